@@ -1,0 +1,162 @@
+"""`hexie` — the command line. With no subcommand it starts the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _db_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=os.environ.get("HEXIE_DB"), help="数据库文件（也可用环境变量 HEXIE_DB）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hexie", description="和谐台账 Hexie Desk")
+    parser.add_argument("--version", action="version", version=f"hexie {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("init", help="创建数据库并设置本单位")
+    _db_arg(p)
+    p.add_argument("--office", required=True, help="本单位行政区划代码（GB/T 2260），如 410482")
+    p.add_argument("--name", default="", help="本单位名称")
+    p.add_argument("--level", choices=("county", "city"), default="", help="级别：county 县级 / city 市级")
+
+    p = sub.add_parser("demo", help="生成演示数据")
+    _db_arg(p)
+    p.add_argument("--enterprises", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+
+    p = sub.add_parser("import-enterprises", help="从 .xlsx/.xls/.csv 导入企业名录")
+    p.add_argument("file")
+    _db_arg(p)
+    p.add_argument("--sheet", default=None, help="工作表名称（默认自动识别）")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--problems", default=None, help="把问题清单另存为 .xlsx")
+
+    p = sub.add_parser("stats", help="各类记录数与各县区企业数")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from app.models.db import open_database
+    from app.settings import AppSettings
+
+    if not args.db:
+        raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
+    return open_database(Path(args.db), operator=AppSettings.load().operator_name(), create=create)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.services import office
+
+    with _open(args, create=True) as db:
+        try:
+            o = office.configure(db, args.office, name=args.name, level=args.level)
+        except office.OfficeError as exc:
+            raise CliError(str(exc)) from exc
+        print(f"已创建 {db.path}：{o.name}（{o.code}，{office.LEVELS[o.level]}）")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services import demo
+    from app.services.progress import drain
+
+    with _open(args) as db:
+        try:
+            made = drain(demo.generate(db, enterprises=args.enterprises, seed=args.seed))
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+        print("已生成演示数据：" + "，".join(f"{k} {v}" for k, v in made.items()))
+    return EXIT_OK
+
+
+def cmd_import_enterprises(args: argparse.Namespace) -> int:
+    from app.services.enterprise_import import apply_import, plan_import, save_problems
+    from app.services.progress import drain
+    from app.services.spreadsheet import SpreadsheetError
+
+    with _open(args) as db:
+        try:
+            plan = drain(plan_import(db, args.file, sheet=args.sheet))
+            result = plan.summary() if args.dry_run else drain(apply_import(db, plan))
+        except SpreadsheetError as exc:
+            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+        if args.problems:
+            save_problems(plan, args.problems)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        verb = "将" if args.dry_run else "已"
+        print(
+            f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
+            f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）"
+        )
+        for p in result["problems"]:
+            print(f"  第 {p['row']} 行：{p['reason']}")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from app.services import stats
+    from app.services.stats import RECORD_TYPE_NAMES
+
+    with _open(args) as db:
+        data = stats.counts(db)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    for key, n in data["records"].items():
+        print(f"{RECORD_TYPE_NAMES.get(key, key)}：{n}")
+    for code, row in data["by_county"].items():
+        print(f"  {row['name']}（{code}）：企业 {row['enterprise']}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "import-enterprises": cmd_import_enterprises,
+    "stats": cmd_stats,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.__main__ import run_gui
+
+        return run_gui()
+    from app.models.db import DatabaseError, DatabaseInUseError
+
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return exc.code
+    except (DatabaseError, DatabaseInUseError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Interface languages. Source strings are Chinese; English lives in a Qt .ts file.
+
+The .ts file is read directly by a QTranslator subclass, so no compiled .qm has
+to be built or shipped, and Qt Linguist can still edit the file. Qt's own
+buttons use the qtbase translations that ship with Qt.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.paths import resource_path
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+@cache
+def load_ts(path: Path) -> dict[tuple[str, str], str]:
+    """{(context, source): translation} from a Qt Linguist .ts file."""
+    table: dict[tuple[str, str], str] = {}
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            node = message.find("translation")
+            if node is None:
+                continue
+            numerus = [n.text or "" for n in node.iter("numerusform")]
+            text = numerus[-1] if numerus else (node.text or "")
+            if text and node.get("type") not in ("unfinished", "obsolete", "vanished"):
+                table[(name, source)] = text
+    return table
+
+
+class TsTranslator(QTranslator):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.table = load_ts(path)
+        self.by_source = {source: text for (_ctx, source), text in self.table.items()}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        return self.table.get((context, source)) or self.by_source.get(source, "")
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
+def english_ts() -> Path:
+    return resource_path("i18n", "hexie_en.ts")
+
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, language: str) -> None:
+    """Install translators for `language` (removing any earlier ones)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "en":
+        translator: QTranslator = TsTranslator(english_ts())
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        translator = QTranslator()
+        translator.load("qtbase_zh_CN", qt_dir)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    app.installTranslator(translator)
+    _installed.append(translator)

@@ -1,0 +1,86 @@
+"""Declarative base and the sync mixin every travelling record carries.
+
+The sync fields (DESIGN.md §3/§6): a UUID primary key, created/updated time in
+UTC, a version counter, the origin office, the author, a tombstone instead of a
+hard delete, and the local change sequence number that incremental bundles
+start from. They are stamped in one place (`app.models.db` before_flush hook),
+so no service has to remember them; bulk Core inserts use `sync_values()`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names keep Alembic batch migrations on SQLite predictable.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    # Stored naive, always UTC: SQLite has no time zones and PostgreSQL's
+    # "timestamp without time zone" then matches.
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class SyncMixin:
+    """Columns that let a record travel in a sync bundle and merge safely."""
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
+    origin_office: Mapped[str] = mapped_column(String(12), default="", nullable=False)
+    author: Mapped[str] = mapped_column(String(64), default="", nullable=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, nullable=False, index=True)
+
+
+SYNC_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "origin_office",
+    "author",
+    "deleted",
+    "change_seq",
+)
+
+
+def sync_values(*, office: str, author: str, change_seq: int, now: datetime) -> dict[str, object]:
+    """Sync column values for one new row written through SQLAlchemy Core."""
+    return {
+        "id": new_id(),
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+        "origin_office": office,
+        "author": author,
+        "deleted": False,
+        "change_seq": change_seq,
+    }
+
+
+def sync_record_types() -> list[type[SyncMixin]]:
+    """Every mapped class that travels; the bundle reads its list from here."""
+    return sorted(
+        (m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)),
+        key=lambda cls: cls.__tablename__,  # type: ignore[attr-defined]
+    )

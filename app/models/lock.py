@@ -1,0 +1,60 @@
+"""An OS-level lock beside the database file, so a second app instance never writes.
+
+The OS drops the lock when the process dies, so a crash never leaves a stale
+lock behind (unlike a plain "file exists" marker).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+
+class DatabaseInUseError(RuntimeError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"数据库正被另一个和谐台账窗口或命令使用：{path}\n"
+            "请先关闭另一个窗口（或等命令结束）再打开；本窗口不会写入该文件。"
+        )
+        self.path = path
+
+
+class FileLock:
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        handle = open(self.path, "a+")  # noqa: SIM115 - held until release()
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            raise DatabaseInUseError(self.path.with_name(self.path.name[: -len(".lock")])) from exc
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                self._handle.seek(0)
+                msvcrt.locking(self._handle.fileno(), msvcrt.LK_UNLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+        finally:
+            self._handle.close()
+            self._handle = None

@@ -1,0 +1,206 @@
+"""One description per record type (DESIGN.md §2).
+
+A FieldSpec says everything the table model, the edit dialog, the xlsx writer
+and the importer need to know about one field. They all read the same list, so a
+new field is one line. Plain dataclasses, no framework.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    INT = "int"
+    DATE = "date"
+    BOOL = "bool"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label_zh: str
+    label_en: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    max_length: int | None = None
+    # (value, Chinese label) pairs; a callable so lists can come from data files.
+    choices: Callable[[], Sequence[tuple[str, str]]] | None = None
+    # Extra rule: returns the problem in Chinese, or None.
+    validator: Callable[[Any], str | None] | None = None
+    # Turns spreadsheet text into the stored value (e.g. 汝州 → 410482); None = not recognised.
+    matcher: Callable[[str], str | None] | None = None
+    width: int = 100
+    aliases: tuple[str, ...] = ()
+    in_table: bool = True
+    sortable: bool = True
+    minimum: int | None = None
+    placeholder: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def all_labels(self) -> tuple[str, ...]:
+        return (self.label_zh, self.label_en, *self.aliases)
+
+
+class FieldError(ValueError):
+    """A value that does not fit its field; str() is the message for the user."""
+
+
+class ValidationError(ValueError):
+    """Per-field problems of a whole record ({field: message}); nothing was saved."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+_SPACES = re.compile(r"[\s\u3000\u00a0\ufeff]+")
+TRUE_WORDS = {"是", "有", "已建", "已建立", "y", "yes", "true", "1", "√", "✓", "已成立"}
+FALSE_WORDS = {"否", "无", "没有", "未建", "未建立", "n", "no", "false", "0", "×", "未成立", ""}
+
+
+def clean_text(raw: object) -> str:
+    """Spreadsheet text as a person meant it: full-width folded, stray spaces gone."""
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = unicodedata.normalize("NFKC", str(raw))
+    return _SPACES.sub(" ", text).strip()
+
+
+def parse_int(raw: object) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        raise FieldError("应为整数")
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        if raw.is_integer():
+            return int(raw)
+        raise FieldError(f"“{raw}”不是整数")
+    text = clean_text(raw).replace(",", "").replace(" ", "").removesuffix("人")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise FieldError(f"“{raw}”不是数字") from None
+    if not value.is_integer():
+        raise FieldError(f"“{raw}”不是整数")
+    return int(value)
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_date(raw: object) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if 20 < raw < 80000 and float(raw).is_integer():  # an Excel serial date
+            return _EXCEL_EPOCH + timedelta(days=int(raw))
+        if 19000101 <= raw <= 29991231:
+            raw = str(int(raw))
+        else:
+            raise FieldError(f"“{raw}”不是日期")
+    text = clean_text(raw).replace(" ", "")
+    text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
+    text = re.sub(r"\s*0?0:00(:00)?$", "", text)
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise FieldError(f"“{raw}”不是有效日期") from None
+    raise FieldError(f"“{raw}”不是日期（可写作 2019-05-06、2019年5月6日 或 20190506）")
+
+
+def parse_bool(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = clean_text(raw).lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise FieldError(f"“{raw}”应为 是 或 否")
+
+
+def parse_value(spec: FieldSpec, raw: object) -> Any:
+    """Spreadsheet or dialog input → stored value. Raises FieldError with the reason."""
+    if spec.kind is Kind.INT:
+        value: Any = parse_int(raw)
+        if value is not None and spec.minimum is not None and value < spec.minimum:
+            raise FieldError(f"不能小于 {spec.minimum}")
+        return value
+    if spec.kind is Kind.DATE:
+        return parse_date(raw)
+    if spec.kind is Kind.BOOL:
+        return parse_bool(raw)
+    text = clean_text(raw) if spec.kind is not Kind.LONGTEXT else str(raw or "").strip()
+    if spec.kind is Kind.CHOICE and text:
+        values = {v for v, _ in spec.choices()} if spec.choices else set()
+        if text not in values:
+            labels = {label: v for v, label in spec.choices()} if spec.choices else {}
+            matched = labels.get(text) or (spec.matcher(text) if spec.matcher else None)
+            if matched is None:
+                raise FieldError(f"“{text}”不在可选范围内")
+            text = matched
+    return text
+
+
+def problems(specs: Sequence[FieldSpec], values: dict[str, Any]) -> dict[str, str]:
+    """Per-field problems of a whole record (required, length, validator)."""
+    found: dict[str, str] = {}
+    for spec in specs:
+        value = values.get(spec.name)
+        empty = value is None or value == ""
+        if spec.required and empty:
+            found[spec.name] = f"{spec.label_zh}为必填项"
+            continue
+        if empty:
+            continue
+        if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
+            found[spec.name] = f"{spec.label_zh}最多 {spec.max_length} 个字，现为 {len(value)} 个字"
+            continue
+        if spec.validator:
+            message = spec.validator(value)
+            if message:
+                found[spec.name] = message
+    return found
+
+
+def display(spec: FieldSpec, value: Any) -> str:
+    """Stored value → the text a table cell or a printed form shows."""
+    if value is None or value == "":
+        return ""
+    if spec.kind is Kind.BOOL:
+        return "是" if value else "否"
+    if spec.kind is Kind.DATE and isinstance(value, date):
+        return value.isoformat()
+    if spec.kind is Kind.CHOICE and spec.choices:
+        for v, label in spec.choices():
+            if v == value:
+                return label
+    return str(value)

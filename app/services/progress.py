@@ -1,0 +1,35 @@
+"""The protocol of long work: a generator that yields Progress and returns its result.
+
+The GUI runs such a generator on a worker thread and shows a progress dialog
+with Cancel (closing the generator, which rolls back its transaction); the CLI
+and the tests simply drain it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    message: str = ""
+
+
+Work = Generator[Progress, None, T]
+
+
+def drain(work: Work[T], on_progress: Callable[[Progress], Any] | None = None) -> T:
+    """Run long work to its end on this thread and return its result."""
+    while True:
+        try:
+            step = next(work)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        if on_progress:
+            on_progress(step)

@@ -1,0 +1,36 @@
+"""Record counts per record type and per county (`hexie stats`, the status bar)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.models import Enterprise
+from app.models.base import sync_record_types
+from app.models.db import Database
+from app.services import reference
+
+# Chinese names of record types, for people; new record types add a line here.
+RECORD_TYPE_NAMES = {"enterprise": "企业"}
+
+
+def counts(db: Database) -> dict[str, Any]:
+    """{"records": {type: n}, "by_county": {code: {"name":…, "enterprise": n}}}."""
+    records: dict[str, int] = {}
+    with db.engine.connect() as conn:
+        for cls in sync_record_types():
+            table = cls.__table__  # type: ignore[attr-defined]
+            records[table.name] = int(
+                conn.execute(select(func.count()).select_from(table).where(table.c.deleted.is_(False))).scalar_one()
+            )
+        by_county: dict[str, dict[str, Any]] = {}
+        stmt = (
+            select(Enterprise.county_code, func.count())
+            .where(Enterprise.deleted.is_(False))
+            .group_by(Enterprise.county_code)
+            .order_by(Enterprise.county_code)
+        )
+        for code, n in conn.execute(stmt):
+            by_county[code] = {"name": reference.division_name(code), "enterprise": int(n)}
+    return {"records": records, "by_county": by_county}

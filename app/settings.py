@@ -1,0 +1,61 @@
+"""Every per-PC setting and its default, in one place.
+
+Per-PC settings (who is operating, which file was open last, the language)
+live in a small JSON file in the data folder. Settings that describe the
+office's data (its name and code) live in the database instead (app.services.office).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from app.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppSettings:
+    operator: str = ""  # name written into the audit log and on each record as author
+    last_db: str = ""  # database opened last; empty = the default file in the data folder
+    language: str = "zh_CN"  # zh_CN or en
+    new_enterprise_months: int = 12  # "newly registered" = registered within this many months
+    window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
+
+    @staticmethod
+    def path() -> Path:
+        return data_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> AppSettings:
+        try:
+            data = json.loads(cls.path().read_text("utf-8"))
+        except FileNotFoundError:
+            data = {}
+        except (OSError, ValueError) as exc:
+            log.warning("settings file unreadable, using defaults: %s", exc)
+            data = {}
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in data.items() if k in known})
+        return settings
+
+    def save(self) -> None:
+        target = self.path()
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), "utf-8")
+        os.replace(tmp, target)  # atomic: a crash never leaves half a settings file
+
+    def operator_name(self) -> str:
+        return self.operator or os.environ.get("HEXIE_OPERATOR") or _login_name()
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows setups
+        return "operator"

@@ -1,0 +1,1 @@
+"""Qt widgets. Views call app.services and show plain data; they never write SQL."""

@@ -1,0 +1,198 @@
+"""Tab 企业名录: the enterprise register, searched and filtered in SQL as you type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services import enterprises, reference
+from app.services.enterprise_fields import ENTERPRISE_FIELDS
+from app.services.enterprises import SIZE_BANDS, EnterpriseFilter
+from app.views.dialogs.record_dialog import RecordDialog
+from app.views.paged_model import PagedTableModel
+
+SEARCH_DELAY_MS = 120
+
+
+class EnterpriseTab(QWidget):
+    changed = Signal()  # records were added, edited or deleted
+    import_requested = Signal()
+
+    def __init__(self, db: Database, *, english: bool = False, new_months: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.english = english
+        self.new_months = new_months
+        self.filter = EnterpriseFilter(new_months=new_months)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("搜索：企业名称、信用代码开头或拼音首字母（如 pdsmk）"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self.county = QComboBox()
+        self.county.setObjectName("county_filter")
+        self.county.addItem(self.tr("全部县区"), "")
+        for d in reference.divisions():
+            self.county.addItem(d.name_en if english else d.name, d.code)
+        self.industry = QComboBox()
+        self.industry.setObjectName("industry_filter")
+        self.industry.addItem(self.tr("全部行业"), "")
+        for ind in reference.industries():
+            self.industry.addItem(ind.name_en if english else ind.name, ind.name)
+        self.size = QComboBox()
+        self.size.setObjectName("size_filter")
+        self.size.addItem(self.tr("全部规模"), "")
+        for key, (label, _, _) in SIZE_BANDS.items():
+            self.size.addItem(self.tr(label), key)
+        self.platform = QComboBox()
+        self.platform.setObjectName("platform_filter")
+        self.platform.addItem(self.tr("平台企业：全部"), None)
+        self.platform.addItem(self.tr("仅平台企业"), True)
+        self.platform.addItem(self.tr("非平台企业"), False)
+        self.newly = QCheckBox(self.tr("新办企业（成立不满 %n 个月）", "", new_months))
+        self.newly.setObjectName("new_filter")
+        for combo in (self.county, self.industry, self.size, self.platform):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.newly.toggled.connect(self.apply_filter)
+
+        self.add_button = QPushButton(self.tr("新增企业"))
+        self.add_button.setObjectName("add")
+        self.edit_button = QPushButton(self.tr("编辑"))
+        self.edit_button.setObjectName("edit")
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.delete_button.setObjectName("delete")
+        self.import_button = QPushButton(self.tr("导入名录…"))
+        self.import_button.setObjectName("import")
+        self.add_button.clicked.connect(self.add_enterprise)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button.clicked.connect(self.import_requested)
+
+        self.model = PagedTableModel(ENTERPRISE_FIELDS, self._count, self._fetch, english=english)
+        self.table = QTableView()
+        self.table.setObjectName("enterprise_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        for column, spec in enumerate(ENTERPRISE_FIELDS):
+            self.table.setColumnWidth(column, spec.width)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for widget in (self.county, self.industry, self.size, self.platform, self.newly):
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        for widget in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table)
+        self.apply_filter()
+
+    # -- data ----------------------------------------------------------------
+    def _count(self) -> int:
+        return enterprises.count(self.db, self.filter)
+
+    def _fetch(self, offset: int, limit: int, sort_field: str, descending: bool) -> list[tuple[Any, ...]]:
+        return enterprises.page(self.db, self.filter, sort_field=sort_field, descending=descending, offset=offset, limit=limit)
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.filter = EnterpriseFilter(
+            text=self.search.text(),
+            county_code=self.county.currentData() or "",
+            industry=self.industry.currentData() or "",
+            size_band=self.size.currentData() or "",
+            platform=self.platform.currentData(),
+            newly_registered=self.newly.isChecked(),
+            new_months=self.new_months,
+        )
+        self.model.reload()
+        self.count_label.setText(self.tr("共 %n 家", "", self.model.rowCount()))
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.row_id(r) for r in rows) if rid]
+
+    # -- actions -------------------------------------------------------------
+    def _dialog(self, title: str, save: Any, values: dict[str, Any] | None = None) -> RecordDialog:
+        return RecordDialog(ENTERPRISE_FIELDS, save, title=title, values=values, english=self.english, parent=self)
+
+    def add_enterprise(self) -> RecordDialog:
+        dialog = self._dialog(self.tr("新增企业"), lambda values: enterprises.create(self.db, values))
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> RecordDialog | None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("编辑企业"), self.tr("请先在列表中选中一家企业。"))
+            return None
+        values = enterprises.get(self.db, ids[0])
+        if values is None:
+            self.refresh()
+            return None
+        dialog = self._dialog(
+            self.tr("编辑企业：%1").replace("%1", values["name"]),
+            lambda new: enterprises.update(self.db, ids[0], new),
+            values,
+        )
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("删除企业"), self.tr("请先在列表中选中要删除的企业。"))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除企业"),
+            self.tr("确定删除选中的 %n 家企业吗？删除会记入操作日志，并随同步包报送。", "", len(ids)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        enterprises.delete(self.db, ids)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
