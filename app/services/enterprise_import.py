@@ -243,7 +243,7 @@ def _apply_updates(session: Any, plan: ImportPlan, seq: int, now: Any, actor: An
         stmt = (
             update(Enterprise)
             .where(Enterprise.id == bindparam("b_id"))
-            .values({k: bindparam(k) for k in keys if k != "b_id"}, version=Enterprise.version + 1)
+            .values({**{k: bindparam(k) for k in keys if k != "b_id"}, "version": Enterprise.version + 1})
         )
         session.connection().execute(stmt, params_list)
         done += len(params_list)

@@ -185,11 +185,12 @@ def _fields_of(ent: Enterprise) -> dict[str, Any]:
 
 def update(db: Database, enterprise_id: str, raw: dict[str, Any]) -> bool:
     """Save changed fields; returns False when nothing changed."""
-    values = _with_defaults(clean_values(raw))
     with db.session() as session:
         ent = session.get(Enterprise, enterprise_id)
         if ent is None or ent.deleted:
             raise ValidationError({"name": "该企业已被删除，无法保存。"})
+        # A partial edit is checked as the whole record it produces.
+        values = _with_defaults(clean_values({**_fields_of(ent), **raw}))
         if values.get("credit_code") and values["credit_code"] != ent.credit_code:
             other = find_by_credit_code(session, values["credit_code"])
             if other and other.id != ent.id:

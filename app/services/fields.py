@@ -63,6 +63,12 @@ class ValidationError(ValueError):
         self.errors = errors
 
 
+_KEEP_FULL_WIDTH = "（）：；，。、！？"
+_FULL_WIDTH = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in range(0xFF01, 0xFF5F)
+    if chr(code) not in _KEEP_FULL_WIDTH
+}
 _SPACES = re.compile(r"[\s\u3000\u00a0\ufeff]+")
 TRUE_WORDS = {"是", "有", "已建", "已建立", "y", "yes", "true", "1", "√", "✓", "已成立"}
 FALSE_WORDS = {"否", "无", "没有", "未建", "未建立", "n", "no", "false", "0", "×", "未成立", ""}
@@ -74,7 +80,9 @@ def clean_text(raw: object) -> str:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = unicodedata.normalize("NFKC", str(raw))
+    # Fold full-width digits, letters and spaces (１２００ → 1200), but keep the
+    # full-width parentheses and punctuation that Chinese names are written with.
+    text = str(raw).translate(_FULL_WIDTH)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from app import __version__
+from app.cli import main
+from tests.builders import messy_enterprise_xlsx
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_from_a_real_process():
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "--version"], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == f"hexie {__version__}"
+
+
+def test_init_demo_stats(capsys, tmp_path):
+    db = str(tmp_path / "x.sqlite3")
+    code, out, _ = run(capsys, "init", "--db", db, "--office", "410400", "--level", "city")
+    assert code == 0 and "平顶山市" in out
+    code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "300", "--seed", "7")
+    assert code == 0
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    data = json.loads(out)
+    assert data["records"]["enterprise"] == 300
+    assert sum(c["enterprise"] for c in data["by_county"].values()) == 300
+    assert len(data["by_county"]) > 5  # a city office's demo spans its divisions
+
+
+def test_demo_is_deterministic_per_seed(capsys, tmp_path):
+    from app.models.db import open_database
+    from app.services import enterprises
+    from app.services.enterprises import EnterpriseFilter
+
+    results = []
+    for name in ("a", "b"):
+        db = str(tmp_path / f"{name}.sqlite3")
+        run(capsys, "init", "--db", db, "--office", "410482")
+        run(capsys, "demo", "--db", db, "--enterprises", "50", "--seed", "3")
+        with open_database(db) as database:
+            results.append([r[1:4] for r in enterprises.page(database, EnterpriseFilter(), limit=100)])
+    assert results[0] == results[1]
+
+
+def test_demo_needs_an_office(capsys, tmp_path):
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "n.sqlite3"), "--enterprises", "5")
+    assert code == 1 and "hexie init" in err
+
+
+def test_init_rejects_bad_code(capsys, tmp_path):
+    code, _, err = run(capsys, "init", "--db", str(tmp_path / "n.sqlite3"), "--office", "41048")
+    assert code == 1 and "6 位数字" in err
+
+
+def test_import_json_and_db_from_environment(capsys, tmp_path, monkeypatch):
+    db = str(tmp_path / "x.sqlite3")
+    run(capsys, "init", "--db", db, "--office", "410482")
+    monkeypatch.setenv("HEXIE_DB", db)
+    path = messy_enterprise_xlsx(tmp_path / "m.xlsx")
+    code, out, _ = run(capsys, "import-enterprises", str(path), "--dry-run", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["added"] == 4 and data["skipped"] == 2
+    assert {"row", "reason"} <= set(data["problems"][0])
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["records"]["enterprise"] == 0  # dry run wrote nothing
+    code, out, _ = run(capsys, "import-enterprises", str(path), "--json", "--problems", str(tmp_path / "p.xlsx"))
+    assert json.loads(out)["added"] == 4 and (tmp_path / "p.xlsx").exists()
+    code, out, _ = run(capsys, "import-enterprises", str(path), "--json")
+    assert json.loads(out)["added"] == 0 and json.loads(out)["unchanged"] == 4
+
+
+def test_import_unreadable_file_exits_2(capsys, tmp_path):
+    db = str(tmp_path / "x.sqlite3")
+    run(capsys, "init", "--db", db, "--office", "410482")
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"garbage")
+    code, out, err = run(capsys, "import-enterprises", str(bad), "--db", db, "--json")
+    assert code == 2 and out == "" and "无法读取" in err
+
+
+def test_missing_db_argument(capsys):
+    code, _, err = run(capsys, "stats")
+    assert code == 1 and "--db" in err

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.models import Enterprise, migrate
+from app.models.db import DatabaseError, DatabaseInUseError, NewerDatabaseError, open_database
+from app.services import enterprises
+from tests.builders import code
+
+
+def test_every_connection_has_foreign_keys_and_wal(db):
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10000
+
+
+def test_models_match_migrations(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.models import Base
+
+    with db.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
+def test_database_made_by_first_migration_is_upgraded_with_backup(tmp_path: Path):
+    path = tmp_path / "old.sqlite3"
+    from app.models.db import make_engine
+
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001_register")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO enterprise (id, created_at, updated_at, version, origin_office, author, deleted,"
+                " change_seq, name, credit_code, county_code, address, industry, legal_representative,"
+                " contact_person, contact_phone, has_union, is_platform, notes, name_pinyin, name_initials)"
+                " VALUES ('a1', '2023-01-01', '2023-01-01', 1, '410482', 'x', 0, 1, '老企业', :code,"
+                " '410482', '', '', '', '', '', 0, 0, '', 'laoqiye', 'lqy')"
+            ),
+            {"code": code(9)},
+        )
+    engine.dispose()
+    database = open_database(path)
+    try:
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+        assert enterprises.get(database, "a1")["name"] == "老企业"
+        backups = list(tmp_path.glob("old.before-upgrade-0001_register-*.sqlite3"))
+        assert len(backups) == 1
+        con = sqlite3.connect(backups[0])
+        assert con.execute("SELECT name FROM enterprise").fetchone() == ("老企业",)
+        con.close()
+    finally:
+        database.close()
+
+
+def test_file_from_newer_version_is_refused_and_untouched(tmp_path: Path):
+    path = tmp_path / "new.sqlite3"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError) as err:
+        open_database(path)
+    assert "更新版本" in str(err.value)
+    assert path.read_bytes() == before
+
+
+def test_second_instance_is_refused(db):
+    with pytest.raises(DatabaseInUseError) as err:
+        open_database(db.path)
+    assert "另一个" in str(err.value)
+
+
+def test_lock_is_released_on_close(tmp_path: Path):
+    path = tmp_path / "a.sqlite3"
+    open_database(path).close()
+    open_database(path).close()
+
+
+def test_not_a_database_is_refused(tmp_path: Path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("这不是数据库")
+    with pytest.raises(DatabaseError) as err:
+        open_database(path)
+    assert "不是" in str(err.value)
+
+
+def test_missing_file_without_create(tmp_path: Path):
+    with pytest.raises(DatabaseError):
+        open_database(tmp_path / "none.sqlite3", create=False)
+
+
+def test_sync_fields_are_stamped_on_create_update_delete(db):
+    eid = enterprises.create(db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"})
+    with db.session() as s:
+        e = s.get(Enterprise, eid)
+        assert len(e.id) == 32 and e.version == 1 and e.origin_office == "410482" and e.author == "测试员"
+        first_seq, created = e.change_seq, e.created_at
+    assert first_seq > 0
+    enterprises.update(db, eid, {"name": "汝州市乙公司"})
+    with db.session() as s:
+        e = s.get(Enterprise, eid)
+        assert e.version == 2 and e.change_seq > first_seq and e.created_at == created
+        assert e.updated_at >= created
+    enterprises.delete(db, [eid])
+    with db.session() as s:
+        e = s.get(Enterprise, eid)
+        assert e.deleted is True and e.version == 3
+    assert enterprises.get(db, eid) is None
+
+
+def test_failed_unit_of_work_rolls_back(db):
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.add(Enterprise(name="半截", credit_code=code(2), county_code="410482"))
+        s.flush()
+        raise RuntimeError("boom")
+    with db.session() as s:
+        assert s.query(Enterprise).count() == 0
+
+
+def test_sync_record_types_found_from_models():
+    from app.models.base import sync_record_types
+
+    assert Enterprise in sync_record_types()

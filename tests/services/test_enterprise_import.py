@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.services import audit, enterprises
+from app.services.enterprise_import import apply_import, plan_import, save_problems
+from app.services.enterprises import EnterpriseFilter
+from app.services.progress import drain
+from app.services.spreadsheet import SpreadsheetError
+from tests.builders import code, messy_enterprise_xlsx, simple_enterprise_xlsx
+
+
+def run_import(db, path, **kwargs):
+    plan = drain(plan_import(db, path, **kwargs))
+    return plan, drain(apply_import(db, plan))
+
+
+def test_messy_workbook(db, tmp_path):
+    path = messy_enterprise_xlsx(tmp_path / "名单.xlsx")
+    plan, result = run_import(db, path)
+    assert plan.sheet_name == "企业名单"  # the notes sheet before it was passed over
+    assert plan.header_row == 3  # two-row merged header, rows 3–4
+    assert result["added"] == 4 and result["updated"] == 0
+    reasons = {p.row: p.reason for p in plan.problems}
+    assert "校验位" in reasons[10] and "合计" in reasons[11]
+    assert "小写" in reasons[8] and not next(p for p in plan.problems if p.row == 8).skipped
+    rows = {r[1]: r for r in enterprises.page(db, EnterpriseFilter())}
+    first = enterprises.get(db, rows["汝州市鑫源建筑工程有限公司"][0])
+    assert first["employee_count"] == 1200 and first["contact_person"] == "王伟"
+    assert first["contact_phone"] == "13800000001" and first["industry"] == "建筑业"
+    assert first["county_code"] == "410482"  # from the credit code's division
+    second = enterprises.get(db, rows["汝州市恒达商贸有限公司"][0])
+    assert second["employee_count"] == 35 and str(second["registration_date"]) == "2020-03-01"
+    third = enterprises.get(db, rows["汝州市华美服饰有限公司"][0])
+    assert third["credit_code"] == code(3) and str(third["registration_date"]) == "2021-07-08"
+    assert third["industry"] == "制造业"
+    assert str(enterprises.get(db, rows["汝州市宏兴餐饮管理有限公司"][0])["registration_date"]) == "2022-01-15"
+
+
+def test_reimport_updates_never_duplicates(db, tmp_path):
+    path = messy_enterprise_xlsx(tmp_path / "a.xlsx")
+    run_import(db, path)
+    plan, result = run_import(db, path)
+    assert result["added"] == 0 and result["updated"] == 0 and result["unchanged"] == 4
+    changed = messy_enterprise_xlsx(tmp_path / "b.xlsx", rows=[[1, "汝州市鑫源建筑工程有限公司", code(1), "赵六", "", "1300", "", ""]])
+    plan, result = run_import(db, changed)
+    assert result["updated"] == 1 and enterprises.count(db, EnterpriseFilter()) == 4
+    eid = plan.to_update[0][0]
+    e = enterprises.get(db, eid)
+    assert e["employee_count"] == 1300 and e["contact_person"] == "赵六"
+    assert e["contact_phone"] == "13800000001"  # a blank cell does not erase
+    history = audit.history(db, "enterprise", eid)
+    assert history[-1].changes == {"contact_person": ["王伟", "赵六"], "employee_count": [1200, 1300]}
+
+
+def test_duplicate_code_inside_file(db, tmp_path):
+    path = simple_enterprise_xlsx(tmp_path / "d.xlsx", [
+        {"name": "甲", "credit_code": code(1)}, {"name": "甲二", "credit_code": code(1)},
+    ])
+    plan, result = run_import(db, path)
+    assert result["added"] == 1 and "与第 2 行" in plan.problems[0].reason
+
+
+def test_gbk_csv(db, tmp_path):
+    path = tmp_path / "gbk.csv"
+    text = "单位名称,社会信用代码,县区,人数\n叶县甲公司,%s,叶县,12\n" % code(1, "410422")
+    path.write_bytes(text.encode("gbk"))
+    plan, result = run_import(db, path)
+    assert result["added"] == 1
+    e = enterprises.page(db, EnterpriseFilter())[0]
+    assert e[1] == "叶县甲公司" and e[3] == "410422"
+
+
+def test_password_protected_workbook(db, tmp_path):
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(SpreadsheetError) as err:
+        drain(plan_import(db, path))
+    assert "密码" in str(err.value)
+
+
+def test_corrupt_workbook(db, tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(SpreadsheetError) as err:
+        drain(plan_import(db, path))
+    assert "另存为" in str(err.value)
+
+
+def test_sheet_without_header(db, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("甲,乙,丙\n1,2,3\n", encoding="utf-8")
+    with pytest.raises(SpreadsheetError) as err:
+        drain(plan_import(db, path))
+    assert "表头" in str(err.value)
+
+
+def test_named_sheet(db, tmp_path):
+    path = messy_enterprise_xlsx(tmp_path / "n.xlsx")
+    with pytest.raises(SpreadsheetError) as err:
+        drain(plan_import(db, path, sheet="不存在"))
+    assert "企业名单" in str(err.value)
+    assert drain(plan_import(db, path, sheet="企业名单")).sheet_name == "企业名单"
+
+
+def test_many_rows_few_bad(db, tmp_path):
+    rows = [{"name": f"汝州市企业{i}", "credit_code": code(i)} for i in range(1, 2001)]
+    for i in range(0, 2000, 200):
+        rows[i]["credit_code"] = rows[i]["credit_code"][:-1] + ("0" if rows[i]["credit_code"][-1] != "0" else "1")
+    rows[5]["name"] = "名" * 300
+    path = simple_enterprise_xlsx(tmp_path / "big.xlsx", rows)
+    plan, result = run_import(db, path)
+    assert result["skipped"] == 11 and result["added"] == 1989
+    assert enterprises.count(db, EnterpriseFilter()) == 1989
+
+
+def test_mapping_override(db, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text(f"企业名称,统一社会信用代码,备用\n甲,{code(1)},王伟\n", encoding="utf-8")
+    plan = drain(plan_import(db, path))
+    mapping = dict(plan.mapping)
+    mapping[2] = "contact_person"
+    plan = drain(plan_import(db, path, mapping=mapping))
+    drain(apply_import(db, plan))
+    assert enterprises.get(db, enterprises.page(db, EnterpriseFilter())[0][0])["contact_person"] == "王伟"
+
+
+def test_cancelled_import_leaves_database_unchanged(db, tmp_path):
+    rows = [{"name": f"企业{i}", "credit_code": code(i)} for i in range(1, 5001)]
+    plan = drain(plan_import(db, simple_enterprise_xlsx(tmp_path / "c.xlsx", rows)))
+    work = apply_import(db, plan)
+    next(work)  # the first chunk is written inside the transaction
+    work.close()  # Cancel
+    assert enterprises.count(db, EnterpriseFilter()) == 0
+
+
+def test_problem_list_saved_as_xlsx(db, tmp_path):
+    plan = drain(plan_import(db, messy_enterprise_xlsx(tmp_path / "p.xlsx")))
+    out = save_problems(plan, tmp_path / "problems.xlsx")
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0][:3] == ["行号", "处理", "原因"]
+    assert any("校验位" in str(r[2]) and "坏代码有限公司" in [str(c) for c in r] for r in rows[1:])
+
+
+def test_missing_county_falls_back_to_office(db, tmp_path):
+    path = tmp_path / "c.csv"
+    # A code registered outside the city: its division is not ours, so the county office's own is used.
+    other = code(1, "110105")
+    path.write_text(f"企业名称,统一社会信用代码\n外地公司,{other}\n", encoding="utf-8")
+    run_import(db, path)
+    assert enterprises.page(db, EnterpriseFilter())[0][3] == "410482"
+
+
+def test_city_office_needs_a_county(city_db, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(f"企业名称,统一社会信用代码\n外地公司,{code(1, '110105')}\n", encoding="utf-8")
+    plan, result = run_import(city_db, path)
+    assert result["skipped"] == 1 and "所属县" in plan.problems[0].reason

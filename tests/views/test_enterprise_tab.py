@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from app.services import enterprises
+from app.services.enterprises import EnterpriseFilter
+from app.views.dialogs.record_dialog import RecordDialog
+from tests.builders import code
+from tests.views.conftest import type_text
+
+
+def seed(db, n=3):
+    names = ["平顶山煤矿机械有限公司", "汝州市恒达商贸有限公司", "叶县宏兴餐饮管理有限公司"]
+    for i in range(n):
+        enterprises.create(db, {"name": names[i], "credit_code": code(i + 1), "county_code": ["410482", "410482", "410422"][i], "employee_count": [500, 30, 8][i]})
+
+
+def table_names(tab):
+    return [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
+
+
+def open_dialog(qtbot, action) -> RecordDialog:
+    dialog = action()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_search_as_you_type(qtbot, window, db):
+    seed(window.db)
+    tab = window.enterprise_tab
+    tab.refresh()
+    assert tab.model.rowCount() == 3
+    type_text(qtbot, tab.search, "pdsmk")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert table_names(tab) == ["平顶山煤矿机械有限公司"]
+    tab.search.clear()
+    type_text(qtbot, tab.search, "恒达")
+    qtbot.waitUntil(lambda: table_names(tab) == ["汝州市恒达商贸有限公司"])
+    assert "1" in tab.count_label.text()
+
+
+def test_filters_drive_sql(qtbot, window):
+    seed(window.db)
+    tab = window.enterprise_tab
+    tab.refresh()
+    tab.county.setCurrentIndex(tab.county.findData("410422"))
+    assert table_names(tab) == ["叶县宏兴餐饮管理有限公司"]
+    tab.county.setCurrentIndex(0)
+    tab.size.setCurrentIndex(tab.size.findData("medium"))
+    assert table_names(tab) == ["平顶山煤矿机械有限公司"]
+
+
+def test_sort_by_clicking_header(qtbot, window):
+    seed(window.db)
+    tab = window.enterprise_tab
+    tab.refresh()
+    assert table_names(tab)[0] == "平顶山煤矿机械有限公司"  # p < r < y
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert table_names(tab)[0] == "叶县宏兴餐饮管理有限公司"
+    tab.table.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # employees
+    assert table_names(tab)[0] == "叶县宏兴餐饮管理有限公司"
+
+
+def test_add_enterprise_through_dialog(qtbot, window):
+    tab = window.enterprise_tab
+    dialog = open_dialog(qtbot, tab.add_enterprise)
+    type_text(qtbot, dialog.editors["name"], "汝州市新开张有限公司")
+    type_text(qtbot, dialog.editors["credit_code"], code(9))
+    county = dialog.editors["county_code"]
+    assert isinstance(county, QComboBox)
+    county.setCurrentIndex(county.findData("410482"))
+    type_text(qtbot, dialog.editors["employee_count"], "1,200")
+    qtbot.mouseClick(dialog.editors["has_union"], Qt.MouseButton.LeftButton)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert table_names(tab) == ["汝州市新开张有限公司"]
+    stored = enterprises.get(window.db, tab.model.row_id(0))
+    assert stored["employee_count"] == 1200 and stored["has_union"] is True
+    assert "企业 1 家" in window.counts_label.text()
+
+
+def test_edit_with_invalid_code_shows_error_and_saves_nothing(qtbot, window):
+    seed(window.db, 1)
+    tab = window.enterprise_tab
+    tab.refresh()
+    tab.table.selectRow(0)
+    dialog = open_dialog(qtbot, tab.edit_selected)
+    line = dialog.editors["credit_code"]
+    assert isinstance(line, QLineEdit)
+    line.clear()
+    type_text(qtbot, line, code(1)[:-1] + ("1" if code(1)[-1] != "1" else "2"))
+    dialog.editors["name"].clear()
+    type_text(qtbot, dialog.editors["name"], "改过的名字")
+    dialog.try_save()
+    assert dialog.isVisible()
+    assert dialog.error_labels["credit_code"].isVisible()
+    assert "校验位" in dialog.error_labels["credit_code"].text()
+    assert table_names(tab) == ["平顶山煤矿机械有限公司"]
+    assert enterprises.page(window.db, EnterpriseFilter())[0][1] == "平顶山煤矿机械有限公司"
+
+
+def test_duplicate_code_message_names_existing(qtbot, window):
+    seed(window.db, 1)
+    dialog = open_dialog(qtbot, window.enterprise_tab.add_enterprise)
+    type_text(qtbot, dialog.editors["name"], "别家")
+    type_text(qtbot, dialog.editors["credit_code"], code(1))
+    dialog.editors["county_code"].setCurrentIndex(1)
+    dialog.try_save()
+    assert "平顶山煤矿机械有限公司" in dialog.error_labels["credit_code"].text()
+
+
+def test_delete_asks_then_tombstones(qtbot, window, messages):
+    seed(window.db, 2)
+    tab = window.enterprise_tab
+    tab.refresh()
+    tab.table.selectRow(0)
+    tab.delete_selected()
+    assert messages[-1][0] == "question"
+    assert tab.model.rowCount() == 1
+
+
+def test_edit_without_selection_explains(qtbot, window, messages):
+    window.enterprise_tab.edit_selected()
+    assert "选中" in messages[-1][2]
+
+
+def test_shortcuts_focus_search(qtbot, window):
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.enterprise_tab.search)

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFileDialog
+
+from tests.builders import messy_enterprise_xlsx
+
+
+def test_import_from_menu_preview_then_import(qtbot, window, tmp_path, monkeypatch):
+    path = messy_enterprise_xlsx(tmp_path / "名单.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = window.import_enterprises()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.sheet.currentText() == "企业名单"
+    assert "新增 4" in dialog.summary.text() and "跳过 2" in dialog.summary.text()
+    assert dialog.problem_table.rowCount() == 3
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert dialog.result_summary["added"] == 4
+    assert window.enterprise_tab.model.rowCount() == 4
+    assert "企业 4 家" in window.counts_label.text()
+
+
+def test_changing_the_mapping_and_rechecking(qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "m.csv"
+    from tests.builders import code
+
+    path.write_text(f"企业名称,统一社会信用代码,备用列\n甲,{code(1)},王伟\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = window.import_enterprises()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    combo = dialog.mapping_table.cellWidget(2, 1)
+    assert isinstance(combo, QComboBox) and combo.currentData() == ""
+    combo.setCurrentIndex(combo.findData("contact_person"))
+    dialog.recheck_button.click()
+    assert dialog.plan.mapping[2] == "contact_person"
+    dialog.import_button.click()
+    from app.services import enterprises
+
+    eid = window.enterprise_tab.model.row_id(0)
+    assert enterprises.get(window.db, eid)["contact_person"] == "王伟"
+
+
+def test_unreadable_file_is_explained_and_nothing_imported(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    dialog = window.import_enterprises()
+    qtbot.waitUntil(lambda: "密码" in dialog.summary.text())
+    assert not dialog.import_button.isEnabled()
+
+
+def test_save_problem_list(qtbot, window, tmp_path, monkeypatch):
+    path = messy_enterprise_xlsx(tmp_path / "名单.xlsx")
+    out = tmp_path / "问题.xlsx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog = window.import_enterprises()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    dialog.save_problems_button.click()
+    assert out.exists() and out.stat().st_size > 0
+
+
+def test_cancelled_file_choice_does_nothing(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    assert window.import_enterprises() is None
