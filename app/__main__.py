@@ -16,7 +16,9 @@ def setup_logging() -> Path:
     from app.paths import log_dir
 
     path = log_dir() / "hexie.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
@@ -35,8 +37,11 @@ def install_excepthook(log_path: Path) -> None:
             QMessageBox.critical(
                 None,
                 QApplication.translate("main", "程序出错"),
-                QApplication.translate("main", "发生了意外错误：%1\n\n已记录到日志：%2\n数据已保存的部分不受影响。")
-                .replace("%1", str(value)).replace("%2", str(log_path)),
+                QApplication.translate(
+                    "main", "发生了意外错误：%1\n\n已记录到日志：%2\n数据已保存的部分不受影响。"
+                )
+                .replace("%1", str(value))
+                .replace("%2", str(log_path)),
             )
 
     sys.excepthook = hook

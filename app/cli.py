@@ -22,7 +22,9 @@ class CliError(Exception):
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=os.environ.get("HEXIE_DB"), help="数据库文件（也可用环境变量 HEXIE_DB）")
+    parser.add_argument(
+        "--db", default=os.environ.get("HEXIE_DB"), help="数据库文件（也可用环境变量 HEXIE_DB）"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--office", required=True, help="本单位行政区划代码（GB/T 2260），如 410482")
     p.add_argument("--name", default="", help="本单位名称")
-    p.add_argument("--level", choices=("county", "city"), default="", help="级别：county 县级 / city 市级")
+    p.add_argument(
+        "--level", choices=("county", "city"), default="", help="级别：county 县级 / city 市级"
+    )
 
     p = sub.add_parser("demo", help="生成演示数据")
     _db_arg(p)

@@ -43,7 +43,9 @@ class TsTranslator(QTranslator):
         self.table = load_ts(path)
         self.by_source = {source: text for (_ctx, source), text in self.table.items()}
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:  # type: ignore[override]
         return self.table.get((context, source)) or self.by_source.get(source, "")
 
     def isEmpty(self) -> bool:

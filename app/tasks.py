@@ -66,7 +66,9 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     from app.paths import log_dir
 
     message = str(exc) or exc.__class__.__name__
-    if not isinstance(exc, ValueError | OSError | RuntimeError) or isinstance(exc, NotImplementedError):
+    if not isinstance(exc, ValueError | OSError | RuntimeError) or isinstance(
+        exc, NotImplementedError
+    ):
         message += "\n\n" + QWidget.tr("详细信息已写入日志：") + str(log_dir())
     QMessageBox.critical(parent, title, message)
 

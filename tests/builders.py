@@ -27,20 +27,62 @@ def messy_enterprise_xlsx(path: Path, rows: list[list[Any]] | None = None) -> Pa
     ws.append(["汝州市2023年新登记企业名单"])
     ws.merge_cells("A1:H1")
     ws.append(["填报单位：汝州市市场监督管理局", None, None, None, None, "2023年6月"])
-    ws.append(["序号", "企业名称", "统一社会信用代码", "联系人", None, "从业人数", "成立日期", "所属行业"])
+    ws.append(
+        ["序号", "企业名称", "统一社会信用代码", "联系人", None, "从业人数", "成立日期", "所属行业"]
+    )
     ws.append([None, None, None, "姓名", "电话", None, None, None])
     ws.merge_cells("D3:E3")
     for col in "ABCFGH":
         ws.merge_cells(f"{col}3:{col}4")
-    data = rows if rows is not None else [
-        [1, " 汝州市鑫源建筑工程有限公司 ", code(1), "王伟", "13800000001", "1,200", "2019-05-06", "建筑业"],
-        [2, "汝州市恒达商贸有限公司", code(2), "李娜", "13800000002", "３５", date(2020, 3, 1), "批发和零售业"],
-        [None, None, None, None, None, None, None, None],
-        [3, "汝州市华美服饰有限公司", code(3).lower(), "张敏", "13800000003", 80, "2021年7月8日", "服装制造"],
-        [4, "汝州市宏兴餐饮管理有限公司", code(4), "刘强", "13800000004", "12", "20220115", "餐饮"],
-        [5, "坏代码有限公司", "91410482MA0000000X", "陈", "1", "5", "2020-01-01", "制造业"],
-        ["合计", None, None, None, None, 1327, None, None],
-    ]
+    data = (
+        rows
+        if rows is not None
+        else [
+            [
+                1,
+                " 汝州市鑫源建筑工程有限公司 ",
+                code(1),
+                "王伟",
+                "13800000001",
+                "1,200",
+                "2019-05-06",
+                "建筑业",
+            ],
+            [
+                2,
+                "汝州市恒达商贸有限公司",
+                code(2),
+                "李娜",
+                "13800000002",
+                "３５",
+                date(2020, 3, 1),
+                "批发和零售业",
+            ],
+            [None, None, None, None, None, None, None, None],
+            [
+                3,
+                "汝州市华美服饰有限公司",
+                code(3).lower(),
+                "张敏",
+                "13800000003",
+                80,
+                "2021年7月8日",
+                "服装制造",
+            ],
+            [
+                4,
+                "汝州市宏兴餐饮管理有限公司",
+                code(4),
+                "刘强",
+                "13800000004",
+                "12",
+                "20220115",
+                "餐饮",
+            ],
+            [5, "坏代码有限公司", "91410482MA0000000X", "陈", "1", "5", "2020-01-01", "制造业"],
+            ["合计", None, None, None, None, 1327, None, None],
+        ]
+    )
     for r in data:
         ws.append(r)
     wb.save(path)
@@ -55,6 +97,11 @@ def simple_enterprise_xlsx(path: Path, rows: list[dict[str, Any]]) -> Path:
     headers = ["企业名称", "统一社会信用代码", "所属县区", "职工人数", "是否建立工会", "注册日期"]
     ws.append(headers)
     for r in rows:
-        ws.append([r.get(h) for h in ("name", "credit_code", "county", "employees", "union", "registered")])
+        ws.append(
+            [
+                r.get(h)
+                for h in ("name", "credit_code", "county", "employees", "union", "registered")
+            ]
+        )
     wb.save(path)
     return path

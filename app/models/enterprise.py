@@ -41,7 +41,7 @@ class Enterprise(SyncMixin, Base):
             postgresql_where=text("deleted = false"),
         ),
         Index("ix_enterprise_sort", "deleted", "name_pinyin"),
-        Index("ix_enterprise_county", "county_code", "name_pinyin"),
+        Index("ix_enterprise_county", "county_code"),
         Index("ix_enterprise_industry", "industry"),
         Index("ix_enterprise_employees", "employee_count"),
         Index("ix_enterprise_registered", "registration_date"),

@@ -1,44 +1,57 @@
-"""Alembic, driven from code: the app migrates its own file at open."""
+"""Alembic, driven from code: the app migrates its own file at open.
+
+Opening a database that is already current must be quick (the window opens on
+it), so the revision is read with one SQL query and compared with REVISIONS;
+Alembic itself is imported only when there is something to upgrade. A test
+holds REVISIONS to the migration scripts.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+# Every revision in order, oldest first; the last is the head.
+REVISIONS = ("0001_register", "0002_audit_log")
 
-def _config() -> Config:
+
+def head_revision() -> str:
+    return REVISIONS[-1]
+
+
+def known_revisions() -> set[str]:
+    return set(REVISIONS)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def script_revisions() -> list[str]:
+    """Revisions as the migration scripts declare them, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def _config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
-def _script() -> ScriptDirectory:
-    return ScriptDirectory.from_config(_config())
-
-
-def head_revision() -> str:
-    head = _script().get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in _script().walk_revisions()}
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -31,7 +31,12 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 def entry_values(
-    actor: Actor, record_type: str, record_id: str, action: str, changes: dict[str, list[Any]], summary: str = ""
+    actor: Actor,
+    record_type: str,
+    record_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    summary: str = "",
 ) -> dict[str, Any]:
     return {
         "at": utcnow(),
@@ -45,7 +50,12 @@ def entry_values(
 
 
 def record(
-    session: Session, record_type: str, record_id: str, action: str, changes: dict[str, list[Any]], summary: str = ""
+    session: Session,
+    record_type: str,
+    record_id: str,
+    action: str,
+    changes: dict[str, list[Any]],
+    summary: str = "",
 ) -> None:
     actor: Actor = session.info["actor"]
     session.add(AuditEntry(**entry_values(actor, record_type, record_id, action, changes, summary)))
@@ -67,4 +77,6 @@ def history(db: Database, record_type: str, record_id: str) -> list[AuditRow]:
             .where(AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)
             .order_by(AuditEntry.at, AuditEntry.id)
         ).scalars()
-        return [AuditRow(r.at, r.operator, r.action, json.loads(r.changes), r.summary) for r in rows]
+        return [
+            AuditRow(r.at, r.operator, r.action, json.loads(r.changes), r.summary) for r in rows
+        ]

@@ -1,9 +1,9 @@
 """GB 32100-2015 unified social credit code (统一社会信用代码) checks.
 
 python-stdnum's `uscc.validate` rejects valid codes whose first 8 characters are
-not all digits (codes issued by N 农业, A, Y 其他 departments), so we use only
-its check-character calculation and apply the format rules of GB 32100 here
-(DOMAIN.md §7).
+not all digits (codes issued by N 农业, A, Y 其他 departments), so the format
+rules of GB 32100 are applied here (DOMAIN.md §7); the check character is the
+same calculation as stdnum's `calc_check_digit`, which a test holds it to.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from stdnum.cn import uscc
-
 # 31 symbols: digits and capitals without I, O, Z, S, V (GB 32100 §4.1).
 _ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _REGISTRARS = set("123456789ANY")
 _SHAPE = re.compile(rf"^[{_ALPHABET}]{{18}}$")
+_FAST_SHAPE = re.compile(rf"^[1-9ANY][{_ALPHABET}]\d{{6}}[{_ALPHABET}]{{10}}$")
 
 
 def normalize(raw: object) -> str:
@@ -25,12 +24,22 @@ def normalize(raw: object) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_VALUES = {c: i for i, c in enumerate(_ALPHABET)}
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)  # 3^i mod 31
+
+
 def check_character(first17: str) -> str:
-    return str(uscc.calc_check_digit(first17))
+    """GB 32100 check character (ISO 7064 MOD 31-3), the same as stdnum's
+    calc_check_digit (tests compare the two), without its per-call overhead:
+    an import checks 100,000 codes."""
+    total = sum(_VALUES[c] * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    return _ALPHABET[(31 - total % 31) % 31]
 
 
 def problem(code: str) -> str | None:
     """Why `code` is not a valid credit code, in words a coordinator can act on; None if valid."""
+    if _FAST_SHAPE.match(code) and code[17] == check_character(code[:17]):
+        return None
     if not code:
         return "请填写统一社会信用代码（18 位）。"
     if any(c.islower() for c in code):

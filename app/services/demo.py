@@ -20,25 +20,64 @@ from app.services.progress import Progress, Work
 _CORE_CHARS = "鑫源恒达华美宏兴盛泰瑞丰金鼎顺发永安天成中原新昌隆嘉禾博远长城汇通卓越宇辉建业正阳鹏程佳和振东德信明远"
 _INDUSTRY_WORDS: list[tuple[str, str, int]] = [
     # (word in the name, GB/T 4754 section, weight)
-    ("煤业", "采矿业", 3), ("矿业", "采矿业", 2), ("煤矿", "采矿业", 2),
-    ("机械制造", "制造业", 6), ("纺织", "制造业", 4), ("服饰", "制造业", 4), ("食品", "制造业", 5),
-    ("化工", "制造业", 3), ("新材料", "制造业", 3), ("电气", "制造业", 3), ("陶瓷", "制造业", 2),
-    ("建筑工程", "建筑业", 8), ("建设", "建筑业", 4), ("装饰工程", "建筑业", 3), ("路桥工程", "建筑业", 2),
-    ("商贸", "批发和零售业", 8), ("超市", "批发和零售业", 4), ("医药连锁", "批发和零售业", 2),
-    ("物流", "交通运输、仓储和邮政业", 4), ("运输", "交通运输、仓储和邮政业", 3), ("快递", "交通运输、仓储和邮政业", 2),
-    ("餐饮管理", "住宿和餐饮业", 5), ("酒店", "住宿和餐饮业", 2),
-    ("网络科技", "信息传输、软件和信息技术服务业", 4), ("软件", "信息传输、软件和信息技术服务业", 2),
-    ("物业服务", "房地产业", 3), ("置业", "房地产业", 2),
-    ("人力资源", "租赁和商务服务业", 2), ("劳务", "租赁和商务服务业", 3),
-    ("检测技术", "科学研究和技术服务业", 1), ("家政服务", "居民服务、修理和其他服务业", 2),
-    ("职业培训学校", "教育", 1), ("康养", "卫生和社会工作", 1), ("农业开发", "农、林、牧、渔业", 3),
+    ("煤业", "采矿业", 3),
+    ("矿业", "采矿业", 2),
+    ("煤矿", "采矿业", 2),
+    ("机械制造", "制造业", 6),
+    ("纺织", "制造业", 4),
+    ("服饰", "制造业", 4),
+    ("食品", "制造业", 5),
+    ("化工", "制造业", 3),
+    ("新材料", "制造业", 3),
+    ("电气", "制造业", 3),
+    ("陶瓷", "制造业", 2),
+    ("建筑工程", "建筑业", 8),
+    ("建设", "建筑业", 4),
+    ("装饰工程", "建筑业", 3),
+    ("路桥工程", "建筑业", 2),
+    ("商贸", "批发和零售业", 8),
+    ("超市", "批发和零售业", 4),
+    ("医药连锁", "批发和零售业", 2),
+    ("物流", "交通运输、仓储和邮政业", 4),
+    ("运输", "交通运输、仓储和邮政业", 3),
+    ("快递", "交通运输、仓储和邮政业", 2),
+    ("餐饮管理", "住宿和餐饮业", 5),
+    ("酒店", "住宿和餐饮业", 2),
+    ("网络科技", "信息传输、软件和信息技术服务业", 4),
+    ("软件", "信息传输、软件和信息技术服务业", 2),
+    ("物业服务", "房地产业", 3),
+    ("置业", "房地产业", 2),
+    ("人力资源", "租赁和商务服务业", 2),
+    ("劳务", "租赁和商务服务业", 3),
+    ("检测技术", "科学研究和技术服务业", 1),
+    ("家政服务", "居民服务、修理和其他服务业", 2),
+    ("职业培训学校", "教育", 1),
+    ("康养", "卫生和社会工作", 1),
+    ("农业开发", "农、林、牧、渔业", 3),
     ("热力", "电力、热力、燃气及水生产和供应业", 1),
 ]
 _FORMS = ["有限公司", "有限责任公司", "股份有限公司", "有限公司", "有限公司"]
-_PLATFORM_WORDS = [("网约车", "交通运输、仓储和邮政业"), ("同城配送", "交通运输、仓储和邮政业"), ("货运平台", "交通运输、仓储和邮政业")]
+_PLATFORM_WORDS = [
+    ("网约车", "交通运输、仓储和邮政业"),
+    ("同城配送", "交通运输、仓储和邮政业"),
+    ("货运平台", "交通运输、仓储和邮政业"),
+]
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 _GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华国庆志红卫东海燕俊峰"
-_ROADS = ["建设路", "中兴路", "开源路", "矿工路", "新华路", "光明路", "凌云路", "湛河路", "人民路", "文化路", "青石山路", "工业大道"]
+_ROADS = [
+    "建设路",
+    "中兴路",
+    "开源路",
+    "矿工路",
+    "新华路",
+    "光明路",
+    "凌云路",
+    "湛河路",
+    "人民路",
+    "文化路",
+    "青石山路",
+    "工业大道",
+]
 
 
 def org_code_check(body8: str) -> str:
@@ -59,7 +98,9 @@ def _person(rng: random.Random) -> str:
     return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def enterprise_rows(count: int, seed: int, divisions: list[str], today: date) -> list[dict[str, Any]]:
+def enterprise_rows(
+    count: int, seed: int, divisions: list[str], today: date
+) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     words, weights = zip(*[((w, s), n) for w, s, n in _INDUSTRY_WORDS], strict=True)
     serials = rng.sample(range(10_000_000, 99_999_999), count)
@@ -73,26 +114,32 @@ def enterprise_rows(count: int, seed: int, divisions: list[str], today: date) ->
         word, industry = rng.choice(_PLATFORM_WORDS) if platform else rng.choices(words, weights)[0]
         employees = max(1, int(rng.lognormvariate(3.3, 1.2)))
         new = rng.random() < 0.12
-        registered = today - timedelta(days=rng.randint(10, 360) if new else rng.randint(400, 30 * 365))
-        rows.append({
-            "name": f"{place}{core}{word}{rng.choice(_FORMS)}",
-            "credit_code": make_credit_code(division, serials[i]),
-            "county_code": division,
-            "address": f"河南省平顶山市{place if place != '平顶山' else ''}{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
-            "industry": industry,
-            "legal_representative": _person(rng),
-            "contact_person": _person(rng),
-            "contact_phone": f"1{rng.choice('35789')}{rng.randint(0, 999_999_999):09d}",
-            "employee_count": employees,
-            "has_union": rng.random() < min(0.95, 0.15 + employees / 300),
-            "registration_date": registered,
-            "is_platform": platform,
-            "notes": "",
-        })
+        registered = today - timedelta(
+            days=rng.randint(10, 360) if new else rng.randint(400, 30 * 365)
+        )
+        rows.append(
+            {
+                "name": f"{place}{core}{word}{rng.choice(_FORMS)}",
+                "credit_code": make_credit_code(division, serials[i]),
+                "county_code": division,
+                "address": f"河南省平顶山市{place if place != '平顶山' else ''}{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
+                "industry": industry,
+                "legal_representative": _person(rng),
+                "contact_person": _person(rng),
+                "contact_phone": f"1{rng.choice('35789')}{rng.randint(0, 999_999_999):09d}",
+                "employee_count": employees,
+                "has_union": rng.random() < min(0.95, 0.15 + employees / 300),
+                "registration_date": registered,
+                "is_platform": platform,
+                "notes": "",
+            }
+        )
     return rows
 
 
-def generate(db: Database, *, enterprises: int, seed: int = 1, today: date | None = None) -> Work[dict[str, int]]:
+def generate(
+    db: Database, *, enterprises: int, seed: int = 1, today: date | None = None
+) -> Work[dict[str, int]]:
     office = current(db)
     if office is None:
         raise ValueError("请先设置本单位（hexie init 或首次启动时的单位设置），再生成演示数据。")

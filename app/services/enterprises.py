@@ -25,11 +25,11 @@ RECORD_TYPE = "enterprise"
 FIELD_NAMES = tuple(spec.name for spec in ENTERPRISE_FIELDS)
 
 # 统计上大中小微型企业划分办法（2017）, industrial thresholds by employees.
-SIZE_BANDS: dict[str, tuple[str, int | None, int | None]] = {
-    "micro": ("微型（20 人以下）", None, 20),
-    "small": ("小型（20–299 人）", 20, 300),
-    "medium": ("中型（300–999 人）", 300, 1000),
-    "large": ("大型（1000 人及以上）", 1000, None),
+SIZE_BANDS: dict[str, tuple[str, str, int | None, int | None]] = {
+    "micro": ("微型（20 人以下）", "Micro (under 20)", None, 20),
+    "small": ("小型（20–299 人）", "Small (20–299)", 20, 300),
+    "medium": ("中型（300–999 人）", "Medium (300–999)", 300, 1000),
+    "large": ("大型（1000 人及以上）", "Large (1,000 and more)", 1000, None),
 }
 
 
@@ -66,7 +66,7 @@ def _conditions(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
     if flt.industry:
         conds.append(e.industry == flt.industry)
     if flt.size_band in SIZE_BANDS:
-        _, low, high = SIZE_BANDS[flt.size_band]
+        _, _, low, high = SIZE_BANDS[flt.size_band]
         if low is not None:
             conds.append(e.employee_count >= low)
         if high is not None:
@@ -88,22 +88,33 @@ _SORT_COLUMNS = {"name": Enterprise.name_pinyin}
 
 
 def _order(sort_field: str, descending: bool) -> list[Any]:
-    column = _SORT_COLUMNS.get(sort_field) or getattr(Enterprise, sort_field, Enterprise.name_pinyin)
+    column = _SORT_COLUMNS.get(sort_field) or getattr(
+        Enterprise, sort_field, Enterprise.name_pinyin
+    )
     first = column.desc() if descending else column.asc()
     return [first, Enterprise.id]
 
 
 def count(db: Database, flt: EnterpriseFilter) -> int:
     with db.session() as session:
-        return int(session.execute(select(func.count()).select_from(Enterprise).where(and_(*_conditions(flt)))).scalar_one())
+        return int(
+            session.execute(
+                select(func.count()).select_from(Enterprise).where(and_(*_conditions(flt)))
+            ).scalar_one()
+        )
 
 
 TABLE_COLUMNS = ("id", *FIELD_NAMES)
 
 
 def page(
-    db: Database, flt: EnterpriseFilter, *, sort_field: str = "name", descending: bool = False,
-    offset: int = 0, limit: int = 200,
+    db: Database,
+    flt: EnterpriseFilter,
+    *,
+    sort_field: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
 ) -> list[tuple[Any, ...]]:
     """Rows (id, then each field in ENTERPRISE_FIELDS order) for one page of the table."""
     cols = [getattr(Enterprise, c) for c in TABLE_COLUMNS]
@@ -114,7 +125,12 @@ def page(
 
 def industries_in_use(db: Database) -> list[str]:
     with db.engine.connect() as conn:
-        stmt = select(Enterprise.industry).where(Enterprise.deleted.is_(False), Enterprise.industry != "").distinct().order_by(Enterprise.industry)
+        stmt = (
+            select(Enterprise.industry)
+            .where(Enterprise.deleted.is_(False), Enterprise.industry != "")
+            .distinct()
+            .order_by(Enterprise.industry)
+        )
         return [r[0] for r in conn.execute(stmt)]
 
 
@@ -152,7 +168,9 @@ def clean_values(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _duplicate_error(existing: Enterprise) -> ValidationError:
     return ValidationError(
-        {"credit_code": f"该信用代码已登记为“{existing.name}”，同一代码不能登记两家企业。请核对代码，或编辑已有企业。"}
+        {
+            "credit_code": f"该信用代码已登记为“{existing.name}”，同一代码不能登记两家企业。请核对代码，或编辑已有企业。"
+        }
     )
 
 
@@ -167,7 +185,9 @@ def create(db: Database, raw: dict[str, Any]) -> str:
         ent = Enterprise(**values)
         session.add(ent)
         session.flush()
-        audit.record(session, RECORD_TYPE, ent.id, "create", audit.diff({}, _fields_of(ent)), ent.name)
+        audit.record(
+            session, RECORD_TYPE, ent.id, "create", audit.diff({}, _fields_of(ent)), ent.name
+        )
         return ent.id
 
 
@@ -215,6 +235,8 @@ def delete(db: Database, enterprise_ids: Sequence[str]) -> int:
             if ent is None or ent.deleted:
                 continue
             ent.deleted = True
-            audit.record(session, RECORD_TYPE, ent.id, "delete", {"deleted": [False, True]}, ent.name)
+            audit.record(
+                session, RECORD_TYPE, ent.id, "delete", {"deleted": [False, True]}, ent.name
+            )
             done += 1
     return done

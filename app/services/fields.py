@@ -69,7 +69,7 @@ _FULL_WIDTH = {
     for code in range(0xFF01, 0xFF5F)
     if chr(code) not in _KEEP_FULL_WIDTH
 }
-_SPACES = re.compile(r"[\s\u3000\u00a0\ufeff]+")
+_NEEDS_FOLD = re.compile("[\uff01-\uff5e\ufeff]")
 TRUE_WORDS = {"是", "有", "已建", "已建立", "y", "yes", "true", "1", "√", "✓", "已成立"}
 FALSE_WORDS = {"否", "无", "没有", "未建", "未建立", "n", "no", "false", "0", "×", "未成立", ""}
 
@@ -80,10 +80,13 @@ def clean_text(raw: object) -> str:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    # Fold full-width digits, letters and spaces (１２００ → 1200), but keep the
-    # full-width parentheses and punctuation that Chinese names are written with.
-    text = str(raw).translate(_FULL_WIDTH)
-    return _SPACES.sub(" ", text).strip()
+    text = raw if isinstance(raw, str) else str(raw)
+    if not text.isascii() and _NEEDS_FOLD.search(text):
+        # Fold full-width digits, letters and spaces (１２００ → 1200), but keep the
+        # full-width parentheses and punctuation that Chinese names are written with.
+        text = text.translate(_FULL_WIDTH).replace("\ufeff", "")
+    # str.split() splits on every Unicode space (ASCII, \u3000, \xa0) in C.
+    return " ".join(text.split())
 
 
 def parse_int(raw: object) -> int | None:
@@ -155,6 +158,19 @@ def parse_bool(raw: object) -> bool:
     raise FieldError(f"“{raw}”应为 是 或 否")
 
 
+_CHOICE_TABLES: dict[int, tuple[set[str], dict[str, str]]] = {}
+
+
+def _choice_tables(spec: FieldSpec) -> tuple[set[str], dict[str, str]]:
+    """(stored values, label → value) of a choice field, built once per spec."""
+    tables = _CHOICE_TABLES.get(id(spec))
+    if tables is None:
+        pairs = list(spec.choices()) if spec.choices else []
+        tables = ({v for v, _ in pairs}, {label: v for v, label in pairs})
+        _CHOICE_TABLES[id(spec)] = tables
+    return tables
+
+
 def parse_value(spec: FieldSpec, raw: object) -> Any:
     """Spreadsheet or dialog input → stored value. Raises FieldError with the reason."""
     if spec.kind is Kind.INT:
@@ -168,9 +184,8 @@ def parse_value(spec: FieldSpec, raw: object) -> Any:
         return parse_bool(raw)
     text = clean_text(raw) if spec.kind is not Kind.LONGTEXT else str(raw or "").strip()
     if spec.kind is Kind.CHOICE and text:
-        values = {v for v, _ in spec.choices()} if spec.choices else set()
+        values, labels = _choice_tables(spec)
         if text not in values:
-            labels = {label: v for v, label in spec.choices()} if spec.choices else {}
             matched = labels.get(text) or (spec.matcher(text) if spec.matcher else None)
             if matched is None:
                 raise FieldError(f"“{text}”不在可选范围内")
@@ -212,3 +227,59 @@ def display(spec: FieldSpec, value: Any) -> str:
             if v == value:
                 return label
     return str(value)
+
+
+def _parser_for(spec: FieldSpec) -> Callable[[object], Any]:
+    """A function that parses one cell for `spec`, specialised once per import."""
+    if spec.kind is Kind.TEXT:
+        return clean_text
+    if spec.kind is Kind.BOOL:
+        return parse_bool
+    if spec.kind is Kind.DATE:
+        return parse_date
+    return lambda raw: parse_value(spec, raw)
+
+
+RowParser = Callable[[list[Any]], tuple[dict[str, Any], dict[str, str]]]
+
+
+def row_parser(specs: Sequence[FieldSpec], mapping: dict[int, str]) -> RowParser:
+    """A fast parser of spreadsheet rows: cells → (values, {field: problem}).
+
+    It does what parse_value + problems() do for each cell, with the dispatch
+    on field kinds done once instead of for each of 100,000 rows.
+    """
+    by_name = {spec.name: spec for spec in specs}
+    columns = [(j, name, by_name[name], _parser_for(by_name[name])) for j, name in mapping.items()]
+    checks = [
+        (spec.name, spec.label_zh, spec.required, spec.max_length, spec.validator) for spec in specs
+    ]
+
+    def parse(cells: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        width = len(cells)
+        for j, name, spec, parser in columns:
+            try:
+                values[name] = parser(cells[j] if j < width else None)
+            except FieldError as exc:
+                errors[name] = f"{spec.label_zh}：{exc}"
+        return values, errors
+
+    def check(values: dict[str, Any], errors: dict[str, str]) -> dict[str, str]:
+        for name, label, required, max_length, validator in checks:
+            if name in errors:
+                continue
+            value = values.get(name)
+            if value is None or value == "":
+                if required:
+                    errors[name] = f"{label}为必填项"
+                continue
+            if max_length and isinstance(value, str) and len(value) > max_length:
+                errors[name] = f"{label}最多 {max_length} 个字，现为 {len(value)} 个字"
+            elif validator and (message := validator(value)):
+                errors[name] = message
+        return errors
+
+    parse.check = check  # type: ignore[attr-defined]
+    return parse

@@ -29,7 +29,10 @@ class OfficeError(ValueError):
 
 
 def known_office_codes() -> dict[str, str]:
-    return {reference.city().code: reference.city().name, **{d.code: d.name for d in reference.divisions()}}
+    return {
+        reference.city().code: reference.city().name,
+        **{d.code: d.name for d in reference.divisions()},
+    }
 
 
 def configure(db: Database, code: str, *, name: str = "", level: str = "") -> Office:

@@ -51,6 +51,7 @@ def division_name(code: str) -> str:
     return code
 
 
+@cache
 def match_division(text: str) -> str | None:
     """Division code for a name or code as written in a spreadsheet (汝州, 汝州市, 410482)."""
     text = text.strip()
@@ -74,6 +75,7 @@ def industries() -> tuple[Industry, ...]:
     )
 
 
+@cache
 def match_industry(text: str) -> str | None:
     """GB/T 4754 section name for free text ("建筑业", "E", "房屋建筑") or None."""
     text = text.strip()

@@ -117,7 +117,9 @@ def _read_csv(path: Path) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes every byte string
-        raise SpreadsheetError(f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。")
+        raise SpreadsheetError(
+            f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。"
+        )
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -200,8 +202,12 @@ def _match_row(
 
 
 def find_header(
-    sheets: Sequence[Sheet], specs: Sequence[FieldSpec], *, sheet_name: str | None = None,
-    min_fields: int = 2, key_fields: Sequence[str] = (),
+    sheets: Sequence[Sheet],
+    specs: Sequence[FieldSpec],
+    *,
+    sheet_name: str | None = None,
+    min_fields: int = 2,
+    key_fields: Sequence[str] = (),
 ) -> HeaderMatch:
     """The sheet and header row that recognise the most fields."""
     if sheet_name is not None:
@@ -219,8 +225,10 @@ def find_header(
                 score = len(mapping) * 10 + sum(5 for f in mapping.values() if f in key_fields)
                 if best is None or score > best.score:
                     best = HeaderMatch(sheet, i, i - 1 if two_rows else i, mapping, labels, score)
-    if best is None or len(best.mapping) < min_fields or (
-        key_fields and not set(key_fields) & set(best.mapping.values())
+    if (
+        best is None
+        or len(best.mapping) < min_fields
+        or (key_fields and not set(key_fields) & set(best.mapping.values()))
     ):
         wanted = "、".join(s.label_zh for s in specs[:4])
         raise SpreadsheetError(
@@ -232,29 +240,48 @@ def find_header(
 
 def _is_total_row(cells: list[Any]) -> bool:
     for value in cells[:3]:
-        text = clean_text(value).replace(" ", "")
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            return False
+        text = "".join(value.split())
         if text:
-            return any(text.startswith(w) for w in TOTAL_WORDS)
+            return text.startswith(TOTAL_WORDS)
     return False
 
 
 def data_rows(header: HeaderMatch) -> SheetData:
     """The rows under the header: blank rows dropped, totals and repeated headers noted."""
     out = SheetData(header)
-    header_texts = [normalize_label(v) for v in header.sheet.rows[header.header_row]]
+    header_cells = header.sheet.rows[header.header_row]
+    header_texts = [normalize_label(v) for v in header_cells]
+    # A repeated header (a report printed page by page) is recognised by the
+    # text under the first mapped column before the whole row is compared.
+    probe = min(header.mapping) if header.mapping else 0
+    probe_text = header_texts[probe] if probe < len(header_texts) else ""
     for index in range(header.header_row + 1, len(header.sheet.rows)):
         cells = header.sheet.rows[index]
-        if all(clean_text(c) == "" for c in cells):
+        if not any(cells) or all(_blank(c) for c in cells):
             continue
         number = index + 1
         if _is_total_row(cells):
             out.skipped.append(SkippedRow(number, "合计行，已跳过"))
             continue
-        if [normalize_label(v) for v in cells] == header_texts:
+        if (
+            probe_text
+            and probe < len(cells)
+            and isinstance(cells[probe], str)
+            and normalize_label(cells[probe]) == probe_text
+            and [normalize_label(v) for v in cells] == header_texts
+        ):
             out.skipped.append(SkippedRow(number, "重复的表头行，已跳过"))
             continue
         out.rows.append(DataRow(number, cells))
     return out
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == ""
 
 
 def iter_mapped(row: DataRow, mapping: dict[int, str]) -> Iterator[tuple[str, Any]]:

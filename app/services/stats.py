@@ -15,22 +15,30 @@ from app.services import reference
 RECORD_TYPE_NAMES = {"enterprise": "企业"}
 
 
-def counts(db: Database) -> dict[str, Any]:
-    """{"records": {type: n}, "by_county": {code: {"name":…, "enterprise": n}}}."""
+def record_counts(db: Database) -> dict[str, int]:
+    """Live records per record type (the status bar)."""
     records: dict[str, int] = {}
     with db.engine.connect() as conn:
         for cls in sync_record_types():
             table = cls.__table__  # type: ignore[attr-defined]
             records[table.name] = int(
-                conn.execute(select(func.count()).select_from(table).where(table.c.deleted.is_(False))).scalar_one()
+                conn.execute(
+                    select(func.count()).select_from(table).where(table.c.deleted.is_(False))
+                ).scalar_one()
             )
-        by_county: dict[str, dict[str, Any]] = {}
-        stmt = (
-            select(Enterprise.county_code, func.count())
-            .where(Enterprise.deleted.is_(False))
-            .group_by(Enterprise.county_code)
-            .order_by(Enterprise.county_code)
-        )
+    return records
+
+
+def counts(db: Database) -> dict[str, Any]:
+    """{"records": {type: n}, "by_county": {code: {"name":…, "enterprise": n}}}."""
+    by_county: dict[str, dict[str, Any]] = {}
+    stmt = (
+        select(Enterprise.county_code, func.count())
+        .where(Enterprise.deleted.is_(False))
+        .group_by(Enterprise.county_code)
+        .order_by(Enterprise.county_code)
+    )
+    with db.engine.connect() as conn:
         for code, n in conn.execute(stmt):
             by_county[code] = {"name": reference.division_name(code), "enterprise": int(n)}
-    return {"records": records, "by_county": by_county}
+    return {"records": record_counts(db), "by_county": by_county}

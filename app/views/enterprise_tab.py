@@ -34,7 +34,14 @@ class EnterpriseTab(QWidget):
     changed = Signal()  # records were added, edited or deleted
     import_requested = Signal()
 
-    def __init__(self, db: Database, *, english: bool = False, new_months: int = 12, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        english: bool = False,
+        new_months: int = 12,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.english = english
@@ -43,7 +50,9 @@ class EnterpriseTab(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("搜索：企业名称、信用代码开头或拼音首字母（如 pdsmk）"))
+        self.search.setPlaceholderText(
+            self.tr("搜索：企业名称、信用代码开头或拼音首字母（如 pdsmk）")
+        )
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -64,8 +73,8 @@ class EnterpriseTab(QWidget):
         self.size = QComboBox()
         self.size.setObjectName("size_filter")
         self.size.addItem(self.tr("全部规模"), "")
-        for key, (label, _, _) in SIZE_BANDS.items():
-            self.size.addItem(self.tr(label), key)
+        for key, (label, label_en, _, _) in SIZE_BANDS.items():
+            self.size.addItem(label_en if english else label, key)
         self.platform = QComboBox()
         self.platform.setObjectName("platform_filter")
         self.platform.addItem(self.tr("平台企业：全部"), None)
@@ -126,8 +135,17 @@ class EnterpriseTab(QWidget):
     def _count(self) -> int:
         return enterprises.count(self.db, self.filter)
 
-    def _fetch(self, offset: int, limit: int, sort_field: str, descending: bool) -> list[tuple[Any, ...]]:
-        return enterprises.page(self.db, self.filter, sort_field=sort_field, descending=descending, offset=offset, limit=limit)
+    def _fetch(
+        self, offset: int, limit: int, sort_field: str, descending: bool
+    ) -> list[tuple[Any, ...]]:
+        return enterprises.page(
+            self.db,
+            self.filter,
+            sort_field=sort_field,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+        )
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -152,10 +170,14 @@ class EnterpriseTab(QWidget):
 
     # -- actions -------------------------------------------------------------
     def _dialog(self, title: str, save: Any, values: dict[str, Any] | None = None) -> RecordDialog:
-        return RecordDialog(ENTERPRISE_FIELDS, save, title=title, values=values, english=self.english, parent=self)
+        return RecordDialog(
+            ENTERPRISE_FIELDS, save, title=title, values=values, english=self.english, parent=self
+        )
 
     def add_enterprise(self) -> RecordDialog:
-        dialog = self._dialog(self.tr("新增企业"), lambda values: enterprises.create(self.db, values))
+        dialog = self._dialog(
+            self.tr("新增企业"), lambda values: enterprises.create(self.db, values)
+        )
         dialog.accepted.connect(self._after_change)
         dialog.open()
         return dialog
@@ -163,7 +185,9 @@ class EnterpriseTab(QWidget):
     def edit_selected(self) -> RecordDialog | None:
         ids = self.selected_ids()
         if not ids:
-            QMessageBox.information(self, self.tr("编辑企业"), self.tr("请先在列表中选中一家企业。"))
+            QMessageBox.information(
+                self, self.tr("编辑企业"), self.tr("请先在列表中选中一家企业。")
+            )
             return None
         values = enterprises.get(self.db, ids[0])
         if values is None:
@@ -181,12 +205,16 @@ class EnterpriseTab(QWidget):
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
-            QMessageBox.information(self, self.tr("删除企业"), self.tr("请先在列表中选中要删除的企业。"))
+            QMessageBox.information(
+                self, self.tr("删除企业"), self.tr("请先在列表中选中要删除的企业。")
+            )
             return
         answer = QMessageBox.question(
             self,
             self.tr("删除企业"),
-            self.tr("确定删除选中的 %n 家企业吗？删除会记入操作日志，并随同步包报送。", "", len(ids)),
+            self.tr(
+                "确定删除选中的 %n 家企业吗？删除会记入操作日志，并随同步包报送。", "", len(ids)
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

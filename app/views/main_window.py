@@ -29,7 +29,13 @@ from app.views.enterprise_tab import EnterpriseTab
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: AppSettings, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: AppSettings,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.settings = settings
@@ -40,7 +46,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.enterprise_tab = EnterpriseTab(db, english=self.english, new_months=settings.new_enterprise_months)
+        self.enterprise_tab = EnterpriseTab(
+            db, english=self.english, new_months=settings.new_enterprise_months
+        )
         self.enterprise_tab.changed.connect(self.update_status)
         self.enterprise_tab.import_requested.connect(self.import_enterprises)
         self.tabs.addTab(self.enterprise_tab, self.tr("企业名录"))
@@ -58,7 +66,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
 
     # -- menus ------------------------------------------------------------------
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcut:
@@ -70,17 +80,28 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self.import_action = self._action(self.tr("导入企业名录…"), self.import_enterprises, "Ctrl+I", "import_enterprises")
+        self.import_action = self._action(
+            self.tr("导入企业名录…"), self.import_enterprises, "Ctrl+I", "import_enterprises"
+        )
         self.demo_action = self._action(self.tr("生成演示数据…"), self.generate_demo, None, "demo")
-        self.quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.quit_action = self._action(
+            self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit"
+        )
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.new_action = self._action(self.tr("新增企业"), self.enterprise_tab.add_enterprise, QKeySequence.StandardKey.New, "new_enterprise")
-        self.find_action = self._action(self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find, "find")
+        self.new_action = self._action(
+            self.tr("新增企业"),
+            self.enterprise_tab.add_enterprise,
+            QKeySequence.StandardKey.New,
+            "new_enterprise",
+        )
+        self.find_action = self._action(
+            self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find, "find"
+        )
         edit_menu.addAction(self.new_action)
         edit_menu.addAction(self.find_action)
 
@@ -96,9 +117,13 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         o = office.current(self.db)
         name = f"{o.name}（{o.code}）  " if o else ""
-        self.db_label.setText(self.tr("%1数据库：%2").replace("%1", name).replace("%2", str(self.db.path)))
-        records = stats.counts(self.db)["records"]
-        self.counts_label.setText(self.tr("企业 %1 家").replace("%1", str(records.get("enterprise", 0))))
+        self.db_label.setText(
+            self.tr("%1数据库：%2").replace("%1", name).replace("%2", str(self.db.path))
+        )
+        records = stats.record_counts(self.db)
+        self.counts_label.setText(
+            self.tr("企业 %1 家").replace("%1", str(records.get("enterprise", 0)))
+        )
 
     def refresh_all(self) -> None:
         self.enterprise_tab.refresh()
@@ -112,7 +137,9 @@ class MainWindow(QMainWindow):
     # -- actions ------------------------------------------------------------------
     def import_enterprises(self) -> ImportDialog | None:
         patterns = " ".join(f"*{s}" for s in SPREADSHEET_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择企业名录文件"), "", self.tr("表格文件") + f" ({patterns})")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择企业名录文件"), "", self.tr("表格文件") + f" ({patterns})"
+        )
         if not path:
             return None
         dialog = ImportDialog(self.db, Path(path), self.tasks, english=self.english, parent=self)
@@ -125,13 +152,17 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         s = dialog.result_summary or {}
         self.statusBar().showMessage(
-            self.tr("导入完成：新增 %1，更新 %2，跳过 %3").replace("%1", str(s.get("added", 0)))
-            .replace("%2", str(s.get("updated", 0))).replace("%3", str(s.get("skipped", 0))),
+            self.tr("导入完成：新增 %1，更新 %2，跳过 %3")
+            .replace("%1", str(s.get("added", 0)))
+            .replace("%2", str(s.get("updated", 0)))
+            .replace("%3", str(s.get("skipped", 0))),
             10000,
         )
 
     def generate_demo(self) -> None:
-        count, ok = QInputDialog.getInt(self, self.tr("生成演示数据"), self.tr("生成多少家演示企业？"), 500, 1, 200000, 100)
+        count, ok = QInputDialog.getInt(
+            self, self.tr("生成演示数据"), self.tr("生成多少家演示企业？"), 500, 1, 200000, 100
+        )
         if not ok:
             return
         self.tasks.start(
@@ -139,7 +170,9 @@ class MainWindow(QMainWindow):
             self.tr("正在生成演示数据"),
             lambda: demo.generate(self.db, enterprises=count, seed=count),
             lambda _result: self.refresh_all(),
-            on_cancel=lambda: QMessageBox.information(self, self.tr("已取消"), self.tr("已取消，数据库未作任何改动。")),
+            on_cancel=lambda: QMessageBox.information(
+                self, self.tr("已取消"), self.tr("已取消，数据库未作任何改动。")
+            ),
         )
 
     def edit_office(self) -> None:
@@ -162,9 +195,13 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于和谐台账"),
-            self.tr("和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n日志：%4\n\n本程序不联网，所有数据保存在本机。")
-            .replace("%1", __version__).replace("%2", str(self.db.path))
-            .replace("%3", str(data_dir())).replace("%4", str(log_dir())),
+            self.tr(
+                "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n日志：%4\n\n本程序不联网，所有数据保存在本机。"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.db.path))
+            .replace("%3", str(data_dir()))
+            .replace("%4", str(log_dir())),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

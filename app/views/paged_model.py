@@ -17,6 +17,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.services.fields import FieldSpec, display
 
 PAGE_SIZE = 200
+# Plain ints: data() runs for every visible cell and role, and comparing an int
+# role with an enum member costs an enum construction each time.
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+RIGHT_ALIGNED = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 CACHED_PAGES = 40
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,18 +82,16 @@ class PagedTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.specs)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        role = int(role)
+        if role == DISPLAY or role == TOOLTIP:
             values = self.row_tuple(index.row())
             if values is None:
                 return None
-            spec = self.specs[index.column()]
-            return self.format_cell(spec, values[index.column() + 1])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self.specs[index.column()].kind.value == "int":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            column = index.column()
+            return self.format_cell(self.specs[column], values[column + 1])
+        if role == ALIGNMENT and self.specs[index.column()].kind.value == "int":
+            return RIGHT_ALIGNED
         return None
 
     def format_cell(self, spec: FieldSpec, value: Any) -> str:
@@ -96,7 +100,9 @@ class PagedTableModel(QAbstractTableModel):
             return "Yes" if value else "No"
         return text
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -108,6 +114,9 @@ class PagedTableModel(QAbstractTableModel):
         spec = self.specs[column]
         if not spec.sortable:
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (spec.name, descending) == (self.sort_field, self.descending):
+            return  # setSortingEnabled() re-applies the current order: no new query
         self.sort_field = spec.name
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()

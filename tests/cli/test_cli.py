@@ -16,7 +16,9 @@ def run(capsys, *argv):
 
 
 def test_version_from_a_real_process():
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "--version"], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--version"], capture_output=True, text=True, check=True
+    )
     assert proc.stdout.strip() == f"hexie {__version__}"
 
 
@@ -44,7 +46,9 @@ def test_demo_is_deterministic_per_seed(capsys, tmp_path):
         run(capsys, "init", "--db", db, "--office", "410482")
         run(capsys, "demo", "--db", db, "--enterprises", "50", "--seed", "3")
         with open_database(db) as database:
-            results.append([r[1:4] for r in enterprises.page(database, EnterpriseFilter(), limit=100)])
+            results.append(
+                [r[1:4] for r in enterprises.page(database, EnterpriseFilter(), limit=100)]
+            )
     assert results[0] == results[1]
 
 
@@ -69,7 +73,9 @@ def test_import_json_and_db_from_environment(capsys, tmp_path, monkeypatch):
     assert {"row", "reason"} <= set(data["problems"][0])
     code, out, _ = run(capsys, "stats", "--json")
     assert json.loads(out)["records"]["enterprise"] == 0  # dry run wrote nothing
-    code, out, _ = run(capsys, "import-enterprises", str(path), "--json", "--problems", str(tmp_path / "p.xlsx"))
+    code, out, _ = run(
+        capsys, "import-enterprises", str(path), "--json", "--problems", str(tmp_path / "p.xlsx")
+    )
     assert json.loads(out)["added"] == 4 and (tmp_path / "p.xlsx").exists()
     code, out, _ = run(capsys, "import-enterprises", str(path), "--json")
     assert json.loads(out)["added"] == 0 and json.loads(out)["unchanged"] == 4

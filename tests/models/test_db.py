@@ -101,10 +101,17 @@ def test_missing_file_without_create(tmp_path: Path):
 
 
 def test_sync_fields_are_stamped_on_create_update_delete(db):
-    eid = enterprises.create(db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"})
+    eid = enterprises.create(
+        db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
     with db.session() as s:
         e = s.get(Enterprise, eid)
-        assert len(e.id) == 32 and e.version == 1 and e.origin_office == "410482" and e.author == "测试员"
+        assert (
+            len(e.id) == 32
+            and e.version == 1
+            and e.origin_office == "410482"
+            and e.author == "测试员"
+        )
         first_seq, created = e.change_seq, e.created_at
     assert first_seq > 0
     enterprises.update(db, eid, {"name": "汝州市乙公司"})
@@ -132,3 +139,7 @@ def test_sync_record_types_found_from_models():
     from app.models.base import sync_record_types
 
     assert Enterprise in sync_record_types()
+
+
+def test_revision_list_matches_migration_scripts():
+    assert list(migrate.REVISIONS) == migrate.script_revisions()

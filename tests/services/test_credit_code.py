@@ -32,10 +32,25 @@ def test_invalid_codes_say_why(code, words):
 
 
 def test_normalize_folds_full_width_and_spaces():
-    assert credit_code.normalize(" ９１１１０００ ０６０００３７３４１Ｌ\u3000") == "91110000600037341L"
+    assert (
+        credit_code.normalize(" ９１１１０００ ０６０００３７３４１Ｌ\u3000")
+        == "91110000600037341L"
+    )
 
 
 def test_demo_codes_are_valid_and_carry_org_check():
     code = make_credit_code("410482", 12345678)
     assert credit_code.is_valid(code)
     assert code[16] == org_code_check(code[8:16])
+
+
+def test_check_character_agrees_with_stdnum():
+    import random
+
+    from stdnum.cn import uscc
+
+    rng = random.Random(5)
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    for _ in range(500):
+        body = "".join(rng.choice(alphabet) for _ in range(17))
+        assert credit_code.check_character(body) == uscc.calc_check_digit(body)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from app.services import audit, enterprises
@@ -36,7 +34,10 @@ def test_messy_workbook(db, tmp_path):
     third = enterprises.get(db, rows["汝州市华美服饰有限公司"][0])
     assert third["credit_code"] == code(3) and str(third["registration_date"]) == "2021-07-08"
     assert third["industry"] == "制造业"
-    assert str(enterprises.get(db, rows["汝州市宏兴餐饮管理有限公司"][0])["registration_date"]) == "2022-01-15"
+    assert (
+        str(enterprises.get(db, rows["汝州市宏兴餐饮管理有限公司"][0])["registration_date"])
+        == "2022-01-15"
+    )
 
 
 def test_reimport_updates_never_duplicates(db, tmp_path):
@@ -44,7 +45,10 @@ def test_reimport_updates_never_duplicates(db, tmp_path):
     run_import(db, path)
     plan, result = run_import(db, path)
     assert result["added"] == 0 and result["updated"] == 0 and result["unchanged"] == 4
-    changed = messy_enterprise_xlsx(tmp_path / "b.xlsx", rows=[[1, "汝州市鑫源建筑工程有限公司", code(1), "赵六", "", "1300", "", ""]])
+    changed = messy_enterprise_xlsx(
+        tmp_path / "b.xlsx",
+        rows=[[1, "汝州市鑫源建筑工程有限公司", code(1), "赵六", "", "1300", "", ""]],
+    )
     plan, result = run_import(db, changed)
     assert result["updated"] == 1 and enterprises.count(db, EnterpriseFilter()) == 4
     eid = plan.to_update[0][0]
@@ -52,20 +56,27 @@ def test_reimport_updates_never_duplicates(db, tmp_path):
     assert e["employee_count"] == 1300 and e["contact_person"] == "赵六"
     assert e["contact_phone"] == "13800000001"  # a blank cell does not erase
     history = audit.history(db, "enterprise", eid)
-    assert history[-1].changes == {"contact_person": ["王伟", "赵六"], "employee_count": [1200, 1300]}
+    assert history[-1].changes == {
+        "contact_person": ["王伟", "赵六"],
+        "employee_count": [1200, 1300],
+    }
 
 
 def test_duplicate_code_inside_file(db, tmp_path):
-    path = simple_enterprise_xlsx(tmp_path / "d.xlsx", [
-        {"name": "甲", "credit_code": code(1)}, {"name": "甲二", "credit_code": code(1)},
-    ])
+    path = simple_enterprise_xlsx(
+        tmp_path / "d.xlsx",
+        [
+            {"name": "甲", "credit_code": code(1)},
+            {"name": "甲二", "credit_code": code(1)},
+        ],
+    )
     plan, result = run_import(db, path)
     assert result["added"] == 1 and "与第 2 行" in plan.problems[0].reason
 
 
 def test_gbk_csv(db, tmp_path):
     path = tmp_path / "gbk.csv"
-    text = "单位名称,社会信用代码,县区,人数\n叶县甲公司,%s,叶县,12\n" % code(1, "410422")
+    text = "单位名称,社会信用代码,县区,人数\n叶县甲公司,{},叶县,12\n".format(code(1, "410422"))
     path.write_bytes(text.encode("gbk"))
     plan, result = run_import(db, path)
     assert result["added"] == 1
@@ -108,7 +119,9 @@ def test_named_sheet(db, tmp_path):
 def test_many_rows_few_bad(db, tmp_path):
     rows = [{"name": f"汝州市企业{i}", "credit_code": code(i)} for i in range(1, 2001)]
     for i in range(0, 2000, 200):
-        rows[i]["credit_code"] = rows[i]["credit_code"][:-1] + ("0" if rows[i]["credit_code"][-1] != "0" else "1")
+        rows[i]["credit_code"] = rows[i]["credit_code"][:-1] + (
+            "0" if rows[i]["credit_code"][-1] != "0" else "1"
+        )
     rows[5]["name"] = "名" * 300
     path = simple_enterprise_xlsx(tmp_path / "big.xlsx", rows)
     plan, result = run_import(db, path)
@@ -124,7 +137,10 @@ def test_mapping_override(db, tmp_path):
     mapping[2] = "contact_person"
     plan = drain(plan_import(db, path, mapping=mapping))
     drain(apply_import(db, plan))
-    assert enterprises.get(db, enterprises.page(db, EnterpriseFilter())[0][0])["contact_person"] == "王伟"
+    assert (
+        enterprises.get(db, enterprises.page(db, EnterpriseFilter())[0][0])["contact_person"]
+        == "王伟"
+    )
 
 
 def test_cancelled_import_leaves_database_unchanged(db, tmp_path):

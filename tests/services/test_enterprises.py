@@ -11,7 +11,15 @@ from tests.builders import code
 
 
 def add(db, name, serial, **extra):
-    return enterprises.create(db, {"name": name, "credit_code": code(serial, extra.pop("division", "410482")), "county_code": extra.pop("county", "410482"), **extra})
+    return enterprises.create(
+        db,
+        {
+            "name": name,
+            "credit_code": code(serial, extra.pop("division", "410482")),
+            "county_code": extra.pop("county", "410482"),
+            **extra,
+        },
+    )
 
 
 def names(db, flt=None, **sort):
@@ -19,9 +27,21 @@ def names(db, flt=None, **sort):
 
 
 def test_create_and_get(db):
-    eid = add(db, "汝州市甲建筑有限公司", 1, employee_count="1,200", has_union=True, registration_date="2019年5月6日", industry="建筑业")
+    eid = add(
+        db,
+        "汝州市甲建筑有限公司",
+        1,
+        employee_count="1,200",
+        has_union=True,
+        registration_date="2019年5月6日",
+        industry="建筑业",
+    )
     e = enterprises.get(db, eid)
-    assert e["employee_count"] == 1200 and e["has_union"] is True and e["registration_date"] == date(2019, 5, 6)
+    assert (
+        e["employee_count"] == 1200
+        and e["has_union"] is True
+        and e["registration_date"] == date(2019, 5, 6)
+    )
 
 
 def test_second_enterprise_with_same_code_refused_naming_the_first(db):
@@ -34,7 +54,15 @@ def test_second_enterprise_with_same_code_refused_naming_the_first(db):
 
 def test_required_and_invalid_fields_reported_per_field(db):
     with pytest.raises(ValidationError) as err:
-        enterprises.create(db, {"name": "", "credit_code": "91110000600037341M", "county_code": "410482", "employee_count": "很多"})
+        enterprises.create(
+            db,
+            {
+                "name": "",
+                "credit_code": "91110000600037341M",
+                "county_code": "410482",
+                "employee_count": "很多",
+            },
+        )
     assert set(err.value.errors) == {"name", "credit_code", "employee_count"}
     assert enterprises.count(db, EnterpriseFilter()) == 0
 
@@ -59,7 +87,16 @@ def test_search_by_substring_code_prefix_and_initials(db):
 def test_filters(db):
     today = date(2026, 11, 29)
     add(db, "甲", 1, employee_count=5, industry="建筑业", registration_date="2026-06-01")
-    add(db, "乙", 2, employee_count=50, is_platform=True, registration_date="2020-01-01", county="410421", division="410421")
+    add(
+        db,
+        "乙",
+        2,
+        employee_count=50,
+        is_platform=True,
+        registration_date="2020-01-01",
+        county="410421",
+        division="410421",
+    )
     add(db, "丙", 3, employee_count=500)
     add(db, "丁", 4, employee_count=5000)
     assert names(db, EnterpriseFilter(county_code="410421")) == ["乙"]

@@ -13,7 +13,15 @@ from tests.views.conftest import type_text
 def seed(db, n=3):
     names = ["平顶山煤矿机械有限公司", "汝州市恒达商贸有限公司", "叶县宏兴餐饮管理有限公司"]
     for i in range(n):
-        enterprises.create(db, {"name": names[i], "credit_code": code(i + 1), "county_code": ["410482", "410482", "410422"][i], "employee_count": [500, 30, 8][i]})
+        enterprises.create(
+            db,
+            {
+                "name": names[i],
+                "credit_code": code(i + 1),
+                "county_code": ["410482", "410482", "410422"][i],
+                "employee_count": [500, 30, 8][i],
+            },
+        )
 
 
 def table_names(tab):

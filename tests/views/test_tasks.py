@@ -20,7 +20,12 @@ def test_result_delivered_on_gui_thread(qtbot):
         yield Progress(1, 2, "一半")
         return threading.current_thread().name
 
-    runner.start(None, "测试", work, lambda r: got.append((r, threading.current_thread() is threading.main_thread())))
+    runner.start(
+        None,
+        "测试",
+        work,
+        lambda r: got.append((r, threading.current_thread() is threading.main_thread())),
+    )
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
     assert got[0][0] != threading.main_thread().name and got[0][1] is True
 
@@ -39,7 +44,10 @@ def test_error_is_never_swallowed(qtbot):
 
 
 def test_cancel_leaves_database_unchanged(qtbot, db):
-    rows = [{"name": f"企业{i}", "credit_code": code(i), "county_code": "410482"} for i in range(1, 20001)]
+    rows = [
+        {"name": f"企业{i}", "credit_code": code(i), "county_code": "410482"}
+        for i in range(1, 20001)
+    ]
     plan = ImportPlan(db.path, "", [], 0, [], {}, to_add=rows)
     gate = threading.Event()
     started = threading.Event()
@@ -54,7 +62,9 @@ def test_cancel_leaves_database_unchanged(qtbot, db):
 
     runner = TaskRunner()
     cancelled = []
-    worker = runner.start(None, "导入", work, lambda r: None, on_cancel=lambda: cancelled.append(True))
+    worker = runner.start(
+        None, "导入", work, lambda r: None, on_cancel=lambda: cancelled.append(True)
+    )
     started.wait(5)
     worker.cancel()
     gate.set()

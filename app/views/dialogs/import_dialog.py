@@ -29,7 +29,15 @@ NOT_IMPORTED = ""
 
 
 class ImportDialog(QDialog):
-    def __init__(self, db: Database, path: Path, tasks: TaskRunner, *, english: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.path = path
@@ -53,8 +61,12 @@ class ImportDialog(QDialog):
 
         self.problem_table = QTableWidget(0, 3)
         self.problem_table.setObjectName("problems")
-        self.problem_table.setHorizontalHeaderLabels([self.tr("行号"), self.tr("处理"), self.tr("原因")])
-        self.problem_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.problem_table.setHorizontalHeaderLabels(
+            [self.tr("行号"), self.tr("处理"), self.tr("原因")]
+        )
+        self.problem_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
         self.problem_table.verticalHeader().hide()
 
         self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
@@ -71,7 +83,9 @@ class ImportDialog(QDialog):
         self.save_problems_button.clicked.connect(self.save_problem_list)
         self.import_button.clicked.connect(self.do_import)
         self.cancel_button.clicked.connect(self.reject)
-        self.sheet.activated.connect(lambda _i: self.check(sheet=self.sheet.currentText(), mapping=None))
+        self.sheet.activated.connect(
+            lambda _i: self.check(sheet=self.sheet.currentText(), mapping=None)
+        )
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("工作表：")))
@@ -165,7 +179,9 @@ class ImportDialog(QDialog):
         self.problem_table.setRowCount(len(shown))
         for row, problem in enumerate(shown):
             self.problem_table.setItem(row, 0, QTableWidgetItem(str(problem.row)))
-            self.problem_table.setItem(row, 1, QTableWidgetItem(self.tr("跳过") if problem.skipped else self.tr("提示")))
+            self.problem_table.setItem(
+                row, 1, QTableWidgetItem(self.tr("跳过") if problem.skipped else self.tr("提示"))
+            )
             self.problem_table.setItem(row, 2, QTableWidgetItem(problem.reason))
 
     def recheck(self) -> None:
@@ -175,7 +191,10 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存问题清单"), str(self.path.with_name(self.path.stem + "-问题清单.xlsx")), "Excel (*.xlsx)"
+            self,
+            self.tr("保存问题清单"),
+            str(self.path.with_name(self.path.stem + "-问题清单.xlsx")),
+            "Excel (*.xlsx)",
         )
         if target:
             save_problems(self.plan, target)
@@ -200,4 +219,6 @@ class ImportDialog(QDialog):
 
     def _cancelled(self) -> None:
         self.import_button.setEnabled(True)
-        QMessageBox.information(self, self.tr("导入已取消"), self.tr("导入已取消，数据库未作任何改动。"))
+        QMessageBox.information(
+            self, self.tr("导入已取消"), self.tr("导入已取消，数据库未作任何改动。")
+        )

@@ -17,10 +17,14 @@ from app.services import office, reference
 
 
 class OfficeDialog(QDialog):
-    def __init__(self, current: office.Office | None, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: office.Office | None, operator: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("本单位设置"))
-        intro = QLabel(self.tr("请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。"))
+        intro = QLabel(
+            self.tr("请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。")
+        )
         intro.setWordWrap(True)
         self.division = QComboBox()
         self.division.setObjectName("division")
@@ -47,7 +51,9 @@ class OfficeDialog(QDialog):
         form.addRow(self.tr("区划代码"), self.code)
         form.addRow(self.tr("单位名称"), self.name)
         form.addRow(self.tr("操作员姓名"), self.operator)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

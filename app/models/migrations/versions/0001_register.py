@@ -67,7 +67,7 @@ def upgrade() -> None:
         postgresql_where=sa.text("deleted = false"),
     )
     op.create_index("ix_enterprise_sort", "enterprise", ["deleted", "name_pinyin"])
-    op.create_index("ix_enterprise_county", "enterprise", ["county_code", "name_pinyin"])
+    op.create_index("ix_enterprise_county", "enterprise", ["county_code"])
     op.create_index("ix_enterprise_industry", "enterprise", ["industry"])
     op.create_index("ix_enterprise_employees", "enterprise", ["employee_count"])
     op.create_index("ix_enterprise_registered", "enterprise", ["registration_date"])

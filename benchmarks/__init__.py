@@ -1,0 +1,1 @@
+"""The benchmark suite: `python -m benchmarks`. Not part of the test run."""

@@ -1,0 +1,124 @@
+"""Importing a 100,000-row xlsx, against calamine + sqlite3 executemany of the same rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from app.models.base import new_id
+from benchmarks.common import OUT, N, report, timed
+
+
+def build_xlsx(n: int = N) -> Path:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"enterprises-{n}.xlsx"
+    if path.exists():
+        return path
+    from openpyxl import Workbook
+
+    from app.services.demo import enterprise_rows
+
+    rows = enterprise_rows(n, 99, ["410402", "410421", "410482"], date(2026, 11, 1))
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("企业名单")
+    ws.append(["2026年企业名单"])
+    headers = [
+        "企业名称",
+        "统一社会信用代码",
+        "所属县区",
+        "地址",
+        "所属行业",
+        "法定代表人",
+        "联系人",
+        "联系电话",
+        "从业人数",
+        "是否建立工会",
+        "成立日期",
+        "平台企业",
+    ]
+    ws.append(headers)
+    for r in rows:
+        ws.append(
+            [
+                r["name"],
+                r["credit_code"],
+                {"410402": "新华区", "410421": "宝丰县", "410482": "汝州市"}[r["county_code"]],
+                r["address"],
+                r["industry"],
+                r["legal_representative"],
+                r["contact_person"],
+                r["contact_phone"],
+                str(r["employee_count"]),
+                "是" if r["has_union"] else "否",
+                r["registration_date"],
+                "否",
+            ]
+        )
+    wb.save(path)
+    return path
+
+
+def fresh_db(name: str) -> Path:
+    from app.models.db import open_database
+    from app.services import office
+
+    path = OUT / name
+    for p in OUT.glob(name + "*"):
+        p.unlink()
+    with open_database(path, operator="bench") as db:
+        office.configure(db, "410400", level="city")
+    return path
+
+
+def ours(xlsx: Path) -> None:
+    from app.models.db import open_database
+    from app.services.enterprise_import import apply_import, plan_import
+    from app.services.progress import drain
+
+    path = fresh_db("import-ours.sqlite3")
+    with open_database(path, operator="bench") as db:
+        plan = drain(plan_import(db, xlsx))
+        result = drain(apply_import(db, plan))
+    assert result["added"] == N, result
+
+
+def baseline(xlsx: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    path = fresh_db("import-base.sqlite3")
+    rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("企业名单").to_python()[2:]
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    with con:
+        con.executemany(
+            "INSERT INTO enterprise (id, created_at, updated_at, version, origin_office, author, deleted, change_seq,"
+            " name, credit_code, county_code, address, industry, legal_representative, contact_person, contact_phone,"
+            " employee_count, has_union, registration_date, is_platform, notes, name_pinyin, name_initials)"
+            " VALUES (?, '2026-01-01', '2026-01-01', 1, '410400', 'bench', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '')",
+            (
+                (
+                    new_id(),
+                    i,
+                    *r[:8],
+                    int(float(r[8])),
+                    r[9] == "是",
+                    str(r[10])[:10],
+                    r[11] == "是",
+                )
+                for i, r in enumerate(rows)
+            ),
+        )
+    con.close()
+
+
+def run() -> bool:
+    xlsx = build_xlsx()
+    t_ours = timed(lambda: ours(xlsx), repeat=3)
+    t_base = timed(lambda: baseline(xlsx), repeat=3)
+    return report(f"import {N:,}-row xlsx", t_ours, t_base, 2.0)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,55 @@
+"""Shared set-up for benchmarks: a 100,000-enterprise database and files built once."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+N = int(os.environ.get("HEXIE_BENCH_N", "100000"))
+
+
+def timed(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time of `repeat` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, ours: float, baseline: float, limit: float, unit: str = "s") -> bool:
+    ratio = ours / baseline if baseline else float("inf")
+    ok = ratio <= limit
+    print(
+        f"{name:<48} ours {ours:8.3f}{unit}  baseline {baseline:8.3f}{unit}  ratio {ratio:5.2f}×  (target ≤{limit}×) {'OK' if ok else 'OVER'}"
+    )
+    return ok
+
+
+def register_db(n: int = N) -> Path:
+    """A database with n demo enterprises, built once and reused."""
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"register-{n}.sqlite3"
+    if path.exists():
+        return path
+    from app.models.db import open_database
+    from app.services import demo, office
+    from app.services.progress import drain
+
+    tmp = path.with_suffix(".tmp.sqlite3")
+    for p in OUT.glob(tmp.name + "*"):
+        p.unlink()
+    with open_database(tmp, operator="bench") as db:
+        office.configure(db, "410400", level="city")
+        drain(demo.generate(db, enterprises=n, seed=2023))
+    tmp.rename(path)
+    for suffix in ("-wal", "-shm", ".lock"):
+        extra = Path(str(tmp) + suffix)
+        if extra.exists():
+            extra.unlink()
+    return path

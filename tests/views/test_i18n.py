@@ -1,0 +1,76 @@
+"""Chinese first, English complete beside it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QMenu
+
+from app import i18n
+from app.settings import AppSettings
+from app.tasks import SyncTaskRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import i18n_sync  # noqa: E402
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_every_string_in_the_code_has_an_english_translation():
+    table = i18n.load_ts(i18n.english_ts())
+    sources = {s for strings in i18n_sync.extract().values() for s in strings}
+    missing = sorted(s for s in sources if s not in {src for _ctx, src in table})
+    assert missing == [], f"run tools/i18n_sync.py and translate: {missing}"
+
+
+@pytest.fixture
+def english(qapp):
+    i18n.install(qapp, "en")
+    yield
+    i18n.install(qapp, "zh_CN")
+
+
+def visible_texts(window) -> list[str]:
+    texts = [window.windowTitle()]
+    for menu in window.menuBar().findChildren(QMenu):
+        texts.append(menu.title())
+        texts.extend(a.text() for a in menu.actions() if a.text())
+    tabs = window.tabs
+    texts.extend(tabs.tabText(i) for i in range(tabs.count()))
+    for widget in window.findChildren(QAbstractButton):
+        texts.append(widget.text())
+    for widget in window.findChildren(QLabel):
+        if widget.objectName() != "db_label":  # shows the office's own name and the file path
+            texts.append(widget.text())
+    for widget in window.findChildren(QLineEdit):
+        texts.append(widget.placeholderText())
+    for combo in window.findChildren(QComboBox):
+        texts.extend(combo.itemText(i) for i in range(combo.count()))
+    model = window.enterprise_tab.model
+    texts.extend(
+        str(model.headerData(c, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal))
+        for c in range(model.columnCount())
+    )
+    return [t for t in texts if t]
+
+
+def test_main_window_in_english_shows_no_chinese(qtbot, db, english, messages):
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
+    qtbot.addWidget(window)
+    untranslated = [t for t in visible_texts(window) if HAN.search(t)]
+    assert untranslated == []
+    assert window.tabs.tabText(0) == "Enterprise register"
+
+
+def test_main_window_in_chinese_by_default(qtbot, db, messages):
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(db, AppSettings(operator="测试员"), SyncTaskRunner())
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(0) == "企业名录"
+    assert QApplication.translate("MainWindow", "退出") == "退出"

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QInputDialog
+
+from app.services import office
+from app.views.dialogs.office_dialog import OfficeDialog
+
+
+def test_status_bar_names_office_file_and_counts(window, db):
+    assert "汝州市协调劳动关系三方委员会办公室" in window.db_label.text()
+    assert str(db.path) in window.db_label.text()
+    assert window.counts_label.text() == "企业 0 家"
+
+
+def test_only_working_tabs_are_shown(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["企业名录"]
+
+
+def test_demo_from_menu_fills_register(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (25, True))
+    window.demo_action.trigger()
+    assert window.enterprise_tab.model.rowCount() == 25
+    assert window.counts_label.text() == "企业 25 家"
+
+
+def test_about_names_version_and_data_folder(window, messages):
+    window.about_action.trigger()
+    kind, _title, text = messages[-1]
+    from app import __version__
+
+    assert kind == "about" and __version__ in text and "不联网" in text
+
+
+def test_office_dialog_validates_and_saves(qtbot, window, monkeypatch):
+    dialog = OfficeDialog(office.current(window.db), "测试员")
+    qtbot.addWidget(dialog)
+    assert dialog.code.text() == "410482"
+    dialog.division.setCurrentIndex(dialog.division.findData("410422"))
+    assert dialog.name.text() == "叶县协调劳动关系三方委员会办公室"
+    dialog.operator.clear()
+    dialog.try_accept()
+    assert "操作员" in dialog.error.text() and dialog.result() == 0
+    dialog.operator.setText("李四")
+    dialog.code.setText("4104")
+    dialog.try_accept()
+    assert "6 位数字" in dialog.error.text()
+    dialog.code.setText("410422")
+    dialog.try_accept()
+    assert dialog.result() == OfficeDialog.DialogCode.Accepted
+    window.apply_office_dialog(dialog)
+    assert office.current(window.db).code == "410422"
+    assert window.settings.operator == "李四" and window.db.operator == "李四"
+    assert "叶县" in window.db_label.text()
+
+
+def test_unhandled_exception_shows_dialog_with_log_path(qtbot, messages, tmp_path, monkeypatch):
+    from app.__main__ import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(tmp_path / "hexie.log")
+    try:
+        raise RuntimeError("意外")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    kind, _title, text = messages[-1]
+    assert kind == "critical" and "意外" in text and "hexie.log" in text
+
+
+def test_network_guard_itself():
+    import socket
+
+    import pytest
+
+    from tests.conftest import NetworkUsed
+
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("127.0.0.1", 9))
+    with pytest.raises(NetworkUsed):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
