@@ -8,6 +8,11 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.settings import AppSettings
+    from app.views.main_window import MainWindow
 
 log = logging.getLogger("hexie")
 
@@ -47,18 +52,46 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
+    """Open the database (asking for the office on first start) and build the window.
+
+    Returns None when the file cannot be opened (the reason was shown) or the
+    user cancelled the first-start office dialog.
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.models.db import DatabaseError, DatabaseInUseError, open_database
+    from app.services import office
+    from app.views.dialogs.office_dialog import OfficeDialog
+    from app.views.main_window import MainWindow
+
+    try:
+        db = open_database(path, operator=settings.operator_name())
+    except (DatabaseError, DatabaseInUseError) as exc:
+        QMessageBox.critical(None, QApplication.translate("main", "无法打开数据库"), str(exc))
+        return None
+    if office.current(db) is None:
+        dialog = OfficeDialog(None, settings.operator_name())
+        if dialog.exec() != OfficeDialog.DialogCode.Accepted:
+            db.close()
+            return None
+        code, name, level = dialog.values()
+        office.configure(db, code, name=name, level=level)
+        settings.operator = dialog.operator.text().strip()
+        db.operator = settings.operator
+    settings.last_db = str(path)
+    settings.save()
+    return MainWindow(db, settings)
+
+
 def run_gui(db_path: str | None = None) -> int:
     import os
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from app import i18n
-    from app.models.db import DatabaseError, DatabaseInUseError, open_database
     from app.paths import default_db_path
-    from app.services import office
     from app.settings import AppSettings
-    from app.views.dialogs.office_dialog import OfficeDialog
-    from app.views.main_window import MainWindow
 
     log_path = setup_logging()
     install_excepthook(log_path)
@@ -66,30 +99,15 @@ def run_gui(db_path: str | None = None) -> int:
     app.setApplicationName("HexieDesk")
     settings = AppSettings.load()
     i18n.install(app, settings.language)
-
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
-    try:
-        db = open_database(path, operator=settings.operator_name())
-    except (DatabaseError, DatabaseInUseError) as exc:
-        QMessageBox.critical(None, QApplication.translate("main", "无法打开数据库"), str(exc))
+    window = open_main_window(path, settings)
+    if window is None:
         return 1
-    if office.current(db) is None:
-        dialog = OfficeDialog(None, settings.operator_name())
-        if dialog.exec() != OfficeDialog.DialogCode.Accepted:
-            db.close()
-            return 0
-        code, name, level = dialog.values()
-        office.configure(db, code, name=name, level=level)
-        settings.operator = dialog.operator.text().strip()
-        db.operator = settings.operator
-    settings.last_db = str(path)
-    settings.save()
-    window = MainWindow(db, settings)
     window.show()
     try:
         return app.exec()
     finally:
-        db.close()
+        window.db.close()
 
 
 def main() -> int:

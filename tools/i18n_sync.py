@@ -36,7 +36,11 @@ def extract(root: Path = ROOT / "app") -> dict[str, set[str]]:
                     found.setdefault(context, set()).add(arg.value)
             if isinstance(func, ast.Attribute) and func.attr == "translate" and len(node.args) >= 2:
                 ctx, src = node.args[0], node.args[1]
-                if isinstance(ctx, ast.Constant) and isinstance(src, ast.Constant) and isinstance(src.value, str):
+                if (
+                    isinstance(ctx, ast.Constant)
+                    and isinstance(src, ast.Constant)
+                    and isinstance(src.value, str)
+                ):
                     found.setdefault(str(ctx.value), set()).add(src.value)
     return found
 
@@ -87,7 +91,9 @@ def write(found: dict[str, set[str]], translations: dict[str, str], path: Path =
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8"
+    )
     return missing
 
 

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import enterprises, reference
+from app.services import audit, enterprises, reference
 from app.services.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.enterprises import SIZE_BANDS, EnterpriseFilter
+from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
 
@@ -92,6 +93,9 @@ class EnterpriseTab(QWidget):
         self.edit_button.setObjectName("edit")
         self.delete_button = QPushButton(self.tr("删除"))
         self.delete_button.setObjectName("delete")
+        self.history_button = QPushButton(self.tr("修改记录"))
+        self.history_button.setObjectName("history")
+        self.history_button.clicked.connect(self.show_history)
         self.import_button = QPushButton(self.tr("导入名录…"))
         self.import_button.setObjectName("import")
         self.add_button.clicked.connect(self.add_enterprise)
@@ -121,7 +125,13 @@ class EnterpriseTab(QWidget):
         for widget in (self.county, self.industry, self.size, self.platform, self.newly):
             filters.addWidget(widget)
         actions = QHBoxLayout()
-        for widget in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+        for widget in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.history_button,
+            self.import_button,
+        ):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -220,6 +230,25 @@ class EnterpriseTab(QWidget):
             return
         enterprises.delete(self.db, ids)
         self._after_change()
+
+    def show_history(self) -> HistoryDialog | None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self, self.tr("修改记录"), self.tr("请先在列表中选中一家企业。")
+            )
+            return None
+        values = enterprises.get(self.db, ids[0])
+        name = values["name"] if values else ""
+        dialog = HistoryDialog(
+            name,
+            audit.history(self.db, enterprises.RECORD_TYPE, ids[0]),
+            ENTERPRISE_FIELDS,
+            english=self.english,
+            parent=self,
+        )
+        dialog.open()
+        return dialog
 
     def _after_change(self) -> None:
         self.refresh()

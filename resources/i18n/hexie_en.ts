@@ -8,6 +8,10 @@
       <translation>Platform enterprises only</translation>
     </message>
     <message>
+      <source>修改记录</source>
+      <translation>History</translation>
+    </message>
+    <message>
       <source>全部县区</source>
       <translation>All counties</translation>
     </message>
@@ -22,7 +26,8 @@
     <message numerus="yes">
       <source>共 %n 家</source>
       <translation>
-        <numerusform>%n enterprise(s)</numerusform>
+        <numerusform>
+        </numerusform>
       </translation>
     </message>
     <message>
@@ -48,7 +53,8 @@
     <message numerus="yes">
       <source>新办企业（成立不满 %n 个月）</source>
       <translation>
-        <numerusform>Newly registered (under %n months)</numerusform>
+        <numerusform>
+        </numerusform>
       </translation>
     </message>
     <message>
@@ -58,7 +64,8 @@
     <message numerus="yes">
       <source>确定删除选中的 %n 家企业吗？删除会记入操作日志，并随同步包报送。</source>
       <translation>
-        <numerusform>Delete the %n selected enterprise(s)? The deletion is written to the audit log and sent with the sync bundle.</numerusform>
+        <numerusform>
+        </numerusform>
       </translation>
     </message>
     <message>
@@ -84,6 +91,41 @@
     <message>
       <source>非平台企业</source>
       <translation>Not platform enterprises</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>修改</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
+      <source>修改记录：%1</source>
+      <translation>History: %1</translation>
+    </message>
+    <message>
+      <source>内容</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>操作员</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>新建</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>时间（UTC）</source>
+      <translation>Time (UTC)</translation>
     </message>
   </context>
   <context>

@@ -136,3 +136,16 @@ def test_edit_without_selection_explains(qtbot, window, messages):
 def test_shortcuts_focus_search(qtbot, window):
     window.find_action.trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.enterprise_tab.search)
+
+
+def test_history_shows_who_changed_what(qtbot, window):
+    seed(window.db, 1)
+    tab = window.enterprise_tab
+    tab.refresh()
+    enterprises.update(window.db, tab.model.row_id(0), {"employee_count": "650"})
+    tab.table.selectRow(0)
+    dialog = tab.show_history()
+    table = dialog.table
+    assert table.rowCount() == 2
+    assert table.item(1, 1).text() == "测试员" and table.item(1, 2).text() == "修改"
+    assert table.item(1, 3).text() == "职工人数：500 → 650"

@@ -79,3 +79,39 @@ def test_network_guard_itself():
         socket.create_connection(("127.0.0.1", 9))
     with pytest.raises(NetworkUsed):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+
+def test_first_start_asks_for_the_office_then_opens(qtbot, tmp_path, monkeypatch, messages):
+    from app.__main__ import open_main_window
+    from app.settings import AppSettings
+
+    def accept(dialog):
+        dialog.division.setCurrentIndex(dialog.division.findData("410423"))
+        dialog.operator.setText("王科员")
+        return OfficeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OfficeDialog, "exec", accept)
+    settings = AppSettings()
+    window = open_main_window(tmp_path / "new.sqlite3", settings)
+    qtbot.addWidget(window)
+    assert office.current(window.db).code == "410423"
+    assert window.db.operator == "王科员" and AppSettings.load().last_db.endswith("new.sqlite3")
+    window.db.close()
+
+
+def test_first_start_cancelled_opens_nothing(qtbot, tmp_path, monkeypatch):
+    from app.__main__ import open_main_window
+    from app.models.db import open_database
+    from app.settings import AppSettings
+
+    monkeypatch.setattr(OfficeDialog, "exec", lambda self: OfficeDialog.DialogCode.Rejected)
+    assert open_main_window(tmp_path / "new.sqlite3", AppSettings()) is None
+    open_database(tmp_path / "new.sqlite3").close()  # the lock was released
+
+
+def test_second_instance_gets_a_message(qtbot, db, messages):
+    from app.__main__ import open_main_window
+    from app.settings import AppSettings
+
+    assert open_main_window(db.path, AppSettings()) is None
+    assert messages[-1][0] == "critical" and "另一个" in messages[-1][2]
