@@ -2,7 +2,26 @@
 
 from app.models.audit import AuditEntry
 from app.models.base import Base, SyncMixin
+from app.models.calendar import CalendarDay, CalendarYear
+from app.models.checklist import Checklist, ChecklistItem
 from app.models.enterprise import Enterprise
+from app.models.health_check import CheckAmendment, CheckResult, HealthCheck
+from app.models.rectification import RectificationItem
 from app.models.setting import Setting, SyncCounter
 
-__all__ = ["AuditEntry", "Base", "Enterprise", "Setting", "SyncCounter", "SyncMixin"]
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CalendarDay",
+    "CalendarYear",
+    "CheckAmendment",
+    "CheckResult",
+    "Checklist",
+    "ChecklistItem",
+    "Enterprise",
+    "HealthCheck",
+    "RectificationItem",
+    "Setting",
+    "SyncCounter",
+    "SyncMixin",
+]

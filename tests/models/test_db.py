@@ -143,3 +143,11 @@ def test_sync_record_types_found_from_models():
 
 def test_revision_list_matches_migration_scripts():
     assert list(migrate.REVISIONS) == migrate.script_revisions()
+
+
+def test_no_record_type_shadows_a_sync_column():
+    from app.models.base import SYNC_COLUMNS, sync_record_types
+
+    for cls in sync_record_types():
+        own = set(vars(cls).get("__annotations__", {}))
+        assert not set(SYNC_COLUMNS) & own, f"{cls.__name__} redefines a sync column"

@@ -1,0 +1,54 @@
+"""Health-check checklists (体检清单), versioned: a saved change is a new version,
+so a check done with version 3 shows and prints exactly as it was done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, SyncMixin
+
+
+class Checklist(SyncMixin, Base):
+    __tablename__ = "checklist"
+
+    code: Mapped[str] = mapped_column(String(40), nullable=False)
+    # The checklist's own version number ("第 2 版"); `version` is the sync counter.
+    edition: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # {"construction": {"label": ..., "field": "industry", "equals": "建筑业"}, ...}
+    conditions_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+
+    __table_args__ = (
+        Index(
+            "uq_checklist_live_edition",
+            "code",
+            "edition",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("deleted = false"),
+        ),
+    )
+
+
+class ChecklistItem(SyncMixin, Base):
+    __tablename__ = "checklist_item"
+
+    checklist_id: Mapped[str] = mapped_column(
+        ForeignKey("checklist.id"), nullable=False, index=True
+    )
+    code: Mapped[str] = mapped_column(String(20), nullable=False)
+    group_name: Mapped[str] = mapped_column(String(60), nullable=False)
+    question: Mapped[str] = mapped_column(Text, nullable=False)
+    basis: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    severity: Mapped[str] = mapped_column(String(4), nullable=False, default="中")
+    rectify_days: Mapped[int] = mapped_column(Integer, nullable=False, default=30)
+    day_kind: Mapped[str] = mapped_column(String(10), nullable=False, default="calendar")
+    remedy: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

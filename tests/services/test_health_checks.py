@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.services import checklists, enterprises, health_checks
+from app.services.fields import ValidationError
+from app.services.health_checks import CheckInput, ResultEntry, TeamMember
+from tests.builders import code
+
+
+def enterprise(db, industry="制造业", serial=1):
+    return enterprises.create(db, {"name": f"汝州市测试{serial}有限公司", "credit_code": code(serial), "county_code": "410482", "industry": industry, "employee_count": 120})
+
+
+def filled(db, eid, on=date(2023, 6, 20), noncompliant=("A01", "B03"), **extra):
+    data = health_checks.template(db, eid, on)
+    for r in data.results:
+        if r.result == "unchecked":
+            r.result = "noncompliant" if r.item_code in noncompliant else "compliant"
+    data.team = [TeamMember("张三", "劳动关系协调员"), TeamMember("李四", "工会劳动法律监督员")]
+    data.enterprise_person = "王厂长"
+    data.office_person = "赵科长"
+    for k, v in extra.items():
+        setattr(data, k, v)
+    return data
+
+
+def test_default_checklist_loaded_from_data(db):
+    spec = checklists.active(db)
+    assert spec.edition == 1 and len(spec.items) >= 30
+    groups = {i.group for i in spec.items}
+    assert {"劳动合同与职工名册", "劳务派遣", "农民工工资支付（工程建设）", "集体合同与工资集体协商"} <= groups
+    assert checklists.validate(spec.items, spec.conditions) == []
+
+
+def test_conditions_select_items(db):
+    spec = checklists.active(db)
+    plain = health_checks.applicable_codes(spec, {"industry": "制造业", "dispatched_workers": 0, "migrant_workers": None})
+    builder = health_checks.applicable_codes(spec, {"industry": "建筑业", "dispatched_workers": 3, "migrant_workers": 40})
+    assert "M03" not in plain and "G02" not in plain and "A01" in plain
+    assert {"M03", "M07", "G02", "M01"} <= builder
+
+
+def test_template_marks_inapplicable_items(db):
+    data = health_checks.template(db, enterprise(db), date(2023, 6, 20))
+    by_code = {r.item_code: r.result for r in data.results}
+    assert by_code["A01"] == "unchecked" and by_code["M03"] == "na" and by_code["G01"] == "na"
+
+
+def test_two_noncompliant_items_make_two_rectification_items_with_deadlines(db):
+    eid = enterprise(db)
+    check_id = health_checks.create(db, filled(db, eid))
+    detail = health_checks.get(db, check_id)
+    items = {r.item_code: r for r in detail.rectifications}
+    assert set(items) == {"A01", "B03"}
+    # A01: 30 calendar days from 2023-06-20 → 2023-07-20 (a Thursday).
+    assert items["A01"].deadline == date(2023, 7, 20)
+    # B03: 15 working days after Tuesday 2023-06-20. 22–24 June is the Dragon Boat
+    # holiday and Sunday 25 June is worked (调休): 21, 25, 26–30 June, 3–7 and 10–12 July.
+    assert items["B03"].deadline == date(2023, 7, 12)
+    assert items["A01"].enterprise_person == "王厂长" and items["A01"].office_person == "赵科长"
+    assert items["A01"].matter.startswith("是否自用工之日起一个月内")
+
+
+def test_calendar_deadline_on_a_holiday_rolls_forward(db):
+    eid = enterprise(db)
+    # A05 has 3 calendar days: from 2023-09-27 the third day is 30 Sep (National Day) → 9 Oct? 7–8 Oct are worked.
+    data = filled(db, eid, on=date(2023, 9, 27), noncompliant=("A05",))
+    detail = health_checks.get(db, health_checks.create(db, data))
+    assert detail.rectifications[0].deadline == date(2023, 10, 7)
+
+
+def test_correcting_a_draft_follows_through_to_the_ledger(db):
+    eid = enterprise(db)
+    check_id = health_checks.create(db, filled(db, eid))
+    data = health_checks.get(db, check_id).input
+    for r in data.results:
+        if r.item_code == "B03":
+            r.result = "compliant"
+        if r.item_code == "C03":
+            r.result = "noncompliant"
+    health_checks.update(db, check_id, data)
+    assert {r.item_code for r in health_checks.get(db, check_id).rectifications} == {"A01", "C03"}
+
+
+def test_finalise_then_amend_keeps_original(db):
+    eid = enterprise(db)
+    check_id = health_checks.create(db, filled(db, eid))
+    health_checks.finalise(db, check_id)
+    data = health_checks.get(db, check_id).input
+    with pytest.raises(ValidationError):
+        health_checks.update(db, check_id, data)
+    data.results = [ResultEntry(r.item_code, "compliant" if r.item_code == "A01" else r.result, r.note) for r in data.results]
+    with pytest.raises(ValidationError) as err:
+        health_checks.amend(db, check_id, data, "")
+    assert "理由" in err.value.errors["reason"]
+    health_checks.amend(db, check_id, data, "企业补交了全部劳动合同")
+    detail = health_checks.get(db, check_id)
+    assert detail.original["results"]["A01"][0] == "noncompliant"
+    assert detail.amendments[0].reason == "企业补交了全部劳动合同"
+    assert detail.amendments[0].changes["results"]["A01"] == [["noncompliant", ""], ["compliant", ""]]
+    assert {r.item_code for r in detail.rectifications} == {"B03"}
+
+
+def test_finalise_refuses_unchecked_items(db):
+    eid = enterprise(db)
+    data = health_checks.template(db, eid, date(2023, 6, 20))
+    check_id = health_checks.create(db, data)
+    with pytest.raises(ValidationError) as err:
+        health_checks.finalise(db, check_id)
+    assert "未查" in err.value.errors["results"]
+
+
+def test_bad_input_saves_nothing(db):
+    with pytest.raises(ValidationError) as err:
+        health_checks.create(db, CheckInput(None, None))
+    assert set(err.value.errors) >= {"enterprise_id", "check_date"}
+    eid = enterprise(db)
+    data = filled(db, eid)
+    data.results.append(ResultEntry("Z99", "compliant"))
+    with pytest.raises(ValidationError) as err:
+        health_checks.create(db, data)
+    assert "Z99" in err.value.errors["results"]
+    data = filled(db, eid, wages_paid_through="2023年5月")
+    with pytest.raises(ValidationError):
+        health_checks.create(db, data)
+    assert health_checks.count(db, health_checks.CheckFilter()) == 0
+
+
+def test_old_check_keeps_its_edition_after_checklist_changes(db):
+    eid = enterprise(db)
+    check_id = health_checks.create(db, filled(db, eid))
+    spec = checklists.active(db)
+    items = spec.items
+    items[0].question = "新的问题表述"
+    items[1].retired = True
+    new = checklists.save_new_edition(db, items)
+    assert new.edition == 2
+    detail = health_checks.get(db, check_id)
+    assert detail.checklist_edition == 1 and detail.results[0].question.startswith("是否自用工之日起")
+    fresh = health_checks.template(db, eid, date(2023, 7, 1))
+    assert fresh.checklist_id == new.id and spec.items[1].code not in {r.item_code for r in fresh.results}
+
+
+def test_checklist_xlsx_round_trip_and_bad_files(db, tmp_path):
+    spec = checklists.active(db)
+    out = checklists.export_xlsx(spec, tmp_path / "清单.xlsx")
+    items = checklists.import_xlsx(out)
+    assert [i.code for i in items] == [i.code for i in spec.items]
+    assert items[5].question == spec.items[5].question and items[5].day_kind == spec.items[5].day_kind
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["编号", "检查内容", "类别"])
+    ws.append(["X1", "问题一", "甲"])
+    ws.append(["X1", "问题二", "甲"])
+    wb.save(tmp_path / "dup.xlsx")
+    with pytest.raises(checklists.ChecklistError) as err:
+        checklists.save_new_edition(db, checklists.import_xlsx(tmp_path / "dup.xlsx"))
+    assert "重复" in str(err.value)
+    wb = Workbook()
+    wb.active.append(["编号", "风险程度", "备注"])
+    wb.active.append(["X1", "高", ""])
+    wb.save(tmp_path / "missing.xlsx")
+    with pytest.raises((checklists.ChecklistError, Exception)) as err:
+        checklists.import_xlsx(tmp_path / "missing.xlsx")
+    assert "检查内容" in str(err.value) or "表头" in str(err.value)
+    assert checklists.active(db).edition == 1
+
+
+def test_list_filters(db):
+    a = enterprise(db, serial=1)
+    b = enterprises.create(db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"})
+    health_checks.create(db, filled(db, a, on=date(2023, 6, 20)))
+    health_checks.create(db, filled(db, b, on=date(2023, 7, 5), noncompliant=()))
+    F = health_checks.CheckFilter
+    assert health_checks.count(db, F()) == 2
+    assert health_checks.count(db, F(county_code="410422")) == 1
+    assert health_checks.count(db, F(date_from=date(2023, 7, 1))) == 1
+    assert health_checks.count(db, F(open_findings=True)) == 1
+    row = health_checks.page(db, F(open_findings=True))[0]
+    assert row[2] == "汝州市测试1有限公司" and row[5] == 2 and row[6] == 2 and row[8] == "张三、李四"
