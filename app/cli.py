@@ -53,6 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--problems", default=None, help="把问题清单另存为 .xlsx")
 
+    p = sub.add_parser("print-form", help="打印表单到 PDF 或 Word")
+    p.add_argument("kind", choices=("blank-check", "check-report", "rectification-notice"))
+    _db_arg(p)
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "--enterprise",
+        action="append",
+        metavar="CODE",
+        help="企业统一社会信用代码（blank-check 可多次给出）",
+    )
+    target.add_argument("--check", metavar="ID", help="体检记录编号")
+    p.add_argument("-o", "--out", required=True, help="输出文件 .pdf 或 .docx")
+
     p = sub.add_parser("stats", help="各类记录数与各县区企业数")
     _db_arg(p)
     p.add_argument("--json", action="store_true")
@@ -89,7 +102,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             made = drain(demo.generate(db, enterprises=args.enterprises, seed=args.seed))
         except ValueError as exc:
             raise CliError(str(exc)) from exc
-        print("已生成演示数据：" + "，".join(f"{k} {v}" for k, v in made.items()))
+        from app.services.stats import RECORD_TYPE_NAMES
+
+        print(
+            "已生成演示数据："
+            + "，".join(f"{RECORD_TYPE_NAMES.get(k, k)} {v}" for k, v in made.items())
+        )
     return EXIT_OK
 
 
@@ -135,11 +153,74 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _qt_for_printing() -> Any:
+    """PDF rendering needs a QGuiApplication; without a screen it runs offscreen."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication([])
+
+
+def cmd_print_form(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.models import Enterprise, HealthCheck
+    from app.services.progress import drain
+
+    out = Path(args.out)
+    if out.suffix.lower() == ".pdf":
+        _qt_for_printing()
+    from app.views.printing import output
+
+    with _open(args) as db:
+        enterprise_ids = []
+        with db.session() as session:
+            for code in args.enterprise or []:
+                eid = session.execute(
+                    select(Enterprise.id).where(
+                        Enterprise.credit_code == code.strip().upper(),
+                        Enterprise.deleted.is_(False),
+                    )
+                ).scalar()
+                if eid is None:
+                    raise CliError(f"找不到信用代码为 {code} 的企业。")
+                enterprise_ids.append(eid)
+            check_id = args.check
+            if check_id is None and args.kind != "blank-check":
+                check_id = session.execute(
+                    select(HealthCheck.id)
+                    .where(
+                        HealthCheck.enterprise_id == enterprise_ids[0],
+                        HealthCheck.deleted.is_(False),
+                    )
+                    .order_by(HealthCheck.check_date.desc())
+                    .limit(1)
+                ).scalar()
+                if check_id is None:
+                    raise CliError("该企业还没有体检记录。")
+            if args.kind == "blank-check" and check_id:
+                check = session.get(HealthCheck, check_id)
+                if check is None:
+                    raise CliError(f"找不到体检记录 {check_id}。")
+                enterprise_ids = [check.enterprise_id]
+        try:
+            if args.kind == "blank-check":
+                drain(output.blank_forms(db, enterprise_ids, out))
+            else:
+                output.write_check_documents(db, args.kind, [check_id], out)
+        except (output.OutputError, ValueError) as exc:
+            raise CliError(str(exc)) from exc
+    print(f"已生成 {out}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init,
     "demo": cmd_demo,
     "import-enterprises": cmd_import_enterprises,
     "stats": cmd_stats,
+    "print-form": cmd_print_form,
 }
 
 

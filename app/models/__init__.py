@@ -6,6 +6,7 @@ from app.models.calendar import CalendarDay, CalendarYear
 from app.models.checklist import Checklist, ChecklistItem
 from app.models.enterprise import Enterprise
 from app.models.health_check import CheckAmendment, CheckResult, HealthCheck
+from app.models.printed_form import PrintedForm
 from app.models.rectification import RectificationItem
 from app.models.setting import Setting, SyncCounter
 
@@ -20,6 +21,7 @@ __all__ = [
     "ChecklistItem",
     "Enterprise",
     "HealthCheck",
+    "PrintedForm",
     "RectificationItem",
     "Setting",
     "SyncCounter",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -181,6 +182,7 @@ class Database:
         self._lock = lock
         self.operator = operator
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._local = threading.local()
 
     @property
     def office_code(self) -> str:
@@ -192,10 +194,20 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception
-        (including a cancelled generator's GeneratorExit)."""
+        (including a cancelled generator's GeneratorExit).
+
+        Re-entrant per thread: a service called inside another's unit of work
+        joins it, so long work made of many service calls (demo data, a bundle
+        import) is still one transaction that Cancel rolls back whole.
+        """
+        outer = getattr(self._local, "session", None)
+        if outer is not None:
+            yield outer
+            return
         session = self._factory()
         session.info["actor"] = Actor(self.operator, self._office_code_raw(session))
         event.listen(session, "before_flush", _stamp_sync_fields)
+        self._local.session = session
         try:
             yield session
             session.commit()
@@ -203,6 +215,7 @@ class Database:
             session.rollback()
             raise
         finally:
+            self._local.session = None
             session.close()
 
     def _office_code_raw(self, session: Session) -> str:

@@ -147,5 +147,74 @@ def generate(
     yield Progress(0, enterprises, "正在生成演示企业…")
     rows = enterprise_rows(enterprises, seed, office.division_codes, today)
     plan = ImportPlan(Path("演示数据"), "", [], 0, [], {}, to_add=rows)
-    result = yield from apply_import(db, plan, source="演示数据")
-    return {"enterprise": result["added"]}
+    with db.session():  # one transaction: Cancel leaves nothing behind
+        result = yield from apply_import(db, plan, source="演示数据")
+        made = {"enterprise": result["added"]}
+        made["health_check"] = yield from demo_checks(
+            db, seed=seed, today=today, count=min(max(enterprises // 10, 1), 300)
+        )
+    return made
+
+
+_CONCLUSIONS = (
+    "企业劳动用工总体规范，个别事项需完善。",
+    "企业劳动合同管理和工资支付存在薄弱环节，存在一定欠薪风险，需限期整改。",
+    "企业能遵守劳动保障法律法规，未发现明显风险。",
+    "企业规章制度未经民主程序，工资台账不完整，建议加强内部管理。",
+)
+_ADVICE = (
+    "建立劳动合同签订台账，入职一个月内签订书面合同；按月编制工资支付台账并保存三年。",
+    "按时足额缴纳社会保险费；规章制度提交职工代表大会讨论后公示。",
+    "在施工现场设立维权信息告示牌，落实农民工工资专用账户和总包代发制度。",
+    "开展年度工资集体协商，签订工资专项集体合同并报送备案。",
+)
+
+
+def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int]:
+    """Health checks with findings on some of the demo enterprises; most finalised."""
+    from sqlalchemy import select
+
+    from app.models import Enterprise
+    from app.services import health_checks
+    from app.services.health_checks import TeamMember
+
+    rng = random.Random(seed + 1)
+    with db.session() as session:
+        ids = list(
+            session.execute(
+                select(Enterprise.id)
+                .where(Enterprise.deleted.is_(False))
+                .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
+            ).scalars()
+        )
+    chosen = rng.sample(ids, min(count, len(ids)))
+    for n, enterprise_id in enumerate(chosen):
+        if n % 10 == 0:
+            yield Progress(n, len(chosen), f"正在生成演示体检 {n + 1}/{len(chosen)}…")
+        on = today - timedelta(days=rng.randint(1, 150))
+        data = health_checks.template(db, enterprise_id, on)
+        staff = data.staff_count or rng.randint(5, 200)
+        data.staff_count = staff
+        data.contracts_signed = max(0, staff - rng.choice((0, 0, 0, 1, 2, 5)))
+        data.migrant_workers = rng.choice((0, 0, staff // 3, staff // 2))
+        data.dispatched_workers = rng.choice((0, 0, 0, max(1, staff // 8)))
+        owed = rng.random() < 0.12
+        behind = on.replace(day=1) - timedelta(days=70)
+        data.wages_paid_through = f"{behind:%Y-%m}" if owed else f"{on:%Y-%m}"
+        data.wages_owed_yuan = rng.randint(20, 400) * 1000 if owed else 0
+        data.wages_owed_people = rng.randint(1, max(1, staff // 2)) if owed else 0
+        for r in data.results:
+            if r.result == "unchecked":
+                r.result = "noncompliant" if rng.random() < 0.12 else "compliant"
+        data.team = [
+            TeamMember(_person(rng), "劳动关系协调员"),
+            TeamMember(_person(rng), rng.choice(health_checks.ROLES[1:])),
+        ]
+        data.conclusion = rng.choice(_CONCLUSIONS)
+        data.advice = rng.choice(_ADVICE)
+        data.enterprise_person = _person(rng)
+        data.office_person = data.team[0].name
+        check_id = health_checks.create(db, data)
+        if rng.random() < 0.7:
+            health_checks.finalise(db, check_id)
+    return len(chosen)

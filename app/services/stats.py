@@ -12,7 +12,15 @@ from app.models.db import Database
 from app.services import reference
 
 # Chinese names of record types, for people; new record types add a line here.
-RECORD_TYPE_NAMES = {"enterprise": "企业"}
+RECORD_TYPE_NAMES = {
+    "enterprise": "企业",
+    "checklist": "体检清单版本",
+    "checklist_item": "体检清单项目",
+    "health_check": "法治体检",
+    "check_result": "体检结果",
+    "check_amendment": "体检更正",
+    "rectification_item": "整改事项",
+}
 
 
 def record_counts(db: Database) -> dict[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +37,9 @@ SEARCH_DELAY_MS = 120
 class EnterpriseTab(QWidget):
     changed = Signal()  # records were added, edited or deleted
     import_requested = Signal()
+    show_checks_requested = Signal(str, str)  # enterprise id, name
+    new_check_requested = Signal(str)
+    blank_forms_requested = Signal(list, str)  # enterprise ids, "preview" / ".pdf" / ".docx"
 
     def __init__(
         self,
@@ -96,6 +102,27 @@ class EnterpriseTab(QWidget):
         self.history_button = QPushButton(self.tr("修改记录"))
         self.history_button.setObjectName("history")
         self.history_button.clicked.connect(self.show_history)
+        self.checks_button = QPushButton(self.tr("体检记录"))
+        self.checks_button.setObjectName("checks")
+        self.checks_button.clicked.connect(self.show_checks)
+        self.new_check_button = QPushButton(self.tr("新建体检"))
+        self.new_check_button.setObjectName("new_check")
+        self.new_check_button.clicked.connect(self.new_check)
+        self.blank_button = QToolButton()
+        self.blank_button.setObjectName("blank_forms")
+        self.blank_button.setText(self.tr("打印空白体检表 ▾"))
+        self.blank_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        blank_menu = QMenu(self)
+        for how, text in (
+            ("preview", self.tr("打印预览…")),
+            (".pdf", self.tr("另存为 PDF…")),
+            (".docx", self.tr("另存为 Word…")),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"blank_{how.strip('.')}")
+            action.triggered.connect(lambda _c=False, h=how: self.blank_forms(h))
+            blank_menu.addAction(action)
+        self.blank_button.setMenu(blank_menu)
         self.import_button = QPushButton(self.tr("导入名录…"))
         self.import_button.setObjectName("import")
         self.add_button.clicked.connect(self.add_enterprise)
@@ -131,6 +158,9 @@ class EnterpriseTab(QWidget):
             self.delete_button,
             self.history_button,
             self.import_button,
+            self.checks_button,
+            self.new_check_button,
+            self.blank_button,
         ):
             actions.addWidget(widget)
         actions.addStretch(1)
@@ -230,6 +260,35 @@ class EnterpriseTab(QWidget):
             return
         enterprises.delete(self.db, ids)
         self._after_change()
+
+    def _one_selected(self, title: str) -> tuple[str, str] | None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, title, self.tr("请先在列表中选中一家企业。"))
+            return None
+        values = enterprises.get(self.db, ids[0]) or {}
+        return ids[0], values.get("name", "")
+
+    def show_checks(self) -> None:
+        chosen = self._one_selected(self.tr("体检记录"))
+        if chosen:
+            self.show_checks_requested.emit(*chosen)
+
+    def new_check(self) -> None:
+        chosen = self._one_selected(self.tr("新建体检"))
+        if chosen:
+            self.new_check_requested.emit(chosen[0])
+
+    def blank_forms(self, how: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self,
+                self.tr("打印空白体检表"),
+                self.tr("请先在列表中选中企业（可按住 Ctrl 或 Shift 多选）。"),
+            )
+            return
+        self.blank_forms_requested.emit(ids, how)
 
     def show_history(self) -> HistoryDialog | None:
         ids = self.selected_ids()

@@ -26,6 +26,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.import_dialog import ImportDialog
 from app.views.dialogs.office_dialog import OfficeDialog
 from app.views.enterprise_tab import EnterpriseTab
+from app.views.health_check_tab import HealthCheckTab, print_blank_forms
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +53,13 @@ class MainWindow(QMainWindow):
         self.enterprise_tab.changed.connect(self.update_status)
         self.enterprise_tab.import_requested.connect(self.import_enterprises)
         self.tabs.addTab(self.enterprise_tab, self.tr("企业名录"))
+        self.check_tab = HealthCheckTab(db, self.tasks, english=self.english)
+        self.check_tab.changed.connect(self.update_status)
+        self.check_tab.exported.connect(self.show_exported)
+        self.tabs.addTab(self.check_tab, self.tr("法治体检"))
+        self.enterprise_tab.show_checks_requested.connect(self.show_checks_of)
+        self.enterprise_tab.new_check_requested.connect(self.new_check_for)
+        self.enterprise_tab.blank_forms_requested.connect(self.blank_forms_for)
         self.setCentralWidget(self.tabs)
 
         self.db_label = QLabel()
@@ -108,6 +116,10 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         self.office_action = self._action(self.tr("本单位设置…"), self.edit_office, None, "office")
         settings_menu.addAction(self.office_action)
+        self.checklist_action = self._action(
+            self.tr("体检清单…"), self.edit_checklist, None, "checklist"
+        )
+        settings_menu.addAction(self.checklist_action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.about_action = self._action(self.tr("关于和谐台账"), self.show_about, None, "about")
@@ -122,12 +134,37 @@ class MainWindow(QMainWindow):
         )
         records = stats.record_counts(self.db)
         self.counts_label.setText(
-            self.tr("企业 %1 家").replace("%1", str(records.get("enterprise", 0)))
+            self.tr("企业 %1 家　体检 %2 次　整改事项 %3 条")
+            .replace("%1", str(records.get("enterprise", 0)))
+            .replace("%2", str(records.get("health_check", 0)))
+            .replace("%3", str(records.get("rectification_item", 0)))
         )
 
     def refresh_all(self) -> None:
         self.enterprise_tab.refresh()
+        self.check_tab.refresh()
         self.update_status()
+
+    def show_checks_of(self, enterprise_id: str, name: str) -> None:
+        self.check_tab.show_enterprise((enterprise_id, name))
+        self.tabs.setCurrentWidget(self.check_tab)
+
+    def new_check_for(self, enterprise_id: str) -> None:
+        self.tabs.setCurrentWidget(self.check_tab)
+        self.check_tab.new_check(enterprise_id)
+
+    def blank_forms_for(self, enterprise_ids: list[str], how: str) -> None:
+        print_blank_forms(self, self.db, self.tasks, enterprise_ids, how, self.check_tab.exported)
+
+    def show_exported(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("已生成：%1").replace("%1", path), 15000)
+
+    def edit_checklist(self) -> None:
+        from app.views.dialogs.checklist_dialog import ChecklistDialog
+
+        dialog = ChecklistDialog(self.db, self)
+        dialog.open()
+        self._checklist_dialog = dialog
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.enterprise_tab)

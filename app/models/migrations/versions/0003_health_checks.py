@@ -1,8 +1,8 @@
-"""health checks, checklists, rectification items, calendar
+"""health checks, checklists, rectification items, calendar, printed forms
 
 Revision ID: 0003_health_checks
 Revises: 0002_audit_log
-Create Date: 2026-11-29 14:58:36.954234
+Create Date: 2026-11-29 15:04:01.534512
 """
 
 import sqlalchemy as sa
@@ -148,6 +148,31 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_health_check_enterprise_id"), ["enterprise_id"], unique=False
+        )
+
+    op.create_table(
+        "printed_form",
+        sa.Column("id", sa.String(length=16), nullable=False),
+        sa.Column("kind", sa.String(length=30), nullable=False),
+        sa.Column("enterprise_id", sa.String(length=32), nullable=False),
+        sa.Column("checklist_id", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.Column("pages", sa.Integer(), nullable=False),
+        sa.Column("layout_json", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["checklist_id"], ["checklist.id"], name=op.f("fk_printed_form_checklist_id_checklist")
+        ),
+        sa.ForeignKeyConstraint(
+            ["enterprise_id"],
+            ["enterprise.id"],
+            name=op.f("fk_printed_form_enterprise_id_enterprise"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_printed_form")),
+    )
+    with op.batch_alter_table("printed_form", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_printed_form_enterprise_id"), ["enterprise_id"], unique=False
         )
 
     op.create_table(
@@ -302,6 +327,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_check_amendment_change_seq"))
 
     op.drop_table("check_amendment")
+    with op.batch_alter_table("printed_form", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_printed_form_enterprise_id"))
+
+    op.drop_table("printed_form")
     with op.batch_alter_table("health_check", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_health_check_enterprise_id"))
         batch_op.drop_index(batch_op.f("ix_health_check_check_date"))

@@ -1,0 +1,50 @@
+"""Blank health-check forms printed for later machine reading: ids and layouts."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from typing import Any
+
+from app.models.db import Database
+from app.models.printed_form import PrintedForm
+
+_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read over the phone too
+
+
+def new_form_id() -> str:
+    return "F" + "".join(secrets.choice(_ALPHABET) for _ in range(9))
+
+
+def qr_payload(form_id: str, credit_code: str, edition: int, page: int, pages: int) -> str:
+    """What the QR code on each page says: form, enterprise, checklist version, page."""
+    return f"HEXIE1;T=blank-check;F={form_id};E={credit_code};V={edition};P={page}/{pages}"
+
+
+def parse_payload(text: str) -> dict[str, str]:
+    if not text.startswith("HEXIE1;"):
+        raise ValueError("不是和谐台账打印的表单二维码。")
+    return dict(part.split("=", 1) for part in text.split(";")[1:])
+
+
+def record(db: Database, printed: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+    """Store (form id, enterprise id, checklist id, layout) of forms printed together, in one transaction."""
+    with db.session() as session:
+        for form_id, enterprise_id, checklist_id, layout in printed:
+            session.add(
+                PrintedForm(
+                    id=form_id,
+                    kind="blank-check",
+                    enterprise_id=enterprise_id,
+                    checklist_id=checklist_id,
+                    created_by=db.operator,
+                    pages=len(layout.get("pages", [])),
+                    layout_json=json.dumps(layout, ensure_ascii=False),
+                )
+            )
+
+
+def layout(db: Database, form_id: str) -> dict[str, Any] | None:
+    with db.session() as session:
+        form = session.get(PrintedForm, form_id)
+        return json.loads(form.layout_json) if form else None

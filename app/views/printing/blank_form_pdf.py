@@ -1,0 +1,384 @@
+"""The blank health-check field form, laid out on a fixed grid for machine reading.
+
+Every page carries four solid corner marks (to find and straighten the page in
+a scan), a QR code naming the form, the enterprise, the checklist edition and
+the page, and tick boxes in three fixed columns (合规 / 不合规 / 不适用). The
+position of every mark and box, in millimetres from the page's top-left
+corner, is returned and stored with the form (app.services.printed_forms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from app.services import printed_forms
+from app.services.forms import TICK_CHOICES, BlankForm
+from app.views.printing import fonts
+
+PAGE_W, PAGE_H = 210.0, 297.0
+MARK = 6.0  # corner mark side
+MARK_INSET = 8.0
+QR_SIZE = 20.0
+LEFT, RIGHT = 15.0, 195.0
+TOP, BOTTOM = 34.0, 272.0
+# Item table columns: code | question and basis | 合规 | 不合规 | 不适用 | note
+COLUMNS = (12.0, 98.0, 15.0, 15.0, 15.0, 25.0)
+BOX = 4.5
+ROW_PAD = 1.6
+CHOICE_CODES = ("compliant", "noncompliant", "na")
+
+
+@dataclass
+class _Row:
+    kind: str  # "group" or "item"
+    text: str
+    code: str = ""
+    basis: str = ""
+    applies: bool = True
+    height: float = 0.0
+
+
+class _Painter:
+    """Millimetre drawing helpers over a QPainter on a 300 dpi page."""
+
+    def __init__(self, painter: QPainter, dpi: float) -> None:
+        self.p = painter
+        self.k = dpi / 25.4
+
+    def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
+        return QRectF(x * self.k, y * self.k, w * self.k, h * self.k)
+
+    def font(self, size: float, family: str | None = None, bold: bool = False) -> QFont:
+        font = QFont(family or fonts.body_family())
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        self.p.setFont(font)
+        return font
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        text: str,
+        flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    ) -> None:
+        self.p.drawText(self.rect(x, y, w, h), int(flags | Qt.TextFlag.TextWordWrap), text)
+
+    def text_height(self, width: float, text: str) -> float:
+        metrics = QFontMetricsF(self.p.font(), self.p.device())
+        bounds = metrics.boundingRect(
+            self.rect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return bounds.height() / self.k
+
+    def frame(self, x: float, y: float, w: float, h: float, fill: QColor | None = None) -> None:
+        self.p.save()
+        if fill is not None:
+            self.p.setBrush(QBrush(fill))
+        self.p.drawRect(self.rect(x, y, w, h))
+        self.p.restore()
+
+    def solid(self, x: float, y: float, w: float, h: float) -> None:
+        self.p.fillRect(self.rect(x, y, w, h), QColor("black"))
+
+
+def _rows(form: BlankForm) -> list[_Row]:
+    rows: list[_Row] = []
+    group = None
+    for item in form.items:
+        if item.group != group:
+            group = item.group
+            rows.append(_Row("group", group))
+        rows.append(_Row("item", item.question, item.code, item.basis, item.applies))
+    return rows
+
+
+def _draw_qr(d: _Painter, payload: str, x: float, y: float, size: float) -> None:
+    import segno
+
+    qr = segno.make(payload, error="m")
+    matrix = [list(row) for row in qr.matrix_iter(scale=1, border=0)]
+    module = size / len(matrix)
+    d.p.save()
+    d.p.setPen(Qt.PenStyle.NoPen)
+    for r, line in enumerate(matrix):
+        for c, dark in enumerate(line):
+            if dark:
+                d.p.fillRect(
+                    d.rect(x + c * module, y + r * module, module + 0.01, module + 0.01),
+                    QColor("black"),
+                )
+    d.p.restore()
+
+
+def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str, Any]:
+    marks = [
+        (MARK_INSET, MARK_INSET),
+        (PAGE_W - MARK_INSET - MARK, MARK_INSET),
+        (MARK_INSET, PAGE_H - MARK_INSET - MARK),
+        (PAGE_W - MARK_INSET - MARK, PAGE_H - MARK_INSET - MARK),
+    ]
+    for x, y in marks:
+        d.solid(x, y, MARK, MARK)
+    qr_x, qr_y = RIGHT - QR_SIZE, 11.0
+    payload = printed_forms.qr_payload(
+        form.form_id, form.enterprise.get("credit_code", ""), form.checklist_edition, page, pages
+    )
+    _draw_qr(d, payload, qr_x, qr_y, QR_SIZE)
+    d.font(8.5)
+    d.text(LEFT + 2, 10, 120, 5, form.office)
+    d.font(15, fonts.title_family(), bold=True)
+    d.text(LEFT + 20, 16, 140, 9, "劳动用工法治体检现场记录表", Qt.AlignmentFlag.AlignCenter)
+    d.font(8.5)
+    d.text(
+        LEFT + 2,
+        25.5,
+        150,
+        5,
+        f"{form.enterprise.get('name', '')}　表单编号 {form.form_id}　清单第 {form.checklist_edition} 版",
+    )
+    d.text(
+        LEFT,
+        PAGE_H - 20,
+        RIGHT - LEFT,
+        5,
+        f"第 {page} 页　共 {pages} 页",
+        Qt.AlignmentFlag.AlignCenter,
+    )
+    return {
+        "marks": [[x, y, MARK, MARK] for x, y in marks],
+        "qr": [qr_x, qr_y, QR_SIZE, QR_SIZE],
+        "qr_payload": payload,
+        "boxes": [],
+    }
+
+
+def _first_page_fields(d: _Painter, form: BlankForm, y: float) -> float:
+    ent = form.enterprise
+    label_w, width = 31.0, (RIGHT - LEFT) / 2
+    pairs = [
+        ("企业名称", ent.get("name", "")),
+        ("统一社会信用代码", ent.get("credit_code", "")),
+        ("法定代表人", ent.get("legal_representative", "")),
+        ("联系人／电话", f"{ent.get('contact_person', '')} {ent.get('contact_phone', '')}"),
+        ("地址", ent.get("address", "")),
+        ("体检日期", "　　　年　　月　　日"),
+    ]
+    d.font(9)
+    for n, (label, value) in enumerate(pairs):
+        col, row = n % 2, n // 2
+        x, yy = LEFT + col * width, y + row * 7
+        d.frame(x, yy, label_w, 7, QColor("#eeeeee"))
+        d.frame(x + label_w, yy, width - label_w, 7)
+        d.text(x, yy, label_w, 7, label, Qt.AlignmentFlag.AlignCenter)
+        d.text(x + label_w + 1.5, yy, width - label_w - 2, 7, value)
+    y += 7 * 3 + 3
+    d.font(9, fonts.title_family(), bold=True)
+    d.text(LEFT, y, 80, 6, "检查组成员（姓名）")
+    y += 6
+    d.font(9)
+    for n, role in enumerate(form.roles):
+        col, row = n % 2, n // 2
+        x, yy = LEFT + col * width, y + row * 7
+        d.frame(x, yy, 38, 7, QColor("#eeeeee"))
+        d.frame(x + 38, yy, width - 38, 7)
+        d.text(x, yy, 38, 7, role, Qt.AlignmentFlag.AlignCenter)
+    y += 7 * ((len(form.roles) + 1) // 2) + 3
+    d.font(9, fonts.title_family(), bold=True)
+    d.text(LEFT, y, 80, 6, "用工基本情况")
+    y += 6
+    d.font(8.5)
+    labels = list(form.snapshot_labels)
+    for n, label in enumerate(labels):
+        col, row = n % 2, n // 2
+        x, yy = LEFT + col * width, y + row * 7
+        d.frame(x, yy, 44, 7, QColor("#eeeeee"))
+        d.frame(x + 44, yy, width - 44, 7)
+        d.text(x, yy, 44, 7, label, Qt.AlignmentFlag.AlignCenter)
+    return y + 7 * ((len(labels) + 1) // 2) + 4
+
+
+def _table_header(d: _Painter, y: float) -> float:
+    d.font(9, fonts.title_family(), bold=True)
+    x = LEFT
+    for width, title in zip(
+        COLUMNS, ("编号", "检查内容及依据", *TICK_CHOICES, "说明"), strict=True
+    ):
+        d.frame(x, y, width, 7, QColor("#dddddd"))
+        d.text(x, y, width, 7, title, Qt.AlignmentFlag.AlignCenter)
+        x += width
+    return y + 7
+
+
+def _measure(d: _Painter, rows: Sequence[_Row]) -> None:
+    for row in rows:
+        if row.kind == "group":
+            row.height = 6.0
+            continue
+        d.font(8.5)
+        question = d.text_height(
+            COLUMNS[1] - 3, row.text + ("（一般不适用）" if not row.applies else "")
+        )
+        d.font(7.5)
+        basis = d.text_height(COLUMNS[1] - 3, "依据：" + row.basis)
+        row.height = max(9.0, question + basis + 2 * ROW_PAD)
+
+
+def _paginate(rows: Sequence[_Row], first_start: float) -> list[list[_Row]]:
+    pages: list[list[_Row]] = [[]]
+    y = first_start + 7
+    for n, row in enumerate(rows):
+        # A group heading stays with its first item.
+        needed = row.height + (
+            rows[n + 1].height if row.kind == "group" and n + 1 < len(rows) else 0
+        )
+        if y + needed > BOTTOM and pages[-1]:
+            pages.append([])
+            y = TOP + 7
+        pages[-1].append(row)
+        y += row.height
+    return pages
+
+
+def _draw_rows(d: _Painter, rows: Sequence[_Row], y: float, page_layout: dict[str, Any]) -> float:
+    y = _table_header(d, y)
+    for row in rows:
+        if row.kind == "group":
+            d.frame(LEFT, y, RIGHT - LEFT, row.height, QColor("#f3f3f3"))
+            d.font(8.5, fonts.title_family(), bold=True)
+            d.text(LEFT + 2, y, RIGHT - LEFT - 4, row.height, row.text)
+            y += row.height
+            continue
+        x = LEFT
+        for width in COLUMNS:
+            d.frame(x, y, width, row.height)
+            x += width
+        d.font(8.5)
+        d.text(LEFT, y, COLUMNS[0], row.height, row.code, Qt.AlignmentFlag.AlignCenter)
+        question = row.text + ("（一般不适用）" if not row.applies else "")
+        q_height = d.text_height(COLUMNS[1] - 3, question)
+        d.text(
+            LEFT + COLUMNS[0] + 1.5,
+            y + ROW_PAD,
+            COLUMNS[1] - 3,
+            q_height,
+            question,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )
+        d.font(7.5)
+        d.p.setPen(QPen(QColor("#444444")))
+        d.text(
+            LEFT + COLUMNS[0] + 1.5,
+            y + ROW_PAD + q_height,
+            COLUMNS[1] - 3,
+            row.height - q_height - 2 * ROW_PAD,
+            "依据：" + row.basis,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )
+        d.p.setPen(QPen(QColor("black")))
+        x = LEFT + COLUMNS[0] + COLUMNS[1]
+        for width, choice in zip(COLUMNS[2:5], CHOICE_CODES, strict=True):
+            bx, by = x + (width - BOX) / 2, y + (row.height - BOX) / 2
+            pen = QPen(QColor("black"))
+            pen.setWidthF(0.35 * d.k)
+            d.p.save()
+            d.p.setPen(pen)
+            d.p.drawRect(d.rect(bx, by, BOX, BOX))
+            d.p.restore()
+            page_layout["boxes"].append(
+                {"item": row.code, "choice": choice, "rect": [round(bx, 2), round(by, 2), BOX, BOX]}
+            )
+            x += width
+        y += row.height
+    return y
+
+
+def _closing(d: _Painter, y: float) -> None:
+    d.font(9, fonts.title_family(), bold=True)
+    d.text(LEFT, y + 2, 80, 6, "体检结论与改进建议")
+    d.frame(LEFT, y + 8, RIGHT - LEFT, 30)
+    d.font(9)
+    d.text(LEFT, y + 42, 90, 6, "检查人员（签字）：＿＿＿＿＿＿＿＿")
+    d.text(LEFT + 92, y + 42, 90, 6, "企业负责人（签字）：＿＿＿＿＿＿＿＿")
+
+
+CLOSING_HEIGHT = 50.0
+
+
+def paint_forms(
+    painter: QPainter, device: QPagedPaintDevice, forms: Sequence[BlankForm]
+) -> Iterator[tuple[BlankForm, dict[str, Any]]]:
+    """Paint each form on new pages; yields (form, layout) as each is finished."""
+    d = _Painter(painter, painter.device().logicalDpiY())
+    first = True
+    for form in forms:
+        rows = _rows(form)
+        # Measure on the first page's geometry: the enterprise block comes first.
+        _measure(d, rows)
+        first_start = 34.0 + 7 * 3 + 3 + 6 + 7 * 2 + 3 + 6 + 7 * 4 + 4
+        pages = _paginate(rows, first_start)
+        last_end = (TOP + 7 if len(pages) > 1 else first_start + 7) + sum(
+            r.height for r in pages[-1]
+        )
+        needs_closing_page = last_end + CLOSING_HEIGHT > BOTTOM
+        total = len(pages) + (1 if needs_closing_page else 0)
+        layout: dict[str, Any] = {
+            "unit": "mm",
+            "page": [PAGE_W, PAGE_H],
+            "form": form.form_id,
+            "pages": [],
+        }
+        for number, page_rows in enumerate(pages, start=1):
+            if not first:
+                device.newPage()
+            first = False
+            page_layout = _page_frame(d, form, number, total)
+            y = _first_page_fields(d, form, TOP) if number == 1 else TOP
+            y = _draw_rows(d, page_rows, y, page_layout)
+            if number == len(pages) and not needs_closing_page:
+                _closing(d, y)
+            layout["pages"].append(page_layout)
+        if needs_closing_page:
+            device.newPage()
+            layout["pages"].append(_page_frame(d, form, total, total))
+            _closing(d, TOP)
+        yield form, layout
+
+
+def setup_device(device: QPagedPaintDevice) -> None:
+    """A4 with no margins: the form's own coordinates are page coordinates."""
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+
+
+def new_writer(out: str | Path) -> QPdfWriter:
+    writer = QPdfWriter(str(out))
+    writer.setResolution(300)
+    writer.setCreator("和谐台账 Hexie Desk")
+    writer.setTitle("劳动用工法治体检现场记录表")
+    setup_device(writer)
+    return writer

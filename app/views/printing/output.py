@@ -1,0 +1,100 @@
+"""Making the health-check documents: PDF (Qt) or Word (python-docx), one or many.
+
+Used by the tabs (with a progress dialog) and by `hexie print-form`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QPainter
+
+from app.models.db import Database
+from app.services import checklists, forms, printed_forms
+from app.services.documents import Document
+from app.services.docx_render import render_docx
+from app.services.progress import Progress, Work
+from app.views.printing import blank_form_pdf, document_pdf
+
+FORM_KINDS = {
+    "blank-check": "体检现场记录表（空白）",
+    "check-report": "体检报告",
+    "rectification-notice": "整改建议书",
+}
+
+
+class OutputError(ValueError):
+    pass
+
+
+def _suffix(out: Path) -> str:
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise OutputError(f"输出文件应以 .pdf 或 .docx 结尾：{out.name}")
+    return suffix
+
+
+def check_document(db: Database, kind: str, check_id: str) -> Document:
+    if kind == "check-report":
+        return forms.check_report(db, check_id)
+    if kind == "rectification-notice":
+        return forms.rectification_notice(db, check_id)
+    raise OutputError(f"未知的表单类型：{kind}")
+
+
+def write_check_documents(
+    db: Database, kind: str, check_ids: Sequence[str], out: str | Path
+) -> Path:
+    out = Path(out)
+    suffix = _suffix(out)
+    documents = [check_document(db, kind, cid) for cid in check_ids]
+    if suffix == ".docx":
+        return render_docx(documents[0], out, documents=documents)
+    return document_pdf.write_pdf(documents, out)
+
+
+def blank_forms(db: Database, enterprise_ids: Sequence[str], out: str | Path) -> Work[Path]:
+    """Blank field forms for many enterprises in one file; Cancel removes the file
+    and records nothing."""
+    out = Path(out)
+    suffix = _suffix(out)
+    spec = checklists.active(db)
+    total = len(enterprise_ids)
+    made = []
+    for n, enterprise_id in enumerate(enterprise_ids):
+        made.append(forms.blank_form(db, enterprise_id, printed_forms.new_form_id(), spec))
+        if n % 10 == 0:
+            yield Progress(n, total * 2, f"正在准备 {n + 1}/{total}…")
+    if suffix == ".docx":
+        documents = [forms.blank_form_document(f) for f in made]
+        render_docx(documents[0], out, documents=documents)
+        yield Progress(total * 2, total * 2, "完成")
+        return out
+    tmp = out.with_name(out.name + ".part")
+    writer = blank_form_pdf.new_writer(tmp)
+    painter = QPainter(writer)
+    layouts = []
+    finished = False
+    try:
+        for n, (form, layout) in enumerate(
+            blank_form_pdf.paint_forms(painter, writer, made), start=1
+        ):
+            layouts.append((form, layout))
+            yield Progress(
+                total + n, total * 2, f"正在生成 {n}/{total}：{form.enterprise.get('name', '')}"
+            )
+        painter.end()
+        tmp.replace(out)
+        finished = True
+    finally:
+        if painter.isActive():
+            painter.end()
+        if not finished:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    printed_forms.record(
+        db, [(f.form_id, f.enterprise["id"], spec.id, layout) for f, layout in layouts]
+    )
+    return out

@@ -1,0 +1,149 @@
+"""The three health-check documents, rendered to PDF and Word and read back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QImage
+
+from app.services import checklists, forms, health_checks, printed_forms
+from app.services.docx_render import render_docx
+from app.services.progress import drain
+from app.views.printing import document_pdf, output
+from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
+from tests.services.test_health_checks import enterprise, filled
+
+
+@pytest.fixture
+def check_id(db):
+    eid = enterprise(db)
+    data = filled(db, eid, conclusion="企业用工总体规范，合同管理需加强。", advice="建立劳动合同签订台账。")
+    cid = health_checks.create(db, data)
+    health_checks.finalise(db, cid)
+    return cid
+
+
+def test_check_report_pdf_has_name_every_item_and_deadlines(qapp, db, check_id, tmp_path):
+    out = output.write_check_documents(db, "check-report", [check_id], tmp_path / "r.pdf")
+    text = pdf_text(out)
+    assert "劳动用工法治体检报告" in text and "汝州市测试1有限公司" in text
+    for r in health_checks.get(db, check_id).results:
+        assert normalise(r.question)[:10] in text, r.item_code
+    assert "2023年7月20日" in text and "2023年7月12日" in text
+    assert "第1页共" in text  # page numbers
+    assert "汝州市协调劳动关系三方委员会办公室" in text
+
+
+def test_report_table_header_repeats_on_later_pages(qapp, db, check_id, tmp_path):
+    out = output.write_check_documents(db, "check-report", [check_id], tmp_path / "r.pdf")
+    pages = [pdf_text(out, n) for n in range(1, pdf_pages(out) + 1)]
+    assert len(pages) >= 3
+    assert sum("检查内容" in p and "法律依据" in p for p in pages) >= 2
+
+
+def test_rectification_notice_docx(db, check_id, tmp_path):
+    import docx
+
+    out = output.write_check_documents(db, "rectification-notice", [check_id], tmp_path / "n.docx")
+    word = docx.Document(str(out))
+    paragraphs = "\n".join(p.text for p in word.paragraphs)
+    assert "整改建议书" in paragraphs and "汝州市测试1有限公司：" in paragraphs
+    table = word.tables[0]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0][:3] == ["序号", "存在问题（整改事类）", "法律依据"]
+    assert {row[4] for row in cells[1:]} == {"2023年7月20日", "2023年7月12日"}
+    assert all(row[5] == "王厂长" for row in cells[1:])
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1  # header row repeats on each page
+    footer = word.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert "盖章" in paragraphs
+
+
+def test_rectification_notice_pdf(qapp, db, check_id, tmp_path):
+    out = output.write_check_documents(db, "rectification-notice", [check_id], tmp_path / "n.pdf")
+    text = pdf_text(out)
+    assert "整改建议书" in text and "王厂长" in text and "2023年7月20日" in text and "盖章" in text
+
+
+def test_check_report_docx_lists_every_result(db, check_id, tmp_path):
+    import docx
+
+    out = render_docx(forms.check_report(db, check_id), tmp_path / "r.docx")
+    word = docx.Document(str(out))
+    all_cells = {c.text for t in word.tables for row in t.rows for c in row.cells}
+    for r in health_checks.get(db, check_id).results:
+        assert r.question in all_cells
+    assert {"不合规", "合规"} <= all_cells
+
+
+def test_blank_forms_batch_pdf_with_qr_marks_and_boxes(qapp, db, tmp_path):
+    ids = [enterprise(db, serial=n, industry="建筑业" if n == 2 else "制造业") for n in (1, 2, 3)]
+    out = drain(output.blank_forms(db, ids, tmp_path / "blank.pdf"))
+    spec = checklists.active(db)
+    with db.session() as s:
+        from app.models.printed_form import PrintedForm
+
+        printed = s.query(PrintedForm).all()
+        assert len(printed) == 3
+        layouts = {p.enterprise_id: (p.id, printed_forms.layout(db, p.id)) for p in printed}
+    total_pages = sum(len(layout["pages"]) for _id, layout in layouts.values())
+    assert pdf_pages(out) == total_pages
+    form_id, layout = layouts[ids[1]]
+    boxes = [b for page in layout["pages"] for b in page["boxes"]]
+    assert {b["item"] for b in boxes} == {i.code for i in spec.live_items()}
+    assert len(boxes) == 3 * len(spec.live_items())
+    text = pdf_text(out)
+    assert "汝州市测试2有限公司" in text and "劳动用工法治体检现场记录表" in text
+
+    # Read the first page of the first form back as a scanner would.
+    first_form_id, first_layout = next(v for v in layouts.values() if v[1]["pages"][0]["qr_payload"].endswith(f"P=1/{len(v[1]['pages'])}") and text)
+    png = render_page(out, 1, 150, tmp_path)
+    codes = read_qr(png)
+    assert len(codes) == 1
+    fields = printed_forms.parse_payload(codes[0])
+    assert fields["V"] == str(spec.edition) and fields["P"].startswith("1/")
+    page1 = layouts[next(e for e, (fid, _l) in layouts.items() if fid == fields["F"])][1]["pages"][0]
+    image = QImage(str(png))
+    scale = 150 / 25.4
+
+    def dark(x_mm: float, y_mm: float) -> bool:
+        return image.pixelColor(int(x_mm * scale), int(y_mm * scale)).lightness() < 80
+
+    for x, y, w, h in page1["marks"]:
+        assert dark(x + w / 2, y + h / 2)  # corner marks are solid
+    box = page1["boxes"][0]["rect"]
+    assert dark(box[0], box[1] + box[3] / 2) and not dark(box[0] + box[2] / 2, box[1] + box[3] / 2)  # an empty box
+
+
+def test_blank_form_marks_construction_items_for_other_industries(db):
+    eid = enterprise(db)
+    form = forms.blank_form(db, eid, "F1")
+    applies = {i.code: i.applies for i in form.items}
+    assert applies["A01"] and not applies["M03"] and applies["G01"]  # dispatch is unknown until the visit
+
+
+def test_cancelled_batch_leaves_no_file_and_no_records(qapp, db, tmp_path):
+    ids = [enterprise(db, serial=n) for n in range(1, 4)]
+    work = output.blank_forms(db, ids, tmp_path / "blank.pdf")
+    for _ in range(2):
+        next(work)
+    work.close()
+    assert not (tmp_path / "blank.pdf").exists() and not list(tmp_path.glob("*.part"))
+    with db.session() as s:
+        from app.models.printed_form import PrintedForm
+
+        assert s.query(PrintedForm).count() == 0
+
+
+def test_unknown_output_type_refused(db, check_id, tmp_path):
+    with pytest.raises(output.OutputError):
+        output.write_check_documents(db, "check-report", [check_id], tmp_path / "r.txt")
+
+
+def test_document_html_escapes_text(qapp):
+    from app.services.documents import Document, Paragraph
+
+    html = document_pdf.to_html(Document("标题", [Paragraph("<b>不是标签</b>")]))
+    assert "&lt;b&gt;" in html
+    assert date  # imported for fixtures' dates
