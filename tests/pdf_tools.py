@@ -18,7 +18,9 @@ def pdf_text(path: Path, page: int | None = None) -> str:
     """The text of a PDF (or one page of it) as poppler's pdftotext reads it, normalised."""
     assert shutil.which("pdftotext"), "poppler-utils is needed (installed by .ci/run)"
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    proc = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        ["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True
+    )
     return normalise(proc.stdout)
 
 
@@ -33,7 +35,19 @@ def render_page(path: Path, page: int, dpi: int, out_dir: Path) -> Path:
     assert shutil.which("pdftoppm"), "poppler-utils is needed (installed by .ci/run)"
     prefix = out_dir / f"page{page}"
     subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(path), str(prefix)],
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-png",
+            "-singlefile",
+            str(path),
+            str(prefix),
+        ],
         check=True,
     )
     return prefix.with_suffix(".png")

@@ -15,6 +15,14 @@ def _industry_choices() -> list[tuple[str, str]]:
     return [(i.name, i.name) for i in reference.industries()]
 
 
+def _county_choices_en() -> list[tuple[str, str]]:
+    return [(d.code, d.name_en) for d in reference.divisions()]
+
+
+def _industry_choices_en() -> list[tuple[str, str]]:
+    return [(i.name, i.name_en) for i in reference.industries()]
+
+
 ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "name",
@@ -52,6 +60,7 @@ ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
         Kind.CHOICE,
         required=True,
         choices=_county_choices,
+        choices_en=_county_choices_en,
         matcher=reference.match_division,
         width=120,
         aliases=(
@@ -81,6 +90,7 @@ ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
         "Industry",
         Kind.CHOICE,
         choices=_industry_choices,
+        choices_en=_industry_choices_en,
         matcher=reference.match_industry,
         width=140,
         aliases=("所属行业", "行业门类", "行业类别", "国民经济行业"),

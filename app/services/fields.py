@@ -35,6 +35,8 @@ class FieldSpec:
     max_length: int | None = None
     # (value, Chinese label) pairs; a callable so lists can come from data files.
     choices: Callable[[], Sequence[tuple[str, str]]] | None = None
+    # The same values with English labels, for the English interface.
+    choices_en: Callable[[], Sequence[tuple[str, str]]] | None = None
     # Extra rule: returns the problem in Chinese, or None.
     validator: Callable[[Any], str | None] | None = None
     # Turns spreadsheet text into the stored value (e.g. 汝州 → 410482); None = not recognised.

@@ -23,6 +23,7 @@ from app.models.db import Database
 from app.services import audit, checklists, workdays
 from app.services.checklists import ChecklistSpec
 from app.services.fields import ValidationError
+from app.services.rectification_status import OPEN_STATUSES
 
 RECORD_TYPE = "health_check"
 RESULTS = {"compliant": "合规", "noncompliant": "不合规", "na": "不适用", "unchecked": "未查"}
@@ -33,7 +34,6 @@ RESULTS_EN = {
     "unchecked": "Not checked",
 }
 ROLES = ("劳动关系协调员", "劳动争议仲裁调解员", "工会劳动法律监督员", "集体协商指导员")
-OPEN_STATUSES = ("pending", "in_progress", "awaiting_verification")
 SNAPSHOT_FIELDS = (
     "staff_count",
     "contracts_signed",

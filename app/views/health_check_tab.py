@@ -37,10 +37,6 @@ STATUS = {"draft": "草稿", "final": "已定稿"}
 STATUS_EN = {"draft": "Draft", "final": "Final"}
 
 
-def _county(code: str) -> str:
-    return reference.division_name(code)
-
-
 # Display-only columns of the check list (the data comes from health_checks.page()).
 LIST_COLUMNS: tuple[FieldSpec, ...] = (
     FieldSpec("check_date", "体检日期", "Date", Kind.DATE, width=90),
@@ -53,6 +49,7 @@ LIST_COLUMNS: tuple[FieldSpec, ...] = (
         width=90,
         sortable=False,
         choices=lambda: [(d.code, d.name) for d in reference.divisions()],
+        choices_en=lambda: [(d.code, d.name_en) for d in reference.divisions()],
     ),
     FieldSpec(
         "status",
@@ -62,6 +59,7 @@ LIST_COLUMNS: tuple[FieldSpec, ...] = (
         width=70,
         sortable=False,
         choices=lambda: list(STATUS.items()),
+        choices_en=lambda: list(STATUS_EN.items()),
     ),
     FieldSpec("noncompliant", "不合规项", "Findings", Kind.INT, width=70, sortable=False),
     FieldSpec("open_items", "未销号", "Open items", Kind.INT, width=70, sortable=False),

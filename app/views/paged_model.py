@@ -95,10 +95,12 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def format_cell(self, spec: FieldSpec, value: Any) -> str:
-        text = display(spec, value)
-        if self._english and spec.kind.value == "bool" and text:
-            return "Yes" if value else "No"
-        return text
+        if self._english and value not in (None, ""):
+            if spec.kind.value == "bool":
+                return "Yes" if value else "No"
+            if spec.choices_en:
+                return next((label for v, label in spec.choices_en() if v == value), str(value))
+        return display(spec, value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -2,10 +2,319 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
   <context>
+    <name>CheckDialog</name>
+    <message>
+      <source>不合规：</source>
+      <translation>Non-compliant: </translation>
+    </message>
+    <message>
+      <source>企业整改负责人</source>
+      <translation>Person responsible at the enterprise</translation>
+    </message>
+    <message>
+      <source>体检日期</source>
+      <translation>Check date</translation>
+    </message>
+    <message>
+      <source>体检清单第 %1 版</source>
+      <translation>Checklist edition %1</translation>
+    </message>
+    <message>
+      <source>体检结论</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>保存并定稿</source>
+      <translation>Save and finalise</translation>
+    </message>
+    <message>
+      <source>保存更正</source>
+      <translation>Save amendment</translation>
+    </message>
+    <message>
+      <source>保存草稿</source>
+      <translation>Save draft</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>农民工人数</source>
+      <translation>Migrant workers</translation>
+    </message>
+    <message>
+      <source>劳务派遣人数</source>
+      <translation>Dispatched workers</translation>
+    </message>
+    <message>
+      <source>合规 %1 项，不合规 %2 项，不适用 %3 项，未查 %4 项。每个不合规项将生成一条整改事项。</source>
+      <translation>%1 compliant, %2 non-compliant, %3 not applicable, %4 not checked. Each non-compliant item becomes a rectification item.</translation>
+    </message>
+    <message>
+      <source>定稿时的原始结果：</source>
+      <translation>Results as finalised:</translation>
+    </message>
+    <message>
+      <source>工资已足额发放至（年-月）</source>
+      <translation>Wages paid in full through (year-month)</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Final</translation>
+    </message>
+    <message>
+      <source>已签劳动合同人数</source>
+      <translation>Contracts signed</translation>
+    </message>
+    <message>
+      <source>拖欠工资金额（元）</source>
+      <translation>Wages owed (yuan)</translation>
+    </message>
+    <message>
+      <source>改进建议</source>
+      <translation>Advice</translation>
+    </message>
+    <message>
+      <source>整改事类</source>
+      <translation>Matter to rectify</translation>
+    </message>
+    <message>
+      <source>整改事项</source>
+      <translation>Rectification items</translation>
+    </message>
+    <message>
+      <source>整改事项（%1）</source>
+      <translation>Rectification items (%1)</translation>
+    </message>
+    <message>
+      <source>整改时限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>整改负责人</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <source>新建</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>无更正。</source>
+      <translation>No amendments.</translation>
+    </message>
+    <message>
+      <source>更正…</source>
+      <translation>Amend…</translation>
+    </message>
+    <message>
+      <source>更正理由（必填），如：企业补交了劳动合同，A01 复核为合规</source>
+      <translation>Reason for the amendment (required), e.g. the enterprise produced the contracts, A01 re-checked as compliant</translation>
+    </message>
+    <message>
+      <source>更正记录</source>
+      <translation>Amendments</translation>
+    </message>
+    <message>
+      <source>本单位责任人</source>
+      <translation>Responsible officer</translation>
+    </message>
+    <message>
+      <source>检查组</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>检查结果</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>法治体检记录</source>
+      <translation>Legal health check</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>用工基本情况</source>
+      <translation>Employment snapshot</translation>
+    </message>
+    <message>
+      <source>结论与建议</source>
+      <translation>Conclusion and advice</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>职工人数</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>被拖欠工资人数</source>
+      <translation>Workers owed wages</translation>
+    </message>
+    <message>
+      <source>被检查企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>请注意</source>
+      <translation>Please note</translation>
+    </message>
+    <message>
+      <source>选择企业…</source>
+      <translation>Choose enterprise…</translation>
+    </message>
+    <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
+    </message>
+    <message>
+      <source>（更正中）</source>
+      <translation> (amending)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistDialog</name>
+    <message>
+      <source>从 .xlsx 导入…</source>
+      <translation>Import from .xlsx…</translation>
+    </message>
+    <message>
+      <source>体检清单</source>
+      <translation>Checklist</translation>
+    </message>
+    <message>
+      <source>体检清单设置</source>
+      <translation>Checklist settings</translation>
+    </message>
+    <message>
+      <source>保存为新版本</source>
+      <translation>Save as new edition</translation>
+    </message>
+    <message>
+      <source>停用</source>
+      <translation>Retired</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>历史版本：</source>
+      <translation>Editions: </translation>
+    </message>
+    <message>
+      <source>导入体检清单</source>
+      <translation>Import checklist</translation>
+    </message>
+    <message>
+      <source>导入的清单有以下问题，请修改后再保存：</source>
+      <translation>The imported checklist has these problems; correct them before saving:</translation>
+    </message>
+    <message>
+      <source>导出 .xlsx…</source>
+      <translation>Export .xlsx…</translation>
+    </message>
+    <message>
+      <source>导出体检清单</source>
+      <translation>Export checklist</translation>
+    </message>
+    <message>
+      <source>工作日</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <source>已保存为第 %1 版。</source>
+      <translation>Saved as edition %1.</translation>
+    </message>
+    <message>
+      <source>已读入 %1 项，检查无误后点“保存为新版本”。</source>
+      <translation>%1 items read. Check them, then click "Save as new edition".</translation>
+    </message>
+    <message>
+      <source>当前：%1 第 %2 版。保存修改会生成新版本，已做过的体检仍按原版本显示和打印。</source>
+      <translation>Current: %1, edition %2. Saving changes makes a new edition; checks already done keep showing and printing their own edition.</translation>
+    </message>
+    <message>
+      <source>整改建议</source>
+      <translation>Remedy</translation>
+    </message>
+    <message>
+      <source>新增项目</source>
+      <translation>Add item</translation>
+    </message>
+    <message>
+      <source>日</source>
+      <translation>days</translation>
+    </message>
+    <message>
+      <source>期限</source>
+      <translation>Days</translation>
+    </message>
+    <message>
+      <source>检查内容</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <source>法律依据</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>表格文件</source>
+      <translation>Spreadsheets</translation>
+    </message>
+    <message>
+      <source>适用条件</source>
+      <translation>Applies to</translation>
+    </message>
+    <message>
+      <source>风险</source>
+      <translation>Severity</translation>
+    </message>
+    <message>
+      <source>（全部企业）</source>
+      <translation>(all enterprises)</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnterprisePicker</name>
+    <message>
+      <source>输入企业名称、信用代码或拼音首字母</source>
+      <translation>Type a name, credit code or pinyin initials</translation>
+    </message>
+    <message>
+      <source>选择企业</source>
+      <translation>Choose enterprise</translation>
+    </message>
+  </context>
+  <context>
     <name>EnterpriseTab</name>
     <message>
       <source>仅平台企业</source>
       <translation>Platform enterprises only</translation>
+    </message>
+    <message>
+      <source>体检记录</source>
+      <translation>Checks</translation>
     </message>
     <message>
       <source>修改记录</source>
@@ -39,12 +348,32 @@
       <translation>Delete enterprises</translation>
     </message>
     <message>
+      <source>另存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <source>另存为 Word…</source>
+      <translation>Save as Word…</translation>
+    </message>
+    <message>
       <source>导入名录…</source>
       <translation>Import list…</translation>
     </message>
     <message>
       <source>平台企业：全部</source>
       <translation>Platform: all</translation>
+    </message>
+    <message>
+      <source>打印空白体检表</source>
+      <translation>Print blank check forms</translation>
+    </message>
+    <message>
+      <source>打印空白体检表 ▾</source>
+      <translation>Blank check forms ▾</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <source>搜索：企业名称、信用代码开头或拼音首字母（如 pdsmk）</source>
@@ -60,6 +389,10 @@
     <message>
       <source>新增企业</source>
       <translation>New enterprise</translation>
+    </message>
+    <message>
+      <source>新建体检</source>
+      <translation>New check</translation>
     </message>
     <message numerus="yes">
       <source>确定删除选中的 %n 家企业吗？删除会记入操作日志，并随同步包报送。</source>
@@ -85,12 +418,121 @@
       <translation>Select an enterprise in the list first.</translation>
     </message>
     <message>
+      <source>请先在列表中选中企业（可按住 Ctrl 或 Shift 多选）。</source>
+      <translation>Select enterprises in the list first (Ctrl or Shift selects several).</translation>
+    </message>
+    <message>
       <source>请先在列表中选中要删除的企业。</source>
       <translation>Select the enterprises to delete first.</translation>
     </message>
     <message>
       <source>非平台企业</source>
       <translation>Not platform enterprises</translation>
+    </message>
+  </context>
+  <context>
+    <name>HealthCheckTab</name>
+    <message>
+      <source>仅有未销号问题的</source>
+      <translation>With open findings only</translation>
+    </message>
+    <message>
+      <source>企业：%1　×</source>
+      <translation>Enterprise: %1  ×</translation>
+    </message>
+    <message>
+      <source>体检报告</source>
+      <translation>Check report</translation>
+    </message>
+    <message>
+      <source>保存%1</source>
+      <translation>Save %1</translation>
+    </message>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 次体检</source>
+      <translation>
+        <numerusform>%n check(s)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>删除草稿</source>
+      <translation>Delete draft</translation>
+    </message>
+    <message>
+      <source>另存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <source>另存为 Word…</source>
+      <translation>Save as Word…</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印 ▾</source>
+      <translation>Print ▾</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>打开体检</source>
+      <translation>Open check</translation>
+    </message>
+    <message>
+      <source>按企业名称、信用代码或拼音首字母查找</source>
+      <translation>Find by enterprise name, credit code or pinyin initials</translation>
+    </message>
+    <message>
+      <source>整改建议书</source>
+      <translation>Rectification advice</translation>
+    </message>
+    <message>
+      <source>新建体检…</source>
+      <translation>New check…</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>正在生成%1</source>
+      <translation>Making %1</translation>
+    </message>
+    <message>
+      <source>正在生成…</source>
+      <translation>Working…</translation>
+    </message>
+    <message>
+      <source>确定删除选中的体检草稿及其整改事项吗？</source>
+      <translation>Delete the selected draft checks and their rectification items?</translation>
+    </message>
+    <message>
+      <source>空白现场记录表（选中体检的企业）</source>
+      <translation>Blank field forms (enterprises of the selected checks)</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中一次体检。</source>
+      <translation>Select a check in the list first.</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中体检。</source>
+      <translation>Select checks in the list first.</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中要打印的体检。</source>
+      <translation>Select the checks to print first.</translation>
     </message>
   </context>
   <context>
@@ -121,7 +563,7 @@
     </message>
     <message>
       <source>新建</source>
-      <translation>Created</translation>
+      <translation>New</translation>
     </message>
     <message>
       <source>时间（UTC）</source>
@@ -242,12 +684,16 @@
       <translation>%1Database: %2</translation>
     </message>
     <message>
-      <source>企业 %1 家</source>
-      <translation>%1 enterprises</translation>
+      <source>企业 %1 家　体检 %2 次　整改事项 %3 条</source>
+      <translation>%1 enterprises  %2 checks  %3 rectification items</translation>
     </message>
     <message>
       <source>企业名录</source>
       <translation>Enterprise register</translation>
+    </message>
+    <message>
+      <source>体检清单…</source>
+      <translation>Checklist…</translation>
     </message>
     <message>
       <source>关于和谐台账</source>
@@ -292,6 +738,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Cancelled; the database was not changed.</translation>
     </message>
     <message>
+      <source>已生成：%1</source>
+      <translation>Written: %1</translation>
+    </message>
+    <message>
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -314,6 +764,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>正在生成演示数据</source>
       <translation>Generating demo data</translation>
+    </message>
+    <message>
+      <source>法治体检</source>
+      <translation>Health checks</translation>
     </message>
     <message>
       <source>生成多少家演示企业？</source>
@@ -403,10 +857,56 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>ResultsTable</name>
+    <message>
+      <source>依据：</source>
+      <translation>Basis: </translation>
+    </message>
+    <message>
+      <source>检查内容</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
     <name>TaskRunner</name>
     <message>
       <source>取消</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamTable</name>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>添加成员</source>
+      <translation>Add member</translation>
+    </message>
+    <message>
+      <source>移除</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Role</translation>
     </message>
   </context>
   <context>
@@ -428,6 +928,17 @@ Data already saved is not affected.</translation>
     <message>
       <source>程序出错</source>
       <translation>Program error</translation>
+    </message>
+  </context>
+  <context>
+    <name>parent</name>
+    <message>
+      <source>体检现场记录表</source>
+      <translation>Field check form</translation>
+    </message>
+    <message>
+      <source>正在生成空白记录表</source>
+      <translation>Making blank forms</translation>
     </message>
   </context>
 </TS>

@@ -93,3 +93,81 @@ def test_import_unreadable_file_exits_2(capsys, tmp_path):
 def test_missing_db_argument(capsys):
     code, _, err = run(capsys, "stats")
     assert code == 1 and "--db" in err
+
+
+def test_demo_creates_checks_and_print_form(capsys, tmp_path):
+    import sqlite3
+
+    from tests.pdf_tools import pdf_text
+
+    db = str(tmp_path / "x.sqlite3")
+    run(capsys, "init", "--db", db, "--office", "410482")
+    code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "60", "--seed", "4")
+    assert "法治体检 6" in out
+    con = sqlite3.connect(db)
+    credit, check_id = con.execute(
+        "SELECT e.credit_code, h.id FROM health_check h JOIN enterprise e ON e.id = h.enterprise_id"
+        " WHERE EXISTS (SELECT 1 FROM rectification_item r WHERE r.check_id = h.id) LIMIT 1"
+    ).fetchone()
+    name = con.execute("SELECT name FROM enterprise WHERE credit_code = ?", (credit,)).fetchone()[0]
+    con.close()
+    code, out, _ = run(
+        capsys,
+        "print-form",
+        "check-report",
+        "--db",
+        db,
+        "--check",
+        check_id,
+        "-o",
+        str(tmp_path / "r.pdf"),
+    )
+    assert code == 0 and name in pdf_text(tmp_path / "r.pdf")
+    code, _, _ = run(
+        capsys,
+        "print-form",
+        "rectification-notice",
+        "--db",
+        db,
+        "--enterprise",
+        credit,
+        "-o",
+        str(tmp_path / "n.docx"),
+    )
+    assert code == 0 and (tmp_path / "n.docx").stat().st_size > 0
+    code, _, _ = run(
+        capsys,
+        "print-form",
+        "blank-check",
+        "--db",
+        db,
+        "--enterprise",
+        credit,
+        "-o",
+        str(tmp_path / "b.pdf"),
+    )
+    assert code == 0 and "劳动用工法治体检现场记录表" in pdf_text(tmp_path / "b.pdf")
+    code, _, err = run(
+        capsys,
+        "print-form",
+        "blank-check",
+        "--db",
+        db,
+        "--enterprise",
+        "91410482MA0000000X",
+        "-o",
+        str(tmp_path / "c.pdf"),
+    )
+    assert code == 1 and "找不到" in err
+    code, _, err = run(
+        capsys,
+        "print-form",
+        "check-report",
+        "--db",
+        db,
+        "--check",
+        check_id,
+        "-o",
+        str(tmp_path / "r.txt"),
+    )
+    assert code == 1 and ".pdf" in err

@@ -18,7 +18,9 @@ from tests.services.test_health_checks import enterprise, filled
 @pytest.fixture
 def check_id(db):
     eid = enterprise(db)
-    data = filled(db, eid, conclusion="企业用工总体规范，合同管理需加强。", advice="建立劳动合同签订台账。")
+    data = filled(
+        db, eid, conclusion="企业用工总体规范，合同管理需加强。", advice="建立劳动合同签订台账。"
+    )
     cid = health_checks.create(db, data)
     health_checks.finalise(db, cid)
     return cid
@@ -97,13 +99,19 @@ def test_blank_forms_batch_pdf_with_qr_marks_and_boxes(qapp, db, tmp_path):
     assert "汝州市测试2有限公司" in text and "劳动用工法治体检现场记录表" in text
 
     # Read the first page of the first form back as a scanner would.
-    first_form_id, first_layout = next(v for v in layouts.values() if v[1]["pages"][0]["qr_payload"].endswith(f"P=1/{len(v[1]['pages'])}") and text)
+    first_form_id, first_layout = next(
+        v
+        for v in layouts.values()
+        if v[1]["pages"][0]["qr_payload"].endswith(f"P=1/{len(v[1]['pages'])}") and text
+    )
     png = render_page(out, 1, 150, tmp_path)
     codes = read_qr(png)
     assert len(codes) == 1
     fields = printed_forms.parse_payload(codes[0])
     assert fields["V"] == str(spec.edition) and fields["P"].startswith("1/")
-    page1 = layouts[next(e for e, (fid, _l) in layouts.items() if fid == fields["F"])][1]["pages"][0]
+    page1 = layouts[next(e for e, (fid, _l) in layouts.items() if fid == fields["F"])][1]["pages"][
+        0
+    ]
     image = QImage(str(png))
     scale = 150 / 25.4
 
@@ -113,14 +121,18 @@ def test_blank_forms_batch_pdf_with_qr_marks_and_boxes(qapp, db, tmp_path):
     for x, y, w, h in page1["marks"]:
         assert dark(x + w / 2, y + h / 2)  # corner marks are solid
     box = page1["boxes"][0]["rect"]
-    assert dark(box[0], box[1] + box[3] / 2) and not dark(box[0] + box[2] / 2, box[1] + box[3] / 2)  # an empty box
+    assert dark(box[0], box[1] + box[3] / 2) and not dark(
+        box[0] + box[2] / 2, box[1] + box[3] / 2
+    )  # an empty box
 
 
 def test_blank_form_marks_construction_items_for_other_industries(db):
     eid = enterprise(db)
     form = forms.blank_form(db, eid, "F1")
     applies = {i.code: i.applies for i in form.items}
-    assert applies["A01"] and not applies["M03"] and applies["G01"]  # dispatch is unknown until the visit
+    assert (
+        applies["A01"] and not applies["M03"] and applies["G01"]
+    )  # dispatch is unknown until the visit
 
 
 def test_cancelled_batch_leaves_no_file_and_no_records(qapp, db, tmp_path):

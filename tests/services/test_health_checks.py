@@ -11,7 +11,16 @@ from tests.builders import code
 
 
 def enterprise(db, industry="制造业", serial=1):
-    return enterprises.create(db, {"name": f"汝州市测试{serial}有限公司", "credit_code": code(serial), "county_code": "410482", "industry": industry, "employee_count": 120})
+    return enterprises.create(
+        db,
+        {
+            "name": f"汝州市测试{serial}有限公司",
+            "credit_code": code(serial),
+            "county_code": "410482",
+            "industry": industry,
+            "employee_count": 120,
+        },
+    )
 
 
 def filled(db, eid, on=date(2023, 6, 20), noncompliant=("A01", "B03"), **extra):
@@ -31,14 +40,23 @@ def test_default_checklist_loaded_from_data(db):
     spec = checklists.active(db)
     assert spec.edition == 1 and len(spec.items) >= 30
     groups = {i.group for i in spec.items}
-    assert {"劳动合同与职工名册", "劳务派遣", "农民工工资支付（工程建设）", "集体合同与工资集体协商"} <= groups
+    assert {
+        "劳动合同与职工名册",
+        "劳务派遣",
+        "农民工工资支付（工程建设）",
+        "集体合同与工资集体协商",
+    } <= groups
     assert checklists.validate(spec.items, spec.conditions) == []
 
 
 def test_conditions_select_items(db):
     spec = checklists.active(db)
-    plain = health_checks.applicable_codes(spec, {"industry": "制造业", "dispatched_workers": 0, "migrant_workers": None})
-    builder = health_checks.applicable_codes(spec, {"industry": "建筑业", "dispatched_workers": 3, "migrant_workers": 40})
+    plain = health_checks.applicable_codes(
+        spec, {"industry": "制造业", "dispatched_workers": 0, "migrant_workers": None}
+    )
+    builder = health_checks.applicable_codes(
+        spec, {"industry": "建筑业", "dispatched_workers": 3, "migrant_workers": 40}
+    )
     assert "M03" not in plain and "G02" not in plain and "A01" in plain
     assert {"M03", "M07", "G02", "M01"} <= builder
 
@@ -92,7 +110,10 @@ def test_finalise_then_amend_keeps_original(db):
     data = health_checks.get(db, check_id).input
     with pytest.raises(ValidationError):
         health_checks.update(db, check_id, data)
-    data.results = [ResultEntry(r.item_code, "compliant" if r.item_code == "A01" else r.result, r.note) for r in data.results]
+    data.results = [
+        ResultEntry(r.item_code, "compliant" if r.item_code == "A01" else r.result, r.note)
+        for r in data.results
+    ]
     with pytest.raises(ValidationError) as err:
         health_checks.amend(db, check_id, data, "")
     assert "理由" in err.value.errors["reason"]
@@ -100,7 +121,10 @@ def test_finalise_then_amend_keeps_original(db):
     detail = health_checks.get(db, check_id)
     assert detail.original["results"]["A01"][0] == "noncompliant"
     assert detail.amendments[0].reason == "企业补交了全部劳动合同"
-    assert detail.amendments[0].changes["results"]["A01"] == [["noncompliant", ""], ["compliant", ""]]
+    assert detail.amendments[0].changes["results"]["A01"] == [
+        ["noncompliant", ""],
+        ["compliant", ""],
+    ]
     assert {r.item_code for r in detail.rectifications} == {"B03"}
 
 
@@ -139,9 +163,13 @@ def test_old_check_keeps_its_edition_after_checklist_changes(db):
     new = checklists.save_new_edition(db, items)
     assert new.edition == 2
     detail = health_checks.get(db, check_id)
-    assert detail.checklist_edition == 1 and detail.results[0].question.startswith("是否自用工之日起")
+    assert detail.checklist_edition == 1 and detail.results[0].question.startswith(
+        "是否自用工之日起"
+    )
     fresh = health_checks.template(db, eid, date(2023, 7, 1))
-    assert fresh.checklist_id == new.id and spec.items[1].code not in {r.item_code for r in fresh.results}
+    assert fresh.checklist_id == new.id and spec.items[1].code not in {
+        r.item_code for r in fresh.results
+    }
 
 
 def test_checklist_xlsx_round_trip_and_bad_files(db, tmp_path):
@@ -149,7 +177,9 @@ def test_checklist_xlsx_round_trip_and_bad_files(db, tmp_path):
     out = checklists.export_xlsx(spec, tmp_path / "清单.xlsx")
     items = checklists.import_xlsx(out)
     assert [i.code for i in items] == [i.code for i in spec.items]
-    assert items[5].question == spec.items[5].question and items[5].day_kind == spec.items[5].day_kind
+    assert (
+        items[5].question == spec.items[5].question and items[5].day_kind == spec.items[5].day_kind
+    )
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -173,7 +203,9 @@ def test_checklist_xlsx_round_trip_and_bad_files(db, tmp_path):
 
 def test_list_filters(db):
     a = enterprise(db, serial=1)
-    b = enterprises.create(db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"})
+    b = enterprises.create(
+        db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"}
+    )
     health_checks.create(db, filled(db, a, on=date(2023, 6, 20)))
     health_checks.create(db, filled(db, b, on=date(2023, 7, 5), noncompliant=()))
     F = health_checks.CheckFilter
@@ -182,4 +214,6 @@ def test_list_filters(db):
     assert health_checks.count(db, F(date_from=date(2023, 7, 1))) == 1
     assert health_checks.count(db, F(open_findings=True)) == 1
     row = health_checks.page(db, F(open_findings=True))[0]
-    assert row[2] == "汝州市测试1有限公司" and row[5] == 2 and row[6] == 2 and row[8] == "张三、李四"
+    assert (
+        row[2] == "汝州市测试1有限公司" and row[5] == 2 and row[6] == 2 and row[8] == "张三、李四"
+    )

@@ -11,18 +11,19 @@ from app.views.dialogs.office_dialog import OfficeDialog
 def test_status_bar_names_office_file_and_counts(window, db):
     assert "汝州市协调劳动关系三方委员会办公室" in window.db_label.text()
     assert str(db.path) in window.db_label.text()
-    assert window.counts_label.text() == "企业 0 家"
+    assert window.counts_label.text() == "企业 0 家　体检 0 次　整改事项 0 条"
 
 
 def test_only_working_tabs_are_shown(window):
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["企业名录"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["企业名录", "法治体检"]
 
 
 def test_demo_from_menu_fills_register(qtbot, window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (25, True))
     window.demo_action.trigger()
     assert window.enterprise_tab.model.rowCount() == 25
-    assert window.counts_label.text() == "企业 25 家"
+    assert window.counts_label.text().startswith("企业 25 家　体检 2 次")
+    assert window.check_tab.model.rowCount() == 2
 
 
 def test_about_names_version_and_data_folder(window, messages):

@@ -29,27 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import checklists, enterprises, health_checks
+from app.services import checklists, enterprises, health_checks, rectification_status
 from app.services.fields import FieldError, ValidationError, parse_int
 from app.services.health_checks import RESULTS, CheckDetail, CheckInput
 from app.views.dialogs.check_widgets import ResultLine, ResultsTable, TeamTable
 from app.views.dialogs.enterprise_picker import EnterprisePicker
-
-STATUS_LABELS = {
-    "pending": "待整改",
-    "in_progress": "整改中",
-    "awaiting_verification": "已整改待核验",
-    "closed": "已销号",
-}
-SNAPSHOT_LABELS = {
-    "staff_count": "职工人数",
-    "contracts_signed": "已签劳动合同人数",
-    "migrant_workers": "农民工人数",
-    "dispatched_workers": "劳务派遣人数",
-    "wages_paid_through": "工资已足额发放至（年-月）",
-    "wages_owed_yuan": "拖欠工资金额（元）",
-    "wages_owed_people": "被拖欠工资人数",
-}
 
 
 class CheckDialog(QDialog):
@@ -115,14 +99,23 @@ class CheckDialog(QDialog):
         self.snapshot: dict[str, QLineEdit] = {}
         snapshot_form = QFormLayout()
         grid = QGridLayout()
-        for n, (name, label) in enumerate(SNAPSHOT_LABELS.items()):
+        self.snapshot_labels = {
+            "staff_count": self.tr("职工人数"),
+            "contracts_signed": self.tr("已签劳动合同人数"),
+            "migrant_workers": self.tr("农民工人数"),
+            "dispatched_workers": self.tr("劳务派遣人数"),
+            "wages_paid_through": self.tr("工资已足额发放至（年-月）"),
+            "wages_owed_yuan": self.tr("拖欠工资金额（元）"),
+            "wages_owed_people": self.tr("被拖欠工资人数"),
+        }
+        for n, (name, label) in enumerate(self.snapshot_labels.items()):
             edit = QLineEdit()
             edit.setObjectName(name)
             if name == "wages_paid_through":
                 edit.setPlaceholderText("2023-05")
             edit.textEdited.connect(self._conditions_changed)
             self.snapshot[name] = edit
-            grid.addWidget(QLabel(self.tr(label)), n // 2, (n % 2) * 2)
+            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2)
             grid.addWidget(edit, n // 2, (n % 2) * 2 + 1)
         del snapshot_form
         team_box = QGroupBox(self.tr("检查组"))
@@ -204,7 +197,8 @@ class CheckDialog(QDialog):
         self.amend_button.clicked.connect(self.start_amending)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.reason, 1)
+        buttons.addWidget(self.reason, 3)
+        buttons.addStretch(1)
         for b in (self.amend_button, self.save_button, self.finalise_button, self.close_button):
             buttons.addWidget(b)
 
@@ -271,7 +265,7 @@ class CheckDialog(QDialog):
                     item.matter,
                     item.deadline.isoformat(),
                     item.enterprise_person,
-                    self.tr(STATUS_LABELS.get(item.status, item.status)),
+                    rectification_status.label(item.status, self.english),
                 )
             ):
                 self.rectifications.setItem(r, c, QTableWidgetItem(text))
@@ -292,7 +286,9 @@ class CheckDialog(QDialog):
                             f"    {code}：{RESULTS.get((old or ['unchecked'])[0], '')} → {RESULTS.get(new[0], '')}"
                         )
                 else:
-                    lines.append(f"    {SNAPSHOT_LABELS.get(key, key)}：{change[0]} → {change[1]}")
+                    lines.append(
+                        f"    {self.snapshot_labels.get(key, key)}：{change[0]} → {change[1]}"
+                    )
         if detail.original:
             lines.append("")
             lines.append(self.tr("定稿时的原始结果："))
@@ -400,7 +396,7 @@ class CheckDialog(QDialog):
             try:
                 numbers[name] = parse_int(edit.text())
             except FieldError as exc:
-                errors[name] = f"{SNAPSHOT_LABELS[name]}：{exc}"
+                errors[name] = f"{self.snapshot_labels[name]}：{exc}"
         if errors:
             raise ValidationError(errors)
         qd = self.date.date()

@@ -20,21 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services import checklists
-from app.services.checklists import DAY_KINDS, SEVERITIES, ChecklistError, ItemSpec
+from app.services.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.spreadsheet import SpreadsheetError
 
-COLUMNS = (
-    "编号",
-    "类别",
-    "检查内容",
-    "法律依据",
-    "风险",
-    "期限",
-    "单位",
-    "整改建议",
-    "适用条件",
-    "停用",
-)
+COLUMN_COUNT = 10
 
 
 class ChecklistDialog(QDialog):
@@ -45,9 +34,22 @@ class ChecklistDialog(QDialog):
         self.setWindowTitle(self.tr("体检清单设置"))
         self.heading = QLabel()
         self.heading.setObjectName("heading")
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = QTableWidget(0, COLUMN_COUNT)
         self.table.setObjectName("items")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("编号"),
+                self.tr("类别"),
+                self.tr("检查内容"),
+                self.tr("法律依据"),
+                self.tr("风险"),
+                self.tr("期限"),
+                self.tr("单位"),
+                self.tr("整改建议"),
+                self.tr("适用条件"),
+                self.tr("停用"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col, width in enumerate((50, 130, 0, 180, 50, 50, 70, 200, 100, 40)):
             if width:
@@ -121,8 +123,8 @@ class ChecklistDialog(QDialog):
         severity.setCurrentText(item.severity)
         self.table.setCellWidget(row, 4, severity)
         kind = QComboBox()
-        for key, label in DAY_KINDS.items():
-            kind.addItem(self.tr(label), key)
+        for key, label in (("calendar", self.tr("日")), ("working", self.tr("工作日"))):
+            kind.addItem(label, key)
         kind.setCurrentIndex(max(kind.findData(item.day_kind), 0))
         self.table.setCellWidget(row, 6, kind)
         condition = QComboBox()

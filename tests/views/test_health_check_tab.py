@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from app.services import checklists, enterprises, health_checks
+from tests.builders import code
+from tests.pdf_tools import pdf_text
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def registered(window):
+    ids = []
+    for n, (name, industry) in enumerate(
+        (("汝州市甲机械有限公司", "制造业"), ("汝州市乙建筑工程有限公司", "建筑业")), start=1
+    ):
+        ids.append(
+            enterprises.create(
+                window.db,
+                {
+                    "name": name,
+                    "credit_code": code(n),
+                    "county_code": "410482",
+                    "industry": industry,
+                    "employee_count": 80,
+                },
+            )
+        )
+    window.enterprise_tab.refresh()
+    return ids
+
+
+def select_enterprise(window, name):
+    tab = window.enterprise_tab
+    for row in range(tab.model.rowCount()):
+        if tab.model.index(row, 0).data() == name:
+            tab.table.selectRow(row)
+            return
+    raise AssertionError(name)
+
+
+def new_check_from_register(qtbot, window, name):
+    select_enterprise(window, name)
+    window.enterprise_tab.new_check_button.click()
+    dialog = window.check_tab.open_dialogs[-1]
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def fill_all(dialog, noncompliant=("A01", "A02")):
+    for entry in dialog.results.entries():
+        if entry.result == "unchecked":
+            combo = dialog.results.combo(entry.item_code)
+            combo.setCurrentIndex(
+                combo.findData("noncompliant" if entry.item_code in noncompliant else "compliant")
+            )
+
+
+def test_new_check_from_register_finalised_makes_rectification_items(qtbot, window, registered):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    assert "汝州市甲机械有限公司" in dialog.enterprise_label.text()
+    assert (
+        dialog.results.combo("M03").currentData() == "na"
+    )  # construction item, manufacturing firm
+    assert dialog.snapshot["staff_count"].text() == "80"
+    dialog.team.add_member(health_checks.TeamMember("张三", "劳动关系协调员"))
+    type_text(qtbot, dialog.enterprise_person, "王厂长")
+    fill_all(dialog)
+    assert "不合规 2 项" in dialog.counts.text()
+    dialog.finalise_button.click()
+    assert not dialog.isVisible()
+    tab = window.check_tab
+    assert tab.model.rowCount() == 1
+    row = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
+    assert (
+        row[1] == "汝州市甲机械有限公司"
+        and row[3] == "已定稿"
+        and row[4] == "2"
+        and row[5] == "2"
+        and row[7] == "张三"
+    )
+    assert (
+        "体检 1 次" in window.counts_label.text() and "整改事项 2 条" in window.counts_label.text()
+    )
+
+
+def test_dispatched_workers_bring_in_dispatch_items(qtbot, window, registered):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    assert dialog.results.combo("G02").currentData() == "na"
+    type_text(qtbot, dialog.snapshot["dispatched_workers"], "12")
+    assert dialog.results.combo("G02").currentData() == "unchecked"
+    dialog.results.combo("G01").setCurrentIndex(dialog.results.combo("G01").findData("compliant"))
+    dialog.snapshot["dispatched_workers"].clear()
+    type_text(qtbot, dialog.snapshot["dispatched_workers"], "0")
+    assert dialog.results.combo("G02").currentData() == "na"
+    assert dialog.results.combo("G01").currentData() == "compliant"  # set by hand: left alone
+
+
+def test_finalise_with_unchecked_items_keeps_draft_and_says_why(qtbot, window, registered):
+    dialog = new_check_from_register(qtbot, window, "汝州市乙建筑工程有限公司")
+    dialog.finalise_button.click()
+    assert dialog.isVisible() and "未查" in dialog.error.text()
+    assert window.check_tab.model.rowCount() == 1
+    assert window.check_tab.model.index(0, 3).data() == "草稿"
+
+
+def test_bad_snapshot_number_shown_and_nothing_saved(qtbot, window, registered):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    type_text(qtbot, dialog.snapshot["migrant_workers"], "很多")
+    dialog.save_button.click()
+    assert "农民工人数" in dialog.error.text()
+    assert window.check_tab.model.rowCount() == 0
+
+
+def test_amend_a_finalised_check_needs_a_reason(qtbot, window, registered, messages):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    fill_all(dialog)
+    dialog.finalise_button.click()
+    tab = window.check_tab
+    tab.table.selectRow(0)
+    dialog = tab.open_selected()
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.conclusion.isEnabled() and dialog.amend_button.isVisible()
+    dialog.amend_button.click()
+    combo = dialog.results.combo("A02")
+    combo.setCurrentIndex(combo.findData("compliant"))
+    dialog.save_button.click()
+    assert "理由" in dialog.error.text()
+    type_text(qtbot, dialog.reason, "企业补交了职工名册")
+    dialog.save_button.click()
+    assert "企业补交了职工名册" in dialog.history.toPlainText()
+    assert dialog.rectifications.rowCount() == 1
+    assert tab.model.index(0, 5).data() == "1"
+
+
+def test_checks_of_one_enterprise_from_register(qtbot, window, registered):
+    for eid in registered:
+        data = health_checks.template(window.db, eid, __import__("datetime").date(2023, 6, 20))
+        health_checks.create(window.db, data)
+    window.check_tab.refresh()
+    assert window.check_tab.model.rowCount() == 2
+    select_enterprise(window, "汝州市乙建筑工程有限公司")
+    window.enterprise_tab.checks_button.click()
+    assert window.tabs.currentWidget() is window.check_tab
+    assert window.check_tab.model.rowCount() == 1
+    assert window.check_tab.enterprise_chip.isVisible()
+    window.check_tab.enterprise_chip.click()
+    assert window.check_tab.model.rowCount() == 2
+
+
+def test_print_report_and_notice_to_files(qtbot, window, registered, monkeypatch, tmp_path):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    fill_all(dialog)
+    dialog.finalise_button.click()
+    tab = window.check_tab
+    tab.table.selectRow(0)
+    target = {"path": ""}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target["path"], ""))
+    target["path"] = str(tmp_path / "报告.pdf")
+    tab.findChild(type(tab.print_button.menu().actions()[0]), "print_check-report_pdf").trigger()
+    assert "汝州市甲机械有限公司" in pdf_text(Path(target["path"]))
+    target["path"] = str(tmp_path / "建议书")  # no suffix typed: .docx is added
+    tab.findChild(
+        type(tab.print_button.menu().actions()[0]), "print_rectification-notice_docx"
+    ).trigger()
+    import docx
+
+    word = docx.Document(str(tmp_path / "建议书.docx"))
+    assert len(word.tables[0].rows) == 3  # header and two findings
+
+
+def test_batch_blank_forms_from_register_selection(
+    qtbot, window, registered, monkeypatch, tmp_path
+):
+    tab = window.enterprise_tab
+    tab.table.selectAll()
+    out = tmp_path / "空白表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.findChild(type(tab.blank_button.menu().actions()[0]), "blank_pdf").trigger()
+    text = pdf_text(out)
+    assert "汝州市甲机械有限公司" in text and "汝州市乙建筑工程有限公司" in text
+    assert "已生成" in window.statusBar().currentMessage()
+
+
+def test_print_preview_paints_on_a_printer(qtbot, window, registered, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.services import forms
+    from app.views.printing import actions
+
+    printer = actions.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    actions.paint_blank_forms_on(printer, [forms.blank_form(window.db, registered[0], "F1")])
+    assert "劳动用工法治体检现场记录表" in pdf_text(tmp_path / "p.pdf")
+    preview = actions.preview(window, "预览", lambda p: None)
+    assert preview.isVisible()
+    preview.close()
+
+
+def test_checklist_settings_save_new_edition(qtbot, window, messages, tmp_path, monkeypatch):
+    window.checklist_action.trigger()
+    dialog = window._checklist_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert "第 1 版" in dialog.heading.text()
+    dialog.table.item(0, 2).setText("是否与全部职工订立书面劳动合同？")
+    dialog.save_button.click()
+    assert checklists.active(window.db).edition == 2
+    assert checklists.active(window.db).items[0].question == "是否与全部职工订立书面劳动合同？"
+    dialog.add_item()
+    dialog.save_button.click()
+    assert "缺少编号" in dialog.error.text() and checklists.active(window.db).edition == 2
+    bad = tmp_path / "bad.xlsx"
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["编号", "检查内容", "类别"])
+    wb.active.append(["X1", "甲", "组"])
+    wb.active.append(["X1", "乙", "组"])
+    wb.save(bad)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    dialog.import_button.click()
+    assert "重复" in dialog.error.text()
