@@ -157,9 +157,11 @@ def _qt_for_printing() -> Any:
     """PDF rendering needs a QGuiApplication; without a screen it runs offscreen."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    # A QApplication (not just QGuiApplication), so that widgets can still be
+    # made in the same process afterwards (the test suite does).
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication([])
+    return QApplication.instance() or QApplication([])
 
 
 def cmd_print_form(args: argparse.Namespace) -> int:
