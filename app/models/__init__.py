@@ -7,10 +7,16 @@ from app.models.checklist import Checklist, ChecklistItem
 from app.models.enterprise import Enterprise
 from app.models.health_check import CheckAmendment, CheckResult, HealthCheck
 from app.models.printed_form import PrintedForm
-from app.models.rectification import RectificationItem
+from app.models.rectification import (
+    Attachment,
+    DeadlineExtension,
+    RectificationEvent,
+    RectificationItem,
+)
 from app.models.setting import Setting, SyncCounter
 
 __all__ = [
+    "Attachment",
     "AuditEntry",
     "Base",
     "CalendarDay",
@@ -19,9 +25,11 @@ __all__ = [
     "CheckResult",
     "Checklist",
     "ChecklistItem",
+    "DeadlineExtension",
     "Enterprise",
     "HealthCheck",
     "PrintedForm",
+    "RectificationEvent",
     "RectificationItem",
     "Setting",
     "SyncCounter",
