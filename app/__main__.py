@@ -104,6 +104,7 @@ def run_gui(db_path: str | None = None) -> int:
     if window is None:
         return 1
     window.show()
+    window.reminders.show_if_needed()  # overdue and due-soon items, at start-up
     try:
         return app.exec()
     finally:

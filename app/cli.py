@@ -66,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--check", metavar="ID", help="体检记录编号")
     p.add_argument("-o", "--out", required=True, help="输出文件 .pdf 或 .docx")
 
+    p = sub.add_parser("ledger-export", help="导出整改台账 .xlsx")
+    _db_arg(p)
+    p.add_argument("-o", "--out", required=True, help="输出文件 .xlsx")
+    p.add_argument("--county", default="", help="县区区划代码")
+    p.add_argument(
+        "--status",
+        default="",
+        choices=("", "open", "pending", "in_progress", "awaiting_verification", "closed"),
+        help="状态：open 未销号，或 pending/in_progress/awaiting_verification/closed",
+    )
+    p.add_argument("--overdue", action="store_true", help="只导出逾期事项")
+
     p = sub.add_parser("stats", help="各类记录数与各县区企业数")
     _db_arg(p)
     p.add_argument("--json", action="store_true")
@@ -217,12 +229,28 @@ def cmd_print_form(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ledger_export(args: argparse.Namespace) -> int:
+    from app.services import ledger_export
+    from app.services.ledger import LedgerFilter
+    from app.services.progress import drain
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"输出文件应以 .xlsx 结尾：{out.name}")
+    with _open(args) as db:
+        flt = LedgerFilter(county_code=args.county, status=args.status, overdue=args.overdue)
+        drain(ledger_export.export(db, flt, out))
+    print(f"已导出 {out}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init,
     "demo": cmd_demo,
     "import-enterprises": cmd_import_enterprises,
     "stats": cmd_stats,
     "print-form": cmd_print_form,
+    "ledger-export": cmd_ledger_export,
 }
 
 

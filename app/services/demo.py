@@ -153,7 +153,81 @@ def generate(
         made["health_check"] = yield from demo_checks(
             db, seed=seed, today=today, count=min(max(enterprises // 10, 1), 300)
         )
+        made["rectification_event"] = yield from demo_ledger(db, seed=seed, today=today)
     return made
+
+
+def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
+    """Move the demo findings along: every status appears, some overdue, some extended,
+    closed ones with an evidence file."""
+    import tempfile
+
+    from sqlalchemy import select
+
+    from app.models import RectificationItem
+    from app.services import attachments, ledger
+
+    rng = random.Random(seed + 2)
+    with db.session() as session:
+        items = list(
+            session.execute(
+                select(RectificationItem.id, RectificationItem.found_on, RectificationItem.deadline)
+                .where(RectificationItem.deleted.is_(False))
+                .order_by(
+                    RectificationItem.found_on,
+                    RectificationItem.item_code,
+                    RectificationItem.matter,
+                )
+            )
+        )
+    moves = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        evidence = Path(tmp) / "整改情况说明.txt"
+        evidence.write_text(
+            "企业已按整改建议书完成整改，附工资台账、劳动合同复印件。", encoding="utf-8"
+        )
+        for n, (item_id, found_on, deadline) in enumerate(items):
+            if n % 20 == 0:
+                yield Progress(n, len(items), "正在生成整改台账演示数据…")
+            roll = rng.random()
+            span = max((today - found_on).days, 1)
+            step = found_on + timedelta(days=rng.randint(1, max(1, min(span, 20))))
+            step = min(step, today)
+            if roll < 0.25:
+                continue  # still 待整改 (overdue if its deadline has passed)
+            ledger.change_status(
+                db, item_id, "in_progress", on_date=step, note="企业已制定整改方案", today=today
+            )
+            moves += 1
+            if roll < 0.45:
+                if rng.random() < 0.5 and deadline < today + timedelta(days=10):
+                    ledger.extend_deadline(
+                        db, item_id, deadline + timedelta(days=30), "企业申请延期，需补缴社会保险费"
+                    )
+                continue
+            ledger.change_status(
+                db,
+                item_id,
+                "awaiting_verification",
+                on_date=step,
+                note="企业报送整改材料",
+                today=today,
+            )
+            moves += 1
+            if roll < 0.65:
+                continue
+            attachments.add(db, item_id, evidence)
+            ledger.change_status(
+                db,
+                item_id,
+                "closed",
+                on_date=step,
+                note="现场核验，整改到位",
+                verified_by=_person(rng),
+                today=today,
+            )
+            moves += 1
+    return moves
 
 
 _CONCLUSIONS = (

@@ -669,7 +669,7 @@ def count(db: Database, flt: CheckFilter) -> int:
 def page(
     db: Database, flt: CheckFilter, *, offset: int = 0, limit: int = 200, descending: bool = True
 ) -> list[tuple[Any, ...]]:
-    """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names)."""
+    """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names, enterprise id)."""
     noncompliant = (
         select(func.count())
         .where(
@@ -712,6 +712,7 @@ def page(
             open_items,
             closed_items,
             HealthCheck.team_json,
+            HealthCheck.enterprise_id,
         )
         .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
         .where(and_(*_conditions(flt)))
@@ -723,5 +724,5 @@ def page(
         out = []
         for r in conn.execute(stmt):
             team = "、".join(m["name"] for m in json.loads(r[8]))
-            out.append((*r[:8], team))
+            out.append((*r[:8], team, r[9]))
         return out

@@ -20,6 +20,9 @@ RECORD_TYPE_NAMES = {
     "check_result": "体检结果",
     "check_amendment": "体检更正",
     "rectification_item": "整改事项",
+    "rectification_event": "整改办理记录",
+    "deadline_extension": "整改延期",
+    "attachment": "佐证材料",
 }
 
 

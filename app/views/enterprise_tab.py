@@ -24,20 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import audit, enterprises, reference
+from app.services import audit, enterprises, ledger, reference
 from app.services.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.enterprises import SIZE_BANDS, EnterpriseFilter
+from app.services.fields import FieldSpec
 from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
 
 SEARCH_DELAY_MS = 120
+# The register shows each enterprise's fields and, computed, its rectification progress.
+REGISTER_COLUMNS = (
+    *ENTERPRISE_FIELDS,
+    FieldSpec("rectification", "整改进度", "Rectification", width=110, sortable=False),
+)
 
 
 class EnterpriseTab(QWidget):
     changed = Signal()  # records were added, edited or deleted
     import_requested = Signal()
     show_checks_requested = Signal(str, str)  # enterprise id, name
+    ledger_requested = Signal(str, str)
     new_check_requested = Signal(str)
     blank_forms_requested = Signal(list, str)  # enterprise ids, "preview" / ".pdf" / ".docx"
 
@@ -105,6 +112,9 @@ class EnterpriseTab(QWidget):
         self.checks_button = QPushButton(self.tr("体检记录"))
         self.checks_button.setObjectName("checks")
         self.checks_button.clicked.connect(self.show_checks)
+        self.ledger_button = QPushButton(self.tr("整改台账"))
+        self.ledger_button.setObjectName("ledger")
+        self.ledger_button.clicked.connect(self.show_ledger)
         self.new_check_button = QPushButton(self.tr("新建体检"))
         self.new_check_button.setObjectName("new_check")
         self.new_check_button.clicked.connect(self.new_check)
@@ -130,7 +140,7 @@ class EnterpriseTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_requested)
 
-        self.model = PagedTableModel(ENTERPRISE_FIELDS, self._count, self._fetch, english=english)
+        self.model = PagedTableModel(REGISTER_COLUMNS, self._count, self._fetch, english=english)
         self.table = QTableView()
         self.table.setObjectName("enterprise_table")
         self.table.setModel(self.model)
@@ -141,7 +151,7 @@ class EnterpriseTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        for column, spec in enumerate(ENTERPRISE_FIELDS):
+        for column, spec in enumerate(REGISTER_COLUMNS):
             self.table.setColumnWidth(column, spec.width)
 
         self.count_label = QLabel()
@@ -160,6 +170,7 @@ class EnterpriseTab(QWidget):
             self.import_button,
             self.checks_button,
             self.new_check_button,
+            self.ledger_button,
             self.blank_button,
         ):
             actions.addWidget(widget)
@@ -178,7 +189,7 @@ class EnterpriseTab(QWidget):
     def _fetch(
         self, offset: int, limit: int, sort_field: str, descending: bool
     ) -> list[tuple[Any, ...]]:
-        return enterprises.page(
+        rows = enterprises.page(
             self.db,
             self.filter,
             sort_field=sort_field,
@@ -186,6 +197,9 @@ class EnterpriseTab(QWidget):
             offset=offset,
             limit=limit,
         )
+        # "3 / 5 已销号" for the rows on this page only: one grouped query.
+        done = ledger.progress(self.db, [r[0] for r in rows])
+        return [(*r, ledger.progress_text(*done[r[0]]) if r[0] in done else "") for r in rows]
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -273,6 +287,11 @@ class EnterpriseTab(QWidget):
         chosen = self._one_selected(self.tr("体检记录"))
         if chosen:
             self.show_checks_requested.emit(*chosen)
+
+    def show_ledger(self) -> None:
+        chosen = self._one_selected(self.tr("整改台账"))
+        if chosen:
+            self.ledger_requested.emit(*chosen)
 
     def new_check(self) -> None:
         chosen = self._one_selected(self.tr("新建体检"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import enterprises, forms, health_checks, reference
+from app.services import enterprises, forms, health_checks, ledger, reference
 from app.services.fields import FieldSpec, Kind, ValidationError
 from app.services.health_checks import CheckFilter
 from app.tasks import TaskRunner
@@ -65,6 +65,7 @@ LIST_COLUMNS: tuple[FieldSpec, ...] = (
     FieldSpec("open_items", "未销号", "Open items", Kind.INT, width=70, sortable=False),
     FieldSpec("closed_items", "已销号", "Closed items", Kind.INT, width=70, sortable=False),
     FieldSpec("team", "检查组", "Team", width=200, sortable=False),
+    FieldSpec("progress", "企业整改进度", "Enterprise progress", width=110, sortable=False),
 )
 
 
@@ -180,9 +181,11 @@ class HealthCheckTab(QWidget):
     def _fetch(
         self, offset: int, limit: int, _sort: str, descending: bool
     ) -> list[tuple[Any, ...]]:
-        return health_checks.page(
+        rows = health_checks.page(
             self.db, self.filter, offset=offset, limit=limit, descending=descending
         )
+        done = ledger.progress(self.db, list({r[9] for r in rows}))
+        return [(*r[:9], ledger.progress_text(*done[r[9]]) if r[9] in done else "") for r in rows]
 
     def apply_filter(self) -> None:
         self._timer.stop()

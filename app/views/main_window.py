@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.models.db import Database
-from app.services import demo, office, stats
+from app.services import demo, ledger, office, stats
 from app.services.spreadsheet import SPREADSHEET_SUFFIXES
 from app.settings import AppSettings
 from app.tasks import TaskRunner
@@ -27,6 +27,8 @@ from app.views.dialogs.import_dialog import ImportDialog
 from app.views.dialogs.office_dialog import OfficeDialog
 from app.views.enterprise_tab import EnterpriseTab
 from app.views.health_check_tab import HealthCheckTab, print_blank_forms
+from app.views.ledger_tab import LedgerTab
+from app.views.reminders import ReminderPanel
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +62,23 @@ class MainWindow(QMainWindow):
         self.enterprise_tab.show_checks_requested.connect(self.show_checks_of)
         self.enterprise_tab.new_check_requested.connect(self.new_check_for)
         self.enterprise_tab.blank_forms_requested.connect(self.blank_forms_for)
+        self.ledger_tab = LedgerTab(db, self.tasks, english=self.english)
+        self.ledger_tab.exported.connect(self.show_exported)
+        self.tabs.addTab(self.ledger_tab, self.tr("整改台账"))
+        self.enterprise_tab.ledger_requested.connect(self.show_ledger_of)
+        # Findings made on a check are ledger rows; closing them changes the check list.
+        self.check_tab.changed.connect(self.ledger_tab.refresh)
+        self.check_tab.changed.connect(self.enterprise_tab.refresh)
+        self.ledger_tab.changed.connect(self.check_tab.refresh)
+        self.ledger_tab.changed.connect(self.enterprise_tab.refresh)
+        self.ledger_tab.changed.connect(self.update_status)
         self.setCentralWidget(self.tabs)
+
+        self.reminders = ReminderPanel(db, self)
+        self.reminders.open_item.connect(self.open_ledger_item)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders)
+        self.reminders.hide()
+        self.ledger_tab.changed.connect(lambda: self.reminders.refresh())
 
         self.db_label = QLabel()
         self.db_label.setObjectName("db_label")
@@ -120,6 +138,16 @@ class MainWindow(QMainWindow):
             self.tr("体检清单…"), self.edit_checklist, None, "checklist"
         )
         settings_menu.addAction(self.checklist_action)
+        self.holidays_action = self._action(
+            self.tr("节假日与提醒…"), self.edit_holidays, None, "holidays"
+        )
+        settings_menu.addAction(self.holidays_action)
+
+        view_menu = bar.addMenu(self.tr("查看(&V)"))
+        self.reminders_action = self._action(
+            self.tr("整改提醒"), self.toggle_reminders, "Ctrl+R", "reminders"
+        )
+        view_menu.addAction(self.reminders_action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.about_action = self._action(self.tr("关于和谐台账"), self.show_about, None, "about")
@@ -134,16 +162,41 @@ class MainWindow(QMainWindow):
         )
         records = stats.record_counts(self.db)
         self.counts_label.setText(
-            self.tr("企业 %1 家　体检 %2 次　整改事项 %3 条")
+            self.tr("企业 %1 家　体检 %2 次　整改事项 %3 条（逾期 %4）")
             .replace("%1", str(records.get("enterprise", 0)))
             .replace("%2", str(records.get("health_check", 0)))
             .replace("%3", str(records.get("rectification_item", 0)))
+            .replace("%4", str(ledger.summary(self.db)["overdue"]))
         )
 
     def refresh_all(self) -> None:
         self.enterprise_tab.refresh()
         self.check_tab.refresh()
+        self.ledger_tab.refresh()
         self.update_status()
+
+    def show_ledger_of(self, enterprise_id: str, name: str) -> None:
+        self.ledger_tab.show_enterprise((enterprise_id, name))
+        self.tabs.setCurrentWidget(self.ledger_tab)
+
+    def open_ledger_item(self, item_id: str) -> None:
+        self.tabs.setCurrentWidget(self.ledger_tab)
+        self.ledger_tab.open_item(item_id)
+
+    def toggle_reminders(self) -> None:
+        if self.reminders.isVisible():
+            self.reminders.hide()
+        else:
+            self.reminders.refresh()
+            self.reminders.show()
+
+    def edit_holidays(self) -> None:
+        from app.views.dialogs.holidays_dialog import HolidaysDialog
+
+        dialog = HolidaysDialog(self.db, self)
+        dialog.finished.connect(lambda _r: self.ledger_tab.refresh())
+        dialog.open()
+        self._holidays_dialog = dialog
 
     def show_checks_of(self, enterprise_id: str, name: str) -> None:
         self.check_tab.show_enterprise((enterprise_id, name))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from app.services.fields import FieldSpec, display
 
@@ -22,6 +23,7 @@ PAGE_SIZE = 200
 DISPLAY = Qt.ItemDataRole.DisplayRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 RIGHT_ALIGNED = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 CACHED_PAGES = 40
 
@@ -37,8 +39,10 @@ class PagedTableModel(QAbstractTableModel):
         count: Callable[[], int],
         fetch: Callable[[int, int, str, bool], list[tuple[Any, ...]]],
         english: bool = False,
+        background: Callable[[tuple[Any, ...]], QColor | None] | None = None,
     ) -> None:
         super().__init__()
+        self._background = background
         self.specs = list(specs)
         self._count = count
         self._fetch = fetch
@@ -92,6 +96,10 @@ class PagedTableModel(QAbstractTableModel):
             return self.format_cell(self.specs[column], values[column + 1])
         if role == ALIGNMENT and self.specs[index.column()].kind.value == "int":
             return RIGHT_ALIGNED
+        if role == BACKGROUND and self._background is not None:
+            values = self.row_tuple(index.row())
+            colour = self._background(values) if values else None
+            return QBrush(colour) if colour else None
         return None
 
     def format_cell(self, spec: FieldSpec, value: Any) -> str:

@@ -379,6 +379,10 @@
       <source>搜索：企业名称、信用代码开头或拼音首字母（如 pdsmk）</source>
       <translation>Search: name, start of credit code, or pinyin initials (e.g. pdsmk)</translation>
     </message>
+    <message>
+      <source>整改台账</source>
+      <translation>Rectification ledger</translation>
+    </message>
     <message numerus="yes">
       <source>新办企业（成立不满 %n 个月）</source>
       <translation>
@@ -455,7 +459,8 @@
     <message numerus="yes">
       <source>共 %n 次体检</source>
       <translation>
-        <numerusform>%n check(s)</numerusform>
+        <numerusform>
+        </numerusform>
       </translation>
     </message>
     <message>
@@ -571,6 +576,97 @@
     </message>
   </context>
   <context>
+    <name>HolidaysDialog</name>
+    <message>
+      <source>%1 年的法定节假日已内置（chinesecalendar），无需录入；此处录入的日期会优先使用。</source>
+      <translation>The statutory holidays of %1 are built in (chinesecalendar); nothing to enter. Days entered here take precedence.</translation>
+    </message>
+    <message>
+      <source>%1 年的节假日尚未录入：工作日暂按周一至周五计算。国务院办公厅公布放假安排后请在此录入。</source>
+      <translation>The holidays of %1 are not entered yet: working days are counted Monday to Friday. Enter them here once the State Council publishes the schedule.</translation>
+    </message>
+    <message>
+      <source>%1 年的节假日已由本单位录入完整。</source>
+      <translation>The holidays of %1 have been entered completely by this office.</translation>
+    </message>
+    <message>
+      <source>“调休上班”只用于周六、周日；%1 本来就是工作日。</source>
+      <translation>"Worked day" is only for a Saturday or Sunday; %1 is a working day anyway.</translation>
+    </message>
+    <message>
+      <source>从表格导入…</source>
+      <translation>Import from spreadsheet…</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>删除选中</source>
+      <translation>Delete selected</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>如：春节</source>
+      <translation>e.g. Spring Festival</translation>
+    </message>
+    <message>
+      <source>导入节假日</source>
+      <translation>Import holidays</translation>
+    </message>
+    <message>
+      <source>已导入 %1 天。</source>
+      <translation>%1 days imported.</translation>
+    </message>
+    <message>
+      <source>年份</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>提前提醒（工作日）</source>
+      <translation>Remind ahead (working days)</translation>
+    </message>
+    <message>
+      <source>放假</source>
+      <translation>Holiday</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>期限最后一天是节假日或周末的，顺延到下一个工作日（《民法典》第203条）</source>
+      <translation>When a period ends on a holiday or weekend, it ends on the next working day (Civil Code art. 203)</translation>
+    </message>
+    <message>
+      <source>添加</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>节假日与提醒</source>
+      <translation>Holidays and reminders</translation>
+    </message>
+    <message>
+      <source>表格文件</source>
+      <translation>Spreadsheets</translation>
+    </message>
+    <message>
+      <source>该年节假日已全部录入</source>
+      <translation>All holidays of this year are entered</translation>
+    </message>
+    <message>
+      <source>调休上班</source>
+      <translation>Worked day</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>保存问题清单</source>
@@ -678,14 +774,116 @@
     </message>
   </context>
   <context>
+    <name>LedgerTab</name>
+    <message>
+      <source> 个工作日内</source>
+      <translation> working days</translation>
+    </message>
+    <message>
+      <source>企业名称、信用代码、拼音首字母或整改事类</source>
+      <translation>Enterprise name, credit code, pinyin initials or matter</translation>
+    </message>
+    <message>
+      <source>企业：%1　×</source>
+      <translation>Enterprise: %1  ×</translation>
+    </message>
+    <message>
+      <source>体检 %1</source>
+      <translation>Check %1</translation>
+    </message>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+    <message>
+      <source>全部状态</source>
+      <translation>All statuses</translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 条</source>
+      <translation>
+        <numerusform>
+        </numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>剩 %1 天</source>
+      <translation>%1 days left</translation>
+    </message>
+    <message>
+      <source>办理</source>
+      <translation>Handle</translation>
+    </message>
+    <message>
+      <source>办理…</source>
+      <translation>Handle…</translation>
+    </message>
+    <message>
+      <source>即将到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>导出整改台账</source>
+      <translation>Export the ledger</translation>
+    </message>
+    <message>
+      <source>手工登记</source>
+      <translation>Entered by hand</translation>
+    </message>
+    <message>
+      <source>整改时限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>未销号</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>正在导出整改台账</source>
+      <translation>Exporting the ledger</translation>
+    </message>
+    <message>
+      <source>登记整改事项…</source>
+      <translation>New rectification item…</translation>
+    </message>
+    <message>
+      <source>请先在台账中选中一条整改事项。</source>
+      <translation>Select an item in the ledger first.</translation>
+    </message>
+    <message>
+      <source>负责人</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>逾期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>逾期 %1 天</source>
+      <translation>%1 days overdue</translation>
+    </message>
+    <message>
+      <source>（已延期）</source>
+      <translation> (extended)</translation>
+    </message>
+    <message>
+      <source>（逾期）</source>
+      <translation> (overdue)</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>%1数据库：%2</source>
       <translation>%1Database: %2</translation>
     </message>
     <message>
-      <source>企业 %1 家　体检 %2 次　整改事项 %3 条</source>
-      <translation>%1 enterprises  %2 checks  %3 rectification items</translation>
+      <source>企业 %1 家　体检 %2 次　整改事项 %3 条（逾期 %4）</source>
+      <translation>%1 enterprises  %2 checks  %3 rectification items (%4 overdue)</translation>
     </message>
     <message>
       <source>企业名录</source>
@@ -750,6 +948,14 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Search</translation>
     </message>
     <message>
+      <source>整改台账</source>
+      <translation>Rectification ledger</translation>
+    </message>
+    <message>
+      <source>整改提醒</source>
+      <translation>Reminders</translation>
+    </message>
+    <message>
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
@@ -760,6 +966,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>本单位设置…</source>
       <translation>Office settings…</translation>
+    </message>
+    <message>
+      <source>查看(&amp;V)</source>
+      <translation>&amp;View</translation>
     </message>
     <message>
       <source>正在生成演示数据</source>
@@ -786,6 +996,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>&amp;Edit</translation>
     </message>
     <message>
+      <source>节假日与提醒…</source>
+      <translation>Holidays and reminders…</translation>
+    </message>
+    <message>
       <source>表格文件</source>
       <translation>Spreadsheets</translation>
     </message>
@@ -800,6 +1014,69 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>选择企业名录文件</source>
       <translation>Choose an enterprise list</translation>
+    </message>
+  </context>
+  <context>
+    <name>ManualItemDialog</name>
+    <message>
+      <source>个工作日</source>
+      <translation>working days</translation>
+    </message>
+    <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>发现日期</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>指定日期</source>
+      <translation>On a date</translation>
+    </message>
+    <message>
+      <source>按期限</source>
+      <translation>After days</translation>
+    </message>
+    <message>
+      <source>整改事类</source>
+      <translation>Matter to rectify</translation>
+    </message>
+    <message>
+      <source>整改建议</source>
+      <translation>Remedy</translation>
+    </message>
+    <message>
+      <source>整改时限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>整改负责人</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <source>日</source>
+      <translation>days</translation>
+    </message>
+    <message>
+      <source>本单位责任人</source>
+      <translation>Responsible officer</translation>
+    </message>
+    <message>
+      <source>法律依据</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>登记整改事项</source>
+      <translation>New rectification item</translation>
+    </message>
+    <message>
+      <source>选择企业…</source>
+      <translation>Choose enterprise…</translation>
+    </message>
+    <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
     </message>
   </context>
   <context>
@@ -854,6 +1131,180 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>详细信息已写入日志：</source>
       <translation>Details were written to the log: </translation>
+    </message>
+  </context>
+  <context>
+    <name>RectificationDialog</name>
+    <message>
+      <source>从该事项移除“%1”？</source>
+      <translation>Remove "%1" from this item?</translation>
+    </message>
+    <message>
+      <source>佐证材料</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>办理</source>
+      <translation>Handle</translation>
+    </message>
+    <message>
+      <source>办理记录</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <source>发现日期：</source>
+      <translation>Found on: </translation>
+    </message>
+    <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>完好</source>
+      <translation>Intact</translation>
+    </message>
+    <message>
+      <source>延期</source>
+      <translation>Extend</translation>
+    </message>
+    <message>
+      <source>延期理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>情况说明（必填）；重新打开须写明理由</source>
+      <translation>Note (required); say why when re-opening</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>扫描件、照片、PDF、Word</source>
+      <translation>Scans, photos, PDF, Word</translation>
+    </message>
+    <message>
+      <source>改为</source>
+      <translation>Change to</translation>
+    </message>
+    <message>
+      <source>整改事类：</source>
+      <translation>Matter: </translation>
+    </message>
+    <message>
+      <source>整改事项</source>
+      <translation>Rectification items</translation>
+    </message>
+    <message>
+      <source>整改时限：</source>
+      <translation>Deadline: </translation>
+    </message>
+    <message>
+      <source>整改负责人：</source>
+      <translation>Responsible: </translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>文件已不在附件文件夹中：%1</source>
+      <translation>The file is no longer in the attachments folder: %1</translation>
+    </message>
+    <message>
+      <source>文件已被改动</source>
+      <translation>Altered</translation>
+    </message>
+    <message>
+      <source>文件缺失</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <source>新的整改时限</source>
+      <translation>New deadline</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>更改状态</source>
+      <translation>Change status</translation>
+    </message>
+    <message>
+      <source>本单位责任人：</source>
+      <translation>Officer: </translation>
+    </message>
+    <message>
+      <source>校验</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>核验人</source>
+      <translation>Verified by</translation>
+    </message>
+    <message>
+      <source>法律依据：</source>
+      <translation>Legal basis: </translation>
+    </message>
+    <message>
+      <source>添加佐证材料…</source>
+      <translation>Add evidence…</translation>
+    </message>
+    <message>
+      <source>状态：</source>
+      <translation>Status: </translation>
+    </message>
+    <message>
+      <source>移除</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>选择佐证材料</source>
+      <translation>Choose evidence files</translation>
+    </message>
+    <message>
+      <source>逾期 %1 天</source>
+      <translation>%1 days overdue</translation>
+    </message>
+    <message>
+      <source>销号时填写核验人</source>
+      <translation>Who verified (for closing)</translation>
+    </message>
+    <message>
+      <source>（原定 %1）</source>
+      <translation> (originally %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReminderPanel</name>
+    <message>
+      <source>%1 个工作日内到期（%2）</source>
+      <translation>Due within %1 working days (%2)</translation>
+    </message>
+    <message>
+      <source>%1 到期</source>
+      <translation>due %1</translation>
+    </message>
+    <message>
+      <source>已逾期（%1）</source>
+      <translation>Overdue (%1)</translation>
+    </message>
+    <message>
+      <source>整改提醒</source>
+      <translation>Reminders</translation>
+    </message>
+    <message>
+      <source>逾期 %1 天</source>
+      <translation>%1 days overdue</translation>
     </message>
   </context>
   <context>

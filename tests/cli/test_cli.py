@@ -171,3 +171,36 @@ def test_demo_creates_checks_and_print_form(capsys, tmp_path):
         str(tmp_path / "r.txt"),
     )
     assert code == 1 and ".pdf" in err
+
+
+def test_ledger_export(capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    db = str(tmp_path / "x.sqlite3")
+    run(capsys, "init", "--db", db, "--office", "410482")
+    run(capsys, "demo", "--db", db, "--enterprises", "100", "--seed", "5")
+    code, out, _ = run(capsys, "ledger-export", "--db", db, "-o", str(tmp_path / "all.xlsx"))
+    assert code == 0
+    all_rows = load_workbook(tmp_path / "all.xlsx")["整改台账"].max_row - 3
+    code, _, _ = run(
+        capsys,
+        "ledger-export",
+        "--db",
+        db,
+        "-o",
+        str(tmp_path / "open.xlsx"),
+        "--status",
+        "open",
+        "--county",
+        "410482",
+    )
+    ws = load_workbook(tmp_path / "open.xlsx")["整改台账"]
+    statuses = {ws.cell(r, 12).value for r in range(4, ws.max_row + 1)}
+    assert all_rows > ws.max_row - 3 > 0 and not any(s.startswith("已销号") for s in statuses)
+    code, _, _ = run(
+        capsys, "ledger-export", "--db", db, "-o", str(tmp_path / "late.xlsx"), "--overdue"
+    )
+    ws = load_workbook(tmp_path / "late.xlsx")["整改台账"]
+    assert all("逾期" in ws.cell(r, 12).value for r in range(4, ws.max_row + 1))
+    code, _, err = run(capsys, "ledger-export", "--db", db, "-o", str(tmp_path / "x.csv"))
+    assert code == 1 and ".xlsx" in err

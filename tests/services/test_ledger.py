@@ -13,7 +13,12 @@ from tests.services.test_health_checks import enterprise, filled
 
 
 def manual(db, eid, found=date(2023, 9, 1), deadline=date(2023, 9, 28), matter="未签订劳动合同"):
-    return ledger.add_manual(db, ManualItem(eid, matter, found, deadline, enterprise_person="王厂长", office_person="赵科长"))
+    return ledger.add_manual(
+        db,
+        ManualItem(
+            eid, matter, found, deadline, enterprise_person="王厂长", office_person="赵科长"
+        ),
+    )
 
 
 @pytest.fixture
@@ -25,9 +30,26 @@ def evidence(tmp_path):
 
 def close(db, item_id, evidence, on=date(2023, 9, 20)):
     attachments.add(db, item_id, evidence)
-    ledger.change_status(db, item_id, "in_progress", on_date=on, note="企业已着手整改", today=date(2023, 12, 1))
-    ledger.change_status(db, item_id, "awaiting_verification", on_date=on, note="企业报送整改材料", today=date(2023, 12, 1))
-    ledger.change_status(db, item_id, "closed", on_date=on, note="核验属实", verified_by="李四", today=date(2023, 12, 1))
+    ledger.change_status(
+        db, item_id, "in_progress", on_date=on, note="企业已着手整改", today=date(2023, 12, 1)
+    )
+    ledger.change_status(
+        db,
+        item_id,
+        "awaiting_verification",
+        on_date=on,
+        note="企业报送整改材料",
+        today=date(2023, 12, 1),
+    )
+    ledger.change_status(
+        db,
+        item_id,
+        "closed",
+        on_date=on,
+        note="核验属实",
+        verified_by="李四",
+        today=date(2023, 12, 1),
+    )
 
 
 def test_status_path_to_closed_with_history(db, evidence):
@@ -36,24 +58,60 @@ def test_status_path_to_closed_with_history(db, evidence):
     row = ledger.get(db, item)
     assert row.status == "closed"
     lines = ledger.history(db, item)
-    assert [line.text.split("：")[0] for line in lines] == ["待整改 → 整改中", "整改中 → 已整改待核验", "已整改待核验 → 已销号"]
+    assert [line.text.split("：")[0] for line in lines] == [
+        "待整改 → 整改中",
+        "整改中 → 已整改待核验",
+        "已整改待核验 → 已销号",
+    ]
     assert all(line.author == "测试员" for line in lines)
 
 
 def test_refused_transitions(db, evidence):
     item = manual(db, enterprise(db))
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(db, item, "closed", on_date=date(2023, 9, 5), note="直接销号", verified_by="李四", today=date(2023, 12, 1))
+        ledger.change_status(
+            db,
+            item,
+            "closed",
+            on_date=date(2023, 9, 5),
+            note="直接销号",
+            verified_by="李四",
+            today=date(2023, 12, 1),
+        )
     assert "不能直接改为" in err.value.errors["status"]
-    ledger.change_status(db, item, "awaiting_verification", on_date=date(2023, 9, 5), note="已整改", today=date(2023, 12, 1))
+    ledger.change_status(
+        db,
+        item,
+        "awaiting_verification",
+        on_date=date(2023, 9, 5),
+        note="已整改",
+        today=date(2023, 12, 1),
+    )
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(db, item, "closed", on_date=date(2023, 9, 6), note="核验", verified_by="", today=date(2023, 12, 1))
+        ledger.change_status(
+            db,
+            item,
+            "closed",
+            on_date=date(2023, 9, 6),
+            note="核验",
+            verified_by="",
+            today=date(2023, 12, 1),
+        )
     assert "核验人" in err.value.errors["verified_by"] and "佐证" in err.value.errors["evidence"]
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(db, item, "in_progress", on_date=date(2023, 9, 6), note="", today=date(2023, 12, 1))
+        ledger.change_status(
+            db, item, "in_progress", on_date=date(2023, 9, 6), note="", today=date(2023, 12, 1)
+        )
     assert "说明" in err.value.errors["note"]
     with pytest.raises(ValidationError):
-        ledger.change_status(db, item, "in_progress", on_date=date(2023, 8, 1), note="早于发现", today=date(2023, 12, 1))
+        ledger.change_status(
+            db,
+            item,
+            "in_progress",
+            on_date=date(2023, 8, 1),
+            note="早于发现",
+            today=date(2023, 12, 1),
+        )
     assert ledger.get(db, item).status == "awaiting_verification"
 
 
@@ -61,9 +119,18 @@ def test_reopen_needs_reason(db, evidence):
     item = manual(db, enterprise(db))
     close(db, item, evidence)
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(db, item, "in_progress", on_date=date(2023, 10, 9), note="再", today=date(2023, 12, 1))
+        ledger.change_status(
+            db, item, "in_progress", on_date=date(2023, 10, 9), note="再", today=date(2023, 12, 1)
+        )
     assert "理由" in err.value.errors["note"]
-    ledger.change_status(db, item, "in_progress", on_date=date(2023, 10, 9), note="复查发现仍有3人未签合同", today=date(2023, 12, 1))
+    ledger.change_status(
+        db,
+        item,
+        "in_progress",
+        on_date=date(2023, 10, 9),
+        note="复查发现仍有3人未签合同",
+        today=date(2023, 12, 1),
+    )
     assert ledger.get(db, item).status == "in_progress"
 
 
@@ -101,7 +168,10 @@ def test_deadline_extension_keeps_original(db):
     row = ledger.get(db, item)
     assert row.deadline == date(2023, 11, 15) and row.original_deadline == date(2023, 9, 28)
     texts = [h.text for h in ledger.history(db, item) if h.kind == "extension"]
-    assert texts == ["整改时限 2023-09-28 延至 2023-10-30：企业申请延期，需补缴社保", "整改时限 2023-10-30 延至 2023-11-15：银行放款推迟"]
+    assert texts == [
+        "整改时限 2023-09-28 延至 2023-10-30：企业申请延期，需补缴社保",
+        "整改时限 2023-10-30 延至 2023-11-15：银行放款推迟",
+    ]
 
 
 def test_manual_item_deadline_before_finding_refused(db):
@@ -109,8 +179,12 @@ def test_manual_item_deadline_before_finding_refused(db):
     with pytest.raises(ValidationError) as err:
         manual(db, eid, found=date(2023, 9, 1), deadline=date(2023, 8, 1))
     assert "早于" in err.value.errors["deadline"]
-    item = ledger.add_manual(db, ManualItem(eid, "未设告示牌", date(2023, 9, 27), rectify_days=3, day_kind="calendar"))
-    assert ledger.get(db, item).deadline == date(2023, 10, 7)  # 30 Sep is a holiday: rolls to the worked Saturday
+    item = ledger.add_manual(
+        db, ManualItem(eid, "未设告示牌", date(2023, 9, 27), rectify_days=3, day_kind="calendar")
+    )
+    assert ledger.get(db, item).deadline == date(
+        2023, 10, 7
+    )  # 30 Sep is a holiday: rolls to the worked Saturday
 
 
 def test_evidence_hash_and_tampering(db, evidence):
@@ -121,9 +195,24 @@ def test_evidence_hash_and_tampering(db, evidence):
     assert row.path.parent.parent == attachments.folder(db)
     row.path.write_bytes(b"tampered")
     assert attachments.list_for(db, item)[0].state == "altered"
-    ledger.change_status(db, item, "awaiting_verification", on_date=date(2023, 9, 5), note="已整改", today=date(2023, 12, 1))
+    ledger.change_status(
+        db,
+        item,
+        "awaiting_verification",
+        on_date=date(2023, 9, 5),
+        note="已整改",
+        today=date(2023, 12, 1),
+    )
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(db, item, "closed", on_date=date(2023, 9, 6), note="核验", verified_by="李四", today=date(2023, 12, 1))
+        ledger.change_status(
+            db,
+            item,
+            "closed",
+            on_date=date(2023, 9, 6),
+            note="核验",
+            verified_by="李四",
+            today=date(2023, 12, 1),
+        )
     assert "改动" in err.value.errors["evidence"]
     row.path.unlink()
     assert attachments.list_for(db, item)[0].state == "missing"  # the record stays
@@ -158,13 +247,24 @@ def test_progress_per_enterprise(db, evidence):
 
 def test_filters_and_sorting(db):
     a = enterprise(db, serial=1)
-    b = enterprises.create(db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"})
+    b = enterprises.create(
+        db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"}
+    )
     manual(db, a, deadline=date(2023, 9, 28), matter="甲问题")
     manual(db, b, deadline=date(2023, 9, 10), matter="乙问题")
     assert [r.matter for r in ledger.page(db, LedgerFilter(county_code="410422"))] == ["乙问题"]
-    assert [r.matter for r in ledger.page(db, LedgerFilter(), sort="deadline")] == ["乙问题", "甲问题"]
-    assert [r.matter for r in ledger.page(db, LedgerFilter(), sort="enterprise")] == ["甲问题", "乙问题"]  # r < y
-    assert ledger.count(db, LedgerFilter(person="王厂")) == 2 and ledger.count(db, LedgerFilter(person="赵科")) == 2
+    assert [r.matter for r in ledger.page(db, LedgerFilter(), sort="deadline")] == [
+        "乙问题",
+        "甲问题",
+    ]
+    assert [r.matter for r in ledger.page(db, LedgerFilter(), sort="enterprise")] == [
+        "甲问题",
+        "乙问题",
+    ]  # r < y
+    assert (
+        ledger.count(db, LedgerFilter(person="王厂")) == 2
+        and ledger.count(db, LedgerFilter(person="赵科")) == 2
+    )
     assert ledger.count(db, LedgerFilter(person="钱")) == 0
     assert ledger.count(db, LedgerFilter(deadline_from=date(2023, 9, 15))) == 1
     assert ledger.count(db, LedgerFilter(text="乙问")) == 1
@@ -174,7 +274,9 @@ def test_export_xlsx_blocks_titles_and_filter(db, tmp_path):
     from openpyxl import load_workbook
 
     a = enterprise(db, serial=1)
-    b = enterprises.create(db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"})
+    b = enterprises.create(
+        db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"}
+    )
     for n in range(3):
         manual(db, a, matter=f"甲问题{n}")
     manual(db, b, matter="乙问题")
@@ -188,7 +290,11 @@ def test_export_xlsx_blocks_titles_and_filter(db, tmp_path):
     assert ws["L4"].value == "待整改（逾期）" and ws["M4"].value == "逾期 11 天"
     assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
     assert ws.column_dimensions["E"].width == 46
-    only = drain(ledger_export(db, LedgerFilter(county_code="410422", today=date(2023, 10, 9)), tmp_path / "叶县.xlsx"))
+    only = drain(
+        ledger_export(
+            db, LedgerFilter(county_code="410422", today=date(2023, 10, 9)), tmp_path / "叶县.xlsx"
+        )
+    )
     ws = load_workbook(only)["整改台账"]
     assert ws.max_row == 4 and ws["B4"].value == "叶县乙公司"
 
@@ -215,12 +321,19 @@ def test_holiday_file_import_and_coverage(db, tmp_path):
     assert "2027" in calendar.warning_for([date(2027, 3, 1)])
     holidays.set_year_complete(db, 2027, True)
     assert workdays.load(db).warning_for([date(2027, 3, 1)]) == ""
-    assert [c.source for c in holidays.coverage(db, [2026, 2027, 2028])] == ["package", "office", "missing"]
+    assert [c.source for c in holidays.coverage(db, [2026, 2027, 2028])] == [
+        "package",
+        "office",
+        "missing",
+    ]
 
 
 def test_bad_holiday_file_imports_nothing(db, tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("日期,类型,名称\n2027-13-01,放假,错\n2027-01-01,放假,元旦\n2027-01-04,上班,周一\n2027-01-01,放假,重复\n", encoding="utf-8")
+    path.write_text(
+        "日期,类型,名称\n2027-13-01,放假,错\n2027-01-01,放假,元旦\n2027-01-04,上班,周一\n2027-01-01,放假,重复\n",
+        encoding="utf-8",
+    )
     with pytest.raises(holidays.HolidayError) as err:
         holidays.import_file(db, path)
     message = str(err.value)

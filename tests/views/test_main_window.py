@@ -11,11 +11,15 @@ from app.views.dialogs.office_dialog import OfficeDialog
 def test_status_bar_names_office_file_and_counts(window, db):
     assert "汝州市协调劳动关系三方委员会办公室" in window.db_label.text()
     assert str(db.path) in window.db_label.text()
-    assert window.counts_label.text() == "企业 0 家　体检 0 次　整改事项 0 条"
+    assert window.counts_label.text() == "企业 0 家　体检 0 次　整改事项 0 条（逾期 0）"
 
 
 def test_only_working_tabs_are_shown(window):
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["企业名录", "法治体检"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "企业名录",
+        "法治体检",
+        "整改台账",
+    ]
 
 
 def test_demo_from_menu_fills_register(qtbot, window, monkeypatch):

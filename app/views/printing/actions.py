@@ -48,7 +48,7 @@ def preview(parent: QWidget, title: str, paint: Callable[[QPrinter], None]) -> Q
 
 
 def ask_path(parent: QWidget, title: str, suggested: str, suffix: str) -> Path | None:
-    filters = {".pdf": "PDF (*.pdf)", ".docx": "Word (*.docx)"}
+    filters = {".pdf": "PDF (*.pdf)", ".docx": "Word (*.docx)", ".xlsx": "Excel (*.xlsx)"}
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested + suffix, filters[suffix])
     if not path:
         return None
