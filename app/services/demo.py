@@ -190,6 +190,10 @@ def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
             if n % 20 == 0:
                 yield Progress(n, len(items), "正在生成整改台账演示数据…")
             roll = rng.random()
+            if deadline < today - timedelta(days=30):
+                roll = (
+                    0.65 + roll * 0.35 if rng.random() < 0.85 else roll
+                )  # old findings are mostly closed
             span = max((today - found_on).days, 1)
             step = found_on + timedelta(days=rng.randint(1, max(1, min(span, 20))))
             step = min(step, today)

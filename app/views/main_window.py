@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderPanel(db, self)
         self.reminders.open_item.connect(self.open_ledger_item)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders)
+        self.resizeDocks([self.reminders], [220], Qt.Orientation.Vertical)
         self.reminders.hide()
         self.ledger_tab.changed.connect(lambda: self.reminders.refresh())
 

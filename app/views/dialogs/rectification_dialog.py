@@ -194,7 +194,14 @@ class RectificationDialog(QDialog):
         self.files.setRowCount(len(self.evidence))
         for r, a in enumerate(self.evidence):
             self.files.setItem(r, 0, QTableWidgetItem(a.file_name))
-            self.files.setItem(r, 1, QTableWidgetItem(f"{a.size / 1024:.0f} KB"))
+            size = (
+                f"{a.size} B"
+                if a.size < 1024
+                else f"{a.size / 1024:.0f} KB"
+                if a.size < 1024 * 1024
+                else f"{a.size / 1024 / 1024:.1f} MB"
+            )
+            self.files.setItem(r, 1, QTableWidgetItem(size))
             states = {
                 "ok": self.tr("完好"),
                 "missing": self.tr("文件缺失"),
