@@ -222,7 +222,7 @@ def cmd_print_form(args: argparse.Namespace) -> int:
             if args.kind == "blank-check":
                 drain(output.blank_forms(db, enterprise_ids, out))
             else:
-                output.write_check_documents(db, args.kind, [check_id], out)
+                output.write_documents(db, args.kind, [check_id], out)
         except (output.OutputError, ValueError) as exc:
             raise CliError(str(exc)) from exc
     print(f"已生成 {out}")

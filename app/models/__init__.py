@@ -6,6 +6,8 @@ from app.models.calendar import CalendarDay, CalendarYear
 from app.models.checklist import Checklist, ChecklistItem
 from app.models.enterprise import Enterprise
 from app.models.health_check import CheckAmendment, CheckResult, HealthCheck
+from app.models.layoff import LayoffFiling, LayoffPerson
+from app.models.negotiation import NegotiationOffer, NegotiationSession
 from app.models.printed_form import PrintedForm
 from app.models.rectification import (
     Attachment,
@@ -13,6 +15,7 @@ from app.models.rectification import (
     RectificationEvent,
     RectificationItem,
 )
+from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.setting import Setting, SyncCounter
 
 __all__ = [
@@ -28,9 +31,15 @@ __all__ = [
     "DeadlineExtension",
     "Enterprise",
     "HealthCheck",
+    "LayoffFiling",
+    "LayoffPerson",
+    "MajorRiskEvent",
+    "NegotiationOffer",
+    "NegotiationSession",
     "PrintedForm",
     "RectificationEvent",
     "RectificationItem",
+    "RiskIntervention",
     "Setting",
     "SyncCounter",
     "SyncMixin",

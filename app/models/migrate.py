@@ -15,7 +15,13 @@ from sqlalchemy import Engine, inspect, text
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Every revision in order, oldest first; the last is the head.
-REVISIONS = ("0001_register", "0002_audit_log", "0003_health_checks", "0004_ledger")
+REVISIONS = (
+    "0001_register",
+    "0002_audit_log",
+    "0003_health_checks",
+    "0004_ledger",
+    "0005_offers_layoffs",
+)
 
 
 def head_revision() -> str:

@@ -45,6 +45,7 @@ class EnterpriseTab(QWidget):
     import_requested = Signal()
     show_checks_requested = Signal(str, str)  # enterprise id, name
     ledger_requested = Signal(str, str)
+    risk_requested = Signal(str, str)
     new_check_requested = Signal(str)
     blank_forms_requested = Signal(list, str)  # enterprise ids, "preview" / ".pdf" / ".docx"
 
@@ -115,6 +116,9 @@ class EnterpriseTab(QWidget):
         self.ledger_button = QPushButton(self.tr("整改台账"))
         self.ledger_button.setObjectName("ledger")
         self.ledger_button.clicked.connect(self.show_ledger)
+        self.risk_button = QPushButton(self.tr("风险隐患"))
+        self.risk_button.setObjectName("risks")
+        self.risk_button.clicked.connect(self.show_risks)
         self.new_check_button = QPushButton(self.tr("新建体检"))
         self.new_check_button.setObjectName("new_check")
         self.new_check_button.clicked.connect(self.new_check)
@@ -171,6 +175,7 @@ class EnterpriseTab(QWidget):
             self.checks_button,
             self.new_check_button,
             self.ledger_button,
+            self.risk_button,
             self.blank_button,
         ):
             actions.addWidget(widget)
@@ -292,6 +297,11 @@ class EnterpriseTab(QWidget):
         chosen = self._one_selected(self.tr("整改台账"))
         if chosen:
             self.ledger_requested.emit(*chosen)
+
+    def show_risks(self) -> None:
+        chosen = self._one_selected(self.tr("风险隐患"))
+        if chosen:
+            self.risk_requested.emit(*chosen)
 
     def new_check(self) -> None:
         chosen = self._one_selected(self.tr("新建体检"))

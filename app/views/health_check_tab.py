@@ -305,7 +305,7 @@ class HealthCheckTab(QWidget):
             return
         title = output.FORM_KINDS[kind]
         if how == "preview":
-            documents = [output.check_document(self.db, kind, cid) for cid in ids]
+            documents = [output.build_document(self.db, kind, cid) for cid in ids]
             actions.preview(
                 self, title, lambda printer: actions.paint_documents_on(printer, documents)
             )
@@ -325,7 +325,7 @@ class HealthCheckTab(QWidget):
         from app.services.progress import Progress
 
         yield Progress(0, 1, self.tr("正在生成…"))
-        return output.write_check_documents(self.db, kind, ids, out)
+        return output.write_documents(self.db, kind, ids, out)
 
     def print_blank_for_selected(self, how: str) -> None:
         ids = self.selected_ids()

@@ -27,8 +27,11 @@ from app.views.dialogs.import_dialog import ImportDialog
 from app.views.dialogs.office_dialog import OfficeDialog
 from app.views.enterprise_tab import EnterpriseTab
 from app.views.health_check_tab import HealthCheckTab, print_blank_forms
+from app.views.layoffs_tab import LayoffsTab
 from app.views.ledger_tab import LedgerTab
+from app.views.offers_tab import OffersTab
 from app.views.reminders import ReminderPanel
+from app.views.risk_tab import RiskTab
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +75,17 @@ class MainWindow(QMainWindow):
         self.ledger_tab.changed.connect(self.check_tab.refresh)
         self.ledger_tab.changed.connect(self.enterprise_tab.refresh)
         self.ledger_tab.changed.connect(self.update_status)
+        self.offers_tab = OffersTab(db, self.tasks, english=self.english)
+        self.tabs.addTab(self.offers_tab, self.tr("要约行动"))
+        self.layoffs_tab = LayoffsTab(db, self.tasks, english=self.english)
+        self.tabs.addTab(self.layoffs_tab, self.tr("裁员备案"))
+        self.risk_tab = RiskTab(db, self.tasks, english=self.english)
+        self.tabs.addTab(self.risk_tab, self.tr("重大风险隐患"))
+        for tab in (self.offers_tab, self.layoffs_tab, self.risk_tab):
+            tab.exported.connect(self.show_exported)
+            tab.changed.connect(self.update_status)
+            tab.risk_requested.connect(self.show_risks_of)
+        self.enterprise_tab.risk_requested.connect(self.show_risks_of)
         self.setCentralWidget(self.tabs)
 
         self.reminders = ReminderPanel(db, self)
@@ -174,7 +188,13 @@ class MainWindow(QMainWindow):
         self.enterprise_tab.refresh()
         self.check_tab.refresh()
         self.ledger_tab.refresh()
+        for tab in (self.offers_tab, self.layoffs_tab, self.risk_tab):
+            tab.refresh()
         self.update_status()
+
+    def show_risks_of(self, enterprise_id: str, name: str) -> None:
+        self.risk_tab.show_enterprise((enterprise_id, name) if enterprise_id else None)
+        self.tabs.setCurrentWidget(self.risk_tab)
 
     def show_ledger_of(self, enterprise_id: str, name: str) -> None:
         self.ledger_tab.show_enterprise((enterprise_id, name))

@@ -433,6 +433,10 @@
       <source>非平台企业</source>
       <translation>Not platform enterprises</translation>
     </message>
+    <message>
+      <source>风险隐患</source>
+      <translation>Risks</translation>
+    </message>
   </context>
   <context>
     <name>HealthCheckTab</name>
@@ -774,6 +778,208 @@
     </message>
   </context>
   <context>
+    <name>LayoffDialog</name>
+    <message>
+      <source>人员名单（身份证号码只显示部分）</source>
+      <translation>People (ID numbers shown in part)</translation>
+    </message>
+    <message>
+      <source>人数</source>
+      <translation>Numbers</translation>
+    </message>
+    <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>再就业服务（人数）</source>
+      <translation>Re-employment services (people)</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>合同类型</source>
+      <translation>Contract type</translation>
+    </message>
+    <message>
+      <source>向人社部门报告日期</source>
+      <translation>Reported to the HR bureau on</translation>
+    </message>
+    <message>
+      <source>向工会或全体职工说明情况</source>
+      <translation>Explained to the union or all staff on</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>审查提示（不影响保存）</source>
+      <translation>Findings (they do not block saving)</translation>
+    </message>
+    <message>
+      <source>导入人员名单</source>
+      <translation>Import the list of people</translation>
+    </message>
+    <message>
+      <source>导入人员名单…</source>
+      <translation>Import list of people…</translation>
+    </message>
+    <message>
+      <source>就业援助</source>
+      <translation>Employment assistance</translation>
+    </message>
+    <message>
+      <source>工会或职工意见</source>
+      <translation>Opinions of the union or staff</translation>
+    </message>
+    <message>
+      <source>工作年限</source>
+      <translation>Years of service</translation>
+    </message>
+    <message>
+      <source>已再就业</source>
+      <translation>Re-employed</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已导入 %1 人。</source>
+      <translation>%1 people imported.</translation>
+    </message>
+    <message>
+      <source>心理疏导</source>
+      <translation>Psychological support</translation>
+    </message>
+    <message>
+      <source>技能培训</source>
+      <translation>Skills training</translation>
+    </message>
+    <message>
+      <source>拟裁减人数</source>
+      <translation>To be laid off</translation>
+    </message>
+    <message>
+      <source>法定情形</source>
+      <translation>Legal ground</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>第 %1 行：</source>
+      <translation>Row %1: </translation>
+    </message>
+    <message>
+      <source>经济补偿估算</source>
+      <translation>Compensation (estimate)</translation>
+    </message>
+    <message>
+      <source>经济补偿方案</source>
+      <translation>Compensation plan</translation>
+    </message>
+    <message>
+      <source>职工总数</source>
+      <translation>Total staff</translation>
+    </message>
+    <message>
+      <source>表格文件</source>
+      <translation>Spreadsheets</translation>
+    </message>
+    <message>
+      <source>裁员备案</source>
+      <translation>Layoff filings</translation>
+    </message>
+    <message>
+      <source>计划裁员日期</source>
+      <translation>Planned layoff date</translation>
+    </message>
+    <message>
+      <source>身份证号码</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>选择企业…</source>
+      <translation>Choose enterprise…</translation>
+    </message>
+    <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayoffsTab</name>
+    <message>
+      <source>%1 日</source>
+      <translation>%1 days</translation>
+    </message>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>报告回执</source>
+      <translation>Filing receipt</translation>
+    </message>
+    <message>
+      <source>新建备案…</source>
+      <translation>New filing…</translation>
+    </message>
+    <message>
+      <source>未达到</source>
+      <translation>Not reached</translation>
+    </message>
+    <message>
+      <source>确定删除选中的裁员备案吗？</source>
+      <translation>Delete the selected layoff filings?</translation>
+    </message>
+    <message>
+      <source>达到</source>
+      <translation>Reached</translation>
+    </message>
+    <message>
+      <source>达到第41条标准</source>
+      <translation>Reaching Art. 41 threshold</translation>
+    </message>
+    <message>
+      <source>重大风险隐患</source>
+      <translation>Major risks</translation>
+    </message>
+  </context>
+  <context>
     <name>LedgerTab</name>
     <message>
       <source> 个工作日内</source>
@@ -873,6 +1079,56 @@
     <message>
       <source>（逾期）</source>
       <translation> (overdue)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListTab</name>
+    <message>
+      <source>企业名称或拼音首字母</source>
+      <translation>Enterprise name or pinyin initials</translation>
+    </message>
+    <message>
+      <source>企业：%1　×</source>
+      <translation>Enterprise: %1  ×</translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 条</source>
+      <translation>
+        <numerusform>
+        </numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>另存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <source>另存为 Word…</source>
+      <translation>Save as Word…</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印 ▾</source>
+      <translation>Print ▾</translation>
+    </message>
+    <message>
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中一条记录。</source>
+      <translation>Select a record in the list first.</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中要打印的记录。</source>
+      <translation>Select the records to print first.</translation>
     </message>
   </context>
   <context>
@@ -1004,6 +1260,14 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Spreadsheets</translation>
     </message>
     <message>
+      <source>裁员备案</source>
+      <translation>Layoff filings</translation>
+    </message>
+    <message>
+      <source>要约行动</source>
+      <translation>Negotiation offers</translation>
+    </message>
+    <message>
       <source>设置(&amp;S)</source>
       <translation>&amp;Settings</translation>
     </message>
@@ -1014,6 +1278,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>选择企业名录文件</source>
       <translation>Choose an enterprise list</translation>
+    </message>
+    <message>
+      <source>重大风险隐患</source>
+      <translation>Major risks</translation>
     </message>
   </context>
   <context>
@@ -1077,6 +1345,248 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>（尚未选择）</source>
       <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfferDialog</name>
+    <message>
+      <source>书面答复</source>
+      <translation>Written reply</translation>
+    </message>
+    <message>
+      <source>代表总数</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>企业情况</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <source>企业（用人单位方）</source>
+      <translation>Enterprise (employer)</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>出席</source>
+      <translation>Attended</translation>
+    </message>
+    <message>
+      <source>协商会议</source>
+      <translation>Sessions</translation>
+    </message>
+    <message>
+      <source>协商议题（按企业情况排列在前的是通知要求的重点议题）</source>
+      <translation>Topics (★ marks those the notice asks for in this situation)</translation>
+    </message>
+    <message>
+      <source>双方签字</source>
+      <translation>Signed</translation>
+    </message>
+    <message>
+      <source>发出要约</source>
+      <translation>Offer sent</translation>
+    </message>
+    <message>
+      <source>变更</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
+      <source>变更／解除</source>
+      <translation>Changed / ended</translation>
+    </message>
+    <message>
+      <source>合同期满</source>
+      <translation>Expires</translation>
+    </message>
+    <message>
+      <source>合同生效</source>
+      <translation>In force from</translation>
+    </message>
+    <message>
+      <source>同意</source>
+      <translation>Agreed</translation>
+    </message>
+    <message>
+      <source>同意协商</source>
+      <translation>Agreed to negotiate</translation>
+    </message>
+    <message>
+      <source>如：企业被兼并，集体合同部分无法履行</source>
+      <translation>e.g. merged; parts of the contract cannot be performed</translation>
+    </message>
+    <message>
+      <source>审查意见</source>
+      <translation>Review objection</translation>
+    </message>
+    <message>
+      <source>审查意见书</source>
+      <translation>Review objection</translation>
+    </message>
+    <message>
+      <source>对方收到</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>工会（职工方）</source>
+      <translation>Union (workers)</translation>
+    </message>
+    <message>
+      <source>报送审查</source>
+      <translation>Filed for review</translation>
+    </message>
+    <message>
+      <source>拒绝协商</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>未答复</source>
+      <translation>No reply yet</translation>
+    </message>
+    <message>
+      <source>法定时限与审查提示</source>
+      <translation>Legal clock and findings</translation>
+    </message>
+    <message>
+      <source>用人单位方</source>
+      <translation>Employer side</translation>
+    </message>
+    <message>
+      <source>用人单位方代表／外聘</source>
+      <translation>Employer representatives / outside</translation>
+    </message>
+    <message>
+      <source>答复</source>
+      <translation>Reply</translation>
+    </message>
+    <message>
+      <source>职代会</source>
+      <translation>Congress</translation>
+    </message>
+    <message>
+      <source>职代会表决</source>
+      <translation>Congress vote</translation>
+    </message>
+    <message>
+      <source>职工方</source>
+      <translation>Worker side</translation>
+    </message>
+    <message>
+      <source>职工方代表／外聘</source>
+      <translation>Worker representatives / outside</translation>
+    </message>
+    <message>
+      <source>要约方</source>
+      <translation>Offered by</translation>
+    </message>
+    <message>
+      <source>解除</source>
+      <translation>Ended</translation>
+    </message>
+    <message>
+      <source>记录协商会议</source>
+      <translation>Record session</translation>
+    </message>
+    <message>
+      <source>适用规定</source>
+      <translation>Rules</translation>
+    </message>
+    <message>
+      <source>选择企业…</source>
+      <translation>Choose enterprise…</translation>
+    </message>
+    <message>
+      <source>集体协商要约</source>
+      <translation>Negotiation offer</translation>
+    </message>
+    <message>
+      <source>首席</source>
+      <translation>Chief</translation>
+    </message>
+    <message>
+      <source>首席代表</source>
+      <translation>Chief representatives</translation>
+    </message>
+    <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OffersTab</name>
+    <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+    <message>
+      <source>全部情况</source>
+      <translation>All situations</translation>
+    </message>
+    <message>
+      <source>全部议题</source>
+      <translation>All topics</translation>
+    </message>
+    <message>
+      <source>全部阶段</source>
+      <translation>All stages</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>工会</source>
+      <translation>Union</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>新建要约…</source>
+      <translation>New offer…</translation>
+    </message>
+    <message>
+      <source>确定删除选中的要约记录吗？</source>
+      <translation>Delete the selected offers?</translation>
+    </message>
+    <message>
+      <source>要约书</source>
+      <translation>Offer letter</translation>
+    </message>
+    <message>
+      <source>要约回复书</source>
+      <translation>Reply form</translation>
+    </message>
+    <message>
+      <source>逾期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>重大风险隐患</source>
+      <translation>Major risks</translation>
     </message>
   </context>
   <context>
@@ -1332,6 +1842,144 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>说明</source>
       <translation>Note</translation>
+    </message>
+  </context>
+  <context>
+    <name>RiskDialog</name>
+    <message>
+      <source>人数和金额应为整数：</source>
+      <translation>People and amount must be whole numbers: </translation>
+    </message>
+    <message>
+      <source>介入单位和人员</source>
+      <translation>Who intervened</translation>
+    </message>
+    <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>化解销号</source>
+      <translation>Close as resolved</translation>
+    </message>
+    <message>
+      <source>发现日期</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>可能跨地区蔓延（报送时抄送相邻县区和市办）</source>
+      <translation>May spread across counties (sent on to neighbours and the city)</translation>
+    </message>
+    <message>
+      <source>处置中</source>
+      <translation>Being handled</translation>
+    </message>
+    <message>
+      <source>处置结果，如：工资已全部发放</source>
+      <translation>Outcome, e.g. all wages paid</translation>
+    </message>
+    <message>
+      <source>已化解（%1）：%2</source>
+      <translation>Resolved (%1): %2</translation>
+    </message>
+    <message>
+      <source>情况</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <source>拖欠金额（元）</source>
+      <translation>Owed (yuan)</translation>
+    </message>
+    <message>
+      <source>新登记</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>涉及人数</source>
+      <translation>People involved</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>现场介入</source>
+      <translation>On-site interventions</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>记录介入</source>
+      <translation>Record intervention</translation>
+    </message>
+    <message>
+      <source>选择企业…</source>
+      <translation>Choose enterprise…</translation>
+    </message>
+    <message>
+      <source>采取的措施</source>
+      <translation>Action taken</translation>
+    </message>
+    <message>
+      <source>重大风险隐患</source>
+      <translation>Major risks</translation>
+    </message>
+    <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RiskTab</name>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+    <message>
+      <source>全部类型</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>可能跨地区蔓延</source>
+      <translation>May spread</translation>
+    </message>
+    <message>
+      <source>处置中</source>
+      <translation>Being handled</translation>
+    </message>
+    <message>
+      <source>已化解</source>
+      <translation>Resolved</translation>
+    </message>
+    <message>
+      <source>已化解 %1</source>
+      <translation>Resolved %1</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>登记风险隐患…</source>
+      <translation>New risk…</translation>
     </message>
   </context>
   <context>

@@ -27,7 +27,7 @@ def check_id(db):
 
 
 def test_check_report_pdf_has_name_every_item_and_deadlines(qapp, db, check_id, tmp_path):
-    out = output.write_check_documents(db, "check-report", [check_id], tmp_path / "r.pdf")
+    out = output.write_documents(db, "check-report", [check_id], tmp_path / "r.pdf")
     text = pdf_text(out)
     assert "劳动用工法治体检报告" in text and "汝州市测试1有限公司" in text
     for r in health_checks.get(db, check_id).results:
@@ -38,7 +38,7 @@ def test_check_report_pdf_has_name_every_item_and_deadlines(qapp, db, check_id, 
 
 
 def test_report_table_header_repeats_on_later_pages(qapp, db, check_id, tmp_path):
-    out = output.write_check_documents(db, "check-report", [check_id], tmp_path / "r.pdf")
+    out = output.write_documents(db, "check-report", [check_id], tmp_path / "r.pdf")
     pages = [pdf_text(out, n) for n in range(1, pdf_pages(out) + 1)]
     assert len(pages) >= 3
     assert sum("检查内容" in p and "法律依据" in p for p in pages) >= 2
@@ -47,7 +47,7 @@ def test_report_table_header_repeats_on_later_pages(qapp, db, check_id, tmp_path
 def test_rectification_notice_docx(db, check_id, tmp_path):
     import docx
 
-    out = output.write_check_documents(db, "rectification-notice", [check_id], tmp_path / "n.docx")
+    out = output.write_documents(db, "rectification-notice", [check_id], tmp_path / "n.docx")
     word = docx.Document(str(out))
     paragraphs = "\n".join(p.text for p in word.paragraphs)
     assert "整改建议书" in paragraphs and "汝州市测试1有限公司：" in paragraphs
@@ -63,7 +63,7 @@ def test_rectification_notice_docx(db, check_id, tmp_path):
 
 
 def test_rectification_notice_pdf(qapp, db, check_id, tmp_path):
-    out = output.write_check_documents(db, "rectification-notice", [check_id], tmp_path / "n.pdf")
+    out = output.write_documents(db, "rectification-notice", [check_id], tmp_path / "n.pdf")
     text = pdf_text(out)
     assert "整改建议书" in text and "王厂长" in text and "2023年7月20日" in text and "盖章" in text
 
@@ -150,7 +150,7 @@ def test_cancelled_batch_leaves_no_file_and_no_records(qapp, db, tmp_path):
 
 def test_unknown_output_type_refused(db, check_id, tmp_path):
     with pytest.raises(output.OutputError):
-        output.write_check_documents(db, "check-report", [check_id], tmp_path / "r.txt")
+        output.write_documents(db, "check-report", [check_id], tmp_path / "r.txt")
 
 
 def test_document_html_escapes_text(qapp):

@@ -6,13 +6,13 @@ Used by the tabs (with a progress dialog) and by `hexie print-form`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QPainter
 
 from app.models.db import Database
-from app.services import checklists, forms, printed_forms
+from app.services import checklists, forms, negotiation_forms, printed_forms
 from app.services.documents import Document
 from app.services.docx_render import render_docx
 from app.services.progress import Progress, Work
@@ -22,6 +22,18 @@ FORM_KINDS = {
     "blank-check": "体检现场记录表（空白）",
     "check-report": "体检报告",
     "rectification-notice": "整改建议书",
+    "offer-letter": "集体协商要约书",
+    "offer-reply": "集体协商要约回复书",
+    "layoff-receipt": "裁减人员方案报告回执",
+}
+
+# kind → the function that builds the document for one record.
+BUILDERS: dict[str, Callable[[Database, str], Document]] = {
+    "check-report": forms.check_report,
+    "rectification-notice": forms.rectification_notice,
+    "offer-letter": negotiation_forms.offer_letter,
+    "offer-reply": negotiation_forms.reply_form,
+    "layoff-receipt": negotiation_forms.layoff_receipt,
 }
 
 
@@ -36,20 +48,18 @@ def _suffix(out: Path) -> str:
     return suffix
 
 
-def check_document(db: Database, kind: str, check_id: str) -> Document:
-    if kind == "check-report":
-        return forms.check_report(db, check_id)
-    if kind == "rectification-notice":
-        return forms.rectification_notice(db, check_id)
-    raise OutputError(f"未知的表单类型：{kind}")
+def build_document(db: Database, kind: str, record_id: str) -> Document:
+    builder = BUILDERS.get(kind)
+    if builder is None:
+        raise OutputError(f"未知的表单类型：{kind}")
+    return builder(db, record_id)
 
 
-def write_check_documents(
-    db: Database, kind: str, check_ids: Sequence[str], out: str | Path
-) -> Path:
+def write_documents(db: Database, kind: str, record_ids: Sequence[str], out: str | Path) -> Path:
+    """One file holding the form for each record, each starting on a new page."""
     out = Path(out)
     suffix = _suffix(out)
-    documents = [check_document(db, kind, cid) for cid in check_ids]
+    documents = [build_document(db, kind, rid) for rid in record_ids]
     if suffix == ".docx":
         return render_docx(documents[0], out, documents=documents)
     return document_pdf.write_pdf(documents, out)

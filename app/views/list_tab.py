@@ -1,0 +1,185 @@
+"""What the record-list tabs share: a search box, filters, a paged table, an
+enterprise filter chip, dialogs kept alive while open, and a print menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.fields import FieldSpec
+from app.tasks import TaskRunner
+from app.views.paged_model import PagedTableModel
+from app.views.printing import actions, output
+
+
+class ListTab(QWidget):
+    changed = Signal()
+    exported = Signal(str)
+    risk_requested = Signal(str, str)  # enterprise id, name: show its major-risk events
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        columns: Sequence[FieldSpec],
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.english = english
+        self.enterprise_filter: tuple[str, str] | None = None
+        self.dialogs: list[QDialog] = []
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("企业名称或拼音首字母"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.enterprise_chip = QPushButton()
+        self.enterprise_chip.setVisible(False)
+        self.enterprise_chip.clicked.connect(lambda: self.show_enterprise(None))
+        self.model = PagedTableModel(
+            columns,
+            self._count,
+            self._fetch,
+            english=english,
+            background=self.row_colour,  # type: ignore[attr-defined]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        for column, spec in enumerate(columns):
+            self.table.setColumnWidth(column, spec.width)
+        self.count_label = QLabel()
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 2)
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.table)
+
+    def finish_layout(self) -> None:
+        self.filters.addWidget(self.enterprise_chip)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.count_label)
+        self.apply_filter()
+
+    def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(lambda _c=False: slot())
+        self.buttons.addWidget(b)
+        return b
+
+    def print_button(self, kinds: Sequence[tuple[str, str]]) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("print_menu")
+        button.setText(self.tr("打印 ▾"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        for kind, label in kinds:
+            sub = menu.addMenu(label)
+            for how, text in (
+                ("preview", self.tr("打印预览…")),
+                (".pdf", self.tr("另存为 PDF…")),
+                (".docx", self.tr("另存为 Word…")),
+            ):
+                action = QAction(text, self)
+                action.setObjectName(f"print_{kind}_{how.strip('.')}")
+                action.triggered.connect(lambda _c=False, k=kind, h=how: self.print_selected(k, h))
+                sub.addAction(action)
+        button.setMenu(menu)
+        self.buttons.addWidget(button)
+        return button
+
+    # Each tab provides _count(), _fetch(offset, limit, sort, descending) and
+    # open_record(record_id); it may override row_colour(values).
+    def row_colour(self, values: tuple[Any, ...]) -> Any:
+        return None
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.reload()
+        self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
+
+    # -- shared behaviour ---------------------------------------------------------------------
+    refresh = apply_filter
+
+    @property
+    def enterprise_id(self) -> str:
+        return self.enterprise_filter[0] if self.enterprise_filter else ""
+
+    def show_enterprise(self, enterprise: tuple[str, str] | None) -> None:
+        self.enterprise_filter = enterprise
+        self.enterprise_chip.setVisible(enterprise is not None)
+        if enterprise:
+            self.enterprise_chip.setText(self.tr("企业：%1　×").replace("%1", enterprise[1]))
+        self.apply_filter()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.row_id(r) for r in rows) if rid]
+
+    def keep(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(
+            lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None
+        )
+        self.dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    def open_selected(self) -> QDialog | None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("打开"), self.tr("请先在列表中选中一条记录。"))
+            return None
+        return self.open_record(ids[0])  # type: ignore[attr-defined, no-any-return]
+
+    def after_change(self) -> None:
+        self.apply_filter()
+        self.changed.emit()
+
+    def print_selected(self, kind: str, how: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self, self.tr("打印"), self.tr("请先在列表中选中要打印的记录。")
+            )
+            return
+        title = output.FORM_KINDS[kind]
+        if how == "preview":
+            documents = [output.build_document(self.db, kind, rid) for rid in ids]
+            actions.preview(
+                self, title, lambda printer: actions.paint_documents_on(printer, documents)
+            )
+            return
+        out = actions.ask_path(self, title, f"{title}-{date.today():%Y%m%d}", how)
+        if out is not None:
+            path = output.write_documents(self.db, kind, ids, out)
+            self.exported.emit(str(path))

@@ -1,0 +1,65 @@
+"""Small widgets the dialogs share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from app.services.negotiation_rules import Finding
+
+
+class OptionalDate(QWidget):
+    """A date that may be not yet known: a tick box and a calendar."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox()
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        today = date.today()
+        self.edit.setDate(QDate(today.year, today.month, today.day))
+        self.edit.setEnabled(False)
+        self.known.toggled.connect(self.edit.setEnabled)
+        self.known.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        if not self.known.isChecked():
+            return None
+        qd = self.edit.date()
+        return date(qd.year(), qd.month(), qd.day())
+
+    def set_value(self, day: date | None) -> None:
+        self.known.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class FindingsList(QListWidget):
+    """Rule findings, ✓ or ✗, with the legal basis as tooltip."""
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.clear()
+        for f in findings:
+            item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f.text)
+            item.setToolTip(f.basis)
+            if not f.ok:
+                item.setForeground(QColor("#b00020"))
+            self.addItem(item)
