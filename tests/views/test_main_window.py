@@ -19,6 +19,9 @@ def test_only_working_tabs_are_shown(window):
         "企业名录",
         "法治体检",
         "整改台账",
+        "要约行动",
+        "裁员备案",
+        "重大风险隐患",
     ]
 
 
