@@ -54,9 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--problems", default=None, help="把问题清单另存为 .xlsx")
 
     p = sub.add_parser("print-form", help="打印表单到 PDF 或 Word")
-    p.add_argument("kind", choices=("blank-check", "check-report", "rectification-notice"))
+    p.add_argument(
+        "kind",
+        choices=(
+            "blank-check",
+            "check-report",
+            "rectification-notice",
+            "offer-letter",
+            "offer-reply",
+            "layoff-receipt",
+        ),
+    )
     _db_arg(p)
     target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--offer", metavar="ID", help="要约记录编号（offer-letter、offer-reply）")
+    target.add_argument("--filing", metavar="ID", help="裁员备案编号（layoff-receipt）")
     target.add_argument(
         "--enterprise",
         action="append",
@@ -77,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="状态：open 未销号，或 pending/in_progress/awaiting_verification/closed",
     )
     p.add_argument("--overdue", action="store_true", help="只导出逾期事项")
+
+    p = sub.add_parser(
+        "layoff-check", help="裁员是否达到第41条标准、提前说明是否满30日（不需要数据库）"
+    )
+    p.add_argument("--staff", type=int, required=True, help="企业职工总数")
+    p.add_argument("--laid-off", type=int, required=True, help="拟裁减人数")
+    p.add_argument("--explained", required=True, help="向工会或全体职工说明情况的日期 YYYY-MM-DD")
+    p.add_argument("--layoff-date", required=True, help="计划裁员日期 YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("offer-clock", help="要约答复期限、报送期限、审查期（不需要数据库）")
+    p.add_argument("--received", required=True, help="收到要约的日期 YYYY-MM-DD")
+    p.add_argument("--rules", choices=("henan", "national"), default="henan")
+    p.add_argument("--signed", default=None, help="双方首席代表签字日期 YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("stats", help="各类记录数与各县区企业数")
     _db_arg(p)
@@ -176,6 +203,71 @@ def _qt_for_printing() -> Any:
     return QApplication.instance() or QApplication([])
 
 
+def _date_arg(text: str, what: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{what}“{text}”不是日期，请写作 2023-03-31。") from None
+
+
+def cmd_layoff_check(args: argparse.Namespace) -> int:
+    from app.services import layoff_rules
+
+    explained = _date_arg(args.explained, "说明情况日期")
+    layoff_on = _date_arg(args.layoff_date, "裁员日期")
+    if args.staff <= 0 or args.laid_off <= 0:
+        raise CliError("职工总数和拟裁减人数应为正整数。")
+    if args.laid_off > args.staff:
+        raise CliError(f"拟裁减 {args.laid_off} 人，超过职工总数 {args.staff} 人，请核对。")
+    threshold = layoff_rules.threshold_met(args.staff, args.laid_off)
+    notice = layoff_rules.notice_finding(explained, layoff_on)
+    result = {
+        "threshold_reached": threshold.ok,
+        "threshold": threshold.text,
+        "notice_days": layoff_rules.notice_days(explained, layoff_on),
+        "notice_ok": notice.ok,
+        "notice": notice.text,
+        "rehire_priority_until": layoff_rules.rehire_until(layoff_on).isoformat(),
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(threshold.text)
+        print(notice.text)
+        print(
+            f"六个月内（{result['rehire_priority_until']} 前）重新招用人员的，应优先招用被裁减人员。"
+        )
+    return EXIT_OK
+
+
+def cmd_offer_clock(args: argparse.Namespace) -> int:
+    from app.services import negotiation_rules
+    from app.services.workdays import WorkCalendar
+
+    received = _date_arg(args.received, "收到日期")
+    signed = _date_arg(args.signed, "签字日期") if args.signed else None
+    if signed and signed < received:
+        raise CliError(f"签字日期 {signed} 早于收到要约的日期 {received}，请核对。")
+    calendar = WorkCalendar()
+    clock = negotiation_rules.offer_clock(received, calendar, rules=args.rules, signed_on=signed)
+    result = clock.as_dict()
+    result["calendar_warning"] = calendar.warning_for(
+        [d for d in (clock.reply_due, clock.review_ends) if d]
+    )
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(f"答复期限：{clock.reply_due}（{clock.reply_basis}）")
+        if clock.filing_due:
+            print(f"报送期限：{clock.filing_due}（{clock.filing_basis}）")
+            print(f"审查期届满：{clock.review_ends}（按报送期限最后一天计；{clock.review_basis}）")
+        if result["calendar_warning"]:
+            print(result["calendar_warning"])
+    return EXIT_OK
+
+
 def cmd_print_form(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
@@ -187,6 +279,21 @@ def cmd_print_form(args: argparse.Namespace) -> int:
         _qt_for_printing()
     from app.views.printing import output
 
+    if args.kind in ("offer-letter", "offer-reply", "layoff-receipt"):
+        record = args.offer if args.kind != "layoff-receipt" else args.filing
+        if not record:
+            raise CliError(
+                "offer-letter、offer-reply 须用 --offer 指定要约，layoff-receipt 须用 --filing 指定备案。"
+            )
+        with _open(args) as db:
+            try:
+                output.write_documents(db, args.kind, [record], out)
+            except (output.OutputError, ValueError) as exc:
+                raise CliError(str(exc)) from exc
+        print(f"已生成 {out}")
+        return EXIT_OK
+    if args.offer or args.filing:
+        raise CliError("--offer 和 --filing 只用于 offer-letter、offer-reply、layoff-receipt。")
     with _open(args) as db:
         enterprise_ids = []
         with db.session() as session:
@@ -251,6 +358,8 @@ COMMANDS = {
     "stats": cmd_stats,
     "print-form": cmd_print_form,
     "ledger-export": cmd_ledger_export,
+    "layoff-check": cmd_layoff_check,
+    "offer-clock": cmd_offer_clock,
 }
 
 

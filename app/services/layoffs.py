@@ -435,7 +435,7 @@ def page(
     stmt = (
         select(
             f.id,
-            Enterprise.name,
+            Enterprise.name.label("enterprise"),
             Enterprise.county_code,
             f.ground,
             f.total_staff,

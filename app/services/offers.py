@@ -569,7 +569,7 @@ def page(
     stmt = (
         select(
             o.id,
-            Enterprise.name,
+            Enterprise.name.label("enterprise"),
             Enterprise.county_code,
             o.offeror,
             o.situation,

@@ -245,7 +245,7 @@ def page(
     stmt = (
         select(
             e.id,
-            Enterprise.name,
+            Enterprise.name.label("enterprise"),
             Enterprise.county_code,
             e.kind,
             e.people,

@@ -23,6 +23,12 @@ RECORD_TYPE_NAMES = {
     "rectification_event": "整改办理记录",
     "deadline_extension": "整改延期",
     "attachment": "佐证材料",
+    "negotiation_offer": "集体协商要约",
+    "negotiation_session": "协商会议",
+    "layoff_filing": "裁员备案",
+    "layoff_person": "裁员人员",
+    "major_risk_event": "重大风险隐患",
+    "risk_intervention": "风险处置记录",
 }
 
 

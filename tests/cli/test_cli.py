@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from app import __version__
 from app.cli import main
 from tests.builders import messy_enterprise_xlsx
@@ -204,3 +206,145 @@ def test_ledger_export(capsys, tmp_path):
     assert all("逾期" in ws.cell(r, 12).value for r in range(4, ws.max_row + 1))
     code, _, err = run(capsys, "ledger-export", "--db", db, "-o", str(tmp_path / "x.csv"))
     assert code == 1 and ".xlsx" in err
+
+
+@pytest.mark.parametrize(
+    ("staff", "laid_off", "explained", "reached", "notice_ok"),
+    [
+        ("190", "19", "2023-03-01", True, True),
+        ("200", "19", "2023-03-02", False, False),
+        ("1000", "20", "2023-02-28", True, True),
+    ],
+)
+def test_layoff_check_without_database(capsys, staff, laid_off, explained, reached, notice_ok):
+    code, out, _ = run(
+        capsys,
+        "layoff-check",
+        "--staff",
+        staff,
+        "--laid-off",
+        laid_off,
+        "--explained",
+        explained,
+        "--layoff-date",
+        "2023-03-31",
+        "--json",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["threshold_reached"] is reached and data["notice_ok"] is notice_ok
+
+
+def test_layoff_check_bad_input(capsys):
+    code, _, err = run(
+        capsys,
+        "layoff-check",
+        "--staff",
+        "10",
+        "--laid-off",
+        "12",
+        "--explained",
+        "2023-03-01",
+        "--layoff-date",
+        "2023-03-31",
+    )
+    assert code == 1 and "超过职工总数" in err
+    code, _, err = run(
+        capsys,
+        "layoff-check",
+        "--staff",
+        "10",
+        "--laid-off",
+        "2",
+        "--explained",
+        "2023-3-1x",
+        "--layoff-date",
+        "2023-03-31",
+    )
+    assert code == 1 and "不是日期" in err
+
+
+def test_offer_clock_both_rule_sets(capsys):
+    code, out, _ = run(
+        capsys, "offer-clock", "--received", "2023-09-27", "--signed", "2023-09-28", "--json"
+    )
+    data = json.loads(out)
+    assert (
+        data["reply_due"] == "2023-10-17"
+        and data["filing_due"] == "2023-10-11"
+        and data["review_ends"] == "2023-10-26"
+    )
+    code, out, _ = run(
+        capsys, "offer-clock", "--received", "2023-09-12", "--rules", "national", "--json"
+    )
+    assert json.loads(out)["reply_due"] == "2023-10-07"
+    code, _, err = run(capsys, "offer-clock", "--received", "2023-09-12", "--signed", "2023-09-01")
+    assert code == 1 and "早于" in err
+
+
+def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path):
+    import sqlite3
+
+    from tests.pdf_tools import pdf_text
+
+    db = str(tmp_path / "x.sqlite3")
+    run(capsys, "init", "--db", db, "--office", "410482")
+    run(capsys, "demo", "--db", db, "--enterprises", "120", "--seed", "2")
+    con = sqlite3.connect(db)
+    offer_id = con.execute(
+        "SELECT id FROM negotiation_offer WHERE sent_on IS NOT NULL LIMIT 1"
+    ).fetchone()[0]
+    filing_id, name = con.execute(
+        "SELECT f.id, e.name FROM layoff_filing f JOIN enterprise e ON e.id = f.enterprise_id LIMIT 1"
+    ).fetchone()
+    con.close()
+    code, _, _ = run(
+        capsys,
+        "print-form",
+        "offer-letter",
+        "--db",
+        db,
+        "--offer",
+        offer_id,
+        "-o",
+        str(tmp_path / "o.pdf"),
+    )
+    assert code == 0 and "集体协商要约书" in pdf_text(tmp_path / "o.pdf")
+    code, _, _ = run(
+        capsys,
+        "print-form",
+        "offer-reply",
+        "--db",
+        db,
+        "--offer",
+        offer_id,
+        "-o",
+        str(tmp_path / "r.docx"),
+    )
+    assert code == 0
+    code, _, _ = run(
+        capsys,
+        "print-form",
+        "layoff-receipt",
+        "--db",
+        db,
+        "--filing",
+        filing_id,
+        "-o",
+        str(tmp_path / "f.pdf"),
+    )
+    text = pdf_text(tmp_path / "f.pdf")
+    assert (
+        code == 0 and "裁减人员方案报告回执" in text and name in text and "不是对方案的批准" in text
+    )
+    code, _, err = run(
+        capsys,
+        "print-form",
+        "layoff-receipt",
+        "--db",
+        db,
+        "--offer",
+        offer_id,
+        "-o",
+        str(tmp_path / "g.pdf"),
+    )
+    assert code == 1 and "--filing" in err

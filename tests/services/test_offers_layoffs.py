@@ -14,7 +14,14 @@ TODAY = date(2023, 12, 1)
 
 
 def offer(db, eid, **kw):
-    data = OfferInput(eid, topics=["pay_level", "g01_pay"], situation="difficult", sent_on=date(2023, 9, 25), received_on=date(2023, 9, 27), **kw)
+    data = OfferInput(
+        eid,
+        topics=["pay_level", "g01_pay"],
+        situation="difficult",
+        sent_on=date(2023, 9, 25),
+        received_on=date(2023, 9, 27),
+        **kw,
+    )
     return offers.save(db, data)
 
 
@@ -43,14 +50,31 @@ def test_offer_clock_and_stage(db):
 def test_national_rules_selectable(db):
     oid = offer(db, enterprise(db), rules="national")
     assert offers.get(db, oid)[1]["reply_due_on"] == date(2023, 10, 17)  # 20 days after 27 Sep
-    oid = offers.save(db, OfferInput(enterprise(db, serial=2), topics=["g01_pay"], received_on=date(2023, 9, 12), rules="national"))
+    oid = offers.save(
+        db,
+        OfferInput(
+            enterprise(db, serial=2),
+            topics=["g01_pay"],
+            received_on=date(2023, 9, 12),
+            rules="national",
+        ),
+    )
     assert offers.get(db, oid)[1]["reply_due_on"] == date(2023, 10, 7)
 
 
 def test_reply_before_offer_refused_and_nothing_saved(db):
     eid = enterprise(db)
     with pytest.raises(ValidationError) as err:
-        offers.save(db, OfferInput(eid, topics=["g01_pay"], received_on=date(2023, 9, 27), replied_on=date(2023, 9, 20), reply="accepted"))
+        offers.save(
+            db,
+            OfferInput(
+                eid,
+                topics=["g01_pay"],
+                received_on=date(2023, 9, 27),
+                replied_on=date(2023, 9, 20),
+                reply="accepted",
+            ),
+        )
     assert "早于" in err.value.errors["replied_on"]
     with pytest.raises(ValidationError) as err:
         offers.save(db, OfferInput(eid, topics=[]))
@@ -64,7 +88,9 @@ def test_session_with_25_and_2_representatives_is_a_visible_finding(db):
     bad = [f.text for f in offers.findings(db, oid, today=TODAY) if not f.ok]
     assert any("不相等" in t for t in bad) and any("职工方代表 2 人，少于 3 人" in t for t in bad)
     with pytest.raises(ValidationError):
-        offers.add_session(db, oid, SessionInput(date(2023, 9, 1), 3, 3))  # before the offer was received
+        offers.add_session(
+            db, oid, SessionInput(date(2023, 9, 1), 3, 3)
+        )  # before the offer was received
 
 
 def test_congress_vote_findings(db):
@@ -76,7 +102,9 @@ def test_congress_vote_findings(db):
 
 def test_offer_filters(db):
     a = offer(db, enterprise(db, serial=1))
-    offers.save(db, OfferInput(enterprise(db, serial=2), topics=["piece_rate"], situation="platform"))
+    offers.save(
+        db, OfferInput(enterprise(db, serial=2), topics=["piece_rate"], situation="platform")
+    )
     assert offers.count(db, OfferFilter(situation="platform")) == 1
     assert offers.count(db, OfferFilter(topic="pay_level")) == 1
     assert offers.count(db, OfferFilter(stage="draft")) == 1
@@ -84,8 +112,15 @@ def test_offer_filters(db):
 
 
 def filing(db, eid, **kw):
-    values = {"total_staff": 200, "laid_off": 19, "explained_on": date(2023, 3, 1), "layoff_on": date(2023, 3, 31),
-              "opinions": "工会同意", "reported_on": date(2023, 3, 10), **kw}
+    values = {
+        "total_staff": 200,
+        "laid_off": 19,
+        "explained_on": date(2023, 3, 1),
+        "layoff_on": date(2023, 3, 31),
+        "opinions": "工会同意",
+        "reported_on": date(2023, 3, 10),
+        **kw,
+    }
     return layoffs.save(db, FilingInput(eid, **values))
 
 
@@ -121,14 +156,19 @@ def test_people_list_import_masks_ids_and_finds_protected(db, tmp_path):
     result = layoffs.import_people(db, fid, tmp_path / "名单.xlsx")
     assert result.added == 3 and len(result.problems) >= 1 and "王强" in result.problems[0][1]
     listed = {p.name: p for _id, p, _s in layoffs.people(db, fid)}
-    assert listed["张丽"].id_masked == "110105********002X" and "pregnancy_maternity_nursing" in listed["张丽"].flags
+    assert (
+        listed["张丽"].id_masked == "110105********002X"
+        and "pregnancy_maternity_nursing" in listed["张丽"].flags
+    )
     assert listed["王强"].id_problem  # wrong check digit: kept, shown
     texts = [f.text for f in layoffs.findings(db, fid, today=date(2023, 4, 1)) if not f.ok]
     assert any(t.startswith("张丽：女职工在孕期") for t in texts)
     assert any(t.startswith("李明：患病或者非因工负伤") for t in texts)
     assert any(t.startswith("王强：与本单位订立无固定期限") for t in texts)
     assert any("王强（110105********0021）" in t for t in texts)
-    comp = [f.text for f in layoffs.findings(db, fid, today=date(2023, 4, 1)) if "经济补偿" in f.text][0]
+    comp = [
+        f.text for f in layoffs.findings(db, fid, today=date(2023, 4, 1)) if "经济补偿" in f.text
+    ][0]
     assert "16,000.00" not in comp and "经济补偿估算合计" in comp  # 4×4000 + 16×5000 + 0.5×3500
     assert "97,750.00" in comp
     import sqlite3
@@ -139,8 +179,16 @@ def test_people_list_import_masks_ids_and_finds_protected(db, tmp_path):
 
 def test_risk_event_register(db):
     eid = enterprise(db)
-    rid = risk_events.save(db, risk_events.EventInput(eid, "wage_claim", 35, 420000, date(2023, 8, 1), "35名农民工讨要工资", True), today=TODAY)
-    risk_events.add_intervention(db, rid, date(2023, 8, 2), "人社局劳动监察大队", "约谈项目负责人，督促总包代发")
+    rid = risk_events.save(
+        db,
+        risk_events.EventInput(
+            eid, "wage_claim", 35, 420000, date(2023, 8, 1), "35名农民工讨要工资", True
+        ),
+        today=TODAY,
+    )
+    risk_events.add_intervention(
+        db, rid, date(2023, 8, 2), "人社局劳动监察大队", "约谈项目负责人，督促总包代发"
+    )
     with pytest.raises(ValidationError):
         risk_events.close(db, rid, date(2023, 7, 1), "已全部发放")
     risk_events.close(db, rid, date(2023, 8, 20), "工资已全部发放到位")

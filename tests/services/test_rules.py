@@ -15,13 +15,23 @@ CAL = WorkCalendar()
 
 @pytest.mark.parametrize(
     ("staff", "laid_off", "met"),
-    [(190, 19, True), (200, 19, False), (1000, 20, True), (1000, 19, False), (10, 1, True), (50, 4, False)],
+    [
+        (190, 19, True),
+        (200, 19, False),
+        (1000, 20, True),
+        (1000, 19, False),
+        (10, 1, True),
+        (50, 4, False),
+    ],
 )
 def test_layoff_threshold_edges(staff, laid_off, met):
     assert layoff_rules.threshold_met(staff, laid_off).ok is met
 
 
-@pytest.mark.parametrize(("explained", "ok"), [(date(2023, 3, 2), False), (date(2023, 3, 1), True), (date(2023, 2, 28), True)])
+@pytest.mark.parametrize(
+    ("explained", "ok"),
+    [(date(2023, 3, 2), False), (date(2023, 3, 1), True), (date(2023, 2, 28), True)],
+)
 def test_thirty_day_rule_at_29_30_31(explained, ok):
     finding = layoff_rules.notice_finding(explained, date(2023, 3, 31))
     assert finding.ok is ok
@@ -38,7 +48,9 @@ def test_henan_reply_clock_across_national_day():
     clock = negotiation_rules.offer_clock(date(2023, 9, 27), CAL, rules="henan")
     assert clock.reply_due == date(2023, 10, 17)
     # Signed Thursday 28 Sep: 5 working days → 28 Sep +: 7, 8, 9, 10, 11 Oct.
-    clock = negotiation_rules.offer_clock(date(2023, 9, 20), CAL, rules="henan", signed_on=date(2023, 9, 28))
+    clock = negotiation_rules.offer_clock(
+        date(2023, 9, 20), CAL, rules="henan", signed_on=date(2023, 9, 28)
+    )
     assert clock.filing_due == date(2023, 10, 11)
     assert clock.review_ends == date(2023, 10, 26)
 
@@ -47,7 +59,9 @@ def test_national_reply_clock_rolls_off_a_holiday():
     # 20 days after 12 Sep 2023 is 2 Oct, a holiday: the period ends on 7 Oct, the worked Saturday.
     clock = negotiation_rules.offer_clock(date(2023, 9, 12), CAL, rules="national")
     assert clock.reply_due == date(2023, 10, 7)
-    clock = negotiation_rules.offer_clock(date(2023, 9, 1), CAL, rules="national", signed_on=date(2023, 9, 20))
+    clock = negotiation_rules.offer_clock(
+        date(2023, 9, 1), CAL, rules="national", signed_on=date(2023, 9, 20)
+    )
     assert clock.filing_due == date(2023, 10, 7)  # 30 Sep rolls past the holiday
 
 
@@ -85,20 +99,30 @@ def test_term_and_renewal():
 def test_topics_follow_situation():
     topics = negotiation_rules.topics_for("platform")
     assert topics[:2] == ["piece_rate", "commission"] and "g01_pay" in topics
-    assert negotiation_rules.topics_for("difficult")[:3] == ["pay_level", "pay_cycle", "job_retention"]
+    assert negotiation_rules.topics_for("difficult")[:3] == [
+        "pay_level",
+        "pay_cycle",
+        "job_retention",
+    ]
 
 
 def test_protected_and_priority_people():
     person = Person("甲", gender="女", flags={"pregnancy_maternity_nursing"})
-    assert layoff_rules.protected_reasons(person, on=date(2023, 6, 1)) == [layoff_rules.rules()["protected"]["pregnancy_maternity_nursing"]]
+    assert layoff_rules.protected_reasons(person, on=date(2023, 6, 1)) == [
+        layoff_rules.rules()["protected"]["pregnancy_maternity_nursing"]
+    ]
     veteran = Person("乙", gender="男", birth_date=date(1967, 3, 1), years_of_service=16)
     assert any("请核实" in r for r in layoff_rules.protected_reasons(veteran, on=date(2023, 6, 1)))
     young = Person("丙", gender="男", birth_date=date(1990, 3, 1), years_of_service=16)
     assert layoff_rules.protected_reasons(young, on=date(2023, 6, 1)) == []
-    assert layoff_rules.priority_reasons(Person("丁", contract_type="无固定期限")) == ["与本单位订立无固定期限劳动合同"]
+    assert layoff_rules.priority_reasons(Person("丁", contract_type="无固定期限")) == [
+        "与本单位订立无固定期限劳动合同"
+    ]
 
 
-@pytest.mark.parametrize(("years", "months"), [(3.0, 3.0), (3.4, 3.5), (3.5, 4.0), (0.3, 0.5), (0.0, 0.0)])
+@pytest.mark.parametrize(
+    ("years", "months"), [(3.0, 3.0), (3.4, 3.5), (3.5, 4.0), (0.3, 0.5), (0.0, 0.0)]
+)
 def test_compensation_months(years, months):
     assert layoff_rules.compensation_months(years) == months
 
@@ -110,7 +134,12 @@ def test_rehire_window():
 def test_id_numbers():
     valid = "11010519491231002X"
     info = id_numbers.read(valid)
-    assert info.problem == "" and info.masked == "110105********002X" and info.birth_date == date(1949, 12, 31) and info.gender == "女"
+    assert (
+        info.problem == ""
+        and info.masked == "110105********002X"
+        and info.birth_date == date(1949, 12, 31)
+        and info.gender == "女"
+    )
     assert "校验位" in id_numbers.read("110105194912310021").problem
     assert "出生日期" in id_numbers.read("110105194913310021").problem
     assert "18位" in id_numbers.read("1101051949").problem

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.services import layoffs, offers, risk_events
+from tests.pdf_tools import pdf_text
+from tests.services.test_health_checks import enterprise
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def eid(window):
+    value = enterprise(window.db)
+    window.refresh_all()
+    return value
+
+
+def test_new_offer_with_situation_topics_and_clock(qtbot, window, eid):
+    tab = window.offers_tab
+    dialog = tab.new_offer(eid)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.situation.setCurrentIndex(dialog.situation.findData("platform"))
+    first = [dialog.topics.item(i).text() for i in range(3)]
+    assert first[0].startswith("★ 计件单价") and first[1].startswith("★ 抽成比例")
+    dialog.set_topics({"piece_rate", "weather_allowance"})
+    dialog.dates["sent_on"].set_value(date(2023, 9, 25))
+    dialog.dates["received_on"].set_value(date(2023, 9, 27))
+    assert dialog.save()
+    texts = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert any("2023-10-17" in t for t in texts)
+    assert tab.model.rowCount() == 1
+    row = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
+    assert (
+        row[3] == "平台企业"
+        and "计件单价" in row[4]
+        and row[6] == "2023-10-17"
+        and row[7] == "待答复"
+    )
+    assert row[8].startswith("答复逾期")  # the reply is long overdue today
+    tab.overdue.setChecked(True)
+    assert tab.model.rowCount() == 1
+    tab.stage.setCurrentIndex(tab.stage.findData("signed"))
+    assert tab.model.rowCount() == 0
+
+
+def test_reply_before_offer_shown_and_nothing_saved(qtbot, window, eid):
+    dialog = window.offers_tab.new_offer(eid)
+    dialog.set_topics({"g01_pay"})
+    dialog.dates["received_on"].set_value(date(2023, 9, 27))
+    dialog.dates["replied_on"].set_value(date(2023, 9, 20))
+    dialog.reply.setCurrentIndex(dialog.reply.findData("accepted"))
+    assert not dialog.save()
+    assert "早于" in dialog.error.text() and window.offers_tab.model.rowCount() == 0
+
+
+def test_session_with_unequal_sides_is_a_finding(qtbot, window, eid):
+    dialog = window.offers_tab.new_offer(eid)
+    dialog.set_topics({"g01_pay"})
+    dialog.dates["received_on"].set_value(date(2023, 9, 27))
+    dialog.session_date.set_value(date(2023, 10, 9))
+    dialog.employer_reps.setValue(25)
+    dialog.worker_reps.setValue(2)
+    type_text(qtbot, dialog.employer_chief, "王总")
+    assert dialog.add_session()
+    assert dialog.sessions.rowCount() == 1
+    bad = [
+        dialog.findings.item(i).text()
+        for i in range(dialog.findings.count())
+        if dialog.findings.item(i).text().startswith("✗")
+    ]
+    assert any("不相等" in t for t in bad) and any("职工方首席代表 0 名" in t for t in bad)
+
+
+def test_print_offer_letter(qtbot, window, eid, monkeypatch, tmp_path):
+    offers.save(
+        window.db,
+        offers.OfferInput(
+            eid,
+            topics=["pay_level", "job_retention"],
+            situation="difficult",
+            sent_on=date(2023, 9, 25),
+        ),
+    )
+    tab = window.offers_tab
+    tab.refresh()
+    tab.table.selectRow(0)
+    out = tmp_path / "要约书.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    from PySide6.QtGui import QAction
+
+    tab.findChild(QAction, "print_offer-letter_pdf").trigger()
+    text = pdf_text(out)
+    assert "集体协商要约书" in text and "调整薪酬水平" in text and "10个工作日内书面答复" in text
+
+
+def test_layoff_filing_with_people_list(qtbot, window, eid, tmp_path):
+    from openpyxl import Workbook
+
+    tab = window.layoffs_tab
+    dialog = tab.new_filing(eid)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.total_staff.setText("190")
+    dialog.laid_off.setText("19")
+    dialog.explained_on.set_value(date(2023, 3, 2))
+    dialog.layoff_on.set_value(date(2023, 3, 31))
+    assert dialog.save()
+    texts = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert any("属于经济性裁员" in t for t in texts) and any("✗ 提前 29 日" in t for t in texts)
+    wb = Workbook()
+    wb.active.append(["姓名", "身份证号码", "合同类型", "本单位工作年限", "月工资", "特殊情形"])
+    wb.active.append(["张丽", "11010519491231002X", "固定期限", 3, 4000, "哺乳期"])
+    wb.save(tmp_path / "名单.xlsx")
+    dialog.import_people(str(tmp_path / "名单.xlsx"))
+    assert dialog.people.rowCount() == 1 and dialog.people.item(0, 1).text() == "110105********002X"
+    texts = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert any("张丽：女职工在孕期" in t for t in texts)
+    dialog.people.item(0, 5).setCheckState(Qt.CheckState.Checked)
+    pid = layoffs.people(window.db, dialog.filing_id)[0][0]
+    assert layoffs.people(window.db, dialog.filing_id)[0][2] == ["assistance"] and pid
+    row = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
+    assert row[5] == "达到" and row[6].startswith("29 日") and row[6].endswith("✗")
+
+
+def test_more_laid_off_than_staff_is_refused(qtbot, window, eid):
+    dialog = window.layoffs_tab.new_filing(eid)
+    dialog.total_staff.setText("10")
+    dialog.laid_off.setText("12")
+    assert not dialog.save() and "超过职工总数" in dialog.error.text()
+    assert window.layoffs_tab.model.rowCount() == 0
+
+
+def test_risk_event_from_register_and_close(qtbot, window, eid):
+    window.enterprise_tab.table.selectRow(0)
+    window.enterprise_tab.risk_button.click()
+    tab = window.risk_tab
+    assert window.tabs.currentWidget() is tab and tab.enterprise_chip.isVisible()
+    dialog = tab.new_event()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.people.setText("35")
+    dialog.amount.setText("420000")
+    dialog.found_on.set_value(date.today() - timedelta(days=3))
+    dialog.may_spread.setChecked(True)
+    type_text(qtbot, dialog.step_who, "县人社局")
+    type_text(qtbot, dialog.step_action, "约谈企业负责人")
+    assert dialog.add_step() and dialog.steps.count() == 1
+    assert not dialog.close_event() and "处置结果" in dialog.error.text()
+    type_text(qtbot, dialog.outcome, "工资已全部发放到位")
+    assert dialog.close_event()
+    row = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
+    assert (
+        row[2] == "集体讨薪"
+        and row[4] == "420,000"
+        and row[7] == "是"
+        and row[8].startswith("已化解")
+    )
+    assert risk_events.count(window.db, risk_events.EventFilter(may_spread=True)) == 1
