@@ -15,6 +15,7 @@ from app.models.rectification import (
     RectificationEvent,
     RectificationItem,
 )
+from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, RiskGrading
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.setting import Setting, SyncCounter
 
@@ -30,6 +31,7 @@ __all__ = [
     "ChecklistItem",
     "DeadlineExtension",
     "Enterprise",
+    "EnterpriseRisk",
     "HealthCheck",
     "LayoffFiling",
     "LayoffPerson",
@@ -39,6 +41,10 @@ __all__ = [
     "PrintedForm",
     "RectificationEvent",
     "RectificationItem",
+    "RiskDataBatch",
+    "RiskFact",
+    "RiskGrade",
+    "RiskGrading",
     "RiskIntervention",
     "Setting",
     "SyncCounter",

@@ -21,6 +21,7 @@ REVISIONS = (
     "0003_health_checks",
     "0004_ledger",
     "0005_offers_layoffs",
+    "0006_risk",
 )
 
 

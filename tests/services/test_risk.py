@@ -1,0 +1,277 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.services import enterprises, risk_grading, risk_import, risk_rules
+from app.services.progress import drain
+from app.services.spreadsheet import SpreadsheetError
+from tests.builders import code
+
+TODAY = date(2023, 7, 1)
+
+
+@pytest.fixture
+def firms(db):
+    ids = {}
+    for n, name in enumerate(("汝州市甲公司", "汝州市乙公司", "汝州市丙公司"), start=1):
+        ids[name] = enterprises.create(
+            db, {"name": name, "credit_code": code(n), "county_code": "410482"}
+        )
+    return ids
+
+
+def social_xlsx(path, rows):
+    """Social-insurance data as sent: a title row, a merged two-row header, text numbers, a totals row."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["汝州市社会保险中心 单位参保缴费情况（2023年5月）"])
+    ws.append(["单位名称", "统一社会信用代码", "费款所属期", "参保人数", "欠费情况", None])
+    ws.append([None, None, None, None, "欠费月数", "欠费金额"])
+    ws.merge_cells("E2:F2")
+    for col in "ABCD":
+        ws.merge_cells(f"{col}2:{col}3")
+    for r in rows:
+        ws.append(r)
+    ws.append(["合计", None, None, None, None, None])
+    wb.save(path)
+    return path
+
+
+def run_import(db, path, source):
+    plan = drain(risk_import.plan_import(db, path, source))
+    return plan, drain(risk_import.apply_import(db, plan, today=TODAY))
+
+
+def grade(db):
+    return drain(risk_grading.grade(db, today=TODAY))
+
+
+def test_social_arrears_red_line_and_reasons(db, firms, tmp_path):
+    path = social_xlsx(
+        tmp_path / "社保.xlsx",
+        [
+            ["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"],
+            ["汝州市乙公司", "", "2023年5月", "30", "1", "3000"],  # no code: matched by name
+            ["外县某公司", "91410422MA0000000X", "2023-05", "10", "0", "0"],
+        ],
+    )
+    plan, batch = run_import(db, path, "social")
+    assert (
+        plan.matched_by_code == 1
+        and plan.matched_by_name == 1
+        and plan.unmatched[0][1] == "外县某公司"
+    )
+    result = grade(db)
+    assert result["high"] == 1 and result["medium"] == 0 and result["rose"] == 1
+    a = risk_grading.enterprise_grade(db, firms["汝州市甲公司"])
+    assert a["level"] == "high" and a["red_line"] and a["score"] == 60
+    assert "社保欠缴3个月及以上（社保欠费月数 4，2023-05 数据）：+40，红线" in a["reasons"]
+    b = risk_grading.enterprise_grade(db, firms["汝州市乙公司"])
+    assert b["level"] == "low" and b["score"] == 20  # 20 < 30
+    assert risk_grading.enterprise_grade(db, firms["汝州市丙公司"])["level"] == "low"
+
+
+@pytest.mark.parametrize(("months", "score"), [(0, 0), (1, 20), (2, 20), (3, 60)])
+def test_si_arrears_rule_edges(db, firms, tmp_path, months, score):
+    run_import(
+        db,
+        social_xlsx(
+            tmp_path / "s.xlsx", [["汝州市甲公司", code(1), "2023-05", "50", str(months), "1"]]
+        ),
+        "social",
+    )
+    grade(db)
+    assert risk_grading.enterprise_grade(db, firms["汝州市甲公司"])["score"] == score
+
+
+def test_red_line_overrides_a_low_score(db, firms):
+    rules = risk_rules.parse(risk_rules.default_text())
+    rule = next(r for r in rules.rules if r.id == "collective_claim")
+    assert rule.points < rules.high and rules.level_for(rule.points, True) == "high"
+    assert rules.level_for(rule.points, False) == "medium"
+
+
+def test_wide_month_columns_and_yoy_tax_drop(db, firms, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(
+        [
+            "纳税人名称",
+            "纳税人识别号",
+            "2022年3月",
+            "2022年4月",
+            "2022年5月",
+            "2023年3月",
+            "2023年4月",
+            "2023年5月",
+        ]
+    )
+    ws.append(["汝州市甲公司", code(1), 100, 100, 100, 60, 60, 60])  # -40%
+    ws.append(["汝州市乙公司", code(2), 100, 100, 100, 90, 80, 80])  # -16.7%
+    wb.save(tmp_path / "tax.xlsx")
+    plan, _ = run_import(db, tmp_path / "tax.xlsx", "tax")
+    assert sorted(set(plan.month_columns.values())) == [
+        "2022-03",
+        "2022-04",
+        "2022-05",
+        "2023-03",
+        "2023-04",
+        "2023-05",
+    ]
+    grade(db)
+    a = risk_grading.enterprise_grade(db, firms["汝州市甲公司"])
+    assert a["score"] == 15 and "变化 -40.0%" in a["reasons"][0]
+    assert risk_grading.enterprise_grade(db, firms["汝州市乙公司"])["score"] == 0
+
+
+def test_rising_levels_between_snapshots_and_rollback(db, firms, tmp_path):
+    run_import(
+        db,
+        social_xlsx(tmp_path / "a.xlsx", [["汝州市甲公司", code(1), "2023-04", "50", "1", "1"]]),
+        "social",
+    )
+    first = grade(db)
+    assert risk_grading.enterprise_grade(db, firms["汝州市甲公司"])["level"] == "low"
+    _plan, batch = run_import(
+        db,
+        social_xlsx(tmp_path / "b.xlsx", [["汝州市甲公司", code(1), "2023-05", "50", "3", "1"]]),
+        "social",
+    )
+    second = grade(db)
+    assert second["rose"] == 1 and risk_grading.enterprise_grade(db, firms["汝州市甲公司"])["rose"]
+    assert risk_grading.current_levels(db, [firms["汝州市甲公司"]])[firms["汝州市甲公司"]] == (
+        "high",
+        True,
+    )
+    assert risk_import.rollback(db, batch) == 3  # headcount, months, amount
+    grade(db)
+    again = risk_grading.enterprise_grade(db, firms["汝州市甲公司"])
+    assert again["level"] == "low" and again["score"] == 20 and first["low"] == 3
+
+
+def test_bad_files(db, firms, tmp_path):
+    path = social_xlsx(tmp_path / "s.xlsx", [["汝州市甲公司", code(1), "2023-05", "50", "1", "1"]])
+    with pytest.raises(SpreadsheetError) as err:
+        drain(risk_import.plan_import(db, path, "tax"))
+    assert "社保" in str(err.value)
+    bad = social_xlsx(
+        tmp_path / "b.xlsx",
+        [
+            ["汝州市甲公司", code(1), "2023-13", "50", "1", "1"],
+            ["汝州市乙公司", code(2), "2023-05", "-5", "1", "1"],
+            ["汝州市丙公司", code(3), "2023-05", "10", "1", "1"],
+            ["汝州市丙公司", code(3), "2023-05", "12", "1", "1"],
+        ],
+    )
+    plan = drain(risk_import.plan_import(db, bad, "social"))
+    reasons = " ".join(r for _n, r in plan.problems)
+    assert "不是有效的月份" in reasons and "负数" in reasons and "重复" in reasons
+    assert {f.enterprise_id for f in plan.facts} == {firms["汝州市丙公司"]}
+
+
+def test_month_column_that_is_not_a_month(db, firms, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["单位名称", "统一社会信用代码", "2023年5月", "2023年13月"])
+    wb.active.append(["汝州市甲公司", code(1), 50, 49])
+    wb.save(tmp_path / "w.xlsx")
+    plan = drain(risk_import.plan_import(db, tmp_path / "w.xlsx", "social"))
+    assert any("2023年13月" in r for _n, r in plan.problems)
+    assert [f.period for f in plan.facts] == ["2023-05"]
+
+
+def test_rules_file_problems():
+    with pytest.raises(risk_rules.RulesError) as err:
+        risk_rules.parse(
+            '{"levels": {"high": 60, "medium": 30}, "rules": [{"id": "a", "name": "x", "metric": "tax_paid", "aggregate": "sum", "op": ">", "value": 0, "points": 1, "colour": "red"}]}'
+        )
+    assert "未知字段" in str(err.value) and "colour" in str(err.value)
+    loop = (
+        '{"levels": {"high": 60, "medium": 30}, "rules": ['
+        '{"id": "a", "name": "A", "metric": "", "aggregate": "", "op": "", "value": 0, "points": 1, "requires": ["b"]},'
+        '{"id": "b", "name": "B", "metric": "", "aggregate": "", "op": "", "value": 0, "points": 1, "requires": ["a"]}]}'
+    )
+    with pytest.raises(risk_rules.RulesError) as err:
+        risk_rules.parse(loop)
+    assert "循环依赖" in str(err.value) and "a → b → a" in str(err.value)
+
+
+def test_internal_signals_count(db, firms):
+    from app.services import risk_events
+
+    risk_events.save(
+        db,
+        risk_events.EventInput(firms["汝州市乙公司"], "wage_claim", 20, 10000, date(2023, 6, 1)),
+        today=TODAY,
+    )
+    grade(db)
+    b = risk_grading.enterprise_grade(db, firms["汝州市乙公司"])
+    assert b["level"] == "high" and b["red_line"] and any("集体讨薪" in r for r in b["reasons"])
+
+
+def test_visit_list_excludes_checked(db, firms, tmp_path):
+    from app.services import health_checks
+
+    run_import(
+        db,
+        social_xlsx(
+            tmp_path / "s.xlsx",
+            [
+                ["汝州市甲公司", code(1), "2023-05", "50", "4", "1"],
+                ["汝州市乙公司", code(2), "2023-05", "50", "5", "1"],
+            ],
+        ),
+        "social",
+    )
+    grade(db)
+    assert {r["name"] for r in risk_grading.visit_list(db, since=date(2023, 1, 1))} == {
+        "汝州市甲公司",
+        "汝州市乙公司",
+    }
+    health_checks.create(db, health_checks.template(db, firms["汝州市乙公司"], date(2023, 6, 20)))
+    rows = risk_grading.visit_list(db, since=date(2023, 1, 1))
+    assert [r["name"] for r in rows] == ["汝州市甲公司"] and rows[0]["reasons"]
+
+
+def test_other_sources(db, firms, tmp_path):
+    for name, header, row in (
+        (
+            "court",
+            ["被告", "统一社会信用代码", "案由"],
+            ["汝州市甲公司", code(1), "追索劳动报酬纠纷"],
+        ),
+        (
+            "abnormal",
+            ["企业名称", "统一社会信用代码", "列入日期", "移出日期"],
+            ["汝州市乙公司", code(2), "2023-02-01", ""],
+        ),
+        (
+            "complaint",
+            ["被投诉单位", "统一社会信用代码", "投诉日期", "涉及人数"],
+            ["汝州市丙公司", code(3), "2023-06-05", 12],
+        ),
+        (
+            "utility",
+            ["户名", "统一社会信用代码", "欠费金额", "欠费类型"],
+            ["汝州市甲公司", code(1), 5000, "电费"],
+        ),
+    ):
+        path = tmp_path / f"{name}.csv"
+        path.write_text(
+            ",".join(header) + "\n" + ",".join(str(c) for c in row) + "\n", encoding="gbk"
+        )
+        run_import(db, path, name)
+    grade(db)
+    assert (
+        risk_grading.enterprise_grade(db, firms["汝州市甲公司"])["score"] == 25
+    )  # lawsuit 15 + utilities 10
+    assert risk_grading.enterprise_grade(db, firms["汝州市乙公司"])["score"] == 15
+    c = risk_grading.enterprise_grade(db, firms["汝州市丙公司"])
+    assert c["level"] == "high" and c["score"] == 45
