@@ -105,6 +105,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--signed", default=None, help="双方首席代表签字日期 YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "import-risk-data",
+        help="导入其他部门共享的数据（税务、社保、水电气、法院、经营异常、投诉）",
+    )
+    p.add_argument("file")
+    _db_arg(p)
+    p.add_argument(
+        "--source",
+        required=True,
+        choices=("tax", "social", "utility", "court", "abnormal", "complaint"),
+    )
+    p.add_argument("--sheet", default=None)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("grade", help="风险评级：各等级企业数、上升数；或某企业的等级和理由")
+    _db_arg(p)
+    p.add_argument("--enterprise", default=None, metavar="CODE", help="企业统一社会信用代码")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("stats", help="各类记录数与各县区企业数")
     _db_arg(p)
     p.add_argument("--json", action="store_true")
@@ -268,6 +288,75 @@ def cmd_offer_clock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_risk_data(args: argparse.Namespace) -> int:
+    from app.services import risk_import
+    from app.services.progress import drain
+    from app.services.spreadsheet import SpreadsheetError
+
+    with _open(args) as db:
+        try:
+            plan = drain(risk_import.plan_import(db, args.file, args.source, sheet=args.sheet))
+        except SpreadsheetError as exc:
+            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+        result = plan.summary()
+        if not args.dry_run:
+            result["batch"] = drain(risk_import.apply_import(db, plan))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(
+            f"{risk_import.source_label(args.source)}：{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
+            f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
+        )
+        for p in result["problems"]:
+            print(f"  第 {p['row']} 行：{p['reason']}")
+    return EXIT_OK
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.models import Enterprise
+    from app.services import risk_grading
+    from app.services.progress import drain
+    from app.services.risk_rules import LEVEL_LABELS
+
+    with _open(args) as db:
+        if args.enterprise:
+            with db.session() as session:
+                eid = session.execute(
+                    select(Enterprise.id).where(
+                        Enterprise.credit_code == args.enterprise.strip().upper(),
+                        Enterprise.deleted.is_(False),
+                    )
+                ).scalar()
+            if eid is None:
+                raise CliError(f"找不到信用代码为 {args.enterprise} 的企业。")
+            if risk_grading.latest_summary(db) is None:
+                drain(risk_grading.grade(db))
+            result = {
+                "credit_code": args.enterprise.upper(),
+                **risk_grading.enterprise_grade(db, eid),
+            }
+            if args.json:
+                print(json.dumps(result, ensure_ascii=False))
+            else:
+                print(
+                    f"风险等级：{LEVEL_LABELS.get(result['level'], '')}，得分 {result['score']}（{result['graded_on']} 评级）"
+                )
+                for reason in result["reasons"]:
+                    print(f"  {reason}")
+            return EXIT_OK
+        result = drain(risk_grading.grade(db))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(
+            f"高 {result['high']}，中 {result['medium']}，低 {result['low']}；等级上升 {result['rose']} 家（数据截至 {result['reference_period'] or '—'}）"
+        )
+    return EXIT_OK
+
+
 def cmd_print_form(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
@@ -360,6 +449,8 @@ COMMANDS = {
     "ledger-export": cmd_ledger_export,
     "layoff-check": cmd_layoff_check,
     "offer-clock": cmd_offer_clock,
+    "import-risk-data": cmd_import_risk_data,
+    "grade": cmd_grade,
 }
 
 

@@ -218,6 +218,17 @@ class Database:
             self._local.session = None
             session.close()
 
+    @contextmanager
+    def reader(self) -> Iterator[Connection]:
+        """A connection for reading: the open unit of work's own when there is one on
+        this thread (so long work sees what it has written so far), else a new one."""
+        outer = getattr(self._local, "session", None)
+        if outer is not None:
+            yield outer.connection()
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
     def _office_code_raw(self, session: Session) -> str:
         value = session.get(Setting, "office.code")
         return value.value if value else ""

@@ -152,7 +152,7 @@ def plan_import(
 
 def _existing_by_code(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
     cols = [Enterprise.id, *(getattr(Enterprise, n) for n in FIELD_NAMES)]
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         rows = conn.execute(select(*cols).where(Enterprise.deleted.is_(False)))
         return {r.credit_code: (r.id, {n: getattr(r, n) for n in FIELD_NAMES}) for r in rows}
 

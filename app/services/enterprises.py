@@ -119,12 +119,12 @@ def page(
     """Rows (id, then each field in ENTERPRISE_FIELDS order) for one page of the table."""
     cols = [getattr(Enterprise, c) for c in TABLE_COLUMNS]
     stmt = select(*cols).where(and_(*_conditions(flt))).order_by(*_order(sort_field, descending))
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return [tuple(r) for r in conn.execute(stmt.offset(offset).limit(limit))]
 
 
 def industries_in_use(db: Database) -> list[str]:
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         stmt = (
             select(Enterprise.industry)
             .where(Enterprise.deleted.is_(False), Enterprise.industry != "")

@@ -662,7 +662,7 @@ def count(db: Database, flt: CheckFilter) -> int:
         .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
         .where(and_(*_conditions(flt)))
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return int(conn.execute(stmt).scalar_one())
 
 
@@ -720,7 +720,7 @@ def page(
         .offset(offset)
         .limit(limit)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         out = []
         for r in conn.execute(stmt):
             team = "、".join(m["name"] for m in json.loads(r[8]))

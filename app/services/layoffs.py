@@ -424,7 +424,7 @@ def count(db: Database, flt: FilingFilter) -> int:
         .join(Enterprise, Enterprise.id == LayoffFiling.enterprise_id)
         .where(and_(*_conditions(flt)))
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return int(conn.execute(stmt).scalar_one())
 
 
@@ -452,5 +452,5 @@ def page(
         .offset(offset)
         .limit(limit)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]

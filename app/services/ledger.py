@@ -171,7 +171,7 @@ def _base(columns: Any) -> Any:
 
 def count(db: Database, flt: LedgerFilter) -> int:
     calendar = workdays.load(db) if flt.due_within_workdays is not None else None
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return int(
             conn.execute(
                 _base([func.count()]).where(and_(*_conditions(flt, calendar)))
@@ -198,7 +198,7 @@ def page(
         .offset(offset)
         .limit(limit)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return [LedgerRow(*row) for row in conn.execute(stmt)]
 
 
@@ -213,7 +213,7 @@ def _rows_by_id(db: Database, ids: list[str]) -> list[LedgerRow]:
     stmt = _base(_COLUMNS).where(
         RectificationItem.id.in_(ids), RectificationItem.deleted.is_(False)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return [LedgerRow(*row) for row in conn.execute(stmt)]
 
 
@@ -449,7 +449,7 @@ def progress(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[int, in
         .where(r.enterprise_id.in_(enterprise_ids), r.deleted.is_(False))
         .group_by(r.enterprise_id)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return {eid: (int(closed or 0), int(total)) for eid, closed, total in conn.execute(stmt)}
 
 
@@ -485,7 +485,7 @@ def reminders(
 def summary(db: Database) -> dict[str, int]:
     """Counts per status, and overdue, for the status bar and reports."""
     r = RectificationItem
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         rows = conn.execute(
             select(r.status, func.count()).where(r.deleted.is_(False)).group_by(r.status)
         )

@@ -558,7 +558,7 @@ def count(db: Database, flt: OfferFilter) -> int:
         .join(Enterprise, Enterprise.id == NegotiationOffer.enterprise_id)
         .where(and_(*_conditions(flt)))
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return int(conn.execute(stmt).scalar_one())
 
 
@@ -592,7 +592,7 @@ def page(
         .offset(offset)
         .limit(limit)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 

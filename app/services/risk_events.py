@@ -228,7 +228,7 @@ def count(db: Database, flt: EventFilter) -> int:
         .join(Enterprise, Enterprise.id == MajorRiskEvent.enterprise_id)
         .where(and_(*_conditions(flt)))
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return int(conn.execute(stmt).scalar_one())
 
 
@@ -262,5 +262,5 @@ def page(
         .offset(offset)
         .limit(limit)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]

@@ -51,7 +51,7 @@ class Figure:
 
 
 def reference_period(db: Database) -> str:
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         value = conn.execute(
             select(func.max(RiskFact.period)).where(RiskFact.deleted.is_(False))
         ).scalar()
@@ -218,7 +218,7 @@ def gather(
 ) -> tuple[str, dict[tuple[str, str], dict[str, Figure]]]:
     ref = reference_period(db)
     figures: dict[tuple[str, str], dict[str, Figure]] = {}
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         for rule in rules.rules:
             key = (rule.metric, rule.aggregate)
             if rule.requires or key in figures or not rule.enabled:
@@ -378,7 +378,7 @@ def latest_summary(db: Database) -> dict[str, Any] | None:
 def current_levels(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[str, bool]]:
     if not enterprise_ids:
         return {}
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         rows = conn.execute(
             select(EnterpriseRisk.enterprise_id, EnterpriseRisk.level, EnterpriseRisk.rose).where(
                 EnterpriseRisk.enterprise_id.in_(enterprise_ids)
@@ -413,7 +413,7 @@ def visit_list(db: Database, *, since: date, limit: int = 5000) -> list[dict[str
         .order_by(EnterpriseRisk.score.desc(), Enterprise.name_pinyin)
         .limit(limit)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
     reasons: dict[str, list[str]] = defaultdict(list)
     for r in rows:

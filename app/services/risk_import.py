@@ -340,7 +340,7 @@ def _row_facts(
 
 
 def _enterprise_index(db: Database) -> tuple[dict[str, str], dict[str, str]]:
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         rows = conn.execute(
             select(Enterprise.id, Enterprise.credit_code, Enterprise.name).where(
                 Enterprise.deleted.is_(False)
@@ -477,7 +477,7 @@ def rollback(db: Database, batch_id: str) -> int:
 
 
 def batches(db: Database) -> list[dict[str, Any]]:
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         rows = conn.execute(
             select(RiskDataBatch)
             .where(RiskDataBatch.deleted.is_(False))

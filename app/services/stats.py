@@ -29,13 +29,17 @@ RECORD_TYPE_NAMES = {
     "layoff_person": "裁员人员",
     "major_risk_event": "重大风险隐患",
     "risk_intervention": "风险处置记录",
+    "risk_data_batch": "共享数据批次",
+    "risk_fact": "共享数据",
+    "risk_grading": "风险评级",
+    "risk_grade": "企业风险等级",
 }
 
 
 def record_counts(db: Database) -> dict[str, int]:
     """Live records per record type (the status bar)."""
     records: dict[str, int] = {}
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         for cls in sync_record_types():
             table = cls.__table__  # type: ignore[attr-defined]
             records[table.name] = int(
@@ -55,7 +59,7 @@ def counts(db: Database) -> dict[str, Any]:
         .group_by(Enterprise.county_code)
         .order_by(Enterprise.county_code)
     )
-    with db.engine.connect() as conn:
+    with db.reader() as conn:
         for code, n in conn.execute(stmt):
             by_county[code] = {"name": reference.division_name(code), "enterprise": int(n)}
     return {"records": record_counts(db), "by_county": by_county}
