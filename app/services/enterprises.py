@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Enterprise
+from app.models import Enterprise, EnterpriseRisk
 from app.models.db import Database
 from app.services import audit
 from app.services.enterprise_fields import ENTERPRISE_FIELDS, FIELDS_BY_NAME
@@ -42,6 +42,8 @@ class EnterpriseFilter:
     platform: bool | None = None
     newly_registered: bool = False
     new_months: int = 12
+    risk_level: str = ""  # high / medium / low, from the newest grading
+    risk_rose: bool = False
     today: date = field(default_factory=date.today)
 
 
@@ -75,6 +77,22 @@ def _conditions(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
         conds.append(e.is_platform.is_(flt.platform))
     if flt.newly_registered:
         conds.append(e.registration_date >= _months_before(flt.today, flt.new_months))
+    if flt.risk_level in ("high", "medium"):
+        conds.append(
+            exists().where(
+                EnterpriseRisk.enterprise_id == e.id, EnterpriseRisk.level == flt.risk_level
+            )
+        )
+    elif flt.risk_level == "low":
+        conds.append(
+            ~exists().where(
+                EnterpriseRisk.enterprise_id == e.id, EnterpriseRisk.level.in_(("high", "medium"))
+            )
+        )
+    if flt.risk_rose:
+        conds.append(
+            exists().where(EnterpriseRisk.enterprise_id == e.id, EnterpriseRisk.rose.is_(True))
+        )
     return conds
 
 

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import audit, enterprises, ledger, reference
+from app.services import audit, enterprises, ledger, reference, risk_grading
 from app.services.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.enterprises import SIZE_BANDS, EnterpriseFilter
 from app.services.fields import FieldSpec
+from app.services.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
@@ -37,6 +38,7 @@ SEARCH_DELAY_MS = 120
 REGISTER_COLUMNS = (
     *ENTERPRISE_FIELDS,
     FieldSpec("rectification", "整改进度", "Rectification", width=110, sortable=False),
+    FieldSpec("risk", "风险等级", "Risk", width=80, sortable=False),
 )
 
 
@@ -97,7 +99,15 @@ class EnterpriseTab(QWidget):
         self.platform.addItem(self.tr("非平台企业"), False)
         self.newly = QCheckBox(self.tr("新办企业（成立不满 %n 个月）", "", new_months))
         self.newly.setObjectName("new_filter")
-        for combo in (self.county, self.industry, self.size, self.platform):
+        self.risk = QComboBox()
+        self.risk.setObjectName("risk_filter")
+        self.risk.addItem(self.tr("风险：全部"), "")
+        for key in ("high", "medium", "low"):
+            self.risk.addItem(
+                self.tr("风险：") + (LEVEL_LABELS_EN if english else LEVEL_LABELS)[key], key
+            )
+        self.risk.addItem(self.tr("风险等级上升"), "rose")
+        for combo in (self.county, self.industry, self.size, self.platform, self.risk):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.newly.toggled.connect(self.apply_filter)
 
@@ -163,7 +173,7 @@ class EnterpriseTab(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for widget in (self.county, self.industry, self.size, self.platform, self.newly):
+        for widget in (self.county, self.industry, self.size, self.platform, self.risk, self.newly):
             filters.addWidget(widget)
         actions = QHBoxLayout()
         for widget in (
@@ -203,8 +213,16 @@ class EnterpriseTab(QWidget):
             limit=limit,
         )
         # "3 / 5 已销号" for the rows on this page only: one grouped query.
-        done = ledger.progress(self.db, [r[0] for r in rows])
-        return [(*r, ledger.progress_text(*done[r[0]]) if r[0] in done else "") for r in rows]
+        ids = [r[0] for r in rows]
+        done = ledger.progress(self.db, ids)
+        levels = risk_grading.current_levels(self.db, ids)
+        labels = LEVEL_LABELS_EN if self.english else LEVEL_LABELS
+        out = []
+        for r in rows:
+            level, rose = levels.get(r[0], ("", False))
+            risk = (labels[level] + (" ▲" if rose else "")) if level else ""
+            out.append((*r, ledger.progress_text(*done[r[0]]) if r[0] in done else "", risk))
+        return out
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -215,6 +233,8 @@ class EnterpriseTab(QWidget):
             size_band=self.size.currentData() or "",
             platform=self.platform.currentData(),
             newly_registered=self.newly.isChecked(),
+            risk_level=self.risk.currentData() if self.risk.currentData() != "rose" else "",
+            risk_rose=self.risk.currentData() == "rose",
             new_months=self.new_months,
         )
         self.model.reload()

@@ -31,6 +31,7 @@ from app.views.layoffs_tab import LayoffsTab
 from app.views.ledger_tab import LedgerTab
 from app.views.offers_tab import OffersTab
 from app.views.reminders import ReminderPanel
+from app.views.risk_grading_tab import RiskGradingTab
 from app.views.risk_tab import RiskTab
 
 
@@ -79,6 +80,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.offers_tab, self.tr("要约行动"))
         self.layoffs_tab = LayoffsTab(db, self.tasks, english=self.english)
         self.tabs.addTab(self.layoffs_tab, self.tr("裁员备案"))
+        self.grading_tab = RiskGradingTab(db, self.tasks, english=self.english)
+        self.tabs.addTab(self.grading_tab, self.tr("风险研判"))
+        self.grading_tab.exported.connect(self.show_exported)
+        self.grading_tab.changed.connect(self.enterprise_tab.refresh)
+        self.grading_tab.blank_forms_requested.connect(self.blank_forms_for)
         self.risk_tab = RiskTab(db, self.tasks, english=self.english)
         self.tabs.addTab(self.risk_tab, self.tr("重大风险隐患"))
         for tab in (self.offers_tab, self.layoffs_tab, self.risk_tab):

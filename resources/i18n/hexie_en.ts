@@ -434,8 +434,20 @@
       <translation>Not platform enterprises</translation>
     </message>
     <message>
+      <source>风险等级上升</source>
+      <translation>Risk rose</translation>
+    </message>
+    <message>
       <source>风险隐患</source>
       <translation>Risks</translation>
+    </message>
+    <message>
+      <source>风险：</source>
+      <translation>Risk: </translation>
+    </message>
+    <message>
+      <source>风险：全部</source>
+      <translation>Risk: all</translation>
     </message>
   </context>
   <context>
@@ -1283,6 +1295,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <source>重大风险隐患</source>
       <translation>Major risks</translation>
     </message>
+    <message>
+      <source>风险研判</source>
+      <translation>Risk grading</translation>
+    </message>
   </context>
   <context>
     <name>ManualItemDialog</name>
@@ -1940,6 +1956,240 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>RiskGradingTab</name>
+    <message>
+      <source>%1 评级（数据截至 %2）：高 %3　中 %4　低 %5　等级上升 %6</source>
+      <translation>Graded %1 (data to %2): high %3  medium %4  low %5  rose %6</translation>
+    </message>
+    <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
+      <source>共享数据批次</source>
+      <translation>Shared-data batches</translation>
+    </message>
+    <message>
+      <source>县区</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>名单为空。</source>
+      <translation>The list is empty.</translation>
+    </message>
+    <message>
+      <source>导入共享数据…</source>
+      <translation>Import shared data…</translation>
+    </message>
+    <message>
+      <source>导入日期</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>导出未匹配名单</source>
+      <translation>Export unmatched rows</translation>
+    </message>
+    <message>
+      <source>导出未匹配名单…</source>
+      <translation>Export unmatched…</translation>
+    </message>
+    <message>
+      <source>导出重点走访名单</source>
+      <translation>Export the visit list</translation>
+    </message>
+    <message>
+      <source>尚未评级。导入共享数据后点“重新评级”。</source>
+      <translation>Not graded yet. Import shared data, then click "Grade again".</translation>
+    </message>
+    <message>
+      <source>已撤回</source>
+      <translation>Rolled back</translation>
+    </message>
+    <message>
+      <source>得分</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>打印清单…</source>
+      <translation>Print list…</translation>
+    </message>
+    <message>
+      <source>批量打印空白体检表…</source>
+      <translation>Print blank check forms…</translation>
+    </message>
+    <message>
+      <source>按代码匹配</source>
+      <translation>By code</translation>
+    </message>
+    <message>
+      <source>按名称匹配</source>
+      <translation>By name</translation>
+    </message>
+    <message>
+      <source>撤回</source>
+      <translation>Roll back</translation>
+    </message>
+    <message>
+      <source>撤回“%1”导入的全部数据并重新评级？</source>
+      <translation>Withdraw all data imported from "%1" and grade again?</translation>
+    </message>
+    <message>
+      <source>撤回选中批次</source>
+      <translation>Roll back batch</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>有效</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>未匹配</source>
+      <translation>Unmatched</translation>
+    </message>
+    <message>
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>正在评级</source>
+      <translation>Grading</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>理由</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>联系人</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>自此日期以来未体检：</source>
+      <translation>Not checked since:</translation>
+    </message>
+    <message>
+      <source>行数</source>
+      <translation>Rows</translation>
+    </message>
+    <message>
+      <source>表格文件</source>
+      <translation>Spreadsheets</translation>
+    </message>
+    <message>
+      <source>评分规则…</source>
+      <translation>Scoring rules…</translation>
+    </message>
+    <message>
+      <source>说明：风险等级由本单位自定的评分规则算出（设置 → 风险评分规则），国家没有统一的欠薪风险评分公式；每个等级都列出得分理由和数据。</source>
+      <translation>Risk levels come from this office's own scoring rules; there is no national formula for wage-arrears risk. Every level lists its reasons and figures.</translation>
+    </message>
+    <message>
+      <source>请先选中要撤回的批次。</source>
+      <translation>Select the batch to roll back first.</translation>
+    </message>
+    <message>
+      <source>选择共享数据文件</source>
+      <translation>Choose a shared-data file</translation>
+    </message>
+    <message>
+      <source>重新评级</source>
+      <translation>Grade again</translation>
+    </message>
+    <message>
+      <source>重点走访名单：高风险且未体检的企业</source>
+      <translation>Visit list: high-risk enterprises not yet checked</translation>
+    </message>
+  </context>
+  <context>
+    <name>RiskImportDialog</name>
+    <message>
+      <source>共 %1 行：按信用代码匹配 %2，按名称匹配 %3，未匹配 %4；将导入数据 %5 条。</source>
+      <translation>%1 rows: %2 matched by credit code, %3 by name, %4 unmatched; %5 figures to import.</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>导入为</source>
+      <translation>Import as</translation>
+    </message>
+    <message>
+      <source>导入共享数据：%1</source>
+      <translation>Import shared data: %1</translation>
+    </message>
+    <message>
+      <source>按新的对应关系重新检查</source>
+      <translation>Check again with this mapping</translation>
+    </message>
+    <message>
+      <source>数据来源：</source>
+      <translation>Source:</translation>
+    </message>
+    <message>
+      <source>文件中的列</source>
+      <translation>Column in the file</translation>
+    </message>
+    <message>
+      <source>无法导入：%1</source>
+      <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+      <source>月份数据 %1</source>
+      <translation>Month %1</translation>
+    </message>
+    <message>
+      <source>未匹配到企业：%1 %2</source>
+      <translation>No enterprise matches: %1 %2</translation>
+    </message>
+    <message>
+      <source>正在导入</source>
+      <translation>Importing</translation>
+    </message>
+    <message>
+      <source>正在检查</source>
+      <translation>Checking</translation>
+    </message>
+    <message>
+      <source>正在读取文件…</source>
+      <translation>Reading the file…</translation>
+    </message>
+    <message>
+      <source>行号</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>（不导入）</source>
+      <translation>(not imported)</translation>
+    </message>
+  </context>
+  <context>
     <name>RiskTab</name>
     <message>
       <source>全部</source>
@@ -1980,6 +2230,29 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>登记风险隐患…</source>
       <translation>New risk…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RulesDialog</name>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>恢复默认规则</source>
+      <translation>Restore default rules</translation>
+    </message>
+    <message>
+      <source>评分模型是本单位自定的研判办法，国家没有统一的评分公式。每条规则：读取的数据、计算方式、比较、分值、是否红线（红线直接定为高风险）。</source>
+      <translation>The scoring model is this office's own; there is no national formula. Each rule: the data it reads, how it is aggregated, the comparison, the points, and whether it is a red line (a red line makes the level high).</translation>
+    </message>
+    <message>
+      <source>风险评分规则</source>
+      <translation>Risk scoring rules</translation>
     </message>
   </context>
   <context>

@@ -348,3 +348,44 @@ def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path):
         str(tmp_path / "g.pdf"),
     )
     assert code == 1 and "--filing" in err
+
+
+def test_import_risk_data_and_grade(capsys, tmp_path):
+    from tests.services.test_risk import social_xlsx
+
+    db = str(tmp_path / "x.sqlite3")
+    run(capsys, "init", "--db", db, "--office", "410482")
+    from app.models.db import open_database
+    from app.services import enterprises
+    from tests.builders import code
+
+    with open_database(db) as database:
+        enterprises.create(
+            database, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+        )
+    path = social_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            ["汝州市甲公司", code(1), "2023-05", "50", "4", "1000"],
+            ["外县公司", "", "2023-05", "1", "0", "0"],
+        ],
+    )
+    code_, out, _ = run(
+        capsys, "import-risk-data", str(path), "--db", db, "--source", "social", "--json"
+    )
+    data = json.loads(out)
+    assert (
+        code_ == 0
+        and data["matched_by_code"] == 1
+        and data["unmatched"][0]["name"] == "外县公司"
+        and data["batch"]
+    )
+    code_, out, _ = run(capsys, "grade", "--db", db, "--json")
+    assert json.loads(out)["high"] == 1 and json.loads(out)["rose"] == 1
+    code_, out, _ = run(capsys, "grade", "--db", db, "--enterprise", code(1), "--json")
+    one = json.loads(out)
+    assert (
+        one["level"] == "high" and one["score"] == 60 and any("红线" in r for r in one["reasons"])
+    )
+    code_, _, err = run(capsys, "import-risk-data", str(path), "--db", db, "--source", "tax")
+    assert code_ == 2 and "社保" in err

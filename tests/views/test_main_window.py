@@ -21,6 +21,7 @@ def test_only_working_tabs_are_shown(window):
         "整改台账",
         "要约行动",
         "裁员备案",
+        "风险研判",
         "重大风险隐患",
     ]
 

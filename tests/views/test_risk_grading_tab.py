@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFileDialog
+
+from app.services import enterprises, risk_grading
+from app.services.progress import drain
+from tests.builders import code
+from tests.services.test_risk import social_xlsx
+
+
+def test_import_grade_register_and_visit_list(qtbot, window, tmp_path, monkeypatch, messages):
+    ids = [
+        enterprises.create(window.db, {"name": n, "credit_code": code(i), "county_code": "410482"})
+        for i, n in enumerate(("汝州市甲公司", "汝州市乙公司"), start=1)
+    ]
+    month = f"{date.today():%Y-%m}"
+    path = social_xlsx(
+        tmp_path / "社保.xlsx",
+        [
+            ["汝州市甲公司", code(1), month, "50", "4", "1000"],
+            ["汝州市乙公司", code(2), month, "50", "0", "0"],
+        ],
+    )
+    tab = window.grading_tab
+    tab.source.setCurrentIndex(tab.source.findData("social"))
+    dialog = tab.import_file(str(path))
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "按信用代码匹配 2" in dialog.summary.text()
+    dialog.import_button.click()
+    assert tab.batches.rowCount() == 1 and "高 1" in tab.summary.text()
+    assert tab.visits.rowCount() == 1 and tab.visits.item(0, 0).text().startswith("汝州市甲公司")
+    assert "红线" in tab.visits.item(0, 3).text()
+    register = window.enterprise_tab
+    register.refresh()
+    levels = {
+        register.model.index(r, 0).data(): register.model.index(
+            r, register.model.columnCount() - 1
+        ).data()
+        for r in range(register.model.rowCount())
+    }
+    assert levels["汝州市甲公司"] == "高 ▲"
+    register.risk.setCurrentIndex(register.risk.findData("high"))
+    assert register.model.rowCount() == 1
+    register.risk.setCurrentIndex(register.risk.findData("rose"))
+    assert register.model.rowCount() == 1
+    out = tmp_path / "visits.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.visit_export.click()
+    from openpyxl import load_workbook
+
+    assert load_workbook(out).active["B2"].value == "汝州市甲公司"
+    tab.batches.selectRow(0)
+    tab.rollback_button.click()
+    assert tab.batches.item(0, 7).text() == "已撤回" and tab.visits.rowCount() == 0
+    assert risk_grading.enterprise_grade(window.db, ids[0])["level"] == "low"
+
+
+def test_wrong_source_explained(qtbot, window, tmp_path):
+    path = social_xlsx(
+        tmp_path / "社保.xlsx", [["汝州市甲公司", code(1), "2023-05", "50", "4", "1000"]]
+    )
+    tab = window.grading_tab
+    tab.source.setCurrentIndex(tab.source.findData("tax"))
+    dialog = tab.import_file(str(path))
+    qtbot.waitUntil(lambda: "无法导入" in dialog.summary.text())
+    assert "社保" in dialog.summary.text()
+
+
+def test_rules_dialog_refuses_a_bad_file(qtbot, window):
+    dialog = window.grading_tab.edit_rules()
+    dialog.text.setPlainText('{"levels": {"high": 10, "medium": 30}, "rules": []}')
+    assert not dialog.save() and "0 < 中 < 高" in dialog.error.text()
+    from app.services import risk_rules
+
+    dialog.text.setPlainText(risk_rules.default_text().replace('"high": 60', '"high": 50'))
+    assert dialog.save()
+    assert risk_rules.load(window.db).high == 50
+    drain(risk_grading.grade(window.db))
