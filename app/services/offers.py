@@ -594,11 +594,3 @@ def page(
     )
     with db.reader() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
-
-
-def overdue_text(row: dict[str, Any], today: date) -> str:
-    if row["stage"] == "received" and row["reply_due_on"] and row["reply_due_on"] < today:
-        return f"答复逾期 {(today - row['reply_due_on']).days} 天"
-    if row["stage"] == "signed" and row["filing_due_on"] and row["filing_due_on"] < today:
-        return f"报送逾期 {(today - row['filing_due_on']).days} 天"
-    return ""

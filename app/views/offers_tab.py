@@ -119,10 +119,21 @@ class OffersTab(ListTab):
                     r["received_on"].isoformat() if r["received_on"] else "",
                     r["reply_due_on"].isoformat() if r["reply_due_on"] else "",
                     (STAGES_EN if self.english else STAGES)[stage],
-                    offers.overdue_text(r, self.today),
+                    self._late(r),
                 )
             )
         return out
+
+    def _late(self, r: dict[str, Any]) -> str:
+        if r["stage"] == "received" and r["reply_due_on"] and r["reply_due_on"] < self.today:
+            return self.tr("答复逾期 %1 天").replace(
+                "%1", str((self.today - r["reply_due_on"]).days)
+            )
+        if r["stage"] == "signed" and r["filing_due_on"] and r["filing_due_on"] < self.today:
+            return self.tr("报送逾期 %1 天").replace(
+                "%1", str((self.today - r["filing_due_on"]).days)
+            )
+        return ""
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return QColor("#fde2e2") if values[-1] else None

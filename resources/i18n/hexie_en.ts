@@ -1581,12 +1581,20 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Open</translation>
     </message>
     <message>
+      <source>报送逾期 %1 天</source>
+      <translation>Filing %1 days late</translation>
+    </message>
+    <message>
       <source>新建要约…</source>
       <translation>New offer…</translation>
     </message>
     <message>
       <source>确定删除选中的要约记录吗？</source>
       <translation>Delete the selected offers?</translation>
+    </message>
+    <message>
+      <source>答复逾期 %1 天</source>
+      <translation>Reply %1 days late</translation>
     </message>
     <message>
       <source>要约书</source>
