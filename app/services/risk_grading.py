@@ -266,6 +266,8 @@ def grade(db: Database, *, today: date | None = None) -> Work[dict[str, Any]]:
             went_up = LEVELS.index(r.level) > LEVELS.index(before)
             rose += went_up
             counts[r.level] += 1
+            if r.score == 0 and before == "low":
+                continue  # nothing against it, before or now: 低 is implied, no row to store
             grade_rows.append(
                 {
                     **sync_values(
