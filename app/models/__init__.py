@@ -18,6 +18,7 @@ from app.models.rectification import (
 from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, RiskGrading
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.setting import Setting, SyncCounter
+from app.models.sync_state import ImportedBundle, PeerKey, RecordSyncBase, SyncConflict
 
 __all__ = [
     "Attachment",
@@ -33,12 +34,15 @@ __all__ = [
     "Enterprise",
     "EnterpriseRisk",
     "HealthCheck",
+    "ImportedBundle",
     "LayoffFiling",
     "LayoffPerson",
     "MajorRiskEvent",
     "NegotiationOffer",
     "NegotiationSession",
+    "PeerKey",
     "PrintedForm",
+    "RecordSyncBase",
     "RectificationEvent",
     "RectificationItem",
     "RiskDataBatch",
@@ -47,6 +51,7 @@ __all__ = [
     "RiskGrading",
     "RiskIntervention",
     "Setting",
+    "SyncConflict",
     "SyncCounter",
     "SyncMixin",
 ]

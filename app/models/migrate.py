@@ -22,6 +22,7 @@ REVISIONS = (
     "0004_ledger",
     "0005_offers_layoffs",
     "0006_risk",
+    "0007_sync",
 )
 
 

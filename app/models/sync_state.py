@@ -1,0 +1,76 @@
+"""What this office knows about its exchanges: trusted peers, bundles received,
+the version of each record at the last exchange, and conflicts to resolve.
+Local bookkeeping: none of these travel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, utcnow
+
+
+class PeerKey(Base):
+    """A trusted office: its public keys, and how far our exchange with it has got."""
+
+    __tablename__ = "peer_key"
+
+    office_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    age_recipient: Mapped[str] = mapped_column(String(100), nullable=False)
+    signing_public: Mapped[str] = mapped_column(String(100), nullable=False)  # Ed25519, base64
+    fingerprint: Mapped[str] = mapped_column(String(40), nullable=False)
+    email: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    trusted_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    acked_seq: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0
+    )  # our change_seq the peer confirmed
+    sent_sequence: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0
+    )  # bundles sent to the peer
+    last_sent_hash: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+
+
+class ImportedBundle(Base):
+    __tablename__ = "imported_bundle"
+
+    bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sender: Mapped[str] = mapped_column(String(12), nullable=False, index=True)
+    sequence: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False, default="data")  # data / receipt
+    file_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    upto_seq: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0
+    )  # the sender's change_seq
+    counts_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+
+
+class RecordSyncBase(Base):
+    """The version a record had when it was last exchanged with a peer: a record
+    changed on both sides since then is a conflict."""
+
+    __tablename__ = "record_sync_base"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    peer: Mapped[str] = mapped_column(String(12), primary_key=True)
+    base_version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class SyncConflict(Base):
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(40), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(32), nullable=False, index=True)
+    peer: Mapped[str] = mapped_column(String(12), nullable=False)
+    incoming_json: Mapped[str] = mapped_column(Text, nullable=False)
+    local_json: Mapped[str] = mapped_column(Text, nullable=False)
+    detected_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    status: Mapped[str] = mapped_column(
+        String(10), nullable=False, default="open"
+    )  # open / resolved
+    resolution: Mapped[str] = mapped_column(String(20), nullable=False, default="")

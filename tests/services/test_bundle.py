@@ -1,0 +1,277 @@
+"""Two offices in one test: a county and the city, exchanging bundles."""
+
+from __future__ import annotations
+
+import email
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.services import bundle, enterprises, keys
+from app.services.bundle import BundleError
+from app.services.enterprises import EnterpriseFilter
+from tests.builders import code
+
+PASS = "correct horse 42"
+
+
+@pytest.fixture
+def pair(db, city_db, tmp_path):
+    keys.init(db, PASS)
+    keys.init(city_db, PASS)
+    keys.export_public(db, tmp_path / "county.pub")
+    keys.export_public(city_db, tmp_path / "city.pub")
+    keys.trust(db, keys.read_public(tmp_path / "city.pub"), email="pds@example.cn")
+    keys.trust(city_db, keys.read_public(tmp_path / "county.pub"))
+    return db, city_db, keys.unlock(db, PASS), keys.unlock(city_db, PASS)
+
+
+def send(county, private, tmp_path, name, **kw):
+    out = tmp_path / name
+    result = bundle.export(county, "410400", out, private, **kw)
+    return result, out
+
+
+def test_keys_fingerprint_and_passphrase(db, tmp_path):
+    with pytest.raises(keys.KeyError_):
+        keys.init(db, "short")
+    public = keys.init(db, PASS)
+    assert len(public.fingerprint.split()) == 5
+    with pytest.raises(keys.KeyError_) as err:
+        keys.unlock(db, "wrong passphrase")
+    assert "口令不对" in str(err.value)
+    sheet = keys.recovery_sheet(db, PASS)
+    assert (
+        sheet["age_identity"].startswith("AGE-SECRET-KEY-1")
+        and "PRIVATE KEY" in sheet["signing_private"]
+    )
+    bad = tmp_path / "x.pub"
+    bad.write_text("{}", "utf-8")
+    with pytest.raises(keys.KeyError_):
+        keys.read_public(bad)
+
+
+def test_round_trip_receipt_and_next_incremental(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    a = enterprises.create(
+        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    enterprises.create(
+        county, {"name": "汝州市乙公司", "credit_code": code(2), "county_code": "410482"}
+    )
+    first, out = send(county, cpriv, tmp_path, "b1")
+    assert first.counts == {"enterprise": 2} and first.files[0].name.startswith("410482-")
+    summary = bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r1")
+    assert summary["bundles"][0]["counts"]["enterprise"]["added"] == 2
+    assert enterprises.count(city, EnterpriseFilter()) == 2
+    assert enterprises.get(city, a)["name"] == "汝州市甲公司"
+    again = bundle.import_paths(city, [out], ypriv)
+    assert (
+        again["bundles"][0]["already_imported"] is True
+        and enterprises.count(city, EnterpriseFilter()) == 2
+    )
+    bundle.import_paths(county, [tmp_path / "r1"], cpriv)  # the receipt
+    assert keys.peer(county, "410400").acked_seq > 0
+    enterprises.update(county, a, {"employee_count": "77"})
+    second, out2 = send(county, cpriv, tmp_path, "b2")
+    assert second.counts == {"enterprise": 1}  # only what changed since the receipt
+    summary = bundle.import_paths(city, [out2], ypriv, receipt_dir=tmp_path / "r2")
+    assert summary["bundles"][0]["counts"]["enterprise"]["updated"] == 1
+    assert enterprises.get(city, a)["employee_count"] == 77
+
+
+def test_tombstones_travel(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    a = enterprises.create(
+        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    _r, out = send(county, cpriv, tmp_path, "b1")
+    bundle.import_paths(city, [out], ypriv)
+    enterprises.delete(county, [a])
+    _r, out = send(county, cpriv, tmp_path, "b2")
+    summary = bundle.import_paths(city, [out], ypriv)
+    assert summary["bundles"][0]["counts"]["enterprise"]["deleted"] == 1
+    assert enterprises.get(city, a) is None
+
+
+def test_conflict_kept_and_resolved(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    a = enterprises.create(
+        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    _r, out = send(county, cpriv, tmp_path, "b1")
+    bundle.import_paths(city, [out], ypriv)
+    enterprises.update(city, a, {"contact_person": "市里改的"})
+    enterprises.update(county, a, {"contact_person": "县里改的"})
+    _r, out = send(county, cpriv, tmp_path, "b2")
+    summary = bundle.import_paths(city, [out], ypriv)
+    assert summary["bundles"][0]["counts"]["enterprise"]["conflicts"] == 1
+    assert enterprises.get(city, a)["contact_person"] == "市里改的"  # nothing overwritten silently
+    [conflict] = bundle.conflicts(city)
+    bundle.resolve(city, conflict["id"], "theirs")
+    assert enterprises.get(city, a)["contact_person"] == "县里改的" and bundle.conflicts(city) == []
+
+
+def test_gap_reported_later_bundles_still_import(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    enterprises.create(county, {"name": "甲", "credit_code": code(1), "county_code": "410482"})
+    send(county, cpriv, tmp_path, "b1")  # bundle 1 never arrives
+    enterprises.create(county, {"name": "乙", "credit_code": code(2), "county_code": "410482"})
+    _r, out2 = send(county, cpriv, tmp_path, "b2")
+    summary = bundle.import_paths(city, [out2], ypriv)
+    assert "第 1 号同步包尚未收到" in summary["gaps"][0]
+    assert (
+        enterprises.count(city, EnterpriseFilter()) == 2
+    )  # bundle 2 carries everything not yet acknowledged
+    assert bundle.received(city)[0]["missing"] == [1]
+
+
+def test_parts_join_in_any_order_and_missing_part(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    for n in range(1, 60):
+        enterprises.create(
+            county,
+            {
+                "name": f"企业{n}",
+                "credit_code": code(n),
+                "county_code": "410482",
+                "notes": "说明" * 400,
+            },
+        )
+    result, out = send(county, cpriv, tmp_path, "parts", max_part_mb=0.003)
+    assert len(result.files) > 2
+    shuffled = list(reversed(result.files))
+    assert len(bundle.collect(shuffled)) == 1
+    result.files[1].unlink()
+    with pytest.raises(BundleError) as err:
+        bundle.collect([out])
+    assert "缺少第 2 卷" in str(err.value)
+
+
+def test_bad_bundles_rejected_database_unchanged(pair, tmp_path, db):
+    county, city, cpriv, ypriv = pair
+    enterprises.create(county, {"name": "甲", "credit_code": code(1), "county_code": "410482"})
+    result, out = send(county, cpriv, tmp_path, "b1")
+    path = result.files[0]
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    altered = tmp_path / "altered" / path.name
+    altered.parent.mkdir()
+    altered.write_bytes(bytes(data))
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [altered], ypriv)
+    assert "损坏或被改动" in str(err.value)
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(county, [path], cpriv)  # a bundle for another recipient
+    assert "不是发给本单位" in str(err.value)
+    assert enterprises.count(city, EnterpriseFilter()) == 0
+
+
+def test_untrusted_sender_and_hostile_zip(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    import pyrage
+    from pyrage import x25519
+
+    recipient = x25519.Recipient.from_str(keys.own_public(city).age_recipient)
+    manifest = {
+        "format": 1,
+        "kind": "data",
+        "schema": "0007_sync",
+        "bundle_id": "x" * 32,
+        "sender": "410482",
+        "recipient": "410400",
+        "sequence": 1,
+        "members": {"../../evil.txt": {"sha256": "", "size": 1}},
+    }
+    import io
+    import json
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        raw = json.dumps(manifest).encode()
+        archive.writestr("manifest.json", raw)
+        archive.writestr("manifest.sig", __import__("base64").b64encode(cpriv.signing.sign(raw)))
+        archive.writestr("../../evil.txt", b"x")
+    hostile = tmp_path / "h.hexie"
+    hostile.write_bytes(pyrage.encrypt(buffer.getvalue(), [recipient]))
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [hostile], ypriv)
+    assert "越出文件夹" in str(err.value)
+    stranger = tmp_path / "s.hexie"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        raw = json.dumps({**manifest, "sender": "410421", "members": {}}).encode()
+        archive.writestr("manifest.json", raw)
+        archive.writestr("manifest.sig", __import__("base64").b64encode(cpriv.signing.sign(raw)))
+    stranger.write_bytes(pyrage.encrypt(buffer.getvalue(), [recipient]))
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [stranger], ypriv)
+    assert "尚未被信任" in str(err.value)
+
+
+def test_malformed_line_and_unknown_type(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    import io
+    import json
+
+    import pyrage
+    from pyrage import x25519
+
+    lines = "".join(json.dumps({"id": f"{n:032x}"}) + "\n" for n in range(10_000)).splitlines()
+    lines[4999] = "{not json"
+    members = {
+        "records/enterprise.jsonl": ("\n".join(lines) + "\n").encode(),
+        "records/spaceship.jsonl": b"{}\n",
+    }
+    manifest = {
+        "format": 1,
+        "kind": "data",
+        "schema": "0007_sync",
+        "bundle_id": "y" * 32,
+        "sender": "410482",
+        "recipient": "410400",
+        "sequence": 1,
+        "created": "",
+        "members": {k: {"sha256": bundle._sha(v), "size": len(v)} for k, v in members.items()},
+    }
+    data = bundle._zip(manifest, members, cpriv)
+    path = tmp_path / "m.hexie"
+    path.write_bytes(
+        pyrage.encrypt(data, [x25519.Recipient.from_str(keys.own_public(city).age_recipient)])
+    )
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [path], ypriv)
+    assert "第 5000 行不是有效的 JSON" in str(err.value) and "spaceship" in str(err.value)
+    assert io  # used above
+
+
+def test_eml_draft_parses_back(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    enterprises.create(county, {"name": "甲", "credit_code": code(1), "county_code": "410482"})
+    result, _out = send(county, cpriv, tmp_path, "b1")
+    eml = bundle.write_eml(
+        result.files, "pds2978836@163.com", "汝州市", "平顶山市", tmp_path / "draft.eml"
+    )
+    message = email.message_from_bytes(eml.read_bytes())
+    assert message["To"] == "pds2978836@163.com" and message["X-Unsent"] == "1"
+    attachments = [p for p in message.walk() if p.get_filename()]
+    assert [a.get_filename() for a in attachments] == [f.name for f in result.files]
+    assert attachments[0].get_payload(decode=True) == result.files[0].read_bytes()
+
+
+def test_opened_with_standard_age_tools(pair, tmp_path):
+    """With the recovery sheet's identity, the bundle opens without the app (age format)."""
+    county, city, cpriv, ypriv = pair
+    enterprises.create(county, {"name": "甲", "credit_code": code(1), "county_code": "410482"})
+    result, _out = send(county, cpriv, tmp_path, "b1")
+    import pyrage
+    from pyrage import x25519
+
+    identity = x25519.Identity.from_str(keys.recovery_sheet(city, PASS)["age_identity"])
+    archive = zipfile.ZipFile(
+        __import__("io").BytesIO(pyrage.decrypt(Path(result.files[0]).read_bytes(), [identity]))
+    )
+    assert {"manifest.json", "manifest.sig", "records/enterprise.jsonl", "summary.xlsx"} <= set(
+        archive.namelist()
+    )
