@@ -26,7 +26,7 @@ from sqlalchemy import Table, select
 from app import __version__
 from app.models import Base, ImportedBundle, PeerKey, RecordSyncBase, SyncConflict
 from app.models.base import sync_record_types, utcnow
-from app.models.db import Database, next_change_seq
+from app.models.db import Database, fast_insert, next_change_seq
 from app.models.migrate import REVISIONS, head_revision
 from app.services import keys, office
 from app.services.keys import KeyError_, PrivateKeys
@@ -574,21 +574,20 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                 )
             ).scalars()
         }
+        ids = [r["id"] for r in rows]
+        local: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            for r in connection.execute(
+                select(table).where(table.c.id.in_(ids[start : start + 500]))
+            ):
+                local[r.id] = dict(r._mapping)
+        inserts: list[dict[str, Any]] = []
+        new_bases: list[dict[str, Any]] = []
         for row in rows:
-            local_row = connection.execute(select(table).where(table.c.id == row["id"])).first()
-            local = dict(local_row._mapping) if local_row else None
+            mine = local.get(row["id"])
             base = bases.get(row["id"])
-            verdict = _decide(row, local, base.base_version if base else None)
-            values = {k: _from_json(table, k, v) for k, v in row.items()}
-            if verdict in ("added", "deleted") and local is None:
-                connection.execute(table.insert().values(**values, change_seq=seq))
-                seq += 1
-            elif verdict in ("updated", "deleted"):
-                connection.execute(
-                    table.update().where(table.c.id == row["id"]).values(**values, change_seq=seq)
-                )
-                seq += 1
-            elif verdict == "conflicts":
+            verdict = _decide(row, mine, base.base_version if base else None)
+            if verdict == "conflicts":
                 session.add(
                     SyncConflict(
                         table_name=name,
@@ -596,21 +595,38 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                         peer=sender,
                         incoming_json=json.dumps(row, ensure_ascii=False),
                         local_json=json.dumps(
-                            {k: _jsonable(v) for k, v in (local or {}).items()}, ensure_ascii=False
+                            {k: _jsonable(v) for k, v in (mine or {}).items()}, ensure_ascii=False
                         ),
                     )
                 )
                 continue
-            if verdict != "conflicts":
-                version = int(row["version"])  # what the sender has; ours, if newer, goes back
-                if base is None:
-                    session.add(
-                        RecordSyncBase(
-                            table_name=name, record_id=row["id"], peer=sender, base_version=version
-                        )
-                    )
-                else:
-                    base.base_version = version
+            values = {k: _from_json(table, k, v) for k, v in row.items()}
+            if mine is None:
+                inserts.append({**values, "change_seq": seq})
+                seq += 1
+            elif verdict in ("updated", "deleted"):
+                connection.execute(
+                    table.update().where(table.c.id == row["id"]).values(**values, change_seq=seq)
+                )
+                seq += 1
+            version = int(row["version"])  # what the sender has; ours, if newer, goes back
+            if base is None:
+                new_bases.append(
+                    {
+                        "table_name": name,
+                        "record_id": row["id"],
+                        "peer": sender,
+                        "base_version": version,
+                    }
+                )
+            else:
+                base.base_version = version
+        for start in range(0, len(inserts), 2000):
+            chunk = inserts[start : start + 2000]
+            keys_ = sorted({k for r in chunk for k in r})
+            fast_insert(connection, table, [{k: r.get(k) for k in keys_} for r in chunk])
+        for start in range(0, len(new_bases), 5000):
+            fast_insert(connection, RecordSyncBase.__table__, new_bases[start : start + 5000])
 
 
 def make_receipt(
