@@ -135,6 +135,16 @@ class MainWindow(QMainWindow):
             self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit"
         )
         file_menu.addAction(self.import_action)
+        self.export_bundle_action = self._action(
+            self.tr("导出同步包…"), self.export_bundle, "Ctrl+E", "export_bundle"
+        )
+        self.import_bundle_action = self._action(
+            self.tr("导入同步包…"), self.import_bundle, None, "import_bundle"
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_bundle_action)
+        file_menu.addAction(self.import_bundle_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -163,12 +173,22 @@ class MainWindow(QMainWindow):
             self.tr("节假日与提醒…"), self.edit_holidays, None, "holidays"
         )
         settings_menu.addAction(self.holidays_action)
+        self.keys_action = self._action(self.tr("密钥与信任的单位…"), self.edit_keys, None, "keys")
+        settings_menu.addAction(self.keys_action)
 
         view_menu = bar.addMenu(self.tr("查看(&V)"))
         self.reminders_action = self._action(
             self.tr("整改提醒"), self.toggle_reminders, "Ctrl+R", "reminders"
         )
         view_menu.addAction(self.reminders_action)
+        self.conflicts_action = self._action(
+            self.tr("同步冲突…"), self.show_conflicts, None, "conflicts"
+        )
+        self.received_action = self._action(
+            self.tr("各单位报送情况…"), self.show_received, None, "received"
+        )
+        view_menu.addAction(self.conflicts_action)
+        view_menu.addAction(self.received_action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.about_action = self._action(self.tr("关于和谐台账"), self.show_about, None, "about")
@@ -216,6 +236,82 @@ class MainWindow(QMainWindow):
         else:
             self.reminders.refresh()
             self.reminders.show()
+
+    def edit_keys(self) -> None:
+        from app.views.dialogs.sync_dialogs import KeysDialog
+
+        self._keys_dialog = KeysDialog(self.db, self)
+        self._keys_dialog.open()
+
+    def export_bundle(self) -> None:
+        from app.views.dialogs.sync_dialogs import ExportDialog
+
+        self._export_dialog = ExportDialog(self.db, self)
+        self._export_dialog.open()
+
+    def import_bundle(self, paths: list[str] | None = None) -> None:
+        from app.services import bundle
+        from app.services.progress import Progress
+        from app.views.dialogs.sync_dialogs import preview_text, unlock
+
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("选择同步包（可多选，含全部分卷）"),
+                "",
+                self.tr("同步包") + " (*.hexie *.hexie.part*)",
+            )
+        if not paths:
+            return
+        private = unlock(self, self.db)
+        if private is None:
+            return
+        try:
+            summary = bundle.import_paths(self.db, list(paths), private, dry_run=True)
+        except bundle.BundleError as exc:
+            QMessageBox.warning(self, self.tr("导入同步包"), str(exc))
+            return
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("导入同步包"),
+                preview_text(summary) + "\n\n" + self.tr("导入以上内容？"),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+
+        def work() -> Any:
+            yield Progress(0, 1, self.tr("正在导入同步包…"))
+            return bundle.import_paths(self.db, list(paths), private)
+
+        def done(result: dict[str, Any]) -> None:
+            self.refresh_all()
+            receipts = "\n".join(result.get("receipts", []))
+            conflicts = sum(c["conflicts"] for b in result["bundles"] for c in b["counts"].values())
+            text = self.tr("导入完成。")
+            if receipts:
+                text += "\n" + self.tr("请把回执发回对方：") + "\n" + receipts
+            if conflicts:
+                text += "\n" + self.tr("有 %1 条冲突，请在“查看 → 同步冲突”中处理。").replace(
+                    "%1", str(conflicts)
+                )
+            QMessageBox.information(self, self.tr("导入同步包"), text)
+
+        self.tasks.start(self, self.tr("正在导入同步包"), work, done)
+
+    def show_conflicts(self) -> None:
+        from app.views.dialogs.sync_dialogs import ConflictsDialog
+
+        self._conflicts_dialog = ConflictsDialog(self.db, self)
+        self._conflicts_dialog.finished.connect(lambda _r: self.refresh_all())
+        self._conflicts_dialog.open()
+
+    def show_received(self) -> None:
+        from app.views.dialogs.sync_dialogs import ReceivedDialog
+
+        self._received_dialog = ReceivedDialog(self.db, self)
+        self._received_dialog.open()
 
     def edit_holidays(self) -> None:
         from app.views.dialogs.holidays_dialog import HolidaysDialog

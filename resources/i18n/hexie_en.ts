@@ -296,6 +296,53 @@
     </message>
   </context>
   <context>
+    <name>ConflictsDialog</name>
+    <message>
+      <source>保留本方</source>
+      <translation>Keep ours</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>双方都修改过的记录：两个版本都保留，请逐条选择。未处理前本方的版本不变。</source>
+      <translation>Records changed on both sides: both versions are kept; choose one for each. Ours stays until you do.</translation>
+    </message>
+    <message>
+      <source>发现时间</source>
+      <translation>Found</translation>
+    </message>
+    <message>
+      <source>同步冲突</source>
+      <translation>Sync conflicts</translation>
+    </message>
+    <message>
+      <source>字段</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>对方</source>
+      <translation>Theirs</translation>
+    </message>
+    <message>
+      <source>本方</source>
+      <translation>Ours</translation>
+    </message>
+    <message>
+      <source>来自</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>记录类型</source>
+      <translation>Record type</translation>
+    </message>
+    <message>
+      <source>采用对方</source>
+      <translation>Take theirs</translation>
+    </message>
+  </context>
+  <context>
     <name>EnterprisePicker</name>
     <message>
       <source>输入企业名称、信用代码或拼音首字母</source>
@@ -448,6 +495,63 @@
     <message>
       <source>风险：全部</source>
       <translation>Risk: all</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>保存到</source>
+      <translation>Save to</translation>
+    </message>
+    <message>
+      <source>保存到（如 U 盘）</source>
+      <translation>Save to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+      <source>全量（默认只含对方尚未确认收到的变动）</source>
+      <translation>Full (by default only changes the recipient has not yet confirmed)</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>单个文件不超过</source>
+      <translation>Largest file</translation>
+    </message>
+    <message>
+      <source>同时生成邮件草稿（.eml，Outlook、Foxmail、Thunderbird 可直接打开发送）</source>
+      <translation>Also write an e-mail draft (.eml) that Outlook, Foxmail or Thunderbird open ready to send</translation>
+    </message>
+    <message>
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>导出同步包</source>
+      <translation>Export sync bundle</translation>
+    </message>
+    <message>
+      <source>已导出第 %1 号同步包：%2
+%3</source>
+      <translation>Bundle %1 written: %2
+%3</translation>
+    </message>
+    <message>
+      <source>接收单位</source>
+      <translation>Recipient</translation>
+    </message>
+    <message>
+      <source>没有新的变动</source>
+      <translation>No new changes</translation>
+    </message>
+    <message>
+      <source>还没有信任的单位：请先在“设置 → 密钥与信任的单位”中导入对方公钥。</source>
+      <translation>No trusted office yet: import the recipient's public key in Settings → Keys first.</translation>
+    </message>
+    <message>
+      <source>选择文件夹…</source>
+      <translation>Choose folder…</translation>
     </message>
   </context>
   <context>
@@ -787,6 +891,117 @@
     <message>
       <source>（第 %1 列）</source>
       <translation>(column %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeysDialog</name>
+    <message>
+      <source>%1（%2）的指纹：
+
+%3
+
+请打电话与对方核对，一致才点“是”。</source>
+      <translation>Fingerprint of %1 (%2):
+
+%3
+
+Check it with them by phone; click Yes only if it matches.</translation>
+    </message>
+    <message>
+      <source>两次输入的口令不一致。</source>
+      <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+      <source>信任</source>
+      <translation>Trust</translation>
+    </message>
+    <message>
+      <source>信任的单位（收发同步包的对方）：</source>
+      <translation>Trusted offices (who you exchange bundles with):</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>再次输入口令</source>
+      <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+      <source>区划代码</source>
+      <translation>Division code</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>口令</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>密钥与信任的单位</source>
+      <translation>Keys and trusted offices</translation>
+    </message>
+    <message>
+      <source>对方接收同步包的电子邮箱：</source>
+      <translation>Their e-mail address for bundles:</translation>
+    </message>
+    <message>
+      <source>导入对方公钥并信任…</source>
+      <translation>Import and trust a public key…</translation>
+    </message>
+    <message>
+      <source>导出公钥</source>
+      <translation>Export public key</translation>
+    </message>
+    <message>
+      <source>导出本单位公钥…</source>
+      <translation>Export our public key…</translation>
+    </message>
+    <message>
+      <source>打印恢复单</source>
+      <translation>Print recovery sheet</translation>
+    </message>
+    <message>
+      <source>打印恢复单…</source>
+      <translation>Print recovery sheet…</translation>
+    </message>
+    <message>
+      <source>指纹</source>
+      <translation>Fingerprint</translation>
+    </message>
+    <message>
+      <source>本单位公钥指纹：%1（对方核对时请逐组念出）</source>
+      <translation>Our public key fingerprint: %1 (read it out group by group when they check)</translation>
+    </message>
+    <message>
+      <source>本单位还没有密钥。生成后，把公钥文件发给对方，并打印恢复单锁好。</source>
+      <translation>No keys yet. Generate them, send the public key file to the other office, and print and lock away the recovery sheet.</translation>
+    </message>
+    <message>
+      <source>核对指纹</source>
+      <translation>Check fingerprint</translation>
+    </message>
+    <message>
+      <source>生成密钥</source>
+      <translation>Generate keys</translation>
+    </message>
+    <message>
+      <source>生成本单位密钥…</source>
+      <translation>Generate keys…</translation>
+    </message>
+    <message>
+      <source>电子邮箱</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>设置口令（至少8个字符）</source>
+      <translation>Set a passphrase (8 characters or more)</translation>
+    </message>
+    <message>
+      <source>选择对方的公钥文件</source>
+      <translation>Choose their public key file</translation>
     </message>
   </context>
   <context>
@@ -1166,6 +1381,18 @@
       <translation>About Hexie Desk</translation>
     </message>
     <message>
+      <source>各单位报送情况…</source>
+      <translation>Bundles received…</translation>
+    </message>
+    <message>
+      <source>同步冲突…</source>
+      <translation>Sync conflicts…</translation>
+    </message>
+    <message>
+      <source>同步包</source>
+      <translation>Sync bundles</translation>
+    </message>
+    <message>
       <source>和谐台账</source>
       <translation>Hexie Desk</translation>
     </message>
@@ -1188,12 +1415,36 @@ Logs: %4
 This program never connects to a network; all data stays on this PC.</translation>
     </message>
     <message>
+      <source>密钥与信任的单位…</source>
+      <translation>Keys and trusted offices…</translation>
+    </message>
+    <message>
+      <source>导入以上内容？</source>
+      <translation>Import all of the above?</translation>
+    </message>
+    <message>
       <source>导入企业名录…</source>
       <translation>Import enterprise list…</translation>
     </message>
     <message>
+      <source>导入同步包</source>
+      <translation>Import sync bundle</translation>
+    </message>
+    <message>
+      <source>导入同步包…</source>
+      <translation>Import sync bundle…</translation>
+    </message>
+    <message>
+      <source>导入完成。</source>
+      <translation>Import finished.</translation>
+    </message>
+    <message>
       <source>导入完成：新增 %1，更新 %2，跳过 %3</source>
       <translation>Import finished: %1 added, %2 updated, %3 skipped</translation>
+    </message>
+    <message>
+      <source>导出同步包…</source>
+      <translation>Export sync bundle…</translation>
     </message>
     <message>
       <source>已取消</source>
@@ -1232,12 +1483,24 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>New enterprise</translation>
     </message>
     <message>
+      <source>有 %1 条冲突，请在“查看 → 同步冲突”中处理。</source>
+      <translation>%1 conflicts: resolve them in View → Sync conflicts.</translation>
+    </message>
+    <message>
       <source>本单位设置…</source>
       <translation>Office settings…</translation>
     </message>
     <message>
       <source>查看(&amp;V)</source>
       <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>正在导入同步包</source>
+      <translation>Importing sync bundles</translation>
+    </message>
+    <message>
+      <source>正在导入同步包…</source>
+      <translation>Importing sync bundles…</translation>
     </message>
     <message>
       <source>正在生成演示数据</source>
@@ -1284,12 +1547,20 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>&amp;Settings</translation>
     </message>
     <message>
+      <source>请把回执发回对方：</source>
+      <translation>Send the receipt back to the sender:</translation>
+    </message>
+    <message>
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
       <source>选择企业名录文件</source>
       <translation>Choose an enterprise list</translation>
+    </message>
+    <message>
+      <source>选择同步包（可多选，含全部分卷）</source>
+      <translation>Choose bundles (select every part)</translation>
     </message>
     <message>
       <source>重大风险隐患</source>
@@ -1665,6 +1936,41 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>详细信息已写入日志：</source>
       <translation>Details were written to the log: </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceivedDialog</name>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>各单位报送情况</source>
+      <translation>Bundles received</translation>
+    </message>
+    <message>
+      <source>导入时间</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
+      <source>无</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>最近同步包</source>
+      <translation>Latest bundle</translation>
+    </message>
+    <message>
+      <source>第 %1 号</source>
+      <translation>No. %1</translation>
+    </message>
+    <message>
+      <source>缺少的同步包</source>
+      <translation>Missing bundles</translation>
     </message>
   </context>
   <context>
@@ -2317,8 +2623,20 @@ Data already saved is not affected.</translation>
       <translation>Field check form</translation>
     </message>
     <message>
+      <source>口令</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>本单位密钥口令：</source>
+      <translation>Our key passphrase:</translation>
+    </message>
+    <message>
       <source>正在生成空白记录表</source>
       <translation>Making blank forms</translation>
+    </message>
+    <message>
+      <source>输入口令</source>
+      <translation>Passphrase</translation>
     </message>
   </context>
 </TS>

@@ -400,25 +400,78 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("HEXIE_PASSPHRASE", "county passphrase")
     run(capsys, "keys", "init", "--db", county)
     (tmp_path / "pw").write_text("city passphrase\n", encoding="utf-8")
-    code_, out, _ = run(capsys, "keys", "init", "--db", city, "--passphrase-file", str(tmp_path / "pw"))
+    code_, out, _ = run(
+        capsys, "keys", "init", "--db", city, "--passphrase-file", str(tmp_path / "pw")
+    )
     assert code_ == 0 and "指纹" in out
     run(capsys, "keys", "export", "--db", county, "-o", str(tmp_path / "c.pub"))
     run(capsys, "keys", "export", "--db", city, "-o", str(tmp_path / "y.pub"))
     monkeypatch.setattr("builtins.input", lambda _prompt: "no")
     code_, _, err = run(capsys, "keys", "trust", str(tmp_path / "y.pub"), "--db", county)
     assert code_ == 1 and "未信任" in err
-    run(capsys, "keys", "trust", str(tmp_path / "y.pub"), "--db", county, "--yes", "--email", "city@example.cn")
+    run(
+        capsys,
+        "keys",
+        "trust",
+        str(tmp_path / "y.pub"),
+        "--db",
+        county,
+        "--yes",
+        "--email",
+        "city@example.cn",
+    )
     run(capsys, "keys", "trust", str(tmp_path / "c.pub"), "--db", city, "--yes")
     run(capsys, "demo", "--db", county, "--enterprises", "30")
-    code_, out, _ = run(capsys, "export-bundle", "--db", county, "--to", "410400", "-o", str(tmp_path / "out"), "--eml")
+    code_, out, _ = run(
+        capsys,
+        "export-bundle",
+        "--db",
+        county,
+        "--to",
+        "410400",
+        "-o",
+        str(tmp_path / "out"),
+        "--eml",
+    )
     assert code_ == 0 and "第 1 号" in out and list((tmp_path / "out").glob("*.eml"))
-    code_, out, _ = run(capsys, "import-bundle", str(tmp_path / "out"), "--db", city, "--json", "--passphrase-file", str(tmp_path / "pw"))
+    code_, out, _ = run(
+        capsys,
+        "import-bundle",
+        str(tmp_path / "out"),
+        "--db",
+        city,
+        "--json",
+        "--passphrase-file",
+        str(tmp_path / "pw"),
+    )
     data = json.loads(out)
-    assert code_ == 0 and data["bundles"][0]["counts"]["enterprise"]["added"] == 30 and data["receipts"]
-    code_, out, _ = run(capsys, "import-bundle", str(tmp_path / "out"), "--db", city, "--json", "--passphrase-file", str(tmp_path / "pw"))
+    assert (
+        code_ == 0
+        and data["bundles"][0]["counts"]["enterprise"]["added"] == 30
+        and data["receipts"]
+    )
+    code_, out, _ = run(
+        capsys,
+        "import-bundle",
+        str(tmp_path / "out"),
+        "--db",
+        city,
+        "--json",
+        "--passphrase-file",
+        str(tmp_path / "pw"),
+    )
     assert code_ == 0 and json.loads(out)["bundles"][0]["already_imported"] is True
     bad = tmp_path / "bad" / "x.hexie"
     bad.parent.mkdir()
     bad.write_bytes(b"age-encryption.org/v1\n-> garbage")
-    code_, out, _ = run(capsys, "import-bundle", str(bad), "--db", city, "--json", "--passphrase-file", str(tmp_path / "pw"))
+    code_, out, _ = run(
+        capsys,
+        "import-bundle",
+        str(bad),
+        "--db",
+        city,
+        "--json",
+        "--passphrase-file",
+        str(tmp_path / "pw"),
+    )
     assert code_ == 3 and "rejected" in json.loads(out)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app.services import bundle, enterprises, keys
+from app.views.dialogs.sync_dialogs import ConflictsDialog, ExportDialog, KeysDialog, ReceivedDialog
+from tests.builders import code
+
+PASS = "county passphrase"
+
+
+def test_keys_export_and_import_through_the_window(
+    qtbot, window, city_db, tmp_path, monkeypatch, messages
+):
+    answers = iter([(PASS, True), (PASS, True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    dialog = KeysDialog(window.db, window)
+    assert dialog.generate() and "指纹" in dialog.own.text()
+    keys.init(city_db, "city passphrase")
+    keys.export_public(city_db, tmp_path / "city.pub")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("city@example.cn", True))
+    assert dialog.trust(str(tmp_path / "city.pub")) and dialog.peers.rowCount() == 1
+    assert messages[-1][0] == "question" and keys.own_public(city_db).fingerprint in messages[-1][2]
+    keys.export_public(window.db, tmp_path / "county.pub")
+    keys.trust(city_db, keys.read_public(tmp_path / "county.pub"))
+
+    enterprises.create(
+        window.db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    export = ExportDialog(window.db, window)
+    export.folder.setText(str(tmp_path / "out"))
+    assert export.do_export(keys.unlock(window.db, PASS))
+    assert any(p.suffix == ".eml" for p in export.files) and "第 1 号" in export.result.text()
+
+    # The city imports and sees the county in its received list.
+    summary = bundle.import_paths(
+        city_db,
+        [tmp_path / "out"],
+        keys.unlock(city_db, "city passphrase"),
+        receipt_dir=tmp_path / "r",
+    )
+    assert summary["bundles"][0]["counts"]["enterprise"]["added"] == 1
+    received = ReceivedDialog(city_db, window)
+    assert received.table.item(0, 3).text() == "无"
+
+    # The county imports the receipt through the menu.
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASS, True))
+    window.import_bundle([str(p) for p in (tmp_path / "r").iterdir()])
+    assert keys.peer(window.db, "410400").acked_seq > 0
+
+
+def test_conflicts_dialog_side_by_side(qtbot, window, city_db, tmp_path, messages):
+    keys.init(window.db, PASS)
+    keys.init(city_db, "city passphrase")
+    keys.export_public(window.db, tmp_path / "c.pub")
+    keys.export_public(city_db, tmp_path / "y.pub")
+    keys.trust(window.db, keys.read_public(tmp_path / "y.pub"))
+    keys.trust(city_db, keys.read_public(tmp_path / "c.pub"))
+    county_keys, city_keys = keys.unlock(window.db, PASS), keys.unlock(city_db, "city passphrase")
+    eid = enterprises.create(
+        city_db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    bundle.export(city_db, "410482", tmp_path / "b1", city_keys)
+    bundle.import_paths(window.db, [tmp_path / "b1"], county_keys)
+    enterprises.update(window.db, eid, {"contact_person": "县里"})
+    enterprises.update(city_db, eid, {"contact_person": "市里"})
+    bundle.export(city_db, "410482", tmp_path / "b2", city_keys)
+    bundle.import_paths(window.db, [tmp_path / "b2"], county_keys)
+    dialog = ConflictsDialog(window.db, window)
+    assert dialog.list.rowCount() == 1
+    fields = {
+        dialog.fields.item(r, 0).text(): (
+            dialog.fields.item(r, 1).text(),
+            dialog.fields.item(r, 2).text(),
+        )
+        for r in range(dialog.fields.rowCount())
+    }
+    assert fields["contact_person"] == ("县里", "市里")
+    dialog.ours_button.click()
+    assert (
+        dialog.list.rowCount() == 0 and enterprises.get(window.db, eid)["contact_person"] == "县里"
+    )
+    assert QMessageBox and QFileDialog
