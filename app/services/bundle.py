@@ -80,7 +80,9 @@ class ExportResult:
     size: int
 
 
-def _records(db: Database, to: str, since_seq: int) -> tuple[dict[str, list[dict[str, Any]]], int]:
+def _records(
+    db: Database, to: str, since_seq: int, *, neighbour: bool = False
+) -> tuple[dict[str, list[dict[str, Any]]], int]:
     """Records changed since `since_seq`, leaving out what came from `to` unchanged (no echo)."""
     out: dict[str, list[dict[str, Any]]] = {}
     upto = 0
@@ -105,7 +107,25 @@ def _records(db: Database, to: str, since_seq: int) -> tuple[dict[str, list[dict
                 rows.append(record)
             if rows:
                 out[name] = rows
+    if neighbour:
+        out = _spreading_only(out)
     return out, upto
+
+
+def _spreading_only(records: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Between two county offices only major risks that may spread across counties
+    travel (通知 三（三）: 信息互通), with their interventions and enterprises."""
+    events = [r for r in records.get("major_risk_event", []) if r.get("may_spread")]
+    ids = {r["id"] for r in events}
+    firms = {r["enterprise_id"] for r in events}
+    out = {
+        "major_risk_event": events,
+        "risk_intervention": [
+            r for r in records.get("risk_intervention", []) if r["event_id"] in ids
+        ],
+        "enterprise": [r for r in records.get("enterprise", []) if r["id"] in firms],
+    }
+    return {k: v for k, v in out.items() if v}
 
 
 def _summary_xlsx(counts: dict[str, int], sender: str, recipient: str, created: str) -> bytes:
@@ -149,7 +169,9 @@ def export(
     if me is None:
         raise BundleError("请先设置本单位。")
     since = 0 if full else peer.acked_seq
-    records, upto = _records(db, to, since)
+    # A county sends a neighbouring county only the risks that may spread; the city gets everything.
+    neighbour = me.level == "county" and not to.endswith("00")
+    records, upto = _records(db, to, since, neighbour=neighbour)
     created = utcnow().isoformat(timespec="seconds")
     sequence = peer.sent_sequence + 1
     bundle_id = hashlib.sha256(f"{me.code}|{to}|{sequence}|{created}|{upto}".encode()).hexdigest()[
@@ -564,7 +586,9 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
     connection = session.connection()
     total = sum(len(rows) for rows in p.bundle.records.values())
     seq = next_change_seq(session, max(total, 1))
-    for name, rows in p.bundle.records.items():
+    # Parents before children, whatever order the bundle lists them in (foreign keys).
+    for name in [n for n in _tables() if n in p.bundle.records]:
+        rows = p.bundle.records[name]
         table = _tables()[name]
         bases = {
             r.record_id: r
@@ -601,6 +625,15 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                 )
                 continue
             values = {k: _from_json(table, k, v) for k, v in row.items()}
+            for column in table.c:
+                # A bundle from an older version lacks newer columns: they take their defaults.
+                if (
+                    column.name not in values
+                    and column.name != "change_seq"
+                    and column.default is not None
+                ):
+                    arg = column.default.arg  # type: ignore[attr-defined]
+                    values[column.name] = arg(None) if callable(arg) else arg
             if mine is None:
                 inserts.append({**values, "change_seq": seq})
                 seq += 1

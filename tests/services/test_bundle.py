@@ -275,3 +275,86 @@ def test_opened_with_standard_age_tools(pair, tmp_path):
     assert {"manifest.json", "manifest.sig", "records/enterprise.jsonl", "summary.xlsx"} <= set(
         archive.namelist()
     )
+
+
+def test_neighbouring_county_gets_only_spreading_risks(db, tmp_path):
+    from datetime import date
+
+    from app.models.db import open_database
+    from app.services import office, risk_events
+
+    neighbour = open_database(tmp_path / "jia.sqlite3", operator="郏县")
+    office.configure(neighbour, "410425", level="county")
+    keys.init(db, PASS)
+    keys.init(neighbour, PASS)
+    keys.export_public(db, tmp_path / "a.pub")
+    keys.export_public(neighbour, tmp_path / "b.pub")
+    keys.trust(db, keys.read_public(tmp_path / "b.pub"))
+    keys.trust(neighbour, keys.read_public(tmp_path / "a.pub"))
+    a = enterprises.create(
+        db, {"name": "汝州市甲建筑公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    b = enterprises.create(
+        db, {"name": "汝州市乙公司", "credit_code": code(2), "county_code": "410482"}
+    )
+    risk_events.save(
+        db,
+        risk_events.EventInput(a, "wage_claim", 80, 900000, date(2023, 8, 1), "跨县项目讨薪", True),
+        today=date(2023, 9, 1),
+    )
+    risk_events.save(
+        db,
+        risk_events.EventInput(b, "work_stoppage", 10, None, date(2023, 8, 1), "本地", False),
+        today=date(2023, 9, 1),
+    )
+    result = bundle.export(db, "410425", tmp_path / "n", keys.unlock(db, PASS))
+    assert result.counts == {"enterprise": 1, "major_risk_event": 1}
+    bundle.import_paths(neighbour, [tmp_path / "n"], keys.unlock(neighbour, PASS))
+    assert (
+        enterprises.get(neighbour, a)["name"] == "汝州市甲建筑公司"
+        and enterprises.get(neighbour, b) is None
+    )
+    neighbour.close()
+
+
+def test_bundle_from_an_older_version_fills_new_columns(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    import json
+
+    import pyrage
+    from pyrage import x25519
+
+    row = {
+        "id": "a" * 32,
+        "created_at": "2023-01-01T00:00:00",
+        "updated_at": "2023-01-01T00:00:00",
+        "version": 1,
+        "origin_office": "410482",
+        "author": "x",
+        "deleted": False,
+        "name": "老版本企业",
+        "credit_code": code(7),
+        "county_code": "410482",
+    }  # no address, industry, pinyin … columns
+    members = {"records/enterprise.jsonl": (json.dumps(row, ensure_ascii=False) + "\n").encode()}
+    manifest = {
+        "format": 1,
+        "kind": "data",
+        "schema": "0001_register",
+        "bundle_id": "z" * 32,
+        "sender": "410482",
+        "recipient": "410400",
+        "sequence": 1,
+        "created": "",
+        "upto_seq": 1,
+        "members": {k: {"sha256": bundle._sha(v), "size": len(v)} for k, v in members.items()},
+    }
+    path = tmp_path / "old.hexie"
+    path.write_bytes(
+        pyrage.encrypt(
+            bundle._zip(manifest, members, cpriv),
+            [x25519.Recipient.from_str(keys.own_public(city).age_recipient)],
+        )
+    )
+    bundle.import_paths(city, [path], ypriv)
+    assert enterprises.get(city, "a" * 32)["address"] == ""
