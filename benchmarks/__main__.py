@@ -15,11 +15,12 @@ os.environ.setdefault("HEXIE_DATA_DIR", tempfile.mkdtemp(prefix="hexie-bench-"))
 
 
 def main() -> int:
-    from benchmarks import bench_grading, bench_import, bench_register
+    from benchmarks import bench_bundle, bench_grading, bench_import, bench_register
 
     ok = bench_register.run()
     ok &= bench_import.run()
     ok &= bench_grading.run()
+    ok &= bench_bundle.run()
     print("all targets met" if ok else "some targets missed")
     return 0 if ok else 1
 

@@ -159,8 +159,10 @@ def export(
     *,
     full: bool = False,
     max_part_mb: float = 15.0,
+    with_attachments: bool = False,
 ) -> ExportResult:
-    """Write the bundle for office `to` into `out_dir`; returns the file(s) written."""
+    """Write the bundle for office `to` into `out_dir`; returns the file(s) written.
+    With `with_attachments`, the evidence files of the attachment records travel too."""
     import pyrage
     from pyrage import x25519
 
@@ -182,6 +184,14 @@ def export(
         members[f"records/{name}.jsonl"] = "".join(
             json.dumps(r, ensure_ascii=False) + "\n" for r in rows
         ).encode()
+    if with_attachments:
+        from app.services import attachments
+
+        base = attachments.folder(db)
+        for row in records.get("attachment", []):
+            path = base / row["stored_name"]
+            if path.exists() and not row.get("deleted"):
+                members[f"attachments/{row['sha256']}"] = path.read_bytes()
     counts = {name: len(rows) for name, rows in records.items()}
     members["summary.xlsx"] = _summary_xlsx(
         counts, f"{me.name}（{me.code}）", f"{peer.name}（{to}）", created
@@ -337,6 +347,7 @@ class OpenBundle:
     name: str
     manifest: dict[str, Any]
     records: dict[str, list[dict[str, Any]]]
+    files: dict[str, bytes] = field(default_factory=dict)  # evidence files by SHA-256
 
 
 def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundle:
@@ -412,12 +423,16 @@ def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundl
             f"{raw.name} 的成员与清单不符（多出：{'、'.join(sorted(names - declared)) or '无'}；缺少：{'、'.join(sorted(declared - names)) or '无'}）。"
         )
     records: dict[str, list[dict[str, Any]]] = {}
+    files: dict[str, bytes] = {}
     tables = _tables()
     problems: list[str] = []
     for name, info in manifest["members"].items():
         data = archive.read(name)
         if _sha(data) != info["sha256"]:
             raise BundleError(f"{raw.name} 的成员“{name}”校验不符，已被改动。")
+        if name.startswith("attachments/"):
+            files[name[len("attachments/") :]] = data
+            continue
         if not name.startswith("records/"):
             continue
         table_name = name[len("records/") : -len(".jsonl")]
@@ -441,7 +456,7 @@ def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundl
     if problems:
         shown = problems[:20] + ([f"……共 {len(problems)} 处"] if len(problems) > 20 else [])
         raise BundleError(f"{raw.name} 有以下问题，整包未导入：\n" + "\n".join(shown))
-    return OpenBundle(raw.name, manifest, records)
+    return OpenBundle(raw.name, manifest, records, files)
 
 
 # -- planning and applying -------------------------------------------------------------------
@@ -553,6 +568,7 @@ def apply(db: Database, plans: list[BundlePlan]) -> dict[str, Any]:
                 _apply_receipt(session, m)
             else:
                 _apply_records(session, p)
+                _store_files(db, p.bundle)
             session.add(
                 ImportedBundle(
                     bundle_id=m["bundle_id"],
@@ -573,6 +589,24 @@ def apply(db: Database, plans: list[BundlePlan]) -> dict[str, Any]:
                 }
             )
     return results
+
+
+def _store_files(db: Database, b: OpenBundle) -> None:
+    """Evidence files into the attachments folder, where the attachment records say."""
+    from app.services import attachments
+
+    if not b.files:
+        return
+    base = attachments.folder(db)
+    for row in b.records.get("attachment", []):
+        data = b.files.get(row["sha256"])
+        target = base / row["stored_name"]
+        if data is None or target.exists() or ".." in Path(row["stored_name"]).parts:
+            continue
+        if _sha(data) != row["sha256"]:
+            raise BundleError(f"{b.name} 中的附件 {row['file_name']} 校验不符，整包未导入。")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _apply_receipt(session: Any, manifest: dict[str, Any]) -> None:

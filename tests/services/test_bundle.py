@@ -358,3 +358,24 @@ def test_bundle_from_an_older_version_fills_new_columns(pair, tmp_path):
     )
     bundle.import_paths(city, [path], ypriv)
     assert enterprises.get(city, "a" * 32)["address"] == ""
+
+
+def test_attachments_travel_when_chosen(pair, tmp_path):
+    from datetime import date
+
+    from app.services import attachments, ledger
+
+    county, city, cpriv, ypriv = pair
+    eid = enterprises.create(
+        county, {"name": "甲", "credit_code": code(1), "county_code": "410482"}
+    )
+    item = ledger.add_manual(
+        county, ledger.ManualItem(eid, "未签合同", date(2023, 9, 1), date(2023, 9, 30))
+    )
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 evidence")
+    attachments.add(county, item, scan)
+    bundle.export(county, "410400", tmp_path / "b", cpriv, with_attachments=True)
+    bundle.import_paths(city, [tmp_path / "b"], ypriv)
+    [row] = attachments.list_for(city, item)
+    assert row.state == "ok" and row.path.read_bytes() == b"%PDF-1.4 evidence"

@@ -1,0 +1,164 @@
+"""A full bundle for a county with 100,000 enterprises and 100,000 other records:
+export and import, each beside a baseline measured in the same run."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from benchmarks.common import OUT, N, register_db, report, timed
+
+PASS = "benchmark passphrase"
+
+
+def county_db() -> Path:
+    """The register database as a county office, plus N rectification items."""
+    path = OUT / f"bundle-county-{N}.sqlite3"
+    if path.exists():
+        return path
+    from datetime import date
+
+    from app.models import RectificationItem
+    from app.models.base import sync_values, utcnow
+    from app.models.db import fast_insert, open_database
+    from app.services import keys, office
+
+    tmp = OUT / "bundle-county.tmp.sqlite3"
+    shutil.copyfile(register_db(), tmp)
+    with open_database(tmp, operator="bench") as db:
+        office.configure(db, "410482", level="county")
+        keys.init(db, PASS)
+        with db.session() as session:
+            ids = [r[0] for r in session.connection().exec_driver_sql("SELECT id FROM enterprise")]
+            now = utcnow()
+            rows = [
+                {
+                    **sync_values(office="410482", author="bench", change_seq=200000 + n, now=now),
+                    "enterprise_id": eid,
+                    "source": "manual",
+                    "item_code": "",
+                    "matter": "未按月足额支付工资",
+                    "basis": "《劳动法》第50条",
+                    "remedy": "",
+                    "severity": "中",
+                    "found_on": date(2023, 6, 1),
+                    "rectify_days": 30,
+                    "day_kind": "calendar",
+                    "deadline": date(2023, 7, 1),
+                    "original_deadline": date(2023, 7, 1),
+                    "enterprise_person": "王",
+                    "office_person": "李",
+                    "status": "pending",
+                    "status_changed_on": None,
+                    "verified_on": None,
+                    "verified_by": "",
+                    "note": "",
+                }
+                for n, eid in enumerate(ids)
+            ]
+            for start in range(0, len(rows), 5000):
+                fast_insert(
+                    session.connection(), RectificationItem.__table__, rows[start : start + 5000]
+                )
+    tmp.rename(path)
+    return path
+
+
+def city_db() -> Path:
+    from app.models.db import open_database
+    from app.services import keys, office
+
+    path = OUT / "bundle-city.sqlite3"
+    for p in OUT.glob("bundle-city.sqlite3*"):
+        p.unlink()
+    with open_database(path, operator="bench") as db:
+        office.configure(db, "410400", level="city")
+        keys.init(db, PASS)
+    return path
+
+
+def run() -> bool:
+    from app.models.db import open_database
+    from app.services import bundle, keys
+
+    county = county_db()
+    city = city_db()
+    with open_database(county) as c, open_database(city) as y:
+        keys.export_public(c, OUT / "c.pub")
+        keys.export_public(y, OUT / "y.pub")
+        keys.trust(c, keys.read_public(OUT / "y.pub"))
+        keys.trust(y, keys.read_public(OUT / "c.pub"))
+    out = OUT / "bundle-out"
+    shutil.rmtree(out, ignore_errors=True)
+
+    def export_ours() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        with open_database(county) as db:
+            bundle.export(db, "410400", out, keys.unlock(db, PASS), full=True, max_part_mb=1000)
+
+    def export_base() -> None:
+        con = sqlite3.connect(county)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for table in ("enterprise", "rectification_item"):
+                cur = con.execute(f"SELECT * FROM {table}")
+                names = [d[0] for d in cur.description]
+                archive.writestr(
+                    f"{table}.jsonl",
+                    "".join(
+                        json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False) + "\n"
+                        for r in cur
+                    ),
+                )
+        con.close()
+
+    t_export = timed(export_ours, 1)
+    b_export = timed(export_base, 1)
+    size = sum(p.stat().st_size for p in out.iterdir())
+
+    template = OUT / "bundle-city-template.sqlite3"
+    with open_database(city) as db:
+        db.engine.dispose()
+    shutil.copyfile(city, template)  # the city with its keys and the county trusted
+
+    def import_ours() -> None:
+        fresh = OUT / "bundle-city-run.sqlite3"
+        for p in OUT.glob("bundle-city-run.sqlite3*"):
+            p.unlink()
+        shutil.copyfile(template, fresh)
+        with open_database(fresh) as db:
+            bundle.import_paths(db, [out], keys.unlock(db, PASS), receipt_dir=OUT)
+
+    def import_base() -> None:
+        src = sqlite3.connect(county)
+        dst_path = OUT / "bundle-base.sqlite3"
+        shutil.copyfile(template, dst_path)
+        dst = sqlite3.connect(dst_path)
+        for table in ("enterprise", "rectification_item"):
+            cur = src.execute(f"SELECT * FROM {table}")
+            names = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+            with dst:
+                dst.executemany(
+                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    rows,
+                )
+        src.close()
+        dst.close()
+
+    t_import = timed(import_ours, 1)
+    b_import = timed(import_base, 1)
+    ok = report(f"export full bundle ({N:,} + {N:,} records)", t_export, b_export, 2.0)
+    ok &= report(f"import full bundle ({N:,} + {N:,} records)", t_import, b_import, 2.0)
+    print(
+        f"{'bundle size':<48} {size / 1024 / 1024:8.1f} MB (encrypted, before splitting into 15 MB parts)"
+    )
+    return ok
+
+
+if __name__ == "__main__":
+    run()
