@@ -149,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true", help="全量（默认只含对方尚未确认收到的变动）")
     p.add_argument("--max-part-mb", type=float, default=15.0)
     p.add_argument("--eml", action="store_true", help="同时生成可直接发送的邮件草稿 .eml")
+    p.add_argument("--attachments", action="store_true", help="包含佐证材料文件")
     p.add_argument("--passphrase-file", default=None)
 
     p = sub.add_parser("import-bundle", help="导入同步包（文件或文件夹）")
@@ -439,7 +440,13 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         try:
             private = keys.unlock(db, _passphrase(args))
             result = bundle.export(
-                db, args.to, args.out, private, full=args.full, max_part_mb=args.max_part_mb
+                db,
+                args.to,
+                args.out,
+                private,
+                full=args.full,
+                max_part_mb=args.max_part_mb,
+                with_attachments=args.attachments,
             )
             if args.eml:
                 peer = keys.peer(db, args.to)

@@ -44,6 +44,7 @@ class EnterpriseFilter:
     new_months: int = 12
     risk_level: str = ""  # high / medium / low, from the newest grading
     risk_rose: bool = False
+    origin_office: str = ""  # at the city: one county's records
     today: date = field(default_factory=date.today)
 
 
@@ -89,6 +90,8 @@ def _conditions(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
                 EnterpriseRisk.enterprise_id == e.id, EnterpriseRisk.level.in_(("high", "medium"))
             )
         )
+    if flt.origin_office:
+        conds.append(e.origin_office == flt.origin_office)
     if flt.risk_rose:
         conds.append(
             exists().where(EnterpriseRisk.enterprise_id == e.id, EnterpriseRisk.rose.is_(True))

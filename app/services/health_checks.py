@@ -611,6 +611,7 @@ class CheckFilter:
     open_findings: bool = False
     enterprise_id: str = ""
     text: str = ""
+    origin_office: str = ""
 
 
 def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
@@ -625,6 +626,8 @@ def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
         conds.append(HealthCheck.campaign_id == flt.campaign_id)
     if flt.enterprise_id:
         conds.append(HealthCheck.enterprise_id == flt.enterprise_id)
+    if flt.origin_office:
+        conds.append(HealthCheck.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(

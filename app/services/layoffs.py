@@ -393,6 +393,7 @@ class FilingFilter:
     threshold_only: bool = False
     enterprise_id: str = ""
     text: str = ""
+    origin_office: str = ""
 
 
 def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
@@ -406,6 +407,8 @@ def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
         conds.append(or_(f.laid_off >= 20, f.laid_off * 10 >= f.total_staff))
     if flt.enterprise_id:
         conds.append(f.enterprise_id == flt.enterprise_id)
+    if flt.origin_office:
+        conds.append(f.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(

@@ -51,6 +51,7 @@ class LedgerFilter:
     deadline_from: date | None = None
     deadline_to: date | None = None
     check_id: str = ""
+    origin_office: str = ""
     today: date = field(default_factory=date.today)
 
 
@@ -92,6 +93,8 @@ def _conditions(
         conds.append(r.enterprise_id == flt.enterprise_id)
     if flt.check_id:
         conds.append(r.check_id == flt.check_id)
+    if flt.origin_office:
+        conds.append(r.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(

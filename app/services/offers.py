@@ -505,6 +505,7 @@ class OfferFilter:
     enterprise_id: str = ""
     text: str = ""
     today: date = field(default_factory=date.today)
+    origin_office: str = ""
 
 
 def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
@@ -540,6 +541,8 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
         conds.append(o.situation == flt.situation)
     if flt.enterprise_id:
         conds.append(o.enterprise_id == flt.enterprise_id)
+    if flt.origin_office:
+        conds.append(o.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(

@@ -200,6 +200,7 @@ class EventFilter:
     enterprise_id: str = ""
     text: str = ""
     today: date = field(default_factory=date.today)
+    origin_office: str = ""
 
 
 def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
@@ -215,6 +216,8 @@ def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
         conds.append(e.may_spread.is_(True))
     if flt.enterprise_id:
         conds.append(e.enterprise_id == flt.enterprise_id)
+    if flt.origin_office:
+        conds.append(e.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(or_(Enterprise.name.like(f"%{text}%"), e.description.like(f"%{text}%")))

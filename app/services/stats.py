@@ -63,3 +63,13 @@ def counts(db: Database) -> dict[str, Any]:
         for code, n in conn.execute(stmt):
             by_county[code] = {"name": reference.division_name(code), "enterprise": int(n)}
     return {"records": record_counts(db), "by_county": by_county}
+
+
+def origin_offices(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of every office whose records this database holds, for the origin filters."""
+    from app.models import PeerKey
+
+    with db.reader() as conn:
+        codes = {r[0] for r in conn.execute(select(Enterprise.origin_office).distinct()) if r[0]}
+        names = dict(conn.execute(select(PeerKey.office_code, PeerKey.name)).all())
+    return [(code, names.get(code) or reference.division_name(code)) for code in sorted(codes)]

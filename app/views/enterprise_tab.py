@@ -32,6 +32,7 @@ from app.services.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
+from app.views.widgets import OriginFilter
 
 SEARCH_DELAY_MS = 120
 # The register shows each enterprise's fields and, computed, its rectification progress.
@@ -107,7 +108,8 @@ class EnterpriseTab(QWidget):
                 self.tr("风险：") + (LEVEL_LABELS_EN if english else LEVEL_LABELS)[key], key
             )
         self.risk.addItem(self.tr("风险等级上升"), "rose")
-        for combo in (self.county, self.industry, self.size, self.platform, self.risk):
+        self.origin = OriginFilter(db)
+        for combo in (self.county, self.industry, self.size, self.platform, self.risk, self.origin):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.newly.toggled.connect(self.apply_filter)
 
@@ -173,7 +175,15 @@ class EnterpriseTab(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for widget in (self.county, self.industry, self.size, self.platform, self.risk, self.newly):
+        for widget in (
+            self.county,
+            self.industry,
+            self.size,
+            self.platform,
+            self.risk,
+            self.origin,
+            self.newly,
+        ):
             filters.addWidget(widget)
         actions = QHBoxLayout()
         for widget in (
@@ -235,6 +245,7 @@ class EnterpriseTab(QWidget):
             newly_registered=self.newly.isChecked(),
             risk_level=self.risk.currentData() if self.risk.currentData() != "rose" else "",
             risk_rose=self.risk.currentData() == "rose",
+            origin_office=self.origin.value(),
             new_months=self.new_months,
         )
         self.model.reload()

@@ -32,6 +32,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.check_dialog import CheckDialog
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
+from app.views.widgets import OriginFilter
 
 STATUS = {"draft": "草稿", "final": "已定稿"}
 STATUS_EN = {"draft": "Draft", "final": "Final"}
@@ -122,6 +123,8 @@ class HealthCheckTab(QWidget):
         self.enterprise_chip.setVisible(False)
         self.enterprise_chip.clicked.connect(lambda: self.show_enterprise(None))
         self.county.currentIndexChanged.connect(self.apply_filter)
+        self.origin = OriginFilter(db)
+        self.origin.currentIndexChanged.connect(self.apply_filter)
         self.use_dates.toggled.connect(self.apply_filter)
         self.open_only.toggled.connect(self.apply_filter)
 
@@ -162,6 +165,7 @@ class HealthCheckTab(QWidget):
         filters.addWidget(QLabel("—"))
         filters.addWidget(self.date_to)
         filters.addWidget(self.open_only)
+        filters.addWidget(self.origin)
         filters.addWidget(self.enterprise_chip)
         buttons = QHBoxLayout()
         for widget in (self.new_button, self.open_button, self.delete_button, self.print_button):
@@ -198,6 +202,7 @@ class HealthCheckTab(QWidget):
             open_findings=self.open_only.isChecked(),
             enterprise_id=self.enterprise_filter[0] if self.enterprise_filter else "",
             text=self.search.text(),
+            origin_office=self.origin.value(),
         )
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 次体检", "", self.model.rowCount()))

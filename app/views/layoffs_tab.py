@@ -75,6 +75,7 @@ class LayoffsTab(ListTab):
             self.threshold.isChecked(),
             self.enterprise_id,
             self.search.text(),
+            origin_office=self.origin_office,
         )
         super().apply_filter()
 

@@ -32,6 +32,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.manual_item_dialog import ManualItemDialog
 from app.views.dialogs.rectification_dialog import RectificationDialog
 from app.views.paged_model import PagedTableModel
+from app.views.widgets import OriginFilter
 
 OVERDUE = QColor("#fde2e2")
 DUE_SOON = QColor("#fff4d6")
@@ -126,6 +127,8 @@ class LedgerTab(QWidget):
             box.toggled.connect(self.apply_filter)
         self.due_days.valueChanged.connect(self.apply_filter)
         self.person.textChanged.connect(self._timer.start)
+        self.origin = OriginFilter(db)
+        self.origin.currentIndexChanged.connect(self.apply_filter)
 
         self.add_button = QPushButton(self.tr("登记整改事项…"))
         self.add_button.setObjectName("ledger_add")
@@ -173,6 +176,7 @@ class LedgerTab(QWidget):
         row2.addWidget(QLabel("—"))
         row2.addWidget(self.date_to)
         row2.addWidget(self.enterprise_chip)
+        row2.addWidget(self.origin)
         row2.addStretch(1)
         for widget in (self.add_button, self.open_button, self.export_button, self.count_label):
             row2.addWidget(widget)
@@ -260,6 +264,7 @@ class LedgerTab(QWidget):
             deadline_from=date(qf.year(), qf.month(), qf.day()) if dates else None,
             deadline_to=date(qt.year(), qt.month(), qt.day()) if dates else None,
             today=self.today,
+            origin_office=self.origin.value(),
         )
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))

@@ -29,6 +29,7 @@ from app.services.fields import FieldSpec
 from app.tasks import TaskRunner
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
+from app.views.widgets import OriginFilter
 
 
 class ListTab(QWidget):
@@ -85,6 +86,9 @@ class ListTab(QWidget):
         layout.addWidget(self.table)
 
     def finish_layout(self) -> None:
+        self.origin = OriginFilter(self.db)
+        self.origin.currentIndexChanged.connect(self.apply_filter)
+        self.filters.addWidget(self.origin)
         self.filters.addWidget(self.enterprise_chip)
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.count_label)
@@ -130,6 +134,11 @@ class ListTab(QWidget):
 
     # -- shared behaviour ---------------------------------------------------------------------
     refresh = apply_filter
+
+    @property
+    def origin_office(self) -> str:
+        origin = getattr(self, "origin", None)
+        return origin.value() if origin is not None else ""
 
     @property
     def enterprise_id(self) -> str:

@@ -211,6 +211,15 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_all(self) -> None:
+        for tab in (
+            self.enterprise_tab,
+            self.check_tab,
+            self.ledger_tab,
+            self.offers_tab,
+            self.layoffs_tab,
+            self.risk_tab,
+        ):
+            tab.origin.reload()  # a bundle may have brought another office's records
         self.enterprise_tab.refresh()
         self.check_tab.refresh()
         self.ledger_tab.refresh()

@@ -91,6 +91,7 @@ class OffersTab(ListTab):
             enterprise_id=self.enterprise_id,
             text=self.search.text(),
             today=self.today,
+            origin_office=self.origin_office,
         )
         super().apply_filter()
 

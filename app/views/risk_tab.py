@@ -76,6 +76,7 @@ class RiskTab(ListTab):
             self.spread.isChecked(),
             self.enterprise_id,
             self.search.text(),
+            origin_office=self.origin_office,
         )
         super().apply_filter()
 

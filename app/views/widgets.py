@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QListWidget,
@@ -63,3 +65,31 @@ class FindingsList(QListWidget):
             if not f.ok:
                 item.setForeground(QColor("#b00020"))
             self.addItem(item)
+
+
+class OriginFilter(QComboBox):
+    """At the city office: show one county's records. Hidden while the database holds
+    only this office's own."""
+
+    def __init__(self, db: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("origin_filter")
+        self.reload()
+
+    def reload(self) -> None:
+        from app.services import stats
+
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("全部来源单位"), "")
+        offices = stats.origin_offices(self.db)
+        for code, name in offices:
+            self.addItem(f"{name}（{code}）", code)
+        self.setCurrentIndex(max(self.findData(current), 0) if current else 0)
+        self.blockSignals(False)
+        self.setVisible(len(offices) > 1)
+
+    def value(self) -> str:
+        return self.currentData() or ""

@@ -516,6 +516,10 @@
       <translation>Close</translation>
     </message>
     <message>
+      <source>包含佐证材料文件（扫描件、照片等，文件会变大）</source>
+      <translation>Include evidence files (scans, photos; the bundle grows)</translation>
+    </message>
+    <message>
       <source>单个文件不超过</source>
       <translation>Largest file</translation>
     </message>
@@ -1929,6 +1933,13 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。</source>
       <translation>Set up your office. The division code identifies the sender of the data you report; do not change it later without reason.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OriginFilter</name>
+    <message>
+      <source>全部来源单位</source>
+      <translation>All sending offices</translation>
     </message>
   </context>
   <context>

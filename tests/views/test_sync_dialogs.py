@@ -81,3 +81,31 @@ def test_conflicts_dialog_side_by_side(qtbot, window, city_db, tmp_path, message
         dialog.list.rowCount() == 0 and enterprises.get(window.db, eid)["contact_person"] == "县里"
     )
     assert QMessageBox and QFileDialog
+
+
+def test_city_filters_every_tab_by_sending_office(qtbot, city_db, db, tmp_path, messages):
+    from app.settings import AppSettings
+    from app.tasks import SyncTaskRunner
+    from app.views.main_window import MainWindow
+
+    keys.init(db, PASS)
+    keys.init(city_db, "city passphrase")
+    keys.export_public(db, tmp_path / "c.pub")
+    keys.export_public(city_db, tmp_path / "y.pub")
+    keys.trust(db, keys.read_public(tmp_path / "y.pub"))
+    keys.trust(city_db, keys.read_public(tmp_path / "c.pub"))
+    enterprises.create(
+        db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    enterprises.create(
+        city_db, {"name": "市直乙公司", "credit_code": code(2, "410402"), "county_code": "410402"}
+    )
+    bundle.export(db, "410400", tmp_path / "b", keys.unlock(db, PASS))
+    bundle.import_paths(city_db, [tmp_path / "b"], keys.unlock(city_db, "city passphrase"))
+    window = MainWindow(city_db, AppSettings(operator="市"), SyncTaskRunner())
+    qtbot.addWidget(window)
+    tab = window.enterprise_tab
+    assert not tab.origin.isHidden() and tab.model.rowCount() == 2
+    tab.origin.setCurrentIndex(tab.origin.findData("410482"))
+    assert tab.model.rowCount() == 1 and tab.model.index(0, 0).data() == "汝州市甲公司"
+    assert window.ledger_tab.origin.count() == 3

@@ -223,6 +223,8 @@ class ExportDialog(QDialog):
         self.part_mb.setRange(0.5, 500)
         self.part_mb.setValue(15)
         self.part_mb.setSuffix(" MB")
+        self.attachments = QCheckBox(self.tr("包含佐证材料文件（扫描件、照片等，文件会变大）"))
+        self.attachments.setObjectName("attachments")
         self.eml = QCheckBox(
             self.tr("同时生成邮件草稿（.eml，Outlook、Foxmail、Thunderbird 可直接打开发送）")
         )
@@ -248,6 +250,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.full)
         form.addRow(self.tr("单个文件不超过"), self.part_mb)
         form.addRow(self.tr("保存到（如 U 盘）"), where)
+        form.addRow("", self.attachments)
         form.addRow("", self.eml)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -281,6 +284,7 @@ class ExportDialog(QDialog):
                 self.folder.text(),
                 private,
                 full=self.full.isChecked(),
+                with_attachments=self.attachments.isChecked(),
                 max_part_mb=self.part_mb.value(),
             )
             self.files = list(result.files)
