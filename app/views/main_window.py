@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_bundle_action)
         file_menu.addAction(self.import_bundle_action)
+        self.import_folder_action = self._action(
+            self.tr("从文件夹导入同步包…"), self.import_bundle_folder, None, "import_bundle_folder"
+        )
+        file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
@@ -308,6 +312,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("导入同步包"), text)
 
         self.tasks.start(self, self.tr("正在导入同步包"), work, done)
+
+    def import_bundle_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择存放同步包的文件夹（如 U 盘）")
+        )
+        if folder:
+            self.import_bundle([folder])
 
     def show_conflicts(self) -> None:
         from app.views.dialogs.sync_dialogs import ConflictsDialog

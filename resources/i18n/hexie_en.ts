@@ -326,6 +326,10 @@
       <translation>Theirs</translation>
     </message>
     <message>
+      <source>按勾选逐项合并</source>
+      <translation>Merge the ticked fields</translation>
+    </message>
+    <message>
       <source>本方</source>
       <translation>Ours</translation>
     </message>
@@ -1369,6 +1373,10 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>%1Database: %2</translation>
     </message>
     <message>
+      <source>从文件夹导入同步包…</source>
+      <translation>Import bundles from a folder…</translation>
+    </message>
+    <message>
       <source>企业 %1 家　体检 %2 次　整改事项 %3 条（逾期 %4）</source>
       <translation>%1 enterprises  %2 checks  %3 rectification items (%4 overdue)</translation>
     </message>
@@ -1565,6 +1573,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>选择同步包（可多选，含全部分卷）</source>
       <translation>Choose bundles (select every part)</translation>
+    </message>
+    <message>
+      <source>选择存放同步包的文件夹（如 U 盘）</source>
+      <translation>Choose the folder holding the bundles (e.g. a USB stick)</translation>
     </message>
     <message>
       <source>重大风险隐患</source>

@@ -379,3 +379,69 @@ def test_attachments_travel_when_chosen(pair, tmp_path):
     bundle.import_paths(city, [tmp_path / "b"], ypriv)
     [row] = attachments.list_for(city, item)
     assert row.state == "ok" and row.path.read_bytes() == b"%PDF-1.4 evidence"
+
+
+def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
+    import io
+    import json
+    import zipfile as zf
+
+    import pyrage
+    from pyrage import x25519
+
+    county, city, cpriv, ypriv = pair
+    for n in range(1, 40):
+        enterprises.create(
+            county,
+            {
+                "name": f"企业{n}",
+                "credit_code": code(n),
+                "county_code": "410482",
+                "notes": "说明" * 300,
+            },
+        )
+    result, out = send(county, cpriv, tmp_path, "parts", max_part_mb=0.003)
+    part = result.files[0]
+    part.write_bytes(part.read_bytes()[:-10])  # truncated in the mail
+    with pytest.raises(BundleError) as err:
+        bundle.collect([out])
+    assert "已损坏" in str(err.value)
+
+    recipient = x25519.Recipient.from_str(keys.own_public(city).age_recipient)
+    big = b"0" * (bundle.MAX_MEMBER_BYTES + 1)
+    members = {"records/enterprise.jsonl": big}
+    manifest = {
+        "format": 1,
+        "kind": "data",
+        "schema": "0007_sync",
+        "bundle_id": "b" * 32,
+        "sender": "410482",
+        "recipient": "410400",
+        "sequence": 1,
+        "members": {k: {"sha256": "", "size": len(v)} for k, v in members.items()},
+    }
+    buffer = io.BytesIO()
+    raw = json.dumps(manifest).encode()
+    with zf.ZipFile(buffer, "w", zf.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", raw)
+        archive.writestr("manifest.sig", __import__("base64").b64encode(cpriv.signing.sign(raw)))
+        archive.writestr("records/enterprise.jsonl", big)
+    bomb = tmp_path / "bomb.hexie"
+    bomb.write_bytes(pyrage.encrypt(buffer.getvalue(), [recipient]))
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [bomb], ypriv)
+    assert "过大" in str(err.value)
+
+    row = {"id": "c" * 32, "colour": "red"}
+    members = {"records/enterprise.jsonl": (json.dumps(row) + "\n").encode()}
+    manifest = {
+        **manifest,
+        "bundle_id": "c" * 32,
+        "members": {k: {"sha256": bundle._sha(v), "size": len(v)} for k, v in members.items()},
+    }
+    odd = tmp_path / "odd.hexie"
+    odd.write_bytes(pyrage.encrypt(bundle._zip(manifest, members, cpriv), [recipient]))
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [odd], ypriv)
+    assert "未知字段：colour" in str(err.value)
+    assert enterprises.count(city, EnterpriseFilter()) == 0

@@ -76,10 +76,12 @@ def test_conflicts_dialog_side_by_side(qtbot, window, city_db, tmp_path, message
         for r in range(dialog.fields.rowCount())
     }
     assert fields["contact_person"] == ("县里", "市里")
-    dialog.ours_button.click()
-    assert (
-        dialog.list.rowCount() == 0 and enterprises.get(window.db, eid)["contact_person"] == "县里"
-    )
+    from PySide6.QtCore import Qt
+
+    dialog.fields.item(0, 3).setCheckState(Qt.CheckState.Checked)  # take their contact person
+    dialog.merge_button.click()
+    assert dialog.list.rowCount() == 0
+    assert enterprises.get(window.db, eid)["contact_person"] == "市里"
     assert QMessageBox and QFileDialog
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -337,9 +338,11 @@ class ConflictsDialog(QDialog):
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.verticalHeader().hide()
         self.list.itemSelectionChanged.connect(self.show_selected)
-        self.fields = QTableWidget(0, 3)
+        self.fields = QTableWidget(0, 4)
         self.fields.setObjectName("fields")
-        self.fields.setHorizontalHeaderLabels([self.tr("字段"), self.tr("本方"), self.tr("对方")])
+        self.fields.setHorizontalHeaderLabels(
+            [self.tr("字段"), self.tr("本方"), self.tr("对方"), self.tr("采用对方")]
+        )
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().hide()
         self.ours_button = QPushButton(self.tr("保留本方"))
@@ -348,6 +351,9 @@ class ConflictsDialog(QDialog):
         self.theirs_button.setObjectName("take_theirs")
         self.ours_button.clicked.connect(lambda: self.resolve("ours"))
         self.theirs_button.clicked.connect(lambda: self.resolve("theirs"))
+        self.merge_button = QPushButton(self.tr("按勾选逐项合并"))
+        self.merge_button.setObjectName("merge")
+        self.merge_button.clicked.connect(lambda: self.resolve("merge"))
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -361,6 +367,7 @@ class ConflictsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.ours_button)
         row.addWidget(self.theirs_button)
+        row.addWidget(self.merge_button)
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
@@ -392,15 +399,27 @@ class ConflictsDialog(QDialog):
         skip = {"id", "change_seq", "version", "updated_at", "created_at", "author"}
         differing = [k for k in theirs if k not in skip and ours.get(k) != theirs.get(k)]
         self.fields.setRowCount(len(differing))
+        self.theirs = theirs
         for r, k in enumerate(differing):
             for col, text in enumerate((k, str(ours.get(k, "")), str(theirs.get(k, "")))):
                 self.fields.setItem(r, col, QTableWidgetItem(text))
+            pick = QTableWidgetItem()
+            pick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            pick.setCheckState(Qt.CheckState.Unchecked)
+            self.fields.setItem(r, 3, pick)
 
     def resolve(self, choice: str) -> None:
         rows = {i.row() for i in self.list.selectedIndexes()}
         if not rows:
             return
-        bundle.resolve(self.db, self.rows[min(rows)]["id"], choice)
+        merged = None
+        if choice == "merge":
+            merged = {
+                self.fields.item(r, 0).text(): self.theirs[self.fields.item(r, 0).text()]
+                for r in range(self.fields.rowCount())
+                if self.fields.item(r, 3).checkState() == Qt.CheckState.Checked
+            }
+        bundle.resolve(self.db, self.rows[min(rows)]["id"], choice, merged)
         self.refresh()
 
 
