@@ -66,9 +66,10 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     from app.paths import log_dir
 
     message = str(exc) or exc.__class__.__name__
-    if not isinstance(exc, ValueError | OSError | RuntimeError) or isinstance(
-        exc, NotImplementedError
-    ):
+    # Our own errors carry a message written for the user; anything else is a bug,
+    # and the log's path helps whoever looks into it.
+    expected = isinstance(exc, ValueError | OSError) or type(exc).__module__.startswith("app.")
+    if not expected:
         message += "\n\n" + QWidget.tr("详细信息已写入日志：") + str(log_dir())
     QMessageBox.critical(parent, title, message)
 
