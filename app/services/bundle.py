@@ -53,15 +53,38 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _parsers(table: Table) -> dict[str, Any]:
+    """Per column: how JSON text becomes the stored value (dates and times), worked out once."""
+    out: dict[str, Any] = {}
+    for column in table.c:
+        try:
+            kind = column.type.python_type
+        except NotImplementedError:  # a type without a Python equivalent: stored as given
+            kind = str
+        if kind is datetime:
+            out[column.name] = datetime.fromisoformat
+        elif kind is date:
+            out[column.name] = date.fromisoformat
+    return out
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    """Column defaults, for bundles from an older version that lack newer columns."""
+    out = {}
+    for column in table.c:
+        if column.name != "change_seq" and column.default is not None:
+            arg = column.default.arg  # type: ignore[attr-defined]
+            out[column.name] = arg if not callable(arg) else None
+            if callable(arg):
+                out[column.name] = arg(None)
+    return out
+
+
 def _from_json(table: Table, name: str, value: Any) -> Any:
     if value is None:
         return None
-    kind = table.c[name].type.python_type if hasattr(table.c[name].type, "python_type") else str
-    if kind is datetime:
-        return datetime.fromisoformat(value)
-    if kind is date:
-        return date.fromisoformat(value)
-    return value
+    parse = _parsers(table).get(name)
+    return parse(value) if parse else value
 
 
 def _sha(data: bytes) -> str:
@@ -472,7 +495,8 @@ class BundlePlan:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def plan(db: Database, bundles: list[OpenBundle]) -> list[BundlePlan]:
+def plan(db: Database, bundles: list[OpenBundle], *, classify: bool = True) -> list[BundlePlan]:
+    """What each bundle would do; `classify=False` leaves the counts to apply() (one pass, not two)."""
     out = []
     with db.reader() as conn:
         seen = {r[0] for r in conn.execute(select(ImportedBundle.bundle_id))}
@@ -491,7 +515,7 @@ def plan(db: Database, bundles: list[OpenBundle]) -> list[BundlePlan]:
             if m["sequence"] > expected and not m.get("full"):
                 p.gap = f"来自 {m.get('sender_name', m['sender'])} 的第 {'、'.join(str(n) for n in range(expected, m['sequence']))} 号同步包尚未收到"
             last[m["sender"]] = max(last.get(m["sender"], 0), m["sequence"])
-            p.counts = _classify(db, b)
+            p.counts = _classify(db, b) if classify else {}
         out.append(p)
     return out
 
@@ -641,10 +665,14 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                 local[r.id] = dict(r._mapping)
         inserts: list[dict[str, Any]] = []
         new_bases: list[dict[str, Any]] = []
+        parsers = _parsers(table)
+        p.counts[name] = tally = dict.fromkeys(COUNT_KEYS, 0)  # what was actually done
+        defaults = {k: v for k, v in _defaults(table).items() if k != "id"}
         for row in rows:
             mine = local.get(row["id"])
             base = bases.get(row["id"])
             verdict = _decide(row, mine, base.base_version if base else None)
+            tally[verdict] += 1
             if verdict == "conflicts":
                 session.add(
                     SyncConflict(
@@ -658,16 +686,10 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                     )
                 )
                 continue
-            values = {k: _from_json(table, k, v) for k, v in row.items()}
-            for column in table.c:
-                # A bundle from an older version lacks newer columns: they take their defaults.
-                if (
-                    column.name not in values
-                    and column.name != "change_seq"
-                    and column.default is not None
-                ):
-                    arg = column.default.arg  # type: ignore[attr-defined]
-                    values[column.name] = arg(None) if callable(arg) else arg
+            values = {**defaults, **row}
+            for name_, parse in parsers.items():
+                if values.get(name_) is not None and isinstance(values[name_], str):
+                    values[name_] = parse(values[name_])
             if mine is None:
                 inserts.append({**values, "change_seq": seq})
                 seq += 1
@@ -759,7 +781,7 @@ def import_paths(
 ) -> dict[str, Any]:
     """The whole import: read, check, plan, apply (unless dry run), and write receipts."""
     opened = [open_bundle(db, raw, private) for raw in collect(paths)]
-    plans = plan(db, opened)
+    plans = plan(db, opened, classify=dry_run)
     summary = {
         "bundles": [
             {
