@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
 
 from app.models.db import Database
 from app.services import layoff_rules, layoffs, reference
@@ -118,7 +118,7 @@ class LayoffsTab(ListTab):
         return None if values[-1] else QColor("#fff4d6")
 
     def new_filing(self, enterprise_id: str | None = None) -> QDialog:
-        return self._dialog(
+        return self.keep(
             LayoffDialog(
                 self.db,
                 enterprise_id=enterprise_id or self.enterprise_id or None,
@@ -128,29 +128,12 @@ class LayoffsTab(ListTab):
         )
 
     def open_record(self, record_id: str) -> QDialog:
-        return self._dialog(
+        return self.keep(
             LayoffDialog(self.db, filing_id=record_id, english=self.english, parent=self)
         )
 
-    def _dialog(self, dialog: LayoffDialog) -> QDialog:
-        dialog.saved.connect(lambda _i: self.after_change())
-        return self.keep(dialog)
-
     def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if (
-            ids
-            and QMessageBox.question(self, self.tr("删除"), self.tr("确定删除选中的裁员备案吗？"))
-            == QMessageBox.StandardButton.Yes
-        ):
-            for fid in ids:
-                layoffs.delete(self.db, fid)
-            self.after_change()
+        self.delete_selected_with(layoffs.delete, self.tr("确定删除选中的裁员备案吗？"))
 
     def show_risks(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.risk_requested.emit("", "")
-            return
-        data, facts = layoffs.get(self.db, ids[0])
-        self.risk_requested.emit(data.enterprise_id or "", facts["enterprise"])
+        self.show_risks_with(layoffs.get)

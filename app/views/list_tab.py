@@ -156,6 +156,9 @@ class ListTab(QWidget):
         return [rid for rid in (self.model.row_id(r) for r in rows) if rid]
 
     def keep(self, dialog: QDialog) -> QDialog:
+        saved = getattr(dialog, "saved", None)
+        if saved is not None:
+            saved.connect(lambda _i: self.after_change())
         dialog.finished.connect(
             lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None
         )
@@ -169,6 +172,26 @@ class ListTab(QWidget):
             QMessageBox.information(self, self.tr("打开"), self.tr("请先在列表中选中一条记录。"))
             return None
         return self.open_record(ids[0])  # type: ignore[attr-defined, no-any-return]
+
+    def delete_selected_with(self, delete: Callable[[Database, str], None], question: str) -> None:
+        ids = self.selected_ids()
+        if (
+            ids
+            and QMessageBox.question(self, self.tr("删除"), question)
+            == QMessageBox.StandardButton.Yes
+        ):
+            for record_id in ids:
+                delete(self.db, record_id)
+            self.after_change()
+
+    def show_risks_with(self, get: Callable[[Database, str], tuple[Any, dict[str, Any]]]) -> None:
+        """Major-risk events of the selected record's enterprise (all of them with nothing selected)."""
+        ids = self.selected_ids()
+        if not ids:
+            self.risk_requested.emit("", "")
+            return
+        data, facts = get(self.db, ids[0])
+        self.risk_requested.emit(data.enterprise_id or "", facts["enterprise"])
 
     def after_change(self) -> None:
         self.apply_filter()

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
 
 from app.models.db import Database
 from app.services import negotiation_rules, offers, reference
@@ -140,7 +140,7 @@ class OffersTab(ListTab):
         return QColor("#fde2e2") if values[-1] else None
 
     def new_offer(self, enterprise_id: str | None = None) -> QDialog:
-        return self._dialog(
+        return self.keep(
             OfferDialog(
                 self.db,
                 enterprise_id=enterprise_id or self.enterprise_id or None,
@@ -150,29 +150,12 @@ class OffersTab(ListTab):
         )
 
     def open_record(self, record_id: str) -> QDialog:
-        return self._dialog(
+        return self.keep(
             OfferDialog(self.db, offer_id=record_id, english=self.english, parent=self)
         )
 
-    def _dialog(self, dialog: OfferDialog) -> QDialog:
-        dialog.saved.connect(lambda _i: self.after_change())
-        return self.keep(dialog)
-
     def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if (
-            ids
-            and QMessageBox.question(self, self.tr("删除"), self.tr("确定删除选中的要约记录吗？"))
-            == QMessageBox.StandardButton.Yes
-        ):
-            for oid in ids:
-                offers.delete(self.db, oid)
-            self.after_change()
+        self.delete_selected_with(offers.delete, self.tr("确定删除选中的要约记录吗？"))
 
     def show_risks(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.risk_requested.emit("", "")
-            return
-        _data, facts = offers.get(self.db, ids[0])
-        self.risk_requested.emit(_data.enterprise_id or "", facts["enterprise"])
+        self.show_risks_with(offers.get)

@@ -110,7 +110,7 @@ class RiskTab(ListTab):
         return QColor("#fde2e2") if values[-1] == "open" else None
 
     def new_event(self, enterprise_id: str | None = None) -> QDialog:
-        return self._dialog(
+        return self.keep(
             RiskDialog(
                 self.db,
                 enterprise_id=enterprise_id or self.enterprise_id or None,
@@ -120,10 +120,4 @@ class RiskTab(ListTab):
         )
 
     def open_record(self, record_id: str) -> QDialog:
-        return self._dialog(
-            RiskDialog(self.db, event_id=record_id, english=self.english, parent=self)
-        )
-
-    def _dialog(self, dialog: RiskDialog) -> QDialog:
-        dialog.saved.connect(lambda _i: self.after_change())
-        return self.keep(dialog)
+        return self.keep(RiskDialog(self.db, event_id=record_id, english=self.english, parent=self))
