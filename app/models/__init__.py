@@ -18,7 +18,7 @@ from app.models.rectification import (
 from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, RiskGrading
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.setting import Setting, SyncCounter
-from app.models.sync_state import ImportedBundle, PeerKey, RecordSyncBase, SyncConflict
+from app.models.sync_state import ImportedBundle, PeerKey, RecordSyncBase, SentBundle, SyncConflict
 
 __all__ = [
     "Attachment",
@@ -50,6 +50,7 @@ __all__ = [
     "RiskGrade",
     "RiskGrading",
     "RiskIntervention",
+    "SentBundle",
     "Setting",
     "SyncConflict",
     "SyncCounter",

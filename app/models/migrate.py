@@ -23,6 +23,7 @@ REVISIONS = (
     "0005_offers_layoffs",
     "0006_risk",
     "0007_sync",
+    "0008_sent_bundle",
 )
 
 

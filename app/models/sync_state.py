@@ -74,3 +74,19 @@ class SyncConflict(Base):
         String(10), nullable=False, default="open"
     )  # open / resolved
     resolution: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+
+
+class SentBundle(Base):
+    """The versions a bundle carried to a peer. When the peer's receipt confirms it,
+    they become the versions last exchanged (RecordSyncBase), so a record edited on
+    both sides afterwards is recognised as a conflict."""
+
+    __tablename__ = "sent_bundle"
+
+    peer: Mapped[str] = mapped_column(String(12), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
+    upto_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    versions_json: Mapped[str] = mapped_column(
+        Text, nullable=False, default="{}"
+    )  # {table: {id: version}}
+    confirmed: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from app import __version__
-from app.models import Base, ImportedBundle, PeerKey, RecordSyncBase, SyncConflict
+from app.models import Base, ImportedBundle, PeerKey, RecordSyncBase, SentBundle, SyncConflict
 from app.models.base import sync_record_types, utcnow
 from app.models.db import Database, fast_insert, next_change_seq
 from app.models.migrate import REVISIONS, head_revision
@@ -249,6 +249,12 @@ def export(
         assert row is not None
         row.sent_sequence = sequence
         row.last_sent_hash = _sha(encrypted)
+        versions = {name: {r["id"]: r["version"] for r in rows} for name, rows in records.items()}
+        session.add(
+            SentBundle(
+                peer=to, sequence=sequence, upto_seq=upto, versions_json=json.dumps(versions)
+            )
+        )
     return ExportResult(files, bundle_id, sequence, counts, len(encrypted))
 
 
@@ -634,9 +640,39 @@ def _store_files(db: Database, b: OpenBundle) -> None:
 
 
 def _apply_receipt(session: Any, manifest: dict[str, Any]) -> None:
-    peer = session.get(PeerKey, manifest["sender"])
+    """The peer confirms what it has: the next incremental starts there, and the versions
+    it confirmed become the versions last exchanged with it."""
+    sender = manifest["sender"]
+    acknowledged = int(manifest.get("acknowledged_seq", 0))
+    peer = session.get(PeerKey, sender)
     if peer is not None:
-        peer.acked_seq = max(peer.acked_seq, int(manifest.get("acknowledged_seq", 0)))
+        peer.acked_seq = max(peer.acked_seq, acknowledged)
+    sent = session.execute(
+        select(SentBundle)
+        .where(
+            SentBundle.peer == sender,
+            SentBundle.confirmed == 0,
+            SentBundle.upto_seq <= acknowledged,
+        )
+        .order_by(SentBundle.sequence)
+    ).scalars()
+    for bundle_row in sent:
+        for table_name, versions in json.loads(bundle_row.versions_json).items():
+            for record_id, version in versions.items():
+                base = session.get(RecordSyncBase, (table_name, record_id, sender))
+                if base is None:
+                    session.add(
+                        RecordSyncBase(
+                            table_name=table_name,
+                            record_id=record_id,
+                            peer=sender,
+                            base_version=version,
+                        )
+                    )
+                    session.flush()
+                elif base.base_version < version:
+                    base.base_version = version
+        bundle_row.confirmed = 1
 
 
 def _apply_records(session: Any, p: BundlePlan) -> None:

@@ -445,3 +445,21 @@ def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
         bundle.import_paths(city, [odd], ypriv)
     assert "未知字段：colour" in str(err.value)
     assert enterprises.count(city, EnterpriseFilter()) == 0
+
+
+def test_record_edited_twice_there_and_once_here_is_a_conflict(pair, tmp_path):
+    """Our own record, confirmed by the city's receipt: the city's later edits cannot silently replace ours."""
+    county, city, cpriv, ypriv = pair
+    a = enterprises.create(
+        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    _r, out = send(county, cpriv, tmp_path, "b1")
+    bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r1")
+    bundle.import_paths(county, [tmp_path / "r1"], cpriv)  # receipt: version 1 is the common base
+    enterprises.update(county, a, {"contact_person": "县里改的"})  # v2 here
+    enterprises.update(city, a, {"contact_person": "市里改一"})
+    enterprises.update(city, a, {"contact_person": "市里改二"})  # v3 there
+    bundle.export(city, "410482", tmp_path / "back", ypriv)
+    summary = bundle.import_paths(county, [tmp_path / "back"], cpriv)
+    assert summary["bundles"][0]["counts"]["enterprise"]["conflicts"] == 1
+    assert enterprises.get(county, a)["contact_person"] == "县里改的"
