@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.models import CheckAmendment, CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.base import utcnow
 from app.models.db import Database
-from app.services import audit, checklists, workdays
+from app.services import audit, checklists, record_lists, workdays
 from app.services.checklists import ChecklistSpec
 from app.services.fields import ValidationError
 from app.services.rectification_status import OPEN_STATUSES
@@ -628,13 +628,13 @@ def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
         conds.append(HealthCheck.enterprise_id == flt.enterprise_id)
     if flt.origin_office:
         conds.append(HealthCheck.origin_office == flt.origin_office)
-    if flt.text.strip():
-        text = flt.text.strip().replace("%", "")
-        conds.append(
-            Enterprise.name.like(f"%{text}%")
-            | Enterprise.name_initials.like(f"%{text.lower()}%")
-            | Enterprise.credit_code.like(f"{text.upper()}%")
+    code_prefix = flt.text.strip().replace("%", "").upper()
+    if (
+        match := record_lists.enterprise_matches(
+            flt.text, Enterprise.credit_code.like(f"{code_prefix}%")
         )
+    ) is not None:
+        conds.append(match)
     if flt.open_findings:
         conds.append(
             exists().where(
@@ -659,14 +659,7 @@ LIST_COLUMNS = (
 
 
 def count(db: Database, flt: CheckFilter) -> int:
-    stmt = (
-        select(func.count())
-        .select_from(HealthCheck)
-        .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
-    with db.reader() as conn:
-        return int(conn.execute(stmt).scalar_one())
+    return record_lists.count_joined(db, HealthCheck, _conditions(flt))
 
 
 def page(

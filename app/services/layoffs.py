@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from app.models import Enterprise, LayoffFiling, LayoffPerson
 from app.models.db import Database
-from app.services import audit, id_numbers, layoff_rules
+from app.services import audit, id_numbers, layoff_rules, record_lists
 from app.services.fields import FieldError, FieldSpec, ValidationError, clean_text
 from app.services.layoff_rules import Finding, Person
 
@@ -409,26 +409,13 @@ def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
         conds.append(f.enterprise_id == flt.enterprise_id)
     if flt.origin_office:
         conds.append(f.origin_office == flt.origin_office)
-    if flt.text.strip():
-        text = flt.text.strip().replace("%", "")
-        conds.append(
-            or_(
-                Enterprise.name.like(f"%{text}%"),
-                Enterprise.name_initials.like(f"%{text.lower()}%"),
-            )
-        )
+    if (match := record_lists.enterprise_matches(flt.text)) is not None:
+        conds.append(match)
     return conds
 
 
 def count(db: Database, flt: FilingFilter) -> int:
-    stmt = (
-        select(func.count())
-        .select_from(LayoffFiling)
-        .join(Enterprise, Enterprise.id == LayoffFiling.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
-    with db.reader() as conn:
-        return int(conn.execute(stmt).scalar_one())
+    return record_lists.count_joined(db, LayoffFiling, _conditions(flt))
 
 
 def page(

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
-from app.services import audit, negotiation_rules, workdays
+from app.services import audit, negotiation_rules, record_lists, workdays
 from app.services.fields import ValidationError
 from app.services.negotiation_rules import Finding
 
@@ -543,26 +543,13 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
         conds.append(o.enterprise_id == flt.enterprise_id)
     if flt.origin_office:
         conds.append(o.origin_office == flt.origin_office)
-    if flt.text.strip():
-        text = flt.text.strip().replace("%", "")
-        conds.append(
-            or_(
-                Enterprise.name.like(f"%{text}%"),
-                Enterprise.name_initials.like(f"%{text.lower()}%"),
-            )
-        )
+    if (match := record_lists.enterprise_matches(flt.text)) is not None:
+        conds.append(match)
     return conds
 
 
 def count(db: Database, flt: OfferFilter) -> int:
-    stmt = (
-        select(func.count())
-        .select_from(NegotiationOffer)
-        .join(Enterprise, Enterprise.id == NegotiationOffer.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
-    with db.reader() as conn:
-        return int(conn.execute(stmt).scalar_one())
+    return record_lists.count_joined(db, NegotiationOffer, _conditions(flt))
 
 
 def page(

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
-from app.services import audit
+from app.services import audit, record_lists
 from app.services.fields import ValidationError
 
 RECORD_TYPE = "major_risk_event"
@@ -225,14 +225,7 @@ def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
 
 
 def count(db: Database, flt: EventFilter) -> int:
-    stmt = (
-        select(func.count())
-        .select_from(MajorRiskEvent)
-        .join(Enterprise, Enterprise.id == MajorRiskEvent.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
-    with db.reader() as conn:
-        return int(conn.execute(stmt).scalar_one())
+    return record_lists.count_joined(db, MajorRiskEvent, _conditions(flt))
 
 
 def page(
