@@ -53,7 +53,7 @@ class DatabaseError(RuntimeError):
 
 
 class NewerDatabaseError(DatabaseError):
-    pass
+    """The database was written by a newer Hexie Desk; opening it could lose data."""
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ CHUNK = 1024 * 1024
 
 
 class AttachmentError(ValueError):
-    pass
+    """An attachment cannot be stored or opened; the message says what to do."""
 
 
 @dataclass(frozen=True)

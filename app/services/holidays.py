@@ -26,7 +26,7 @@ KINDS = {
 
 
 class HolidayError(ValueError):
-    pass
+    """A holiday spreadsheet has a missing column, bad rows or no dates; nothing was imported."""
 
 
 @dataclass(frozen=True)

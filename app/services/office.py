@@ -25,7 +25,7 @@ class Office:
 
 
 class OfficeError(ValueError):
-    pass
+    """The office identity (division code, level, name) is invalid."""
 
 
 def known_office_codes() -> dict[str, str]:

@@ -66,7 +66,7 @@ LEVEL_LABELS_EN = {"high": "High", "medium": "Medium", "low": "Low"}
 
 
 class RulesError(ValueError):
-    pass
+    """A risk-grading rules file has problems; the rules were not adopted."""
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -443,5 +444,7 @@ class MainWindow(QMainWindow):
         try:
             self.settings.save()
         except OSError:
-            pass
+            # Window geometry is a convenience; a read-only settings folder must not
+            # stop the coordinator from closing the app. The log says why it was lost.
+            logging.getLogger(__name__).warning("could not save window settings", exc_info=True)
         super().closeEvent(event)
