@@ -75,7 +75,7 @@ class ReminderPanel(QDockWidget):
                     if overdue
                     else self.tr("%1 到期").replace("%1", row.deadline.isoformat())
                 )
-                item = QListWidgetItem(f"{row.enterprise}：{row.matter[:30]}（{when}）")
+                item = QListWidgetItem(f"{row.enterprise}：{_shortened(row.matter)}（{when}）")
                 item.setData(256, row.id)
                 item.setToolTip(row.matter)
                 widget.addItem(item)
@@ -94,3 +94,11 @@ class ReminderPanel(QDockWidget):
         today = today or date.today()
         if today != self.shown_for:
             self.show_if_needed(today)
+
+
+def _shortened(matter: str, limit: int = 30) -> str:
+    """The matter cut to `limit` characters with an ellipsis; a cut never ends on an
+    opening bracket, which would read as a doubled one before the date in brackets."""
+    if len(matter) <= limit:
+        return matter
+    return matter[: limit - 1].rstrip("（(") + "…"

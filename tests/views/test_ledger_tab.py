@@ -190,3 +190,20 @@ def test_holidays_dialog(qtbot, window, tmp_path, monkeypatch):
     assert window.db.get_setting("calendar.roll_to_workday") == "0"
     dialog.remind.setValue(8)
     assert window.db.get_setting("ledger.remind_workdays") == "8"
+
+
+def test_reminder_shortens_long_matters_with_an_ellipsis(qtbot, window):
+    eid = enterprise(window.db)
+    today = date.today()
+    matter = (
+        "是否执行每日工作不超过8小时、每周不超过40小时的工时制度（实行特殊工时制的是否经过审批）？"
+    )
+    ledger.add_manual(
+        window.db,
+        ManualItem(eid, matter, today - timedelta(days=40), today - timedelta(days=3)),
+    )
+    window.refresh_all()
+    window.reminders.show_if_needed()
+    item = window.reminders.overdue.item(0)
+    assert "…（逾期" in item.text() and "（（" not in item.text()
+    assert item.toolTip() == matter
