@@ -138,6 +138,7 @@ class RiskGradingTab(QWidget):
             ]
         )
         self.batches.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.batches.setColumnWidth(1, 150)  # source names such as "税务（纳税、欠税）"
         self.batches.verticalHeader().hide()
         self.rollback_button = QPushButton(self.tr("撤回选中批次"))
         self.rollback_button.setObjectName("rollback")
@@ -165,6 +166,8 @@ class RiskGradingTab(QWidget):
             ]
         )
         self.visits.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Enterprise names run to 15–20 characters; the default width cut them to six.
+        self.visits.setColumnWidth(0, 240)
         self.visits.verticalHeader().hide()
         self.visit_export = QPushButton(self.tr("导出 Excel…"))
         self.visit_export.setObjectName("visit_export")

@@ -32,6 +32,9 @@ def test_import_grade_register_and_visit_list(qtbot, window, tmp_path, monkeypat
     assert tab.batches.rowCount() == 1 and "高 1" in tab.summary.text()
     assert tab.visits.rowCount() == 1 and tab.visits.item(0, 0).text().startswith("汝州市甲公司")
     assert "红线" in tab.visits.item(0, 3).text()
+    # the whole enterprise name fits: the column is not cut to the default width
+    fm = tab.visits.fontMetrics()
+    assert tab.visits.columnWidth(0) > fm.horizontalAdvance("汝州市博鑫装饰工程有限公司")
     register = window.enterprise_tab
     register.refresh()
     levels = {
