@@ -162,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="各类记录数与各县区企业数")
     _db_arg(p)
     p.add_argument("--json", action="store_true")
+    from app import cli_campaign
+
+    cli_campaign.add_parsers(sub, _db_arg)
     return parser
 
 
@@ -602,6 +605,12 @@ COMMANDS = {
 }
 
 
+def _command(name: str) -> Any:
+    from app import cli_campaign
+
+    return {**COMMANDS, **cli_campaign.COMMANDS}[name]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -612,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.models.db import DatabaseError, DatabaseInUseError
 
     try:
-        return COMMANDS[args.command](args)
+        return _command(args.command)(args)
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.code

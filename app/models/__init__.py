@@ -3,6 +3,7 @@
 from app.models.audit import AuditEntry
 from app.models.base import Base, SyncMixin
 from app.models.calendar import CalendarDay, CalendarYear
+from app.models.campaign import Campaign, CampaignReport, GuidanceActivity, TypicalCase
 from app.models.checklist import Checklist, ChecklistItem
 from app.models.enterprise import Enterprise
 from app.models.health_check import CheckAmendment, CheckResult, HealthCheck
@@ -26,6 +27,8 @@ __all__ = [
     "Base",
     "CalendarDay",
     "CalendarYear",
+    "Campaign",
+    "CampaignReport",
     "CheckAmendment",
     "CheckResult",
     "Checklist",
@@ -33,6 +36,7 @@ __all__ = [
     "DeadlineExtension",
     "Enterprise",
     "EnterpriseRisk",
+    "GuidanceActivity",
     "HealthCheck",
     "ImportedBundle",
     "LayoffFiling",
@@ -55,4 +59,5 @@ __all__ = [
     "SyncConflict",
     "SyncCounter",
     "SyncMixin",
+    "TypicalCase",
 ]

@@ -24,6 +24,7 @@ REVISIONS = (
     "0006_risk",
     "0007_sync",
     "0008_sent_bundle",
+    "0009_campaign",
 )
 
 

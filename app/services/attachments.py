@@ -3,10 +3,6 @@ by SHA-256, checked for being missing or altered."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,32 +10,7 @@ from sqlalchemy import select
 
 from app.models import Attachment, RectificationItem
 from app.models.db import Database
-from app.services import audit
-
-# Scans and photos of a rectification are a few MB; a 2 GB file is a mistake
-# (a video, a disk image) that would also break the e-mailed sync bundle.
-MAX_BYTES = 100 * 1024 * 1024
-ALLOWED_SUFFIXES = {
-    ".pdf",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".tif",
-    ".tiff",
-    ".bmp",
-    ".gif",
-    ".heic",
-    ".doc",
-    ".docx",
-    ".wps",
-    ".xls",
-    ".xlsx",
-    ".et",
-    ".ofd",
-    ".txt",
-    ".zip",
-}
-CHUNK = 1024 * 1024
+from app.services import audit, record_files
 
 
 class AttachmentError(ValueError):
@@ -57,60 +28,27 @@ class AttachmentRow:
     state: str  # ok / missing / altered
 
 
-def folder(db: Database) -> Path:
-    """<database name>-附件 beside the database file."""
-    return db.path.with_name(f"{db.path.stem}-附件")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _safe_name(name: str) -> str:
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .") or "附件"
-    return name[-120:]
+folder = record_files.folder
+sha256_of = record_files.sha256_of
+MAX_BYTES = record_files.MAX_BYTES
 
 
 def add(db: Database, item_id: str, source: str | Path, note: str = "") -> str:
     """Copy `source` into the managed folder and record it; returns the attachment id."""
-    source = Path(source)
-    if not source.is_file():
-        raise AttachmentError(f"找不到文件：{source}。请确认文件仍在原处（U 盘是否已拔出）。")
-    size = source.stat().st_size
-    if size > MAX_BYTES:
-        raise AttachmentError(
-            f"“{source.name}”有 {size / 1024 / 1024:.0f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限。"
-            "请扫描为 PDF 或压缩图片后再添加。"
-        )
-    if source.suffix.lower() not in ALLOWED_SUFFIXES:
-        raise AttachmentError(
-            f"不支持“{source.suffix or '无扩展名'}”类型的文件。请添加扫描件、照片、PDF、Word 或 Excel 文件。"
-        )
-    try:
-        digest = sha256_of(source)
-    except OSError as exc:
-        raise AttachmentError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
     with db.session() as session:
         item = session.get(RectificationItem, item_id)
         if item is None or item.deleted:
             raise AttachmentError("该整改事项不存在或已删除。")
-        relative = Path(item_id) / f"{digest[:12]}-{_safe_name(source.name)}"
-        target = folder(db) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".part")
-        shutil.copyfile(source, tmp)
-        if sha256_of(tmp) != digest:
-            tmp.unlink(missing_ok=True)
-            raise AttachmentError(f"复制“{source.name}”时内容发生变化，请重试。")
-        os.replace(tmp, target)
+        try:
+            stored = record_files.store(db, item_id, source)
+        except record_files.RecordFileError as exc:
+            raise AttachmentError(str(exc)) from exc
+        size, digest, relative = stored.size, stored.sha256, stored.stored_name
+        source = Path(source)
         row = Attachment(
             item_id=item_id,
             file_name=source.name,
-            stored_name=relative.as_posix(),
+            stored_name=relative,
             sha256=digest,
             size=size,
             note=note.strip(),

@@ -161,6 +161,9 @@ def generate(
         from app.services import risk_grading
 
         yield from risk_grading.grade(db, today=today)
+        from app.services.demo_campaign import demo_campaign
+
+        made.update((yield from demo_campaign(db, seed=seed, today=today)))
     return made
 
 

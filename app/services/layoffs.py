@@ -394,6 +394,13 @@ class FilingFilter:
     enterprise_id: str = ""
     text: str = ""
     origin_office: str = ""
+    # The filing's date: the report to the labour department, else the layoff date.
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def filing_date() -> ColumnElement[date]:
+    return func.coalesce(LayoffFiling.reported_on, LayoffFiling.layoff_on)
 
 
 def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
@@ -409,6 +416,10 @@ def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
         conds.append(f.enterprise_id == flt.enterprise_id)
     if flt.origin_office:
         conds.append(f.origin_office == flt.origin_office)
+    if flt.date_from:
+        conds.append(filing_date() >= flt.date_from)
+    if flt.date_to:
+        conds.append(filing_date() <= flt.date_to)
     if (match := record_lists.enterprise_matches(flt.text)) is not None:
         conds.append(match)
     return conds

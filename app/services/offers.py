@@ -506,6 +506,13 @@ class OfferFilter:
     text: str = ""
     today: date = field(default_factory=date.today)
     origin_office: str = ""
+    # The offer's date: when the other side received it, else when it was sent.
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def offer_date() -> ColumnElement[date]:
+    return func.coalesce(NegotiationOffer.received_on, NegotiationOffer.sent_on)
 
 
 def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
@@ -543,6 +550,10 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
         conds.append(o.enterprise_id == flt.enterprise_id)
     if flt.origin_office:
         conds.append(o.origin_office == flt.origin_office)
+    if flt.date_from:
+        conds.append(offer_date() >= flt.date_from)
+    if flt.date_to:
+        conds.append(offer_date() <= flt.date_to)
     if (match := record_lists.enterprise_matches(flt.text)) is not None:
         conds.append(match)
     return conds

@@ -33,3 +33,23 @@ def count_joined(db: Database, model: Any, conditions: list[ColumnElement[bool]]
     )
     with db.reader() as conn:
         return int(conn.execute(stmt).scalar_one())
+
+
+def sum_by_county(
+    db: Database, model: Any, conditions: list[ColumnElement[bool]], *values: Any
+) -> dict[str, tuple[int, ...]]:
+    """Per county: the row count, then the sum of each of `values`, over the rows
+    a list would show with the same conditions (so a dashboard equals its list)."""
+    stmt = (
+        select(
+            Enterprise.county_code,
+            func.count(),
+            *(func.coalesce(func.sum(v), 0) for v in values),
+        )
+        .select_from(model)
+        .join(Enterprise, Enterprise.id == model.enterprise_id)
+        .where(and_(*conditions))
+        .group_by(Enterprise.county_code)
+    )
+    with db.reader() as conn:
+        return {row[0]: tuple(int(x) for x in row[1:]) for row in conn.execute(stmt)}

@@ -201,6 +201,8 @@ class EventFilter:
     text: str = ""
     today: date = field(default_factory=date.today)
     origin_office: str = ""
+    found_from: date | None = None
+    found_to: date | None = None
 
 
 def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
@@ -221,6 +223,10 @@ def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(or_(Enterprise.name.like(f"%{text}%"), e.description.like(f"%{text}%")))
+    if flt.found_from:
+        conds.append(e.found_on >= flt.found_from)
+    if flt.found_to:
+        conds.append(e.found_on <= flt.found_to)
     return conds
 
 

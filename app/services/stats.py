@@ -33,6 +33,10 @@ RECORD_TYPE_NAMES = {
     "risk_fact": "共享数据",
     "risk_grading": "风险评级",
     "risk_grade": "企业风险等级",
+    "campaign": "专项行动",
+    "campaign_report": "工作总结",
+    "guidance_activity": "指导服务活动",
+    "typical_case": "典型案例",
 }
 
 

@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from app.services import attachments, enterprises, health_checks, holidays, ledger, workdays
+from app.services import (
+    attachments,
+    enterprises,
+    health_checks,
+    holidays,
+    ledger,
+    record_files,
+    workdays,
+)
 from app.services.fields import ValidationError
 from app.services.ledger import LedgerFilter, ManualItem
 from app.services.progress import drain
@@ -225,7 +233,7 @@ def test_bad_attachments(db, tmp_path, monkeypatch):
     assert "找不到" in str(err.value)
     big = tmp_path / "big.pdf"
     big.write_bytes(b"x")
-    monkeypatch.setattr(attachments, "MAX_BYTES", 0)
+    monkeypatch.setattr(record_files, "MAX_BYTES", 0)
     with pytest.raises(attachments.AttachmentError) as err:
         attachments.add(db, item, big)
     assert "上限" in str(err.value)

@@ -1,0 +1,328 @@
+"""Campaigns (专项行动) as data: phases with dates, the county's implementation
+plan, planned checks per county, and which campaign is current.
+
+A record belongs to the campaign whose period (starts_on … ends_on) holds its
+date — the check date, the offer's receipt, the layoff report, the date a risk
+was found, the date a finding was made. That rule needs nothing stored on the
+record, so it holds for records received from other offices too, and the
+dashboard and the lists it opens count the same rows (they share the filters).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import Campaign, Setting
+from app.models.db import Database
+from app.paths import resource_path
+from app.services import audit, reference
+from app.services.documents import Document, Heading, Paragraph, Table, chinese_date
+from app.services.fields import ValidationError, parse_date
+
+RECORD_TYPE = "campaign"
+CURRENT_KEY = "campaign.current"
+TEMPLATE_2023 = resource_path("campaigns", "2023.json")
+
+
+@dataclass
+class Phase:
+    key: str
+    name: str
+    start: date
+    end: date
+
+
+@dataclass
+class PlanRow:
+    measure: str
+    units: str = ""
+    schedule: str = ""
+
+
+@dataclass
+class CampaignInput:
+    name: str
+    starts_on: date
+    ends_on: date
+    issuer: str = ""
+    doc_number: str = ""
+    issued_on: date | None = None
+    report_due: date | None = None
+    phases: list[Phase] = field(default_factory=list)
+    plan: list[PlanRow] = field(default_factory=list)
+    targets: dict[str, int] = field(default_factory=dict)  # county code → planned checks
+
+
+@dataclass(frozen=True)
+class CampaignInfo:
+    id: str
+    name: str
+    starts_on: date
+    ends_on: date
+    report_due: date | None
+    doc_number: str
+
+
+def _date(raw: Any) -> date | None:
+    return raw if isinstance(raw, date) else parse_date(raw)
+
+
+def load_template(path: Path = TEMPLATE_2023, year: int | None = None) -> CampaignInput:
+    """A campaign from a JSON file; with `year`, its dates moved to that year
+    (the 2023 notice as next year's starting point). The document number is
+    kept only when the year is the template's own."""
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    own_year = _date(raw["starts_on"]).year  # type: ignore[union-attr]
+    shift = 0 if year is None else year - own_year
+
+    def moved(text: str | None) -> date | None:
+        day = _date(text)
+        if day is None or not shift:
+            return day
+        try:
+            return day.replace(year=day.year + shift)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year + shift, day=28)
+
+    name = raw["name"]
+    if shift:
+        name = name.replace(str(own_year), str(own_year + shift), 1)
+    return CampaignInput(
+        name=name,
+        starts_on=moved(raw["starts_on"]),  # type: ignore[arg-type]
+        ends_on=moved(raw["ends_on"]),  # type: ignore[arg-type]
+        issuer=raw.get("issuer", ""),
+        doc_number=raw.get("doc_number", "") if not shift else "",
+        issued_on=moved(raw.get("issued_on")),
+        report_due=moved(raw.get("report_due")),
+        phases=[
+            Phase(p["key"], p["name"], moved(p["start"]), moved(p["end"]))  # type: ignore[arg-type]
+            for p in raw.get("phases", [])
+        ],
+        plan=[
+            PlanRow(p["measure"], p.get("units", ""), p.get("schedule", ""))
+            for p in raw.get("plan", [])
+        ],
+        targets={str(k): int(v) for k, v in raw.get("targets", {}).items()},
+    )
+
+
+def problems(data: CampaignInput) -> dict[str, str]:
+    """What is wrong with a campaign, per field, in Chinese (empty when it can be saved)."""
+    errors: dict[str, str] = {}
+    if not data.name.strip():
+        errors["name"] = "请填写专项行动名称。"
+    if data.starts_on is None or data.ends_on is None:
+        errors["period"] = "请填写开始和结束日期。"
+    elif data.ends_on < data.starts_on:
+        errors["period"] = (
+            f"结束日期 {data.ends_on} 早于开始日期 {data.starts_on}，请检查两个日期是否填反。"
+        )
+    if data.report_due and data.starts_on and data.report_due < data.starts_on:
+        errors["report_due"] = "总结报送日期不能早于专项行动开始日期。"
+    for n, phase in enumerate(data.phases, 1):
+        if not phase.name.strip():
+            errors["phases"] = f"第 {n} 个阶段没有名称。"
+            break
+        if phase.end < phase.start:
+            errors["phases"] = (
+                f"阶段“{phase.name}”的结束日期 {phase.end} 早于开始日期 {phase.start}，请改正。"
+            )
+            break
+    for code, planned in data.targets.items():
+        if planned < 0:
+            errors["targets"] = f"{reference.division_name(code)}的计划体检数不能为负数。"
+    return errors
+
+
+def _row_values(data: CampaignInput) -> dict[str, Any]:
+    return {
+        "name": data.name.strip(),
+        "issuer": data.issuer.strip(),
+        "doc_number": data.doc_number.strip(),
+        "issued_on": data.issued_on,
+        "starts_on": data.starts_on,
+        "ends_on": data.ends_on,
+        "report_due": data.report_due,
+        "phases_json": json.dumps(
+            [
+                {
+                    "key": p.key,
+                    "name": p.name.strip(),
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat(),
+                }
+                for p in data.phases
+            ],
+            ensure_ascii=False,
+        ),
+        "plan_json": json.dumps(
+            [
+                {
+                    "measure": p.measure.strip(),
+                    "units": p.units.strip(),
+                    "schedule": p.schedule.strip(),
+                }
+                for p in data.plan
+                if p.measure.strip()
+            ],
+            ensure_ascii=False,
+        ),
+        "targets_json": json.dumps(
+            {k: v for k, v in sorted(data.targets.items()) if v}, ensure_ascii=False
+        ),
+    }
+
+
+def save(db: Database, data: CampaignInput, campaign_id: str | None = None) -> str:
+    errors = problems(data)
+    if errors:
+        raise ValidationError(errors)
+    values = _row_values(data)
+    with db.session() as session:
+        if campaign_id is None:
+            row = Campaign(**values)
+            session.add(row)
+            session.flush()
+            audit.record(session, RECORD_TYPE, row.id, "create", audit.diff({}, values), row.name)
+            current_setting = session.get(Setting, CURRENT_KEY)
+            if current_setting is None or not current_setting.value:
+                session.merge(Setting(key=CURRENT_KEY, value=row.id))
+            return row.id
+        row = session.get(Campaign, campaign_id)
+        if row is None or row.deleted:
+            raise ValidationError({"name": "该专项行动已被删除，无法保存。"})
+        old = {k: getattr(row, k) for k in values}
+        changes = audit.diff(old, values)
+        for k in changes:
+            setattr(row, k, values[k])
+        if changes:
+            audit.record(session, RECORD_TYPE, row.id, "update", changes, row.name)
+        return row.id
+
+
+def get(db: Database, campaign_id: str) -> CampaignInput:
+    with db.session() as session:
+        row = session.get(Campaign, campaign_id)
+        if row is None or row.deleted:
+            raise ValueError("找不到该专项行动，可能已被删除。")
+        return _input_of(row)
+
+
+def _input_of(row: Campaign) -> CampaignInput:
+    return CampaignInput(
+        name=row.name,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        issuer=row.issuer,
+        doc_number=row.doc_number,
+        issued_on=row.issued_on,
+        report_due=row.report_due,
+        phases=[
+            Phase(p["key"], p["name"], date.fromisoformat(p["start"]), date.fromisoformat(p["end"]))
+            for p in json.loads(row.phases_json or "[]")
+        ],
+        plan=[PlanRow(**p) for p in json.loads(row.plan_json or "[]")],
+        targets={k: int(v) for k, v in json.loads(row.targets_json or "{}").items()},
+    )
+
+
+def all_campaigns(db: Database) -> list[CampaignInfo]:
+    with db.session() as session:
+        rows = session.execute(
+            select(Campaign).where(Campaign.deleted.is_(False)).order_by(Campaign.starts_on.desc())
+        ).scalars()
+        return [
+            CampaignInfo(r.id, r.name, r.starts_on, r.ends_on, r.report_due, r.doc_number)
+            for r in rows
+        ]
+
+
+def current(db: Database, today: date | None = None) -> CampaignInfo | None:
+    """The campaign chosen as current; else the one under way today; else the newest."""
+    found = all_campaigns(db)
+    if not found:
+        return None
+    chosen = db.get_setting(CURRENT_KEY)
+    for c in found:
+        if c.id == chosen:
+            return c
+    today = today or date.today()
+    for c in found:
+        if c.starts_on <= today <= (c.report_due or c.ends_on):
+            return c
+    return found[0]
+
+
+def set_current(db: Database, campaign_id: str) -> None:
+    db.set_settings({CURRENT_KEY: campaign_id})
+
+
+def delete(db: Database, campaign_id: str) -> None:
+    with db.session() as session:
+        row = session.get(Campaign, campaign_id)
+        if row is None or row.deleted:
+            return
+        row.deleted = True
+        audit.record(session, RECORD_TYPE, row.id, "delete", {"deleted": [False, True]}, row.name)
+    if db.get_setting(CURRENT_KEY) == campaign_id:
+        db.set_settings({CURRENT_KEY: ""})
+
+
+def phase_on(data: CampaignInput, day: date) -> list[Phase]:
+    """The phases under way on `day` (phases may overlap, as in 2023)."""
+    return [p for p in data.phases if p.start <= day <= p.end]
+
+
+def plan_document(db: Database, campaign_id: str) -> Document:
+    """The county's implementation plan (实施方案) as a printable document."""
+    from app.services.office import current as current_office
+
+    data = get(db, campaign_id)
+    office = current_office(db)
+    office_name = office.name if office else ""
+    blocks: list[Any] = [
+        Paragraph(
+            f"根据{data.issuer or '上级'}{('《' + data.name + '》（' + data.doc_number + '）') if data.doc_number else '《' + data.name + '》'}"
+            f"部署，结合本地实际，制定本实施方案。专项行动时间为{chinese_date(data.starts_on)}至"
+            f"{chinese_date(data.ends_on)}。"
+        ),
+        Heading("一、工作步骤"),
+        Table(
+            ["阶段", "起始日期", "截止日期"],
+            [[p.name, chinese_date(p.start), chinese_date(p.end)] for p in data.phases],
+            [3, 2, 2],
+            ["left", "center", "center"],
+        ),
+        Heading("二、主要措施与责任分工"),
+        Table(
+            ["序号", "工作措施", "责任单位", "时间进度"],
+            [[str(n), p.measure, p.units, p.schedule] for n, p in enumerate(data.plan, 1)],
+            [1, 7, 3, 2],
+            ["center", "left", "left", "center"],
+        ),
+    ]
+    if data.targets:
+        blocks += [
+            Heading("三、体检任务分解"),
+            Table(
+                ["县（市、区）", "计划体检企业数"],
+                [[reference.division_name(k), str(v)] for k, v in sorted(data.targets.items())]
+                + [["合计", str(sum(data.targets.values()))]],
+                [3, 2],
+                ["left", "center"],
+            ),
+        ]
+    if data.report_due:
+        blocks.append(
+            Paragraph(
+                f"{chinese_date(data.report_due)}前，梳理总结工作情况，将书面材料及电子版报送上级。"
+            )
+        )
+    return Document(title=f"{data.name}实施方案", blocks=blocks, office=office_name)
