@@ -22,6 +22,7 @@ from app.models.db import Database
 from app.services import audit, campaign_stats, guidance, offers, office, reference
 from app.services.campaign_stats import CampaignStats
 from app.services.documents import Heading, Paragraph, Table, chinese_date
+from app.services.progress import Progress, Work
 
 # (key, heading, what the coordinator is asked to write)
 SECTIONS: tuple[tuple[str, str, str], ...] = (
@@ -489,3 +490,15 @@ def write(
         stats = campaign_stats.collect(db, campaign_id, today=today)
         annex_path = report_annex.write(stats, annex)
     return ReportResult(out, annex_path, report_fonts.describe(fonts))
+
+
+def write_work(
+    db: Database, campaign_id: str, out: str | Path, *, annex: str | Path | None = None
+) -> Work[ReportResult]:
+    """`write` as long work for the window: progress, and Cancel before the
+    files are written leaves nothing behind (the database is only read)."""
+    yield Progress(0, 2, "正在统计…")
+    yield Progress(1, 2, "正在生成工作总结…")
+    result = write(db, campaign_id, out, annex=annex)
+    yield Progress(2, 2, "已完成")
+    return result

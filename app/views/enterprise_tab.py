@@ -32,7 +32,7 @@ from app.services.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
-from app.views.widgets import OriginFilter
+from app.views.widgets import OriginFilter, PresetFilter
 
 SEARCH_DELAY_MS = 120
 # The register shows each enterprise's fields and, computed, its rectification progress.
@@ -43,7 +43,7 @@ REGISTER_COLUMNS = (
 )
 
 
-class EnterpriseTab(QWidget):
+class EnterpriseTab(PresetFilter, QWidget):
     changed = Signal()  # records were added, edited or deleted
     import_requested = Signal()
     show_checks_requested = Signal(str, str)  # enterprise id, name
@@ -204,6 +204,7 @@ class EnterpriseTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        self.install_preset()
         layout.addWidget(self.table)
         self.apply_filter()
 
@@ -248,6 +249,7 @@ class EnterpriseTab(QWidget):
             origin_office=self.origin.value(),
             new_months=self.new_months,
         )
+        self.filter = self.with_preset(self.filter)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 家", "", self.model.rowCount()))
 

@@ -32,7 +32,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.check_dialog import CheckDialog
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
-from app.views.widgets import OriginFilter
+from app.views.widgets import OriginFilter, PresetFilter
 
 STATUS = {"draft": "草稿", "final": "已定稿"}
 STATUS_EN = {"draft": "Draft", "final": "Final"}
@@ -70,7 +70,7 @@ LIST_COLUMNS: tuple[FieldSpec, ...] = (
 )
 
 
-class HealthCheckTab(QWidget):
+class HealthCheckTab(PresetFilter, QWidget):
     changed = Signal()
     exported = Signal(str)  # path of a file just written
 
@@ -175,6 +175,7 @@ class HealthCheckTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(buttons)
+        self.install_preset()
         layout.addWidget(self.table)
         self.apply_filter()
 
@@ -204,6 +205,7 @@ class HealthCheckTab(QWidget):
             text=self.search.text(),
             origin_office=self.origin.value(),
         )
+        self.filter = self.with_preset(self.filter)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 次体检", "", self.model.rowCount()))
 

@@ -32,7 +32,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.manual_item_dialog import ManualItemDialog
 from app.views.dialogs.rectification_dialog import RectificationDialog
 from app.views.paged_model import PagedTableModel
-from app.views.widgets import OriginFilter
+from app.views.widgets import OriginFilter, PresetFilter
 
 OVERDUE = QColor("#fde2e2")
 DUE_SOON = QColor("#fff4d6")
@@ -52,7 +52,7 @@ COLUMNS: tuple[FieldSpec, ...] = (
 )
 
 
-class LedgerTab(QWidget):
+class LedgerTab(PresetFilter, QWidget):
     changed = Signal()
     exported = Signal(str)
 
@@ -183,6 +183,7 @@ class LedgerTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        self.install_preset()
         layout.addWidget(self.warning)
         layout.addWidget(self.table)
         self.apply_filter()
@@ -266,6 +267,7 @@ class LedgerTab(QWidget):
             today=self.today,
             origin_office=self.origin.value(),
         )
+        self.filter = self.with_preset(self.filter)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
         calendar = workdays.load(self.db)

@@ -29,10 +29,10 @@ from app.services.fields import FieldSpec
 from app.tasks import TaskRunner
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
-from app.views.widgets import OriginFilter
+from app.views.widgets import OriginFilter, PresetFilter
 
 
-class ListTab(QWidget):
+class ListTab(PresetFilter, QWidget):
     changed = Signal()
     exported = Signal(str)
     risk_requested = Signal(str, str)  # enterprise id, name: show its major-risk events
@@ -90,6 +90,7 @@ class ListTab(QWidget):
         self.origin.currentIndexChanged.connect(self.apply_filter)
         self.filters.addWidget(self.origin)
         self.filters.addWidget(self.enterprise_chip)
+        self.install_preset()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.count_label)
         self.apply_filter()
@@ -129,6 +130,7 @@ class ListTab(QWidget):
 
     def apply_filter(self) -> None:
         self._timer.stop()
+        self.filter = self.with_preset(self.filter)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
 

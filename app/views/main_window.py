@@ -24,9 +24,13 @@ from app.services import demo, ledger, office, stats
 from app.services.spreadsheet import SPREADSHEET_SUFFIXES
 from app.settings import AppSettings
 from app.tasks import TaskRunner
+from app.views.dashboard_tab import DashboardTab
+from app.views.dialogs.campaign_dialog import CampaignDialog
 from app.views.dialogs.import_dialog import ImportDialog
 from app.views.dialogs.office_dialog import OfficeDialog
+from app.views.dialogs.report_dialog import ReportDialog
 from app.views.enterprise_tab import EnterpriseTab
+from app.views.guidance_tab import GuidanceTab
 from app.views.health_check_tab import HealthCheckTab, print_blank_forms
 from app.views.layoffs_tab import LayoffsTab
 from app.views.ledger_tab import LedgerTab
@@ -54,6 +58,11 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
+        self.dashboard = DashboardTab(db, english=self.english)
+        self.tabs.addTab(self.dashboard, self.tr("总览"))
+        self.dashboard.navigate.connect(self.navigate)
+        self.dashboard.campaign_requested.connect(self.edit_campaigns)
+        self.dashboard.report_requested.connect(self.write_report)
         self.enterprise_tab = EnterpriseTab(
             db, english=self.english, new_months=settings.new_enterprise_months
         )
@@ -93,6 +102,20 @@ class MainWindow(QMainWindow):
             tab.changed.connect(self.update_status)
             tab.risk_requested.connect(self.show_risks_of)
         self.enterprise_tab.risk_requested.connect(self.show_risks_of)
+        self.guidance_tab = GuidanceTab(
+            db, self.tasks, english=self.english, new_months=settings.new_enterprise_months
+        )
+        self.tabs.addTab(self.guidance_tab, self.tr("指导服务"))
+        for tab in (
+            self.check_tab,
+            self.ledger_tab,
+            self.offers_tab,
+            self.layoffs_tab,
+            self.risk_tab,
+            self.guidance_tab.activities,
+            self.guidance_tab.cases,
+        ):
+            tab.changed.connect(self.dashboard.refresh_stats)
         self.setCentralWidget(self.tabs)
 
         self.reminders = ReminderPanel(db, self)
@@ -150,6 +173,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
+        self.report_action = self._action(
+            self.tr("专项行动工作总结…"), self.write_report, "Ctrl+Shift+R", "write_report"
+        )
+        file_menu.addAction(self.report_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -170,6 +198,10 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         self.office_action = self._action(self.tr("本单位设置…"), self.edit_office, None, "office")
         settings_menu.addAction(self.office_action)
+        self.campaign_action = self._action(
+            self.tr("专项行动…"), self.edit_campaigns, None, "campaigns"
+        )
+        settings_menu.addAction(self.campaign_action)
         self.checklist_action = self._action(
             self.tr("体检清单…"), self.edit_checklist, None, "checklist"
         )
@@ -230,7 +262,48 @@ class MainWindow(QMainWindow):
         self.ledger_tab.refresh()
         for tab in (self.offers_tab, self.layoffs_tab, self.risk_tab):
             tab.refresh()
+        self.guidance_tab.refresh()
+        self.dashboard.refresh()
         self.update_status()
+
+    # -- campaign -------------------------------------------------------------------------
+    def navigate(self, target: str, flt: object, label: str) -> None:
+        """Open a list with the filter a dashboard number was counted with."""
+        tabs = {
+            "checks": self.check_tab,
+            "ledger": self.ledger_tab,
+            "enterprises": self.enterprise_tab,
+            "offers": self.offers_tab,
+            "layoffs": self.layoffs_tab,
+            "risks": self.risk_tab,
+            "guidance": self.guidance_tab,
+        }
+        tab = tabs[target]
+        tab.show_preset(flt, label)
+        self.tabs.setCurrentWidget(tab)
+
+    def edit_campaigns(self) -> CampaignDialog:
+        dialog = CampaignDialog(self.db, english=self.english, parent=self)
+        dialog.changed.connect(self.dashboard.refresh)
+        dialog.changed.connect(self.guidance_tab.refresh)
+        dialog.open()
+        self._campaign_dialog = dialog
+        return dialog
+
+    def write_report(self) -> ReportDialog | None:
+        campaign_id = self.dashboard.campaign.currentData()
+        if not campaign_id:
+            QMessageBox.information(
+                self,
+                self.tr("工作总结"),
+                self.tr("还没有专项行动。请先在“设置 → 专项行动…”中新建。"),
+            )
+            return None
+        dialog = ReportDialog(self.db, self.tasks, campaign_id, english=self.english, parent=self)
+        dialog.written.connect(self.show_exported)
+        dialog.open()
+        self._report_dialog = dialog
+        return dialog
 
     def show_risks_of(self, enterprise_id: str, name: str) -> None:
         self.risk_tab.show_enterprise((enterprise_id, name) if enterprise_id else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -93,3 +94,32 @@ class OriginFilter(QComboBox):
 
     def value(self) -> str:
         return self.currentData() or ""
+
+
+class PresetFilter:
+    """Mixin for the list tabs: a filter handed over whole (by the dashboard),
+    shown as a chip above the list; clicking the chip returns to the tab's own
+    filters. The list then counts exactly what the dashboard counted."""
+
+    preset: Any = None
+
+    def install_preset(self) -> None:
+        self.preset_chip = QPushButton()
+        self.preset_chip.setObjectName("preset_chip")
+        self.preset_chip.setStyleSheet("text-align: left; background: #fff4ce;")
+        self.preset_chip.setVisible(False)
+        self.preset_chip.clicked.connect(lambda _c=False: self.show_preset(None, ""))
+        self.layout().insertWidget(0, self.preset_chip)  # type: ignore[attr-defined]
+
+    def show_preset(self, flt: Any, label: str) -> None:
+        self.preset = flt
+        self.preset_chip.setVisible(flt is not None)
+        self.preset_chip.setText(
+            QCoreApplication.translate(
+                "PresetFilter", "来自总览：%1　（点击此处恢复本页筛选）"
+            ).replace("%1", label)
+        )
+        self.apply_filter()  # type: ignore[attr-defined]
+
+    def with_preset(self, flt: Any) -> Any:
+        return self.preset if self.preset is not None else flt

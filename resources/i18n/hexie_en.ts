@@ -2,6 +2,264 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
   <context>
+    <name>ActivitiesList</name>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+    <message>
+      <source>全部方式</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除选中的指导服务活动？</source>
+      <translation>Delete the selected guidance activities?</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>活动名称</source>
+      <translation>Activity title</translation>
+    </message>
+    <message>
+      <source>登记指导服务…</source>
+      <translation>Record guidance…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityDialog</name>
+    <message>
+      <source>　【新办】</source>
+      <translation>  [new]</translation>
+    </message>
+    <message>
+      <source>指导服务活动</source>
+      <translation>Guidance activities</translation>
+    </message>
+    <message>
+      <source>添加企业…</source>
+      <translation>Add enterprise…</translation>
+    </message>
+    <message>
+      <source>照片和材料</source>
+      <translation>Photos and materials</translation>
+    </message>
+    <message>
+      <source>移除</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>覆盖的企业（名录内，“新办”为近期新登记）</source>
+      <translation>Enterprises reached (in the register; “new” = recently registered)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignDialog</name>
+    <message>
+      <source>专项行动</source>
+      <translation>Campaigns</translation>
+    </message>
+    <message>
+      <source>体检任务</source>
+      <translation>Planned checks</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除所选行</source>
+      <translation>Delete selected row</translation>
+    </message>
+    <message>
+      <source>删除这个专项行动？已登记的体检等记录不会被删除。</source>
+      <translation>Delete this campaign? Checks and other records are kept.</translation>
+    </message>
+    <message>
+      <source>县（市、区）</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>发文日期</source>
+      <translation>Issued on</translation>
+    </message>
+    <message>
+      <source>发文机关</source>
+      <translation>Issuing office</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>增加一行</source>
+      <translation>Add a row</translation>
+    </message>
+    <message>
+      <source>实施方案</source>
+      <translation>Implementation plan</translation>
+    </message>
+    <message>
+      <source>工作措施</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>已保存。</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>年度（按 2023 年通知的阶段和措施生成，可再修改）：</source>
+      <translation>Year (phases and measures from the 2023 notice; editable):</translation>
+    </message>
+    <message>
+      <source>开始</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>总结报送截止</source>
+      <translation>Summary due</translation>
+    </message>
+    <message>
+      <source>打印实施方案…</source>
+      <translation>Print the plan…</translation>
+    </message>
+    <message>
+      <source>按 2023 年通知新建…</source>
+      <translation>New from the 2023 notice…</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>Document number</translation>
+    </message>
+    <message>
+      <source>新建专项行动</source>
+      <translation>New campaign</translation>
+    </message>
+    <message>
+      <source>时间进度</source>
+      <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>结束</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>计划体检企业数</source>
+      <translation>Planned checks</translation>
+    </message>
+    <message>
+      <source>设为当前</source>
+      <translation>Make current</translation>
+    </message>
+    <message>
+      <source>责任单位</source>
+      <translation>Responsible units</translation>
+    </message>
+    <message>
+      <source>阶段</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>阶段安排</source>
+      <translation>Phases</translation>
+    </message>
+    <message>
+      <source>（当前）</source>
+      <translation> (current)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseDialog</name>
+    <message>
+      <source>典型案例</source>
+      <translation>Typical cases</translation>
+    </message>
+    <message>
+      <source>相关企业：%1（点击更换）</source>
+      <translation>Enterprise: %1 (click to change)</translation>
+    </message>
+    <message>
+      <source>选择相关企业（可不选）…</source>
+      <translation>Choose an enterprise (optional)…</translation>
+    </message>
+    <message>
+      <source>附件</source>
+      <translation>Attachments</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesList</name>
+    <message>
+      <source>全部类别</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除选中的典型案例？</source>
+      <translation>Delete the selected typical cases?</translation>
+    </message>
+    <message>
+      <source>只看写入总结的</source>
+      <translation>Only those in the report</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>新增典型案例…</source>
+      <translation>New typical case…</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>案例标题</source>
+      <translation>Case title</translation>
+    </message>
+  </context>
+  <context>
+    <name>Chart</name>
+    <message>
+      <source>导出图片</source>
+      <translation>Export picture</translation>
+    </message>
+    <message>
+      <source>导出图片…</source>
+      <translation>Export picture…</translation>
+    </message>
+    <message>
+      <source>点击查看明细</source>
+      <translation>Click for the list</translation>
+    </message>
+  </context>
+  <context>
     <name>CheckDialog</name>
     <message>
       <source>不合规：</source>
@@ -347,6 +605,223 @@
     </message>
   </context>
   <context>
+    <name>DashboardTab</name>
+    <message>
+      <source>%1%2的整改事项</source>
+      <translation>%1: %2 ledger items</translation>
+    </message>
+    <message>
+      <source>%1处置中的重大风险隐患</source>
+      <translation>%1: major risks being handled</translation>
+    </message>
+    <message>
+      <source>%1的%2企业</source>
+      <translation>%1: %2 enterprises</translation>
+    </message>
+    <message>
+      <source>%1的体检</source>
+      <translation>%1: health checks</translation>
+    </message>
+    <message>
+      <source>%1的裁员备案</source>
+      <translation>%1: layoff filings</translation>
+    </message>
+    <message>
+      <source>专项行动期间发现的整改事项</source>
+      <translation>Ledger items found during the campaign</translation>
+    </message>
+    <message>
+      <source>专项行动期间的体检</source>
+      <translation>Health checks during the campaign</translation>
+    </message>
+    <message>
+      <source>专项行动期间的裁员备案</source>
+      <translation>Layoff filings during the campaign</translation>
+    </message>
+    <message>
+      <source>专项行动期间的要约</source>
+      <translation>Offers during the campaign</translation>
+    </message>
+    <message>
+      <source>专项行动设置…</source>
+      <translation>Campaign settings…</translation>
+    </message>
+    <message>
+      <source>专项行动：</source>
+      <translation>Campaign:</translation>
+    </message>
+    <message>
+      <source>中风险</source>
+      <translation>Medium risk</translation>
+    </message>
+    <message>
+      <source>份数</source>
+      <translation>Offers</translation>
+    </message>
+    <message>
+      <source>企业风险等级</source>
+      <translation>Enterprise risk levels</translation>
+    </message>
+    <message>
+      <source>体检进度（虚线为计划数）</source>
+      <translation>Health checks (dashed line: planned)</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>发现问题</source>
+      <translation>Found</translation>
+    </message>
+    <message>
+      <source>处置中</source>
+      <translation>Being handled</translation>
+    </message>
+    <message>
+      <source>处置中的重大风险隐患</source>
+      <translation>Major risks being handled</translation>
+    </message>
+    <message>
+      <source>导出图表</source>
+      <translation>Export charts</translation>
+    </message>
+    <message>
+      <source>导出图表…</source>
+      <translation>Export charts…</translation>
+    </message>
+    <message>
+      <source>工作总结…</source>
+      <translation>Summary report…</translation>
+    </message>
+    <message>
+      <source>已体检</source>
+      <translation>Checked</translation>
+    </message>
+    <message>
+      <source>已体检 %1 家
+计划 %2 家</source>
+      <translation>Checked %1
+planned %2</translation>
+    </message>
+    <message>
+      <source>已再就业</source>
+      <translation>Re-employed</translation>
+    </message>
+    <message>
+      <source>已销号</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>截至%1发现的整改事项</source>
+      <translation>Ledger items found up to %1</translation>
+    </message>
+    <message>
+      <source>指导服务 %1 次
+覆盖企业 %2 家</source>
+      <translation>Guidance %1 times
+%2 enterprises reached</translation>
+    </message>
+    <message>
+      <source>指导服务（按方式）</source>
+      <translation>Guidance (by kind)</translation>
+    </message>
+    <message>
+      <source>整改事项</source>
+      <translation>Rectification items</translation>
+    </message>
+    <message>
+      <source>整改进度（累计）</source>
+      <translation>Rectification progress (running total)</translation>
+    </message>
+    <message>
+      <source>整改销号 %1 / %2
+逾期 %3 项</source>
+      <translation>Closed %1 / %2
+overdue %3</translation>
+    </message>
+    <message>
+      <source>无法写入图片：%1。请换一个文件夹。</source>
+      <translation>Cannot write the picture: %1. Please choose another folder.</translation>
+    </message>
+    <message>
+      <source>未销号</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>本专项行动的指导服务</source>
+      <translation>Guidance in this campaign</translation>
+    </message>
+    <message>
+      <source>活动次数</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <source>裁减人数</source>
+      <translation>People laid off</translation>
+    </message>
+    <message>
+      <source>裁员备案</source>
+      <translation>Layoff filings</translation>
+    </message>
+    <message>
+      <source>裁员备案 %1 件
+涉及 %2 人</source>
+      <translation>Layoff filings %1
+%2 people</translation>
+    </message>
+    <message>
+      <source>要约 %1 份
+签订集体合同 %2 份</source>
+      <translation>Offers %1
+contracts signed %2</translation>
+    </message>
+    <message>
+      <source>还没有专项行动。请点击“专项行动设置…”，按 2023 年通知新建本年度的专项行动。</source>
+      <translation>No campaign yet. Click “Campaign settings…” and create this year's campaign from the 2023 notice.</translation>
+    </message>
+    <message>
+      <source>选择保存图表的文件夹</source>
+      <translation>Choose a folder for the charts</translation>
+    </message>
+    <message>
+      <source>逾期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>重大风险隐患
+处置中 %1 起</source>
+      <translation>Major risks
+%1 being handled</translation>
+    </message>
+    <message>
+      <source>重大风险隐患（处置中）</source>
+      <translation>Major risks (being handled)</translation>
+    </message>
+    <message>
+      <source>阶段安排</source>
+      <translation>Phases</translation>
+    </message>
+    <message>
+      <source>集体协商要约（按阶段）</source>
+      <translation>Negotiation offers (by stage)</translation>
+    </message>
+    <message>
+      <source>高风险</source>
+      <translation>High risk</translation>
+    </message>
+    <message>
+      <source>高风险企业</source>
+      <translation>High-risk enterprises</translation>
+    </message>
+    <message>
+      <source>高风险企业 %1 家
+中风险 %2 家</source>
+      <translation>High risk %1
+medium %2</translation>
+    </message>
+  </context>
+  <context>
     <name>EnterprisePicker</name>
     <message>
       <source>输入企业名称、信用代码或拼音首字母</source>
@@ -560,6 +1035,52 @@
     <message>
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilesBox</name>
+    <message>
+      <source>%1（保存后添加）</source>
+      <translation>%1 (added on saving)</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>添加照片或材料</source>
+      <translation>Add photos or materials</translation>
+    </message>
+    <message>
+      <source>添加照片或材料…</source>
+      <translation>Add photos or materials…</translation>
+    </message>
+    <message>
+      <source>添加附件</source>
+      <translation>Add attachment</translation>
+    </message>
+    <message>
+      <source>（文件已被改动）</source>
+      <translation> (file altered)</translation>
+    </message>
+    <message>
+      <source>（文件缺失）</source>
+      <translation> (file missing)</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuidanceTab</name>
+    <message>
+      <source>全部专项行动</source>
+      <translation>All campaigns</translation>
+    </message>
+    <message>
+      <source>典型案例</source>
+      <translation>Typical cases</translation>
+    </message>
+    <message>
+      <source>指导服务活动</source>
+      <translation>Guidance activities</translation>
     </message>
   </context>
   <context>
@@ -1334,6 +1855,10 @@ Check it with them by phone; click Yes only if it matches.</translation>
       </translation>
     </message>
     <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
@@ -1371,6 +1896,14 @@ Check it with them by phone; click Yes only if it matches.</translation>
     <message>
       <source>%1数据库：%2</source>
       <translation>%1Database: %2</translation>
+    </message>
+    <message>
+      <source>专项行动…</source>
+      <translation>Campaigns…</translation>
+    </message>
+    <message>
+      <source>专项行动工作总结…</source>
+      <translation>Campaign summary report…</translation>
     </message>
     <message>
       <source>从文件夹导入同步包…</source>
@@ -1459,6 +1992,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Export sync bundle…</translation>
     </message>
     <message>
+      <source>工作总结</source>
+      <translation>Summary report</translation>
+    </message>
+    <message>
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
@@ -1473,6 +2010,14 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>总览</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>指导服务</source>
+      <translation>Guidance</translation>
     </message>
     <message>
       <source>搜索</source>
@@ -1561,6 +2106,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>请把回执发回对方：</source>
       <translation>Send the receipt back to the sender:</translation>
+    </message>
+    <message>
+      <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
+      <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
     </message>
     <message>
       <source>退出</source>
@@ -1955,6 +2504,13 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>PresetFilter</name>
+    <message>
+      <source>来自总览：%1　（点击此处恢复本页筛选）</source>
+      <translation>From the overview: %1  (click here to return to this tab's filters)</translation>
+    </message>
+  </context>
+  <context>
     <name>QWidget</name>
     <message>
       <source>详细信息已写入日志：</source>
@@ -2168,6 +2724,81 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>逾期 %1 天</source>
       <translation>%1 days overdue</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <source>上报时填写签发人姓名</source>
+      <translation>Signing officer, for a report sent upward</translation>
+    </message>
+    <message>
+      <source>专项行动工作总结</source>
+      <translation>Campaign summary report</translation>
+    </message>
+    <message>
+      <source>主送机关</source>
+      <translation>Addressee</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>保存工作总结</source>
+      <translation>Save the summary report</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>发文字号</source>
+      <translation>Document number</translation>
+    </message>
+    <message>
+      <source>字体说明：</source>
+      <translation>Fonts:</translation>
+    </message>
+    <message>
+      <source>已保存。</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>已生成：%1</source>
+      <translation>Written: %1</translation>
+    </message>
+    <message>
+      <source>成文日期</source>
+      <translation>Date of issue</translation>
+    </message>
+    <message>
+      <source>成文日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
+      <translation>Cannot read the date of issue “%1”; please write it as 2023-12-01.</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>正在生成工作总结</source>
+      <translation>Writing the summary report</translation>
+    </message>
+    <message>
+      <source>生成 Word 和统计表…</source>
+      <translation>Write Word and statistics…</translation>
+    </message>
+    <message>
+      <source>签发人</source>
+      <translation>Signing officer</translation>
+    </message>
+    <message>
+      <source>统计数字和表格由程序按数据自动填入；下面各部分写做法、成效和问题，会接在统计数字之后。</source>
+      <translation>Figures and tables are filled in from the data; write the practices, results and problems below — they follow the figures.</translation>
+    </message>
+    <message>
+      <source>统计表：%1</source>
+      <translation>Statistics: %1</translation>
     </message>
   </context>
   <context>
@@ -2616,6 +3247,24 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>角色</source>
       <translation>Role</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <source>今天 %1</source>
+      <translation>Today %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>_CampaignList</name>
+    <message>
+      <source>指导服务</source>
+      <translation>Guidance</translation>
+    </message>
+    <message>
+      <source>请先在“设置 → 专项行动…”中新建专项行动，指导服务和典型案例记在专项行动之下。</source>
+      <translation>Create a campaign in Settings → Campaigns… first; guidance and typical cases belong to a campaign.</translation>
     </message>
   </context>
   <context>

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QPainter
 
 from app.models.db import Database
-from app.services import checklists, forms, negotiation_forms, printed_forms
+from app.services import campaigns, checklists, forms, negotiation_forms, printed_forms
 from app.services.documents import Document
 from app.services.docx_render import render_docx
 from app.services.progress import Progress, Work
@@ -25,6 +25,7 @@ FORM_KINDS = {
     "offer-letter": "集体协商要约书",
     "offer-reply": "集体协商要约回复书",
     "layoff-receipt": "裁减人员方案报告回执",
+    "campaign-plan": "专项行动实施方案",
 }
 
 # kind → the function that builds the document for one record.
@@ -34,6 +35,7 @@ BUILDERS: dict[str, Callable[[Database, str], Document]] = {
     "offer-letter": negotiation_forms.offer_letter,
     "offer-reply": negotiation_forms.reply_form,
     "layoff-receipt": negotiation_forms.layoff_receipt,
+    "campaign-plan": campaigns.plan_document,
 }
 
 

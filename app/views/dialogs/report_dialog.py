@@ -1,0 +1,166 @@
+"""文件 → 工作总结: the report's heading data and the narrative per section,
+kept in the database; then the .docx (GB/T 9704) and its .xlsx annex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services import campaign_report
+from app.services.campaign_report import SECTIONS, SECTIONS_EN, ReportInput, ReportResult
+from app.services.fields import parse_date
+from app.tasks import TaskRunner
+
+
+class ReportDialog(QDialog):
+    written = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        campaign_id: str,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.campaign_id = campaign_id
+        self.result: ReportResult | None = None
+        self.setObjectName("report_dialog")
+        self.setWindowTitle(self.tr("专项行动工作总结"))
+        data = campaign_report.get(db, campaign_id)
+        self.title = QLineEdit(data.title)
+        self.title.setObjectName("report_title")
+        self.doc_number = QLineEdit(data.doc_number)
+        self.doc_number.setObjectName("report_number")
+        self.doc_number.setPlaceholderText("卫东三方办〔2023〕5号")
+        self.addressee = QLineEdit(data.addressee)
+        self.issued_on = QLineEdit(data.issued_on.isoformat() if data.issued_on else "")
+        self.issued_on.setObjectName("report_date")
+        self.signer = QLineEdit(data.signer)
+        self.signer.setPlaceholderText(self.tr("上报时填写签发人姓名"))
+        form = QFormLayout()
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("发文字号"), self.doc_number)
+        form.addRow(self.tr("主送机关"), self.addressee)
+        form.addRow(self.tr("成文日期"), self.issued_on)
+        form.addRow(self.tr("签发人"), self.signer)
+
+        hint = QLabel(
+            self.tr(
+                "统计数字和表格由程序按数据自动填入；下面各部分写做法、成效和问题，会接在统计数字之后。"
+            )
+        )
+        hint.setWordWrap(True)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("report_sections")
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for key, heading, ask in SECTIONS:
+            edit = QPlainTextEdit(data.narratives.get(key, ""))
+            edit.setObjectName(f"narrative_{key}")
+            edit.setPlaceholderText(ask)
+            self.editors[key] = edit
+            self.sections.addTab(edit, SECTIONS_EN[key] if english else heading)
+
+        self.error = QLabel()
+        self.error.setObjectName("report_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setObjectName("report_save")
+        self.save_button.clicked.connect(lambda _c=False: self.save())
+        self.write_button = QPushButton(self.tr("生成 Word 和统计表…"))
+        self.write_button.setObjectName("report_write")
+        self.write_button.clicked.connect(lambda _c=False: self.write())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.save_button, self.write_button, close):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(820, 640)
+
+    def read_input(self) -> ReportInput | None:
+        text = self.issued_on.text().strip()
+        try:
+            issued = parse_date(text) if text else None
+        except ValueError:
+            issued = None
+        if text and issued is None:
+            self.error.setText(
+                self.tr("成文日期“%1”无法识别，请按 2023-12-01 的格式填写。").replace("%1", text)
+            )
+            return None
+        return ReportInput(
+            self.title.text(),
+            self.doc_number.text(),
+            self.addressee.text(),
+            issued,
+            self.signer.text(),
+            {k: e.toPlainText() for k, e in self.editors.items()},
+        )
+
+    def save(self) -> bool:
+        data = self.read_input()
+        if data is None:
+            return False
+        campaign_report.save(self.db, self.campaign_id, data)
+        self.error.setText(self.tr("已保存。"))
+        return True
+
+    def write(self, out: Path | None = None) -> None:
+        if not self.save():
+            return
+        if out is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("保存工作总结"),
+                f"{self.title.text() or '工作总结'}.docx",
+                "Word (*.docx)",
+            )
+            if not path:
+                return
+            out = Path(path)
+        out = out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")
+        annex = out.with_name(f"{out.stem}-统计表.xlsx")
+        self.tasks.start(
+            self,
+            self.tr("正在生成工作总结"),
+            lambda: campaign_report.write_work(self.db, self.campaign_id, out, annex=annex),
+            self.finished_writing,
+        )
+
+    def finished_writing(self, result: ReportResult) -> None:
+        self.result = result
+        lines = [self.tr("已生成：%1").replace("%1", str(result.docx))]
+        if result.annex:
+            lines.append(self.tr("统计表：%1").replace("%1", str(result.annex)))
+        if result.font_notes:
+            lines.append(self.tr("字体说明："))
+            lines.extend(result.font_notes)
+        self.error.setText("\n".join(lines))
+        self.written.emit(str(result.docx))

@@ -1,0 +1,182 @@
+"""The summary report read back: GB/T 9704 page setup, fonts and sizes, the
+page-number fields, the tables' numbers; the annex; `hexie report`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from app.services import campaign_report, guidance
+from app.services.campaign_report import ReportInput
+from tests.services.test_campaign import TODAY, counted  # noqa: F401 (fixture)
+
+OFFICIAL = frozenset({"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"})
+
+
+def _mm(length) -> float:
+    return round(length / 36000, 1)
+
+
+def _east_asia(run) -> str:
+    return run._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def _write(db, campaign_id, tmp_path, fonts=OFFICIAL):
+    campaign_report.save(
+        db,
+        campaign_id,
+        ReportInput(
+            title="关于2023年专项行动工作情况的报告",
+            doc_number="汝三方办〔2023〕9号",
+            addressee="平顶山市协调劳动关系三方委员会办公室：",
+            issued_on=date(2023, 12, 1),
+            signer="李建国",
+            narratives={
+                "screening": "我市组建了三支体检小分队。",
+                "next_steps": "下一步将持续跟踪整改。",
+            },
+        ),
+    )
+    return campaign_report.write(
+        db,
+        campaign_id,
+        tmp_path / "总结.docx",
+        annex=tmp_path / "统计表.xlsx",
+        today=TODAY,
+        installed_fonts=fonts,
+    )
+
+
+def test_report_layout_read_back(db, counted, tmp_path):  # noqa: F811
+    campaign_id, a, *_ = counted
+    guidance.save_case(
+        db,
+        {
+            "kind": "practice",
+            "title": "三色预警化解欠薪隐患",
+            "body": "建立红黄绿三色预警。",
+            "in_report": True,
+        },
+        campaign_id=campaign_id,
+        enterprise_id=a,
+    )
+    guidance.save_case(
+        db,
+        {"kind": "practice", "title": "未选入的案例", "body": "不写入。", "in_report": False},
+        campaign_id=campaign_id,
+    )
+    result = _write(db, campaign_id, tmp_path)
+    assert result.font_notes == []
+    word = Document(str(result.docx))
+    s = word.sections[0]
+    assert (_mm(s.page_width), _mm(s.page_height)) == (210.0, 297.0)
+    assert (_mm(s.top_margin), _mm(s.bottom_margin), _mm(s.left_margin), _mm(s.right_margin)) == (
+        37.0,
+        35.0,
+        28.0,
+        26.0,
+    )
+    # Text block 156 × 225 mm.
+    assert _mm(s.page_width - s.left_margin - s.right_margin) == 156.0
+    assert _mm(s.page_height - s.top_margin - s.bottom_margin) == 225.0
+    assert word.settings.element.find(qn("w:mirrorMargins")) is not None
+    paragraphs = {p.text: p for p in word.paragraphs}
+    title = paragraphs["关于2023年专项行动工作情况的报告"]
+    assert _east_asia(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size.pt == 22
+    heading = paragraphs["一、强化风险摸排"]
+    assert _east_asia(heading.runs[0]) == "黑体" and heading.runs[0].font.size.pt == 16
+    sub = paragraphs["（一）法治体检和风险研判"]
+    assert _east_asia(sub.runs[0]) == "楷体_GB2312"
+    body = paragraphs["我市组建了三支体检小分队。"]
+    assert _east_asia(body.runs[0]) == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
+    assert round(body.paragraph_format.line_spacing.pt, 2) == 28.95  # 22 lines in 225 mm
+    # 上行文: number and 签发人 on one line; the date in Arabic numerals.
+    assert "汝三方办〔2023〕9号\t签发人：李建国" in paragraphs
+    assert "2023年12月1日" in paragraphs
+    assert "附件：专项行动统计表" in paragraphs
+    assert "1．三色预警化解欠薪隐患" in paragraphs
+    assert not any("未选入" in t for t in paragraphs)
+    # Page numbers: a PAGE field in the odd and the even footer, in 4号 宋体.
+    for footer, align in ((s.footer, 2), (s.even_page_footer, 0)):
+        xml = footer._element.xml
+        assert "PAGE" in xml and "— " in footer.paragraphs[0].text
+        assert footer.paragraphs[0].alignment == align
+    assert word.settings.odd_and_even_pages_header_footer
+    # The first table: the county's planned and done checks and its ledger.
+    first = word.tables[0]
+    assert [c.text for c in first.rows[0].cells] == [
+        "县（市、区）",
+        "计划体检",
+        "已体检",
+        "完成率",
+        "发现问题",
+        "已销号",
+        "逾期未改",
+    ]
+    assert [c.text for c in first.rows[1].cells] == ["汝州市", "4", "2", "50.0%", "1", "0", "1"]
+    assert first.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_font_fallback_is_reported(db, counted, tmp_path):  # noqa: F811
+    campaign_id, *_ = counted
+    result = _write(
+        db, campaign_id, tmp_path, fonts=frozenset({"Noto Serif CJK SC", "Noto Sans CJK SC"})
+    )
+    assert any("仿宋_GB2312" in n and "Noto Serif CJK SC" in n for n in result.font_notes)
+    word = Document(str(result.docx))
+    body = next(p for p in word.paragraphs if p.text == "我市组建了三支体检小分队。")
+    assert _east_asia(body.runs[0]) == "Noto Serif CJK SC"
+    nothing = _write(db, campaign_id, tmp_path, fonts=frozenset())
+    assert any("未安装" in n for n in nothing.font_notes)
+
+
+def test_annex_tables(db, counted, tmp_path):  # noqa: F811
+    from openpyxl import load_workbook
+
+    campaign_id, *_ = counted
+    result = _write(db, campaign_id, tmp_path)
+    wb = load_workbook(result.annex)
+    assert wb.sheetnames[:3] == ["体检和整改", "风险等级", "按月进度"]
+    ws = wb["体检和整改"]
+    assert [c.value for c in ws[3]] == ["汝州市", 4, 2, "50.0%", 1, 0, 1]
+    assert ws.print_title_rows == "$2:$2"
+    months = {r[0].value: r[1].value for r in wb["按月进度"].iter_rows(min_row=3)}
+    assert months["2023年7月"] == 1 and months["2023年8月"] == 1
+
+
+def test_wrong_suffix_is_refused(db, counted, tmp_path):  # noqa: F811
+    import pytest
+
+    campaign_id, *_ = counted
+    with pytest.raises(ValueError, match=".docx"):
+        campaign_report.write(db, campaign_id, tmp_path / "总结.pdf")
+
+
+def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
+    from app.cli import main
+
+    db_path = str(db.path)
+    db.close()
+    out = tmp_path / "cli.docx"
+    assert (
+        main(
+            [
+                "report",
+                "--db",
+                db_path,
+                "-o",
+                str(out),
+                "--annex",
+                str(tmp_path / "a.xlsx"),
+                "--today",
+                "2023-12-01",
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "已生成工作总结" in printed and out.exists() and (tmp_path / "a.xlsx").exists()
+    assert main(["campaign", "--db", db_path]) == 0
+    assert "2023年劳动用工" in capsys.readouterr().out

@@ -1,0 +1,154 @@
+"""总览, 指导服务, the campaign and report dialogs, driven through their widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services import campaigns, guidance, ledger
+from tests.services.test_campaign import counted  # noqa: F401 (fixture)
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def demo_window(qtbot, city_db, messages):
+    from app.services import demo
+    from app.services.progress import drain
+    from app.settings import AppSettings
+    from app.tasks import SyncTaskRunner
+    from app.views.main_window import MainWindow
+
+    drain(demo.generate(city_db, enterprises=150, seed=5, today=date.today()))
+    w = MainWindow(city_db, AppSettings(operator="测试员"), SyncTaskRunner())
+    qtbot.addWidget(w)
+    w.resize(1400, 1000)
+    w.show()
+    return w
+
+
+def test_overview_is_first_and_bars_open_the_matching_list(qtbot, demo_window):
+    w = demo_window
+    assert w.tabs.tabText(0) == "总览" and w.tabs.currentWidget() is w.dashboard
+    s = w.dashboard.stats
+    assert s is not None and w.dashboard.tiles["checks"].text().startswith(
+        f"已体检 {sum(s.checks.values())} 家"
+    )
+    chart = w.dashboard.ledger_chart
+    w.dashboard.scroll.ensureWidgetVisible(chart)
+    qtbot.wait(10)
+    county = max(s.counties, key=lambda c: s.ledger[c]["closed"])
+    point = chart.centre_of(county, "closed")
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert w.tabs.currentWidget() is w.ledger_tab
+    assert w.ledger_tab.model.rowCount() == s.ledger[county]["closed"]
+    assert w.ledger_tab.preset_chip.isVisible() and "已销号" in w.ledger_tab.preset_chip.text()
+    qtbot.mouseClick(w.ledger_tab.preset_chip, Qt.MouseButton.LeftButton)
+    assert not w.ledger_tab.preset_chip.isVisible()
+    assert w.ledger_tab.model.rowCount() == ledger.count(w.db, w.ledger_tab.filter)
+
+
+def test_tiles_and_risk_bars_click_through(qtbot, demo_window):
+    w = demo_window
+    s = w.dashboard.stats
+    qtbot.mouseClick(w.dashboard.tiles["guidance"], Qt.MouseButton.LeftButton)
+    assert w.tabs.currentWidget() is w.guidance_tab
+    assert w.guidance_tab.activities.model.rowCount() == s.total(s.guidance_by_kind, "activities")
+    w.tabs.setCurrentWidget(w.dashboard)
+    county = max(s.counties, key=lambda c: s.risk[c]["high"])
+    chart = w.dashboard.risk_chart
+    w.dashboard.scroll.ensureWidgetVisible(chart)
+    qtbot.wait(10)
+    qtbot.mouseClick(
+        chart, Qt.MouseButton.LeftButton, pos=chart.centre_of(county, "high").toPoint()
+    )
+    assert w.tabs.currentWidget() is w.enterprise_tab
+    assert w.enterprise_tab.model.rowCount() == s.risk[county]["high"]
+    qtbot.mouseClick(w.dashboard.tiles["checks"], Qt.MouseButton.LeftButton)
+    assert w.check_tab.model.rowCount() == sum(s.checks.values())
+
+
+def test_charts_export_as_png(qtbot, demo_window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    written = demo_window.dashboard.export_charts(tmp_path)
+    assert len(written) == len(demo_window.dashboard.charts)
+    image = QImage(str(written[1]))
+    assert image.width() > 400
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
+    assert "#3b6fb6" in colours  # the bars are drawn, not a blank picture
+
+
+def test_no_campaign_says_what_to_do(window):
+    assert window.dashboard.empty.isVisible()
+    assert "专项行动设置" in window.dashboard.empty.text()
+    assert window.write_report() is None
+
+
+def test_campaign_dialog_new_edit_and_wrong_dates(qtbot, window):
+    dialog = window.edit_campaigns()
+    new_id = dialog.new_from_template(2023)
+    assert dialog.name.text().startswith("2023年劳动用工")
+    assert dialog.phases.rowCount() == 4 and dialog.targets.rowCount() == 1
+    dialog.targets.item(0, 1).setText("30")
+    dialog.starts_on.setText("2023-12-01")  # after the end
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "填反" in dialog.error.text()
+    assert campaigns.get(window.db, new_id).starts_on == date(2023, 6, 15)  # nothing saved
+    dialog.starts_on.setText("2023-6-15")
+    dialog.phases.item(0, 1).setText("六月中旬")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "无法识别" in dialog.error.text()
+    dialog.phases.item(0, 1).setText("2023-06-16")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = campaigns.get(window.db, new_id)
+    assert saved.targets == {"410482": 30} and saved.phases[0].start == date(2023, 6, 16)
+    assert window.dashboard.campaign.currentData() == new_id  # the dashboard followed
+
+
+def test_guidance_activity_dialog(qtbot, window, monkeypatch, tmp_path):  # noqa: F811
+    from tests.services.test_health_checks import enterprise
+
+    eid = enterprise(window.db)
+    campaign_id = campaigns.save(window.db, campaigns.load_template())
+    window.guidance_tab.refresh()
+    lst = window.guidance_tab.activities
+    dialog = lst.new_activity()
+    type_text(qtbot, dialog.editors["title"], "送法进企业活动")
+    dialog.editors["held_on"].setText("2023-08-01")
+    dialog.editors["kind"].setCurrentIndex(dialog.editors["kind"].findData("law_into_enterprise"))
+    dialog.editors["people_reached"].setText("abc")
+    dialog.add_enterprise(eid)
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo")
+    dialog.files_box.add_path(photo)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.error_labels["people_reached"].isVisible()  # not a number: nothing saved
+    assert guidance.count_activities(window.db, guidance.ActivityFilter()) == 0
+    dialog.editors["people_reached"].setText("80")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert lst.model.rowCount() == 1
+    values, reached, files = guidance.activity(window.db, dialog.activity_id)
+    assert values["campaign_id"] == campaign_id and [e.id for e in reached] == [eid]
+    assert files[0]["file_name"] == "现场.jpg"
+
+
+def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tmp_path):  # noqa: F811
+    window.dashboard.refresh()
+    dialog = window.write_report()
+    type_text(qtbot, dialog.editors["screening"], "组建体检小分队")
+    dialog.issued_on.setText("十二月")
+    dialog.write(tmp_path / "总结.docx")
+    assert "无法识别" in dialog.error.text() and not (tmp_path / "总结.docx").exists()
+    dialog.issued_on.setText("2023-12-01")
+    dialog.write(tmp_path / "总结.docx")
+    assert (tmp_path / "总结.docx").exists() and (tmp_path / "总结-统计表.xlsx").exists()
+    from app.services import campaign_report
+
+    kept = campaign_report.get(window.db, counted[0])
+    assert kept.narratives["screening"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
