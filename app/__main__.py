@@ -66,7 +66,9 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
     from app.views.main_window import MainWindow
 
     try:
-        db = open_database(path, operator=settings.operator_name())
+        db = open_database(
+            path, operator=settings.operator_name(), backup_folder=settings.backup_dir()
+        )
     except (DatabaseError, DatabaseInUseError) as exc:
         QMessageBox.critical(None, QApplication.translate("main", "无法打开数据库"), str(exc))
         return None
@@ -82,6 +84,73 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
     settings.last_db = str(path)
     settings.save()
     return MainWindow(db, settings)
+
+
+def check_file(path: Path, settings: AppSettings) -> bool:
+    """The integrity check at start-up. A damaged file is never replaced by an
+    empty one: the user is offered the newest sound backup (the damaged file is
+    kept beside it), or the program stops with the file untouched."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services import backups
+
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    problems = backups.integrity_problems(path, quick=True)
+    if not problems:
+        return True
+    log.error("database %s failed the integrity check: %s", path, problems)
+    tr = QApplication.translate
+    folder = settings.backup_dir()
+    newest = backups.newest_sound(folder, path.stem)
+    text = (
+        tr("main", "数据库文件“%1”已损坏：%2\n\n程序不会用空数据库覆盖它。")
+        .replace("%1", str(path))
+        .replace("%2", "；".join(problems[:3]))
+    )
+    if newest is None:
+        QMessageBox.critical(
+            None,
+            tr("main", "数据库已损坏"),
+            text
+            + tr(
+                "main",
+                "\n备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。",
+            ).replace("%1", str(folder)),
+        )
+        return False
+    answer = QMessageBox.question(
+        None,
+        tr("main", "数据库已损坏"),
+        text
+        + tr(
+            "main", "\n最新的完好备份是 %1 的。用它恢复吗？（损坏的文件会另存，不会删除。）"
+        ).replace("%1", f"{newest.made_at:%Y-%m-%d %H:%M}"),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    damaged = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    path.replace(damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    backups.restore(newest.path, path, folder)
+    log.info("restored %s from %s; damaged file kept as %s", path, newest.path, damaged)
+    return True
+
+
+def daily_backup(window: MainWindow) -> None:
+    from app.services import backups
+
+    try:
+        made = backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
+    except backups.BackupError as exc:
+        log.warning("daily backup failed: %s", exc)
+        window.statusBar().showMessage(str(exc), 30000)
+        return
+    if made:
+        log.info("daily backup %s", made)
 
 
 def run_gui(db_path: str | None = None) -> int:
@@ -100,10 +169,13 @@ def run_gui(db_path: str | None = None) -> int:
     settings = AppSettings.load()
     i18n.install(app, settings.language)
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
+    if not check_file(path, settings):
+        return 1
     window = open_main_window(path, settings)
     if window is None:
         return 1
     window.show()
+    daily_backup(window)
     window.reminders.show_if_needed()  # overdue and due-soon items, at start-up
     try:
         return app.exec()

@@ -177,6 +177,15 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
     return open_database(Path(args.db), operator=AppSettings.load().operator_name(), create=create)
 
 
+def _backup_before_import(db: Any) -> None:
+    from app.services import backups
+    from app.settings import AppSettings
+
+    made = backups.before_import(db.path, AppSettings.load().backup_dir())
+    if made:
+        print(f"已备份到 {made}", file=sys.stderr)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from app.services import office
 
@@ -215,6 +224,8 @@ def cmd_import_enterprises(args: argparse.Namespace) -> int:
     with _open(args) as db:
         try:
             plan = drain(plan_import(db, args.file, sheet=args.sheet))
+            if not args.dry_run:
+                _backup_before_import(db)
             result = plan.summary() if args.dry_run else drain(apply_import(db, plan))
         except SpreadsheetError as exc:
             raise CliError(str(exc), EXIT_UNREADABLE) from exc
@@ -337,6 +348,7 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
             raise CliError(str(exc), EXIT_UNREADABLE) from exc
         result = plan.summary()
         if not args.dry_run:
+            _backup_before_import(db)
             result["batch"] = drain(risk_import.apply_import(db, plan))
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
@@ -479,6 +491,8 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
     with _open(args) as db:
         try:
             private = keys.unlock(db, _passphrase(args))
+            if not args.dry_run:
+                _backup_before_import(db)
             summary = bundle.import_paths(db, args.paths, private, dry_run=args.dry_run)
         except keys.KeyError_ as exc:
             raise CliError(str(exc)) from exc

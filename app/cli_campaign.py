@@ -1,9 +1,10 @@
-"""`hexie report` and `hexie campaign`: the summary report and the campaigns (issue #8)."""
+"""`hexie report`, `hexie campaign` and `hexie self-test`."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 
@@ -18,6 +19,16 @@ def add_parsers(sub: Any, db_arg: Any) -> None:
     p.add_argument("-o", "--out", required=True, help="输出 .docx 文件")
     p.add_argument("--annex", default=None, help="统计表附件 .xlsx 文件")
     p.add_argument("--today", default=None, help="统计截止日期（默认为今天），如 2023-12-01")
+
+    p = sub.add_parser(
+        "self-test", help="自检：建库、写入各类记录、生成 PDF 和 Word、同步包往返、备份"
+    )
+    p.add_argument(
+        "--keep",
+        default=None,
+        metavar="DIR",
+        help="在此文件夹中进行并保留结果（默认用临时文件夹并删除）",
+    )
 
     p = sub.add_parser("campaign", help="专项行动：列出，或按 2023 年通知新建某年的专项行动")
     db_arg(p)
@@ -72,4 +83,10 @@ def cmd_campaign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"report": cmd_report, "campaign": cmd_campaign}
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app import selftest
+
+    return selftest.run(Path(args.keep) if args.keep else None)
+
+
+COMMANDS = {"report": cmd_report, "campaign": cmd_campaign, "self-test": cmd_self_test}

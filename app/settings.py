@@ -11,7 +11,7 @@ import getpass
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from app.paths import data_dir
@@ -26,6 +26,8 @@ class AppSettings:
     language: str = "zh_CN"  # zh_CN or en
     new_enterprise_months: int = 12  # "newly registered" = registered within this many months
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
+    backup_folder: str = ""  # empty = 备份 in the data folder; may be another disk or a USB stick
+    column_widths: dict[str, list[int]] = field(default_factory=dict)  # table name → widths
 
     @staticmethod
     def path() -> Path:
@@ -49,6 +51,11 @@ class AppSettings:
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), "utf-8")
         os.replace(tmp, target)  # atomic: a crash never leaves half a settings file
+
+    def backup_dir(self) -> Path:
+        from app.services.backups import default_folder
+
+        return Path(self.backup_folder) if self.backup_folder else default_folder()
 
     def operator_name(self) -> str:
         return self.operator or os.environ.get("HEXIE_OPERATOR") or _login_name()

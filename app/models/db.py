@@ -243,6 +243,19 @@ class Database:
             for key, value in values.items():
                 session.merge(Setting(key=key, value=value))
 
+    def release_file(self) -> None:
+        """Close every connection but keep the instance lock: the file may now be
+        replaced (a restore) and opened again with reconnect()."""
+        self.engine.dispose()
+
+    def reconnect(self, backup_folder: Path | None = None) -> None:
+        """Open the (possibly replaced) file again, migrating it if it is older."""
+        self.engine.dispose()
+        engine = make_engine(self.path)
+        bring_up_to_date(self.path, engine, backup_folder)
+        self.engine = engine
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
     def close(self) -> None:
         self.engine.dispose()
         if self._lock:
@@ -278,13 +291,13 @@ def open_database(
     create: bool = True,
     lock: bool = True,
     migrate: bool = True,
+    backup_folder: Path | None = None,
 ) -> Database:
     """Open (and if needed create and upgrade) the database at `path`.
 
     Raises DatabaseInUseError, NewerDatabaseError or DatabaseError with a
     message that tells the user what to do.
     """
-    from app.models import migrate as migrations
 
     path = Path(path).expanduser().resolve()
     if not path.exists() and not create:
@@ -297,25 +310,37 @@ def open_database(
         _check_is_sqlite(path)
         engine = make_engine(path)
         if migrate:
-            current = migrations.current_revision(engine)
-            known = migrations.known_revisions()
-            if current is not None and current not in known:
-                raise NewerDatabaseError(
-                    f"此数据库由更新版本的和谐台账写入（结构版本 {current}），当前程序无法识别。\n"
-                    "请安装最新版本后再打开。文件未被修改。"
-                )
-            head = migrations.head_revision()
-            if current != head:
-                if current is not None or _has_tables(engine):
-                    backup = _backup_file(path, current)
-                    log.info("backed up %s to %s before migrating", path, backup)
-                migrations.upgrade(engine, head)
-            _ensure_counter(engine)
+            bring_up_to_date(path, engine, backup_folder)
         return Database(path, engine, file_lock, operator)
     except BaseException:
         if file_lock:
             file_lock.release()
         raise
+
+
+def bring_up_to_date(path: Path, engine: Engine, backup_folder: Path | None = None) -> None:
+    """Refuse a file from a newer version; back up and migrate an older one."""
+    from app.models import migrate as migrations
+
+    current = migrations.current_revision(engine)
+    known = migrations.known_revisions()
+    if current is not None and current not in known:
+        raise NewerDatabaseError(
+            f"此数据库由更新版本的和谐台账写入（结构版本 {current}），当前程序无法识别。\n"
+            "请安装最新版本后再打开。文件未被修改。"
+        )
+    head = migrations.head_revision()
+    if current != head:
+        if current is not None or _has_tables(engine):
+            if backup_folder is not None:
+                from app.services import backups
+
+                backup = backups.make_backup(path, backup_folder, "migration")
+            else:
+                backup = _backup_file(path, current)
+            log.info("backed up %s to %s before migrating", path, backup)
+        migrations.upgrade(engine, head)
+    _ensure_counter(engine)
 
 
 def _has_tables(engine: Engine) -> bool:

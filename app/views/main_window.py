@@ -24,6 +24,7 @@ from app.services import demo, ledger, office, stats
 from app.services.spreadsheet import SPREADSHEET_SUFFIXES
 from app.settings import AppSettings
 from app.tasks import TaskRunner
+from app.views.backup_hooks import backup_before_import
 from app.views.dashboard_tab import DashboardTab
 from app.views.dialogs.campaign_dialog import CampaignDialog
 from app.views.dialogs.import_dialog import ImportDialog
@@ -178,6 +179,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.report_action)
         file_menu.addSeparator()
+        self.backup_action = self._action(
+            self.tr("备份与恢复…"), self.edit_backups, None, "backups"
+        )
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -265,6 +271,15 @@ class MainWindow(QMainWindow):
         self.guidance_tab.refresh()
         self.dashboard.refresh()
         self.update_status()
+
+    def edit_backups(self) -> QWidget:
+        from app.views.dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.db, self.settings, self)
+        dialog.restored.connect(lambda _p: self.refresh_all())
+        dialog.open()
+        self._backup_dialog = dialog
+        return dialog
 
     # -- campaign -------------------------------------------------------------------------
     def navigate(self, target: str, flt: object, label: str) -> None:
@@ -367,6 +382,8 @@ class MainWindow(QMainWindow):
             != QMessageBox.StandardButton.Yes
         ):
             return
+
+        backup_before_import(self.db)
 
         def work() -> Any:
             yield Progress(0, 1, self.tr("正在导入同步包…"))

@@ -24,6 +24,7 @@ from app.models.db import Database
 from app.services.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.enterprise_import import ImportPlan, apply_import, plan_import, save_problems
 from app.tasks import TaskRunner
+from app.views.backup_hooks import backup_before_import
 
 NOT_IMPORTED = ""
 
@@ -205,6 +206,7 @@ class ImportDialog(QDialog):
         if plan is None:
             return
         self.import_button.setEnabled(False)
+        backup_before_import(self.db)
         self.tasks.start(
             self,
             self.tr("正在导入 %1").replace("%1", self.path.name),

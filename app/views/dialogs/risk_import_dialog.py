@@ -22,6 +22,7 @@ from app.models.db import Database
 from app.services import risk_import
 from app.services.risk_import import RiskPlan
 from app.tasks import TaskRunner
+from app.views.backup_hooks import backup_before_import
 
 
 class RiskImportDialog(QDialog):
@@ -154,6 +155,7 @@ class RiskImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
+        backup_before_import(self.db)
         self.tasks.start(
             self, self.tr("正在导入"), lambda: risk_import.apply_import(self.db, plan), self._done
         )

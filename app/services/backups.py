@@ -1,0 +1,291 @@
+"""Backups of the database: SQLite's online backup (never a file copy of a live
+database), made on start-up once a day and before every import, rotated (the
+last 7 days, then one a week for 4 weeks), into a folder the user can change —
+another disk or a USB stick. Restore shows what a backup holds, refuses a
+damaged one, and backs up the current file first.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+REASONS = {
+    "daily": "每日自动备份",
+    "import": "导入前备份",
+    "migration": "升级前备份",
+    "restore": "恢复前备份",
+    "manual": "手动备份",
+}
+KEEP_DAYS = 7
+KEEP_WEEKS = 4
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+)\.sqlite3$")
+# Record types a person recognises, for "what does this backup hold".
+COUNTED_TABLES = {
+    "enterprise": "企业",
+    "health_check": "法治体检",
+    "rectification_item": "整改事项",
+    "negotiation_offer": "集体协商要约",
+    "layoff_filing": "裁员备案",
+    "major_risk_event": "重大风险隐患",
+    "guidance_activity": "指导服务活动",
+}
+
+
+class BackupError(RuntimeError):
+    """A backup cannot be made, read or restored; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made_at: datetime
+    reason: str
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime | None
+    office: str
+    counts: dict[str, int]
+    problems: list[str]  # empty when the file passed the integrity check
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def default_folder() -> Path:
+    from app.paths import data_dir
+
+    return data_dir() / "备份"
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """SQLite's own check of every page and index; empty means sound."""
+    if not path.exists():
+        return [f"文件不存在：{path}"]
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return ["不是和谐台账的数据库文件（文件头不对），可能已损坏或被改写。"]
+        conn = _connect_ro(path)
+        try:
+            rows = conn.execute(
+                "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [f"无法读取：{exc}"]
+    found = [r[0] for r in rows if r[0] != "ok"]
+    return found[:20]
+
+
+def make_backup(
+    db_path: Path, folder: Path, reason: str = "manual", *, now: datetime | None = None
+) -> Path:
+    """Copy the database with SQLite's online backup API, which is consistent
+    even while another connection writes, and check the copy."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    now = now or datetime.now()
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            f"无法使用备份文件夹“{folder}”：{exc.strerror or exc}。请在“文件 → 备份与恢复”中换一个文件夹。"
+        ) from exc
+    target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    n = 1
+    while target.exists():
+        target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}-{n}.sqlite3"
+        n += 1
+    tmp = target.with_name(target.name + ".part")
+    try:
+        src = _connect_ro(db_path)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst, pages=4096)  # steps; restarts by itself if the source changes
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BackupError(
+            f"备份失败：{exc}。请检查备份文件夹“{folder}”是否可写、空间是否足够。"
+        ) from exc
+    problems = integrity_problems(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise BackupError("备份副本未通过完整性检查：" + "；".join(problems))
+    os.replace(tmp, target)
+    log.info("backup %s (%s)", target, reason)
+    return target
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupFile]:
+    """Backups in `folder` (of the database named `stem`), newest first."""
+    found = []
+    if not Path(folder).is_dir():
+        return []
+    for path in Path(folder).iterdir():
+        m = _NAME.match(path.name) or _NAME.match(re.sub(r"-\d+(\.sqlite3)$", r"\1", path.name))
+        if not m or (stem is not None and m["stem"] != stem):
+            continue
+        found.append(BackupFile(path, datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S"), m["reason"]))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def to_remove(backups: list[BackupFile], today: date) -> list[BackupFile]:
+    """Every backup of the last 7 days stays; older ones keep the newest of each
+    week for 4 more weeks; the rest go."""
+    keep_weeks: set[tuple[int, int]] = set()
+    remove = []
+    for b in sorted(backups, key=lambda b: b.made_at, reverse=True):
+        age = (today - b.made_at.date()).days
+        if age < KEEP_DAYS:
+            continue
+        week = tuple(b.made_at.isocalendar())[:2]
+        if age < KEEP_DAYS + KEEP_WEEKS * 7 and week not in keep_weeks:
+            keep_weeks.add(week)  # type: ignore[arg-type]
+            continue
+        remove.append(b)
+    return remove
+
+
+def rotate(folder: Path, stem: str, today: date | None = None) -> list[Path]:
+    removed = []
+    for b in to_remove(list_backups(folder, stem), today or date.today()):
+        try:
+            b.path.unlink()
+            removed.append(b.path)
+        except OSError as exc:
+            log.warning("could not remove old backup %s: %s", b.path, exc)
+    return removed
+
+
+def daily_backup_if_due(db_path: Path, folder: Path, *, now: datetime | None = None) -> Path | None:
+    """The start-up backup: made when none was made today, then old ones rotated."""
+    now = now or datetime.now()
+    stem = db_path.stem
+    if any(b.made_at.date() == now.date() for b in list_backups(folder, stem)):
+        return None
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    made = make_backup(db_path, folder, "daily", now=now)
+    rotate(folder, stem, now.date())
+    return made
+
+
+def describe(path: Path) -> BackupInfo:
+    """What a backup holds (office, counts) and whether it is sound."""
+    m = _NAME.match(path.name)
+    made = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S") if m else None
+    problems = integrity_problems(path)
+    counts: dict[str, int] = {}
+    office = ""
+    if not problems:
+        try:
+            conn = _connect_ro(path)
+            try:
+                tables = {
+                    r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
+                if "enterprise" not in tables or "alembic_version" not in tables:
+                    problems.append("这不是和谐台账的数据库备份。")
+                for table, label in COUNTED_TABLES.items():
+                    if table in tables:
+                        counts[label] = conn.execute(
+                            f'SELECT count(*) FROM "{table}" WHERE deleted = 0'
+                        ).fetchone()[0]  # noqa: S608 - fixed names
+                if "setting" in tables:
+                    row = conn.execute(
+                        "SELECT value FROM setting WHERE key='office.name'"
+                    ).fetchone()
+                    office = row[0] if row else ""
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"无法读取：{exc}")
+    return BackupInfo(path, made, office, counts, problems)
+
+
+def restore(backup: Path, target: Path, folder: Path) -> Path | None:
+    """Replace `target` with `backup`. The backup is checked first (a damaged one
+    is refused and nothing changes), and the current file is backed up before it
+    is replaced. No connection to `target` may be open. Returns the safety copy."""
+    info = describe(backup)
+    if not info.ok:
+        raise BackupError(
+            "该备份已损坏或不是和谐台账的备份，不能恢复："
+            + "；".join(info.problems)
+            + "。请选择其他备份。"
+        )
+    safety = None
+    if target.exists() and target.stat().st_size > 0 and not integrity_problems(target, quick=True):
+        safety = make_backup(target, folder, "restore")
+    tmp = target.with_name(target.name + ".restoring")
+    try:
+        src = _connect_ro(backup)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"恢复失败：{exc}。原数据库未被改动。") from exc
+    log.info("restored %s from %s (safety copy %s)", target, backup, safety)
+    return safety
+
+
+def newest_sound(folder: Path, stem: str) -> BackupFile | None:
+    """The newest backup that passes the integrity check (the way out of a damaged file)."""
+    for b in list_backups(folder, stem):
+        if not integrity_problems(b.path):
+            return b
+    return None
+
+
+def before_import(db_path: Path, folder: Path) -> Path | None:
+    """The backup taken before an import changes many records at once. A failed
+    backup is logged and the import goes on (its own transaction still protects
+    the data); the user sees the reason in the log."""
+    try:
+        made = make_backup(db_path, folder, "import")
+    except BackupError as exc:
+        log.warning("backup before import failed: %s", exc)
+        return None
+    rotate(folder, db_path.stem)
+    return made
