@@ -102,20 +102,19 @@ def check_file(path: Path, settings: AppSettings) -> bool:
     if not problems:
         return True
     log.error("database %s failed the integrity check: %s", path, problems)
-    tr = QApplication.translate
     folder = settings.backup_dir()
     newest = backups.newest_sound(folder, path.stem)
     text = (
-        tr("main", "数据库文件“%1”已损坏：%2\n\n程序不会用空数据库覆盖它。")
+        QApplication.translate("main", "数据库文件“%1”已损坏：%2\n\n程序不会用空数据库覆盖它。")
         .replace("%1", str(path))
         .replace("%2", "；".join(problems[:3]))
     )
     if newest is None:
         QMessageBox.critical(
             None,
-            tr("main", "数据库已损坏"),
+            QApplication.translate("main", "数据库已损坏"),
             text
-            + tr(
+            + QApplication.translate(
                 "main",
                 "\n备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。",
             ).replace("%1", str(folder)),
@@ -123,9 +122,9 @@ def check_file(path: Path, settings: AppSettings) -> bool:
         return False
     answer = QMessageBox.question(
         None,
-        tr("main", "数据库已损坏"),
+        QApplication.translate("main", "数据库已损坏"),
         text
-        + tr(
+        + QApplication.translate(
             "main", "\n最新的完好备份是 %1 的。用它恢复吗？（损坏的文件会另存，不会删除。）"
         ).replace("%1", f"{newest.made_at:%Y-%m-%d %H:%M}"),
     )
@@ -153,6 +152,26 @@ def daily_backup(window: MainWindow) -> None:
         log.info("daily backup %s", made)
 
 
+def switch_language(window: MainWindow, code: str) -> MainWindow:
+    """Rebuild the window in the other language on the same open database."""
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+    from app.views.main_window import MainWindow
+
+    app = QApplication.instance()
+    i18n.install(app, code)  # type: ignore[arg-type]
+    window.remember_column_widths()
+    geometry = window.saveGeometry()
+    new = MainWindow(window.db, window.settings, window.tasks)
+    new.restoreGeometry(geometry)
+    new.language_changed.connect(lambda c: switch_language(new, c))
+    new.show()
+    window.hide()
+    window.deleteLater()
+    return new
+
+
 def run_gui(db_path: str | None = None) -> int:
     import os
 
@@ -166,6 +185,11 @@ def run_gui(db_path: str | None = None) -> int:
     install_excepthook(log_path)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HexieDesk")
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "hexie.png"))))
     settings = AppSettings.load()
     i18n.install(app, settings.language)
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
@@ -174,13 +198,18 @@ def run_gui(db_path: str | None = None) -> int:
     window = open_main_window(path, settings)
     if window is None:
         return 1
+    db = window.db  # shared by the windows a language switch builds
     window.show()
     daily_backup(window)
+    holder = [window]
+    window.language_changed.connect(
+        lambda code: holder.__setitem__(0, switch_language(holder[0], code))
+    )
     window.reminders.show_if_needed()  # overdue and due-soon items, at start-up
     try:
         return app.exec()
     finally:
-        window.db.close()
+        db.close()
 
 
 def main() -> int:

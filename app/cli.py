@@ -174,7 +174,13 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
 
     if not args.db:
         raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
-    return open_database(Path(args.db), operator=AppSettings.load().operator_name(), create=create)
+    settings = AppSettings.load()
+    return open_database(
+        Path(args.db),
+        operator=settings.operator_name(),
+        create=create,
+        backup_folder=settings.backup_dir(),
+    )
 
 
 def _backup_before_import(db: Any) -> None:

@@ -45,8 +45,11 @@ class TsTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:  # type: ignore[override]
-        return self.table.get((context, source)) or self.by_source.get(source, "")
+    ) -> str | None:  # type: ignore[override]
+        # None (a null string) means "not translated here": Qt then keeps the
+        # source text. An empty string would be taken as the translation and
+        # blank out Qt's own buttons (Save, Cancel) in the English interface.
+        return self.table.get((context, source)) or self.by_source.get(source)
 
     def isEmpty(self) -> bool:
         return not self.table

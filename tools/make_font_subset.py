@@ -1,6 +1,6 @@
 """Rebuild resources/fonts/NotoSerifSC-Regular-GB2312.otf from the system's Noto Serif CJK.
 
-    apt-get install fonts-noto-cjk && pip install fonttools && python tools/make_font_subset.py
+apt-get install fonts-noto-cjk && pip install fonttools && python tools/make_font_subset.py
 """
 
 from __future__ import annotations
@@ -12,7 +12,12 @@ from pathlib import Path
 
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 FONT_NUMBER = 2  # Noto Serif CJK SC inside the collection
-OUT = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "NotoSerifSC-Regular-GB2312.otf"
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "resources"
+    / "fonts"
+    / "NotoSerifSC-Regular-GB2312.otf"
+)
 
 
 def characters() -> str:
@@ -32,10 +37,19 @@ def characters() -> str:
 def main() -> int:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write(characters())
-    return subprocess.call([
-        sys.executable, "-m", "fontTools.subset", str(SOURCE), f"--font-number={FONT_NUMBER}",
-        f"--text-file={handle.name}", f"--output-file={OUT}", "--layout-features=*", "--name-IDs=*",
-    ])
+    return subprocess.call(
+        [
+            sys.executable,
+            "-m",
+            "fontTools.subset",
+            str(SOURCE),
+            f"--font-number={FONT_NUMBER}",
+            f"--text-file={handle.name}",
+            f"--output-file={OUT}",
+            "--layout-features=*",
+            "--name-IDs=*",
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -161,17 +161,17 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupFile]:
 
 
 def to_remove(backups: list[BackupFile], today: date) -> list[BackupFile]:
-    """Every backup of the last 7 days stays; older ones keep the newest of each
-    week for 4 more weeks; the rest go."""
-    keep_weeks: set[tuple[int, int]] = set()
+    """Every backup of the last 7 days stays; before that, the newest backup of
+    each of the 4 seven-day spans stays; the rest go."""
+    kept_spans: set[int] = set()
     remove = []
     for b in sorted(backups, key=lambda b: b.made_at, reverse=True):
         age = (today - b.made_at.date()).days
         if age < KEEP_DAYS:
             continue
-        week = tuple(b.made_at.isocalendar())[:2]
-        if age < KEEP_DAYS + KEEP_WEEKS * 7 and week not in keep_weeks:
-            keep_weeks.add(week)  # type: ignore[arg-type]
+        span = (age - KEEP_DAYS) // 7
+        if span < KEEP_WEEKS and span not in kept_spans:
+            kept_spans.add(span)
             continue
         remove.append(b)
     return remove

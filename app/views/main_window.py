@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,16 +14,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QTableView,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
 from app import __version__
+from app.i18n import LANGUAGES
 from app.models.db import Database
 from app.services import demo, ledger, office, stats
 from app.services.spreadsheet import SPREADSHEET_SUFFIXES
 from app.settings import AppSettings
 from app.tasks import TaskRunner
+from app.views import shortcuts
 from app.views.backup_hooks import backup_before_import
 from app.views.dashboard_tab import DashboardTab
 from app.views.dialogs.campaign_dialog import CampaignDialog
@@ -42,6 +47,8 @@ from app.views.risk_tab import RiskTab
 
 
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
     def __init__(
         self,
         db: Database,
@@ -133,9 +140,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
+        shortcuts.install()
         self.update_status()
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
+        self.restore_column_widths()
 
     # -- menus ------------------------------------------------------------------
     def _action(
@@ -198,8 +207,17 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find, "find"
         )
+        self.print_action = self._action(
+            self.tr("打印…"), self.print_current, QKeySequence.StandardKey.Print, "print"
+        )
+        self.export_action = self._action(
+            self.tr("导出当前列表…"), self.export_current, "Ctrl+Shift+E", "export_current"
+        )
         edit_menu.addAction(self.new_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.print_action)
+        edit_menu.addAction(self.export_action)
 
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         self.office_action = self._action(self.tr("本单位设置…"), self.edit_office, None, "office")
@@ -218,6 +236,16 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.holidays_action)
         self.keys_action = self._action(self.tr("密钥与信任的单位…"), self.edit_keys, None, "keys")
         settings_menu.addAction(self.keys_action)
+        language_menu = settings_menu.addMenu(self.tr("界面语言 Language"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in LANGUAGES.items():
+            action = self._action(
+                label, lambda _c=False, c=code: self.choose_language(c), None, f"language_{code}"
+            )
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
 
         view_menu = bar.addMenu(self.tr("查看(&V)"))
         self.reminders_action = self._action(
@@ -271,6 +299,49 @@ class MainWindow(QMainWindow):
         self.guidance_tab.refresh()
         self.dashboard.refresh()
         self.update_status()
+
+    # -- shortcuts on the current tab ---------------------------------------------------
+    def _current_child(self, cls: type, name_part: str) -> Any:
+        tab = self.tabs.currentWidget()
+        inner = getattr(tab, "inner", None)  # 指导服务 holds two lists
+        if inner is not None:
+            tab = inner.currentWidget()
+        for child in tab.findChildren(cls):
+            if name_part in child.objectName() and child.isVisible() and child.isEnabled():
+                return child
+        return None
+
+    def print_current(self) -> None:
+        """Ctrl+P: the current tab's print menu (or, on the overview, the charts)."""
+        if self.tabs.currentWidget() is self.dashboard:
+            self.dashboard.export_charts()
+            return
+        button = self._current_child(QToolButton, "print")
+        if button is None or button.menu() is None:
+            self.statusBar().showMessage(self.tr("此页没有可打印的表单。"), 8000)
+            return
+        button.menu().popup(button.mapToGlobal(button.rect().bottomLeft()))
+        self._print_menu = button.menu()
+
+    def export_current(self) -> None:
+        """Ctrl+Shift+E: the current tab's export button."""
+        if self.tabs.currentWidget() is self.dashboard:
+            self.dashboard.export_charts()
+            return
+        button = self._current_child(QPushButton, "export")
+        if button is None:
+            self.statusBar().showMessage(self.tr("此页没有导出功能。"), 8000)
+            return
+        button.click()
+
+    def choose_language(self, code: str) -> None:
+        for c, action in self.language_actions.items():
+            action.setChecked(c == code)
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        self.settings.save()
+        self.language_changed.emit(code)
 
     def edit_backups(self) -> QWidget:
         from app.views.dialogs.backup_dialog import BackupDialog
@@ -520,17 +591,39 @@ class MainWindow(QMainWindow):
             self,
             self.tr("关于和谐台账"),
             self.tr(
-                "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n日志：%4\n\n本程序不联网，所有数据保存在本机。"
+                "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n备份文件夹：%5\n日志：%4\n\n本程序不联网，所有数据保存在本机。"
             )
             .replace("%1", __version__)
             .replace("%2", str(self.db.path))
             .replace("%3", str(data_dir()))
-            .replace("%4", str(log_dir())),
+            .replace("%4", str(log_dir()))
+            .replace("%5", str(self.settings.backup_dir())),
         )
+
+    def tables(self) -> list[QTableView]:
+        return [t for t in self.findChildren(QTableView) if t.objectName()]
+
+    def restore_column_widths(self) -> None:
+        """Column widths as the coordinator left them (per table, on this PC)."""
+        for table in self.tables():
+            widths = self.settings.column_widths.get(table.objectName())
+            if not widths or table.model() is None:
+                continue
+            for column, width in enumerate(widths[: table.model().columnCount()]):
+                if width > 0:
+                    table.setColumnWidth(column, width)
+
+    def remember_column_widths(self) -> None:
+        for table in self.tables():
+            if table.model() is not None:
+                self.settings.column_widths[table.objectName()] = [
+                    table.columnWidth(c) for c in range(table.model().columnCount())
+                ]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tasks.wait_all()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.remember_column_widths()
         try:
             self.settings.save()
         except OSError:

@@ -60,6 +60,107 @@
     </message>
   </context>
   <context>
+    <name>BackupDialog</name>
+    <message>
+      <source>从其他文件恢复…</source>
+      <translation>Restore from another file…</translation>
+    </message>
+    <message>
+      <source>从所选备份恢复…</source>
+      <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>备份与恢复</source>
+      <translation>Backup and restore</translation>
+    </message>
+    <message>
+      <source>备份文件夹：</source>
+      <translation>Backup folder:</translation>
+    </message>
+    <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>已备份到 %1</source>
+      <translation>Backed up to %1</translation>
+    </message>
+    <message>
+      <source>已恢复。恢复前的数据库已备份到 %1</source>
+      <translation>Restored. The database as it was before is backed up to %1</translation>
+    </message>
+    <message>
+      <source>恢复</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>打开文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>数据库</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>更改文件夹…</source>
+      <translation>Change folder…</translation>
+    </message>
+    <message>
+      <source>每天首次启动和每次导入前自动备份；保留最近 7 天的全部备份和之前 4 周每周一份。可把文件夹设在另一块硬盘或 U 盘上。</source>
+      <translation>A backup is made at the first start each day and before every import; all backups of the last 7 days are kept, then one a week for 4 weeks. The folder may be on another disk or a USB stick.</translation>
+    </message>
+    <message>
+      <source>用这个备份替换当前数据库？
+
+备份时间：%1
+单位：%2
+%3
+
+替换前会先备份当前数据库。</source>
+      <translation>Replace the current database with this backup?
+
+Made: %1
+Office: %2
+%3
+
+The current database is backed up first.</translation>
+    </message>
+    <message>
+      <source>立即备份</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <source>该备份已损坏或不是和谐台账的备份，不能恢复：%1
+请选择其他备份。</source>
+      <translation>This backup is damaged or not a Hexie Desk backup and cannot be restored: %1
+Please choose another backup.</translation>
+    </message>
+    <message>
+      <source>请先选中一个备份。</source>
+      <translation>Select a backup first.</translation>
+    </message>
+    <message>
+      <source>选择备份文件</source>
+      <translation>Choose a backup file</translation>
+    </message>
+    <message>
+      <source>选择备份文件夹</source>
+      <translation>Choose the backup folder</translation>
+    </message>
+  </context>
+  <context>
     <name>CampaignDialog</name>
     <message>
       <source>专项行动</source>
@@ -1947,17 +2048,23 @@ Check it with them by phone; click Yes only if it matches.</translation>
 
 数据库：%2
 数据文件夹：%3
+备份文件夹：%5
 日志：%4
 
 本程序不联网，所有数据保存在本机。</source>
       <translation>Hexie Desk %1
-Work ledger for county labour-relations offices
+The county labour-relations desk
 
 Database: %2
 Data folder: %3
-Logs: %4
+Backup folder: %5
+Log: %4
 
 This program never connects to a network; all data stays on this PC.</translation>
+    </message>
+    <message>
+      <source>备份与恢复…</source>
+      <translation>Backup and restore…</translation>
     </message>
     <message>
       <source>密钥与信任的单位…</source>
@@ -1992,6 +2099,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Export sync bundle…</translation>
     </message>
     <message>
+      <source>导出当前列表…</source>
+      <translation>Export the current list…</translation>
+    </message>
+    <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
     </message>
@@ -2014,6 +2125,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>总览</source>
       <translation>Overview</translation>
+    </message>
+    <message>
+      <source>打印…</source>
+      <translation>Print…</translation>
     </message>
     <message>
       <source>指导服务</source>
@@ -2064,6 +2179,14 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Generating demo data</translation>
     </message>
     <message>
+      <source>此页没有可打印的表单。</source>
+      <translation>This tab has no forms to print.</translation>
+    </message>
+    <message>
+      <source>此页没有导出功能。</source>
+      <translation>This tab has nothing to export.</translation>
+    </message>
+    <message>
       <source>法治体检</source>
       <translation>Health checks</translation>
     </message>
@@ -2078,6 +2201,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>生成演示数据…</source>
       <translation>Generate demo data…</translation>
+    </message>
+    <message>
+      <source>界面语言 Language</source>
+      <translation>Language</translation>
     </message>
     <message>
       <source>编辑(&amp;E)</source>
@@ -3270,6 +3397,18 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>main</name>
     <message>
+      <source>
+备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。</source>
+      <translation>
+The backup folder “%1” holds no sound backup. Give the file and the log to your technician, or restore a backup from another PC.</translation>
+    </message>
+    <message>
+      <source>
+最新的完好备份是 %1 的。用它恢复吗？（损坏的文件会另存，不会删除。）</source>
+      <translation>
+The newest sound backup is from %1. Restore it? (The damaged file is kept, not deleted.)</translation>
+    </message>
+    <message>
       <source>发生了意外错误：%1
 
 已记录到日志：%2
@@ -3278,6 +3417,18 @@ This program never connects to a network; all data stays on this PC.</translatio
 
 It was written to the log: %2
 Data already saved is not affected.</translation>
+    </message>
+    <message>
+      <source>数据库已损坏</source>
+      <translation>The database is damaged</translation>
+    </message>
+    <message>
+      <source>数据库文件“%1”已损坏：%2
+
+程序不会用空数据库覆盖它。</source>
+      <translation>The database file “%1” is damaged: %2
+
+The program will not replace it with an empty one.</translation>
     </message>
     <message>
       <source>无法打开数据库</source>

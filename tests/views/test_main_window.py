@@ -16,6 +16,7 @@ def test_status_bar_names_office_file_and_counts(window, db):
 
 def test_only_working_tabs_are_shown(window):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "总览",
         "企业名录",
         "法治体检",
         "整改台账",
@@ -23,6 +24,7 @@ def test_only_working_tabs_are_shown(window):
         "裁员备案",
         "风险研判",
         "重大风险隐患",
+        "指导服务",
     ]
 
 

@@ -1,0 +1,11 @@
+"""Entry point of the frozen app: the same `hexie` command as the console script.
+With no arguments it opens the window; `hexie self-test` checks the installation."""
+
+import multiprocessing
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Backups: online copy while another connection writes, rotation, restore
+round trip, a damaged backup refused, migration backups into the folder."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.services import backups, enterprises
+from app.services.backups import BackupFile
+from app.services.enterprises import EnterpriseFilter
+from tests.builders import code
+
+
+def add(db, serial: int) -> str:
+    return enterprises.create(
+        db,
+        {
+            "name": f"汝州市备份{serial}有限公司",
+            "credit_code": code(serial),
+            "county_code": "410482",
+        },
+    )
+
+
+def test_backup_while_another_connection_writes(db, tmp_path):
+    for n in range(1, 50):
+        add(db, n)
+    stop = threading.Event()
+    written = []
+
+    def writer() -> None:
+        conn = sqlite3.connect(db.path, timeout=30)
+        n = 0
+        while not stop.is_set():
+            with conn:
+                conn.execute(
+                    "INSERT INTO setting(key, value) VALUES (?, ?)", (f"noise.{n}", "x" * 500)
+                )
+            n += 1
+        written.append(n)
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        made = [
+            backups.make_backup(
+                db.path, tmp_path / "b", "manual", now=datetime(2023, 9, 1, 10, 0, n)
+            )
+            for n in range(3)
+        ]
+    finally:
+        stop.set()
+        thread.join()
+    assert written[0] > 0  # the other connection really wrote during the backups
+    for path in made:
+        info = backups.describe(path)
+        assert info.ok and info.counts["企业"] == 49 and info.office.endswith("办公室")
+
+
+def test_rotation_keeps_seven_days_and_four_weekly():
+    today = date(2023, 12, 1)
+    made = [
+        BackupFile(
+            Path(f"x-{n}.sqlite3"),
+            datetime.combine(today - timedelta(days=n), datetime.min.time()),
+            "daily",
+        )
+        for n in range(60)
+    ]
+    removed = {(today - b.made_at.date()).days for b in backups.to_remove(made, today)}
+    kept = set(range(60)) - removed
+    assert set(range(7)) <= kept  # every backup of the last week
+    older = sorted(kept - set(range(7)))
+    assert len(older) == 4  # one per week for four weeks
+    assert older == [7, 14, 21, 28]  # the newest of each seven-day span
+    assert max(older) < 7 + 28
+
+
+def test_daily_backup_once_a_day(db, tmp_path):
+    folder = tmp_path / "备份"
+    first = backups.daily_backup_if_due(db.path, folder, now=datetime(2023, 9, 1, 8, 0))
+    assert first is not None and first.exists()
+    assert backups.daily_backup_if_due(db.path, folder, now=datetime(2023, 9, 1, 17, 0)) is None
+    assert backups.daily_backup_if_due(db.path, folder, now=datetime(2023, 9, 2, 8, 0)) is not None
+
+
+def test_restore_round_trip(db, tmp_path):
+    folder = tmp_path / "备份"
+    add(db, 1)
+    saved = backups.make_backup(db.path, folder, "manual")
+    add(db, 2)
+    assert enterprises.count(db, EnterpriseFilter()) == 2
+    db.release_file()
+    safety = backups.restore(saved, db.path, folder)
+    db.reconnect()
+    assert enterprises.count(db, EnterpriseFilter()) == 1
+    assert backups.describe(safety).counts["企业"] == 2  # what was replaced is kept
+    add(db, 3)  # the restored file is writable
+    assert enterprises.count(db, EnterpriseFilter()) == 2
+
+
+def test_damaged_backup_is_refused(db, tmp_path):
+    folder = tmp_path / "备份"
+    for n in range(1, 200):
+        add(db, n)
+    saved = backups.make_backup(db.path, folder, "manual")
+    data = bytearray(saved.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096):
+        data[offset + 100 : offset + 400] = b"\x00\xff" * 150  # scribble over every page
+    saved.write_bytes(bytes(data))
+    info = backups.describe(saved)
+    assert not info.ok
+    db.release_file()
+    with pytest.raises(backups.BackupError, match="不能恢复"):
+        backups.restore(saved, db.path, folder)
+    db.reconnect()
+    assert enterprises.count(db, EnterpriseFilter()) == 199  # untouched
+    not_db = tmp_path / "x-20230901-100000-manual.sqlite3"
+    not_db.write_text("hello")
+    assert "文件头" in backups.describe(not_db).problems[0]
+
+
+def test_migration_backup_goes_to_the_folder(tmp_path):
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from app.models.db import open_database
+    from app.models.migrate import MIGRATIONS_DIR
+
+    path = tmp_path / "old.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008_sent_bundle")
+    engine.dispose()
+    folder = tmp_path / "备份"
+    db = open_database(path, backup_folder=folder)
+    db.close()
+    assert [b.reason for b in backups.list_backups(folder, "old")] == ["migration"]
