@@ -19,8 +19,7 @@ from sqlalchemy import select
 
 from app.models import CampaignReport
 from app.models.db import Database
-from app.services import audit, campaign_stats, guidance, offers, office, reference
-from app.services.campaign_stats import CampaignStats
+from app.services import audit, campaign_stats, guidance, offers, office, report_tables
 from app.services.documents import Heading, Paragraph, Table, chinese_date
 from app.services.progress import Progress, Work
 
@@ -145,149 +144,6 @@ class ReportContent:
     attachment_note: str = ""
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{part * 100 / whole:.1f}%" if whole else "—"
-
-
-def _name(code: str) -> str:
-    return reference.division_name(code) or code
-
-
-def county_table(stats: CampaignStats) -> Table:
-    rows = []
-    for c in stats.counties:
-        led = stats.ledger[c]
-        rows.append(
-            [
-                _name(c),
-                str(stats.targets.get(c, 0)),
-                str(stats.checks[c]),
-                _pct(stats.checks[c], stats.targets.get(c, 0)),
-                str(led["found"]),
-                str(led["closed"]),
-                str(led["overdue"]),
-            ]
-        )
-    t = stats.total
-    found, closed = t(stats.ledger, "found"), t(stats.ledger, "closed")
-    rows.append(
-        [
-            "合计",
-            str(sum(stats.targets.values())),
-            str(sum(stats.checks.values())),
-            _pct(sum(stats.checks.values()), sum(stats.targets.values())),
-            str(found),
-            str(closed),
-            str(t(stats.ledger, "overdue")),
-        ]
-    )
-    return Table(
-        ["县（市、区）", "计划体检", "已体检", "完成率", "发现问题", "已销号", "逾期未改"],
-        rows,
-        [3, 2, 2, 2, 2, 2, 2],
-        ["left"] + ["center"] * 6,
-    )
-
-
-def risk_table(stats: CampaignStats) -> Table:
-    rows = [
-        [_name(c), *(str(stats.risk[c][lv]) for lv in campaign_stats.RISK_LEVELS)]
-        for c in stats.counties
-    ]
-    rows.append(["合计", *(str(stats.total(stats.risk, lv)) for lv in campaign_stats.RISK_LEVELS)])
-    return Table(
-        ["县（市、区）", "高风险", "中风险", "低风险或未评级"],
-        rows,
-        [3, 2, 2, 3],
-        ["left", "center", "center", "center"],
-    )
-
-
-def month_table(stats: CampaignStats) -> Table:
-    rows = []
-    for (month, found, closed), checks in zip(
-        stats.closure_by_month,
-        [sum(stats.checks_by_month.get(m, {}).values()) for m, _, _ in stats.closure_by_month],
-        strict=True,
-    ):
-        y, m = month.split("-")
-        rows.append([f"{int(y)}年{int(m)}月", str(checks), str(found), str(closed)])
-    return Table(
-        ["月份", "体检企业", "发现问题", "销号"],
-        rows,
-        [3, 2, 2, 2],
-        ["left", "center", "center", "center"],
-    )
-
-
-def offers_table(stats: CampaignStats) -> Table:
-    rows = [
-        [
-            _name(c),
-            str(stats.offers[c]["offers"]),
-            str(stats.offers[c]["signed"]),
-            str(stats.offers[c]["filed"]),
-        ]
-        for c in stats.counties
-    ]
-    rows.append(
-        ["合计", *(str(stats.total(stats.offers, k)) for k in ("offers", "signed", "filed"))]
-    )
-    return Table(
-        ["县（市、区）", "发出要约", "签订集体合同", "报送审查"],
-        rows,
-        [3, 2, 2, 2],
-        ["left", "center", "center", "center"],
-    )
-
-
-def layoffs_table(stats: CampaignStats) -> Table:
-    rows = [
-        [_name(c), *(str(stats.layoffs[c][k]) for k in ("filings", "people", "reemployed"))]
-        for c in stats.counties
-    ]
-    rows.append(
-        ["合计", *(str(stats.total(stats.layoffs, k)) for k in ("filings", "people", "reemployed"))]
-    )
-    return Table(
-        ["县（市、区）", "裁员报告", "裁减人数", "已再就业"],
-        rows,
-        [3, 2, 2, 2],
-        ["left", "center", "center", "center"],
-    )
-
-
-def guidance_table(stats: CampaignStats) -> Table:
-    rows = []
-    for kind, label in guidance.ACTIVITY_KINDS.items():
-        g = stats.guidance_by_kind[kind]
-        if g["activities"]:
-            rows.append(
-                [
-                    label,
-                    str(g["activities"]),
-                    str(g["enterprises"]),
-                    str(g["new_enterprises"]),
-                    str(g["people"]),
-                ]
-            )
-    rows.append(
-        [
-            "合计",
-            *(
-                str(stats.total(stats.guidance_by_kind, k))
-                for k in ("activities", "enterprises", "new_enterprises", "people")
-            ),
-        ]
-    )
-    return Table(
-        ["服务方式", "活动次数", "覆盖企业", "其中新办企业", "覆盖人数"],
-        rows,
-        [3, 2, 2, 2, 2],
-        ["left"] + ["center"] * 4,
-    )
-
-
 def build(
     db: Database, campaign_id: str, *, today: date | None = None, data: ReportInput | None = None
 ) -> ReportContent:
@@ -364,20 +220,20 @@ def build(
     blocks.append(
         Paragraph(
             f"专项行动期间，共对{checks}家企业开展劳动用工法治“体检”，完成计划{planned}家的"
-            f"{_pct(checks, planned)}。结合部门共享的缴税、缴费等数据综合研判，"
+            f"{report_tables.pct(checks, planned)}。结合部门共享的缴税、缴费等数据综合研判，"
             f"目前评定高风险企业{high}家、中风险企业{medium}家。"
         )
     )
-    table("法治体检和整改台账（按县区）", county_table(stats))
-    table("企业风险等级（按县区）", risk_table(stats))
+    table("法治体检和整改台账（按县区）", report_tables.county_table(stats))
+    table("企业风险等级（按县区）", report_tables.risk_table(stats))
     blocks.append(Heading("（二）整改台账", 2))
     blocks.append(
         Paragraph(
-            f"建立整改台账，共发现劳动用工问题{found}项，已整改销号{closed}项，销号率{_pct(closed, found)}；"
+            f"建立整改台账，共发现劳动用工问题{found}项，已整改销号{closed}项，销号率{report_tables.pct(closed, found)}；"
             f"逾期未整改{overdue}项，正在督促整改。"
         )
     )
-    table("体检和整改进度（按月）", month_table(stats))
+    table("体检和整改进度（按月）", report_tables.month_table(stats))
     narrative("screening")
 
     heading("offers")
@@ -391,7 +247,7 @@ def build(
             f"{'。其中' + stage_text + '。' if stage_text else '。'}"
         )
     )
-    table("集体协商要约（按县区）", offers_table(stats))
+    table("集体协商要约（按县区）", report_tables.offers_table(stats))
     narrative("offers")
 
     heading("guidance")
@@ -402,16 +258,16 @@ def build(
             f"覆盖企业{reached}家（其中新办企业{new_reached}家）、职工{people_reached}人次。"
         )
     )
-    table("指导服务（按服务方式）", guidance_table(stats))
+    table("指导服务（按服务方式）", report_tables.guidance_table(stats))
     blocks.append(Heading("（二）依法规范裁员和重大风险隐患处置", 2))
     blocks.append(
         Paragraph(
             f"受理企业裁减人员方案报告{filings}件，涉及职工{people}人，已帮助{reemployed}人实现再就业"
-            f"（再就业率{_pct(reemployed, people)}）。发现可能引发大规模裁员、集体停工、集体讨薪的重大风险隐患"
+            f"（再就业率{report_tables.pct(reemployed, people)}）。发现可能引发大规模裁员、集体停工、集体讨薪的重大风险隐患"
             f"{ev_found}起，已化解{ev_closed}起，目前仍在处置{ev_open}起。"
         )
     )
-    table("裁员备案和再就业（按县区）", layoffs_table(stats))
+    table("裁员备案和再就业（按县区）", report_tables.layoffs_table(stats))
     narrative("guidance")
 
     heading("examples")
@@ -422,7 +278,7 @@ def build(
             who = "、".join(
                 x for x in (case.get("enterprise") or "", case.get("person") or "") if x
             )
-            blocks.append(Heading(f"{n}．{case['title']}", 3))
+            blocks.append(Heading(f"{n}.{case['title']}", 3))
             blocks.append(Paragraph(f"（{kind}{'：' + who if who else ''}）{case['body']}".strip()))
     narrative("examples")
 

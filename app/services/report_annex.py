@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import campaign_report
+from app.services import report_tables
 from app.services.campaign_stats import CampaignStats
 from app.services.documents import Table
 
 
 def tables(stats: CampaignStats) -> list[tuple[str, str, Table]]:
     """(sheet name, title, table) for every statistics table of the report."""
-    months = campaign_report.month_table(stats)
+    months = report_tables.month_table(stats)
     by_month_county = Table(
-        ["月份", *(campaign_report._name(c) for c in stats.counties), "合计"],
+        ["月份", *(report_tables.county_name(c) for c in stats.counties), "合计"],
         [
             [
                 row[0],
@@ -26,13 +26,13 @@ def tables(stats: CampaignStats) -> list[tuple[str, str, Table]]:
         [3, *([2] * len(stats.counties)), 2],
     )
     return [
-        ("体检和整改", "法治体检和整改台账（按县区）", campaign_report.county_table(stats)),
-        ("风险等级", "企业风险等级（按县区）", campaign_report.risk_table(stats)),
+        ("体检和整改", "法治体检和整改台账（按县区）", report_tables.county_table(stats)),
+        ("风险等级", "企业风险等级（按县区）", report_tables.risk_table(stats)),
         ("按月进度", "体检和整改进度（按月）", months),
         ("按月体检", "体检企业数（按月、按县区）", by_month_county),
-        ("要约行动", "集体协商要约（按县区）", campaign_report.offers_table(stats)),
-        ("指导服务", "指导服务（按服务方式）", campaign_report.guidance_table(stats)),
-        ("裁员备案", "裁员备案和再就业（按县区）", campaign_report.layoffs_table(stats)),
+        ("要约行动", "集体协商要约（按县区）", report_tables.offers_table(stats)),
+        ("指导服务", "指导服务（按服务方式）", report_tables.guidance_table(stats)),
+        ("裁员备案", "裁员备案和再就业（按县区）", report_tables.layoffs_table(stats)),
     ]
 
 

@@ -116,6 +116,11 @@ class HealthCheckTab(PresetFilter, QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.apply_filter)
+        # A campaign sets the date range to its period: the checks that belong to it.
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("check_campaign")
+        self.reload_campaigns()
+        self.campaign.activated.connect(lambda _i: self.choose_campaign())
         self.open_only = QCheckBox(self.tr("仅有未销号问题的"))
         self.open_only.setObjectName("open_only")
         self.enterprise_chip = QPushButton()
@@ -160,6 +165,7 @@ class HealthCheckTab(PresetFilter, QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.county)
+        filters.addWidget(self.campaign)
         filters.addWidget(self.use_dates)
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("—"))
@@ -209,7 +215,37 @@ class HealthCheckTab(PresetFilter, QWidget):
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 次体检", "", self.model.rowCount()))
 
-    refresh = apply_filter
+    def refresh(self) -> None:
+        self.reload_campaigns()
+        self.apply_filter()
+
+    def reload_campaigns(self) -> None:
+        from app.services import campaigns
+
+        chosen = self.campaign.currentData()
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        self.campaign.addItem(self.tr("按专项行动…"), None)
+        for c in campaigns.all_campaigns(self.db):
+            self.campaign.addItem(c.name, (c.starts_on, c.ends_on))
+        self.campaign.setCurrentIndex(max(self.campaign.findData(chosen), 0))
+        self.campaign.blockSignals(False)
+
+    def choose_campaign(self) -> None:
+        period = self.campaign.currentData()
+        if not period:
+            return
+        start, end = period
+        self.date_from.blockSignals(True)
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        self.date_from.blockSignals(False)
+        self.date_to.blockSignals(True)
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self.date_to.blockSignals(False)
+        if self.use_dates.isChecked():
+            self.apply_filter()
+        else:
+            self.use_dates.setChecked(True)
 
     def show_enterprise(self, enterprise: tuple[str, str] | None) -> None:
         """Show only one enterprise's checks (from the register), or all again."""

@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         dialog = CampaignDialog(self.db, english=self.english, parent=self)
         dialog.changed.connect(self.dashboard.refresh)
         dialog.changed.connect(self.guidance_tab.refresh)
+        dialog.changed.connect(self.check_tab.refresh)
         dialog.open()
         self._campaign_dialog = dialog
         return dialog

@@ -1246,6 +1246,10 @@ medium %2</translation>
       <translation>Open check</translation>
     </message>
     <message>
+      <source>按专项行动…</source>
+      <translation>By campaign…</translation>
+    </message>
+    <message>
       <source>按企业名称、信用代码或拼音首字母查找</source>
       <translation>Find by enterprise name, credit code or pinyin initials</translation>
     </message>

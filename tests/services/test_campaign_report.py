@@ -96,7 +96,7 @@ def test_report_layout_read_back(db, counted, tmp_path):  # noqa: F811
     assert "汝三方办〔2023〕9号\t签发人：李建国" in paragraphs
     assert "2023年12月1日" in paragraphs
     assert "附件：专项行动统计表" in paragraphs
-    assert "1．三色预警化解欠薪隐患" in paragraphs
+    assert "1.三色预警化解欠薪隐患" in paragraphs
     assert not any("未选入" in t for t in paragraphs)
     # Page numbers: a PAGE field in the odd and the even footer, in 4号 宋体.
     for footer, align in ((s.footer, 2), (s.even_page_footer, 0)):

@@ -152,3 +152,13 @@ def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tm
 
     kept = campaign_report.get(window.db, counted[0])
     assert kept.narratives["screening"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
+
+
+def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
+    window.check_tab.refresh()
+    combo = window.check_tab.campaign
+    assert combo.count() == 2
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert window.check_tab.use_dates.isChecked()
+    assert window.check_tab.model.rowCount() == 2  # the third check is after the campaign
