@@ -80,6 +80,21 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
+def _copy(source: Path, target: Path, journal_mode: str) -> None:
+    """SQLite's online backup of `source` into a new file `target`, in steps that
+    restart by themselves when another connection changes the source meanwhile."""
+    src = _connect_ro(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst, pages=4096)
+            dst.execute(f"PRAGMA journal_mode={journal_mode}")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     """SQLite's own check of every page and index; empty means sound."""
     if not path.exists():
@@ -123,16 +138,7 @@ def make_backup(
         n += 1
     tmp = target.with_name(target.name + ".part")
     try:
-        src = _connect_ro(db_path)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst, pages=4096)  # steps; restarts by itself if the source changes
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy(db_path, tmp, "DELETE")
     except (sqlite3.Error, OSError) as exc:
         Path(tmp).unlink(missing_ok=True)
         raise BackupError(
@@ -250,16 +256,7 @@ def restore(backup: Path, target: Path, folder: Path) -> Path | None:
         safety = make_backup(target, folder, "restore")
     tmp = target.with_name(target.name + ".restoring")
     try:
-        src = _connect_ro(backup)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=WAL")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy(backup, tmp, "WAL")
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
         os.replace(tmp, target)

@@ -19,9 +19,10 @@ from sqlalchemy import select
 
 from app.models import CampaignReport
 from app.models.db import Database
-from app.services import audit, campaign_stats, guidance, offers, office, report_tables
+from app.services import campaign_stats, guidance, offers, office, report_tables
 from app.services.documents import Heading, Paragraph, Table, chinese_date
 from app.services.progress import Progress, Work
+from app.services.record_store import save_audited
 
 # (key, heading, what the coordinator is asked to write)
 SECTIONS: tuple[tuple[str, str, str], ...] = (
@@ -70,18 +71,23 @@ def defaults(db: Database, campaign_id: str, today: date | None = None) -> Repor
     )
 
 
+def _own(session: Any, campaign_id: str, code: str) -> CampaignReport | None:
+    """This office's report for the campaign (the city also holds the counties')."""
+    return session.execute(
+        select(CampaignReport).where(
+            CampaignReport.campaign_id == campaign_id,
+            CampaignReport.office_code == code,
+            CampaignReport.deleted.is_(False),
+        )
+    ).scalar_one_or_none()
+
+
 def get(db: Database, campaign_id: str) -> ReportInput:
     """This office's report for the campaign, or the defaults when none is saved."""
     here = office.current(db)
     code = here.code if here else ""
     with db.session() as session:
-        row = session.execute(
-            select(CampaignReport).where(
-                CampaignReport.campaign_id == campaign_id,
-                CampaignReport.office_code == code,
-                CampaignReport.deleted.is_(False),
-            )
-        ).scalar_one_or_none()
+        row = _own(session, campaign_id, code)
         if row is None:
             return defaults(db, campaign_id)
         return ReportInput(
@@ -108,27 +114,18 @@ def save(db: Database, campaign_id: str, data: ReportInput) -> str:
         ),
     }
     with db.session() as session:
-        row = session.execute(
-            select(CampaignReport).where(
-                CampaignReport.campaign_id == campaign_id,
-                CampaignReport.office_code == code,
-                CampaignReport.deleted.is_(False),
-            )
-        ).scalar_one_or_none()
-        if row is None:
-            row = CampaignReport(campaign_id=campaign_id, office_code=code, **values)
-            session.add(row)
-            session.flush()
-            audit.record(
-                session, "campaign_report", row.id, "create", audit.diff({}, values), row.title
-            )
-            return row.id
-        changes = audit.diff({k: getattr(row, k) for k in values}, values)
-        for k in changes:
-            setattr(row, k, values[k])
-        if changes:
-            audit.record(session, "campaign_report", row.id, "update", changes, row.title)
-        return row.id
+        row = _own(session, campaign_id, code)
+        return save_audited(
+            session,
+            CampaignReport,
+            "campaign_report",
+            row.id if row is not None else None,
+            values,
+            summary="title",
+            gone=("title", "该工作总结已被删除，无法保存。"),
+            campaign_id=campaign_id,
+            office_code=code,
+        ).id
 
 
 # -- content ------------------------------------------------------------------------------------

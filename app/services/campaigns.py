@@ -24,6 +24,7 @@ from app.paths import resource_path
 from app.services import audit, reference
 from app.services.documents import Document, Heading, Paragraph, Table, chinese_date
 from app.services.fields import ValidationError, parse_date
+from app.services.record_store import save_audited
 
 RECORD_TYPE = "campaign"
 CURRENT_KEY = "campaign.current"
@@ -186,24 +187,18 @@ def save(db: Database, data: CampaignInput, campaign_id: str | None = None) -> s
         raise ValidationError(errors)
     values = _row_values(data)
     with db.session() as session:
-        if campaign_id is None:
-            row = Campaign(**values)
-            session.add(row)
-            session.flush()
-            audit.record(session, RECORD_TYPE, row.id, "create", audit.diff({}, values), row.name)
-            current_setting = session.get(Setting, CURRENT_KEY)
-            if current_setting is None or not current_setting.value:
-                session.merge(Setting(key=CURRENT_KEY, value=row.id))
-            return row.id
-        row = session.get(Campaign, campaign_id)
-        if row is None or row.deleted:
-            raise ValidationError({"name": "该专项行动已被删除，无法保存。"})
-        old = {k: getattr(row, k) for k in values}
-        changes = audit.diff(old, values)
-        for k in changes:
-            setattr(row, k, values[k])
-        if changes:
-            audit.record(session, RECORD_TYPE, row.id, "update", changes, row.name)
+        row = save_audited(
+            session,
+            Campaign,
+            RECORD_TYPE,
+            campaign_id,
+            values,
+            summary="name",
+            gone=("name", "该专项行动已被删除，无法保存。"),
+        )
+        current_setting = session.get(Setting, CURRENT_KEY)
+        if current_setting is None or not current_setting.value:
+            session.merge(Setting(key=CURRENT_KEY, value=row.id))  # the first campaign is current
         return row.id
 
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.models import Enterprise, GuidanceActivity, TypicalCase
 from app.models.db import Database
@@ -29,6 +29,7 @@ from app.services.fields import (
     parse_value,
     problems,
 )
+from app.services.record_store import count_where, save_audited
 
 ACTIVITY_KINDS = {
     "law_into_enterprise": "送法进企业",
@@ -166,23 +167,16 @@ def save_activity(
     if enterprise_ids is not None:
         values["enterprise_ids_json"] = json.dumps(sorted(set(enterprise_ids)))
     with db.session() as session:
-        if activity_id is None:
-            row = GuidanceActivity(campaign_id=campaign_id, **values)
-            session.add(row)
-            session.flush()
-            audit.record(
-                session, "guidance_activity", row.id, "create", audit.diff({}, values), row.title
-            )
-            return row.id
-        row = session.get(GuidanceActivity, activity_id)
-        if row is None or row.deleted:
-            raise ValidationError({"title": "该活动已被删除，无法保存。"})
-        changes = audit.diff({k: getattr(row, k) for k in values}, values)
-        for k in changes:
-            setattr(row, k, values[k])
-        if changes:
-            audit.record(session, "guidance_activity", row.id, "update", changes, row.title)
-        return row.id
+        return save_audited(
+            session,
+            GuidanceActivity,
+            "guidance_activity",
+            activity_id,
+            values,
+            summary="title",
+            gone=("title", "该活动已被删除，无法保存。"),
+            campaign_id=campaign_id,
+        ).id
 
 
 @dataclass(frozen=True)
@@ -312,12 +306,7 @@ def _activity_conditions(flt: ActivityFilter) -> list[Any]:
 
 
 def count_activities(db: Database, flt: ActivityFilter) -> int:
-    with db.reader() as conn:
-        return int(
-            conn.execute(
-                select(func.count()).select_from(GuidanceActivity).where(*_activity_conditions(flt))
-            ).scalar_one()
-        )
+    return count_where(db, GuidanceActivity, _activity_conditions(flt))
 
 
 def activities(
@@ -357,23 +346,16 @@ def save_case(
     values = _clean(CASE_FIELDS, raw)
     values["enterprise_id"] = enterprise_id
     with db.session() as session:
-        if case_id is None:
-            row = TypicalCase(campaign_id=campaign_id, **values)
-            session.add(row)
-            session.flush()
-            audit.record(
-                session, "typical_case", row.id, "create", audit.diff({}, values), row.title
-            )
-            return row.id
-        row = session.get(TypicalCase, case_id)
-        if row is None or row.deleted:
-            raise ValidationError({"title": "该案例已被删除，无法保存。"})
-        changes = audit.diff({k: getattr(row, k) for k in values}, values)
-        for k in changes:
-            setattr(row, k, values[k])
-        if changes:
-            audit.record(session, "typical_case", row.id, "update", changes, row.title)
-        return row.id
+        return save_audited(
+            session,
+            TypicalCase,
+            "typical_case",
+            case_id,
+            values,
+            summary="title",
+            gone=("title", "该案例已被删除，无法保存。"),
+            campaign_id=campaign_id,
+        ).id
 
 
 def case(db: Database, case_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -413,12 +395,7 @@ def _case_conditions(flt: CaseFilter) -> list[Any]:
 
 
 def count_cases(db: Database, flt: CaseFilter) -> int:
-    with db.reader() as conn:
-        return int(
-            conn.execute(
-                select(func.count()).select_from(TypicalCase).where(*_case_conditions(flt))
-            ).scalar_one()
-        )
+    return count_where(db, TypicalCase, _case_conditions(flt))
 
 
 def cases(
