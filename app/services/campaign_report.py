@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from app.models import CampaignReport
 from app.models.db import Database
-from app.services import campaign_stats, guidance, offers, office, report_tables
+from app.services import campaign_stats, guidance, offers, office, reference, report_tables
 from app.services.documents import Heading, Paragraph, Table, chinese_date
 from app.services.progress import Progress, Work
 from app.services.record_store import save_audited
@@ -98,6 +98,54 @@ def get(db: Database, campaign_id: str) -> ReportInput:
             row.signer,
             json.loads(row.narratives_json or "{}"),
         )
+
+
+@dataclass(frozen=True)
+class ReceivedReport:
+    office_code: str
+    office_name: str
+    data: ReportInput
+
+
+def received(db: Database, campaign_id: str) -> list[ReceivedReport]:
+    """The other offices' reports for this campaign, as sync bundles brought them:
+    at the city, each county's narrative, to quote in the city's own summary.
+    A county's report belongs to its own campaign record, so it counts here when
+    that campaign's period overlaps this one's."""
+    from app.models import Campaign
+
+    here = office.current(db)
+    own = here.code if here else ""
+    with db.session() as session:
+        mine = session.get(Campaign, campaign_id)
+        if mine is None:
+            return []
+        rows = session.execute(
+            select(CampaignReport, Campaign)
+            .join(Campaign, Campaign.id == CampaignReport.campaign_id)
+            .where(
+                CampaignReport.deleted.is_(False),
+                CampaignReport.office_code != own,
+                Campaign.starts_on <= mine.ends_on,
+                Campaign.ends_on >= mine.starts_on,
+            )
+            .order_by(CampaignReport.office_code)
+        ).all()
+        return [
+            ReceivedReport(
+                r.office_code,
+                reference.division_name(r.office_code) or r.office_code,
+                ReportInput(
+                    r.title,
+                    r.doc_number,
+                    r.addressee,
+                    r.issued_on,
+                    r.signer,
+                    json.loads(r.narratives_json or "{}"),
+                ),
+            )
+            for r, _c in rows
+        ]
 
 
 def save(db: Database, campaign_id: str, data: ReportInput) -> str:

@@ -2860,6 +2860,10 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>ReportDialog</name>
     <message>
+      <source>%1没有填写这一部分。</source>
+      <translation>%1 wrote nothing for this section.</translation>
+    </message>
+    <message>
       <source>上报时填写签发人姓名</source>
       <translation>Signing officer, for a report sent upward</translation>
     </message>
@@ -2888,6 +2892,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Document number</translation>
     </message>
     <message>
+      <source>各单位报送的总结：</source>
+      <translation>Reports received:</translation>
+    </message>
+    <message>
       <source>字体说明：</source>
       <translation>Fonts:</translation>
     </message>
@@ -2898,6 +2906,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>已生成：%1</source>
       <translation>Written: %1</translation>
+    </message>
+    <message>
+      <source>引用所选单位本部分的总结</source>
+      <translation>Quote the selected office's text for this section</translation>
     </message>
     <message>
       <source>成文日期</source>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services import campaigns, guidance, ledger
+from tests.services.test_bundle import pair  # noqa: F401 (fixture)
 from tests.services.test_campaign import counted  # noqa: F401 (fixture)
 from tests.views.conftest import type_text
 
@@ -162,3 +163,32 @@ def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
     combo.activated.emit(1)
     assert window.check_tab.use_dates.isChecked()
     assert window.check_tab.model.rowCount() == 2  # the third check is after the campaign
+
+
+def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):  # noqa: F811
+    from app.services import bundle, campaign_report
+    from app.services.campaign_report import ReportInput
+    from app.tasks import SyncTaskRunner
+    from app.views.dialogs.report_dialog import ReportDialog
+
+    county, city, cpriv, ypriv = pair
+    county_campaign = campaigns.save(county, campaigns.load_template())
+    campaign_report.save(
+        county,
+        county_campaign,
+        ReportInput(title="汝州市总结", narratives={"screening": "组建三支体检小分队。"}),
+    )
+    bundle.export(county, "410400", tmp_path / "out", cpriv)
+    bundle.import_paths(city, [tmp_path / "out"], ypriv)
+    city_campaign = campaigns.save(city, campaigns.load_template())
+    received = campaign_report.received(city, city_campaign)
+    assert [(r.office_code, r.office_name) for r in received] == [("410482", "汝州市")]
+    assert campaign_report.get(city, city_campaign).narratives == {}  # the city's own stays its own
+    dialog = ReportDialog(city, SyncTaskRunner(), city_campaign)
+    qtbot.addWidget(dialog)
+    assert not dialog.quote_box.isHidden()
+    dialog.sections.setCurrentIndex(1)  # 强化风险摸排
+    qtbot.mouseClick(dialog.quote_button, Qt.MouseButton.LeftButton)
+    assert dialog.editors["screening"].toPlainText() == "汝州市：组建三支体检小分队。"
+    dialog.sections.setCurrentIndex(2)
+    assert dialog.quote() is False and "没有填写" in dialog.error.text()

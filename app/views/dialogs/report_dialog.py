@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -80,6 +81,23 @@ class ReportDialog(QDialog):
             self.editors[key] = edit
             self.sections.addTab(edit, SECTIONS_EN[key] if english else heading)
 
+        # At the city: quote a county's narrative for the section being written.
+        self.received = campaign_report.received(db, campaign_id)
+        self.quote_from = QComboBox()
+        self.quote_from.setObjectName("quote_from")
+        for r in self.received:
+            self.quote_from.addItem(r.office_name, r.office_code)
+        self.quote_button = QPushButton(self.tr("引用所选单位本部分的总结"))
+        self.quote_button.setObjectName("quote_button")
+        self.quote_button.clicked.connect(lambda _c=False: self.quote())
+        quote_row = QHBoxLayout()
+        quote_row.addWidget(QLabel(self.tr("各单位报送的总结：")))
+        quote_row.addWidget(self.quote_from, 1)
+        quote_row.addWidget(self.quote_button)
+        self.quote_box = QWidget()
+        self.quote_box.setLayout(quote_row)
+        self.quote_box.setVisible(bool(self.received))
+
         self.error = QLabel()
         self.error.setObjectName("report_error")
         self.error.setStyleSheet("color: #b00020;")
@@ -100,9 +118,26 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.sections, 1)
+        layout.addWidget(self.quote_box)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(820, 640)
+
+    def quote(self) -> bool:
+        """Append the chosen office's text for the current section, under its name."""
+        index = self.quote_from.currentIndex()
+        if index < 0:
+            return False
+        report = self.received[index]
+        key = SECTIONS[self.sections.currentIndex()][0]
+        text = report.data.narratives.get(key, "").strip()
+        if not text:
+            self.error.setText(self.tr("%1没有填写这一部分。").replace("%1", report.office_name))
+            return False
+        editor = self.editors[key]
+        current = editor.toPlainText().rstrip()
+        editor.setPlainText((current + "\n" if current else "") + f"{report.office_name}：{text}")
+        return True
 
     def read_input(self) -> ReportInput | None:
         text = self.issued_on.text().strip()
