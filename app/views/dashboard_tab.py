@@ -102,7 +102,7 @@ class DashboardTab(QWidget):
         self.ledger_chart = BarChart(
             self.tr("整改事项"),
             [
-                Series("open", self.tr("未销号"), PALETTE["orange"]),
+                Series("open", self.tr("未销号（含逾期）"), PALETTE["orange"]),
                 Series("overdue", self.tr("逾期"), PALETTE["red"]),
                 Series("closed", self.tr("已销号"), PALETTE["green"]),
             ],

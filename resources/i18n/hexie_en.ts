@@ -850,6 +850,10 @@ overdue %3</translation>
       <translation>Open</translation>
     </message>
     <message>
+      <source>未销号（含逾期）</source>
+      <translation>Open (incl. overdue)</translation>
+    </message>
+    <message>
       <source>本专项行动的指导服务</source>
       <translation>Guidance in this campaign</translation>
     </message>

@@ -151,7 +151,7 @@ class ActivityDialog(RecordDialog):
         layout = self.layout()
         layout.insertWidget(layout.count() - 2, box)  # type: ignore[attr-defined]
         layout.insertWidget(layout.count() - 2, self.files_box)  # type: ignore[attr-defined]
-        self.resize(600, 760)
+        self.resize(640, 900)
         self._show_reached()
 
     def _show_reached(self) -> None:
