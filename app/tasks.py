@@ -133,6 +133,28 @@ class TaskRunner(QObject):
         worker.start()
         return worker
 
+    def quietly(self, read: Callable[[], Any], on_result: Callable[[Any], None]) -> None:
+        """Reading that takes a moment (the overview's numbers): on a worker thread,
+        with no progress dialog; the window stays usable and fills in after."""
+
+        def work() -> Work[Any]:
+            return read()
+            yield  # a generator, like every other piece of work
+
+        worker = _Worker(work)
+
+        def finish() -> None:
+            self._running.discard(worker)
+
+        worker.succeeded.connect(lambda result: (finish(), on_result(result)))
+        worker.failed.connect(
+            lambda exc: (finish(), log.warning("background read failed: %s", exc))
+        )
+        worker.cancelled.connect(finish)
+        worker.finished.connect(worker.deleteLater)
+        self._running.add(worker)
+        worker.start()
+
     def wait_all(self, msecs: int = 30000) -> None:
         for worker in list(self._running):
             worker.cancel()
@@ -141,6 +163,9 @@ class TaskRunner(QObject):
 
 class SyncTaskRunner(TaskRunner):
     """Runs work on the calling thread: for tests and tiny jobs."""
+
+    def quietly(self, read: Callable[[], Any], on_result: Callable[[Any], None]) -> None:
+        on_result(read())
 
     def start(  # type: ignore[override]
         self,

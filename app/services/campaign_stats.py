@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, case, func, select, text
 
 from app.models import (
     Enterprise,
@@ -41,6 +41,7 @@ from app.services import (
 )
 from app.services.campaigns import CampaignInput
 from app.services.record_lists import sum_by_county
+from app.services.rectification_status import OPEN_STATUSES
 
 LEDGER_STATES = ("found", "open", "closed", "overdue")
 RISK_LEVELS = ("high", "medium", "low")
@@ -159,12 +160,20 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
     }
     stats.checks_by_month = _checks_by_month(db, period)
 
-    stats.ledger = {c: {} for c in counties}
-    for state in LEDGER_STATES:
-        for c, v in by_county(
-            RectificationItem, ledger._conditions(ledger_filter(period, state, today=today))
-        ).items():
-            stats.ledger[c][state] = v[0]
+    # One pass over the items found in the period; the three states are the same
+    # conditions LedgerFilter(status="open" / "closed", overdue=True) adds.
+    r = RectificationItem
+    is_open = r.status.in_(OPEN_STATUSES)
+    items = by_county(
+        r,
+        ledger._conditions(ledger_filter(period, "found", today=today)),
+        case((is_open, 1), else_=0),
+        case((r.status == "closed", 1), else_=0),
+        case((and_(is_open, r.deadline < today), 1), else_=0),
+    )
+    stats.ledger = {
+        c: {"found": v[0], "open": v[1], "closed": v[2], "overdue": v[3]} for c, v in items.items()
+    }
     stats.closure_by_month = _closure_by_month(db, period)
 
     stats.risk = _risk_by_county(db, counties)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.models.db import Database
 from app.services import campaign_stats, campaigns, guidance, offers, reference
 from app.services.campaign_stats import CampaignStats
+from app.tasks import SyncTaskRunner, TaskRunner
 from app.views.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline
 
 
@@ -35,10 +36,16 @@ class DashboardTab(QWidget):
     report_requested = Signal()
 
     def __init__(
-        self, db: Database, *, english: bool = False, parent: QWidget | None = None
+        self,
+        db: Database,
+        tasks: TaskRunner | None = None,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks or SyncTaskRunner()
         self.english = english
         self.stats: CampaignStats | None = None
         self.today = date.today()
@@ -211,8 +218,18 @@ class DashboardTab(QWidget):
             self.stats = None
             return
         self.today = date.today()
-        self.stats = campaign_stats.collect(self.db, campaign_id, today=self.today)
-        self._fill(self.stats)
+        today = self.today
+        # Counted off the GUI thread: on 100,000 records the window opens at once
+        # and the charts fill in a moment later.
+        self.tasks.quietly(
+            lambda: campaign_stats.collect(self.db, campaign_id, today=today), self._collected
+        )
+
+    def _collected(self, stats: CampaignStats) -> None:
+        if stats.campaign_id != self.campaign.currentData():
+            return  # the user chose another campaign meanwhile
+        self.stats = stats
+        self._fill(stats)
 
     def _county(self, code: str) -> str:
         for d in reference.divisions():

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.dashboard = DashboardTab(db, english=self.english)
+        self.dashboard = DashboardTab(db, self.tasks, english=self.english)
         self.tabs.addTab(self.dashboard, self.tr("总览"))
         self.dashboard.navigate.connect(self.navigate)
         self.dashboard.campaign_requested.connect(self.edit_campaigns)

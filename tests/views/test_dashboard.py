@@ -192,3 +192,16 @@ def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):  # noqa: F811
     assert dialog.editors["screening"].toPlainText() == "汝州市：组建三支体检小分队。"
     dialog.sections.setCurrentIndex(2)
     assert dialog.quote() is False and "没有填写" in dialog.error.text()
+
+
+def test_overview_counts_off_the_gui_thread(qtbot, db, counted):  # noqa: F811
+    from app.tasks import TaskRunner
+    from app.views.dashboard_tab import DashboardTab
+
+    tasks = TaskRunner()
+    tab = DashboardTab(db, tasks)
+    qtbot.addWidget(tab)
+    assert tab.campaign.currentData() == counted[0]
+    qtbot.waitUntil(lambda: tab.stats is not None, timeout=10000)
+    assert tab.tiles["checks"].text().startswith("已体检 2 家")
+    tasks.wait_all()
