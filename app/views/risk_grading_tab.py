@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -97,6 +99,8 @@ class RiskGradingTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.visit_rows: list[dict[str, Any]] = []
+        self._visits_stale = False
         self.db = db
         self.tasks = tasks
         self.english = english
@@ -212,6 +216,11 @@ class RiskGradingTab(QWidget):
         self.refresh()
 
     # -- data -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_visits_stale", False):
+            self.refresh_visits()
+
     def refresh(self) -> None:
         latest = risk_grading.latest_summary(self.db)
         if latest:
@@ -248,6 +257,12 @@ class RiskGradingTab(QWidget):
         return date(qd.year(), qd.month(), qd.day())
 
     def refresh_visits(self) -> None:
+        # The visit list reads every enterprise's grade and signals: built when the
+        # tab is first shown, not while the window opens on another tab.
+        if not self.isVisible():
+            self._visits_stale = True
+            return
+        self._visits_stale = False
         self.visit_rows = risk_grading.visit_list(self.db, since=self.visit_since())
         self.visits.setRowCount(len(self.visit_rows))
         for r, v in enumerate(self.visit_rows):

@@ -233,9 +233,9 @@ def test_malformed_line_and_unknown_type(pair, tmp_path):
         "recipient": "410400",
         "sequence": 1,
         "created": "",
-        "members": {k: {"sha256": bundle._sha(v), "size": len(v)} for k, v in members.items()},
+        "members": {k: {"sha256": bundle.sha(v), "size": len(v)} for k, v in members.items()},
     }
-    data = bundle._zip(manifest, members, cpriv)
+    data = bundle.zip_bundle(manifest, members, cpriv)
     path = tmp_path / "m.hexie"
     path.write_bytes(
         pyrage.encrypt(data, [x25519.Recipient.from_str(keys.own_public(city).age_recipient)])
@@ -347,12 +347,12 @@ def test_bundle_from_an_older_version_fills_new_columns(pair, tmp_path):
         "sequence": 1,
         "created": "",
         "upto_seq": 1,
-        "members": {k: {"sha256": bundle._sha(v), "size": len(v)} for k, v in members.items()},
+        "members": {k: {"sha256": bundle.sha(v), "size": len(v)} for k, v in members.items()},
     }
     path = tmp_path / "old.hexie"
     path.write_bytes(
         pyrage.encrypt(
-            bundle._zip(manifest, members, cpriv),
+            bundle.zip_bundle(manifest, members, cpriv),
             [x25519.Recipient.from_str(keys.own_public(city).age_recipient)],
         )
     )
@@ -437,10 +437,10 @@ def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
     manifest = {
         **manifest,
         "bundle_id": "c" * 32,
-        "members": {k: {"sha256": bundle._sha(v), "size": len(v)} for k, v in members.items()},
+        "members": {k: {"sha256": bundle.sha(v), "size": len(v)} for k, v in members.items()},
     }
     odd = tmp_path / "odd.hexie"
-    odd.write_bytes(pyrage.encrypt(bundle._zip(manifest, members, cpriv), [recipient]))
+    odd.write_bytes(pyrage.encrypt(bundle.zip_bundle(manifest, members, cpriv), [recipient]))
     with pytest.raises(BundleError) as err:
         bundle.import_paths(city, [odd], ypriv)
     assert "未知字段：colour" in str(err.value)

@@ -24,6 +24,7 @@ def test_import_grade_register_and_visit_list(qtbot, window, tmp_path, monkeypat
         ],
     )
     tab = window.grading_tab
+    window.tabs.setCurrentWidget(tab)  # the visit list is built when the tab is shown
     tab.source.setCurrentIndex(tab.source.findData("social"))
     dialog = tab.import_file(str(path))
     qtbot.waitUntil(lambda: dialog.plan is not None)
@@ -65,6 +66,7 @@ def test_wrong_source_explained(qtbot, window, tmp_path):
         tmp_path / "社保.xlsx", [["汝州市甲公司", code(1), "2023-05", "50", "4", "1000"]]
     )
     tab = window.grading_tab
+    window.tabs.setCurrentWidget(tab)  # the visit list is built when the tab is shown
     tab.source.setCurrentIndex(tab.source.findData("tax"))
     dialog = tab.import_file(str(path))
     qtbot.waitUntil(lambda: "无法导入" in dialog.summary.text())

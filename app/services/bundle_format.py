@@ -1,0 +1,72 @@
+"""What a sync bundle is made of: the format number, the record tables that
+travel, and turning column values to JSON and back (DESIGN.md §6)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table
+
+from app.models import Base
+from app.models.base import sync_record_types
+
+FORMAT = 1
+PART_MAGIC = b"HEXIE-PART/1\n"
+MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a member that expands beyond this is refused
+MAX_RATIO = 200  # compression ratio beyond which a member is treated as a zip bomb
+
+
+class BundleError(ValueError):
+    """A bundle refused, with the reason and what to do."""
+
+
+def record_tables() -> dict[str, Table]:
+    order = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
+    found = {cls.__tablename__: cls.__table__ for cls in sync_record_types()}  # type: ignore[attr-defined]
+    return dict(sorted(found.items(), key=lambda kv: order[kv[0]]))
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def parsers(table: Table) -> dict[str, Any]:
+    """Per column: how JSON text becomes the stored value (dates and times), worked out once."""
+    out: dict[str, Any] = {}
+    for column in table.c:
+        try:
+            kind = column.type.python_type
+        except NotImplementedError:  # a type without a Python equivalent: stored as given
+            kind = str
+        if kind is datetime:
+            out[column.name] = datetime.fromisoformat
+        elif kind is date:
+            out[column.name] = date.fromisoformat
+    return out
+
+
+def defaults(table: Table) -> dict[str, Any]:
+    """Column defaults, for bundles from an older version that lack newer columns."""
+    out = {}
+    for column in table.c:
+        if column.name != "change_seq" and column.default is not None:
+            arg = column.default.arg  # type: ignore[attr-defined]
+            out[column.name] = arg if not callable(arg) else None
+            if callable(arg):
+                out[column.name] = arg(None)
+    return out
+
+
+def from_json(table: Table, name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    parse = parsers(table).get(name)
+    return parse(value) if parse else value
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
