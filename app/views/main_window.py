@@ -29,7 +29,6 @@ from app.services.spreadsheet import SPREADSHEET_SUFFIXES
 from app.settings import AppSettings
 from app.tasks import TaskRunner
 from app.views import shortcuts
-from app.views.backup_hooks import backup_before_import
 from app.views.dashboard_tab import DashboardTab
 from app.views.dialogs.campaign_dialog import CampaignDialog
 from app.views.dialogs.import_dialog import ImportDialog
@@ -44,9 +43,10 @@ from app.views.offers_tab import OffersTab
 from app.views.reminders import ReminderPanel
 from app.views.risk_grading_tab import RiskGradingTab
 from app.views.risk_tab import RiskTab
+from app.views.sync_actions import SyncActions
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SyncActions, QMainWindow):
     language_changed = Signal(str)
 
     def __init__(
@@ -410,91 +410,6 @@ class MainWindow(QMainWindow):
         else:
             self.reminders.refresh()
             self.reminders.show()
-
-    def edit_keys(self) -> None:
-        from app.views.dialogs.sync_dialogs import KeysDialog
-
-        self._keys_dialog = KeysDialog(self.db, self)
-        self._keys_dialog.open()
-
-    def export_bundle(self) -> None:
-        from app.views.dialogs.sync_dialogs import ExportDialog
-
-        self._export_dialog = ExportDialog(self.db, self)
-        self._export_dialog.open()
-
-    def import_bundle(self, paths: list[str] | None = None) -> None:
-        from app.services import bundle
-        from app.services.progress import Progress
-        from app.views.dialogs.sync_dialogs import preview_text, unlock
-
-        if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self,
-                self.tr("选择同步包（可多选，含全部分卷）"),
-                "",
-                self.tr("同步包") + " (*.hexie *.hexie.part*)",
-            )
-        if not paths:
-            return
-        private = unlock(self, self.db)
-        if private is None:
-            return
-        try:
-            summary = bundle.import_paths(self.db, list(paths), private, dry_run=True)
-        except bundle.BundleError as exc:
-            QMessageBox.warning(self, self.tr("导入同步包"), str(exc))
-            return
-        if (
-            QMessageBox.question(
-                self,
-                self.tr("导入同步包"),
-                preview_text(summary) + "\n\n" + self.tr("导入以上内容？"),
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-
-        backup_before_import(self.db)
-
-        def work() -> Any:
-            yield Progress(0, 1, self.tr("正在导入同步包…"))
-            return bundle.import_paths(self.db, list(paths), private)
-
-        def done(result: dict[str, Any]) -> None:
-            self.refresh_all()
-            receipts = "\n".join(result.get("receipts", []))
-            conflicts = sum(c["conflicts"] for b in result["bundles"] for c in b["counts"].values())
-            text = self.tr("导入完成。")
-            if receipts:
-                text += "\n" + self.tr("请把回执发回对方：") + "\n" + receipts
-            if conflicts:
-                text += "\n" + self.tr("有 %1 条冲突，请在“查看 → 同步冲突”中处理。").replace(
-                    "%1", str(conflicts)
-                )
-            QMessageBox.information(self, self.tr("导入同步包"), text)
-
-        self.tasks.start(self, self.tr("正在导入同步包"), work, done)
-
-    def import_bundle_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择存放同步包的文件夹（如 U 盘）")
-        )
-        if folder:
-            self.import_bundle([folder])
-
-    def show_conflicts(self) -> None:
-        from app.views.dialogs.sync_dialogs import ConflictsDialog
-
-        self._conflicts_dialog = ConflictsDialog(self.db, self)
-        self._conflicts_dialog.finished.connect(lambda _r: self.refresh_all())
-        self._conflicts_dialog.open()
-
-    def show_received(self) -> None:
-        from app.views.dialogs.sync_dialogs import ReceivedDialog
-
-        self._received_dialog = ReceivedDialog(self.db, self)
-        self._received_dialog.open()
 
     def edit_holidays(self) -> None:
         from app.views.dialogs.holidays_dialog import HolidaysDialog

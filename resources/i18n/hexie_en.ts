@@ -2043,10 +2043,6 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>Sync conflicts…</translation>
     </message>
     <message>
-      <source>同步包</source>
-      <translation>Sync bundles</translation>
-    </message>
-    <message>
       <source>和谐台账</source>
       <translation>Hexie Desk</translation>
     </message>
@@ -2079,24 +2075,12 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Keys and trusted offices…</translation>
     </message>
     <message>
-      <source>导入以上内容？</source>
-      <translation>Import all of the above?</translation>
-    </message>
-    <message>
       <source>导入企业名录…</source>
       <translation>Import enterprise list…</translation>
     </message>
     <message>
-      <source>导入同步包</source>
-      <translation>Import sync bundle</translation>
-    </message>
-    <message>
       <source>导入同步包…</source>
       <translation>Import sync bundle…</translation>
-    </message>
-    <message>
-      <source>导入完成。</source>
-      <translation>Import finished.</translation>
     </message>
     <message>
       <source>导入完成：新增 %1，更新 %2，跳过 %3</source>
@@ -2163,24 +2147,12 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>New enterprise</translation>
     </message>
     <message>
-      <source>有 %1 条冲突，请在“查看 → 同步冲突”中处理。</source>
-      <translation>%1 conflicts: resolve them in View → Sync conflicts.</translation>
-    </message>
-    <message>
       <source>本单位设置…</source>
       <translation>Office settings…</translation>
     </message>
     <message>
       <source>查看(&amp;V)</source>
       <translation>&amp;View</translation>
-    </message>
-    <message>
-      <source>正在导入同步包</source>
-      <translation>Importing sync bundles</translation>
-    </message>
-    <message>
-      <source>正在导入同步包…</source>
-      <translation>Importing sync bundles…</translation>
     </message>
     <message>
       <source>正在生成演示数据</source>
@@ -2239,10 +2211,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>&amp;Settings</translation>
     </message>
     <message>
-      <source>请把回执发回对方：</source>
-      <translation>Send the receipt back to the sender:</translation>
-    </message>
-    <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
       <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
     </message>
@@ -2253,14 +2221,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>选择企业名录文件</source>
       <translation>Choose an enterprise list</translation>
-    </message>
-    <message>
-      <source>选择同步包（可多选，含全部分卷）</source>
-      <translation>Choose bundles (select every part)</translation>
-    </message>
-    <message>
-      <source>选择存放同步包的文件夹（如 U 盘）</source>
-      <translation>Choose the folder holding the bundles (e.g. a USB stick)</translation>
     </message>
     <message>
       <source>重大风险隐患</source>
@@ -3368,6 +3328,49 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>风险评分规则</source>
       <translation>Risk scoring rules</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncActions</name>
+    <message>
+      <source>同步包</source>
+      <translation>Sync bundles</translation>
+    </message>
+    <message>
+      <source>导入以上内容？</source>
+      <translation>Import all of the above?</translation>
+    </message>
+    <message>
+      <source>导入同步包</source>
+      <translation>Import sync bundle</translation>
+    </message>
+    <message>
+      <source>导入完成。</source>
+      <translation>Import finished.</translation>
+    </message>
+    <message>
+      <source>有 %1 条冲突，请在“查看 → 同步冲突”中处理。</source>
+      <translation>%1 conflicts: resolve them in View → Sync conflicts.</translation>
+    </message>
+    <message>
+      <source>正在导入同步包</source>
+      <translation>Importing sync bundles</translation>
+    </message>
+    <message>
+      <source>正在导入同步包…</source>
+      <translation>Importing sync bundles…</translation>
+    </message>
+    <message>
+      <source>请把回执发回对方：</source>
+      <translation>Send the receipt back to the sender:</translation>
+    </message>
+    <message>
+      <source>选择同步包（可多选，含全部分卷）</source>
+      <translation>Choose bundles (select every part)</translation>
+    </message>
+    <message>
+      <source>选择存放同步包的文件夹（如 U 盘）</source>
+      <translation>Choose the folder holding the bundles (e.g. a USB stick)</translation>
     </message>
   </context>
   <context>

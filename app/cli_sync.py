@@ -1,0 +1,165 @@
+"""`hexie keys`, `hexie export-bundle` and `hexie import-bundle`: the office's
+keys and the sync bundles (issue #6)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, EXIT_REJECTED, CliError, _backup_before_import, _open
+
+
+def add_parsers(sub: Any, _db_arg: Any) -> None:
+    p = sub.add_parser("keys", help="本单位密钥与信任的单位")
+    keys_sub = p.add_subparsers(dest="keys_command", required=True)
+    k = keys_sub.add_parser(
+        "init", help="生成本单位密钥（口令从 --passphrase-file 或 HEXIE_PASSPHRASE 读取）"
+    )
+    _db_arg(k)
+    k.add_argument("--passphrase-file", default=None)
+    k.add_argument("--replace", action="store_true", help="更换已有密钥")
+    k = keys_sub.add_parser("export", help="导出本单位公钥文件")
+    _db_arg(k)
+    k.add_argument("-o", "--out", required=True)
+    k = keys_sub.add_parser("trust", help="信任对方单位的公钥（核对指纹）")
+    k.add_argument("keyfile")
+    _db_arg(k)
+    k.add_argument("--yes", action="store_true", help="不询问，直接信任")
+    k.add_argument("--email", default="", help="对方接收同步包的电子邮箱")
+
+    p = sub.add_parser("export-bundle", help="导出同步包")
+    _db_arg(p)
+    p.add_argument("--to", required=True, metavar="OFFICE_CODE")
+    p.add_argument("-o", "--out", required=True, help="输出文件夹")
+    p.add_argument("--full", action="store_true", help="全量（默认只含对方尚未确认收到的变动）")
+    p.add_argument("--max-part-mb", type=float, default=15.0)
+    p.add_argument("--eml", action="store_true", help="同时生成可直接发送的邮件草稿 .eml")
+    p.add_argument("--attachments", action="store_true", help="包含佐证材料文件")
+    p.add_argument("--passphrase-file", default=None)
+
+    p = sub.add_parser("import-bundle", help="导入同步包（文件或文件夹）")
+    p.add_argument("paths", nargs="+")
+    _db_arg(p)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--passphrase-file", default=None)
+
+
+def _passphrase(args: argparse.Namespace) -> str:
+    """Never from an argument (it would stay in the shell history): a file or HEXIE_PASSPHRASE."""
+    if getattr(args, "passphrase_file", None):
+        try:
+            return Path(args.passphrase_file).read_text("utf-8").strip()
+        except OSError as exc:
+            raise CliError(f"无法读取口令文件：{exc}") from exc
+    value = os.environ.get("HEXIE_PASSPHRASE")
+    if not value:
+        raise CliError("请用 --passphrase-file 或环境变量 HEXIE_PASSPHRASE 提供口令。")
+    return value
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from app.services import keys
+
+    with _open(args) as db:
+        try:
+            if args.keys_command == "init":
+                public = keys.init(db, _passphrase(args), replace=args.replace)
+                print(f"已生成本单位密钥。指纹：{public.fingerprint}")
+                print("请打印恢复单（设置 → 密钥 → 打印恢复单）并锁好。")
+            elif args.keys_command == "export":
+                out = keys.export_public(db, args.out)
+                print(f"已导出公钥 {out}，指纹：{keys.own_public(db).fingerprint}")
+            else:
+                key = keys.read_public(args.keyfile)
+                print(f"{key.name}（{key.office_code}）的指纹：{key.fingerprint}")
+                if not args.yes:
+                    answer = input("请与对方电话核对指纹，一致请输入 yes：").strip().lower()
+                    if answer != "yes":
+                        raise CliError("未信任：指纹未确认。")
+                keys.trust(db, key, email=args.email)
+                print("已信任。")
+        except keys.KeyError_ as exc:
+            raise CliError(str(exc)) from exc
+    return EXIT_OK
+
+
+def cmd_export_bundle(args: argparse.Namespace) -> int:
+    from app.services import bundle, keys
+
+    with _open(args) as db:
+        try:
+            private = keys.unlock(db, _passphrase(args))
+            result = bundle.export(
+                db,
+                args.to,
+                args.out,
+                private,
+                full=args.full,
+                max_part_mb=args.max_part_mb,
+                with_attachments=args.attachments,
+            )
+            if args.eml:
+                peer = keys.peer(db, args.to)
+                me = keys.own_public(db)
+                eml = bundle.write_eml(
+                    result.files,
+                    peer.email,
+                    me.name,
+                    peer.name,
+                    Path(args.out) / (result.files[0].name.split(".hexie")[0] + ".eml"),
+                )
+                print(f"邮件草稿：{eml}")
+        except (keys.KeyError_, bundle.BundleError) as exc:
+            raise CliError(str(exc)) from exc
+    print(
+        f"已导出第 {result.sequence} 号同步包（{result.size / 1024:.0f} KB）："
+        + "、".join(p.name for p in result.files)
+    )
+    for name, n in result.counts.items():
+        print(f"  {name}：{n}")
+    return EXIT_OK
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    from app.services import bundle, keys
+
+    with _open(args) as db:
+        try:
+            private = keys.unlock(db, _passphrase(args))
+            if not args.dry_run:
+                _backup_before_import(db)
+            summary = bundle.import_paths(db, args.paths, private, dry_run=args.dry_run)
+        except keys.KeyError_ as exc:
+            raise CliError(str(exc)) from exc
+        except bundle.BundleError as exc:
+            if args.json:
+                print(json.dumps({"rejected": str(exc)}, ensure_ascii=False))
+            raise CliError(str(exc), EXIT_REJECTED) from exc
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, default=str))
+    else:
+        for b in summary["bundles"]:
+            state = (
+                "已导入过" if b["already_imported"] else ("将导入" if args.dry_run else "已导入")
+            )
+            print(f"{b['name']}（{b['sender']}）：{state}")
+            for name, c in b["counts"].items():
+                print(
+                    f"  {name}：新增 {c['added']}，更新 {c['updated']}，删除 {c['deleted']}，无变化 {c['unchanged']}，冲突 {c['conflicts']}"
+                )
+        for gap in summary["gaps"]:
+            print(f"注意：{gap}")
+        for receipt in summary.get("receipts", []):
+            print(f"回执：{receipt}（请发回对方）")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "keys": cmd_keys,
+    "export-bundle": cmd_export_bundle,
+    "import-bundle": cmd_import_bundle,
+}
