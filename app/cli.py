@@ -63,10 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
             "offer-letter",
             "offer-reply",
             "layoff-receipt",
+            "campaign-plan",
         ),
     )
     _db_arg(p)
-    target = p.add_mutually_exclusive_group(required=True)
+    target = p.add_mutually_exclusive_group()
+    target.add_argument(
+        "--campaign", metavar="ID", help="专项行动编号（campaign-plan，默认为当前专项行动）"
+    )
     target.add_argument("--offer", metavar="ID", help="要约记录编号（offer-letter、offer-reply）")
     target.add_argument("--filing", metavar="ID", help="裁员备案编号（layoff-receipt）")
     target.add_argument(
@@ -390,6 +394,25 @@ def cmd_print_form(args: argparse.Namespace) -> int:
         _qt_for_printing()
     from app.views.printing import output
 
+    if args.kind == "campaign-plan":
+        from app.services import campaigns
+
+        with _open(args) as db:
+            campaign_id = args.campaign or getattr(campaigns.current(db), "id", "")
+            if not campaign_id:
+                raise CliError(
+                    "数据库中还没有专项行动。请先用“hexie campaign --new-year 年份”新建。"
+                )
+            try:
+                output.write_documents(db, args.kind, [campaign_id], out)
+            except (output.OutputError, ValueError) as exc:
+                raise CliError(str(exc)) from exc
+        print(f"已生成 {out}")
+        return EXIT_OK
+    if args.campaign:
+        raise CliError("--campaign 只用于 campaign-plan。")
+    if not (args.offer or args.filing or args.enterprise or args.check):
+        raise CliError("请用 --enterprise、--check、--offer 或 --filing 指定要打印的记录。")
     if args.kind in ("offer-letter", "offer-reply", "layoff-receipt"):
         record = args.offer if args.kind != "layoff-receipt" else args.filing
         if not record:

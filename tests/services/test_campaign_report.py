@@ -180,3 +180,11 @@ def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
     assert "已生成工作总结" in printed and out.exists() and (tmp_path / "a.xlsx").exists()
     assert main(["campaign", "--db", db_path]) == 0
     assert "2023年劳动用工" in capsys.readouterr().out
+    plan = tmp_path / "方案.docx"
+    assert main(["print-form", "campaign-plan", "--db", db_path, "-o", str(plan)]) == 0
+    from docx import Document as Word
+
+    text = "\n".join(p.text for p in Word(str(plan)).paragraphs)
+    assert "实施方案" in text and "主要措施与责任分工" in text
+    assert main(["print-form", "check-report", "--db", db_path, "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "指定要打印的记录" in capsys.readouterr().err
