@@ -183,6 +183,14 @@ def run_gui(db_path: str | None = None) -> int:
 
     log_path = setup_logging()
     install_excepthook(log_path)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    # Office PCs often run at 125 % or 150 %: scale by exactly that instead of
+    # rounding to 100 % or 200 % (Qt 6 scales for high DPI by itself).
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HexieDesk")
     from PySide6.QtGui import QIcon

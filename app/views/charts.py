@@ -370,6 +370,7 @@ class Timeline(Chart):
             )
             done = self.today > b.end
             painter.fillRect(rect, QColor(colours[n % len(colours)]).lighter(150 if done else 100))
+            self.hits.append((rect, b.key, "phase"))
             painter.setPen(QColor("white") if not done else QColor("#333"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{b.start:%m-%d} — {b.end:%m-%d}")
         first_text, last_text = f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"

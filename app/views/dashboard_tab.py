@@ -165,6 +165,7 @@ class DashboardTab(QWidget):
                 )[n]
                 + "_chart"
             )
+        self.timeline.clicked.connect(self.phase_clicked)
         self.checks_chart.clicked.connect(self.checks_clicked)
         self.risk_chart.clicked.connect(self.risk_clicked)
         self.ledger_chart.clicked.connect(self.ledger_clicked)
@@ -324,6 +325,32 @@ class DashboardTab(QWidget):
             ),
         }
         self._go(*routes[key])
+
+    def phase_clicked(self, key: str, _series: str) -> None:
+        """A phase opens what was done in it: checks while screening, offers while
+        offering, guidance while guiding; the summary phase opens the report."""
+        if not self.stats:
+            return
+        phase = next((p for p in self.stats.campaign.phases if p.key == key), None)
+        if phase is None:
+            return
+        period = campaign_stats.Period(phase.start, phase.end)
+        label = (
+            self.tr("“%1”阶段（%2 至 %3）")
+            .replace("%1", phase.name)
+            .replace("%2", str(phase.start))
+            .replace("%3", str(phase.end))
+        )
+        if key == "offers":
+            self._go("offers", campaign_stats.offer_filter(period, today=self.today), label)
+        elif key == "guidance":
+            flt = campaign_stats.guidance_filter(self.stats.campaign_id)
+            flt.date_from, flt.date_to = phase.start, phase.end
+            self._go("guidance", flt, label)
+        elif key == "summary":
+            self.report_requested.emit()
+        else:
+            self._go("checks", campaign_stats.check_filter(period), label)
 
     def checks_clicked(self, county: str, _series: str) -> None:
         if self.stats:

@@ -728,6 +728,10 @@ Please choose another backup.</translation>
       <translation>%1: layoff filings</translation>
     </message>
     <message>
+      <source>“%1”阶段（%2 至 %3）</source>
+      <translation>Phase “%1” (%2 to %3)</translation>
+    </message>
+    <message>
       <source>专项行动期间发现的整改事项</source>
       <translation>Ledger items found during the campaign</translation>
     </message>

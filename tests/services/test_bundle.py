@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import bundle, enterprises, keys
+from app.services import bundle, bundle_format, enterprises, keys
 from app.services.bundle import BundleError
 from app.services.enterprises import EnterpriseFilter
 from tests.builders import code
@@ -408,7 +408,7 @@ def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
     assert "已损坏" in str(err.value)
 
     recipient = x25519.Recipient.from_str(keys.own_public(city).age_recipient)
-    big = b"0" * (bundle.MAX_MEMBER_BYTES + 1)
+    big = b"0" * (bundle_format.MAX_MEMBER_BYTES + 1)
     members = {"records/enterprise.jsonl": big}
     manifest = {
         "format": 1,

@@ -205,3 +205,27 @@ def test_overview_counts_off_the_gui_thread(qtbot, db, counted):  # noqa: F811
     qtbot.waitUntil(lambda: tab.stats is not None, timeout=10000)
     assert tab.tiles["checks"].text().startswith("已体检 2 家")
     tasks.wait_all()
+
+
+def test_phases_open_what_was_done_in_them(qtbot, demo_window):
+    w = demo_window
+    timeline = w.dashboard.timeline
+    w.dashboard.scroll.ensureWidgetVisible(timeline)
+    qtbot.wait(10)
+    qtbot.mouseClick(
+        timeline, Qt.MouseButton.LeftButton, pos=timeline.centre_of("offers", "phase").toPoint()
+    )
+    assert (
+        w.tabs.currentWidget() is w.offers_tab and "突出协商要约" in w.offers_tab.preset_chip.text()
+    )
+    phase = next(p for p in w.dashboard.stats.campaign.phases if p.key == "offers")
+    from app.services import offers as offer_service
+    from app.services.offers import OfferFilter
+
+    expected = offer_service.count(w.db, OfferFilter(date_from=phase.start, date_to=phase.end))
+    assert w.offers_tab.model.rowCount() == expected
+    w.tabs.setCurrentWidget(w.dashboard)
+    qtbot.mouseClick(
+        timeline, Qt.MouseButton.LeftButton, pos=timeline.centre_of("guidance", "phase").toPoint()
+    )
+    assert w.tabs.currentWidget() is w.guidance_tab
