@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -229,13 +229,15 @@ class CampaignDialog(QDialog):
             for c, v in enumerate((p.measure, p.units, p.schedule)):
                 self.plan.setItem(r, c, QTableWidgetItem(v))
         self.plan.setColumnWidth(0, 420)
+        self.phases.setColumnWidth(0, 220)
+        self.phases.setColumnWidth(1, 120)
         self.targets.setRowCount(0)
         for code in campaign_stats.office_counties(self.db):
             r = self.targets.rowCount()
             self.targets.insertRow(r)
             name = QTableWidgetItem(reference.division_name(code))
             name.setData(256, code)
-            name.setFlags(name.flags() & ~name.flags().ItemIsEditable)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.targets.setItem(r, 0, name)
             self.targets.setItem(r, 1, QTableWidgetItem(str(data.targets.get(code, 0))))
         self.targets.setColumnWidth(0, 220)
