@@ -336,7 +336,7 @@ class Timeline(Chart):
     def set_data(self, bars: list[Bar], today: date) -> None:
         self.bars = bars
         self.today = today
-        self.setMinimumHeight(70 + 26 * len(bars))
+        self.setMinimumHeight(90 + 28 * len(bars))
         self.update()
 
     def draw(self, painter: QPainter, area: QRectF) -> None:

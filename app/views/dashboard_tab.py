@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,6 +33,7 @@ class DashboardTab(QWidget):
     # "guidance"), the filter object, and a label for the chip above the list
     navigate = Signal(str, object, str)
     campaign_requested = Signal()
+    new_campaign_requested = Signal()
     report_requested = Signal()
 
     def __init__(
@@ -77,10 +78,20 @@ class DashboardTab(QWidget):
             top.addWidget(b)
 
         self.empty = QLabel(
-            self.tr("还没有专项行动。请点击“专项行动设置…”，按 2023 年通知新建本年度的专项行动。")
+            self.tr(
+                "还没有专项行动。新建本年度的专项行动后，这里显示各阶段进度和各项统计。（按 2023 年通知的阶段和措施生成，可再修改。）"
+            )
         )
         self.empty.setObjectName("dashboard_empty")
         self.empty.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("新建本年度专项行动…"))
+        self.create_button.setObjectName("dashboard_create")
+        self.create_button.clicked.connect(lambda _c=False: self.new_campaign_requested.emit())
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
 
         self.tiles: dict[str, QPushButton] = {}
         tiles = QHBoxLayout()
@@ -189,7 +200,7 @@ class DashboardTab(QWidget):
         self.scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.scroll, 1)
         self.refresh()
 
@@ -211,7 +222,7 @@ class DashboardTab(QWidget):
     def refresh_stats(self) -> None:
         campaign_id = self.campaign.currentData()
         has = bool(campaign_id)
-        self.empty.setVisible(not has)
+        self.empty_box.setVisible(not has)
         self.scroll.setVisible(has)
         self.export_button.setEnabled(has)
         self.report_button.setEnabled(has)

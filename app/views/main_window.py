@@ -70,6 +70,7 @@ class MainWindow(SyncActions, QMainWindow):
         self.tabs.addTab(self.dashboard, self.tr("总览"))
         self.dashboard.navigate.connect(self.navigate)
         self.dashboard.campaign_requested.connect(self.edit_campaigns)
+        self.dashboard.new_campaign_requested.connect(self.new_campaign)
         self.dashboard.report_requested.connect(self.write_report)
         self.enterprise_tab = EnterpriseTab(
             db, english=self.english, new_months=settings.new_enterprise_months
@@ -375,6 +376,14 @@ class MainWindow(SyncActions, QMainWindow):
         dialog.changed.connect(self.check_tab.refresh)
         dialog.open()
         self._campaign_dialog = dialog
+        return dialog
+
+    def new_campaign(self) -> CampaignDialog:
+        """This year's campaign from the 2023 notice, shown in the dialog to adjust."""
+        from datetime import date
+
+        dialog = self.edit_campaigns()
+        dialog.new_from_template(date.today().year)
         return dialog
 
     def write_report(self) -> ReportDialog | None:

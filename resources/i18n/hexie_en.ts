@@ -846,6 +846,10 @@ planned %2</translation>
 overdue %3</translation>
     </message>
     <message>
+      <source>新建本年度专项行动…</source>
+      <translation>New campaign for this year…</translation>
+    </message>
+    <message>
       <source>无法写入图片：%1。请换一个文件夹。</source>
       <translation>Cannot write the picture: %1. Please choose another folder.</translation>
     </message>
@@ -886,8 +890,8 @@ overdue %3</translation>
 contracts signed %2</translation>
     </message>
     <message>
-      <source>还没有专项行动。请点击“专项行动设置…”，按 2023 年通知新建本年度的专项行动。</source>
-      <translation>No campaign yet. Click “Campaign settings…” and create this year's campaign from the 2023 notice.</translation>
+      <source>还没有专项行动。新建本年度的专项行动后，这里显示各阶段进度和各项统计。（按 2023 年通知的阶段和措施生成，可再修改。）</source>
+      <translation>No campaign yet. Once this year's campaign is created, its phases and figures show here. (It starts from the 2023 notice's phases and measures; edit as needed.)</translation>
     </message>
     <message>
       <source>选择保存图表的文件夹</source>

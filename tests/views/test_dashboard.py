@@ -85,10 +85,14 @@ def test_charts_export_as_png(qtbot, demo_window, tmp_path):
     assert "#3b6fb6" in colours  # the bars are drawn, not a blank picture
 
 
-def test_no_campaign_says_what_to_do(window):
-    assert window.dashboard.empty.isVisible()
-    assert "专项行动设置" in window.dashboard.empty.text()
-    assert window.write_report() is None
+def test_no_campaign_says_what_to_do(qtbot, window):
+    assert window.dashboard.empty.isVisible() and not window.dashboard.scroll.isVisible()
+    assert "新建本年度的专项行动" in window.dashboard.empty.text()
+    assert window.write_report() is None  # no campaign: the report says to create one first
+    qtbot.mouseClick(window.dashboard.create_button, Qt.MouseButton.LeftButton)
+    assert window._campaign_dialog.isVisible()
+    assert window._campaign_dialog.name.text().startswith(f"{date.today().year}年劳动用工")
+    assert window.dashboard.scroll.isVisible() and not window.dashboard.empty.isVisible()
 
 
 def test_campaign_dialog_new_edit_and_wrong_dates(qtbot, window):
