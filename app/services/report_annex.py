@@ -48,31 +48,35 @@ def write(stats: CampaignStats, out: str | Path) -> Path:
     for sheet, title, table in tables(stats):
         ws = wb.create_sheet(sheet)
         width = len(table.headers)
-        ws.cell(row=1, column=1, value=f"{stats.campaign.name}——{title}").font = Font(
-            name="黑体", size=14, bold=True
-        )
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+        # Row 1 the table's title, row 2 the campaign (both fit over a narrow table),
+        # row 3 the header that repeats on every printed page.
+        ws.cell(row=1, column=1, value=title).font = Font(name="黑体", size=14, bold=True)
+        ws.cell(row=2, column=1, value=stats.campaign.name).font = Font(name="宋体", size=10)
+        for row in (1, 2):
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            ws.cell(row=row, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
+        ws.row_dimensions[2].height = 28
         for c, header in enumerate(table.headers, 1):
-            cell = ws.cell(row=2, column=c, value=header)
+            cell = ws.cell(row=3, column=c, value=header)
             cell.font = Font(name="宋体", size=11, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = box
-            ws.column_dimensions[get_column_letter(c)].width = 16 if c == 1 else 12
-        for r, row in enumerate(table.rows, 3):
+            # County names run to 12 characters (平顶山高新技术产业开发区).
+            ws.column_dimensions[get_column_letter(c)].width = 26 if c == 1 else 12
+        for r, row in enumerate(table.rows, 4):
             for c, value in enumerate(row, 1):
                 number = value.isdigit()
                 cell = ws.cell(row=r, column=c, value=int(value) if number else value)
                 cell.font = Font(name="宋体", size=11, bold=row[0] == "合计")
                 cell.alignment = Alignment(horizontal="left" if c == 1 else "center")
                 cell.border = box
-        ws.print_title_rows = "2:2"
+        ws.print_title_rows = "3:3"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape" if width > 7 else "portrait"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.freeze_panes = "B3"
+        ws.freeze_panes = "B4"
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
