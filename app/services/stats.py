@@ -40,12 +40,14 @@ RECORD_TYPE_NAMES = {
 }
 
 
-def record_counts(db: Database) -> dict[str, int]:
-    """Live records per record type (the status bar)."""
+def record_counts(db: Database, only: tuple[str, ...] = ()) -> dict[str, int]:
+    """Live records per record type (or only the types named)."""
     records: dict[str, int] = {}
     with db.reader() as conn:
         for cls in sync_record_types():
             table = cls.__table__  # type: ignore[attr-defined]
+            if only and table.name not in only:
+                continue
             records[table.name] = int(
                 conn.execute(
                     select(func.count()).select_from(table).where(table.c.deleted.is_(False))

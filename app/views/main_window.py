@@ -273,7 +273,7 @@ class MainWindow(SyncActions, QMainWindow):
         self.db_label.setText(
             self.tr("%1数据库：%2").replace("%1", name).replace("%2", str(self.db.path))
         )
-        records = stats.record_counts(self.db)
+        records = stats.record_counts(self.db, ("enterprise", "health_check", "rectification_item"))
         self.counts_label.setText(
             self.tr("企业 %1 家　体检 %2 次　整改事项 %3 条（逾期 %4）")
             .replace("%1", str(records.get("enterprise", 0)))
