@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -134,10 +135,21 @@ def fast_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     }
     if compiled.positional:
         order = list(compiled.positiontup or ())
-        params: list[Any] = [
-            tuple(processors[k](row[k]) if k in processors else row[k] for k in order)
-            for row in rows
-        ]
+        # Pull each row's values in one C call, then convert only the columns
+        # that need it (dates, booleans): most columns are plain text or numbers.
+        pick = itemgetter(*order)
+        convert = [(i, processors[k]) for i, k in enumerate(order) if k in processors]
+        params: list[Any] = []
+        for row in rows:
+            values = pick(row)
+            if len(order) == 1:
+                values = (values,)
+            if convert:
+                changed = list(values)
+                for i, process in convert:
+                    changed[i] = process(changed[i])
+                values = tuple(changed)
+            params.append(values)
     else:
         params = [
             {k: (processors[k](v) if k in processors else v) for k, v in row.items()}

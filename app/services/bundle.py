@@ -308,8 +308,10 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                 base.base_version = version
         for start in range(0, len(inserts), 2000):
             chunk = inserts[start : start + 2000]
-            keys_ = sorted({k for r in chunk for k in r})
-            fast_insert(connection, table, [{k: r.get(k) for k in keys_} for r in chunk])
+            keys_ = {k for r in chunk for k in r}
+            if any(len(r) != len(keys_) for r in chunk):  # rows from older bundles may lack columns
+                chunk = [{k: r.get(k) for k in keys_} for r in chunk]
+            fast_insert(connection, table, chunk)
         for start in range(0, len(new_bases), 5000):
             fast_insert(connection, RecordSyncBase.__table__, new_bases[start : start + 5000])
 

@@ -22,7 +22,14 @@ from app.models.base import utcnow
 from app.models.db import Database
 from app.models.migrate import head_revision
 from app.services import keys, office
-from app.services.bundle_format import FORMAT, PART_MAGIC, BundleError, jsonable, record_tables, sha
+from app.services.bundle_format import (
+    FORMAT,
+    PART_MAGIC,
+    BundleError,
+    json_default,
+    record_tables,
+    sha,
+)
 from app.services.keys import PrivateKeys
 
 # -- export ------------------------------------------------------------------------------
@@ -56,7 +63,9 @@ def _records(
             for row in conn.execute(
                 select(table).where(table.c.change_seq > since_seq).order_by(table.c.change_seq)
             ):
-                record = {k: jsonable(v) for k, v in row._mapping.items()}
+                # Dates stay Python values here; the JSON encoder writes them
+                # (converting every value up front cost a third of the export).
+                record = dict(row._mapping)
                 upto = max(upto, record["change_seq"])
                 if bases[name].get(record["id"]) == record["version"]:
                     continue
@@ -137,10 +146,9 @@ def export(
         :32
     ]
     members: dict[str, bytes] = {}
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
     for name, rows in records.items():
-        members[f"records/{name}.jsonl"] = "".join(
-            json.dumps(r, ensure_ascii=False) + "\n" for r in rows
-        ).encode()
+        members[f"records/{name}.jsonl"] = "".join(encode(r) + "\n" for r in rows).encode()
     if with_attachments:
         from app.services import attachments
 

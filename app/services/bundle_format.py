@@ -34,6 +34,13 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def json_default(value: Any) -> Any:
+    """The JSON encoder's fallback: dates and times as ISO text, nothing else."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot travel in a bundle")
+
+
 def parsers(table: Table) -> dict[str, Any]:
     """Per column: how JSON text becomes the stored value (dates and times), worked out once."""
     out: dict[str, Any] = {}

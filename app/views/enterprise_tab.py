@@ -160,8 +160,10 @@ class EnterpriseTab(PresetFilter, QWidget):
         self.table = QTableView()
         self.table.setObjectName("enterprise_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting re-applies it, and the model runs no
+        # query for the order it already has (two fewer counts of 100,000 rows).
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)

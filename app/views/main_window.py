@@ -64,67 +64,29 @@ class MainWindow(SyncActions, QMainWindow):
         self.setWindowTitle(self.tr("和谐台账"))
         self.resize(1280, 800)
 
+        # Tabs are built the first time they are shown (or used): the window opens
+        # on the overview without building eight other tabs and their queries.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.dashboard = DashboardTab(db, self.tasks, english=self.english)
-        self.tabs.addTab(self.dashboard, self.tr("总览"))
-        self.dashboard.navigate.connect(self.navigate)
-        self.dashboard.campaign_requested.connect(self.edit_campaigns)
-        self.dashboard.new_campaign_requested.connect(self.new_campaign)
-        self.dashboard.report_requested.connect(self.write_report)
-        self.enterprise_tab = EnterpriseTab(
-            db, english=self.english, new_months=settings.new_enterprise_months
-        )
-        self.enterprise_tab.changed.connect(self.update_status)
-        self.enterprise_tab.import_requested.connect(self.import_enterprises)
-        self.tabs.addTab(self.enterprise_tab, self.tr("企业名录"))
-        self.check_tab = HealthCheckTab(db, self.tasks, english=self.english)
-        self.check_tab.changed.connect(self.update_status)
-        self.check_tab.exported.connect(self.show_exported)
-        self.tabs.addTab(self.check_tab, self.tr("法治体检"))
-        self.enterprise_tab.show_checks_requested.connect(self.show_checks_of)
-        self.enterprise_tab.new_check_requested.connect(self.new_check_for)
-        self.enterprise_tab.blank_forms_requested.connect(self.blank_forms_for)
-        self.ledger_tab = LedgerTab(db, self.tasks, english=self.english)
-        self.ledger_tab.exported.connect(self.show_exported)
-        self.tabs.addTab(self.ledger_tab, self.tr("整改台账"))
-        self.enterprise_tab.ledger_requested.connect(self.show_ledger_of)
-        # Findings made on a check are ledger rows; closing them changes the check list.
-        self.check_tab.changed.connect(self.ledger_tab.refresh)
-        self.check_tab.changed.connect(self.enterprise_tab.refresh)
-        self.ledger_tab.changed.connect(self.check_tab.refresh)
-        self.ledger_tab.changed.connect(self.enterprise_tab.refresh)
-        self.ledger_tab.changed.connect(self.update_status)
-        self.offers_tab = OffersTab(db, self.tasks, english=self.english)
-        self.tabs.addTab(self.offers_tab, self.tr("要约行动"))
-        self.layoffs_tab = LayoffsTab(db, self.tasks, english=self.english)
-        self.tabs.addTab(self.layoffs_tab, self.tr("裁员备案"))
-        self.grading_tab = RiskGradingTab(db, self.tasks, english=self.english)
-        self.tabs.addTab(self.grading_tab, self.tr("风险研判"))
-        self.grading_tab.exported.connect(self.show_exported)
-        self.grading_tab.changed.connect(self.enterprise_tab.refresh)
-        self.grading_tab.blank_forms_requested.connect(self.blank_forms_for)
-        self.risk_tab = RiskTab(db, self.tasks, english=self.english)
-        self.tabs.addTab(self.risk_tab, self.tr("重大风险隐患"))
-        for tab in (self.offers_tab, self.layoffs_tab, self.risk_tab):
-            tab.exported.connect(self.show_exported)
-            tab.changed.connect(self.update_status)
-            tab.risk_requested.connect(self.show_risks_of)
-        self.enterprise_tab.risk_requested.connect(self.show_risks_of)
-        self.guidance_tab = GuidanceTab(
-            db, self.tasks, english=self.english, new_months=settings.new_enterprise_months
-        )
-        self.tabs.addTab(self.guidance_tab, self.tr("指导服务"))
-        for tab in (
-            self.check_tab,
-            self.ledger_tab,
-            self.offers_tab,
-            self.layoffs_tab,
-            self.risk_tab,
-            self.guidance_tab.activities,
-            self.guidance_tab.cases,
-        ):
-            tab.changed.connect(self.dashboard.refresh_stats)
+        self._titles = {
+            "dashboard": self.tr("总览"),
+            "enterprise": self.tr("企业名录"),
+            "check": self.tr("法治体检"),
+            "ledger": self.tr("整改台账"),
+            "offers": self.tr("要约行动"),
+            "layoffs": self.tr("裁员备案"),
+            "grading": self.tr("风险研判"),
+            "risk": self.tr("重大风险隐患"),
+            "guidance": self.tr("指导服务"),
+        }
+        self._built: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        for key, title in self._titles.items():
+            placeholder = QWidget()
+            placeholder.setObjectName(f"unbuilt_{key}")
+            self._placeholders[key] = placeholder
+            self.tabs.addTab(placeholder, title)
+        self.tabs.currentChanged.connect(self._build_shown)
         self.setCentralWidget(self.tabs)
 
         self.reminders = ReminderPanel(db, self)
@@ -132,7 +94,6 @@ class MainWindow(SyncActions, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders)
         self.resizeDocks([self.reminders], [220], Qt.Orientation.Vertical)
         self.reminders.hide()
-        self.ledger_tab.changed.connect(lambda: self.reminders.refresh())
 
         self.db_label = QLabel()
         self.db_label.setObjectName("db_label")
@@ -145,7 +106,154 @@ class MainWindow(SyncActions, QMainWindow):
         self.update_status()
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
-        self.restore_column_widths()
+        self._tab("dashboard")
+
+    # -- tabs, built on first use -------------------------------------------------------
+    def _tab(self, key: str) -> Any:
+        widget = self._built.get(key)
+        if widget is not None:
+            return widget
+        widget = getattr(self, f"_make_{key}")()
+        self._built[key] = widget
+        placeholder = self._placeholders.pop(key)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, self._titles[key])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self.restore_column_widths(widget)
+        return widget
+
+    def _build_shown(self, index: int) -> None:
+        for key, placeholder in list(self._placeholders.items()):
+            if self.tabs.indexOf(placeholder) == index:
+                self._tab(key)
+                return
+
+    def built_tabs(self) -> list[Any]:
+        return list(self._built.values())
+
+    def _refresh_built(self, *keys: str) -> None:
+        for key in keys:
+            tab = self._built.get(key)
+            if tab is not None:
+                tab.refresh()
+
+    @property
+    def dashboard(self) -> DashboardTab:
+        return self._tab("dashboard")  # type: ignore[no-any-return]
+
+    @property
+    def enterprise_tab(self) -> EnterpriseTab:
+        return self._tab("enterprise")  # type: ignore[no-any-return]
+
+    @property
+    def check_tab(self) -> HealthCheckTab:
+        return self._tab("check")  # type: ignore[no-any-return]
+
+    @property
+    def ledger_tab(self) -> LedgerTab:
+        return self._tab("ledger")  # type: ignore[no-any-return]
+
+    @property
+    def offers_tab(self) -> OffersTab:
+        return self._tab("offers")  # type: ignore[no-any-return]
+
+    @property
+    def layoffs_tab(self) -> LayoffsTab:
+        return self._tab("layoffs")  # type: ignore[no-any-return]
+
+    @property
+    def grading_tab(self) -> RiskGradingTab:
+        return self._tab("grading")  # type: ignore[no-any-return]
+
+    @property
+    def risk_tab(self) -> RiskTab:
+        return self._tab("risk")  # type: ignore[no-any-return]
+
+    @property
+    def guidance_tab(self) -> GuidanceTab:
+        return self._tab("guidance")  # type: ignore[no-any-return]
+
+    def _changed_elsewhere(self) -> None:
+        """A record changed: the status bar and the overview follow."""
+        self.update_status()
+        self.dashboard.refresh_stats()
+
+    def _make_dashboard(self) -> DashboardTab:
+        tab = DashboardTab(self.db, self.tasks, english=self.english)
+        tab.navigate.connect(self.navigate)
+        tab.campaign_requested.connect(self.edit_campaigns)
+        tab.new_campaign_requested.connect(self.new_campaign)
+        tab.report_requested.connect(self.write_report)
+        return tab
+
+    def _make_enterprise(self) -> EnterpriseTab:
+        tab = EnterpriseTab(
+            self.db, english=self.english, new_months=self.settings.new_enterprise_months
+        )
+        tab.changed.connect(self.update_status)
+        tab.import_requested.connect(self.import_enterprises)
+        tab.show_checks_requested.connect(self.show_checks_of)
+        tab.new_check_requested.connect(self.new_check_for)
+        tab.blank_forms_requested.connect(self.blank_forms_for)
+        tab.ledger_requested.connect(self.show_ledger_of)
+        tab.risk_requested.connect(self.show_risks_of)
+        return tab
+
+    def _make_check(self) -> HealthCheckTab:
+        tab = HealthCheckTab(self.db, self.tasks, english=self.english)
+        tab.exported.connect(self.show_exported)
+        # Findings made on a check are ledger rows; closing them changes the check list.
+        tab.changed.connect(lambda: self._refresh_built("ledger", "enterprise"))
+        tab.changed.connect(self._changed_elsewhere)
+        return tab
+
+    def _make_ledger(self) -> LedgerTab:
+        tab = LedgerTab(self.db, self.tasks, english=self.english)
+        tab.exported.connect(self.show_exported)
+        tab.changed.connect(lambda: self._refresh_built("check", "enterprise"))
+        tab.changed.connect(self._changed_elsewhere)
+        tab.changed.connect(lambda: self.reminders.refresh())
+        return tab
+
+    def _list_tab(self, tab: Any) -> Any:
+        tab.exported.connect(self.show_exported)
+        tab.changed.connect(self._changed_elsewhere)
+        tab.risk_requested.connect(self.show_risks_of)
+        return tab
+
+    def _make_offers(self) -> OffersTab:
+        return self._list_tab(OffersTab(self.db, self.tasks, english=self.english))  # type: ignore[no-any-return]
+
+    def _make_layoffs(self) -> LayoffsTab:
+        return self._list_tab(LayoffsTab(self.db, self.tasks, english=self.english))  # type: ignore[no-any-return]
+
+    def _make_risk(self) -> RiskTab:
+        return self._list_tab(RiskTab(self.db, self.tasks, english=self.english))  # type: ignore[no-any-return]
+
+    def _make_grading(self) -> RiskGradingTab:
+        tab = RiskGradingTab(self.db, self.tasks, english=self.english)
+        tab.exported.connect(self.show_exported)
+        tab.changed.connect(lambda: self._refresh_built("enterprise"))
+        tab.blank_forms_requested.connect(self.blank_forms_for)
+        return tab
+
+    def _make_guidance(self) -> GuidanceTab:
+        tab = GuidanceTab(
+            self.db,
+            self.tasks,
+            english=self.english,
+            new_months=self.settings.new_enterprise_months,
+        )
+        for inner in (tab.activities, tab.cases):
+            inner.changed.connect(self.dashboard.refresh_stats)
+        return tab
 
     # -- menus ------------------------------------------------------------------
     def _action(
@@ -201,7 +309,7 @@ class MainWindow(SyncActions, QMainWindow):
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         self.new_action = self._action(
             self.tr("新增企业"),
-            self.enterprise_tab.add_enterprise,
+            lambda: self.enterprise_tab.add_enterprise(),
             QKeySequence.StandardKey.New,
             "new_enterprise",
         )
@@ -283,22 +391,14 @@ class MainWindow(SyncActions, QMainWindow):
         )
 
     def refresh_all(self) -> None:
-        for tab in (
-            self.enterprise_tab,
-            self.check_tab,
-            self.ledger_tab,
-            self.offers_tab,
-            self.layoffs_tab,
-            self.risk_tab,
-        ):
-            tab.origin.reload()  # a bundle may have brought another office's records
-        self.enterprise_tab.refresh()
-        self.check_tab.refresh()
-        self.ledger_tab.refresh()
-        for tab in (self.offers_tab, self.layoffs_tab, self.risk_tab):
+        """After a bundle, a restore or demo data: every built tab reloads (a bundle
+        may also have brought another office's records for the origin filters);
+        tabs not built yet read fresh data when they are."""
+        for tab in self.built_tabs():
+            origin = getattr(tab, "origin", None)
+            if origin is not None:
+                origin.reload()
             tab.refresh()
-        self.guidance_tab.refresh()
-        self.dashboard.refresh()
         self.update_status()
 
     # -- shortcuts on the current tab ---------------------------------------------------
@@ -372,8 +472,7 @@ class MainWindow(SyncActions, QMainWindow):
     def edit_campaigns(self) -> CampaignDialog:
         dialog = CampaignDialog(self.db, english=self.english, parent=self)
         dialog.changed.connect(self.dashboard.refresh)
-        dialog.changed.connect(self.guidance_tab.refresh)
-        dialog.changed.connect(self.check_tab.refresh)
+        dialog.changed.connect(lambda: self._refresh_built("guidance", "check"))
         dialog.open()
         self._campaign_dialog = dialog
         return dialog
@@ -424,7 +523,7 @@ class MainWindow(SyncActions, QMainWindow):
         from app.views.dialogs.holidays_dialog import HolidaysDialog
 
         dialog = HolidaysDialog(self.db, self)
-        dialog.finished.connect(lambda _r: self.ledger_tab.refresh())
+        dialog.finished.connect(lambda _r: self._refresh_built("ledger"))
         dialog.open()
         self._holidays_dialog = dialog
 
@@ -525,12 +624,12 @@ class MainWindow(SyncActions, QMainWindow):
             .replace("%5", str(self.settings.backup_dir())),
         )
 
-    def tables(self) -> list[QTableView]:
-        return [t for t in self.findChildren(QTableView) if t.objectName()]
+    def tables(self, within: QWidget | None = None) -> list[QTableView]:
+        return [t for t in (within or self).findChildren(QTableView) if t.objectName()]
 
-    def restore_column_widths(self) -> None:
+    def restore_column_widths(self, within: QWidget | None = None) -> None:
         """Column widths as the coordinator left them (per table, on this PC)."""
-        for table in self.tables():
+        for table in self.tables(within):
             widths = self.settings.column_widths.get(table.objectName())
             if not widths or table.model() is None:
                 continue
