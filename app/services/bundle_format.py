@@ -56,6 +56,53 @@ def parsers(table: Table) -> dict[str, Any]:
     return out
 
 
+def _sqlite_datetime(text: str) -> str:
+    """ISO text → SQLite's stored form of a DateTime ("YYYY-MM-DD HH:MM:SS.ffffff")."""
+    if len(text) >= 19 and text[10] == "T":
+        text = f"{text[:10]} {text[11:]}"
+    if len(text) == 19:
+        text += ".000000"
+    if len(text) != 26:  # an offset or other precision: let Python read it
+        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return text
+
+
+def _store_datetime(value: Any) -> Any:
+    if isinstance(value, str):
+        return _sqlite_datetime(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
+
+
+def _store_date(value: Any) -> Any:
+    if isinstance(value, str):
+        return date.fromisoformat(value[:10]).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def sqlite_storage(table: Table) -> dict[str, Any]:
+    """Per column: JSON value → the value SQLite stores, without making Python
+    dates on the way (a new record is written as it arrives; 200,000 records
+    spent two seconds turning text into dates and back). Dates are stored as
+    their ISO text already; times need the space and six decimals; booleans 0/1."""
+    out: dict[str, Any] = {}
+    for column in table.c:
+        try:
+            kind = column.type.python_type
+        except NotImplementedError:
+            continue
+        if kind is datetime:
+            out[column.name] = _store_datetime
+        elif kind is date:
+            out[column.name] = _store_date
+        elif kind is bool:
+            out[column.name] = lambda v: int(v) if isinstance(v, bool) else v
+    return out
+
+
 def defaults(table: Table) -> dict[str, Any]:
     """Column defaults, for bundles from an older version that lack newer columns."""
     out = {}
