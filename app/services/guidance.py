@@ -69,6 +69,16 @@ def _counties_en() -> list[tuple[str, str]]:
     return [(d.code, d.name_en) for d in reference.divisions()]
 
 
+COUNTY_FIELD = FieldSpec(
+    "county_code",
+    "县区",
+    "County",
+    Kind.CHOICE,
+    choices=_counties,
+    choices_en=_counties_en,
+    matcher=reference.match_division,
+    width=80,
+)
 ACTIVITY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("held_on", "日期", "Date", Kind.DATE, required=True, width=90),
     FieldSpec(
@@ -82,16 +92,7 @@ ACTIVITY_FIELDS: tuple[FieldSpec, ...] = (
         width=110,
     ),
     FieldSpec("title", "活动名称", "Title", required=True, max_length=200, width=240),
-    FieldSpec(
-        "county_code",
-        "县区",
-        "County",
-        Kind.CHOICE,
-        choices=_counties,
-        choices_en=_counties_en,
-        matcher=reference.match_division,
-        width=80,
-    ),
+    COUNTY_FIELD,
     FieldSpec("place", "地点或平台", "Place or platform", max_length=200, width=140),
     FieldSpec(
         "other_enterprises",
@@ -118,16 +119,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
         width=130,
     ),
     FieldSpec("title", "标题", "Title", required=True, max_length=200, width=280),
-    FieldSpec(
-        "county_code",
-        "县区",
-        "County",
-        Kind.CHOICE,
-        choices=_counties,
-        choices_en=_counties_en,
-        matcher=reference.match_division,
-        width=80,
-    ),
+    COUNTY_FIELD,
     FieldSpec("person", "人物或联系人", "Person", max_length=60, width=90),
     FieldSpec("body", "案例正文", "Text", Kind.LONGTEXT, required=True, in_table=False),
     FieldSpec("in_report", "写入工作总结", "In the summary report", Kind.BOOL, width=90),

@@ -32,7 +32,7 @@ from app.services.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
-from app.views.widgets import OriginFilter, PresetFilter
+from app.views.widgets import CountyFilter, OriginFilter, PresetFilter
 
 SEARCH_DELAY_MS = 120
 # The register shows each enterprise's fields and, computed, its rectification progress.
@@ -78,11 +78,8 @@ class EnterpriseTab(PresetFilter, QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
 
-        self.county = QComboBox()
+        self.county = CountyFilter(english)
         self.county.setObjectName("county_filter")
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
         self.industry = QComboBox()
         self.industry.setObjectName("industry_filter")
         self.industry.addItem(self.tr("全部行业"), "")

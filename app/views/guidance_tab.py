@@ -21,6 +21,7 @@ from app.services.fields import FieldSpec
 from app.tasks import TaskRunner
 from app.views.dialogs.guidance_dialogs import ActivityDialog, CaseDialog
 from app.views.list_tab import ListTab
+from app.views.widgets import CountyFilter
 
 ACTIVITY_COLUMNS = (
     FieldSpec("held_on", "日期", "Date", width=90),
@@ -97,10 +98,7 @@ class ActivitiesList(_CampaignList):
             guidance.ACTIVITY_KINDS_EN if english else guidance.ACTIVITY_KINDS
         ).items():
             self.kind.addItem(text, key)
-        self.county = QComboBox()
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
+        self.county = CountyFilter(english)
         for w in (self.campaign, self.kind, self.county):
             w.currentIndexChanged.connect(self.apply_filter)
             self.filters.addWidget(w)

@@ -32,7 +32,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.check_dialog import CheckDialog
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
-from app.views.widgets import OriginFilter, PresetFilter
+from app.views.widgets import CountyFilter, OriginFilter, PresetFilter
 
 STATUS = {"draft": "草稿", "final": "已定稿"}
 STATUS_EN = {"draft": "Draft", "final": "Final"}
@@ -98,11 +98,8 @@ class HealthCheckTab(PresetFilter, QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
-        self.county = QComboBox()
+        self.county = CountyFilter(english)
         self.county.setObjectName("check_county")
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
         self.use_dates = QCheckBox(self.tr("日期"))
         self.use_dates.setObjectName("use_dates")
         self.date_from = QDateEdit()

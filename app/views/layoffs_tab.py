@@ -14,6 +14,7 @@ from app.services.layoffs import FilingFilter
 from app.tasks import TaskRunner
 from app.views.dialogs.layoff_dialog import LayoffDialog
 from app.views.list_tab import ListTab
+from app.views.widgets import CountyFilter
 
 COLUMNS = (
     FieldSpec("enterprise", "企业", "Enterprise", width=240),
@@ -43,10 +44,7 @@ class LayoffsTab(ListTab):
         super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
         self.search.setObjectName("layoff_search")
         self.table.setObjectName("layoff_table")
-        self.county = QComboBox()
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
+        self.county = CountyFilter(english)
         self.status = QComboBox()
         self.status.setObjectName("layoff_status")
         self.status.addItem(self.tr("全部"), "")

@@ -32,7 +32,7 @@ from app.tasks import TaskRunner
 from app.views.dialogs.manual_item_dialog import ManualItemDialog
 from app.views.dialogs.rectification_dialog import RectificationDialog
 from app.views.paged_model import PagedTableModel
-from app.views.widgets import OriginFilter, PresetFilter
+from app.views.widgets import CountyFilter, OriginFilter, PresetFilter
 
 OVERDUE = QColor("#fde2e2")
 DUE_SOON = QColor("#fff4d6")
@@ -81,11 +81,8 @@ class LedgerTab(PresetFilter, QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
-        self.county = QComboBox()
+        self.county = CountyFilter(english)
         self.county.setObjectName("ledger_county")
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
         self.status = QComboBox()
         self.status.setObjectName("ledger_status")
         self.status.addItem(self.tr("全部状态"), "")

@@ -16,6 +16,7 @@ from app.services.offers import STAGES, STAGES_EN, OfferFilter
 from app.tasks import TaskRunner
 from app.views.dialogs.offer_dialog import OfferDialog
 from app.views.list_tab import ListTab
+from app.views.widgets import CountyFilter
 
 COLUMNS = (
     FieldSpec("enterprise", "企业", "Enterprise", width=240),
@@ -50,10 +51,7 @@ class OffersTab(ListTab):
             self.stage.addItem(text, key)
         self.overdue = QCheckBox(self.tr("逾期"))
         self.overdue.setObjectName("offer_overdue")
-        self.county = QComboBox()
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
+        self.county = CountyFilter(english)
         self.situation = QComboBox()
         self.situation.setObjectName("offer_situation")
         self.situation.addItem(self.tr("全部情况"), "")

@@ -14,6 +14,7 @@ from app.services.risk_events import KINDS, KINDS_EN, EventFilter
 from app.tasks import TaskRunner
 from app.views.dialogs.risk_dialog import RiskDialog
 from app.views.list_tab import ListTab
+from app.views.widgets import CountyFilter
 
 COLUMNS = (
     FieldSpec("enterprise", "企业", "Enterprise", width=240),
@@ -51,10 +52,7 @@ class RiskTab(ListTab):
         self.kind.addItem(self.tr("全部类型"), "")
         for key, text in (KINDS_EN if english else KINDS).items():
             self.kind.addItem(text, key)
-        self.county = QComboBox()
-        self.county.addItem(self.tr("全部县区"), "")
-        for d in reference.divisions():
-            self.county.addItem(d.name_en if english else d.name, d.code)
+        self.county = CountyFilter(english)
         self.spread = QCheckBox(self.tr("可能跨地区蔓延"))
         self.spread.setObjectName("risk_spread")
         for widget in (self.status, self.kind, self.county):

@@ -68,6 +68,18 @@ class FindingsList(QListWidget):
             self.addItem(item)
 
 
+class CountyFilter(QComboBox):
+    """全部县区 and each division of the city, for the lists' county filter."""
+
+    def __init__(self, english: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.services import reference
+
+        self.addItem(self.tr("全部县区"), "")
+        for d in reference.divisions():
+            self.addItem(d.name_en if english else d.name, d.code)
+
+
 class OriginFilter(QComboBox):
     """At the city office: show one county's records. Hidden while the database holds
     only this office's own."""

@@ -4,10 +4,6 @@
   <context>
     <name>ActivitiesList</name>
     <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
-    </message>
-    <message>
       <source>全部方式</source>
       <translation>All kinds</translation>
     </message>
@@ -706,6 +702,13 @@ Please choose another backup.</translation>
     </message>
   </context>
   <context>
+    <name>CountyFilter</name>
+    <message>
+      <source>全部县区</source>
+      <translation>All counties</translation>
+    </message>
+  </context>
+  <context>
     <name>DashboardTab</name>
     <message>
       <source>%1%2的整改事项</source>
@@ -960,10 +963,6 @@ medium %2</translation>
       <translation>History</translation>
     </message>
     <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
-    </message>
-    <message>
       <source>全部行业</source>
       <translation>All industries</translation>
     </message>
@@ -1213,10 +1212,6 @@ medium %2</translation>
     <message>
       <source>保存%1</source>
       <translation>Save %1</translation>
-    </message>
-    <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
     </message>
     <message numerus="yes">
       <source>共 %n 次体检</source>
@@ -1804,10 +1799,6 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>All</translation>
     </message>
     <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
-    </message>
-    <message>
       <source>删除</source>
       <translation>Delete</translation>
     </message>
@@ -1869,10 +1860,6 @@ Check it with them by phone; click Yes only if it matches.</translation>
     <message>
       <source>体检 %1</source>
       <translation>Check %1</translation>
-    </message>
-    <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
     </message>
     <message>
       <source>全部状态</source>
@@ -2490,10 +2477,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>企业</source>
       <translation>Enterprise</translation>
-    </message>
-    <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
     </message>
     <message>
       <source>全部情况</source>
@@ -3277,10 +3260,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>全部</source>
       <translation>All</translation>
-    </message>
-    <message>
-      <source>全部县区</source>
-      <translation>All counties</translation>
     </message>
     <message>
       <source>全部类型</source>
