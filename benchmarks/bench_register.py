@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from benchmarks.common import N, register_db, report, timed
 
@@ -148,13 +149,11 @@ def _peak_rss_mb() -> float:
     """This process's own peak resident size. VmHWM belongs to the process's memory
     map, which exec replaces; ru_maxrss survives exec on Linux and so reported the
     (larger) benchmark parent's peak when it was the bigger of the two."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    status = Path("/proc/self/status")
+    if status.exists():  # Linux
+        for line in status.read_text("ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -92,7 +92,7 @@ def sqlite_storage(table: Table) -> dict[str, Any]:
     for column in table.c:
         try:
             kind = column.type.python_type
-        except NotImplementedError:
+        except NotImplementedError:  # no Python equivalent: the JSON value is stored as given
             continue
         if kind is datetime:
             out[column.name] = _store_datetime
