@@ -1,0 +1,182 @@
+"""The main window's tabs, each built the first time it is shown or used.
+
+`window.ledger_tab` and the others are properties that build on access, so the
+window opens on the overview without building eight other tabs and their
+queries; refreshes after a change reach only the tabs already built (the others
+read fresh data when they are built). Mixed into MainWindow, which owns the
+QTabWidget, the placeholders and the handlers the tabs' signals connect to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.views.dashboard_tab import DashboardTab
+from app.views.enterprise_tab import EnterpriseTab
+from app.views.guidance_tab import GuidanceTab
+from app.views.health_check_tab import HealthCheckTab
+from app.views.layoffs_tab import LayoffsTab
+from app.views.ledger_tab import LedgerTab
+from app.views.offers_tab import OffersTab
+from app.views.risk_grading_tab import RiskGradingTab
+from app.views.risk_tab import RiskTab
+
+
+class MainTabs:
+    tabs: Any
+    db: Any
+    tasks: Any
+    settings: Any
+    english: bool
+    reminders: Any
+    _titles: dict[str, str]
+    _built: dict[str, QWidget]
+    _placeholders: dict[str, QWidget]
+
+    def _tab(self, key: str) -> Any:
+        widget = self._built.get(key)
+        if widget is not None:
+            return widget
+        widget = getattr(self, f"_make_{key}")()
+        self._built[key] = widget
+        placeholder = self._placeholders.pop(key)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, self._titles[key])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self.restore_column_widths(widget)
+        return widget
+
+    def _build_shown(self, index: int) -> None:
+        for key, placeholder in list(self._placeholders.items()):
+            if self.tabs.indexOf(placeholder) == index:
+                self._tab(key)
+                return
+
+    def built_tabs(self) -> list[Any]:
+        return list(self._built.values())
+
+    def _refresh_built(self, *keys: str) -> None:
+        for key in keys:
+            tab = self._built.get(key)
+            if tab is not None:
+                tab.refresh()
+
+    @property
+    def dashboard(self) -> DashboardTab:
+        return self._tab("dashboard")  # type: ignore[no-any-return]
+
+    @property
+    def enterprise_tab(self) -> EnterpriseTab:
+        return self._tab("enterprise")  # type: ignore[no-any-return]
+
+    @property
+    def check_tab(self) -> HealthCheckTab:
+        return self._tab("check")  # type: ignore[no-any-return]
+
+    @property
+    def ledger_tab(self) -> LedgerTab:
+        return self._tab("ledger")  # type: ignore[no-any-return]
+
+    @property
+    def offers_tab(self) -> OffersTab:
+        return self._tab("offers")  # type: ignore[no-any-return]
+
+    @property
+    def layoffs_tab(self) -> LayoffsTab:
+        return self._tab("layoffs")  # type: ignore[no-any-return]
+
+    @property
+    def grading_tab(self) -> RiskGradingTab:
+        return self._tab("grading")  # type: ignore[no-any-return]
+
+    @property
+    def risk_tab(self) -> RiskTab:
+        return self._tab("risk")  # type: ignore[no-any-return]
+
+    @property
+    def guidance_tab(self) -> GuidanceTab:
+        return self._tab("guidance")  # type: ignore[no-any-return]
+
+    def _changed_elsewhere(self) -> None:
+        """A record changed: the status bar and the overview follow."""
+        self.update_status()
+        self.dashboard.refresh_stats()
+
+    def _make_dashboard(self) -> DashboardTab:
+        tab = DashboardTab(self.db, self.tasks, english=self.english)
+        tab.navigate.connect(self.navigate)
+        tab.campaign_requested.connect(self.edit_campaigns)
+        tab.new_campaign_requested.connect(self.new_campaign)
+        tab.report_requested.connect(self.write_report)
+        return tab
+
+    def _make_enterprise(self) -> EnterpriseTab:
+        tab = EnterpriseTab(
+            self.db, english=self.english, new_months=self.settings.new_enterprise_months
+        )
+        tab.changed.connect(self.update_status)
+        tab.import_requested.connect(self.import_enterprises)
+        tab.show_checks_requested.connect(self.show_checks_of)
+        tab.new_check_requested.connect(self.new_check_for)
+        tab.blank_forms_requested.connect(self.blank_forms_for)
+        tab.ledger_requested.connect(self.show_ledger_of)
+        tab.risk_requested.connect(self.show_risks_of)
+        return tab
+
+    def _make_check(self) -> HealthCheckTab:
+        tab = HealthCheckTab(self.db, self.tasks, english=self.english)
+        tab.exported.connect(self.show_exported)
+        # Findings made on a check are ledger rows; closing them changes the check list.
+        tab.changed.connect(lambda: self._refresh_built("ledger", "enterprise"))
+        tab.changed.connect(self._changed_elsewhere)
+        return tab
+
+    def _make_ledger(self) -> LedgerTab:
+        tab = LedgerTab(self.db, self.tasks, english=self.english)
+        tab.exported.connect(self.show_exported)
+        tab.changed.connect(lambda: self._refresh_built("check", "enterprise"))
+        tab.changed.connect(self._changed_elsewhere)
+        tab.changed.connect(lambda: self.reminders.refresh())
+        return tab
+
+    def _list_tab(self, tab: Any) -> Any:
+        tab.exported.connect(self.show_exported)
+        tab.changed.connect(self._changed_elsewhere)
+        tab.risk_requested.connect(self.show_risks_of)
+        return tab
+
+    def _make_offers(self) -> OffersTab:
+        return self._list_tab(OffersTab(self.db, self.tasks, english=self.english))  # type: ignore[no-any-return]
+
+    def _make_layoffs(self) -> LayoffsTab:
+        return self._list_tab(LayoffsTab(self.db, self.tasks, english=self.english))  # type: ignore[no-any-return]
+
+    def _make_risk(self) -> RiskTab:
+        return self._list_tab(RiskTab(self.db, self.tasks, english=self.english))  # type: ignore[no-any-return]
+
+    def _make_grading(self) -> RiskGradingTab:
+        tab = RiskGradingTab(self.db, self.tasks, english=self.english)
+        tab.exported.connect(self.show_exported)
+        tab.changed.connect(lambda: self._refresh_built("enterprise"))
+        tab.blank_forms_requested.connect(self.blank_forms_for)
+        return tab
+
+    def _make_guidance(self) -> GuidanceTab:
+        tab = GuidanceTab(
+            self.db,
+            self.tasks,
+            english=self.english,
+            new_months=self.settings.new_enterprise_months,
+        )
+        for inner in (tab.activities, tab.cases):
+            inner.changed.connect(self.dashboard.refresh_stats)
+        return tab
