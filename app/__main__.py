@@ -193,11 +193,9 @@ def run_gui(db_path: str | None = None) -> int:
     )
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HexieDesk")
-    from PySide6.QtGui import QIcon
+    from app.views.app_icon import app_icon
 
-    from app.paths import resource_path
-
-    app.setWindowIcon(QIcon(str(resource_path("icons", "hexie.png"))))
+    app.setWindowIcon(app_icon())
     settings = AppSettings.load()
     i18n.install(app, settings.language)
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())

@@ -61,8 +61,17 @@ def version_info() -> Path:
     return path
 
 
+def icons() -> Path:
+    """The icon as files (drawn by app/views/app_icon.py; nothing binary is kept in git)."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_icon.py"), str(BUILD / "icons")], check=True
+    )
+    return BUILD / "icons"
+
+
 def pyinstaller() -> Path:
     version_info()
+    icons()
     subprocess.run(
         [
             sys.executable,
@@ -159,7 +168,7 @@ def deb(folder: Path) -> Path:
     (apps / f"{NAME}.desktop").write_text(DESKTOP, "utf-8")
     icons = stage / "usr" / "share" / "icons" / "hicolor" / "256x256" / "apps"
     icons.mkdir(parents=True)
-    shutil.copy(ROOT / "resources" / "icons" / "hexie.png", icons / f"{NAME}.png")
+    shutil.copy(BUILD / "icons" / "hexie.png", icons / f"{NAME}.png")
     control = stage / "DEBIAN"
     control.mkdir()
     size_kb = sum(p.stat().st_size for p in target.rglob("*") if p.is_file()) // 1024

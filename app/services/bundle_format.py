@@ -7,7 +7,7 @@ import hashlib
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Boolean, Date, DateTime, Table
 
 from app.models import Base
 from app.models.base import sync_record_types
@@ -41,17 +41,26 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} cannot travel in a bundle")
 
 
+def _kind(column: Any) -> str:
+    """datetime / date / bool for the column types that need converting; "" for the
+    rest (text and numbers travel in JSON as they are stored)."""
+    if isinstance(column.type, DateTime):
+        return "datetime"
+    if isinstance(column.type, Date):
+        return "date"
+    if isinstance(column.type, Boolean):
+        return "bool"
+    return ""
+
+
 def parsers(table: Table) -> dict[str, Any]:
     """Per column: how JSON text becomes the stored value (dates and times), worked out once."""
     out: dict[str, Any] = {}
     for column in table.c:
-        try:
-            kind = column.type.python_type
-        except NotImplementedError:  # a type without a Python equivalent: stored as given
-            kind = str
-        if kind is datetime:
+        kind = _kind(column)
+        if kind == "datetime":
             out[column.name] = datetime.fromisoformat
-        elif kind is date:
+        elif kind == "date":
             out[column.name] = date.fromisoformat
     return out
 
@@ -90,15 +99,12 @@ def sqlite_storage(table: Table) -> dict[str, Any]:
     their ISO text already; times need the space and six decimals; booleans 0/1."""
     out: dict[str, Any] = {}
     for column in table.c:
-        try:
-            kind = column.type.python_type
-        except NotImplementedError:  # no Python equivalent: the JSON value is stored as given
-            continue
-        if kind is datetime:
+        kind = _kind(column)
+        if kind == "datetime":
             out[column.name] = _store_datetime
-        elif kind is date:
+        elif kind == "date":
             out[column.name] = _store_date
-        elif kind is bool:
+        elif kind == "bool":
             out[column.name] = lambda v: int(v) if isinstance(v, bool) else v
     return out
 

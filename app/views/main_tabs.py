@@ -4,7 +4,7 @@
 window opens on the overview without building eight other tabs and their
 queries; refreshes after a change reach only the tabs already built (the others
 read fresh data when they are built). Mixed into MainWindow, which owns the
-QTabWidget, the placeholders and the handlers the tabs' signals connect to.
+QTabWidget, the unbuilt slots and the handlers the tabs' signals connect to.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class MainTabs:
     reminders: Any
     _titles: dict[str, str]
     _built: dict[str, QWidget]
-    _placeholders: dict[str, QWidget]
+    _unbuilt: dict[str, QWidget]
 
     def _tab(self, key: str) -> Any:
         widget = self._built.get(key)
@@ -41,8 +41,8 @@ class MainTabs:
             return widget
         widget = getattr(self, f"_make_{key}")()
         self._built[key] = widget
-        placeholder = self._placeholders.pop(key)
-        index = self.tabs.indexOf(placeholder)
+        slot = self._unbuilt.pop(key)
+        index = self.tabs.indexOf(slot)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         try:
@@ -51,13 +51,13 @@ class MainTabs:
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        slot.deleteLater()
         self.restore_column_widths(widget)
         return widget
 
     def _build_shown(self, index: int) -> None:
-        for key, placeholder in list(self._placeholders.items()):
-            if self.tabs.indexOf(placeholder) == index:
+        for key, slot in list(self._unbuilt.items()):
+            if self.tabs.indexOf(slot) == index:
                 self._tab(key)
                 return
 

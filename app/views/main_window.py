@@ -73,12 +73,12 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
             "guidance": self.tr("指导服务"),
         }
         self._built: dict[str, QWidget] = {}
-        self._placeholders: dict[str, QWidget] = {}
+        self._unbuilt: dict[str, QWidget] = {}
         for key, title in self._titles.items():
-            placeholder = QWidget()
-            placeholder.setObjectName(f"unbuilt_{key}")
-            self._placeholders[key] = placeholder
-            self.tabs.addTab(placeholder, title)
+            slot = QWidget()
+            slot.setObjectName(f"unbuilt_{key}")
+            self._unbuilt[key] = slot
+            self.tabs.addTab(slot, title)
         self.tabs.currentChanged.connect(self._build_shown)
         self.setCentralWidget(self.tabs)
 

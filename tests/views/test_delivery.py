@@ -203,3 +203,11 @@ def test_tab_moves_through_a_dialog_in_field_order(qtbot, window):
                 break
         assert order == widgets
     dialog.reject()
+
+
+def test_app_icon_is_drawn(qtbot):
+    from app.views.app_icon import app_icon, draw
+
+    image = draw(64)
+    assert image.pixelColor(32, 4).name() == "#c0392b"  # the red square
+    assert not app_icon().isNull()
