@@ -140,16 +140,24 @@ def check_file(path: Path, settings: AppSettings) -> bool:
 
 
 def daily_backup(window: MainWindow) -> None:
+    """The first start of the day backs the file up — on a worker thread, so a
+    large database or a slow USB stick does not hold the window. A failure is
+    shown in the status bar (and logged); the work goes on."""
     from app.services import backups
 
-    try:
-        made = backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
-    except backups.BackupError as exc:
-        log.warning("daily backup failed: %s", exc)
-        window.statusBar().showMessage(str(exc), 30000)
-        return
-    if made:
-        log.info("daily backup %s", made)
+    def run() -> str:
+        try:
+            made = backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
+        except backups.BackupError as exc:
+            log.warning("daily backup failed: %s", exc)
+            return str(exc)
+        if made:
+            log.info("daily backup %s", made)
+        return ""
+
+    window.tasks.quietly(
+        run, lambda problem: window.statusBar().showMessage(problem, 30000) if problem else None
+    )
 
 
 def switch_language(window: MainWindow, code: str) -> MainWindow:
