@@ -8,13 +8,17 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import select
 
 from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
-from app.services import audit, negotiation_rules, record_lists, workdays
+from app.services import audit, negotiation_rules, workdays
 from app.services.fields import ValidationError
 from app.services.negotiation_rules import Finding
+
+# The offer list (filter, counting, a page of rows) lives in its own module;
+# callers keep using offers.OfferFilter / count / page.
+from app.services.offer_list import OfferFilter, _conditions, count, offer_date, page  # noqa: E402, F401
 
 RECORD_TYPE = "negotiation_offer"
 OFFERORS = {"union": "工会（职工方）", "enterprise": "企业（用人单位方）"}
@@ -493,105 +497,3 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
 
 
 # -- lists ------------------------------------------------------------------------------
-
-
-@dataclass
-class OfferFilter:
-    stage: str = ""
-    overdue: bool = False
-    county_code: str = ""
-    topic: str = ""
-    situation: str = ""
-    enterprise_id: str = ""
-    text: str = ""
-    today: date = field(default_factory=date.today)
-    origin_office: str = ""
-    # The offer's date: when the other side received it, else when it was sent.
-    date_from: date | None = None
-    date_to: date | None = None
-
-
-def offer_date() -> ColumnElement[date]:
-    return func.coalesce(NegotiationOffer.received_on, NegotiationOffer.sent_on)
-
-
-def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
-    o = NegotiationOffer
-    conds: list[ColumnElement[bool]] = [o.deleted.is_(False)]
-    today = flt.today
-    if flt.stage == "effective":
-        conds.append(
-            and_(
-                o.stage == "filed",
-                o.review_ends_on < today,
-                or_(o.expires_on.is_(None), o.expires_on >= today),
-            )
-        )
-    elif flt.stage == "expired":
-        conds.append(and_(o.stage == "filed", o.review_ends_on < today, o.expires_on < today))
-    elif flt.stage == "filed":
-        conds.append(and_(o.stage == "filed", o.review_ends_on >= today))
-    elif flt.stage:
-        conds.append(o.stage == flt.stage)
-    if flt.overdue:
-        conds.append(
-            or_(
-                and_(o.stage == "received", o.reply_due_on < today),
-                and_(o.stage == "signed", o.filing_due_on < today),
-            )
-        )
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
-    if flt.topic:
-        conds.append(o.topics_json.like(f'%"{flt.topic}"%'))
-    if flt.situation:
-        conds.append(o.situation == flt.situation)
-    if flt.enterprise_id:
-        conds.append(o.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(o.origin_office == flt.origin_office)
-    if flt.date_from:
-        conds.append(offer_date() >= flt.date_from)
-    if flt.date_to:
-        conds.append(offer_date() <= flt.date_to)
-    if (match := record_lists.enterprise_matches(flt.text)) is not None:
-        conds.append(match)
-    return conds
-
-
-def count(db: Database, flt: OfferFilter) -> int:
-    return record_lists.count_joined(db, NegotiationOffer, _conditions(flt))
-
-
-def page(
-    db: Database, flt: OfferFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
-    o = NegotiationOffer
-    stmt = (
-        select(
-            o.id,
-            Enterprise.name.label("enterprise"),
-            Enterprise.county_code,
-            o.offeror,
-            o.situation,
-            o.topics_json,
-            o.sent_on,
-            o.received_on,
-            o.reply_due_on,
-            o.replied_on,
-            o.stage,
-            o.filing_due_on,
-            o.review_ends_on,
-            o.expires_on,
-            o.signed_on,
-            o.filed_on,
-            o.rules,
-        )
-        .join(Enterprise, Enterprise.id == o.enterprise_id)
-        .where(and_(*_conditions(flt)))
-        .order_by(func.coalesce(o.received_on, o.sent_on, o.signed_on).desc(), o.id)
-        .offset(offset)
-        .limit(limit)
-    )
-    with db.reader() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]

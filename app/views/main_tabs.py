@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from app.views.dashboard_tab import DashboardTab
 from app.views.enterprise_tab import EnterpriseTab
@@ -34,6 +34,7 @@ class MainTabs:
     _titles: dict[str, str]
     _built: dict[str, QWidget]
     _unbuilt: dict[str, QWidget]
+    findChildren: Any
 
     def _tab(self, key: str) -> Any:
         widget = self._built.get(key)
@@ -180,3 +181,24 @@ class MainTabs:
         for inner in (tab.activities, tab.cases):
             inner.changed.connect(self.dashboard.refresh_stats)
         return tab
+
+    # -- column widths, remembered per table on this PC ------------------------------
+    def tables(self, within: QWidget | None = None) -> list[QTableView]:
+        return [t for t in (within or self).findChildren(QTableView) if t.objectName()]
+
+    def restore_column_widths(self, within: QWidget | None = None) -> None:
+        """Column widths as the coordinator left them (per table, on this PC)."""
+        for table in self.tables(within):
+            widths = self.settings.column_widths.get(table.objectName())
+            if not widths or table.model() is None:
+                continue
+            for column, width in enumerate(widths[: table.model().columnCount()]):
+                if width > 0:
+                    table.setColumnWidth(column, width)
+
+    def remember_column_widths(self) -> None:
+        for table in self.tables():
+            if table.model() is not None:
+                self.settings.column_widths[table.objectName()] = [
+                    table.columnWidth(c) for c in range(table.model().columnCount())
+                ]

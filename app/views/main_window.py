@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolButton,
     QWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.i18n import LANGUAGES
 from app.models.db import Database
-from app.services import demo, ledger, office, stats
+from app.services import demo, ledger_reminders, office, stats
 from app.services.spreadsheet import SPREADSHEET_SUFFIXES
 from app.settings import AppSettings
 from app.tasks import TaskRunner
@@ -233,7 +232,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
             .replace("%1", str(records.get("enterprise", 0)))
             .replace("%2", str(records.get("health_check", 0)))
             .replace("%3", str(records.get("rectification_item", 0)))
-            .replace("%4", str(ledger.summary(self.db)["overdue"]))
+            .replace("%4", str(ledger_reminders.summary(self.db)["overdue"]))
         )
 
     def refresh_all(self) -> None:
@@ -469,26 +468,6 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
             .replace("%4", str(log_dir()))
             .replace("%5", str(self.settings.backup_dir())),
         )
-
-    def tables(self, within: QWidget | None = None) -> list[QTableView]:
-        return [t for t in (within or self).findChildren(QTableView) if t.objectName()]
-
-    def restore_column_widths(self, within: QWidget | None = None) -> None:
-        """Column widths as the coordinator left them (per table, on this PC)."""
-        for table in self.tables(within):
-            widths = self.settings.column_widths.get(table.objectName())
-            if not widths or table.model() is None:
-                continue
-            for column, width in enumerate(widths[: table.model().columnCount()]):
-                if width > 0:
-                    table.setColumnWidth(column, width)
-
-    def remember_column_widths(self) -> None:
-        for table in self.tables():
-            if table.model() is not None:
-                self.settings.column_widths[table.objectName()] = [
-                    table.columnWidth(c) for c in range(table.model().columnCount())
-                ]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tasks.wait_all()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import ledger
+from app.services import ledger_reminders
 
 CHECK_EVERY_MS = 10 * 60 * 1000
 
@@ -57,7 +57,7 @@ class ReminderPanel(QDockWidget):
     def refresh(self, today: date | None = None) -> int:
         """Fill the lists; returns how many items need attention."""
         today = today or date.today()
-        found = ledger.reminders(self.db, today=today)
+        found = ledger_reminders.reminders(self.db, today=today)
         self.overdue_label.setText(self.tr("已逾期（%1）").replace("%1", str(len(found.overdue))))
         self.due_label.setText(
             self.tr("%1 个工作日内到期（%2）")

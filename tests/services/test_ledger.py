@@ -10,6 +10,7 @@ from app.services import (
     health_checks,
     holidays,
     ledger,
+    ledger_reminders,
     record_files,
     workdays,
 )
@@ -161,7 +162,7 @@ def test_overdue_and_due_soon_across_national_day(db):
     assert d not in soon
     row = ledger.get(db, a)
     assert row.overdue_days(today) == 11
-    reminders = ledger.reminders(db, today=today, workdays_ahead=2)
+    reminders = ledger_reminders.reminders(db, today=today, workdays_ahead=2)
     assert [r.id for r in reminders.overdue] == [a] and {r.id for r in reminders.due_soon} == {b, c}
 
 

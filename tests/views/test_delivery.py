@@ -218,7 +218,9 @@ def test_daily_backup_at_start_up(qtbot, window, tmp_path):
 
     window.settings.backup_folder = str(tmp_path / "备份")
     daily_backup(window)  # the test window's task runner runs it at once
-    assert [b.reason for b in backups.list_backups(tmp_path / "备份", window.db.path.stem)] == ["daily"]
+    assert [b.reason for b in backups.list_backups(tmp_path / "备份", window.db.path.stem)] == [
+        "daily"
+    ]
     window.settings.backup_folder = str(Path("/proc/self/无法写入"))
     daily_backup(window)
     assert "备份" in window.statusBar().currentMessage()
