@@ -122,9 +122,10 @@ def read_scans(db: Database, paths: Sequence[str | Path]) -> Work[ScanBatch]:
                     continue
                 form = forms.setdefault(info.form_id, FormReading(info))
                 if result.page in form.pages:
-                    detail = f"{info.form_id} 第 {result.page} 页"
                     set_aside.append(
-                        SetAside(result.source, "duplicate_page", detail, info.form_id)
+                        SetAside(
+                            result.source, "duplicate_page", info.form_id, info.form_id, result.page
+                        )
                     )
                     continue
                 form.pages[result.page] = result

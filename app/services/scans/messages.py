@@ -54,8 +54,8 @@ SET_ASIDE = {
         "The corner marks and the QR code do not line up: the page may be folded, curled or stained. Flatten it and scan again.",
     ),
     "duplicate_page": (
-        "重复的页面：表单 {detail} 的这一页前面已读过，只用第一次读到的。",
-        "Duplicate page: this page of form {detail} was already read; the first one is used.",
+        "重复的页面：表单 {detail} 第 {page} 页前面已读过，只用第一次读到的。",
+        "Duplicate page: page {page} of form {detail} was already read; the first one is used.",
     ),
     "already_imported": (
         "表单 {detail} 已导入为体检记录，没有重复导入。如需修改，请在“法治体检”中打开该记录。",
@@ -87,9 +87,9 @@ READINGS = {
 }
 
 
-def set_aside_text(code: str, detail: str = "", english: bool = False) -> str:
+def set_aside_text(code: str, detail: str = "", english: bool = False, page: int = 0) -> str:
     zh, en = SET_ASIDE[code]
-    return (en if english else zh).format(detail=detail)
+    return (en if english else zh).format(detail=detail, page=page)
 
 
 def unclear_text(code: str, english: bool = False) -> str:

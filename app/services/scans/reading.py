@@ -42,9 +42,10 @@ class SetAside:
     code: str  # a key of messages.SET_ASIDE
     detail: str = ""
     form_id: str = ""
+    page: int = 0
 
     def text(self, english: bool = False) -> str:
-        return set_aside_text(self.code, self.detail, english)
+        return set_aside_text(self.code, self.detail, english, self.page)
 
 
 @dataclass
@@ -148,7 +149,7 @@ def read_page(
     except ValueError:
         page, pages = 0, 0
     layout_pages = info.layout.get("pages", [])
-    if not 1 <= page <= len(layout_pages):
+    if not 1 <= page <= len(layout_pages) or pages != len(layout_pages):
         return SetAside(source.label, "bad_page", form_id, form_id)
     page_layout = layout_pages[page - 1]
     try:
