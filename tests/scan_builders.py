@@ -220,3 +220,68 @@ def score(items: list[Any], truth: PageTruth) -> Score:
                 result.wrong += 1
                 result.wrong_items.append(f"{item.code}:{choice}")
     return result
+
+
+def print_forms(
+    db: Any, out: Path, serials: tuple[int, ...] = (1, 2)
+) -> list[tuple[str, dict[str, Any]]]:
+    """Blank forms printed to `out` (the real PDF) for new enterprises; (form id, layout) in print order."""
+    import json
+
+    from app.models.printed_form import PrintedForm
+    from app.services.progress import drain
+    from app.views.printing import output
+    from tests.services.test_health_checks import enterprise
+
+    ids = [enterprise(db, serial=n, industry="建筑业" if n == 2 else "制造业") for n in serials]
+    drain(output.blank_forms(db, ids, out))
+    with db.session() as session:
+        forms = {
+            f.enterprise_id: (f.id, json.loads(f.layout_json)) for f in session.query(PrintedForm)
+        }
+    return [forms[i] for i in ids]
+
+
+def filled_scans(pdf: Path, forms: list[tuple[str, dict[str, Any]]], seed: int = 1,
+                 dpi: int = 200, ambiguous: float = 0.05, **scan_args: Any
+                 ) -> list[tuple[np.ndarray, str, int, PageTruth]]:  # fmt: skip
+    """Every page of every form, filled in and scanned: (image, form id, page, truth)."""
+    rng = np.random.default_rng(seed)
+    rendered = render_pdf(pdf)
+    out = []
+    n = 0
+    for form_id, layout in forms:
+        for number, page_layout in enumerate(layout["pages"], start=1):
+            img = rendered[n].copy()
+            n += 1
+            truth = fill_page(img, page_layout, rng, ambiguous=ambiguous)
+            stain(img, rng, 2)
+            args = {"angle": float(rng.uniform(-5, 5)), "blur": 0.8, "noise": 6.0} | scan_args
+            out.append((scan(img, rng, dpi=dpi, **args), form_id, number, truth))
+    return out
+
+
+def images_to_pdf(images: list[np.ndarray], path: Path, dpi: int = 200) -> Path:
+    """A scanner's multi-page PDF: each image on a page of its own size at `dpi`."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setResolution(dpi)
+    painter = None
+    for n, img in enumerate(images):
+        h, w = img.shape[:2]
+        size = QPageSize(QSizeF(w / dpi * 25.4, h / dpi * 25.4), QPageSize.Unit.Millimeter)
+        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF()))
+        if n == 0:
+            painter = QPainter(writer)
+        else:
+            writer.newPage()
+        rgb = cv2.cvtColor(img, cv2.COLOR_BGR2RGB) if img.ndim == 3 else img
+        fmt = QImage.Format.Format_RGB888 if img.ndim == 3 else QImage.Format.Format_Grayscale8
+        qimg = QImage(rgb.data, w, h, rgb.strides[0], fmt)
+        assert painter is not None
+        painter.drawImage(0, 0, qimg)
+    assert painter is not None
+    painter.end()
+    return path
