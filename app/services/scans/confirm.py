@@ -68,12 +68,14 @@ def check_input(db: Database, reviewed: ReviewedForm) -> CheckInput:
     applicable = applicable_codes(
         spec, context_for(enterprises.get(db, info.enterprise_id) or {}, data)
     )
+    # An unclear row stays 未查 for a person; only rows read as blank follow the conditions.
+    unclear = {item.code for item in reviewed.form.items() if item.unclear}
     entries = []
     for item in spec.live_items():
         result = reviewed.results.get(item.code, "unchecked") or "unchecked"
         if (
             result == "unchecked"
-            and item.code not in reviewed.touched
+            and item.code not in reviewed.touched | unclear
             and item.code not in applicable
         ):
             result = "na"

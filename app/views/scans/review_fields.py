@@ -64,7 +64,9 @@ class HandwrittenFields(QWidget):
                 edit.setPlaceholderText(self.tr("姓名，多人用顿号分隔"))
             self.inputs[name] = edit
             grid.addWidget(QLabel(title), row, 0)
-            grid.addWidget(cutouts.label(cut.get(name), missing), row, 1)
+            picture = cutouts.label(cut.get(name), missing)
+            picture.setObjectName(f"cut_{name}")
+            grid.addWidget(picture, row, 1)
             grid.addWidget(edit, row, 2)
         fields_box = QGroupBox(self.tr("手写内容（请照扫描件填写）"))
         fields_box.setLayout(grid)
