@@ -91,11 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="各类记录数与各县区企业数")
     _db_arg(p)
     p.add_argument("--json", action="store_true")
-    from app import cli_campaign, cli_forms, cli_sync
+    from app import cli_campaign, cli_forms, cli_scans, cli_sync
 
     cli_forms.add_parsers(sub, _db_arg)
     cli_sync.add_parsers(sub, _db_arg)
     cli_campaign.add_parsers(sub, _db_arg)
+    cli_scans.add_parsers(sub, _db_arg)
     return parser
 
 
@@ -345,9 +346,15 @@ COMMANDS = {
 
 
 def _command(name: str) -> Any:
-    from app import cli_campaign, cli_forms, cli_sync
+    from app import cli_campaign, cli_forms, cli_scans, cli_sync
 
-    return {**COMMANDS, **cli_forms.COMMANDS, **cli_sync.COMMANDS, **cli_campaign.COMMANDS}[name]
+    return {
+        **COMMANDS,
+        **cli_forms.COMMANDS,
+        **cli_sync.COMMANDS,
+        **cli_campaign.COMMANDS,
+        **cli_scans.COMMANDS,
+    }[name]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,7 @@ def run(folder: Path | None = None, out: Callable[[str], Any] = print) -> int:
         ("每类记录各写一条", lambda: _records(tmp, state)),
         ("表单 PDF", lambda: _pdf(tmp, state)),
         ("表单 Word", lambda: _docx(tmp, state)),
+        ("空白表扫描读回", lambda: _scan(tmp, state)),
         ("工作总结 Word", lambda: _report(tmp, state)),
         ("同步包导出与导入", lambda: _bundle(tmp, state)),
         ("备份与完整性检查", lambda: _backup(tmp, state)),
@@ -151,6 +152,25 @@ def _pdf(tmp: Path, state: dict[str, Any]) -> str:
     data = path.read_bytes()
     _check(data.startswith(b"%PDF") and len(data) > 2000, "PDF 文件不完整")
     return f"：{len(data) // 1024} KB"
+
+
+def _scan(tmp: Path, state: dict[str, Any]) -> str:
+    """The blank field form printed to PDF and read back as a scan would be (OpenCV,
+    zxing-cpp and PDFium present and working in this copy)."""
+    from app.models import HealthCheck
+    from app.services.progress import drain
+    from app.services.scans import batch
+    from app.views.printing import output
+
+    db = state["county"]
+    with db.session() as session:
+        enterprise_id = session.get(HealthCheck, state["check_id"]).enterprise_id
+    path = drain(output.blank_forms(db, [enterprise_id], tmp / "空白现场记录表.pdf"))
+    scans = drain(batch.read_scans(db, [path]))
+    _check(len(scans.forms) == 1 and not scans.set_aside, "空白表的二维码或定位块未能读出")
+    items = scans.forms[0].items()
+    _check(all(i.reading == "unchecked" for i in items), "空白表上读出了勾选")
+    return f"：{scans.pages_read} 页，{len(items)} 项均为空白"
 
 
 def _docx(tmp: Path, state: dict[str, Any]) -> str:

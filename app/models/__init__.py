@@ -18,6 +18,7 @@ from app.models.rectification import (
 )
 from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, RiskGrading
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
+from app.models.scanned_page import ScannedPage
 from app.models.setting import Setting, SyncCounter
 from app.models.sync_state import ImportedBundle, PeerKey, RecordSyncBase, SentBundle, SyncConflict
 
@@ -54,6 +55,7 @@ __all__ = [
     "RiskGrade",
     "RiskGrading",
     "RiskIntervention",
+    "ScannedPage",
     "SentBundle",
     "Setting",
     "SyncConflict",

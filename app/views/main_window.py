@@ -123,6 +123,10 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
             self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "quit"
         )
         file_menu.addAction(self.import_action)
+        self.import_scans_action = self._action(
+            self.tr("导入扫描件…"), lambda: self.import_scans(), None, "import_scans"
+        )
+        file_menu.addAction(self.import_scans_action)
         self.export_bundle_action = self._action(
             self.tr("导出同步包…"), self.export_bundle, "Ctrl+E", "export_bundle"
         )
@@ -411,6 +415,12 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         dialog.open()
         dialog.check()
         return dialog
+
+    def import_scans(self, paths: list[str] | None = None) -> None:
+        """文件 → 导入扫描件…: filled-in field forms read back (app/views/scans)."""
+        from app.views.scans.import_flow import import_scans
+
+        import_scans(self, paths)
 
     def _imported(self, dialog: ImportDialog) -> None:
         self.refresh_all()

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
   <context>
     <name>ActivitiesList</name>
@@ -1181,6 +1180,49 @@ medium %2</translation>
     </message>
   </context>
   <context>
+    <name>FormReview</name>
+    <message>
+      <source>%1 项读数无法确定（黄色），请对照扫描件逐项选择并勾选“已核对”。</source>
+      <translation>%1 readings are unclear (yellow): compare each with the scan, choose the reading and tick “Checked”.</translation>
+    </message>
+    <message>
+      <source>%1　表单 %2　清单第 %3 版　已扫描 %4 / %5 页</source>
+      <translation>%1   form %2   checklist edition %3   %4 of %5 pages scanned</translation>
+    </message>
+    <message>
+      <source>　缺第 %1 页：该页各项须人工填写。</source>
+      <translation>  Page %1 missing: enter its items by hand.</translation>
+    </message>
+    <message>
+      <source>保存为体检草稿</source>
+      <translation>Save as draft check</translation>
+    </message>
+    <message>
+      <source>保存并定稿</source>
+      <translation>Save and finalise</translation>
+    </message>
+    <message>
+      <source>全部读数清楚。请核对后保存。</source>
+      <translation>Every reading is clear. Check them, then save.</translation>
+    </message>
+    <message>
+      <source>已保存为体检记录（%1），整改事项 %2 条，扫描件 %3 页已作为佐证保存。</source>
+      <translation>Saved as a health check (%1) with %2 rectification items; %3 scanned pages kept as evidence.</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Final</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>还有 %1 项无法确定的读数未核对：%2。请对照扫描件选择读数并勾选“已核对”。</source>
+      <translation>%1 unclear readings not yet checked: %2. Compare each with the scan, choose the reading and tick “Checked”.</translation>
+    </message>
+  </context>
+  <context>
     <name>GuidanceTab</name>
     <message>
       <source>全部专项行动</source>
@@ -1193,6 +1235,81 @@ medium %2</translation>
     <message>
       <source>指导服务活动</source>
       <translation>Guidance activities</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandwrittenFields</name>
+    <message>
+      <source>体检日期</source>
+      <translation>Check date</translation>
+    </message>
+    <message>
+      <source>体检结论</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>体检结论与改进建议</source>
+      <translation>Conclusion and advice</translation>
+    </message>
+    <message>
+      <source>农民工人数</source>
+      <translation>Migrant workers</translation>
+    </message>
+    <message>
+      <source>劳务派遣人数</source>
+      <translation>Dispatched workers</translation>
+    </message>
+    <message>
+      <source>劳动争议仲裁调解员</source>
+      <translation>Labour dispute mediator</translation>
+    </message>
+    <message>
+      <source>劳动关系协调员</source>
+      <translation>Labour relations coordinator</translation>
+    </message>
+    <message>
+      <source>姓名，多人用顿号分隔</source>
+      <translation>Names, separated by 、 or commas</translation>
+    </message>
+    <message>
+      <source>工会劳动法律监督员</source>
+      <translation>Union labour-law supervisor</translation>
+    </message>
+    <message>
+      <source>工资已足额发放至（年-月）</source>
+      <translation>Wages paid in full through (year-month)</translation>
+    </message>
+    <message>
+      <source>已签劳动合同人数</source>
+      <translation>Contracts signed</translation>
+    </message>
+    <message>
+      <source>手写内容（请照扫描件填写）</source>
+      <translation>Handwritten (type from the scan)</translation>
+    </message>
+    <message>
+      <source>拖欠工资金额（元）</source>
+      <translation>Wages owed (yuan)</translation>
+    </message>
+    <message>
+      <source>改进建议</source>
+      <translation>Advice</translation>
+    </message>
+    <message>
+      <source>职工人数</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>被拖欠工资人数</source>
+      <translation>Workers owed wages</translation>
+    </message>
+    <message>
+      <source>集体协商指导员</source>
+      <translation>Collective negotiation instructor</translation>
+    </message>
+    <message>
+      <source>（该页未扫描）</source>
+      <translation>(page not scanned)</translation>
     </message>
   </context>
   <context>
@@ -1532,6 +1649,49 @@ medium %2</translation>
     <message>
       <source>（第 %1 列）</source>
       <translation>(column %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemReviewTable</name>
+    <message>
+      <source>可信度 %1</source>
+      <translation>Confidence %1</translation>
+    </message>
+    <message>
+      <source>已核对</source>
+      <translation>Checked</translation>
+    </message>
+    <message>
+      <source>扫描件</source>
+      <translation>Scan</translation>
+    </message>
+    <message>
+      <source>检查内容</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>读数</source>
+      <translation>Reading</translation>
+    </message>
+    <message>
+      <source>（该页未扫描）</source>
+      <translation>(page not scanned)</translation>
+    </message>
+    <message>
+      <source>；可能是“%1”</source>
+      <translation>; probably “%1”</translation>
+    </message>
+    <message>
+      <source>？请选择</source>
+      <translation>? Choose</translation>
     </message>
   </context>
   <context>
@@ -2080,6 +2240,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>导入完成：新增 %1，更新 %2，跳过 %3</source>
       <translation>Import finished: %1 added, %2 updated, %3 skipped</translation>
+    </message>
+    <message>
+      <source>导入扫描件…</source>
+      <translation>Import scans…</translation>
     </message>
     <message>
       <source>导出同步包…</source>
@@ -3318,6 +3482,45 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>ScanReviewDialog</name>
+    <message>
+      <source>%1 项待核对</source>
+      <translation>%1 to check</translation>
+    </message>
+    <message>
+      <source>共读取 %1 页，用时 %2 秒。保存前数据库不会改动。</source>
+      <translation>%1 pages read in %2 s. Nothing is written until you save.</translation>
+    </message>
+    <message>
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>未能使用的页面（%1）</source>
+      <translation>Pages set aside (%1)</translation>
+    </message>
+    <message>
+      <source>核对扫描件</source>
+      <translation>Review scans</translation>
+    </message>
+    <message>
+      <source>没有读出可导入的表单。请查看左侧未能使用的页面及原因。</source>
+      <translation>No form could be read. See the pages set aside on the left and why.</translation>
+    </message>
+    <message>
+      <source>请在左侧选择一份表单。</source>
+      <translation>Choose a form on the left.</translation>
+    </message>
+    <message>
+      <source>读出的表单（%1）</source>
+      <translation>Forms read (%1)</translation>
+    </message>
+    <message>
+      <source>读数清楚</source>
+      <translation>All clear</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncActions</name>
     <message>
       <source>同步包</source>
@@ -3470,6 +3673,29 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>输入口令</source>
       <translation>Passphrase</translation>
+    </message>
+  </context>
+  <context>
+    <name>window</name>
+    <message>
+      <source>已取消</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <source>已取消，数据库未作任何改动。</source>
+      <translation>Cancelled; the database was not changed.</translation>
+    </message>
+    <message>
+      <source>扫描件</source>
+      <translation>Scan</translation>
+    </message>
+    <message>
+      <source>正在读取扫描件</source>
+      <translation>Reading scans</translation>
+    </message>
+    <message>
+      <source>选择扫描件（可多选）</source>
+      <translation>Choose scans (several allowed)</translation>
     </message>
   </context>
 </TS>

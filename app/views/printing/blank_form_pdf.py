@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from app.services import printed_forms
 from app.services.forms import TICK_CHOICES, BlankForm
+from app.services.health_checks import SNAPSHOT_FIELDS
 from app.views.printing import fonts
 
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -172,7 +173,16 @@ def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str
     }
 
 
-def _first_page_fields(d: _Painter, form: BlankForm, y: float) -> float:
+def _field(page_layout: dict[str, Any], name: str, label: str, rect: list[float]) -> None:
+    """Where a handwritten value goes, so a scan can show its cut-out for typing."""
+    page_layout.setdefault("fields", []).append(
+        {"field": name, "label": label, "rect": [round(v, 2) for v in rect]}
+    )
+
+
+def _first_page_fields(
+    d: _Painter, form: BlankForm, y: float, page_layout: dict[str, Any]
+) -> float:
     ent = form.enterprise
     label_w, width = 31.0, (RIGHT - LEFT) / 2
     pairs = [
@@ -191,6 +201,8 @@ def _first_page_fields(d: _Painter, form: BlankForm, y: float) -> float:
         d.frame(x + label_w, yy, width - label_w, 7)
         d.text(x, yy, label_w, 7, label, Qt.AlignmentFlag.AlignCenter)
         d.text(x + label_w + 1.5, yy, width - label_w - 2, 7, value)
+        if label == "体检日期":
+            _field(page_layout, "check_date", label, [x + label_w, yy, width - label_w, 7])
     y += 7 * 3 + 3
     d.font(9, fonts.title_family(), bold=True)
     d.text(LEFT, y, 80, 6, "检查组成员（姓名）")
@@ -202,6 +214,7 @@ def _first_page_fields(d: _Painter, form: BlankForm, y: float) -> float:
         d.frame(x, yy, 38, 7, QColor("#eeeeee"))
         d.frame(x + 38, yy, width - 38, 7)
         d.text(x, yy, 38, 7, role, Qt.AlignmentFlag.AlignCenter)
+        _field(page_layout, f"team:{role}", role, [x + 38, yy, width - 38, 7])
     y += 7 * ((len(form.roles) + 1) // 2) + 3
     d.font(9, fonts.title_family(), bold=True)
     d.text(LEFT, y, 80, 6, "用工基本情况")
@@ -214,6 +227,8 @@ def _first_page_fields(d: _Painter, form: BlankForm, y: float) -> float:
         d.frame(x, yy, 44, 7, QColor("#eeeeee"))
         d.frame(x + 44, yy, width - 44, 7)
         d.text(x, yy, 44, 7, label, Qt.AlignmentFlag.AlignCenter)
+        if len(labels) == len(SNAPSHOT_FIELDS):
+            _field(page_layout, SNAPSHOT_FIELDS[n], label, [x + 44, yy, width - 44, 7])
     return y + 7 * ((len(labels) + 1) // 2) + 4
 
 
@@ -312,10 +327,11 @@ def _draw_rows(d: _Painter, rows: Sequence[_Row], y: float, page_layout: dict[st
     return y
 
 
-def _closing(d: _Painter, y: float) -> None:
+def _closing(d: _Painter, y: float, page_layout: dict[str, Any]) -> None:
     d.font(9, fonts.title_family(), bold=True)
     d.text(LEFT, y + 2, 80, 6, "体检结论与改进建议")
     d.frame(LEFT, y + 8, RIGHT - LEFT, 30)
+    _field(page_layout, "conclusion", "体检结论与改进建议", [LEFT, y + 8, RIGHT - LEFT, 30])
     d.font(9)
     d.text(LEFT, y + 42, 90, 6, "检查人员（签字）：＿＿＿＿＿＿＿＿")
     d.text(LEFT + 92, y + 42, 90, 6, "企业负责人（签字）：＿＿＿＿＿＿＿＿")
@@ -352,15 +368,16 @@ def paint_forms(
                 device.newPage()
             first = False
             page_layout = _page_frame(d, form, number, total)
-            y = _first_page_fields(d, form, TOP) if number == 1 else TOP
+            y = _first_page_fields(d, form, TOP, page_layout) if number == 1 else TOP
             y = _draw_rows(d, page_rows, y, page_layout)
             if number == len(pages) and not needs_closing_page:
-                _closing(d, y)
+                _closing(d, y, page_layout)
             layout["pages"].append(page_layout)
         if needs_closing_page:
             device.newPage()
-            layout["pages"].append(_page_frame(d, form, total, total))
-            _closing(d, TOP)
+            closing_layout = _page_frame(d, form, total, total)
+            layout["pages"].append(closing_layout)
+            _closing(d, TOP, closing_layout)
         yield form, layout
 
 

@@ -1,0 +1,104 @@
+"""`hexie import-scans`: read scanned field forms; with --confirm, make draft checks
+of what was read with high confidence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from app.cli import EXIT_OK, EXIT_UNREADABLE, CliError, _backup_before_import, _open
+
+
+def add_parsers(sub: Any, _db_arg: Any) -> None:
+    p = sub.add_parser(
+        "import-scans", help="读取扫描的体检现场记录表（PDF、JPEG、PNG、TIFF），可直接生成体检草稿"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="扫描件，可多个，页面顺序和企业可混杂")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出每页每项的读数和可信度")
+    p.add_argument(
+        "--confirm",
+        action="store_true",
+        help="把读数可信的项写成体检草稿（无法确定的项留作“未查”并列出，待人工核对）",
+    )
+    p.add_argument(
+        "--check-date",
+        metavar="YYYY-MM-DD",
+        help="--confirm 时的体检日期（默认今天，请按纸质表核对）",
+    )
+
+
+def cmd_import_scans(args: argparse.Namespace) -> int:
+    from app.services.progress import drain
+    from app.services.scans import batch, confirm, report
+    from app.services.scans.report import TO_TYPE
+
+    try:
+        check_date = date.fromisoformat(args.check_date) if args.check_date else date.today()
+    except ValueError as exc:
+        raise CliError(f"体检日期“{args.check_date}”应写作 2023-07-20 这样的格式。") from exc
+    with _open(args) as db:
+        scans = drain(batch.read_scans(db, args.files))
+        out = report.as_json(scans)
+        saved: list[dict[str, Any]] = []
+        if args.confirm and scans.forms:
+            _backup_before_import(db)
+        for form in scans.forms if args.confirm else []:
+            read = confirm.readings(form)
+            reviewed = confirm.ReviewedForm(form, check_date, read)
+            unclear = [i.code for i in form.items() if i.unclear]
+            entry: dict[str, Any] = {
+                "form": form.info.form_id,
+                "enterprise": form.info.enterprise_name,
+            }
+            try:
+                result = confirm.save(db, reviewed)
+            except ValueError as exc:
+                entry |= {"saved": False, "error": str(exc)}
+            else:
+                entry |= {
+                    "saved": True,
+                    "check": result.check_id,
+                    "status": result.status,
+                    "check_date": check_date.isoformat(),
+                    "written": len(read),
+                    "left_unchecked": unclear,
+                    "rectifications": result.rectifications,
+                    "to_type": list(TO_TYPE),
+                }
+            saved.append(entry)
+    if args.json:
+        if args.confirm:
+            out["saved"] = saved
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report.batch_lines(scans)))
+        for entry in saved:
+            print(_saved_line(entry))
+        if not args.confirm and scans.forms:
+            print(
+                "未写入数据库。加 --confirm 把读数可信的项写成体检草稿；"
+                "或在程序中用“文件 → 导入扫描件…”逐项核对后保存。"
+            )
+    if scans.pages_read and not scans.forms:
+        print("没有可导入的表单页（原因见上）。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _saved_line(entry: dict[str, Any]) -> str:
+    if not entry["saved"]:
+        return f"未保存 {entry['enterprise']}（表单 {entry['form']}）：{entry['error']}"
+    left = entry["left_unchecked"]
+    rest = f"{len(left)} 项无法确定，记为“未查”待核对：{'、'.join(left)}；" if left else ""
+    return (
+        f"已保存为体检草稿：{entry['enterprise']}（表单 {entry['form']}），写入 {entry['written']} 项读数，"
+        f"{rest}整改事项 {entry['rectifications']} 条。体检日期记为 {entry['check_date']}；"
+        f"请打开该体检核对日期，并照扫描件填写{'、'.join(entry['to_type'])}。"
+    )
+
+
+COMMANDS = {"import-scans": cmd_import_scans}
