@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from app.services.spreadsheet import (
     find_header,
     read_sheets,
 )
+from app.services.validation import enterprise as enterprise_rules
 
 CHUNK = 2000
 ENTERPRISE_TABLE = Enterprise.__table__
@@ -115,7 +117,7 @@ def plan_import(
     )
     plan.problems.extend(RowProblem(s.number, s.reason) for s in sheet_data.skipped)
     existing = _existing_by_code(db)
-    row_values = _EnterpriseRows(header.mapping, _default_county(db))
+    row_values = _EnterpriseRows(header.mapping, _default_county(db), date.today())
     seen: dict[str, int] = {}
     total = len(sheet_data.rows)
     for index, row in enumerate(sheet_data.rows):
@@ -165,8 +167,9 @@ def _default_county(db: Database) -> str:
 class _EnterpriseRows:
     """Turns spreadsheet rows into enterprise values, remarks and a reason to skip."""
 
-    def __init__(self, mapping: dict[int, str], default_county: str) -> None:
+    def __init__(self, mapping: dict[int, str], default_county: str, today: date) -> None:
         self.default_county = default_county
+        self.today = today
         # The code and industry columns need more than plain parsing; they are handled here.
         plain = {j: n for j, n in mapping.items() if n not in ("credit_code", "industry")}
         self.parse = row_parser(ENTERPRISE_FIELDS, plain)
@@ -193,6 +196,10 @@ class _EnterpriseRows:
             derived = reference.match_division(code[2:8]) if len(code) >= 8 else None
             values["county_code"] = derived or self.default_county
         errors = self.parse.check(values, errors)  # type: ignore[attr-defined]
+        # The same record rules as the dialog (a registration date not after today…).
+        if values.get("registration_date") or values.get("employee_count") is not None:
+            for name, message in enterprise_rules.record_rules(values, today=self.today).items():
+                errors.setdefault(name, message)
         return values, remarks, ("；".join(errors.values()) if errors else None)
 
 

@@ -26,10 +26,12 @@ from app.services.fields import (
     FieldSpec,
     Kind,
     ValidationError,
+    field_message,
     parse_value,
     problems,
 )
 from app.services.record_store import count_where, save_audited
+from app.services.validation import guidance as guidance_rules
 
 ACTIVITY_KINDS = {
     "law_into_enterprise": "送法进企业",
@@ -126,16 +128,23 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
-def _clean(specs: tuple[FieldSpec, ...], raw: dict[str, Any]) -> dict[str, Any]:
+def _clean(
+    specs: tuple[FieldSpec, ...], raw: dict[str, Any], today: date | None = None
+) -> dict[str, Any]:
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for spec in specs:
         try:
             values[spec.name] = parse_value(spec, raw.get(spec.name))
         except FieldError as exc:
-            errors[spec.name] = f"{spec.label_zh}：{exc}"
+            errors[spec.name] = field_message(spec, exc)
     for name, message in problems(specs, values).items():
         errors.setdefault(name, message)
+    if specs is ACTIVITY_FIELDS:
+        for name, message in guidance_rules.activity_rules(
+            values, today=today or date.today()
+        ).items():
+            errors.setdefault(name, message)
     if errors:
         raise ValidationError(errors)
     for spec in specs:

@@ -24,7 +24,9 @@ from app.models import (
 from app.models.db import Database
 from app.services import attachments, audit, workdays
 from app.services.fields import ValidationError
+from app.services.messages import N_
 from app.services.rectification_status import OPEN_STATUSES, STATUSES, label
+from app.services.validation import rectification as rectification_rules
 
 RECORD_TYPE = "rectification_item"
 
@@ -258,16 +260,18 @@ def change_status(
                 }
             )
         if on_date > today:
-            errors["on_date"] = f"日期 {on_date} 晚于今天，请核对。"
+            errors["on_date"] = N_("日期 {day} 晚于今天，请核对。", day=on_date)
         if on_date < item.found_on:
-            errors["on_date"] = f"日期 {on_date} 早于发现问题的日期 {item.found_on}。"
+            errors["on_date"] = N_(
+                "日期 {day} 早于发现问题的日期 {found}。", day=on_date, found=item.found_on
+            )
         if item.status == "closed" and len(note) < 4:
-            errors["note"] = "重新打开已销号的事项须写明理由（至少 4 个字）。"
+            errors["note"] = N_("重新打开已销号的事项须写明理由（至少 4 个字）。")
         elif not note:
-            errors["note"] = "请填写情况说明。"
+            errors["note"] = N_("请填写情况说明。")
         if to_status == "closed":
             if not verified_by.strip():
-                errors["verified_by"] = "销号须写明核验人。"
+                errors["verified_by"] = N_("销号须写明核验人。")
             evidence = attachments.list_for(db, item_id)
             good = [a for a in evidence if a.state == "ok"]
             if not evidence:
@@ -350,29 +354,31 @@ class ManualItem:
     note: str = ""
 
 
-def add_manual(db: Database, item: ManualItem) -> str:
+def add_manual(db: Database, item: ManualItem, today: date | None = None) -> str:
     """An item entered by hand (not from a check): a deadline, or days from the finding."""
     errors: dict[str, str] = {}
     if not item.enterprise_id:
-        errors["enterprise_id"] = "请选择企业。"
-    if not item.matter.strip():
-        errors["matter"] = "请填写整改事类。"
-    if item.found_on is None:
-        errors["found_on"] = "请填写发现问题的日期。"
+        errors["enterprise_id"] = N_("请选择企业。")
     deadline = item.deadline
     if deadline is None and item.found_on and item.rectify_days:
         deadline = workdays.load(db).due_date(item.found_on, item.rectify_days, item.day_kind)
-    if deadline is None:
-        errors["deadline"] = "请填写整改时限，或整改期限天数。"
-    elif item.found_on and deadline < item.found_on:
-        errors["deadline"] = f"整改时限 {deadline} 早于发现问题的日期 {item.found_on}，请核对。"
+    values = {
+        "matter": item.matter,
+        "found_on": item.found_on,
+        "deadline": deadline,
+        "original_deadline": deadline,
+        "status": "pending",
+        "status_changed_on": item.found_on,
+    }
+    for name, message in rectification_rules.check(values, today=today or date.today()).items():
+        errors.setdefault(name, message)
     if errors:
         raise ValidationError(errors)
     assert deadline and item.found_on and item.enterprise_id
     with db.session() as session:
         ent = session.get(Enterprise, item.enterprise_id)
         if ent is None or ent.deleted:
-            raise ValidationError({"enterprise_id": "所选企业不存在或已删除。"})
+            raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
         row = RectificationItem(
             enterprise_id=item.enterprise_id,
             source="manual",
