@@ -3520,7 +3520,7 @@ The program will not replace it with an empty one.</translation>
     </message>
     <message>
       <source>“{number}”不是电话号码：手机号为 11 位数字，座机写作 0375-2345678（可加“转”分机号）。</source>
-      <translation>"{number}" is not a telephone number: a mobile number has 11 digits, a landline is written 0375-2345678 (an extension may follow "转").</translation>
+      <translation>"{number}" is not a telephone number: a mobile number has 11 digits, a landline is written 0375-2345678 (an extension may follow, as in 0375-2345678-801).</translation>
     </message>
     <message>
       <source>“{value}”不在可选范围内</source>

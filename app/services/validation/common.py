@@ -126,7 +126,7 @@ _SPLIT = re.compile(r"[/／、,，;；]|或")
 _PREFIX = re.compile(r"^(?:\+86|0086|\(\+?86\)|（\+?86）)[-\s]?")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _AREA_LOCAL = re.compile(
-    r"^(?:[(（](0\d{2,3})[)）]|(0\d{2,3}))[-\s—]?([2-9]\d{2,3}[-\s]?\d{4})"
+    r"^(?:[(（](0(?:[12]\d|[3-9]\d{2}))[)）]|(0(?:[12]\d|[3-9]\d{2})))[-\s—]?([2-9]\d{2,3}[-\s]?\d{4})"
     r"(?:\s*(?:转|分机|ext\.?|x|#|-|—)\s*(\d{1,6}))?$",
     re.IGNORECASE,
 )
@@ -140,9 +140,10 @@ def phone_problem(raw: str) -> Message | None:
     whole = raw.strip()
     if not whole:
         return None
-    for part in (p.strip() for p in _SPLIT.split(whole)):
-        if not part:
-            continue
+    parts = [p.strip() for p in _SPLIT.split(whole) if p.strip()]
+    if not parts:
+        return _one_phone(whole)
+    for part in parts:
         problem = _one_phone(part)
         if problem is not None:
             return problem

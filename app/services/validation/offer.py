@@ -48,17 +48,19 @@ PAST_EVENTS = {
     "objection_on": OBJECTION,
     "ended_on": ENDED,
 }
-# Each pair: the second may not come before the first.
+# The legal clock in its order (集体合同规定 第32、36、37、42、44条): each date is
+# compared with the nearest earlier one that is known, so the whole chain holds.
+CHAIN = (
+    ("sent_on", SENT),
+    ("received_on", RECEIVED),
+    ("replied_on", REPLIED),
+    ("congress_on", CONGRESS),
+    ("signed_on", SIGNED),
+    ("filed_on", FILED),
+    ("objection_on", OBJECTION),
+)
+# Beside the chain: the term starts after signing and ends after it starts.
 ORDER = (
-    ("sent_on", SENT, "received_on", RECEIVED),
-    ("received_on", RECEIVED, "replied_on", REPLIED),
-    ("replied_on", REPLIED, "congress_on", CONGRESS),
-    ("received_on", RECEIVED, "congress_on", CONGRESS),
-    ("congress_on", CONGRESS, "signed_on", SIGNED),
-    ("replied_on", REPLIED, "signed_on", SIGNED),
-    ("received_on", RECEIVED, "signed_on", SIGNED),
-    ("signed_on", SIGNED, "filed_on", FILED),
-    ("filed_on", FILED, "objection_on", OBJECTION),
     ("signed_on", SIGNED, "effective_from", EFFECTIVE),
     ("effective_from", EFFECTIVE, "expires_on", EXPIRES),
     ("signed_on", SIGNED, "ended_on", ENDED),
@@ -69,6 +71,11 @@ def check(values: Mapping[str, Any], *, today: date) -> Problems:
     errors: Problems = {}
     for name, label in PAST_EVENTS.items():
         not_future(errors, values, name, label, today)
+    for n, (second, second_label) in enumerate(CHAIN):
+        earlier = [(name, label) for name, label in CHAIN[:n] if as_date(values.get(name))]
+        if earlier:
+            first, first_label = earlier[-1]
+            in_order(errors, values, first, first_label, second, second_label)
     for first, first_label, second, second_label in ORDER:
         in_order(errors, values, first, first_label, second, second_label)
     d = {name: as_date(values.get(name)) for name in (*PAST_EVENTS, "effective_from")}
