@@ -39,7 +39,7 @@ from app.services.check_input import (  # noqa: F401
     context_for,
     template,
 )
-from app.services.check_ledger import RESULTS, sync_rectifications
+from app.services.check_ledger import RESULTS, RESULTS_EN, sync_rectifications
 
 # The check list (filters, counting, a page of rows) lives in its own module;
 # callers keep using health_checks.CheckFilter / count / page.
@@ -50,7 +50,15 @@ from app.services.messages import N_, Message
 from app.services.validation import health_check as snapshot_rules
 from app.services.validation.common import Problems, add
 
-__all__ = ["get", "RESULTS", "CheckInput", "CheckDetail", "TeamMember", "ResultEntry"]
+__all__ = [
+    "get",
+    "RESULTS",
+    "RESULTS_EN",
+    "CheckInput",
+    "CheckDetail",
+    "TeamMember",
+    "ResultEntry",
+]
 
 RECORD_TYPE = "health_check"
 ROLES = snapshot_rules.ROLES

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -14,26 +14,25 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models.db import Database
-from app.services import checklists, enterprises, health_checks, rectification_status
-from app.services.fields import FieldError, ValidationError, parse_int
-from app.services.health_checks import RESULTS, CheckDetail, CheckInput
+from app.services import check_rules, checklists, enterprises, health_checks
+from app.services.fields import FieldError, ValidationError, field_message, parse_int
+from app.services.fields import FieldSpec as _Spec
+from app.services.health_checks import CheckDetail, CheckInput
+from app.views.dialogs.check_conclusion import ConclusionPage
+from app.views.dialogs.check_record import HistoryView, RectificationsTable
 from app.views.dialogs.check_widgets import ResultLine, ResultsTable, TeamTable
 from app.views.dialogs.enterprise_picker import EnterprisePicker
+from app.views.messages import FieldErrors, tr_message
 
 
 class CheckDialog(QDialog):
@@ -64,6 +63,8 @@ class CheckDialog(QDialog):
             self.spec = checklists.active(db)
             data = CheckInput(None, date.today(), checklist_id=self.spec.id)
         self.enterprise_id = data.enterprise_id
+        self.rechecking = False  # after a refused save, every change re-checks
+        self.rechecking_final = False
         self.setWindowTitle(self.tr("法治体检记录"))
         self._build()
         self._load(data)
@@ -72,6 +73,9 @@ class CheckDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.errors = FieldErrors(self.error)
         self.enterprise_label = QLabel()
         self.enterprise_label.setObjectName("enterprise_label")
         self.pick_button = QPushButton(self.tr("选择企业…"))
@@ -87,10 +91,10 @@ class CheckDialog(QDialog):
 
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("被检查企业")), 0, 0)
-        top.addWidget(self.enterprise_label, 0, 1)
+        top.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 0, 1)
         top.addWidget(self.pick_button, 0, 2)
         top.addWidget(QLabel(self.tr("体检日期")), 1, 0)
-        top.addWidget(self.date, 1, 1)
+        top.addWidget(self.errors.wrap("check_date", self.date), 1, 1)
         top.addWidget(self.edition_label, 1, 2)
         top.addWidget(self.status_label, 0, 3, 2, 1)
         top.setColumnStretch(1, 1)
@@ -115,11 +119,12 @@ class CheckDialog(QDialog):
                 edit.setPlaceholderText("2023-05")
             edit.textEdited.connect(self._conditions_changed)
             self.snapshot[name] = edit
-            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2)
-            grid.addWidget(edit, n // 2, (n % 2) * 2 + 1)
+            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.errors.wrap(name, edit), n // 2, (n % 2) * 2 + 1)
         del snapshot_form
         team_box = QGroupBox(self.tr("检查组"))
-        QVBoxLayout(team_box).addWidget(self.team)
+        QVBoxLayout(team_box).addWidget(self.errors.wrap("team", self.team))
+        self.team.changed.connect(self._recheck)
         snapshot_box = QGroupBox(self.tr("用工基本情况"))
         snapshot_box.setLayout(grid)
         upper = QHBoxLayout()
@@ -131,44 +136,21 @@ class CheckDialog(QDialog):
         self.counts = QLabel()
         self.counts.setObjectName("counts")
 
-        self.conclusion = QPlainTextEdit()
-        self.conclusion.setObjectName("conclusion")
-        self.advice = QPlainTextEdit()
-        self.advice.setObjectName("advice")
-        self.enterprise_person = QLineEdit()
-        self.enterprise_person.setObjectName("enterprise_person")
-        self.office_person = QLineEdit()
-        self.office_person.setObjectName("office_person")
-        closing = QFormLayout()
-        closing.addRow(self.tr("体检结论"), self.conclusion)
-        closing.addRow(self.tr("改进建议"), self.advice)
-        closing.addRow(self.tr("企业整改负责人"), self.enterprise_person)
-        closing.addRow(self.tr("本单位责任人"), self.office_person)
-        closing_page = QWidget()
-        closing_page.setLayout(closing)
+        self.closing = ConclusionPage(self.errors)
+        self.closing.changed.connect(self._update_counts)
+        self.conclusion = self.closing.conclusion
+        self.advice = self.closing.advice
+        self.enterprise_person = self.closing.enterprise_person
+        self.office_person = self.closing.office_person
+        closing_page = self.closing
 
-        self.rectifications = QTableWidget(0, 5)
-        self.rectifications.setObjectName("rectifications")
-        self.rectifications.setHorizontalHeaderLabels(
-            [
-                self.tr("编号"),
-                self.tr("整改事类"),
-                self.tr("整改时限"),
-                self.tr("整改负责人"),
-                self.tr("状态"),
-            ]
-        )
-        self.rectifications.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
-        self.rectifications.verticalHeader().hide()
-        self.history = QTextBrowser()
-        self.history.setObjectName("history")
+        self.rectifications = RectificationsTable()
+        self.history = HistoryView()
 
         self.pages = QTabWidget()
         results_page = QWidget()
         results_layout = QVBoxLayout(results_page)
-        results_layout.addWidget(self.results)
+        results_layout.addWidget(self.errors.wrap("results", self.results))
         results_layout.addWidget(self.counts)
         self.pages.addTab(results_page, self.tr("检查结果"))
         self.pages.addTab(closing_page, self.tr("结论与建议"))
@@ -180,10 +162,9 @@ class CheckDialog(QDialog):
         self.reason.setPlaceholderText(
             self.tr("更正理由（必填），如：企业补交了劳动合同，A01 复核为合规")
         )
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("saved_note")
+        self.note.setWordWrap(True)
 
         self.save_button = QPushButton(self.tr("保存草稿"))
         self.save_button.setObjectName("save")
@@ -207,7 +188,9 @@ class CheckDialog(QDialog):
         layout.addLayout(upper)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
+        self.date.dateChanged.connect(lambda _d: self._recheck())
 
     # -- data in --------------------------------------------------------------------------
     def _load(self, data: CheckInput) -> None:
@@ -257,48 +240,11 @@ class CheckDialog(QDialog):
 
     def _show_rectifications(self) -> None:
         rows = self.detail.rectifications if self.detail else []
-        self.rectifications.setRowCount(len(rows))
-        for r, item in enumerate(rows):
-            for c, text in enumerate(
-                (
-                    item.item_code,
-                    item.matter,
-                    item.deadline.isoformat(),
-                    item.enterprise_person,
-                    rectification_status.label(item.status, self.english),
-                )
-            ):
-                self.rectifications.setItem(r, c, QTableWidgetItem(text))
+        self.rectifications.show_items(rows, self.english)
         self.pages.setTabText(2, self.tr("整改事项（%1）").replace("%1", str(len(rows))))
 
     def _show_history(self) -> None:
-        detail = self.detail
-        if not detail or not detail.amendments:
-            self.history.setPlainText(self.tr("无更正。"))
-            return
-        lines = []
-        for a in detail.amendments:
-            lines.append(f"{a.at:%Y-%m-%d %H:%M}  {a.author}：{a.reason}")
-            for key, change in a.changes.items():
-                if key == "results":
-                    for code, (old, new) in change.items():
-                        lines.append(
-                            f"    {code}：{RESULTS.get((old or ['unchecked'])[0], '')} → {RESULTS.get(new[0], '')}"
-                        )
-                else:
-                    lines.append(
-                        f"    {self.snapshot_labels.get(key, key)}：{change[0]} → {change[1]}"
-                    )
-        if detail.original:
-            lines.append("")
-            lines.append(self.tr("定稿时的原始结果："))
-            bad = [
-                code
-                for code, (result, _note) in detail.original["results"].items()
-                if result == "noncompliant"
-            ]
-            lines.append("    " + self.tr("不合规：") + ("、".join(bad) or "—"))
-        self.history.setPlainText("\n".join(lines))
+        self.history.show_detail(self.detail, self.snapshot_labels)
 
     # -- behaviour --------------------------------------------------------------------------
     def _editable(self) -> bool:
@@ -307,15 +253,9 @@ class CheckDialog(QDialog):
     def _update_mode(self) -> None:
         final = bool(self.detail and self.detail.status == "final")
         editable = self._editable()
-        for widget in (
-            self.date,
-            self.conclusion,
-            self.advice,
-            self.enterprise_person,
-            self.office_person,
-            *self.snapshot.values(),
-        ):
+        for widget in (self.date, *self.snapshot.values()):
             widget.setEnabled(editable)
+        self.closing.set_enabled(editable)
         self.pick_button.setEnabled(not self.detail)
         self.team.set_read_only(not editable)
         self.results.set_read_only(not editable)
@@ -375,6 +315,8 @@ class CheckDialog(QDialog):
             return None
 
     def _update_counts(self) -> None:
+        self._follow_results()
+        self._recheck()
         bad = self.results.count("noncompliant")
         self.counts.setText(
             self.tr(
@@ -386,6 +328,36 @@ class CheckDialog(QDialog):
             .replace("%4", str(self.results.count("unchecked")))
         )
 
+    def _follow_results(self) -> None:
+        """The proposed conclusion and the contradiction warning follow the results."""
+        items = {i.code: i for i in self.spec.items}
+        facts = [
+            check_rules.ResultFact(
+                e.item_code,
+                items[e.item_code].group,
+                items[e.item_code].severity,
+                e.result,
+                items[e.item_code].remedy,
+            )
+            for e in self.results.entries()
+            if e.item_code in items
+        ]
+        snapshot = {n: self._int_or_none(n) for n in ("wages_owed_yuan", "wages_owed_people")}
+        self.closing.follow(facts, snapshot)
+
+    def _recheck(self) -> None:
+        """Once a save was refused, show the problems as they stand after each change
+        (a fixed field's message goes at once)."""
+        if not self.rechecking or not self._editable():
+            return
+        try:
+            data = self.collect()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        final = self.rechecking_final or self.amending
+        self.errors.show(health_checks.problems(self.db, data, final=final))
+
     # -- data out and saving -----------------------------------------------------------------
     def collect(self) -> CheckInput:
         errors: dict[str, str] = {}
@@ -396,7 +368,8 @@ class CheckDialog(QDialog):
             try:
                 numbers[name] = parse_int(edit.text())
             except FieldError as exc:
-                errors[name] = f"{self.snapshot_labels[name]}：{exc}"
+                spec = _Spec(name, self.snapshot_labels[name], self.snapshot_labels[name])
+                errors[name] = field_message(spec, exc)
         if errors:
             raise ValidationError(errors)
         qd = self.date.date()
@@ -414,31 +387,46 @@ class CheckDialog(QDialog):
             **numbers,
         )
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        self.error.setText("\n".join(errors.values()))
-        for name, edit in self.snapshot.items():
-            edit.setStyleSheet("border: 1px solid #b00020;" if name in errors else "")
+    def _refused(self, errors: dict[str, str], *, final: bool) -> bool:
+        self.rechecking, self.rechecking_final = True, final
+        self.note.clear()
+        self.errors.show(errors)
+        return False
 
     def save(self) -> bool:
-        self.error.clear()
+        """保存草稿 (or 保存更正 while amending): says what it kept."""
+        return self._save(final=False)
+
+    def _save(self, *, final: bool) -> bool:
         try:
             data = self.collect()
             if self.amending and self.check_id:
                 warnings = health_checks.amend(self.db, self.check_id, data, self.reason.text())
             elif self.check_id:
-                warnings = health_checks.update(self.db, self.check_id, data)
+                warnings = health_checks.update(self.db, self.check_id, data, final=final)
             else:
-                self.check_id = health_checks.create(self.db, data)
+                self.check_id = health_checks.create(self.db, data, final=final)
                 warnings = []
         except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return False
-        self._show_errors({})
+            return self._refused(exc.errors, final=final or self.amending)
+        self.rechecking = False
+        self.errors.clear()
         if warnings:
-            QMessageBox.warning(self, self.tr("请注意"), "\n".join(warnings))
+            QMessageBox.warning(self, self.tr("请注意"), "\n".join(tr_message(w) for w in warnings))
+        amended = self.amending
         self.amending = False
         assert self.check_id
         self.detail = health_checks.get(self.db, self.check_id)
+        if final:
+            self.note.setText(
+                self.tr("已定稿，生成整改事项 %1 条。").replace(
+                    "%1", str(len(self.detail.rectifications))
+                )
+            )
+        elif amended:
+            self.note.setText(self.tr("已保存更正。"))
+        else:
+            self.note.setText(tr_message(health_checks.draft_summary(data)))
         self._show_rectifications()
         self._show_history()
         self._update_mode()
@@ -446,15 +434,7 @@ class CheckDialog(QDialog):
         return True
 
     def save_and_finalise(self) -> None:
-        if not self.save():
-            return
-        assert self.check_id
-        try:
-            health_checks.finalise(self.db, self.check_id)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return
-        self.detail = health_checks.get(self.db, self.check_id)
-        self._update_mode()
-        self.saved.emit(self.check_id)
-        self.accept()
+        """保存并定稿: the check is saved final with its rectification items, or —
+        when anything stands in the way — nothing is saved and the problems are shown."""
+        if self._save(final=True):
+            self.accept()
