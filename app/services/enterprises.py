@@ -191,6 +191,15 @@ def clean_values(raw: dict[str, Any], today: date | None = None) -> dict[str, An
     return values
 
 
+def problems_of(raw: dict[str, Any]) -> dict[str, str]:
+    """What stands in the way of saving these values; nothing is written."""
+    try:
+        clean_values({name: raw.get(name) for name in FIELD_NAMES})
+    except ValidationError as exc:
+        return exc.errors
+    return {}
+
+
 def _duplicate_error(existing: Enterprise) -> ValidationError:
     return ValidationError(
         {

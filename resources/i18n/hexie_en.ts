@@ -359,24 +359,12 @@ Please choose another backup.</translation>
   <context>
     <name>CheckDialog</name>
     <message>
-      <source>不合规：</source>
-      <translation>Non-compliant: </translation>
-    </message>
-    <message>
-      <source>企业整改负责人</source>
-      <translation>Person responsible at the enterprise</translation>
-    </message>
-    <message>
       <source>体检日期</source>
       <translation>Check date</translation>
     </message>
     <message>
       <source>体检清单第 %1 版</source>
       <translation>Checklist edition %1</translation>
-    </message>
-    <message>
-      <source>体检结论</source>
-      <translation>Conclusion</translation>
     </message>
     <message>
       <source>保存并定稿</source>
@@ -407,16 +395,20 @@ Please choose another backup.</translation>
       <translation>%1 compliant, %2 non-compliant, %3 not applicable, %4 not checked. Each non-compliant item becomes a rectification item.</translation>
     </message>
     <message>
-      <source>定稿时的原始结果：</source>
-      <translation>Results as finalised:</translation>
-    </message>
-    <message>
       <source>工资已足额发放至（年-月）</source>
       <translation>Wages paid in full through (year-month)</translation>
     </message>
     <message>
+      <source>已保存更正。</source>
+      <translation>Amendment saved.</translation>
+    </message>
+    <message>
       <source>已定稿</source>
       <translation>Final</translation>
+    </message>
+    <message>
+      <source>已定稿，生成整改事项 %1 条。</source>
+      <translation>Finalised; %1 rectification items made.</translation>
     </message>
     <message>
       <source>已签劳动合同人数</source>
@@ -427,14 +419,6 @@ Please choose another backup.</translation>
       <translation>Wages owed (yuan)</translation>
     </message>
     <message>
-      <source>改进建议</source>
-      <translation>Advice</translation>
-    </message>
-    <message>
-      <source>整改事类</source>
-      <translation>Matter to rectify</translation>
-    </message>
-    <message>
       <source>整改事项</source>
       <translation>Rectification items</translation>
     </message>
@@ -443,20 +427,8 @@ Please choose another backup.</translation>
       <translation>Rectification items (%1)</translation>
     </message>
     <message>
-      <source>整改时限</source>
-      <translation>Deadline</translation>
-    </message>
-    <message>
-      <source>整改负责人</source>
-      <translation>Responsible person</translation>
-    </message>
-    <message>
       <source>新建</source>
       <translation>New</translation>
-    </message>
-    <message>
-      <source>无更正。</source>
-      <translation>No amendments.</translation>
     </message>
     <message>
       <source>更正…</source>
@@ -471,10 +443,6 @@ Please choose another backup.</translation>
       <translation>Amendments</translation>
     </message>
     <message>
-      <source>本单位责任人</source>
-      <translation>Responsible officer</translation>
-    </message>
-    <message>
       <source>检查组</source>
       <translation>Team</translation>
     </message>
@@ -487,20 +455,12 @@ Please choose another backup.</translation>
       <translation>Legal health check</translation>
     </message>
     <message>
-      <source>状态</source>
-      <translation>Status</translation>
-    </message>
-    <message>
       <source>用工基本情况</source>
       <translation>Employment snapshot</translation>
     </message>
     <message>
       <source>结论与建议</source>
       <translation>Conclusion and advice</translation>
-    </message>
-    <message>
-      <source>编号</source>
-      <translation>No.</translation>
     </message>
     <message>
       <source>职工人数</source>
@@ -648,6 +608,29 @@ Please choose another backup.</translation>
     <message>
       <source>（全部企业）</source>
       <translation>(all enterprises)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConclusionPage</name>
+    <message>
+      <source>企业整改负责人</source>
+      <translation>Person responsible at the enterprise</translation>
+    </message>
+    <message>
+      <source>体检结论</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>改进建议</source>
+      <translation>Advice</translation>
+    </message>
+    <message>
+      <source>本单位责任人</source>
+      <translation>Responsible officer</translation>
+    </message>
+    <message>
+      <source>用按检查结果拟写的结论和建议</source>
+      <translation>Use the conclusion and advice drafted from the results</translation>
     </message>
   </context>
   <context>
@@ -1334,6 +1317,21 @@ medium %2</translation>
     <message>
       <source>时间（UTC）</source>
       <translation>Time (UTC)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryView</name>
+    <message>
+      <source>不合规：</source>
+      <translation>Non-compliant: </translation>
+    </message>
+    <message>
+      <source>定稿时的原始结果：</source>
+      <translation>Results as finalised:</translation>
+    </message>
+    <message>
+      <source>无更正。</source>
+      <translation>No amendments.</translation>
     </message>
   </context>
   <context>
@@ -2790,6 +2788,29 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>RectificationsTable</name>
+    <message>
+      <source>整改事类</source>
+      <translation>Matter to rectify</translation>
+    </message>
+    <message>
+      <source>整改时限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>整改负责人</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReminderPanel</name>
     <message>
       <source>%1 个工作日内到期（%2）</source>
@@ -2928,10 +2949,6 @@ This program never connects to a network; all data stays on this PC.</translatio
   </context>
   <context>
     <name>RiskDialog</name>
-    <message>
-      <source>人数和金额应为整数：</source>
-      <translation>People and amount must be whole numbers: </translation>
-    </message>
     <message>
       <source>介入单位和人员</source>
       <translation>Who intervened</translation>

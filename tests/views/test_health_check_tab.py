@@ -175,8 +175,8 @@ def test_a_conclusion_that_contradicts_the_results_is_flagged(qtbot, window, reg
     warning = dialog.closing.warning
     assert not warning.isHidden() and "A01" in warning.text()
     fill_all(dialog, noncompliant=())
-    for code in ("A01", "A02"):
-        combo = dialog.results.combo(code)
+    for item_code in ("A01", "A02"):
+        combo = dialog.results.combo(item_code)
         combo.setCurrentIndex(combo.findData("compliant"))
     assert warning.isHidden()
 

@@ -31,6 +31,7 @@ from app.models.db import Database
 from app.services import attachments, ledger, reference
 from app.services.fields import ValidationError
 from app.services.rectification_status import label
+from app.views.messages import tr_lines
 
 
 def _qdate(day: date) -> QDate:
@@ -211,7 +212,7 @@ class RectificationDialog(QDialog):
 
     def _fail(self, exc: Exception) -> None:
         errors = getattr(exc, "errors", None)
-        self.error.setText("\n".join(errors.values()) if errors else str(exc))
+        self.error.setText(tr_lines(errors.values()) if errors else str(exc))
 
     def apply_status(self) -> bool:
         self.error.clear()
