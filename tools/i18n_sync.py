@@ -73,7 +73,7 @@ def read_existing(path: Path = TS) -> dict[str, str]:
     return out
 
 
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 
 
 def placeholder_mismatches(path: Path = TS) -> list[str]:

@@ -3536,6 +3536,18 @@ The program will not replace it with an empty one.</translation>
       <translation>{second} {b} is earlier than {first} {a}; please check.</translation>
     </message>
     <message>
+      <source>{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。</source>
+      <translation>{who}: {label} for {when} has two different values — {va:g} in row {a}, {vb:g} in row {b}; the more severe, {kept:g} (row {k}), is taken. Please check with the department that sent the file.</translation>
+    </message>
+    <message>
+      <source>{who}：与第 {first} 行的数据相同，重复的行已跳过</source>
+      <translation>{who}: the same figures as row {first}; the repeated row was skipped</translation>
+    </message>
+    <message>
+      <source>“{file}”的表头下面没有数据行：没有可导入的内容，未导入任何内容。</source>
+      <translation>"{file}" has no data rows under its header: there is nothing to import, and nothing was imported.</translation>
+    </message>
+    <message>
       <source>“{number}”不是电话号码：手机号为 11 位数字，座机写作 0375-2345678（可加“转”分机号）。</source>
       <translation>"{number}" is not a telephone number: a mobile number has 11 digits, a landline is written 0375-2345678 (an extension may follow, as in 0375-2345678-801).</translation>
     </message>
@@ -3722,6 +3734,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>整改事项 {code} 来自尚未定稿的体检：整改事项应在体检定稿时生成。</source>
       <translation>Rectification item {code} comes from a check that is not final: items are made when a check is finalised.</translation>
+    </message>
+    <message>
+      <source>文件中没有“{chosen}”应有的列（{wanted}，至少一列）。请核对文件和所选的数据来源。未导入任何内容。</source>
+      <translation>The file has none of the columns a "{chosen}" file has ({wanted}, at least one). Check the file and the source chosen. Nothing was imported.</translation>
     </message>
     <message>
       <source>日期 {day} 早于发现问题的日期 {found}。</source>
@@ -3974,6 +3990,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>还有未查的检查项：{codes}。请填写结果，或标为“不适用”后再定稿。</source>
       <translation>Items not checked yet: {codes}. Enter their results, or mark them "Not applicable", then finalise.</translation>
+    </message>
+    <message>
+      <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
+      <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
     </message>
     <message>
       <source>重新打开已销号的事项须写明理由（至少 4 个字）。</source>
