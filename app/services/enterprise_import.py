@@ -23,6 +23,7 @@ from app.services import audit, credit_code, reference
 from app.services.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.enterprises import FIELD_NAMES, RECORD_TYPE
 from app.services.fields import Kind, clean_text, row_parser
+from app.services.messages import N_
 from app.services.pinyin_keys import name_keys
 from app.services.progress import Progress, Work
 from app.services.spreadsheet import (
@@ -118,7 +119,7 @@ def plan_import(
     plan.problems.extend(RowProblem(s.number, s.reason) for s in sheet_data.skipped)
     existing = _existing_by_code(db)
     row_values = _EnterpriseRows(header.mapping, _default_county(db), date.today())
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, dict[str, Any]]] = {}
     total = len(sheet_data.rows)
     for index, row in enumerate(sheet_data.rows):
         if index % 5000 == 0:
@@ -131,12 +132,29 @@ def plan_import(
             continue
         code = values["credit_code"]
         if code in seen:
+            # One code, one enterprise: the first row with a code is imported, a later
+            # row with the same code is skipped and listed (README, 企业名录 → 导入).
+            first, first_values = seen[code]
+            same = {k: v for k, v in values.items() if k != "_row"} == first_values
             plan.problems.append(
-                RowProblem(row.number, f"与第 {seen[code]} 行信用代码相同（{code}），已跳过")
+                RowProblem(
+                    row.number,
+                    N_(
+                        "与第 {first} 行完全相同（信用代码 {code}），重复的行已跳过",
+                        first=first,
+                        code=code,
+                    )
+                    if same
+                    else N_(
+                        "与第 {first} 行信用代码相同（{code}）但内容不同：已按第 {first} 行导入，本行未导入。请核对哪一行正确，再在名录中更正。",
+                        first=first,
+                        code=code,
+                    ),
+                )
             )
             plan.raw_rows[row.number] = row.cells
             continue
-        seen[code] = row.number
+        seen[code] = (row.number, dict(values))
         if code in existing:
             enterprise_id, old = existing[code]
             changes = {k: v for k, v in values.items() if v not in (None, "") and old.get(k) != v}

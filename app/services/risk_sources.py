@@ -154,8 +154,12 @@ def _quality(label: str, names: Sequence[str]) -> float:
 
 
 def field_quality(source: str, field: str, label: str) -> float:
+    """How well `label` names the field; a two-row header ("欠费情况 / 欠费月数") is
+    read whole and by its lower part."""
     info = sources()[source]["fields"][field]
-    return _quality(label, [info["label"], *info["aliases"]])
+    names = [info["label"], *info["aliases"]]
+    parts = [label, label.split(" / ")[-1]] if " / " in label else [label]
+    return max(_quality(part, names) for part in parts)
 
 
 def best_field(source: str, label: str) -> tuple[str, float]:

@@ -3584,6 +3584,14 @@ The program will not replace it with an empty one.</translation>
       <translation>cannot be less than {minimum}</translation>
     </message>
     <message>
+      <source>与第 {first} 行信用代码相同（{code}）但内容不同：已按第 {first} 行导入，本行未导入。请核对哪一行正确，再在名录中更正。</source>
+      <translation>The same credit code as row {first} ({code}) but different contents: row {first} was imported and this row was not. Check which row is right and correct it in the register.</translation>
+    </message>
+    <message>
+      <source>与第 {first} 行完全相同（信用代码 {code}），重复的行已跳过</source>
+      <translation>The same as row {first} (credit code {code}); the repeated row was skipped</translation>
+    </message>
+    <message>
       <source>人数不能为负数。</source>
       <translation>A number of people cannot be negative.</translation>
     </message>
