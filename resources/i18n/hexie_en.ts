@@ -1341,8 +1341,8 @@ medium %2</translation>
       <translation>The statutory holidays of %1 are built in (chinesecalendar); nothing to enter. Days entered here take precedence.</translation>
     </message>
     <message>
-      <source>%1 年的节假日尚未录入：工作日暂按周一至周五计算。国务院办公厅公布放假安排后请在此录入。</source>
-      <translation>The holidays of %1 are not entered yet: working days are counted Monday to Friday. Enter them here once the State Council publishes the schedule.</translation>
+      <source>%1 年的节假日尚未录入：工作日暂按估算计算（周末和法定节假日，春节、清明、端午、中秋按农历推算，调休上班日未计；下表灰色为估算的放假日）。国务院办公厅公布放假安排后请在此录入。</source>
+      <translation>The holidays of %1 have not been entered: working days are estimated for now (weekends and the statutory holidays, with the Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar; weekend days worked in exchange are not counted; estimated holidays are grey below). Enter them here once the General Office of the State Council publishes the arrangements.</translation>
     </message>
     <message>
       <source>%1 年的节假日已由本单位录入完整。</source>
@@ -1423,6 +1423,10 @@ medium %2</translation>
     <message>
       <source>调休上班</source>
       <translation>Worked day</translation>
+    </message>
+    <message>
+      <source>（估算）</source>
+      <translation> (estimate)</translation>
     </message>
   </context>
   <context>
@@ -3542,6 +3546,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>{who}：与第 {first} 行的数据相同，重复的行已跳过</source>
       <translation>{who}: the same figures as row {first}; the repeated row was skipped</translation>
+    </message>
+    <message>
+      <source>{years} 年的放假安排尚未录入：工作日为估算（周末和法定节假日，春节、清明、端午、中秋按农历推算，调休上班日未计）。国务院办公厅公布放假安排后，请在“设置 → 节假日与提醒”中录入。</source>
+      <translation>The holiday arrangements for {years} have not been entered: working days are an estimate (weekends and the statutory holidays, with the Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar; weekend days worked in exchange are not counted). Once the General Office of the State Council publishes the arrangements, enter them under "Settings → Holidays and reminders".</translation>
     </message>
     <message>
       <source>“{file}”的表头下面没有数据行：没有可导入的内容，未导入任何内容。</source>
