@@ -2585,6 +2585,33 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>OperatorDialog</name>
+    <message>
+      <source>如：张三</source>
+      <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+      <source>操作员</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>操作员姓名</source>
+      <translation>Operator name</translation>
+    </message>
+    <message>
+      <source>本单位</source>
+      <translation>Office</translation>
+    </message>
+    <message>
+      <source>请填写在这台电脑上使用和谐台账的人的姓名。每条修改都会记下操作员，操作日志中不会再出现电脑的登录名。</source>
+      <translation>Enter the name of the person who uses Hexie Desk on this PC. Every change records its operator; the audit trail no longer shows the computer's login name.</translation>
+    </message>
+    <message>
+      <source>请填写操作员的姓名（至少 2 个字）。</source>
+      <translation>Enter the operator's name (at least 2 characters).</translation>
+    </message>
+  </context>
+  <context>
     <name>OriginFilter</name>
     <message>
       <source>全部来源单位</source>
