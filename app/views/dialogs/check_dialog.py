@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -120,7 +121,9 @@ class CheckDialog(QDialog):
             edit.textEdited.connect(self._conditions_changed)
             self.snapshot[name] = edit
             grid.addWidget(QLabel(label), n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(self.errors.wrap(name, edit), n // 2, (n % 2) * 2 + 1)
+            grid.addWidget(
+                self.errors.wrap(name, edit), n // 2, (n % 2) * 2 + 1, Qt.AlignmentFlag.AlignTop
+            )
         del snapshot_form
         team_box = QGroupBox(self.tr("检查组"))
         QVBoxLayout(team_box).addWidget(self.errors.wrap("team", self.team))
@@ -391,6 +394,10 @@ class CheckDialog(QDialog):
         self.rechecking, self.rechecking_final = True, final
         self.note.clear()
         self.errors.show(errors)
+        # A page holding a problem says so on its tab (the results and the conclusion).
+        bar = self.pages.tabBar()
+        for index, name in ((0, "results"), (1, "conclusion")):
+            bar.setTabTextColor(index, QColor("#b00020") if name in errors else QColor())
         return False
 
     def save(self) -> bool:

@@ -168,6 +168,7 @@ class LayoffDialog(QDialog):
         body.addLayout(right, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(save)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)

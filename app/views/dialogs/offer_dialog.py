@@ -132,7 +132,9 @@ class OfferDialog(QDialog):
             (self.tr("同意"), self.approved),
         ):
             congress.addWidget(QLabel(label), 0, Qt.AlignmentFlag.AlignTop)
-            congress.addWidget(self.errors.wrap(edit.objectName(), edit), 1)
+            congress.addWidget(
+                self.errors.wrap(edit.objectName(), edit), 1, Qt.AlignmentFlag.AlignTop
+            )
             edit.textChanged.connect(lambda _t: self._recheck())
         other.addRow(self.tr("职代会"), congress)
         other.addRow(self.tr("审查意见"), self.objection_note)
@@ -227,6 +229,7 @@ class OfferDialog(QDialog):
         body.addLayout(right, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)

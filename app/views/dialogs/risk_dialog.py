@@ -134,6 +134,7 @@ class RiskDialog(QDialog):
         steps_layout.addLayout(closing)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(save)
         buttons.addWidget(done)
         layout = QVBoxLayout(self)
