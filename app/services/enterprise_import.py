@@ -99,6 +99,7 @@ def plan_import(
             dict(mapping),
             header.labels,
             header.score,
+            header.key_fields,
         )
     mapped = set(header.mapping.values())
     if "credit_code" not in mapped:

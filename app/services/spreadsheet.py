@@ -43,6 +43,7 @@ class HeaderMatch:
     mapping: dict[int, str]  # column index → field name
     labels: list[str]  # the header text of each column as found
     score: int
+    key_fields: tuple[str, ...] = ()  # the fields every data row has (name, code…)
 
 
 @dataclass
@@ -256,7 +257,15 @@ def find_header(
                 ):
                     score += 1  # a header of two rows is read whole, never as data
                 if best is None or score > best.score:
-                    best = HeaderMatch(sheet, i, i - 1 if two_rows else i, mapping, labels, score)
+                    best = HeaderMatch(
+                        sheet,
+                        i,
+                        i - 1 if two_rows else i,
+                        mapping,
+                        labels,
+                        score,
+                        tuple(key_fields),
+                    )
     if (
         best is None
         or len(best.mapping) < min_fields
@@ -291,10 +300,16 @@ def data_rows(header: HeaderMatch) -> SheetData:
     # text under the first mapped column before the whole row is compared.
     probe = min(header.mapping) if header.mapping else 0
     probe_text = header_texts[probe] if probe < len(header_texts) else ""
+    keys = [j for j, name in header.mapping.items() if name in header.key_fields]
+    first = True
     for index in range(header.header_row + 1, len(header.sheet.rows)):
         cells = header.sheet.rows[index]
         if not any(cells) or all(_blank(c) for c in cells):
             continue
+        if first and keys and _header_continues(cells, keys):
+            first = False
+            continue  # the lower row of a two-row header: part of the header, not data
+        first = False
         number = index + 1
         if _is_total_row(cells):
             out.skipped.append(SkippedRow(number, "合计行，已跳过"))
@@ -310,6 +325,15 @@ def data_rows(header: HeaderMatch) -> SheetData:
             continue
         out.rows.append(DataRow(number, cells))
     return out
+
+
+def _header_continues(cells: list[Any], keys: list[int]) -> bool:
+    """The row under a header that is more header: sub-labels only (text without a
+    figure), nothing under the columns every data row fills."""
+    if any(j < len(cells) and not _blank(cells[j]) for j in keys):
+        return False
+    filled = [c for c in cells if not _blank(c)]
+    return bool(filled) and all(isinstance(c, str) and not re.search(r"\d", c) for c in filled)
 
 
 def _blank(value: Any) -> bool:

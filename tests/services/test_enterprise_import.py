@@ -220,3 +220,19 @@ def test_city_office_needs_a_county(city_db, tmp_path):
     path.write_text(f"企业名称,统一社会信用代码\n外地公司,{code(1, '110105')}\n", encoding="utf-8")
     plan, result = run_import(city_db, path)
     assert result["skipped"] == 1 and "所属县" in plan.problems[0].reason
+
+
+def test_a_sub_header_row_naming_no_register_field_is_not_data(db, tmp_path):
+    """Another department's layout (欠费情况 over 欠费月数 / 欠费金额) read as a register:
+    the lower header row is part of the header, not a row missing its name and code."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["单位名称", "统一社会信用代码", "欠费情况", None])
+    ws.append([None, None, "欠费月数", "欠费金额"])
+    ws.merge_cells("C1:D1")
+    ws.append(["汝州市甲公司", code(1), "2", "8000"])
+    wb.save(tmp_path / "s.xlsx")
+    plan, result = run_import(db, tmp_path / "s.xlsx")
+    assert plan.problems == [] and result["added"] == 1
