@@ -4,6 +4,8 @@ contradicts the results, the advice, and the people responsible."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -62,8 +64,20 @@ class ConclusionPage(QWidget):
         form.addRow(self.tr("本单位责任人"), self.office_person)
         self.conclusion.textChanged.connect(self.changed.emit)
 
-    def follow(self, facts: list[check_rules.ResultFact], snapshot: dict) -> None:
+    def follow(self, spec: Any, entries: list[Any], snapshot: dict[str, Any]) -> None:
         """Re-draft the proposal from the results as they stand, and re-check the text."""
+        items = {i.code: i for i in spec.items}
+        facts = [
+            check_rules.ResultFact(
+                e.item_code,
+                items[e.item_code].group,
+                items[e.item_code].severity,
+                e.result,
+                items[e.item_code].remedy,
+            )
+            for e in entries
+            if e.item_code in items
+        ]
         self.proposal = check_rules.proposed_conclusion(facts, snapshot)
         self.advice_proposal = check_rules.proposed_advice(facts)
         self.conclusion.setPlaceholderText(self.proposal)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import check_rules, checklists, enterprises, health_checks
-from app.services.fields import FieldError, ValidationError, field_message, parse_int
-from app.services.fields import FieldSpec as _Spec
+from app.services import checklists, enterprises, health_checks
+from app.services.fields import ValidationError
 from app.services.health_checks import CheckDetail, CheckInput
 from app.views.dialogs.check_conclusion import ConclusionPage
 from app.views.dialogs.check_record import HistoryView, RectificationsTable
+from app.views.dialogs.check_snapshot import SnapshotBox
 from app.views.dialogs.check_widgets import ResultLine, ResultsTable, TeamTable
 from app.views.dialogs.enterprise_picker import EnterprisePicker
 from app.views.messages import FieldErrors, tr_message
@@ -101,38 +100,17 @@ class CheckDialog(QDialog):
         top.setColumnStretch(1, 1)
 
         self.team = TeamTable()
-        self.snapshot: dict[str, QLineEdit] = {}
-        snapshot_form = QFormLayout()
-        grid = QGridLayout()
-        self.snapshot_labels = {
-            "staff_count": self.tr("职工人数"),
-            "contracts_signed": self.tr("已签劳动合同人数"),
-            "migrant_workers": self.tr("农民工人数"),
-            "dispatched_workers": self.tr("劳务派遣人数"),
-            "wages_paid_through": self.tr("工资已足额发放至（年-月）"),
-            "wages_owed_yuan": self.tr("拖欠工资金额（元）"),
-            "wages_owed_people": self.tr("被拖欠工资人数"),
-        }
-        for n, (name, label) in enumerate(self.snapshot_labels.items()):
-            edit = QLineEdit()
-            edit.setObjectName(name)
-            if name == "wages_paid_through":
-                edit.setPlaceholderText("2023-05")
+        self.snapshot_box = SnapshotBox(self.errors)
+        self.snapshot = self.snapshot_box.edits
+        self.snapshot_labels = self.snapshot_box.labels
+        for edit in self.snapshot.values():
             edit.textEdited.connect(self._conditions_changed)
-            self.snapshot[name] = edit
-            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(
-                self.errors.wrap(name, edit), n // 2, (n % 2) * 2 + 1, Qt.AlignmentFlag.AlignTop
-            )
-        del snapshot_form
         team_box = QGroupBox(self.tr("检查组"))
         QVBoxLayout(team_box).addWidget(self.errors.wrap("team", self.team))
         self.team.changed.connect(self._recheck)
-        snapshot_box = QGroupBox(self.tr("用工基本情况"))
-        snapshot_box.setLayout(grid)
         upper = QHBoxLayout()
         upper.addWidget(team_box, 1)
-        upper.addWidget(snapshot_box, 2)
+        upper.addWidget(self.snapshot_box, 2)
 
         self.results = ResultsTable(self.english)
         self.results.changed.connect(self._update_counts)
@@ -302,20 +280,11 @@ class CheckDialog(QDialog):
             "dispatched_workers": self._int_or_none("dispatched_workers"),
             "migrant_workers": self._int_or_none("migrant_workers"),
         }
-        applicable = health_checks.applicable_codes(self.spec, context)
-        for entry in self.results.entries():
-            if entry.item_code in self.results.touched:
-                continue
-            wanted = "unchecked" if entry.item_code in applicable else "na"
-            if entry.result in ("unchecked", "na") and entry.result != wanted:
-                self.results.set_result(entry.item_code, wanted, by_user=False)
+        self.results.follow_applicability(health_checks.applicable_codes(self.spec, context))
         self._update_counts()
 
     def _int_or_none(self, name: str) -> int | None:
-        try:
-            return parse_int(self.snapshot[name].text())
-        except FieldError:
-            return None
+        return self.snapshot_box.int_or_none(name)
 
     def _update_counts(self) -> None:
         self._follow_results()
@@ -333,20 +302,8 @@ class CheckDialog(QDialog):
 
     def _follow_results(self) -> None:
         """The proposed conclusion and the contradiction warning follow the results."""
-        items = {i.code: i for i in self.spec.items}
-        facts = [
-            check_rules.ResultFact(
-                e.item_code,
-                items[e.item_code].group,
-                items[e.item_code].severity,
-                e.result,
-                items[e.item_code].remedy,
-            )
-            for e in self.results.entries()
-            if e.item_code in items
-        ]
         snapshot = {n: self._int_or_none(n) for n in ("wages_owed_yuan", "wages_owed_people")}
-        self.closing.follow(facts, snapshot)
+        self.closing.follow(self.spec, self.results.entries(), snapshot)
 
     def _recheck(self) -> None:
         """Once a save was refused, show the problems as they stand after each change
@@ -363,31 +320,19 @@ class CheckDialog(QDialog):
 
     # -- data out and saving -----------------------------------------------------------------
     def collect(self) -> CheckInput:
-        errors: dict[str, str] = {}
-        numbers: dict[str, int | None] = {}
-        for name, edit in self.snapshot.items():
-            if name == "wages_paid_through":
-                continue
-            try:
-                numbers[name] = parse_int(edit.text())
-            except FieldError as exc:
-                spec = _Spec(name, self.snapshot_labels[name], self.snapshot_labels[name])
-                errors[name] = field_message(spec, exc)
-        if errors:
-            raise ValidationError(errors)
+        snapshot = self.snapshot_box.values()
         qd = self.date.date()
         return CheckInput(
             self.enterprise_id,
             date(qd.year(), qd.month(), qd.day()),
             self.team.members(),
-            wages_paid_through=self.snapshot["wages_paid_through"].text().strip(),
             results=self.results.entries(),
             conclusion=self.conclusion.toPlainText().strip(),
             advice=self.advice.toPlainText().strip(),
             enterprise_person=self.enterprise_person.text().strip(),
             office_person=self.office_person.text().strip(),
             checklist_id=self.spec.id,
-            **numbers,
+            **snapshot,  # type: ignore[arg-type]
         )
 
     def _refused(self, errors: dict[str, str], *, final: bool) -> bool:

@@ -165,6 +165,15 @@ class ResultsTable(QTableWidget):
         self.resizeRowsToContents()
         self._filling = False
 
+    def follow_applicability(self, applicable: set[str]) -> None:
+        """Items whose condition changed follow it, unless the user set them by hand."""
+        for entry in self.entries():
+            if entry.item_code in self.touched:
+                continue
+            wanted = "unchecked" if entry.item_code in applicable else "na"
+            if entry.result in ("unchecked", "na") and entry.result != wanted:
+                self.set_result(entry.item_code, wanted, by_user=False)
+
     def _result_changed(self, code: str, row: int) -> None:
         if not self._filling:
             self.touched.add(code)

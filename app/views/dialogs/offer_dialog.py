@@ -1,6 +1,5 @@
-"""An offer to negotiate: who offers, the enterprise's situation and the topics
-it calls for, the dates of the legal clock, sessions, the congress vote, and
-every finding of the rules."""
+"""An offer to negotiate: who offers, the situation and its topics, the legal
+clock's dates, sessions, the congress vote, and every finding of the rules."""
 
 from __future__ import annotations
 
@@ -141,8 +140,8 @@ class OfferDialog(QDialog):
         ending = QHBoxLayout()
         ending.addWidget(self.errors.wrap("end_kind", self.end_kind))
         ending.addWidget(self.errors.wrap("end_reason", self.end_reason), 1)
-        self.end_kind.currentIndexChanged.connect(lambda _i: self._recheck())
-        self.end_reason.textChanged.connect(lambda _t: self._recheck())
+        for signal in (self.end_kind.currentIndexChanged, self.end_reason.textChanged):
+            signal.connect(lambda _v: self._recheck())
         other.addRow(self.tr("变更／解除"), ending)
 
         self.sessions = QTableWidget(0, 4)
