@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.settings import AppSettings
@@ -81,9 +81,30 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
         office.configure(db, code, name=name, level=level)
         settings.operator = dialog.operator.text().strip()
         db.operator = settings.operator
+    if not ask_operator(db, settings):
+        db.close()
+        return None
     settings.last_db = str(path)
     settings.save()
     return MainWindow(db, settings)
+
+
+def ask_operator(db: Any, settings: AppSettings) -> bool:
+    """Whenever this PC has no operator (a database made by `hexie init`, a new PC),
+    ask for one before anything is written; False when the user cancels."""
+    from app.services import office
+    from app.views.dialogs.operator_dialog import OperatorDialog
+
+    if settings.operator_known():
+        return True
+    current = office.current(db)
+    dialog = OperatorDialog(current.name if current else "")
+    if dialog.exec() != OperatorDialog.DialogCode.Accepted:
+        return False
+    settings.operator = dialog.name()
+    db.operator = settings.operator
+    settings.save()
+    return True
 
 
 def check_file(path: Path, settings: AppSettings) -> bool:
@@ -206,6 +227,9 @@ def run_gui(db_path: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     settings = AppSettings.load()
     i18n.install(app, settings.language)
+    from app.services import local_time
+
+    local_time.set_zone(settings.time_zone)
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
     if not check_file(path, settings):
         return 1

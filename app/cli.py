@@ -25,6 +25,11 @@ def _db_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", default=os.environ.get("HEXIE_DB"), help="数据库文件（也可用环境变量 HEXIE_DB）"
     )
+    parser.add_argument(
+        "--operator",
+        default=None,
+        help="操作员姓名，记入操作日志（也可用环境变量 HEXIE_OPERATOR）",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,10 +114,25 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
     settings = AppSettings.load()
     return open_database(
         Path(args.db),
-        operator=settings.operator_name(),
+        operator=_operator(args, settings),
         create=create,
         backup_folder=settings.backup_dir(),
     )
+
+
+def _operator(args: argparse.Namespace, settings: Any) -> str:
+    """Who the audit log names: --operator, HEXIE_OPERATOR, this PC's operator, and
+    only then the login name (said on stderr, so a script can be corrected)."""
+    chosen = (getattr(args, "operator", None) or "").strip()
+    chosen = chosen or os.environ.get("HEXIE_OPERATOR", "").strip() or settings.operator.strip()
+    if chosen:
+        return str(chosen)
+    login = settings.operator_name()
+    print(
+        f"未指定操作员，操作日志记为登录名“{login}”。请用 --operator 姓名 或环境变量 HEXIE_OPERATOR 指定。",
+        file=sys.stderr,
+    )
+    return str(login)
 
 
 def _backup_before_import(db: Any) -> None:
@@ -126,7 +146,14 @@ def _backup_before_import(db: Any) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from app.services import office
+    from app.settings import AppSettings
 
+    operator = (args.operator or os.environ.get("HEXIE_OPERATOR", "")).strip()
+    settings = AppSettings.load()
+    if operator and not settings.operator:
+        # The PC's operator, so the window does not have to ask for it.
+        settings.operator = operator
+        settings.save()
     with _open(args, create=True) as db:
         try:
             o = office.configure(db, args.office, name=args.name, level=args.level)

@@ -7,34 +7,13 @@ buttons use the qtbase translations that ship with Qt.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.paths import resource_path
+from app.translations import english_ts, load_ts
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
-
-
-@cache
-def load_ts(path: Path) -> dict[tuple[str, str], str]:
-    """{(context, source): translation} from a Qt Linguist .ts file."""
-    table: dict[tuple[str, str], str] = {}
-    root = ET.parse(path).getroot()
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            source = message.findtext("source") or ""
-            node = message.find("translation")
-            if node is None:
-                continue
-            numerus = [n.text or "" for n in node.iter("numerusform")]
-            text = numerus[-1] if numerus else (node.text or "")
-            if text and node.get("type") not in ("unfinished", "obsolete", "vanished"):
-                table[(name, source)] = text
-    return table
 
 
 class TsTranslator(QTranslator):
@@ -55,11 +34,13 @@ class TsTranslator(QTranslator):
         return not self.table
 
 
-def english_ts() -> Path:
-    return resource_path("i18n", "hexie_en.ts")
-
-
 _installed: list[QTranslator] = []
+_current = ["zh_CN"]
+
+
+def current_language() -> str:
+    """The language the window was last set to (zh_CN or en)."""
+    return _current[0]
 
 
 def install(app: QCoreApplication, language: str) -> None:
@@ -77,3 +58,4 @@ def install(app: QCoreApplication, language: str) -> None:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.installTranslator(translator)
     _installed.append(translator)
+    _current[0] = language

@@ -28,6 +28,7 @@ class AppSettings:
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
     backup_folder: str = ""  # empty = 备份 in the data folder; may be another disk or a USB stick
     column_widths: dict[str, list[int]] = field(default_factory=dict)  # table name → widths
+    time_zone: str = ""  # IANA zone times are shown in; empty = Asia/Shanghai
 
     @staticmethod
     def path() -> Path:
@@ -59,6 +60,10 @@ class AppSettings:
 
     def operator_name(self) -> str:
         return self.operator or os.environ.get("HEXIE_OPERATOR") or _login_name()
+
+    def operator_known(self) -> bool:
+        """Whether this PC has named its operator (else the window asks at start)."""
+        return bool(self.operator.strip() or os.environ.get("HEXIE_OPERATOR", "").strip())
 
 
 def _login_name() -> str:

@@ -1,7 +1,8 @@
 """Bring resources/i18n/hexie_en.ts up to date with the strings in the code.
 
 Finds every literal passed to self.tr(...), X.tr(...) and
-QApplication/QCoreApplication.translate(ctx, ...) in app/, keeps the English
+QApplication/QCoreApplication.translate(ctx, ...) in app/, and every service
+message marked N_("…") (context "services", see app/services/messages.py); keeps the English
 translations already in the file, and marks new strings "unfinished" so
 tests/views/test_i18n.py fails until someone translates them (with Qt Linguist
 or by editing the file).
@@ -12,6 +13,7 @@ or by editing the file).
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -34,6 +36,10 @@ def extract(root: Path = ROOT / "app") -> dict[str, set[str]]:
                     if isinstance(func.value, ast.Name) and func.value.id != "self":
                         context = func.value.id
                     found.setdefault(context, set()).add(arg.value)
+            if isinstance(func, ast.Name) and func.id == "N_" and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.setdefault("services", set()).add(arg.value)
             if isinstance(func, ast.Attribute) and func.attr == "translate" and len(node.args) >= 2:
                 ctx, src = node.args[0], node.args[1]
                 if (
@@ -64,6 +70,31 @@ def read_existing(path: Path = TS) -> dict[str, str]:
         node = message.find("translation")
         if node is not None and node.text and node.get("type") != "unfinished":
             out[message.findtext("source") or ""] = node.text
+    return out
+
+
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+
+
+def placeholder_mismatches(path: Path = TS) -> list[str]:
+    """Service messages whose English lacks or adds a {placeholder} of the Chinese."""
+    bad = []
+    for (context, source), text in read_table(path).items():
+        if context == "services" and set(PLACEHOLDER.findall(source)) != set(
+            PLACEHOLDER.findall(text)
+        ):
+            bad.append(source)
+    return bad
+
+
+def read_table(path: Path = TS) -> dict[tuple[str, str], str]:
+    out = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            node = message.find("translation")
+            if node is not None and node.text and node.get("type") != "unfinished":
+                out[(name, message.findtext("source") or "")] = node.text
     return out
 
 
@@ -100,4 +131,7 @@ def write(found: dict[str, set[str]], translations: dict[str, str], path: Path =
 if __name__ == "__main__":
     missing = write(extract(), read_existing())
     print(f"{TS}: {missing} strings without an English translation")
-    sys.exit(1 if missing else 0)
+    mismatched = placeholder_mismatches()
+    for source in mismatched:
+        print(f"placeholders differ: {source}")
+    sys.exit(1 if missing or mismatched else 0)

@@ -16,7 +16,7 @@ from typing import Any
 from app.models import PeerKey
 from app.models.db import Database
 from app.models.migrate import REVISIONS
-from app.services import office
+from app.services import office, validation
 from app.services.bundle_format import (
     FORMAT,
     MAX_MEMBER_BYTES,
@@ -162,6 +162,7 @@ def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundl
     files: dict[str, bytes] = {}
     tables = record_tables()
     problems: list[str] = []
+    broken_rules: list[str] = []  # listed after the problems of form
     for name, info in manifest["members"].items():
         data = archive.read(name)
         if sha(data) != info["sha256"]:
@@ -187,8 +188,14 @@ def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundl
             if unknown:
                 problems.append(f"{table_name} 第 {n} 行有未知字段：{'、'.join(sorted(unknown))}")
                 continue
+            # The entry rules every door shares (app/services/validation), per record.
+            broken_rules.extend(
+                f"{table_name} 第 {n} 行（{row.get('id', '')}）：{reason}"
+                for reason in validation.row_problems(table_name, row)
+            )
             rows.append(row)
         records[table_name] = rows
+    problems += broken_rules
     if problems:
         shown = problems[:20] + ([f"……共 {len(problems)} 处"] if len(problems) > 20 else [])
         raise BundleError(f"{raw.name} 有以下问题，整包未导入：\n" + "\n".join(shown))

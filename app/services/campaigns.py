@@ -25,6 +25,7 @@ from app.services import audit, reference
 from app.services.documents import Document, Heading, Paragraph, Table, chinese_date
 from app.services.fields import ValidationError, parse_date
 from app.services.record_store import save_audited
+from app.services.validation import campaign as campaign_rules
 
 RECORD_TYPE = "campaign"
 CURRENT_KEY = "campaign.current"
@@ -115,31 +116,8 @@ def load_template(path: Path = TEMPLATE_2023, year: int | None = None) -> Campai
 
 
 def problems(data: CampaignInput) -> dict[str, str]:
-    """What is wrong with a campaign, per field, in Chinese (empty when it can be saved)."""
-    errors: dict[str, str] = {}
-    if not data.name.strip():
-        errors["name"] = "请填写专项行动名称。"
-    if data.starts_on is None or data.ends_on is None:
-        errors["period"] = "请填写开始和结束日期。"
-    elif data.ends_on < data.starts_on:
-        errors["period"] = (
-            f"结束日期 {data.ends_on} 早于开始日期 {data.starts_on}，请检查两个日期是否填反。"
-        )
-    if data.report_due and data.starts_on and data.report_due < data.starts_on:
-        errors["report_due"] = "总结报送日期不能早于专项行动开始日期。"
-    for n, phase in enumerate(data.phases, 1):
-        if not phase.name.strip():
-            errors["phases"] = f"第 {n} 个阶段没有名称。"
-            break
-        if phase.end < phase.start:
-            errors["phases"] = (
-                f"阶段“{phase.name}”的结束日期 {phase.end} 早于开始日期 {phase.start}，请改正。"
-            )
-            break
-    for code, planned in data.targets.items():
-        if planned < 0:
-            errors["targets"] = f"{reference.division_name(code)}的计划体检数不能为负数。"
-    return errors
+    """What is wrong with a campaign, per field (empty when it can be saved)."""
+    return dict(campaign_rules.check(vars(data)))
 
 
 def _row_values(data: CampaignInput) -> dict[str, Any]:

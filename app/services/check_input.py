@@ -99,6 +99,11 @@ class CheckDetail:
     original: dict[str, Any] | None
     finalised_at: Any
     finalised_by: str
+    # Drafted from the results, and where the conclusion as written contradicts
+    # them (app/services/check_rules.py); the dialog and the printed report read these.
+    proposed_conclusion: str = ""
+    proposed_advice: str = ""
+    conclusion_warnings: list[Any] = field(default_factory=list)
 
 
 # -- templates and conditions ------------------------------------------------------

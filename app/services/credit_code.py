@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.services.messages import N_, Message
+
 # 31 symbols: digits and capitals without I, O, Z, S, V (GB 32100 §4.1).
 _ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _REGISTRARS = set("123456789ANY")
@@ -36,30 +38,34 @@ def check_character(first17: str) -> str:
     return _ALPHABET[(31 - total % 31) % 31]
 
 
-def problem(code: str) -> str | None:
+def problem(code: str) -> Message | None:
     """Why `code` is not a valid credit code, in words a coordinator can act on; None if valid."""
     if _FAST_SHAPE.match(code) and code[17] == check_character(code[:17]):
         return None
     if not code:
-        return "请填写统一社会信用代码（18 位）。"
+        return N_("请填写统一社会信用代码（18 位）。")
     if any(c.islower() for c in code):
-        return "信用代码中的字母应为大写，请改为大写后再保存。"
+        return N_("信用代码中的字母应为大写，请改为大写后再保存。")
     if len(code) != 18:
-        return f"统一社会信用代码应为 18 位，现为 {len(code)} 位。"
+        return N_("统一社会信用代码应为 18 位，现为 {n} 位。", n=len(code))
     bad = sorted({c for c in code if c not in _ALPHABET})
     if bad:
-        return (
-            f"信用代码含有不允许的字符：{'、'.join(bad)}。"
-            "代码只用数字和大写字母，且不含 I、O、Z、S、V。"
+        return N_(
+            "信用代码含有不允许的字符：{chars}。代码只用数字和大写字母，且不含 I、O、Z、S、V。",
+            chars=bad,
         )
     assert _SHAPE.match(code)
     if code[0] not in _REGISTRARS:
-        return f"第 1 位登记管理部门代码“{code[0]}”无效（应为 1–9、A、N 或 Y）。"
+        return N_("第 1 位登记管理部门代码“{first}”无效（应为 1–9、A、N 或 Y）。", first=code[0])
     if not code[2:8].isdigit():
-        return "第 3–8 位应为 6 位数字的行政区划代码。"
+        return N_("第 3–8 位应为 6 位数字的行政区划代码。")
     expected = check_character(code[:17])
     if code[17] != expected:
-        return f"校验位不符：最后一位应为“{expected}”，现为“{code[17]}”。请核对代码是否抄错。"
+        return N_(
+            "校验位不符：最后一位应为“{expected}”，现为“{actual}”。请核对代码是否抄错。",
+            expected=expected,
+            actual=code[17],
+        )
     return None
 
 

@@ -150,6 +150,8 @@ def generate(
     with db.session():  # one transaction: Cancel leaves nothing behind
         result = yield from apply_import(db, plan, source="演示数据")
         made = {"enterprise": result["added"]}
+        from app.services.demo_checks import demo_checks, demo_ledger
+
         made["health_check"] = yield from demo_checks(
             db, seed=seed, today=today, count=min(max(enterprises // 10, 1), 300)
         )
@@ -214,17 +216,20 @@ def demo_offers_layoffs(
             data.received_on = start + timedelta(days=rng.randint(0, 3))
         if stage in ("negotiating", "signed", "filed"):
             data.replied_on, data.reply = (
-                data.received_on + timedelta(days=rng.randint(3, 18)),
+                min(data.received_on + timedelta(days=rng.randint(3, 18)), today),
                 "accepted",
             )
         if stage == "refused":
-            data.replied_on, data.reply = data.received_on + timedelta(days=5), "refused"
+            data.replied_on = min(data.received_on + timedelta(days=5), today)
+            data.reply = "refused"
         if stage in ("signed", "filed"):
             data.signed_on = min(data.replied_on + timedelta(days=rng.randint(10, 40)), today)
+            # The congress adopted the draft (集体合同规定 第36条): two thirds at
+            # least attended and more than half of all agreed, before the signing.
             members = max(30, (staff or 60) // 2)
             data.congress_members = members
-            data.congress_attended = members - rng.randint(0, members // 2)
-            data.congress_approved = data.congress_attended - rng.randint(0, 5)
+            data.congress_attended = members - rng.randint(0, members // 3)
+            data.congress_approved = rng.randint(members // 2 + 1, data.congress_attended)
             data.congress_on = data.signed_on
         if stage == "filed":
             data.filed_on = min(data.signed_on + timedelta(days=rng.randint(1, 8)), today)
@@ -271,7 +276,8 @@ def demo_offers_layoffs(
                 reemployment_assistance=laid_off // 2,
                 psychological_support=laid_off // 4,
                 skills_training=laid_off // 3,
-                reemployed=laid_off // 5,
+                # Re-employment comes after the layoff, never before it.
+                reemployed=laid_off // 5 if layoff_on <= today else 0,
             ),
         )
     yield Progress(2, 3, "正在生成风险隐患演示数据…")
@@ -316,144 +322,3 @@ def demo_offers_layoffs(
         "layoff_filing": min(n_filings, len(big)),
         "major_risk_event": min(n_events, len(rows)),
     }
-
-
-def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
-    """Move the demo findings along: every status appears, some overdue, some extended,
-    closed ones with an evidence file."""
-    import tempfile
-
-    from sqlalchemy import select
-
-    from app.models import RectificationItem
-    from app.services import attachments, ledger
-
-    rng = random.Random(seed + 2)
-    with db.session() as session:
-        items = list(
-            session.execute(
-                select(RectificationItem.id, RectificationItem.found_on, RectificationItem.deadline)
-                .where(RectificationItem.deleted.is_(False))
-                .order_by(
-                    RectificationItem.found_on,
-                    RectificationItem.item_code,
-                    RectificationItem.matter,
-                )
-            )
-        )
-    moves = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        evidence = Path(tmp) / "整改情况说明.txt"
-        evidence.write_text(
-            "企业已按整改建议书完成整改，附工资台账、劳动合同复印件。", encoding="utf-8"
-        )
-        for n, (item_id, found_on, deadline) in enumerate(items):
-            if n % 20 == 0:
-                yield Progress(n, len(items), "正在生成整改台账演示数据…")
-            roll = rng.random()
-            if deadline < today - timedelta(days=30):
-                roll = (
-                    0.65 + roll * 0.35 if rng.random() < 0.85 else roll
-                )  # old findings are mostly closed
-            span = max((today - found_on).days, 1)
-            step = found_on + timedelta(days=rng.randint(1, max(1, min(span, 20))))
-            step = min(step, today)
-            if roll < 0.25:
-                continue  # still 待整改 (overdue if its deadline has passed)
-            ledger.change_status(
-                db, item_id, "in_progress", on_date=step, note="企业已制定整改方案", today=today
-            )
-            moves += 1
-            if roll < 0.45:
-                if rng.random() < 0.5 and deadline < today + timedelta(days=10):
-                    ledger.extend_deadline(
-                        db, item_id, deadline + timedelta(days=30), "企业申请延期，需补缴社会保险费"
-                    )
-                continue
-            ledger.change_status(
-                db,
-                item_id,
-                "awaiting_verification",
-                on_date=step,
-                note="企业报送整改材料",
-                today=today,
-            )
-            moves += 1
-            if roll < 0.65:
-                continue
-            attachments.add(db, item_id, evidence)
-            ledger.change_status(
-                db,
-                item_id,
-                "closed",
-                on_date=step,
-                note="现场核验，整改到位",
-                verified_by=_person(rng),
-                today=today,
-            )
-            moves += 1
-    return moves
-
-
-_CONCLUSIONS = (
-    "企业劳动用工总体规范，个别事项需完善。",
-    "企业劳动合同管理和工资支付存在薄弱环节，存在一定欠薪风险，需限期整改。",
-    "企业能遵守劳动保障法律法规，未发现明显风险。",
-    "企业规章制度未经民主程序，工资台账不完整，建议加强内部管理。",
-)
-_ADVICE = (
-    "建立劳动合同签订台账，入职一个月内签订书面合同；按月编制工资支付台账并保存三年。",
-    "按时足额缴纳社会保险费；规章制度提交职工代表大会讨论后公示。",
-    "在施工现场设立维权信息告示牌，落实农民工工资专用账户和总包代发制度。",
-    "开展年度工资集体协商，签订工资专项集体合同并报送备案。",
-)
-
-
-def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int]:
-    """Health checks with findings on some of the demo enterprises; most finalised."""
-    from sqlalchemy import select
-
-    from app.models import Enterprise
-    from app.services import health_checks
-    from app.services.health_checks import TeamMember
-
-    rng = random.Random(seed + 1)
-    with db.session() as session:
-        ids = list(
-            session.execute(
-                select(Enterprise.id)
-                .where(Enterprise.deleted.is_(False))
-                .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
-            ).scalars()
-        )
-    chosen = rng.sample(ids, min(count, len(ids)))
-    for n, enterprise_id in enumerate(chosen):
-        if n % 10 == 0:
-            yield Progress(n, len(chosen), f"正在生成演示体检 {n + 1}/{len(chosen)}…")
-        on = today - timedelta(days=rng.randint(1, 150))
-        data = health_checks.template(db, enterprise_id, on)
-        staff = data.staff_count or rng.randint(5, 200)
-        data.staff_count = staff
-        data.contracts_signed = max(0, staff - rng.choice((0, 0, 0, 1, 2, 5)))
-        data.migrant_workers = rng.choice((0, 0, staff // 3, staff // 2))
-        data.dispatched_workers = rng.choice((0, 0, 0, max(1, staff // 8)))
-        owed = rng.random() < 0.12
-        behind = on.replace(day=1) - timedelta(days=70)
-        data.wages_paid_through = f"{behind:%Y-%m}" if owed else f"{on:%Y-%m}"
-        data.wages_owed_yuan = rng.randint(20, 400) * 1000 if owed else 0
-        data.wages_owed_people = rng.randint(1, max(1, staff // 2)) if owed else 0
-        for r in data.results:
-            if r.result == "unchecked":
-                r.result = "noncompliant" if rng.random() < 0.12 else "compliant"
-        data.team = [
-            TeamMember(_person(rng), "劳动关系协调员"),
-            TeamMember(_person(rng), rng.choice(health_checks.ROLES[1:])),
-        ]
-        data.conclusion = rng.choice(_CONCLUSIONS)
-        data.advice = rng.choice(_ADVICE)
-        data.enterprise_person = _person(rng)
-        data.office_person = data.team[0].name
-        check_id = health_checks.create(db, data)
-        if rng.random() < 0.7:
-            health_checks.finalise(db, check_id)
-    return len(chosen)

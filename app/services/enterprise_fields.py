@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.services import credit_code, reference
 from app.services.fields import FieldSpec, Kind
+from app.services.validation.common import phone_problem
 
 
 def _county_choices() -> list[tuple[str, str]]:
@@ -117,7 +118,9 @@ ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
         "Contact phone",
         max_length=40,
         width=120,
+        validator=phone_problem,
         aliases=("电话", "手机", "联系方式", "手机号码", "联系人电话", "联系人/电话"),
+        placeholder="13912345678 或 0375-2345678",
     ),
     FieldSpec(
         "employee_count",

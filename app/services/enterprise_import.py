@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from app.services import audit, credit_code, reference
 from app.services.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.enterprises import FIELD_NAMES, RECORD_TYPE
 from app.services.fields import Kind, clean_text, row_parser
+from app.services.messages import N_
 from app.services.pinyin_keys import name_keys
 from app.services.progress import Progress, Work
 from app.services.spreadsheet import (
@@ -31,6 +33,7 @@ from app.services.spreadsheet import (
     find_header,
     read_sheets,
 )
+from app.services.validation import enterprise as enterprise_rules
 
 CHUNK = 2000
 ENTERPRISE_TABLE = Enterprise.__table__
@@ -96,6 +99,7 @@ def plan_import(
             dict(mapping),
             header.labels,
             header.score,
+            header.key_fields,
         )
     mapped = set(header.mapping.values())
     if "credit_code" not in mapped:
@@ -115,8 +119,8 @@ def plan_import(
     )
     plan.problems.extend(RowProblem(s.number, s.reason) for s in sheet_data.skipped)
     existing = _existing_by_code(db)
-    row_values = _EnterpriseRows(header.mapping, _default_county(db))
-    seen: dict[str, int] = {}
+    row_values = _EnterpriseRows(header.mapping, _default_county(db), date.today())
+    seen: dict[str, tuple[int, dict[str, Any]]] = {}
     total = len(sheet_data.rows)
     for index, row in enumerate(sheet_data.rows):
         if index % 5000 == 0:
@@ -129,12 +133,29 @@ def plan_import(
             continue
         code = values["credit_code"]
         if code in seen:
+            # One code, one enterprise: the first row with a code is imported, a later
+            # row with the same code is skipped and listed (README, 企业名录 → 导入).
+            first, first_values = seen[code]
+            same = {k: v for k, v in values.items() if k != "_row"} == first_values
             plan.problems.append(
-                RowProblem(row.number, f"与第 {seen[code]} 行信用代码相同（{code}），已跳过")
+                RowProblem(
+                    row.number,
+                    N_(
+                        "与第 {first} 行完全相同（信用代码 {code}），重复的行已跳过",
+                        first=first,
+                        code=code,
+                    )
+                    if same
+                    else N_(
+                        "与第 {first} 行信用代码相同（{code}）但内容不同：已按第 {first} 行导入，本行未导入。请核对哪一行正确，再在名录中更正。",
+                        first=first,
+                        code=code,
+                    ),
+                )
             )
             plan.raw_rows[row.number] = row.cells
             continue
-        seen[code] = row.number
+        seen[code] = (row.number, dict(values))
         if code in existing:
             enterprise_id, old = existing[code]
             changes = {k: v for k, v in values.items() if v not in (None, "") and old.get(k) != v}
@@ -165,8 +186,9 @@ def _default_county(db: Database) -> str:
 class _EnterpriseRows:
     """Turns spreadsheet rows into enterprise values, remarks and a reason to skip."""
 
-    def __init__(self, mapping: dict[int, str], default_county: str) -> None:
+    def __init__(self, mapping: dict[int, str], default_county: str, today: date) -> None:
         self.default_county = default_county
+        self.today = today
         # The code and industry columns need more than plain parsing; they are handled here.
         plain = {j: n for j, n in mapping.items() if n not in ("credit_code", "industry")}
         self.parse = row_parser(ENTERPRISE_FIELDS, plain)
@@ -193,6 +215,10 @@ class _EnterpriseRows:
             derived = reference.match_division(code[2:8]) if len(code) >= 8 else None
             values["county_code"] = derived or self.default_county
         errors = self.parse.check(values, errors)  # type: ignore[attr-defined]
+        # The same record rules as the dialog (a registration date not after today…).
+        if values.get("registration_date") or values.get("employee_count") is not None:
+            for name, message in enterprise_rules.record_rules(values, today=self.today).items():
+                errors.setdefault(name, message)
         return values, remarks, ("；".join(errors.values()) if errors else None)
 
 

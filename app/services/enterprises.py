@@ -18,8 +18,10 @@ from app.models import Enterprise, EnterpriseRisk
 from app.models.db import Database
 from app.services import audit
 from app.services.enterprise_fields import ENTERPRISE_FIELDS, FIELDS_BY_NAME
-from app.services.fields import FieldError, ValidationError, parse_value, problems
+from app.services.fields import FieldError, ValidationError, field_message, parse_value, problems
+from app.services.messages import N_
 from app.services.pinyin_keys import name_keys
+from app.services.validation import enterprise as enterprise_rules
 
 RECORD_TYPE = "enterprise"
 FIELD_NAMES = tuple(spec.name for spec in ENTERPRISE_FIELDS)
@@ -169,7 +171,7 @@ def find_by_credit_code(session: Session, code: str) -> Enterprise | None:
     ).scalar_one_or_none()
 
 
-def clean_values(raw: dict[str, Any]) -> dict[str, Any]:
+def clean_values(raw: dict[str, Any], today: date | None = None) -> dict[str, Any]:
     """Dialog or CLI input → stored values, or ValidationError naming every bad field."""
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
@@ -179,18 +181,32 @@ def clean_values(raw: dict[str, Any]) -> dict[str, Any]:
         try:
             values[name] = parse_value(FIELDS_BY_NAME[name], raw[name])
         except FieldError as exc:
-            errors[name] = f"{FIELDS_BY_NAME[name].label_zh}：{exc}"
+            errors[name] = field_message(FIELDS_BY_NAME[name], exc)
     for name, message in problems(ENTERPRISE_FIELDS, values).items():
+        errors.setdefault(name, message)
+    for name, message in enterprise_rules.record_rules(values, today=today or date.today()).items():
         errors.setdefault(name, message)
     if errors:
         raise ValidationError(errors)
     return values
 
 
+def problems_of(raw: dict[str, Any]) -> dict[str, str]:
+    """What stands in the way of saving these values; nothing is written."""
+    try:
+        clean_values({name: raw.get(name) for name in FIELD_NAMES})
+    except ValidationError as exc:
+        return exc.errors
+    return {}
+
+
 def _duplicate_error(existing: Enterprise) -> ValidationError:
     return ValidationError(
         {
-            "credit_code": f"该信用代码已登记为“{existing.name}”，同一代码不能登记两家企业。请核对代码，或编辑已有企业。"
+            "credit_code": N_(
+                "该信用代码已登记为“{name}”，同一代码不能登记两家企业。请核对代码，或编辑已有企业。",
+                name=existing.name,
+            )
         }
     )
 
@@ -229,7 +245,7 @@ def update(db: Database, enterprise_id: str, raw: dict[str, Any]) -> bool:
     with db.session() as session:
         ent = session.get(Enterprise, enterprise_id)
         if ent is None or ent.deleted:
-            raise ValidationError({"name": "该企业已被删除，无法保存。"})
+            raise ValidationError({"name": N_("该企业已被删除，无法保存。")})
         # A partial edit is checked as the whole record it produces.
         values = _with_defaults(clean_values({**_fields_of(ent), **raw}))
         if values.get("credit_code") and values["credit_code"] != ent.credit_code:

@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from app.services.messages import N_, Label, Message
+
 
 class Kind(StrEnum):
     TEXT = "text"
@@ -56,6 +58,20 @@ class FieldSpec:
 class FieldError(ValueError):
     """A value that does not fit its field; str() is the message for the user."""
 
+    @property
+    def message(self) -> Message | str:
+        """The message as given (a Message keeps its English)."""
+        return self.args[0] if self.args else ""
+
+
+def label_of(spec: FieldSpec) -> Label:
+    return Label(spec.label_zh, spec.label_en or spec.label_zh)
+
+
+def field_message(spec: FieldSpec, exc: FieldError) -> Message:
+    """ "成立日期：“abc”不是日期" — a parsing problem under its field's name."""
+    return N_("{label}：{problem}", label=label_of(spec), problem=exc.message)
+
 
 class ValidationError(ValueError):
     """Per-field problems of a whole record ({field: message}); nothing was saved."""
@@ -95,22 +111,22 @@ def parse_int(raw: object) -> int | None:
     if raw is None or raw == "":
         return None
     if isinstance(raw, bool):
-        raise FieldError("应为整数")
+        raise FieldError(N_("应为整数"))
     if isinstance(raw, int):
         return raw
     if isinstance(raw, float):
         if raw.is_integer():
             return int(raw)
-        raise FieldError(f"“{raw}”不是整数")
+        raise FieldError(N_("“{value}”不是整数", value=raw))
     text = clean_text(raw).replace(",", "").replace(" ", "").removesuffix("人")
     if not text:
         return None
     try:
         value = float(text)
     except ValueError:
-        raise FieldError(f"“{raw}”不是数字") from None
+        raise FieldError(N_("“{value}”不是数字", value=raw)) from None
     if not value.is_integer():
-        raise FieldError(f"“{raw}”不是整数")
+        raise FieldError(N_("“{value}”不是整数", value=raw))
     return int(value)
 
 
@@ -135,7 +151,7 @@ def parse_date(raw: object) -> date | None:
         if 19000101 <= raw <= 29991231:
             raw = str(int(raw))
         else:
-            raise FieldError(f"“{raw}”不是日期")
+            raise FieldError(N_("“{value}”不是日期", value=raw))
     text = clean_text(raw).replace(" ", "")
     text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
     text = re.sub(r"\s*0?0:00(:00)?$", "", text)
@@ -145,8 +161,10 @@ def parse_date(raw: object) -> date | None:
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
-                raise FieldError(f"“{raw}”不是有效日期") from None
-    raise FieldError(f"“{raw}”不是日期（可写作 2019-05-06、2019年5月6日 或 20190506）")
+                raise FieldError(N_("“{value}”不是有效日期", value=raw)) from None
+    raise FieldError(
+        N_("“{value}”不是日期（可写作 2019-05-06、2019年5月6日 或 20190506）", value=raw)
+    )
 
 
 def parse_bool(raw: object) -> bool:
@@ -157,7 +175,7 @@ def parse_bool(raw: object) -> bool:
         return True
     if text in FALSE_WORDS:
         return False
-    raise FieldError(f"“{raw}”应为 是 或 否")
+    raise FieldError(N_("“{value}”应为 是 或 否", value=raw))
 
 
 _CHOICE_TABLES: dict[int, tuple[set[str], dict[str, str]]] = {}
@@ -178,7 +196,7 @@ def parse_value(spec: FieldSpec, raw: object) -> Any:
     if spec.kind is Kind.INT:
         value: Any = parse_int(raw)
         if value is not None and spec.minimum is not None and value < spec.minimum:
-            raise FieldError(f"不能小于 {spec.minimum}")
+            raise FieldError(N_("不能小于 {minimum}", minimum=spec.minimum))
         return value
     if spec.kind is Kind.DATE:
         return parse_date(raw)
@@ -190,9 +208,22 @@ def parse_value(spec: FieldSpec, raw: object) -> Any:
         if text not in values:
             matched = labels.get(text) or (spec.matcher(text) if spec.matcher else None)
             if matched is None:
-                raise FieldError(f"“{text}”不在可选范围内")
+                raise FieldError(N_("“{value}”不在可选范围内", value=text))
             text = matched
     return text
+
+
+def required_message(spec: FieldSpec) -> Message:
+    return N_("{label}为必填项", label=label_of(spec))
+
+
+def length_message(spec: FieldSpec, length: int) -> Message:
+    return N_(
+        "{label}最多 {most} 个字，现为 {length} 个字",
+        label=label_of(spec),
+        most=spec.max_length,
+        length=length,
+    )
 
 
 def problems(specs: Sequence[FieldSpec], values: dict[str, Any]) -> dict[str, str]:
@@ -202,12 +233,12 @@ def problems(specs: Sequence[FieldSpec], values: dict[str, Any]) -> dict[str, st
         value = values.get(spec.name)
         empty = value is None or value == ""
         if spec.required and empty:
-            found[spec.name] = f"{spec.label_zh}为必填项"
+            found[spec.name] = required_message(spec)
             continue
         if empty:
             continue
         if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
-            found[spec.name] = f"{spec.label_zh}最多 {spec.max_length} 个字，现为 {len(value)} 个字"
+            found[spec.name] = length_message(spec, len(value))
             continue
         if spec.validator:
             message = spec.validator(value)
@@ -253,9 +284,7 @@ def row_parser(specs: Sequence[FieldSpec], mapping: dict[int, str]) -> RowParser
     """
     by_name = {spec.name: spec for spec in specs}
     columns = [(j, name, by_name[name], _parser_for(by_name[name])) for j, name in mapping.items()]
-    checks = [
-        (spec.name, spec.label_zh, spec.required, spec.max_length, spec.validator) for spec in specs
-    ]
+    checks = [(spec, spec.name, spec.required, spec.max_length, spec.validator) for spec in specs]
 
     def parse(cells: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
         values: dict[str, Any] = {}
@@ -265,20 +294,20 @@ def row_parser(specs: Sequence[FieldSpec], mapping: dict[int, str]) -> RowParser
             try:
                 values[name] = parser(cells[j] if j < width else None)
             except FieldError as exc:
-                errors[name] = f"{spec.label_zh}：{exc}"
+                errors[name] = field_message(spec, exc)
         return values, errors
 
     def check(values: dict[str, Any], errors: dict[str, str]) -> dict[str, str]:
-        for name, label, required, max_length, validator in checks:
+        for spec, name, required, max_length, validator in checks:
             if name in errors:
                 continue
             value = values.get(name)
             if value is None or value == "":
                 if required:
-                    errors[name] = f"{label}为必填项"
+                    errors[name] = required_message(spec)
                 continue
             if max_length and isinstance(value, str) and len(value) > max_length:
-                errors[name] = f"{label}最多 {max_length} 个字，现为 {len(value)} 个字"
+                errors[name] = length_message(spec, len(value))
             elif validator and (message := validator(value)):
                 errors[name] = message
         return errors

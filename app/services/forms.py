@@ -22,6 +22,7 @@ from app.services.documents import (
     chinese_date,
 )
 from app.services.health_checks import RESULTS, CheckDetail
+from app.services.local_time import local
 
 DAY_UNITS = {"calendar": "日", "working": "个工作日"}
 TICK_CHOICES = ("合规", "不合规", "不适用")
@@ -118,7 +119,7 @@ def check_report(db: Database, check_id: str) -> Document:
     if detail.amendments:
         blocks.append(Heading("六、更正记录"))
         for a in detail.amendments:
-            blocks.append(Paragraph(f"{a.at:%Y-%m-%d} {a.author}：{a.reason}"))
+            blocks.append(Paragraph(f"{local(a.at):%Y-%m-%d} {a.author}：{a.reason}"))
     blocks += [
         Spacer(),
         Signatures(["检查人员（签字）", "企业负责人（签字）"]),

@@ -26,10 +26,12 @@ from app.services.fields import (
     FieldSpec,
     Kind,
     ValidationError,
+    field_message,
     parse_value,
     problems,
 )
-from app.services.record_store import count_where, save_audited
+from app.services.record_store import save_audited
+from app.services.validation import guidance as guidance_rules
 
 ACTIVITY_KINDS = {
     "law_into_enterprise": "送法进企业",
@@ -126,16 +128,23 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
-def _clean(specs: tuple[FieldSpec, ...], raw: dict[str, Any]) -> dict[str, Any]:
+def _clean(
+    specs: tuple[FieldSpec, ...], raw: dict[str, Any], today: date | None = None
+) -> dict[str, Any]:
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for spec in specs:
         try:
             values[spec.name] = parse_value(spec, raw.get(spec.name))
         except FieldError as exc:
-            errors[spec.name] = f"{spec.label_zh}：{exc}"
+            errors[spec.name] = field_message(spec, exc)
     for name, message in problems(specs, values).items():
         errors.setdefault(name, message)
+    if specs is ACTIVITY_FIELDS:
+        for name, message in guidance_rules.activity_rules(
+            values, today=today or date.today()
+        ).items():
+            errors.setdefault(name, message)
     if errors:
         raise ValidationError(errors)
     for spec in specs:
@@ -144,6 +153,23 @@ def _clean(specs: tuple[FieldSpec, ...], raw: dict[str, Any]) -> dict[str, Any]:
         elif values[spec.name] is None:
             values[spec.name] = ""
     return values
+
+
+def activity_problems(raw: dict[str, Any]) -> dict[str, str]:
+    """What stands in the way of saving an activity; nothing is written."""
+    try:
+        _clean(ACTIVITY_FIELDS, raw)
+    except ValidationError as exc:
+        return exc.errors
+    return {}
+
+
+def case_problems(raw: dict[str, Any]) -> dict[str, str]:
+    try:
+        _clean(CASE_FIELDS, raw)
+    except ValidationError as exc:
+        return exc.errors
+    return {}
 
 
 # -- guidance activities ----------------------------------------------------------------------
@@ -266,66 +292,6 @@ def _delete(db: Database, model: Any, record_type: str, record_id: str) -> None:
         )
 
 
-@dataclass
-class ActivityFilter:
-    campaign_id: str = ""
-    kind: str = ""
-    county_code: str = ""
-    text: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-    origin_office: str = ""
-
-
-def _activity_conditions(flt: ActivityFilter) -> list[Any]:
-    a = GuidanceActivity
-    conds: list[Any] = [a.deleted.is_(False)]
-    if flt.campaign_id:
-        conds.append(a.campaign_id == flt.campaign_id)
-    if flt.kind:
-        conds.append(a.kind == flt.kind)
-    if flt.county_code:
-        conds.append(a.county_code == flt.county_code)
-    if flt.date_from:
-        conds.append(a.held_on >= flt.date_from)
-    if flt.date_to:
-        conds.append(a.held_on <= flt.date_to)
-    if flt.origin_office:
-        conds.append(a.origin_office == flt.origin_office)
-    if flt.text.strip():
-        conds.append(a.title.contains(flt.text.strip(), autoescape=True))
-    return conds
-
-
-def count_activities(db: Database, flt: ActivityFilter) -> int:
-    return count_where(db, GuidanceActivity, _activity_conditions(flt))
-
-
-def activities(
-    db: Database, flt: ActivityFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
-    a = GuidanceActivity
-    with db.reader() as conn:
-        rows = conn.execute(
-            select(a)
-            .where(*_activity_conditions(flt))
-            .order_by(a.held_on.desc(), a.id)
-            .offset(offset)
-            .limit(limit)
-        ).mappings()
-        out = []
-        for r in rows:
-            linked = len(json.loads(r["enterprise_ids_json"] or "[]"))
-            out.append(
-                {
-                    **dict(r),
-                    "enterprises": linked + (r["other_enterprises"] or 0),
-                    "files": len(json.loads(r["files_json"] or "[]")),
-                }
-            )
-        return out
-
-
 # -- typical cases --------------------------------------------------------------------------------
 def save_case(
     db: Database,
@@ -361,46 +327,13 @@ def case(db: Database, case_id: str) -> tuple[dict[str, Any], list[dict[str, Any
         return values, json.loads(row.files_json or "[]")
 
 
-@dataclass
-class CaseFilter:
-    campaign_id: str = ""
-    kind: str = ""
-    in_report: bool = False
-    text: str = ""
-    origin_office: str = ""
-
-
-def _case_conditions(flt: CaseFilter) -> list[Any]:
-    c = TypicalCase
-    conds: list[Any] = [c.deleted.is_(False)]
-    if flt.campaign_id:
-        conds.append(c.campaign_id == flt.campaign_id)
-    if flt.kind:
-        conds.append(c.kind == flt.kind)
-    if flt.in_report:
-        conds.append(c.in_report.is_(True))
-    if flt.origin_office:
-        conds.append(c.origin_office == flt.origin_office)
-    if flt.text.strip():
-        conds.append(c.title.contains(flt.text.strip(), autoescape=True))
-    return conds
-
-
-def count_cases(db: Database, flt: CaseFilter) -> int:
-    return count_where(db, TypicalCase, _case_conditions(flt))
-
-
-def cases(
-    db: Database, flt: CaseFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
-    c = TypicalCase
-    with db.reader() as conn:
-        rows = conn.execute(
-            select(c, Enterprise.name.label("enterprise"))
-            .outerjoin(Enterprise, Enterprise.id == c.enterprise_id)
-            .where(*_case_conditions(flt))
-            .order_by(c.kind, c.title)
-            .offset(offset)
-            .limit(limit)
-        ).mappings()
-        return [dict(r) for r in rows]
+# The lists (filters, counting, a page of rows) live in guidance_lists; callers
+# keep using guidance.ActivityFilter / activities / CaseFilter / cases.
+from app.services.guidance_lists import (  # noqa: E402, F401
+    ActivityFilter,
+    CaseFilter,
+    activities,
+    cases,
+    count_activities,
+    count_cases,
+)

@@ -53,6 +53,13 @@ def days(db: Database, year: int) -> list[EnteredDay]:
         return [EnteredDay(r.day, r.is_workday, r.name) for r in rows]
 
 
+def estimated_days(year: int) -> list[EnteredDay]:
+    """The holidays estimated for a year nobody has entered (see holiday_estimate)."""
+    from app.services import holiday_estimate
+
+    return [EnteredDay(d, False, n) for d, n in holiday_estimate.rest_days(year).items()]
+
+
 def set_days(
     db: Database, entries: list[EnteredDay], *, complete_years: set[int] | None = None
 ) -> None:

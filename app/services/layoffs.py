@@ -4,18 +4,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import select
 
 from app.models import Enterprise, LayoffFiling, LayoffPerson
 from app.models.db import Database
-from app.services import audit, id_numbers, layoff_rules, record_lists
+from app.services import audit, id_numbers, layoff_rules
 from app.services.fields import FieldError, FieldSpec, ValidationError, clean_text
 from app.services.layoff_rules import Finding, Person
+from app.services.messages import N_
+from app.services.validation import layoff as layoff_rules_
+from app.services.validation.common import Problems, add
 
 RECORD_TYPE = "layoff_filing"
 SERVICES = {"assistance": "就业援助", "counselling": "心理疏导", "training": "技能培训"}
@@ -67,36 +70,21 @@ FIELDS = (
 )
 
 
-def _validate(session: Any, data: FilingInput) -> dict[str, str]:
-    errors: dict[str, str] = {}
+def _validate(session: Any, data: FilingInput, today: date | None = None) -> Problems:
+    errors: Problems = {}
     if not data.enterprise_id:
-        errors["enterprise_id"] = "请选择企业。"
+        add(errors, "enterprise_id", N_("请选择企业。"))
     elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
-        errors["enterprise_id"] = "所选企业不存在或已删除。"
-    if data.ground not in layoff_rules.rules()["grounds"]:
-        errors["ground"] = "请选择裁员的法定情形（第41条第1款第一至四项）。"
-    if not data.total_staff or data.total_staff <= 0:
-        errors["total_staff"] = "请填写企业职工总数。"
-    if not data.laid_off or data.laid_off <= 0:
-        errors["laid_off"] = "请填写拟裁减人数。"
-    elif data.total_staff and data.laid_off > data.total_staff:
-        errors["laid_off"] = (
-            f"拟裁减 {data.laid_off} 人，超过职工总数 {data.total_staff} 人，请核对。"
-        )
-    for name in (
-        "reemployment_assistance",
-        "psychological_support",
-        "skills_training",
-        "reemployed",
-    ):
-        value = getattr(data, name)
-        if value < 0:
-            errors[name] = "人数不能为负数。"
-        elif data.laid_off and value > data.laid_off:
-            errors[name] = f"人数 {value} 超过被裁减人数 {data.laid_off}。"
-    if data.status not in ("open", "closed"):
-        errors["status"] = "状态应为办理中或已办结。"
+        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    for name, message in layoff_rules_.check(asdict(data), today=today or date.today()).items():
+        add(errors, name, message)
     return errors
+
+
+def problems(db: Database, data: FilingInput) -> Problems:
+    """What stands in the way of saving `data`; nothing is written."""
+    with db.session() as session:
+        return _validate(session, data)
 
 
 def save(db: Database, data: FilingInput, filing_id: str | None = None) -> str:
@@ -107,7 +95,7 @@ def save(db: Database, data: FilingInput, filing_id: str | None = None) -> str:
         if filing_id:
             filing = session.get(LayoffFiling, filing_id)
             if filing is None or filing.deleted:
-                raise ValidationError({"filing": "该裁员备案不存在或已删除。"})
+                raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
             before = {n: getattr(filing, n) for n in FIELDS}
         else:
             filing = LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0)
@@ -133,7 +121,7 @@ def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
     with db.session() as session:
         filing = session.get(LayoffFiling, filing_id)
         if filing is None or filing.deleted:
-            raise ValidationError({"filing": "该裁员备案不存在或已删除。"})
+            raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
         ent = session.get(Enterprise, filing.enterprise_id)
         data = FilingInput(
             filing.enterprise_id,
@@ -288,7 +276,7 @@ def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImpor
     with db.session() as session:
         filing = session.get(LayoffFiling, filing_id)
         if filing is None or filing.deleted:
-            raise ValidationError({"filing": "该裁员备案不存在或已删除。"})
+            raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
         session.add_all(rows)
         audit.record(
             session,
@@ -383,75 +371,6 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
     return out
 
 
-# -- lists -------------------------------------------------------------------------------------
-
-
-@dataclass
-class FilingFilter:
-    county_code: str = ""
-    status: str = ""
-    threshold_only: bool = False
-    enterprise_id: str = ""
-    text: str = ""
-    origin_office: str = ""
-    # The filing's date: the report to the labour department, else the layoff date.
-    date_from: date | None = None
-    date_to: date | None = None
-
-
-def filing_date() -> ColumnElement[date]:
-    return func.coalesce(LayoffFiling.reported_on, LayoffFiling.layoff_on)
-
-
-def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
-    f = LayoffFiling
-    conds: list[ColumnElement[bool]] = [f.deleted.is_(False)]
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
-    if flt.status:
-        conds.append(f.status == flt.status)
-    if flt.threshold_only:
-        conds.append(or_(f.laid_off >= 20, f.laid_off * 10 >= f.total_staff))
-    if flt.enterprise_id:
-        conds.append(f.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(f.origin_office == flt.origin_office)
-    if flt.date_from:
-        conds.append(filing_date() >= flt.date_from)
-    if flt.date_to:
-        conds.append(filing_date() <= flt.date_to)
-    if (match := record_lists.enterprise_matches(flt.text)) is not None:
-        conds.append(match)
-    return conds
-
-
-def count(db: Database, flt: FilingFilter) -> int:
-    return record_lists.count_joined(db, LayoffFiling, _conditions(flt))
-
-
-def page(
-    db: Database, flt: FilingFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
-    f = LayoffFiling
-    stmt = (
-        select(
-            f.id,
-            Enterprise.name.label("enterprise"),
-            Enterprise.county_code,
-            f.ground,
-            f.total_staff,
-            f.laid_off,
-            f.explained_on,
-            f.layoff_on,
-            f.reported_on,
-            f.status,
-            f.reemployed,
-        )
-        .join(Enterprise, Enterprise.id == f.enterprise_id)
-        .where(and_(*_conditions(flt)))
-        .order_by(func.coalesce(f.reported_on, f.layoff_on).desc(), f.id)
-        .offset(offset)
-        .limit(limit)
-    )
-    with db.reader() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+# The filing list (filter, counting, a page of rows) lives in its own module;
+# callers keep using layoffs.FilingFilter / count / page.
+from app.services.layoff_list import FilingFilter, _conditions, count, filing_date, page  # noqa: E402, F401

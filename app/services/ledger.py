@@ -24,6 +24,7 @@ from app.models import (
 from app.models.db import Database
 from app.services import attachments, audit, workdays
 from app.services.fields import ValidationError
+from app.services.messages import N_
 from app.services.rectification_status import OPEN_STATUSES, STATUSES, label
 
 RECORD_TYPE = "rectification_item"
@@ -258,16 +259,18 @@ def change_status(
                 }
             )
         if on_date > today:
-            errors["on_date"] = f"日期 {on_date} 晚于今天，请核对。"
+            errors["on_date"] = N_("日期 {day} 晚于今天，请核对。", day=on_date)
         if on_date < item.found_on:
-            errors["on_date"] = f"日期 {on_date} 早于发现问题的日期 {item.found_on}。"
+            errors["on_date"] = N_(
+                "日期 {day} 早于发现问题的日期 {found}。", day=on_date, found=item.found_on
+            )
         if item.status == "closed" and len(note) < 4:
-            errors["note"] = "重新打开已销号的事项须写明理由（至少 4 个字）。"
+            errors["note"] = N_("重新打开已销号的事项须写明理由（至少 4 个字）。")
         elif not note:
-            errors["note"] = "请填写情况说明。"
+            errors["note"] = N_("请填写情况说明。")
         if to_status == "closed":
             if not verified_by.strip():
-                errors["verified_by"] = "销号须写明核验人。"
+                errors["verified_by"] = N_("销号须写明核验人。")
             evidence = attachments.list_for(db, item_id)
             good = [a for a in evidence if a.state == "ok"]
             if not evidence:
@@ -335,111 +338,11 @@ def extend_deadline(db: Database, item_id: str, new_deadline: date, reason: str)
         item.deadline = new_deadline
 
 
-@dataclass
-class ManualItem:
-    enterprise_id: str | None
-    matter: str
-    found_on: date | None
-    deadline: date | None = None
-    rectify_days: int | None = None
-    day_kind: str = "calendar"
-    basis: str = ""
-    remedy: str = ""
-    enterprise_person: str = ""
-    office_person: str = ""
-    note: str = ""
-
-
-def add_manual(db: Database, item: ManualItem) -> str:
-    """An item entered by hand (not from a check): a deadline, or days from the finding."""
-    errors: dict[str, str] = {}
-    if not item.enterprise_id:
-        errors["enterprise_id"] = "请选择企业。"
-    if not item.matter.strip():
-        errors["matter"] = "请填写整改事类。"
-    if item.found_on is None:
-        errors["found_on"] = "请填写发现问题的日期。"
-    deadline = item.deadline
-    if deadline is None and item.found_on and item.rectify_days:
-        deadline = workdays.load(db).due_date(item.found_on, item.rectify_days, item.day_kind)
-    if deadline is None:
-        errors["deadline"] = "请填写整改时限，或整改期限天数。"
-    elif item.found_on and deadline < item.found_on:
-        errors["deadline"] = f"整改时限 {deadline} 早于发现问题的日期 {item.found_on}，请核对。"
-    if errors:
-        raise ValidationError(errors)
-    assert deadline and item.found_on and item.enterprise_id
-    with db.session() as session:
-        ent = session.get(Enterprise, item.enterprise_id)
-        if ent is None or ent.deleted:
-            raise ValidationError({"enterprise_id": "所选企业不存在或已删除。"})
-        row = RectificationItem(
-            enterprise_id=item.enterprise_id,
-            source="manual",
-            matter=item.matter.strip(),
-            basis=item.basis.strip(),
-            remedy=item.remedy.strip(),
-            found_on=item.found_on,
-            rectify_days=(deadline - item.found_on).days,
-            day_kind="calendar",
-            deadline=deadline,
-            original_deadline=deadline,
-            enterprise_person=item.enterprise_person.strip(),
-            office_person=item.office_person.strip(),
-            status="pending",
-            status_changed_on=item.found_on,
-            note=item.note.strip(),
-        )
-        session.add(row)
-        session.flush()
-        audit.record(session, RECORD_TYPE, row.id, "create", {}, "手工登记")
-        return row.id
-
-
-# -- history and per-enterprise progress ----------------------------------------------------------
-
-
-@dataclass
-class HistoryLine:
-    at: Any
-    author: str
-    kind: str  # status / extension
-    text: str
-    on_date: date | None
-
-
-def history(db: Database, item_id: str) -> list[HistoryLine]:
-    with db.session() as session:
-        events = (
-            session.execute(select(RectificationEvent).where(RectificationEvent.item_id == item_id))
-            .scalars()
-            .all()
-        )
-        extensions = (
-            session.execute(select(DeadlineExtension).where(DeadlineExtension.item_id == item_id))
-            .scalars()
-            .all()
-        )
-        lines = [
-            HistoryLine(
-                e.created_at,
-                e.author,
-                "status",
-                f"{label(e.from_status)} → {label(e.to_status)}：{e.note}",
-                e.on_date,
-            )
-            for e in events
-        ] + [
-            HistoryLine(
-                x.created_at,
-                x.author,
-                "extension",
-                f"整改时限 {x.old_deadline} 延至 {x.new_deadline}：{x.reason}",
-                None,
-            )
-            for x in extensions
-        ]
-    return sorted(lines, key=lambda h: h.at)
+# Items entered by hand live in ledger_manual; callers keep ledger.ManualItem / add_manual.
+# An item's history (status changes and extensions) lives in ledger_history;
+# callers keep ledger.HistoryLine / history.
+from app.services.ledger_history import HistoryLine, history  # noqa: E402, F401
+from app.services.ledger_manual import ManualItem, add_manual  # noqa: E402, F401
 
 
 def progress(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[int, int]]:

@@ -14,11 +14,14 @@ from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
 from app.services import audit, negotiation_rules, workdays
 from app.services.fields import ValidationError
+from app.services.messages import N_
 from app.services.negotiation_rules import Finding
 
 # The offer list (filter, counting, a page of rows) lives in its own module;
 # callers keep using offers.OfferFilter / count / page.
 from app.services.offer_list import OfferFilter, _conditions, count, offer_date, page  # noqa: E402, F401
+from app.services.validation import offer as offer_rules
+from app.services.validation.common import Problems, add
 
 RECORD_TYPE = "negotiation_offer"
 OFFERORS = {"union": "工会（职工方）", "enterprise": "企业（用人单位方）"}
@@ -147,53 +150,33 @@ def display_stage(
     return stage
 
 
-def _validate(session: Any, data: OfferInput) -> dict[str, str]:
-    errors: dict[str, str] = {}
+def _validate(session: Any, data: OfferInput, today: date | None = None) -> Problems:
+    errors: Problems = {}
     if not data.enterprise_id:
-        errors["enterprise_id"] = "请选择企业。"
+        add(errors, "enterprise_id", N_("请选择企业。"))
     elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
-        errors["enterprise_id"] = "所选企业不存在或已删除。"
+        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
     if data.offeror not in OFFERORS:
-        errors["offeror"] = "要约方应为工会或企业。"
+        add(errors, "offeror", N_("要约方应为工会或企业。"))
     if data.situation not in negotiation_rules.rules_file()["situations"]:
-        errors["situation"] = "请选择企业情况。"
+        add(errors, "situation", N_("请选择企业情况。"))
     if data.rules not in negotiation_rules.rules_file()["sets"]:
-        errors["rules"] = "请选择适用的规定（河南或国家）。"
-    if not data.topics:
-        errors["topics"] = "请至少选择一项协商议题。"
+        add(errors, "rules", N_("请选择适用的规定（河南或国家）。"))
     unknown = [t for t in data.topics if t not in negotiation_rules.rules_file()["topics"]]
-    if unknown:
-        errors["topics"] = f"未知的议题：{'、'.join(unknown)}"
-    if data.reply not in REPLIES:
-        errors["reply"] = "答复应为同意或拒绝协商。"
-    if data.reply and not data.replied_on:
-        errors["replied_on"] = "请填写书面答复的日期。"
-    order = [
-        ("sent_on", "发出要约", "received_on", "对方收到要约"),
-        ("received_on", "收到要约", "replied_on", "书面答复"),
-        ("replied_on", "答复", "signed_on", "签订"),
-        ("signed_on", "签订", "filed_on", "报送审查"),
-        ("filed_on", "报送", "objection_on", "提出审查意见"),
-        ("effective_from", "生效", "expires_on", "期满"),
-        ("signed_on", "签订", "ended_on", "变更或解除"),
-    ]
-    for first, first_label, second, second_label in order:
-        a, b = getattr(data, first), getattr(data, second)
-        if a and b and b < a:
-            errors[second] = f"{second_label}日期 {b} 早于{first_label}日期 {a}，请核对。"
-    if data.replied_on and not data.received_on:
-        errors["received_on"] = "有答复日期时，请先填写收到要约的日期。"
-    if data.signed_on and data.reply == "refused":
-        errors["signed_on"] = "对方已拒绝协商，不能填写签订日期；请先更正答复。"
-    if data.ended_on and data.end_kind not in ("changed", "terminated"):
-        errors["end_kind"] = "请说明是变更还是解除集体合同。"
-    if data.ended_on and len(data.end_reason.strip()) < 2:
-        errors["end_reason"] = "请填写变更或解除的原因（如兼并、解散、破产）。"
-    for name in INT_FIELDS:
-        value = getattr(data, name)
-        if value is not None and value < 0:
-            errors[name] = "人数不能为负数。"
+    if not data.topics:
+        add(errors, "topics", N_("请至少选择一项协商议题。"))
+    elif unknown:
+        add(errors, "topics", N_("未知的议题：{topics}", topics=unknown))
+    # The dates, the reply and the congress: the rules every door shares.
+    for name, message in offer_rules.check(asdict(data), today=today or date.today()).items():
+        add(errors, name, message)
     return errors
+
+
+def problems(db: Database, data: OfferInput) -> Problems:
+    """What stands in the way of saving `data`; nothing is written."""
+    with db.session() as session:
+        return _validate(session, data)
 
 
 def _derive(offer: NegotiationOffer, data: OfferInput, calendar: workdays.WorkCalendar) -> None:
@@ -241,7 +224,7 @@ def save(db: Database, data: OfferInput, offer_id: str | None = None) -> str:
         if offer_id:
             offer = session.get(NegotiationOffer, offer_id)
             if offer is None or offer.deleted:
-                raise ValidationError({"offer": "该要约记录不存在或已删除。"})
+                raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
             before = _state(offer)
         else:
             offer = NegotiationOffer(enterprise_id=data.enterprise_id)
@@ -271,7 +254,7 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
     with db.session() as session:
         offer = session.get(NegotiationOffer, offer_id)
         if offer is None or offer.deleted:
-            raise ValidationError({"offer": "该要约记录不存在或已删除。"})
+            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
         ent = session.get(Enterprise, offer.enterprise_id)
         data = OfferInput(
             offer.enterprise_id,
@@ -313,10 +296,15 @@ def delete(db: Database, offer_id: str) -> None:
 # -- sessions ------------------------------------------------------------------------
 
 
-def add_session(db: Database, offer_id: str, data: SessionInput) -> str:
+def add_session(db: Database, offer_id: str, data: SessionInput, today: date | None = None) -> str:
+    today = today or date.today()
     errors: dict[str, str] = {}
     if data.held_on is None:
-        errors["held_on"] = "请填写协商日期。"
+        errors["held_on"] = N_("请填写协商日期。")
+    elif data.held_on > today:
+        errors["held_on"] = N_(
+            "协商日期 {day} 晚于今天（{today}），请核对。", day=data.held_on, today=today
+        )
     for name in (
         "employer_reps",
         "worker_reps",
@@ -326,18 +314,24 @@ def add_session(db: Database, offer_id: str, data: SessionInput) -> str:
         "worker_experts",
     ):
         if getattr(data, name) < 0:
-            errors[name] = "人数不能为负数。"
+            errors[name] = N_("人数不能为负数。")
     if data.employer_experts > data.employer_reps or data.worker_experts > data.worker_reps:
-        errors["experts"] = "外聘代表人数不能超过该方代表总数。"
+        errors["experts"] = N_("外聘代表人数不能超过该方代表总数。")
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         offer = session.get(NegotiationOffer, offer_id)
         if offer is None or offer.deleted:
-            raise ValidationError({"offer": "该要约记录不存在或已删除。"})
+            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
         if offer.received_on and data.held_on and data.held_on < offer.received_on:
             raise ValidationError(
-                {"held_on": f"协商日期 {data.held_on} 早于收到要约的日期 {offer.received_on}。"}
+                {
+                    "held_on": N_(
+                        "协商日期 {day} 早于收到要约的日期 {received}。",
+                        day=data.held_on,
+                        received=offer.received_on,
+                    )
+                }
             )
         row = NegotiationSession(offer_id=offer_id, **asdict(data))
         session.add(row)
@@ -394,106 +388,6 @@ def session_findings(data: SessionInput, rules: str) -> list[Finding]:
     )
 
 
-def findings(db: Database, offer_id: str, today: date | None = None) -> list[Finding]:
-    """Everything the clock and the rules say about an offer now."""
-    today = today or date.today()
-    data, facts = get(db, offer_id)
-    rules = negotiation_rules.rule_set(data.rules)
-    out: list[Finding] = []
-    if facts["reply_due_on"]:
-        late = negotiation_rules.days_late(facts["reply_due_on"], data.replied_on, today)
-        if data.replied_on:
-            ok = data.replied_on <= facts["reply_due_on"]
-            out.append(
-                Finding(
-                    ok,
-                    f"{data.replied_on} 书面答复（应在 {facts['reply_due_on']} 前）",
-                    rules["reply"]["basis"],
-                )
-            )
-        else:
-            out.append(
-                Finding(
-                    not late,
-                    f"应于 {facts['reply_due_on']} 前书面答复"
-                    + (f"，已逾期 {late} 天" if late else ""),
-                    rules["reply"]["basis"],
-                )
-            )
-    if data.reply == "refused":
-        out.append(
-            Finding(
-                False,
-                "对方拒绝协商：无正当理由不得拒绝；可申请劳动行政部门协调",
-                "《集体合同规定》第32条；《河南省企业工资集体协商条例》第37条",
-            )
-        )
-    for _sid, s in sessions(db, offer_id):
-        for f in session_findings(s, data.rules):
-            if not f.ok:
-                out.append(Finding(False, f"{s.held_on} 协商：{f.text}", f.basis))
-    if data.congress_members:
-        out.extend(
-            negotiation_rules.congress_findings(
-                data.congress_members,
-                data.congress_attended or 0,
-                data.congress_approved or 0,
-                rules=data.rules,
-            )
-        )
-    if facts["filing_due_on"]:
-        late = negotiation_rules.days_late(facts["filing_due_on"], data.filed_on, today)
-        if data.filed_on:
-            out.append(
-                Finding(
-                    data.filed_on <= facts["filing_due_on"],
-                    f"{data.filed_on} 报送（应在 {facts['filing_due_on']} 前）",
-                    rules["filing"]["basis"],
-                )
-            )
-        else:
-            out.append(
-                Finding(
-                    not late,
-                    f"应于 {facts['filing_due_on']} 前报送劳动行政部门"
-                    + (f"，已逾期 {late} 天" if late else ""),
-                    rules["filing"]["basis"],
-                )
-            )
-    if facts["review_ends_on"] and data.filed_on:
-        if data.objection_on:
-            out.append(
-                Finding(
-                    False,
-                    f"{data.objection_on} 提出审查意见：{data.objection_note}",
-                    rules["review"]["basis"],
-                )
-            )
-        elif facts["review_ends_on"] < today:
-            out.append(
-                Finding(
-                    True,
-                    f"审查期至 {facts['review_ends_on']} 届满，未提出异议，集体合同已生效",
-                    rules["review"]["basis"],
-                )
-            )
-        else:
-            out.append(
-                Finding(True, f"审查期至 {facts['review_ends_on']}", rules["review"]["basis"])
-            )
-    if data.effective_from and data.expires_on:
-        out.append(
-            negotiation_rules.term_finding(data.effective_from, data.expires_on, rules=data.rules)
-        )
-        if facts["renewal_from"] and facts["renewal_from"] <= today <= data.expires_on:
-            out.append(
-                Finding(
-                    False,
-                    f"合同将于 {data.expires_on} 期满，应自 {facts['renewal_from']} 起协商续订",
-                    rules["renewal_basis"],
-                )
-            )
-    return out
-
-
-# -- lists ------------------------------------------------------------------------------
+# What the clock and the rules say about an offer (shown, not blocking) lives in
+# offer_findings; callers keep using offers.findings.
+from app.services.offer_findings import findings  # noqa: E402, F401

@@ -3,7 +3,7 @@ stoppages or collective wage claims, handled early and on site (通知 三（三
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -13,6 +13,9 @@ from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
 from app.services import audit, record_lists
 from app.services.fields import ValidationError
+from app.services.messages import N_
+from app.services.validation import risk_event as event_rules
+from app.services.validation.common import Problems, add
 
 RECORD_TYPE = "major_risk_event"
 KINDS = {"mass_layoff": "大规模裁员", "work_stoppage": "集体停工", "wage_claim": "集体讨薪"}
@@ -39,29 +42,30 @@ def save(
     db: Database, data: EventInput, event_id: str | None = None, today: date | None = None
 ) -> str:
     today = today or date.today()
-    errors: dict[str, str] = {}
+    errors: Problems = {}
     if not data.enterprise_id:
-        errors["enterprise_id"] = "请选择企业。"
-    if data.kind not in KINDS:
-        errors["kind"] = "请选择风险类型：大规模裁员、集体停工或集体讨薪。"
-    if data.found_on is None:
-        errors["found_on"] = "请填写发现日期。"
-    elif data.found_on > today:
-        errors["found_on"] = f"发现日期 {data.found_on} 晚于今天。"
-    for name in ("people", "amount_owed_yuan"):
-        value = getattr(data, name)
-        if value is not None and value < 0:
-            errors[name] = "不能为负数。"
+        add(errors, "enterprise_id", N_("请选择企业。"))
+    for name, message in event_rules.check(asdict(data), today=today).items():
+        add(errors, name, message)
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         ent = session.get(Enterprise, data.enterprise_id)
         if ent is None or ent.deleted:
-            raise ValidationError({"enterprise_id": "所选企业不存在或已删除。"})
+            raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
         if event_id:
             event = session.get(MajorRiskEvent, event_id)
             if event is None or event.deleted:
-                raise ValidationError({"event": "该风险事件不存在或已删除。"})
+                raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+            if event.status == "closed":
+                closed = {
+                    "status": "closed",
+                    "closed_on": event.closed_on,
+                    "outcome": event.outcome,
+                }
+                errors = event_rules.check({**asdict(data), **closed}, today=today)
+                if errors:
+                    raise ValidationError(errors)
         else:
             event = MajorRiskEvent(
                 enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
@@ -94,24 +98,46 @@ def save(
         return event.id
 
 
+def problems(data: EventInput, today: date | None = None) -> Problems:
+    """What stands in the way of saving `data`; nothing is written."""
+    errors: Problems = {}
+    if not data.enterprise_id:
+        add(errors, "enterprise_id", N_("请选择企业。"))
+    for name, message in event_rules.check(asdict(data), today=today or date.today()).items():
+        add(errors, name, message)
+    return errors
+
+
 def add_intervention(
-    db: Database, event_id: str, on_date: date | None, who: str, action: str
+    db: Database,
+    event_id: str,
+    on_date: date | None,
+    who: str,
+    action: str,
+    today: date | None = None,
 ) -> str:
+    today = today or date.today()
     errors: dict[str, str] = {}
     if on_date is None:
-        errors["on_date"] = "请填写介入日期。"
+        errors["on_date"] = N_("请填写介入日期。")
+    elif on_date > today:
+        errors["on_date"] = N_(
+            "介入日期 {day} 晚于今天（{today}），请核对。", day=on_date, today=today
+        )
     if not who.strip():
-        errors["who"] = "请填写由谁介入（单位、人员）。"
+        errors["who"] = N_("请填写由谁介入（单位、人员）。")
     if not action.strip():
-        errors["action"] = "请填写采取的措施。"
+        errors["action"] = N_("请填写采取的措施。")
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         event = session.get(MajorRiskEvent, event_id)
         if event is None or event.deleted:
-            raise ValidationError({"event": "该风险事件不存在或已删除。"})
+            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
         if on_date and on_date < event.found_on:
-            raise ValidationError({"on_date": f"介入日期早于发现日期 {event.found_on}。"})
+            raise ValidationError(
+                {"on_date": N_("介入日期早于发现日期 {found}。", found=event.found_on)}
+            )
         row = RiskIntervention(
             event_id=event_id, on_date=on_date, who=who.strip(), action=action.strip()
         )
@@ -128,16 +154,23 @@ def add_intervention(
         return row.id
 
 
-def close(db: Database, event_id: str, closed_on: date, outcome: str) -> None:
+def close(
+    db: Database, event_id: str, closed_on: date, outcome: str, today: date | None = None
+) -> None:
     with db.session() as session:
         event = session.get(MajorRiskEvent, event_id)
         if event is None or event.deleted:
-            raise ValidationError({"event": "该风险事件不存在或已删除。"})
-        errors = {}
-        if closed_on < event.found_on:
-            errors["closed_on"] = f"化解日期早于发现日期 {event.found_on}。"
-        if len(outcome.strip()) < 4:
-            errors["outcome"] = "请写明处置结果（至少 4 个字）。"
+            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        values = {
+            "kind": event.kind,
+            "found_on": event.found_on,
+            "people": event.people,
+            "amount_owed_yuan": event.amount_owed_yuan,
+            "status": "closed",
+            "closed_on": closed_on,
+            "outcome": outcome,
+        }
+        errors = event_rules.check(values, today=today or date.today())
         if errors:
             raise ValidationError(errors)
         event.status, event.closed_on, event.outcome = "closed", closed_on, outcome.strip()
@@ -148,11 +181,11 @@ def close(db: Database, event_id: str, closed_on: date, outcome: str) -> None:
 
 def reopen(db: Database, event_id: str, reason: str) -> None:
     if len(reason.strip()) < 4:
-        raise ValidationError({"reason": "请写明重新处置的理由。"})
+        raise ValidationError({"reason": N_("请写明重新处置的理由。")})
     with db.session() as session:
         event = session.get(MajorRiskEvent, event_id)
         if event is None:
-            raise ValidationError({"event": "该风险事件不存在。"})
+            raise ValidationError({"event": N_("该风险事件不存在。")})
         event.status, event.closed_on = "open", None
         audit.record(
             session, RECORD_TYPE, event.id, "update", {"status": ["closed", "open"]}, reason[:100]
@@ -163,7 +196,7 @@ def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
     with db.session() as session:
         event = session.get(MajorRiskEvent, event_id)
         if event is None or event.deleted:
-            raise ValidationError({"event": "该风险事件不存在或已删除。"})
+            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
         ent = session.get(Enterprise, event.enterprise_id)
         steps = session.execute(
             select(RiskIntervention)

@@ -1,10 +1,16 @@
 """Importing the spreadsheets other departments share (tax, social insurance,
 utilities, courts, market regulation, complaints) as dated batches of facts.
 
-The foundation's import engine finds the header; monthly figures come either
-as a month column (所属期) or as one column per month ("2023年6月"). Rows match
-enterprises by credit code, else by exact name (marked as such); the rest are
-listed. A batch is applied in one transaction and can be rolled back whole.
+The import engine finds the header; the file must be the chosen source's
+(app/services/risk_sources.py: a file that another source describes better,
+or that lacks every column the source needs, is refused with the source it
+looks like; so is a file with no data rows). Monthly figures come as a month
+column (所属期) or as one column per month ("2023年6月参保人数"): each month is
+its own fact, so the trend rules see the months. Rows match enterprises by
+credit code, else by exact name (marked as such); the rest are listed. Two
+different values for one enterprise, figure and month: the more severe is
+kept and both rows are reported. A batch is applied in one transaction and can
+be rolled back whole (app/services/risk_batches.py).
 """
 
 from __future__ import annotations
@@ -12,20 +18,35 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 
-from app.models import Enterprise, RiskDataBatch, RiskFact
-from app.models.base import sync_values, utcnow
-from app.models.db import Database, fast_insert, next_change_seq
-from app.paths import resource_path
-from app.services import audit, credit_code
-from app.services.fields import FieldSpec, clean_text
+from app.models import Enterprise
+from app.models.db import Database
+from app.services import credit_code
+from app.services.fields import clean_text
+from app.services.messages import N_, Label
 from app.services.progress import Progress, Work
+
+# The source definitions and the batch functions, reachable as before.
+from app.services.risk_batches import apply_import, batches, rollback, save_unmatched  # noqa: F401
+from app.services.risk_sources import (  # noqa: F401
+    CODE,
+    NAME,
+    WideColumn,
+    all_specs,
+    looks_like,
+    needed_present,
+    parse_month,
+    source_label,
+    sources,
+    specs,
+    wanted_columns,
+    wide_column,
+    worse_is_lower,
+)
 from app.services.spreadsheet import (
     SpreadsheetError,
     data_rows,
@@ -35,74 +56,22 @@ from app.services.spreadsheet import (
 )
 
 RECORD_TYPE = "risk_data_batch"
-CODE = FieldSpec(
-    "credit_code",
-    "统一社会信用代码",
-    "Credit code",
-    aliases=("信用代码", "社会信用代码", "纳税人识别号", "统一代码", "单位社会信用代码"),
-)
-NAME = FieldSpec(
-    "name",
-    "企业名称",
-    "Name",
-    aliases=(
-        "单位名称",
-        "纳税人名称",
-        "户名",
-        "用户名称",
-        "被告",
-        "被执行人",
-        "被投诉单位",
-        "用人单位",
-        "参保单位名称",
-        "当事人",
-    ),
-)
-_MONTH_PATTERNS = (
-    re.compile(r"^(\d{4})年(\d{1,2})月?$"),
-    re.compile(r"^(\d{4})[-/.](\d{1,2})$"),
-    re.compile(r"^(\d{4})(\d{2})$"),
-)
+# Figures made from a row rather than read from a column.
+DERIVED_LABELS = {
+    "wage_lawsuits": Label("涉劳动报酬诉讼", "wage lawsuits"),
+    "enforcement": Label("被强制执行", "enforcement"),
+    "abnormal_list": Label("列入经营异常名录", "abnormal-operation list"),
+    "wage_complaints": Label("欠薪投诉", "wage complaints"),
+}
+# Each row of these is its own case or complaint: repeated rows are not duplicates.
+EVERY_ROW_COUNTS = ("court", "complaint")
 
 
-@cache
-def sources() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        resource_path("rules", "risk_sources.json").read_text("utf-8")
-    )
-    return data
-
-
-def source_label(source: str) -> str:
-    return str(sources()[source]["label"])
-
-
-def parse_month(raw: object) -> str | None:
-    """ "2023年6月", "2023-06", "202306", an Excel date or a datetime → "2023-06"; None if not a month."""
-    if isinstance(raw, datetime | date):
-        return f"{raw.year:04d}-{raw.month:02d}"
-    text = clean_text(raw).replace(" ", "")
-    for pattern in _MONTH_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            year, month = int(m[1]), int(m[2])
-            return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1990 <= year <= 2100 else "bad"
-    m = re.match(r"^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$", text)
-    if m:
-        return f"{int(m[1]):04d}-{int(m[2]):02d}" if 1 <= int(m[2]) <= 12 else "bad"
-    return None
-
-
-def _specs(source: str) -> list[FieldSpec]:
-    fields = sources()[source]["fields"]
-    return [
-        CODE,
-        NAME,
-        *(
-            FieldSpec(name, info["label"], "", aliases=tuple(info["aliases"]))
-            for name, info in fields.items()
-        ),
-    ]
+def metric_label(source: str, metric: str) -> Label:
+    info = sources()[source]["fields"].get(metric)
+    if info is None:
+        return DERIVED_LABELS.get(metric, Label(metric, metric))
+    return Label(info["label"], info.get("label_en", info["label"]))
 
 
 @dataclass
@@ -123,13 +92,14 @@ class RiskPlan:
     header_row: int
     labels: list[str]
     mapping: dict[int, str]
-    month_columns: dict[int, str]
+    month_columns: dict[int, str]  # column → the month it holds
     facts: list[FactRow] = field(default_factory=list)
     rows_total: int = 0
     matched_by_code: int = 0
     matched_by_name: int = 0
     unmatched: list[tuple[int, str, str]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    wide_metrics: dict[int, str] = field(default_factory=dict)  # column → the figure
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -156,22 +126,6 @@ def _number(raw: object) -> float | None:
     return float(text)
 
 
-def _best_other_source(sheets: list[Any], source: str) -> str:
-    scores = {}
-    for other in sources():
-        if other == source:
-            continue
-        try:
-            header = find_header(sheets, _specs(other), min_fields=2)
-            scores[other] = len(
-                [v for v in header.mapping.values() if v not in ("credit_code", "name")]
-            )
-        except SpreadsheetError:
-            continue
-    best = max(scores, key=lambda k: scores[k], default="")
-    return best if best and scores[best] > 0 else ""
-
-
 def saved_mapping(db: Database, source: str) -> dict[str, str]:
     """Header label → field, as the office last confirmed for this source."""
     text = db.get_setting(f"risk.mapping.{source}")
@@ -179,7 +133,30 @@ def saved_mapping(db: Database, source: str) -> dict[str, str]:
 
 
 def field_choices(source: str) -> list[tuple[str, str]]:
-    return [(spec.name, spec.label_zh) for spec in _specs(source)]
+    return [(spec.name, spec.label_zh) for spec in specs(source)]
+
+
+def _refuse_other_source(source: str, labels: list[str], mapped: set[str]) -> None:
+    """A file that is another source's, or that holds nothing this source needs."""
+    other = looks_like(labels, source)
+    needs = set(sources()[source].get("needs", ()))
+    if other:
+        raise SpreadsheetError(
+            N_(
+                "这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。",
+                other=Label(source_label(other), source_label(other, english=True)),
+                chosen=Label(source_label(source), source_label(source, english=True)),
+                key=other,
+            )
+        )
+    if not (needs & mapped) and not needed_present(source, labels):
+        raise SpreadsheetError(
+            N_(
+                "文件中没有“{chosen}”应有的列（{wanted}，至少一列）。请核对文件和所选的数据来源。未导入任何内容。",
+                chosen=Label(source_label(source), source_label(source, english=True)),
+                wanted=wanted_columns(source),
+            )
+        )
 
 
 def plan_import(
@@ -195,43 +172,49 @@ def plan_import(
     path = Path(path)
     yield Progress(0, 0, f"正在读取 {path.name}…")
     sheets = read_sheets(path)
-    info = sources()[source]
     header = find_header(
-        sheets, _specs(source), sheet_name=sheet, min_fields=1, key_fields=("credit_code", "name")
+        sheets, specs(source), sheet_name=sheet, min_fields=1, key_fields=("credit_code", "name")
     )
+    problems: list[tuple[int, str]] = []
+    month_columns: dict[int, str] = {}
+    wide_metrics: dict[int, str] = {}
+    for j, label in enumerate(header.labels):
+        if not label or header.mapping.get(j) in ("credit_code", "name", "period"):
+            continue
+        wide = wide_column(source, label)
+        if wide == "bad":
+            problems.append((header.header_row + 1, f"列“{label}”不是有效的月份，该列未导入"))
+            header.mapping.pop(j, None)
+        elif isinstance(wide, WideColumn):
+            month_columns[j], wide_metrics[j] = wide.month, wide.metric
+            header.mapping.pop(j, None)  # a month's figure, not the figure itself
     if mapping is not None:
-        header.mapping = dict(mapping)
+        header.mapping = {j: n for j, n in mapping.items() if j not in month_columns}
     else:
+        # Whose file is it? Asked of the header found by every source's labels, so
+        # a two-row header is read whole whichever source was chosen.
+        overall = find_header(
+            sheets, all_specs(), sheet_name=sheet, min_fields=1, key_fields=("credit_code", "name")
+        )
+        _refuse_other_source(source, overall.labels, set(header.mapping.values()))
         remembered = saved_mapping(db, source)
         taken = set(header.mapping.values())
         for j, label in enumerate(header.labels):
             name = remembered.get(normalize_label(label))
-            if j not in header.mapping and name and name not in taken:
+            if j not in header.mapping and j not in month_columns and name and name not in taken:
                 header.mapping[j] = name
                 taken.add(name)
-    month_columns: dict[int, str] = {}
-    problems: list[tuple[int, str]] = []
-    for j, label in enumerate(header.labels):
-        if j in header.mapping or not label:
-            continue
-        month = parse_month(label.split(" / ")[-1])
-        if month == "bad":
-            problems.append((header.header_row + 1, f"列“{label}”不是有效的月份，该列未导入"))
-        elif month:
-            month_columns[j] = month
     mapped = set(header.mapping.values())
-    own = mapped - {"credit_code", "name", "period"}
-    if (
-        not own
-        and not (month_columns and info.get("wide_metric"))
-        and source not in ("abnormal", "court")
-    ):
-        other = _best_other_source(sheets, source)
-        hint = f"这个文件看起来是“{source_label(other)}”的数据，请改选该来源。" if other else ""
-        wanted = "、".join(f["label"] for f in info["fields"].values())
-        raise SpreadsheetError(f"文件中没有“{source_label(source)}”应有的列（{wanted}）。{hint}")
     if not {"credit_code", "name"} & mapped:
         raise SpreadsheetError("没有找到企业名称或统一社会信用代码列，无法对应到企业。")
+    rows = data_rows(header)
+    if not rows.rows:
+        raise SpreadsheetError(
+            N_(
+                "“{file}”的表头下面没有数据行：没有可导入的内容，未导入任何内容。",
+                file=path.name,
+            )
+        )
     by_code, by_name = _enterprise_index(db)
     plan = RiskPlan(
         source,
@@ -242,9 +225,9 @@ def plan_import(
         header.mapping,
         month_columns,
         problems=problems,
+        wide_metrics=wide_metrics,
     )
-    seen: dict[tuple[str, str, str], int] = {}
-    rows = data_rows(header)
+    seen: dict[tuple[str, str, str], tuple[int, int]] = {}  # key → (row, index in facts)
     plan.problems.extend((s.number, s.reason) for s in rows.skipped)
     total = len(rows.rows)
     for index, row in enumerate(rows.rows):
@@ -263,33 +246,88 @@ def plan_import(
             plan.unmatched.append((row.number, name, code))
             continue
         try:
-            facts = _row_facts(source, raw, row.cells, month_columns)
+            facts = _row_facts(source, raw, row.cells, wide_metrics, month_columns)
         except ValueError as exc:
             plan.problems.append((row.number, f"{name or code}：{exc}，该行未导入"))
             continue
-        kept = []
+        kept = 0
+        same_as: set[int] = set()
         for metric, period, value in facts:
             key = (enterprise_id, metric, period)
-            if key in seen and source not in ("court", "complaint"):
-                plan.problems.append(
-                    (
-                        row.number,
-                        f"{name or code}：{period or ''}{' ' if period else ''}的数据与第 {seen[key]} 行重复，已跳过",
-                    )
-                )
+            if key in seen and source not in EVERY_ROW_COUNTS:
+                first = _duplicate(plan, seen[key], row.number, name or code, metric, period, value)
+                if first:
+                    same_as.add(first)
                 continue
-            seen[key] = row.number
-            kept.append(FactRow(enterprise_id, metric, period, value, how, row.number))
+            seen[key] = (row.number, len(plan.facts))
+            plan.facts.append(FactRow(enterprise_id, metric, period, value, how, row.number))
+            kept += 1
+        if same_as and not kept:
+            plan.problems.append(
+                (
+                    row.number,
+                    N_(
+                        "{who}：与第 {first} 行的数据相同，重复的行已跳过",
+                        who=name or code,
+                        first=sorted(same_as),
+                    ),
+                )
+            )
         if kept:
-            plan.facts.extend(kept)
             plan.matched_by_code += how == "code"
             plan.matched_by_name += how == "name"
+    plan.problems.sort(key=lambda p: p[0])
     yield Progress(total, total, "检查完成")
     return plan
 
 
+def _duplicate(
+    plan: RiskPlan,
+    first: tuple[int, int],
+    row: int,
+    who: str,
+    metric: str,
+    period: str,
+    value: float,
+) -> int:
+    """The same enterprise, figure and month twice. The same value: a repeated row
+    (returns the first row's number, reported once per row by the caller). Two
+    values: the more severe is kept (higher arrears, lower headcount or tax) and
+    both rows are reported; returns 0."""
+    first_row, index = first
+    fact = plan.facts[index]
+    when = period or "（不分期）"
+    label = metric_label(plan.source, metric)
+    if fact.value == value:
+        return first_row
+    lower = worse_is_lower(plan.source, metric)
+    first_value = fact.value
+    severe = min(first_value, value) if lower else max(first_value, value)
+    kept_row = first_row if severe == first_value else row
+    fact.value, fact.row = severe, kept_row
+    message = N_(
+        "{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。",
+        who=who,
+        when=when,
+        label=label,
+        a=first_row,
+        va=first_value,
+        b=row,
+        vb=value,
+        kept=severe,
+        k=kept_row,
+    )
+    plan.problems.append((first_row, message))
+    plan.problems.append((row, message))
+    return 0
+
+
 def _row_facts(
-    source: str, raw: dict[str, Any], cells: list[Any], month_columns: dict[int, str]
+    source: str,
+    raw: dict[str, Any],
+    cells: list[Any],
+    wide_metrics: dict[int, str],
+    month_columns: dict[int, str],
 ) -> list[tuple[str, str, float]]:
     info = sources()[source]
     out: list[tuple[str, str, float]] = []
@@ -324,18 +362,17 @@ def _row_facts(
         if value < 0:
             raise ValueError(f"{spec['label']}为负数（{value:g}）")
         out.append((name, period, value))
-    wide = info.get("wide_metric")
-    if wide:
-        for j, month in month_columns.items():
-            try:
-                value = _number(cells[j] if j < len(cells) else None)
-            except ValueError:
-                raise ValueError(f"{month} 的数值“{clean_text(cells[j])}”不是数字") from None
-            if value is None:
-                continue
-            if value < 0:
-                raise ValueError(f"{month} 的数值为负数（{value:g}）")
-            out.append((wide, month, value))
+    for j, metric in wide_metrics.items():
+        month = month_columns[j]
+        try:
+            value = _number(cells[j] if j < len(cells) else None)
+        except ValueError:
+            raise ValueError(f"{month} 的数值“{clean_text(cells[j])}”不是数字") from None
+        if value is None:
+            continue
+        if value < 0:
+            raise ValueError(f"{month} 的数值为负数（{value:g}）")
+        out.append((metric, month, value))
     return out
 
 
@@ -353,150 +390,3 @@ def _enterprise_index(db: Database) -> tuple[dict[str, str], dict[str, str]]:
     return by_code, {
         n: ids[0] for n, ids in names.items() if len(ids) == 1
     }  # an ambiguous name matches nothing
-
-
-def apply_import(db: Database, plan: RiskPlan, *, today: date | None = None) -> Work[str]:
-    """Write the batch and its facts in one transaction; returns the batch id."""
-    today = today or date.today()
-    with db.session() as session:
-        actor = session.info["actor"]
-        batch = RiskDataBatch(
-            source=plan.source,
-            file_name=plan.path.name,
-            imported_on=today,
-            rows_total=plan.rows_total,
-            matched_by_code=plan.matched_by_code,
-            matched_by_name=plan.matched_by_name,
-            unmatched=len(plan.unmatched),
-            facts=len(plan.facts),
-            unmatched_json=json.dumps(plan.unmatched, ensure_ascii=False),
-        )
-        session.add(batch)
-        session.flush()
-        seq = next_change_seq(session, max(len(plan.facts), 1))
-        now = utcnow()
-        connection = session.connection()
-        for start in range(0, len(plan.facts), 5000):
-            chunk = plan.facts[start : start + 5000]
-            fast_insert(
-                connection,
-                RiskFact.__table__,
-                [
-                    {
-                        **sync_values(
-                            office=actor.office_code,
-                            author=actor.operator,
-                            change_seq=seq + start + n,
-                            now=now,
-                        ),
-                        "batch_id": batch.id,
-                        "enterprise_id": f.enterprise_id,
-                        "metric": f.metric,
-                        "period": f.period,
-                        "value": f.value,
-                        "matched_by": f.matched_by,
-                    }
-                    for n, f in enumerate(chunk)
-                ],
-            )
-            yield Progress(
-                start + len(chunk),
-                len(plan.facts),
-                f"已写入 {start + len(chunk)}/{len(plan.facts)}",
-            )
-        audit.record(
-            session,
-            RECORD_TYPE,
-            batch.id,
-            "create",
-            {},
-            f"{source_label(plan.source)}：{plan.path.name}",
-        )
-        _remember_mapping(db, session, plan)
-        return batch.id
-
-
-def _remember_mapping(db: Database, session: Any, plan: RiskPlan) -> None:
-    from app.models import Setting
-
-    labels = {
-        normalize_label(plan.labels[j]): name
-        for j, name in plan.mapping.items()
-        if j < len(plan.labels)
-    }
-    session.merge(
-        Setting(key=f"risk.mapping.{plan.source}", value=json.dumps(labels, ensure_ascii=False))
-    )
-
-
-def rollback(db: Database, batch_id: str) -> int:
-    """Withdraw a batch: its facts become tombstones. Returns how many."""
-    with db.session() as session:
-        batch = session.get(RiskDataBatch, batch_id)
-        if batch is None or batch.deleted:
-            raise SpreadsheetError("该批次不存在。")
-        if batch.status == "rolled_back":
-            return 0
-        ids = list(
-            session.execute(
-                select(RiskFact.id).where(
-                    RiskFact.batch_id == batch_id, RiskFact.deleted.is_(False)
-                )
-            ).scalars()
-        )
-        seq = next_change_seq(session, max(len(ids), 1))
-        now = utcnow()
-        stmt = (
-            update(RiskFact)
-            .where(RiskFact.id == bindparam("b_id"))
-            .values(
-                deleted=True,
-                updated_at=now,
-                change_seq=bindparam("b_seq"),
-                version=RiskFact.version + 1,
-            )
-        )
-        for start in range(0, len(ids), 5000):
-            session.connection().execute(
-                stmt,
-                [
-                    {"b_id": i, "b_seq": seq + start + n}
-                    for n, i in enumerate(ids[start : start + 5000])
-                ],
-            )
-        batch.status = "rolled_back"
-        audit.record(
-            session,
-            RECORD_TYPE,
-            batch.id,
-            "update",
-            {"status": ["active", "rolled_back"]},
-            f"撤回 {batch.file_name}",
-        )
-        return len(ids)
-
-
-def batches(db: Database) -> list[dict[str, Any]]:
-    with db.reader() as conn:
-        rows = conn.execute(
-            select(RiskDataBatch)
-            .where(RiskDataBatch.deleted.is_(False))
-            .order_by(RiskDataBatch.created_at.desc())
-        )
-        return [dict(r._mapping) for r in rows]
-
-
-def save_unmatched(db: Database, batch_id: str, out: str | Path) -> Path:
-    from openpyxl import Workbook
-
-    with db.session() as session:
-        batch = session.get(RiskDataBatch, batch_id)
-        rows = json.loads(batch.unmatched_json) if batch else []
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("未匹配")
-    ws.append(["行号", "名称", "统一社会信用代码"])
-    for r in rows:
-        ws.append(list(r))
-    out = Path(out)
-    wb.save(out)
-    return out

@@ -43,6 +43,7 @@ class HeaderMatch:
     mapping: dict[int, str]  # column index → field name
     labels: list[str]  # the header text of each column as found
     score: int
+    key_fields: tuple[str, ...] = ()  # the fields every data row has (name, code…)
 
 
 @dataclass
@@ -152,18 +153,23 @@ class LabelMatcher:
         self.partial.sort(key=lambda pair: -len(pair[0]))
 
     def match(self, raw: object) -> str | None:
+        return self.match_quality(raw)[0]
+
+    def match_quality(self, raw: object) -> tuple[str | None, float]:
+        """The field and how well: 3 the exact label, 2.5 without a bracketed note,
+        else the share of the header an alias covers."""
         key = normalize_label(raw)
         if not key or len(key) > 40:
-            return None
+            return None, 0.0
         if key in self.exact:
-            return self.exact[key]
+            return self.exact[key], 3.0
         bare = re.sub(r"（.*?）", "", key)
         if bare in self.exact:
-            return self.exact[bare]
+            return self.exact[bare], 2.5
         for alias, name in self.partial:
             if len(alias) >= 2 and alias in key:
-                return name
-        return None
+                return name, len(alias) / len(key)
+        return None, 0.0
 
 
 def _cell_text(row: list[Any], j: int) -> str:
@@ -183,22 +189,43 @@ def _match_row(
             # A merged parent spans blanks to its right only where the child row has labels.
             last = text or (last if _cell_text(child, j) else "")
             parent_ff.append(last)
-    mapping: dict[int, str] = {}
     labels: list[str] = []
-    taken: set[str] = set()
+    # Every column's best reading first, then fields given out best-first: under a
+    # merged "联系方式", "联系人" is the contact person (an exact label) rather than
+    # a second phone column (the parent's alias inside "联系方式联系人").
+    options: list[tuple[float, int, int, str]] = []
     for j in range(width):
         c = _cell_text(child, j)
         p = parent_ff[j] if two_rows else ""
         candidates = [p + c, c] if (p and c) else [c or p]
         label = " / ".join(x for x in (p, c) if x) if two_rows else c
         labels.append(label)
-        for text in candidates:
-            name = matcher.match(text)
-            if name and name not in taken:
-                mapping[j] = name
-                taken.add(name)
-                break
-    return mapping, labels
+        for rank, text in enumerate(candidates):
+            name, quality = matcher.match_quality(text)
+            if name:
+                options.append((-quality, rank, j, name))
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for _q, _rank, j, name in sorted(options):
+        if j not in mapping and name not in taken:
+            mapping[j] = name
+            taken.add(name)
+    return dict(sorted(mapping.items())), labels
+
+
+def _header_row(row: list[Any], matcher: LabelMatcher) -> bool:
+    """A first header row (not a title): several cells, some naming a field."""
+    filled = [_cell_text(row, j) for j in range(len(row)) if _cell_text(row, j)]
+    return len(filled) >= 2 and any(matcher.match(t) for t in filled)
+
+
+def _label_row(row: list[Any], matcher: LabelMatcher) -> bool:
+    """A second header row: text only (no figures, codes or dates) and naming a field."""
+    texts = [_cell_text(row, j) for j in range(len(row))]
+    filled = [t for t in texts if t]
+    if not filled or any(re.search(r"\d", t) for t in filled):
+        return False
+    return any(matcher.match(t) for t in filled)
 
 
 def find_header(
@@ -223,8 +250,22 @@ def find_header(
             for two_rows in (False, True) if i > 0 else (False,):
                 mapping, labels = _match_row(sheet.rows, i, matcher, two_rows)
                 score = len(mapping) * 10 + sum(5 for f in mapping.values() if f in key_fields)
+                if (
+                    two_rows
+                    and _label_row(sheet.rows[i], matcher)
+                    and _header_row(sheet.rows[i - 1], matcher)
+                ):
+                    score += 1  # a header of two rows is read whole, never as data
                 if best is None or score > best.score:
-                    best = HeaderMatch(sheet, i, i - 1 if two_rows else i, mapping, labels, score)
+                    best = HeaderMatch(
+                        sheet,
+                        i,
+                        i - 1 if two_rows else i,
+                        mapping,
+                        labels,
+                        score,
+                        tuple(key_fields),
+                    )
     if (
         best is None
         or len(best.mapping) < min_fields
@@ -259,10 +300,16 @@ def data_rows(header: HeaderMatch) -> SheetData:
     # text under the first mapped column before the whole row is compared.
     probe = min(header.mapping) if header.mapping else 0
     probe_text = header_texts[probe] if probe < len(header_texts) else ""
+    keys = [j for j, name in header.mapping.items() if name in header.key_fields]
+    first = True
     for index in range(header.header_row + 1, len(header.sheet.rows)):
         cells = header.sheet.rows[index]
         if not any(cells) or all(_blank(c) for c in cells):
             continue
+        if first and keys and _header_continues(cells, keys):
+            first = False
+            continue  # the lower row of a two-row header: part of the header, not data
+        first = False
         number = index + 1
         if _is_total_row(cells):
             out.skipped.append(SkippedRow(number, "合计行，已跳过"))
@@ -278,6 +325,15 @@ def data_rows(header: HeaderMatch) -> SheetData:
             continue
         out.rows.append(DataRow(number, cells))
     return out
+
+
+def _header_continues(cells: list[Any], keys: list[int]) -> bool:
+    """The row under a header that is more header: sub-labels only (text without a
+    figure), nothing under the columns every data row fills."""
+    if any(j < len(cells) and not _blank(cells[j]) for j in keys):
+        return False
+    filled = [c for c in cells if not _blank(c)]
+    return bool(filled) and all(isinstance(c, str) and not re.search(r"\d", c) for c in filled)
 
 
 def _blank(value: Any) -> bool:

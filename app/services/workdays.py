@@ -7,7 +7,8 @@ so that behaviour is a setting (calendar.roll_to_workday, on by default).
 "Working days" skip weekends and holidays and count the weekend days worked in
 exchange (调休上班日). The chinese_calendar package covers the years it has data
 for; the office enters other years itself (CalendarDay, CalendarYear), and
-until it does, those years count Monday–Friday as working days with a warning.
+until it does, those years are estimated — weekends and the statutory holidays
+with the lunar ones computed (app/services/holiday_estimate.py) — with a warning.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import select
 
 from app.models.calendar import CalendarDay, CalendarYear
 from app.models.db import Database
+from app.services.messages import N_
 
 
 class DayKind(StrEnum):
@@ -56,7 +58,11 @@ class WorkCalendar:
         known = _package_workday(day)
         if known is not None:
             return known
-        return day.weekday() < 5
+        if day.year in self.entered_years:
+            return day.weekday() < 5
+        from app.services import holiday_estimate
+
+        return not holiday_estimate.is_rest_day(day)
 
     def is_covered(self, year: int) -> bool:
         return year in self.entered_years or package_covers(year)
@@ -103,10 +109,10 @@ class WorkCalendar:
         years = self.uncovered_years(days)
         if not years:
             return ""
-        listed = "、".join(str(y) for y in years)
-        return (
-            f"{listed} 年的法定节假日尚未录入，工作日按周一至周五估算。"
-            "国务院办公厅公布放假安排后，请在“设置 → 节假日”中录入。"
+        return N_(
+            "{years} 年的放假安排尚未录入：工作日为估算（周末和法定节假日，春节、清明、端午、中秋按农历推算，"
+            "调休上班日未计）。国务院办公厅公布放假安排后，请在“设置 → 节假日与提醒”中录入。",
+            years=years,
         )
 
 

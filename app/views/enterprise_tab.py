@@ -262,7 +262,13 @@ class EnterpriseTab(PresetFilter, QWidget):
     # -- actions -------------------------------------------------------------
     def _dialog(self, title: str, save: Any, values: dict[str, Any] | None = None) -> RecordDialog:
         return RecordDialog(
-            ENTERPRISE_FIELDS, save, title=title, values=values, english=self.english, parent=self
+            ENTERPRISE_FIELDS,
+            save,
+            title=title,
+            values=values,
+            english=self.english,
+            check=enterprises.problems_of,
+            parent=self,
         )
 
     def add_enterprise(self) -> RecordDialog:

@@ -30,6 +30,7 @@ from app.services.fields import FieldSpec, Kind, ValidationError
 from app.services.health_checks import CheckFilter
 from app.tasks import TaskRunner
 from app.views.dialogs.check_dialog import CheckDialog
+from app.views.messages import tr_lines
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
 from app.views.widgets import CountyFilter, OriginFilter, PresetFilter
@@ -300,7 +301,7 @@ class HealthCheckTab(PresetFilter, QWidget):
             for check_id in ids:
                 health_checks.delete(self.db, check_id)
         except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("删除草稿"), str(exc))
+            QMessageBox.warning(self, self.tr("删除草稿"), tr_lines(exc.errors.values()))
         self._after_change()
 
     def _after_change(self) -> None:

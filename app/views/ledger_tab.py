@@ -31,6 +31,7 @@ from app.services.rectification_status import STATUSES, label
 from app.tasks import TaskRunner
 from app.views.dialogs.manual_item_dialog import ManualItemDialog
 from app.views.dialogs.rectification_dialog import RectificationDialog
+from app.views.messages import tr_message
 from app.views.paged_model import PagedTableModel
 from app.views.widgets import CountyFilter, OriginFilter, PresetFilter
 
@@ -269,7 +270,7 @@ class LedgerTab(PresetFilter, QWidget):
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
         calendar = workdays.load(self.db)
         probe = [self.today, calendar.add_working_days(self.today, self.due_days.value())]
-        self.warning.setText(calendar.warning_for(probe))
+        self.warning.setText(tr_message(calendar.warning_for(probe)))
         self.warning.setVisible(bool(self.warning.text()))
 
     refresh = apply_filter

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services import ledger_reminders
+from app.views.messages import tr_message
 
 CHECK_EVERY_MS = 10 * 60 * 1000
 
@@ -79,7 +80,7 @@ class ReminderPanel(QDockWidget):
                 item.setData(256, row.id)
                 item.setToolTip(row.matter)
                 widget.addItem(item)
-        self.summary.setText(found.warning)
+        self.summary.setText(tr_message(found.warning))
         self.summary.setVisible(bool(found.warning))
         self.shown_for = today
         return len(found.overdue) + len(found.due_soon)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
   <context>
     <name>ActivitiesList</name>
@@ -358,24 +359,12 @@ Please choose another backup.</translation>
   <context>
     <name>CheckDialog</name>
     <message>
-      <source>不合规：</source>
-      <translation>Non-compliant: </translation>
-    </message>
-    <message>
-      <source>企业整改负责人</source>
-      <translation>Person responsible at the enterprise</translation>
-    </message>
-    <message>
       <source>体检日期</source>
       <translation>Check date</translation>
     </message>
     <message>
       <source>体检清单第 %1 版</source>
       <translation>Checklist edition %1</translation>
-    </message>
-    <message>
-      <source>体检结论</source>
-      <translation>Conclusion</translation>
     </message>
     <message>
       <source>保存并定稿</source>
@@ -394,44 +383,20 @@ Please choose another backup.</translation>
       <translation>Close</translation>
     </message>
     <message>
-      <source>农民工人数</source>
-      <translation>Migrant workers</translation>
-    </message>
-    <message>
-      <source>劳务派遣人数</source>
-      <translation>Dispatched workers</translation>
-    </message>
-    <message>
       <source>合规 %1 项，不合规 %2 项，不适用 %3 项，未查 %4 项。每个不合规项将生成一条整改事项。</source>
       <translation>%1 compliant, %2 non-compliant, %3 not applicable, %4 not checked. Each non-compliant item becomes a rectification item.</translation>
     </message>
     <message>
-      <source>定稿时的原始结果：</source>
-      <translation>Results as finalised:</translation>
-    </message>
-    <message>
-      <source>工资已足额发放至（年-月）</source>
-      <translation>Wages paid in full through (year-month)</translation>
+      <source>已保存更正。</source>
+      <translation>Amendment saved.</translation>
     </message>
     <message>
       <source>已定稿</source>
       <translation>Final</translation>
     </message>
     <message>
-      <source>已签劳动合同人数</source>
-      <translation>Contracts signed</translation>
-    </message>
-    <message>
-      <source>拖欠工资金额（元）</source>
-      <translation>Wages owed (yuan)</translation>
-    </message>
-    <message>
-      <source>改进建议</source>
-      <translation>Advice</translation>
-    </message>
-    <message>
-      <source>整改事类</source>
-      <translation>Matter to rectify</translation>
+      <source>已定稿，生成整改事项 %1 条。</source>
+      <translation>Finalised; %1 rectification items made.</translation>
     </message>
     <message>
       <source>整改事项</source>
@@ -442,20 +407,8 @@ Please choose another backup.</translation>
       <translation>Rectification items (%1)</translation>
     </message>
     <message>
-      <source>整改时限</source>
-      <translation>Deadline</translation>
-    </message>
-    <message>
-      <source>整改负责人</source>
-      <translation>Responsible person</translation>
-    </message>
-    <message>
       <source>新建</source>
       <translation>New</translation>
-    </message>
-    <message>
-      <source>无更正。</source>
-      <translation>No amendments.</translation>
     </message>
     <message>
       <source>更正…</source>
@@ -470,10 +423,6 @@ Please choose another backup.</translation>
       <translation>Amendments</translation>
     </message>
     <message>
-      <source>本单位责任人</source>
-      <translation>Responsible officer</translation>
-    </message>
-    <message>
       <source>检查组</source>
       <translation>Team</translation>
     </message>
@@ -486,32 +435,12 @@ Please choose another backup.</translation>
       <translation>Legal health check</translation>
     </message>
     <message>
-      <source>状态</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <source>用工基本情况</source>
-      <translation>Employment snapshot</translation>
-    </message>
-    <message>
       <source>结论与建议</source>
       <translation>Conclusion and advice</translation>
     </message>
     <message>
-      <source>编号</source>
-      <translation>No.</translation>
-    </message>
-    <message>
-      <source>职工人数</source>
-      <translation>Staff</translation>
-    </message>
-    <message>
       <source>草稿</source>
       <translation>Draft</translation>
-    </message>
-    <message>
-      <source>被拖欠工资人数</source>
-      <translation>Workers owed wages</translation>
     </message>
     <message>
       <source>被检查企业</source>
@@ -647,6 +576,29 @@ Please choose another backup.</translation>
     <message>
       <source>（全部企业）</source>
       <translation>(all enterprises)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConclusionPage</name>
+    <message>
+      <source>企业整改负责人</source>
+      <translation>Person responsible at the enterprise</translation>
+    </message>
+    <message>
+      <source>体检结论</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>改进建议</source>
+      <translation>Advice</translation>
+    </message>
+    <message>
+      <source>本单位责任人</source>
+      <translation>Responsible officer</translation>
+    </message>
+    <message>
+      <source>用按检查结果拟写的结论和建议</source>
+      <translation>Use the conclusion and advice drafted from the results</translation>
     </message>
   </context>
   <context>
@@ -1454,14 +1406,29 @@ medium %2</translation>
     </message>
   </context>
   <context>
+    <name>HistoryView</name>
+    <message>
+      <source>不合规：</source>
+      <translation>Non-compliant: </translation>
+    </message>
+    <message>
+      <source>定稿时的原始结果：</source>
+      <translation>Results as finalised:</translation>
+    </message>
+    <message>
+      <source>无更正。</source>
+      <translation>No amendments.</translation>
+    </message>
+  </context>
+  <context>
     <name>HolidaysDialog</name>
     <message>
       <source>%1 年的法定节假日已内置（chinesecalendar），无需录入；此处录入的日期会优先使用。</source>
       <translation>The statutory holidays of %1 are built in (chinesecalendar); nothing to enter. Days entered here take precedence.</translation>
     </message>
     <message>
-      <source>%1 年的节假日尚未录入：工作日暂按周一至周五计算。国务院办公厅公布放假安排后请在此录入。</source>
-      <translation>The holidays of %1 are not entered yet: working days are counted Monday to Friday. Enter them here once the State Council publishes the schedule.</translation>
+      <source>%1 年的节假日尚未录入：工作日暂按估算计算（周末和法定节假日，春节、清明、端午、中秋按农历推算，调休上班日未计；下表灰色为估算的放假日）。国务院办公厅公布放假安排后请在此录入。</source>
+      <translation>The holidays of %1 have not been entered: working days are estimated for now (weekends and the statutory holidays, with the Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar; weekend days worked in exchange are not counted; estimated holidays are grey below). Enter them here once the General Office of the State Council publishes the arrangements.</translation>
     </message>
     <message>
       <source>%1 年的节假日已由本单位录入完整。</source>
@@ -1542,6 +1509,10 @@ medium %2</translation>
     <message>
       <source>调休上班</source>
       <translation>Worked day</translation>
+    </message>
+    <message>
+      <source>（估算）</source>
+      <translation> (estimate)</translation>
     </message>
   </context>
   <context>
@@ -2747,6 +2718,33 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>OperatorDialog</name>
+    <message>
+      <source>如：张三</source>
+      <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+      <source>操作员</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>操作员姓名</source>
+      <translation>Operator name</translation>
+    </message>
+    <message>
+      <source>本单位</source>
+      <translation>Office</translation>
+    </message>
+    <message>
+      <source>请填写在这台电脑上使用和谐台账的人的姓名。每条修改都会记下操作员，操作日志中不会再出现电脑的登录名。</source>
+      <translation>Enter the name of the person who uses Hexie Desk on this PC. Every change records its operator; the audit trail no longer shows the computer's login name.</translation>
+    </message>
+    <message>
+      <source>请填写操作员的姓名（至少 2 个字）。</source>
+      <translation>Enter the operator's name (at least 2 characters).</translation>
+    </message>
+  </context>
+  <context>
     <name>OriginFilter</name>
     <message>
       <source>全部来源单位</source>
@@ -2954,6 +2952,29 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>RectificationsTable</name>
+    <message>
+      <source>整改事类</source>
+      <translation>Matter to rectify</translation>
+    </message>
+    <message>
+      <source>整改时限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>整改负责人</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReminderPanel</name>
     <message>
       <source>%1 个工作日内到期（%2）</source>
@@ -3092,10 +3113,6 @@ This program never connects to a network; all data stays on this PC.</translatio
   </context>
   <context>
     <name>RiskDialog</name>
-    <message>
-      <source>人数和金额应为整数：</source>
-      <translation>People and amount must be whole numbers: </translation>
-    </message>
     <message>
       <source>介入单位和人员</source>
       <translation>Who intervened</translation>
@@ -3521,6 +3538,41 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>SnapshotBox</name>
+    <message>
+      <source>农民工人数</source>
+      <translation>Migrant workers</translation>
+    </message>
+    <message>
+      <source>劳务派遣人数</source>
+      <translation>Dispatched workers</translation>
+    </message>
+    <message>
+      <source>工资已足额发放至（年-月）</source>
+      <translation>Wages paid in full through (year-month)</translation>
+    </message>
+    <message>
+      <source>已签劳动合同人数</source>
+      <translation>Contracts signed</translation>
+    </message>
+    <message>
+      <source>拖欠工资金额（元）</source>
+      <translation>Wages owed (yuan)</translation>
+    </message>
+    <message>
+      <source>用工基本情况</source>
+      <translation>Employment snapshot</translation>
+    </message>
+    <message>
+      <source>职工人数</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>被拖欠工资人数</source>
+      <translation>Workers owed wages</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncActions</name>
     <message>
       <source>同步包</source>
@@ -3673,6 +3725,545 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>输入口令</source>
       <translation>Passphrase</translation>
+    </message>
+  </context>
+  <context>
+    <name>services</name>
+    <message>
+      <source>{codes} 只适用于{who}；按本次记录的用工情况和企业行业不适用，应标为“不适用”（或更正用工人数、企业行业）。</source>
+      <translation>{codes} apply only to {who}; by the workforce this check records and the enterprise's industry they do not apply: mark them "Not applicable" (or correct the headcounts or the industry).</translation>
+    </message>
+    <message>
+      <source>{code} 已改为“{result}”，但对应整改事项已在办理中（{status}），未自动撤销，请在整改台账中处理。</source>
+      <translation>{code} is now "{result}", but its rectification item is already being worked on ({status}) and was not withdrawn: deal with it in the rectification ledger.</translation>
+    </message>
+    <message>
+      <source>{county}的计划体检数不能为负数。</source>
+      <translation>The planned checks of {county} cannot be negative.</translation>
+    </message>
+    <message>
+      <source>{label} {day} 晚于今天（{today}），请核对。</source>
+      <translation>{label} {day} is later than today ({today}); please check it.</translation>
+    </message>
+    <message>
+      <source>{label} {n} 人，超过被裁减人数 {laid_off} 人。</source>
+      <translation>{label}: {n} people, more than the {laid_off} laid off.</translation>
+    </message>
+    <message>
+      <source>{label}不能为负数。</source>
+      <translation>{label} cannot be negative.</translation>
+    </message>
+    <message>
+      <source>{label}为必填项</source>
+      <translation>{label} is required</translation>
+    </message>
+    <message>
+      <source>{label}最多 {most} 个字，现为 {length} 个字</source>
+      <translation>{label} may have at most {most} characters; it has {length}</translation>
+    </message>
+    <message>
+      <source>{label}：{problem}</source>
+      <translation>{label}: {problem}</translation>
+    </message>
+    <message>
+      <source>{part} {p} 人，超过{whole} {w} 人，请核对。</source>
+      <translation>{part}: {p} people, more than the {whole} of {w}; please check.</translation>
+    </message>
+    <message>
+      <source>{second} {b} 早于{first} {a}，请核对。</source>
+      <translation>{second} {b} is earlier than {first} {a}; please check.</translation>
+    </message>
+    <message>
+      <source>{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。</source>
+      <translation>{who}: {label} for {when} has two different values — {va:g} in row {a}, {vb:g} in row {b}; the more severe, {kept:g} (row {k}), is taken. Please check with the department that sent the file.</translation>
+    </message>
+    <message>
+      <source>{who}：与第 {first} 行的数据相同，重复的行已跳过</source>
+      <translation>{who}: the same figures as row {first}; the repeated row was skipped</translation>
+    </message>
+    <message>
+      <source>{years} 年的放假安排尚未录入：工作日为估算（周末和法定节假日，春节、清明、端午、中秋按农历推算，调休上班日未计）。国务院办公厅公布放假安排后，请在“设置 → 节假日与提醒”中录入。</source>
+      <translation>The holiday arrangements for {years} have not been entered: working days are an estimate (weekends and the statutory holidays, with the Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar; weekend days worked in exchange are not counted). Once the General Office of the State Council publishes the arrangements, enter them under "Settings → Holidays and reminders".</translation>
+    </message>
+    <message>
+      <source>“{file}”的表头下面没有数据行：没有可导入的内容，未导入任何内容。</source>
+      <translation>"{file}" has no data rows under its header: there is nothing to import, and nothing was imported.</translation>
+    </message>
+    <message>
+      <source>“{number}”不是电话号码：手机号为 11 位数字，座机写作 0375-2345678（可加“转”分机号）。</source>
+      <translation>"{number}" is not a telephone number: a mobile number has 11 digits, a landline is written 0375-2345678 (an extension may follow, as in 0375-2345678-801).</translation>
+    </message>
+    <message>
+      <source>“{value}”不在可选范围内</source>
+      <translation>"{value}" is not one of the choices</translation>
+    </message>
+    <message>
+      <source>“{value}”不是数字</source>
+      <translation>"{value}" is not a number</translation>
+    </message>
+    <message>
+      <source>“{value}”不是整数</source>
+      <translation>"{value}" is not a whole number</translation>
+    </message>
+    <message>
+      <source>“{value}”不是日期</source>
+      <translation>"{value}" is not a date</translation>
+    </message>
+    <message>
+      <source>“{value}”不是日期（可写作 2019-05-06、2019年5月6日 或 20190506）</source>
+      <translation>"{value}" is not a date (write 2019-05-06, 2019年5月6日 or 20190506)</translation>
+    </message>
+    <message>
+      <source>“{value}”不是有效日期</source>
+      <translation>"{value}" is not a valid date</translation>
+    </message>
+    <message>
+      <source>“{value}”应为 是 或 否</source>
+      <translation>"{value}" should be yes (是) or no (否)</translation>
+    </message>
+    <message>
+      <source>不能小于 {minimum}</source>
+      <translation>cannot be less than {minimum}</translation>
+    </message>
+    <message>
+      <source>与第 {first} 行信用代码相同（{code}）但内容不同：已按第 {first} 行导入，本行未导入。请核对哪一行正确，再在名录中更正。</source>
+      <translation>The same credit code as row {first} ({code}) but different contents: row {first} was imported and this row was not. Check which row is right and correct it in the register.</translation>
+    </message>
+    <message>
+      <source>与第 {first} 行完全相同（信用代码 {code}），重复的行已跳过</source>
+      <translation>The same as row {first} (credit code {code}); the repeated row was skipped</translation>
+    </message>
+    <message>
+      <source>人数不能为负数。</source>
+      <translation>A number of people cannot be negative.</translation>
+    </message>
+    <message>
+      <source>介入日期 {day} 晚于今天（{today}），请核对。</source>
+      <translation>The intervention date {day} is later than today ({today}); please check it.</translation>
+    </message>
+    <message>
+      <source>介入日期早于发现日期 {found}。</source>
+      <translation>The intervention date is earlier than the date found, {found}.</translation>
+    </message>
+    <message>
+      <source>体检清单第 {edition} 版没有以下编号的检查项：{codes}。请按该版本清单填写结果。</source>
+      <translation>Edition {edition} of the checklist has no items numbered {codes}. Fill in results by that edition.</translation>
+    </message>
+    <message>
+      <source>信用代码中的字母应为大写，请改为大写后再保存。</source>
+      <translation>The letters of a credit code are capitals; change them to capitals and save again.</translation>
+    </message>
+    <message>
+      <source>信用代码含有不允许的字符：{chars}。代码只用数字和大写字母，且不含 I、O、Z、S、V。</source>
+      <translation>The credit code contains characters that are not allowed: {chars}. Codes use digits and capital letters except I, O, Z, S and V.</translation>
+    </message>
+    <message>
+      <source>出席 {attended} 人，超过代表总数 {members} 人。</source>
+      <translation>{attended} attended, more than the {members} representatives.</translation>
+    </message>
+    <message>
+      <source>出席 {attended}/{members} 人，未达到 {num}/{den}，表决无效，草案未获通过，不能填写签订日期（《集体合同规定》第36条）。</source>
+      <translation>{attended} of {members} attended, fewer than {num}/{den}: the vote is void and the draft was not adopted, so there cannot be a signing date (Collective Contract Provisions, art. 36).</translation>
+    </message>
+    <message>
+      <source>协商日期 {day} 早于收到要约的日期 {received}。</source>
+      <translation>The session date {day} is earlier than the date the offer was received, {received}.</translation>
+    </message>
+    <message>
+      <source>协商日期 {day} 晚于今天（{today}），请核对。</source>
+      <translation>The session date {day} is later than today ({today}); please check it.</translation>
+    </message>
+    <message>
+      <source>同一检查项填写了两次：{codes}。</source>
+      <translation>These items were given twice: {codes}.</translation>
+    </message>
+    <message>
+      <source>同意 {approved} 人，未超过全体 {members} 人的 {num}/{den}，草案未获通过，不能填写签订日期（《集体合同规定》第36条）。</source>
+      <translation>{approved} approved, not more than {num}/{den} of all {members}: the draft was not adopted, so there cannot be a signing date (Collective Contract Provisions, art. 36).</translation>
+    </message>
+    <message>
+      <source>同意 {approved} 人，超过出席 {attended} 人。</source>
+      <translation>{approved} approved, more than the {attended} who attended.</translation>
+    </message>
+    <message>
+      <source>填写了出席或同意人数，请同时填写职工代表（或全体职工）总数。</source>
+      <translation>Attendance or approval is given: also give the number of representatives (or of all staff).</translation>
+    </message>
+    <message>
+      <source>填写了同意人数，请同时填写出席人数。</source>
+      <translation>Approval is given: also give how many attended.</translation>
+    </message>
+    <message>
+      <source>填写了答复日期 {day}，答复却是“未答复”：请选择同意或拒绝协商，或清空答复日期。</source>
+      <translation>A reply date ({day}) is given but the reply is "No reply": choose accepted or refused, or clear the reply date.</translation>
+    </message>
+    <message>
+      <source>外聘代表人数不能超过该方代表总数。</source>
+      <translation>Outside representatives cannot outnumber that side's representatives.</translation>
+    </message>
+    <message>
+      <source>定稿的体检须有检查组成员：请至少填写一名检查人员。</source>
+      <translation>A final check has an inspection team: enter at least one inspector.</translation>
+    </message>
+    <message>
+      <source>对方已拒绝协商，不能填写签订日期；请先更正答复。</source>
+      <translation>The other side refused to negotiate, so there cannot be a signing date; correct the reply first.</translation>
+    </message>
+    <message>
+      <source>工资已足额发放至 {month}，晚于体检日期 {day} 所在的月份：工资不能发放到尚未开始的月份。</source>
+      <translation>Wages paid in full up to {month} is later than the month of the check date {day}: wages cannot be paid for a month that has not begun.</translation>
+    </message>
+    <message>
+      <source>工资已足额发放至的月份应写作 2023-05 这样的“年-月”，现为“{value}”。</source>
+      <translation>Write the month wages are paid up to as year-month, like 2023-05; it is "{value}".</translation>
+    </message>
+    <message>
+      <source>已保存草稿（{day}）：合规 {ok} 项，不合规 {bad} 项，不适用 {na} 项，未查 {open} 项。草稿不生成整改事项，定稿时才生成。</source>
+      <translation>Draft saved ({day}): {ok} compliant, {bad} non-compliant, {na} not applicable, {open} not checked. A draft makes no rectification items; finalising does.</translation>
+    </message>
+    <message>
+      <source>已再就业 {n} 人，但没有填写裁员日期：请先填写裁员日期。</source>
+      <translation>{n} re-employed, but there is no layoff date: enter the layoff date first.</translation>
+    </message>
+    <message>
+      <source>已再就业 {n} 人，但裁员日期 {day} 还没有到：被裁减人员在裁员之后才会再就业。请核对裁员日期或人数。</source>
+      <translation>{n} re-employed, but the layoff date {day} has not come yet: people are re-employed after a layoff, not before. Check the layoff date or the number.</translation>
+    </message>
+    <message>
+      <source>已化解的风险隐患须填写化解日期。</source>
+      <translation>A resolved risk needs the date it was resolved.</translation>
+    </message>
+    <message>
+      <source>已定稿的体检不能删除；如有错误请使用“更正”。</source>
+      <translation>A final check cannot be deleted; correct mistakes with "Amend".</translation>
+    </message>
+    <message>
+      <source>已签订集体合同的，答复应为“同意协商”，请补填答复及其日期。</source>
+      <translation>A signed contract means the reply was "Accepted": enter the reply and its date.</translation>
+    </message>
+    <message>
+      <source>已选择答复结果，请填写书面答复的日期。</source>
+      <translation>A reply is chosen: enter the date of the written reply.</translation>
+    </message>
+    <message>
+      <source>已销号的事项须有核验日期。</source>
+      <translation>A closed item needs its verification date.</translation>
+    </message>
+    <message>
+      <source>应为整数</source>
+      <translation>should be a whole number</translation>
+    </message>
+    <message>
+      <source>座机号码“{number}”缺少区号，请写成 0375-2345678 这样带区号的号码。</source>
+      <translation>The landline "{number}" has no area code; write it with one, like 0375-2345678.</translation>
+    </message>
+    <message>
+      <source>总结报送日期不能早于专项行动开始日期。</source>
+      <translation>The report date cannot be earlier than the start of the campaign.</translation>
+    </message>
+    <message>
+      <source>所选企业不存在或已删除。</source>
+      <translation>The chosen enterprise does not exist or was deleted.</translation>
+    </message>
+    <message>
+      <source>所选企业不存在或已删除，请重新选择。</source>
+      <translation>The chosen enterprise does not exist or was deleted; choose again.</translation>
+    </message>
+    <message>
+      <source>手机号码“{number}”是 {n} 位，应为 11 位，请核对。</source>
+      <translation>The mobile number "{number}" has {n} digits; it should have 11.</translation>
+    </message>
+    <message>
+      <source>拖欠工资金额 {yuan} 元与被拖欠人数 {people} 人不相符：有欠薪就有被欠薪的人，反之亦然。</source>
+      <translation>Wages owed of ¥{yuan} do not fit {people} workers owed: wages owed means someone is owed them, and the other way round.</translation>
+    </message>
+    <message>
+      <source>拟裁减 {n} 人，超过职工总数 {staff} 人，请核对。</source>
+      <translation>{n} to be laid off, more than the total staff of {staff}; please check.</translation>
+    </message>
+    <message>
+      <source>整改事项 {code} 来自尚未定稿的体检：整改事项应在体检定稿时生成。</source>
+      <translation>Rectification item {code} comes from a check that is not final: items are made when a check is finalised.</translation>
+    </message>
+    <message>
+      <source>文件中没有“{chosen}”应有的列（{wanted}，至少一列）。请核对文件和所选的数据来源。未导入任何内容。</source>
+      <translation>The file has none of the columns a "{chosen}" file has ({wanted}, at least one). Check the file and the source chosen. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>日期 {day} 早于发现问题的日期 {found}。</source>
+      <translation>The date {day} is earlier than the date the problem was found, {found}.</translation>
+    </message>
+    <message>
+      <source>日期 {day} 晚于今天，请核对。</source>
+      <translation>The date {day} is later than today; please check it.</translation>
+    </message>
+    <message>
+      <source>有审查意见书日期时，请先填写报送审查的日期。</source>
+      <translation>With an objection date, enter the date filed for review first.</translation>
+    </message>
+    <message>
+      <source>有报送日期时，请先填写双方签订的日期。</source>
+      <translation>With a filing date, enter the signing date first.</translation>
+    </message>
+    <message>
+      <source>有答复日期时，请先填写收到要约的日期。</source>
+      <translation>With a reply date, enter the date the offer was received first.</translation>
+    </message>
+    <message>
+      <source>未知的整改状态“{status}”。</source>
+      <translation>Unknown rectification status "{status}".</translation>
+    </message>
+    <message>
+      <source>未知的议题：{topics}</source>
+      <translation>Unknown topics: {topics}</translation>
+    </message>
+    <message>
+      <source>本次体检记录的情况属于{who}，{codes} 适用，不能标为“不适用”：请填写检查结果。</source>
+      <translation>What this check records falls under {who}: {codes} apply and cannot be "Not applicable"; enter their results.</translation>
+    </message>
+    <message>
+      <source>校验位不符：最后一位应为“{expected}”，现为“{actual}”。请核对代码是否抄错。</source>
+      <translation>Check character wrong: the last character should be "{expected}", not "{actual}". Check whether the code was copied correctly.</translation>
+    </message>
+    <message>
+      <source>检查组成员“{name}”的角色应为：{roles}。</source>
+      <translation>The role of team member "{name}" should be one of: {roles}.</translation>
+    </message>
+    <message>
+      <source>检查组第 {n} 人缺少姓名。</source>
+      <translation>Team member {n} has no name.</translation>
+    </message>
+    <message>
+      <source>检查结果只能是 合规、不合规、不适用 或 未查（{codes}）。</source>
+      <translation>A result is compliant, non-compliant, not applicable or not checked ({codes}).</translation>
+    </message>
+    <message>
+      <source>没有任何改动，无需更正。</source>
+      <translation>Nothing changed; there is nothing to amend.</translation>
+    </message>
+    <message>
+      <source>状态应为办理中或已办结。</source>
+      <translation>The status should be open or closed.</translation>
+    </message>
+    <message>
+      <source>第 1 位登记管理部门代码“{first}”无效（应为 1–9、A、N 或 Y）。</source>
+      <translation>The registering department code "{first}" (1st character) is not valid (1–9, A, N or Y).</translation>
+    </message>
+    <message>
+      <source>第 3–8 位应为 6 位数字的行政区划代码。</source>
+      <translation>Characters 3–8 should be a six-digit division code.</translation>
+    </message>
+    <message>
+      <source>第 {n} 个阶段没有名称。</source>
+      <translation>Phase {n} has no name.</translation>
+    </message>
+    <message>
+      <source>答复应为未答复、同意协商或拒绝协商。</source>
+      <translation>The reply is no reply, accepted or refused.</translation>
+    </message>
+    <message>
+      <source>结束日期 {ends} 早于开始日期 {starts}，请检查两个日期是否填反。</source>
+      <translation>The end date {ends} is earlier than the start date {starts}; check whether the two were swapped.</translation>
+    </message>
+    <message>
+      <source>结论写“{phrase}”，但本次有 {n} 项不合规（{codes}）：请核对结论。</source>
+      <translation>The conclusion says "{phrase}", but {n} items are non-compliant ({codes}): check the conclusion.</translation>
+    </message>
+    <message>
+      <source>结论写“{phrase}”，但本次没有不合规项，也没有记录欠薪：请核对结论或检查结果。</source>
+      <translation>The conclusion says "{phrase}", but no item is non-compliant and no wages are owed: check the conclusion or the results.</translation>
+    </message>
+    <message>
+      <source>结论写“{phrase}”，但本次记录了拖欠工资：请核对结论。</source>
+      <translation>The conclusion says "{phrase}", but this check records wages owed: check the conclusion.</translation>
+    </message>
+    <message>
+      <source>统一社会信用代码应为 18 位，现为 {n} 位。</source>
+      <translation>A unified social credit code has 18 characters; this one has {n}.</translation>
+    </message>
+    <message>
+      <source>草稿可直接修改，无需更正。</source>
+      <translation>A draft can be changed directly; no amendment is needed.</translation>
+    </message>
+    <message>
+      <source>要约方应为工会或企业。</source>
+      <translation>The offeror is the union or the enterprise.</translation>
+    </message>
+    <message>
+      <source>该企业已被删除，无法保存。</source>
+      <translation>This enterprise was deleted and cannot be saved.</translation>
+    </message>
+    <message>
+      <source>该体检已定稿。修改请使用“更正”，并写明更正理由。</source>
+      <translation>This check is final. Change it with "Amend" and give the reason.</translation>
+    </message>
+    <message>
+      <source>该体检记录不存在或已删除。</source>
+      <translation>This check does not exist or was deleted.</translation>
+    </message>
+    <message>
+      <source>该信用代码已登记为“{name}”，同一代码不能登记两家企业。请核对代码，或编辑已有企业。</source>
+      <translation>This credit code is already registered as "{name}"; one code cannot belong to two enterprises. Check the code, or edit the existing enterprise.</translation>
+    </message>
+    <message>
+      <source>该裁员备案不存在或已删除。</source>
+      <translation>This layoff filing does not exist or was deleted.</translation>
+    </message>
+    <message>
+      <source>该要约记录不存在或已删除。</source>
+      <translation>This offer does not exist or was deleted.</translation>
+    </message>
+    <message>
+      <source>该风险事件不存在。</source>
+      <translation>This risk event does not exist.</translation>
+    </message>
+    <message>
+      <source>该风险事件不存在或已删除。</source>
+      <translation>This risk event does not exist or was deleted.</translation>
+    </message>
+    <message>
+      <source>请写明处置结果（至少 4 个字）。</source>
+      <translation>Write the outcome (at least 4 characters).</translation>
+    </message>
+    <message>
+      <source>请写明更正理由（至少 4 个字），例如“企业补交了劳动合同，第 A01 项复核为合规”。</source>
+      <translation>Give the reason for the amendment (at least 4 characters), e.g. "the enterprise handed in the contracts; A01 re-checked as compliant".</translation>
+    </message>
+    <message>
+      <source>请写明重新处置的理由。</source>
+      <translation>Give the reason for reopening.</translation>
+    </message>
+    <message>
+      <source>请填写专项行动名称。</source>
+      <translation>Enter the campaign's name.</translation>
+    </message>
+    <message>
+      <source>请填写介入日期。</source>
+      <translation>Enter the date of the intervention.</translation>
+    </message>
+    <message>
+      <source>请填写企业职工总数。</source>
+      <translation>Enter the enterprise's total staff.</translation>
+    </message>
+    <message>
+      <source>请填写体检日期。</source>
+      <translation>Enter the check date.</translation>
+    </message>
+    <message>
+      <source>请填写体检结论（可使用按检查结果拟好的结论，再作修改）。</source>
+      <translation>Write the conclusion (you can start from the one drafted from the results and edit it).</translation>
+    </message>
+    <message>
+      <source>请填写协商日期。</source>
+      <translation>Enter the date of the session.</translation>
+    </message>
+    <message>
+      <source>请填写发现日期。</source>
+      <translation>Enter the date found.</translation>
+    </message>
+    <message>
+      <source>请填写发现问题的日期。</source>
+      <translation>Enter the date the problem was found.</translation>
+    </message>
+    <message>
+      <source>请填写变更或解除的原因（如兼并、解散、破产）。</source>
+      <translation>Give the reason for the change or ending (merger, dissolution, bankruptcy…).</translation>
+    </message>
+    <message>
+      <source>请填写开始和结束日期。</source>
+      <translation>Enter the start and end dates.</translation>
+    </message>
+    <message>
+      <source>请填写情况说明。</source>
+      <translation>Write a note on what happened.</translation>
+    </message>
+    <message>
+      <source>请填写拟裁减人数。</source>
+      <translation>Enter how many are to be laid off.</translation>
+    </message>
+    <message>
+      <source>请填写整改事类。</source>
+      <translation>Enter what is to be rectified.</translation>
+    </message>
+    <message>
+      <source>请填写整改时限，或整改期限天数。</source>
+      <translation>Enter the deadline, or the number of days to rectify.</translation>
+    </message>
+    <message>
+      <source>请填写由谁介入（单位、人员）。</source>
+      <translation>Enter who intervened (unit, people).</translation>
+    </message>
+    <message>
+      <source>请填写统一社会信用代码（18 位）。</source>
+      <translation>Enter the unified social credit code (18 characters).</translation>
+    </message>
+    <message>
+      <source>请填写采取的措施。</source>
+      <translation>Enter the measures taken.</translation>
+    </message>
+    <message>
+      <source>请至少选择一项协商议题。</source>
+      <translation>Choose at least one negotiation topic.</translation>
+    </message>
+    <message>
+      <source>请说明是变更还是解除集体合同。</source>
+      <translation>Say whether the collective contract was changed or ended.</translation>
+    </message>
+    <message>
+      <source>请选择企业。</source>
+      <translation>Choose an enterprise.</translation>
+    </message>
+    <message>
+      <source>请选择企业情况。</source>
+      <translation>Choose the enterprise's situation.</translation>
+    </message>
+    <message>
+      <source>请选择被检查的企业。</source>
+      <translation>Choose the enterprise checked.</translation>
+    </message>
+    <message>
+      <source>请选择裁员的法定情形（第41条第1款第一至四项）。</source>
+      <translation>Choose the legal ground of the layoff (art. 41 para. 1, items 1–4).</translation>
+    </message>
+    <message>
+      <source>请选择适用的规定（河南或国家）。</source>
+      <translation>Choose the rules that apply (Henan or national).</translation>
+    </message>
+    <message>
+      <source>请选择风险类型：大规模裁员、集体停工或集体讨薪。</source>
+      <translation>Choose the kind of risk: mass layoff, work stoppage or collective wage claim.</translation>
+    </message>
+    <message>
+      <source>还有 {n} 项未查（{codes}…）。请填写结果，或标为“不适用”后再定稿。</source>
+      <translation>{n} items are not checked yet ({codes}…). Enter their results, or mark them "Not applicable", then finalise.</translation>
+    </message>
+    <message>
+      <source>还有未查的检查项：{codes}。请填写结果，或标为“不适用”后再定稿。</source>
+      <translation>Items not checked yet: {codes}. Enter their results, or mark them "Not applicable", then finalise.</translation>
+    </message>
+    <message>
+      <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
+      <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>重新打开已销号的事项须写明理由（至少 4 个字）。</source>
+      <translation>Reopening a closed item needs a reason (at least 4 characters).</translation>
+    </message>
+    <message>
+      <source>销号须写明核验人。</source>
+      <translation>Closing an item needs the name of who verified it.</translation>
+    </message>
+    <message>
+      <source>阶段“{name}”的结束日期 {end} 早于开始日期 {start}，请改正。</source>
+      <translation>Phase "{name}" ends on {end}, before it starts on {start}; please correct it.</translation>
+    </message>
+    <message>
+      <source>阶段“{name}”缺少开始或结束日期。</source>
+      <translation>Phase "{name}" has no start or end date.</translation>
+    </message>
+    <message>
+      <source>阶段“{name}”（{start} 至 {end}）超出了专项行动的期间 {starts} 至 {last}。</source>
+      <translation>Phase "{name}" ({start} to {end}) lies outside the campaign's period, {starts} to {last}.</translation>
     </message>
   </context>
   <context>

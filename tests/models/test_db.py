@@ -151,3 +151,62 @@ def test_no_record_type_shadows_a_sync_column():
     for cls in sync_record_types():
         own = set(vars(cls).get("__annotations__", {}))
         assert not set(SYNC_COLUMNS) & own, f"{cls.__name__} redefines a sync column"
+
+
+def test_0011_withdraws_untouched_items_of_draft_checks(tmp_path: Path):
+    """A 0009 database whose drafts made rectification items (as that version did):
+    the untouched ones are withdrawn as tombstones that travel; worked-on ones stay."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry, RectificationEvent, RectificationItem
+    from app.services import health_checks, office
+    from app.services.check_ledger import sync_rectifications
+    from app.services.workdays import WorkCalendar
+    from tests.services.test_health_checks import enterprise, filled
+
+    path = tmp_path / "old.sqlite3"
+    database = open_database(path, operator="老版本")
+    office.configure(database, "410482", level="county")
+    eid = enterprise(database)
+    draft = health_checks.create(database, filled(database, eid, on=date(2023, 6, 20)))
+    with database.session() as session:  # what the old version did on saving a draft
+        check = session.get(__import__("app.models", fromlist=["HealthCheck"]).HealthCheck, draft)
+        sync_rectifications(
+            session, check, health_checks.results_of(session, draft), WorkCalendar()
+        )
+        items = {i.item_code: i for i in session.execute(select(RectificationItem)).scalars()}
+        session.add(
+            RectificationEvent(
+                item_id=items["B03"].id,
+                on_date=date(2023, 6, 25),
+                from_status="pending",
+                to_status="in_progress",
+                note="企业已开始整改",
+            )
+        )
+        items["B03"].status = "in_progress"
+        before = {code: (i.version, i.change_seq) for code, i in items.items()}
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '0009_campaign'")
+    con.commit()
+    con.close()
+    database = open_database(path)
+    try:
+        assert migrate.current_revision(database.engine) == "0011_truth"
+        with database.session() as session:
+            items = {i.item_code: i for i in session.execute(select(RectificationItem)).scalars()}
+            assert items["A01"].deleted and items["A01"].version == before["A01"][0] + 1
+            assert items["A01"].change_seq > max(seq for _v, seq in before.values())
+            assert not items["B03"].deleted and items["B03"].status == "in_progress"
+            [entry] = session.execute(
+                select(AuditEntry)
+                .where(AuditEntry.record_id == items["A01"].id)
+                .where(AuditEntry.action == "delete")
+            ).scalars()
+            assert "定稿" in entry.summary
+        assert health_checks.get(database, draft).status == "draft"
+    finally:
+        database.close()

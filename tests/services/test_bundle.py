@@ -463,3 +463,27 @@ def test_record_edited_twice_there_and_once_here_is_a_conflict(pair, tmp_path):
     summary = bundle.import_paths(county, [tmp_path / "back"], cpriv)
     assert summary["bundles"][0]["counts"]["enterprise"]["conflicts"] == 1
     assert enterprises.get(county, a)["contact_person"] == "县里改的"
+
+
+def test_a_record_that_breaks_the_entry_rules_is_reported_by_record(pair, tmp_path):
+    """A county database written before a rule existed: its bundle is refused and each
+    offending record is named with the rule it breaks; the city is unchanged."""
+    from sqlalchemy import update
+
+    from app.models import Enterprise
+
+    county, city, cpriv, ypriv = pair
+    good = enterprises.create(
+        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    bad = enterprises.create(
+        county, {"name": "汝州市乙公司", "credit_code": code(2), "county_code": "410482"}
+    )
+    with county.session() as session:  # as an older version let it in
+        session.execute(update(Enterprise).where(Enterprise.id == bad).values(contact_phone="abc"))
+    _r, out = send(county, cpriv, tmp_path, "b1")
+    with pytest.raises(BundleError) as err:
+        bundle.import_paths(city, [out], ypriv)
+    message = str(err.value)
+    assert bad in message and "不是电话号码" in message and good not in message
+    assert enterprises.count(city, EnterpriseFilter()) == 0

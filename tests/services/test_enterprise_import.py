@@ -72,6 +72,50 @@ def test_duplicate_code_inside_file(db, tmp_path):
     )
     plan, result = run_import(db, path)
     assert result["added"] == 1 and "与第 2 行" in plan.problems[0].reason
+    assert "内容不同" in plan.problems[0].reason and "已按第 2 行导入" in plan.problems[0].reason
+    assert enterprises.page(db, EnterpriseFilter())[0][1] == "甲"
+
+
+def test_identical_repeated_row_is_named_as_such(db, tmp_path):
+    row = {"name": "甲", "credit_code": code(1)}
+    plan, result = run_import(db, simple_enterprise_xlsx(tmp_path / "d.xlsx", [row, row]))
+    assert result["added"] == 1 and "完全相同" in plan.problems[0].reason
+
+
+def test_merged_two_row_header_maps_every_sub_column(db, tmp_path):
+    """联系方式 merged over 联系人 / 联系电话, the other labels merged down two rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["汝州市企业名录（2023年）"])
+    ws.append(["企业名称", "统一社会信用代码", "联系方式", None, "职工人数", "成立日期"])
+    ws.append([None, None, "联系人", "联系电话", None, None])
+    for col in "ABEF":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.merge_cells("C2:D2")
+    ws.append(["汝州市甲公司", code(1), "王伟", "0375-6123456", 20, "2019-05-06"])
+    ws.append(["汝州市乙公司", code(2), "李娜", "13912345678", 8, "2020-01-01"])
+    ws.append(["汝州市丙公司", code(3), "张强", "abc", 5, "2030-01-01"])
+    wb.save(tmp_path / "名录.xlsx")
+    plan, result = run_import(db, tmp_path / "名录.xlsx")
+    assert sorted(plan.mapping.values()) == sorted(
+        [
+            "name",
+            "credit_code",
+            "contact_person",
+            "contact_phone",
+            "employee_count",
+            "registration_date",
+        ]
+    )
+    # Neither header row is taken for data; the impossible row is refused and says why.
+    assert [p.row for p in plan.problems] == [6]
+    assert "不是电话号码" in plan.problems[0].reason and "晚于今天" in plan.problems[0].reason
+    assert result["added"] == 2
+    rows = {r[1]: r for r in enterprises.page(db, EnterpriseFilter())}
+    stored = enterprises.get(db, rows["汝州市甲公司"][0])
+    assert stored["contact_person"] == "王伟" and stored["contact_phone"] == "0375-6123456"
 
 
 def test_gbk_csv(db, tmp_path):
@@ -176,3 +220,19 @@ def test_city_office_needs_a_county(city_db, tmp_path):
     path.write_text(f"企业名称,统一社会信用代码\n外地公司,{code(1, '110105')}\n", encoding="utf-8")
     plan, result = run_import(city_db, path)
     assert result["skipped"] == 1 and "所属县" in plan.problems[0].reason
+
+
+def test_a_sub_header_row_naming_no_register_field_is_not_data(db, tmp_path):
+    """Another department's layout (欠费情况 over 欠费月数 / 欠费金额) read as a register:
+    the lower header row is part of the header, not a row missing its name and code."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["单位名称", "统一社会信用代码", "欠费情况", None])
+    ws.append([None, None, "欠费月数", "欠费金额"])
+    ws.merge_cells("C1:D1")
+    ws.append(["汝州市甲公司", code(1), "2", "8000"])
+    wb.save(tmp_path / "s.xlsx")
+    plan, result = run_import(db, tmp_path / "s.xlsx")
+    assert plan.problems == [] and result["added"] == 1

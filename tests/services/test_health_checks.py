@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.services import checklists, enterprises, health_checks
+from app.services import checklists, enterprises, health_checks, ledger
 from app.services.fields import ValidationError
 from app.services.health_checks import CheckInput, ResultEntry, TeamMember
 from tests.builders import code
@@ -31,6 +31,7 @@ def filled(db, eid, on=date(2023, 6, 20), noncompliant=("A01", "B03"), **extra):
     data.team = [TeamMember("张三", "劳动关系协调员"), TeamMember("李四", "工会劳动法律监督员")]
     data.enterprise_person = "王厂长"
     data.office_person = "赵科长"
+    data.conclusion = "企业存在劳动用工法律风险，须限期整改。" if noncompliant else "未发现风险。"
     for k, v in extra.items():
         setattr(data, k, v)
     return data
@@ -69,7 +70,7 @@ def test_template_marks_inapplicable_items(db):
 
 def test_two_noncompliant_items_make_two_rectification_items_with_deadlines(db):
     eid = enterprise(db)
-    check_id = health_checks.create(db, filled(db, eid))
+    check_id = health_checks.create(db, filled(db, eid), final=True)
     detail = health_checks.get(db, check_id)
     items = {r.item_code: r for r in detail.rectifications}
     assert set(items) == {"A01", "B03"}
@@ -86,21 +87,53 @@ def test_calendar_deadline_on_a_holiday_rolls_forward(db):
     eid = enterprise(db)
     # A05 has 3 calendar days: from 2023-09-27 the third day is 30 Sep (National Day) → 9 Oct? 7–8 Oct are worked.
     data = filled(db, eid, on=date(2023, 9, 27), noncompliant=("A05",))
-    detail = health_checks.get(db, health_checks.create(db, data))
+    detail = health_checks.get(db, health_checks.create(db, data, final=True))
     assert detail.rectifications[0].deadline == date(2023, 10, 7)
 
 
-def test_correcting_a_draft_follows_through_to_the_ledger(db):
+def test_amending_a_final_check_follows_through_to_the_ledger(db):
     eid = enterprise(db)
-    check_id = health_checks.create(db, filled(db, eid))
+    check_id = health_checks.create(db, filled(db, eid), final=True)
     data = health_checks.get(db, check_id).input
     for r in data.results:
         if r.item_code == "B03":
             r.result = "compliant"
         if r.item_code == "C03":
             r.result = "noncompliant"
-    health_checks.update(db, check_id, data)
+    health_checks.amend(db, check_id, data, "复核后更正 B03、C03")
     assert {r.item_code for r in health_checks.get(db, check_id).rectifications} == {"A01", "C03"}
+
+
+def test_a_draft_makes_no_rectification_items_until_it_is_finalised(db):
+    eid = enterprise(db)
+    data = filled(db, eid)
+    check_id = health_checks.create(db, data)
+    assert health_checks.get(db, check_id).rectifications == []
+    assert ledger.count(db, ledger.LedgerFilter()) == 0
+    summary = health_checks.draft_summary(data)
+    assert "不合规 2 项" in summary and "定稿时才生成" in summary
+    assert "Non-compliant" not in summary and "2 non-compliant" in summary.english()
+    health_checks.finalise(db, check_id)
+    assert {r.item_code for r in health_checks.get(db, check_id).rectifications} == {"A01", "B03"}
+    assert ledger.count(db, ledger.LedgerFilter()) == 2
+
+
+def test_a_refused_finalise_saves_nothing(db):
+    eid = enterprise(db)
+    data = health_checks.template(db, eid, date(2023, 6, 20))
+    data.results[0].result = "noncompliant"
+    with pytest.raises(ValidationError) as err:
+        health_checks.create(db, data, final=True)
+    assert "未查" in err.value.errors["results"] and "team" in err.value.errors
+    assert health_checks.count(db, health_checks.CheckFilter()) == 0
+    assert ledger.count(db, ledger.LedgerFilter()) == 0
+    # An existing draft: the refused finalise leaves it as it was saved.
+    check_id = health_checks.create(db, data)
+    data.advice = "新的建议"
+    with pytest.raises(ValidationError):
+        health_checks.update(db, check_id, data, final=True)
+    detail = health_checks.get(db, check_id)
+    assert detail.status == "draft" and detail.input.advice == "" and detail.rectifications == []
 
 
 def test_finalise_then_amend_keeps_original(db):
@@ -206,8 +239,8 @@ def test_list_filters(db):
     b = enterprises.create(
         db, {"name": "叶县乙公司", "credit_code": code(2, "410422"), "county_code": "410422"}
     )
-    health_checks.create(db, filled(db, a, on=date(2023, 6, 20)))
-    health_checks.create(db, filled(db, b, on=date(2023, 7, 5), noncompliant=()))
+    health_checks.create(db, filled(db, a, on=date(2023, 6, 20)), final=True)
+    health_checks.create(db, filled(db, b, on=date(2023, 7, 5), noncompliant=()), final=True)
     F = health_checks.CheckFilter
     assert health_checks.count(db, F()) == 2
     assert health_checks.count(db, F(county_code="410422")) == 1
@@ -217,3 +250,59 @@ def test_list_filters(db):
     assert (
         row[2] == "汝州市测试1有限公司" and row[5] == 2 and row[6] == 2 and row[8] == "张三、李四"
     )
+
+
+def test_impossible_snapshot_values_are_refused(db):
+    eid = enterprise(db)
+    cases = {
+        "wages_paid_through": {"wages_paid_through": "2023-07"},  # the check is on 2023-06-20
+        "contracts_signed": {"staff_count": 10, "contracts_signed": 12},
+        "migrant_workers": {"staff_count": 10, "migrant_workers": 11},
+        "dispatched_workers": {"staff_count": 10, "dispatched_workers": 11},
+        "wages_owed_people": {"wages_owed_yuan": 5000, "wages_owed_people": 0},
+        "check_date": {"check_date": date.today().replace(year=date.today().year + 1)},
+    }
+    for field, values in cases.items():
+        data = filled(db, eid, **values)
+        with pytest.raises(ValidationError) as err:
+            health_checks.create(db, data)
+        assert field in err.value.errors, field
+    assert health_checks.count(db, health_checks.CheckFilter()) == 0
+
+
+def test_applicability_follows_the_recorded_workforce_and_industry(db):
+    restaurant = enterprise(db, industry="住宿和餐饮业", serial=3)
+    data = filled(db, restaurant)
+    for r in data.results:
+        if r.item_code == "M03":
+            r.result = "noncompliant"  # a construction-site item for a restaurant
+    with pytest.raises(ValidationError) as err:
+        health_checks.create(db, data, final=True)
+    assert "M03" in err.value.errors["results"] and "建筑业" in err.value.errors["results"]
+    # Migrant workers recorded: their items apply and cannot stay 不适用.
+    data = filled(db, restaurant, migrant_workers=5)
+    with pytest.raises(ValidationError) as err:
+        health_checks.create(db, data, final=True)
+    assert "M01" in err.value.errors["results"] and "M03" not in err.value.errors["results"]
+    # A draft may hold them while the workforce figures are still being typed
+    # (a scanned form's ticks are read before its handwritten numbers).
+    draft = health_checks.create(db, data)
+    assert health_checks.get(db, draft).status == "draft"
+
+
+def test_conclusion_is_proposed_from_the_results_and_contradictions_are_flagged(db):
+    eid = enterprise(db)
+    data = filled(db, eid)
+    data.conclusion = "企业能遵守劳动保障法律法规，未发现明显风险。"
+    check_id = health_checks.create(db, data, final=True)
+    detail = health_checks.get(db, check_id)
+    assert "发现 2 项不合规" in detail.proposed_conclusion
+    assert "须按整改建议书限期整改" in detail.proposed_conclusion
+    [warning] = detail.conclusion_warnings
+    assert "未发现明显风险" in warning and "A01" in warning
+    remedies = {r.item_code: r.remedy for r in detail.results}
+    assert detail.proposed_advice.splitlines() == [f"1. {remedies['A01']}", f"2. {remedies['B03']}"]
+    clean = filled(db, eid, noncompliant=())
+    detail = health_checks.get(db, health_checks.create(db, clean, final=True))
+    assert "均合规" in detail.proposed_conclusion and detail.conclusion_warnings == []
+    assert detail.proposed_advice == ""

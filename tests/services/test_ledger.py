@@ -352,7 +352,7 @@ def test_bad_holiday_file_imports_nothing(db, tmp_path):
 
 def test_check_findings_appear_in_ledger(db):
     eid = enterprise(db)
-    check_id = health_checks.create(db, filled(db, eid))
+    check_id = health_checks.create(db, filled(db, eid), final=True)
     rows = ledger.page(db, LedgerFilter(check_id=check_id))
     assert {r.source for r in rows} == {"check"} and len(rows) == 2
     assert rows[0].check_date == date(2023, 6, 20)

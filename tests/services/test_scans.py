@@ -166,17 +166,35 @@ def test_confirmed_form_becomes_a_check_as_if_typed_with_pages_as_evidence(scann
     form = next(f for f in result.forms if f.info.form_id == forms[0][0])
     answers = confirm.readings(form)
     for item in form.items():
-        if item.unclear:
+        if item.unclear or answers.get(item.code) == "unchecked":
             answers[item.code] = "compliant"
+    # Items for builders, dispatched or migrant workers do not apply to this
+    # manufacturer (no such workers recorded): ticked on paper or not, the
+    # coordinator marks them 不适用, as the check dialog requires.
+    spec = __import__("app.services.checklists", fromlist=["by_id"]).by_id(
+        db, form.info.checklist_id
+    )
+    applicable = {i.code for i in spec.live_items() if i.condition is None} | {
+        code for code in answers if not code.startswith(("G", "M"))
+    }
+    ticked_inapplicable = {c for c in answers if c not in applicable}
     reviewed = confirm.ReviewedForm(
-        form, date(2023, 7, 20), answers, {i.code for i in form.items() if i.unclear},
+        form, date(2023, 7, 20), dict(answers), set(answers),
         [health_checks.TeamMember("张三", "劳动关系协调员")], {"staff_count": 120},
+        conclusion="发现劳动用工不合规事项，已提出整改建议。", finalise=True,
     )  # fmt: skip
+    with pytest.raises(ValidationError) as refused:  # as typed: refused, nothing written
+        confirm.save(db, reviewed)
+    assert "不适用" in str(refused.value)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(HealthCheck)) == 0
+    for code in ticked_inapplicable:
+        reviewed.results[code] = "na"
     saved = confirm.save(db, reviewed)
 
     typed = confirm.check_input(db, reviewed)
     detail = health_checks.get(db, saved.check_id)
-    assert detail.status == "draft" and detail.input.check_date == date(2023, 7, 20)
+    assert detail.status == "final" and detail.input.check_date == date(2023, 7, 20)
     assert {r.item_code: r.result for r in detail.results} == {
         r.item_code: r.result for r in typed.results
     }

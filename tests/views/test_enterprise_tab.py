@@ -88,6 +88,31 @@ def test_add_enterprise_through_dialog(qtbot, window):
     assert "企业 1 家" in window.counts_label.text()
 
 
+def test_impossible_values_shown_beside_fields_and_cleared_as_fixed(qtbot, window):
+    tab = window.enterprise_tab
+    dialog = open_dialog(qtbot, tab.add_enterprise)
+    type_text(qtbot, dialog.editors["name"], "汝州市新开张有限公司")
+    type_text(qtbot, dialog.editors["credit_code"], code(9))
+    county = dialog.editors["county_code"]
+    county.setCurrentIndex(county.findData("410482"))
+    type_text(qtbot, dialog.editors["contact_phone"], "abc")
+    type_text(qtbot, dialog.editors["registration_date"], "2030-01-01")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and table_names(tab) == []
+    phone = dialog.error_labels["contact_phone"]
+    registered = dialog.error_labels["registration_date"]
+    assert "不是电话号码" in phone.text() and not phone.isHidden()
+    assert "晚于今天" in registered.text() and not registered.isHidden()
+    dialog.editors["contact_phone"].clear()
+    type_text(qtbot, dialog.editors["contact_phone"], "0375-2345678转801")
+    assert phone.isHidden() and not registered.isHidden()
+    dialog.editors["registration_date"].clear()
+    type_text(qtbot, dialog.editors["registration_date"], "2019-05-06")
+    assert registered.isHidden()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible() and table_names(tab) == ["汝州市新开张有限公司"]
+
+
 def test_edit_with_invalid_code_shows_error_and_saves_nothing(qtbot, window):
     seed(window.db, 1)
     tab = window.enterprise_tab

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import checklists, enterprises, health_checks
+from app.services import checklists, enterprises, health_checks, ledger
 from tests.builders import code
 from tests.pdf_tools import pdf_text
 from tests.views.conftest import type_text
@@ -59,6 +59,13 @@ def fill_all(dialog, noncompliant=("A01", "A02")):
             )
 
 
+def ready(dialog):
+    """A team and the conclusion drafted from the results: what a final check needs."""
+    if not dialog.team.members():
+        dialog.team.add_member(health_checks.TeamMember("张三", "劳动关系协调员"))
+    dialog.closing.use_proposal.click()
+
+
 def test_new_check_from_register_finalised_makes_rectification_items(qtbot, window, registered):
     dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
     assert "汝州市甲机械有限公司" in dialog.enterprise_label.text()
@@ -70,6 +77,8 @@ def test_new_check_from_register_finalised_makes_rectification_items(qtbot, wind
     type_text(qtbot, dialog.enterprise_person, "王厂长")
     fill_all(dialog)
     assert "不合规 2 项" in dialog.counts.text()
+    ready(dialog)
+    assert "发现 2 项不合规" in dialog.conclusion.toPlainText()
     dialog.finalise_button.click()
     assert not dialog.isVisible()
     tab = window.check_tab
@@ -99,25 +108,91 @@ def test_dispatched_workers_bring_in_dispatch_items(qtbot, window, registered):
     assert dialog.results.combo("G01").currentData() == "compliant"  # set by hand: left alone
 
 
-def test_finalise_with_unchecked_items_keeps_draft_and_says_why(qtbot, window, registered):
+def test_a_refused_finalise_saves_nothing_and_messages_go_as_fields_are_fixed(
+    qtbot, window, registered
+):
     dialog = new_check_from_register(qtbot, window, "汝州市乙建筑工程有限公司")
+    combo = dialog.results.combo("A01")
+    combo.setCurrentIndex(combo.findData("noncompliant"))
     dialog.finalise_button.click()
-    assert dialog.isVisible() and "未查" in dialog.error.text()
-    assert window.check_tab.model.rowCount() == 1
-    assert window.check_tab.model.index(0, 3).data() == "草稿"
+    assert dialog.isVisible()
+    assert "未查" in dialog.errors.text("results")
+    assert "检查组" in dialog.errors.text("team")
+    assert "体检结论" in dialog.errors.text("conclusion")
+    # Nothing at all was stored: no draft, no rectification item.
+    assert health_checks.count(window.db, health_checks.CheckFilter()) == 0
+    assert ledger.count(window.db, ledger.LedgerFilter()) == 0
+    window.check_tab.refresh()
+    assert window.check_tab.model.rowCount() == 0
+    fill_all(dialog)
+    assert dialog.errors.text("results") == "" and "检查组" in dialog.errors.text("team")
+    dialog.team.add_member(health_checks.TeamMember("张三", "劳动关系协调员"))
+    assert dialog.errors.text("team") == "" and dialog.errors.text("conclusion")
+    dialog.closing.use_proposal.click()
+    assert dialog.errors.text("conclusion") == ""
+    dialog.finalise_button.click()
+    assert not dialog.isVisible()
+    assert ledger.count(window.db, ledger.LedgerFilter()) == 2
+
+
+def test_impossible_values_are_shown_beside_their_fields_and_nothing_saved(
+    qtbot, window, registered
+):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    type_text(qtbot, dialog.snapshot["contracts_signed"], "95")  # staff is 80
+    later = dialog.date.date().addMonths(1)
+    type_text(qtbot, dialog.snapshot["wages_paid_through"], later.toString("yyyy-MM"))
+    dialog.save_button.click()
+    assert "超过职工人数 80 人" in dialog.errors.text("contracts_signed")
+    assert "尚未开始的月份" in dialog.errors.text("wages_paid_through")
+    assert health_checks.count(window.db, health_checks.CheckFilter()) == 0
+    dialog.snapshot["contracts_signed"].clear()
+    type_text(qtbot, dialog.snapshot["contracts_signed"], "78")
+    assert dialog.errors.text("contracts_signed") == ""
+    assert dialog.errors.text("wages_paid_through")  # still wrong: still shown
+    dialog.snapshot["wages_paid_through"].clear()
+    type_text(qtbot, dialog.snapshot["wages_paid_through"], dialog.date.date().toString("yyyy-MM"))
+    assert dialog.errors.text("wages_paid_through") == ""
+    dialog.save_button.click()
+    assert health_checks.count(window.db, health_checks.CheckFilter()) == 1
+
+
+def test_save_draft_says_what_it_saved_and_makes_no_items(qtbot, window, registered):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    fill_all(dialog)
+    dialog.save_button.click()
+    note = dialog.note.text()
+    assert "已保存草稿" in note and "不合规 2 项" in note and "定稿时才生成" in note
+    assert dialog.status_label.text() == "草稿" and dialog.rectifications.rowCount() == 0
+    assert ledger.count(window.db, ledger.LedgerFilter()) == 0
+
+
+def test_a_conclusion_that_contradicts_the_results_is_flagged(qtbot, window, registered):
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    fill_all(dialog)
+    assert "发现 2 项不合规" in dialog.conclusion.placeholderText()
+    dialog.conclusion.setPlainText("企业用工规范，未发现风险。")
+    warning = dialog.closing.warning
+    assert not warning.isHidden() and "A01" in warning.text()
+    fill_all(dialog, noncompliant=())
+    for item_code in ("A01", "A02"):
+        combo = dialog.results.combo(item_code)
+        combo.setCurrentIndex(combo.findData("compliant"))
+    assert warning.isHidden()
 
 
 def test_bad_snapshot_number_shown_and_nothing_saved(qtbot, window, registered):
     dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
     type_text(qtbot, dialog.snapshot["migrant_workers"], "很多")
     dialog.save_button.click()
-    assert "农民工人数" in dialog.error.text()
+    assert "农民工人数" in dialog.errors.text("migrant_workers")
     assert window.check_tab.model.rowCount() == 0
 
 
 def test_amend_a_finalised_check_needs_a_reason(qtbot, window, registered, messages):
     dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
     fill_all(dialog)
+    ready(dialog)
     dialog.finalise_button.click()
     tab = window.check_tab
     tab.table.selectRow(0)
@@ -129,6 +204,8 @@ def test_amend_a_finalised_check_needs_a_reason(qtbot, window, registered, messa
     combo.setCurrentIndex(combo.findData("compliant"))
     dialog.save_button.click()
     assert "理由" in dialog.error.text()
+    # The amended conclusion must still follow: a compliant A02 leaves one finding.
+    dialog.closing.use_proposal.click()
     type_text(qtbot, dialog.reason, "企业补交了职工名册")
     dialog.save_button.click()
     assert "企业补交了职工名册" in dialog.history.toPlainText()
@@ -154,6 +231,7 @@ def test_checks_of_one_enterprise_from_register(qtbot, window, registered):
 def test_print_report_and_notice_to_files(qtbot, window, registered, monkeypatch, tmp_path):
     dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
     fill_all(dialog)
+    ready(dialog)
     dialog.finalise_button.click()
     tab = window.check_tab
     tab.table.selectRow(0)

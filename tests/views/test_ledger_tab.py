@@ -174,17 +174,26 @@ def test_holidays_dialog(qtbot, window, tmp_path, monkeypatch):
     window.holidays_action.trigger()
     dialog = window._holidays_dialog
     dialog.year.setValue(2030)
-    assert "尚未录入" in dialog.coverage.text()
+    assert "尚未录入" in dialog.coverage.text() and "估算" in dialog.coverage.text()
+    # Until the office enters 2030, the estimated holidays are listed, marked as such.
+    shown = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+        for r in range(dialog.table.rowCount())
+    }
+    assert shown["2030-02-03"] == "放假（估算）"  # 正月初一 2030, from the lunar calendar
+    assert shown["2030-10-01"] == "放假（估算）" and "2030-01-01" in shown
     dialog.day.setDate(QDate(2030, 1, 1))
     type_text(qtbot, dialog.name, "元旦")
     dialog.add_button.click()
-    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "放假"  # entered: no longer an estimate
     dialog.kind.setCurrentIndex(1)
     dialog.day.setDate(QDate(2030, 1, 2))
     dialog.add_button.click()
     assert "本来就是工作日" in dialog.error.text()
     dialog.complete.setChecked(True)
     assert holidays.coverage(window.db, [2030])[0].source == "office"
+    dialog.reload()
+    assert dialog.table.rowCount() == 1  # the year is entered: no estimate shown
     assert not workdays.load(window.db).is_workday(date(2030, 1, 1))
     dialog.roll.setChecked(False)
     assert window.db.get_setting("calendar.roll_to_workday") == "0"

@@ -54,7 +54,32 @@ def test_reply_before_offer_shown_and_nothing_saved(qtbot, window, eid):
     dialog.dates["replied_on"].set_value(date(2023, 9, 20))
     dialog.reply.setCurrentIndex(dialog.reply.findData("accepted"))
     assert not dialog.save()
-    assert "早于" in dialog.error.text() and window.offers_tab.model.rowCount() == 0
+    assert "早于" in dialog.errors.text("replied_on") and window.offers_tab.model.rowCount() == 0
+
+
+def test_impossible_offer_values_are_refused_beside_their_fields(qtbot, window, eid):
+    dialog = window.offers_tab.new_offer(eid)
+    dialog.set_topics({"g01_pay"})
+    dialog.dates["received_on"].set_value(date(2023, 9, 1))
+    dialog.dates["replied_on"].set_value(date(2023, 9, 5))  # a reply date, reply 未答复
+    dialog.dates["signed_on"].set_value(date(2023, 10, 20))
+    type_text(qtbot, dialog.members, "10")
+    type_text(qtbot, dialog.attended, "12")
+    assert not dialog.save()
+    assert "未答复" in dialog.errors.text("reply")
+    assert "超过代表总数 10 人" in dialog.errors.text("congress_attended")
+    assert window.offers_tab.model.rowCount() == 0
+    dialog.reply.setCurrentIndex(dialog.reply.findData("accepted"))
+    assert dialog.errors.text("reply") == ""  # fixed: its message goes at once
+    dialog.attended.clear()
+    type_text(qtbot, dialog.attended, "6")  # fewer than two thirds of 10
+    type_text(qtbot, dialog.approved, "6")
+    assert "三分之二" not in dialog.errors.text("congress_attended")
+    assert "2/3" in dialog.errors.text("congress_attended")
+    dialog.attended.clear()
+    type_text(qtbot, dialog.attended, "8")
+    assert dialog.errors.text("congress_attended") == ""
+    assert dialog.save() and window.offers_tab.model.rowCount() == 1
 
 
 def test_session_with_unequal_sides_is_a_finding(qtbot, window, eid):
@@ -129,8 +154,26 @@ def test_more_laid_off_than_staff_is_refused(qtbot, window, eid):
     dialog = window.layoffs_tab.new_filing(eid)
     dialog.total_staff.setText("10")
     dialog.laid_off.setText("12")
-    assert not dialog.save() and "超过职工总数" in dialog.error.text()
+    assert not dialog.save() and "超过职工总数" in dialog.errors.text("laid_off")
     assert window.layoffs_tab.model.rowCount() == 0
+    dialog.laid_off.setText("2")
+    assert dialog.errors.text("laid_off") == ""
+
+
+def test_reemployment_before_the_layoff_is_refused(qtbot, window, eid):
+    dialog = window.layoffs_tab.new_filing(eid)
+    dialog.total_staff.setText("100")
+    dialog.laid_off.setText("20")
+    later = date.today().replace(year=date.today().year + 1)
+    dialog.explained_on.set_value(date.today())
+    dialog.layoff_on.set_value(later)
+    dialog.counts["reemployed"].setValue(5)
+    assert not dialog.save()
+    assert "还没有到" in dialog.errors.text("reemployed")
+    assert window.layoffs_tab.model.rowCount() == 0
+    dialog.counts["reemployed"].setValue(0)
+    assert dialog.errors.text("reemployed") == ""
+    assert dialog.save()
 
 
 def test_risk_event_from_register_and_close(qtbot, window, eid):

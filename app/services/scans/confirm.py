@@ -95,9 +95,7 @@ def save(db: Database, reviewed: ReviewedForm) -> SavedCheck:
         current = batch.form_info(db, info.form_id)
         if current is None or current.imported_check:
             raise ValidationError({"form": f"表单 {info.form_id} 已导入为体检记录，没有重复导入。"})
-        check_id = health_checks.create(db, data)
-        if reviewed.finalise:
-            health_checks.finalise(db, check_id)
+        check_id = health_checks.create(db, data, final=reviewed.finalise)
         attached = evidence.keep(db, check_id, reviewed.form)
         detail = health_checks.get(db, check_id)
     return SavedCheck(

@@ -28,6 +28,7 @@ from app.models.db import Database
 from app.services import campaign_stats, campaigns, reference
 from app.services.campaigns import CampaignInput, Phase, PlanRow
 from app.services.fields import ValidationError, parse_date
+from app.views.messages import tr_lines
 
 
 class DateError(ValueError):
@@ -295,7 +296,7 @@ class CampaignDialog(QDialog):
             self.error.setText(str(exc))
             return False
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.error.setText(tr_lines(exc.errors.values()))
             return False
         self.error.setText(self.tr("已保存。"))
         self.reload(self.editing)

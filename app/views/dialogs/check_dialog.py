@@ -7,33 +7,32 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models.db import Database
-from app.services import checklists, enterprises, health_checks, rectification_status
-from app.services.fields import FieldError, ValidationError, parse_int
-from app.services.health_checks import RESULTS, CheckDetail, CheckInput
+from app.services import checklists, enterprises, health_checks
+from app.services.fields import ValidationError
+from app.services.health_checks import CheckDetail, CheckInput
+from app.views.dialogs.check_conclusion import ConclusionPage
+from app.views.dialogs.check_record import HistoryView, RectificationsTable
+from app.views.dialogs.check_snapshot import SnapshotBox
 from app.views.dialogs.check_widgets import ResultLine, ResultsTable, TeamTable
 from app.views.dialogs.enterprise_picker import EnterprisePicker
+from app.views.messages import FieldErrors, tr_message
 
 
 class CheckDialog(QDialog):
@@ -64,6 +63,8 @@ class CheckDialog(QDialog):
             self.spec = checklists.active(db)
             data = CheckInput(None, date.today(), checklist_id=self.spec.id)
         self.enterprise_id = data.enterprise_id
+        self.rechecking = False  # after a refused save, every change re-checks
+        self.rechecking_final = False
         self.setWindowTitle(self.tr("法治体检记录"))
         self._build()
         self._load(data)
@@ -72,6 +73,9 @@ class CheckDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.errors = FieldErrors(self.error)
         self.enterprise_label = QLabel()
         self.enterprise_label.setObjectName("enterprise_label")
         self.pick_button = QPushButton(self.tr("选择企业…"))
@@ -87,88 +91,47 @@ class CheckDialog(QDialog):
 
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("被检查企业")), 0, 0)
-        top.addWidget(self.enterprise_label, 0, 1)
+        top.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 0, 1)
         top.addWidget(self.pick_button, 0, 2)
         top.addWidget(QLabel(self.tr("体检日期")), 1, 0)
-        top.addWidget(self.date, 1, 1)
+        top.addWidget(self.errors.wrap("check_date", self.date), 1, 1)
         top.addWidget(self.edition_label, 1, 2)
         top.addWidget(self.status_label, 0, 3, 2, 1)
         top.setColumnStretch(1, 1)
 
         self.team = TeamTable()
-        self.snapshot: dict[str, QLineEdit] = {}
-        snapshot_form = QFormLayout()
-        grid = QGridLayout()
-        self.snapshot_labels = {
-            "staff_count": self.tr("职工人数"),
-            "contracts_signed": self.tr("已签劳动合同人数"),
-            "migrant_workers": self.tr("农民工人数"),
-            "dispatched_workers": self.tr("劳务派遣人数"),
-            "wages_paid_through": self.tr("工资已足额发放至（年-月）"),
-            "wages_owed_yuan": self.tr("拖欠工资金额（元）"),
-            "wages_owed_people": self.tr("被拖欠工资人数"),
-        }
-        for n, (name, label) in enumerate(self.snapshot_labels.items()):
-            edit = QLineEdit()
-            edit.setObjectName(name)
-            if name == "wages_paid_through":
-                edit.setPlaceholderText("2023-05")
+        self.snapshot_box = SnapshotBox(self.errors)
+        self.snapshot = self.snapshot_box.edits
+        self.snapshot_labels = self.snapshot_box.labels
+        for edit in self.snapshot.values():
             edit.textEdited.connect(self._conditions_changed)
-            self.snapshot[name] = edit
-            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2)
-            grid.addWidget(edit, n // 2, (n % 2) * 2 + 1)
-        del snapshot_form
         team_box = QGroupBox(self.tr("检查组"))
-        QVBoxLayout(team_box).addWidget(self.team)
-        snapshot_box = QGroupBox(self.tr("用工基本情况"))
-        snapshot_box.setLayout(grid)
+        QVBoxLayout(team_box).addWidget(self.errors.wrap("team", self.team))
+        self.team.changed.connect(self._recheck)
         upper = QHBoxLayout()
         upper.addWidget(team_box, 1)
-        upper.addWidget(snapshot_box, 2)
+        upper.addWidget(self.snapshot_box, 2)
 
         self.results = ResultsTable(self.english)
         self.results.changed.connect(self._update_counts)
         self.counts = QLabel()
         self.counts.setObjectName("counts")
 
-        self.conclusion = QPlainTextEdit()
-        self.conclusion.setObjectName("conclusion")
-        self.advice = QPlainTextEdit()
-        self.advice.setObjectName("advice")
-        self.enterprise_person = QLineEdit()
-        self.enterprise_person.setObjectName("enterprise_person")
-        self.office_person = QLineEdit()
-        self.office_person.setObjectName("office_person")
-        closing = QFormLayout()
-        closing.addRow(self.tr("体检结论"), self.conclusion)
-        closing.addRow(self.tr("改进建议"), self.advice)
-        closing.addRow(self.tr("企业整改负责人"), self.enterprise_person)
-        closing.addRow(self.tr("本单位责任人"), self.office_person)
-        closing_page = QWidget()
-        closing_page.setLayout(closing)
+        self.closing = ConclusionPage(self.errors)
+        self.closing.changed.connect(self._update_counts)
+        self.conclusion = self.closing.conclusion
+        self.advice = self.closing.advice
+        self.enterprise_person = self.closing.enterprise_person
+        self.office_person = self.closing.office_person
+        closing_page = self.closing
 
-        self.rectifications = QTableWidget(0, 5)
-        self.rectifications.setObjectName("rectifications")
-        self.rectifications.setHorizontalHeaderLabels(
-            [
-                self.tr("编号"),
-                self.tr("整改事类"),
-                self.tr("整改时限"),
-                self.tr("整改负责人"),
-                self.tr("状态"),
-            ]
-        )
-        self.rectifications.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
-        self.rectifications.verticalHeader().hide()
-        self.history = QTextBrowser()
-        self.history.setObjectName("history")
+        self.rectifications = RectificationsTable()
+        self.history = HistoryView()
 
         self.pages = QTabWidget()
         results_page = QWidget()
         results_layout = QVBoxLayout(results_page)
-        results_layout.addWidget(self.results)
+        results_layout.addWidget(self.errors.wrap("results", self.results))
         results_layout.addWidget(self.counts)
         self.pages.addTab(results_page, self.tr("检查结果"))
         self.pages.addTab(closing_page, self.tr("结论与建议"))
@@ -180,10 +143,9 @@ class CheckDialog(QDialog):
         self.reason.setPlaceholderText(
             self.tr("更正理由（必填），如：企业补交了劳动合同，A01 复核为合规")
         )
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("saved_note")
+        self.note.setWordWrap(True)
 
         self.save_button = QPushButton(self.tr("保存草稿"))
         self.save_button.setObjectName("save")
@@ -207,7 +169,9 @@ class CheckDialog(QDialog):
         layout.addLayout(upper)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
+        self.date.dateChanged.connect(lambda _d: self._recheck())
 
     # -- data in --------------------------------------------------------------------------
     def _load(self, data: CheckInput) -> None:
@@ -257,48 +221,11 @@ class CheckDialog(QDialog):
 
     def _show_rectifications(self) -> None:
         rows = self.detail.rectifications if self.detail else []
-        self.rectifications.setRowCount(len(rows))
-        for r, item in enumerate(rows):
-            for c, text in enumerate(
-                (
-                    item.item_code,
-                    item.matter,
-                    item.deadline.isoformat(),
-                    item.enterprise_person,
-                    rectification_status.label(item.status, self.english),
-                )
-            ):
-                self.rectifications.setItem(r, c, QTableWidgetItem(text))
+        self.rectifications.show_items(rows, self.english)
         self.pages.setTabText(2, self.tr("整改事项（%1）").replace("%1", str(len(rows))))
 
     def _show_history(self) -> None:
-        detail = self.detail
-        if not detail or not detail.amendments:
-            self.history.setPlainText(self.tr("无更正。"))
-            return
-        lines = []
-        for a in detail.amendments:
-            lines.append(f"{a.at:%Y-%m-%d %H:%M}  {a.author}：{a.reason}")
-            for key, change in a.changes.items():
-                if key == "results":
-                    for code, (old, new) in change.items():
-                        lines.append(
-                            f"    {code}：{RESULTS.get((old or ['unchecked'])[0], '')} → {RESULTS.get(new[0], '')}"
-                        )
-                else:
-                    lines.append(
-                        f"    {self.snapshot_labels.get(key, key)}：{change[0]} → {change[1]}"
-                    )
-        if detail.original:
-            lines.append("")
-            lines.append(self.tr("定稿时的原始结果："))
-            bad = [
-                code
-                for code, (result, _note) in detail.original["results"].items()
-                if result == "noncompliant"
-            ]
-            lines.append("    " + self.tr("不合规：") + ("、".join(bad) or "—"))
-        self.history.setPlainText("\n".join(lines))
+        self.history.show_detail(self.detail, self.snapshot_labels)
 
     # -- behaviour --------------------------------------------------------------------------
     def _editable(self) -> bool:
@@ -307,15 +234,9 @@ class CheckDialog(QDialog):
     def _update_mode(self) -> None:
         final = bool(self.detail and self.detail.status == "final")
         editable = self._editable()
-        for widget in (
-            self.date,
-            self.conclusion,
-            self.advice,
-            self.enterprise_person,
-            self.office_person,
-            *self.snapshot.values(),
-        ):
+        for widget in (self.date, *self.snapshot.values()):
             widget.setEnabled(editable)
+        self.closing.set_enabled(editable)
         self.pick_button.setEnabled(not self.detail)
         self.team.set_read_only(not editable)
         self.results.set_read_only(not editable)
@@ -359,22 +280,15 @@ class CheckDialog(QDialog):
             "dispatched_workers": self._int_or_none("dispatched_workers"),
             "migrant_workers": self._int_or_none("migrant_workers"),
         }
-        applicable = health_checks.applicable_codes(self.spec, context)
-        for entry in self.results.entries():
-            if entry.item_code in self.results.touched:
-                continue
-            wanted = "unchecked" if entry.item_code in applicable else "na"
-            if entry.result in ("unchecked", "na") and entry.result != wanted:
-                self.results.set_result(entry.item_code, wanted, by_user=False)
+        self.results.follow_applicability(health_checks.applicable_codes(self.spec, context))
         self._update_counts()
 
     def _int_or_none(self, name: str) -> int | None:
-        try:
-            return parse_int(self.snapshot[name].text())
-        except FieldError:
-            return None
+        return self.snapshot_box.int_or_none(name)
 
     def _update_counts(self) -> None:
+        self._follow_results()
+        self._recheck()
         bad = self.results.count("noncompliant")
         self.counts.setText(
             self.tr(
@@ -386,59 +300,85 @@ class CheckDialog(QDialog):
             .replace("%4", str(self.results.count("unchecked")))
         )
 
+    def _follow_results(self) -> None:
+        """The proposed conclusion and the contradiction warning follow the results."""
+        snapshot = {n: self._int_or_none(n) for n in ("wages_owed_yuan", "wages_owed_people")}
+        self.closing.follow(self.spec, self.results.entries(), snapshot)
+
+    def _recheck(self) -> None:
+        """Once a save was refused, show the problems as they stand after each change
+        (a fixed field's message goes at once)."""
+        if not self.rechecking or not self._editable():
+            return
+        try:
+            data = self.collect()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        final = self.rechecking_final or self.amending
+        self.errors.show(health_checks.problems(self.db, data, final=final))
+
     # -- data out and saving -----------------------------------------------------------------
     def collect(self) -> CheckInput:
-        errors: dict[str, str] = {}
-        numbers: dict[str, int | None] = {}
-        for name, edit in self.snapshot.items():
-            if name == "wages_paid_through":
-                continue
-            try:
-                numbers[name] = parse_int(edit.text())
-            except FieldError as exc:
-                errors[name] = f"{self.snapshot_labels[name]}：{exc}"
-        if errors:
-            raise ValidationError(errors)
+        snapshot = self.snapshot_box.values()
         qd = self.date.date()
         return CheckInput(
             self.enterprise_id,
             date(qd.year(), qd.month(), qd.day()),
             self.team.members(),
-            wages_paid_through=self.snapshot["wages_paid_through"].text().strip(),
             results=self.results.entries(),
             conclusion=self.conclusion.toPlainText().strip(),
             advice=self.advice.toPlainText().strip(),
             enterprise_person=self.enterprise_person.text().strip(),
             office_person=self.office_person.text().strip(),
             checklist_id=self.spec.id,
-            **numbers,
+            **snapshot,  # type: ignore[arg-type]
         )
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        self.error.setText("\n".join(errors.values()))
-        for name, edit in self.snapshot.items():
-            edit.setStyleSheet("border: 1px solid #b00020;" if name in errors else "")
+    def _refused(self, errors: dict[str, str], *, final: bool) -> bool:
+        self.rechecking, self.rechecking_final = True, final
+        self.note.clear()
+        self.errors.show(errors)
+        # A page holding a problem says so on its tab (the results and the conclusion).
+        bar = self.pages.tabBar()
+        for index, name in ((0, "results"), (1, "conclusion")):
+            bar.setTabTextColor(index, QColor("#b00020") if name in errors else QColor())
+        return False
 
     def save(self) -> bool:
-        self.error.clear()
+        """保存草稿 (or 保存更正 while amending): says what it kept."""
+        return self._save(final=False)
+
+    def _save(self, *, final: bool) -> bool:
         try:
             data = self.collect()
             if self.amending and self.check_id:
                 warnings = health_checks.amend(self.db, self.check_id, data, self.reason.text())
             elif self.check_id:
-                warnings = health_checks.update(self.db, self.check_id, data)
+                warnings = health_checks.update(self.db, self.check_id, data, final=final)
             else:
-                self.check_id = health_checks.create(self.db, data)
+                self.check_id = health_checks.create(self.db, data, final=final)
                 warnings = []
         except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return False
-        self._show_errors({})
+            return self._refused(exc.errors, final=final or self.amending)
+        self.rechecking = False
+        self.errors.clear()
         if warnings:
-            QMessageBox.warning(self, self.tr("请注意"), "\n".join(warnings))
+            QMessageBox.warning(self, self.tr("请注意"), "\n".join(tr_message(w) for w in warnings))
+        amended = self.amending
         self.amending = False
         assert self.check_id
         self.detail = health_checks.get(self.db, self.check_id)
+        if final:
+            self.note.setText(
+                self.tr("已定稿，生成整改事项 %1 条。").replace(
+                    "%1", str(len(self.detail.rectifications))
+                )
+            )
+        elif amended:
+            self.note.setText(self.tr("已保存更正。"))
+        else:
+            self.note.setText(tr_message(health_checks.draft_summary(data)))
         self._show_rectifications()
         self._show_history()
         self._update_mode()
@@ -446,15 +386,7 @@ class CheckDialog(QDialog):
         return True
 
     def save_and_finalise(self) -> None:
-        if not self.save():
-            return
-        assert self.check_id
-        try:
-            health_checks.finalise(self.db, self.check_id)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return
-        self.detail = health_checks.get(self.db, self.check_id)
-        self._update_mode()
-        self.saved.emit(self.check_id)
-        self.accept()
+        """保存并定稿: the check is saved final with its rectification items, or —
+        when anything stands in the way — nothing is saved and the problems are shown."""
+        if self._save(final=True):
+            self.accept()

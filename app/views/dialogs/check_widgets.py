@@ -25,6 +25,8 @@ NONCOMPLIANT_BG = QColor("#fde7e7")
 
 
 class TeamTable(QWidget):
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
@@ -47,6 +49,7 @@ class TeamTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
 
     def add_member(self, member: TeamMember) -> None:
         row = self.table.rowCount()
@@ -55,11 +58,14 @@ class TeamTable(QWidget):
         combo = QComboBox()
         combo.addItems(ROLES)
         combo.setCurrentText(member.role if member.role in ROLES else ROLES[0])
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.table.setCellWidget(row, 1, combo)
+        self.changed.emit()
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
             self.table.removeRow(row)
+        self.changed.emit()
 
     def set_members(self, members: list[TeamMember]) -> None:
         self.table.setRowCount(0)
@@ -158,6 +164,15 @@ class ResultsTable(QTableWidget):
             self._colour(row)
         self.resizeRowsToContents()
         self._filling = False
+
+    def follow_applicability(self, applicable: set[str]) -> None:
+        """Items whose condition changed follow it, unless the user set them by hand."""
+        for entry in self.entries():
+            if entry.item_code in self.touched:
+                continue
+            wanted = "unchecked" if entry.item_code in applicable else "na"
+            if entry.result in ("unchecked", "na") and entry.result != wanted:
+                self.set_result(entry.item_code, wanted, by_user=False)
 
     def _result_changed(self, code: str, row: int) -> None:
         if not self._filling:

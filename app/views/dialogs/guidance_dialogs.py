@@ -127,6 +127,7 @@ class ActivityDialog(RecordDialog):
             title=self.tr("指导服务活动"),
             values=values,
             english=english,
+            check=guidance.activity_problems,
             parent=parent,
         )
         self.setObjectName("activity_dialog")
@@ -236,6 +237,7 @@ class CaseDialog(RecordDialog):
             title=self.tr("典型案例"),
             values=values,
             english=english,
+            check=guidance.case_problems,
             parent=parent,
         )
         self.setObjectName("case_dialog")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import local_time
 from app.services.audit import AuditRow
 from app.services.fields import FieldSpec
 
@@ -63,7 +64,7 @@ class HistoryDialog(QDialog):
                 detail = row.summary
             for c, text in enumerate(
                 (
-                    row.at.strftime("%Y-%m-%d %H:%M:%S"),
+                    local_time.text(row.at, seconds=True),
                     row.operator,
                     actions.get(row.action, row.action),
                     detail,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -135,18 +136,25 @@ class HolidaysDialog(QDialog):
             ),
             "office": self.tr("%1 年的节假日已由本单位录入完整。"),
             "missing": self.tr(
-                "%1 年的节假日尚未录入：工作日暂按周一至周五计算。国务院办公厅公布放假安排后请在此录入。"
+                "%1 年的节假日尚未录入：工作日暂按估算计算（周末和法定节假日，春节、清明、端午、中秋按农历推算，"
+                "调休上班日未计；下表灰色为估算的放假日）。国务院办公厅公布放假安排后请在此录入。"
             ),
         }
         self.coverage.setText(texts[cover.source].replace("%1", str(year)))
         entered = holidays.days(self.db, year)
-        self.table.setRowCount(len(entered))
-        for r, d in enumerate(entered):
-            self.table.setItem(r, 0, QTableWidgetItem(d.day.isoformat()))
-            self.table.setItem(
-                r, 1, QTableWidgetItem(self.tr("调休上班") if d.is_workday else self.tr("放假"))
-            )
-            self.table.setItem(r, 2, QTableWidgetItem(d.name))
+        estimated = holidays.estimated_days(year) if cover.source == "missing" else []
+        shown = {d.day for d in entered}
+        rows = [(d, False) for d in entered] + [(d, True) for d in estimated if d.day not in shown]
+        rows.sort(key=lambda pair: pair[0].day)
+        self.table.setRowCount(len(rows))
+        for r, (d, guess) in enumerate(rows):
+            kind = self.tr("调休上班") if d.is_workday else self.tr("放假")
+            cells = (d.day.isoformat(), kind + (self.tr("（估算）") if guess else ""), d.name)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if guess:
+                    item.setForeground(QColor("#888888"))
+                self.table.setItem(r, c, item)
         self.complete.blockSignals(True)
         self.complete.setChecked(cover.source == "office")
         self.complete.setEnabled(cover.source != "package")
@@ -169,6 +177,8 @@ class HolidaysDialog(QDialog):
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            if self.tr("（估算）") in self.table.item(row, 1).text():
+                continue  # an estimate is not an entry: nothing to remove
             holidays.remove_day(self.db, date.fromisoformat(self.table.item(row, 0).text()))
         self.reload()
 

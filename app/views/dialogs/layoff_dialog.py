@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services import enterprises, layoff_rules, layoffs
-from app.services.fields import FieldError, ValidationError, parse_int
+from app.services.fields import FieldError, FieldSpec, ValidationError, field_message, parse_int
 from app.services.layoffs import SERVICES, FilingInput
 from app.services.spreadsheet import SpreadsheetError
 from app.views.dialogs.enterprise_picker import EnterprisePicker
+from app.views.messages import FieldErrors
 from app.views.widgets import FindingsList, OptionalDate
 
 
@@ -49,6 +50,10 @@ class LayoffDialog(QDialog):
         self.setWindowTitle(self.tr("裁员备案"))
         data = layoffs.get(db, filing_id)[0] if filing_id else FilingInput(enterprise_id)
         self.enterprise_id = data.enterprise_id
+        self.rechecking = False  # after a refused save, each change re-checks
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.errors = FieldErrors(self.error)
         self.enterprise_label = QLabel()
         pick = QPushButton(self.tr("选择企业…"))
         pick.setObjectName("pick_enterprise")
@@ -86,29 +91,38 @@ class LayoffDialog(QDialog):
             spin.setObjectName(name)
             spin.setRange(0, 100000)
             self.counts[name] = spin
-            services.addWidget(QLabel(label))
-            services.addWidget(spin)
+            spin.valueChanged.connect(lambda _v: self._recheck())
+            services.addWidget(QLabel(label), 0, Qt.AlignmentFlag.AlignTop)
+            services.addWidget(self.errors.wrap(name, spin))
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.status.addItem(self.tr("办理中"), "open")
         self.status.addItem(self.tr("已办结"), "closed")
 
         who = QHBoxLayout()
-        who.addWidget(self.enterprise_label, 1)
+        who.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 1)
         who.addWidget(pick)
         form = QFormLayout()
         form.addRow(self.tr("企业"), who)
-        form.addRow(self.tr("法定情形"), self.ground)
+        form.addRow(self.tr("法定情形"), self.errors.wrap("ground", self.ground))
         numbers = QHBoxLayout()
-        numbers.addWidget(QLabel(self.tr("职工总数")))
-        numbers.addWidget(self.total_staff)
-        numbers.addWidget(QLabel(self.tr("拟裁减人数")))
-        numbers.addWidget(self.laid_off)
+        numbers.addWidget(QLabel(self.tr("职工总数")), 0, Qt.AlignmentFlag.AlignTop)
+        numbers.addWidget(self.errors.wrap("total_staff", self.total_staff))
+        numbers.addWidget(QLabel(self.tr("拟裁减人数")), 0, Qt.AlignmentFlag.AlignTop)
+        numbers.addWidget(self.errors.wrap("laid_off", self.laid_off))
         form.addRow(self.tr("人数"), numbers)
-        form.addRow(self.tr("向工会或全体职工说明情况"), self.explained_on)
-        form.addRow(self.tr("计划裁员日期"), self.layoff_on)
+        form.addRow(
+            self.tr("向工会或全体职工说明情况"), self.errors.wrap("explained_on", self.explained_on)
+        )
+        form.addRow(self.tr("计划裁员日期"), self.errors.wrap("layoff_on", self.layoff_on))
         form.addRow(self.tr("工会或职工意见"), self.opinions)
-        form.addRow(self.tr("向人社部门报告日期"), self.reported_on)
+        form.addRow(
+            self.tr("向人社部门报告日期"), self.errors.wrap("reported_on", self.reported_on)
+        )
+        for edit in (self.total_staff, self.laid_off):
+            edit.textChanged.connect(lambda _t: self._recheck())
+        for widget in (self.explained_on, self.layoff_on, self.reported_on):
+            widget.changed.connect(self._recheck)
         form.addRow(self.tr("经济补偿方案"), self.compensation_plan)
         form.addRow(self.tr("再就业服务（人数）"), services)
         form.addRow(self.tr("状态"), self.status)
@@ -138,10 +152,6 @@ class LayoffDialog(QDialog):
         people_layout.addWidget(self.import_button)
         self.findings = FindingsList()
         self.findings.setObjectName("findings")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
         save = QPushButton(self.tr("保存"))
         save.setObjectName("save")
         save.clicked.connect(self.save)
@@ -158,6 +168,7 @@ class LayoffDialog(QDialog):
         body.addLayout(right, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(save)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -252,7 +263,7 @@ class LayoffDialog(QDialog):
             try:
                 numbers[name] = parse_int(edit.text())
             except FieldError as exc:
-                errors[name] = f"{label}：{exc}"
+                errors[name] = field_message(FieldSpec(name, label, label), exc)
         if errors:
             raise ValidationError(errors)
         return FilingInput(
@@ -269,13 +280,26 @@ class LayoffDialog(QDialog):
             status=self.status.currentData(),
         )
 
+    def _recheck(self) -> None:
+        """Once a save was refused, the messages follow the fields as they are fixed."""
+        if not self.rechecking:
+            return
+        try:
+            data = self.collect()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        self.errors.show(layoffs.problems(self.db, data))
+
     def save(self) -> bool:
         try:
             self.filing_id = layoffs.save(self.db, self.collect(), self.filing_id)
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.rechecking = True
+            self.errors.show(exc.errors)
             return False
-        self.error.clear()
+        self.rechecking = False
+        self.errors.clear()
         self._refresh()
         self.saved.emit(self.filing_id)
         return True
@@ -292,13 +316,18 @@ class LayoffDialog(QDialog):
             return
         try:
             result = layoffs.import_people(self.db, self.filing_id, path)
-        except (SpreadsheetError, ValidationError) as exc:
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except SpreadsheetError as exc:
             self.error.setText(str(exc))
+            self.error.show()
             return
         lines = [self.tr("已导入 %1 人。").replace("%1", str(result.added))]
         lines += [
             self.tr("第 %1 行：").replace("%1", str(n)) + reason for n, reason in result.problems
         ]
         self.error.setText("\n".join(lines))
+        self.error.show()
         self._refresh()
         self.saved.emit(self.filing_id)

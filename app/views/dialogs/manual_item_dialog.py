@@ -27,6 +27,7 @@ from app.services import enterprises, ledger
 from app.services.fields import ValidationError
 from app.services.ledger import ManualItem
 from app.views.dialogs.enterprise_picker import EnterprisePicker
+from app.views.messages import tr_lines
 
 
 def _qdate(day: date) -> QDate:
@@ -144,6 +145,6 @@ class ManualItemDialog(QDialog):
         try:
             self.item_id = ledger.add_manual(self.db, item)
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.error.setText(tr_lines(exc.errors.values()))
             return
         self.accept()

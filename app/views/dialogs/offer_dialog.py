@@ -1,6 +1,5 @@
-"""An offer to negotiate: who offers, the enterprise's situation and the topics
-it calls for, the dates of the legal clock, sessions, the congress vote, and
-every finding of the rules."""
+"""An offer to negotiate: who offers, the situation and its topics, the legal
+clock's dates, sessions, the congress vote, and every finding of the rules."""
 
 from __future__ import annotations
 
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services import enterprises, negotiation_rules, offers
-from app.services.fields import FieldError, ValidationError, parse_int
+from app.services.fields import FieldError, FieldSpec, ValidationError, field_message, parse_int
 from app.services.offers import OfferInput, SessionInput
 from app.views.dialogs.enterprise_picker import EnterprisePicker
+from app.views.messages import FieldErrors
 from app.views.widgets import FindingsList, OptionalDate
 
 
@@ -51,6 +51,10 @@ class OfferDialog(QDialog):
         self.setWindowTitle(self.tr("集体协商要约"))
         data = offers.get(db, offer_id)[0] if offer_id else OfferInput(enterprise_id)
         self.enterprise_id = data.enterprise_id
+        self.rechecking = False  # after a refused save, each change re-checks
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.errors = FieldErrors(self.error)
 
         self.enterprise_label = QLabel()
         self.pick_button = QPushButton(self.tr("选择企业…"))
@@ -93,8 +97,9 @@ class OfferDialog(QDialog):
             widget = OptionalDate()
             widget.setObjectName(name)
             self.dates[name] = widget
-            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2)
-            grid.addWidget(widget, n // 2, (n % 2) * 2 + 1)
+            widget.changed.connect(self._recheck)
+            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.errors.wrap(name, widget), n // 2, (n % 2) * 2 + 1)
         self.reply = QComboBox()
         self.reply.setObjectName("reply")
         self.reply.addItem(self.tr("未答复"), "")
@@ -117,20 +122,26 @@ class OfferDialog(QDialog):
         self.end_reason.setObjectName("end_reason")
         self.end_reason.setPlaceholderText(self.tr("如：企业被兼并，集体合同部分无法履行"))
         other = QFormLayout()
-        other.addRow(self.tr("答复"), self.reply)
+        other.addRow(self.tr("答复"), self.errors.wrap("reply", self.reply))
+        self.reply.currentIndexChanged.connect(lambda _i: self._recheck())
         congress = QHBoxLayout()
         for label, edit in (
             (self.tr("代表总数"), self.members),
             (self.tr("出席"), self.attended),
             (self.tr("同意"), self.approved),
         ):
-            congress.addWidget(QLabel(label))
-            congress.addWidget(edit)
+            congress.addWidget(QLabel(label), 0, Qt.AlignmentFlag.AlignTop)
+            congress.addWidget(
+                self.errors.wrap(edit.objectName(), edit), 1, Qt.AlignmentFlag.AlignTop
+            )
+            edit.textChanged.connect(lambda _t: self._recheck())
         other.addRow(self.tr("职代会"), congress)
         other.addRow(self.tr("审查意见"), self.objection_note)
         ending = QHBoxLayout()
-        ending.addWidget(self.end_kind)
-        ending.addWidget(self.end_reason, 1)
+        ending.addWidget(self.errors.wrap("end_kind", self.end_kind))
+        ending.addWidget(self.errors.wrap("end_reason", self.end_reason), 1)
+        for signal in (self.end_kind.currentIndexChanged, self.end_reason.textChanged):
+            signal.connect(lambda _v: self._recheck())
         other.addRow(self.tr("变更／解除"), ending)
 
         self.sessions = QTableWidget(0, 4)
@@ -186,10 +197,6 @@ class OfferDialog(QDialog):
 
         self.findings = FindingsList()
         self.findings.setObjectName("findings")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
@@ -198,7 +205,7 @@ class OfferDialog(QDialog):
 
         head = QFormLayout()
         who = QHBoxLayout()
-        who.addWidget(self.enterprise_label, 1)
+        who.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 1)
         who.addWidget(self.pick_button)
         head.addRow(self.tr("企业"), who)
         head.addRow(self.tr("要约方"), self.offeror)
@@ -207,7 +214,7 @@ class OfferDialog(QDialog):
         left = QVBoxLayout()
         left.addLayout(head)
         left.addWidget(QLabel(self.tr("协商议题（按企业情况排列在前的是通知要求的重点议题）")))
-        left.addWidget(self.topics, 1)
+        left.addWidget(self.errors.wrap("topics", self.topics), 1)
         middle = QVBoxLayout()
         middle.addWidget(dates_box)
         middle.addLayout(other)
@@ -221,6 +228,7 @@ class OfferDialog(QDialog):
         body.addLayout(right, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -315,8 +323,20 @@ class OfferDialog(QDialog):
         try:
             return parse_int(edit.text())
         except FieldError as exc:
-            errors[edit.objectName()] = f"{label}：{exc}"
+            spec = FieldSpec(edit.objectName(), label, label)
+            errors[edit.objectName()] = field_message(spec, exc)
             return None
+
+    def _recheck(self) -> None:
+        """Once a save was refused, the messages follow the fields as they are fixed."""
+        if not self.rechecking:
+            return
+        try:
+            data = self.collect()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        self.errors.show(offers.problems(self.db, data))
 
     def collect(self) -> OfferInput:
         errors: dict[str, str] = {}
@@ -345,9 +365,11 @@ class OfferDialog(QDialog):
         try:
             self.offer_id = offers.save(self.db, self.collect(), self.offer_id)
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.rechecking = True
+            self.errors.show(exc.errors)
             return False
-        self.error.clear()
+        self.rechecking = False
+        self.errors.clear()
         self._refresh_record()
         self.saved.emit(self.offer_id)
         return True
@@ -370,9 +392,9 @@ class OfferDialog(QDialog):
         try:
             offers.add_session(self.db, self.offer_id, data)
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.errors.show(exc.errors)
             return False
-        self.error.clear()
+        self.errors.clear()
         self._refresh_record()
         self.saved.emit(self.offer_id)
         return True

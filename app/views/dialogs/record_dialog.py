@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.fields import FieldSpec, Kind, ValidationError
+from app.views.messages import tr_message
 
 SaveCallback = Callable[[dict[str, Any]], Any]
+CheckCallback = Callable[[dict[str, Any]], dict[str, str]]
 
 
 class RecordDialog(QDialog):
@@ -39,12 +41,16 @@ class RecordDialog(QDialog):
         title: str,
         values: dict[str, Any] | None = None,
         english: bool = False,
+        check: CheckCallback | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.specs = list(specs)
         self._save = save
+        self._check = check
+        self._refused = False  # after a refused save, each change re-checks
+        self._shown: dict[str, str] = {}
         self._english = english
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -94,6 +100,27 @@ class RecordDialog(QDialog):
         self.resize(560, 640)
         if values:
             self.set_values(values)
+        for spec in self.specs:
+            self._watch(spec.name, self.editors[spec.name])
+
+    def _watch(self, name: str, editor: QWidget) -> None:
+        if isinstance(editor, QCheckBox):
+            editor.toggled.connect(lambda _on: self._changed(name))
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(lambda _i: self._changed(name))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(lambda: self._changed(name))
+        elif isinstance(editor, QLineEdit):
+            editor.textChanged.connect(lambda _t: self._changed(name))
+
+    def _changed(self, name: str) -> None:
+        """Once a save was refused, the messages follow the fields as they are fixed."""
+        if not self._refused:
+            return
+        if self._check is not None:
+            self.show_errors(self._check(self.values()))
+        else:
+            self.show_errors({k: v for k, v in self._shown.items() if k != name})
 
     def _editor_for(self, spec: FieldSpec) -> QWidget:
         editor: QWidget
@@ -155,22 +182,25 @@ class RecordDialog(QDialog):
 
     # -- saving -------------------------------------------------------------
     def show_errors(self, errors: dict[str, str]) -> None:
+        self._shown = dict(errors)
         for name, label in self.error_labels.items():
-            message = errors.get(name, "")
+            message = tr_message(errors[name]) if name in errors else ""
             label.setText(message)
             label.setVisible(bool(message))
-        unplaced = [m for n, m in errors.items() if n not in self.error_labels]
+        unplaced = [tr_message(m) for n, m in errors.items() if n not in self.error_labels]
         self.general_error.setText("\n".join(unplaced))
         self.general_error.setVisible(bool(unplaced))
-        for name in self.error_labels:
-            if name in errors:
-                self.editors[name].setFocus()
-                break
+        if not self._refused:
+            for name in self.error_labels:
+                if name in errors:
+                    self.editors[name].setFocus()
+                    break
 
     def try_save(self) -> None:
         try:
             self.result_value = self._save(self.values())
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            self._refused = True
             return
         self.accept()

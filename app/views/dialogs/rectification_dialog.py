@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from app.models.db import Database
 from app.services import attachments, ledger, reference
 from app.services.fields import ValidationError
+from app.services.local_time import local
 from app.services.rectification_status import label
+from app.views.messages import tr_lines
 
 
 def _qdate(day: date) -> QDate:
@@ -188,7 +190,7 @@ class RectificationDialog(QDialog):
         self.extend_button.setEnabled(row.status != "closed")
         self.history.clear()
         for line in ledger.history(self.db, self.item_id):
-            when = line.on_date.isoformat() if line.on_date else f"{line.at:%Y-%m-%d}"
+            when = line.on_date.isoformat() if line.on_date else f"{local(line.at):%Y-%m-%d}"
             self.history.addItem(f"{when}　{line.author}　{line.text}")
         self.evidence = attachments.list_for(self.db, self.item_id)
         self.files.setRowCount(len(self.evidence))
@@ -211,7 +213,7 @@ class RectificationDialog(QDialog):
 
     def _fail(self, exc: Exception) -> None:
         errors = getattr(exc, "errors", None)
-        self.error.setText("\n".join(errors.values()) if errors else str(exc))
+        self.error.setText(tr_lines(errors.values()) if errors else str(exc))
 
     def apply_status(self) -> bool:
         self.error.clear()

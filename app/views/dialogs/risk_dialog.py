@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services import enterprises, risk_events
-from app.services.fields import FieldError, ValidationError, parse_int
+from app.services.fields import FieldError, FieldSpec, ValidationError, field_message, parse_int
 from app.services.risk_events import KINDS, KINDS_EN, EventInput
 from app.views.dialogs.enterprise_picker import EnterprisePicker
+from app.views.messages import FieldErrors
 from app.views.widgets import OptionalDate
 
 
@@ -51,6 +52,10 @@ class RiskDialog(QDialog):
             else EventInput(enterprise_id, found_on=date.today())
         )
         self.enterprise_id = data.enterprise_id
+        self.rechecking = False  # after a refused save, each change re-checks
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.errors = FieldErrors(self.error)
         self.enterprise_label = QLabel()
         pick = QPushButton(self.tr("选择企业…"))
         pick.setObjectName("pick_enterprise")
@@ -95,10 +100,6 @@ class RiskDialog(QDialog):
         self.close_button = QPushButton(self.tr("化解销号"))
         self.close_button.setObjectName("close_event")
         self.close_button.clicked.connect(self.close_event)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
         save = QPushButton(self.tr("保存"))
         save.setObjectName("save")
         save.clicked.connect(self.save)
@@ -106,14 +107,17 @@ class RiskDialog(QDialog):
         done.clicked.connect(self.reject)
 
         who = QHBoxLayout()
-        who.addWidget(self.enterprise_label, 1)
+        who.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 1)
         who.addWidget(pick)
         form = QFormLayout()
         form.addRow(self.tr("企业"), who)
-        form.addRow(self.tr("类型"), self.kind)
-        form.addRow(self.tr("涉及人数"), self.people)
-        form.addRow(self.tr("拖欠金额（元）"), self.amount)
-        form.addRow(self.tr("发现日期"), self.found_on)
+        form.addRow(self.tr("类型"), self.errors.wrap("kind", self.kind))
+        form.addRow(self.tr("涉及人数"), self.errors.wrap("people", self.people))
+        form.addRow(self.tr("拖欠金额（元）"), self.errors.wrap("amount_owed_yuan", self.amount))
+        form.addRow(self.tr("发现日期"), self.errors.wrap("found_on", self.found_on))
+        for edit in (self.people, self.amount):
+            edit.textChanged.connect(lambda _t: self._recheck())
+        self.found_on.changed.connect(self._recheck)
         form.addRow(self.tr("情况"), self.description)
         form.addRow("", self.may_spread)
         form.addRow(self.tr("状态"), self.status_label)
@@ -130,6 +134,7 @@ class RiskDialog(QDialog):
         steps_layout.addLayout(closing)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(save)
         buttons.addWidget(done)
         layout = QVBoxLayout(self)
@@ -174,25 +179,47 @@ class RiskDialog(QDialog):
             self.enterprise_id = picker.chosen[0]
             self.enterprise_label.setText(picker.chosen[1])
 
+    def collect(self) -> EventInput:
+        errors: dict[str, str] = {}
+        numbers: dict[str, int | None] = {}
+        for name, edit, label in (
+            ("people", self.people, self.tr("涉及人数")),
+            ("amount_owed_yuan", self.amount, self.tr("拖欠金额（元）")),
+        ):
+            try:
+                numbers[name] = parse_int(edit.text())
+            except FieldError as exc:
+                errors[name] = field_message(FieldSpec(name, label, label), exc)
+        if errors:
+            raise ValidationError(errors)
+        return EventInput(
+            self.enterprise_id,
+            self.kind.currentData(),
+            numbers["people"],
+            numbers["amount_owed_yuan"],
+            self.found_on.value(),
+            self.description.toPlainText().strip(),
+            self.may_spread.isChecked(),
+        )
+
+    def _recheck(self) -> None:
+        """Once a save was refused, the messages follow the fields as they are fixed."""
+        if not self.rechecking:
+            return
+        try:
+            self.errors.show(risk_events.problems(self.collect()))
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+
     def save(self) -> bool:
         try:
-            data = EventInput(
-                self.enterprise_id,
-                self.kind.currentData(),
-                parse_int(self.people.text()),
-                parse_int(self.amount.text()),
-                self.found_on.value(),
-                self.description.toPlainText().strip(),
-                self.may_spread.isChecked(),
-            )
-            self.event_id = risk_events.save(self.db, data, self.event_id)
-        except FieldError as exc:
-            self.error.setText(self.tr("人数和金额应为整数：") + str(exc))
-            return False
+            self.event_id = risk_events.save(self.db, self.collect(), self.event_id)
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.rechecking = True
+            self.errors.show(exc.errors)
             return False
-        self.error.clear()
+        self.rechecking = False
+        self.errors.clear()
         self._refresh()
         self.saved.emit(self.event_id)
         return True
@@ -210,10 +237,10 @@ class RiskDialog(QDialog):
                 self.step_action.text(),
             )
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.errors.show(exc.errors)
             return False
         self.step_action.clear()
-        self.error.clear()
+        self.errors.clear()
         self._refresh()
         self.saved.emit(self.event_id)
         return True
@@ -227,9 +254,9 @@ class RiskDialog(QDialog):
                 self.db, self.event_id, self.close_on.value() or date.today(), self.outcome.text()
             )
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.errors.show(exc.errors)
             return False
-        self.error.clear()
+        self.errors.clear()
         self._refresh()
         self.saved.emit(self.event_id)
         return True

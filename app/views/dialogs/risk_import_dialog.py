@@ -23,6 +23,7 @@ from app.services import risk_import
 from app.services.risk_import import RiskPlan
 from app.tasks import TaskRunner
 from app.views.backup_hooks import backup_before_import
+from app.views.messages import tr_message
 
 
 class RiskImportDialog(QDialog):
@@ -99,7 +100,8 @@ class RiskImportDialog(QDialog):
 
     def show_error(self, exc: BaseException) -> None:
         self.plan = None
-        self.summary.setText(self.tr("无法导入：%1").replace("%1", str(exc)))
+        reason = tr_message(exc.args[0]) if exc.args else str(exc)
+        self.summary.setText(self.tr("无法导入：%1").replace("%1", reason))
         self.summary.setStyleSheet("color: #b00020;")
 
     def show_plan(self, plan: RiskPlan) -> None:
@@ -132,7 +134,7 @@ class RiskImportDialog(QDialog):
         self.problems.setRowCount(len(shown[:3000]))
         for r, (number, text) in enumerate(shown[:3000]):
             self.problems.setItem(r, 0, QTableWidgetItem(str(number)))
-            self.problems.setItem(r, 1, QTableWidgetItem(text))
+            self.problems.setItem(r, 1, QTableWidgetItem(tr_message(text)))
         self.summary.setText(
             self.tr("共 %1 行：按信用代码匹配 %2，按名称匹配 %3，未匹配 %4；将导入数据 %5 条。")
             .replace("%1", str(plan.rows_total))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import bundle, keys
+from app.services import bundle, keys, local_time
 from app.services.documents import Document, FieldGrid, Paragraph
 from app.services.stats import RECORD_TYPE_NAMES
 from app.views.printing import actions
@@ -382,7 +382,7 @@ class ConflictsDialog(QDialog):
                 (
                     RECORD_TYPE_NAMES.get(c["table_name"], c["table_name"]),
                     c["peer"],
-                    f"{c['detected_at']:%Y-%m-%d %H:%M}",
+                    local_time.text(c["detected_at"]),
                 )
             ):
                 self.list.setItem(r, col, QTableWidgetItem(text))
@@ -445,7 +445,7 @@ class ReceivedDialog(QDialog):
                 (
                     names.get(info["sender"], info["sender"]),
                     self.tr("第 %1 号").replace("%1", str(info["last_sequence"])),
-                    f"{info['last_imported']:%Y-%m-%d %H:%M}",
+                    local_time.text(info["last_imported"]),
                     missing,
                 )
             ):

@@ -1,7 +1,7 @@
 """scanned pages of filled-in field forms
 
 Revision ID: 0013_scans
-Revises: 0009_campaign
+Revises: 0011_truth
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_scans"
-down_revision = "0009_campaign"
+down_revision = "0011_truth"
 branch_labels = None
 depends_on = None
 
