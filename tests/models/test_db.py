@@ -193,9 +193,20 @@ def test_0011_withdraws_untouched_items_of_draft_checks(tmp_path: Path):
     con.execute("UPDATE alembic_version SET version_num = '0009_campaign'")
     con.commit()
     con.close()
+    # Run 0011's data step on it (the tables later revisions add are already
+    # there, so the rest of the chain is stamped rather than run).
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0011_truth")
+    assert migrate.current_revision(engine) == "0011_truth"
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE alembic_version SET version_num = :v"), {"v": migrate.head_revision()}
+        )
+    engine.dispose()
     database = open_database(path)
     try:
-        assert migrate.current_revision(database.engine) == "0011_truth"
         with database.session() as session:
             items = {i.item_code: i for i in session.execute(select(RectificationItem)).scalars()}
             assert items["A01"].deleted and items["A01"].version == before["A01"][0] + 1
