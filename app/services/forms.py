@@ -103,7 +103,7 @@ def check_report(db: Database, check_id: str) -> Document:
                     [str(n), r.matter, r.basis, chinese_date(r.deadline), r.enterprise_person]
                     for n, r in enumerate(detail.rectifications, start=1)
                 ],
-                [6, 44, 24, 14, 12],
+                [6, 38, 22, 20, 14],
                 ["center", "left", "left", "center", "center"],
             )
         )
@@ -161,7 +161,7 @@ def rectification_notice(db: Database, check_id: str) -> Document:
                     ]
                     for n, r in enumerate(detail.rectifications, start=1)
                 ],
-                [5, 30, 18, 27, 11, 9],
+                [5, 25, 17, 23, 20, 10],
                 ["center", "left", "left", "left", "center", "center"],
             )
         )

@@ -153,9 +153,11 @@ def test_unknown_output_type_refused(db, check_id, tmp_path):
         output.write_documents(db, "check-report", [check_id], tmp_path / "r.txt")
 
 
-def test_document_html_escapes_text(qapp):
+def test_markup_in_text_is_printed_as_text(qapp, tmp_path):
     from app.services.documents import Document, Paragraph
 
-    html = document_pdf.to_html(Document("标题", [Paragraph("<b>不是标签</b>")]))
-    assert "&lt;b&gt;" in html
+    out = document_pdf.write_pdf(
+        [Document("标题", [Paragraph("<b>不是标签</b>")])], tmp_path / "t.pdf"
+    )
+    assert "<b>不是标签</b>" in pdf_text(out)
     assert date  # imported for fixtures' dates
