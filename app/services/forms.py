@@ -248,36 +248,3 @@ def blank_form(
         date.today(),
         conditions={k: v.get("label", k) for k, v in spec.conditions.items()},
     )
-
-
-def blank_form_document(form: BlankForm) -> Document:
-    """The blank form as an editable document (Word): the same content, tick boxes as □."""
-    rows = []
-    for item in form.items:
-        mark = "" if item.applies else "（一般不适用）"
-        rows.append([item.code, f"{item.question}{mark}\n依据：{item.basis}", "□", "□", "□", ""])
-    blocks: list[Any] = [
-        _enterprise_grid(form.enterprise),
-        FieldGrid(
-            [
-                ("体检日期", "　　年　　月　　日"),
-                ("体检清单", f"{form.checklist_name} 第 {form.checklist_edition} 版"),
-            ]
-        ),
-        FieldGrid([(role, "") for role in form.roles]),
-        Heading("一、用工基本情况"),
-        FieldGrid([(label, "") for label in form.snapshot_labels] + [("", "")]),
-        Heading("二、检查项目（在相应方框内打“√”）"),
-        Table(
-            ["编号", "检查内容及依据", *TICK_CHOICES, "说明"],
-            rows,
-            [7, 55, 7, 8, 8, 15],
-            ["center", "left", "center", "center", "center", "left"],
-        ),
-        Heading("三、体检结论与改进建议"),
-        Paragraph("\n\n\n", indent=False),
-        Signatures(["检查人员（签字）", "企业负责人（签字）"]),
-    ]
-    return Document(
-        "劳动用工法治体检现场记录表", blocks, office=form.office, number=f"表单编号：{form.form_id}"
-    )

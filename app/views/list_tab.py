@@ -119,6 +119,7 @@ class ListTab(PresetFilter, QWidget):
                 action.setObjectName(f"print_{kind}_{how.strip('.')}")
                 action.triggered.connect(lambda _c=False, k=kind, h=how: self.print_selected(k, h))
                 sub.addAction(action)
+        actions.add_duplex_option(menu)
         button.setMenu(menu)
         self.buttons.addWidget(button)
         return button
@@ -215,5 +216,5 @@ class ListTab(PresetFilter, QWidget):
             return
         out = actions.ask_path(self, title, f"{title}-{date.today():%Y%m%d}", how)
         if out is not None:
-            path = output.write_documents(self.db, kind, ids, out)
+            path = output.write_documents(self.db, kind, ids, out, odd_pages=actions.odd_pages())
             self.exported.emit(str(path))

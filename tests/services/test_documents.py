@@ -102,7 +102,7 @@ def test_blank_forms_batch_pdf_with_qr_marks_and_boxes(qapp, db, tmp_path):
     first_form_id, first_layout = next(
         v
         for v in layouts.values()
-        if v[1]["pages"][0]["qr_payload"].endswith(f"P=1/{len(v[1]['pages'])}") and text
+        if v[1]["pages"][0]["qr_payload"].endswith(f":1/{len(v[1]['pages'])}") and text
     )
     png = render_page(out, 1, 150, tmp_path)
     codes = read_qr(png)
