@@ -43,6 +43,13 @@ class ItemSpec:
     remedy: str = ""
     condition: str = ""
     retired: bool = False
+    # The failure as named in the ledger, reports and notices (未建立职工名册).
+    finding: str = ""
+
+    @property
+    def finding_text(self) -> str:
+        """The finding phrase; an item of an older edition without one is named by its question."""
+        return self.finding or self.question
 
 
 @dataclass
@@ -97,6 +104,11 @@ def validate(items: Sequence[ItemSpec], conditions: dict[str, dict[str, Any]]) -
             seen[item.code] = n
         if not item.question:
             problems.append(f"{where}（{item.code}）缺少检查内容")
+        if not item.finding and not item.retired:
+            problems.append(
+                f"{where}（{item.code}）缺少问题表述（不合规时在台账、报告和建议书中的写法，"
+                "如“未建立职工名册”）"
+            )
         if not item.group:
             problems.append(f"{where}（{item.code}）缺少类别")
         if item.severity not in SEVERITIES:
@@ -145,6 +157,7 @@ def _item_from_json(raw: dict[str, Any]) -> dict[str, Any]:
         "code": raw["code"],
         "group": raw["group"],
         "question": raw["question"],
+        "finding": raw.get("finding", ""),
         "basis": raw.get("basis", ""),
         "severity": raw.get("severity", "中"),
         "days": int(raw.get("days", 30)),
@@ -190,6 +203,7 @@ def _write_edition(
                 condition=item.condition,
                 position=position,
                 retired=item.retired,
+                finding=item.finding,
             )
         )
     return checklist.id
@@ -213,6 +227,7 @@ def _spec(session: Session, checklist: Checklist) -> ChecklistSpec:
             r.remedy,
             r.condition,
             r.retired,
+            r.finding,
         )
         for r in rows
     ]
@@ -297,6 +312,7 @@ XLSX_COLUMNS = (
     ("code", "编号"),
     ("group", "类别"),
     ("question", "检查内容"),
+    ("finding", "问题表述"),
     ("basis", "法律依据"),
     ("severity", "风险程度"),
     ("days", "整改期限"),
@@ -326,6 +342,7 @@ def export_xlsx(spec: ChecklistSpec, out: str | Path) -> Path:
                 item.code,
                 item.group,
                 item.question,
+                item.finding,
                 item.basis,
                 item.severity,
                 item.days,
@@ -335,7 +352,7 @@ def export_xlsx(spec: ChecklistSpec, out: str | Path) -> Path:
                 "是" if item.retired else "",
             ]
         )
-    for col, width in zip("ABCDEFGHIJ", (8, 18, 60, 36, 9, 9, 9, 48, 12, 6), strict=True):
+    for col, width in zip("ABCDEFGHIJK", (8, 18, 60, 30, 36, 9, 9, 9, 48, 12, 6), strict=True):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=3):
         for cell in row:
@@ -381,6 +398,7 @@ def import_xlsx(path: str | Path) -> list[ItemSpec]:
                 code=clean_text(raw.get("code")),
                 group=clean_text(raw.get("group")),
                 question=clean_text(raw.get("question")),
+                finding=clean_text(raw.get("finding")),
                 basis=clean_text(raw.get("basis")),
                 severity=clean_text(raw.get("severity")) or "中",
                 days=days,

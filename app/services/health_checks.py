@@ -1,7 +1,7 @@
 """Legal health checks (劳动用工法治体检): record a visit, turn findings into
 rectification items, finalise, and amend with a stated reason.
 
-Every 不合规 result becomes a rectification item (整改事类 = the item's question,
+Every 不合规 result becomes a rectification item (整改事类 = the item's finding phrase,
 整改时限 = check date + the item's days, counted as the item says: calendar
 days with the 民法典 第203条 roll-forward, or working days).
 """
@@ -168,6 +168,7 @@ def _apply(
                 remedy=item.remedy,
                 condition=item.condition,
                 position=position,
+                finding=item.finding,
             )
             session.add(row)
         if entry is not None:
@@ -212,7 +213,8 @@ def _sync_rectifications(
                     check_result_id=row.id,
                     source="check",
                     item_code=row.item_code,
-                    matter=row.question,
+                    # 整改事类 names the failure, in the words of the edition used.
+                    matter=row.finding or row.question,
                     basis=row.basis,
                     remedy=row.remedy,
                     severity=row.severity,

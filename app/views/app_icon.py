@@ -13,7 +13,9 @@ RED = "#c0392b"
 
 
 def _family() -> str:
-    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "HexieSerifSC-Regular.otf")))
+    font_id = QFontDatabase.addApplicationFont(
+        str(resource_path("fonts", "HexieSerifSC-Regular.otf"))
+    )
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return families[0] if families else QFont().family()
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from app.services import health_checks, printed_forms
-from app.services.documents import Document, Heading, Paragraph, Seal, Signatures, Spacer, Table
+from app.services.documents import Document, Paragraph, Seal, Signatures, Spacer, Table
 from app.services.docx_render import render_docx
 from app.services.progress import drain
 from app.views.printing import document_pdf, output
