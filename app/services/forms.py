@@ -18,6 +18,7 @@ from app.services.documents import (
     Seal,
     Signatures,
     Spacer,
+    StampBoxes,
     Table,
     chinese_date,
 )
@@ -170,9 +171,10 @@ def rectification_notice(db: Database, check_id: str) -> Document:
     contact = data.office_person or "—"
     blocks += [
         Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
-        Spacer(),
-        Signatures(["企业签收人（签字）", "签收日期"]),
         Seal(name, chinese_date(data.check_date)),
+        Spacer(),
+        Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),
+        StampBoxes(["企业（盖章）"], dated=False),
     ]
     return Document("整改建议书", blocks, office=name, number=check_number(detail))
 
