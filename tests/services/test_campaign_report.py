@@ -140,10 +140,14 @@ def test_annex_tables(db, counted, tmp_path):  # noqa: F811
     wb = load_workbook(result.annex)
     assert wb.sheetnames[:3] == ["体检和整改", "风险等级", "按月进度"]
     ws = wb["体检和整改"]
-    assert ws["A1"].value == "法治体检和整改台账（按县区）" and ws["A2"].value.startswith("2023年")
-    assert [c.value for c in ws[4]] == ["汝州市", 4, 2, "50.0%", 1, 0, 1]
-    assert ws.print_title_rows == "$3:$3"
-    months = {r[0].value: r[1].value for r in wb["按月进度"].iter_rows(min_row=4)}
+    assert ws["A1"].value == "附件" and ws["A1"].font.name == "黑体"
+    assert ws["A2"].value == "专项行动统计表：法治体检和整改台账（按县区）"
+    assert ws["A3"].value.startswith("2023年")
+    assert [c.value for c in ws[5]] == ["汝州市", 4, 2, 0.5, 1, 0, 1]
+    assert ws["D5"].number_format == "0.0%"  # a rate is a number shown as a percent
+    assert ws["B5"].font.name == "宋体" and ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert ws.print_title_rows == "$4:$4"
+    months = {r[0].value: r[1].value for r in wb["按月进度"].iter_rows(min_row=5)}
     assert months["2023年7月"] == 1 and months["2023年8月"] == 1
 
 
