@@ -43,7 +43,7 @@ HEADERS = (
     "状态",
     "剩余／逾期",
 )
-WIDTHS = (6, 28, 11, 18, 40, 26, 14, 14, 14, 11, 11, 12, 11)
+WIDTHS = (6, 28, 11, 18, 40, 26, 14, 14, 14, 11, 11, 16, 11)
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # a real date, shown as 2023年7月20日
 PAGE = 2000
 
@@ -63,7 +63,7 @@ def _source(row: LedgerRow) -> str:
     )
 
 
-def _texts(row: LedgerRow) -> list[object]:
+def _texts(row: LedgerRow, today: date) -> list[object]:
     """The row's cells as text, for measuring (dates as 2023年7月20日 are 9–11 units)."""
     return [
         "",
@@ -77,7 +77,7 @@ def _texts(row: LedgerRow) -> list[object]:
         "",
         row.enterprise_person,
         row.office_person,
-        label(row.status) + "（逾期）",
+        label(row.status) + ("（逾期）" if row.overdue_days(today) else ""),
         "",
     ]
 
@@ -145,7 +145,7 @@ def export(db: Database, flt: LedgerFilter, out: str | Path, *, campaign: str = 
         for _eid, group in groupby(stream(), key=lambda r: r.enterprise_id):
             block = list(group)
             start = excel_row
-            heights = [row_height(_texts(row), WIDTHS, 10) for row in block]
+            heights = [row_height(_texts(row, flt.today), WIDTHS, 10) for row in block]
             # The enterprise's name is merged down the block: the block as a whole
             # must hold its lines.
             name_lines = max(
