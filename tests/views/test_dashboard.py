@@ -146,7 +146,10 @@ def test_guidance_activity_dialog(qtbot, window, monkeypatch, tmp_path):  # noqa
 def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tmp_path):  # noqa: F811
     window.dashboard.refresh()
     dialog = window.write_report()
-    type_text(qtbot, dialog.editors["screening"], "组建体检小分队")
+    draft = dialog.editors["risk"].toPlainText()
+    assert "体检企业2家" in draft  # a draft written from the data, to edit and keep
+    dialog.editors["risk"].clear()
+    type_text(qtbot, dialog.editors["risk"], "组建体检小分队")
     dialog.issued_on.setText("十二月")
     dialog.write(tmp_path / "总结.docx")
     assert "无法识别" in dialog.error.text() and not (tmp_path / "总结.docx").exists()
@@ -156,7 +159,11 @@ def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tm
     from app.services import campaign_report
 
     kept = campaign_report.get(window.db, counted[0])
-    assert kept.narratives["screening"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
+    assert kept.narratives["risk"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
+    assert kept.narratives["plans"].startswith("一是持续跟踪")  # the drafts kept too
+    dialog.sections.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.redraft_button, Qt.MouseButton.LeftButton)
+    assert dialog.editors["risk"].toPlainText() == draft
 
 
 def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
@@ -191,9 +198,9 @@ def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):  # noqa: F811
     dialog = ReportDialog(city, SyncTaskRunner(), city_campaign)
     qtbot.addWidget(dialog)
     assert not dialog.quote_box.isHidden()
-    dialog.sections.setCurrentIndex(1)  # 强化风险摸排
+    dialog.sections.setCurrentIndex(1)  # 查风险 (the county saved it as 强化风险摸排)
     qtbot.mouseClick(dialog.quote_button, Qt.MouseButton.LeftButton)
-    assert dialog.editors["screening"].toPlainText() == "汝州市：组建三支体检小分队。"
+    assert dialog.editors["risk"].toPlainText().endswith("\n汝州市：组建三支体检小分队。")
     dialog.sections.setCurrentIndex(2)
     assert dialog.quote() is False and "没有填写" in dialog.error.text()
 
