@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import campaigns, guidance, ledger
+from app.services import campaigns, enterprises, guidance, ledger
 from tests.services.test_bundle import pair  # noqa: F401 (fixture)
 from tests.services.test_campaign import counted  # noqa: F401 (fixture)
 from tests.views.conftest import type_text
@@ -240,3 +240,41 @@ def test_phases_open_what_was_done_in_them(qtbot, demo_window):
         timeline, Qt.MouseButton.LeftButton, pos=timeline.centre_of("guidance", "phase").toPoint()
     )
     assert w.tabs.currentWidget() is w.guidance_tab
+
+
+def test_offer_tile_counts_contracts_as_the_records_do(qtbot, demo_window):
+    """The tile's figures, counted again with plain SQL: offers by the offer's date,
+    contracts by the day they were signed, both in the campaign's period."""
+    import sqlite3
+
+    from datetime import timedelta
+
+    from app.services import offers
+    from app.services.offers import OfferInput
+
+    w = demo_window
+    period = w.dashboard.stats.period
+    eids = [r[0] for r in enterprises.page(w.db, enterprises.EnterpriseFilter(), limit=2)]
+    for eid in eids:  # offered before the campaign, signed during it
+        offers.save(
+            w.db,
+            OfferInput(
+                eid,
+                topics=["g01_pay"],
+                sent_on=period.start - timedelta(days=40),
+                received_on=period.start - timedelta(days=38),
+                replied_on=period.start - timedelta(days=30),
+                reply="accepted",
+                signed_on=period.start + timedelta(days=5),
+            ),
+        )
+    w.dashboard.refresh()
+    con = sqlite3.connect(w.db.path)
+    made, signed = con.execute(
+        "SELECT sum(coalesce(received_on, sent_on) BETWEEN :a AND :b),"
+        " sum(signed_on BETWEEN :a AND :b) FROM negotiation_offer WHERE deleted = 0",
+        {"a": period.start.isoformat(), "b": period.end.isoformat()},
+    ).fetchone()
+    con.close()
+    assert signed and signed > 1
+    assert w.dashboard.tiles["offers"].text() == f"要约 {made} 份\n签订集体合同 {signed} 份"
