@@ -246,7 +246,6 @@ def test_offer_tile_counts_contracts_as_the_records_do(qtbot, demo_window):
     """The tile's figures, counted again with plain SQL: offers by the offer's date,
     contracts by the day they were signed, both in the campaign's period."""
     import sqlite3
-
     from datetime import timedelta
 
     from app.services import offers
