@@ -42,9 +42,13 @@ class Table:
 
 @dataclass
 class Signatures:
-    """Signature lines side by side, e.g. 检查人员（签字） / 企业负责人（签字）."""
+    """Signature lines side by side, e.g. 检查人员（签字） / 企业负责人（签字）. A label
+    that already holds its value (签收日期：　年　月　日) is printed as it is."""
 
     labels: list[str]
+
+    def lines(self) -> list[str]:
+        return [label if "：" in label else f"{label}：＿＿＿＿＿＿＿＿" for label in self.labels]
 
 
 @dataclass

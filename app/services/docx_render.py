@@ -300,8 +300,8 @@ def _body(word: Any, doc: Document, section: Any) -> None:
             body += _table(word, block, usable)
         elif isinstance(block, Signatures):
             table = word.add_table(rows=1, cols=len(block.labels))
-            for c, label in enumerate(block.labels):
-                _cell(table.rows[0].cells[c], f"{label}：＿＿＿＿＿＿＿＿", size=10.5)
+            for c, line in enumerate(block.lines()):
+                _cell(table.rows[0].cells[c], line, size=10.5)
             keep_row_together(table.rows[0])
             keep_with_next(table)
         elif isinstance(block, Seal):

@@ -189,10 +189,7 @@ class _Builder:
     def signatures(self, block: Signatures) -> list[Piece]:
         k = self.kit
         share = self.width / max(1, len(block.labels))
-        layouts = [
-            k.layout(f"{label}：＿＿＿＿＿＿＿＿", self.body, share - 2 * k.mm)[0]
-            for label in block.labels
-        ]
+        layouts = [k.layout(line, self.body, share - 2 * k.mm)[0] for line in block.lines()]
 
         def paint(p: QPainter, x: float, y: float) -> None:
             for n, layout in enumerate(layouts):
