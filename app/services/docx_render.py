@@ -220,8 +220,9 @@ def _page_setup(section: Any, doc: Document) -> None:
 
 def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
     """Office name in the header (letters between other parties have none); "第 n 页
-    共 N 页" below, N counting this form's pages: SECTIONPAGES when the file holds
-    several forms, NUMPAGES (which every word processor fills in) when one."""
+    共 N 页" below when the file holds one form. A file of many forms numbers each
+    form's pages from 1 and prints "第 n 页" only: the field for a section's page
+    count (SECTIONPAGES) is filled in by Word but printed as 1 by LibreOffice."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     section.header.is_linked_to_previous = False
@@ -234,8 +235,11 @@ def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _text(footer, "第 ", size=9)
     add_field(footer, "PAGE")
+    if many:
+        _text(footer, " 页", size=9)
+        return
     _text(footer, " 页  共 ", size=9)
-    add_field(footer, "SECTIONPAGES" if many else "NUMPAGES")
+    add_field(footer, "NUMPAGES")
     _text(footer, " 页", size=9)
 
 
@@ -391,4 +395,8 @@ def _stamp_boxes(word: Any, block: StampBoxes, usable: int) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             p.paragraph_format.space_before = Mm(24)
             _text(p, "年　　月　　日", size=10.5)
-    set_widths(table, [int(usable / len(block.labels))] * len(block.labels))
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    # A box a little wider than a 42 mm round seal, at the right.
+    set_widths(table, [int(min(usable / len(block.labels), Mm(60)))] * len(block.labels))
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
