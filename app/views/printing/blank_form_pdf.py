@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -31,6 +28,8 @@ from PySide6.QtGui import (
 from app.services import printed_forms
 from app.services.forms import TICK_CHOICES, BlankForm
 from app.views.printing import fonts
+from app.views.printing.mm_painter import MmPainter as _Painter
+from app.views.printing.mm_painter import draw_qr as _draw_qr
 
 PAGE_W, PAGE_H = 210.0, 297.0
 MARK = 6.0  # corner mark side
@@ -58,52 +57,6 @@ class _Row:
     height: float = 0.0
 
 
-class _Painter:
-    """Millimetre drawing helpers over a QPainter on a 300 dpi page."""
-
-    def __init__(self, painter: QPainter, dpi: float) -> None:
-        self.p = painter
-        self.k = dpi / 25.4
-
-    def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
-        return QRectF(x * self.k, y * self.k, w * self.k, h * self.k)
-
-    def font(self, size: float, family: str | None = None, bold: bool = False) -> QFont:
-        font = QFont(family or fonts.body_family())
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        self.p.setFont(font)
-        return font
-
-    def text(
-        self,
-        x: float,
-        y: float,
-        w: float,
-        h: float,
-        text: str,
-        flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-    ) -> None:
-        self.p.drawText(self.rect(x, y, w, h), int(flags | Qt.TextFlag.TextWordWrap), text)
-
-    def text_height(self, width: float, text: str) -> float:
-        metrics = QFontMetricsF(self.p.font(), self.p.device())
-        bounds = metrics.boundingRect(
-            self.rect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return bounds.height() / self.k
-
-    def frame(self, x: float, y: float, w: float, h: float, fill: QColor | None = None) -> None:
-        self.p.save()
-        if fill is not None:
-            self.p.setBrush(QBrush(fill))
-        self.p.drawRect(self.rect(x, y, w, h))
-        self.p.restore()
-
-    def solid(self, x: float, y: float, w: float, h: float) -> None:
-        self.p.fillRect(self.rect(x, y, w, h), QColor("black"))
-
-
 def _rows(form: BlankForm) -> list[_Row]:
     rows: list[_Row] = []
     group = None
@@ -113,24 +66,6 @@ def _rows(form: BlankForm) -> list[_Row]:
             rows.append(_Row("group", group))
         rows.append(_Row("item", item.question, item.code, item.basis, item.applies))
     return rows
-
-
-def _draw_qr(d: _Painter, payload: str, x: float, y: float, size: float) -> None:
-    import segno
-
-    qr = segno.make(payload, error="q", boost_error=False)
-    matrix = [list(row) for row in qr.matrix_iter(scale=1, border=0)]
-    module = size / len(matrix)
-    d.p.save()
-    d.p.setPen(Qt.PenStyle.NoPen)
-    for r, line in enumerate(matrix):
-        for c, dark in enumerate(line):
-            if dark:
-                d.p.fillRect(
-                    d.rect(x + c * module, y + r * module, module + 0.01, module + 0.01),
-                    QColor("black"),
-                )
-    d.p.restore()
 
 
 def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str, Any]:
