@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
@@ -29,7 +30,7 @@ def odd_pages() -> bool:
 def add_duplex_option(menu: QMenu) -> QAction:
     """A check box in a print menu: every form starts on an odd page, so a duplex
     printer never prints the start of one form on the back of another; remembered."""
-    action = QAction(menu.tr("双面打印：每份从奇数页开始"), menu)
+    action = QAction(QCoreApplication.translate("PrintActions", "双面打印：每份从奇数页开始"), menu)
     action.setObjectName("duplex_odd_pages")
     action.setCheckable(True)
     action.setChecked(odd_pages())
