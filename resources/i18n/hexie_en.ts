@@ -1971,6 +1971,14 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>Save as Word…</translation>
     </message>
     <message>
+      <source>回执日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回执落款日期（如 2023-12-01；空着为收到报告之日）：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -1985,6 +1993,10 @@ Check it with them by phone; click Yes only if it matches.</translation>
     <message>
       <source>打开</source>
       <translation>Open</translation>
+    </message>
+    <message>
+      <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>请先在列表中选中一条记录。</source>
