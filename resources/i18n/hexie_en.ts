@@ -1972,11 +1972,11 @@ Check it with them by phone; click Yes only if it matches.</translation>
     </message>
     <message>
       <source>回执日期</source>
-      <translation type="unfinished" />
+      <translation>Receipt date</translation>
     </message>
     <message>
       <source>回执落款日期（如 2023-12-01；空着为收到报告之日）：</source>
-      <translation type="unfinished" />
+      <translation>Date on the receipt (e.g. 2023-12-01; empty: the day the report was received):</translation>
     </message>
     <message>
       <source>打印</source>
@@ -1996,7 +1996,7 @@ Check it with them by phone; click Yes only if it matches.</translation>
     </message>
     <message>
       <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
-      <translation type="unfinished" />
+      <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
     </message>
     <message>
       <source>请先在列表中选中一条记录。</source>
