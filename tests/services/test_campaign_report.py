@@ -243,3 +243,42 @@ def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
     assert "实施方案" in text and "主要措施与责任分工" in text
     assert main(["print-form", "check-report", "--db", db_path, "-o", str(tmp_path / "x.pdf")]) == 1
     assert "指定要打印的记录" in capsys.readouterr().err
+
+
+def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path):  # noqa: F811
+    """Rendered by LibreOffice (where installed), the last page holds body text beside
+    the office's name and the date, for a report of any length."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.pdf_tools import pdf_pages, pdf_text
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice renders Word files here")
+    campaign_id, *_ = counted
+    for extra in (0, 3, 6):
+        campaign_report.save(
+            db,
+            campaign_id,
+            ReportInput(
+                title="关于2023年专项行动工作情况的报告",
+                issued_on=date(2023, 12, 1),
+                narratives={
+                    "plans": "\n".join(
+                        ["下一步将持续跟踪整改，督促企业逐项销号。" * 3] * (4 + extra)
+                    )
+                },
+            ),
+        )
+        out = campaign_report.write(db, campaign_id, tmp_path / f"r{extra}.docx", today=TODAY).docx
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+        pdf = out.with_suffix(".pdf")
+        last = pdf_text(pdf, pdf_pages(pdf))
+        assert "2023年12月1日" in last and "督促企业逐项销号" in last, extra
