@@ -274,7 +274,17 @@ def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path
         )
         out = campaign_report.write(db, campaign_id, tmp_path / f"r{extra}.docx", today=TODAY).docx
         subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+            [
+                "soffice",
+                # A profile of its own: another LibreOffice running on the PC is left alone.
+                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(out),
+            ],
             capture_output=True,
             timeout=180,
             check=True,

@@ -133,7 +133,17 @@ def test_word_sign_off_not_alone_when_rendered(tmp_path):
     for rows in (40, 47, 54):
         out = render_docx(_letter(rows), tmp_path / f"w{rows}.docx")
         subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+            [
+                "soffice",
+                # A profile of its own: another LibreOffice running on the PC is left alone.
+                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(out),
+            ],
             capture_output=True,
             timeout=180,
             check=True,
