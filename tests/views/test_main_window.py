@@ -58,8 +58,8 @@ def test_office_dialog_validates_and_saves(qtbot, window, monkeypatch):
     dialog.try_accept()
     assert "6 位数字" in dialog.error.text()
     dialog.code.setText("410422")
-    qtbot.keyClicks(dialog.mark, "叶县协调劳动关系三方委员会办公室文件")
-    qtbot.keyClicks(dialog.number_prefix, "叶协三办")
+    dialog.mark.setText("叶县协调劳动关系三方委员会办公室文件")
+    dialog.number_prefix.setText("叶协三办")
     dialog.try_accept()
     assert dialog.result() == OfficeDialog.DialogCode.Accepted
     window.apply_office_dialog(dialog)
