@@ -40,6 +40,14 @@ def add_parsers(sub: Any, _db_arg: Any) -> None:
     )
     target.add_argument("--check", metavar="ID", help="体检记录编号")
     p.add_argument("-o", "--out", required=True, help="输出文件 .pdf 或 .docx")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="落款日期：layoff-receipt 默认为收到报告之日，campaign-plan 默认留空手填",
+    )
+    p.add_argument(
+        "--odd-pages", action="store_true", help="多份表单时每份从奇数页开始（双面打印）"
+    )
 
     p = sub.add_parser("ledger-export", help="导出整改台账 .xlsx")
     _db_arg(p)
@@ -86,7 +94,9 @@ def cmd_print_form(args: argparse.Namespace) -> int:
                     "数据库中还没有专项行动。请先用“hexie campaign --new-year 年份”新建。"
                 )
             try:
-                output.write_documents(db, args.kind, [campaign_id], out)
+                output.write_documents(
+                    db, args.kind, [campaign_id], out, issued_on=_date_option(args)
+                )
             except (output.OutputError, ValueError) as exc:
                 raise CliError(str(exc)) from exc
         print(f"已生成 {out}")
@@ -101,9 +111,10 @@ def cmd_print_form(args: argparse.Namespace) -> int:
             raise CliError(
                 "offer-letter、offer-reply 须用 --offer 指定要约，layoff-receipt 须用 --filing 指定备案。"
             )
+        options = {"receipt_date": _date_option(args)} if args.kind == "layoff-receipt" else {}
         with _open(args) as db:
             try:
-                output.write_documents(db, args.kind, [record], out)
+                output.write_documents(db, args.kind, [record], out, **options)
             except (output.OutputError, ValueError) as exc:
                 raise CliError(str(exc)) from exc
         print(f"已生成 {out}")
@@ -143,13 +154,24 @@ def cmd_print_form(args: argparse.Namespace) -> int:
                 enterprise_ids = [check.enterprise_id]
         try:
             if args.kind == "blank-check":
-                drain(output.blank_forms(db, enterprise_ids, out))
+                drain(output.blank_forms(db, enterprise_ids, out, odd_pages=args.odd_pages))
             else:
                 output.write_documents(db, args.kind, [check_id], out)
         except (output.OutputError, ValueError) as exc:
             raise CliError(str(exc)) from exc
     print(f"已生成 {out}")
     return EXIT_OK
+
+
+def _date_option(args: argparse.Namespace) -> Any:
+    from datetime import date
+
+    if not args.date:
+        return None
+    try:
+        return date.fromisoformat(args.date)
+    except ValueError as exc:
+        raise CliError(f"日期“{args.date}”无法识别，请写成 2023-12-01 的形式。") from exc
 
 
 def cmd_ledger_export(args: argparse.Namespace) -> int:

@@ -121,7 +121,7 @@ def _records(tmp: Path, state: dict[str, Any]) -> str:
     campaign = campaigns.current(db)
     _check(campaign is not None, "演示数据没有专项行动")
     report = campaign_report.get(db, campaign.id)  # type: ignore[union-attr]
-    report.narratives["intro"] = "自检写入的总体情况。"
+    report.narratives["basic"] = "自检写入的总体情况。"
     campaign_report.save(db, campaign.id, report)  # type: ignore[union-attr]
     data = health_checks.get(db, check_id).input
     data.advice = (data.advice + "（复核后补充）").strip()

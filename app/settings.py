@@ -29,6 +29,8 @@ class AppSettings:
     backup_folder: str = ""  # empty = 备份 in the data folder; may be another disk or a USB stick
     column_widths: dict[str, list[int]] = field(default_factory=dict)  # table name → widths
     time_zone: str = ""  # IANA zone times are shown in; empty = Asia/Shanghai
+    # Printing many forms for a duplex printer: each form starts on an odd page.
+    duplex_odd_pages: bool = False
 
     @staticmethod
     def path() -> Path:

@@ -24,6 +24,17 @@ def pdf_text(path: Path, page: int | None = None) -> str:
     return normalise(proc.stdout)
 
 
+def raw_pdf_text(path: Path, page: int | None = None) -> str:
+    """The text layer exactly as a reader copies it out: no NFKC (which would hide a
+    Kangxi radical ⽤ standing for 用), only white space removed."""
+    assert shutil.which("pdftotext"), "poppler-utils is needed (installed by .ci/run)"
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    proc = subprocess.run(
+        ["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return re.sub(r"\s+", "", proc.stdout)
+
+
 def pdf_pages(path: Path) -> int:
     from pypdf import PdfReader
 

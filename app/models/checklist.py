@@ -52,3 +52,6 @@ class ChecklistItem(SyncMixin, Base):
     condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # What a failure of this item is called wherever it is named (整改事类 in the
+    # ledger, the report, the notice): 未建立职工名册, not the checklist's question.
+    finding: Mapped[str] = mapped_column(Text, nullable=False, default="")

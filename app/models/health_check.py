@@ -64,6 +64,8 @@ class CheckResult(SyncMixin, Base):
     remedy: Mapped[str] = mapped_column(Text, nullable=False, default="")
     condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # The item's finding phrase in the edition the check used (整改事类 when 不合规).
+    finding: Mapped[str] = mapped_column(Text, nullable=False, default="")
     result: Mapped[str] = mapped_column(String(14), nullable=False, default="unchecked")
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
 

@@ -26,6 +26,7 @@ REVISIONS = (
     "0008_sent_bundle",
     "0009_campaign",
     "0011_truth",
+    "0012_print",
     "0013_scans",
 )
 
@@ -59,6 +60,16 @@ def _config():  # type: ignore[no-untyped-def]
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Back to an earlier revision (tests make databases of earlier versions this way)."""
+    from alembic import command
+
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

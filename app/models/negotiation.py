@@ -20,6 +20,9 @@ class NegotiationOffer(SyncMixin, Base):
         String(12), nullable=False, default="union"
     )  # union / enterprise
     situation: Mapped[str] = mapped_column(String(16), nullable=False, default="normal")
+    # The union that makes or receives the offer, as named on the letters
+    # (e.g. 汝州市某某有限公司工会委员会); empty: taken from the enterprise.
+    union_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     topics_json: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
     rules: Mapped[str] = mapped_column(String(12), nullable=False, default="henan")
     sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -104,13 +104,21 @@ def ledger_filter(
 
 
 def offer_filter(
-    period: Period, stage: str = "", county: str = "", today: date | None = None
+    period: Period,
+    stage: str = "",
+    county: str = "",
+    today: date | None = None,
+    basis: str = "offer",
 ) -> offers.OfferFilter:
+    """basis "offer": offers made in the period (received, else sent, in it);
+    "signed": collective contracts signed in the period, by their signing date,
+    whenever the offer was made; "filed": contracts filed for review in the period."""
     return offers.OfferFilter(
         stage=stage,
         county_code=county,
         date_from=period.start,
         date_to=period.end,
+        date_basis=basis,
         today=today or date.today(),
     )
 
@@ -180,14 +188,14 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
 
     for stage in OFFER_STAGES:
         stats.offers_by_stage[stage] = offers.count(db, offer_filter(period, stage, today=today))
-    all_offers = by_county(
-        NegotiationOffer,
-        offers._conditions(offer_filter(period, today=today)),
-        NegotiationOffer.signed_on.is_not(None),
-        NegotiationOffer.filed_on.is_not(None),
+    # Each figure by its own date: offers by the offer's date, contracts by the day
+    # they were signed, filings by the day they were filed (README, 工作总结).
+    made, signed, filed = (
+        by_county(NegotiationOffer, offers._conditions(offer_filter(period, basis=b, today=today)))
+        for b in ("offer", "signed", "filed")
     )
     stats.offers = {
-        c: {"offers": v[0], "signed": v[1], "filed": v[2]} for c, v in all_offers.items()
+        c: {"offers": made[c][0], "signed": signed[c][0], "filed": filed[c][0]} for c in counties
     }
 
     filings = by_county(

@@ -22,7 +22,15 @@ from app.models import Campaign, Setting
 from app.models.db import Database
 from app.paths import resource_path
 from app.services import audit, reference
-from app.services.documents import Document, Heading, Paragraph, Table, chinese_date
+from app.services.documents import (
+    Document,
+    Heading,
+    Paragraph,
+    Seal,
+    Spacer,
+    Table,
+    chinese_date,
+)
 from app.services.fields import ValidationError, parse_date
 from app.services.record_store import save_audited
 from app.services.validation import campaign as campaign_rules
@@ -253,7 +261,7 @@ def phase_on(data: CampaignInput, day: date) -> list[Phase]:
     return [p for p in data.phases if p.start <= day <= p.end]
 
 
-def plan_document(db: Database, campaign_id: str) -> Document:
+def plan_document(db: Database, campaign_id: str, issued_on: date | None = None) -> Document:
     """The county's implementation plan (实施方案) as a printable document."""
     from app.services.office import current as current_office
 
@@ -298,4 +306,6 @@ def plan_document(db: Database, campaign_id: str) -> Document:
                 f"{chinese_date(data.report_due)}前，梳理总结工作情况，将书面材料及电子版报送上级。"
             )
         )
+    # Issuing body, date and the place for its seal; dated when it is signed.
+    blocks += [Spacer(), Seal(office_name, chinese_date(issued_on) or "　　　　年　　月　　日")]
     return Document(title=f"{data.name}实施方案", blocks=blocks, office=office_name)

@@ -52,7 +52,8 @@ def sync_rectifications(
                     check_result_id=row.id,
                     source="check",
                     item_code=row.item_code,
-                    matter=row.question,
+                    # 整改事类 names the failure, in the words of the edition used.
+                    matter=row.finding or row.question,
                     basis=row.basis,
                     remedy=row.remedy,
                     severity=row.severity,

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from app.models import Checklist, ChecklistItem
 from app.models.db import Database
 from app.paths import resource_path
-from app.services.fields import clean_text, parse_int
 
 DEFAULT_FILE = "henan-2023.json"
 SEVERITIES = ("高", "中", "低")
@@ -43,6 +42,13 @@ class ItemSpec:
     remedy: str = ""
     condition: str = ""
     retired: bool = False
+    # The failure as named in the ledger, reports and notices (未建立职工名册).
+    finding: str = ""
+
+    @property
+    def finding_text(self) -> str:
+        """The finding phrase; an item of an older edition without one is named by its question."""
+        return self.finding or self.question
 
 
 @dataclass
@@ -97,6 +103,11 @@ def validate(items: Sequence[ItemSpec], conditions: dict[str, dict[str, Any]]) -
             seen[item.code] = n
         if not item.question:
             problems.append(f"{where}（{item.code}）缺少检查内容")
+        if not item.finding and not item.retired:
+            problems.append(
+                f"{where}（{item.code}）缺少问题表述（不合规时在台账、报告和建议书中的写法，"
+                "如“未建立职工名册”）"
+            )
         if not item.group:
             problems.append(f"{where}（{item.code}）缺少类别")
         if item.severity not in SEVERITIES:
@@ -145,6 +156,7 @@ def _item_from_json(raw: dict[str, Any]) -> dict[str, Any]:
         "code": raw["code"],
         "group": raw["group"],
         "question": raw["question"],
+        "finding": raw.get("finding", ""),
         "basis": raw.get("basis", ""),
         "severity": raw.get("severity", "中"),
         "days": int(raw.get("days", 30)),
@@ -190,6 +202,7 @@ def _write_edition(
                 condition=item.condition,
                 position=position,
                 retired=item.retired,
+                finding=item.finding,
             )
         )
     return checklist.id
@@ -213,6 +226,7 @@ def _spec(session: Session, checklist: Checklist) -> ChecklistSpec:
             r.remedy,
             r.condition,
             r.retired,
+            r.finding,
         )
         for r in rows
     ]
@@ -291,110 +305,18 @@ def save_new_edition(
     return by_id(db, new_id)
 
 
-# -- xlsx ---------------------------------------------------------------------------
-
-XLSX_COLUMNS = (
-    ("code", "编号"),
-    ("group", "类别"),
-    ("question", "检查内容"),
-    ("basis", "法律依据"),
-    ("severity", "风险程度"),
-    ("days", "整改期限"),
-    ("day_kind", "期限单位"),
-    ("remedy", "整改建议"),
-    ("condition", "适用条件"),
-    ("retired", "停用"),
-)
-
-
 def export_xlsx(spec: ChecklistSpec, out: str | Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    """The edition as a workbook to edit (app.services.checklist_xlsx)."""
+    from app.services import checklist_xlsx
 
-    out = Path(out)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "体检清单"
-    ws.append([f"{spec.name}（第 {spec.edition} 版）"])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append([label for _, label in XLSX_COLUMNS])
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-    for item in spec.items:
-        ws.append(
-            [
-                item.code,
-                item.group,
-                item.question,
-                item.basis,
-                item.severity,
-                item.days,
-                DAY_KINDS[item.day_kind],
-                item.remedy,
-                item.condition,
-                "是" if item.retired else "",
-            ]
-        )
-    for col, width in zip("ABCDEFGHIJ", (8, 18, 60, 36, 9, 9, 9, 48, 12, 6), strict=True):
-        ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=3):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cond = wb.create_sheet("适用条件")
-    cond.append(["条件", "说明"])
-    for key, rule in spec.conditions.items():
-        cond.append([key, rule.get("label", "")])
-    wb.save(out)
-    return out
+    return checklist_xlsx.export_xlsx(spec, out)
 
 
 def import_xlsx(path: str | Path) -> list[ItemSpec]:
-    """Items from a checklist workbook; ChecklistError lists every problem."""
-    from app.services.fields import FieldSpec
-    from app.services.spreadsheet import data_rows, find_header, read_sheets
+    """Items from an edited workbook; ChecklistError lists every problem."""
+    from app.services import checklist_xlsx
 
-    specs = [FieldSpec(name, label, "") for name, label in XLSX_COLUMNS]
-    sheets = read_sheets(path)
-    header = find_header(sheets, specs, min_fields=3, key_fields=("code", "question"))
-    found = set(header.mapping.values())
-    missing = [label for name, label in XLSX_COLUMNS[:3] if name not in found]
-    if missing:
-        raise ChecklistError(
-            "清单表格缺少以下列："
-            + "、".join(missing)
-            + "。请使用“导出清单”得到的表格修改后再导入。"
-        )
-    kinds = {v: k for k, v in DAY_KINDS.items()}
-    items: list[ItemSpec] = []
-    problems: list[str] = []
-    for row in data_rows(header).rows:
-        raw = {
-            name: row.cells[j] if j < len(row.cells) else None for j, name in header.mapping.items()
-        }
-        try:
-            days = parse_int(raw.get("days")) or 30
-        except ValueError:
-            problems.append(f"第 {row.number} 行：整改期限“{raw.get('days')}”不是整数")
-            continue
-        items.append(
-            ItemSpec(
-                code=clean_text(raw.get("code")),
-                group=clean_text(raw.get("group")),
-                question=clean_text(raw.get("question")),
-                basis=clean_text(raw.get("basis")),
-                severity=clean_text(raw.get("severity")) or "中",
-                days=days,
-                day_kind=kinds.get(
-                    clean_text(raw.get("day_kind")), clean_text(raw.get("day_kind")) or "calendar"
-                ),
-                remedy=clean_text(raw.get("remedy")),
-                condition=clean_text(raw.get("condition")),
-                retired=clean_text(raw.get("retired")) in ("是", "停用", "1", "y", "yes"),
-            )
-        )
-    if problems:
-        raise ChecklistError("\n".join(problems))
-    return items
+    return checklist_xlsx.import_xlsx(path)
 
 
 def as_dict(spec: ChecklistSpec) -> dict[str, Any]:

@@ -42,17 +42,31 @@ class Table:
 
 @dataclass
 class Signatures:
-    """Signature lines side by side, e.g. 检查人员（签字） / 企业负责人（签字）."""
+    """Signature lines side by side, e.g. 检查人员（签字） / 企业负责人（签字）. A label
+    that already holds its value (签收日期：　年　月　日) is printed as it is."""
 
     labels: list[str]
+
+    def lines(self) -> list[str]:
+        return [label if "：" in label else f"{label}：＿＿＿＿＿＿＿＿" for label in self.labels]
 
 
 @dataclass
 class Seal:
-    """The issuing office's name and date at the right, with room for the seal."""
+    """The issuing party's name and the date at the right: the one place for its
+    seal (盖章), which is set over them."""
 
     office: str
     date: str
+
+
+@dataclass
+class StampBoxes:
+    """Framed places for other parties' seals side by side, each with its label
+    (企业（盖章）) and a line for the date, e.g. the enterprise acknowledging receipt."""
+
+    labels: list[str]
+    dated: bool = True
 
 
 @dataclass
@@ -60,14 +74,24 @@ class Spacer:
     lines: int = 1
 
 
-Block = Heading | Paragraph | FieldGrid | Table | Signatures | Seal | Spacer
+Block = Heading | Paragraph | FieldGrid | Table | Signatures | Seal | StampBoxes | Spacer
+SIGN_OFF = (Signatures, Seal, StampBoxes, Spacer)
+
+
+def sign_off_start(blocks: list[Block]) -> int:
+    """Index of the sign-off at the end of `blocks` (signatures, seals, stamp places
+    and the space between them): it is kept on one page with the body text before it."""
+    start = len(blocks)
+    while start > 0 and isinstance(blocks[start - 1], SIGN_OFF):
+        start -= 1
+    return start
 
 
 @dataclass
 class Document:
     title: str
     blocks: list[Block]
-    office: str = ""  # printed in the page header
+    office: str = ""  # printed in the page header (empty: no header)
     number: str = ""  # e.g. 汝三方体检〔2023〕12号, top right
     subtitle: str = ""
     landscape: bool = False
@@ -87,6 +111,8 @@ class Document:
                 parts.extend(block.labels)
             elif isinstance(block, Seal):
                 parts.extend([block.office, block.date])
+            elif isinstance(block, StampBoxes):
+                parts.extend(block.labels)
         return "\n".join(p for p in parts if p)
 
 

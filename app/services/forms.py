@@ -18,6 +18,7 @@ from app.services.documents import (
     Seal,
     Signatures,
     Spacer,
+    StampBoxes,
     Table,
     chinese_date,
 )
@@ -104,7 +105,7 @@ def check_report(db: Database, check_id: str) -> Document:
                     [str(n), r.matter, r.basis, chinese_date(r.deadline), r.enterprise_person]
                     for n, r in enumerate(detail.rectifications, start=1)
                 ],
-                [6, 44, 24, 14, 12],
+                [6, 38, 22, 20, 14],
                 ["center", "left", "left", "center", "center"],
             )
         )
@@ -162,7 +163,7 @@ def rectification_notice(db: Database, check_id: str) -> Document:
                     ]
                     for n, r in enumerate(detail.rectifications, start=1)
                 ],
-                [5, 30, 18, 27, 11, 9],
+                [5, 25, 17, 23, 20, 10],
                 ["center", "left", "left", "left", "center", "center"],
             )
         )
@@ -171,9 +172,10 @@ def rectification_notice(db: Database, check_id: str) -> Document:
     contact = data.office_person or "—"
     blocks += [
         Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
-        Spacer(),
-        Signatures(["企业签收人（签字）", "签收日期"]),
         Seal(name, chinese_date(data.check_date)),
+        Spacer(),
+        Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),
+        StampBoxes(["企业（盖章）"], dated=False),
     ]
     return Document("整改建议书", blocks, office=name, number=check_number(detail))
 
@@ -248,37 +250,4 @@ def blank_form(
         items,
         date.today(),
         conditions={k: v.get("label", k) for k, v in spec.conditions.items()},
-    )
-
-
-def blank_form_document(form: BlankForm) -> Document:
-    """The blank form as an editable document (Word): the same content, tick boxes as □."""
-    rows = []
-    for item in form.items:
-        mark = "" if item.applies else "（一般不适用）"
-        rows.append([item.code, f"{item.question}{mark}\n依据：{item.basis}", "□", "□", "□", ""])
-    blocks: list[Any] = [
-        _enterprise_grid(form.enterprise),
-        FieldGrid(
-            [
-                ("体检日期", "　　年　　月　　日"),
-                ("体检清单", f"{form.checklist_name} 第 {form.checklist_edition} 版"),
-            ]
-        ),
-        FieldGrid([(role, "") for role in form.roles]),
-        Heading("一、用工基本情况"),
-        FieldGrid([(label, "") for label in form.snapshot_labels] + [("", "")]),
-        Heading("二、检查项目（在相应方框内打“√”）"),
-        Table(
-            ["编号", "检查内容及依据", *TICK_CHOICES, "说明"],
-            rows,
-            [7, 55, 7, 8, 8, 15],
-            ["center", "left", "center", "center", "center", "left"],
-        ),
-        Heading("三、体检结论与改进建议"),
-        Paragraph("\n\n\n", indent=False),
-        Signatures(["检查人员（签字）", "企业负责人（签字）"]),
-    ]
-    return Document(
-        "劳动用工法治体检现场记录表", blocks, office=form.office, number=f"表单编号：{form.form_id}"
     )

@@ -174,6 +174,7 @@ def _apply(
                 remedy=item.remedy,
                 condition=item.condition,
                 position=position,
+                finding=item.finding,
             )
             session.add(row)
         if entry is not None:

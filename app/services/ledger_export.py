@@ -1,7 +1,8 @@
 """The ledger as offices keep it in Excel: a title, the header, one block per
 enterprise with its name merged down the block, A4 landscape with the header
-repeated on every printed page. Streams rows (openpyxl write-only), so 100,000
-items stay within memory."""
+repeated on every printed page and 第 n 页 共 N 页 in the footer, 宋体 throughout,
+each row as tall as its wrapped text (app.services.xlsx_print). Streams rows
+(openpyxl write-only), so 100,000 items stay within memory."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ from app.services.documents import chinese_date
 from app.services.ledger import LedgerFilter, LedgerRow
 from app.services.progress import Progress, Work
 from app.services.rectification_status import label
+from app.services.xlsx_print import (
+    BODY_FONT,
+    TITLE_FONT,
+    lines_needed,
+    row_height,
+    setup_print,
+    use_chinese_default_font,
+)
 
 HEADERS = (
     "序号",
@@ -34,7 +43,8 @@ HEADERS = (
     "状态",
     "剩余／逾期",
 )
-WIDTHS = (6, 30, 11, 14, 46, 26, 11, 11, 11, 11, 11, 12, 11)
+WIDTHS = (6, 28, 11, 18, 40, 26, 15, 15, 15, 11, 11, 16, 11)
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # a real date, shown as 2023年7月20日
 PAGE = 2000
 
 
@@ -43,6 +53,33 @@ def _remaining(row: LedgerRow, today: date) -> str:
         return ""
     late = row.overdue_days(today)
     return f"逾期 {late} 天" if late else f"剩 {row.days_left(today)} 天"
+
+
+def _source(row: LedgerRow) -> str:
+    return (
+        f"{chinese_date(row.check_date)}体检"
+        if row.source == "check" and row.check_date
+        else "手工登记"
+    )
+
+
+def _texts(row: LedgerRow, today: date) -> list[object]:
+    """The row's cells as text, for measuring (dates as 2023年7月20日 are 9–11 units)."""
+    return [
+        "",
+        "",
+        "",
+        _source(row),
+        row.matter,
+        row.basis,
+        chinese_date(row.found_on),
+        chinese_date(row.deadline),
+        "",
+        row.enterprise_person,
+        row.office_person,
+        label(row.status) + ("（逾期）" if row.overdue_days(today) else ""),
+        "",
+    ]
 
 
 def export(db: Database, flt: LedgerFilter, out: str | Path, *, campaign: str = "") -> Work[Path]:
@@ -54,15 +91,11 @@ def export(db: Database, flt: LedgerFilter, out: str | Path, *, campaign: str = 
     total = ledger.count(db, flt)
     o = office.current(db)
     wb = Workbook(write_only=True)
+    use_chinese_default_font(wb, 10)
     ws = wb.create_sheet("整改台账")
     for n, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(65 + n)].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4 (ECMA-376 paper size code)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "3:3"
+    setup_print(ws, landscape=True, title_rows="3:3")
     ws.freeze_panes = "A4"
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -75,20 +108,24 @@ def export(db: Database, flt: LedgerFilter, out: str | Path, *, campaign: str = 
         c = WriteOnlyCell(ws, value=value)
         c.border = border
         c.alignment = align
-        if bold:
-            c.font = Font(bold=True)
+        c.font = Font(name=BODY_FONT, size=10, bold=bold)
+        if isinstance(value, date):
+            c.number_format = DATE_FORMAT
         if fill:
             c.fill = PatternFill("solid", fgColor=fill)
         return c
 
     title = WriteOnlyCell(ws, value=f"{o.name if o else ''}整改台账")
-    title.font = Font(bold=True, size=16)
-    title.alignment = Alignment(horizontal="center")
+    title.font = Font(name=TITLE_FONT, size=16)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 30
     ws.append([title])
     ws.merged_cells.add(f"A1:{chr(64 + len(HEADERS))}1")
-    subtitle = (
-        f"{campaign + '　' if campaign else ''}导出日期：{chinese_date(flt.today)}　共 {total} 条"
+    subtitle = WriteOnlyCell(
+        ws,
+        value=f"{campaign + '　' if campaign else ''}导出日期：{chinese_date(flt.today)}　共 {total} 条",
     )
+    subtitle.font = Font(name=BODY_FONT, size=10)
     ws.append([subtitle])
     ws.merged_cells.add(f"A2:{chr(64 + len(HEADERS))}2")
     ws.append([cell(h, bold=True, align=centre, fill="DDDDDD") for h in HEADERS])
@@ -108,14 +145,21 @@ def export(db: Database, flt: LedgerFilter, out: str | Path, *, campaign: str = 
         for _eid, group in groupby(stream(), key=lambda r: r.enterprise_id):
             block = list(group)
             start = excel_row
+            heights = [row_height(_texts(row, flt.today), WIDTHS, 10) for row in block]
+            # The enterprise's name is merged down the block: the block as a whole
+            # must hold its lines.
+            name_lines = max(
+                lines_needed(block[0].enterprise, WIDTHS[1]),
+                lines_needed(reference.division_name(block[0].county_code), WIDTHS[2]),
+            )
+            short = name_lines * 10 * 1.3 + 4 - sum(heights)
+            if short > 0:
+                heights[-1] += round(short, 1)
             for i, row in enumerate(block):
+                ws.row_dimensions[excel_row].height = heights[i]
                 number += 1
                 late = row.overdue_days(flt.today) > 0
-                source = (
-                    f"体检 {row.check_date}"
-                    if row.source == "check" and row.check_date
-                    else "手工登记"
-                )
+                source = _source(row)
                 ws.append(
                     [
                         cell(number, align=centre),

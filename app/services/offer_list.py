@@ -26,13 +26,24 @@ class OfferFilter:
     text: str = ""
     today: date = field(default_factory=date.today)
     origin_office: str = ""
-    # The offer's date: when the other side received it, else when it was sent.
+    # date_from/date_to apply to `date_basis`: "offer" — the offer's date (when the
+    # other side received it, else when it was sent); "signed" — the date the collective
+    # contract was signed; "filed" — the date it was filed for review.
     date_from: date | None = None
     date_to: date | None = None
+    date_basis: str = "offer"
 
 
 def offer_date() -> ColumnElement[date]:
     return func.coalesce(NegotiationOffer.received_on, NegotiationOffer.sent_on)
+
+
+def basis_date(basis: str) -> ColumnElement[date]:
+    if basis == "signed":
+        return NegotiationOffer.signed_on
+    if basis == "filed":
+        return NegotiationOffer.filed_on
+    return offer_date()
 
 
 def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
@@ -71,9 +82,9 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
     if flt.origin_office:
         conds.append(o.origin_office == flt.origin_office)
     if flt.date_from:
-        conds.append(offer_date() >= flt.date_from)
+        conds.append(basis_date(flt.date_basis) >= flt.date_from)
     if flt.date_to:
-        conds.append(offer_date() <= flt.date_to)
+        conds.append(basis_date(flt.date_basis) <= flt.date_to)
     if (match := record_lists.enterprise_matches(flt.text)) is not None:
         conds.append(match)
     return conds

@@ -76,6 +76,7 @@ TEXT_FIELDS = (
     "end_kind",
     "end_reason",
     "note",
+    "union_name",
 )
 
 
@@ -105,6 +106,7 @@ class OfferInput:
     end_reason: str = ""
     note: str = ""
     campaign_id: str = ""
+    union_name: str = ""  # the union named on the letters; empty: union_name_for()
 
 
 @dataclass
@@ -274,6 +276,7 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
             "county_code": ent.county_code if ent else "",
             "legal_representative": ent.legal_representative if ent else "",
             "address": ent.address if ent else "",
+            "has_union": bool(ent and ent.has_union),
         }
         return data, facts
 

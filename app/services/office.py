@@ -52,6 +52,33 @@ def configure(db: Database, code: str, *, name: str = "", level: str = "") -> Of
     return Office(code, name, level)
 
 
+@dataclass(frozen=True)
+class Letterhead:
+    """What heads the office's official documents (GB/T 9704-2012 §7.2): the
+    issuing-authority mark (发文机关标志, e.g. 汝州市协调劳动关系三方委员会办公室文件)
+    and the 机关代字 of its document numbers (汝协三办 → 汝协三办〔2023〕5号).
+    Empty mark: the documents have no red header band at all."""
+
+    mark: str = ""
+    number_prefix: str = ""
+
+    def number(self, year: int, serial: str = "") -> str:
+        """机关代字〔年份〕序号号; the serial left blank to be filled in."""
+        if not self.number_prefix:
+            return ""
+        return f"{self.number_prefix}〔{year}〕{serial or '　'}号"
+
+
+def letterhead(db: Database) -> Letterhead:
+    return Letterhead(db.get_setting("office.mark"), db.get_setting("office.number_prefix"))
+
+
+def set_letterhead(db: Database, head: Letterhead) -> None:
+    db.set_settings(
+        {"office.mark": head.mark.strip(), "office.number_prefix": head.number_prefix.strip()}
+    )
+
+
 def current(db: Database) -> Office | None:
     code = db.get_setting("office.code")
     if not code:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, and_, case, func, or_, select
 
 from app.models import Enterprise
 from app.models.db import Database
@@ -35,6 +35,15 @@ def count_joined(db: Database, model: Any, conditions: list[ColumnElement[bool]]
         return int(conn.execute(stmt).scalar_one())
 
 
+def _as_number(value: Any) -> Any:
+    """A condition summed counts its true rows. Summed bare, SQLAlchemy read the sum
+    back as a Boolean (14 signed contracts came out as True, printed as 1), and
+    PostgreSQL cannot sum booleans at all."""
+    if isinstance(getattr(value, "type", None), Boolean):
+        return case((value, 1), else_=0)
+    return value
+
+
 def sum_by_county(
     db: Database, model: Any, conditions: list[ColumnElement[bool]], *values: Any
 ) -> dict[str, tuple[int, ...]]:
@@ -44,7 +53,7 @@ def sum_by_county(
         select(
             Enterprise.county_code,
             func.count(),
-            *(func.coalesce(func.sum(v), 0) for v in values),
+            *(func.coalesce(func.sum(_as_number(v)), 0) for v in values),
         )
         .select_from(model)
         .join(Enterprise, Enterprise.id == model.enterprise_id)

@@ -36,47 +36,87 @@ def tables(stats: CampaignStats) -> list[tuple[str, str, Table]]:
     ]
 
 
+ANNEX_TITLE = "专项行动统计表"
+
+
+def _value(text: str) -> tuple[object, str | None]:
+    """A table cell as the workbook holds it: counts as numbers, rates as fractions
+    shown with a percent format, everything else as text."""
+    if text.isdigit():
+        return int(text), None
+    if text.endswith("%"):
+        try:
+            return float(text[:-1]) / 100, "0.0%"
+        except ValueError:
+            return text, None
+    return text, None
+
+
 def write(stats: CampaignStats, out: str | Path) -> Path:
+    """The annex (附件) of the summary report: on every sheet "附件" at the top left
+    (GB/T 9704-2012 §8: 3号黑体), the annex's title and the table's, the header row
+    repeated on every printed page, 宋体, 第 n 页 共 N 页 in the footer."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
+    from app.services.xlsx_print import (
+        BODY_FONT,
+        TITLE_FONT,
+        row_height,
+        setup_print,
+        use_chinese_default_font,
+    )
+
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wb = Workbook()
+    use_chinese_default_font(wb)
     wb.remove(wb.active)
     for sheet, title, table in tables(stats):
         ws = wb.create_sheet(sheet)
         width = len(table.headers)
-        # Row 1 the table's title, row 2 the campaign (both fit over a narrow table),
-        # row 3 the header that repeats on every printed page.
-        ws.cell(row=1, column=1, value=title).font = Font(name="黑体", size=14, bold=True)
-        ws.cell(row=2, column=1, value=stats.campaign.name).font = Font(name="宋体", size=10)
-        for row in (1, 2):
+        widths = [26.0 if c == 1 else 12.0 for c in range(1, width + 1)]
+        for c, w in enumerate(widths, 1):
+            # County names run to 12 characters (平顶山高新技术产业开发区).
+            ws.column_dimensions[get_column_letter(c)].width = w
+        # Row 1 "附件"; row 2 the annex's and the table's title; row 3 the campaign;
+        # row 4 the header that repeats on every printed page.
+        ws.cell(row=1, column=1, value="附件").font = Font(name=TITLE_FONT, size=16)
+        ws.cell(row=2, column=1, value=f"{ANNEX_TITLE}：{title}").font = Font(
+            name=TITLE_FONT, size=14
+        )
+        ws.cell(row=3, column=1, value=stats.campaign.name).font = Font(name=BODY_FONT, size=10)
+        for row in (2, 3):
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-            ws.cell(row=row, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
-        ws.row_dimensions[2].height = 28
+            ws.cell(row=row, column=1).alignment = Alignment(
+                horizontal="center", vertical="center", wrap_text=True
+            )
+        ws.row_dimensions[1].height = 24
+        ws.row_dimensions[2].height = row_height(
+            [f"{ANNEX_TITLE}：{title}"], [sum(widths) / 1.3], 14
+        )
+        ws.row_dimensions[3].height = row_height([stats.campaign.name], [sum(widths)], 10)
         for c, header in enumerate(table.headers, 1):
-            cell = ws.cell(row=3, column=c, value=header)
-            cell.font = Font(name="宋体", size=11, bold=True)
+            cell = ws.cell(row=4, column=c, value=header)
+            cell.font = Font(name=BODY_FONT, size=11, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = box
-            # County names run to 12 characters (平顶山高新技术产业开发区).
-            ws.column_dimensions[get_column_letter(c)].width = 26 if c == 1 else 12
-        for r, row in enumerate(table.rows, 4):
-            for c, value in enumerate(row, 1):
-                number = value.isdigit()
-                cell = ws.cell(row=r, column=c, value=int(value) if number else value)
-                cell.font = Font(name="宋体", size=11, bold=row[0] == "合计")
-                cell.alignment = Alignment(horizontal="left" if c == 1 else "center")
+        ws.row_dimensions[4].height = row_height(table.headers, widths)
+        for r, row in enumerate(table.rows, 5):
+            for c, text in enumerate(row, 1):
+                value, number_format = _value(text)
+                cell = ws.cell(row=r, column=c, value=value)
+                if number_format:
+                    cell.number_format = number_format
+                cell.font = Font(name=BODY_FONT, size=11, bold=row[0] == "合计")
+                cell.alignment = Alignment(
+                    horizontal="left" if c == 1 else "center", vertical="center", wrap_text=True
+                )
                 cell.border = box
-        ws.print_title_rows = "3:3"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "landscape" if width > 7 else "portrait"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.freeze_panes = "B4"
+            ws.row_dimensions[r].height = row_height(row, widths)
+        setup_print(ws, landscape=width > 7, title_rows="4:4")
+        ws.freeze_panes = "B5"
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")

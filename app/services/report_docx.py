@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services.campaign_report import ReportContent
-from app.services.documents import Heading, Paragraph, Table, chinese_date
+from app.services.documents import Heading, Paragraph, Table
 from app.services.docx_render import repeat_header, set_run_font, set_widths
 from app.services.report_fonts import FontChoice
 
@@ -155,6 +155,7 @@ def _page_numbers(word: Any, font: str) -> None:
 
 
 def _body_paragraph(word: Any, text: str, fonts: dict[str, str], *, indent_chars: int = 2) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     p = word.add_paragraph()
@@ -170,6 +171,8 @@ def _body_paragraph(word: Any, text: str, fonts: dict[str, str], *, indent_chars
             },
         )
         del ind
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # 两端对齐
+    p.paragraph_format.widow_control = True
     _run(p, text, fonts["body"], BODY_PT)
     return p
 
@@ -230,54 +233,24 @@ def _table(word: Any, block: Table, fonts: dict[str, str]) -> Any:
 
 
 def render(content: ReportContent, out: str | Path, fonts: dict[str, FontChoice]) -> Path:
+    """The report in GB/T 9704 layout. The file names the official fonts whatever this
+    PC has (with East-Asian fallbacks in its font table), so it looks right on an office
+    PC that has them; `fonts` only says which ones this PC lacks (report_fonts)."""
     from docx import Document as WordDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
-    names = _fonts(fonts)
+    from app.services import report_head
+    from app.services.title_lines import char_width
+
+    del fonts
+    names = dict(report_head.OFFICIAL)
     word = WordDocument()
     _defaults(word, names["body"])
     _page_setup(word)
     _page_numbers(word, names["page_number"])
-    first = word.add_paragraph()
-
-    # 发文机关标志: red 小标宋, centred, its top 35 mm below the top of the text block.
-    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _line(first, 48)
-    first.paragraph_format.space_before = Pt(35 / MM_PER_PT - 48)
-    # As large as fits one line of the 156 mm block, at most 26 pt.
-    mark_pt = min(26.0, (TEXT_WIDTH_MM / MM_PER_PT - 4) / max(len(content.authority), 1))
-    _run(first, content.authority, names["title"], round(mark_pt, 1), color=RED)
-
-    # Two blank lines, then the document number; the red rule 4 mm below it.
-    number = word.add_paragraph()
-    _line(number)
-    number.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
-    if content.signer:
-        # 上行文: number one character in from the left, 签发人 one in from the right.
-        number.paragraph_format.left_indent = Pt(BODY_PT)
-        stops = number.paragraph_format.tab_stops
-        from docx.enum.text import WD_TAB_ALIGNMENT
-
-        stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - Pt(BODY_PT * 2), WD_TAB_ALIGNMENT.RIGHT)
-        _run(number, content.doc_number, names["body"], BODY_PT)
-        _run(number, "\t签发人：", names["body"], BODY_PT)
-        _run(number, content.signer, names["heading2"], BODY_PT)
-    else:
-        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(number, content.doc_number, names["body"], BODY_PT)
-    border = _xml("w:pBdr")
-    border.append(
-        _xml("w:bottom", **{"w:val": "single", "w:sz": "12", "w:space": "11", "w:color": RED})
-    )
-    number._p.get_or_add_pPr().append(border)
-
-    # Title: 2号小标宋, two blank lines below the rule, centred.
-    title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _line(title, 35)
-    title.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
-    _run(title, content.title, names["title"], TITLE_PT)
+    report_head.name_fonts(word)
+    report_head.head(word, content, names)
 
     # One blank line, then the addressee flush left.
     if content.addressee:
@@ -286,6 +259,7 @@ def render(content: ReportContent, out: str | Path, fonts: dict[str, FontChoice]
         to.paragraph_format.space_before = Pt(LINE_PITCH_PT)
         _run(to, content.addressee, names["body"], BODY_PT)
 
+    body: list[Any] = []
     for block in content.blocks:
         if isinstance(block, Heading):
             _heading(word, block, names)
@@ -298,28 +272,15 @@ def render(content: ReportContent, out: str | Path, fonts: dict[str, FontChoice]
             caption.paragraph_format.keep_with_next = True
             _run(caption, block.text, names["heading1"], BODY_PT)
         elif isinstance(block, Paragraph):
-            _body_paragraph(word, block.text, names)
+            body.append((_body_paragraph(word, block.text, names), block.text))
 
-    if content.attachment_note:
-        # 附件说明: one blank line below the text, two characters in, no final punctuation.
-        note = _body_paragraph(word, f"附件：{content.attachment_note}", names)
-        note.paragraph_format.space_before = Pt(LINE_PITCH_PT)
-
-    # 署名 and 成文日期: the date four characters in from the right; the office
-    # name centred over the date (§7.3.5.1).
-    date_text = chinese_date(content.issued_on)
-    sign = word.add_paragraph()
-    _line(sign)
-    sign.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
-    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    offset = max(0.0, (len(date_text) - len(content.authority)) / 2)
-    sign.paragraph_format.right_indent = Pt(BODY_PT * (4 + offset))
-    _run(sign, content.authority, names["body"], BODY_PT)
-    when = word.add_paragraph()
-    _line(when)
-    when.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    when.paragraph_format.right_indent = Pt(BODY_PT * 4)
-    _run(when, date_text, names["body"], BODY_PT)
+    # The sign-off never stands alone on a page (§7.3.5.1): the last two lines of
+    # body text keep with it — the last paragraph, and the one before when the last
+    # is a single line (28 characters a line, two of them the indent).
+    tail = body[-2:] if body and char_width(body[-1][1]) + 2 <= 28 else body[-1:]
+    for p, _text in tail:
+        p.paragraph_format.keep_with_next = True
+    report_head.sign_off(word, content, names)
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,9 @@
 GB/T 9704-2012 asks for 仿宋_GB2312 body text, a 小标宋 title, 黑体 and 楷体
 headings and 宋体 page numbers. Offices have them as 方正/中易 fonts; Linux
 desktops (统信UOS, 麒麟) and this build machine may not. For each role the first
-installed name on its list is used, and the report says which were substituted,
-so a coordinator knows to print it on a PC that has the official fonts.
+installed name on its list is what this PC shows; the report's file names the
+official font regardless (app.services.report_head) and the coordinator is told
+which ones this PC lacks, to print it on a PC that has them.
 """
 
 from __future__ import annotations
@@ -118,13 +119,18 @@ def choose(installed: frozenset[str] | None = None) -> dict[str, FontChoice]:
 
 
 def describe(choices: dict[str, FontChoice]) -> list[str]:
-    """One line per substituted or missing font, in Chinese, for the user."""
+    """One line per official font this PC lacks, in Chinese, for the user. The Word
+    file names the official fonts all the same (report_head), with their fallbacks."""
     lines = []
     for role, c in choices.items():
         if not c.installed:
             lines.append(
-                f"{ROLE_NAMES[role]}：本机未安装“{c.wanted}”及替代字体，文件中仍写“{c.wanted}”。"
+                f"{ROLE_NAMES[role]}：本机未安装“{c.wanted}”及替代字体；文件中写“{c.wanted}”，"
+                "在装有该字体的电脑上按规定字体显示。"
             )
         elif c.substituted:
-            lines.append(f"{ROLE_NAMES[role]}：本机没有“{c.wanted}”，已改用“{c.used}”。")
+            lines.append(
+                f"{ROLE_NAMES[role]}：本机没有“{c.wanted}”，本机显示时用“{c.used}”代替；"
+                f"文件中仍写“{c.wanted}”，在装有该字体的电脑上按规定字体显示。"
+            )
     return lines

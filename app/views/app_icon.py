@@ -14,7 +14,7 @@ RED = "#c0392b"
 
 def _family() -> str:
     font_id = QFontDatabase.addApplicationFont(
-        str(resource_path("fonts", "NotoSerifSC-Regular-GB2312.otf"))
+        str(resource_path("fonts", "HexieSerifSC-Regular.otf"))
     )
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return families[0] if families else QFont().family()

@@ -32,6 +32,7 @@ from app.services.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.dialogs.history_dialog import HistoryDialog
 from app.views.dialogs.record_dialog import RecordDialog
 from app.views.paged_model import PagedTableModel
+from app.views.printing import actions as print_actions
 from app.views.widgets import CountyFilter, OriginFilter, PresetFilter
 
 SEARCH_DELAY_MS = 120
@@ -139,12 +140,13 @@ class EnterpriseTab(PresetFilter, QWidget):
         for how, text in (
             ("preview", self.tr("打印预览…")),
             (".pdf", self.tr("另存为 PDF…")),
-            (".docx", self.tr("另存为 Word…")),
         ):
             action = QAction(text, self)
             action.setObjectName(f"blank_{how.strip('.')}")
             action.triggered.connect(lambda _c=False, h=how: self.blank_forms(h))
             blank_menu.addAction(action)
+        # No Word: the form is read back from scans by its recorded layout (README).
+        print_actions.add_duplex_option(blank_menu)
         self.blank_button.setMenu(blank_menu)
         self.import_button = QPushButton(self.tr("导入名录…"))
         self.import_button.setObjectName("import")

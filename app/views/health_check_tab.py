@@ -329,12 +329,12 @@ class HealthCheckTab(PresetFilter, QWidget):
         for how, text in (
             ("preview", self.tr("打印预览…")),
             (".pdf", self.tr("另存为 PDF…")),
-            (".docx", self.tr("另存为 Word…")),
         ):
             action = QAction(text, self)
             action.setObjectName(f"print_blank_{how.strip('.')}")
             action.triggered.connect(lambda _c=False, h=how: self.print_blank_for_selected(h))
             sub.addAction(action)
+        actions.add_duplex_option(menu)
         return menu
 
     def print_checks(self, kind: str, how: str) -> None:
@@ -366,7 +366,7 @@ class HealthCheckTab(PresetFilter, QWidget):
         from app.services.progress import Progress
 
         yield Progress(0, 1, self.tr("正在生成…"))
-        return output.write_documents(self.db, kind, ids, out)
+        return output.write_documents(self.db, kind, ids, out, odd_pages=actions.odd_pages())
 
     def print_blank_for_selected(self, how: str) -> None:
         ids = self.selected_ids()
@@ -405,6 +405,6 @@ def print_blank_forms(
     tasks.start(
         parent,
         parent.tr("正在生成空白记录表"),
-        lambda: output.blank_forms(db, enterprise_ids, out),
+        lambda: output.blank_forms(db, enterprise_ids, out, odd_pages=actions.odd_pages()),
         lambda path: done.emit(str(path)),
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services.fields import FieldSpec
+from app.services.fields import FieldSpec, parse_date
 from app.tasks import TaskRunner
 from app.views.paged_model import PagedTableModel
 from app.views.printing import actions, output
@@ -119,6 +120,7 @@ class ListTab(PresetFilter, QWidget):
                 action.setObjectName(f"print_{kind}_{how.strip('.')}")
                 action.triggered.connect(lambda _c=False, k=kind, h=how: self.print_selected(k, h))
                 sub.addAction(action)
+        actions.add_duplex_option(menu)
         button.setMenu(menu)
         self.buttons.addWidget(button)
         return button
@@ -207,13 +209,42 @@ class ListTab(PresetFilter, QWidget):
             )
             return
         title = output.FORM_KINDS[kind]
+        options = self._print_options(kind)
+        if options is None:
+            return
         if how == "preview":
-            documents = [output.build_document(self.db, kind, rid) for rid in ids]
+            documents = [output.build_document(self.db, kind, rid, **options) for rid in ids]
             actions.preview(
                 self, title, lambda printer: actions.paint_documents_on(printer, documents)
             )
             return
         out = actions.ask_path(self, title, f"{title}-{date.today():%Y%m%d}", how)
         if out is not None:
-            path = output.write_documents(self.db, kind, ids, out)
+            path = output.write_documents(
+                self.db, kind, ids, out, odd_pages=actions.odd_pages(), **options
+            )
             self.exported.emit(str(path))
+
+    def _print_options(self, kind: str) -> dict[str, Any] | None:
+        """The layoff receipt is dated the day the report was received, or a date the
+        user gives here; None when the user cancels or the date cannot be read."""
+        if kind != "layoff-receipt":
+            return {}
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("回执日期"),
+            self.tr("回执落款日期（如 2023-12-01；空着为收到报告之日）："),
+        )
+        if not ok:
+            return None
+        if not text.strip():
+            return {}
+        try:
+            return {"receipt_date": parse_date(text.strip())}
+        except ValueError:
+            QMessageBox.warning(
+                self,
+                self.tr("回执日期"),
+                self.tr("日期“%1”无法识别，请按 2023-12-01 的格式填写。").replace("%1", text),
+            )
+            return None

@@ -450,7 +450,12 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         )
 
     def edit_office(self) -> None:
-        dialog = OfficeDialog(office.current(self.db), self.settings.operator_name(), self)
+        dialog = OfficeDialog(
+            office.current(self.db),
+            self.settings.operator_name(),
+            self,
+            letterhead=office.letterhead(self.db),
+        )
         if dialog.exec() != OfficeDialog.DialogCode.Accepted:
             return
         self.apply_office_dialog(dialog)
@@ -458,6 +463,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
     def apply_office_dialog(self, dialog: OfficeDialog) -> None:
         code, name, level = dialog.values()
         office.configure(self.db, code, name=name, level=level)
+        office.set_letterhead(self.db, dialog.letterhead())
         self.settings.operator = dialog.operator.text().strip()
         self.db.operator = self.settings.operator
         self.settings.save()

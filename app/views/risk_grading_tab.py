@@ -383,48 +383,20 @@ class RiskGradingTab(QWidget):
             self.exported.emit(str(out))
 
     def export_visits(self) -> None:
-        from openpyxl import Workbook
+        from app.services import visit_export
 
         out = actions.ask_path(
             self, self.tr("导出重点走访名单"), f"重点走访名单-{date.today():%Y%m%d}", ".xlsx"
         )
         if not out:
             return
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "重点走访名单"
-        ws.append(
-            [
-                "序号",
-                "企业名称",
-                "统一社会信用代码",
-                "县区",
-                "地址",
-                "联系人",
-                "电话",
-                "得分",
-                "等级上升",
-                "理由",
-            ]
+        visit_export.write(
+            self.visit_rows,
+            out,
+            office=office_name(self.db),
+            since=self.visit_since(),
+            today=date.today(),
         )
-        for n, v in enumerate(self.visit_rows, start=1):
-            ws.append(
-                [
-                    n,
-                    v["name"],
-                    v["credit_code"],
-                    reference.division_name(v["county_code"]),
-                    v["address"],
-                    v["contact_person"],
-                    v["contact_phone"],
-                    v["score"],
-                    "是" if v["rose"] else "",
-                    "\n".join(v["reasons"]),
-                ]
-            )
-        for col, width in zip("ABCDEFGHIJ", (6, 30, 20, 10, 30, 10, 14, 6, 8, 60), strict=True):
-            ws.column_dimensions[col].width = width
-        wb.save(out)
         self.exported.emit(str(out))
 
     def print_forms(self) -> None:

@@ -570,6 +570,10 @@ Please choose another backup.</translation>
       <translation>Applies to</translation>
     </message>
     <message>
+      <source>问题表述（不合规时）</source>
+      <translation>Finding (when not compliant)</translation>
+    </message>
+    <message>
       <source>风险</source>
       <translation>Severity</translation>
     </message>
@@ -939,10 +943,6 @@ medium %2</translation>
     <message>
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
-    </message>
-    <message>
-      <source>另存为 Word…</source>
-      <translation>Save as Word…</translation>
     </message>
     <message>
       <source>导入名录…</source>
@@ -2102,6 +2102,14 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>Save as Word…</translation>
     </message>
     <message>
+      <source>回执日期</source>
+      <translation>Receipt date</translation>
+    </message>
+    <message>
+      <source>回执落款日期（如 2023-12-01；空着为收到报告之日）：</source>
+      <translation>Date on the receipt (e.g. 2023-12-01; empty: the day the report was received):</translation>
+    </message>
+    <message>
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -2116,6 +2124,10 @@ Check it with them by phone; click Yes only if it matches.</translation>
     <message>
       <source>打开</source>
       <translation>Open</translation>
+    </message>
+    <message>
+      <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
+      <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
     </message>
     <message>
       <source>请先在列表中选中一条记录。</source>
@@ -2499,6 +2511,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Agreed to negotiate</translation>
     </message>
     <message>
+      <source>如“某某有限公司工会委员会”；空着按企业是否建会自动填写</source>
+      <translation>e.g. "Trade union committee of X Co., Ltd."; leave empty to name it from whether the enterprise has a union</translation>
+    </message>
+    <message>
       <source>如：企业被兼并，集体合同部分无法履行</source>
       <translation>e.g. merged; parts of the contract cannot be performed</translation>
     </message>
@@ -2513,6 +2529,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>对方收到</source>
       <translation>Received</translation>
+    </message>
+    <message>
+      <source>工会名称</source>
+      <translation>Union name</translation>
     </message>
     <message>
       <source>工会（职工方）</source>
@@ -2689,6 +2709,22 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Office name</translation>
     </message>
     <message>
+      <source>发文字号机关代字</source>
+      <translation>Document number prefix</translation>
+    </message>
+    <message>
+      <source>发文机关标志</source>
+      <translation>Issuing-authority mark</translation>
+    </message>
+    <message>
+      <source>如“汝协三办”，发文字号为 汝协三办〔2023〕5号</source>
+      <translation>e.g. "汝协三办", giving document numbers like 汝协三办〔2023〕5号</translation>
+    </message>
+    <message>
+      <source>如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头</source>
+      <translation>e.g. "汝州市协调劳动关系三方委员会办公室文件"; leave empty for documents without a red header</translation>
+    </message>
+    <message>
       <source>市级</source>
       <translation>city level</translation>
     </message>
@@ -2756,6 +2792,13 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>来自总览：%1　（点击此处恢复本页筛选）</source>
       <translation>From the overview: %1  (click here to return to this tab's filters)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintActions</name>
+    <message>
+      <source>双面打印：每份从奇数页开始</source>
+      <translation>Duplex: start every form on an odd page</translation>
     </message>
   </context>
   <context>
@@ -3036,6 +3079,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Reports received:</translation>
     </message>
     <message>
+      <source>各部分已按数据写好草稿（数字与总览、统计表一致），请修改补充后保存；保存后保留您的文字。统计表作为附件另存为 Excel。</source>
+      <translation>Each section has a draft written from the data (its figures match the overview and the tables); edit and save it, and your text is kept. The statistics tables are saved as an Excel annex.</translation>
+    </message>
+    <message>
       <source>字体说明：</source>
       <translation>Fonts:</translation>
     </message>
@@ -3060,6 +3107,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Cannot read the date of issue “%1”; please write it as 2023-12-01.</translation>
     </message>
     <message>
+      <source>按数据重新起草本部分</source>
+      <translation>Redraft this section from the data</translation>
+    </message>
+    <message>
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -3074,10 +3125,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>签发人</source>
       <translation>Signing officer</translation>
-    </message>
-    <message>
-      <source>统计数字和表格由程序按数据自动填入；下面各部分写做法、成效和问题，会接在统计数字之后。</source>
-      <translation>Figures and tables are filled in from the data; write the practices, results and problems below — they follow the figures.</translation>
     </message>
     <message>
       <source>统计表：%1</source>

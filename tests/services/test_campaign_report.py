@@ -34,8 +34,8 @@ def _write(db, campaign_id, tmp_path, fonts=OFFICIAL):
             issued_on=date(2023, 12, 1),
             signer="李建国",
             narratives={
-                "screening": "我市组建了三支体检小分队。",
-                "next_steps": "下一步将持续跟踪整改。",
+                "risk": "我市组建了三支体检小分队。",
+                "plans": "下一步将持续跟踪整改。",
             },
         ),
     )
@@ -85,15 +85,28 @@ def test_report_layout_read_back(db, counted, tmp_path):  # noqa: F811
     paragraphs = {p.text: p for p in word.paragraphs}
     title = paragraphs["关于2023年专项行动工作情况的报告"]
     assert _east_asia(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size.pt == 22
-    heading = paragraphs["一、强化风险摸排"]
+    heading = paragraphs["一、基本情况"]
     assert _east_asia(heading.runs[0]) == "黑体" and heading.runs[0].font.size.pt == 16
-    sub = paragraphs["（一）法治体检和风险研判"]
-    assert _east_asia(sub.runs[0]) == "楷体_GB2312"
+    assert "二、主要做法和成效" in paragraphs and "三、存在问题" in paragraphs
+    assert "四、下一步工作打算" in paragraphs
+    sub = paragraphs["（一）查风险，强化风险摸排"]
+    assert _east_asia(sub.runs[0]) == "楷体_GB2312"  # level 2 in 楷体
+    for key in (
+        "（二）强协商，突出协商要约",
+        "（三）保支付，保障工资支付",
+        "（四）促和谐，开展指导服务",
+    ):
+        assert key in paragraphs
     body = paragraphs["我市组建了三支体检小分队。"]
     assert _east_asia(body.runs[0]) == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
     assert round(body.paragraph_format.line_spacing.pt, 2) == 28.95  # 22 lines in 225 mm
-    # 上行文: number and 签发人 on one line; the date in Arabic numerals.
-    assert "汝三方办〔2023〕9号\t签发人：李建国" in paragraphs
+    assert body.alignment == 3  # justified (两端对齐)
+    # Sections without kept text carry the draft written from the data.
+    basic = next(t for t in paragraphs if t.startswith("按照"))
+    assert "共对2家企业" in basic and "计划4家" in basic
+    # No 发文机关标志 set: no red band, the number right above the title.
+    assert "汝三方办〔2023〕9号" in paragraphs
+    assert not any(r.font.color.rgb for p in word.paragraphs for r in p.runs if r.font.color.type)
     assert "2023年12月1日" in paragraphs
     assert "附件：专项行动统计表" in paragraphs
     assert "1.三色预警化解欠薪隐患" in paragraphs
@@ -104,19 +117,56 @@ def test_report_layout_read_back(db, counted, tmp_path):  # noqa: F811
         assert "PAGE" in xml and "— " in footer.paragraphs[0].text
         assert footer.paragraphs[0].alignment == align
     assert word.settings.odd_and_even_pages_header_footer
-    # The first table: the county's planned and done checks and its ledger.
-    first = word.tables[0]
-    assert [c.text for c in first.rows[0].cells] == [
-        "县（市、区）",
-        "计划体检",
-        "已体检",
-        "完成率",
-        "发现问题",
-        "已销号",
-        "逾期未改",
-    ]
-    assert [c.text for c in first.rows[1].cells] == ["汝州市", "4", "2", "50.0%", "1", "0", "1"]
-    assert first.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert word.tables == []  # the statistics tables are in the annex
+
+
+def test_letterhead_from_office_settings(db, counted, tmp_path):  # noqa: F811
+    from app.services import office
+
+    campaign_id, *_ = counted
+    office.set_letterhead(
+        db, office.Letterhead("汝州市协调劳动关系三方委员会办公室文件", "汝协三办")
+    )
+    assert campaign_report.defaults(db, campaign_id).doc_number == "汝协三办〔2023〕　号"
+    result = _write(db, campaign_id, tmp_path)
+    word = Document(str(result.docx))
+    mark = word.paragraphs[0]
+    assert mark.text == "汝州市协调劳动关系三方委员会办公室文件"
+    assert str(mark.runs[0].font.color.rgb) == "FF0000"
+    # 上行文: number and 签发人 on one line under the mark, then the red rule.
+    number = word.paragraphs[1]
+    assert number.text == "汝三方办〔2023〕9号\t签发人：李建国"
+    assert 'w:color="FF0000"' in number._p.xml
+    # The title broken between words, never inside one.
+    title = word.paragraphs[2]
+    lines = [r.text for r in title.runs]
+    assert "".join(lines) == "关于2023年专项行动工作情况的报告"
+
+
+def test_word_names_official_fonts_with_fallbacks(db, counted, tmp_path):  # noqa: F811
+    campaign_id, *_ = counted
+    result = _write(db, campaign_id, tmp_path, fonts=frozenset())
+    word = Document(str(result.docx))
+    table = next(p for p in word.part.package.parts if str(p.partname) == "/word/fontTable.xml")
+    xml = table.blob.decode("utf-8")
+    for name, alt in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        assert f'w:name="{name}"' in xml and f'w:val="{alt}"' in xml
+
+
+def test_signature_centred_over_the_date(db, counted, tmp_path):  # noqa: F811
+    from app.services.title_lines import char_width
+
+    campaign_id, *_ = counted
+    word = Document(str(_write(db, campaign_id, tmp_path).docx))
+    name = next(p for p in word.paragraphs if p.text == "汝州市协调劳动关系三方委员会办公室")
+    when = next(p for p in word.paragraphs if p.text == "2023年12月1日")
+    # Right edges: the date 4 characters in; the name's centre over the date's.
+    right_date = when.paragraph_format.right_indent.pt / 16
+    right_name = name.paragraph_format.right_indent.pt / 16
+    centre_date = right_date + char_width(when.text) / 2
+    centre_name = right_name + char_width(name.text) / 2
+    assert right_date >= 4 and right_name >= 0 and abs(centre_date - centre_name) < 0.01
+    assert name.paragraph_format.keep_with_next  # the sign-off stays with the text
 
 
 def test_font_fallback_is_reported(db, counted, tmp_path):  # noqa: F811
@@ -127,7 +177,7 @@ def test_font_fallback_is_reported(db, counted, tmp_path):  # noqa: F811
     assert any("仿宋_GB2312" in n and "Noto Serif CJK SC" in n for n in result.font_notes)
     word = Document(str(result.docx))
     body = next(p for p in word.paragraphs if p.text == "我市组建了三支体检小分队。")
-    assert _east_asia(body.runs[0]) == "Noto Serif CJK SC"
+    assert _east_asia(body.runs[0]) == "仿宋_GB2312"  # the file still names the official font
     nothing = _write(db, campaign_id, tmp_path, fonts=frozenset())
     assert any("未安装" in n for n in nothing.font_notes)
 
@@ -140,10 +190,14 @@ def test_annex_tables(db, counted, tmp_path):  # noqa: F811
     wb = load_workbook(result.annex)
     assert wb.sheetnames[:3] == ["体检和整改", "风险等级", "按月进度"]
     ws = wb["体检和整改"]
-    assert ws["A1"].value == "法治体检和整改台账（按县区）" and ws["A2"].value.startswith("2023年")
-    assert [c.value for c in ws[4]] == ["汝州市", 4, 2, "50.0%", 1, 0, 1]
-    assert ws.print_title_rows == "$3:$3"
-    months = {r[0].value: r[1].value for r in wb["按月进度"].iter_rows(min_row=4)}
+    assert ws["A1"].value == "附件" and ws["A1"].font.name == "黑体"
+    assert ws["A2"].value == "专项行动统计表：法治体检和整改台账（按县区）"
+    assert ws["A3"].value.startswith("2023年")
+    assert [c.value for c in ws[5]] == ["汝州市", 4, 2, 0.5, 1, 0, 1]
+    assert ws["D5"].number_format == "0.0%"  # a rate is a number shown as a percent
+    assert ws["B5"].font.name == "宋体" and ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert ws.print_title_rows == "$4:$4"
+    months = {r[0].value: r[1].value for r in wb["按月进度"].iter_rows(min_row=5)}
     assert months["2023年7月"] == 1 and months["2023年8月"] == 1
 
 
@@ -189,3 +243,52 @@ def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
     assert "实施方案" in text and "主要措施与责任分工" in text
     assert main(["print-form", "check-report", "--db", db_path, "-o", str(tmp_path / "x.pdf")]) == 1
     assert "指定要打印的记录" in capsys.readouterr().err
+
+
+def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path):  # noqa: F811
+    """Rendered by LibreOffice (where installed), the last page holds body text beside
+    the office's name and the date, for a report of any length."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.pdf_tools import pdf_pages, pdf_text
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice renders Word files here")
+    campaign_id, *_ = counted
+    for extra in (0, 3, 6):
+        campaign_report.save(
+            db,
+            campaign_id,
+            ReportInput(
+                title="关于2023年专项行动工作情况的报告",
+                issued_on=date(2023, 12, 1),
+                narratives={
+                    "plans": "\n".join(
+                        ["下一步将持续跟踪整改，督促企业逐项销号。" * 3] * (4 + extra)
+                    )
+                },
+            ),
+        )
+        out = campaign_report.write(db, campaign_id, tmp_path / f"r{extra}.docx", today=TODAY).docx
+        subprocess.run(
+            [
+                "soffice",
+                # A profile of its own: another LibreOffice running on the PC is left alone.
+                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(out),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+        pdf = out.with_suffix(".pdf")
+        last = pdf_text(pdf, pdf_pages(pdf))
+        assert "2023年12月1日" in last and "督促企业逐项销号" in last, extra

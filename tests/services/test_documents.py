@@ -102,7 +102,7 @@ def test_blank_forms_batch_pdf_with_qr_marks_and_boxes(qapp, db, tmp_path):
     first_form_id, first_layout = next(
         v
         for v in layouts.values()
-        if v[1]["pages"][0]["qr_payload"].endswith(f"P=1/{len(v[1]['pages'])}") and text
+        if v[1]["pages"][0]["qr_payload"].endswith(f":1/{len(v[1]['pages'])}") and text
     )
     png = render_page(out, 1, 150, tmp_path)
     codes = read_qr(png)
@@ -153,9 +153,11 @@ def test_unknown_output_type_refused(db, check_id, tmp_path):
         output.write_documents(db, "check-report", [check_id], tmp_path / "r.txt")
 
 
-def test_document_html_escapes_text(qapp):
+def test_markup_in_text_is_printed_as_text(qapp, tmp_path):
     from app.services.documents import Document, Paragraph
 
-    html = document_pdf.to_html(Document("标题", [Paragraph("<b>不是标签</b>")]))
-    assert "&lt;b&gt;" in html
+    out = document_pdf.write_pdf(
+        [Document("标题", [Paragraph("<b>不是标签</b>")])], tmp_path / "t.pdf"
+    )
+    assert "<b>不是标签</b>" in pdf_text(out)
     assert date  # imported for fixtures' dates

@@ -80,7 +80,8 @@ def test_two_noncompliant_items_make_two_rectification_items_with_deadlines(db):
     # holiday and Sunday 25 June is worked (调休): 21, 25, 26–30 June, 3–7 and 10–12 July.
     assert items["B03"].deadline == date(2023, 7, 12)
     assert items["A01"].enterprise_person == "王厂长" and items["A01"].office_person == "赵科长"
-    assert items["A01"].matter.startswith("是否自用工之日起一个月内")
+    # 整改事类 names the failure (the checklist item's finding), not the question.
+    assert items["A01"].matter == "未在用工之日起一个月内与劳动者订立书面劳动合同"
 
 
 def test_calendar_deadline_on_a_holiday_rolls_forward(db):

@@ -298,7 +298,7 @@ def test_export_xlsx_blocks_titles_and_filter(db, tmp_path):
     assert ws["B4"].value == "汝州市测试1有限公司" and ws["B7"].value == "叶县乙公司"
     assert ws["L4"].value == "待整改（逾期）" and ws["M4"].value == "逾期 11 天"
     assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
-    assert ws.column_dimensions["E"].width == 46
+    assert ws.column_dimensions["E"].width == 40
     only = drain(
         ledger_export(
             db, LedgerFilter(county_code="410422", today=date(2023, 10, 9)), tmp_path / "叶县.xlsx"
@@ -356,3 +356,28 @@ def test_check_findings_appear_in_ledger(db):
     rows = ledger.page(db, LedgerFilter(check_id=check_id))
     assert {r.source for r in rows} == {"check"} and len(rows) == 2
     assert rows[0].check_date == date(2023, 6, 20)
+
+
+def test_export_rows_fit_their_text_and_print_with_page_numbers(db, tmp_path):
+    """Wrapped cells get rows tall enough to hold them (Excel does not grow a row
+    for text a program wrote), 宋体 not Calibri, dates as 年月日, page numbers."""
+    from openpyxl import load_workbook
+
+    a = enterprise(db, serial=1)
+    long_matter = "未按支付周期编制书面工资支付台账" * 6  # 96 CJK characters
+    manual(db, a, matter=long_matter)
+    manual(db, a, matter="短")
+    out = drain(ledger_export(db, LedgerFilter(today=date(2023, 10, 9)), tmp_path / "台账.xlsx"))
+    wb = load_workbook(out)
+    ws = wb["整改台账"]
+    rows = {ws.cell(r, 5).value: r for r in range(4, ws.max_row + 1)}
+    width = ws.column_dimensions["E"].width  # in widths of "0"; a CJK character is two
+    lines = -(-len(long_matter) * 2 // int(width - 1))  # a unit of padding
+    assert lines >= 5
+    assert ws.row_dimensions[rows[long_matter]].height >= lines * 10 * 1.2
+    assert ws.row_dimensions[rows["短"]].height < 2 * 10 * 1.3 + 4
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert ws.cell(rows["短"], 5).font.name == "宋体" and ws["A1"].font.name == "黑体"
+    assert wb._fonts[0].name == "宋体"  # the default for cells typed later
+    found = ws.cell(rows["短"], 7)
+    assert found.number_format == 'yyyy"年"m"月"d"日"' and found.value.date() == date(2023, 9, 1)

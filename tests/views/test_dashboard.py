@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import campaigns, guidance, ledger
+from app.services import campaigns, enterprises, guidance, ledger
 from tests.services.test_bundle import pair  # noqa: F401 (fixture)
 from tests.services.test_campaign import counted  # noqa: F401 (fixture)
 from tests.views.conftest import type_text
@@ -146,7 +146,10 @@ def test_guidance_activity_dialog(qtbot, window, monkeypatch, tmp_path):  # noqa
 def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tmp_path):  # noqa: F811
     window.dashboard.refresh()
     dialog = window.write_report()
-    type_text(qtbot, dialog.editors["screening"], "组建体检小分队")
+    draft = dialog.editors["risk"].toPlainText()
+    assert "体检企业2家" in draft  # a draft written from the data, to edit and keep
+    dialog.editors["risk"].clear()
+    type_text(qtbot, dialog.editors["risk"], "组建体检小分队")
     dialog.issued_on.setText("十二月")
     dialog.write(tmp_path / "总结.docx")
     assert "无法识别" in dialog.error.text() and not (tmp_path / "总结.docx").exists()
@@ -156,7 +159,11 @@ def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tm
     from app.services import campaign_report
 
     kept = campaign_report.get(window.db, counted[0])
-    assert kept.narratives["screening"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
+    assert kept.narratives["risk"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
+    assert kept.narratives["plans"].startswith("一是持续跟踪")  # the drafts kept too
+    dialog.sections.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.redraft_button, Qt.MouseButton.LeftButton)
+    assert dialog.editors["risk"].toPlainText() == draft
 
 
 def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
@@ -191,9 +198,9 @@ def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):  # noqa: F811
     dialog = ReportDialog(city, SyncTaskRunner(), city_campaign)
     qtbot.addWidget(dialog)
     assert not dialog.quote_box.isHidden()
-    dialog.sections.setCurrentIndex(1)  # 强化风险摸排
+    dialog.sections.setCurrentIndex(1)  # 查风险 (the county saved it as 强化风险摸排)
     qtbot.mouseClick(dialog.quote_button, Qt.MouseButton.LeftButton)
-    assert dialog.editors["screening"].toPlainText() == "汝州市：组建三支体检小分队。"
+    assert dialog.editors["risk"].toPlainText().endswith("\n汝州市：组建三支体检小分队。")
     dialog.sections.setCurrentIndex(2)
     assert dialog.quote() is False and "没有填写" in dialog.error.text()
 
@@ -233,3 +240,40 @@ def test_phases_open_what_was_done_in_them(qtbot, demo_window):
         timeline, Qt.MouseButton.LeftButton, pos=timeline.centre_of("guidance", "phase").toPoint()
     )
     assert w.tabs.currentWidget() is w.guidance_tab
+
+
+def test_offer_tile_counts_contracts_as_the_records_do(qtbot, demo_window):
+    """The tile's figures, counted again with plain SQL: offers by the offer's date,
+    contracts by the day they were signed, both in the campaign's period."""
+    import sqlite3
+    from datetime import timedelta
+
+    from app.services import offers
+    from app.services.offers import OfferInput
+
+    w = demo_window
+    period = w.dashboard.stats.period
+    eids = [r[0] for r in enterprises.page(w.db, enterprises.EnterpriseFilter(), limit=2)]
+    for eid in eids:  # offered before the campaign, signed during it
+        offers.save(
+            w.db,
+            OfferInput(
+                eid,
+                topics=["g01_pay"],
+                sent_on=period.start - timedelta(days=40),
+                received_on=period.start - timedelta(days=38),
+                replied_on=period.start - timedelta(days=30),
+                reply="accepted",
+                signed_on=period.start + timedelta(days=5),
+            ),
+        )
+    w.dashboard.refresh()
+    con = sqlite3.connect(w.db.path)
+    made, signed = con.execute(
+        "SELECT sum(coalesce(received_on, sent_on) BETWEEN :a AND :b),"
+        " sum(signed_on BETWEEN :a AND :b) FROM negotiation_offer WHERE deleted = 0",
+        {"a": period.start.isoformat(), "b": period.end.isoformat()},
+    ).fetchone()
+    con.close()
+    assert signed and signed > 1
+    assert w.dashboard.tiles["offers"].text() == f"要约 {made} 份\n签订集体合同 {signed} 份"

@@ -58,10 +58,15 @@ def test_office_dialog_validates_and_saves(qtbot, window, monkeypatch):
     dialog.try_accept()
     assert "6 位数字" in dialog.error.text()
     dialog.code.setText("410422")
+    dialog.mark.setText("叶县协调劳动关系三方委员会办公室文件")
+    dialog.number_prefix.setText("叶协三办")
     dialog.try_accept()
     assert dialog.result() == OfficeDialog.DialogCode.Accepted
     window.apply_office_dialog(dialog)
     assert office.current(window.db).code == "410422"
+    head = office.letterhead(window.db)  # what heads the summary report
+    assert head.mark == "叶县协调劳动关系三方委员会办公室文件"
+    assert head.number(2023, "5") == "叶协三办〔2023〕5号"
     assert window.settings.operator == "李四" and window.db.operator == "李四"
     assert "叶县" in window.db_label.text()
 

@@ -201,3 +201,35 @@ def test_risk_event_from_register_and_close(qtbot, window, eid):
         and row[8].startswith("已化解")
     )
     assert risk_events.count(window.db, risk_events.EventFilter(may_spread=True)) == 1
+
+
+def test_print_layoff_receipt_with_a_chosen_date(qtbot, window, eid, monkeypatch, tmp_path):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.services import layoffs
+    from app.services.layoffs import FilingInput
+
+    layoffs.save(
+        window.db,
+        FilingInput(
+            eid,
+            total_staff=200,
+            laid_off=25,
+            explained_on=date(2023, 3, 1),
+            layoff_on=date(2023, 4, 10),
+            reported_on=date(2023, 3, 10),
+        ),
+    )
+    tab = window.layoffs_tab
+    tab.refresh()
+    tab.table.selectRow(0)
+    out = tmp_path / "回执.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    answers = iter([("", True), ("2023-03-13", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    action = tab.findChild(QAction, "print_layoff-receipt_pdf")
+    action.trigger()
+    assert "2023年3月10日第1页" in pdf_text(out)  # the day the report was received
+    action.trigger()
+    assert "2023年3月13日第1页" in pdf_text(out)  # the date chosen when printing

@@ -54,7 +54,11 @@ def test_import_grade_register_and_visit_list(qtbot, window, tmp_path, monkeypat
     tab.visit_export.click()
     from openpyxl import load_workbook
 
-    assert load_workbook(out).active["B2"].value == "汝州市甲公司"
+    sheet = load_workbook(out).active
+    assert sheet["B4"].value == "汝州市甲公司" and sheet["B3"].value == "企业名称"
+    assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页" and sheet["B4"].font.name == "宋体"
+    # The row holds its reasons: one line each at least.
+    assert sheet.row_dimensions[4].height >= 13 * sheet["J4"].value.count("\n") + 13
     tab.batches.selectRow(0)
     tab.rollback_button.click()
     assert tab.batches.item(0, 7).text() == "已撤回" and tab.visits.rowCount() == 0

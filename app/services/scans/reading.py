@@ -16,7 +16,6 @@ from app.services.scans import align, boxes, qr
 from app.services.scans.messages import set_aside_text
 from app.services.scans.pages import SourcePage, grey
 
-PAYLOAD_PREFIX = "HEXIE1;"
 EVIDENCE_QUALITY = 85  # JPEG quality of the page image kept as evidence
 
 
@@ -125,7 +124,7 @@ def read_page(
     """Read one page, or say why it is set aside."""
     image = grey(source.image)
     codes = qr.find_codes(image)
-    ours = {c.text: c for c in codes if c.text.startswith(PAYLOAD_PREFIX)}
+    ours = {c.text: c for c in codes if printed_forms.is_payload(c.text)}
     if not ours:
         if codes:
             return SetAside(source.label, "foreign_qr", codes[0].text[:60])

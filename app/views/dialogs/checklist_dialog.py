@@ -23,7 +23,7 @@ from app.services import checklists
 from app.services.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.spreadsheet import SpreadsheetError
 
-COLUMN_COUNT = 10
+COLUMN_COUNT = 11
 
 
 class ChecklistDialog(QDialog):
@@ -48,10 +48,11 @@ class ChecklistDialog(QDialog):
                 self.tr("整改建议"),
                 self.tr("适用条件"),
                 self.tr("停用"),
+                self.tr("问题表述（不合规时）"),
             ]
         )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((50, 130, 0, 180, 50, 50, 70, 200, 100, 40)):
+        for col, width in enumerate((50, 130, 0, 180, 50, 50, 70, 200, 100, 40, 200)):
             if width:
                 self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
@@ -116,6 +117,7 @@ class ChecklistDialog(QDialog):
             (3, item.basis),
             (5, str(item.days)),
             (7, item.remedy),
+            (10, item.finding),
         ):
             self.table.setItem(row, col, QTableWidgetItem(text))
         severity = QComboBox()
@@ -181,6 +183,7 @@ class ChecklistDialog(QDialog):
                     remedy=text(7),
                     condition=data(8),
                     retired=bool(retired and retired.checkState() == Qt.CheckState.Checked),
+                    finding=text(10),
                 )
             )
         return out

@@ -64,6 +64,11 @@ class OfferDialog(QDialog):
         self.offeror.setObjectName("offeror")
         self.offeror.addItem(self.tr("工会（职工方）"), "union")
         self.offeror.addItem(self.tr("企业（用人单位方）"), "enterprise")
+        self.union_name = QLineEdit()
+        self.union_name.setObjectName("union_name")
+        self.union_name.setPlaceholderText(
+            self.tr("如“某某有限公司工会委员会”；空着按企业是否建会自动填写")
+        )
         self.situation = QComboBox()
         self.situation.setObjectName("situation")
         for key in negotiation_rules.rules_file()["situations"]:
@@ -209,6 +214,7 @@ class OfferDialog(QDialog):
         who.addWidget(self.pick_button)
         head.addRow(self.tr("企业"), who)
         head.addRow(self.tr("要约方"), self.offeror)
+        head.addRow(self.tr("工会名称"), self.union_name)
         head.addRow(self.tr("企业情况"), self.situation)
         head.addRow(self.tr("适用规定"), self.rules)
         left = QVBoxLayout()
@@ -240,6 +246,7 @@ class OfferDialog(QDialog):
     def _load(self, data: OfferInput) -> None:
         self._show_enterprise()
         self.offeror.setCurrentIndex(max(self.offeror.findData(data.offeror), 0))
+        self.union_name.setText(data.union_name)
         self.situation.blockSignals(True)
         self.situation.setCurrentIndex(max(self.situation.findData(data.situation), 0))
         self.situation.blockSignals(False)
@@ -358,6 +365,7 @@ class OfferDialog(QDialog):
             objection_note=self.objection_note.text().strip(),
             end_kind=self.end_kind.currentData(),
             end_reason=self.end_reason.text().strip(),
+            union_name=self.union_name.text().strip(),
             **{name: widget.value() for name, widget in self.dates.items()},
         )
 

@@ -18,7 +18,11 @@ from app.services import office, reference
 
 class OfficeDialog(QDialog):
     def __init__(
-        self, current: office.Office | None, operator: str, parent: QWidget | None = None
+        self,
+        current: office.Office | None,
+        operator: str,
+        parent: QWidget | None = None,
+        letterhead: office.Letterhead | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("本单位设置"))
@@ -40,6 +44,17 @@ class OfficeDialog(QDialog):
         self.name.setObjectName("name")
         self.operator = QLineEdit(operator)
         self.operator.setObjectName("operator")
+        head = letterhead or office.Letterhead()
+        self.mark = QLineEdit(head.mark)
+        self.mark.setObjectName("mark")
+        self.mark.setPlaceholderText(
+            self.tr("如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头")
+        )
+        self.number_prefix = QLineEdit(head.number_prefix)
+        self.number_prefix.setObjectName("number_prefix")
+        self.number_prefix.setPlaceholderText(
+            self.tr("如“汝协三办”，发文字号为 汝协三办〔2023〕5号")
+        )
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
@@ -51,6 +66,8 @@ class OfficeDialog(QDialog):
         form.addRow(self.tr("区划代码"), self.code)
         form.addRow(self.tr("单位名称"), self.name)
         form.addRow(self.tr("操作员姓名"), self.operator)
+        form.addRow(self.tr("发文机关标志"), self.mark)
+        form.addRow(self.tr("发文字号机关代字"), self.number_prefix)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,13 +87,16 @@ class OfficeDialog(QDialog):
         else:
             self.division.setCurrentIndex(1)
             self._division_changed()
-        self.resize(480, 260)
+        self.resize(560, 320)
 
     def _division_changed(self) -> None:
         code = self.division.currentData()
         if code:
             self.code.setText(code)
             self.name.setText(f"{reference.division_name(code)}协调劳动关系三方委员会办公室")
+
+    def letterhead(self) -> office.Letterhead:
+        return office.Letterhead(self.mark.text().strip(), self.number_prefix.text().strip())
 
     def values(self) -> tuple[str, str, str]:
         code = self.code.text().strip()

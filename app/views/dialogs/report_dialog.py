@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import campaign_report
-from app.services.campaign_report import SECTIONS, SECTIONS_EN, ReportInput, ReportResult
+from app.services import campaign_report, office, report_drafts
+from app.services.campaign_report import ReportInput, ReportResult
 from app.services.fields import parse_date
+from app.services.report_drafts import SECTIONS, SECTIONS_EN
 from app.tasks import TaskRunner
 
 
@@ -67,15 +68,17 @@ class ReportDialog(QDialog):
 
         hint = QLabel(
             self.tr(
-                "统计数字和表格由程序按数据自动填入；下面各部分写做法、成效和问题，会接在统计数字之后。"
+                "各部分已按数据写好草稿（数字与总览、统计表一致），请修改补充后保存；保存后保留您的文字。"
+                "统计表作为附件另存为 Excel。"
             )
         )
         hint.setWordWrap(True)
         self.sections = QTabWidget()
         self.sections.setObjectName("report_sections")
         self.editors: dict[str, QPlainTextEdit] = {}
-        for key, heading, ask in SECTIONS:
-            edit = QPlainTextEdit(data.narratives.get(key, ""))
+        texts = campaign_report.editable_texts(db, campaign_id, data)
+        for key, heading, _level, ask in SECTIONS:
+            edit = QPlainTextEdit(texts.get(key, ""))
             edit.setObjectName(f"narrative_{key}")
             edit.setPlaceholderText(ask)
             self.editors[key] = edit
@@ -94,6 +97,9 @@ class ReportDialog(QDialog):
         quote_row.addWidget(QLabel(self.tr("各单位报送的总结：")))
         quote_row.addWidget(self.quote_from, 1)
         quote_row.addWidget(self.quote_button)
+        self.redraft_button = QPushButton(self.tr("按数据重新起草本部分"))
+        self.redraft_button.setObjectName("redraft_button")
+        self.redraft_button.clicked.connect(lambda _c=False: self.redraft())
         self.quote_box = QWidget()
         self.quote_box.setLayout(quote_row)
         self.quote_box.setVisible(bool(self.received))
@@ -111,6 +117,7 @@ class ReportDialog(QDialog):
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.redraft_button)
         buttons.addStretch(1)
         for b in (self.save_button, self.write_button, close):
             buttons.addWidget(b)
@@ -138,6 +145,15 @@ class ReportDialog(QDialog):
         current = editor.toPlainText().rstrip()
         editor.setPlainText((current + "\n" if current else "") + f"{report.office_name}：{text}")
         return True
+
+    def redraft(self) -> None:
+        """Replace the current section's text with a fresh draft from today's data."""
+        key = SECTIONS[self.sections.currentIndex()][0]
+        here = office.current(self.db)
+        texts = report_drafts.section_texts(
+            self.db, self.campaign_id, {}, here.name if here else ""
+        )
+        self.editors[key].setPlainText(texts[key])
 
     def read_input(self) -> ReportInput | None:
         text = self.issued_on.text().strip()

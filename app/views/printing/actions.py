@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from app.services.documents import Document
 from app.services.forms import BlankForm
+from app.settings import AppSettings
 from app.views.printing import blank_form_pdf, document_pdf
 
 
@@ -20,9 +22,33 @@ def new_printer() -> QPrinter:
     return printer
 
 
+def odd_pages() -> bool:
+    """Whether each form of a multi-form print starts on an odd page (duplex printers)."""
+    return AppSettings.load().duplex_odd_pages
+
+
+def add_duplex_option(menu: QMenu) -> QAction:
+    """A check box in a print menu: every form starts on an odd page, so a duplex
+    printer never prints the start of one form on the back of another; remembered."""
+    action = QAction(QCoreApplication.translate("PrintActions", "双面打印：每份从奇数页开始"), menu)
+    action.setObjectName("duplex_odd_pages")
+    action.setCheckable(True)
+    action.setChecked(odd_pages())
+
+    def remember(on: bool) -> None:
+        settings = AppSettings.load()
+        settings.duplex_odd_pages = on
+        settings.save()
+
+    action.toggled.connect(remember)
+    menu.addSeparator()
+    menu.addAction(action)
+    return action
+
+
 def paint_documents_on(printer: QPrinter, documents: Sequence[Document]) -> None:
     document_pdf.setup_device(printer, documents[0].landscape if documents else False)
-    document_pdf.paint(documents, printer)
+    document_pdf.paint(documents, printer, odd_pages=odd_pages())
 
 
 def paint_blank_forms_on(printer: QPrinter, forms: Sequence[BlankForm]) -> None:
@@ -30,7 +56,7 @@ def paint_blank_forms_on(printer: QPrinter, forms: Sequence[BlankForm]) -> None:
     blank_form_pdf.setup_device(printer)
     painter = QPainter(printer)
     try:
-        for _ in blank_form_pdf.paint_forms(painter, printer, forms):
+        for _ in blank_form_pdf.paint_forms(painter, printer, forms, odd_pages=odd_pages()):
             pass
     finally:
         painter.end()

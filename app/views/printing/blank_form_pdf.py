@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -32,13 +29,18 @@ from app.services import printed_forms
 from app.services.forms import TICK_CHOICES, BlankForm
 from app.services.health_checks import SNAPSHOT_FIELDS
 from app.views.printing import fonts
+from app.views.printing.mm_painter import MmPainter as _Painter
+from app.views.printing.mm_painter import draw_qr as _draw_qr
 
 PAGE_W, PAGE_H = 210.0, 297.0
 MARK = 6.0  # corner mark side
 MARK_INSET = 8.0
-QR_SIZE = 20.0
+QR_SIZE = 24.0
+# The QR code's right edge 5 mm clear of the corner mark: a quiet zone of four
+# modules (3.3 mm) on every side, as QR decoders need (ISO/IEC 18004 §7.3.8).
+QR_X, QR_Y = 167.0, 10.0
 LEFT, RIGHT = 15.0, 195.0
-TOP, BOTTOM = 34.0, 272.0
+TOP, BOTTOM = 38.0, 272.0
 # Item table columns: code | question and basis | 合规 | 不合规 | 不适用 | note
 COLUMNS = (12.0, 98.0, 15.0, 15.0, 15.0, 25.0)
 BOX = 4.5
@@ -56,52 +58,6 @@ class _Row:
     height: float = 0.0
 
 
-class _Painter:
-    """Millimetre drawing helpers over a QPainter on a 300 dpi page."""
-
-    def __init__(self, painter: QPainter, dpi: float) -> None:
-        self.p = painter
-        self.k = dpi / 25.4
-
-    def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
-        return QRectF(x * self.k, y * self.k, w * self.k, h * self.k)
-
-    def font(self, size: float, family: str | None = None, bold: bool = False) -> QFont:
-        font = QFont(family or fonts.body_family())
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        self.p.setFont(font)
-        return font
-
-    def text(
-        self,
-        x: float,
-        y: float,
-        w: float,
-        h: float,
-        text: str,
-        flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-    ) -> None:
-        self.p.drawText(self.rect(x, y, w, h), int(flags | Qt.TextFlag.TextWordWrap), text)
-
-    def text_height(self, width: float, text: str) -> float:
-        metrics = QFontMetricsF(self.p.font(), self.p.device())
-        bounds = metrics.boundingRect(
-            self.rect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return bounds.height() / self.k
-
-    def frame(self, x: float, y: float, w: float, h: float, fill: QColor | None = None) -> None:
-        self.p.save()
-        if fill is not None:
-            self.p.setBrush(QBrush(fill))
-        self.p.drawRect(self.rect(x, y, w, h))
-        self.p.restore()
-
-    def solid(self, x: float, y: float, w: float, h: float) -> None:
-        self.p.fillRect(self.rect(x, y, w, h), QColor("black"))
-
-
 def _rows(form: BlankForm) -> list[_Row]:
     rows: list[_Row] = []
     group = None
@@ -113,24 +69,6 @@ def _rows(form: BlankForm) -> list[_Row]:
     return rows
 
 
-def _draw_qr(d: _Painter, payload: str, x: float, y: float, size: float) -> None:
-    import segno
-
-    qr = segno.make(payload, error="m")
-    matrix = [list(row) for row in qr.matrix_iter(scale=1, border=0)]
-    module = size / len(matrix)
-    d.p.save()
-    d.p.setPen(Qt.PenStyle.NoPen)
-    for r, line in enumerate(matrix):
-        for c, dark in enumerate(line):
-            if dark:
-                d.p.fillRect(
-                    d.rect(x + c * module, y + r * module, module + 0.01, module + 0.01),
-                    QColor("black"),
-                )
-    d.p.restore()
-
-
 def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str, Any]:
     marks = [
         (MARK_INSET, MARK_INSET),
@@ -140,7 +78,7 @@ def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str
     ]
     for x, y in marks:
         d.solid(x, y, MARK, MARK)
-    qr_x, qr_y = RIGHT - QR_SIZE, 11.0
+    qr_x, qr_y = QR_X, QR_Y
     payload = printed_forms.qr_payload(
         form.form_id, form.enterprise.get("credit_code", ""), form.checklist_edition, page, pages
     )
@@ -148,12 +86,12 @@ def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str
     d.font(8.5)
     d.text(LEFT + 2, 10, 120, 5, form.office)
     d.font(15, fonts.title_family(), bold=True)
-    d.text(LEFT + 20, 16, 140, 9, "劳动用工法治体检现场记录表", Qt.AlignmentFlag.AlignCenter)
+    d.text(LEFT + 10, 17, 130, 9, "劳动用工法治体检现场记录表", Qt.AlignmentFlag.AlignCenter)
     d.font(8.5)
     d.text(
         LEFT + 2,
-        25.5,
-        150,
+        28.5,
+        QR_X - 4 - LEFT - 2,
         5,
         f"{form.enterprise.get('name', '')}　表单编号 {form.form_id}　清单第 {form.checklist_edition} 版",
     )
@@ -327,30 +265,53 @@ def _draw_rows(d: _Painter, rows: Sequence[_Row], y: float, page_layout: dict[st
     return y
 
 
+STAMP_W, STAMP_H = 52.0, 44.0  # room for a 42 mm round enterprise seal
+
+
 def _closing(d: _Painter, y: float, page_layout: dict[str, Any]) -> None:
+    """Conclusion box, the two signatures and a framed place for the enterprise's seal."""
     d.font(9, fonts.title_family(), bold=True)
     d.text(LEFT, y + 2, 80, 6, "体检结论与改进建议")
     d.frame(LEFT, y + 8, RIGHT - LEFT, 30)
     _field(page_layout, "conclusion", "体检结论与改进建议", [LEFT, y + 8, RIGHT - LEFT, 30])
     d.font(9)
-    d.text(LEFT, y + 42, 90, 6, "检查人员（签字）：＿＿＿＿＿＿＿＿")
-    d.text(LEFT + 92, y + 42, 90, 6, "企业负责人（签字）：＿＿＿＿＿＿＿＿")
+    sign_y = y + 42
+    d.text(LEFT, sign_y, 110, 6, "检查人员（签字）：＿＿＿＿＿＿＿＿＿＿＿＿")
+    d.text(LEFT, sign_y + 12, 110, 6, "企业负责人（签字）：＿＿＿＿＿＿＿＿＿＿")
+    d.text(LEFT, sign_y + 24, 110, 6, "日期：　　　　年　　月　　日")
+    sx = RIGHT - STAMP_W
+    d.p.save()
+    d.p.setPen(QPen(QColor("#777777")))
+    d.p.drawRect(d.rect(sx, sign_y, STAMP_W, STAMP_H))
+    d.p.restore()
+    d.text(sx, sign_y + 1, STAMP_W, 6, "企业（盖章）", Qt.AlignmentFlag.AlignCenter)
+    page_layout["stamp"] = [sx, round(sign_y, 2), STAMP_W, STAMP_H]
 
 
-CLOSING_HEIGHT = 50.0
+CLOSING_HEIGHT = 42.0 + STAMP_H + 4.0
 
 
 def paint_forms(
-    painter: QPainter, device: QPagedPaintDevice, forms: Sequence[BlankForm]
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    forms: Sequence[BlankForm],
+    *,
+    odd_pages: bool = False,
 ) -> Iterator[tuple[BlankForm, dict[str, Any]]]:
-    """Paint each form on new pages; yields (form, layout) as each is finished."""
+    """Paint each form on new pages; yields (form, layout) as each is finished.
+    With `odd_pages` a form that ends on an odd page is followed by a blank page,
+    so that on a duplex printer every form starts on a sheet of its own."""
     d = _Painter(painter, painter.device().logicalDpiY())
     first = True
+    sheets = 0
     for form in forms:
+        if odd_pages and sheets % 2:
+            device.newPage()
+            sheets += 1
         rows = _rows(form)
         # Measure on the first page's geometry: the enterprise block comes first.
         _measure(d, rows)
-        first_start = 34.0 + 7 * 3 + 3 + 6 + 7 * 2 + 3 + 6 + 7 * 4 + 4
+        first_start = TOP + 7 * 3 + 3 + 6 + 7 * 2 + 3 + 6 + 7 * 4 + 4
         pages = _paginate(rows, first_start)
         last_end = (TOP + 7 if len(pages) > 1 else first_start + 7) + sum(
             r.height for r in pages[-1]
@@ -373,11 +334,13 @@ def paint_forms(
             if number == len(pages) and not needs_closing_page:
                 _closing(d, y, page_layout)
             layout["pages"].append(page_layout)
+            sheets += 1
         if needs_closing_page:
             device.newPage()
-            closing_layout = _page_frame(d, form, total, total)
-            layout["pages"].append(closing_layout)
-            _closing(d, TOP, closing_layout)
+            page_layout = _page_frame(d, form, total, total)
+            _closing(d, TOP, page_layout)
+            layout["pages"].append(page_layout)
+            sheets += 1
         yield form, layout
 
 

@@ -1,27 +1,30 @@
-"""Document values → QTextDocument → PDF file, printer, or print preview.
+"""Document values → pages → PDF file, printer, or print preview.
 
-The same paint routine serves every device: the document is laid out on the
-page's text area, drawn page by page, with the office name in the header and
-"第 n 页 共 N 页" in the footer. Tables are HTML <thead> tables, which Qt
-repeats at the top of each page.
+Each document is cut into pieces (app.views.printing.flow) and placed on A4 pages:
+table rows and headings are never split from what belongs with them, the header
+row repeats on every page a table continues on, and the sign-off never stands
+alone on a page. The office name heads each page when the document has one (letters
+between a union and an enterprise have none); "第 n 页 共 N 页" in the footer counts
+the pages of each document, so in a file of many forms every form starts at 1.
+With `odd_pages`, every document starts on an odd page (a blank page is added
+after one that ends on an odd page) so that duplex printing never puts two forms
+on one sheet.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPen,
-    QTextDocument,
 )
 
 from app.services.documents import (
@@ -32,98 +35,247 @@ from app.services.documents import (
     Seal,
     Signatures,
     Spacer,
+    StampBoxes,
     Table,
+    sign_off_start,
 )
+from app.services.title_lines import break_lines
 from app.views.printing import fonts
+from app.views.printing.flow import Kit, Page, Piece, TableHead, glue_sign_off, paginate, paint_page
 
 MARGINS_MM = QMarginsF(18, 20, 18, 18)
 HEADER_MM = 8.0
 FOOTER_MM = 8.0
+BODY_PT = 10.5
+TABLE_PT = 9.0
+PAD_MM = 1.2
 
 
-def _esc(text: str) -> str:
-    return html.escape(text).replace("\n", "<br/>")
+class _Builder:
+    def __init__(self, kit: Kit, width: float) -> None:
+        self.kit = kit
+        self.width = width
+        self.body = kit.font(BODY_PT)
+        self.line = QFontMetricsF(self.body, kit.device).height() * 1.3
 
+    # -- blocks ---------------------------------------------------------------------------
+    def title(self, doc: Document) -> list[Piece]:
+        k = self.kit
+        pieces: list[Piece] = []
+        if doc.number:
+            pieces += k.paragraph(doc.number, k.font(9), self.width, align="right", leading=1.2)
+        font = k.font(18, title=True)
+        metrics = QFontMetricsF(font, k.device)
+        lines = break_lines(doc.title, lambda s: metrics.horizontalAdvance(s) <= self.width)
+        for n, line in enumerate(lines):
+            pieces += k.paragraph(
+                line,
+                font,
+                self.width,
+                align="center",
+                leading=1.25,
+                space_before=2 * k.mm * (n == 0),
+            )
+        if doc.subtitle:
+            pieces += k.paragraph(doc.subtitle, k.font(12), self.width, align="center")
+        pieces.append(Piece(3 * k.mm, lambda p, x, y: None, body=False))
+        for piece in pieces:
+            piece.keep_with_next = True
+            piece.body = False
+        return pieces
 
-def to_html(doc: Document) -> str:
-    body = fonts.body_family()
-    title = fonts.title_family()
-    parts = [
-        f"<html><body style=\"font-family:'{body}'; font-size:10.5pt;\">",
-    ]
-    if doc.number:
-        parts.append(f"<p align='right' style='font-size:9pt; margin:0;'>{_esc(doc.number)}</p>")
-    parts.append(
-        f"<p align='center' style=\"font-family:'{title}'; font-size:18pt; font-weight:bold; margin-top:6px;"
-        f' margin-bottom:{2 if doc.subtitle else 12}px;">{_esc(doc.title)}</p>'
-    )
-    if doc.subtitle:
-        parts.append(
-            f"<p align='center' style='font-size:12pt; margin-bottom:10px;'>{_esc(doc.subtitle)}</p>"
+    def heading(self, block: Heading) -> list[Piece]:
+        size = 12.0 if block.level == 1 else 11.0
+        pieces = self.kit.paragraph(
+            block.text,
+            self.kit.font(size, title=block.level == 1, bold=block.level > 1),
+            self.width,
+            leading=1.3,
+            space_before=2.5 * self.kit.mm,
+            keep_together=True,
         )
-    for block in doc.blocks:
-        parts.append(_block(block, title))
-    parts.append("</body></html>")
-    return "".join(parts)
+        for piece in pieces:
+            piece.keep_with_next = True
+            piece.body = False
+        return pieces
 
+    def paragraph(self, block: Paragraph) -> list[Piece]:
+        return self.kit.paragraph(
+            block.text,
+            self.kit.font(BODY_PT, bold=block.bold),
+            self.width,
+            align=block.align if block.align != "left" else "justify",
+            indent=2 * BODY_PT / 72 * 25.4 * self.kit.mm if block.indent else 0.0,
+            space_before=1.0 * self.kit.mm,
+        )
 
-TABLE = "<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-collapse:collapse; border-color:#000;'>"
+    def _row(
+        self,
+        cells: Sequence[str],
+        widths: Sequence[float],
+        aligns: Sequence[str],
+        fonts_: Sequence[QFont],
+        fills: Sequence[str],
+    ) -> tuple[float, object]:
+        k = self.kit
+        pad = PAD_MM * k.mm
+        laid = []
+        for text, width, align, font in zip(cells, widths, aligns, fonts_, strict=True):
+            layout, heights = k.layout(text, font, width - 2 * pad, align=align, leading=1.15)
+            laid.append((layout, sum(heights)))
+        height = max(h for _l, h in laid) + 2 * pad
 
+        def paint(p: QPainter, x: float, y: float) -> None:
+            left = x
+            for (layout, h), width, fill in zip(laid, widths, fills, strict=True):
+                k.box(p, left, y, width, height, fill)
+                k.draw_layout(p, layout, left + pad, y + (height - h) / 2)
+                left += width
 
-def _block(block: object, title_font: str) -> str:
-    if isinstance(block, Heading):
-        size = "12pt" if block.level == 1 else "11pt"
-        return f"<p style=\"font-family:'{title_font}'; font-size:{size}; margin-top:10px; margin-bottom:4px;\">{_esc(block.text)}</p>"
-    if isinstance(block, Paragraph):
-        indent = "text-indent:21pt;" if block.indent else ""
-        weight = "font-weight:bold;" if block.bold else ""
-        return f"<p align='{block.align if block.align != 'left' else 'justify'}' style='{indent}{weight} line-height:130%; margin:4px 0;'>{_esc(block.text)}</p>"
-    if isinstance(block, FieldGrid):
-        share = 100 / block.columns
-        rows = []
-        for start in range(0, len(block.fields), block.columns):
-            cells = []
-            for label, value in block.fields[start : start + block.columns]:
-                cells.append(
-                    f"<td width='{share * 0.36:.0f}%' align='center' style='font-weight:bold;'>{_esc(label)}</td>"
-                    f"<td width='{share * 0.64:.0f}%'>{_esc(value)}</td>"
-                )
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        return TABLE + "".join(rows) + "</table><p style='margin:2px;'></p>"
-    if isinstance(block, Table):
+        return height, paint
+
+    def table(self, block: Table) -> list[Piece]:
         total = sum(block.widths)
-        head = "".join(
-            f"<th width='{w * 100 / total:.1f}%' style='font-weight:bold;' bgcolor='#eeeeee'>{_esc(h)}</th>"
-            for h, w in zip(block.headers, block.widths, strict=True)
+        widths = [self.width * w / total for w in block.widths]
+        aligns = [block.align[c] if c < len(block.align) else "left" for c in range(len(widths))]
+        bold = self.kit.font(TABLE_PT, bold=True)
+        plain = self.kit.font(TABLE_PT)
+        n = len(widths)
+        h, paint = self._row(block.headers, widths, ["center"] * n, [bold] * n, ["#eeeeee"] * n)
+        head = TableHead(h, paint)  # type: ignore[arg-type]
+        pieces = []
+        for row in block.rows:
+            total_row = row and row[0] == "合计"
+            h, paint = self._row(row, widths, aligns, [bold if total_row else plain] * n, [""] * n)
+            pieces.append(Piece(h, paint, head=head))  # type: ignore[arg-type]
+        if pieces:
+            pieces[0].space_before = 1.0 * self.kit.mm
+        return pieces + [self.gap(1.5)]
+
+    def grid(self, block: FieldGrid) -> list[Piece]:
+        k = self.kit
+        font = k.font(BODY_PT)
+        bold = k.font(BODY_PT, bold=True)
+        metrics = QFontMetricsF(bold, k.device)
+        share = self.width / block.columns
+        # One label width for every grid of a form (that of 统一社会信用代码), unless a
+        # label is longer: the grids line up down the page.
+        widest = max(
+            [metrics.horizontalAdvance(label) for label, _v in block.fields]
+            + [metrics.horizontalAdvance("统一社会信用代码")]
         )
-        rows = []
-        for values in block.rows:
-            cells = []
-            for c, value in enumerate(values):
-                align = block.align[c] if c < len(block.align) else "left"
-                cells.append(f"<td align='{align}' style='font-size:9pt;'>{_esc(value)}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        return (
-            TABLE
-            + f"<thead><tr>{head}</tr></thead><tbody>"
-            + "".join(rows)
-            + "</tbody></table><p style='margin:2px;'></p>"
-        )
-    if isinstance(block, Signatures):
-        cells = "".join(
-            f"<td width='{100 / len(block.labels):.0f}%'>{_esc(label)}：<br/><br/>＿＿＿＿＿＿＿＿＿＿</td>"
-            for label in block.labels
-        )
-        return f"<table width='100%' cellpadding='6'><tr>{cells}</tr></table>"
-    if isinstance(block, Seal):
-        return (
-            "<p style='margin-top:18px;'></p>"
-            f"<p align='right' style='margin-right:40px;'>{_esc(block.office)}（盖章）</p>"
-            f"<p align='right' style='margin-right:40px;'>{_esc(block.date)}</p>"
-        )
-    if isinstance(block, Spacer):
-        return "<p>&nbsp;</p>" * block.lines
-    raise TypeError(f"unknown block {block!r}")
+        label_w = min(share * 0.45, widest + 2 * PAD_MM * k.mm + 1)
+        widths = [label_w, share - label_w] * block.columns
+        pieces = []
+        for start in range(0, len(block.fields), block.columns):
+            pairs = block.fields[start : start + block.columns]
+            pairs += [("", "")] * (block.columns - len(pairs))
+            cells = [t for pair in pairs for t in pair]
+            h, paint = self._row(
+                cells,
+                widths,
+                ["center", "left"] * block.columns,
+                [bold, font] * block.columns,
+                ["#f2f2f2", ""] * block.columns,
+            )
+            pieces.append(Piece(max(h, 7.5 * k.mm), paint))  # type: ignore[arg-type]
+        for piece in pieces[:-1]:
+            piece.keep_with_next = len(pieces) <= 4  # a short grid stays in one piece
+        return pieces + [self.gap(1.5)]
+
+    def gap(self, mm: float) -> Piece:
+        return Piece(mm * self.kit.mm, lambda p, x, y: None, body=False)
+
+    def signatures(self, block: Signatures) -> list[Piece]:
+        k = self.kit
+        share = self.width / max(1, len(block.labels))
+        layouts = [k.layout(line, self.body, share - 2 * k.mm)[0] for line in block.lines()]
+
+        def paint(p: QPainter, x: float, y: float) -> None:
+            for n, layout in enumerate(layouts):
+                k.draw_layout(p, layout, x + n * share, y + self.line)
+
+        return [Piece(self.line * 2.5, paint, body=False)]
+
+    def seal(self, block: Seal) -> list[Piece]:
+        k = self.kit
+        right = 12 * k.mm
+        lines = [f"{block.office}（盖章）" if block.office else "（盖章）", block.date]
+        metrics = QFontMetricsF(self.body, k.device)
+        widest = max(metrics.horizontalAdvance(t) for t in lines)
+        pieces = []
+        for n, text in enumerate(lines):
+            # Both lines centred on one axis: the date under the middle of the name.
+            offset = (widest - metrics.horizontalAdvance(text)) / 2
+
+            def paint(p: QPainter, x: float, y: float, text=text, offset=offset) -> None:
+                p.setFont(self.body)
+                left = x + self.width - right - widest + offset
+                p.drawText(
+                    QRectF(left, y, widest * 2, self.line), int(Qt.AlignmentFlag.AlignLeft), text
+                )
+
+            pieces.append(Piece(self.line, paint, body=False, space_before=self.line * (n == 0)))
+        return pieces
+
+    def stamp_boxes(self, block: StampBoxes) -> list[Piece]:
+        k = self.kit
+        box_w, box_h = 58 * k.mm, 40 * k.mm
+        gap = (self.width - box_w * len(block.labels)) / max(1, len(block.labels))
+
+        def paint(p: QPainter, x: float, y: float) -> None:
+            p.save()
+            p.setFont(self.body)
+            for n, label in enumerate(block.labels):
+                left = x + gap / 2 + n * (box_w + gap)
+                p.setPen(k.pen(0.2, "#777777"))
+                p.drawRect(QRectF(left, y, box_w, box_h))
+                p.setPen(k.pen(0.2))
+                p.drawText(
+                    QRectF(left, y + 1.5 * k.mm, box_w, self.line),
+                    int(Qt.AlignmentFlag.AlignHCenter),
+                    label,
+                )
+                if block.dated:
+                    p.drawText(
+                        QRectF(
+                            left, y + box_h - self.line - 1.5 * k.mm, box_w - 3 * k.mm, self.line
+                        ),
+                        int(Qt.AlignmentFlag.AlignRight),
+                        "年　　月　　日",
+                    )
+            p.restore()
+
+        return [Piece(box_h + 2 * k.mm, paint, body=False, space_before=2 * k.mm)]
+
+    def build(self, doc: Document) -> list[Piece]:
+        pieces = self.title(doc)
+        sign_off = sign_off_start(doc.blocks)
+        first_sign_off = None
+        for n, block in enumerate(doc.blocks):
+            if n == sign_off:
+                first_sign_off = len(pieces)
+            if isinstance(block, Heading):
+                pieces += self.heading(block)
+            elif isinstance(block, Paragraph):
+                pieces += self.paragraph(block)
+            elif isinstance(block, Table):
+                pieces += self.table(block)
+            elif isinstance(block, FieldGrid):
+                pieces += self.grid(block)
+            elif isinstance(block, Signatures):
+                pieces += self.signatures(block)
+            elif isinstance(block, Seal):
+                pieces += self.seal(block)
+            elif isinstance(block, StampBoxes):
+                pieces += self.stamp_boxes(block)
+            elif isinstance(block, Spacer):
+                pieces.append(Piece(self.line * block.lines, lambda p, x, y: None, body=False))
+            else:
+                raise TypeError(f"unknown block {block!r}")
+        if first_sign_off is not None and first_sign_off < len(pieces):
+            glue_sign_off(pieces, first_sign_off)
+        return pieces
 
 
 def setup_device(device: QPagedPaintDevice, landscape: bool = False) -> None:
@@ -136,63 +288,71 @@ def setup_device(device: QPagedPaintDevice, landscape: bool = False) -> None:
     device.setPageLayout(layout)
 
 
-def paint(documents: Sequence[Document], device: QPagedPaintDevice) -> int:
-    """Paint every document on `device`, each starting on a new page; returns pages painted."""
+def lay_out(documents: Sequence[Document], device: QPagedPaintDevice) -> list[list[Page]]:
+    """The pages of each document, as they will be painted on `device`."""
+    kit = Kit(device, fonts.body_family(), fonts.title_family())
+    rect = device.pageLayout().paintRectPixels(device.resolution())
+    body_height = rect.height() - (HEADER_MM + FOOTER_MM) * kit.mm
+    builder = _Builder(kit, rect.width())
+    return [paginate(builder.build(doc), body_height) for doc in documents]
+
+
+def paint(
+    documents: Sequence[Document], device: QPagedPaintDevice, *, odd_pages: bool = False
+) -> int:
+    """Paint every document on `device`, each starting on a new page (an odd one
+    with `odd_pages`); returns the pages painted, blank ones included."""
     painter = QPainter(device)
     try:
-        return _paint(documents, device, painter)
+        return _paint(documents, device, painter, odd_pages)
     finally:
         painter.end()
 
 
-def _paint(documents: Sequence[Document], device: QPagedPaintDevice, painter: QPainter) -> int:
-    dpi = device.logicalDpiY()
-    mm = dpi / 25.4
+def _paint(
+    documents: Sequence[Document], device: QPagedPaintDevice, painter: QPainter, odd_pages: bool
+) -> int:
+    mm = device.logicalDpiY() / 25.4
     rect = device.pageLayout().paintRectPixels(device.resolution())
     width, height = rect.width(), rect.height()
-    body_top = HEADER_MM * mm
-    body_height = height - (HEADER_MM + FOOTER_MM) * mm
     small = QFont(fonts.body_family())
     small.setPointSizeF(9)
-    pages_done = 0
-    for index, doc in enumerate(documents):
-        text = QTextDocument()
-        text.documentLayout().setPaintDevice(device)
-        text.setDefaultFont(QFont(fonts.body_family(), 10))
-        text.setHtml(to_html(doc))
-        text.setPageSize(QSizeF(width, body_height))
-        text.setDocumentMargin(0)
-        pages = text.pageCount()
-        for page in range(pages):
-            if index or page:
+    sheets = 0
+    for index, (doc, pages) in enumerate(zip(documents, lay_out(documents, device), strict=True)):
+        if odd_pages and sheets % 2:
+            device.newPage()  # the blank back of the previous form's last sheet
+            sheets += 1
+        for number, page in enumerate(pages, start=1):
+            if index or number > 1:
                 device.newPage()
             painter.save()
             painter.setFont(small)
-            painter.setPen(QPen(Qt.GlobalColor.black))
-            painter.drawText(
-                QRectF(0, 0, width, body_top - 2 * mm),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                doc.office,
-            )
-            painter.drawLine(0, int(body_top - 1.5 * mm), int(width), int(body_top - 1.5 * mm))
+            if doc.office:
+                painter.drawText(
+                    QRectF(0, 0, width, HEADER_MM * mm - 2 * mm),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                    doc.office,
+                )
+                painter.drawLine(
+                    0, int(HEADER_MM * mm - 1.5 * mm), int(width), int(HEADER_MM * mm - 1.5 * mm)
+                )
             painter.drawText(
                 QRectF(0, height - FOOTER_MM * mm + 2 * mm, width, FOOTER_MM * mm - 2 * mm),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                f"第 {page + 1} 页　共 {pages} 页",
+                f"第 {number} 页  共 {len(pages)} 页",
             )
-            painter.translate(0, body_top - page * body_height)
-            text.drawContents(painter, QRectF(0, page * body_height, width, body_height))
+            paint_page(painter, page, 0.0, HEADER_MM * mm)
             painter.restore()
-            pages_done += 1
-    return pages_done
+            sheets += 1
+    return sheets
 
 
-def write_pdf(documents: Sequence[Document], out: str | Path) -> Path:
+def write_pdf(documents: Sequence[Document], out: str | Path, *, odd_pages: bool = False) -> Path:
     out = Path(out)
     writer = QPdfWriter(str(out))
     writer.setResolution(300)
     writer.setCreator("和谐台账 Hexie Desk")
     writer.setTitle(documents[0].title if documents else "")
     setup_device(writer, documents[0].landscape if documents else False)
-    paint(documents, writer)
+    paint(documents, writer, odd_pages=odd_pages)
     return out

@@ -1,5 +1,11 @@
-"""Which Chinese fonts printed forms use: the office PC's own where it has them,
-else the bundled Noto Serif SC subset, so text never falls back to empty boxes."""
+"""Which Chinese fonts printed forms use: the two bundled subsets (resources/fonts/),
+so a form looks the same on every PC and its PDF text copies out as printed.
+
+The bundled fonts have family names of their own and no glyph shared by two code
+points (see tools/make_font_subset.py): with an installed Noto CJK, 用/工/人 had
+copied out of our PDFs as the Kangxi radicals ⽤/⼯/⼈ and digits after Latin letters
+not at all. A character outside GB 2312 (a rare name) falls back to an installed font.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +16,14 @@ from PySide6.QtGui import QFontDatabase
 from app.paths import resource_path
 
 SERIF = ("SimSun", "宋体", "NSimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC")
-SANS = (
-    "SimHei",
-    "黑体",
-    "Microsoft YaHei",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-)
-BUNDLED = "NotoSerifSC-Regular-GB2312.otf"
+SANS = ("SimHei", "黑体", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC")
+BODY_FILE = "HexieSerifSC-Regular.otf"
+TITLE_FILE = "HexieSansSC-Bold.otf"
 
 
 @cache
-def _bundled_family() -> str:
-    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", BUNDLED)))
+def _bundled(file_name: str) -> str:
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", file_name)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return families[0] if families else ""
 
@@ -35,13 +35,12 @@ def _first_installed(candidates: tuple[str, ...]) -> str | None:
 
 @cache
 def body_family() -> str:
-    """The serif (宋体-like) family for text: the bundled one, so forms look the same
-    on every PC and their PDF text copies out right (system Noto CJK fonts map some
-    glyphs to radicals, 页 → ⻚); an installed SimSun-like font if it cannot load."""
-    return _bundled_family() or _first_installed(SERIF) or "serif"
+    """The serif (宋体-like) family for text: the bundled one; an installed
+    SimSun-like font only if the bundled file cannot be loaded."""
+    return _bundled(BODY_FILE) or _first_installed(SERIF) or "serif"
 
 
 @cache
 def title_family() -> str:
-    """The sans (黑体-like) family for titles; falls back to the body family in bold."""
-    return _first_installed(SANS) or body_family()
+    """The bold sans (黑体-like) family for titles and headings: the bundled one."""
+    return _bundled(TITLE_FILE) or _first_installed(SANS) or body_family()

@@ -29,7 +29,7 @@ FORM_KINDS = {
 }
 
 # kind → the function that builds the document for one record.
-BUILDERS: dict[str, Callable[[Database, str], Document]] = {
+BUILDERS: dict[str, Callable[..., Document]] = {
     "check-report": forms.check_report,
     "rectification-notice": forms.rectification_notice,
     "offer-letter": negotiation_forms.offer_letter,
@@ -50,28 +50,48 @@ def _suffix(out: Path) -> str:
     return suffix
 
 
-def build_document(db: Database, kind: str, record_id: str) -> Document:
+def build_document(db: Database, kind: str, record_id: str, **options: object) -> Document:
     builder = BUILDERS.get(kind)
     if builder is None:
         raise OutputError(f"未知的表单类型：{kind}")
-    return builder(db, record_id)
+    return builder(db, record_id, **options)
 
 
-def write_documents(db: Database, kind: str, record_ids: Sequence[str], out: str | Path) -> Path:
-    """One file holding the form for each record, each starting on a new page."""
+def write_documents(
+    db: Database,
+    kind: str,
+    record_ids: Sequence[str],
+    out: str | Path,
+    *,
+    odd_pages: bool = False,
+    **options: object,
+) -> Path:
+    """One file holding the form for each record, each starting on a new page (an odd
+    one with `odd_pages`) and numbering its own pages. `options` go to the builder
+    (the layoff receipt's `receipt_date`)."""
     out = Path(out)
     suffix = _suffix(out)
-    documents = [build_document(db, kind, rid) for rid in record_ids]
+    documents = [build_document(db, kind, rid, **options) for rid in record_ids]
     if suffix == ".docx":
-        return render_docx(documents[0], out, documents=documents)
-    return document_pdf.write_pdf(documents, out)
+        return render_docx(documents[0], out, documents=documents, odd_pages=odd_pages)
+    return document_pdf.write_pdf(documents, out, odd_pages=odd_pages)
 
 
-def blank_forms(db: Database, enterprise_ids: Sequence[str], out: str | Path) -> Work[Path]:
-    """Blank field forms for many enterprises in one file; Cancel removes the file
-    and records nothing."""
+BLANK_FORM_PDF_ONLY = (
+    "空白现场记录表只生成 PDF：扫描后机读要求二维码、定位块和勾选框位置与记录一致，"
+    "Word 打开时会按本机字体重排，位置无法保证。请改存为 .pdf。"
+)
+
+
+def blank_forms(
+    db: Database, enterprise_ids: Sequence[str], out: str | Path, *, odd_pages: bool = False
+) -> Work[Path]:
+    """Blank field forms for many enterprises in one PDF; Cancel removes the file
+    and records nothing. Not offered as Word: see BLANK_FORM_PDF_ONLY."""
     out = Path(out)
     suffix = _suffix(out)
+    if suffix != ".pdf":
+        raise OutputError(BLANK_FORM_PDF_ONLY)
     spec = checklists.active(db)
     total = len(enterprise_ids)
     made = []
@@ -79,11 +99,6 @@ def blank_forms(db: Database, enterprise_ids: Sequence[str], out: str | Path) ->
         made.append(forms.blank_form(db, enterprise_id, printed_forms.new_form_id(), spec))
         if n % 10 == 0:
             yield Progress(n, total * 2, f"正在准备 {n + 1}/{total}…")
-    if suffix == ".docx":
-        documents = [forms.blank_form_document(f) for f in made]
-        render_docx(documents[0], out, documents=documents)
-        yield Progress(total * 2, total * 2, "完成")
-        return out
     tmp = out.with_name(out.name + ".part")
     writer = blank_form_pdf.new_writer(tmp)
     painter = QPainter(writer)
@@ -91,7 +106,7 @@ def blank_forms(db: Database, enterprise_ids: Sequence[str], out: str | Path) ->
     finished = False
     try:
         for n, (form, layout) in enumerate(
-            blank_form_pdf.paint_forms(painter, writer, made), start=1
+            blank_form_pdf.paint_forms(painter, writer, made, odd_pages=odd_pages), start=1
         ):
             layouts.append((form, layout))
             yield Progress(

@@ -1,7 +1,7 @@
 """scanned pages of filled-in field forms
 
 Revision ID: 0013_scans
-Revises: 0011_truth
+Revises: 0012_print
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_scans"
-down_revision = "0011_truth"
+down_revision = "0012_print"
 branch_labels = None
 depends_on = None
 

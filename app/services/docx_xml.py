@@ -1,0 +1,117 @@
+"""OOXML details python-docx does not cover: East-Asian run fonts, fields (PAGE,
+NUMPAGES), rows that repeat or never split, keep-with-next on rows and tables,
+column widths every word processor honours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BODY_FONT = "宋体"
+
+
+def set_run_font(
+    run: Any, name: str, size_pt: float | None = None, bold: bool | None = None
+) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.name = name
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+    if size_pt is not None:
+        run.font.size = Pt(size_pt)
+    if bold is not None:
+        run.font.bold = bold
+
+
+def add_field(paragraph: Any, instruction: str, font: str = BODY_FONT, size_pt: float = 9) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and WPS fill in when they lay out pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (
+        ("begin", None),
+        (None, instruction),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        set_run_font(run, font, size_pt)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._element.append(char)
+        elif text == instruction:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run._element.append(instr)
+        else:
+            run.text = text or ""
+
+
+def repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+
+
+def keep_row_together(row: Any) -> None:
+    """The row is never split across pages (w:cantSplit)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        flag = OxmlElement("w:cantSplit")
+        flag.set(qn("w:val"), "true")
+        tr_pr.insert(0, flag)
+
+
+def keep_with_next(element: Any) -> None:
+    """A paragraph, a table row or a whole table kept on the page of what follows."""
+    paragraphs = (
+        element.paragraphs
+        if hasattr(element, "paragraphs")
+        else [element]
+        if hasattr(element, "paragraph_format")
+        else []
+    )
+    rows = (
+        element.rows if hasattr(element, "rows") else [element] if hasattr(element, "cells") else []
+    )
+    if rows:
+        paragraphs = [p for row in rows for cell in row.cells for p in cell.paragraphs]
+    for p in paragraphs:
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_together = True
+
+
+def set_widths(table: Any, widths: list[int]) -> None:
+    """Column widths that Word, WPS and LibreOffice all honour: a fixed layout,
+    the grid columns, and each cell's width (python-docx's cell.width alone is
+    ignored by LibreOffice)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
+        col.set(qn("w:w"), str(int(width / 635)))  # EMU → twentieths of a point
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
