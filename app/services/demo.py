@@ -198,8 +198,10 @@ def demo_offers_layoffs(
             )
         )
     yield Progress(0, 3, "正在生成要约、裁员备案和风险隐患演示数据…")
-    n_offers = min(max(enterprises // 40, 6), 120)
     stages = ("draft", "sent", "received", "negotiating", "signed", "filed", "refused")
+    # The campaign offers to negotiate at about one enterprise in twenty; at least two
+    # rounds of every stage, so a small demo still signs and files several contracts.
+    n_offers = min(max(enterprises // 20, 2 * len(stages)), 240)
     for n, (eid, staff, platform, _union) in enumerate(rng.sample(rows, min(n_offers, len(rows)))):
         stage = stages[n % len(stages)]
         situation = (
