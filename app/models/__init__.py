@@ -19,7 +19,14 @@ from app.models.rectification import (
 from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, RiskGrading
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.setting import Setting, SyncCounter
-from app.models.sync_state import ImportedBundle, PeerKey, RecordSyncBase, SentBundle, SyncConflict
+from app.models.sync_state import (
+    ImportedBundle,
+    PeerKey,
+    RecordSyncBase,
+    RevokedPeerKey,
+    SentBundle,
+    SyncConflict,
+)
 
 __all__ = [
     "Attachment",
@@ -49,6 +56,7 @@ __all__ = [
     "RecordSyncBase",
     "RectificationEvent",
     "RectificationItem",
+    "RevokedPeerKey",
     "RiskDataBatch",
     "RiskFact",
     "RiskGrade",

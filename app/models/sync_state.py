@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, utcnow
@@ -31,6 +31,24 @@ class PeerKey(Base):
         Integer, nullable=False, default=0
     )  # bundles sent to the peer
     last_sent_hash: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+
+
+class RevokedPeerKey(Base):
+    """A key an office used before its key was replaced (`hexie keys trust --replace`).
+    Kept so the replacement stays visible, and so a bundle it signs after
+    `revoked_at` is refused with a message that says so."""
+
+    __tablename__ = "revoked_peer_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_code: Mapped[str] = mapped_column(String(12), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    age_recipient: Mapped[str] = mapped_column(String(100), nullable=False)
+    signing_public: Mapped[str] = mapped_column(String(100), nullable=False)
+    fingerprint: Mapped[str] = mapped_column(String(40), nullable=False)
+    trusted_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    revoked_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    replaced_by: Mapped[str] = mapped_column(String(40), nullable=False, default="")
 
 
 class ImportedBundle(Base):
@@ -74,6 +92,18 @@ class SyncConflict(Base):
         String(10), nullable=False, default="open"
     )  # open / resolved
     resolution: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+
+    # One open conflict per record: a later bundle updates it instead of adding another.
+    __table_args__ = (
+        Index(
+            "uq_sync_conflict_open_record",
+            "table_name",
+            "record_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
 
 
 class SentBundle(Base):

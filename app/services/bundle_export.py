@@ -8,13 +8,12 @@ import hashlib
 import io
 import json
 import zipfile
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
 
 from app import __version__
 from app.models import PeerKey, RecordSyncBase, SentBundle
@@ -44,54 +43,124 @@ class ExportResult:
     size: int
 
 
-def _records(
-    db: Database, to: str, since_seq: int, *, neighbour: bool = False
-) -> tuple[dict[str, list[dict[str, Any]]], int]:
-    """Records changed since `since_seq`, leaving out what came from `to` unchanged (no echo)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    upto = 0
-    with db.reader() as conn:
-        bases = defaultdict(dict)
-        for t, rid, v in conn.execute(
-            select(
-                RecordSyncBase.table_name, RecordSyncBase.record_id, RecordSyncBase.base_version
-            ).where(RecordSyncBase.peer == to)
-        ):
-            bases[t][rid] = v
-        for name, table in record_tables().items():
-            rows = []
-            for row in conn.execute(
-                select(table).where(table.c.change_seq > since_seq).order_by(table.c.change_seq)
-            ):
-                # Dates stay Python values here; the JSON encoder writes them
-                # (converting every value up front cost a third of the export).
-                record = dict(row._mapping)
-                upto = max(upto, record["change_seq"])
-                if bases[name].get(record["id"]) == record["version"]:
-                    continue
-                del record["change_seq"]  # local bookkeeping, meaningless to the peer
-                rows.append(record)
-            if rows:
-                out[name] = rows
-    if neighbour:
-        out = _spreading_only(out)
-    return out, upto
+def _relevant(table: Table, allowed: tuple[str, ...], depth: int = 0) -> ColumnElement[bool]:
+    """Rows owned by one of `allowed` whose parents (foreign keys, all the way up)
+    are too: a record about a third office's enterprise means nothing to the
+    recipient, who does not hold that enterprise (and must not be sent it)."""
+    condition: ColumnElement[bool] = table.c.origin_office.in_(allowed)
+    if depth > 6:  # no chain of record types is this deep; a cycle would be a bug
+        return condition
+    for fk in table.foreign_keys:
+        parent = fk.column.table
+        column = table.c[fk.parent.name]
+        inner = select(parent.c.id).where(_relevant(parent, allowed, depth + 1))  # type: ignore[arg-type]
+        condition = and_(condition, or_(column.is_(None), column.in_(inner)))
+    return condition
 
 
-def _spreading_only(records: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+def _changed(table: Table, to: str, since_seq: int, me: str) -> Select[Any]:
+    """What to send `to` of one table: changed since `since_seq`; this office's own
+    records, and the recipient's records only where we changed them (a proposal
+    the owner decides on); never the version the recipient already has (no echo);
+    never a third office's record (DESIGN.md §6: a bundle touches only its sender's
+    records)."""
+    base = RecordSyncBase.__table__
+    joined = table.outerjoin(
+        base,
+        and_(base.c.table_name == table.name, base.c.record_id == table.c.id, base.c.peer == to),
+    )
+    return (
+        select(table)
+        .select_from(joined)
+        .where(
+            table.c.change_seq > since_seq,
+            _relevant(table, (me, to)),
+            or_(base.c.base_version.is_(None), base.c.base_version != table.c.version),
+            or_(table.c.origin_office == me, base.c.base_version.is_not(None)),
+        )
+        .order_by(table.c.change_seq)
+    )
+
+
+def _neighbour_rows(conn: Any, to: str, since_seq: int, me: str) -> dict[str, list[dict[str, Any]]]:
     """Between two county offices only major risks that may spread across counties
-    travel (通知 三（三）: 信息互通), with their interventions and enterprises."""
-    events = [r for r in records.get("major_risk_event", []) if r.get("may_spread")]
-    ids = {r["id"] for r in events}
-    firms = {r["enterprise_id"] for r in events}
-    out = {
-        "major_risk_event": events,
-        "risk_intervention": [
-            r for r in records.get("risk_intervention", []) if r["event_id"] in ids
-        ],
-        "enterprise": [r for r in records.get("enterprise", []) if r["id"] in firms],
-    }
+    travel (通知 三（三）: 信息互通), with their interventions and their enterprises
+    (the enterprise even when it has not changed: the neighbour has never had it)."""
+    tables = record_tables()
+    events = [
+        dict(r._mapping)
+        for r in conn.execute(_changed(tables["major_risk_event"], to, since_seq, me))
+        if r.may_spread
+    ]
+    ids = [e["id"] for e in events]
+    firms = sorted({e["enterprise_id"] for e in events})
+    steps = _changed(tables["risk_intervention"], to, since_seq, me)
+    interventions = [
+        dict(r._mapping)
+        for start in range(0, len(ids), 500)
+        for r in conn.execute(
+            steps.where(tables["risk_intervention"].c.event_id.in_(ids[start : start + 500]))
+        )
+    ]
+    enterprise = tables["enterprise"]
+    firm_rows = [
+        dict(r._mapping)
+        for start in range(0, len(firms), 500)
+        for r in conn.execute(
+            _changed(enterprise, to, -1, me).where(enterprise.c.id.in_(firms[start : start + 500]))
+        )
+    ]
+    out = {"enterprise": firm_rows, "major_risk_event": events, "risk_intervention": interventions}
     return {k: v for k, v in out.items() if v}
+
+
+class _Member:
+    """One JSON Lines member written into the zip as records arrive, hashed on the way."""
+
+    FLUSH = 1 << 20
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.stream = archive.open(name, "w", force_zip64=True)
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.count = 0
+        self.pending: list[str] = []
+        self.pending_len = 0
+
+    def add(self, line: str) -> None:
+        self.pending.append(line)
+        self.pending_len += len(line)
+        self.count += 1
+        if self.pending_len >= self.FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        data = "".join(self.pending).encode()
+        self.pending, self.pending_len = [], 0
+        self.digest.update(data)
+        self.size += len(data)
+        self.stream.write(data)
+
+    def close(self) -> dict[str, Any]:
+        self._flush()
+        self.stream.close()
+        return {"sha256": self.digest.hexdigest(), "size": self.size}
+
+
+def _add_file(archive: zipfile.ZipFile, name: str, path: Path) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as source, archive.open(name, "w", force_zip64=True) as target:
+        while block := source.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+            target.write(block)
+    return {"sha256": digest.hexdigest(), "size": size}
+
+
+def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> dict[str, Any]:
+    archive.writestr(name, data)
+    return {"sha256": sha(data), "size": len(data)}
 
 
 def _summary_xlsx(counts: dict[str, int], sender: str, recipient: str, created: str) -> bytes:
@@ -128,9 +197,14 @@ def export(
     with_attachments: bool = False,
 ) -> ExportResult:
     """Write the bundle for office `to` into `out_dir`; returns the file(s) written.
-    With `with_attachments`, the evidence files of the attachment records travel too."""
+    With `with_attachments`, the evidence files of the records sent travel too.
+
+    Records stream from the database into the zip one at a time (a county's
+    300,000 records never sit in memory as a list)."""
     import pyrage
     from pyrage import x25519
+
+    from app.services import record_files
 
     peer = keys.peer(db, to)
     me = office.current(db)
@@ -139,65 +213,120 @@ def export(
     since = 0 if full else peer.acked_seq
     # A county sends a neighbouring county only the risks that may spread; the city gets everything.
     neighbour = me.level == "county" and not to.endswith("00")
-    records, upto = _records(db, to, since, neighbour=neighbour)
     created = utcnow().isoformat(timespec="seconds")
     sequence = peer.sent_sequence + 1
-    bundle_id = hashlib.sha256(f"{me.code}|{to}|{sequence}|{created}|{upto}".encode()).hexdigest()[
-        :32
-    ]
-    members: dict[str, bytes] = {}
+    buffer = io.BytesIO()
+    members: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = {}
+    versions = io.StringIO()
+    files: dict[str, Path] = {}  # SHA-256 → the file on this PC
     encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
-    for name, rows in records.items():
-        members[f"records/{name}.jsonl"] = "".join(encode(r) + "\n" for r in rows).encode()
-    if with_attachments:
-        from app.services import attachments
-
-        base = attachments.folder(db)
-        for row in records.get("attachment", []):
-            path = base / row["stored_name"]
-            if path.exists() and not row.get("deleted"):
-                members[f"attachments/{row['sha256']}"] = path.read_bytes()
-    counts = {name: len(rows) for name, rows in records.items()}
-    members["summary.xlsx"] = _summary_xlsx(
-        counts, f"{me.name}（{me.code}）", f"{peer.name}（{to}）", created
-    )
-    manifest = {
-        "format": FORMAT,
-        "kind": "data",
-        "schema": head_revision(),
-        "app_version": __version__,
-        "bundle_id": bundle_id,
-        "sender": me.code,
-        "sender_name": me.name,
-        "recipient": to,
-        "created": created,
-        "sequence": sequence,
-        "previous_hash": peer.last_sent_hash,
-        "full": full,
-        "since_seq": since,
-        "upto_seq": upto,
-        "members": {
-            name: {"sha256": sha(data), "size": len(data)} for name, data in members.items()
-        },
-        "counts": counts,
-    }
-    zipped = zip_bundle(manifest, members, private)
-    encrypted = pyrage.encrypt(zipped, [x25519.Recipient.from_str(peer.age_recipient)])
+    with db.reader() as conn, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        tables = record_tables()
+        # What the receipt will confirm: every change up to here (rows left out
+        # are not for this recipient, now or later).
+        upto = max(
+            (conn.execute(select(func.max(t.c.change_seq))).scalar() or 0 for t in tables.values()),
+            default=0,
+        )
+        few = _neighbour_rows(conn, to, since, me.code) if neighbour else None
+        for name, table in tables.items():
+            writer = None
+            rows: Any = (
+                few.get(name, ())
+                if few is not None
+                else conn.execution_options(yield_per=2000).execute(
+                    _changed(table, to, since, me.code)
+                )
+            )
+            for row in rows:
+                # Dates stay Python values here; the JSON encoder writes them
+                # (converting every value up front cost a third of the export).
+                record = row if isinstance(row, dict) else dict(row._mapping)
+                del record["change_seq"]  # local bookkeeping, meaningless to the peer
+                if writer is None:
+                    writer = _Member(archive, f"records/{name}.jsonl")
+                    versions.write(f'{"," if counts else ""}"{name}":{{')
+                else:
+                    versions.write(",")
+                versions.write(f'"{record["id"]}":{record["version"]}')
+                writer.add(encode(record) + "\n")
+                if with_attachments and not record["deleted"]:
+                    for description in _file_descriptions(name, record):
+                        path = record_files.local_path(db, description, record["origin_office"])
+                        if path.is_file():
+                            files.setdefault(description["sha256"], path)
+            if writer is not None:
+                members[f"records/{name}.jsonl"] = writer.close()
+                counts[name] = writer.count
+                versions.write("}")
+        for digest, path in files.items():
+            members[f"attachments/{digest}"] = _add_file(archive, f"attachments/{digest}", path)
+        members["summary.xlsx"] = _add_bytes(
+            archive,
+            "summary.xlsx",
+            _summary_xlsx(counts, f"{me.name}（{me.code}）", f"{peer.name}（{to}）", created),
+        )
+        bundle_id = hashlib.sha256(
+            f"{me.code}|{to}|{sequence}|{created}|{upto}".encode()
+        ).hexdigest()[:32]
+        manifest = {
+            "format": FORMAT,
+            "kind": "data",
+            "schema": head_revision(),
+            "app_version": __version__,
+            "bundle_id": bundle_id,
+            "sender": me.code,
+            "sender_name": me.name,
+            "recipient": to,
+            "created": created,
+            "sequence": sequence,
+            "previous_hash": peer.last_sent_hash,
+            "full": full,
+            "since_seq": since,
+            "upto_seq": upto,
+            "members": members,
+            "counts": counts,
+        }
+        _sign_into(archive, manifest, private)
+    buffer.seek(0)
+    encrypted_buffer = io.BytesIO()
+    pyrage.encrypt_io(buffer, encrypted_buffer, [x25519.Recipient.from_str(peer.age_recipient)])
+    del buffer
+    encrypted = encrypted_buffer.getvalue()
+    del encrypted_buffer
     stamp = datetime.now().strftime("%Y%m%d%H%M")
     name = f"{me.code}-{stamp}-{sequence}.hexie"
-    files = write_parts(Path(out_dir), name, encrypted, max_part_mb)
+    written = write_parts(Path(out_dir), name, encrypted, max_part_mb)
     with db.session() as session:
         row = session.get(PeerKey, to)
         assert row is not None
         row.sent_sequence = sequence
         row.last_sent_hash = sha(encrypted)
-        versions = {name: {r["id"]: r["version"] for r in rows} for name, rows in records.items()}
         session.add(
             SentBundle(
-                peer=to, sequence=sequence, upto_seq=upto, versions_json=json.dumps(versions)
+                peer=to,
+                sequence=sequence,
+                upto_seq=upto,
+                versions_json="{" + versions.getvalue() + "}",
             )
         )
-    return ExportResult(files, bundle_id, sequence, counts, len(encrypted))
+    return ExportResult(written, bundle_id, sequence, counts, len(encrypted))
+
+
+def _file_descriptions(table: str, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The evidence files a record names: an attachment row, or a files_json list."""
+    if table == "attachment":
+        return [record]
+    if "files_json" in record:
+        return [f for f in json.loads(record["files_json"] or "[]") if isinstance(f, dict)]
+    return []
+
+
+def _sign_into(archive: zipfile.ZipFile, manifest: dict[str, Any], private: PrivateKeys) -> None:
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+    archive.writestr("manifest.json", manifest_bytes)
+    archive.writestr("manifest.sig", base64.b64encode(private.signing.sign(manifest_bytes)))
 
 
 def zip_bundle(manifest: dict[str, Any], members: dict[str, bytes], private: PrivateKeys) -> bytes:

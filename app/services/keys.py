@@ -182,13 +182,49 @@ def read_public(path: str | Path) -> PublicKey:
     return key
 
 
-def trust(db: Database, key: PublicKey, *, email: str = "") -> None:
+class KeyReplacementNeeded(KeyError_):
+    """A different key for an office already trusted: only an explicit replacement
+    (`--replace`, a separate confirmation in the window) may change it."""
+
+    def __init__(self, office_code: str, name: str, old: str, new: str) -> None:
+        super().__init__(
+            f"已信任 {name}（{office_code}）的另一把密钥：\n"
+            f"  现在信任的指纹：{old}\n"
+            f"  这个公钥文件的指纹：{new}\n"
+            "如果对方确实更换了密钥，请先打电话核对新指纹，再明确选择“更换密钥”"
+            "（命令行：hexie keys trust --replace）；旧密钥会作废，并记下作废日期。"
+            "如果对方没有更换密钥，这个文件可能是伪造的，请不要信任。"
+        )
+        self.office_code, self.old_fingerprint, self.new_fingerprint = office_code, old, new
+
+
+@dataclass(frozen=True)
+class TrustResult:
+    """What trust() did: "new", "same" (already trusted, nothing changed) or "replaced"."""
+
+    outcome: str
+    fingerprint: str
+    old_fingerprint: str = ""
+
+
+def trusted_fingerprint(db: Database, office_code: str) -> str:
+    """The fingerprint trusted for `office_code` now, or "" if none."""
+    with db.session() as session:
+        row = session.get(PeerKey, office_code)
+        return row.fingerprint if row else ""
+
+
+def trust(
+    db: Database, key: PublicKey, *, email: str = "", replace: bool = False
+) -> TrustResult:
+    """Trust `key` for its office. A different key for an office already trusted
+    raises KeyReplacementNeeded unless `replace`: then the old key is kept as
+    revoked, dated now, and bundles it signs later are refused."""
+    from app.models import RevokedPeerKey
+
     with db.session() as session:
         existing = session.get(PeerKey, key.office_code)
-        if existing and existing.fingerprint != key.fingerprint:
-            existing.age_recipient, existing.signing_public = key.age_recipient, key.signing_public
-            existing.fingerprint, existing.trusted_at = key.fingerprint, utcnow()
-        elif existing is None:
+        if existing is None:
             session.add(
                 PeerKey(
                     office_code=key.office_code,
@@ -199,6 +235,69 @@ def trust(db: Database, key: PublicKey, *, email: str = "") -> None:
                     email=email or key.email,
                 )
             )
+            return TrustResult("new", key.fingerprint)
+        if existing.fingerprint == key.fingerprint:
+            if email and email != existing.email:
+                existing.email = email
+            return TrustResult("same", key.fingerprint)
+        if not replace:
+            raise KeyReplacementNeeded(
+                key.office_code, existing.name or key.name, existing.fingerprint, key.fingerprint
+            )
+        old = existing.fingerprint
+        session.add(
+            RevokedPeerKey(
+                office_code=existing.office_code,
+                name=existing.name,
+                age_recipient=existing.age_recipient,
+                signing_public=existing.signing_public,
+                fingerprint=existing.fingerprint,
+                trusted_at=existing.trusted_at,
+                revoked_at=utcnow(),
+                replaced_by=key.fingerprint,
+            )
+        )
+        existing.age_recipient, existing.signing_public = key.age_recipient, key.signing_public
+        existing.fingerprint, existing.trusted_at = key.fingerprint, utcnow()
+        existing.name = key.name or existing.name
+        if email or key.email:
+            existing.email = email or key.email
+        return TrustResult("replaced", key.fingerprint, old)
+
+
+@dataclass(frozen=True)
+class RevokedKey:
+    office_code: str
+    name: str
+    fingerprint: str
+    signing_public: str
+    trusted_at: datetime
+    revoked_at: datetime
+    replaced_by: str
+
+
+def revoked_keys(db: Database, office_code: str | None = None) -> list[RevokedKey]:
+    """Keys replaced for an office (or every office), oldest revocation first."""
+    from sqlalchemy import select
+
+    from app.models import RevokedPeerKey
+
+    stmt = select(RevokedPeerKey).order_by(RevokedPeerKey.revoked_at, RevokedPeerKey.id)
+    if office_code is not None:
+        stmt = stmt.where(RevokedPeerKey.office_code == office_code)
+    with db.reader() as conn:
+        return [
+            RevokedKey(
+                r.office_code,
+                r.name,
+                r.fingerprint,
+                r.signing_public,
+                r.trusted_at,
+                r.revoked_at,
+                r.replaced_by,
+            )
+            for r in conn.execute(stmt)
+        ]
 
 
 def peers(db: Database) -> list[PeerKey]:
