@@ -93,3 +93,95 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     monkeypatch.setattr(QMessageBox, "question", fake("question", QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QMessageBox, "about", fake("about", None))
     return seen
+
+
+# -- sync offices: keys derived once per session ----------------------------------------------
+
+SYNC_PASSPHRASE = "correct horse 42"
+
+
+@pytest.fixture(scope="session")
+def office_keys(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """install(db) → the unlocked keys of db's office.
+
+    Deriving an office's keys from its passphrase (scrypt, on purpose slow against
+    guessing) costs seconds; a suite with ten offices per test cannot pay that per
+    test. The first time an office code is asked for, keys.init and keys.unlock run
+    for real in a scratch database; afterwards the same key rows are written into
+    each fresh database and the same unlocked keys handed back. The production
+    code is unchanged: the rows are exactly what keys.init wrote, and
+    keys.unlock(db, SYNC_PASSPHRASE) opens them.
+    """
+    from sqlalchemy import select
+
+    from app.models import Setting
+    from app.models.db import open_database
+    from app.services import keys, office
+
+    cache: dict[str, tuple[dict[str, str], Any]] = {}
+
+    def install(database: Any) -> Any:
+        code = database.office_code
+        if code not in cache:
+            folder = tmp_path_factory.mktemp(f"keys-{code}")
+            scratch = open_database(folder / "keys.sqlite3", operator="keys")
+            office.configure(scratch, code)
+            keys.init(scratch, SYNC_PASSPHRASE)
+            with scratch.reader() as conn:
+                rows = dict(
+                    conn.execute(
+                        select(Setting.key, Setting.value).where(Setting.key.like("keys.%"))
+                    ).all()
+                )
+            cache[code] = (rows, keys.unlock(scratch, SYNC_PASSPHRASE))
+            scratch.close()
+        rows, private = cache[code]
+        database.set_settings(rows)
+        return private
+
+    return install
+
+
+def trust_each_other(folder: Path, *databases: Any) -> None:
+    """Every office trusts every other one (as after exchanging .pub files and
+    checking fingerprints by phone)."""
+    from app.services import keys
+
+    for database in databases:
+        keys.export_public(database, folder / f"{database.office_code}.pub")
+    for database in databases:
+        for other in databases:
+            if other is not database:
+                keys.trust(database, keys.read_public(folder / f"{other.office_code}.pub"))
+
+
+@pytest.fixture
+def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
+    """A county (410482) and the city (410400) that trust each other, with their keys."""
+    from app.services import keys
+
+    cpriv, ypriv = office_keys(db), office_keys(city_db)
+    keys.export_public(db, tmp_path / "county.pub")
+    keys.export_public(city_db, tmp_path / "city.pub")
+    keys.trust(db, keys.read_public(tmp_path / "city.pub"), email="pds@example.cn")
+    keys.trust(city_db, keys.read_public(tmp_path / "county.pub"))
+    return db, city_db, cpriv, ypriv
+
+
+@pytest.fixture
+def sync_office(tmp_path: Path, office_keys: Any) -> Iterator[Any]:
+    """make(code) → (database, unlocked keys) of a new office with its own file."""
+    from app.models.db import open_database
+    from app.services import office
+
+    opened: list[Any] = []
+
+    def make(code: str, *, operator: str = "测试员") -> tuple[Any, Any]:
+        database = open_database(tmp_path / f"office-{code}.sqlite3", operator=operator)
+        office.configure(database, code)
+        opened.append(database)
+        return database, office_keys(database)
+
+    yield make
+    for database in opened:
+        database.close()

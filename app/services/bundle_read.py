@@ -330,7 +330,7 @@ def member_lines(bundle: OpenBundle, member: str) -> Iterator[tuple[int, str]]:
     except BundleError:
         raise
     except UnicodeDecodeError as exc:
-        raise BundleError(f"{bundle.name} 的“{member}”不是 UTF-8 文本，已拒绝。") from exc
+        raise BundleError(f"{bundle.name} 的“{member}”不是 UTF-8 文本，整包未导入。") from exc
     except ZIP_ERRORS as exc:
         raise BundleError(
             f"{bundle.name} 的“{member}”已损坏（{exc}），请让对方重新发送。整包未导入。"

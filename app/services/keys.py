@@ -214,14 +214,14 @@ def trusted_fingerprint(db: Database, office_code: str) -> str:
         return row.fingerprint if row else ""
 
 
-def trust(
-    db: Database, key: PublicKey, *, email: str = "", replace: bool = False
-) -> TrustResult:
+def trust(db: Database, key: PublicKey, *, email: str = "", replace: bool = False) -> TrustResult:
     """Trust `key` for its office. A different key for an office already trusted
     raises KeyReplacementNeeded unless `replace`: then the old key is kept as
     revoked, dated now, and bundles it signs later are refused."""
     from app.models import RevokedPeerKey
 
+    if key.office_code == db.office_code:
+        raise KeyError_("这是本单位自己的公钥，不需要信任。请导入对方单位导出的公钥文件。")
     with db.session() as session:
         existing = session.get(PeerKey, key.office_code)
         if existing is None:

@@ -71,6 +71,15 @@ class SyncActions:
             receipts = "\n".join(result.get("receipts", []))
             conflicts = sum(c["conflicts"] for b in result["bundles"] for c in b["counts"].values())
             text = self.tr("导入完成。")
+            already = [b["name"] for b in result["bundles"] if b["already_imported"]]
+            if already:
+                text += (
+                    "\n" + self.tr("以下同步包已导入过，未重复导入：") + "\n" + "\n".join(already)
+                )
+            if result.get("receipt_note"):
+                text += "\n" + result["receipt_note"]
+            for problem in result.get("file_problems", []):
+                text += "\n" + problem
             if receipts:
                 text += "\n" + self.tr("请把回执发回对方：") + "\n" + receipts
             if conflicts:

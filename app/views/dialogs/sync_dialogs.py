@@ -70,10 +70,16 @@ class KeysDialog(QDialog):
         self.sheet_button = QPushButton(self.tr("打印恢复单…"))
         self.sheet_button.setObjectName("recovery")
         self.sheet_button.clicked.connect(self.print_sheet)
-        self.peers = QTableWidget(0, 4)
+        self.peers = QTableWidget(0, 5)
         self.peers.setObjectName("peers")
         self.peers.setHorizontalHeaderLabels(
-            [self.tr("区划代码"), self.tr("单位"), self.tr("指纹"), self.tr("电子邮箱")]
+            [
+                self.tr("区划代码"),
+                self.tr("单位"),
+                self.tr("指纹"),
+                self.tr("电子邮箱"),
+                self.tr("状态"),
+            ]
         )
         self.peers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.peers.verticalHeader().hide()
@@ -114,10 +120,28 @@ class KeysDialog(QDialog):
         self.generate_button.setEnabled(not has)
         self.export_button.setEnabled(has)
         self.sheet_button.setEnabled(has)
-        rows = keys.peers(self.db)
+        rows = [
+            (
+                p.office_code,
+                p.name,
+                p.fingerprint,
+                p.email,
+                self.tr("在用（%1 起）").replace("%1", f"{p.trusted_at:%Y-%m-%d}"),
+            )
+            for p in keys.peers(self.db)
+        ] + [
+            (
+                k.office_code,
+                k.name,
+                k.fingerprint,
+                "",
+                self.tr("已作废（%1 更换）").replace("%1", f"{k.revoked_at:%Y-%m-%d}"),
+            )
+            for k in keys.revoked_keys(self.db)
+        ]
         self.peers.setRowCount(len(rows))
-        for r, p in enumerate(rows):
-            for c, text in enumerate((p.office_code, p.name, p.fingerprint, p.email)):
+        for r, values in enumerate(rows):
+            for c, text in enumerate(values):
                 self.peers.setItem(r, c, QTableWidgetItem(text))
 
     def generate(self) -> bool:
@@ -156,6 +180,16 @@ class KeysDialog(QDialog):
         except keys.KeyError_ as exc:
             QMessageBox.warning(self, self.tr("信任"), str(exc))
             return False
+        old = keys.trusted_fingerprint(self.db, key.office_code)
+        if old == key.fingerprint:
+            QMessageBox.information(
+                self,
+                self.tr("信任"),
+                self.tr("已信任过 %1（%2）的这把密钥，无需更改。")
+                .replace("%1", key.name)
+                .replace("%2", key.office_code),
+            )
+            return False
         answer = QMessageBox.question(
             self,
             self.tr("核对指纹"),
@@ -166,12 +200,44 @@ class KeysDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        if old and not self.confirm_replacement(key, old):
+            return False
         email, _ok = QInputDialog.getText(
             self, self.tr("电子邮箱"), self.tr("对方接收同步包的电子邮箱："), text=key.email
         )
-        keys.trust(self.db, key, email=email.strip())
+        try:
+            keys.trust(self.db, key, email=email.strip(), replace=bool(old))
+        except keys.KeyError_ as exc:
+            QMessageBox.warning(self, self.tr("信任"), str(exc))
+            return False
         self.refresh()
         return True
+
+    def confirm_replacement(self, key: keys.PublicKey, old: str) -> bool:
+        """A second, separate confirmation when an office already trusted sends a
+        different key: both fingerprints, and Cancel as the default."""
+        box = QMessageBox(self)
+        box.setObjectName("replace_key")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("更换对方密钥"))
+        box.setText(
+            self.tr(
+                "已信任 %1（%2）的另一把密钥。\n\n现在信任的指纹：%3\n新公钥的指纹：%4\n\n"
+                "只有对方确实更换了密钥、并且电话核对了新指纹，才点“更换密钥”。更换后旧密钥作废，"
+                "此后用旧密钥签名的同步包将被拒绝。如果对方没有更换密钥，这个文件可能是伪造的。"
+            )
+            .replace("%1", key.name)
+            .replace("%2", key.office_code)
+            .replace("%3", old)
+            .replace("%4", key.fingerprint)
+        )
+        replace = box.addButton(self.tr("更换密钥"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("replace")
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancel")
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
 
     def print_sheet(self) -> None:
         passphrase = ask_passphrase(self, self.tr("打印恢复单"))
