@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,15 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 import pytest  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--sync-long",
+        action="store_true",
+        default=False,
+        help="run the ten-county convergence test with more rounds and orders",
+    )
 
 
 class NetworkUsed(AssertionError):
@@ -106,11 +117,12 @@ def office_keys(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
     Deriving an office's keys from its passphrase (scrypt, on purpose slow against
     guessing) costs seconds; a suite with ten offices per test cannot pay that per
-    test. The first time an office code is asked for, keys.init and keys.unlock run
-    for real in a scratch database; afterwards the same key rows are written into
-    each fresh database and the same unlocked keys handed back. The production
-    code is unchanged: the rows are exactly what keys.init wrote, and
-    keys.unlock(db, SYNC_PASSPHRASE) opens them.
+    test. The first time an office code is asked for, keys.init runs for real in a
+    scratch database, and the key pair it generates is kept as it is made (so the
+    seconds of keys.unlock are not paid a second time). Afterwards the same key
+    rows are written into each fresh database and the same keys handed back. The
+    production code is unchanged: the rows are exactly what keys.init wrote, and
+    keys.unlock(db, SYNC_PASSPHRASE) opens them (tests/services/test_bundle.py).
     """
     from sqlalchemy import select
 
@@ -118,28 +130,61 @@ def office_keys(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from app.models.db import open_database
     from app.services import keys, office
 
-    cache: dict[str, tuple[dict[str, str], Any]] = {}
+    cache: dict[tuple[str, int], tuple[dict[str, str], Any]] = {}
 
-    def install(database: Any) -> Any:
+    def install(database: Any, generation: int = 0) -> Any:
+        """`generation` > 0: another key pair for the same office (a key replaced)."""
         code = database.office_code
-        if code not in cache:
-            folder = tmp_path_factory.mktemp(f"keys-{code}")
+        if (code, generation) not in cache:
+            folder = tmp_path_factory.mktemp(f"keys-{code}-{generation}")
             scratch = open_database(folder / "keys.sqlite3", operator="keys")
             office.configure(scratch, code)
-            keys.init(scratch, SYNC_PASSPHRASE)
+            with _keep_generated_keys() as made:
+                keys.init(scratch, SYNC_PASSPHRASE)
             with scratch.reader() as conn:
                 rows = dict(
                     conn.execute(
                         select(Setting.key, Setting.value).where(Setting.key.like("keys.%"))
                     ).all()
                 )
-            cache[code] = (rows, keys.unlock(scratch, SYNC_PASSPHRASE))
+            cache[code, generation] = (rows, keys.PrivateKeys(made["age"], made["signing"]))
             scratch.close()
-        rows, private = cache[code]
+        rows, private = cache[code, generation]
         database.set_settings(rows)
         return private
 
     return install
+
+
+@contextlib.contextmanager
+def _keep_generated_keys() -> Iterator[dict[str, Any]]:
+    """While keys.init runs, keep the X25519 identity and Ed25519 key it generates."""
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    made: dict[str, Any] = {}
+    real_x25519, real_ed25519 = pyrage.x25519, ed25519.Ed25519PrivateKey
+
+    class Identity:
+        @staticmethod
+        def generate() -> Any:
+            made["age"] = real_x25519.Identity.generate()
+            return made["age"]
+
+    class SigningKey:
+        @staticmethod
+        def generate() -> Any:
+            made["signing"] = real_ed25519.generate()
+            return made["signing"]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            pyrage,
+            "x25519",
+            types.SimpleNamespace(Identity=Identity, Recipient=real_x25519.Recipient),
+        )
+        patch.setattr(ed25519, "Ed25519PrivateKey", SigningKey)
+        yield made
 
 
 def trust_each_other(folder: Path, *databases: Any) -> None:

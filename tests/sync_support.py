@@ -172,3 +172,15 @@ def raw_zip(
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def first_difference(left: dict[str, Any], right: dict[str, Any]) -> str:
+    """The first row two canonical dumps disagree on, in full (for assertion messages)."""
+    for key in left:
+        a, b = left[key], right.get(key)
+        if a != b:
+            for x, y in zip(a, b or [], strict=False):
+                if x != y:
+                    return f"{key}:\n  {x}\n  {y}"
+            return f"{key}: {len(a)} rows against {len(b or [])}"
+    return ""

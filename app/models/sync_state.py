@@ -93,12 +93,15 @@ class SyncConflict(Base):
     )  # open / resolved
     resolution: Mapped[str] = mapped_column(String(20), nullable=False, default="")
 
-    # One open conflict per record: a later bundle updates it instead of adding another.
+    # One open conflict per record and office: a later bundle from that office updates
+    # it instead of adding another. A record has a second one only when another office
+    # proposes a change to it too (two counties' edits of a city record are both kept).
     __table_args__ = (
         Index(
             "uq_sync_conflict_open_record",
             "table_name",
             "record_id",
+            "peer",
             unique=True,
             sqlite_where=text("status = 'open'"),
             postgresql_where=text("status = 'open'"),

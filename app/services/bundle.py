@@ -194,28 +194,38 @@ def conflicts(db: Database) -> list[dict[str, Any]]:
 def resolve(
     db: Database, conflict_id: int, choice: str, merged: dict[str, Any] | None = None
 ) -> None:
-    """Keep ours, take theirs, or a field-by-field merge; written as a new local version
-    that goes back with the next bundle."""
+    """Keep ours, take theirs, or a field-by-field merge. Taking the owner's own
+    version is taking it as it is (the same version: nothing goes back); anything
+    else is written as a new local version that goes back with the next bundle —
+    to the owner, as a proposal it decides on. A resolution never changes who owns
+    the record."""
     with db.session() as session:
         c = session.get(SyncConflict, conflict_id)
         if c is None or c.status != "open":
             raise BundleError("该冲突已处理。")
-        table = record_tables()[c.table_name]
-        incoming, local = json.loads(c.incoming_json), json.loads(c.local_json)
-        chosen = {"ours": local, "theirs": incoming}.get(choice) or {**local, **(merged or {})}
         if choice not in ("ours", "theirs", "merge"):
             raise BundleError("请选择保留本方、采用对方或逐项合并。")
-        keep = {
-            k: from_json(table, k, v)
-            for k, v in chosen.items()
-            if k not in ("id", "change_seq", "version", "updated_at")
-        }
-        version = max(int(incoming["version"]), int(local.get("version", 0))) + 1
+        table = record_tables()[c.table_name]
+        incoming, local = json.loads(c.incoming_json), json.loads(c.local_json)
         seq = next_change_seq(session)
+        if choice == "theirs" and incoming.get("origin_office") == c.peer:
+            values = {
+                k: from_json(table, k, v)
+                for k, v in incoming.items()
+                if k in table.c and k not in ("id", "change_seq")
+            }
+        else:
+            chosen = {"ours": local, "theirs": incoming}.get(choice) or {**local, **(merged or {})}
+            values = {
+                k: from_json(table, k, v)
+                for k, v in chosen.items()
+                if k in table.c
+                and k not in ("id", "change_seq", "version", "updated_at", "origin_office")
+            }
+            version = max(int(incoming["version"]), int(local.get("version", 0))) + 1
+            values.update(version=version, updated_at=utcnow())
         session.connection().execute(
-            table.update()
-            .where(table.c.id == c.record_id)
-            .values(**keep, version=version, updated_at=utcnow(), change_seq=seq)
+            table.update().where(table.c.id == c.record_id).values(**values, change_seq=seq)
         )
         base = session.get(RecordSyncBase, (c.table_name, c.record_id, c.peer))
         if base is None:
@@ -228,7 +238,7 @@ def resolve(
                 )
             )
         else:
-            base.base_version = int(incoming["version"])
+            base.base_version = max(base.base_version, int(incoming["version"]))
         c.status, c.resolution = "resolved", choice
 
 

@@ -320,11 +320,13 @@ class Problems:
         return bool(self.general or self.by_phrase)
 
     def lines(self) -> list[str]:
+        from app.services.stats import RECORD_TYPE_NAMES
+
         out = list(self.general)
         for (table, phrase), numbers in self.by_phrase.items():
             shown = "、".join(str(n) for n in numbers[:5])
             more = f"等 {len(numbers)} 行" if len(numbers) > 5 else "行"
-            out.append(f"{table} 第 {shown} {more}{phrase}")
+            out.append(f"{RECORD_TYPE_NAMES.get(table, table)} 第 {shown} {more}{phrase}")
         return out
 
     def error(self) -> BundleError:

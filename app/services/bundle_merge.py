@@ -10,7 +10,7 @@ owner sees it as a conflict and chooses. Anything else rejects the whole bundle
 with the record and both offices named, and the transaction rolls back.
 
 A record changed on both sides since the last exchange is a conflict: both
-versions are kept, one open conflict per record, updated by later bundles.
+versions are kept, one open conflict per record and office, updated by later bundles.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def judge(
 
     def refused(owner: str, what: str) -> tuple[str, str]:
         return "", (
-            f"：{_label(table, row)}属于{office_name(owner)}（{owner}），同步包却来自"
+            f"：{_label(table, local or row)}属于{office_name(owner)}（{owner}），同步包却来自"
             f"{office_name(sender)}（{sender}），{what}。一个单位只能新建、修改、删除本单位的记录"
         )
 
@@ -311,8 +311,10 @@ class _TableMerge:
             )
 
     def _conflict(self, row: dict[str, Any], mine: dict[str, Any] | None) -> None:
-        """One open conflict per record: a later bundle updates it (with the newer of
-        the two incoming versions, whatever order the bundles came in)."""
+        """One open conflict per record and sending office: a later bundle updates it
+        (with the newer of the two incoming versions, whatever order the bundles
+        came in). Two offices proposing changes to one record are two conflicts:
+        neither proposal is lost."""
         incoming = json.dumps(row, ensure_ascii=False)
         local = json.dumps(
             {k: jsonable(v) for k, v in (mine or {}).items() if k != "change_seq"},
@@ -322,6 +324,7 @@ class _TableMerge:
             select(SyncConflict).where(
                 SyncConflict.table_name == self.name,
                 SyncConflict.record_id == row["id"],
+                SyncConflict.peer == self.bundle.sender,
                 SyncConflict.status == "open",
             )
         ).scalar_one_or_none()
@@ -338,7 +341,7 @@ class _TableMerge:
             self.session.flush()
         elif int(row["version"]) >= int(json.loads(existing.incoming_json).get("version", 0)):
             existing.incoming_json, existing.local_json = incoming, local
-            existing.peer, existing.detected_at = self.bundle.sender, utcnow()
+            existing.detected_at = utcnow()
 
 
 def merge(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -> MergeResult:

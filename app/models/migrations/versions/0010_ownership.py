@@ -1,5 +1,5 @@
 """every synced record has an owning office; owner-scoped reference data;
-revoked peer keys; one open conflict per record
+revoked peer keys; one open conflict per record and office
 
 Revision ID: 0010_ownership
 Revises: 0009_campaign
@@ -12,8 +12,9 @@ Create Date: 2026-12-01 12:00:00
   default "edition 1" (and two counties' record of the same firm) meet at the
   city without colliding.
 - Peer keys replaced with `keys trust --replace` are kept, with their date.
-- Older databases may hold several open conflicts for one record: the newest
-  stays open, the others are closed as superseded, and an index keeps it so.
+- Older databases may hold several open conflicts for one record from one
+  office: the newest stays open, the others are closed as superseded, and an
+  index keeps it so.
 """
 
 import sqlalchemy as sa
@@ -106,13 +107,13 @@ def upgrade() -> None:
             "UPDATE sync_conflict SET status = 'resolved', resolution = 'superseded' "
             "WHERE status = 'open' AND id NOT IN ("
             "  SELECT max(id) FROM sync_conflict WHERE status = 'open'"
-            "  GROUP BY table_name, record_id)"
+            "  GROUP BY table_name, record_id, peer)"
         )
     )
     with op.batch_alter_table("sync_conflict", schema=None) as batch_op:
         batch_op.create_index(
             "uq_sync_conflict_open_record",
-            ["table_name", "record_id"],
+            ["table_name", "record_id", "peer"],
             unique=True,
             sqlite_where=sa.text("status = 'open'"),
             postgresql_where=sa.text("status = 'open'"),
