@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import sys
 import types
@@ -112,7 +113,18 @@ SYNC_PASSPHRASE = "correct horse 42"
 
 
 @pytest.fixture(scope="session")
-def office_keys(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file with every migration run and nothing in it, made once:
+    tests with ten offices copy it instead of migrating ten files."""
+    from app.models.db import open_database
+
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
+    open_database(path, operator="template").close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def office_keys(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Any:
     """install(db) → the unlocked keys of db's office.
 
     Deriving an office's keys from its passphrase (scrypt, on purpose slow against
@@ -137,6 +149,7 @@ def office_keys(tmp_path_factory: pytest.TempPathFactory) -> Any:
         code = database.office_code
         if (code, generation) not in cache:
             folder = tmp_path_factory.mktemp(f"keys-{code}-{generation}")
+            shutil.copyfile(empty_database_file, folder / "keys.sqlite3")
             scratch = open_database(folder / "keys.sqlite3", operator="keys")
             office.configure(scratch, code)
             with _keep_generated_keys() as made:
@@ -214,7 +227,7 @@ def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
 
 
 @pytest.fixture
-def sync_office(tmp_path: Path, office_keys: Any) -> Iterator[Any]:
+def sync_office(tmp_path: Path, office_keys: Any, empty_database_file: Path) -> Iterator[Any]:
     """make(code) → (database, unlocked keys) of a new office with its own file."""
     from app.models.db import open_database
     from app.services import office
@@ -222,7 +235,9 @@ def sync_office(tmp_path: Path, office_keys: Any) -> Iterator[Any]:
     opened: list[Any] = []
 
     def make(code: str, *, operator: str = "测试员") -> tuple[Any, Any]:
-        database = open_database(tmp_path / f"office-{code}.sqlite3", operator=operator)
+        path = tmp_path / f"office-{code}.sqlite3"
+        shutil.copyfile(empty_database_file, path)
+        database = open_database(path, operator=operator)
         office.configure(database, code)
         opened.append(database)
         return database, office_keys(database)

@@ -4,6 +4,7 @@ the signed manifest, the readable summary, age encryption, parts for e-mail."""
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 import json
@@ -13,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, func, or_, select
 
 from app import __version__
 from app.models import PeerKey, RecordSyncBase, SentBundle
@@ -43,42 +44,56 @@ class ExportResult:
     size: int
 
 
-def _relevant(table: Table, allowed: tuple[str, ...], depth: int = 0) -> ColumnElement[bool]:
-    """Rows owned by one of `allowed` whose parents (foreign keys, all the way up)
-    are too: a record about a third office's enterprise means nothing to the
-    recipient, who does not hold that enterprise (and must not be sent it)."""
-    condition: ColumnElement[bool] = table.c.origin_office.in_(allowed)
+def _relevant(table: Table, depth: int = 0) -> ColumnElement[bool]:
+    """Rows owned by this office or the recipient (:me, :to) whose parents (foreign
+    keys, all the way up) are too: a record about a third office's enterprise means
+    nothing to the recipient, who does not hold that enterprise (and must not be
+    sent it)."""
+    condition: ColumnElement[bool] = table.c.origin_office.in_([bindparam("me"), bindparam("to")])
     if depth > 6:  # no chain of record types is this deep; a cycle would be a bug
         return condition
     for fk in table.foreign_keys:
         parent = fk.column.table
         column = table.c[fk.parent.name]
-        inner = select(parent.c.id).where(_relevant(parent, allowed, depth + 1))  # type: ignore[arg-type]
+        inner = select(parent.c.id).where(_relevant(parent, depth + 1))  # type: ignore[arg-type]
         condition = and_(condition, or_(column.is_(None), column.in_(inner)))
     return condition
 
 
-def _changed(table: Table, to: str, since_seq: int, me: str) -> Select[Any]:
-    """What to send `to` of one table: changed since `since_seq`; this office's own
-    records, and the recipient's records only where we changed them (a proposal
-    the owner decides on); never the version the recipient already has (no echo);
-    never a third office's record (DESIGN.md §6: a bundle touches only its sender's
-    records)."""
+@functools.cache
+def _changed_statement(table: Table) -> Select[Any]:
+    """Built once per table, with :me, :to and :since bound at each export (so
+    SQLAlchemy compiles it once, not once per export)."""
     base = RecordSyncBase.__table__
     joined = table.outerjoin(
         base,
-        and_(base.c.table_name == table.name, base.c.record_id == table.c.id, base.c.peer == to),
+        and_(
+            base.c.table_name == table.name,
+            base.c.record_id == table.c.id,
+            base.c.peer == bindparam("to"),
+        ),
     )
     return (
         select(table)
         .select_from(joined)
         .where(
-            table.c.change_seq > since_seq,
-            _relevant(table, (me, to)),
+            table.c.change_seq > bindparam("since"),
+            _relevant(table),
             or_(base.c.base_version.is_(None), base.c.base_version != table.c.version),
-            or_(table.c.origin_office == me, base.c.base_version.is_not(None)),
+            or_(table.c.origin_office == bindparam("me"), base.c.base_version.is_not(None)),
         )
         .order_by(table.c.change_seq)
+    )
+
+
+def _changed(conn: Any, table: Table, to: str, since_seq: int, me: str, **options: Any) -> Any:
+    """What to send `to` of one table: changed since `since_seq`; this office's own
+    records, and the recipient's records only where we changed them (a proposal
+    the owner decides on); never the version the recipient already has (no echo);
+    never a third office's record (DESIGN.md §6: a bundle touches only its sender's
+    records)."""
+    return conn.execution_options(**options).execute(
+        _changed_statement(table), {"me": me, "to": to, "since": since_seq}
     )
 
 
@@ -89,26 +104,18 @@ def _neighbour_rows(conn: Any, to: str, since_seq: int, me: str) -> dict[str, li
     tables = record_tables()
     events = [
         dict(r._mapping)
-        for r in conn.execute(_changed(tables["major_risk_event"], to, since_seq, me))
+        for r in _changed(conn, tables["major_risk_event"], to, since_seq, me)
         if r.may_spread
     ]
-    ids = [e["id"] for e in events]
-    firms = sorted({e["enterprise_id"] for e in events})
-    steps = _changed(tables["risk_intervention"], to, since_seq, me)
+    ids = {e["id"] for e in events}
+    firms = {e["enterprise_id"] for e in events}
     interventions = [
         dict(r._mapping)
-        for start in range(0, len(ids), 500)
-        for r in conn.execute(
-            steps.where(tables["risk_intervention"].c.event_id.in_(ids[start : start + 500]))
-        )
+        for r in _changed(conn, tables["risk_intervention"], to, since_seq, me)
+        if r.event_id in ids
     ]
-    enterprise = tables["enterprise"]
     firm_rows = [
-        dict(r._mapping)
-        for start in range(0, len(firms), 500)
-        for r in conn.execute(
-            _changed(enterprise, to, -1, me).where(enterprise.c.id.in_(firms[start : start + 500]))
-        )
+        dict(r._mapping) for r in _changed(conn, tables["enterprise"], to, -1, me) if r.id in firms
     ]
     out = {"enterprise": firm_rows, "major_risk_event": events, "risk_intervention": interventions}
     return {k: v for k, v in out.items() if v}
@@ -235,9 +242,7 @@ def export(
             rows: Any = (
                 few.get(name, ())
                 if few is not None
-                else conn.execution_options(yield_per=2000).execute(
-                    _changed(table, to, since, me.code)
-                )
+                else _changed(conn, table, to, since, me.code, yield_per=2000)
             )
             for row in rows:
                 # Dates stay Python values here; the JSON encoder writes them

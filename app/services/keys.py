@@ -15,18 +15,23 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from app.models import PeerKey
 from app.models.base import utcnow
 from app.models.db import Database
 from app.services import office
+from app.services.key_sealing import (
+    KeyError_,
+    PrivateKeys,
+    open_sealed,
+    seal,
+    store_private,
+    unlock_legacy,
+)
+
+__all__ = ["KeyError_", "PrivateKeys"]
 
 KEY_FILE_FORMAT = "hexie-public-key/1"
-
-
-class KeyError_(ValueError):
-    """A key problem, in words that say what to do."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,6 @@ def init(db: Database, passphrase: str, *, replace: bool = False) -> PublicKey:
     """Make the office's key pair, protected by `passphrase`."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from pyrage import passphrase as age_passphrase
     from pyrage import x25519
 
     if has_keys(db) and not replace:
@@ -90,22 +94,15 @@ def init(db: Database, passphrase: str, *, replace: bool = False) -> PublicKey:
     public_raw = signing.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
-    pem = signing.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode()),
-    )
+    sealed = seal(passphrase, identity, signing)
     db.set_settings(
         {
             "keys.age_recipient": str(identity.to_public()),
-            "keys.age_identity": base64.b64encode(
-                age_passphrase.encrypt(str(identity).encode(), passphrase)
-            ).decode(),
             "keys.signing_public": base64.b64encode(public_raw).decode(),
-            "keys.signing_private": pem.decode(),
             "keys.created": utcnow().isoformat(timespec="seconds"),
         }
     )
+    store_private(db, sealed)
     return own_public(db)
 
 
@@ -122,31 +119,18 @@ def own_public(db: Database) -> PublicKey:
     )
 
 
-@dataclass
-class PrivateKeys:
-    age_identity: Any
-    signing: Any
-
-
 def unlock(db: Database, passphrase: str) -> PrivateKeys:
-    from cryptography.hazmat.primitives import serialization
-    from pyrage import DecryptError, x25519
-    from pyrage import passphrase as age_passphrase
-
+    """The private keys, opened with the passphrase. Keys stored by an older version
+    (age's passphrase format and a PEM) are opened once that way and stored again
+    in the current one."""
     if not has_keys(db):
         raise KeyError_("本单位还没有密钥。请先生成密钥。")
-    try:
-        identity_text = age_passphrase.decrypt(
-            base64.b64decode(db.get_setting("keys.age_identity")), passphrase
-        ).decode()
-        signing = serialization.load_pem_private_key(
-            db.get_setting("keys.signing_private").encode(), passphrase.encode()
-        )
-    except (DecryptError, ValueError, TypeError) as exc:
-        raise KeyError_(
-            "口令不对，无法打开本单位的私钥。请重新输入（注意大小写和输入法）。"
-        ) from exc
-    return PrivateKeys(x25519.Identity.from_str(identity_text), signing)
+    sealed = db.get_setting("keys.private")
+    if sealed:
+        return open_sealed(passphrase, sealed)
+    private = unlock_legacy(db, passphrase)
+    store_private(db, seal(passphrase, private.age_identity, private.signing))
+    return private
 
 
 def export_public(db: Database, out: str | Path) -> Path:

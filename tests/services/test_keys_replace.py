@@ -4,6 +4,7 @@ signs after that date refused."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -77,3 +78,49 @@ def test_replacing_a_trusted_key(sync_office, office_keys, tmp_path):
     with pytest.raises(keys.KeyError_):
         keys.trust(city, keys.own_public(city))
     assert other
+
+
+def test_keys_stored_by_an_older_version_open_and_are_sealed_again(db):
+    """Before 0.1 keys were kept in age's passphrase format (its cost tuned to the PC:
+    256 MiB to 1 GiB to open) and a PEM; they still open, and are stored again under
+    the fixed-cost scrypt box, the old rows dropped."""
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from pyrage import passphrase as age_passphrase
+    from pyrage import x25519
+
+    identity, signing = x25519.Identity.generate(), Ed25519PrivateKey.generate()
+    public = signing.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    db.set_settings(
+        {
+            "keys.age_recipient": str(identity.to_public()),
+            "keys.age_identity": base64.b64encode(
+                age_passphrase.encrypt(str(identity).encode(), "old passphrase")
+            ).decode(),
+            "keys.signing_public": base64.b64encode(public).decode(),
+            "keys.signing_private": signing.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.BestAvailableEncryption(b"old passphrase"),
+            ).decode(),
+        }
+    )
+    with pytest.raises(keys.KeyError_, match="口令不对"):
+        keys.unlock(db, "wrong passphrase")
+    opened = keys.unlock(db, "old passphrase")
+    assert str(opened.age_identity) == str(identity)
+    assert (
+        db.get_setting("keys.age_identity") == "" and db.get_setting("keys.signing_private") == ""
+    )
+    sealed = json.loads(db.get_setting("keys.private"))
+    assert (sealed["kdf"], sealed["n"], sealed["r"]) == ("scrypt", 2**17, 8)
+    again = keys.unlock(db, "old passphrase")  # now from the sealed box
+    message = b"manifest"
+    assert again.signing.sign(message) == signing.sign(message)  # Ed25519 is deterministic
+    db.set_settings({"keys.private": "{broken"})
+    with pytest.raises(keys.KeyError_, match="恢复单"):
+        keys.unlock(db, "old passphrase")
