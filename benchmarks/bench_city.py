@@ -187,10 +187,13 @@ def build_county(code: str, n: int, path: Path) -> Path:
 
 def build_city(counties: list[Path]) -> Path:
     """The city's database with its keys, trusting every county (a template copied per run)."""
+    import hashlib
+
     from app.models.db import open_database
     from app.services import keys, office
 
-    path = HERE / f"city-template-{len(counties)}.sqlite3"
+    which = hashlib.sha256("|".join(c.name for c in counties).encode()).hexdigest()[:8]
+    path = HERE / f"city-template-{which}.sqlite3"
     if path.exists():
         return path
     tmp = path.with_suffix(".tmp.sqlite3")
@@ -203,7 +206,8 @@ def build_city(counties: list[Path]) -> Path:
         for county in counties:
             with open_database(county) as db:
                 keys.export_public(db, HERE / "county.pub")
-                keys.trust(db, keys.read_public(HERE / "city.pub"))
+                # a rebuilt city template has new keys: the counties replace the old one
+                keys.trust(db, keys.read_public(HERE / "city.pub"), replace=True)
             keys.trust(city, keys.read_public(HERE / "county.pub"))
     for suffix in ("-wal", "-shm", ".lock"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)

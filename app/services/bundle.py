@@ -4,8 +4,10 @@ losing or duplicating a record (DESIGN.md §6).
 A bundle is a zip (manifest.json + its Ed25519 signature, records as JSON Lines
 per record type, a readable summary.xlsx) encrypted to the recipient with age,
 so `age -d -i key.txt X.hexie > X.zip` opens it with standard tools. Large
-bundles are split into numbered parts, each with its SHA-256. Import checks
-everything first and applies all of it in one transaction, or nothing.
+bundles are split into numbered parts, each with its SHA-256. Import checks the
+archive, manifest and signature first, then streams every record line through
+the checks and the ownership rule into one transaction: all of it, or — at the
+first problem, listed with every other one — nothing.
 """
 
 from __future__ import annotations
@@ -28,14 +30,16 @@ from app.services import bundle_receipts as receipts
 from app.services.bundle_export import (  # noqa: F401
     ExportResult,
     export,
+    export_work,
     write_eml,
     write_parts,
     zip_bundle,
 )
 from app.services.bundle_format import BundleError, from_json, record_tables, sha  # noqa: F401
-from app.services.bundle_merge import COUNT_KEYS, merge  # noqa: F401
+from app.services.bundle_merge import COUNT_KEYS, merge, merge_work  # noqa: F401
 from app.services.bundle_read import OpenBundle, RawBundle, collect, open_bundle  # noqa: F401
 from app.services.keys import KeyError_, PrivateKeys
+from app.services.progress import Progress, Work, drain
 
 # -- planning and applying -------------------------------------------------------------------
 
@@ -92,9 +96,10 @@ def _summary(plans: list[BundlePlan]) -> dict[str, Any]:
     }
 
 
-def apply(db: Database, plans: list[BundlePlan]) -> dict[str, str]:
-    """Apply every new bundle in one transaction, or nothing; returns the evidence
-    files to store afterwards (SHA-256 → original name)."""
+def apply_work(db: Database, plans: list[BundlePlan]) -> Work[dict[str, str]]:
+    """Apply every new bundle in one transaction, or nothing (Cancel closes this at a
+    yield and the transaction rolls back); returns the evidence files to store
+    afterwards (SHA-256 → original name)."""
     files: dict[str, str] = {}
     with db.session() as session:
         for p in plans:
@@ -104,7 +109,7 @@ def apply(db: Database, plans: list[BundlePlan]) -> dict[str, str]:
             if m["kind"] == "receipt":
                 receipts.apply_receipt(session, m)
             else:
-                merged = merge(db, session, p.bundle, write=True)
+                merged = yield from merge_work(db, session, p.bundle, write=True)
                 p.counts = merged.counts
                 files.update(merged.files)
             session.add(
@@ -150,26 +155,31 @@ def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) 
     return problems
 
 
-def import_paths(
+def import_work(
     db: Database,
     paths: list[str | Path],
     private: PrivateKeys,
     *,
     dry_run: bool = False,
     receipt_dir: str | Path | None = None,
-) -> dict[str, Any]:
-    """The whole import: read, check, plan, merge (unless dry run), store evidence
-    files, and write a receipt for every sender whose data bundle was given —
-    imported now or before, so a lost receipt can be made again."""
-    opened = [open_bundle(db, raw, private) for raw in collect(paths)]
+) -> Work[dict[str, Any]]:
+    """The whole import, as long work: read, check, plan, merge (unless dry run),
+    store evidence files, and write a receipt for every sender whose data bundle
+    was given — imported now or before, so a lost receipt can be made again."""
+    raws = collect(paths)
+    opened = []
+    for n, raw in enumerate(raws):
+        yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
+        opened.append(open_bundle(db, raw, private))
     plans = plan(db, opened)
     if dry_run:
         with db.session() as session:  # reads only: nothing is written
             for p in plans:
                 if not p.already and p.bundle.manifest["kind"] == "data":
-                    p.counts = merge(db, session, p.bundle, write=False).counts
+                    merged = yield from merge_work(db, session, p.bundle, write=False)
+                    p.counts = merged.counts
         return _summary(plans)
-    wanted = apply(db, plans)
+    wanted = yield from apply_work(db, plans)
     summary = _summary(plans)
     summary["file_problems"] = _store_files(db, plans, wanted)
     senders = sorted({p.bundle.sender for p in plans if p.bundle.manifest["kind"] == "data"})
@@ -179,6 +189,18 @@ def import_paths(
     summary["receipts"] = [str(f) for f in written.files]
     summary["receipt_note"] = written.note
     return summary
+
+
+def import_paths(
+    db: Database,
+    paths: list[str | Path],
+    private: PrivateKeys,
+    *,
+    dry_run: bool = False,
+    receipt_dir: str | Path | None = None,
+) -> dict[str, Any]:
+    """import_work() run to its end on this thread (the CLI, tests)."""
+    return drain(import_work(db, paths, private, dry_run=dry_run, receipt_dir=receipt_dir))
 
 
 def conflicts(db: Database) -> list[dict[str, Any]]:

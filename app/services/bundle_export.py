@@ -31,6 +31,8 @@ from app.services.bundle_format import (
     sha,
 )
 from app.services.keys import PrivateKeys
+from app.services.progress import Progress, Work, drain
+from app.services.stats import RECORD_TYPE_NAMES
 
 # -- export ------------------------------------------------------------------------------
 
@@ -203,6 +205,30 @@ def export(
     max_part_mb: float = 15.0,
     with_attachments: bool = False,
 ) -> ExportResult:
+    """export_work() run to its end on this thread (the CLI, tests)."""
+    return drain(
+        export_work(
+            db,
+            to,
+            out_dir,
+            private,
+            full=full,
+            max_part_mb=max_part_mb,
+            with_attachments=with_attachments,
+        )
+    )
+
+
+def export_work(
+    db: Database,
+    to: str,
+    out_dir: str | Path,
+    private: PrivateKeys,
+    *,
+    full: bool = False,
+    max_part_mb: float = 15.0,
+    with_attachments: bool = False,
+) -> Work[ExportResult]:
     """Write the bundle for office `to` into `out_dir`; returns the file(s) written.
     With `with_attachments`, the evidence files of the records sent travel too.
 
@@ -237,7 +263,8 @@ def export(
             default=0,
         )
         few = _neighbour_rows(conn, to, since, me.code) if neighbour else None
-        for name, table in tables.items():
+        for step, (name, table) in enumerate(tables.items()):
+            yield Progress(step, len(tables) + 1, f"正在导出：{RECORD_TYPE_NAMES.get(name, name)}")
             writer = None
             rows: Any = (
                 few.get(name, ())
@@ -294,6 +321,7 @@ def export(
             "counts": counts,
         }
         _sign_into(archive, manifest, private)
+    yield Progress(len(tables), len(tables) + 1, "正在加密…")
     buffer.seek(0)
     encrypted_buffer = io.BytesIO()
     pyrage.encrypt_io(buffer, encrypted_buffer, [x25519.Recipient.from_str(peer.age_recipient)])

@@ -18,27 +18,27 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.models import RecordSyncBase, SyncConflict
 from app.models.base import utcnow
-from app.models.db import Database, fast_insert, next_change_seq
+from app.models.db import Database, next_change_seq
 from app.services import office
 from app.services.bundle_checks import RowChecker, has_surrogate_escape, lone_surrogates
 from app.services.bundle_format import (
     BundleError,
-    defaults,
     jsonable,
     parsers,
     record_tables,
-    sqlite_storage,
 )
 from app.services.bundle_read import ZIP_ERRORS, OpenBundle, member_lines
+from app.services.bundle_write import TableWriter, insert_bases
+from app.services.progress import Progress, Work, drain
 from app.services.stats import RECORD_TYPE_NAMES
 
 COUNT_KEYS = ("added", "updated", "deleted", "unchanged", "conflicts")
@@ -140,7 +140,7 @@ class _TableMerge:
         self.connection = session.connection()
         self.bundle = bundle
         self.table = table
-        self.name = table.name
+        self.name = str(table.name)  # a plain str: SQLAlchemy's quoted_name slows the driver
         self.me = me
         self.write = write
         self.seen = seen  # table → ids this bundle carries (for foreign keys)
@@ -149,14 +149,15 @@ class _TableMerge:
         self.problems = bundle.problems
         assert self.problems is not None
         self.parsers = parsers(table)
-        self.storage = sqlite_storage(table) if self.connection.dialect.name == "sqlite" else {}
-        self.missing = {k: v for k, v in defaults(table).items() if k != "id"}
+        self.writer = TableWriter(self.connection, table)
+        self.missing = self.writer.missing
         self.foreign = [
             (fk.parent.name, fk.column.table.name, fk.column.table) for fk in table.foreign_keys
         ]
         self.files: dict[str, str] = {}
 
-    def feed(self, lines: Any) -> None:
+    def feed(self, lines: Any) -> Iterator[int]:
+        """Read the lines; yields the number of records taken after each chunk."""
         chunk: list[tuple[int, dict[str, Any]]] = []
         ids = self.seen[self.name]
         loads: Callable[[str], Any] = json.JSONDecoder().decode
@@ -169,7 +170,7 @@ class _TableMerge:
                 self.problems.line(self.name, number, ["不是有效的 JSON"])
                 continue
             bad = self.checker.check(row)
-            if not bad and has_surrogate_escape(line.encode()) and lone_surrogates(row):
+            if not bad and has_surrogate_escape(line) and lone_surrogates(row):
                 bad = ["含有无法保存的字符（不成对的代理项）"]
             if not bad and row["id"] in ids:
                 bad = [f"与前面的记录编号 {row['id']} 重复"]
@@ -180,9 +181,11 @@ class _TableMerge:
             chunk.append((number, row))
             if len(chunk) >= CHUNK:
                 self._chunk(chunk)
+                yield len(chunk)
                 chunk = []
         if chunk:
             self._chunk(chunk)
+            yield len(chunk)
 
     def _missing_parents(self, chunk: list[tuple[int, dict[str, Any]]]) -> None:
         for column, parent_name, parent in self.foreign:
@@ -207,21 +210,10 @@ class _TableMerge:
                     )
 
     def _chunk(self, chunk: list[tuple[int, dict[str, Any]]]) -> None:
-        table, name, sender = self.table, self.name, self.bundle.sender
+        name, sender = self.name, self.bundle.sender
         ids = [r["id"] for _n, r in chunk]
-        local = {
-            r.id: dict(r._mapping)
-            for r in self.connection.execute(select(table).where(table.c.id.in_(ids)))
-        }
-        bases = dict(
-            self.connection.execute(
-                select(RecordSyncBase.record_id, RecordSyncBase.base_version).where(
-                    RecordSyncBase.table_name == name,
-                    RecordSyncBase.peer == sender,
-                    RecordSyncBase.record_id.in_(ids),
-                )
-            ).all()
-        )
+        local = self.writer.existing(ids)
+        bases = self.writer.bases(sender, ids) if local else {}
         self._missing_parents(chunk)
         todo: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
         for number, row in chunk:
@@ -256,48 +248,32 @@ class _TableMerge:
         table, connection, sender = self.table, self.connection, self.bundle.sender
         seq = next_change_seq(self.session, max(len(todo), 1))
         inserts: list[dict[str, Any]] = []
-        new_bases: list[dict[str, Any]] = []
+        new_bases: list[tuple[str, str, str, int]] = []
         raised: list[dict[str, Any]] = []
         for verdict, row, mine in todo:
             if verdict == "conflicts":
                 self._conflict(row, mine)
+            elif verdict != "unchanged" and mine is None:
+                inserts.append(row)
             elif verdict != "unchanged":
                 values = {**self.missing, **row}
-                converters = self.storage if mine is None and self.storage else self.parsers
-                for column, convert in converters.items():
-                    value = values.get(column)
-                    if value is not None and (converters is self.storage or isinstance(value, str)):
-                        values[column] = convert(value)
+                for column, convert in self.parsers.items():
+                    if isinstance(values.get(column), str):
+                        values[column] = convert(values[column])
                 values["change_seq"] = seq
                 seq += 1
-                if mine is None:
-                    inserts.append(values)
-                else:
-                    connection.execute(table.update().where(table.c.id == row["id"]).values(values))
+                connection.execute(table.update().where(table.c.id == row["id"]).values(values))
             # The version the sender has; ours, if newer, goes back. Never lowered:
             # an older bundle arriving late must not make an old version the base.
-            version = int(row["version"])
+            version = row["version"]
             old = bases.get(row["id"])
             if old is None:
-                new_bases.append(
-                    {
-                        "table_name": self.name,
-                        "record_id": row["id"],
-                        "peer": sender,
-                        "base_version": version,
-                    }
-                )
+                new_bases.append((self.name, row["id"], sender, version))
             elif version > old:
                 raised.append({"r": row["id"], "v": version})
-        if inserts:
-            columns = {k for r in inserts for k in r}
-            if any(len(r) != len(columns) for r in inserts):  # older bundles may lack columns
-                inserts = [{k: r.get(k) for k in columns} for r in inserts]
-            fast_insert(connection, table, inserts, stored_as_is=self.storage)
-        fast_insert(connection, RecordSyncBase.__table__, new_bases)
+        self.writer.insert(inserts, seq)
+        insert_bases(connection, new_bases)
         if raised:
-            from sqlalchemy import bindparam
-
             base = RecordSyncBase.__table__
             connection.execute(
                 update(base)
@@ -344,21 +320,27 @@ class _TableMerge:
             existing.detected_at = utcnow()
 
 
-def merge(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -> MergeResult:
+def merge_work(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -> Work[MergeResult]:
     """Read every record line of `bundle`, check and judge it, and write it when
-    `write`. Raises BundleError listing every problem (the caller's transaction
-    then rolls back whole)."""
+    `write`, yielding progress after each chunk. Raises BundleError listing every
+    problem (the caller's transaction then rolls back whole)."""
     here = office.current(db)
     me = here.code if here else ""
     result = MergeResult()
     seen: dict[str, set[str]] = defaultdict(set)
     assert bundle.problems is not None
+    counts = bundle.manifest.get("counts") or {}
+    total = sum(v for v in counts.values() if type(v) is int and v > 0) or 1
+    done = 0
     for name, table in record_tables().items():  # parents before children
         member = bundle.record_members.get(name)
         if member is None:
             continue
         step = _TableMerge(session, bundle, table, me, write, seen)
-        step.feed(member_lines(bundle, member))
+        label = f"{bundle.name}：{RECORD_TYPE_NAMES.get(name, name)}"
+        for taken in step.feed(member_lines(bundle, member)):
+            done += taken
+            yield Progress(min(done, total), total, label)
         result.counts[name] = step.tally
         result.files.update(step.files)
     for sha in result.files:
@@ -368,6 +350,10 @@ def merge(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -> Mer
     if bundle.problems:
         raise bundle.problems.error()
     return result
+
+
+def merge(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -> MergeResult:
+    return drain(merge_work(db, session, bundle, write=write))
 
 
 def _check_file(bundle: OpenBundle, member: str, sha: str) -> None:

@@ -105,3 +105,28 @@ def test_city_merges_three_counties_from_the_command_line(
     assert code_ == 3 and "已损坏或被改动" in err and "Traceback" not in err
     with open_database(path[CITY]) as opened:
         assert snapshot(opened) == before
+
+
+def test_a_rejected_bundle_from_a_real_process_exits_3_without_a_traceback(tmp_path, office_keys):
+    """`python3 -m app.cli` runs cli.py as __main__; the command modules' CliError must
+    still be the one caught (it was not: a rejection ended in a traceback, exit 1)."""
+    import os
+    import subprocess
+    import sys
+
+    city = tmp_path / "city.sqlite3"
+    with open_database(city) as opened:
+        from app.services import office
+
+        office.configure(opened, CITY)
+        office_keys(opened)
+    bad = tmp_path / "bad.hexie"
+    bad.write_bytes(b"age-encryption.org/v1\n-> X25519 garbage\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", "import-bundle", str(bad), "--db", str(city)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HEXIE_PASSPHRASE": SYNC_PASSPHRASE},
+    )
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr and "已损坏或被改动" in proc.stderr

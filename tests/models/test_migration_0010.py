@@ -101,9 +101,16 @@ def test_a_county_database_with_checks_upgrades(tmp_path: Path) -> None:
                 "r1" * 16, "410421", check_id="h1" * 16, item_code="1.1", result="noncompliant"
             ),
         )
-        for n in range(
-            3
-        ):  # three open conflicts for one record (the old import added one per bundle)
+        _insert(
+            con,
+            "record_sync_base",
+            table_name="enterprise",
+            record_id="e1" * 16,
+            peer="410400",
+            base_version=3,
+        )
+        # three open conflicts for one record (the old import added one per bundle)
+        for n in range(3):
             _insert(
                 con,
                 "sync_conflict",
@@ -144,6 +151,14 @@ def test_a_county_database_with_checks_upgrades(tmp_path: Path) -> None:
                 sa.text("SELECT count(*) FROM sync_conflict WHERE resolution = 'superseded'")
             ).scalar()
         assert all(v == ["410421"] for v in owners.values()), owners
+        with db.reader() as conn:
+            assert conn.execute(sa.text("SELECT * FROM record_sync_base")).all() == [
+                ("enterprise", "e1" * 16, "410400", 3)
+            ]
+            table_sql = conn.execute(
+                sa.text("SELECT sql FROM sqlite_master WHERE name = 'record_sync_base'")
+            ).scalar()
+        assert "WITHOUT ROWID" in table_sql
         assert open_conflicts == ['{"n": 2}'] and superseded == 2  # the newest stays open
         spec = checklists.active(db)  # the county keeps its edition: no second default
         assert (spec.id, spec.edition, spec.owner) == ("c1" * 16, 1, "410421")

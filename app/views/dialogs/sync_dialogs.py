@@ -32,6 +32,7 @@ from app.models.db import Database
 from app.services import bundle, keys
 from app.services.documents import Document, FieldGrid, Paragraph
 from app.services.stats import RECORD_TYPE_NAMES
+from app.tasks import TaskRunner, show_error
 from app.views.printing import actions
 
 
@@ -81,7 +82,10 @@ class KeysDialog(QDialog):
                 self.tr("状态"),
             ]
         )
-        self.peers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.peers.horizontalHeader()
+        for column in (0, 1, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.peers.verticalHeader().hide()
         self.trust_button = QPushButton(self.tr("导入对方公钥并信任…"))
         self.trust_button.setObjectName("trust")
@@ -139,6 +143,7 @@ class KeysDialog(QDialog):
             )
             for k in keys.revoked_keys(self.db)
         ]
+        rows.sort(key=lambda r: r[0])  # an office's revoked keys right under its key in use
         self.peers.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, text in enumerate(values):
@@ -274,9 +279,12 @@ class KeysDialog(QDialog):
 
 
 class ExportDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks or getattr(parent, "tasks", None) or TaskRunner()
         self.setWindowTitle(self.tr("导出同步包"))
         self.files: list[Path] = []
         self.recipient = QComboBox()
@@ -335,6 +343,8 @@ class ExportDialog(QDialog):
             self.folder.setText(folder)
 
     def do_export(self, private: keys.PrivateKeys | None = None) -> bool:
+        """Export on a worker thread with progress and Cancel (a county's 30,000
+        records take seconds); returns whether the export was started."""
         if self.recipient.count() == 0:
             self.result.setText(
                 self.tr("还没有信任的单位：请先在“设置 → 密钥与信任的单位”中导入对方公钥。")
@@ -344,36 +354,43 @@ class ExportDialog(QDialog):
         if private is None:
             return False
         to = self.recipient.currentData()
-        try:
-            result = bundle.export(
-                self.db,
-                to,
-                self.folder.text(),
-                private,
-                full=self.full.isChecked(),
-                with_attachments=self.attachments.isChecked(),
-                max_part_mb=self.part_mb.value(),
-            )
-            self.files = list(result.files)
-            if self.eml.isChecked():
+        folder = self.folder.text()
+        options = {
+            "full": self.full.isChecked(),
+            "with_attachments": self.attachments.isChecked(),
+            "max_part_mb": self.part_mb.value(),
+        }
+        with_eml = self.eml.isChecked()
+
+        def work() -> Any:
+            result = yield from bundle.export_work(self.db, to, folder, private, **options)
+            files = list(result.files)
+            if with_eml:
                 peer = keys.peer(self.db, to)
                 me = keys.own_public(self.db)
-                eml = Path(self.folder.text()) / (result.files[0].name.split(".hexie")[0] + ".eml")
-                self.files.append(
-                    bundle.write_eml(result.files, peer.email, me.name, peer.name, eml)
-                )
-        except (bundle.BundleError, keys.KeyError_, OSError) as exc:
-            self.result.setText(str(exc))
-            return False
-        counts = "，".join(
-            f"{RECORD_TYPE_NAMES.get(k, k)} {v}" for k, v in result.counts.items()
-        ) or self.tr("没有新的变动")
-        self.result.setText(
-            self.tr("已导出第 %1 号同步包：%2\n%3")
-            .replace("%1", str(result.sequence))
-            .replace("%2", "、".join(p.name for p in self.files))
-            .replace("%3", counts)
-        )
+                eml = Path(folder) / (result.files[0].name.split(".hexie")[0] + ".eml")
+                files.append(bundle.write_eml(result.files, peer.email, me.name, peer.name, eml))
+            return result, files
+
+        def done(outcome: tuple[bundle.ExportResult, list[Path]]) -> None:
+            result, self.files = outcome
+            counts = "，".join(
+                f"{RECORD_TYPE_NAMES.get(k, k)} {v}" for k, v in result.counts.items()
+            ) or self.tr("没有新的变动")
+            self.result.setText(
+                self.tr("已导出第 %1 号同步包：%2\n%3")
+                .replace("%1", str(result.sequence))
+                .replace("%2", "、".join(p.name for p in self.files))
+                .replace("%3", counts)
+            )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, bundle.BundleError | keys.KeyError_ | OSError):
+                self.result.setText(str(exc))
+            else:
+                show_error(self, self.tr("导出同步包"), exc)
+
+        self.tasks.start(self, self.tr("正在导出同步包"), work, done, failed)
         return True
 
 

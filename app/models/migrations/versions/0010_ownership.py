@@ -12,6 +12,8 @@ Create Date: 2026-12-01 12:00:00
   default "edition 1" (and two counties' record of the same firm) meet at the
   city without colliding.
 - Peer keys replaced with `keys trust --replace` are kept, with their date.
+- The versions last exchanged (one row per record and peer) move to a table
+  without rowid: a city's merge of ten counties writes 300,000 of them.
 - Older databases may hold several open conflicts for one record from one
   office: the newest stays open, the others are closed as superseded, and an
   index keeps it so.
@@ -101,6 +103,26 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_revoked_peer_key_office_code"), ["office_code"], unique=False
         )
+
+    # The versions last exchanged: one row per record and peer, so a table keyed by
+    # its primary key alone (WITHOUT ROWID), rebuilt with its rows.
+    op.create_table(
+        "record_sync_base_new",
+        sa.Column("table_name", sa.String(length=40), nullable=False),
+        sa.Column("record_id", sa.String(length=32), nullable=False),
+        sa.Column("peer", sa.String(length=12), nullable=False),
+        sa.Column("base_version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("table_name", "record_id", "peer", name="pk_record_sync_base"),
+        sqlite_with_rowid=False,
+    )
+    bind.execute(
+        sa.text(
+            "INSERT INTO record_sync_base_new (table_name, record_id, peer, base_version)"
+            " SELECT table_name, record_id, peer, base_version FROM record_sync_base"
+        )
+    )
+    op.drop_table("record_sync_base")
+    op.rename_table("record_sync_base_new", "record_sync_base")
 
     bind.execute(
         sa.text(
