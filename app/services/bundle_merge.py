@@ -162,7 +162,7 @@ class _TableMerge:
         ids = self.seen[self.name]
         loads: Callable[[str], Any] = json.JSONDecoder().decode
         for number, line in lines:
-            if not line.strip():
+            if not line or line.isspace():
                 continue
             try:
                 row = loads(line)

@@ -41,15 +41,14 @@ def _general_datetime(value: Any) -> Any:
 
 
 def _storage(table: Table) -> dict[str, Any]:
-    """Per column, JSON value → stored value, for the columns that need it. Dates
-    are stored as the ISO text they arrive as (the line check read them)."""
-    out = sqlite_storage(table)
-    for column in table.c:
-        if column.name in out and out[column.name].__name__ == "_store_datetime":
-            out[column.name] = _store_datetime
-        elif column.name in out and out[column.name].__name__ == "_store_date":
-            del out[column.name]
-    return out
+    """Per column, JSON value → stored value, for the columns that need it: only
+    times. Dates are stored as the ISO text they arrive as (the line check read
+    them), and the SQLite driver stores true/false as 1/0 itself."""
+    return {
+        name: _store_datetime
+        for name, convert in sqlite_storage(table).items()
+        if convert.__name__ == "_store_datetime"
+    }
 
 
 _compiled: dict[tuple[str, str, int, str], tuple[str, tuple[str, ...] | None]] = {}
