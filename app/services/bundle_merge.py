@@ -155,6 +155,7 @@ class _TableMerge:
             (fk.parent.name, fk.column.table.name, fk.column.table) for fk in table.foreign_keys
         ]
         self.files: dict[str, str] = {}
+        self.with_files = self.name == "attachment" or self.name in FILE_TABLES
 
     def feed(self, lines: Any) -> Iterator[int]:
         """Read the lines; yields the number of records taken after each chunk."""
@@ -224,7 +225,7 @@ class _TableMerge:
                 continue
             self.tally[verdict] += 1
             todo.append((verdict, row, mine))
-            if not row["deleted"]:
+            if self.with_files and not row["deleted"]:
                 self._note_files(row)
         if self.write and not self.problems:
             try:

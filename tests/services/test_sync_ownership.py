@@ -234,3 +234,24 @@ def test_receipt_goes_to_the_outbox_when_the_folder_is_read_only(
     # the county reads the receipt from the outbox: its next bundle starts after it
     bundle.import_paths(db, [receipt], private)
     assert send(db, private, CITY, tmp_path / "next").counts == {}
+
+
+def test_the_citys_risk_summary_is_its_own(city_and_counties, tmp_path):
+    """A county's grading snapshot arrives at the city as the county's record: the
+    city's risk tab does not show it as the city's latest grading."""
+    from app.services import risk_grading
+    from app.services.progress import drain
+
+    (city, city_keys), counties = city_and_counties
+    db, private = counties["410421"]
+    enterprises.create(
+        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
+    )
+    drain(risk_grading.grade(db))
+    assert risk_grading.latest_summary(db) is not None
+    send(db, private, CITY, tmp_path / "b")
+    summary = bundle.import_paths(city, [tmp_path / "b"], city_keys)
+    assert summary["bundles"][0]["counts"]["risk_grading"]["added"] == 1
+    assert risk_grading.latest_summary(city) is None
+    drain(risk_grading.grade(city))
+    assert risk_grading.latest_summary(city)["low"] == 1  # the city's own grading of what it holds
