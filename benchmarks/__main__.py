@@ -15,12 +15,20 @@ os.environ.setdefault("HEXIE_DATA_DIR", tempfile.mkdtemp(prefix="hexie-bench-"))
 
 
 def main() -> int:
-    from benchmarks import bench_bundle, bench_grading, bench_import, bench_overview, bench_register
+    from benchmarks import (
+        bench_bundle,
+        bench_city,
+        bench_grading,
+        bench_import,
+        bench_overview,
+        bench_register,
+    )
 
     ok = bench_register.run()
     ok &= bench_import.run()
     ok &= bench_grading.run()
     ok &= bench_bundle.run()
+    ok &= bench_city.run()
     ok &= bench_overview.run()
     print("all targets met" if ok else "some targets missed")
     return 0 if ok else 1

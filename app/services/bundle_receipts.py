@@ -108,7 +108,12 @@ def apply_receipt(session: Any, manifest: dict[str, Any]) -> None:
     it confirmed become the versions last exchanged with it (in bulk: a receipt for
     a bundle of 300,000 records is one query per thousand records, not per record)."""
     sender = manifest["sender"]
-    acknowledged = int(manifest.get("acknowledged_seq", 0))
+    # Never further than we have sent: a receipt claiming more would make our next
+    # bundles leave out changes the peer has never seen.
+    sent_upto = session.execute(
+        select(func.max(SentBundle.upto_seq)).where(SentBundle.peer == sender)
+    ).scalar()
+    acknowledged = min(int(manifest.get("acknowledged_seq", 0)), int(sent_upto or 0))
     peer = session.get(PeerKey, sender)
     if peer is not None:
         peer.acked_seq = max(peer.acked_seq, acknowledged)

@@ -255,3 +255,32 @@ def test_the_citys_risk_summary_is_its_own(city_and_counties, tmp_path):
     assert risk_grading.latest_summary(city) is None
     drain(risk_grading.grade(city))
     assert risk_grading.latest_summary(city)["low"] == 1  # the city's own grading of what it holds
+
+
+def test_a_receipt_never_acknowledges_more_than_was_sent(city_and_counties, tmp_path):
+    from app.services import keys
+    from tests.sync_support import craft
+
+    (city, city_keys), counties = city_and_counties
+    db, private = counties["410421"]
+    enterprises.create(
+        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
+    )
+    sent = send(db, private, CITY, tmp_path / "b1")
+    enterprises.create(
+        db, {"name": "乙", "credit_code": code(2, "410421"), "county_code": "410421"}
+    )
+    receipt = craft(
+        tmp_path / "r" / "receipt.hexie",
+        CITY,
+        city_keys,
+        db,
+        {},
+        kind="receipt",
+        sequence=0,
+        acknowledged_seq=10**9,
+    )
+    bundle.import_paths(db, [receipt], private)
+    assert 0 < keys.peer(db, CITY).acked_seq < 10**9
+    assert send(db, private, CITY, tmp_path / "b2").counts == {"enterprise": 1}  # 乙 still goes
+    assert sent
