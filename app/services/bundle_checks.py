@@ -165,10 +165,6 @@ class RowChecker:
             c.name for c in table.c if not c.nullable and c.default is None and c.name != "id"
         } | set(REQUIRED_SYNC)
         self.required.discard("change_seq")
-        self.dates = [n for n, k in self.kinds.items() if k == "date"]
-        self.datetimes = [n for n, k in self.kinds.items() if k == "datetime"]
-        self.ints = [n for n, k in self.kinds.items() if k == "int"]
-        self.floats = [n for n, k in self.kinds.items() if k == "float"]
         self.json_columns = {
             c.name: c.default.arg if c.default is not None else ""  # type: ignore[attr-defined]
             for c in table.c

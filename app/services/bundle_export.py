@@ -22,9 +22,14 @@ from app.models.base import utcnow
 from app.models.db import Database
 from app.models.migrate import head_revision
 from app.services import keys, office
+from app.services.bundle_files import (  # noqa: F401 - the public face of export
+    summary_xlsx,
+    write_eml,
+    write_parts,
+    zip_bundle,
+)
 from app.services.bundle_format import (
     FORMAT,
-    PART_MAGIC,
     BundleError,
     json_default,
     record_tables,
@@ -172,29 +177,6 @@ def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> dict[str, An
     return {"sha256": sha(data), "size": len(data)}
 
 
-def _summary_xlsx(counts: dict[str, int], sender: str, recipient: str, created: str) -> bytes:
-    from openpyxl import Workbook
-
-    from app.services.stats import RECORD_TYPE_NAMES
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "同步包说明"
-    ws.append(["和谐台账同步包"])
-    ws.append(["发送单位", sender])
-    ws.append(["接收单位", recipient])
-    ws.append(["生成时间（UTC）", created])
-    ws.append([])
-    ws.append(["记录类型", "条数"])
-    for name, n in counts.items():
-        ws.append([RECORD_TYPE_NAMES.get(name, name), n])
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 40
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
 def export(
     db: Database,
     to: str,
@@ -297,7 +279,7 @@ def export_work(
         members["summary.xlsx"] = _add_bytes(
             archive,
             "summary.xlsx",
-            _summary_xlsx(counts, f"{me.name}（{me.code}）", f"{peer.name}（{to}）", created),
+            summary_xlsx(counts, f"{me.name}（{me.code}）", f"{peer.name}（{to}）", created),
         )
         bundle_id = hashlib.sha256(
             f"{me.code}|{to}|{sequence}|{created}|{upto}".encode()
@@ -360,66 +342,3 @@ def _sign_into(archive: zipfile.ZipFile, manifest: dict[str, Any], private: Priv
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
     archive.writestr("manifest.json", manifest_bytes)
     archive.writestr("manifest.sig", base64.b64encode(private.signing.sign(manifest_bytes)))
-
-
-def zip_bundle(manifest: dict[str, Any], members: dict[str, bytes], private: PrivateKeys) -> bytes:
-    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
-    signature = private.signing.sign(manifest_bytes)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", manifest_bytes)
-        archive.writestr("manifest.sig", base64.b64encode(signature))
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def write_parts(out_dir: Path, name: str, data: bytes, max_part_mb: float) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    limit = int(max_part_mb * 1024 * 1024)
-    if len(data) <= limit:
-        path = out_dir / name
-        path.write_bytes(data)
-        return [path]
-    chunks = [data[i : i + limit] for i in range(0, len(data), limit)]
-    paths = []
-    for n, chunk in enumerate(chunks, start=1):
-        header = json.dumps(
-            {
-                "bundle": name,
-                "part": n,
-                "parts": len(chunks),
-                "sha256": sha(chunk),
-                "total_sha256": sha(data),
-            }
-        )
-        path = out_dir / f"{name}.part{n}of{len(chunks)}"
-        path.write_bytes(PART_MAGIC + header.encode() + b"\n" + chunk)
-        paths.append(path)
-    return paths
-
-
-def write_eml(
-    files: list[Path], to_address: str, sender_name: str, recipient_name: str, out: Path
-) -> Path:
-    """An unsent e-mail draft with the bundle attached, for Outlook, Foxmail or Thunderbird."""
-    from email.message import EmailMessage
-    from email.utils import formatdate
-
-    message = EmailMessage()
-    message["To"] = to_address
-    message["Subject"] = (
-        f"和谐台账同步包：{sender_name} → {recipient_name}（{files[0].name.split('.hexie')[0]}）"
-    )
-    message["Date"] = formatdate(localtime=True)
-    message["X-Unsent"] = "1"  # Outlook opens it as a draft ready to send
-    message.set_content(
-        f"{recipient_name}：\n\n附件是{sender_name}的和谐台账同步包，共 {len(files)} 个文件。"
-        "请在和谐台账中用“文件 → 导入同步包”导入，全部附件放在同一文件夹即可。\n"
-    )
-    for path in files:
-        message.add_attachment(
-            path.read_bytes(), maintype="application", subtype="octet-stream", filename=path.name
-        )
-    out.write_bytes(bytes(message))
-    return out

@@ -17,7 +17,7 @@ class SyncActions:
     tasks: Any
 
     def edit_keys(self) -> None:
-        from app.views.dialogs.sync_dialogs import KeysDialog
+        from app.views.dialogs.keys_dialog import KeysDialog
 
         self._keys_dialog = KeysDialog(self.db, self)
         self._keys_dialog.open()
@@ -30,7 +30,8 @@ class SyncActions:
 
     def import_bundle(self, paths: list[str] | None = None) -> None:
         from app.services import bundle
-        from app.views.dialogs.sync_dialogs import preview_text, unlock
+        from app.views.dialogs.keys_dialog import unlock
+        from app.views.dialogs.sync_dialogs import preview_text
 
         if not paths:
             paths, _ = QFileDialog.getOpenFileNames(
