@@ -97,7 +97,7 @@ def _changed(conn: Any, table: Table, to: str, since_seq: int, me: str, **option
     """What to send `to` of one table: changed since `since_seq`; this office's own
     records, and the recipient's records only where we changed them (a proposal
     the owner decides on); never the version the recipient already has (no echo);
-    never a third office's record (DESIGN.md §6: a bundle touches only its sender's
+    never a third office's record (README.md, 同步包: a bundle touches only its sender's
     records)."""
     return conn.execution_options(**options).execute(
         _changed_statement(table), {"me": me, "to": to, "since": since_seq}

@@ -1,5 +1,5 @@
 """Merging a checked bundle into this office's records, one table and one chunk
-of records at a time (DESIGN.md §6).
+of records at a time (README.md, 同步包: the ownership rule).
 
 Every line is checked as it is read (bundle_checks), every record against its
 owner: a bundle may create, change or delete only the records of the office
@@ -171,7 +171,7 @@ class _TableMerge:
                 self.problems.line(self.name, number, ["不是有效的 JSON"])
                 continue
             bad = self.checker.check(row)
-            if not bad and has_surrogate_escape(line) and lone_surrogates(row):
+            if not bad and "\\u" in line and has_surrogate_escape(line) and lone_surrogates(row):
                 bad = ["含有无法保存的字符（不成对的代理项）"]
             if not bad and row["id"] in ids:
                 bad = [f"与前面的记录编号 {row['id']} 重复"]
@@ -252,10 +252,13 @@ class _TableMerge:
         new_bases: list[tuple[str, str, str, int]] = []
         raised: list[dict[str, Any]] = []
         for verdict, row, mine in todo:
+            if mine is None:
+                # New here (added, or a tombstone never seen): inserted below, and its
+                # exchanged version copied from the inserted rows in one statement.
+                inserts.append(row)
+                continue
             if verdict == "conflicts":
                 self._conflict(row, mine)
-            elif verdict != "unchanged" and mine is None:
-                inserts.append(row)
             elif verdict != "unchanged":
                 values = {**self.missing, **row}
                 for column, convert in self.parsers.items():
@@ -273,6 +276,7 @@ class _TableMerge:
             elif version > old:
                 raised.append({"r": row["id"], "v": version})
         self.writer.insert(inserts, seq)
+        self.writer.bases_of_inserted(sender, seq, seq + len(inserts))
         insert_bases(connection, new_bases)
         if raised:
             base = RecordSyncBase.__table__

@@ -6,7 +6,7 @@ line, by the merge (bundle_merge), which checks each line and the member's
 hash as it goes, so a bundle of 300,000 records is never held in memory.
 
 Anything wrong is a BundleError with a message in plain words; no malformed
-input ends in a traceback (DESIGN.md §6).
+input ends in a traceback (README.md, 同步包).
 """
 
 from __future__ import annotations

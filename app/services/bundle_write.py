@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, select
+from sqlalchemy import Connection, String, Table, bindparam, select
 
 from app.models import RecordSyncBase
 from app.models.db import fast_insert
@@ -97,13 +97,9 @@ class TableWriter:
         )
         self.positional = bool(compiled.positional) and self.sqlite
         if self.positional:
-            order = [k for k in compiled.positiontup or () if k != "change_seq"]
             self.insert_sql = str(compiled)
-            self.seq_at = list(compiled.positiontup or ()).index("change_seq")
-            self.pick = itemgetter(*order)
-            self.converted = [
-                (i, self.storage[k]) for i, k in enumerate(order) if k in self.storage
-            ]
+            self.pick = itemgetter(*(compiled.positiontup or ()))
+            self.times = [k for k in fields if k in self.storage]
 
     def existing(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The incoming ids that exist here, as typed rows."""
@@ -141,6 +137,28 @@ class TableWriter:
             ).all()
         )
 
+    def bases_of_inserted(self, peer: str, first_seq: int, end_seq: int) -> None:
+        """The exchanged version of every record just inserted (change numbers
+        first_seq … end_seq − 1) is the version it arrived with: copied in one
+        INSERT … SELECT, not sent row by row from Python."""
+        if end_seq <= first_seq:
+            return
+        table, base = self.table, RecordSyncBase.__table__
+        _run(
+            self.connection,
+            (table.name, "bases-of-inserted", 0),
+            lambda: base.insert().from_select(
+                ["table_name", "record_id", "peer", "base_version"],
+                select(
+                    bindparam("t", type_=String),
+                    table.c.id,
+                    bindparam("p", type_=String),
+                    table.c.version,
+                ).where(table.c.change_seq >= bindparam("a"), table.c.change_seq < bindparam("b")),
+            ),
+            {"t": str(table.name), "p": peer, "a": first_seq, "b": end_seq},
+        )
+
     def insert(self, rows: list[dict[str, Any]], first_seq: int) -> None:
         """New records as the bundle carries them (checked already), numbered from
         `first_seq` in this office's change sequence."""
@@ -150,21 +168,23 @@ class TableWriter:
             self._insert_dicts(rows, first_seq)
             return
         params = []
+        append, pick, times, count = params.append, self.pick, self.times, self.field_count
         seq = first_seq
         for row in rows:
             # Checked lines hold only known fields: fewer means an older version's
             # bundle, whose gaps the column defaults fill.
-            if len(row) != self.field_count:
+            if len(row) != count:
                 row = {**self.missing, **row}
                 row = {k: row.get(k) for k in self.fields}
-            values = list(self.pick(row))
-            for i, convert in self.converted:
-                value = values[i]
-                if value is not None:
-                    values[i] = convert(value)
-            values.insert(self.seq_at, seq)
+            for name in times:  # the row is ours to change: it is written, then dropped
+                value = row[name]
+                if value.__class__ is str and len(value) == 26 and value[10] == "T":
+                    row[name] = f"{value[:10]} {value[11:]}"
+                elif value is not None:
+                    row[name] = _store_datetime(value)
+            row["change_seq"] = seq
             seq += 1
-            params.append(tuple(values))
+            append(pick(row))
         self.connection.exec_driver_sql(self.insert_sql, params)
 
     def _insert_dicts(self, rows: list[dict[str, Any]], first_seq: int) -> None:
