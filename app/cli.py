@@ -404,4 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m app.cli` runs this file as __main__, a second copy of the module:
+    # the command modules raise app.cli.CliError, which only app.cli's own main()
+    # catches (this copy's would let a rejection end in a traceback, exit 1).
+    from app.cli import main as app_main
+
+    sys.exit(app_main())

@@ -79,7 +79,7 @@ def cmd_campaign(args: argparse.Namespace) -> int:
         current = campaigns.current(db)
         for c in campaigns.all_campaigns(db):
             mark = "＊" if current and c.id == current.id else "　"
-            print(f"{mark}{c.id}  {c.starts_on}—{c.ends_on}  {c.name}")
+            print(f"{mark}{c.id}  {c.starts_on}—{c.ends_on}  {c.label}")
     return EXIT_OK
 
 

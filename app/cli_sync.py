@@ -29,6 +29,11 @@ def add_parsers(sub: Any, _db_arg: Any) -> None:
     _db_arg(k)
     k.add_argument("--yes", action="store_true", help="不询问，直接信任")
     k.add_argument("--email", default="", help="对方接收同步包的电子邮箱")
+    k.add_argument(
+        "--replace",
+        action="store_true",
+        help="对方更换了密钥：用这个公钥替换已信任的旧密钥（旧密钥作废并记下日期）",
+    )
 
     p = sub.add_parser("export-bundle", help="导出同步包")
     _db_arg(p)
@@ -74,17 +79,40 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 out = keys.export_public(db, args.out)
                 print(f"已导出公钥 {out}，指纹：{keys.own_public(db).fingerprint}")
             else:
-                key = keys.read_public(args.keyfile)
-                print(f"{key.name}（{key.office_code}）的指纹：{key.fingerprint}")
-                if not args.yes:
-                    answer = input("请与对方电话核对指纹，一致请输入 yes：").strip().lower()
-                    if answer != "yes":
-                        raise CliError("未信任：指纹未确认。")
-                keys.trust(db, key, email=args.email)
-                print("已信任。")
+                _trust(db, args)
         except keys.KeyError_ as exc:
             raise CliError(str(exc)) from exc
     return EXIT_OK
+
+
+def _trust(db: Any, args: argparse.Namespace) -> None:
+    """Trust a peer's key after the fingerprint is checked; a different key for an
+    office already trusted only with --replace, showing both fingerprints."""
+    from app.services import keys
+
+    key = keys.read_public(args.keyfile)
+    old = keys.trusted_fingerprint(db, key.office_code)
+    if old and old != key.fingerprint and not args.replace:
+        raise keys.KeyReplacementNeeded(key.office_code, key.name, old, key.fingerprint)
+    if old and old != key.fingerprint:
+        print(f"更换 {key.name}（{key.office_code}）的密钥：")
+        print(f"  旧指纹（将作废）：{old}")
+        print(f"  新指纹：{key.fingerprint}")
+        prompt = "请与对方电话核对新指纹，确认更换请输入 yes："
+    else:
+        print(f"{key.name}（{key.office_code}）的指纹：{key.fingerprint}")
+        prompt = "请与对方电话核对指纹，一致请输入 yes："
+    if not args.yes and input(prompt).strip().lower() != "yes":
+        raise CliError("未信任：指纹未确认。")
+    result = keys.trust(db, key, email=args.email, replace=args.replace)
+    if result.outcome == "replaced":
+        print(
+            f"已更换密钥。旧密钥（{result.old_fingerprint}）已作废，此后用它签名的同步包将被拒绝。"
+        )
+    elif result.outcome == "same":
+        print("已信任过这把密钥，无需更改。")
+    else:
+        print("已信任。")
 
 
 def cmd_export_bundle(args: argparse.Namespace) -> int:
@@ -141,20 +169,25 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
             raise CliError(str(exc), EXIT_REJECTED) from exc
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, default=str))
-    else:
-        for b in summary["bundles"]:
-            state = (
-                "已导入过" if b["already_imported"] else ("将导入" if args.dry_run else "已导入")
+        return EXIT_OK
+    from app.services.stats import RECORD_TYPE_NAMES
+
+    for b in summary["bundles"]:
+        state = "已导入过" if b["already_imported"] else ("将导入" if args.dry_run else "已导入")
+        print(f"{b['name']}（{b['sender']}）：{state}")
+        for name, c in b["counts"].items():
+            print(
+                f"  {RECORD_TYPE_NAMES.get(name, name)}：新增 {c['added']}，更新 {c['updated']}，"
+                f"删除 {c['deleted']}，无变化 {c['unchanged']}，冲突 {c['conflicts']}"
             )
-            print(f"{b['name']}（{b['sender']}）：{state}")
-            for name, c in b["counts"].items():
-                print(
-                    f"  {name}：新增 {c['added']}，更新 {c['updated']}，删除 {c['deleted']}，无变化 {c['unchanged']}，冲突 {c['conflicts']}"
-                )
-        for gap in summary["gaps"]:
-            print(f"注意：{gap}")
-        for receipt in summary.get("receipts", []):
-            print(f"回执：{receipt}（请发回对方）")
+    for gap in summary["gaps"]:
+        print(f"注意：{gap}")
+    for problem in summary.get("file_problems", []):
+        print(f"注意：{problem}")
+    if summary.get("receipt_note"):
+        print(f"注意：{summary['receipt_note']}")
+    for receipt in summary.get("receipts", []):
+        print(f"回执：{receipt}（请发回对方）")
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ os.environ.setdefault("HEXIE_DATA_DIR", tempfile.mkdtemp(prefix="hexie-bench-"))
 def main() -> int:
     from benchmarks import (
         bench_bundle,
+        bench_city,
         bench_grading,
         bench_import,
         bench_overview,
@@ -28,6 +29,7 @@ def main() -> int:
     ok &= bench_import.run()
     ok &= bench_grading.run()
     ok &= bench_bundle.run()
+    ok &= bench_city.run()
     ok &= bench_overview.run()
     ok &= bench_scans.run()
     print("all targets met" if ok else "some targets missed")

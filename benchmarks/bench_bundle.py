@@ -26,6 +26,7 @@ def county_db() -> Path:
     from app.models.base import sync_values, utcnow
     from app.models.db import fast_insert, open_database
     from app.services import keys, office
+    from app.services.bundle_format import record_tables
 
     tmp = OUT / "bundle-county.tmp.sqlite3"
     shutil.copyfile(register_db(), tmp)
@@ -33,6 +34,12 @@ def county_db() -> Path:
         office.configure(db, "410482", level="county")
         keys.init(db, PASS)
         with db.session() as session:
+            # The register was made as the city's demo: as this county's data, it is
+            # the county's own (a bundle may carry only its sender's records).
+            for table in record_tables():
+                session.connection().exec_driver_sql(
+                    f"UPDATE {table} SET origin_office = '410482'"  # noqa: S608 - model names
+                )
             ids = [r[0] for r in session.connection().exec_driver_sql("SELECT id FROM enterprise")]
             now = utcnow()
             rows = [

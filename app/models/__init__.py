@@ -20,7 +20,14 @@ from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, 
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.scanned_page import ScannedPage
 from app.models.setting import Setting, SyncCounter
-from app.models.sync_state import ImportedBundle, PeerKey, RecordSyncBase, SentBundle, SyncConflict
+from app.models.sync_state import (
+    ImportedBundle,
+    PeerKey,
+    RecordSyncBase,
+    RevokedPeerKey,
+    SentBundle,
+    SyncConflict,
+)
 
 __all__ = [
     "Attachment",
@@ -50,6 +57,7 @@ __all__ = [
     "RecordSyncBase",
     "RectificationEvent",
     "RectificationItem",
+    "RevokedPeerKey",
     "RiskDataBatch",
     "RiskFact",
     "RiskGrade",

@@ -24,8 +24,11 @@ class Checklist(SyncMixin, Base):
     conditions_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
 
     __table_args__ = (
+        # Every office keeps its own editions (its default is its own edition 1),
+        # so the owner is part of the key: ten counties' editions meet at the city.
         Index(
-            "uq_checklist_live_edition",
+            "uq_checklist_owner_edition",
+            "origin_office",
             "code",
             "edition",
             unique=True,

@@ -32,9 +32,12 @@ class Enterprise(SyncMixin, Base):
     name_initials: Mapped[str] = mapped_column(String(200), nullable=False, default="")
 
     __table_args__ = (
-        # One live enterprise per credit code; tombstones keep theirs.
+        # One live enterprise per credit code and owning office; tombstones keep
+        # theirs. Two counties may each register the same firm (a builder working
+        # in both): the city keeps both offices' records instead of refusing one.
         Index(
-            "uq_enterprise_live_credit_code",
+            "uq_enterprise_owner_credit_code",
+            "origin_office",
             "credit_code",
             unique=True,
             sqlite_where=text("deleted = 0"),

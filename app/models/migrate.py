@@ -25,6 +25,7 @@ REVISIONS = (
     "0007_sync",
     "0008_sent_bundle",
     "0009_campaign",
+    "0010_ownership",
     "0011_truth",
     "0012_print",
     "0013_scans",

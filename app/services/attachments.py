@@ -67,7 +67,6 @@ def add(db: Database, item_id: str, source: str | Path, note: str = "") -> str:
 
 
 def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[AttachmentRow]:
-    base = folder(db)
     with db.session() as session:
         rows = (
             session.execute(
@@ -80,7 +79,13 @@ def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[Attachm
         )
         out = []
         for r in rows:
-            path = base / r.stored_name
+            # Another office's evidence is kept under its hash, never where the
+            # sender said (record_files.local_path).
+            path = record_files.local_path(
+                db,
+                {"stored_name": r.stored_name, "sha256": r.sha256, "file_name": r.file_name},
+                r.origin_office,
+            )
             if not path.exists():
                 state = "missing"
             elif verify and sha256_of(path) != r.sha256:

@@ -4,54 +4,44 @@ losing or duplicating a record (DESIGN.md §6).
 A bundle is a zip (manifest.json + its Ed25519 signature, records as JSON Lines
 per record type, a readable summary.xlsx) encrypted to the recipient with age,
 so `age -d -i key.txt X.hexie > X.zip` opens it with standard tools. Large
-bundles are split into numbered parts, each with its SHA-256. Import checks
-everything first and applies all of it in one transaction, or nothing.
+bundles are split into numbered parts, each with its SHA-256. Import checks the
+archive, manifest and signature first, then streams every record line through
+the checks and the ownership rule into one transaction: all of it, or — at the
+first problem, listed with every other one — nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from app import __version__
-from app.models import ImportedBundle, PeerKey, RecordSyncBase, SentBundle, SyncConflict
+from app.models import ImportedBundle, RecordSyncBase, SyncConflict
 from app.models.base import utcnow
-from app.models.db import Database, fast_insert, next_change_seq
-from app.models.migrate import head_revision
-from app.services import keys, office
+from app.models.db import Database, next_change_seq
+from app.services import bundle_receipts as receipts
 
 # The public face of sync bundles: export and reading live in their own modules.
 from app.services.bundle_export import (  # noqa: F401
     ExportResult,
     export,
+    export_work,
     write_eml,
     write_parts,
     zip_bundle,
 )
-from app.services.bundle_format import (
-    FORMAT,
-    BundleError,
-    defaults,
-    from_json,
-    jsonable,
-    parsers,
-    record_tables,
-    sha,
-    sqlite_storage,
-)
+from app.services.bundle_format import BundleError, from_json, record_tables, sha  # noqa: F401
+from app.services.bundle_merge import COUNT_KEYS, merge, merge_work  # noqa: F401
 from app.services.bundle_read import OpenBundle, RawBundle, collect, open_bundle  # noqa: F401
 from app.services.keys import KeyError_, PrivateKeys
+from app.services.progress import Progress, Work, drain
 
 # -- planning and applying -------------------------------------------------------------------
-
-COUNT_KEYS = ("added", "updated", "deleted", "unchanged", "conflicts")
 
 
 @dataclass
@@ -62,318 +52,143 @@ class BundlePlan:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def plan(db: Database, bundles: list[OpenBundle], *, classify: bool = True) -> list[BundlePlan]:
-    """What each bundle would do; `classify=False` leaves the counts to apply() (one pass, not two)."""
-    out = []
+def plan(db: Database, bundles: list[OpenBundle]) -> list[BundlePlan]:
+    """Each bundle in the order it applies (per sender, by sequence), marked when it
+    was imported before — or is a second copy of one earlier in this same call —
+    and with the gaps in each sender's sequence."""
     with db.reader() as conn:
         seen = {r[0] for r in conn.execute(select(ImportedBundle.bundle_id))}
         last = dict(
             conn.execute(
-                select(ImportedBundle.sender, ImportedBundle.sequence).where(
-                    ImportedBundle.kind == "data"
-                )
+                select(ImportedBundle.sender, func.max(ImportedBundle.sequence))
+                .where(ImportedBundle.kind == "data")
+                .group_by(ImportedBundle.sender)
             ).all()
         )
-    for b in sorted(bundles, key=lambda x: (x.manifest["sender"], x.manifest["sequence"])):
+    out = []
+    for b in sorted(bundles, key=lambda x: (x.sender, x.manifest["sequence"])):
         m = b.manifest
         p = BundlePlan(b, already=m["bundle_id"] in seen)
+        seen.add(m["bundle_id"])  # the same bundle twice in one call is imported once
         if m["kind"] == "data" and not p.already:
-            expected = last.get(m["sender"], 0) + 1
+            expected = last.get(b.sender, 0) + 1
             if m["sequence"] > expected and not m.get("full"):
-                p.gap = f"来自 {m.get('sender_name', m['sender'])} 的第 {'、'.join(str(n) for n in range(expected, m['sequence']))} 号同步包尚未收到"
-            last[m["sender"]] = max(last.get(m["sender"], 0), m["sequence"])
-            p.counts = _classify(db, b) if classify else {}
+                missing = "、".join(str(n) for n in range(expected, m["sequence"]))
+                p.gap = f"来自 {m.get('sender_name') or b.sender} 的第 {missing} 号同步包尚未收到"
+            last[b.sender] = max(last.get(b.sender, 0), m["sequence"])
         out.append(p)
     return out
 
 
-def _classify(db: Database, b: OpenBundle) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {}
-    sender = b.manifest["sender"]
-    with db.reader() as conn:
-        for name, rows in b.records.items():
-            table = record_tables()[name]
-            c = dict.fromkeys(COUNT_KEYS, 0)
-            ids = [r["id"] for r in rows]
-            local = {}
-            for start in range(0, len(ids), 500):
-                for r in conn.execute(
-                    select(table).where(table.c.id.in_(ids[start : start + 500]))
-                ):
-                    local[r.id] = dict(r._mapping)
-            bases = dict(
-                conn.execute(
-                    select(RecordSyncBase.record_id, RecordSyncBase.base_version).where(
-                        RecordSyncBase.table_name == name, RecordSyncBase.peer == sender
-                    )
-                ).all()
-            )
-            for row in rows:
-                c[_decide(row, local.get(row["id"]), bases.get(row["id"]))] += 1
-            counts[name] = c
-    return counts
+def _summary(plans: list[BundlePlan]) -> dict[str, Any]:
+    return {
+        "bundles": [
+            {
+                "name": p.bundle.name,
+                "sender": p.bundle.sender,
+                "kind": p.bundle.manifest["kind"],
+                "already_imported": p.already,
+                "counts": p.counts,
+            }
+            for p in plans
+        ],
+        "gaps": [p.gap for p in plans if p.gap],
+    }
 
 
-def _same(row: dict[str, Any], local: dict[str, Any]) -> bool:
-    return all(jsonable(local.get(k)) == v for k, v in row.items() if k not in ("change_seq",))
-
-
-def _decide(row: dict[str, Any], local: dict[str, Any] | None, base: int | None) -> str:
-    """added / updated / deleted / unchanged / conflicts for one incoming record.
-
-    `base` is the version both sides had at the last exchange with this sender. A
-    record changed on both sides since then is a conflict: both versions are kept
-    and a person chooses (never last-writer-wins silently).
-    """
-    if local is None:
-        return "deleted" if row.get("deleted") else "added"
-    if _same(row, local):
-        return "unchanged"
-    if base is None:
-        # Never exchanged with this sender: a newer version from them is taken,
-        # anything else means both sides wrote it.
-        if row["version"] > local["version"]:
-            return "deleted" if row.get("deleted") and not local.get("deleted") else "updated"
-        return "conflicts"
-    local_changed = local["version"] > base
-    incoming_changed = row["version"] > base
-    if local_changed and incoming_changed:
-        return "conflicts"
-    if incoming_changed:
-        return "deleted" if row.get("deleted") and not local.get("deleted") else "updated"
-    return "unchanged"  # only ours changed: it goes back with our next bundle
-
-
-def apply(db: Database, plans: list[BundlePlan]) -> dict[str, Any]:
-    """Apply every new bundle in one transaction, or nothing."""
-    results: dict[str, Any] = {"bundles": [], "already": [], "gaps": []}
+def apply_work(db: Database, plans: list[BundlePlan]) -> Work[dict[str, str]]:
+    """Apply every new bundle in one transaction, or nothing (Cancel closes this at a
+    yield and the transaction rolls back); returns the evidence files to store
+    afterwards (SHA-256 → original name)."""
+    files: dict[str, str] = {}
     with db.session() as session:
         for p in plans:
-            m = p.bundle.manifest
             if p.already:
-                results["already"].append(p.bundle.name)
                 continue
-            if p.gap:
-                results["gaps"].append(p.gap)
+            m = p.bundle.manifest
             if m["kind"] == "receipt":
-                _apply_receipt(session, m)
+                receipts.apply_receipt(session, m)
             else:
-                _apply_records(session, p)
-                _store_files(db, p.bundle)
+                merged = yield from merge_work(db, session, p.bundle, write=True)
+                p.counts = merged.counts
+                files.update(merged.files)
             session.add(
                 ImportedBundle(
                     bundle_id=m["bundle_id"],
                     sender=m["sender"],
                     sequence=m["sequence"],
                     kind=m["kind"],
-                    file_name=p.bundle.name,
+                    file_name=p.bundle.name[:255],
                     upto_seq=m.get("upto_seq", 0),
                     counts_json=json.dumps(p.counts, ensure_ascii=False),
                 )
             )
-            results["bundles"].append(
-                {
-                    "name": p.bundle.name,
-                    "sender": m["sender"],
-                    "kind": m["kind"],
-                    "counts": p.counts,
-                }
-            )
-    return results
-
-
-def _store_files(db: Database, b: OpenBundle) -> None:
-    """Evidence files into the attachments folder, where the attachment records say."""
-    from app.services import attachments
-
-    if not b.files:
-        return
-    base = attachments.folder(db)
-    for row in b.records.get("attachment", []):
-        data = b.files.get(row["sha256"])
-        target = base / row["stored_name"]
-        if data is None or target.exists() or ".." in Path(row["stored_name"]).parts:
-            continue
-        if sha(data) != row["sha256"]:
-            raise BundleError(f"{b.name} 中的附件 {row['file_name']} 校验不符，整包未导入。")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-
-
-def _apply_receipt(session: Any, manifest: dict[str, Any]) -> None:
-    """The peer confirms what it has: the next incremental starts there, and the versions
-    it confirmed become the versions last exchanged with it."""
-    sender = manifest["sender"]
-    acknowledged = int(manifest.get("acknowledged_seq", 0))
-    peer = session.get(PeerKey, sender)
-    if peer is not None:
-        peer.acked_seq = max(peer.acked_seq, acknowledged)
-    sent = session.execute(
-        select(SentBundle)
-        .where(
-            SentBundle.peer == sender,
-            SentBundle.confirmed == 0,
-            SentBundle.upto_seq <= acknowledged,
-        )
-        .order_by(SentBundle.sequence)
-    ).scalars()
-    for bundle_row in sent:
-        for table_name, versions in json.loads(bundle_row.versions_json).items():
-            for record_id, version in versions.items():
-                base = session.get(RecordSyncBase, (table_name, record_id, sender))
-                if base is None:
-                    session.add(
-                        RecordSyncBase(
-                            table_name=table_name,
-                            record_id=record_id,
-                            peer=sender,
-                            base_version=version,
-                        )
-                    )
-                    session.flush()
-                elif base.base_version < version:
-                    base.base_version = version
-        bundle_row.confirmed = 1
-
-
-def _apply_records(session: Any, p: BundlePlan) -> None:
-    sender = p.bundle.manifest["sender"]
-    connection = session.connection()
-    total = sum(len(rows) for rows in p.bundle.records.values())
-    seq = next_change_seq(session, max(total, 1))
-    # Parents before children, whatever order the bundle lists them in (foreign keys).
-    for name in [n for n in record_tables() if n in p.bundle.records]:
-        rows = p.bundle.records[name]
-        table = record_tables()[name]
-        bases = {
-            r.record_id: r
-            for r in session.execute(
-                select(RecordSyncBase).where(
-                    RecordSyncBase.table_name == name, RecordSyncBase.peer == sender
-                )
-            ).scalars()
-        }
-        ids = [r["id"] for r in rows]
-        local: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), 500):
-            for r in connection.execute(
-                select(table).where(table.c.id.in_(ids[start : start + 500]))
-            ):
-                local[r.id] = dict(r._mapping)
-        inserts: list[dict[str, Any]] = []
-        new_bases: list[dict[str, Any]] = []
-        column_parsers = parsers(table)
-        # New records go to SQLite as they arrive (see sqlite_storage); updates
-        # still go through SQLAlchemy with Python values.
-        storage = sqlite_storage(table) if connection.dialect.name == "sqlite" else {}
-        p.counts[name] = tally = dict.fromkeys(COUNT_KEYS, 0)  # what was actually done
-        missing = {k: v for k, v in defaults(table).items() if k != "id"}
-        for row in rows:
-            mine = local.get(row["id"])
-            base = bases.get(row["id"])
-            verdict = _decide(row, mine, base.base_version if base else None)
-            tally[verdict] += 1
-            if verdict == "conflicts":
-                session.add(
-                    SyncConflict(
-                        table_name=name,
-                        record_id=row["id"],
-                        peer=sender,
-                        incoming_json=json.dumps(row, ensure_ascii=False),
-                        local_json=json.dumps(
-                            {k: jsonable(v) for k, v in (mine or {}).items()}, ensure_ascii=False
-                        ),
-                    )
-                )
-                continue
-            values = {**missing, **row}
-            converters = storage if mine is None and storage else column_parsers
-            for name_, convert in converters.items():
-                value = values.get(name_)
-                if value is not None and (converters is storage or isinstance(value, str)):
-                    values[name_] = convert(value)
-            if mine is None:
-                values["change_seq"] = seq
-                inserts.append(values)
-                seq += 1
-            elif verdict in ("updated", "deleted"):
-                connection.execute(
-                    table.update().where(table.c.id == row["id"]).values(**values, change_seq=seq)
-                )
-                seq += 1
-            version = int(row["version"])  # what the sender has; ours, if newer, goes back
-            if base is None:
-                new_bases.append(
-                    {
-                        "table_name": name,
-                        "record_id": row["id"],
-                        "peer": sender,
-                        "base_version": version,
-                    }
-                )
-            else:
-                base.base_version = version
-        for start in range(0, len(inserts), 2000):
-            chunk = inserts[start : start + 2000]
-            keys_ = {k for r in chunk for k in r}
-            if any(len(r) != len(keys_) for r in chunk):  # rows from older bundles may lack columns
-                chunk = [{k: r.get(k) for k in keys_} for r in chunk]
-            fast_insert(connection, table, chunk, stored_as_is=storage)
-        for start in range(0, len(new_bases), 5000):
-            fast_insert(connection, RecordSyncBase.__table__, new_bases[start : start + 5000])
-
-
-def make_receipt(
-    db: Database,
-    results: dict[str, Any],
-    plans: list[BundlePlan],
-    private: PrivateKeys,
-    out_dir: str | Path,
-) -> list[Path]:
-    """A small signed bundle back to each sender: what we now have, so their next
-    incremental bundle starts from there."""
-    import pyrage
-    from pyrage import x25519
-
-    me = office.current(db)
-    assert me is not None
-    files = []
-    highest: dict[str, int] = {}
-    for p in plans:
-        m = p.bundle.manifest
-        if m["kind"] == "data":
-            highest[m["sender"]] = max(highest.get(m["sender"], 0), int(m.get("upto_seq", 0)))
-    for sender, upto in highest.items():
-        peer = keys.peer(db, sender)
-        created = utcnow().isoformat(timespec="seconds")
-        receipt_id = hashlib.sha256(
-            f"receipt|{me.code}|{sender}|{upto}|{created}".encode()
-        ).hexdigest()[:32]
-        manifest = {
-            "format": FORMAT,
-            "kind": "receipt",
-            "schema": head_revision(),
-            "app_version": __version__,
-            "bundle_id": receipt_id,
-            "sender": me.code,
-            "sender_name": me.name,
-            "recipient": sender,
-            "created": created,
-            "sequence": 0,
-            "acknowledged_seq": upto,
-            "members": {},
-            "counts": {},
-        }
-        encrypted = pyrage.encrypt(
-            zip_bundle(manifest, {}, private), [x25519.Recipient.from_str(peer.age_recipient)]
-        )
-        files += write_parts(
-            Path(out_dir),
-            f"{me.code}-回执-{datetime.now():%Y%m%d%H%M}-{sender}.hexie",
-            encrypted,
-            1000,
-        )
+            session.flush()
     return files
+
+
+def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) -> list[str]:
+    """Evidence files into the attachments folder under names this office derives
+    from their hash (record_files.received_name): nothing in a bundle chooses a
+    path. Written after the records are committed; a file that cannot be written
+    is reported and can come again with the next bundle."""
+    from app.services import record_files
+    from app.services.bundle_read import member_bytes
+
+    problems = []
+    base = record_files.folder(db)
+    for p in plans:
+        for digest, member in p.bundle.attachment_members.items():
+            if digest not in wanted:
+                continue
+            target = base / record_files.received_name(digest, wanted[digest])
+            if target.exists():
+                continue
+            try:
+                data = member_bytes(p.bundle, member)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                part = target.with_name(target.name + ".part")
+                part.write_bytes(data)
+                os.replace(part, target)
+            except (OSError, BundleError) as exc:
+                problems.append(f"附件 {wanted[digest]} 未能保存：{exc}")
+    return problems
+
+
+def import_work(
+    db: Database,
+    paths: list[str | Path],
+    private: PrivateKeys,
+    *,
+    dry_run: bool = False,
+    receipt_dir: str | Path | None = None,
+) -> Work[dict[str, Any]]:
+    """The whole import, as long work: read, check, plan, merge (unless dry run),
+    store evidence files, and write a receipt for every sender whose data bundle
+    was given — imported now or before, so a lost receipt can be made again."""
+    raws = collect(paths)
+    opened = []
+    for n, raw in enumerate(raws):
+        yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
+        opened.append(open_bundle(db, raw, private))
+    plans = plan(db, opened)
+    if dry_run:
+        with db.session() as session:  # reads only: nothing is written
+            for p in plans:
+                if not p.already and p.bundle.manifest["kind"] == "data":
+                    merged = yield from merge_work(db, session, p.bundle, write=False)
+                    p.counts = merged.counts
+        return _summary(plans)
+    wanted = yield from apply_work(db, plans)
+    summary = _summary(plans)
+    summary["file_problems"] = _store_files(db, plans, wanted)
+    senders = sorted({p.bundle.sender for p in plans if p.bundle.manifest["kind"] == "data"})
+    written = receipts.write(
+        db, senders, private, Path(receipt_dir) if receipt_dir else Path(paths[0]).parent
+    )
+    summary["receipts"] = [str(f) for f in written.files]
+    summary["receipt_note"] = written.note
+    return summary
 
 
 def import_paths(
@@ -384,40 +199,8 @@ def import_paths(
     dry_run: bool = False,
     receipt_dir: str | Path | None = None,
 ) -> dict[str, Any]:
-    """The whole import: read, check, plan, apply (unless dry run), and write receipts."""
-    opened = [open_bundle(db, raw, private) for raw in collect(paths)]
-    plans = plan(db, opened, classify=dry_run)
-    summary = {
-        "bundles": [
-            {
-                "name": p.bundle.name,
-                "sender": p.bundle.manifest["sender"],
-                "kind": p.bundle.manifest["kind"],
-                "already_imported": p.already,
-                "counts": p.counts,
-            }
-            for p in plans
-        ],
-        "gaps": [p.gap for p in plans if p.gap],
-    }
-    if dry_run:
-        return summary
-    results = apply(db, plans)
-    summary["receipts"] = (
-        [
-            str(f)
-            for f in make_receipt(
-                db,
-                results,
-                [p for p in plans if not p.already],
-                private,
-                receipt_dir or Path(paths[0]).parent,
-            )
-        ]
-        if any(not p.already and p.bundle.manifest["kind"] == "data" for p in plans)
-        else []
-    )
-    return summary
+    """import_work() run to its end on this thread (the CLI, tests)."""
+    return drain(import_work(db, paths, private, dry_run=dry_run, receipt_dir=receipt_dir))
 
 
 def conflicts(db: Database) -> list[dict[str, Any]]:
@@ -433,28 +216,38 @@ def conflicts(db: Database) -> list[dict[str, Any]]:
 def resolve(
     db: Database, conflict_id: int, choice: str, merged: dict[str, Any] | None = None
 ) -> None:
-    """Keep ours, take theirs, or a field-by-field merge; written as a new local version
-    that goes back with the next bundle."""
+    """Keep ours, take theirs, or a field-by-field merge. Taking the owner's own
+    version is taking it as it is (the same version: nothing goes back); anything
+    else is written as a new local version that goes back with the next bundle —
+    to the owner, as a proposal it decides on. A resolution never changes who owns
+    the record."""
     with db.session() as session:
         c = session.get(SyncConflict, conflict_id)
         if c is None or c.status != "open":
             raise BundleError("该冲突已处理。")
-        table = record_tables()[c.table_name]
-        incoming, local = json.loads(c.incoming_json), json.loads(c.local_json)
-        chosen = {"ours": local, "theirs": incoming}.get(choice) or {**local, **(merged or {})}
         if choice not in ("ours", "theirs", "merge"):
             raise BundleError("请选择保留本方、采用对方或逐项合并。")
-        keep = {
-            k: from_json(table, k, v)
-            for k, v in chosen.items()
-            if k not in ("id", "change_seq", "version", "updated_at")
-        }
-        version = max(int(incoming["version"]), int(local.get("version", 0))) + 1
+        table = record_tables()[c.table_name]
+        incoming, local = json.loads(c.incoming_json), json.loads(c.local_json)
         seq = next_change_seq(session)
+        if choice == "theirs" and incoming.get("origin_office") == c.peer:
+            values = {
+                k: from_json(table, k, v)
+                for k, v in incoming.items()
+                if k in table.c and k not in ("id", "change_seq")
+            }
+        else:
+            chosen = {"ours": local, "theirs": incoming}.get(choice) or {**local, **(merged or {})}
+            values = {
+                k: from_json(table, k, v)
+                for k, v in chosen.items()
+                if k in table.c
+                and k not in ("id", "change_seq", "version", "updated_at", "origin_office")
+            }
+            version = max(int(incoming["version"]), int(local.get("version", 0))) + 1
+            values.update(version=version, updated_at=utcnow())
         session.connection().execute(
-            table.update()
-            .where(table.c.id == c.record_id)
-            .values(**keep, version=version, updated_at=utcnow(), change_seq=seq)
+            table.update().where(table.c.id == c.record_id).values(**values, change_seq=seq)
         )
         base = session.get(RecordSyncBase, (c.table_name, c.record_id, c.peer))
         if base is None:
@@ -467,7 +260,7 @@ def resolve(
                 )
             )
         else:
-            base.base_version = int(incoming["version"])
+            base.base_version = max(base.base_version, int(incoming["version"]))
         c.status, c.resolution = "resolved", choice
 
 

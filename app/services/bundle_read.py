@@ -1,22 +1,36 @@
 """Reading sync bundles: files, folders and parts joined in any order, then
-decrypted and checked — sender, signature, recipient, format, schema, hashes,
-member paths and sizes, every JSON line — before anything is written."""
+decrypted and checked — member names and sizes, the manifest's fields, sender,
+signature (and keys since replaced), recipient, format, schema — before
+anything is believed. Records are not read here: they are streamed, line by
+line, by the merge (bundle_merge), which checks each line and the member's
+hash as it goes, so a bundle of 300,000 records is never held in memory.
+
+Anything wrong is a BundleError with a message in plain words; no malformed
+input ends in a traceback (README.md, 同步包).
+"""
 
 from __future__ import annotations
 
 import base64
+import binascii
+import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.models import PeerKey
+from sqlalchemy import select
+
+from app.models import PeerKey, RevokedPeerKey
 from app.models.db import Database
 from app.models.migrate import REVISIONS
-from app.services import office, validation
+from app.services import office
+from app.services.bundle_checks import MEMBER_NAME, Problems, check_manifest, created_at
 from app.services.bundle_format import (
     FORMAT,
     MAX_MEMBER_BYTES,
@@ -28,7 +42,20 @@ from app.services.bundle_format import (
 )
 from app.services.keys import PrivateKeys
 
-# -- reading -------------------------------------------------------------------------------
+# What zipfile and zlib raise on a damaged archive (a CRC error, a cut stream, an
+# unsupported method); all of them mean "this bundle is damaged".
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    KeyError,
+)
+SMALL_MEMBER = 16 * 1024 * 1024  # the manifest and its signature are a few KB
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one record; the longest real ones are a few KB
 
 
 @dataclass
@@ -37,33 +64,64 @@ class RawBundle:
     data: bytes
 
 
-def collect(paths: list[str | Path]) -> list[RawBundle]:
-    """Bundle files and folders → whole bundles, parts joined in any order."""
+def _files_in(paths: list[str | Path]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(x for x in p.iterdir() if ".hexie" in x.name and x.is_file()))
-        elif p.exists():
-            files.append(p)
-        else:
-            raise BundleError(f"找不到文件：{p}")
+        try:
+            if p.is_dir():
+                files.extend(sorted(x for x in p.iterdir() if ".hexie" in x.name and x.is_file()))
+            elif p.exists():
+                files.append(p)
+            else:
+                raise BundleError(f"找不到文件：{p}")
+        except OSError as exc:
+            raise BundleError(f"无法打开 {p}：{exc.strerror or exc}。请检查文件夹的权限。") from exc
+    return files
+
+
+def _part_header(name: str, head: bytes) -> dict[str, Any]:
+    try:
+        info = json.loads(head)
+    except ValueError as exc:
+        raise BundleError(f"{name} 不是完整的分卷文件。") from exc
+    ok = (
+        isinstance(info, dict)
+        and isinstance(info.get("bundle"), str)
+        and all(type(info.get(k)) is int for k in ("part", "parts"))
+        and 1 <= info["part"] <= info["parts"] <= 10_000
+        and all(isinstance(info.get(k), str) for k in ("sha256", "total_sha256"))
+    )
+    if not ok:
+        raise BundleError(f"{name} 的分卷信息不完整或已损坏，请让对方重新发送这一卷。")
+    return info
+
+
+def collect(paths: list[str | Path]) -> list[RawBundle]:
+    """Bundle files and folders → whole bundles, parts joined in any order."""
     whole: list[RawBundle] = []
     parts: dict[str, dict[int, tuple[dict[str, Any], bytes]]] = defaultdict(dict)
-    for f in files:
-        data = f.read_bytes()
-        if data.startswith(PART_MAGIC):
-            head, _, chunk = data[len(PART_MAGIC) :].partition(b"\n")
-            try:
-                info = json.loads(head)
-            except ValueError as exc:
-                raise BundleError(f"{f.name} 不是完整的分卷文件。") from exc
-            if sha(chunk) != info["sha256"]:
-                raise BundleError(
-                    f"分卷 {f.name} 已损坏（可能下载不完整）：请让对方重新发送这一卷。"
-                )
-            parts[info["bundle"]][info["part"]] = (info, chunk)
-        else:
+    for f in _files_in(paths):
+        try:
+            data = f.read_bytes()
+        except OSError as exc:
+            raise BundleError(f"无法读取 {f}：{exc.strerror or exc}。") from exc
+        if not data.startswith(PART_MAGIC):
             whole.append(RawBundle(f.name, data))
+            continue
+        head, _, chunk = data[len(PART_MAGIC) :].partition(b"\n")
+        info = _part_header(f.name, head)
+        if sha(chunk) != info["sha256"]:
+            raise BundleError(f"分卷 {f.name} 已损坏（可能下载不完整）：请让对方重新发送这一卷。")
+        got = parts[info["bundle"]]
+        first = next(iter(got.values()), None)
+        if first and (first[0]["parts"], first[0]["total_sha256"]) != (
+            info["parts"],
+            info["total_sha256"],
+        ):
+            raise BundleError(
+                f"{f.name} 与同名同步包的其他分卷不是同一次导出的：请只放入同一次导出的全部分卷。"
+            )
+        got[info["part"]] = (info, chunk)  # the same part twice (a copy) is harmless
     for name, got in parts.items():
         total = next(iter(got.values()))[0]["parts"]
         missing = [str(n) for n in range(1, total + 1) if n not in got]
@@ -80,123 +138,213 @@ def collect(paths: list[str | Path]) -> list[RawBundle]:
 
 @dataclass
 class OpenBundle:
+    """A decrypted bundle whose manifest, sender and signature have been checked.
+    The archive stays compressed in memory; records are read from it as they are merged."""
+
     name: str
     manifest: dict[str, Any]
-    records: dict[str, list[dict[str, Any]]]
-    files: dict[str, bytes] = field(default_factory=dict)  # evidence files by SHA-256
+    archive: zipfile.ZipFile
+    record_members: dict[str, str] = field(default_factory=dict)  # table → member
+    attachment_members: dict[str, str] = field(default_factory=dict)  # SHA-256 → member
+    problems: Problems | None = None
+
+    @property
+    def sender(self) -> str:
+        return str(self.manifest["sender"])
 
 
-def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundle:
-    """Decrypt, check the sender's signature, every member's hash and the schema."""
+def _read_small(archive: zipfile.ZipFile, name: str, bundle: str) -> bytes:
+    try:
+        info = archive.getinfo(name)
+        if info.file_size > SMALL_MEMBER:
+            raise BundleError(f"{bundle} 的“{name}”过大，不是有效的同步包。")
+        return archive.read(name)
+    except KeyError as exc:
+        raise BundleError(f"{bundle} 缺少清单或签名。") from exc
+    except BundleError:
+        raise
+    except ZIP_ERRORS as exc:
+        raise BundleError(f"{bundle} 的“{name}”已损坏（{exc}），请让对方重新发送。") from exc
+
+
+def _decrypt(raw: RawBundle, private: PrivateKeys) -> bytes:
     import pyrage
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
-        zipped = pyrage.decrypt(raw.data, [private.age_identity])
+        return bytes(pyrage.decrypt(raw.data, [private.age_identity]))
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
             raise BundleError(
                 f"{raw.name} 不是发给本单位的同步包（无法用本单位的密钥解开）。"
             ) from exc
         raise BundleError(f"{raw.name} 已损坏或被改动，无法解密。请让对方重新发送。") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure of the decoder is a damaged file
+        raise BundleError(f"{raw.name} 已损坏或被改动，无法解密。请让对方重新发送。") from exc
+
+
+def _open_archive(name: str, zipped: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(zipped))
         infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise BundleError(f"{raw.name} 内容不是有效的同步包。") from exc
+    except ZIP_ERRORS as exc:
+        raise BundleError(f"{name} 内容不是有效的同步包。") from exc
+    seen: set[str] = set()
     for info in infos:
-        name = info.filename
-        if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name:
-            raise BundleError(f"{raw.name} 含有越出文件夹的成员“{name}”，已拒绝。")
+        member = info.filename
+        if member.startswith(("/", "\\")) or ".." in Path(member).parts or ":" in member:
+            raise BundleError(f"{name} 含有越出文件夹的成员“{member}”，已拒绝。")
+        if member in seen:
+            raise BundleError(f"{name} 含有两个同名成员“{member}”，已拒绝。")
+        seen.add(member)
         if info.file_size > MAX_MEMBER_BYTES or (
             info.compress_size
             and info.file_size / info.compress_size > MAX_RATIO
             and info.file_size > 10 * 1024 * 1024
         ):
             raise BundleError(
-                f"{raw.name} 的成员“{name}”解压后过大（{info.file_size / 1024 / 1024:.0f} MB），已拒绝。"
+                f"{name} 的成员“{member}”解压后过大（{info.file_size / 1024 / 1024:.0f} MB），已拒绝。"
             )
-    try:
-        manifest_bytes = archive.read("manifest.json")
-        signature = base64.b64decode(archive.read("manifest.sig"))
-        manifest = json.loads(manifest_bytes)
-    except (KeyError, ValueError) as exc:
-        raise BundleError(f"{raw.name} 缺少清单或签名。") from exc
-    sender = manifest.get("sender", "")
-    with db.session() as session:
-        peer = session.get(PeerKey, sender)
-        peer_key = peer.signing_public if peer else None
-    if peer_key is None:
+    return archive, infos
+
+
+def _verify(db: Database, name: str, manifest: dict[str, Any], body: bytes, sig: bytes) -> None:
+    """The manifest is signed by the sender's trusted key. A key replaced since
+    (keys.trust(replace=True)) still opens what it signed before its revocation
+    date, and nothing it signed after."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    def signed_by(key_b64: str) -> bool:
+        try:
+            Ed25519PublicKey.from_public_bytes(base64.b64decode(key_b64)).verify(sig, body)
+            return True
+        except (InvalidSignature, ValueError, binascii.Error):
+            return False
+
+    sender = manifest["sender"]
+    with db.reader() as conn:
+        peer = conn.execute(
+            select(PeerKey.signing_public, PeerKey.name).where(PeerKey.office_code == sender)
+        ).first()
+        revoked = conn.execute(
+            select(RevokedPeerKey).where(RevokedPeerKey.office_code == sender)
+        ).all()
+    if peer is None:
         raise BundleError(
             f"发送单位 {sender} 尚未被信任：请先导入对方的公钥并核对指纹，再导入同步包。"
         )
+    if signed_by(peer.signing_public):
+        return
+    for old in revoked:
+        if signed_by(old.signing_public):
+            made = created_at(manifest)
+            if made is not None and made < old.revoked_at:
+                return  # signed before the key was replaced: still the office's bundle
+            raise BundleError(
+                f"{name} 是用 {peer.name or sender}（{sender}）已作废的旧密钥（指纹 {old.fingerprint}）"
+                f"签名的；该密钥已于 {old.revoked_at:%Y-%m-%d %H:%M}（UTC）更换作废，"
+                f"而这个包生成于 {made:%Y-%m-%d %H:%M}（UTC）。已拒绝。"
+                if made is not None
+                else f"{name} 是用 {sender} 已作废的旧密钥（指纹 {old.fingerprint}）签名的，"
+                f"该密钥已于 {old.revoked_at:%Y-%m-%d %H:%M}（UTC）作废，包上没有生成时间。已拒绝。"
+            )
+    raise BundleError(f"{name} 的签名与 {sender} 的公钥不符，可能被伪造或改动，已拒绝。")
+
+
+def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundle:
+    """Decrypt, check the archive, the manifest, the sender's signature and the schema."""
+    archive, infos = _open_archive(raw.name, _decrypt(raw, private))
+    raw.data = b""  # the encrypted copy is no longer needed
+    body = _read_small(archive, "manifest.json", raw.name)
     try:
-        Ed25519PublicKey.from_public_bytes(base64.b64decode(peer_key)).verify(
-            signature, manifest_bytes
-        )
-    except InvalidSignature as exc:
-        raise BundleError(
-            f"{raw.name} 的签名与 {sender} 的公钥不符，可能被伪造或改动，已拒绝。"
-        ) from exc
+        signature = base64.b64decode(_read_small(archive, "manifest.sig", raw.name), validate=True)
+        manifest_value = json.loads(body)
+    except (ValueError, binascii.Error) as exc:
+        raise BundleError(f"{raw.name} 的清单或签名不是有效的格式，已拒绝。") from exc
+    manifest = check_manifest(raw.name, manifest_value)
     me = office.current(db)
-    if me is None or manifest.get("recipient") != me.code:
+    if me is not None and manifest["sender"] == me.code:
+        raise BundleError(f"{raw.name} 是本单位自己发出的同步包，不能导入本单位。")
+    _verify(db, raw.name, manifest, body, signature)
+    if me is None or manifest["recipient"] != me.code:
         raise BundleError(
-            f"{raw.name} 是发给 {manifest.get('recipient')} 的，不是本单位（{me.code if me else ''}）。"
+            f"{raw.name} 是发给 {manifest['recipient']} 的，不是本单位（{me.code if me else ''}）。"
         )
-    if manifest.get("format") != FORMAT:
-        raise BundleError(
-            f"{raw.name} 的格式版本 {manifest.get('format')} 无法识别，请升级和谐台账。"
-        )
+    if manifest["format"] != FORMAT:
+        raise BundleError(f"{raw.name} 的格式版本 {manifest['format']} 无法识别，请升级和谐台账。")
     if manifest.get("schema") not in REVISIONS:
         raise BundleError(
-            f"{raw.name} 由更新版本的和谐台账生成（结构 {manifest.get('schema')}），请先升级本程序再导入。"
+            f"{raw.name} 由更新版本的和谐台账生成（结构 {str(manifest.get('schema'))[:40]}），"
+            "请先升级本程序再导入。"
         )
-    names = {i.filename for i in infos} - {"manifest.json", "manifest.sig"}
-    declared = set(manifest.get("members", {}))
+    sizes = {i.filename: i.file_size for i in infos}
+    names = set(sizes) - {"manifest.json", "manifest.sig"}
+    declared = set(manifest["members"])
     if names != declared:
         raise BundleError(
-            f"{raw.name} 的成员与清单不符（多出：{'、'.join(sorted(names - declared)) or '无'}；缺少：{'、'.join(sorted(declared - names)) or '无'}）。"
+            f"{raw.name} 的成员与清单不符（多出：{'、'.join(sorted(names - declared)) or '无'}；"
+            f"缺少：{'、'.join(sorted(declared - names)) or '无'}）。"
         )
-    records: dict[str, list[dict[str, Any]]] = {}
-    files: dict[str, bytes] = {}
+    problems = Problems(raw.name)
+    opened = OpenBundle(raw.name, manifest, archive, problems=problems)
     tables = record_tables()
-    problems: list[str] = []
-    broken_rules: list[str] = []  # listed after the problems of form
-    for name, info in manifest["members"].items():
-        data = archive.read(name)
-        if sha(data) != info["sha256"]:
-            raise BundleError(f"{raw.name} 的成员“{name}”校验不符，已被改动。")
-        if name.startswith("attachments/"):
-            files[name[len("attachments/") :]] = data
-            continue
-        if not name.startswith("records/"):
-            continue
-        table_name = name[len("records/") : -len(".jsonl")]
-        table = tables.get(table_name)
-        if table is None:
-            problems.append(f"未知的记录类型“{table_name}”")
-            continue
-        rows = []
-        for n, line in enumerate(data.decode("utf-8").splitlines(), start=1):
-            try:
-                row = json.loads(line)
-            except ValueError:
-                problems.append(f"{table_name} 第 {n} 行不是有效的 JSON")
-                continue
-            unknown = set(row) - set(table.c.keys())
-            if unknown:
-                problems.append(f"{table_name} 第 {n} 行有未知字段：{'、'.join(sorted(unknown))}")
-                continue
-            # The entry rules every door shares (app/services/validation), per record.
-            broken_rules.extend(
-                f"{table_name} 第 {n} 行（{row.get('id', '')}）：{reason}"
-                for reason in validation.row_problems(table_name, row)
-            )
-            rows.append(row)
-        records[table_name] = rows
-    problems += broken_rules
-    if problems:
-        shown = problems[:20] + ([f"……共 {len(problems)} 处"] if len(problems) > 20 else [])
-        raise BundleError(f"{raw.name} 有以下问题，整包未导入：\n" + "\n".join(shown))
-    return OpenBundle(raw.name, manifest, records, files)
+    for member, info in manifest["members"].items():
+        if "size" in info and info["size"] != sizes[member]:
+            raise BundleError(f"{raw.name} 的成员“{member}”大小与清单不符，已被改动。")
+        if not MEMBER_NAME.fullmatch(member):
+            problems.add(f"无法识别的成员“{member[:60]}”")
+        elif member.startswith("records/"):
+            table = member[len("records/") : -len(".jsonl")]
+            if table in tables:
+                opened.record_members[table] = member
+            else:
+                problems.add(f"未知的记录类型“{table}”")
+        elif member.startswith("attachments/"):
+            opened.attachment_members[member[len("attachments/") :]] = member
+    return opened
+
+
+def member_lines(bundle: OpenBundle, member: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of a JSON Lines member, read in blocks; its SHA-256 is
+    checked at the end (a mismatch raises, and the merge's transaction rolls back)."""
+    expected = bundle.manifest["members"][member]["sha256"]
+    digest = hashlib.sha256()
+    number = 0
+    carry = b""
+    try:
+        with bundle.archive.open(member) as stream:
+            while block := stream.read(1 << 20):
+                digest.update(block)
+                block = carry + block
+                cut = block.rfind(b"\n") + 1
+                carry = block[cut:]
+                if len(carry) > MAX_LINE_BYTES:
+                    raise BundleError(
+                        f"{bundle.name} 的“{member}”第 {number + 1} 行过长，不是有效的记录。整包未导入。"
+                    )
+                for line in block[:cut].decode("utf-8").split("\n")[:-1]:
+                    number += 1
+                    yield number, line
+        if carry:
+            yield number + 1, carry.decode("utf-8")
+    except BundleError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"{bundle.name} 的“{member}”不是 UTF-8 文本，整包未导入。") from exc
+    except ZIP_ERRORS as exc:
+        raise BundleError(
+            f"{bundle.name} 的“{member}”已损坏（{exc}），请让对方重新发送。整包未导入。"
+        ) from exc
+    if digest.hexdigest() != expected:
+        raise BundleError(f"{bundle.name} 的成员“{member}”校验不符，已被改动。整包未导入。")
+
+
+def member_bytes(bundle: OpenBundle, member: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
+    """A whole small member (an evidence file), its hash checked."""
+    try:
+        data = bundle.archive.read(member)
+    except ZIP_ERRORS as exc:
+        raise BundleError(f"{bundle.name} 的“{member}”已损坏（{exc}）。整包未导入。") from exc
+    if len(data) > limit or sha(data) != bundle.manifest["members"][member]["sha256"]:
+        raise BundleError(f"{bundle.name} 的成员“{member}”校验不符，已被改动。整包未导入。")
+    return data

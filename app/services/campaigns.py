@@ -77,6 +77,12 @@ class CampaignInfo:
     ends_on: date
     report_due: date | None
     doc_number: str
+    owner: str = ""  # the office that made it (each county makes its own from the notice)
+    label: str = ""  # the name, and whose it is when it is another office's
+
+    @property
+    def own(self) -> bool:
+        return self.label == self.name
 
 
 def _date(raw: Any) -> date | None:
@@ -215,18 +221,43 @@ def _input_of(row: Campaign) -> CampaignInput:
 
 
 def all_campaigns(db: Database) -> list[CampaignInfo]:
+    """This office's campaigns first, newest first; then those other offices made
+    (at the city, each county's copy of the notice), labelled with the office, so
+    ten counties' "2023 专项行动" are not ten identical lines."""
+    own = db.office_code
+    names = _office_names()
     with db.session() as session:
         rows = session.execute(
-            select(Campaign).where(Campaign.deleted.is_(False)).order_by(Campaign.starts_on.desc())
+            select(Campaign)
+            .where(Campaign.deleted.is_(False))
+            .order_by((Campaign.origin_office == own).desc(), Campaign.starts_on.desc())
         ).scalars()
         return [
-            CampaignInfo(r.id, r.name, r.starts_on, r.ends_on, r.report_due, r.doc_number)
+            CampaignInfo(
+                r.id,
+                r.name,
+                r.starts_on,
+                r.ends_on,
+                r.report_due,
+                r.doc_number,
+                r.origin_office,
+                r.name
+                if r.origin_office in (own, "")
+                else f"{r.name}（{names.get(r.origin_office, r.origin_office)}）",
+            )
             for r in rows
         ]
 
 
+def _office_names() -> dict[str, str]:
+    from app.services.office import known_office_codes
+
+    return known_office_codes()
+
+
 def current(db: Database, today: date | None = None) -> CampaignInfo | None:
-    """The campaign chosen as current; else the one under way today; else the newest."""
+    """The campaign chosen as current; else this office's campaign under way today;
+    else its newest; another office's only when this office has none."""
     found = all_campaigns(db)
     if not found:
         return None
@@ -235,9 +266,12 @@ def current(db: Database, today: date | None = None) -> CampaignInfo | None:
         if c.id == chosen:
             return c
     today = today or date.today()
-    for c in found:
-        if c.starts_on <= today <= (c.report_due or c.ends_on):
-            return c
+    for group in ([c for c in found if c.own], found):
+        for c in group:
+            if c.starts_on <= today <= (c.report_due or c.ends_on):
+                return c
+        if group:
+            return group[0]
     return found[0]
 
 

@@ -61,6 +61,7 @@ class ChecklistSpec:
     items: list[ItemSpec] = field(default_factory=list)
     issued_on: date | None = None
     note: str = ""
+    owner: str = ""  # the office whose edition this is (its origin office)
 
     def live_items(self) -> list[ItemSpec]:
         return [i for i in self.items if not i.retired]
@@ -132,10 +133,19 @@ def _load_default() -> dict[str, Any]:
     return json.loads(resource_path("checklists", DEFAULT_FILE).read_text("utf-8"))
 
 
+def _own(db: Database) -> Any:
+    """Editions this office made. Every office keeps its own editions (its default
+    is its own edition 1); the city also holds the editions its counties' checks
+    used, which are theirs, not the city's to use or number after."""
+    return Checklist.origin_office == db.office_code
+
+
 def ensure_default(db: Database) -> None:
-    """Copy the shipped checklist into the database if it holds none yet."""
+    """Copy the shipped checklist into the database if this office has none yet."""
     with db.session() as session:
-        if session.execute(select(func.count()).select_from(Checklist)).scalar_one():
+        if session.execute(
+            select(func.count()).select_from(Checklist).where(_own(db))
+        ).scalar_one():
             return
         data = _load_default()
         items = [ItemSpec(**{**i}) for i in (_item_from_json(x) for x in data["items"])]
@@ -239,16 +249,17 @@ def _spec(session: Session, checklist: Checklist) -> ChecklistSpec:
         items,
         checklist.issued_on,
         checklist.note,
+        checklist.origin_office,
     )
 
 
 def active(db: Database) -> ChecklistSpec:
-    """The newest edition: what a new check uses."""
+    """This office's newest edition: what a new check uses."""
     ensure_default(db)
     with db.session() as session:
         checklist = session.execute(
             select(Checklist)
-            .where(Checklist.deleted.is_(False))
+            .where(Checklist.deleted.is_(False), _own(db))
             .order_by(Checklist.edition.desc())
             .limit(1)
         ).scalar_one()
@@ -264,17 +275,57 @@ def by_id(db: Database, checklist_id: str) -> ChecklistSpec:
 
 
 def editions(db: Database) -> list[tuple[str, int, str, int]]:
-    """(id, edition, name, number of items) of every edition, newest first."""
+    """(id, edition, name, number of items) of every edition of this office, newest first."""
     ensure_default(db)
     with db.session() as session:
         rows = session.execute(
             select(Checklist.id, Checklist.edition, Checklist.name, func.count(ChecklistItem.id))
             .join(ChecklistItem, ChecklistItem.checklist_id == Checklist.id)
-            .where(Checklist.deleted.is_(False), ChecklistItem.retired.is_(False))
+            .where(Checklist.deleted.is_(False), ChecklistItem.retired.is_(False), _own(db))
             .group_by(Checklist.id)
             .order_by(Checklist.edition.desc())
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+@dataclass(frozen=True)
+class EditionUse:
+    """Which checklist edition an office's checks used (at the city: each county's)."""
+
+    office_code: str
+    office_name: str
+    checklist_name: str
+    edition: int
+    edition_owner: str
+    checks: int
+
+
+def editions_used(db: Database) -> list[EditionUse]:
+    """Per office whose checks this database holds, the editions they were made
+    with and how many checks each: the city sees which edition every county used
+    (each county's edition 1 is its own, not the city's)."""
+    from app.models import HealthCheck
+    from app.services.office import known_office_codes
+
+    names = known_office_codes()
+    with db.reader() as conn:
+        rows = conn.execute(
+            select(
+                HealthCheck.origin_office,
+                Checklist.name,
+                Checklist.edition,
+                Checklist.origin_office,
+                func.count(HealthCheck.id),
+            )
+            .join(Checklist, Checklist.id == HealthCheck.checklist_id)
+            .where(HealthCheck.deleted.is_(False))
+            .group_by(HealthCheck.origin_office, Checklist.id, Checklist.name, Checklist.edition)
+            .order_by(HealthCheck.origin_office, Checklist.edition)
+        ).all()
+    return [
+        EditionUse(office, names.get(office, office), name, edition, owner, int(n))
+        for office, name, edition, owner, n in rows
+    ]
 
 
 def save_new_edition(

@@ -222,7 +222,14 @@ def activity(
         values["campaign_id"] = row.campaign_id
         ids = json.loads(row.enterprise_ids_json or "[]")
         reached = reached_enterprises(session, ids, row.held_on, new_months)
-        return values, reached, json.loads(row.files_json or "[]")
+        return values, reached, _files_of(row)
+
+
+def _files_of(row: Any) -> list[dict[str, Any]]:
+    """The record's file descriptions, each with the record's owner: another
+    office's files are found under their hash, not where the sender kept them
+    (record_files.local_path)."""
+    return [{**f, "owner": row.origin_office} for f in json.loads(row.files_json or "[]")]
 
 
 def reached_enterprises(
@@ -324,7 +331,7 @@ def case(db: Database, case_id: str) -> tuple[dict[str, Any], list[dict[str, Any
         values = {spec.name: getattr(row, spec.name) for spec in CASE_FIELDS}
         values["enterprise_id"] = row.enterprise_id
         values["campaign_id"] = row.campaign_id
-        return values, json.loads(row.files_json or "[]")
+        return values, _files_of(row)
 
 
 # The lists (filters, counting, a page of rows) live in guidance_lists; callers

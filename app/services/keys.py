@@ -15,18 +15,23 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from app.models import PeerKey
 from app.models.base import utcnow
 from app.models.db import Database
 from app.services import office
+from app.services.key_sealing import (
+    KeyError_,
+    PrivateKeys,
+    open_sealed,
+    seal,
+    store_private,
+    unlock_legacy,
+)
+
+__all__ = ["KeyError_", "PrivateKeys"]
 
 KEY_FILE_FORMAT = "hexie-public-key/1"
-
-
-class KeyError_(ValueError):
-    """A key problem, in words that say what to do."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,6 @@ def init(db: Database, passphrase: str, *, replace: bool = False) -> PublicKey:
     """Make the office's key pair, protected by `passphrase`."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from pyrage import passphrase as age_passphrase
     from pyrage import x25519
 
     if has_keys(db) and not replace:
@@ -90,22 +94,15 @@ def init(db: Database, passphrase: str, *, replace: bool = False) -> PublicKey:
     public_raw = signing.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
-    pem = signing.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode()),
-    )
+    sealed = seal(passphrase, identity, signing)
     db.set_settings(
         {
             "keys.age_recipient": str(identity.to_public()),
-            "keys.age_identity": base64.b64encode(
-                age_passphrase.encrypt(str(identity).encode(), passphrase)
-            ).decode(),
             "keys.signing_public": base64.b64encode(public_raw).decode(),
-            "keys.signing_private": pem.decode(),
             "keys.created": utcnow().isoformat(timespec="seconds"),
         }
     )
+    store_private(db, sealed)
     return own_public(db)
 
 
@@ -122,31 +119,18 @@ def own_public(db: Database) -> PublicKey:
     )
 
 
-@dataclass
-class PrivateKeys:
-    age_identity: Any
-    signing: Any
-
-
 def unlock(db: Database, passphrase: str) -> PrivateKeys:
-    from cryptography.hazmat.primitives import serialization
-    from pyrage import DecryptError, x25519
-    from pyrage import passphrase as age_passphrase
-
+    """The private keys, opened with the passphrase. Keys stored by an older version
+    (age's passphrase format and a PEM) are opened once that way and stored again
+    in the current one."""
     if not has_keys(db):
         raise KeyError_("本单位还没有密钥。请先生成密钥。")
-    try:
-        identity_text = age_passphrase.decrypt(
-            base64.b64decode(db.get_setting("keys.age_identity")), passphrase
-        ).decode()
-        signing = serialization.load_pem_private_key(
-            db.get_setting("keys.signing_private").encode(), passphrase.encode()
-        )
-    except (DecryptError, ValueError, TypeError) as exc:
-        raise KeyError_(
-            "口令不对，无法打开本单位的私钥。请重新输入（注意大小写和输入法）。"
-        ) from exc
-    return PrivateKeys(x25519.Identity.from_str(identity_text), signing)
+    sealed = db.get_setting("keys.private")
+    if sealed:
+        return open_sealed(passphrase, sealed)
+    private = unlock_legacy(db, passphrase)
+    store_private(db, seal(passphrase, private.age_identity, private.signing))
+    return private
 
 
 def export_public(db: Database, out: str | Path) -> Path:
@@ -182,13 +166,49 @@ def read_public(path: str | Path) -> PublicKey:
     return key
 
 
-def trust(db: Database, key: PublicKey, *, email: str = "") -> None:
+class KeyReplacementNeeded(KeyError_):
+    """A different key for an office already trusted: only an explicit replacement
+    (`--replace`, a separate confirmation in the window) may change it."""
+
+    def __init__(self, office_code: str, name: str, old: str, new: str) -> None:
+        super().__init__(
+            f"已信任 {name}（{office_code}）的另一把密钥：\n"
+            f"  现在信任的指纹：{old}\n"
+            f"  这个公钥文件的指纹：{new}\n"
+            "如果对方确实更换了密钥，请先打电话核对新指纹，再明确选择“更换密钥”"
+            "（命令行：hexie keys trust --replace）；旧密钥会作废，并记下作废日期。"
+            "如果对方没有更换密钥，这个文件可能是伪造的，请不要信任。"
+        )
+        self.office_code, self.old_fingerprint, self.new_fingerprint = office_code, old, new
+
+
+@dataclass(frozen=True)
+class TrustResult:
+    """What trust() did: "new", "same" (already trusted, nothing changed) or "replaced"."""
+
+    outcome: str
+    fingerprint: str
+    old_fingerprint: str = ""
+
+
+def trusted_fingerprint(db: Database, office_code: str) -> str:
+    """The fingerprint trusted for `office_code` now, or "" if none."""
+    with db.session() as session:
+        row = session.get(PeerKey, office_code)
+        return row.fingerprint if row else ""
+
+
+def trust(db: Database, key: PublicKey, *, email: str = "", replace: bool = False) -> TrustResult:
+    """Trust `key` for its office. A different key for an office already trusted
+    raises KeyReplacementNeeded unless `replace`: then the old key is kept as
+    revoked, dated now, and bundles it signs later are refused."""
+    from app.models import RevokedPeerKey
+
+    if key.office_code == db.office_code:
+        raise KeyError_("这是本单位自己的公钥，不需要信任。请导入对方单位导出的公钥文件。")
     with db.session() as session:
         existing = session.get(PeerKey, key.office_code)
-        if existing and existing.fingerprint != key.fingerprint:
-            existing.age_recipient, existing.signing_public = key.age_recipient, key.signing_public
-            existing.fingerprint, existing.trusted_at = key.fingerprint, utcnow()
-        elif existing is None:
+        if existing is None:
             session.add(
                 PeerKey(
                     office_code=key.office_code,
@@ -199,6 +219,69 @@ def trust(db: Database, key: PublicKey, *, email: str = "") -> None:
                     email=email or key.email,
                 )
             )
+            return TrustResult("new", key.fingerprint)
+        if existing.fingerprint == key.fingerprint:
+            if email and email != existing.email:
+                existing.email = email
+            return TrustResult("same", key.fingerprint)
+        if not replace:
+            raise KeyReplacementNeeded(
+                key.office_code, existing.name or key.name, existing.fingerprint, key.fingerprint
+            )
+        old = existing.fingerprint
+        session.add(
+            RevokedPeerKey(
+                office_code=existing.office_code,
+                name=existing.name,
+                age_recipient=existing.age_recipient,
+                signing_public=existing.signing_public,
+                fingerprint=existing.fingerprint,
+                trusted_at=existing.trusted_at,
+                revoked_at=utcnow(),
+                replaced_by=key.fingerprint,
+            )
+        )
+        existing.age_recipient, existing.signing_public = key.age_recipient, key.signing_public
+        existing.fingerprint, existing.trusted_at = key.fingerprint, utcnow()
+        existing.name = key.name or existing.name
+        if email or key.email:
+            existing.email = email or key.email
+        return TrustResult("replaced", key.fingerprint, old)
+
+
+@dataclass(frozen=True)
+class RevokedKey:
+    office_code: str
+    name: str
+    fingerprint: str
+    signing_public: str
+    trusted_at: datetime
+    revoked_at: datetime
+    replaced_by: str
+
+
+def revoked_keys(db: Database, office_code: str | None = None) -> list[RevokedKey]:
+    """Keys replaced for an office (or every office), oldest revocation first."""
+    from sqlalchemy import select
+
+    from app.models import RevokedPeerKey
+
+    stmt = select(RevokedPeerKey).order_by(RevokedPeerKey.revoked_at, RevokedPeerKey.id)
+    if office_code is not None:
+        stmt = stmt.where(RevokedPeerKey.office_code == office_code)
+    with db.reader() as conn:
+        return [
+            RevokedKey(
+                r.office_code,
+                r.name,
+                r.fingerprint,
+                r.signing_public,
+                r.trusted_at,
+                r.revoked_at,
+                r.replaced_by,
+            )
+            for r in conn.execute(stmt)
+        ]
 
 
 def peers(db: Database) -> list[PeerKey]:

@@ -52,6 +52,69 @@ def folder(db: Database) -> Path:
     return db.path.with_name(f"{db.path.stem}-附件")
 
 
+# Names Windows keeps for devices, whatever the extension ("CON.txt" is the console).
+WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]]
+)
+_FORBIDDEN_CHARS = re.compile(r'[\\:*?"<>|\x00-\x1f\x7f]')
+RECEIVED_FOLDER = "收到"
+
+
+def name_problem(name: object, *, path: bool) -> str:
+    """Why a file name (or, with `path`, a relative path with forward slashes) that
+    came from another office cannot be used on this PC; "" when it can. Nothing in
+    a bundle may choose where a file goes: absolute paths, drive letters,
+    backslashes, "..", NUL and other control characters, and Windows device names
+    are all refused."""
+    if not isinstance(name, str) or not name:
+        return "文件名为空"
+    if len(name) > 400:
+        return "文件名过长"
+    if "\x00" in name:
+        return "文件名含有空字符（NUL）"
+    if "\\" in name:
+        return "文件名含有反斜杠"
+    if name.startswith("/"):
+        return "是绝对路径"
+    if re.match(r"^[A-Za-z]:", name):
+        return "含有盘符"
+    parts = name.split("/")
+    if not path and len(parts) > 1:
+        return "文件名含有斜杠"
+    for part in parts:
+        if part in ("", ".", ".."):
+            return "含有“..”或空的路径部分" if part == ".." else "含有空的路径部分"
+        if _FORBIDDEN_CHARS.search(part):
+            return "含有 Windows 不允许的字符"
+        if part != part.rstrip(" ."):
+            return "以空格或点结尾"
+        if part.split(".")[0].upper().rstrip(" ") in WINDOWS_RESERVED:
+            return f"使用了 Windows 的保留名“{part}”"
+    return ""
+
+
+def received_name(sha256: str, file_name: str) -> str:
+    """Where a file received from another office is kept, relative to folder(db):
+    a name this office derives from the content hash (and the original's
+    extension, so the PC opens it with the right program)."""
+    if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        return f"{RECEIVED_FOLDER}/无效的文件摘要"  # checked on import; never a path from outside
+    suffix = Path(file_name).suffix.lower() if not name_problem(file_name, path=False) else ""
+    return f"{RECEIVED_FOLDER}/{sha256}{suffix if suffix in ALLOWED_SUFFIXES else ''}"
+
+
+def local_path(db: Database, description: dict[str, Any], owner: str) -> Path:
+    """The file of a record's file description on this PC: this office's own files
+    where it stored them; another office's files under the name derived from
+    their hash (never the sender's stored name)."""
+    stored = str(description.get("stored_name", ""))
+    sha = str(description.get("sha256", ""))
+    if owner and owner != db.office_code or name_problem(stored, path=True):
+        return folder(db) / received_name(sha, str(description.get("file_name", "")))
+    return folder(db) / stored
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -103,9 +166,12 @@ def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
     return StoredFile(source.name, relative.as_posix(), digest, size)
 
 
-def state_of(db: Database, stored_name: str, sha256: str, *, verify: bool = True) -> str:
-    """ok / missing / altered."""
-    path = folder(db) / stored_name
+def state_of(
+    db: Database, description: dict[str, Any], owner: str = "", *, verify: bool = True
+) -> str:
+    """ok / missing / altered, for a record's file description."""
+    path = local_path(db, description, owner)
+    sha256 = str(description.get("sha256", ""))
     if not path.exists():
         return "missing"
     if verify and sha256_of(path) != sha256:

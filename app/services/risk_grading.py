@@ -358,10 +358,12 @@ def enterprise_grade(db: Database, enterprise_id: str) -> dict[str, Any]:
 
 
 def latest_summary(db: Database) -> dict[str, Any] | None:
+    """This office's latest grading (the city also holds the counties' own, which
+    arrive by sync bundle and are theirs, not the city's)."""
     with db.session() as session:
         g = session.execute(
             select(RiskGrading)
-            .where(RiskGrading.deleted.is_(False))
+            .where(RiskGrading.deleted.is_(False), RiskGrading.origin_office == db.office_code)
             .order_by(RiskGrading.created_at.desc())
             .limit(1)
         ).scalar()

@@ -212,7 +212,7 @@ class DashboardTab(QWidget):
         self.campaign.clear()
         current = campaigns.current(self.db, self.today)
         for c in campaigns.all_campaigns(self.db):
-            self.campaign.addItem(f"{c.name}（{c.starts_on} — {c.ends_on}）", c.id)
+            self.campaign.addItem(f"{c.label}（{c.starts_on} — {c.ends_on}）", c.id)
         wanted = chosen or (current.id if current else None)
         index = self.campaign.findData(wanted)
         self.campaign.setCurrentIndex(max(index, 0))

@@ -49,7 +49,7 @@ def _campaign_choice(db: Database, combo: QComboBox) -> None:
     combo.addItem(QCoreApplication.translate("GuidanceTab", "全部专项行动"), "")
     current = campaigns.current(db)
     for c in campaigns.all_campaigns(db):
-        combo.addItem(c.name, c.id)
+        combo.addItem(c.label, c.id)
     index = combo.findData(chosen if chosen is not None else (current.id if current else ""))
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)

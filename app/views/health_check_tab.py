@@ -225,7 +225,7 @@ class HealthCheckTab(PresetFilter, QWidget):
         self.campaign.clear()
         self.campaign.addItem(self.tr("按专项行动…"), None)
         for c in campaigns.all_campaigns(self.db):
-            self.campaign.addItem(c.name, (c.starts_on, c.ends_on))
+            self.campaign.addItem(c.label, (c.starts_on, c.ends_on))
         self.campaign.setCurrentIndex(max(self.campaign.findData(chosen), 0))
         self.campaign.blockSignals(False)
 

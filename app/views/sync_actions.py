@@ -17,7 +17,7 @@ class SyncActions:
     tasks: Any
 
     def edit_keys(self) -> None:
-        from app.views.dialogs.sync_dialogs import KeysDialog
+        from app.views.dialogs.keys_dialog import KeysDialog
 
         self._keys_dialog = KeysDialog(self.db, self)
         self._keys_dialog.open()
@@ -30,8 +30,8 @@ class SyncActions:
 
     def import_bundle(self, paths: list[str] | None = None) -> None:
         from app.services import bundle
-        from app.services.progress import Progress
-        from app.views.dialogs.sync_dialogs import preview_text, unlock
+        from app.views.dialogs.keys_dialog import unlock
+        from app.views.dialogs.sync_dialogs import preview_text
 
         if not paths:
             paths, _ = QFileDialog.getOpenFileNames(
@@ -45,32 +45,49 @@ class SyncActions:
         private = unlock(self, self.db)
         if private is None:
             return
-        try:
-            summary = bundle.import_paths(self.db, list(paths), private, dry_run=True)
-        except bundle.BundleError as exc:
-            QMessageBox.warning(self, self.tr("导入同步包"), str(exc))
-            return
-        if (
-            QMessageBox.question(
-                self,
-                self.tr("导入同步包"),
-                preview_text(summary) + "\n\n" + self.tr("导入以上内容？"),
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
 
-        backup_before_import(self.db)
+        def preview() -> Any:
+            # A full pass over every record line (checks, owners, what would
+            # change) off the GUI thread: a county's bundle holds 30,000 records.
+            return (yield from bundle.import_work(self.db, list(paths), private, dry_run=True))
+
+        def confirm(summary: dict[str, Any]) -> None:
+            if (
+                QMessageBox.question(
+                    self,
+                    self.tr("导入同步包"),
+                    preview_text(summary) + "\n\n" + self.tr("导入以上内容？"),
+                )
+                == QMessageBox.StandardButton.Yes
+            ):
+                backup_before_import(self.db)
+                self.tasks.start(self, self.tr("正在导入同步包"), work, done)
+
+        def rejected(exc: BaseException) -> None:
+            if isinstance(exc, bundle.BundleError):
+                QMessageBox.warning(self, self.tr("导入同步包"), str(exc))
+            else:
+                from app.tasks import show_error
+
+                show_error(self, self.tr("导入同步包"), exc)
 
         def work() -> Any:
-            yield Progress(0, 1, self.tr("正在导入同步包…"))
-            return bundle.import_paths(self.db, list(paths), private)
+            return (yield from bundle.import_work(self.db, list(paths), private))
 
         def done(result: dict[str, Any]) -> None:
             self.refresh_all()
             receipts = "\n".join(result.get("receipts", []))
             conflicts = sum(c["conflicts"] for b in result["bundles"] for c in b["counts"].values())
             text = self.tr("导入完成。")
+            already = [b["name"] for b in result["bundles"] if b["already_imported"]]
+            if already:
+                text += (
+                    "\n" + self.tr("以下同步包已导入过，未重复导入：") + "\n" + "\n".join(already)
+                )
+            if result.get("receipt_note"):
+                text += "\n" + result["receipt_note"]
+            for problem in result.get("file_problems", []):
+                text += "\n" + problem
             if receipts:
                 text += "\n" + self.tr("请把回执发回对方：") + "\n" + receipts
             if conflicts:
@@ -79,7 +96,7 @@ class SyncActions:
                 )
             QMessageBox.information(self, self.tr("导入同步包"), text)
 
-        self.tasks.start(self, self.tr("正在导入同步包"), work, done)
+        self.tasks.start(self, self.tr("正在检查同步包"), preview, confirm, rejected)
 
     def import_bundle_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

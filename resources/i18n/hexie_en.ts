@@ -359,6 +359,10 @@ Please choose another backup.</translation>
   <context>
     <name>CheckDialog</name>
     <message>
+      <source>%1（%2的版本）</source>
+      <translation>%1 (%2's edition)</translation>
+    </message>
+    <message>
       <source>体检日期</source>
       <translation>Check date</translation>
     </message>
@@ -466,6 +470,10 @@ Please choose another backup.</translation>
   <context>
     <name>ChecklistDialog</name>
     <message>
+      <source>%1 %2 第 %3 版 %4 次</source>
+      <translation>%1: %2 edition %3, %4 checks</translation>
+    </message>
+    <message>
       <source>从 .xlsx 导入…</source>
       <translation>Import from .xlsx…</translation>
     </message>
@@ -496,6 +504,10 @@ Please choose another backup.</translation>
     <message>
       <source>历史版本：</source>
       <translation>Editions: </translation>
+    </message>
+    <message>
+      <source>各单位体检使用的清单版本：</source>
+      <translation>Checklist editions used by each office's checks: </translation>
     </message>
     <message>
       <source>导入体检清单</source>
@@ -1086,6 +1098,10 @@ medium %2</translation>
     <message>
       <source>接收单位</source>
       <translation>Recipient</translation>
+    </message>
+    <message>
+      <source>正在导出同步包</source>
+      <translation>Exporting the sync bundle</translation>
     </message>
     <message>
       <source>没有新的变动</source>
@@ -1708,8 +1724,16 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>Unit</translation>
     </message>
     <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
       <source>口令</source>
       <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>在用（%1 起）</source>
+      <translation>In use (since %1)</translation>
     </message>
     <message>
       <source>密钥与信任的单位</source>
@@ -1732,6 +1756,28 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>Export our public key…</translation>
     </message>
     <message>
+      <source>已作废（%1 更换）</source>
+      <translation>Revoked (replaced %1)</translation>
+    </message>
+    <message>
+      <source>已信任 %1（%2）的另一把密钥。
+
+现在信任的指纹：%3
+新公钥的指纹：%4
+
+只有对方确实更换了密钥、并且电话核对了新指纹，才点“更换密钥”。更换后旧密钥作废，此后用旧密钥签名的同步包将被拒绝。如果对方没有更换密钥，这个文件可能是伪造的。</source>
+      <translation>%1 (%2) is already trusted with a different key.
+
+Fingerprint trusted now: %3
+Fingerprint of the new public key: %4
+
+Only if the office really changed its key, and you checked the new fingerprint by phone, click "Replace key". The old key is then revoked, and bundles signed with it afterwards are refused. If the office did not change its key, this file may be forged.</translation>
+    </message>
+    <message>
+      <source>已信任过 %1（%2）的这把密钥，无需更改。</source>
+      <translation>This key of %1 (%2) is already trusted; nothing to change.</translation>
+    </message>
+    <message>
       <source>打印恢复单</source>
       <translation>Print recovery sheet</translation>
     </message>
@@ -1744,6 +1790,14 @@ Check it with them by phone; click Yes only if it matches.</translation>
       <translation>Fingerprint</translation>
     </message>
     <message>
+      <source>更换密钥</source>
+      <translation>Replace key</translation>
+    </message>
+    <message>
+      <source>更换对方密钥</source>
+      <translation>Replace the office's key</translation>
+    </message>
+    <message>
       <source>本单位公钥指纹：%1（对方核对时请逐组念出）</source>
       <translation>Our public key fingerprint: %1 (read it out group by group when they check)</translation>
     </message>
@@ -1754,6 +1808,10 @@ Check it with them by phone; click Yes only if it matches.</translation>
     <message>
       <source>核对指纹</source>
       <translation>Check fingerprint</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
     </message>
     <message>
       <source>生成密钥</source>
@@ -3622,6 +3680,10 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>SyncActions</name>
     <message>
+      <source>以下同步包已导入过，未重复导入：</source>
+      <translation>These bundles were imported before and were not imported again:</translation>
+    </message>
+    <message>
       <source>同步包</source>
       <translation>Sync bundles</translation>
     </message>
@@ -3646,8 +3708,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Importing sync bundles</translation>
     </message>
     <message>
-      <source>正在导入同步包…</source>
-      <translation>Importing sync bundles…</translation>
+      <source>正在检查同步包</source>
+      <translation>Checking the sync bundles</translation>
     </message>
     <message>
       <source>请把回执发回对方：</source>

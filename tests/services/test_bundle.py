@@ -12,19 +12,10 @@ from app.services import bundle, bundle_format, enterprises, keys
 from app.services.bundle import BundleError
 from app.services.enterprises import EnterpriseFilter
 from tests.builders import code
+from tests.conftest import SYNC_PASSPHRASE as PASS
 
-PASS = "correct horse 42"
-
-
-@pytest.fixture
-def pair(db, city_db, tmp_path):
-    keys.init(db, PASS)
-    keys.init(city_db, PASS)
-    keys.export_public(db, tmp_path / "county.pub")
-    keys.export_public(city_db, tmp_path / "city.pub")
-    keys.trust(db, keys.read_public(tmp_path / "city.pub"), email="pds@example.cn")
-    keys.trust(city_db, keys.read_public(tmp_path / "county.pub"))
-    return db, city_db, keys.unlock(db, PASS), keys.unlock(city_db, PASS)
+# The county/city `pair` fixture lives in tests/conftest.py: keys are derived once
+# per session there (scrypt costs seconds per office).
 
 
 def send(county, private, tmp_path, name, **kw):
@@ -277,20 +268,15 @@ def test_opened_with_standard_age_tools(pair, tmp_path):
     )
 
 
-def test_neighbouring_county_gets_only_spreading_risks(db, tmp_path):
+def test_neighbouring_county_gets_only_spreading_risks(db, tmp_path, office_keys, sync_office):
     from datetime import date
 
-    from app.models.db import open_database
-    from app.services import office, risk_events
+    from app.services import risk_events
+    from tests.conftest import trust_each_other
 
-    neighbour = open_database(tmp_path / "jia.sqlite3", operator="郏县")
-    office.configure(neighbour, "410425", level="county")
-    keys.init(db, PASS)
-    keys.init(neighbour, PASS)
-    keys.export_public(db, tmp_path / "a.pub")
-    keys.export_public(neighbour, tmp_path / "b.pub")
-    keys.trust(db, keys.read_public(tmp_path / "b.pub"))
-    keys.trust(neighbour, keys.read_public(tmp_path / "a.pub"))
+    neighbour, neighbour_keys = sync_office("410425")
+    county_keys = office_keys(db)
+    trust_each_other(tmp_path, db, neighbour)
     a = enterprises.create(
         db, {"name": "汝州市甲建筑公司", "credit_code": code(1), "county_code": "410482"}
     )
@@ -307,14 +293,13 @@ def test_neighbouring_county_gets_only_spreading_risks(db, tmp_path):
         risk_events.EventInput(b, "work_stoppage", 10, None, date(2023, 8, 1), "本地", False),
         today=date(2023, 9, 1),
     )
-    result = bundle.export(db, "410425", tmp_path / "n", keys.unlock(db, PASS))
+    result = bundle.export(db, "410425", tmp_path / "n", county_keys)
     assert result.counts == {"enterprise": 1, "major_risk_event": 1}
-    bundle.import_paths(neighbour, [tmp_path / "n"], keys.unlock(neighbour, PASS))
+    bundle.import_paths(neighbour, [tmp_path / "n"], neighbour_keys)
     assert (
         enterprises.get(neighbour, a)["name"] == "汝州市甲建筑公司"
         and enterprises.get(neighbour, b) is None
     )
-    neighbour.close()
 
 
 def test_bundle_from_an_older_version_fills_new_columns(pair, tmp_path):

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services import campaigns, enterprises, guidance, ledger
-from tests.services.test_bundle import pair  # noqa: F401 (fixture)
 from tests.services.test_campaign import counted  # noqa: F401 (fixture)
 from tests.views.conftest import type_text
 
@@ -176,7 +175,7 @@ def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
     assert window.check_tab.model.rowCount() == 2  # the third check is after the campaign
 
 
-def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):  # noqa: F811
+def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):
     from app.services import bundle, campaign_report
     from app.services.campaign_report import ReportInput
     from app.tasks import SyncTaskRunner

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.services import bundle, enterprises, keys
@@ -111,3 +112,56 @@ def test_city_filters_every_tab_by_sending_office(qtbot, city_db, db, tmp_path, 
     tab.origin.setCurrentIndex(tab.origin.findData("410482"))
     assert tab.model.rowCount() == 1 and tab.model.index(0, 0).data() == "汝州市甲公司"
     assert window.ledger_tab.origin.count() == 3
+
+
+def test_replacing_a_trusted_key_needs_its_own_confirmation(
+    qtbot, db, city_db, office_keys, tmp_path, monkeypatch, messages
+):
+    """A different key for an office already trusted: after the fingerprint check, a
+    second box shows both fingerprints with Cancel as the default; only 更换密钥
+    replaces it, and the old key stays listed as revoked with its date."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    office_keys(db)
+    office_keys(city_db)
+    keys.export_public(db, tmp_path / "county-old.pub")
+    old_fingerprint = keys.own_public(db).fingerprint
+    keys.trust(city_db, keys.read_public(tmp_path / "county-old.pub"))
+    office_keys(db, generation=1)  # the county made new keys
+    keys.export_public(db, tmp_path / "county-new.pub")
+    new_fingerprint = keys.own_public(db).fingerprint
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("county@example.cn", True))
+    dialog = KeysDialog(city_db)
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None and box.objectName() == "replace_key"
+        seen.append(box.text())
+        assert box.defaultButton().objectName() == "cancel"
+        qtbot.mouseClick(
+            box.findChild(type(box.defaultButton()), button), Qt.MouseButton.LeftButton
+        )
+
+    QTimer.singleShot(0, lambda: answer("cancel"))
+    assert dialog.trust(str(tmp_path / "county-new.pub")) is False
+    assert old_fingerprint in seen[0] and new_fingerprint in seen[0]
+    assert keys.trusted_fingerprint(city_db, "410482") == old_fingerprint
+    assert messages[-1][0] == "question" and new_fingerprint in messages[-1][2]
+
+    QTimer.singleShot(0, lambda: answer("replace"))
+    assert dialog.trust(str(tmp_path / "county-new.pub")) is True
+    assert keys.trusted_fingerprint(city_db, "410482") == new_fingerprint
+    rows = {
+        dialog.peers.item(r, 2).text(): dialog.peers.item(r, 4).text()
+        for r in range(dialog.peers.rowCount())
+    }
+    [revoked] = keys.revoked_keys(city_db)
+    assert rows[new_fingerprint].startswith("在用")
+    assert rows[old_fingerprint] == f"已作废（{revoked.revoked_at:%Y-%m-%d} 更换）"
+
+    # the same key again: nothing to confirm, nothing changes
+    assert dialog.trust(str(tmp_path / "county-new.pub")) is False
+    assert messages[-1][0] == "information" and "已信任过" in messages[-1][2]

@@ -179,7 +179,7 @@ class CampaignDialog(QDialog):
         self.list.clear()
         for c in campaigns.all_campaigns(self.db):
             mark = self.tr("（当前）") if current and c.id == current.id else ""
-            item = QListWidgetItem(f"{c.name}{mark}")
+            item = QListWidgetItem(f"{c.label}{mark}")
             item.setData(256, c.id)
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -178,9 +178,14 @@ class CheckDialog(QDialog):
         self._show_enterprise()
         day = data.check_date or date.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
-        self.edition_label.setText(
-            self.tr("体检清单第 %1 版").replace("%1", str(self.spec.edition))
-        )
+        edition = self.tr("体检清单第 %1 版").replace("%1", str(self.spec.edition))
+        if self.spec.owner and self.spec.owner != self.db.office_code:
+            # At the city: a county's check was made with that county's own edition.
+            from app.services.office import known_office_codes
+
+            owner = known_office_codes().get(self.spec.owner, self.spec.owner)
+            edition = self.tr("%1（%2的版本）").replace("%1", edition).replace("%2", owner)
+        self.edition_label.setText(edition)
         self.team.set_members(data.team)
         for name, edit in self.snapshot.items():
             value = getattr(data, name)

@@ -34,6 +34,9 @@ class ChecklistDialog(QDialog):
         self.setWindowTitle(self.tr("体检清单设置"))
         self.heading = QLabel()
         self.heading.setObjectName("heading")
+        self.used_by = QLabel()
+        self.used_by.setObjectName("used_by")
+        self.used_by.setWordWrap(True)
         self.table = QTableWidget(0, COLUMN_COUNT)
         self.table.setObjectName("items")
         self.table.setHorizontalHeaderLabels(
@@ -82,6 +85,7 @@ class ChecklistDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.used_by)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -98,6 +102,22 @@ class ChecklistDialog(QDialog):
             + "\n"
             + self.tr("历史版本：")
             + history
+        )
+        # At the city: which edition each office's checks were made with.
+        others = [
+            u for u in checklists.editions_used(self.db) if u.office_code != self.db.office_code
+        ]
+        self.used_by.setVisible(bool(others))
+        self.used_by.setText(
+            self.tr("各单位体检使用的清单版本：")
+            + "；".join(
+                self.tr("%1 %2 第 %3 版 %4 次")
+                .replace("%1", u.office_name)
+                .replace("%2", u.checklist_name)
+                .replace("%3", str(u.edition))
+                .replace("%4", str(u.checks))
+                for u in others
+            )
         )
 
     def show_items(self, items: list[ItemSpec]) -> None:

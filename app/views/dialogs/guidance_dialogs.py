@@ -64,7 +64,7 @@ class FilesBox(QGroupBox):
         self.files = files
         self.list.clear()
         for f in files:
-            state = record_files.state_of(self.db, f["stored_name"], f["sha256"])
+            state = record_files.state_of(self.db, f, f.get("owner", ""))
             mark = {
                 "ok": "",
                 "missing": self.tr("（文件缺失）"),
@@ -91,11 +91,9 @@ class FilesBox(QGroupBox):
     def open_current(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.files):
-            QDesktopServices.openUrl(
-                QUrl.fromLocalFile(
-                    str(record_files.folder(self.db) / self.files[row]["stored_name"])
-                )
-            )
+            chosen = self.files[row]
+            path = record_files.local_path(self.db, chosen, chosen.get("owner", ""))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ActivityDialog(RecordDialog):

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,187 +28,18 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services import bundle, keys, local_time
-from app.services.documents import Document, FieldGrid, Paragraph
 from app.services.stats import RECORD_TYPE_NAMES
-from app.views.printing import actions
-
-
-def ask_passphrase(parent: QWidget, title: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        parent, title, parent.tr("本单位密钥口令："), QLineEdit.EchoMode.Password
-    )
-    return text if ok and text else None
-
-
-def unlock(parent: QWidget, db: Database) -> keys.PrivateKeys | None:
-    passphrase = ask_passphrase(parent, parent.tr("输入口令"))
-    if passphrase is None:
-        return None
-    try:
-        return keys.unlock(db, passphrase)
-    except keys.KeyError_ as exc:
-        QMessageBox.warning(parent, parent.tr("口令"), str(exc))
-        return None
-
-
-class KeysDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.setWindowTitle(self.tr("密钥与信任的单位"))
-        self.own = QLabel()
-        self.own.setObjectName("own_key")
-        self.own.setWordWrap(True)
-        self.generate_button = QPushButton(self.tr("生成本单位密钥…"))
-        self.generate_button.setObjectName("generate")
-        self.generate_button.clicked.connect(self.generate)
-        self.export_button = QPushButton(self.tr("导出本单位公钥…"))
-        self.export_button.setObjectName("export_key")
-        self.export_button.clicked.connect(self.export_key)
-        self.sheet_button = QPushButton(self.tr("打印恢复单…"))
-        self.sheet_button.setObjectName("recovery")
-        self.sheet_button.clicked.connect(self.print_sheet)
-        self.peers = QTableWidget(0, 4)
-        self.peers.setObjectName("peers")
-        self.peers.setHorizontalHeaderLabels(
-            [self.tr("区划代码"), self.tr("单位"), self.tr("指纹"), self.tr("电子邮箱")]
-        )
-        self.peers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.peers.verticalHeader().hide()
-        self.trust_button = QPushButton(self.tr("导入对方公钥并信任…"))
-        self.trust_button.setObjectName("trust")
-        self.trust_button.clicked.connect(lambda: self.trust())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        own_row = QHBoxLayout()
-        for b in (self.generate_button, self.export_button, self.sheet_button):
-            own_row.addWidget(b)
-        own_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.own)
-        layout.addLayout(own_row)
-        layout.addWidget(QLabel(self.tr("信任的单位（收发同步包的对方）：")))
-        layout.addWidget(self.peers)
-        row = QHBoxLayout()
-        row.addWidget(self.trust_button)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
-        self.resize(780, 460)
-        self.refresh()
-
-    def refresh(self) -> None:
-        if keys.has_keys(self.db):
-            self.own.setText(
-                self.tr("本单位公钥指纹：%1（对方核对时请逐组念出）").replace(
-                    "%1", keys.own_public(self.db).fingerprint
-                )
-            )
-        else:
-            self.own.setText(
-                self.tr("本单位还没有密钥。生成后，把公钥文件发给对方，并打印恢复单锁好。")
-            )
-        has = keys.has_keys(self.db)
-        self.generate_button.setEnabled(not has)
-        self.export_button.setEnabled(has)
-        self.sheet_button.setEnabled(has)
-        rows = keys.peers(self.db)
-        self.peers.setRowCount(len(rows))
-        for r, p in enumerate(rows):
-            for c, text in enumerate((p.office_code, p.name, p.fingerprint, p.email)):
-                self.peers.setItem(r, c, QTableWidgetItem(text))
-
-    def generate(self) -> bool:
-        first = ask_passphrase(self, self.tr("设置口令（至少8个字符）"))
-        if first is None:
-            return False
-        second = ask_passphrase(self, self.tr("再次输入口令"))
-        if second != first:
-            QMessageBox.warning(self, self.tr("口令"), self.tr("两次输入的口令不一致。"))
-            return False
-        try:
-            keys.init(self.db, first)
-        except keys.KeyError_ as exc:
-            QMessageBox.warning(self, self.tr("生成密钥"), str(exc))
-            return False
-        self.refresh()
-        return True
-
-    def export_key(self) -> None:
-        public = keys.own_public(self.db)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出公钥"), f"{public.office_code}.pub", "Public key (*.pub)"
-        )
-        if path:
-            keys.export_public(self.db, path)
-
-    def trust(self, path: str | None = None) -> bool:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("选择对方的公钥文件"), "", "Public key (*.pub)"
-            )
-        if not path:
-            return False
-        try:
-            key = keys.read_public(path)
-        except keys.KeyError_ as exc:
-            QMessageBox.warning(self, self.tr("信任"), str(exc))
-            return False
-        answer = QMessageBox.question(
-            self,
-            self.tr("核对指纹"),
-            self.tr("%1（%2）的指纹：\n\n%3\n\n请打电话与对方核对，一致才点“是”。")
-            .replace("%1", key.name)
-            .replace("%2", key.office_code)
-            .replace("%3", key.fingerprint),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        email, _ok = QInputDialog.getText(
-            self, self.tr("电子邮箱"), self.tr("对方接收同步包的电子邮箱："), text=key.email
-        )
-        keys.trust(self.db, key, email=email.strip())
-        self.refresh()
-        return True
-
-    def print_sheet(self) -> None:
-        passphrase = ask_passphrase(self, self.tr("打印恢复单"))
-        if passphrase is None:
-            return
-        try:
-            sheet = keys.recovery_sheet(self.db, passphrase)
-        except keys.KeyError_ as exc:
-            QMessageBox.warning(self, self.tr("口令"), str(exc))
-            return
-        doc = Document(
-            "同步密钥恢复单",
-            [
-                Paragraph(
-                    "本单含本单位的私钥，请打印后锁入保密柜，不要拍照或存入电脑。电脑损坏或重装后，用本单可恢复密钥；"
-                    "已发出的同步包也可用标准 age 工具解开：age -d -i 密钥.txt 文件.hexie > 文件.zip。"
-                ),
-                FieldGrid(
-                    [
-                        ("单位", sheet["office"]),
-                        ("公钥指纹", sheet["fingerprint"]),
-                        ("打印时间", sheet["printed"]),
-                    ],
-                    columns=1,
-                ),
-                Paragraph("解密密钥（age）：", indent=False, bold=True),
-                Paragraph(sheet["age_identity"], indent=False),
-                Paragraph("签名私钥（Ed25519，PEM）：", indent=False, bold=True),
-                Paragraph(sheet["signing_private"], indent=False),
-            ],
-            office=sheet["office"],
-        )
-        actions.preview(self, doc.title, lambda printer: actions.paint_documents_on(printer, [doc]))
+from app.tasks import TaskRunner, show_error
+from app.views.dialogs.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401
 
 
 class ExportDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks or getattr(parent, "tasks", None) or TaskRunner()
         self.setWindowTitle(self.tr("导出同步包"))
         self.files: list[Path] = []
         self.recipient = QComboBox()
@@ -269,6 +98,8 @@ class ExportDialog(QDialog):
             self.folder.setText(folder)
 
     def do_export(self, private: keys.PrivateKeys | None = None) -> bool:
+        """Export on a worker thread with progress and Cancel (a county's 30,000
+        records take seconds); returns whether the export was started."""
         if self.recipient.count() == 0:
             self.result.setText(
                 self.tr("还没有信任的单位：请先在“设置 → 密钥与信任的单位”中导入对方公钥。")
@@ -278,36 +109,43 @@ class ExportDialog(QDialog):
         if private is None:
             return False
         to = self.recipient.currentData()
-        try:
-            result = bundle.export(
-                self.db,
-                to,
-                self.folder.text(),
-                private,
-                full=self.full.isChecked(),
-                with_attachments=self.attachments.isChecked(),
-                max_part_mb=self.part_mb.value(),
-            )
-            self.files = list(result.files)
-            if self.eml.isChecked():
+        folder = self.folder.text()
+        options = {
+            "full": self.full.isChecked(),
+            "with_attachments": self.attachments.isChecked(),
+            "max_part_mb": self.part_mb.value(),
+        }
+        with_eml = self.eml.isChecked()
+
+        def work() -> Any:
+            result = yield from bundle.export_work(self.db, to, folder, private, **options)
+            files = list(result.files)
+            if with_eml:
                 peer = keys.peer(self.db, to)
                 me = keys.own_public(self.db)
-                eml = Path(self.folder.text()) / (result.files[0].name.split(".hexie")[0] + ".eml")
-                self.files.append(
-                    bundle.write_eml(result.files, peer.email, me.name, peer.name, eml)
-                )
-        except (bundle.BundleError, keys.KeyError_, OSError) as exc:
-            self.result.setText(str(exc))
-            return False
-        counts = "，".join(
-            f"{RECORD_TYPE_NAMES.get(k, k)} {v}" for k, v in result.counts.items()
-        ) or self.tr("没有新的变动")
-        self.result.setText(
-            self.tr("已导出第 %1 号同步包：%2\n%3")
-            .replace("%1", str(result.sequence))
-            .replace("%2", "、".join(p.name for p in self.files))
-            .replace("%3", counts)
-        )
+                eml = Path(folder) / (result.files[0].name.split(".hexie")[0] + ".eml")
+                files.append(bundle.write_eml(result.files, peer.email, me.name, peer.name, eml))
+            return result, files
+
+        def done(outcome: tuple[bundle.ExportResult, list[Path]]) -> None:
+            result, self.files = outcome
+            counts = "，".join(
+                f"{RECORD_TYPE_NAMES.get(k, k)} {v}" for k, v in result.counts.items()
+            ) or self.tr("没有新的变动")
+            self.result.setText(
+                self.tr("已导出第 %1 号同步包：%2\n%3")
+                .replace("%1", str(result.sequence))
+                .replace("%2", "、".join(p.name for p in self.files))
+                .replace("%3", counts)
+            )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, bundle.BundleError | keys.KeyError_ | OSError):
+                self.result.setText(str(exc))
+            else:
+                show_error(self, self.tr("导出同步包"), exc)
+
+        self.tasks.start(self, self.tr("正在导出同步包"), work, done, failed)
         return True
 
 

@@ -1,7 +1,7 @@
 """rectification items only from final checks
 
 Revision ID: 0011_truth
-Revises: 0009_campaign
+Revises: 0010_ownership
 
 Earlier versions made a rectification item for every 不合规 result as soon as a
 health check was saved, drafts included. Now items are made when a check is
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_truth"
-down_revision = "0009_campaign"
+down_revision = "0010_ownership"
 branch_labels = None
 depends_on = None
 

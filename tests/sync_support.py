@@ -1,0 +1,186 @@
+"""Helpers for sync tests with many offices: whole-database snapshots, the
+canonical dump of every synced table, and hand-made (hostile) bundles."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import sqlite3
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.models.db import Database
+from app.models.migrate import head_revision
+from app.services import bundle, keys
+from app.services.bundle_format import record_tables
+
+# The ten counties of Pingdingshan whose offices send to the city (GB/T 2260).
+COUNTIES = (
+    "410402",
+    "410403",
+    "410404",
+    "410411",
+    "410421",
+    "410422",
+    "410423",
+    "410425",
+    "410481",
+    "410482",
+)
+CITY = "410400"
+
+
+def snapshot(db: Database) -> str:
+    """Every row of every table, as SQL text: two equal snapshots mean the
+    database did not change at all (bookkeeping and counters included)."""
+    con = sqlite3.connect(db.path)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+def canonical(db: Database) -> dict[str, Any]:
+    """Every synced table's rows (without the local change number) sorted by id,
+    and the open conflicts: what must be equal after bundles in any order."""
+    out: dict[str, Any] = {}
+    con = sqlite3.connect(db.path)
+    try:
+        for name, table in record_tables().items():
+            columns = [c.name for c in table.c if c.name != "change_seq"]
+            out[name] = con.execute(
+                f"SELECT {', '.join(columns)} FROM {name} ORDER BY id"  # noqa: S608 - table names from the models
+            ).fetchall()
+        out["open conflicts"] = con.execute(
+            "SELECT table_name, record_id, peer, incoming_json, local_json FROM sync_conflict"
+            " WHERE status = 'open' ORDER BY table_name, record_id"
+        ).fetchall()
+    finally:
+        con.close()
+    return out
+
+
+def copy_database(db: Database, target: Path) -> Path:
+    """An online copy of the file (SQLite backup), WAL included."""
+    src = sqlite3.connect(db.path)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def record_row(sender: str, **fields: Any) -> dict[str, Any]:
+    """An enterprise record as a bundle carries it (the columns an older version
+    lacks are filled from defaults)."""
+    from app.models.base import new_id
+    from tests.builders import code
+
+    now = datetime(2023, 7, 1, 8, 0).isoformat()
+    row = {
+        "id": new_id(),
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+        "origin_office": sender,
+        "author": "外单位",
+        "deleted": False,
+        "name": "外县某公司",
+        "credit_code": code(900, sender),
+        "county_code": sender,
+    }
+    row.update(fields)
+    return row
+
+
+def jsonl(*rows: Any) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+
+
+def manifest_for(
+    sender: str, recipient: str, members: dict[str, bytes], **fields: Any
+) -> dict[str, Any]:
+    from app.models.base import new_id
+
+    manifest = {
+        "format": 1,
+        "kind": "data",
+        "schema": head_revision(),
+        "bundle_id": new_id(),
+        "sender": sender,
+        "recipient": recipient,
+        "created": datetime.utcnow().isoformat(timespec="seconds"),
+        "sequence": 1,
+        "upto_seq": 1,
+        "members": {k: {"sha256": bundle.sha(v), "size": len(v)} for k, v in members.items()},
+    }
+    manifest.update(fields)
+    return manifest
+
+
+def seal(path: Path, zipped: bytes, recipient: Database) -> Path:
+    """Encrypt a zip to `recipient` as a bundle file."""
+    import pyrage
+    from pyrage import x25519
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        pyrage.encrypt(
+            zipped, [x25519.Recipient.from_str(keys.own_public(recipient).age_recipient)]
+        )
+    )
+    return path
+
+
+def craft(
+    path: Path,
+    sender: str,
+    private: Any,
+    recipient: Database,
+    members: dict[str, bytes],
+    **fields: Any,
+) -> Path:
+    """A correctly signed and encrypted bundle with whatever members it is given."""
+    manifest = manifest_for(sender, recipient.office_code, members, **fields)
+    return seal(path, bundle.zip_bundle(manifest, members, private), recipient)
+
+
+def raw_zip(
+    manifest_bytes: bytes,
+    private: Any,
+    members: dict[str, bytes],
+    *,
+    signature: bytes | None = None,
+    method: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
+    """A zip with exactly these manifest bytes (signed unless a signature is given)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("manifest.json", manifest_bytes)
+        archive.writestr(
+            "manifest.sig",
+            signature
+            if signature is not None
+            else base64.b64encode(private.signing.sign(manifest_bytes)),
+        )
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def first_difference(left: dict[str, Any], right: dict[str, Any]) -> str:
+    """The first row two canonical dumps disagree on, in full (for assertion messages)."""
+    for key in left:
+        a, b = left[key], right.get(key)
+        if a != b:
+            for x, y in zip(a, b or [], strict=False):
+                if x != y:
+                    return f"{key}:\n  {x}\n  {y}"
+            return f"{key}: {len(a)} rows against {len(b or [])}"
+    return ""
