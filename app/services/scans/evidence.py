@@ -94,7 +94,9 @@ def pages_of(db: Database, check_id: str, *, verify: bool = True) -> list[Stored
                 r.source_name,
                 r.source_page,
                 r.imported_at,
-                record_files.state_of(db, r.stored_name, r.sha256, verify=verify),
+                record_files.state_of(
+                    db, {"stored_name": r.stored_name, "sha256": r.sha256}, verify=verify
+                ),
             )
             for r in rows
         ]
