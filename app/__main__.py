@@ -61,9 +61,9 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.models.db import DatabaseError, DatabaseInUseError, open_database
-    from app.services import office
-    from app.views.dialogs.office_dialog import OfficeDialog
+    from app.services.core import office
     from app.views.main_window import MainWindow
+    from app.views.settings.office_dialog import OfficeDialog
 
     try:
         db = open_database(
@@ -92,8 +92,8 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
 def ask_operator(db: Any, settings: AppSettings) -> bool:
     """Whenever this PC has no operator (a database made by `hexie init`, a new PC),
     ask for one before anything is written; False when the user cancels."""
-    from app.services import office
-    from app.views.dialogs.operator_dialog import OperatorDialog
+    from app.services.core import office
+    from app.views.settings.operator_dialog import OperatorDialog
 
     if settings.operator_known():
         return True
@@ -115,7 +115,7 @@ def check_file(path: Path, settings: AppSettings) -> bool:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.services import backups
+    from app.services.core import backups
 
     if not path.exists() or path.stat().st_size == 0:
         return True
@@ -164,7 +164,7 @@ def daily_backup(window: MainWindow) -> None:
     """The first start of the day backs the file up — on a worker thread, so a
     large database or a slow USB stick does not hold the window. A failure is
     shown in the status bar (and logged); the work goes on."""
-    from app.services import backups
+    from app.services.core import backups
 
     def run() -> str:
         try:
@@ -222,12 +222,12 @@ def run_gui(db_path: str | None = None) -> int:
     )
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HexieDesk")
-    from app.views.app_icon import app_icon
+    from app.views.common.app_icon import app_icon
 
     app.setWindowIcon(app_icon())
     settings = AppSettings.load()
     i18n.install(app, settings.language)
-    from app.services import local_time
+    from app.services.core import local_time
 
     local_time.set_zone(settings.time_zone)
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())

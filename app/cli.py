@@ -136,7 +136,7 @@ def _operator(args: argparse.Namespace, settings: Any) -> str:
 
 
 def _backup_before_import(db: Any) -> None:
-    from app.services import backups
+    from app.services.core import backups
     from app.settings import AppSettings
 
     made = backups.before_import(db.path, AppSettings.load().backup_dir())
@@ -145,7 +145,7 @@ def _backup_before_import(db: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from app.services import office
+    from app.services.core import office
     from app.settings import AppSettings
 
     operator = (args.operator or os.environ.get("HEXIE_OPERATOR", "")).strip()
@@ -164,15 +164,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services import demo
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.demo import demo
 
     with _open(args) as db:
         try:
             made = drain(demo.generate(db, enterprises=args.enterprises, seed=args.seed))
         except ValueError as exc:
             raise CliError(str(exc)) from exc
-        from app.services.stats import RECORD_TYPE_NAMES
+        from app.services.core.stats import RECORD_TYPE_NAMES
 
         print(
             "已生成演示数据："
@@ -182,9 +182,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import_enterprises(args: argparse.Namespace) -> int:
-    from app.services.enterprise_import import apply_import, plan_import, save_problems
-    from app.services.progress import drain
-    from app.services.spreadsheet import SpreadsheetError
+    from app.services.core.progress import drain
+    from app.services.core.spreadsheet import SpreadsheetError
+    from app.services.register.enterprise_import import apply_import, plan_import, save_problems
 
     with _open(args) as db:
         try:
@@ -210,8 +210,8 @@ def cmd_import_enterprises(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from app.services import stats
-    from app.services.stats import RECORD_TYPE_NAMES
+    from app.services.core import stats
+    from app.services.core.stats import RECORD_TYPE_NAMES
 
     with _open(args) as db:
         data = stats.counts(db)
@@ -235,7 +235,7 @@ def _date_arg(text: str, what: str) -> Any:
 
 
 def cmd_layoff_check(args: argparse.Namespace) -> int:
-    from app.services import layoff_rules
+    from app.services.layoffs import layoff_rules
 
     explained = _date_arg(args.explained, "说明情况日期")
     layoff_on = _date_arg(args.layoff_date, "裁员日期")
@@ -265,8 +265,8 @@ def cmd_layoff_check(args: argparse.Namespace) -> int:
 
 
 def cmd_offer_clock(args: argparse.Namespace) -> int:
-    from app.services import negotiation_rules
-    from app.services.workdays import WorkCalendar
+    from app.services.core.workdays import WorkCalendar
+    from app.services.negotiation import negotiation_rules
 
     received = _date_arg(args.received, "收到日期")
     signed = _date_arg(args.signed, "签字日期") if args.signed else None
@@ -291,9 +291,9 @@ def cmd_offer_clock(args: argparse.Namespace) -> int:
 
 
 def cmd_import_risk_data(args: argparse.Namespace) -> int:
-    from app.services import risk_import
-    from app.services.progress import drain
-    from app.services.spreadsheet import SpreadsheetError
+    from app.services.core.progress import drain
+    from app.services.core.spreadsheet import SpreadsheetError
+    from app.services.risk import risk_import
 
     with _open(args) as db:
         try:
@@ -320,9 +320,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from app.models import Enterprise
-    from app.services import risk_grading
-    from app.services.progress import drain
-    from app.services.risk_rules import LEVEL_LABELS
+    from app.services.core.progress import drain
+    from app.services.risk import risk_grading
+    from app.services.risk.risk_rules import LEVEL_LABELS
 
     with _open(args) as db:
         if args.enterprise:

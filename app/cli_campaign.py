@@ -43,7 +43,7 @@ def add_parsers(sub: Any, db_arg: Any) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from app.cli import EXIT_OK, CliError, _open
-    from app.services import campaign_report, campaigns
+    from app.services.campaign import campaign_report, campaigns
 
     today = date.fromisoformat(args.today) if args.today else None
     with _open(args) as db:
@@ -69,7 +69,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_campaign(args: argparse.Namespace) -> int:
     from app.cli import EXIT_OK, _open
-    from app.services import campaigns
+    from app.services.campaign import campaigns
 
     with _open(args) as db:
         if args.new_year:

@@ -77,7 +77,7 @@ def cmd_print_form(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from app.models import Enterprise, HealthCheck
-    from app.services.progress import drain
+    from app.services.core.progress import drain
 
     out = Path(args.out)
     if out.suffix.lower() == ".pdf":
@@ -85,7 +85,7 @@ def cmd_print_form(args: argparse.Namespace) -> int:
     from app.views.printing import output
 
     if args.kind == "campaign-plan":
-        from app.services import campaigns
+        from app.services.campaign import campaigns
 
         with _open(args) as db:
             campaign_id = args.campaign or getattr(campaigns.current(db), "id", "")
@@ -175,9 +175,9 @@ def _date_option(args: argparse.Namespace) -> Any:
 
 
 def cmd_ledger_export(args: argparse.Namespace) -> int:
-    from app.services import ledger_export
-    from app.services.ledger import LedgerFilter
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.ledger import ledger_export
+    from app.services.ledger.ledger import LedgerFilter
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":

@@ -32,7 +32,7 @@ def add_parsers(sub: Any, _db_arg: Any) -> None:
 
 
 def cmd_import_scans(args: argparse.Namespace) -> int:
-    from app.services.progress import drain
+    from app.services.core.progress import drain
     from app.services.scans import batch, confirm, report
     from app.services.scans.report import TO_TYPE
 

@@ -67,7 +67,7 @@ def _passphrase(args: argparse.Namespace) -> str:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from app.services import keys
+    from app.services.sync import keys
 
     with _open(args) as db:
         try:
@@ -88,7 +88,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 def _trust(db: Any, args: argparse.Namespace) -> None:
     """Trust a peer's key after the fingerprint is checked; a different key for an
     office already trusted only with --replace, showing both fingerprints."""
-    from app.services import keys
+    from app.services.sync import keys
 
     key = keys.read_public(args.keyfile)
     old = keys.trusted_fingerprint(db, key.office_code)
@@ -116,7 +116,7 @@ def _trust(db: Any, args: argparse.Namespace) -> None:
 
 
 def cmd_export_bundle(args: argparse.Namespace) -> int:
-    from app.services import bundle, keys
+    from app.services.sync import bundle, keys
 
     with _open(args) as db:
         try:
@@ -153,7 +153,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace) -> int:
-    from app.services import bundle, keys
+    from app.services.sync import bundle, keys
 
     with _open(args) as db:
         try:
@@ -170,7 +170,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, default=str))
         return EXIT_OK
-    from app.services.stats import RECORD_TYPE_NAMES
+    from app.services.core.stats import RECORD_TYPE_NAMES
 
     for b in summary["bundles"]:
         state = "已导入过" if b["already_imported"] else ("将导入" if args.dry_run else "已导入")

@@ -80,7 +80,7 @@ def run(folder: Path | None = None, out: Callable[[str], Any] = print) -> int:
 def _database(tmp: Path, state: dict[str, Any]) -> str:
     from app.models import migrate
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
 
     county = open_database(tmp / "county.sqlite3", operator="自检")
     office.configure(county, "410482", level="county")
@@ -94,8 +94,12 @@ def _database(tmp: Path, state: dict[str, Any]) -> str:
 
 def _records(tmp: Path, state: dict[str, Any]) -> str:
     from app.models.base import sync_record_types
-    from app.services import attachments, demo, health_checks, layoffs, stats
-    from app.services.progress import drain
+    from app.services.checks import health_checks
+    from app.services.core import stats
+    from app.services.core.progress import drain
+    from app.services.demo import demo
+    from app.services.layoffs import layoffs
+    from app.services.ledger import attachments
 
     db = state["county"]
     drain(demo.generate(db, enterprises=30, seed=2, today=date.today()))
@@ -103,7 +107,8 @@ def _records(tmp: Path, state: dict[str, Any]) -> str:
     from sqlalchemy import select
 
     from app.models import HealthCheck, LayoffFiling, RectificationItem
-    from app.services import campaign_report, campaigns, ledger
+    from app.services.campaign import campaign_report, campaigns
+    from app.services.ledger import ledger
 
     with db.session() as session:
         check_id = session.execute(
@@ -158,7 +163,7 @@ def _scan(tmp: Path, state: dict[str, Any]) -> str:
     """The blank field form printed to PDF and read back as a scan would be (OpenCV,
     zxing-cpp and PDFium present and working in this copy)."""
     from app.models import HealthCheck
-    from app.services.progress import drain
+    from app.services.core.progress import drain
     from app.services.scans import batch
     from app.views.printing import output
 
@@ -188,7 +193,7 @@ def _docx(tmp: Path, state: dict[str, Any]) -> str:
 
 
 def _report(tmp: Path, state: dict[str, Any]) -> str:
-    from app.services import campaign_report, campaigns
+    from app.services.campaign import campaign_report, campaigns
 
     db = state["county"]
     current = campaigns.current(db)
@@ -199,8 +204,9 @@ def _report(tmp: Path, state: dict[str, Any]) -> str:
 
 
 def _bundle(tmp: Path, state: dict[str, Any]) -> str:
-    from app.services import bundle, enterprises, keys
-    from app.services.enterprises import EnterpriseFilter
+    from app.services.register import enterprises
+    from app.services.register.enterprises import EnterpriseFilter
+    from app.services.sync import bundle, keys
 
     county, city = state["county"], state["city"]
     keys.init(county, PASSPHRASE)
@@ -223,7 +229,7 @@ def _bundle(tmp: Path, state: dict[str, Any]) -> str:
 
 
 def _backup(tmp: Path, state: dict[str, Any]) -> str:
-    from app.services import backups
+    from app.services.core import backups
 
     db = state["county"]
     made = backups.make_backup(db.path, tmp / "备份", "manual")

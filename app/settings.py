@@ -2,7 +2,7 @@
 
 Per-PC settings (who is operating, which file was open last, the language)
 live in a small JSON file in the data folder. Settings that describe the
-office's data (its name and code) live in the database instead (app.services.office).
+office's data (its name and code) live in the database instead (app.services.core.office).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class AppSettings:
         os.replace(tmp, target)  # atomic: a crash never leaves half a settings file
 
     def backup_dir(self) -> Path:
-        from app.services.backups import default_folder
+        from app.services.core.backups import default_folder
 
         return Path(self.backup_folder) if self.backup_folder else default_folder()
 

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.services.progress import Work
+from app.services.core.progress import Work
 
 log = logging.getLogger(__name__)
 

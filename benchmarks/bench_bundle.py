@@ -25,8 +25,9 @@ def county_db() -> Path:
     from app.models import RectificationItem
     from app.models.base import sync_values, utcnow
     from app.models.db import fast_insert, open_database
-    from app.services import keys, office
-    from app.services.bundle_format import record_tables
+    from app.services.core import office
+    from app.services.sync import keys
+    from app.services.sync.bundle_format import record_tables
 
     tmp = OUT / "bundle-county.tmp.sqlite3"
     shutil.copyfile(register_db(), tmp)
@@ -77,7 +78,8 @@ def county_db() -> Path:
 
 def city_db() -> Path:
     from app.models.db import open_database
-    from app.services import keys, office
+    from app.services.core import office
+    from app.services.sync import keys
 
     path = OUT / "bundle-city.sqlite3"
     for p in OUT.glob("bundle-city.sqlite3*"):
@@ -90,7 +92,7 @@ def city_db() -> Path:
 
 def run() -> bool:
     from app.models.db import open_database
-    from app.services import bundle, keys
+    from app.services.sync import bundle, keys
 
     county = county_db()
     city = city_db()

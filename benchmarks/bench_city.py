@@ -86,8 +86,10 @@ def build_county(code: str, n: int, path: Path) -> Path:
     )
     from app.models.base import sync_values
     from app.models.db import fast_insert, next_change_seq, open_database
-    from app.services import checklists, keys, office
-    from app.services.demo import make_credit_code
+    from app.services.checks import checklists
+    from app.services.core import office
+    from app.services.demo.demo import make_credit_code
+    from app.services.sync import keys
 
     tmp = path.with_suffix(".tmp.sqlite3")
     for old in path.parent.glob(tmp.name + "*"):
@@ -190,7 +192,8 @@ def build_city(counties: list[Path]) -> Path:
     import hashlib
 
     from app.models.db import open_database
-    from app.services import keys, office
+    from app.services.core import office
+    from app.services.sync import keys
 
     which = hashlib.sha256("|".join(c.name for c in counties).encode()).hexdigest()[:8]
     path = HERE / f"city-template-{which}.sqlite3"

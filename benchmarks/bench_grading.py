@@ -21,8 +21,8 @@ def graded_db() -> Path:
     if path.exists():
         return path
     from app.models.db import open_database
-    from app.services import risk_import
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.risk import risk_import
 
     tmp = OUT / "grading.tmp.sqlite3"
     shutil.copyfile(register_db(), tmp)
@@ -93,8 +93,8 @@ WHERE e.deleted = 0
 
 def run() -> bool:
     from app.models.db import open_database
-    from app.services import risk_grading
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.risk import risk_grading
 
     path = graded_db()
 

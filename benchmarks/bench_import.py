@@ -17,7 +17,7 @@ def build_xlsx(n: int = N) -> Path:
         return path
     from openpyxl import Workbook
 
-    from app.services.demo import enterprise_rows
+    from app.services.demo.demo import enterprise_rows
 
     rows = enterprise_rows(n, 99, ["410402", "410421", "410482"], date(2026, 11, 1))
     wb = Workbook(write_only=True)
@@ -61,7 +61,7 @@ def build_xlsx(n: int = N) -> Path:
 
 def fresh_db(name: str) -> Path:
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
 
     path = OUT / name
     for p in OUT.glob(name + "*"):
@@ -73,8 +73,8 @@ def fresh_db(name: str) -> Path:
 
 def ours(xlsx: Path) -> None:
     from app.models.db import open_database
-    from app.services.enterprise_import import apply_import, plan_import
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.register.enterprise_import import apply_import, plan_import
 
     path = fresh_db("import-ours.sqlite3")
     with open_database(path, operator="bench") as db:

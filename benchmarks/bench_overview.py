@@ -16,7 +16,7 @@ START, END, TODAY = date(2023, 6, 1), date(2023, 11, 30), date(2023, 12, 1)
 
 def overview_db() -> tuple[str, str]:
     from app.models.db import open_database
-    from app.services import campaigns
+    from app.services.campaign import campaigns
 
     path = OUT / "overview.sqlite3"
     for p in OUT.glob("overview.sqlite3*"):
@@ -51,7 +51,7 @@ BASELINE_SQL = (
 
 def run() -> bool:
     from app.models.db import open_database
-    from app.services import campaign_stats
+    from app.services.campaign import campaign_stats
 
     path, campaign_id = overview_db()
     db = open_database(path, operator="bench")

@@ -75,7 +75,7 @@ def window_open(on_register: bool = False) -> tuple[float, float]:
 def search_keystroke() -> tuple[float, float]:
     _app()
     from app.models.db import open_database
-    from app.views.enterprise_tab import EnterpriseTab
+    from app.views.register.enterprise_tab import EnterpriseTab
 
     path = register_db()
     db = open_database(path, operator="bench")

@@ -30,7 +30,7 @@ def run() -> bool:
     from PySide6.QtWidgets import QApplication
 
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
     from app.services.scans import batch
     from app.services.scans.pages import SourcePage
     from app.services.scans.reading import PageReading, read_page

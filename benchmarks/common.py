@@ -38,8 +38,9 @@ def register_db(n: int = N) -> Path:
     if path.exists():
         return path
     from app.models.db import open_database
-    from app.services import demo, office
-    from app.services.progress import drain
+    from app.services.core import office
+    from app.services.core.progress import drain
+    from app.services.demo import demo
 
     tmp = path.with_suffix(".tmp.sqlite3")
     for p in OUT.glob(tmp.name + "*"):

@@ -62,7 +62,7 @@ def version_info() -> Path:
 
 
 def icons() -> Path:
-    """The icon as files (drawn by app/views/app_icon.py; nothing binary is kept in git)."""
+    """The icon as files (drawn by app/views/common/app_icon.py; nothing binary is kept in git)."""
     subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_icon.py"), str(BUILD / "icons")], check=True
     )

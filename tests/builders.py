@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.services.demo import make_credit_code
+from app.services.demo.demo import make_credit_code
 
 
 def code(serial: int, division: str = "410482") -> str:

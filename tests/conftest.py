@@ -64,7 +64,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Any]:
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
 
     database = open_database(tmp_path / "county.sqlite3", operator="测试员")
     office.configure(database, "410482", level="county")
@@ -75,7 +75,7 @@ def db(tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def city_db(tmp_path: Path) -> Iterator[Any]:
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
 
     database = open_database(tmp_path / "city.sqlite3", operator="市级测试员")
     office.configure(database, "410400", level="city")
@@ -140,7 +140,8 @@ def office_keys(tmp_path_factory: pytest.TempPathFactory, empty_database_file: P
 
     from app.models import Setting
     from app.models.db import open_database
-    from app.services import keys, office
+    from app.services.core import office
+    from app.services.sync import keys
 
     cache: dict[tuple[str, int], tuple[dict[str, str], Any]] = {}
 
@@ -203,7 +204,7 @@ def _keep_generated_keys() -> Iterator[dict[str, Any]]:
 def trust_each_other(folder: Path, *databases: Any) -> None:
     """Every office trusts every other one (as after exchanging .pub files and
     checking fingerprints by phone)."""
-    from app.services import keys
+    from app.services.sync import keys
 
     for database in databases:
         keys.export_public(database, folder / f"{database.office_code}.pub")
@@ -216,7 +217,7 @@ def trust_each_other(folder: Path, *databases: Any) -> None:
 @pytest.fixture
 def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
     """A county (410482) and the city (410400) that trust each other, with their keys."""
-    from app.services import keys
+    from app.services.sync import keys
 
     cpriv, ypriv = office_keys(db), office_keys(city_db)
     keys.export_public(db, tmp_path / "county.pub")
@@ -230,7 +231,7 @@ def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
 def sync_office(tmp_path: Path, office_keys: Any, empty_database_file: Path) -> Iterator[Any]:
     """make(code) → (database, unlocked keys) of a new office with its own file."""
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
 
     opened: list[Any] = []
 

@@ -229,7 +229,7 @@ def print_forms(
     import json
 
     from app.models.printed_form import PrintedForm
-    from app.services.progress import drain
+    from app.services.core.progress import drain
     from app.views.printing import output
     from tests.services.test_health_checks import enterprise
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from app.models.db import Database
 from app.models.migrate import head_revision
-from app.services import bundle, keys
-from app.services.bundle_format import record_tables
+from app.services.sync import bundle, keys
+from app.services.sync.bundle_format import record_tables
 
 # The ten counties of Pingdingshan whose offices send to the city (GB/T 2260).
 COUNTIES = (

@@ -2,7 +2,7 @@
 
 Finds every literal passed to self.tr(...), X.tr(...) and
 QApplication/QCoreApplication.translate(ctx, ...) in app/, and every service
-message marked N_("…") (context "services", see app/services/messages.py); keeps the English
+message marked N_("…") (context "services", see app/services/core/messages.py); keeps the English
 translations already in the file, and marks new strings "unfinished" so
 tests/views/test_i18n.py fails until someone translates them (with Qt Linguist
 or by editing the file).

@@ -1,6 +1,6 @@
 """Write the application icon as files for the installers: build/icons/hexie.png
 (the .deb's menu icon) and build/icons/hexie.ico (the Windows .exe and installer).
-The icon itself is drawn by app/views/app_icon.py; installer/build.py runs this.
+The icon itself is drawn by app/views/common/app_icon.py; installer/build.py runs this.
 
     python tools/make_icon.py [OUT_DIR]
 """
@@ -19,7 +19,7 @@ def main(out: Path = ROOT / "build" / "icons") -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtGui import QGuiApplication
 
-    from app.views.app_icon import draw
+    from app.views.common.app_icon import draw
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)

@@ -350,7 +350,7 @@ def bring_up_to_date(path: Path, engine: Engine, backup_folder: Path | None = No
     if current != head:
         if current is not None or _has_tables(engine):
             if backup_folder is not None:
-                from app.services import backups
+                from app.services.core import backups
 
                 backup = backups.make_backup(path, backup_folder, "migration")
             else:

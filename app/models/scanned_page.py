@@ -3,7 +3,7 @@
 Local to this office, like `printed_form` it points to: the form ids in the QR
 codes mean something only to the office that printed them, so these rows never
 travel in a sync bundle. The scanned pages reach the city as the evidence files
-attached to the rectification items the check produced (app.services.attachments).
+attached to the rectification items the check produced (app.services.ledger.attachments).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class ScannedPage(Base):
     # Where the page came from: the scanned file's name and the page in it (1-based).
     source_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
     source_page: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    # The page image as stored by app.services.record_files (relative to its folder).
+    # The page image as stored by app.services.core.record_files (relative to its folder).
     file_name: Mapped[str] = mapped_column(String(255), nullable=False)
     stored_name: Mapped[str] = mapped_column(String(400), nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)

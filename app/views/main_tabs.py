@@ -13,15 +13,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QTableView, QWidget
 
-from app.views.dashboard_tab import DashboardTab
-from app.views.enterprise_tab import EnterpriseTab
-from app.views.guidance_tab import GuidanceTab
-from app.views.health_check_tab import HealthCheckTab
-from app.views.layoffs_tab import LayoffsTab
-from app.views.ledger_tab import LedgerTab
-from app.views.offers_tab import OffersTab
-from app.views.risk_grading_tab import RiskGradingTab
-from app.views.risk_tab import RiskTab
+from app.views.campaign.dashboard_tab import DashboardTab
+from app.views.campaign.guidance_tab import GuidanceTab
+from app.views.checks.health_check_tab import HealthCheckTab
+from app.views.layoffs.layoffs_tab import LayoffsTab
+from app.views.ledger.ledger_tab import LedgerTab
+from app.views.negotiation.offers_tab import OffersTab
+from app.views.register.enterprise_tab import EnterpriseTab
+from app.views.risk.risk_grading_tab import RiskGradingTab
+from app.views.risk.risk_tab import RiskTab
 
 
 class MainTabs:

@@ -23,19 +23,21 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.i18n import LANGUAGES
 from app.models.db import Database
-from app.services import demo, ledger_reminders, office, stats
-from app.services.spreadsheet import SPREADSHEET_SUFFIXES
+from app.services.core import office, stats
+from app.services.core.spreadsheet import SPREADSHEET_SUFFIXES
+from app.services.demo import demo
+from app.services.ledger import ledger_reminders
 from app.settings import AppSettings
 from app.tasks import TaskRunner
-from app.views import shortcuts
-from app.views.dialogs.campaign_dialog import CampaignDialog
-from app.views.dialogs.import_dialog import ImportDialog
-from app.views.dialogs.office_dialog import OfficeDialog
-from app.views.dialogs.report_dialog import ReportDialog
-from app.views.health_check_tab import print_blank_forms
+from app.views.campaign.campaign_dialog import CampaignDialog
+from app.views.campaign.report_dialog import ReportDialog
+from app.views.checks.health_check_tab import print_blank_forms
+from app.views.common import shortcuts
+from app.views.ledger.reminders import ReminderPanel
 from app.views.main_tabs import MainTabs
-from app.views.reminders import ReminderPanel
-from app.views.sync_actions import SyncActions
+from app.views.register.import_dialog import ImportDialog
+from app.views.settings.office_dialog import OfficeDialog
+from app.views.sync.sync_actions import SyncActions
 
 
 class MainWindow(MainTabs, SyncActions, QMainWindow):
@@ -294,7 +296,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         self.language_changed.emit(code)
 
     def edit_backups(self) -> QWidget:
-        from app.views.dialogs.backup_dialog import BackupDialog
+        from app.views.settings.backup_dialog import BackupDialog
 
         dialog = BackupDialog(self.db, self.settings, self)
         dialog.restored.connect(lambda _p: self.refresh_all())
@@ -369,7 +371,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
             self.reminders.show()
 
     def edit_holidays(self) -> None:
-        from app.views.dialogs.holidays_dialog import HolidaysDialog
+        from app.views.settings.holidays_dialog import HolidaysDialog
 
         dialog = HolidaysDialog(self.db, self)
         dialog.finished.connect(lambda _r: self._refresh_built("ledger"))
@@ -391,7 +393,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         self.statusBar().showMessage(self.tr("已生成：%1").replace("%1", path), 15000)
 
     def edit_checklist(self) -> None:
-        from app.views.dialogs.checklist_dialog import ChecklistDialog
+        from app.views.checks.checklist_dialog import ChecklistDialog
 
         dialog = ChecklistDialog(self.db, self)
         dialog.open()

@@ -39,8 +39,8 @@ def test_init_demo_stats(capsys, tmp_path):
 
 def test_demo_is_deterministic_per_seed(capsys, tmp_path):
     from app.models.db import open_database
-    from app.services import enterprises
-    from app.services.enterprises import EnterpriseFilter
+    from app.services.register import enterprises
+    from app.services.register.enterprises import EnterpriseFilter
 
     results = []
     for name in ("a", "b"):
@@ -356,7 +356,7 @@ def test_import_risk_data_and_grade(capsys, tmp_path):
     db = str(tmp_path / "x.sqlite3")
     run(capsys, "init", "--db", db, "--office", "410482")
     from app.models.db import open_database
-    from app.services import enterprises
+    from app.services.register import enterprises
     from tests.builders import code
 
     with open_database(db) as database:

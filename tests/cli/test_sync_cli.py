@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from app.models.db import open_database
-from app.services import keys
+from app.services.sync import keys
 from tests.cli.test_cli import run
 from tests.conftest import SYNC_PASSPHRASE
 from tests.sync_support import CITY, snapshot
@@ -116,7 +116,7 @@ def test_a_rejected_bundle_from_a_real_process_exits_3_without_a_traceback(tmp_p
 
     city = tmp_path / "city.sqlite3"
     with open_database(city) as opened:
-        from app.services import office
+        from app.services.core import office
 
         office.configure(opened, CITY)
         office_keys(opened)

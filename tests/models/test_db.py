@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from app.models import Enterprise, migrate
 from app.models.db import DatabaseError, DatabaseInUseError, NewerDatabaseError, open_database
-from app.services import enterprises
+from app.services.register import enterprises
 from tests.builders import code
 
 
@@ -161,9 +161,10 @@ def test_0011_withdraws_untouched_items_of_draft_checks(tmp_path: Path):
     from sqlalchemy import select
 
     from app.models import AuditEntry, RectificationEvent, RectificationItem
-    from app.services import health_checks, office
-    from app.services.check_ledger import sync_rectifications
-    from app.services.workdays import WorkCalendar
+    from app.services.checks import health_checks
+    from app.services.core import office
+    from app.services.core.workdays import WorkCalendar
+    from app.services.ledger.check_ledger import sync_rectifications
     from tests.services.test_health_checks import enterprise, filled
 
     path = tmp_path / "old.sqlite3"

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from app.models import migrate
 from app.models.db import open_database
-from app.services import checklists, keys
+from app.services.checks import checklists
+from app.services.sync import keys
 
 NOW = "2023-07-01 08:00:00.000000"
 

@@ -11,7 +11,9 @@ from sqlalchemy import create_engine, text
 
 from app.models import migrate
 from app.models.db import open_database
-from app.services import health_checks, ledger, office
+from app.services.checks import health_checks
+from app.services.core import office
+from app.services.ledger import ledger
 from tests.services.test_health_checks import enterprise, filled
 from tests.services.test_ledger import manual
 

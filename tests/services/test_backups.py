@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.services import backups, enterprises
-from app.services.backups import BackupFile
-from app.services.enterprises import EnterpriseFilter
+from app.services.core import backups
+from app.services.core.backups import BackupFile
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.services import bundle, bundle_format, enterprises, keys
-from app.services.bundle import BundleError
-from app.services.enterprises import EnterpriseFilter
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+from app.services.sync import bundle, bundle_format, keys
+from app.services.sync.bundle import BundleError
 from tests.builders import code
 from tests.conftest import SYNC_PASSPHRASE as PASS
 
@@ -271,7 +272,7 @@ def test_opened_with_standard_age_tools(pair, tmp_path):
 def test_neighbouring_county_gets_only_spreading_risks(db, tmp_path, office_keys, sync_office):
     from datetime import date
 
-    from app.services import risk_events
+    from app.services.risk import risk_events
     from tests.conftest import trust_each_other
 
     neighbour, neighbour_keys = sync_office("410425")
@@ -348,7 +349,7 @@ def test_bundle_from_an_older_version_fills_new_columns(pair, tmp_path):
 def test_attachments_travel_when_chosen(pair, tmp_path):
     from datetime import date
 
-    from app.services import attachments, ledger
+    from app.services.ledger import attachments, ledger
 
     county, city, cpriv, ypriv = pair
     eid = enterprises.create(

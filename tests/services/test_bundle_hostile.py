@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.services import bundle, enterprises
-from app.services.bundle import BundleError
-from app.services.enterprises import EnterpriseFilter
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+from app.services.sync import bundle
+from app.services.sync.bundle import BundleError
 from tests.conftest import trust_each_other
 from tests.sync_support import (
     CITY,
@@ -203,7 +204,7 @@ HOSTILE_NAMES = [
 
 @pytest.mark.parametrize(("stored", "why"), HOSTILE_NAMES)
 def test_attachment_paths_that_choose_a_place_are_refused(offices, tmp_path, stored, why):
-    from app.services import record_files
+    from app.services.core import record_files
 
     city, city_keys = offices["city"]
     a, a_keys = offices["a"]

@@ -7,22 +7,18 @@ from datetime import date
 
 import pytest
 
-from app.services import (
-    campaign_stats,
-    campaigns,
-    enterprises,
-    guidance,
-    health_checks,
-    layoffs,
-    ledger,
-    offers,
-    risk_events,
-)
-from app.services.campaigns import CampaignInput, Phase
-from app.services.fields import ValidationError
-from app.services.layoffs import FilingInput
-from app.services.offers import OfferInput
-from app.services.risk_events import EventInput
+from app.services.campaign import campaign_stats, campaigns, guidance
+from app.services.campaign.campaigns import CampaignInput, Phase
+from app.services.checks import health_checks
+from app.services.core.fields import ValidationError
+from app.services.layoffs import layoffs
+from app.services.layoffs.layoffs import FilingInput
+from app.services.ledger import ledger
+from app.services.negotiation import offers
+from app.services.negotiation.offers import OfferInput
+from app.services.register import enterprises
+from app.services.risk import risk_events
+from app.services.risk.risk_events import EventInput
 from tests.services.test_health_checks import enterprise
 from tests.services.test_ledger import close, manual
 
@@ -143,8 +139,8 @@ def test_statistics_against_hand_counts(db, counted, tmp_path):
 
 def test_dashboard_numbers_equal_the_lists(city_db):
     """Every number, per county, equals the count of the list it opens."""
-    from app.services import demo
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.demo import demo
 
     today = date(2026, 11, 29)
     drain(demo.generate(city_db, enterprises=240, seed=3, today=today))

@@ -8,8 +8,8 @@ from datetime import date
 from docx import Document
 from docx.oxml.ns import qn
 
-from app.services import campaign_report, guidance
-from app.services.campaign_report import ReportInput
+from app.services.campaign import campaign_report, guidance
+from app.services.campaign.campaign_report import ReportInput
 from tests.services.test_campaign import TODAY, counted  # noqa: F401 (fixture)
 
 OFFICIAL = frozenset({"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"})
@@ -121,7 +121,7 @@ def test_report_layout_read_back(db, counted, tmp_path):  # noqa: F811
 
 
 def test_letterhead_from_office_settings(db, counted, tmp_path):  # noqa: F811
-    from app.services import office
+    from app.services.core import office
 
     campaign_id, *_ = counted
     office.set_letterhead(
@@ -154,7 +154,7 @@ def test_word_names_official_fonts_with_fallbacks(db, counted, tmp_path):  # noq
 
 
 def test_signature_centred_over_the_date(db, counted, tmp_path):  # noqa: F811
-    from app.services.title_lines import char_width
+    from app.services.documents.title_lines import char_width
 
     campaign_id, *_ = counted
     word = Document(str(_write(db, campaign_id, tmp_path).docx))

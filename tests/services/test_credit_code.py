@@ -1,7 +1,7 @@
 import pytest
 
-from app.services import credit_code
-from app.services.demo import make_credit_code, org_code_check
+from app.services.demo.demo import make_credit_code, org_code_check
+from app.services.register import credit_code
 
 
 def test_known_valid_code():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services import demo, record_audit
-from app.services.progress import drain
+from app.services.core import record_audit
+from app.services.core.progress import drain
+from app.services.demo import demo
 
 
 def test_the_whole_demo_passes_every_validator(db):

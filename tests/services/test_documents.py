@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QImage
 
-from app.services import checklists, forms, health_checks, printed_forms
-from app.services.docx_render import render_docx
-from app.services.progress import drain
+from app.services.checks import checklists, health_checks, printed_forms
+from app.services.core.progress import drain
+from app.services.documents import forms
+from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
 from tests.services.test_health_checks import enterprise, filled
@@ -154,7 +155,7 @@ def test_unknown_output_type_refused(db, check_id, tmp_path):
 
 
 def test_markup_in_text_is_printed_as_text(qapp, tmp_path):
-    from app.services.documents import Document, Paragraph
+    from app.services.documents.documents import Document, Paragraph
 
     out = document_pdf.write_pdf(
         [Document("标题", [Paragraph("<b>不是标签</b>")])], tmp_path / "t.pdf"

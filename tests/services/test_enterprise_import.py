@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import audit, enterprises
-from app.services.enterprise_import import apply_import, plan_import, save_problems
-from app.services.enterprises import EnterpriseFilter
-from app.services.progress import drain
-from app.services.spreadsheet import SpreadsheetError
+from app.services.core import audit
+from app.services.core.progress import drain
+from app.services.core.spreadsheet import SpreadsheetError
+from app.services.register import enterprises
+from app.services.register.enterprise_import import apply_import, plan_import, save_problems
+from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code, messy_enterprise_xlsx, simple_enterprise_xlsx
 
 

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from app.services import audit, enterprises
-from app.services.enterprises import EnterpriseFilter
-from app.services.fields import ValidationError
+from app.services.core import audit
+from app.services.core.fields import ValidationError
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
 
 

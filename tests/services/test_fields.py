@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from app.services.fields import FieldError, parse_bool, parse_date, parse_int
+from app.services.core.fields import FieldError, parse_bool, parse_date, parse_int
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
-from app.services import checklists, enterprises, health_checks, ledger
-from app.services.fields import ValidationError
-from app.services.health_checks import CheckInput, ResultEntry, TeamMember
+from app.services.checks import checklists, health_checks
+from app.services.checks.health_checks import CheckInput, ResultEntry, TeamMember
+from app.services.core.fields import ValidationError
+from app.services.ledger import ledger
+from app.services.register import enterprises
 from tests.builders import code
 
 

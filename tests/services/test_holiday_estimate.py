@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from app.services import holiday_estimate, workdays
-from app.services.workdays import WorkCalendar
+from app.services.core import holiday_estimate, workdays
+from app.services.core.workdays import WorkCalendar
 
 SPRING_2027 = [date(2027, 2, 5) + timedelta(days=n) for n in range(8)]  # 除夕 to 初七
 
@@ -54,7 +54,7 @@ def test_the_warning_names_the_right_menu_and_says_estimate():
 
 
 def test_entered_year_replaces_the_estimate(db):
-    from app.services import holidays
+    from app.services.core import holidays
 
     holidays.set_days(
         db, [holidays.EnteredDay(date(2027, 1, 1), False, "元旦")], complete_years={2027}

@@ -10,9 +10,10 @@ from datetime import timedelta
 import pytest
 
 from app.models.base import utcnow
-from app.services import bundle, enterprises, keys
-from app.services.bundle import BundleError
-from app.services.enterprises import EnterpriseFilter
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+from app.services.sync import bundle, keys
+from app.services.sync.bundle import BundleError
 from tests.builders import code
 from tests.conftest import trust_each_other
 from tests.sync_support import CITY, craft, jsonl, record_row, snapshot

@@ -4,19 +4,13 @@ from datetime import date
 
 import pytest
 
-from app.services import (
-    attachments,
-    enterprises,
-    health_checks,
-    holidays,
-    ledger,
-    ledger_reminders,
-    record_files,
-    workdays,
-)
-from app.services.fields import ValidationError
-from app.services.ledger import LedgerFilter, ManualItem
-from app.services.progress import drain
+from app.services.checks import health_checks
+from app.services.core import holidays, record_files, workdays
+from app.services.core.fields import ValidationError
+from app.services.core.progress import drain
+from app.services.ledger import attachments, ledger, ledger_reminders
+from app.services.ledger.ledger import LedgerFilter, ManualItem
+from app.services.register import enterprises
 from tests.builders import code
 from tests.services.test_health_checks import enterprise, filled
 
@@ -309,7 +303,7 @@ def test_export_xlsx_blocks_titles_and_filter(db, tmp_path):
 
 
 def ledger_export(*args, **kwargs):
-    from app.services.ledger_export import export
+    from app.services.ledger.ledger_export import export
 
     return export(*args, **kwargs)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from app.services import campaigns, enterprises, offers
+from app.services.campaign import campaigns
+from app.services.negotiation import offers
+from app.services.register import enterprises
 from app.views.printing import output
 from tests.pdf_tools import pdf_text
 from tests.services.test_health_checks import enterprise

@@ -4,10 +4,12 @@ from datetime import date
 
 import pytest
 
-from app.services import layoffs, offers, risk_events
-from app.services.fields import ValidationError
-from app.services.layoffs import FilingInput
-from app.services.offers import OfferFilter, OfferInput, SessionInput
+from app.services.core.fields import ValidationError
+from app.services.layoffs import layoffs
+from app.services.layoffs.layoffs import FilingInput
+from app.services.negotiation import offers
+from app.services.negotiation.offers import OfferFilter, OfferInput, SessionInput
+from app.services.risk import risk_events
 from tests.services.test_health_checks import enterprise
 
 TODAY = date(2023, 12, 1)

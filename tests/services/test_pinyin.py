@@ -1,4 +1,4 @@
-from app.services.pinyin_keys import name_keys
+from app.services.register.pinyin_keys import name_keys
 
 
 def test_heteronyms_read_by_phrase():

@@ -9,10 +9,10 @@ import subprocess
 
 import pytest
 
-from app.services import health_checks, printed_forms
-from app.services.documents import Document, Paragraph, Seal, Signatures, Spacer, Table
-from app.services.docx_render import render_docx
-from app.services.progress import drain
+from app.services.checks import health_checks, printed_forms
+from app.services.core.progress import drain
+from app.services.documents.documents import Document, Paragraph, Seal, Signatures, Spacer, Table
+from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
 from tests.services.test_health_checks import enterprise, filled

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from app.services import enterprises, health_checks, printed_forms
-from app.services.progress import drain
+from app.services.checks import health_checks, printed_forms
+from app.services.core.progress import drain
+from app.services.register import enterprises
 from app.views.printing import output
 from tests.pdf_tools import raw_pdf_text
 from tests.services.test_health_checks import enterprise, filled

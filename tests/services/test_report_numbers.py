@@ -12,8 +12,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from app.services import campaign_report, campaigns, demo
-from app.services.progress import drain
+from app.services.campaign import campaign_report, campaigns
+from app.services.core.progress import drain
+from app.services.demo import demo
 
 TODAY = date(2023, 12, 1)
 
@@ -21,7 +22,7 @@ TODAY = date(2023, 12, 1)
 @pytest.fixture(scope="module")
 def demo_year(tmp_path_factory):
     from app.models.db import open_database
-    from app.services import office
+    from app.services.core import office
 
     path = tmp_path_factory.mktemp("demo") / "county.sqlite3"
     db = open_database(path, operator="测试员")

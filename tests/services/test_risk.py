@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from app.services import enterprises, risk_grading, risk_import, risk_rules
-from app.services.progress import drain
-from app.services.spreadsheet import SpreadsheetError
+from app.services.core.progress import drain
+from app.services.core.spreadsheet import SpreadsheetError
+from app.services.register import enterprises
+from app.services.risk import risk_grading, risk_import, risk_rules
 from tests.builders import code
 
 TODAY = date(2023, 7, 1)
@@ -204,7 +205,7 @@ def test_rules_file_problems():
 
 
 def test_internal_signals_count(db, firms):
-    from app.services import risk_events
+    from app.services.risk import risk_events
 
     risk_events.save(
         db,
@@ -217,7 +218,7 @@ def test_internal_signals_count(db, firms):
 
 
 def test_visit_list_excludes_checked(db, firms, tmp_path):
-    from app.services import health_checks
+    from app.services.checks import health_checks
 
     run_import(
         db,

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from app.services import enterprises, risk_grading, risk_import
-from app.services.progress import drain
-from app.services.spreadsheet import SpreadsheetError
+from app.services.core.progress import drain
+from app.services.core.spreadsheet import SpreadsheetError
+from app.services.register import enterprises
+from app.services.risk import risk_grading, risk_import
 from tests.builders import code
 
 ROOT = Path(__file__).resolve().parents[2]

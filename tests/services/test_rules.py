@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from app.services import id_numbers, layoff_rules, negotiation_rules
-from app.services.layoff_rules import Person
-from app.services.workdays import WorkCalendar
+from app.services.core.workdays import WorkCalendar
+from app.services.layoffs import id_numbers, layoff_rules
+from app.services.layoffs.layoff_rules import Person
+from app.services.negotiation import negotiation_rules
 
 CAL = WorkCalendar()
 

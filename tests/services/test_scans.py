@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from app.models import Attachment, CheckResult, HealthCheck, RectificationItem, ScannedPage
 from app.models.db import open_database
-from app.services import health_checks
-from app.services.fields import ValidationError
-from app.services.progress import drain
+from app.services.checks import health_checks
+from app.services.core.fields import ValidationError
+from app.services.core.progress import drain
 from app.services.scans import batch, boxes, confirm, evidence
 from app.services.scans.boxes import BoxMark
 from tests import scan_builders as sb
@@ -25,7 +25,7 @@ from tests import scan_builders as sb
 @pytest.fixture(scope="module")
 def printed(qapp, tmp_path_factory):
     """Two forms (a manufacturer, a builder) printed once, their pages filled in and scanned."""
-    from app.services import office
+    from app.services.core import office
 
     folder = tmp_path_factory.mktemp("printed")
     with open_database(folder / "county.sqlite3", operator="测试员") as db:
@@ -171,7 +171,7 @@ def test_confirmed_form_becomes_a_check_as_if_typed_with_pages_as_evidence(scann
     # Items for builders, dispatched or migrant workers do not apply to this
     # manufacturer (no such workers recorded): ticked on paper or not, the
     # coordinator marks them 不适用, as the check dialog requires.
-    spec = __import__("app.services.checklists", fromlist=["by_id"]).by_id(
+    spec = __import__("app.services.checks.checklists", fromlist=["by_id"]).by_id(
         db, form.info.checklist_id
     )
     applicable = {i.code for i in spec.live_items() if i.condition is None} | {
@@ -215,7 +215,7 @@ def test_confirmed_form_becomes_a_check_as_if_typed_with_pages_as_evidence(scann
     assert pages == len(forms[0][1]["pages"]) == saved.pages
     assert evidence_files == len(items)  # each finding's page attached to its item
     for item in items:  # deadlines by the same rule as a typed check
-        calendar = __import__("app.services.workdays", fromlist=["load"]).load(db)
+        calendar = __import__("app.services.core.workdays", fromlist=["load"]).load(db)
         assert item.deadline == calendar.due_date(item.found_on, item.rectify_days, item.day_kind)
     stored = evidence.pages_of(db, saved.check_id)
     printed_pages = list(range(1, len(forms[0][1]["pages"]) + 1))

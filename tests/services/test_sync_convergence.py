@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from app.models.db import open_database
-from app.services import bundle, checklists, enterprises, ledger
-from app.services.enterprises import EnterpriseFilter
+from app.services.checks import checklists
+from app.services.ledger import ledger
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+from app.services.sync import bundle
 from tests.builders import code
 from tests.sync_support import CITY, COUNTIES, canonical, copy_database, first_difference
 
@@ -59,7 +62,7 @@ def _owned_rows(db: Any, owner: str, skip: set[str]) -> dict[str, list[Any]]:
     """Every record `owner` owns in db (without local bookkeeping), minus `skip`."""
     import sqlite3
 
-    from app.services.bundle_format import record_tables
+    from app.services.sync.bundle_format import record_tables
 
     con = sqlite3.connect(db.path)
     try:

@@ -7,9 +7,12 @@ import json
 
 import pytest
 
-from app.services import bundle, campaigns, checklists, enterprises
-from app.services.bundle import BundleError
-from app.services.enterprises import EnterpriseFilter
+from app.services.campaign import campaigns
+from app.services.checks import checklists
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+from app.services.sync import bundle
+from app.services.sync.bundle import BundleError
 from tests.builders import code
 from tests.conftest import trust_each_other
 from tests.sync_support import CITY, craft, jsonl, snapshot
@@ -36,8 +39,8 @@ def test_ten_default_checklists_meet_at_the_city(city_and_counties, tmp_path):
     (city, city_keys), counties = city_and_counties
     from datetime import date
 
-    from app.services import health_checks
-    from app.services.check_input import CheckInput
+    from app.services.checks import health_checks
+    from app.services.checks.check_input import CheckInput
 
     city_own = checklists.active(city)  # the city made its default first
     for n, (c, (db, private)) in enumerate(counties.items(), start=1):
@@ -210,7 +213,7 @@ def test_one_open_conflict_per_record_updated_by_later_bundles(city_and_counties
 def test_receipt_goes_to_the_outbox_when_the_folder_is_read_only(
     city_and_counties, tmp_path, monkeypatch
 ):
-    from app.services import bundle_receipts
+    from app.services.sync import bundle_receipts
 
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
@@ -239,8 +242,8 @@ def test_receipt_goes_to_the_outbox_when_the_folder_is_read_only(
 def test_the_citys_risk_summary_is_its_own(city_and_counties, tmp_path):
     """A county's grading snapshot arrives at the city as the county's record: the
     city's risk tab does not show it as the city's latest grading."""
-    from app.services import risk_grading
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.risk import risk_grading
 
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
@@ -258,7 +261,7 @@ def test_the_citys_risk_summary_is_its_own(city_and_counties, tmp_path):
 
 
 def test_a_receipt_never_acknowledges_more_than_was_sent(city_and_counties, tmp_path):
-    from app.services import keys
+    from app.services.sync import keys
     from tests.sync_support import craft
 
     (city, city_keys), counties = city_and_counties

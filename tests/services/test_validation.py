@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.messages import Message
-from app.services.validation import check_row
-from app.services.validation.common import phone_problem
+from app.services.core.messages import Message
+from app.services.core.record_rules import check_row
+from app.services.core.validation import phone_problem
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import i18n_sync  # noqa: E402

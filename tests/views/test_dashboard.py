@@ -7,15 +7,17 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import campaigns, enterprises, guidance, ledger
+from app.services.campaign import campaigns, guidance
+from app.services.ledger import ledger
+from app.services.register import enterprises
 from tests.services.test_campaign import counted  # noqa: F401 (fixture)
 from tests.views.conftest import type_text
 
 
 @pytest.fixture
 def demo_window(qtbot, city_db, messages):
-    from app.services import demo
-    from app.services.progress import drain
+    from app.services.core.progress import drain
+    from app.services.demo import demo
     from app.settings import AppSettings
     from app.tasks import SyncTaskRunner
     from app.views.main_window import MainWindow
@@ -155,7 +157,7 @@ def test_report_dialog_writes_and_keeps_the_narrative(qtbot, window, counted, tm
     dialog.issued_on.setText("2023-12-01")
     dialog.write(tmp_path / "总结.docx")
     assert (tmp_path / "总结.docx").exists() and (tmp_path / "总结-统计表.xlsx").exists()
-    from app.services import campaign_report
+    from app.services.campaign import campaign_report
 
     kept = campaign_report.get(window.db, counted[0])
     assert kept.narratives["risk"] == "组建体检小分队" and kept.issued_on == date(2023, 12, 1)
@@ -176,10 +178,11 @@ def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
 
 
 def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):
-    from app.services import bundle, campaign_report
-    from app.services.campaign_report import ReportInput
+    from app.services.campaign import campaign_report
+    from app.services.campaign.campaign_report import ReportInput
+    from app.services.sync import bundle
     from app.tasks import SyncTaskRunner
-    from app.views.dialogs.report_dialog import ReportDialog
+    from app.views.campaign.report_dialog import ReportDialog
 
     county, city, cpriv, ypriv = pair
     county_campaign = campaigns.save(county, campaigns.load_template())
@@ -206,7 +209,7 @@ def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):
 
 def test_overview_counts_off_the_gui_thread(qtbot, db, counted):  # noqa: F811
     from app.tasks import TaskRunner
-    from app.views.dashboard_tab import DashboardTab
+    from app.views.campaign.dashboard_tab import DashboardTab
 
     tasks = TaskRunner()
     tab = DashboardTab(db, tasks)
@@ -229,8 +232,8 @@ def test_phases_open_what_was_done_in_them(qtbot, demo_window):
         w.tabs.currentWidget() is w.offers_tab and "突出协商要约" in w.offers_tab.preset_chip.text()
     )
     phase = next(p for p in w.dashboard.stats.campaign.phases if p.key == "offers")
-    from app.services import offers as offer_service
-    from app.services.offers import OfferFilter
+    from app.services.negotiation import offers as offer_service
+    from app.services.negotiation.offers import OfferFilter
 
     expected = offer_service.count(w.db, OfferFilter(date_from=phase.start, date_to=phase.end))
     assert w.offers_tab.model.rowCount() == expected
@@ -247,8 +250,8 @@ def test_offer_tile_counts_contracts_as_the_records_do(qtbot, demo_window):
     import sqlite3
     from datetime import timedelta
 
-    from app.services import offers
-    from app.services.offers import OfferInput
+    from app.services.negotiation import offers
+    from app.services.negotiation.offers import OfferInput
 
     w = demo_window
     period = w.dashboard.stats.period

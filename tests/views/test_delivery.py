@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from app.services import backups, enterprises
-from app.services.enterprises import EnterpriseFilter
+from app.services.core import backups
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
 from app.settings import AppSettings
 from tests.services.test_backups import add
 
@@ -110,7 +111,7 @@ def test_ctrl_s_saves_the_dialog_in_front(qtbot, window):
     qtbot.keyClick(dialog.editors["name"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     # A wrong credit code: the dialog stays with the reason; nothing saved.
     assert dialog.error_labels["credit_code"].isVisible()
-    from app.services.demo import make_credit_code
+    from app.services.demo.demo import make_credit_code
 
     dialog.editors["credit_code"].setText(make_credit_code("410482", 77))
     county = dialog.editors["county_code"]
@@ -178,7 +179,7 @@ def test_no_network_code_in_the_app():
 
 def test_tab_moves_through_a_dialog_in_field_order(qtbot, window):
     """The focus chain (what Tab follows) visits the fields in the order they are shown."""
-    from app.views.dialogs.campaign_dialog import CampaignDialog
+    from app.views.campaign.campaign_dialog import CampaignDialog
 
     dialog = window.enterprise_tab.add_enterprise()
     editors = [dialog.editors[s.name] for s in dialog.specs]
@@ -206,7 +207,7 @@ def test_tab_moves_through_a_dialog_in_field_order(qtbot, window):
 
 
 def test_app_icon_is_drawn(qtbot):
-    from app.views.app_icon import app_icon, draw
+    from app.views.common.app_icon import app_icon, draw
 
     image = draw(64)
     assert image.pixelColor(32, 4).name() == "#c0392b"  # the red square

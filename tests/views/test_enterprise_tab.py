@@ -3,9 +3,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from app.services import enterprises
-from app.services.enterprises import EnterpriseFilter
-from app.views.dialogs.record_dialog import RecordDialog
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+from app.views.common.record_dialog import RecordDialog
 from tests.builders import code
 from tests.views.conftest import type_text
 

@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import checklists, enterprises, health_checks, ledger
+from app.services.checks import checklists, health_checks
+from app.services.ledger import ledger
+from app.services.register import enterprises
 from tests.builders import code
 from tests.pdf_tools import pdf_text
 from tests.views.conftest import type_text
@@ -266,7 +268,7 @@ def test_batch_blank_forms_from_register_selection(
 def test_print_preview_paints_on_a_printer(qtbot, window, registered, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.services import forms
+    from app.services.documents import forms
     from app.views.printing import actions
 
     printer = actions.new_printer()

@@ -34,7 +34,7 @@ def test_changing_the_mapping_and_rechecking(qtbot, window, tmp_path, monkeypatc
     dialog.recheck_button.click()
     assert dialog.plan.mapping[2] == "contact_person"
     dialog.import_button.click()
-    from app.services import enterprises
+    from app.services.register import enterprises
 
     eid = window.enterprise_tab.model.row_id(0)
     assert enterprises.get(window.db, eid)["contact_person"] == "王伟"

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import attachments, ledger
-from app.services.ledger import ManualItem
+from app.services.ledger import attachments, ledger
+from app.services.ledger.ledger import ManualItem
 from tests.services.test_health_checks import enterprise
 from tests.views.conftest import type_text
 
@@ -169,7 +169,7 @@ def test_ledger_of_one_enterprise_from_register(qtbot, window, items):
 def test_holidays_dialog(qtbot, window, tmp_path, monkeypatch):
     from PySide6.QtCore import QDate
 
-    from app.services import holidays, workdays
+    from app.services.core import holidays, workdays
 
     window.holidays_action.trigger()
     dialog = window._holidays_dialog

@@ -4,8 +4,8 @@ import sys
 
 from PySide6.QtWidgets import QInputDialog
 
-from app.services import office
-from app.views.dialogs.office_dialog import OfficeDialog
+from app.services.core import office
+from app.views.settings.office_dialog import OfficeDialog
 
 
 def test_status_bar_names_office_file_and_counts(window, db):

@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import layoffs, offers, risk_events
+from app.services.layoffs import layoffs
+from app.services.negotiation import offers
+from app.services.risk import risk_events
 from tests.pdf_tools import pdf_text
 from tests.services.test_health_checks import enterprise
 from tests.views.conftest import type_text
@@ -207,8 +209,8 @@ def test_print_layoff_receipt_with_a_chosen_date(qtbot, window, eid, monkeypatch
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QInputDialog
 
-    from app.services import layoffs
-    from app.services.layoffs import FilingInput
+    from app.services.layoffs import layoffs
+    from app.services.layoffs.layoffs import FilingInput
 
     layoffs.save(
         window.db,

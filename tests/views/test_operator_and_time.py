@@ -8,9 +8,10 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.services import audit, enterprises, local_time
+from app.services.core import audit, local_time
+from app.services.register import enterprises
 from app.settings import AppSettings
-from app.views.dialogs.operator_dialog import OperatorDialog
+from app.views.settings.operator_dialog import OperatorDialog
 from tests.builders import code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,7 +98,7 @@ def test_cli_takes_operator_from_the_option_or_the_environment(tmp_path, monkeyp
 
 
 def test_history_shows_local_time(qtbot, window):
-    from app.services.enterprises import EnterpriseFilter
+    from app.services.register.enterprises import EnterpriseFilter
 
     eid = enterprises.create(
         window.db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}

@@ -4,8 +4,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import enterprises, risk_grading
-from app.services.progress import drain
+from app.services.core.progress import drain
+from app.services.register import enterprises
+from app.services.risk import risk_grading
 from tests.builders import code
 from tests.services.test_risk import social_xlsx
 
@@ -81,7 +82,7 @@ def test_rules_dialog_refuses_a_bad_file(qtbot, window):
     dialog = window.grading_tab.edit_rules()
     dialog.text.setPlainText('{"levels": {"high": 10, "medium": 30}, "rules": []}')
     assert not dialog.save() and "0 < 中 < 高" in dialog.error.text()
-    from app.services import risk_rules
+    from app.services.risk import risk_rules
 
     dialog.text.setPlainText(risk_rules.default_text().replace('"high": 60', '"high": 50'))
     assert dialog.save()

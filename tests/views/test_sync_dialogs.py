@@ -3,8 +3,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from app.services import bundle, enterprises, keys
-from app.views.dialogs.sync_dialogs import ConflictsDialog, ExportDialog, KeysDialog, ReceivedDialog
+from app.services.register import enterprises
+from app.services.sync import bundle, keys
+from app.views.sync.sync_dialogs import ConflictsDialog, ExportDialog, KeysDialog, ReceivedDialog
 from tests.builders import code
 
 PASS = "county passphrase"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from app.services import enterprises
-from app.services.enterprise_import import ImportPlan, apply_import
-from app.services.enterprises import EnterpriseFilter
-from app.services.progress import Progress
+from app.services.core.progress import Progress
+from app.services.register import enterprises
+from app.services.register.enterprise_import import ImportPlan, apply_import
+from app.services.register.enterprises import EnterpriseFilter
 from app.tasks import TaskRunner
 from tests.builders import code
 

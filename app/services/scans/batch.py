@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.models import Checklist, Enterprise, HealthCheck, PrintedForm, ScannedPage
 from app.models.db import Database
-from app.services.progress import Progress, Work
+from app.services.core.progress import Progress, Work
 from app.services.scans.pages import PageSourceError, count_pages, read_pages
 from app.services.scans.reading import FormInfo, ItemReading, PageReading, SetAside, read_page
 

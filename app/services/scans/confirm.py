@@ -1,5 +1,5 @@
 """A reviewed form becomes a health check, made through the same service
-functions the check dialog uses (app.services.health_checks), so every rule of
+functions the check dialog uses (app.services.checks.health_checks), so every rule of
 a typed check applies: validation, rectification items for 不合规 results with
 their deadlines, finalising. One unit of work: the check, its rectification
 items and the stored pages are all written, or none."""
@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.models.db import Database
-from app.services import checklists, enterprises, health_checks
-from app.services.check_input import applicable_codes, context_for
-from app.services.fields import ValidationError
-from app.services.health_checks import CheckInput, ResultEntry, TeamMember
+from app.services.checks import checklists, health_checks
+from app.services.checks.check_input import applicable_codes, context_for
+from app.services.checks.health_checks import CheckInput, ResultEntry, TeamMember
+from app.services.core.fields import ValidationError
+from app.services.register import enterprises
 from app.services.scans import batch, evidence
 from app.services.scans.batch import FormReading
 

@@ -1,5 +1,5 @@
 """The scanned pages kept with the check made from them: each page image copied
-beside the database (app.services.record_files, identified by SHA-256) and
+beside the database (app.services.core.record_files, identified by SHA-256) and
 listed in `scanned_page`; each rectification item the check produced gets the
 page its finding is on as evidence (佐证材料), which travels in sync bundles."""
 
@@ -14,7 +14,9 @@ from sqlalchemy import select
 
 from app.models import ScannedPage
 from app.models.db import Database
-from app.services import attachments, health_checks, record_files
+from app.services.checks import health_checks
+from app.services.core import record_files
+from app.services.ledger import attachments
 from app.services.scans.batch import FormReading
 
 

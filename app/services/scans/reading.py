@@ -11,7 +11,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from app.services import printed_forms
+from app.services.checks import printed_forms
 from app.services.scans import align, boxes, qr
 from app.services.scans.messages import set_aside_text
 from app.services.scans.pages import SourcePage, grey

@@ -4,7 +4,7 @@ Every page carries four solid corner marks (to find and straighten the page in
 a scan), a QR code naming the form, the enterprise, the checklist edition and
 the page, and tick boxes in three fixed columns (合规 / 不合规 / 不适用). The
 position of every mark and box, in millimetres from the page's top-left
-corner, is returned and stored with the form (app.services.printed_forms).
+corner, is returned and stored with the form (app.services.checks.printed_forms).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from app.services import printed_forms
-from app.services.forms import TICK_CHOICES, BlankForm
-from app.services.health_checks import SNAPSHOT_FIELDS
+from app.services.checks import printed_forms
+from app.services.checks.health_checks import SNAPSHOT_FIELDS
+from app.services.documents.forms import TICK_CHOICES, BlankForm
 from app.views.printing import fonts
 from app.views.printing.mm_painter import MmPainter as _Painter
 from app.views.printing.mm_painter import draw_qr as _draw_qr

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from app.services.documents import (
+from app.services.documents.documents import (
     Document,
     FieldGrid,
     Heading,
@@ -39,7 +39,7 @@ from app.services.documents import (
     Table,
     sign_off_start,
 )
-from app.services.title_lines import break_lines
+from app.services.documents.title_lines import break_lines
 from app.views.printing import fonts
 from app.views.printing.flow import Kit, Page, Piece, TableHead, glue_sign_off, paginate, paint_page
 

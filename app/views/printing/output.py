@@ -12,10 +12,12 @@ from pathlib import Path
 from PySide6.QtGui import QPainter
 
 from app.models.db import Database
-from app.services import campaigns, checklists, forms, negotiation_forms, printed_forms
-from app.services.documents import Document
-from app.services.docx_render import render_docx
-from app.services.progress import Progress, Work
+from app.services.campaign import campaigns
+from app.services.checks import checklists, printed_forms
+from app.services.core.progress import Progress, Work
+from app.services.documents import forms, negotiation_forms
+from app.services.documents.documents import Document
+from app.services.documents.docx_render import render_docx
 from app.views.printing import blank_form_pdf, document_pdf
 
 FORM_KINDS = {

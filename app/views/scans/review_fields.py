@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.fields import FieldError, ValidationError, parse_date, parse_int
-from app.services.health_checks import ROLES, SNAPSHOT_FIELDS, TeamMember
+from app.services.checks.health_checks import ROLES, SNAPSHOT_FIELDS, TeamMember
+from app.services.core.fields import FieldError, ValidationError, parse_date, parse_int
 from app.services.scans.batch import FormReading
 from app.views.scans import cutouts
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.db import Database
-from app.services import checklists
-from app.services.fields import ValidationError
+from app.services.checks import checklists
+from app.services.core.fields import ValidationError
 from app.services.scans import confirm
 from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck

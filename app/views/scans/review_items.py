@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.checklists import ChecklistSpec
-from app.services.health_checks import RESULTS, RESULTS_EN
+from app.services.checks.checklists import ChecklistSpec
+from app.services.checks.health_checks import RESULTS, RESULTS_EN
 from app.services.scans.batch import FormReading
 from app.services.scans.messages import unclear_text
 from app.services.scans.reading import ItemReading

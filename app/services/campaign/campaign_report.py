@@ -1,0 +1,273 @@
+"""The campaign's written summary (工作总结): what the coordinator writes per
+section, kept in the database with the report, and the report's content —
+基本情况, 主要做法和成效 under 查风险 / 强协商 / 保支付 / 促和谐, 存在问题 and
+下一步工作打算, each section the coordinator's text or, until one is kept, the
+draft written from the data (app.services.campaign.report_drafts), then the typical cases
+chosen. The statistics tables go to the annex (附件).
+
+The layout (GB/T 9704-2012) is app.services.documents.report_docx's job; this module only
+says what is in the report, so tests can check the numbers without Word.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import CampaignReport
+from app.models.db import Database
+from app.services.campaign import guidance, report_drafts
+from app.services.campaign.report_drafts import RESULTS_HEADING, SECTIONS
+from app.services.core import office, reference
+from app.services.core.progress import Progress, Work
+from app.services.core.record_store import save_audited
+from app.services.documents.documents import Heading, Paragraph
+
+NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass
+class ReportInput:
+    title: str = ""
+    doc_number: str = ""
+    addressee: str = ""
+    issued_on: date | None = None
+    signer: str = ""
+    narratives: dict[str, str] = field(default_factory=dict)
+
+
+def defaults(db: Database, campaign_id: str, today: date | None = None) -> ReportInput:
+    from app.services.campaign import campaigns
+
+    data = campaigns.get(db, campaign_id)
+    here = office.current(db)
+    # A county reports to the campaign's issuer; the city's own report goes up
+    # to the province, whose name the coordinator types.
+    addressee = f"{data.issuer}：" if data.issuer and (here is None or here.level != "city") else ""
+    issued = data.report_due or today or date.today()
+    return ReportInput(
+        title=f"关于{data.name}工作情况的报告",
+        doc_number=office.letterhead(db).number(issued.year),
+        addressee=addressee,
+        issued_on=issued,
+    )
+
+
+def _own(session: Any, campaign_id: str, code: str) -> CampaignReport | None:
+    """This office's report for the campaign (the city also holds the counties')."""
+    return session.execute(
+        select(CampaignReport).where(
+            CampaignReport.campaign_id == campaign_id,
+            CampaignReport.office_code == code,
+            CampaignReport.deleted.is_(False),
+        )
+    ).scalar_one_or_none()
+
+
+def get(db: Database, campaign_id: str) -> ReportInput:
+    """This office's report for the campaign, or the defaults when none is saved."""
+    here = office.current(db)
+    code = here.code if here else ""
+    with db.session() as session:
+        row = _own(session, campaign_id, code)
+        if row is None:
+            return defaults(db, campaign_id)
+        return ReportInput(
+            row.title,
+            row.doc_number,
+            row.addressee,
+            row.issued_on,
+            row.signer,
+            report_drafts.upgrade_keys(json.loads(row.narratives_json or "{}")),
+        )
+
+
+def editable_texts(db: Database, campaign_id: str, data: ReportInput) -> dict[str, str]:
+    """What each section's editor shows: the kept text, else the draft from the data."""
+    here = office.current(db)
+    return report_drafts.section_texts(db, campaign_id, data.narratives, here.name if here else "")
+
+
+@dataclass(frozen=True)
+class ReceivedReport:
+    office_code: str
+    office_name: str
+    data: ReportInput
+
+
+def received(db: Database, campaign_id: str) -> list[ReceivedReport]:
+    """The other offices' reports for this campaign, as sync bundles brought them:
+    at the city, each county's narrative, to quote in the city's own summary.
+    A county's report belongs to its own campaign record, so it counts here when
+    that campaign's period overlaps this one's."""
+    from app.models import Campaign
+
+    here = office.current(db)
+    own = here.code if here else ""
+    with db.session() as session:
+        mine = session.get(Campaign, campaign_id)
+        if mine is None:
+            return []
+        rows = session.execute(
+            select(CampaignReport, Campaign)
+            .join(Campaign, Campaign.id == CampaignReport.campaign_id)
+            .where(
+                CampaignReport.deleted.is_(False),
+                CampaignReport.office_code != own,
+                Campaign.starts_on <= mine.ends_on,
+                Campaign.ends_on >= mine.starts_on,
+            )
+            .order_by(CampaignReport.office_code)
+        ).all()
+        return [
+            ReceivedReport(
+                r.office_code,
+                reference.division_name(r.office_code) or r.office_code,
+                ReportInput(
+                    r.title,
+                    r.doc_number,
+                    r.addressee,
+                    r.issued_on,
+                    r.signer,
+                    report_drafts.upgrade_keys(json.loads(r.narratives_json or "{}")),
+                ),
+            )
+            for r, _c in rows
+        ]
+
+
+def save(db: Database, campaign_id: str, data: ReportInput) -> str:
+    here = office.current(db)
+    code = here.code if here else ""
+    values = {
+        "title": data.title.strip(),
+        "doc_number": data.doc_number.strip(),
+        "addressee": data.addressee.strip(),
+        "issued_on": data.issued_on,
+        "signer": data.signer.strip(),
+        "narratives_json": json.dumps(
+            {k: v.strip() for k, v in data.narratives.items() if v.strip()}, ensure_ascii=False
+        ),
+    }
+    with db.session() as session:
+        row = _own(session, campaign_id, code)
+        return save_audited(
+            session,
+            CampaignReport,
+            "campaign_report",
+            row.id if row is not None else None,
+            values,
+            summary="title",
+            gone=("title", "该工作总结已被删除，无法保存。"),
+            campaign_id=campaign_id,
+            office_code=code,
+        ).id
+
+
+# -- content ------------------------------------------------------------------------------------
+@dataclass
+class ReportContent:
+    authority: str  # 发文机关 (the office), signed under the text
+    title: str
+    doc_number: str
+    addressee: str
+    issued_on: date | None
+    signer: str
+    blocks: list[Any]
+    attachment_note: str = ""
+    mark: str = ""  # 发文机关标志; empty: no red header band
+
+
+def build(
+    db: Database, campaign_id: str, *, today: date | None = None, data: ReportInput | None = None
+) -> ReportContent:
+    from app.services.campaign import campaign_stats
+
+    data = data or get(db, campaign_id)
+    here = office.current(db)
+    name = here.name if here else ""
+    texts = report_drafts.section_texts(db, campaign_id, data.narratives, name, today=today)
+    stats = campaign_stats.collect(db, campaign_id, today=today)
+    blocks: list[Any] = []
+    for key, heading, level, _ask in SECTIONS:
+        if key == "risk":
+            blocks.append(Heading(RESULTS_HEADING, 1))
+        blocks.append(Heading(heading, level))
+        blocks.extend(Paragraph(p.strip()) for p in texts[key].splitlines() if p.strip())
+        if key == "harmony" and stats.cases:
+            for n, case in enumerate(stats.cases, 1):
+                kind = guidance.CASE_KINDS.get(case["kind"], "")
+                who = "、".join(
+                    x for x in (case.get("enterprise") or "", case.get("person") or "") if x
+                )
+                blocks.append(Heading(f"{n}.{case['title']}", 3))
+                blocks.append(
+                    Paragraph(f"（{kind}{'：' + who if who else ''}）{case['body']}".strip())
+                )
+    return ReportContent(
+        authority=name,
+        title=data.title or f"关于{stats.campaign.name}工作情况的报告",
+        doc_number=data.doc_number,
+        addressee=data.addressee,
+        issued_on=data.issued_on,
+        signer=data.signer,
+        blocks=blocks,
+        attachment_note="专项行动统计表",
+        mark=office.letterhead(db).mark,
+    )
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    docx: Path
+    annex: Path | None
+    font_notes: list[str]
+
+
+def write(
+    db: Database,
+    campaign_id: str,
+    out: str | Path,
+    *,
+    annex: str | Path | None = None,
+    today: date | None = None,
+    installed_fonts: frozenset[str] | None = None,
+) -> ReportResult:
+    """The report as .docx (and the annex as .xlsx); the notes say which fonts were substituted."""
+    from app.services.campaign import report_annex
+    from app.services.documents import report_docx, report_fonts
+
+    out = Path(out)
+    if out.suffix.lower() != ".docx":
+        raise ValueError(f"报告文件应以 .docx 结尾：{out.name}")
+    if annex is not None and Path(annex).suffix.lower() != ".xlsx":
+        raise ValueError(f"统计表附件应以 .xlsx 结尾：{Path(annex).name}")
+    content = build(db, campaign_id, today=today)
+    if annex is None:
+        content.attachment_note = ""
+    fonts = report_fonts.choose(installed_fonts)
+    report_docx.render(content, out, fonts)
+    annex_path = None
+    if annex is not None:
+        from app.services.campaign import campaign_stats
+
+        stats = campaign_stats.collect(db, campaign_id, today=today)
+        annex_path = report_annex.write(stats, annex)
+    return ReportResult(out, annex_path, report_fonts.describe(fonts))
+
+
+def write_work(
+    db: Database, campaign_id: str, out: str | Path, *, annex: str | Path | None = None
+) -> Work[ReportResult]:
+    """`write` as long work for the window: progress, and Cancel before the
+    files are written leaves nothing behind (the database is only read)."""
+    yield Progress(0, 2, "正在统计…")
+    yield Progress(1, 2, "正在生成工作总结…")
+    result = write(db, campaign_id, out, annex=annex)
+    yield Progress(2, 2, "已完成")
+    return result

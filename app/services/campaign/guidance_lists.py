@@ -1,0 +1,119 @@
+"""The guidance-activity and typical-case lists: filters, counts, pages, in SQL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import Enterprise, GuidanceActivity, TypicalCase
+from app.models.db import Database
+from app.services.core.record_store import count_where
+
+
+@dataclass
+class ActivityFilter:
+    campaign_id: str = ""
+    kind: str = ""
+    county_code: str = ""
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    origin_office: str = ""
+
+
+def _activity_conditions(flt: ActivityFilter) -> list[Any]:
+    a = GuidanceActivity
+    conds: list[Any] = [a.deleted.is_(False)]
+    if flt.campaign_id:
+        conds.append(a.campaign_id == flt.campaign_id)
+    if flt.kind:
+        conds.append(a.kind == flt.kind)
+    if flt.county_code:
+        conds.append(a.county_code == flt.county_code)
+    if flt.date_from:
+        conds.append(a.held_on >= flt.date_from)
+    if flt.date_to:
+        conds.append(a.held_on <= flt.date_to)
+    if flt.origin_office:
+        conds.append(a.origin_office == flt.origin_office)
+    if flt.text.strip():
+        conds.append(a.title.contains(flt.text.strip(), autoescape=True))
+    return conds
+
+
+def count_activities(db: Database, flt: ActivityFilter) -> int:
+    return count_where(db, GuidanceActivity, _activity_conditions(flt))
+
+
+def activities(
+    db: Database, flt: ActivityFilter, *, offset: int = 0, limit: int = 200
+) -> list[dict[str, Any]]:
+    a = GuidanceActivity
+    with db.reader() as conn:
+        rows = conn.execute(
+            select(a)
+            .where(*_activity_conditions(flt))
+            .order_by(a.held_on.desc(), a.id)
+            .offset(offset)
+            .limit(limit)
+        ).mappings()
+        out = []
+        for r in rows:
+            linked = len(json.loads(r["enterprise_ids_json"] or "[]"))
+            out.append(
+                {
+                    **dict(r),
+                    "enterprises": linked + (r["other_enterprises"] or 0),
+                    "files": len(json.loads(r["files_json"] or "[]")),
+                }
+            )
+        return out
+
+
+@dataclass
+class CaseFilter:
+    campaign_id: str = ""
+    kind: str = ""
+    in_report: bool = False
+    text: str = ""
+    origin_office: str = ""
+
+
+def _case_conditions(flt: CaseFilter) -> list[Any]:
+    c = TypicalCase
+    conds: list[Any] = [c.deleted.is_(False)]
+    if flt.campaign_id:
+        conds.append(c.campaign_id == flt.campaign_id)
+    if flt.kind:
+        conds.append(c.kind == flt.kind)
+    if flt.in_report:
+        conds.append(c.in_report.is_(True))
+    if flt.origin_office:
+        conds.append(c.origin_office == flt.origin_office)
+    if flt.text.strip():
+        conds.append(c.title.contains(flt.text.strip(), autoescape=True))
+    return conds
+
+
+def count_cases(db: Database, flt: CaseFilter) -> int:
+    return count_where(db, TypicalCase, _case_conditions(flt))
+
+
+def cases(
+    db: Database, flt: CaseFilter, *, offset: int = 0, limit: int = 200
+) -> list[dict[str, Any]]:
+    c = TypicalCase
+    with db.reader() as conn:
+        rows = conn.execute(
+            select(c, Enterprise.name.label("enterprise"))
+            .outerjoin(Enterprise, Enterprise.id == c.enterprise_id)
+            .where(*_case_conditions(flt))
+            .order_by(c.kind, c.title)
+            .offset(offset)
+            .limit(limit)
+        ).mappings()
+        return [dict(r) for r in rows]

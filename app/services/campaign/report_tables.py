@@ -1,0 +1,153 @@
+"""The statistics tables of the summary report and its annex, built from
+CampaignStats: by county (checks against plan, the ledger, risk levels, offers,
+layoffs) and by month, each with a totals row."""
+
+from __future__ import annotations
+
+from app.services.campaign import campaign_stats, guidance
+from app.services.campaign.campaign_stats import CampaignStats
+from app.services.core import reference
+from app.services.documents.documents import Table
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def county_name(code: str) -> str:
+    return reference.division_name(code) or code
+
+
+def county_table(stats: CampaignStats) -> Table:
+    rows = []
+    for c in stats.counties:
+        led = stats.ledger[c]
+        rows.append(
+            [
+                county_name(c),
+                str(stats.targets.get(c, 0)),
+                str(stats.checks[c]),
+                pct(stats.checks[c], stats.targets.get(c, 0)),
+                str(led["found"]),
+                str(led["closed"]),
+                str(led["overdue"]),
+            ]
+        )
+    t = stats.total
+    found, closed = t(stats.ledger, "found"), t(stats.ledger, "closed")
+    rows.append(
+        [
+            "合计",
+            str(sum(stats.targets.values())),
+            str(sum(stats.checks.values())),
+            pct(sum(stats.checks.values()), sum(stats.targets.values())),
+            str(found),
+            str(closed),
+            str(t(stats.ledger, "overdue")),
+        ]
+    )
+    return Table(
+        ["县（市、区）", "计划体检", "已体检", "完成率", "发现问题", "已销号", "逾期未改"],
+        rows,
+        [3, 2, 2, 2, 2, 2, 2],
+        ["left"] + ["center"] * 6,
+    )
+
+
+def risk_table(stats: CampaignStats) -> Table:
+    rows = [
+        [county_name(c), *(str(stats.risk[c][lv]) for lv in campaign_stats.RISK_LEVELS)]
+        for c in stats.counties
+    ]
+    rows.append(["合计", *(str(stats.total(stats.risk, lv)) for lv in campaign_stats.RISK_LEVELS)])
+    return Table(
+        ["县（市、区）", "高风险", "中风险", "低风险或未评级"],
+        rows,
+        [3, 2, 2, 3],
+        ["left", "center", "center", "center"],
+    )
+
+
+def month_table(stats: CampaignStats) -> Table:
+    rows = []
+    for (month, found, closed), checks in zip(
+        stats.closure_by_month,
+        [sum(stats.checks_by_month.get(m, {}).values()) for m, _, _ in stats.closure_by_month],
+        strict=True,
+    ):
+        y, m = month.split("-")
+        rows.append([f"{int(y)}年{int(m)}月", str(checks), str(found), str(closed)])
+    return Table(
+        ["月份", "体检企业", "发现问题", "销号"],
+        rows,
+        [3, 2, 2, 2],
+        ["left", "center", "center", "center"],
+    )
+
+
+def offers_table(stats: CampaignStats) -> Table:
+    rows = [
+        [
+            county_name(c),
+            str(stats.offers[c]["offers"]),
+            str(stats.offers[c]["signed"]),
+            str(stats.offers[c]["filed"]),
+        ]
+        for c in stats.counties
+    ]
+    rows.append(
+        ["合计", *(str(stats.total(stats.offers, k)) for k in ("offers", "signed", "filed"))]
+    )
+    return Table(
+        ["县（市、区）", "发出要约", "签订集体合同", "报送审查"],
+        rows,
+        [3, 2, 2, 2],
+        ["left", "center", "center", "center"],
+    )
+
+
+def layoffs_table(stats: CampaignStats) -> Table:
+    rows = [
+        [county_name(c), *(str(stats.layoffs[c][k]) for k in ("filings", "people", "reemployed"))]
+        for c in stats.counties
+    ]
+    rows.append(
+        ["合计", *(str(stats.total(stats.layoffs, k)) for k in ("filings", "people", "reemployed"))]
+    )
+    return Table(
+        ["县（市、区）", "裁员报告", "裁减人数", "已再就业"],
+        rows,
+        [3, 2, 2, 2],
+        ["left", "center", "center", "center"],
+    )
+
+
+def guidance_table(stats: CampaignStats) -> Table:
+    rows = []
+    for kind, label in guidance.ACTIVITY_KINDS.items():
+        g = stats.guidance_by_kind[kind]
+        if g["activities"]:
+            rows.append(
+                [
+                    label,
+                    str(g["activities"]),
+                    str(g["enterprises"]),
+                    str(g["new_enterprises"]),
+                    str(g["people"]),
+                ]
+            )
+    rows.append(
+        [
+            "合计",
+            *(
+                str(stats.total(stats.guidance_by_kind, k))
+                for k in ("activities", "enterprises", "new_enterprises", "people")
+            ),
+        ]
+    )
+    return Table(
+        ["服务方式", "活动次数", "覆盖企业", "其中新办企业", "覆盖人数"],
+        rows,
+        [3, 2, 2, 2, 2],
+        ["left"] + ["center"] * 4,
+    )

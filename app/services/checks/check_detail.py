@@ -1,0 +1,152 @@
+"""Reading a health check whole: its input, results, rectification items,
+amendments, and what the rules say about its conclusion (data the dialog and
+the printed report both read)."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import CheckAmendment, CheckResult, HealthCheck, RectificationItem
+from app.models.db import Database
+from app.services.checks import check_rules, checklists
+from app.services.checks.check_input import (
+    Amendment,
+    CheckDetail,
+    CheckInput,
+    RectificationRow,
+    ResultEntry,
+    ResultRow,
+    TeamMember,
+)
+from app.services.core.fields import ValidationError
+from app.services.core.messages import N_
+
+SNAPSHOT_FIELDS = (
+    "staff_count",
+    "contracts_signed",
+    "migrant_workers",
+    "dispatched_workers",
+    "wages_paid_through",
+    "wages_owed_yuan",
+    "wages_owed_people",
+)
+TEXT_FIELDS = ("conclusion", "advice", "enterprise_person", "office_person")
+
+
+def load(session: Session, check_id: str) -> HealthCheck:
+    check = session.get(HealthCheck, check_id)
+    if check is None or check.deleted:
+        raise ValidationError({"check": N_("该体检记录不存在或已删除。")})
+    return check
+
+
+def results_of(session: Session, check_id: str) -> list[CheckResult]:
+    return list(
+        session.execute(
+            select(CheckResult)
+            .where(CheckResult.check_id == check_id, CheckResult.deleted.is_(False))
+            .order_by(CheckResult.position)
+        ).scalars()
+    )
+
+
+def get(db: Database, check_id: str) -> CheckDetail:
+    from app.services.register import enterprises
+
+    with db.session() as session:
+        check = load(session, check_id)
+        results = results_of(session, check.id)
+        items = (
+            session.execute(
+                select(RectificationItem).where(
+                    RectificationItem.check_id == check.id, RectificationItem.deleted.is_(False)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        amendments = (
+            session.execute(
+                select(CheckAmendment)
+                .where(CheckAmendment.check_id == check.id)
+                .order_by(CheckAmendment.created_at)
+            )
+            .scalars()
+            .all()
+        )
+        order = {r.id: r.position for r in results}
+        data = CheckInput(
+            check.enterprise_id,
+            check.check_date,
+            [TeamMember(**m) for m in json.loads(check.team_json)],
+            **{name: getattr(check, name) for name in SNAPSHOT_FIELDS + TEXT_FIELDS},
+            results=[ResultEntry(r.item_code, r.result, r.note) for r in results],
+            checklist_id=check.checklist_id,
+            campaign_id=check.campaign_id,
+        )
+        checklist = checklists.by_id(db, check.checklist_id)
+        detail = CheckDetail(
+            id=check.id,
+            status=check.status,
+            input=data,
+            enterprise=enterprises.get(db, check.enterprise_id) or {},
+            checklist_edition=check.checklist_edition,
+            checklist_name=checklist.name,
+            results=[
+                ResultRow(
+                    r.id,
+                    r.item_code,
+                    r.group_name,
+                    r.question,
+                    r.basis,
+                    r.severity,
+                    r.rectify_days,
+                    r.day_kind,
+                    r.remedy,
+                    r.result,
+                    r.note,
+                )
+                for r in results
+            ],
+            rectifications=[
+                RectificationRow(
+                    i.id,
+                    i.item_code,
+                    i.matter,
+                    i.basis,
+                    i.remedy,
+                    i.deadline,
+                    i.day_kind,
+                    i.rectify_days,
+                    i.enterprise_person,
+                    i.office_person,
+                    i.status,
+                )
+                for i in sorted(items, key=lambda i: order.get(i.check_result_id or "", 0))
+            ],
+            amendments=[
+                Amendment(a.created_at, a.author, a.reason, json.loads(a.changes_json))
+                for a in amendments
+            ],
+            original=json.loads(check.original_json) if check.original_json else None,
+            finalised_at=check.finalised_at,
+            finalised_by=check.finalised_by,
+        )
+        facts = result_facts(results)
+        snapshot = {name: getattr(check, name) for name in SNAPSHOT_FIELDS}
+        detail.proposed_conclusion = check_rules.proposed_conclusion(facts, snapshot)
+        detail.proposed_advice = check_rules.proposed_advice(facts)
+        detail.conclusion_warnings = check_rules.conclusion_warnings(
+            check.conclusion, facts, snapshot
+        )
+        return detail
+
+
+def result_facts(results: list[CheckResult]) -> list[check_rules.ResultFact]:
+    return [
+        check_rules.ResultFact(r.item_code, r.group_name, r.severity, r.result, r.remedy)
+        for r in results
+    ]

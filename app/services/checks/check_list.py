@@ -1,0 +1,138 @@
+"""The list of health checks: the filter, its SQL conditions (shared with the
+overview's counts), counting and one page of rows with finding counts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, select
+
+from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
+from app.models.db import Database
+from app.services.core import record_lists
+from app.services.ledger.rectification_status import OPEN_STATUSES
+
+
+@dataclass
+class CheckFilter:
+    county_code: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    campaign_id: str = ""
+    open_findings: bool = False
+    enterprise_id: str = ""
+    text: str = ""
+    origin_office: str = ""
+
+
+def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [HealthCheck.deleted.is_(False)]
+    if flt.county_code:
+        conds.append(Enterprise.county_code == flt.county_code)
+    if flt.date_from:
+        conds.append(HealthCheck.check_date >= flt.date_from)
+    if flt.date_to:
+        conds.append(HealthCheck.check_date <= flt.date_to)
+    if flt.campaign_id:
+        conds.append(HealthCheck.campaign_id == flt.campaign_id)
+    if flt.enterprise_id:
+        conds.append(HealthCheck.enterprise_id == flt.enterprise_id)
+    if flt.origin_office:
+        conds.append(HealthCheck.origin_office == flt.origin_office)
+    code_prefix = flt.text.strip().replace("%", "").upper()
+    if (
+        match := record_lists.enterprise_matches(
+            flt.text, Enterprise.credit_code.like(f"{code_prefix}%")
+        )
+    ) is not None:
+        conds.append(match)
+    if flt.open_findings:
+        conds.append(
+            exists().where(
+                RectificationItem.check_id == HealthCheck.id,
+                RectificationItem.deleted.is_(False),
+                RectificationItem.status.in_(OPEN_STATUSES),
+            )
+        )
+    return conds
+
+
+LIST_COLUMNS = (
+    "check_date",
+    "enterprise",
+    "county",
+    "status",
+    "noncompliant",
+    "open_items",
+    "closed_items",
+    "team",
+)
+
+
+def count(db: Database, flt: CheckFilter) -> int:
+    return record_lists.count_joined(db, HealthCheck, _conditions(flt))
+
+
+def page(
+    db: Database, flt: CheckFilter, *, offset: int = 0, limit: int = 200, descending: bool = True
+) -> list[tuple[Any, ...]]:
+    """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names, enterprise id)."""
+    noncompliant = (
+        select(func.count())
+        .where(
+            CheckResult.check_id == HealthCheck.id,
+            CheckResult.result == "noncompliant",
+            CheckResult.deleted.is_(False),
+        )
+        .correlate(HealthCheck)
+        .scalar_subquery()
+    )
+    open_items = (
+        select(func.count())
+        .where(
+            RectificationItem.check_id == HealthCheck.id,
+            RectificationItem.deleted.is_(False),
+            RectificationItem.status.in_(OPEN_STATUSES),
+        )
+        .correlate(HealthCheck)
+        .scalar_subquery()
+    )
+    closed_items = (
+        select(func.count())
+        .where(
+            RectificationItem.check_id == HealthCheck.id,
+            RectificationItem.deleted.is_(False),
+            RectificationItem.status == "closed",
+        )
+        .correlate(HealthCheck)
+        .scalar_subquery()
+    )
+    order = HealthCheck.check_date.desc() if descending else HealthCheck.check_date.asc()
+    stmt = (
+        select(
+            HealthCheck.id,
+            HealthCheck.check_date,
+            Enterprise.name,
+            Enterprise.county_code,
+            HealthCheck.status,
+            noncompliant,
+            open_items,
+            closed_items,
+            HealthCheck.team_json,
+            HealthCheck.enterprise_id,
+        )
+        .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
+        .where(and_(*_conditions(flt)))
+        .order_by(order, HealthCheck.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    with db.reader() as conn:
+        out = []
+        for r in conn.execute(stmt):
+            team = "、".join(m["name"] for m in json.loads(r[8]))
+            out.append((*r[:8], team, r[9]))
+        return out

@@ -1,0 +1,345 @@
+"""Reading the spreadsheets other departments send, however messy.
+
+The import engine every importer shares (enterprises now; shared risk data
+later): read any .xlsx/.xls/.xlsb/.ods (python-calamine) or .csv (UTF-8 or
+GBK), find the sheet and the header row by the labels it recognises — title rows
+above, headers merged over two rows, columns in any order — and hand back data
+rows with their spreadsheet row numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.services.core.fields import FieldSpec, clean_text
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+HEADER_SCAN_ROWS = 30
+TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be used; the message says why and what to do."""
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list[Any]]
+
+
+@dataclass
+class HeaderMatch:
+    sheet: Sheet
+    header_row: int  # 0-based index of the last header row
+    first_header_row: int
+    mapping: dict[int, str]  # column index → field name
+    labels: list[str]  # the header text of each column as found
+    score: int
+    key_fields: tuple[str, ...] = ()  # the fields every data row has (name, code…)
+
+
+@dataclass
+class DataRow:
+    number: int  # row number as the spreadsheet shows it (1-based)
+    cells: list[Any]
+
+
+@dataclass
+class SkippedRow:
+    number: int
+    reason: str
+
+
+@dataclass
+class SheetData:
+    header: HeaderMatch
+    rows: list[DataRow] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+
+def read_sheets(path: str | Path) -> list[Sheet]:
+    path = Path(path)
+    if not path.exists():
+        raise SpreadsheetError(f"找不到文件：{path}")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return [Sheet(path.stem, _read_csv(path))]
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise SpreadsheetError(
+            f"不支持的文件类型“{path.suffix}”。请另存为 .xlsx、.xls 或 .csv 后再导入。"
+        )
+    return _read_workbook(path)
+
+
+def _read_workbook(path: Path) -> list[Sheet]:
+    from python_calamine import CalamineWorkbook
+
+    with open(path, "rb") as handle:
+        magic = handle.read(8)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for name in workbook.sheet_names:
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheets.append(Sheet(name, [list(r) for r in rows]))
+        return sheets
+    except Exception as exc:  # calamine raises several error types
+        text = str(exc).lower()
+        if path.suffix.lower() in (".xlsx", ".xlsm") and magic.startswith(b"\xd0\xcf\x11\xe0"):
+            # An .xlsx that is an OLE container is an encrypted (password) workbook.
+            raise SpreadsheetError(
+                f"无法读取“{path.name}”：工作簿设有打开密码。"
+                "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。"
+            ) from exc
+        if "password" in text or "encrypt" in text:
+            raise SpreadsheetError(
+                f"无法读取“{path.name}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。"
+            ) from exc
+        raise SpreadsheetError(
+            f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
+            "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
+        ) from exc
+
+
+def _read_csv(path: Path) -> list[list[Any]]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes every byte string
+        raise SpreadsheetError(
+            f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。"
+        )
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+
+
+_LABEL_NOISE = re.compile(r"[\s\u3000*＊:：_\-—/／\\]+")
+
+
+def normalize_label(raw: object) -> str:
+    text = unicodedata.normalize("NFKC", clean_text(raw))
+    text = _LABEL_NOISE.sub("", text)
+    return text.replace("(", "（").replace(")", "）").lower()
+
+
+class LabelMatcher:
+    """Header text → field name, by exact label or alias, then by containment."""
+
+    def __init__(self, specs: Sequence[FieldSpec]) -> None:
+        self.exact: dict[str, str] = {}
+        self.partial: list[tuple[str, str]] = []
+        for spec in specs:
+            for label in spec.all_labels():
+                key = normalize_label(label)
+                if key:
+                    self.exact.setdefault(key, spec.name)
+                    self.partial.append((key, spec.name))
+        self.partial.sort(key=lambda pair: -len(pair[0]))
+
+    def match(self, raw: object) -> str | None:
+        return self.match_quality(raw)[0]
+
+    def match_quality(self, raw: object) -> tuple[str | None, float]:
+        """The field and how well: 3 the exact label, 2.5 without a bracketed note,
+        else the share of the header an alias covers."""
+        key = normalize_label(raw)
+        if not key or len(key) > 40:
+            return None, 0.0
+        if key in self.exact:
+            return self.exact[key], 3.0
+        bare = re.sub(r"（.*?）", "", key)
+        if bare in self.exact:
+            return self.exact[bare], 2.5
+        for alias, name in self.partial:
+            if len(alias) >= 2 and alias in key:
+                return name, len(alias) / len(key)
+        return None, 0.0
+
+
+def _cell_text(row: list[Any], j: int) -> str:
+    return clean_text(row[j]) if j < len(row) and row[j] is not None else ""
+
+
+def _match_row(
+    rows: list[list[Any]], i: int, matcher: LabelMatcher, two_rows: bool
+) -> tuple[dict[int, str], list[str]]:
+    child = rows[i]
+    width = max(len(child), len(rows[i - 1]) if two_rows else 0)
+    parent_ff: list[str] = []
+    if two_rows:
+        last = ""
+        for j in range(width):
+            text = _cell_text(rows[i - 1], j)
+            # A merged parent spans blanks to its right only where the child row has labels.
+            last = text or (last if _cell_text(child, j) else "")
+            parent_ff.append(last)
+    labels: list[str] = []
+    # Every column's best reading first, then fields given out best-first: under a
+    # merged "联系方式", "联系人" is the contact person (an exact label) rather than
+    # a second phone column (the parent's alias inside "联系方式联系人").
+    options: list[tuple[float, int, int, str]] = []
+    for j in range(width):
+        c = _cell_text(child, j)
+        p = parent_ff[j] if two_rows else ""
+        candidates = [p + c, c] if (p and c) else [c or p]
+        label = " / ".join(x for x in (p, c) if x) if two_rows else c
+        labels.append(label)
+        for rank, text in enumerate(candidates):
+            name, quality = matcher.match_quality(text)
+            if name:
+                options.append((-quality, rank, j, name))
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for _q, _rank, j, name in sorted(options):
+        if j not in mapping and name not in taken:
+            mapping[j] = name
+            taken.add(name)
+    return dict(sorted(mapping.items())), labels
+
+
+def _header_row(row: list[Any], matcher: LabelMatcher) -> bool:
+    """A first header row (not a title): several cells, some naming a field."""
+    filled = [_cell_text(row, j) for j in range(len(row)) if _cell_text(row, j)]
+    return len(filled) >= 2 and any(matcher.match(t) for t in filled)
+
+
+def _label_row(row: list[Any], matcher: LabelMatcher) -> bool:
+    """A second header row: text only (no figures, codes or dates) and naming a field."""
+    texts = [_cell_text(row, j) for j in range(len(row))]
+    filled = [t for t in texts if t]
+    if not filled or any(re.search(r"\d", t) for t in filled):
+        return False
+    return any(matcher.match(t) for t in filled)
+
+
+def find_header(
+    sheets: Sequence[Sheet],
+    specs: Sequence[FieldSpec],
+    *,
+    sheet_name: str | None = None,
+    min_fields: int = 2,
+    key_fields: Sequence[str] = (),
+) -> HeaderMatch:
+    """The sheet and header row that recognise the most fields."""
+    if sheet_name is not None:
+        chosen = [s for s in sheets if s.name == sheet_name]
+        if not chosen:
+            names = "、".join(s.name for s in sheets)
+            raise SpreadsheetError(f"文件中没有名为“{sheet_name}”的工作表。现有工作表：{names}。")
+        sheets = chosen
+    matcher = LabelMatcher(specs)
+    best: HeaderMatch | None = None
+    for sheet in sheets:
+        for i in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+            for two_rows in (False, True) if i > 0 else (False,):
+                mapping, labels = _match_row(sheet.rows, i, matcher, two_rows)
+                score = len(mapping) * 10 + sum(5 for f in mapping.values() if f in key_fields)
+                if (
+                    two_rows
+                    and _label_row(sheet.rows[i], matcher)
+                    and _header_row(sheet.rows[i - 1], matcher)
+                ):
+                    score += 1  # a header of two rows is read whole, never as data
+                if best is None or score > best.score:
+                    best = HeaderMatch(
+                        sheet,
+                        i,
+                        i - 1 if two_rows else i,
+                        mapping,
+                        labels,
+                        score,
+                        tuple(key_fields),
+                    )
+    if (
+        best is None
+        or len(best.mapping) < min_fields
+        or (key_fields and not set(key_fields) & set(best.mapping.values()))
+    ):
+        wanted = "、".join(s.label_zh for s in specs[:4])
+        raise SpreadsheetError(
+            "在文件中找不到可识别的表头行。请确认表头含有“" + wanted + "”等列名"
+            "（可在列名上方留有标题行），或用“选择工作表”指定含数据的工作表。"
+        )
+    return best
+
+
+def _is_total_row(cells: list[Any]) -> bool:
+    for value in cells[:3]:
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            return False
+        text = "".join(value.split())
+        if text:
+            return text.startswith(TOTAL_WORDS)
+    return False
+
+
+def data_rows(header: HeaderMatch) -> SheetData:
+    """The rows under the header: blank rows dropped, totals and repeated headers noted."""
+    out = SheetData(header)
+    header_cells = header.sheet.rows[header.header_row]
+    header_texts = [normalize_label(v) for v in header_cells]
+    # A repeated header (a report printed page by page) is recognised by the
+    # text under the first mapped column before the whole row is compared.
+    probe = min(header.mapping) if header.mapping else 0
+    probe_text = header_texts[probe] if probe < len(header_texts) else ""
+    keys = [j for j, name in header.mapping.items() if name in header.key_fields]
+    first = True
+    for index in range(header.header_row + 1, len(header.sheet.rows)):
+        cells = header.sheet.rows[index]
+        if not any(cells) or all(_blank(c) for c in cells):
+            continue
+        if first and keys and _header_continues(cells, keys):
+            first = False
+            continue  # the lower row of a two-row header: part of the header, not data
+        first = False
+        number = index + 1
+        if _is_total_row(cells):
+            out.skipped.append(SkippedRow(number, "合计行，已跳过"))
+            continue
+        if (
+            probe_text
+            and probe < len(cells)
+            and isinstance(cells[probe], str)
+            and normalize_label(cells[probe]) == probe_text
+            and [normalize_label(v) for v in cells] == header_texts
+        ):
+            out.skipped.append(SkippedRow(number, "重复的表头行，已跳过"))
+            continue
+        out.rows.append(DataRow(number, cells))
+    return out
+
+
+def _header_continues(cells: list[Any], keys: list[int]) -> bool:
+    """The row under a header that is more header: sub-labels only (text without a
+    figure), nothing under the columns every data row fills."""
+    if any(j < len(cells) and not _blank(cells[j]) for j in keys):
+        return False
+    filled = [c for c in cells if not _blank(c)]
+    return bool(filled) and all(isinstance(c, str) and not re.search(r"\d", c) for c in filled)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == ""
+
+
+def iter_mapped(row: DataRow, mapping: dict[int, str]) -> Iterator[tuple[str, Any]]:
+    for j, name in mapping.items():
+        yield name, row.cells[j] if j < len(row.cells) else None

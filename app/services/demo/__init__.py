@@ -1,0 +1,1 @@
+"""Realistic demonstration data that obeys every rule."""

@@ -1,0 +1,329 @@
+"""Realistic synthetic data so a new user sees populated tabs (`hexie demo`).
+
+Deterministic for a given seed and reference date. Every later record type
+adds its own generator here.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from app.models.db import Database
+from app.services.core import reference
+from app.services.core.office import current
+from app.services.core.progress import Progress, Work
+from app.services.register import credit_code
+from app.services.register.enterprise_import import ImportPlan, apply_import
+
+_CORE_CHARS = "鑫源恒达华美宏兴盛泰瑞丰金鼎顺发永安天成中原新昌隆嘉禾博远长城汇通卓越宇辉建业正阳鹏程佳和振东德信明远"
+_INDUSTRY_WORDS: list[tuple[str, str, int]] = [
+    # (word in the name, GB/T 4754 section, weight)
+    ("煤业", "采矿业", 3),
+    ("矿业", "采矿业", 2),
+    ("煤矿", "采矿业", 2),
+    ("机械制造", "制造业", 6),
+    ("纺织", "制造业", 4),
+    ("服饰", "制造业", 4),
+    ("食品", "制造业", 5),
+    ("化工", "制造业", 3),
+    ("新材料", "制造业", 3),
+    ("电气", "制造业", 3),
+    ("陶瓷", "制造业", 2),
+    ("建筑工程", "建筑业", 8),
+    ("建设", "建筑业", 4),
+    ("装饰工程", "建筑业", 3),
+    ("路桥工程", "建筑业", 2),
+    ("商贸", "批发和零售业", 8),
+    ("超市", "批发和零售业", 4),
+    ("医药连锁", "批发和零售业", 2),
+    ("物流", "交通运输、仓储和邮政业", 4),
+    ("运输", "交通运输、仓储和邮政业", 3),
+    ("快递", "交通运输、仓储和邮政业", 2),
+    ("餐饮管理", "住宿和餐饮业", 5),
+    ("酒店", "住宿和餐饮业", 2),
+    ("网络科技", "信息传输、软件和信息技术服务业", 4),
+    ("软件", "信息传输、软件和信息技术服务业", 2),
+    ("物业服务", "房地产业", 3),
+    ("置业", "房地产业", 2),
+    ("人力资源", "租赁和商务服务业", 2),
+    ("劳务", "租赁和商务服务业", 3),
+    ("检测技术", "科学研究和技术服务业", 1),
+    ("家政服务", "居民服务、修理和其他服务业", 2),
+    ("职业培训学校", "教育", 1),
+    ("康养", "卫生和社会工作", 1),
+    ("农业开发", "农、林、牧、渔业", 3),
+    ("热力", "电力、热力、燃气及水生产和供应业", 1),
+]
+_FORMS = ["有限公司", "有限责任公司", "股份有限公司", "有限公司", "有限公司"]
+_PLATFORM_WORDS = [
+    ("网约车", "交通运输、仓储和邮政业"),
+    ("同城配送", "交通运输、仓储和邮政业"),
+    ("货运平台", "交通运输、仓储和邮政业"),
+]
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华国庆志红卫东海燕俊峰"
+_ROADS = [
+    "建设路",
+    "中兴路",
+    "开源路",
+    "矿工路",
+    "新华路",
+    "光明路",
+    "凌云路",
+    "湛河路",
+    "人民路",
+    "文化路",
+    "青石山路",
+    "工业大道",
+]
+
+
+def org_code_check(body8: str) -> str:
+    """GB 11714 check character for an 8-character organisation code body."""
+    weights = (3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(c, 36) * w for c, w in zip(body8, weights, strict=True))
+    value = 11 - total % 11
+    return {10: "X", 11: "0"}.get(value, str(value))
+
+
+def make_credit_code(division: str, serial: int) -> str:
+    body = f"{serial:08d}"
+    first17 = "91" + division + body + org_code_check(body)
+    return first17 + credit_code.check_character(first17)
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def enterprise_rows(
+    count: int, seed: int, divisions: list[str], today: date
+) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    words, weights = zip(*[((w, s), n) for w, s, n in _INDUSTRY_WORDS], strict=True)
+    serials = rng.sample(range(10_000_000, 99_999_999), count)
+    rows = []
+    for i in range(count):
+        division = rng.choice(divisions)
+        place = reference.division_name(division)
+        place = place if len(place) <= 4 else "平顶山"
+        core = rng.choice(_CORE_CHARS) + rng.choice(_CORE_CHARS)
+        platform = rng.random() < 0.01
+        word, industry = rng.choice(_PLATFORM_WORDS) if platform else rng.choices(words, weights)[0]
+        employees = max(1, int(rng.lognormvariate(3.3, 1.2)))
+        new = rng.random() < 0.12
+        registered = today - timedelta(
+            days=rng.randint(10, 360) if new else rng.randint(400, 30 * 365)
+        )
+        rows.append(
+            {
+                "name": f"{place}{core}{word}{rng.choice(_FORMS)}",
+                "credit_code": make_credit_code(division, serials[i]),
+                "county_code": division,
+                "address": f"河南省平顶山市{place if place != '平顶山' else ''}{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
+                "industry": industry,
+                "legal_representative": _person(rng),
+                "contact_person": _person(rng),
+                "contact_phone": f"1{rng.choice('35789')}{rng.randint(0, 999_999_999):09d}",
+                "employee_count": employees,
+                "has_union": rng.random() < min(0.95, 0.15 + employees / 300),
+                "registration_date": registered,
+                "is_platform": platform,
+                "notes": "",
+            }
+        )
+    return rows
+
+
+def generate(
+    db: Database, *, enterprises: int, seed: int = 1, today: date | None = None
+) -> Work[dict[str, int]]:
+    office = current(db)
+    if office is None:
+        raise ValueError("请先设置本单位（hexie init 或首次启动时的单位设置），再生成演示数据。")
+    today = today or date.today()
+    yield Progress(0, enterprises, "正在生成演示企业…")
+    rows = enterprise_rows(enterprises, seed, office.division_codes, today)
+    plan = ImportPlan(Path("演示数据"), "", [], 0, [], {}, to_add=rows)
+    with db.session():  # one transaction: Cancel leaves nothing behind
+        result = yield from apply_import(db, plan, source="演示数据")
+        made = {"enterprise": result["added"]}
+        from app.services.demo.demo_checks import demo_checks, demo_ledger
+
+        made["health_check"] = yield from demo_checks(
+            db, seed=seed, today=today, count=min(max(enterprises // 10, 1), 300)
+        )
+        made["rectification_event"] = yield from demo_ledger(db, seed=seed, today=today)
+        made.update(
+            (yield from demo_offers_layoffs(db, seed=seed, today=today, enterprises=enterprises))
+        )
+        from app.services.demo.demo_risk import demo_shared_data
+
+        made["risk_fact"] = yield from demo_shared_data(db, seed=seed, today=today)
+        from app.services.risk import risk_grading
+
+        yield from risk_grading.grade(db, today=today)
+        from app.services.demo.demo_campaign import demo_campaign
+
+        made.update((yield from demo_campaign(db, seed=seed, today=today)))
+    return made
+
+
+def demo_offers_layoffs(
+    db: Database, *, seed: int, today: date, enterprises: int
+) -> Work[dict[str, int]]:
+    """Offers in every stage, layoff filings that pass and fail the checks, risk events open and closed."""
+    from sqlalchemy import select
+
+    from app.models import Enterprise
+    from app.services.layoffs import layoffs
+    from app.services.layoffs.layoffs import FilingInput
+    from app.services.negotiation import negotiation_rules, offers
+    from app.services.negotiation.offers import OfferInput, SessionInput
+    from app.services.risk import risk_events
+    from app.services.risk.risk_events import EventInput
+
+    rng = random.Random(seed + 3)
+    with db.session() as session:
+        rows = list(
+            session.execute(
+                select(
+                    Enterprise.id,
+                    Enterprise.employee_count,
+                    Enterprise.is_platform,
+                    Enterprise.has_union,
+                )
+                .where(Enterprise.deleted.is_(False))
+                .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
+            )
+        )
+    yield Progress(0, 3, "正在生成要约、裁员备案和风险隐患演示数据…")
+    stages = ("draft", "sent", "received", "negotiating", "signed", "filed", "refused")
+    # The campaign offers to negotiate at about one enterprise in twenty; at least two
+    # rounds of every stage, so a small demo still signs and files several contracts.
+    n_offers = min(max(enterprises // 20, 2 * len(stages)), 240)
+    for n, (eid, staff, platform, _union) in enumerate(rng.sample(rows, min(n_offers, len(rows)))):
+        stage = stages[n % len(stages)]
+        situation = (
+            "platform"
+            if platform
+            else rng.choice(("normal", "normal", "difficult", "restructuring"))
+        )
+        topics = negotiation_rules.topics_for(situation)
+        data = OfferInput(eid, situation=situation, topics=topics[:2] + ["g01_pay"], rules="henan")
+        start = today - timedelta(days=rng.randint(20, 150))
+        if stage != "draft":
+            data.sent_on = start
+        if stage not in ("draft", "sent"):
+            data.received_on = start + timedelta(days=rng.randint(0, 3))
+        if stage in ("negotiating", "signed", "filed"):
+            data.replied_on, data.reply = (
+                min(data.received_on + timedelta(days=rng.randint(3, 18)), today),
+                "accepted",
+            )
+        if stage == "refused":
+            data.replied_on = min(data.received_on + timedelta(days=5), today)
+            data.reply = "refused"
+        if stage in ("signed", "filed"):
+            data.signed_on = min(data.replied_on + timedelta(days=rng.randint(10, 40)), today)
+            # The congress adopted the draft (集体合同规定 第36条): two thirds at
+            # least attended and more than half of all agreed, before the signing.
+            members = max(30, (staff or 60) // 2)
+            data.congress_members = members
+            data.congress_attended = members - rng.randint(0, members // 3)
+            data.congress_approved = rng.randint(members // 2 + 1, data.congress_attended)
+            data.congress_on = data.signed_on
+        if stage == "filed":
+            data.filed_on = min(data.signed_on + timedelta(days=rng.randint(1, 8)), today)
+            data.effective_from = data.filed_on + timedelta(days=16)
+            data.expires_on = data.effective_from + timedelta(days=3 * 365 - 1)
+        offer_id = offers.save(db, data)
+        if stage in ("negotiating", "signed", "filed"):
+            reps = rng.choice((3, 3, 5, 7))
+            workers = reps if rng.random() < 0.85 else reps - 1
+            held = min(data.replied_on + timedelta(days=3), today)
+            offers.add_session(
+                db,
+                offer_id,
+                SessionInput(
+                    held, reps, workers, 1, 1, 0, rng.choice((0, 0, 1)), _person(rng), _person(rng)
+                ),
+            )
+    yield Progress(1, 3, "正在生成裁员备案演示数据…")
+    big = [r for r in rows if (r[1] or 0) >= 60] or rows
+    n_filings = min(max(enterprises // 200, 4), 30)
+    for eid, staff, _p, _u in rng.sample(big, min(n_filings, len(big))):
+        staff = max(staff or 60, 20)
+        laid_off = rng.choice((max(1, staff // 12), max(1, staff // 8), min(staff, 25)))
+        layoff_on = today - timedelta(days=rng.randint(-20, 120))
+        explained = layoff_on - timedelta(days=rng.choice((30, 31, 35, 45, 25)))
+        layoffs.save(
+            db,
+            FilingInput(
+                eid,
+                rng.choice("1234"),
+                staff,
+                laid_off,
+                explained,
+                layoff_on,
+                rng.choice(
+                    (
+                        "工会同意方案，要求依法足额支付经济补偿。",
+                        "职工代表对补偿标准有意见，已修改方案。",
+                        "",
+                    )
+                ),
+                min(explained + timedelta(days=rng.randint(3, 15)), today),
+                "按《劳动合同法》第47条支付经济补偿，另发一个月工资。",
+                reemployment_assistance=laid_off // 2,
+                psychological_support=laid_off // 4,
+                skills_training=laid_off // 3,
+                # Re-employment comes after the layoff, never before it.
+                reemployed=laid_off // 5 if layoff_on <= today else 0,
+            ),
+        )
+    yield Progress(2, 3, "正在生成风险隐患演示数据…")
+    n_events = min(max(enterprises // 300, 4), 20)
+    for n, (eid, staff, _p, _u) in enumerate(rng.sample(rows, min(n_events, len(rows)))):
+        kind = ("wage_claim", "work_stoppage", "mass_layoff")[n % 3]
+        found = today - timedelta(days=rng.randint(5, 120))
+        people = rng.randint(10, max(11, (staff or 30)))
+        event = risk_events.save(
+            db,
+            EventInput(
+                eid,
+                kind,
+                people,
+                rng.randint(5, 80) * 10000 if kind == "wage_claim" else None,
+                found,
+                {
+                    "wage_claim": "农民工聚集讨要工资",
+                    "work_stoppage": "职工因工资调整停工",
+                    "mass_layoff": "企业拟关闭生产线",
+                }[kind],
+                rng.random() < 0.25,
+            ),
+            today=today,
+        )
+        risk_events.add_intervention(
+            db,
+            event,
+            found + timedelta(days=1),
+            "人社局劳动关系科、县总工会",
+            "到场了解情况，约谈企业负责人",
+        )
+        if n % 2:
+            risk_events.close(
+                db,
+                event,
+                min(found + timedelta(days=rng.randint(5, 30)), today),
+                "企业已与职工达成协议，工资分期发放到位",
+            )
+    return {
+        "negotiation_offer": min(n_offers, len(rows)),
+        "layoff_filing": min(n_filings, len(big)),
+        "major_risk_event": min(n_events, len(rows)),
+    }

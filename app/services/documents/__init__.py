@@ -1,0 +1,1 @@
+"""Printed documents as values, and their Word, spreadsheet and font rendering."""

@@ -1,0 +1,302 @@
+"""Document values → an editable Word file (python-docx).
+
+Fonts are named, not embedded, as Word does: 宋体 for text and 黑体 for titles,
+which Chinese Windows has; WPS and LibreOffice substitute their equivalents.
+The header row of every table repeats on each page (w:tblHeader) and no row is
+split across pages (w:cantSplit); headings keep with what follows, and the
+sign-off keeps with the last two body paragraphs or rows before it, so it never
+stands alone on a page. Each document is a section of its own: page numbers
+(PAGE of SECTIONPAGES) restart with every form, and with `odd_pages` every form
+starts on an odd page (w:type oddPage) for duplex printers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.services.documents.documents import (
+    Document,
+    FieldGrid,
+    Heading,
+    Paragraph,
+    Seal,
+    Signatures,
+    Spacer,
+    StampBoxes,
+    Table,
+    sign_off_start,
+)
+from app.services.documents.docx_xml import (  # noqa: F401 (used by report_docx too)
+    add_field,
+    keep_row_together,
+    keep_with_next,
+    repeat_header,
+    set_run_font,
+    set_widths,
+)
+
+BODY_FONT = "宋体"
+TITLE_FONT = "黑体"
+HEADING_FONT = "黑体"
+
+
+def _text(
+    paragraph: Any, text: str, *, font: str = BODY_FONT, size: float = 10.5, bold: bool = False
+) -> None:
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        set_run_font(run, font, size, bold)
+        if n < len(lines) - 1:
+            run.add_break()
+
+
+def _cell(
+    cell: Any, text: str, *, align: str = "left", bold: bool = False, size: float = 9.5
+) -> None:
+    """A cell's text, vertically centred."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = (
+        WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    )
+    paragraph.paragraph_format.space_after = 0
+    _text(paragraph, text, size=size, bold=bold)
+
+
+def render_docx(
+    doc: Document,
+    out: str | Path,
+    *,
+    documents: list[Document] | None = None,
+    odd_pages: bool = False,
+) -> Path:
+    """Write `doc` (or several documents, each a section starting on a new page — an
+    odd one with `odd_pages` — and numbering its own pages) to a .docx file."""
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    out = Path(out)
+    word = docx.Document()
+    for n, one in enumerate(documents or [doc]):
+        section = (
+            word.sections[0]
+            if n == 0
+            else word.add_section(WD_SECTION.ODD_PAGE if odd_pages else WD_SECTION.NEW_PAGE)
+        )
+        if n == 0 and odd_pages:
+            section.start_type = WD_SECTION.ODD_PAGE
+        _page_setup(section, one)
+        _header_footer(section, one, many=len(documents or [doc]) > 1)
+        _body(word, one, section)
+    word.save(out)
+    return out
+
+
+def _page_setup(section: Any, doc: Document) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    section.page_width, section.page_height = (
+        (Mm(297), Mm(210)) if doc.landscape else (Mm(210), Mm(297))
+    )
+    section.orientation = WD_ORIENT.LANDSCAPE if doc.landscape else WD_ORIENT.PORTRAIT
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin = section.right_margin = Mm(18)
+    section.header_distance = section.footer_distance = Mm(10)
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")  # every form numbers its own pages
+    sect_pr.append(numbering)
+
+
+def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
+    """Office name in the header (letters between other parties have none); "第 n 页
+    共 N 页" below when the file holds one form. A file of many forms numbers each
+    form's pages from 1 and prints "第 n 页" only: the field for a section's page
+    count (SECTIONPAGES) is filled in by Word but printed as 1 by LibreOffice."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if doc.office:
+        _text(header, doc.office, size=9)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _text(footer, "第 ", size=9)
+    add_field(footer, "PAGE")
+    if many:
+        _text(footer, " 页", size=9)
+        return
+    _text(footer, " 页  共 ", size=9)
+    add_field(footer, "NUMPAGES")
+    _text(footer, " 页", size=9)
+
+
+def _body(word: Any, doc: Document, section: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    usable = section.page_width - section.left_margin - section.right_margin
+    if doc.number:
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.keep_with_next = True
+        _text(p, doc.number, size=9)
+    from app.services.documents.title_lines import break_lines, char_width
+
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(4 if doc.subtitle else 12)
+    title.paragraph_format.keep_with_next = True
+    # 18 pt characters across the text block; broken between words, never inside one.
+    per_line = int(usable / 12700 / 18)
+    _text(
+        title,
+        "\n".join(break_lines(doc.title, lambda s: char_width(s) <= per_line)),
+        font=TITLE_FONT,
+        size=18,
+        bold=True,
+    )
+    if doc.subtitle:
+        sub = word.add_paragraph()
+        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        sub.paragraph_format.keep_with_next = True
+        _text(sub, doc.subtitle, size=12)
+    sign_off = sign_off_start(doc.blocks)
+    body: list[Any] = []  # body paragraphs and table rows, in order
+    for n, block in enumerate(doc.blocks):
+        if n == sign_off:
+            # Two body paragraphs or rows before the sign-off keep with it.
+            for element in body[-2:]:
+                keep_with_next(element)
+        if isinstance(block, Heading):
+            p = word.add_paragraph()
+            p.paragraph_format.space_before = Pt(8)
+            p.paragraph_format.space_after = Pt(4)
+            p.paragraph_format.keep_with_next = True
+            _text(p, block.text, font=HEADING_FONT, size=12 if block.level == 1 else 11, bold=False)
+        elif isinstance(block, Paragraph):
+            p = word.add_paragraph()
+            p.alignment = {
+                "center": WD_ALIGN_PARAGRAPH.CENTER,
+                "right": WD_ALIGN_PARAGRAPH.RIGHT,
+            }.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
+            if block.indent:
+                p.paragraph_format.first_line_indent = Pt(21)
+            p.paragraph_format.line_spacing = 1.3
+            p.paragraph_format.widow_control = True
+            _text(p, block.text, bold=block.bold)
+            body.append(p)
+        elif isinstance(block, FieldGrid):
+            body += _grid(word, block, usable)
+        elif isinstance(block, Table):
+            body += _table(word, block, usable)
+        elif isinstance(block, Signatures):
+            table = word.add_table(rows=1, cols=len(block.labels))
+            for c, line in enumerate(block.lines()):
+                _cell(table.rows[0].cells[c], line, size=10.5)
+            keep_row_together(table.rows[0])
+            keep_with_next(table)
+        elif isinstance(block, Seal):
+            _seal(word, block, n == len(doc.blocks) - 1)
+        elif isinstance(block, StampBoxes):
+            _stamp_boxes(word, block, usable)
+        elif isinstance(block, Spacer):
+            for _ in range(block.lines):
+                word.add_paragraph().paragraph_format.keep_with_next = n >= sign_off
+
+
+def _grid(word: Any, block: FieldGrid, usable: int) -> list[Any]:
+    cols = block.columns * 2
+    rows = (len(block.fields) + block.columns - 1) // block.columns
+    table = word.add_table(rows=rows, cols=cols)
+    table.style = "Table Grid"
+    label_w = int(usable * 0.19)
+    value_w = int(usable / block.columns - label_w)
+    for n, (label, value) in enumerate(block.fields):
+        r, c = divmod(n, block.columns)
+        _cell(table.cell(r, c * 2), label, align="center", bold=True)
+        _cell(table.cell(r, c * 2 + 1), value)
+    set_widths(table, [label_w if c % 2 == 0 else value_w for c in range(cols)])
+    for row in table.rows:
+        keep_row_together(row)
+    word.add_paragraph().paragraph_format.space_after = 0
+    return list(table.rows)
+
+
+def _table(word: Any, block: Table, usable: int) -> list[Any]:
+    table = word.add_table(rows=1, cols=len(block.headers))
+    table.style = "Table Grid"
+    repeat_header(table.rows[0])
+    keep_row_together(table.rows[0])
+    for p in (p for cell in table.rows[0].cells for p in cell.paragraphs):
+        p.paragraph_format.keep_with_next = True  # the header stays with the first row
+    for c, head in enumerate(block.headers):
+        _cell(table.rows[0].cells[c], head, align="center", bold=True)
+    for values in block.rows:
+        row = table.add_row()
+        keep_row_together(row)
+        for c, value in enumerate(values):
+            align = block.align[c] if c < len(block.align) else "left"
+            _cell(row.cells[c], value, align=align, size=9, bold=values[0] == "合计")
+    total = sum(block.widths)
+    set_widths(table, [int(usable * w / total) for w in block.widths])
+    word.add_paragraph().paragraph_format.space_after = 0
+    return list(table.rows[1:])
+
+
+def _seal(word: Any, block: Seal, last: bool) -> None:
+    """The party's name with （盖章） and the date under its middle, at the right."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    from app.services.documents.title_lines import char_width
+
+    name = f"{block.office}（盖章）" if block.office else "（盖章）"
+    wide = max(char_width(name), char_width(block.date))
+    for n, text in enumerate((name, block.date)):
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.right_indent = Mm(10) + Pt(10.5 * (wide - char_width(text)) / 2)
+        p.paragraph_format.space_before = Pt(14 if n == 0 else 0)
+        p.paragraph_format.keep_with_next = not (last and n == 1)
+        p.paragraph_format.keep_together = True
+        _text(p, text)
+
+
+def _stamp_boxes(word: Any, block: StampBoxes, usable: int) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    table = word.add_table(rows=1, cols=len(block.labels))
+    table.style = "Table Grid"
+    row = table.rows[0]
+    row.height = Mm(40)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    keep_row_together(row)
+    for c, label in enumerate(block.labels):
+        cell = row.cells[c]
+        _cell(cell, label, align="center")
+        cell.vertical_alignment = None
+        if block.dated:
+            p = cell.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            p.paragraph_format.space_before = Mm(24)
+            _text(p, "年　　月　　日", size=10.5)
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    # A box a little wider than a 42 mm round seal, at the right.
+    set_widths(table, [int(min(usable / len(block.labels), Mm(60)))] * len(block.labels))
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT

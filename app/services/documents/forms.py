@@ -1,0 +1,255 @@
+"""The health-check forms as document values: the blank field form, the check
+report, and the rectification advice letter (整改建议书)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.models.db import Database
+from app.services.checks import checklists, health_checks
+from app.services.checks.checklists import ChecklistSpec
+from app.services.checks.health_checks import RESULTS, CheckDetail
+from app.services.core import office, reference
+from app.services.core.local_time import local
+from app.services.documents.documents import (
+    Document,
+    FieldGrid,
+    Heading,
+    Paragraph,
+    Seal,
+    Signatures,
+    Spacer,
+    StampBoxes,
+    Table,
+    chinese_date,
+)
+from app.services.register import enterprises
+
+DAY_UNITS = {"calendar": "日", "working": "个工作日"}
+TICK_CHOICES = ("合规", "不合规", "不适用")
+
+
+def office_name(db: Database) -> str:
+    o = office.current(db)
+    return o.name if o else ""
+
+
+def check_number(detail: CheckDetail) -> str:
+    assert detail.input.check_date is not None
+    return f"体检编号：{detail.input.check_date:%Y%m%d}-{detail.id[-6:].upper()}"
+
+
+def _enterprise_grid(ent: dict[str, Any]) -> FieldGrid:
+    return FieldGrid(
+        [
+            ("企业名称", ent.get("name", "")),
+            ("统一社会信用代码", ent.get("credit_code", "")),
+            ("所属县（市、区）", reference.division_name(ent.get("county_code", ""))),
+            ("行业", ent.get("industry", "")),
+            ("地址", ent.get("address", "")),
+            ("法定代表人", ent.get("legal_representative", "")),
+            ("联系人", ent.get("contact_person", "")),
+            ("联系电话", ent.get("contact_phone", "")),
+        ]
+    )
+
+
+def _number(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def check_report(db: Database, check_id: str) -> Document:
+    detail = health_checks.get(db, check_id)
+    data = detail.input
+    team = "；".join(f"{m.name}（{m.role}）" for m in data.team) or "—"
+    blocks: list[Any] = [
+        _enterprise_grid(detail.enterprise),
+        FieldGrid(
+            [
+                ("体检日期", chinese_date(data.check_date)),
+                ("体检清单", f"{detail.checklist_name} 第 {detail.checklist_edition} 版"),
+            ]
+        ),
+        FieldGrid([("检查组", team)], columns=1),
+        Heading("一、用工基本情况"),
+        FieldGrid(
+            [
+                ("职工人数", _number(data.staff_count)),
+                ("已签劳动合同人数", _number(data.contracts_signed)),
+                ("农民工人数", _number(data.migrant_workers)),
+                ("劳务派遣人数", _number(data.dispatched_workers)),
+                ("工资已足额发放至", data.wages_paid_through),
+                (
+                    "拖欠工资（元／人）",
+                    f"{_number(data.wages_owed_yuan) or 0} 元／{_number(data.wages_owed_people) or 0} 人",
+                ),
+            ]
+        ),
+        Heading("二、检查结果"),
+        Table(
+            ["序号", "类别", "检查内容", "法律依据", "结果", "说明"],
+            [
+                [r.item_code, r.group, r.question, r.basis, RESULTS[r.result], r.note]
+                for r in detail.results
+            ],
+            [6, 12, 40, 22, 8, 12],
+            ["center", "left", "left", "left", "center", "left"],
+        ),
+        Heading("三、发现的问题与整改要求"),
+    ]
+    if detail.rectifications:
+        blocks.append(
+            Table(
+                ["序号", "整改事类", "法律依据", "整改时限", "整改负责人"],
+                [
+                    [str(n), r.matter, r.basis, chinese_date(r.deadline), r.enterprise_person]
+                    for n, r in enumerate(detail.rectifications, start=1)
+                ],
+                [6, 38, 22, 20, 14],
+                ["center", "left", "left", "center", "center"],
+            )
+        )
+    else:
+        blocks.append(Paragraph("本次体检未发现不合规事项。"))
+    blocks += [
+        Heading("四、体检结论"),
+        Paragraph(data.conclusion or "—"),
+        Heading("五、改进建议"),
+        Paragraph(data.advice or "—"),
+    ]
+    if detail.amendments:
+        blocks.append(Heading("六、更正记录"))
+        for a in detail.amendments:
+            blocks.append(Paragraph(f"{local(a.at):%Y-%m-%d} {a.author}：{a.reason}"))
+    blocks += [
+        Spacer(),
+        Signatures(["检查人员（签字）", "企业负责人（签字）"]),
+        Seal(office_name(db), chinese_date(data.check_date)),
+    ]
+    return Document(
+        "劳动用工法治体检报告",
+        blocks,
+        office=office_name(db),
+        number=check_number(detail),
+        subtitle="（草稿）" if detail.status != "final" else "",
+    )
+
+
+def rectification_notice(db: Database, check_id: str) -> Document:
+    detail = health_checks.get(db, check_id)
+    data = detail.input
+    ent = detail.enterprise
+    name = office_name(db)
+    blocks: list[Any] = [
+        Paragraph(f"{ent.get('name', '')}：", indent=False),
+        Paragraph(
+            f"{chinese_date(data.check_date)}，{name}对你单位开展了劳动用工法治“体检”，发现以下需要整改的问题。"
+            "请对照法律依据，在整改时限内逐项整改，并将整改情况及佐证材料书面报送我单位，"
+            "经核验后逐项销号（整改一条、销号一条）。"
+        ),
+    ]
+    if detail.rectifications:
+        blocks.append(
+            Table(
+                ["序号", "存在问题（整改事类）", "法律依据", "整改建议", "整改时限", "整改负责人"],
+                [
+                    [
+                        str(n),
+                        r.matter,
+                        r.basis,
+                        r.remedy,
+                        chinese_date(r.deadline),
+                        r.enterprise_person,
+                    ]
+                    for n, r in enumerate(detail.rectifications, start=1)
+                ],
+                [5, 25, 17, 23, 20, 10],
+                ["center", "left", "left", "left", "center", "center"],
+            )
+        )
+    else:
+        blocks.append(Paragraph("本次体检未发现需要整改的问题。"))
+    contact = data.office_person or "—"
+    blocks += [
+        Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
+        Seal(name, chinese_date(data.check_date)),
+        Spacer(),
+        Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),
+        StampBoxes(["企业（盖章）"], dated=False),
+    ]
+    return Document("整改建议书", blocks, office=name, number=check_number(detail))
+
+
+# -- the blank field form ---------------------------------------------------------------
+
+
+@dataclass
+class BlankFormItem:
+    code: str
+    group: str
+    question: str
+    basis: str
+    applies: bool
+
+
+@dataclass
+class BlankForm:
+    """What the printed field form shows; the PDF renderer lays it out on a fixed grid."""
+
+    form_id: str
+    office: str
+    enterprise: dict[str, Any]
+    checklist_name: str
+    checklist_edition: int
+    items: list[BlankFormItem]
+    printed_on: date
+    roles: tuple[str, ...] = health_checks.ROLES
+    snapshot_labels: tuple[str, ...] = (
+        "职工人数",
+        "已签劳动合同人数",
+        "农民工人数",
+        "劳务派遣人数",
+        "工资已足额发放至（年月）",
+        "拖欠工资金额（元）",
+        "被拖欠工资人数",
+    )
+    conditions: dict[str, str] = field(default_factory=dict)  # condition → label
+
+
+def blank_form(
+    db: Database, enterprise_id: str, form_id: str, spec: ChecklistSpec | None = None
+) -> BlankForm:
+    spec = spec or checklists.active(db)
+    ent = enterprises.get(db, enterprise_id)
+    if ent is None:
+        raise ValueError("找不到该企业。")
+    # On paper every live item is printed; items whose condition is known not to
+    # apply (a non-construction firm's construction items) are marked for the team.
+    context = {
+        "industry": ent.get("industry", ""),
+        "dispatched_workers": None,
+        "migrant_workers": None,
+    }
+    known_false = {
+        i.code
+        for i in spec.live_items()
+        if i.condition
+        and spec.conditions.get(i.condition, {}).get("field") == "industry"
+        and not checklists.condition_met(i.condition, spec.conditions, context)
+    }
+    items = [
+        BlankFormItem(i.code, i.group, i.question, i.basis, i.code not in known_false)
+        for i in spec.live_items()
+    ]
+    return BlankForm(
+        form_id,
+        office_name(db),
+        ent,
+        spec.name,
+        spec.edition,
+        items,
+        date.today(),
+        conditions={k: v.get("label", k) for k, v in spec.conditions.items()},
+    )

@@ -1,0 +1,1 @@
+"""The rectification ledger: items made from failed check items, their states, reminders, export."""

@@ -1,0 +1,116 @@
+"""Evidence files: copied into a managed folder beside the database, identified
+by SHA-256, checked for being missing or altered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.models import Attachment, RectificationItem
+from app.models.db import Database
+from app.services.core import audit, record_files
+
+
+class AttachmentError(ValueError):
+    """An attachment cannot be stored or opened; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: str
+    file_name: str
+    path: Path
+    sha256: str
+    size: int
+    note: str
+    state: str  # ok / missing / altered
+
+
+folder = record_files.folder
+sha256_of = record_files.sha256_of
+MAX_BYTES = record_files.MAX_BYTES
+
+
+def add(db: Database, item_id: str, source: str | Path, note: str = "") -> str:
+    """Copy `source` into the managed folder and record it; returns the attachment id."""
+    with db.session() as session:
+        item = session.get(RectificationItem, item_id)
+        if item is None or item.deleted:
+            raise AttachmentError("该整改事项不存在或已删除。")
+        try:
+            stored = record_files.store(db, item_id, source)
+        except record_files.RecordFileError as exc:
+            raise AttachmentError(str(exc)) from exc
+        size, digest, relative = stored.size, stored.sha256, stored.stored_name
+        source = Path(source)
+        row = Attachment(
+            item_id=item_id,
+            file_name=source.name,
+            stored_name=relative,
+            sha256=digest,
+            size=size,
+            note=note.strip(),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            "rectification_item",
+            item_id,
+            "update",
+            {"attachment": [None, source.name]},
+            "添加佐证材料",
+        )
+        return row.id
+
+
+def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[AttachmentRow]:
+    with db.session() as session:
+        rows = (
+            session.execute(
+                select(Attachment)
+                .where(Attachment.item_id == item_id, Attachment.deleted.is_(False))
+                .order_by(Attachment.created_at)
+            )
+            .scalars()
+            .all()
+        )
+        out = []
+        for r in rows:
+            # Another office's evidence is kept under its hash, never where the
+            # sender said (record_files.local_path).
+            path = record_files.local_path(
+                db,
+                {"stored_name": r.stored_name, "sha256": r.sha256, "file_name": r.file_name},
+                r.origin_office,
+            )
+            if not path.exists():
+                state = "missing"
+            elif verify and sha256_of(path) != r.sha256:
+                state = "altered"
+            else:
+                state = "ok"
+            out.append(AttachmentRow(r.id, r.file_name, path, r.sha256, r.size, r.note, state))
+        return out
+
+
+def remove(db: Database, attachment_id: str) -> None:
+    """Tombstone the record; the file stays in the folder (other records may share it)."""
+    with db.session() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None or row.deleted:
+            return
+        row.deleted = True
+        audit.record(
+            session,
+            "rectification_item",
+            row.item_id,
+            "update",
+            {"attachment": [row.file_name, None]},
+            "移除佐证材料",
+        )
+
+
+STATE_LABELS = {"ok": "完好", "missing": "文件缺失", "altered": "文件已被改动"}

@@ -1,0 +1,116 @@
+"""What the legal clock and the rules say about a saved offer now: reply and
+filing due dates, a refusal, the sessions' representatives, the congress vote,
+the review period, the term and its renewal (shown beside the offer, never
+blocking a save; the entry rules are app/services/negotiation/offer_rules.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.models.db import Database
+from app.services.negotiation import negotiation_rules
+from app.services.negotiation.negotiation_rules import Finding
+
+
+def findings(db: Database, offer_id: str, today: date | None = None) -> list[Finding]:
+    """Everything the clock and the rules say about an offer now."""
+    today = today or date.today()
+    from app.services.negotiation.offers import get, session_findings, sessions
+
+    data, facts = get(db, offer_id)
+    rules = negotiation_rules.rule_set(data.rules)
+    out: list[Finding] = []
+    if facts["reply_due_on"]:
+        late = negotiation_rules.days_late(facts["reply_due_on"], data.replied_on, today)
+        if data.replied_on:
+            ok = data.replied_on <= facts["reply_due_on"]
+            out.append(
+                Finding(
+                    ok,
+                    f"{data.replied_on} 书面答复（应在 {facts['reply_due_on']} 前）",
+                    rules["reply"]["basis"],
+                )
+            )
+        else:
+            out.append(
+                Finding(
+                    not late,
+                    f"应于 {facts['reply_due_on']} 前书面答复"
+                    + (f"，已逾期 {late} 天" if late else ""),
+                    rules["reply"]["basis"],
+                )
+            )
+    if data.reply == "refused":
+        out.append(
+            Finding(
+                False,
+                "对方拒绝协商：无正当理由不得拒绝；可申请劳动行政部门协调",
+                "《集体合同规定》第32条；《河南省企业工资集体协商条例》第37条",
+            )
+        )
+    for _sid, s in sessions(db, offer_id):
+        for f in session_findings(s, data.rules):
+            if not f.ok:
+                out.append(Finding(False, f"{s.held_on} 协商：{f.text}", f.basis))
+    if data.congress_members:
+        out.extend(
+            negotiation_rules.congress_findings(
+                data.congress_members,
+                data.congress_attended or 0,
+                data.congress_approved or 0,
+                rules=data.rules,
+            )
+        )
+    if facts["filing_due_on"]:
+        late = negotiation_rules.days_late(facts["filing_due_on"], data.filed_on, today)
+        if data.filed_on:
+            out.append(
+                Finding(
+                    data.filed_on <= facts["filing_due_on"],
+                    f"{data.filed_on} 报送（应在 {facts['filing_due_on']} 前）",
+                    rules["filing"]["basis"],
+                )
+            )
+        else:
+            out.append(
+                Finding(
+                    not late,
+                    f"应于 {facts['filing_due_on']} 前报送劳动行政部门"
+                    + (f"，已逾期 {late} 天" if late else ""),
+                    rules["filing"]["basis"],
+                )
+            )
+    if facts["review_ends_on"] and data.filed_on:
+        if data.objection_on:
+            out.append(
+                Finding(
+                    False,
+                    f"{data.objection_on} 提出审查意见：{data.objection_note}",
+                    rules["review"]["basis"],
+                )
+            )
+        elif facts["review_ends_on"] < today:
+            out.append(
+                Finding(
+                    True,
+                    f"审查期至 {facts['review_ends_on']} 届满，未提出异议，集体合同已生效",
+                    rules["review"]["basis"],
+                )
+            )
+        else:
+            out.append(
+                Finding(True, f"审查期至 {facts['review_ends_on']}", rules["review"]["basis"])
+            )
+    if data.effective_from and data.expires_on:
+        out.append(
+            negotiation_rules.term_finding(data.effective_from, data.expires_on, rules=data.rules)
+        )
+        if facts["renewal_from"] and facts["renewal_from"] <= today <= data.expires_on:
+            out.append(
+                Finding(
+                    False,
+                    f"合同将于 {data.expires_on} 期满，应自 {facts['renewal_from']} 起协商续订",
+                    rules["renewal_basis"],
+                )
+            )
+    return out

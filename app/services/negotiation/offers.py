@@ -1,0 +1,397 @@
+"""Negotiation offers (要约行动): record, follow the legal clock, check the
+representatives and the workers' congress vote."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import Enterprise, NegotiationOffer, NegotiationSession
+from app.models.db import Database
+from app.services.core import audit, workdays
+from app.services.core.fields import ValidationError
+from app.services.core.messages import N_
+from app.services.core.validation import Problems, add
+from app.services.negotiation import negotiation_rules
+from app.services.negotiation import offer_rules as offer_rules
+from app.services.negotiation.negotiation_rules import Finding
+
+# The offer list (filter, counting, a page of rows) lives in its own module;
+# callers keep using offers.OfferFilter / count / page.
+from app.services.negotiation.offer_list import OfferFilter, _conditions, count, offer_date, page  # noqa: E402, F401
+
+RECORD_TYPE = "negotiation_offer"
+OFFERORS = {"union": "工会（职工方）", "enterprise": "企业（用人单位方）"}
+REPLIES = {"": "未答复", "accepted": "同意协商", "refused": "拒绝协商"}
+STAGES = {
+    "draft": "未发出",
+    "sent": "已发出待收到",
+    "received": "待答复",
+    "refused": "拒绝协商",
+    "negotiating": "协商中",
+    "signed": "已签订待报送",
+    "filed": "已报送审查中",
+    "objection": "审查有异议",
+    "effective": "已生效",
+    "expired": "已到期",
+    "changed": "已变更",
+    "terminated": "已解除",
+}
+STAGES_EN = {
+    "draft": "Not sent",
+    "sent": "Sent",
+    "received": "Awaiting reply",
+    "refused": "Refused",
+    "negotiating": "Negotiating",
+    "signed": "Signed, to file",
+    "filed": "Filed, under review",
+    "objection": "Objection raised",
+    "effective": "In force",
+    "expired": "Expired",
+    "changed": "Changed",
+    "terminated": "Ended",
+}
+DATE_FIELDS = (
+    "sent_on",
+    "received_on",
+    "replied_on",
+    "congress_on",
+    "signed_on",
+    "filed_on",
+    "objection_on",
+    "effective_from",
+    "expires_on",
+    "ended_on",
+)
+INT_FIELDS = ("congress_members", "congress_attended", "congress_approved")
+TEXT_FIELDS = (
+    "offeror",
+    "situation",
+    "rules",
+    "reply",
+    "objection_note",
+    "end_kind",
+    "end_reason",
+    "note",
+    "union_name",
+)
+
+
+@dataclass
+class OfferInput:
+    enterprise_id: str | None
+    offeror: str = "union"
+    situation: str = "normal"
+    topics: list[str] = field(default_factory=list)
+    rules: str = "henan"
+    sent_on: date | None = None
+    received_on: date | None = None
+    replied_on: date | None = None
+    reply: str = ""
+    congress_members: int | None = None
+    congress_attended: int | None = None
+    congress_approved: int | None = None
+    congress_on: date | None = None
+    signed_on: date | None = None
+    filed_on: date | None = None
+    objection_on: date | None = None
+    objection_note: str = ""
+    effective_from: date | None = None
+    expires_on: date | None = None
+    ended_on: date | None = None
+    end_kind: str = ""
+    end_reason: str = ""
+    note: str = ""
+    campaign_id: str = ""
+    union_name: str = ""  # the union named on the letters; empty: union_name_for()
+
+
+@dataclass
+class SessionInput:
+    held_on: date | None
+    employer_reps: int
+    worker_reps: int
+    employer_chiefs: int = 1
+    worker_chiefs: int = 1
+    employer_experts: int = 0
+    worker_experts: int = 0
+    employer_chief_name: str = ""
+    worker_chief_name: str = ""
+    note: str = ""
+
+
+def stored_stage(data: OfferInput) -> str:
+    if data.ended_on:
+        return "terminated" if data.end_kind == "terminated" else "changed"
+    if data.objection_on:
+        return "objection"
+    if data.filed_on:
+        return "filed"
+    if data.signed_on:
+        return "signed"
+    if data.reply == "refused":
+        return "refused"
+    if data.reply == "accepted" or data.replied_on:
+        return "negotiating"
+    if data.received_on:
+        return "received"
+    if data.sent_on:
+        return "sent"
+    return "draft"
+
+
+def display_stage(
+    stage: str, review_ends_on: date | None, expires_on: date | None, today: date
+) -> str:
+    """The stage as of today: a filed contract becomes effective when the review period ends."""
+    if stage == "filed" and review_ends_on and review_ends_on < today:
+        return "expired" if expires_on and expires_on < today else "effective"
+    return stage
+
+
+def _validate(session: Any, data: OfferInput, today: date | None = None) -> Problems:
+    errors: Problems = {}
+    if not data.enterprise_id:
+        add(errors, "enterprise_id", N_("请选择企业。"))
+    elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
+        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    if data.offeror not in OFFERORS:
+        add(errors, "offeror", N_("要约方应为工会或企业。"))
+    if data.situation not in negotiation_rules.rules_file()["situations"]:
+        add(errors, "situation", N_("请选择企业情况。"))
+    if data.rules not in negotiation_rules.rules_file()["sets"]:
+        add(errors, "rules", N_("请选择适用的规定（河南或国家）。"))
+    unknown = [t for t in data.topics if t not in negotiation_rules.rules_file()["topics"]]
+    if not data.topics:
+        add(errors, "topics", N_("请至少选择一项协商议题。"))
+    elif unknown:
+        add(errors, "topics", N_("未知的议题：{topics}", topics=unknown))
+    # The dates, the reply and the congress: the rules every door shares.
+    for name, message in offer_rules.check(asdict(data), today=today or date.today()).items():
+        add(errors, name, message)
+    return errors
+
+
+def problems(db: Database, data: OfferInput) -> Problems:
+    """What stands in the way of saving `data`; nothing is written."""
+    with db.session() as session:
+        return _validate(session, data)
+
+
+def _derive(offer: NegotiationOffer, data: OfferInput, calendar: workdays.WorkCalendar) -> None:
+    offer.stage = stored_stage(data)
+    offer.reply_due_on = offer.filing_due_on = offer.review_ends_on = offer.renewal_from = None
+    if data.received_on:
+        clock = negotiation_rules.offer_clock(
+            data.received_on,
+            calendar,
+            rules=data.rules,
+            signed_on=data.signed_on,
+            filed_on=data.filed_on,
+        )
+        offer.reply_due_on = clock.reply_due
+        offer.filing_due_on = clock.filing_due
+        offer.review_ends_on = clock.review_ends
+    elif data.signed_on:
+        clock = negotiation_rules.offer_clock(
+            data.signed_on,
+            calendar,
+            rules=data.rules,
+            signed_on=data.signed_on,
+            filed_on=data.filed_on,
+        )
+        offer.filing_due_on = clock.filing_due
+        offer.review_ends_on = clock.review_ends
+    if data.expires_on:
+        offer.renewal_from = negotiation_rules.renewal_from(data.expires_on, rules=data.rules)
+
+
+def _state(offer: NegotiationOffer) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        name: getattr(offer, name) for name in DATE_FIELDS + INT_FIELDS + TEXT_FIELDS
+    }
+    out["topics"] = json.loads(offer.topics_json)
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in out.items()}
+
+
+def save(db: Database, data: OfferInput, offer_id: str | None = None) -> str:
+    calendar = workdays.load(db)
+    with db.session() as session:
+        errors = _validate(session, data)
+        if errors:
+            raise ValidationError(errors)
+        if offer_id:
+            offer = session.get(NegotiationOffer, offer_id)
+            if offer is None or offer.deleted:
+                raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+            before = _state(offer)
+        else:
+            offer = NegotiationOffer(enterprise_id=data.enterprise_id)
+            session.add(offer)
+            before = {}
+        for name in DATE_FIELDS + INT_FIELDS + TEXT_FIELDS:
+            setattr(offer, name, getattr(data, name))
+        offer.enterprise_id = data.enterprise_id or offer.enterprise_id
+        offer.topics_json = json.dumps(data.topics, ensure_ascii=False)
+        offer.campaign_id = data.campaign_id or offer.campaign_id or ""
+        _derive(offer, data, calendar)
+        session.flush()
+        changes = audit.diff(before, _state(offer))
+        audit.record(
+            session,
+            RECORD_TYPE,
+            offer.id,
+            "update" if offer_id else "create",
+            changes if offer_id else {},
+            STAGES[offer.stage],
+        )
+        return offer.id
+
+
+def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
+    """(the offer as input, derived facts: stage, due dates, enterprise name)."""
+    with db.session() as session:
+        offer = session.get(NegotiationOffer, offer_id)
+        if offer is None or offer.deleted:
+            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+        ent = session.get(Enterprise, offer.enterprise_id)
+        data = OfferInput(
+            offer.enterprise_id,
+            topics=json.loads(offer.topics_json),
+            campaign_id=offer.campaign_id,
+            **{name: getattr(offer, name) for name in DATE_FIELDS + INT_FIELDS + TEXT_FIELDS},
+        )
+        facts = {
+            "id": offer.id,
+            "stage": offer.stage,
+            "reply_due_on": offer.reply_due_on,
+            "filing_due_on": offer.filing_due_on,
+            "review_ends_on": offer.review_ends_on,
+            "renewal_from": offer.renewal_from,
+            "enterprise": ent.name if ent else "",
+            "credit_code": ent.credit_code if ent else "",
+            "county_code": ent.county_code if ent else "",
+            "legal_representative": ent.legal_representative if ent else "",
+            "address": ent.address if ent else "",
+            "has_union": bool(ent and ent.has_union),
+        }
+        return data, facts
+
+
+def delete(db: Database, offer_id: str) -> None:
+    with db.session() as session:
+        offer = session.get(NegotiationOffer, offer_id)
+        if offer is None or offer.deleted:
+            return
+        offer.deleted = True
+        for s in session.execute(
+            select(NegotiationSession).where(NegotiationSession.offer_id == offer_id)
+        ).scalars():
+            s.deleted = True
+        audit.record(
+            session, RECORD_TYPE, offer.id, "delete", {"deleted": [False, True]}, "删除要约记录"
+        )
+
+
+# -- sessions ------------------------------------------------------------------------
+
+
+def add_session(db: Database, offer_id: str, data: SessionInput, today: date | None = None) -> str:
+    today = today or date.today()
+    errors: dict[str, str] = {}
+    if data.held_on is None:
+        errors["held_on"] = N_("请填写协商日期。")
+    elif data.held_on > today:
+        errors["held_on"] = N_(
+            "协商日期 {day} 晚于今天（{today}），请核对。", day=data.held_on, today=today
+        )
+    for name in (
+        "employer_reps",
+        "worker_reps",
+        "employer_chiefs",
+        "worker_chiefs",
+        "employer_experts",
+        "worker_experts",
+    ):
+        if getattr(data, name) < 0:
+            errors[name] = N_("人数不能为负数。")
+    if data.employer_experts > data.employer_reps or data.worker_experts > data.worker_reps:
+        errors["experts"] = N_("外聘代表人数不能超过该方代表总数。")
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as session:
+        offer = session.get(NegotiationOffer, offer_id)
+        if offer is None or offer.deleted:
+            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+        if offer.received_on and data.held_on and data.held_on < offer.received_on:
+            raise ValidationError(
+                {
+                    "held_on": N_(
+                        "协商日期 {day} 早于收到要约的日期 {received}。",
+                        day=data.held_on,
+                        received=offer.received_on,
+                    )
+                }
+            )
+        row = NegotiationSession(offer_id=offer_id, **asdict(data))
+        session.add(row)
+        session.flush()
+        if offer.stage in ("received", "sent", "draft"):
+            offer.stage = "negotiating"
+        audit.record(
+            session,
+            RECORD_TYPE,
+            offer_id,
+            "update",
+            {"session": [None, str(data.held_on)]},
+            "协商会议",
+        )
+        return row.id
+
+
+def sessions(db: Database, offer_id: str) -> list[tuple[str, SessionInput]]:
+    with db.session() as session:
+        rows = session.execute(
+            select(NegotiationSession)
+            .where(NegotiationSession.offer_id == offer_id, NegotiationSession.deleted.is_(False))
+            .order_by(NegotiationSession.held_on)
+        ).scalars()
+        return [
+            (
+                r.id,
+                SessionInput(
+                    r.held_on,
+                    r.employer_reps,
+                    r.worker_reps,
+                    r.employer_chiefs,
+                    r.worker_chiefs,
+                    r.employer_experts,
+                    r.worker_experts,
+                    r.employer_chief_name,
+                    r.worker_chief_name,
+                    r.note,
+                ),
+            )
+            for r in rows
+        ]
+
+
+def session_findings(data: SessionInput, rules: str) -> list[Finding]:
+    return negotiation_rules.representation_findings(
+        data.employer_reps,
+        data.worker_reps,
+        data.employer_chiefs,
+        data.worker_chiefs,
+        data.employer_experts,
+        data.worker_experts,
+        rules=rules,
+    )
+
+
+# What the clock and the rules say about an offer (shown, not blocking) lives in
+# offer_findings; callers keep using offers.findings.
+from app.services.negotiation.offer_findings import findings  # noqa: E402, F401

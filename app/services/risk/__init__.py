@@ -1,0 +1,1 @@
+"""Risk grading from shared department data, and major risk events."""

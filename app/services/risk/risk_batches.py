@@ -1,0 +1,171 @@
+"""Writing a planned batch of shared data (one transaction), withdrawing a batch,
+listing batches, and saving a batch's unmatched rows for the department to check."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, select, update
+
+from app.models import RiskDataBatch, RiskFact
+from app.models.base import sync_values, utcnow
+from app.models.db import Database, fast_insert, next_change_seq
+from app.services.core import audit
+from app.services.core.progress import Progress, Work
+from app.services.core.spreadsheet import SpreadsheetError, normalize_label
+from app.services.risk.risk_sources import source_label
+
+if TYPE_CHECKING:
+    from app.services.risk.risk_import import RiskPlan
+
+RECORD_TYPE = "risk_data_batch"
+
+
+def apply_import(db: Database, plan: RiskPlan, *, today: date | None = None) -> Work[str]:
+    """Write the batch and its facts in one transaction; returns the batch id."""
+    today = today or date.today()
+    with db.session() as session:
+        actor = session.info["actor"]
+        batch = RiskDataBatch(
+            source=plan.source,
+            file_name=plan.path.name,
+            imported_on=today,
+            rows_total=plan.rows_total,
+            matched_by_code=plan.matched_by_code,
+            matched_by_name=plan.matched_by_name,
+            unmatched=len(plan.unmatched),
+            facts=len(plan.facts),
+            unmatched_json=json.dumps(plan.unmatched, ensure_ascii=False),
+        )
+        session.add(batch)
+        session.flush()
+        seq = next_change_seq(session, max(len(plan.facts), 1))
+        now = utcnow()
+        connection = session.connection()
+        for start in range(0, len(plan.facts), 5000):
+            chunk = plan.facts[start : start + 5000]
+            fast_insert(
+                connection,
+                RiskFact.__table__,
+                [
+                    {
+                        **sync_values(
+                            office=actor.office_code,
+                            author=actor.operator,
+                            change_seq=seq + start + n,
+                            now=now,
+                        ),
+                        "batch_id": batch.id,
+                        "enterprise_id": f.enterprise_id,
+                        "metric": f.metric,
+                        "period": f.period,
+                        "value": f.value,
+                        "matched_by": f.matched_by,
+                    }
+                    for n, f in enumerate(chunk)
+                ],
+            )
+            yield Progress(
+                start + len(chunk),
+                len(plan.facts),
+                f"已写入 {start + len(chunk)}/{len(plan.facts)}",
+            )
+        audit.record(
+            session,
+            RECORD_TYPE,
+            batch.id,
+            "create",
+            {},
+            f"{source_label(plan.source)}：{plan.path.name}",
+        )
+        _remember_mapping(session, plan)
+        return batch.id
+
+
+def _remember_mapping(session: Any, plan: RiskPlan) -> None:
+    from app.models import Setting
+
+    labels = {
+        normalize_label(plan.labels[j]): name
+        for j, name in plan.mapping.items()
+        if j < len(plan.labels)
+    }
+    session.merge(
+        Setting(key=f"risk.mapping.{plan.source}", value=json.dumps(labels, ensure_ascii=False))
+    )
+
+
+def rollback(db: Database, batch_id: str) -> int:
+    """Withdraw a batch: its facts become tombstones. Returns how many."""
+    with db.session() as session:
+        batch = session.get(RiskDataBatch, batch_id)
+        if batch is None or batch.deleted:
+            raise SpreadsheetError("该批次不存在。")
+        if batch.status == "rolled_back":
+            return 0
+        ids = list(
+            session.execute(
+                select(RiskFact.id).where(
+                    RiskFact.batch_id == batch_id, RiskFact.deleted.is_(False)
+                )
+            ).scalars()
+        )
+        seq = next_change_seq(session, max(len(ids), 1))
+        now = utcnow()
+        stmt = (
+            update(RiskFact)
+            .where(RiskFact.id == bindparam("b_id"))
+            .values(
+                deleted=True,
+                updated_at=now,
+                change_seq=bindparam("b_seq"),
+                version=RiskFact.version + 1,
+            )
+        )
+        for start in range(0, len(ids), 5000):
+            session.connection().execute(
+                stmt,
+                [
+                    {"b_id": i, "b_seq": seq + start + n}
+                    for n, i in enumerate(ids[start : start + 5000])
+                ],
+            )
+        batch.status = "rolled_back"
+        audit.record(
+            session,
+            RECORD_TYPE,
+            batch.id,
+            "update",
+            {"status": ["active", "rolled_back"]},
+            f"撤回 {batch.file_name}",
+        )
+        return len(ids)
+
+
+def batches(db: Database) -> list[dict[str, Any]]:
+    with db.reader() as conn:
+        rows = conn.execute(
+            select(RiskDataBatch)
+            .where(RiskDataBatch.deleted.is_(False))
+            .order_by(RiskDataBatch.created_at.desc())
+        )
+        return [dict(r._mapping) for r in rows]
+
+
+def save_unmatched(db: Database, batch_id: str, out: str | Path) -> Path:
+    from openpyxl import Workbook
+
+    with db.session() as session:
+        batch = session.get(RiskDataBatch, batch_id)
+        rows = json.loads(batch.unmatched_json) if batch else []
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("未匹配")
+    ws.append(["行号", "名称", "统一社会信用代码"])
+    for r in rows:
+        ws.append(list(r))
+    out = Path(out)
+    wb.save(out)
+    return out

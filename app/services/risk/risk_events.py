@@ -1,0 +1,301 @@
+"""Major-risk events (重大风险隐患): signs of mass layoffs, collective work
+stoppages or collective wage claims, handled early and on site (通知 三（三）)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from app.models import Enterprise, MajorRiskEvent, RiskIntervention
+from app.models.db import Database
+from app.services.core import audit, record_lists
+from app.services.core.fields import ValidationError
+from app.services.core.messages import N_
+from app.services.core.validation import Problems, add
+from app.services.risk import event_rules as event_rules
+
+RECORD_TYPE = "major_risk_event"
+KINDS = {"mass_layoff": "大规模裁员", "work_stoppage": "集体停工", "wage_claim": "集体讨薪"}
+KINDS_EN = {
+    "mass_layoff": "Mass layoff",
+    "work_stoppage": "Work stoppage",
+    "wage_claim": "Collective wage claim",
+}
+STATUS = {"open": "处置中", "closed": "已化解"}
+
+
+@dataclass
+class EventInput:
+    enterprise_id: str | None
+    kind: str = "wage_claim"
+    people: int | None = None
+    amount_owed_yuan: int | None = None
+    found_on: date | None = None
+    description: str = ""
+    may_spread: bool = False
+
+
+def save(
+    db: Database, data: EventInput, event_id: str | None = None, today: date | None = None
+) -> str:
+    today = today or date.today()
+    errors: Problems = {}
+    if not data.enterprise_id:
+        add(errors, "enterprise_id", N_("请选择企业。"))
+    for name, message in event_rules.check(asdict(data), today=today).items():
+        add(errors, name, message)
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as session:
+        ent = session.get(Enterprise, data.enterprise_id)
+        if ent is None or ent.deleted:
+            raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
+        if event_id:
+            event = session.get(MajorRiskEvent, event_id)
+            if event is None or event.deleted:
+                raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+            if event.status == "closed":
+                closed = {
+                    "status": "closed",
+                    "closed_on": event.closed_on,
+                    "outcome": event.outcome,
+                }
+                errors = event_rules.check({**asdict(data), **closed}, today=today)
+                if errors:
+                    raise ValidationError(errors)
+        else:
+            event = MajorRiskEvent(
+                enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
+            )
+            session.add(event)
+        before = {
+            k: getattr(event, k, None)
+            for k in ("kind", "people", "amount_owed_yuan", "found_on", "description", "may_spread")
+        }
+        for name in (
+            "enterprise_id",
+            "kind",
+            "people",
+            "amount_owed_yuan",
+            "found_on",
+            "description",
+            "may_spread",
+        ):
+            setattr(event, name, getattr(data, name))
+        session.flush()
+        after = {k: getattr(event, k) for k in before}
+        audit.record(
+            session,
+            RECORD_TYPE,
+            event.id,
+            "update" if event_id else "create",
+            audit.diff(before, after) if event_id else {},
+            KINDS[data.kind],
+        )
+        return event.id
+
+
+def problems(data: EventInput, today: date | None = None) -> Problems:
+    """What stands in the way of saving `data`; nothing is written."""
+    errors: Problems = {}
+    if not data.enterprise_id:
+        add(errors, "enterprise_id", N_("请选择企业。"))
+    for name, message in event_rules.check(asdict(data), today=today or date.today()).items():
+        add(errors, name, message)
+    return errors
+
+
+def add_intervention(
+    db: Database,
+    event_id: str,
+    on_date: date | None,
+    who: str,
+    action: str,
+    today: date | None = None,
+) -> str:
+    today = today or date.today()
+    errors: dict[str, str] = {}
+    if on_date is None:
+        errors["on_date"] = N_("请填写介入日期。")
+    elif on_date > today:
+        errors["on_date"] = N_(
+            "介入日期 {day} 晚于今天（{today}），请核对。", day=on_date, today=today
+        )
+    if not who.strip():
+        errors["who"] = N_("请填写由谁介入（单位、人员）。")
+    if not action.strip():
+        errors["action"] = N_("请填写采取的措施。")
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as session:
+        event = session.get(MajorRiskEvent, event_id)
+        if event is None or event.deleted:
+            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        if on_date and on_date < event.found_on:
+            raise ValidationError(
+                {"on_date": N_("介入日期早于发现日期 {found}。", found=event.found_on)}
+            )
+        row = RiskIntervention(
+            event_id=event_id, on_date=on_date, who=who.strip(), action=action.strip()
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            RECORD_TYPE,
+            event_id,
+            "update",
+            {"intervention": [None, str(on_date)]},
+            action[:100],
+        )
+        return row.id
+
+
+def close(
+    db: Database, event_id: str, closed_on: date, outcome: str, today: date | None = None
+) -> None:
+    with db.session() as session:
+        event = session.get(MajorRiskEvent, event_id)
+        if event is None or event.deleted:
+            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        values = {
+            "kind": event.kind,
+            "found_on": event.found_on,
+            "people": event.people,
+            "amount_owed_yuan": event.amount_owed_yuan,
+            "status": "closed",
+            "closed_on": closed_on,
+            "outcome": outcome,
+        }
+        errors = event_rules.check(values, today=today or date.today())
+        if errors:
+            raise ValidationError(errors)
+        event.status, event.closed_on, event.outcome = "closed", closed_on, outcome.strip()
+        audit.record(
+            session, RECORD_TYPE, event.id, "update", {"status": ["open", "closed"]}, outcome[:100]
+        )
+
+
+def reopen(db: Database, event_id: str, reason: str) -> None:
+    if len(reason.strip()) < 4:
+        raise ValidationError({"reason": N_("请写明重新处置的理由。")})
+    with db.session() as session:
+        event = session.get(MajorRiskEvent, event_id)
+        if event is None:
+            raise ValidationError({"event": N_("该风险事件不存在。")})
+        event.status, event.closed_on = "open", None
+        audit.record(
+            session, RECORD_TYPE, event.id, "update", {"status": ["closed", "open"]}, reason[:100]
+        )
+
+
+def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
+    with db.session() as session:
+        event = session.get(MajorRiskEvent, event_id)
+        if event is None or event.deleted:
+            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        ent = session.get(Enterprise, event.enterprise_id)
+        steps = session.execute(
+            select(RiskIntervention)
+            .where(RiskIntervention.event_id == event_id, RiskIntervention.deleted.is_(False))
+            .order_by(RiskIntervention.on_date, RiskIntervention.created_at)
+        ).scalars()
+        data = EventInput(
+            event.enterprise_id,
+            event.kind,
+            event.people,
+            event.amount_owed_yuan,
+            event.found_on,
+            event.description,
+            event.may_spread,
+        )
+        facts = {
+            "id": event.id,
+            "status": event.status,
+            "closed_on": event.closed_on,
+            "outcome": event.outcome,
+            "enterprise": ent.name if ent else "",
+            "origin_office": event.origin_office,
+            "interventions": [(s.on_date, s.who, s.action) for s in steps],
+        }
+        return data, facts
+
+
+@dataclass
+class EventFilter:
+    status: str = ""
+    kind: str = ""
+    county_code: str = ""
+    may_spread: bool = False
+    enterprise_id: str = ""
+    text: str = ""
+    today: date = field(default_factory=date.today)
+    origin_office: str = ""
+    found_from: date | None = None
+    found_to: date | None = None
+
+
+def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    e = MajorRiskEvent
+    conds: list[ColumnElement[bool]] = [e.deleted.is_(False)]
+    if flt.status:
+        conds.append(e.status == flt.status)
+    if flt.kind:
+        conds.append(e.kind == flt.kind)
+    if flt.county_code:
+        conds.append(Enterprise.county_code == flt.county_code)
+    if flt.may_spread:
+        conds.append(e.may_spread.is_(True))
+    if flt.enterprise_id:
+        conds.append(e.enterprise_id == flt.enterprise_id)
+    if flt.origin_office:
+        conds.append(e.origin_office == flt.origin_office)
+    if flt.text.strip():
+        text = flt.text.strip().replace("%", "")
+        conds.append(or_(Enterprise.name.like(f"%{text}%"), e.description.like(f"%{text}%")))
+    if flt.found_from:
+        conds.append(e.found_on >= flt.found_from)
+    if flt.found_to:
+        conds.append(e.found_on <= flt.found_to)
+    return conds
+
+
+def count(db: Database, flt: EventFilter) -> int:
+    return record_lists.count_joined(db, MajorRiskEvent, _conditions(flt))
+
+
+def page(
+    db: Database, flt: EventFilter, *, offset: int = 0, limit: int = 200
+) -> list[dict[str, Any]]:
+    e = MajorRiskEvent
+    steps = (
+        select(func.count())
+        .where(RiskIntervention.event_id == e.id, RiskIntervention.deleted.is_(False))
+        .correlate(e)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            e.id,
+            Enterprise.name.label("enterprise"),
+            Enterprise.county_code,
+            e.kind,
+            e.people,
+            e.amount_owed_yuan,
+            e.found_on,
+            e.status,
+            e.may_spread,
+            e.closed_on,
+            steps.label("interventions"),
+        )
+        .join(Enterprise, Enterprise.id == e.enterprise_id)
+        .where(and_(*_conditions(flt)))
+        .order_by((e.status == "closed").asc(), e.found_on.desc(), e.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    with db.reader() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]

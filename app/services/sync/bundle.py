@@ -1,0 +1,293 @@
+"""Sync bundles: county → city by e-mail, encrypted and signed, merged without
+losing or duplicating a record (DESIGN.md §6).
+
+A bundle is a zip (manifest.json + its Ed25519 signature, records as JSON Lines
+per record type, a readable summary.xlsx) encrypted to the recipient with age,
+so `age -d -i key.txt X.hexie > X.zip` opens it with standard tools. Large
+bundles are split into numbered parts, each with its SHA-256. Import checks the
+archive, manifest and signature first, then streams every record line through
+the checks and the ownership rule into one transaction: all of it, or — at the
+first problem, listed with every other one — nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.models import ImportedBundle, RecordSyncBase, SyncConflict
+from app.models.base import utcnow
+from app.models.db import Database, next_change_seq
+from app.services.core.progress import Progress, Work, drain
+from app.services.sync import bundle_receipts as receipts
+
+# The public face of sync bundles: export and reading live in their own modules.
+from app.services.sync.bundle_export import (  # noqa: F401
+    ExportResult,
+    export,
+    export_work,
+    write_eml,
+    write_parts,
+    zip_bundle,
+)
+from app.services.sync.bundle_format import BundleError, from_json, record_tables, sha  # noqa: F401
+from app.services.sync.bundle_merge import COUNT_KEYS, merge, merge_work  # noqa: F401
+from app.services.sync.bundle_read import OpenBundle, RawBundle, collect, open_bundle  # noqa: F401
+from app.services.sync.keys import KeyError_, PrivateKeys
+
+# -- planning and applying -------------------------------------------------------------------
+
+
+@dataclass
+class BundlePlan:
+    bundle: OpenBundle
+    already: bool = False
+    gap: str = ""
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def plan(db: Database, bundles: list[OpenBundle]) -> list[BundlePlan]:
+    """Each bundle in the order it applies (per sender, by sequence), marked when it
+    was imported before — or is a second copy of one earlier in this same call —
+    and with the gaps in each sender's sequence."""
+    with db.reader() as conn:
+        seen = {r[0] for r in conn.execute(select(ImportedBundle.bundle_id))}
+        last = dict(
+            conn.execute(
+                select(ImportedBundle.sender, func.max(ImportedBundle.sequence))
+                .where(ImportedBundle.kind == "data")
+                .group_by(ImportedBundle.sender)
+            ).all()
+        )
+    out = []
+    for b in sorted(bundles, key=lambda x: (x.sender, x.manifest["sequence"])):
+        m = b.manifest
+        p = BundlePlan(b, already=m["bundle_id"] in seen)
+        seen.add(m["bundle_id"])  # the same bundle twice in one call is imported once
+        if m["kind"] == "data" and not p.already:
+            expected = last.get(b.sender, 0) + 1
+            if m["sequence"] > expected and not m.get("full"):
+                missing = "、".join(str(n) for n in range(expected, m["sequence"]))
+                p.gap = f"来自 {m.get('sender_name') or b.sender} 的第 {missing} 号同步包尚未收到"
+            last[b.sender] = max(last.get(b.sender, 0), m["sequence"])
+        out.append(p)
+    return out
+
+
+def _summary(plans: list[BundlePlan]) -> dict[str, Any]:
+    return {
+        "bundles": [
+            {
+                "name": p.bundle.name,
+                "sender": p.bundle.sender,
+                "kind": p.bundle.manifest["kind"],
+                "already_imported": p.already,
+                "counts": p.counts,
+            }
+            for p in plans
+        ],
+        "gaps": [p.gap for p in plans if p.gap],
+    }
+
+
+def apply_work(db: Database, plans: list[BundlePlan]) -> Work[dict[str, str]]:
+    """Apply every new bundle in one transaction, or nothing (Cancel closes this at a
+    yield and the transaction rolls back); returns the evidence files to store
+    afterwards (SHA-256 → original name)."""
+    files: dict[str, str] = {}
+    with db.session() as session:
+        for p in plans:
+            if p.already:
+                continue
+            m = p.bundle.manifest
+            if m["kind"] == "receipt":
+                receipts.apply_receipt(session, m)
+            else:
+                merged = yield from merge_work(db, session, p.bundle, write=True)
+                p.counts = merged.counts
+                files.update(merged.files)
+            session.add(
+                ImportedBundle(
+                    bundle_id=m["bundle_id"],
+                    sender=m["sender"],
+                    sequence=m["sequence"],
+                    kind=m["kind"],
+                    file_name=p.bundle.name[:255],
+                    upto_seq=m.get("upto_seq", 0),
+                    counts_json=json.dumps(p.counts, ensure_ascii=False),
+                )
+            )
+            session.flush()
+    return files
+
+
+def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) -> list[str]:
+    """Evidence files into the attachments folder under names this office derives
+    from their hash (record_files.received_name): nothing in a bundle chooses a
+    path. Written after the records are committed; a file that cannot be written
+    is reported and can come again with the next bundle."""
+    from app.services.core import record_files
+    from app.services.sync.bundle_read import member_bytes
+
+    problems = []
+    base = record_files.folder(db)
+    for p in plans:
+        for digest, member in p.bundle.attachment_members.items():
+            if digest not in wanted:
+                continue
+            target = base / record_files.received_name(digest, wanted[digest])
+            if target.exists():
+                continue
+            try:
+                data = member_bytes(p.bundle, member)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                part = target.with_name(target.name + ".part")
+                part.write_bytes(data)
+                os.replace(part, target)
+            except (OSError, BundleError) as exc:
+                problems.append(f"附件 {wanted[digest]} 未能保存：{exc}")
+    return problems
+
+
+def import_work(
+    db: Database,
+    paths: list[str | Path],
+    private: PrivateKeys,
+    *,
+    dry_run: bool = False,
+    receipt_dir: str | Path | None = None,
+) -> Work[dict[str, Any]]:
+    """The whole import, as long work: read, check, plan, merge (unless dry run),
+    store evidence files, and write a receipt for every sender whose data bundle
+    was given — imported now or before, so a lost receipt can be made again."""
+    raws = collect(paths)
+    opened = []
+    for n, raw in enumerate(raws):
+        yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
+        opened.append(open_bundle(db, raw, private))
+    plans = plan(db, opened)
+    if dry_run:
+        with db.session() as session:  # reads only: nothing is written
+            for p in plans:
+                if not p.already and p.bundle.manifest["kind"] == "data":
+                    merged = yield from merge_work(db, session, p.bundle, write=False)
+                    p.counts = merged.counts
+        return _summary(plans)
+    wanted = yield from apply_work(db, plans)
+    summary = _summary(plans)
+    summary["file_problems"] = _store_files(db, plans, wanted)
+    senders = sorted({p.bundle.sender for p in plans if p.bundle.manifest["kind"] == "data"})
+    written = receipts.write(
+        db, senders, private, Path(receipt_dir) if receipt_dir else Path(paths[0]).parent
+    )
+    summary["receipts"] = [str(f) for f in written.files]
+    summary["receipt_note"] = written.note
+    return summary
+
+
+def import_paths(
+    db: Database,
+    paths: list[str | Path],
+    private: PrivateKeys,
+    *,
+    dry_run: bool = False,
+    receipt_dir: str | Path | None = None,
+) -> dict[str, Any]:
+    """import_work() run to its end on this thread (the CLI, tests)."""
+    return drain(import_work(db, paths, private, dry_run=dry_run, receipt_dir=receipt_dir))
+
+
+def conflicts(db: Database) -> list[dict[str, Any]]:
+    with db.reader() as conn:
+        rows = conn.execute(
+            select(SyncConflict)
+            .where(SyncConflict.status == "open")
+            .order_by(SyncConflict.detected_at)
+        )
+        return [dict(r._mapping) for r in rows]
+
+
+def resolve(
+    db: Database, conflict_id: int, choice: str, merged: dict[str, Any] | None = None
+) -> None:
+    """Keep ours, take theirs, or a field-by-field merge. Taking the owner's own
+    version is taking it as it is (the same version: nothing goes back); anything
+    else is written as a new local version that goes back with the next bundle —
+    to the owner, as a proposal it decides on. A resolution never changes who owns
+    the record."""
+    with db.session() as session:
+        c = session.get(SyncConflict, conflict_id)
+        if c is None or c.status != "open":
+            raise BundleError("该冲突已处理。")
+        if choice not in ("ours", "theirs", "merge"):
+            raise BundleError("请选择保留本方、采用对方或逐项合并。")
+        table = record_tables()[c.table_name]
+        incoming, local = json.loads(c.incoming_json), json.loads(c.local_json)
+        seq = next_change_seq(session)
+        if choice == "theirs" and incoming.get("origin_office") == c.peer:
+            values = {
+                k: from_json(table, k, v)
+                for k, v in incoming.items()
+                if k in table.c and k not in ("id", "change_seq")
+            }
+        else:
+            chosen = {"ours": local, "theirs": incoming}.get(choice) or {**local, **(merged or {})}
+            values = {
+                k: from_json(table, k, v)
+                for k, v in chosen.items()
+                if k in table.c
+                and k not in ("id", "change_seq", "version", "updated_at", "origin_office")
+            }
+            version = max(int(incoming["version"]), int(local.get("version", 0))) + 1
+            values.update(version=version, updated_at=utcnow())
+        session.connection().execute(
+            table.update().where(table.c.id == c.record_id).values(**values, change_seq=seq)
+        )
+        base = session.get(RecordSyncBase, (c.table_name, c.record_id, c.peer))
+        if base is None:
+            session.add(
+                RecordSyncBase(
+                    table_name=c.table_name,
+                    record_id=c.record_id,
+                    peer=c.peer,
+                    base_version=int(incoming["version"]),
+                )
+            )
+        else:
+            base.base_version = max(base.base_version, int(incoming["version"]))
+        c.status, c.resolution = "resolved", choice
+
+
+def received(db: Database) -> list[dict[str, Any]]:
+    """City view: per sender, the last bundle received, its time, and gaps in the sequence."""
+    with db.reader() as conn:
+        rows = conn.execute(
+            select(ImportedBundle)
+            .where(ImportedBundle.kind == "data")
+            .order_by(ImportedBundle.sender, ImportedBundle.sequence)
+        ).all()
+    by_sender: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        by_sender[r.sender].append(r)
+    out = []
+    for sender, items in by_sender.items():
+        seqs = {i.sequence for i in items}
+        missing = [n for n in range(1, max(seqs) + 1) if n not in seqs]
+        out.append(
+            {
+                "sender": sender,
+                "last_sequence": max(seqs),
+                "last_imported": items[-1].imported_at,
+                "missing": missing,
+            }
+        )
+    return out
+
+
+__all__ = ["BundleError", "KeyError_"]

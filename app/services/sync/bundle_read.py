@@ -1,0 +1,350 @@
+"""Reading sync bundles: files, folders and parts joined in any order, then
+decrypted and checked — member names and sizes, the manifest's fields, sender,
+signature (and keys since replaced), recipient, format, schema — before
+anything is believed. Records are not read here: they are streamed, line by
+line, by the merge (bundle_merge), which checks each line and the member's
+hash as it goes, so a bundle of 300,000 records is never held in memory.
+
+Anything wrong is a BundleError with a message in plain words; no malformed
+input ends in a traceback (README.md, 同步包).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import io
+import json
+import zipfile
+import zlib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import PeerKey, RevokedPeerKey
+from app.models.db import Database
+from app.models.migrate import REVISIONS
+from app.services.core import office
+from app.services.sync.bundle_checks import MEMBER_NAME, Problems, check_manifest, created_at
+from app.services.sync.bundle_format import (
+    FORMAT,
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    PART_MAGIC,
+    BundleError,
+    record_tables,
+    sha,
+)
+from app.services.sync.keys import PrivateKeys
+
+# What zipfile and zlib raise on a damaged archive (a CRC error, a cut stream, an
+# unsupported method); all of them mean "this bundle is damaged".
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    KeyError,
+)
+SMALL_MEMBER = 16 * 1024 * 1024  # the manifest and its signature are a few KB
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one record; the longest real ones are a few KB
+
+
+@dataclass
+class RawBundle:
+    name: str
+    data: bytes
+
+
+def _files_in(paths: list[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        try:
+            if p.is_dir():
+                files.extend(sorted(x for x in p.iterdir() if ".hexie" in x.name and x.is_file()))
+            elif p.exists():
+                files.append(p)
+            else:
+                raise BundleError(f"找不到文件：{p}")
+        except OSError as exc:
+            raise BundleError(f"无法打开 {p}：{exc.strerror or exc}。请检查文件夹的权限。") from exc
+    return files
+
+
+def _part_header(name: str, head: bytes) -> dict[str, Any]:
+    try:
+        info = json.loads(head)
+    except ValueError as exc:
+        raise BundleError(f"{name} 不是完整的分卷文件。") from exc
+    ok = (
+        isinstance(info, dict)
+        and isinstance(info.get("bundle"), str)
+        and all(type(info.get(k)) is int for k in ("part", "parts"))
+        and 1 <= info["part"] <= info["parts"] <= 10_000
+        and all(isinstance(info.get(k), str) for k in ("sha256", "total_sha256"))
+    )
+    if not ok:
+        raise BundleError(f"{name} 的分卷信息不完整或已损坏，请让对方重新发送这一卷。")
+    return info
+
+
+def collect(paths: list[str | Path]) -> list[RawBundle]:
+    """Bundle files and folders → whole bundles, parts joined in any order."""
+    whole: list[RawBundle] = []
+    parts: dict[str, dict[int, tuple[dict[str, Any], bytes]]] = defaultdict(dict)
+    for f in _files_in(paths):
+        try:
+            data = f.read_bytes()
+        except OSError as exc:
+            raise BundleError(f"无法读取 {f}：{exc.strerror or exc}。") from exc
+        if not data.startswith(PART_MAGIC):
+            whole.append(RawBundle(f.name, data))
+            continue
+        head, _, chunk = data[len(PART_MAGIC) :].partition(b"\n")
+        info = _part_header(f.name, head)
+        if sha(chunk) != info["sha256"]:
+            raise BundleError(f"分卷 {f.name} 已损坏（可能下载不完整）：请让对方重新发送这一卷。")
+        got = parts[info["bundle"]]
+        first = next(iter(got.values()), None)
+        if first and (first[0]["parts"], first[0]["total_sha256"]) != (
+            info["parts"],
+            info["total_sha256"],
+        ):
+            raise BundleError(
+                f"{f.name} 与同名同步包的其他分卷不是同一次导出的：请只放入同一次导出的全部分卷。"
+            )
+        got[info["part"]] = (info, chunk)  # the same part twice (a copy) is harmless
+    for name, got in parts.items():
+        total = next(iter(got.values()))[0]["parts"]
+        missing = [str(n) for n in range(1, total + 1) if n not in got]
+        if missing:
+            raise BundleError(
+                f"同步包 {name} 共 {total} 卷，缺少第 {'、'.join(missing)} 卷：请把所有分卷放在一起再导入。"
+            )
+        data = b"".join(got[n][1] for n in range(1, total + 1))
+        if sha(data) != got[1][0]["total_sha256"]:
+            raise BundleError(f"同步包 {name} 的分卷拼合后校验不符，请让对方重新发送。")
+        whole.append(RawBundle(name, data))
+    return whole
+
+
+@dataclass
+class OpenBundle:
+    """A decrypted bundle whose manifest, sender and signature have been checked.
+    The archive stays compressed in memory; records are read from it as they are merged."""
+
+    name: str
+    manifest: dict[str, Any]
+    archive: zipfile.ZipFile
+    record_members: dict[str, str] = field(default_factory=dict)  # table → member
+    attachment_members: dict[str, str] = field(default_factory=dict)  # SHA-256 → member
+    problems: Problems | None = None
+
+    @property
+    def sender(self) -> str:
+        return str(self.manifest["sender"])
+
+
+def _read_small(archive: zipfile.ZipFile, name: str, bundle: str) -> bytes:
+    try:
+        info = archive.getinfo(name)
+        if info.file_size > SMALL_MEMBER:
+            raise BundleError(f"{bundle} 的“{name}”过大，不是有效的同步包。")
+        return archive.read(name)
+    except KeyError as exc:
+        raise BundleError(f"{bundle} 缺少清单或签名。") from exc
+    except BundleError:
+        raise
+    except ZIP_ERRORS as exc:
+        raise BundleError(f"{bundle} 的“{name}”已损坏（{exc}），请让对方重新发送。") from exc
+
+
+def _decrypt(raw: RawBundle, private: PrivateKeys) -> bytes:
+    import pyrage
+
+    try:
+        return bytes(pyrage.decrypt(raw.data, [private.age_identity]))
+    except pyrage.DecryptError as exc:
+        if "No matching keys" in str(exc):
+            raise BundleError(
+                f"{raw.name} 不是发给本单位的同步包（无法用本单位的密钥解开）。"
+            ) from exc
+        raise BundleError(f"{raw.name} 已损坏或被改动，无法解密。请让对方重新发送。") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure of the decoder is a damaged file
+        raise BundleError(f"{raw.name} 已损坏或被改动，无法解密。请让对方重新发送。") from exc
+
+
+def _open_archive(name: str, zipped: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(zipped))
+        infos = archive.infolist()
+    except ZIP_ERRORS as exc:
+        raise BundleError(f"{name} 内容不是有效的同步包。") from exc
+    seen: set[str] = set()
+    for info in infos:
+        member = info.filename
+        if member.startswith(("/", "\\")) or ".." in Path(member).parts or ":" in member:
+            raise BundleError(f"{name} 含有越出文件夹的成员“{member}”，已拒绝。")
+        if member in seen:
+            raise BundleError(f"{name} 含有两个同名成员“{member}”，已拒绝。")
+        seen.add(member)
+        if info.file_size > MAX_MEMBER_BYTES or (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and info.file_size > 10 * 1024 * 1024
+        ):
+            raise BundleError(
+                f"{name} 的成员“{member}”解压后过大（{info.file_size / 1024 / 1024:.0f} MB），已拒绝。"
+            )
+    return archive, infos
+
+
+def _verify(db: Database, name: str, manifest: dict[str, Any], body: bytes, sig: bytes) -> None:
+    """The manifest is signed by the sender's trusted key. A key replaced since
+    (keys.trust(replace=True)) still opens what it signed before its revocation
+    date, and nothing it signed after."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    def signed_by(key_b64: str) -> bool:
+        try:
+            Ed25519PublicKey.from_public_bytes(base64.b64decode(key_b64)).verify(sig, body)
+            return True
+        except (InvalidSignature, ValueError, binascii.Error):
+            return False
+
+    sender = manifest["sender"]
+    with db.reader() as conn:
+        peer = conn.execute(
+            select(PeerKey.signing_public, PeerKey.name).where(PeerKey.office_code == sender)
+        ).first()
+        revoked = conn.execute(
+            select(RevokedPeerKey).where(RevokedPeerKey.office_code == sender)
+        ).all()
+    if peer is None:
+        raise BundleError(
+            f"发送单位 {sender} 尚未被信任：请先导入对方的公钥并核对指纹，再导入同步包。"
+        )
+    if signed_by(peer.signing_public):
+        return
+    for old in revoked:
+        if signed_by(old.signing_public):
+            made = created_at(manifest)
+            if made is not None and made < old.revoked_at:
+                return  # signed before the key was replaced: still the office's bundle
+            raise BundleError(
+                f"{name} 是用 {peer.name or sender}（{sender}）已作废的旧密钥（指纹 {old.fingerprint}）"
+                f"签名的；该密钥已于 {old.revoked_at:%Y-%m-%d %H:%M}（UTC）更换作废，"
+                f"而这个包生成于 {made:%Y-%m-%d %H:%M}（UTC）。已拒绝。"
+                if made is not None
+                else f"{name} 是用 {sender} 已作废的旧密钥（指纹 {old.fingerprint}）签名的，"
+                f"该密钥已于 {old.revoked_at:%Y-%m-%d %H:%M}（UTC）作废，包上没有生成时间。已拒绝。"
+            )
+    raise BundleError(f"{name} 的签名与 {sender} 的公钥不符，可能被伪造或改动，已拒绝。")
+
+
+def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundle:
+    """Decrypt, check the archive, the manifest, the sender's signature and the schema."""
+    archive, infos = _open_archive(raw.name, _decrypt(raw, private))
+    raw.data = b""  # the encrypted copy is no longer needed
+    body = _read_small(archive, "manifest.json", raw.name)
+    try:
+        signature = base64.b64decode(_read_small(archive, "manifest.sig", raw.name), validate=True)
+        manifest_value = json.loads(body)
+    except (ValueError, binascii.Error) as exc:
+        raise BundleError(f"{raw.name} 的清单或签名不是有效的格式，已拒绝。") from exc
+    manifest = check_manifest(raw.name, manifest_value)
+    me = office.current(db)
+    if me is not None and manifest["sender"] == me.code:
+        raise BundleError(f"{raw.name} 是本单位自己发出的同步包，不能导入本单位。")
+    _verify(db, raw.name, manifest, body, signature)
+    if me is None or manifest["recipient"] != me.code:
+        raise BundleError(
+            f"{raw.name} 是发给 {manifest['recipient']} 的，不是本单位（{me.code if me else ''}）。"
+        )
+    if manifest["format"] != FORMAT:
+        raise BundleError(f"{raw.name} 的格式版本 {manifest['format']} 无法识别，请升级和谐台账。")
+    if manifest.get("schema") not in REVISIONS:
+        raise BundleError(
+            f"{raw.name} 由更新版本的和谐台账生成（结构 {str(manifest.get('schema'))[:40]}），"
+            "请先升级本程序再导入。"
+        )
+    sizes = {i.filename: i.file_size for i in infos}
+    names = set(sizes) - {"manifest.json", "manifest.sig"}
+    declared = set(manifest["members"])
+    if names != declared:
+        raise BundleError(
+            f"{raw.name} 的成员与清单不符（多出：{'、'.join(sorted(names - declared)) or '无'}；"
+            f"缺少：{'、'.join(sorted(declared - names)) or '无'}）。"
+        )
+    problems = Problems(raw.name)
+    opened = OpenBundle(raw.name, manifest, archive, problems=problems)
+    tables = record_tables()
+    for member, info in manifest["members"].items():
+        if "size" in info and info["size"] != sizes[member]:
+            raise BundleError(f"{raw.name} 的成员“{member}”大小与清单不符，已被改动。")
+        if not MEMBER_NAME.fullmatch(member):
+            problems.add(f"无法识别的成员“{member[:60]}”")
+        elif member.startswith("records/"):
+            table = member[len("records/") : -len(".jsonl")]
+            if table in tables:
+                opened.record_members[table] = member
+            else:
+                problems.add(f"未知的记录类型“{table}”")
+        elif member.startswith("attachments/"):
+            opened.attachment_members[member[len("attachments/") :]] = member
+    return opened
+
+
+def member_lines(bundle: OpenBundle, member: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of a JSON Lines member, read in blocks; its SHA-256 is
+    checked at the end (a mismatch raises, and the merge's transaction rolls back)."""
+    expected = bundle.manifest["members"][member]["sha256"]
+    digest = hashlib.sha256()
+    number = 0
+    carry = b""
+    try:
+        with bundle.archive.open(member) as stream:
+            while block := stream.read(1 << 20):
+                digest.update(block)
+                block = carry + block
+                cut = block.rfind(b"\n") + 1
+                carry = block[cut:]
+                if len(carry) > MAX_LINE_BYTES:
+                    raise BundleError(
+                        f"{bundle.name} 的“{member}”第 {number + 1} 行过长，不是有效的记录。整包未导入。"
+                    )
+                for line in block[:cut].decode("utf-8").split("\n")[:-1]:
+                    number += 1
+                    yield number, line
+        if carry:
+            yield number + 1, carry.decode("utf-8")
+    except BundleError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"{bundle.name} 的“{member}”不是 UTF-8 文本，整包未导入。") from exc
+    except ZIP_ERRORS as exc:
+        raise BundleError(
+            f"{bundle.name} 的“{member}”已损坏（{exc}），请让对方重新发送。整包未导入。"
+        ) from exc
+    if digest.hexdigest() != expected:
+        raise BundleError(f"{bundle.name} 的成员“{member}”校验不符，已被改动。整包未导入。")
+
+
+def member_bytes(bundle: OpenBundle, member: str, limit: int = MAX_MEMBER_BYTES) -> bytes:
+    """A whole small member (an evidence file), its hash checked."""
+    try:
+        data = bundle.archive.read(member)
+    except ZIP_ERRORS as exc:
+        raise BundleError(f"{bundle.name} 的“{member}”已损坏（{exc}）。整包未导入。") from exc
+    if len(data) > limit or sha(data) != bundle.manifest["members"][member]["sha256"]:
+        raise BundleError(f"{bundle.name} 的成员“{member}”校验不符，已被改动。整包未导入。")
+    return data

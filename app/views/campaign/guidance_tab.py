@@ -1,0 +1,285 @@
+"""Tab 指导服务: the campaign's guidance activities and its typical cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.campaign import campaigns, guidance
+from app.services.core import reference
+from app.services.core.fields import FieldSpec
+from app.tasks import TaskRunner
+from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
+from app.views.common.list_tab import ListTab
+from app.views.common.widgets import CountyFilter
+
+ACTIVITY_COLUMNS = (
+    FieldSpec("held_on", "日期", "Date", width=90),
+    FieldSpec("kind", "服务方式", "Kind", width=120),
+    FieldSpec("title", "活动名称", "Title", width=260),
+    FieldSpec("county", "县区", "County", width=90),
+    FieldSpec("enterprises", "覆盖企业", "Enterprises", width=70),
+    FieldSpec("people", "覆盖人数", "People", width=70),
+    FieldSpec("files", "照片材料", "Files", width=70),
+)
+CASE_COLUMNS = (
+    FieldSpec("kind", "类别", "Kind", width=140),
+    FieldSpec("title", "标题", "Title", width=320),
+    FieldSpec("county", "县区", "County", width=90),
+    FieldSpec("enterprise", "相关企业", "Enterprise", width=200),
+    FieldSpec("person", "人物", "Person", width=80),
+    FieldSpec("in_report", "写入总结", "In report", width=70),
+)
+
+
+def _campaign_choice(db: Database, combo: QComboBox) -> None:
+    combo.blockSignals(True)
+    chosen = combo.currentData()
+    combo.clear()
+    combo.addItem(QCoreApplication.translate("GuidanceTab", "全部专项行动"), "")
+    current = campaigns.current(db)
+    for c in campaigns.all_campaigns(db):
+        combo.addItem(c.label, c.id)
+    index = combo.findData(chosen if chosen is not None else (current.id if current else ""))
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class _CampaignList(ListTab):
+    def campaign_for_new(self) -> str | None:
+        chosen = self.campaign.currentData() or (c.id if (c := campaigns.current(self.db)) else "")
+        if not chosen:
+            QMessageBox.information(
+                self,
+                self.tr("指导服务"),
+                self.tr(
+                    "请先在“设置 → 专项行动…”中新建专项行动，指导服务和典型案例记在专项行动之下。"
+                ),
+            )
+            return None
+        return chosen
+
+    def reload_campaigns(self) -> None:
+        _campaign_choice(self.db, self.campaign)
+
+
+class ActivitiesList(_CampaignList):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        new_months: int = 12,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.filter = guidance.ActivityFilter()
+        self.new_months = new_months
+        super().__init__(db, tasks, ACTIVITY_COLUMNS, english=english, parent=parent)
+        self.search.setPlaceholderText(self.tr("活动名称"))
+        self.search.setObjectName("activity_search")
+        self.table.setObjectName("activity_table")
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("activity_campaign")
+        _campaign_choice(db, self.campaign)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("全部方式"), "")
+        for key, text in (
+            guidance.ACTIVITY_KINDS_EN if english else guidance.ACTIVITY_KINDS
+        ).items():
+            self.kind.addItem(text, key)
+        self.county = CountyFilter(english)
+        for w in (self.campaign, self.kind, self.county):
+            w.currentIndexChanged.connect(self.apply_filter)
+            self.filters.addWidget(w)
+        self.button(self.tr("登记指导服务…"), "new_activity", self.new_activity)
+        self.button(self.tr("打开"), "open_activity", self.open_selected)
+        self.button(self.tr("删除"), "delete_activity", self.delete_selected)
+        self.finish_layout()
+
+    def apply_filter(self) -> None:
+        if not hasattr(self, "county"):
+            return
+        self.filter = guidance.ActivityFilter(
+            campaign_id=self.campaign.currentData() or "",
+            kind=self.kind.currentData() or "",
+            county_code=self.county.currentData() or "",
+            text=self.search.text(),
+            origin_office=self.origin_office,
+        )
+        super().apply_filter()
+
+    def _count(self) -> int:
+        return guidance.count_activities(self.db, self.filter)
+
+    def _fetch(
+        self, offset: int, limit: int, _sort: str, _descending: bool
+    ) -> list[tuple[Any, ...]]:
+        kinds = guidance.ACTIVITY_KINDS_EN if self.english else guidance.ACTIVITY_KINDS
+        return [
+            (
+                r["id"],
+                r["held_on"].isoformat(),
+                kinds.get(r["kind"], r["kind"]),
+                r["title"],
+                reference.division_name(r["county_code"]),
+                str(r["enterprises"]),
+                str(r["people_reached"]),
+                str(r["files"]) if r["files"] else "",
+            )
+            for r in guidance.activities(self.db, self.filter, offset=offset, limit=limit)
+        ]
+
+    def new_activity(self) -> QDialog | None:
+        campaign_id = self.campaign_for_new()
+        if not campaign_id:
+            return None
+        return self.keep(
+            ActivityDialog(
+                self.db,
+                campaign_id=campaign_id,
+                english=self.english,
+                new_months=self.new_months,
+                parent=self,
+            )
+        )
+
+    def open_record(self, record_id: str) -> QDialog:
+        return self.keep(
+            ActivityDialog(
+                self.db,
+                campaign_id="",
+                activity_id=record_id,
+                english=self.english,
+                new_months=self.new_months,
+                parent=self,
+            )
+        )
+
+    def delete_selected(self) -> None:
+        self.delete_selected_with(guidance.delete_activity, self.tr("删除选中的指导服务活动？"))
+
+
+class CasesList(_CampaignList):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.filter = guidance.CaseFilter()
+        super().__init__(db, tasks, CASE_COLUMNS, english=english, parent=parent)
+        self.search.setPlaceholderText(self.tr("案例标题"))
+        self.search.setObjectName("case_search")
+        self.table.setObjectName("case_table")
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("case_campaign")
+        _campaign_choice(db, self.campaign)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("全部类别"), "")
+        for key, text in (guidance.CASE_KINDS_EN if english else guidance.CASE_KINDS).items():
+            self.kind.addItem(text, key)
+        self.in_report = QCheckBox(self.tr("只看写入总结的"))
+        for w in (self.campaign, self.kind):
+            w.currentIndexChanged.connect(self.apply_filter)
+            self.filters.addWidget(w)
+        self.in_report.toggled.connect(self.apply_filter)
+        self.filters.addWidget(self.in_report)
+        self.button(self.tr("新增典型案例…"), "new_case", self.new_case)
+        self.button(self.tr("打开"), "open_case", self.open_selected)
+        self.button(self.tr("删除"), "delete_case", self.delete_selected)
+        self.finish_layout()
+
+    def apply_filter(self) -> None:
+        if not hasattr(self, "in_report"):
+            return
+        self.filter = guidance.CaseFilter(
+            campaign_id=self.campaign.currentData() or "",
+            kind=self.kind.currentData() or "",
+            in_report=self.in_report.isChecked(),
+            text=self.search.text(),
+            origin_office=self.origin_office,
+        )
+        super().apply_filter()
+
+    def _count(self) -> int:
+        return guidance.count_cases(self.db, self.filter)
+
+    def _fetch(
+        self, offset: int, limit: int, _sort: str, _descending: bool
+    ) -> list[tuple[Any, ...]]:
+        kinds = guidance.CASE_KINDS_EN if self.english else guidance.CASE_KINDS
+        return [
+            (
+                r["id"],
+                kinds.get(r["kind"], r["kind"]),
+                r["title"],
+                reference.division_name(r["county_code"]),
+                r["enterprise"] or "",
+                r["person"],
+                self.tr("是") if r["in_report"] else "",
+            )
+            for r in guidance.cases(self.db, self.filter, offset=offset, limit=limit)
+        ]
+
+    def new_case(self) -> QDialog | None:
+        campaign_id = self.campaign_for_new()
+        if not campaign_id:
+            return None
+        return self.keep(
+            CaseDialog(self.db, campaign_id=campaign_id, english=self.english, parent=self)
+        )
+
+    def open_record(self, record_id: str) -> QDialog:
+        return self.keep(
+            CaseDialog(
+                self.db, campaign_id="", case_id=record_id, english=self.english, parent=self
+            )
+        )
+
+    def delete_selected(self) -> None:
+        self.delete_selected_with(guidance.delete_case, self.tr("删除选中的典型案例？"))
+
+
+class GuidanceTab(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        new_months: int = 12,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.activities = ActivitiesList(db, tasks, english=english, new_months=new_months)
+        self.cases = CasesList(db, tasks, english=english)
+        self.inner = QTabWidget()
+        self.inner.setObjectName("guidance_inner")
+        self.inner.addTab(self.activities, self.tr("指导服务活动"))
+        self.inner.addTab(self.cases, self.tr("典型案例"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.inner)
+
+    def refresh(self) -> None:
+        for lst in (self.activities, self.cases):
+            lst.reload_campaigns()
+            lst.apply_filter()
+
+    def show_preset(self, flt: Any, label: str) -> None:
+        self.inner.setCurrentWidget(self.activities)
+        self.activities.show_preset(flt, label)

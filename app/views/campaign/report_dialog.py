@@ -1,0 +1,218 @@
+"""文件 → 工作总结: the report's heading data and the narrative per section,
+kept in the database; then the .docx (GB/T 9704) and its .xlsx annex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.campaign import campaign_report, report_drafts
+from app.services.campaign.campaign_report import ReportInput, ReportResult
+from app.services.campaign.report_drafts import SECTIONS, SECTIONS_EN
+from app.services.core import office
+from app.services.core.fields import parse_date
+from app.tasks import TaskRunner
+
+
+class ReportDialog(QDialog):
+    written = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        campaign_id: str,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.campaign_id = campaign_id
+        self.result: ReportResult | None = None
+        self.setObjectName("report_dialog")
+        self.setWindowTitle(self.tr("专项行动工作总结"))
+        data = campaign_report.get(db, campaign_id)
+        self.title = QLineEdit(data.title)
+        self.title.setObjectName("report_title")
+        self.doc_number = QLineEdit(data.doc_number)
+        self.doc_number.setObjectName("report_number")
+        self.doc_number.setPlaceholderText("卫东三方办〔2023〕5号")
+        self.addressee = QLineEdit(data.addressee)
+        self.issued_on = QLineEdit(data.issued_on.isoformat() if data.issued_on else "")
+        self.issued_on.setObjectName("report_date")
+        self.signer = QLineEdit(data.signer)
+        self.signer.setPlaceholderText(self.tr("上报时填写签发人姓名"))
+        form = QFormLayout()
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("发文字号"), self.doc_number)
+        form.addRow(self.tr("主送机关"), self.addressee)
+        form.addRow(self.tr("成文日期"), self.issued_on)
+        form.addRow(self.tr("签发人"), self.signer)
+
+        hint = QLabel(
+            self.tr(
+                "各部分已按数据写好草稿（数字与总览、统计表一致），请修改补充后保存；保存后保留您的文字。"
+                "统计表作为附件另存为 Excel。"
+            )
+        )
+        hint.setWordWrap(True)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("report_sections")
+        self.editors: dict[str, QPlainTextEdit] = {}
+        texts = campaign_report.editable_texts(db, campaign_id, data)
+        for key, heading, _level, ask in SECTIONS:
+            edit = QPlainTextEdit(texts.get(key, ""))
+            edit.setObjectName(f"narrative_{key}")
+            edit.setPlaceholderText(ask)
+            self.editors[key] = edit
+            self.sections.addTab(edit, SECTIONS_EN[key] if english else heading)
+
+        # At the city: quote a county's narrative for the section being written.
+        self.received = campaign_report.received(db, campaign_id)
+        self.quote_from = QComboBox()
+        self.quote_from.setObjectName("quote_from")
+        for r in self.received:
+            self.quote_from.addItem(r.office_name, r.office_code)
+        self.quote_button = QPushButton(self.tr("引用所选单位本部分的总结"))
+        self.quote_button.setObjectName("quote_button")
+        self.quote_button.clicked.connect(lambda _c=False: self.quote())
+        quote_row = QHBoxLayout()
+        quote_row.addWidget(QLabel(self.tr("各单位报送的总结：")))
+        quote_row.addWidget(self.quote_from, 1)
+        quote_row.addWidget(self.quote_button)
+        self.redraft_button = QPushButton(self.tr("按数据重新起草本部分"))
+        self.redraft_button.setObjectName("redraft_button")
+        self.redraft_button.clicked.connect(lambda _c=False: self.redraft())
+        self.quote_box = QWidget()
+        self.quote_box.setLayout(quote_row)
+        self.quote_box.setVisible(bool(self.received))
+
+        self.error = QLabel()
+        self.error.setObjectName("report_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setObjectName("report_save")
+        self.save_button.clicked.connect(lambda _c=False: self.save())
+        self.write_button = QPushButton(self.tr("生成 Word 和统计表…"))
+        self.write_button.setObjectName("report_write")
+        self.write_button.clicked.connect(lambda _c=False: self.write())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.redraft_button)
+        buttons.addStretch(1)
+        for b in (self.save_button, self.write_button, close):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.quote_box)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(820, 640)
+
+    def quote(self) -> bool:
+        """Append the chosen office's text for the current section, under its name."""
+        index = self.quote_from.currentIndex()
+        if index < 0:
+            return False
+        report = self.received[index]
+        key = SECTIONS[self.sections.currentIndex()][0]
+        text = report.data.narratives.get(key, "").strip()
+        if not text:
+            self.error.setText(self.tr("%1没有填写这一部分。").replace("%1", report.office_name))
+            return False
+        editor = self.editors[key]
+        current = editor.toPlainText().rstrip()
+        editor.setPlainText((current + "\n" if current else "") + f"{report.office_name}：{text}")
+        return True
+
+    def redraft(self) -> None:
+        """Replace the current section's text with a fresh draft from today's data."""
+        key = SECTIONS[self.sections.currentIndex()][0]
+        here = office.current(self.db)
+        texts = report_drafts.section_texts(
+            self.db, self.campaign_id, {}, here.name if here else ""
+        )
+        self.editors[key].setPlainText(texts[key])
+
+    def read_input(self) -> ReportInput | None:
+        text = self.issued_on.text().strip()
+        try:
+            issued = parse_date(text) if text else None
+        except ValueError:
+            issued = None
+        if text and issued is None:
+            self.error.setText(
+                self.tr("成文日期“%1”无法识别，请按 2023-12-01 的格式填写。").replace("%1", text)
+            )
+            return None
+        return ReportInput(
+            self.title.text(),
+            self.doc_number.text(),
+            self.addressee.text(),
+            issued,
+            self.signer.text(),
+            {k: e.toPlainText() for k, e in self.editors.items()},
+        )
+
+    def save(self) -> bool:
+        data = self.read_input()
+        if data is None:
+            return False
+        campaign_report.save(self.db, self.campaign_id, data)
+        self.error.setText(self.tr("已保存。"))
+        return True
+
+    def write(self, out: Path | None = None) -> None:
+        if not self.save():
+            return
+        if out is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("保存工作总结"),
+                f"{self.title.text() or '工作总结'}.docx",
+                "Word (*.docx)",
+            )
+            if not path:
+                return
+            out = Path(path)
+        out = out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")
+        annex = out.with_name(f"{out.stem}-统计表.xlsx")
+        self.tasks.start(
+            self,
+            self.tr("正在生成工作总结"),
+            lambda: campaign_report.write_work(self.db, self.campaign_id, out, annex=annex),
+            self.finished_writing,
+        )
+
+    def finished_writing(self, result: ReportResult) -> None:
+        self.result = result
+        lines = [self.tr("已生成：%1").replace("%1", str(result.docx))]
+        if result.annex:
+            lines.append(self.tr("统计表：%1").replace("%1", str(result.annex)))
+        if result.font_notes:
+            lines.append(self.tr("字体说明："))
+            lines.extend(result.font_notes)
+        self.error.setText("\n".join(lines))
+        self.written.emit(str(result.docx))

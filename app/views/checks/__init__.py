@@ -1,0 +1,1 @@
+"""Labour-law health checks: checklists, check records, their rules and printed-form layouts."""

@@ -1,0 +1,101 @@
+"""The conclusion page of the health-check dialog: the conclusion drafted from
+the results (the coordinator may take it and edit it), a warning while the text
+contradicts the results, the advice, and the people responsible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.checks import check_rules
+from app.views.common.messages import FieldErrors, tr_lines
+
+WARNING_STYLE = "color: #9a5b00;"
+
+
+class ConclusionPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proposal = ""
+        self.advice_proposal = ""
+        self.conclusion = QPlainTextEdit()
+        self.conclusion.setObjectName("conclusion")
+        self.use_proposal = QPushButton(self.tr("用按检查结果拟写的结论和建议"))
+        self.use_proposal.setObjectName("use_proposal")
+        self.use_proposal.clicked.connect(self.take_proposal)
+        self.warning = QLabel()
+        self.warning.setObjectName("conclusion_warning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.advice = QPlainTextEdit()
+        self.advice.setObjectName("advice")
+        self.enterprise_person = QLineEdit()
+        self.enterprise_person.setObjectName("enterprise_person")
+        self.office_person = QLineEdit()
+        self.office_person.setObjectName("office_person")
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(errors.wrap("conclusion", self.conclusion))
+        column.addWidget(self.warning)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.use_proposal)
+        column.addLayout(row)
+        box = QWidget()
+        box.setLayout(column)
+        form = QFormLayout(self)
+        form.addRow(self.tr("体检结论"), box)
+        form.addRow(self.tr("改进建议"), self.advice)
+        form.addRow(self.tr("企业整改负责人"), self.enterprise_person)
+        form.addRow(self.tr("本单位责任人"), self.office_person)
+        self.conclusion.textChanged.connect(self.changed.emit)
+
+    def follow(self, spec: Any, entries: list[Any], snapshot: dict[str, Any]) -> None:
+        """Re-draft the proposal from the results as they stand, and re-check the text."""
+        items = {i.code: i for i in spec.items}
+        facts = [
+            check_rules.ResultFact(
+                e.item_code,
+                items[e.item_code].group,
+                items[e.item_code].severity,
+                e.result,
+                items[e.item_code].remedy,
+            )
+            for e in entries
+            if e.item_code in items
+        ]
+        self.proposal = check_rules.proposed_conclusion(facts, snapshot)
+        self.advice_proposal = check_rules.proposed_advice(facts)
+        self.conclusion.setPlaceholderText(self.proposal)
+        warnings = check_rules.conclusion_warnings(self.conclusion.toPlainText(), facts, snapshot)
+        self.warning.setText(tr_lines(warnings))
+        self.warning.setVisible(bool(warnings))
+
+    def take_proposal(self) -> None:
+        self.conclusion.setPlainText(self.proposal)
+        if self.advice_proposal:
+            self.advice.setPlainText(self.advice_proposal)
+
+    def set_enabled(self, on: bool) -> None:
+        for widget in (
+            self.conclusion,
+            self.advice,
+            self.enterprise_person,
+            self.office_person,
+            self.use_proposal,
+        ):
+            widget.setEnabled(on)

@@ -1,0 +1,64 @@
+"""The employment snapshot of the health-check dialog: the headcounts the check
+records, each with its problem shown right under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from app.services.core.fields import (
+    FieldError,
+    FieldSpec,
+    ValidationError,
+    field_message,
+    parse_int,
+)
+from app.views.common.messages import FieldErrors
+
+
+class SnapshotBox(QGroupBox):
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("用工基本情况"), parent)
+        self.labels = {
+            "staff_count": self.tr("职工人数"),
+            "contracts_signed": self.tr("已签劳动合同人数"),
+            "migrant_workers": self.tr("农民工人数"),
+            "dispatched_workers": self.tr("劳务派遣人数"),
+            "wages_paid_through": self.tr("工资已足额发放至（年-月）"),
+            "wages_owed_yuan": self.tr("拖欠工资金额（元）"),
+            "wages_owed_people": self.tr("被拖欠工资人数"),
+        }
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout(self)
+        top = Qt.AlignmentFlag.AlignTop
+        for n, (name, label) in enumerate(self.labels.items()):
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            if name == "wages_paid_through":
+                edit.setPlaceholderText("2023-05")
+            self.edits[name] = edit
+            grid.addWidget(QLabel(label), n // 2, (n % 2) * 2, top)
+            grid.addWidget(errors.wrap(name, edit), n // 2, (n % 2) * 2 + 1, top)
+
+    def int_or_none(self, name: str) -> int | None:
+        try:
+            return parse_int(self.edits[name].text())
+        except FieldError:
+            return None
+
+    def values(self) -> dict[str, int | str | None]:
+        """The snapshot as typed; ValidationError naming each field that is not a number."""
+        errors: dict[str, str] = {}
+        out: dict[str, int | str | None] = {}
+        for name, edit in self.edits.items():
+            if name == "wages_paid_through":
+                out[name] = edit.text().strip()
+                continue
+            try:
+                out[name] = parse_int(edit.text())
+            except FieldError as exc:
+                label = self.labels[name]
+                errors[name] = field_message(FieldSpec(name, label, label), exc)
+        if errors:
+            raise ValidationError(errors)
+        return out

@@ -1,0 +1,255 @@
+"""设置 → 体检清单: edit, add and retire items, export and import as .xlsx, save as a new edition."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.checks import checklists
+from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
+from app.services.core.spreadsheet import SpreadsheetError
+
+COLUMN_COUNT = 11
+
+
+class ChecklistDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.spec = checklists.active(db)
+        self.setWindowTitle(self.tr("体检清单设置"))
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.used_by = QLabel()
+        self.used_by.setObjectName("used_by")
+        self.used_by.setWordWrap(True)
+        self.table = QTableWidget(0, COLUMN_COUNT)
+        self.table.setObjectName("items")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("编号"),
+                self.tr("类别"),
+                self.tr("检查内容"),
+                self.tr("法律依据"),
+                self.tr("风险"),
+                self.tr("期限"),
+                self.tr("单位"),
+                self.tr("整改建议"),
+                self.tr("适用条件"),
+                self.tr("停用"),
+                self.tr("问题表述（不合规时）"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((50, 130, 0, 180, 50, 50, 70, 200, 100, 40, 200)):
+            if width:
+                self.table.setColumnWidth(col, width)
+        self.table.verticalHeader().hide()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("新增项目"))
+        self.add_button.setObjectName("add_item")
+        self.export_button = QPushButton(self.tr("导出 .xlsx…"))
+        self.export_button.setObjectName("export")
+        self.import_button = QPushButton(self.tr("从 .xlsx 导入…"))
+        self.import_button.setObjectName("import")
+        self.save_button = QPushButton(self.tr("保存为新版本"))
+        self.save_button.setObjectName("save")
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.add_button.clicked.connect(self.add_item)
+        self.export_button.clicked.connect(self.export_xlsx)
+        self.import_button.clicked.connect(self.import_xlsx)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.export_button, self.import_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.used_by)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(1200, 700)
+        self.show_items(self.spec.items)
+
+    def _heading(self) -> None:
+        editions = checklists.editions(self.db)
+        history = "；".join(f"第 {e[1]} 版 {e[3]} 项" for e in editions[:5])
+        self.heading.setText(
+            self.tr("当前：%1 第 %2 版。保存修改会生成新版本，已做过的体检仍按原版本显示和打印。")
+            .replace("%1", self.spec.name)
+            .replace("%2", str(self.spec.edition))
+            + "\n"
+            + self.tr("历史版本：")
+            + history
+        )
+        # At the city: which edition each office's checks were made with.
+        others = [
+            u for u in checklists.editions_used(self.db) if u.office_code != self.db.office_code
+        ]
+        self.used_by.setVisible(bool(others))
+        self.used_by.setText(
+            self.tr("各单位体检使用的清单版本：")
+            + "；".join(
+                self.tr("%1 %2 第 %3 版 %4 次")
+                .replace("%1", u.office_name)
+                .replace("%2", u.checklist_name)
+                .replace("%3", str(u.edition))
+                .replace("%4", str(u.checks))
+                for u in others
+            )
+        )
+
+    def show_items(self, items: list[ItemSpec]) -> None:
+        self._heading()
+        self.table.setRowCount(0)
+        for item in items:
+            self._append(item)
+        self.table.resizeRowsToContents()
+
+    def _append(self, item: ItemSpec) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, text in (
+            (0, item.code),
+            (1, item.group),
+            (2, item.question),
+            (3, item.basis),
+            (5, str(item.days)),
+            (7, item.remedy),
+            (10, item.finding),
+        ):
+            self.table.setItem(row, col, QTableWidgetItem(text))
+        severity = QComboBox()
+        severity.addItems(SEVERITIES)
+        severity.setCurrentText(item.severity)
+        self.table.setCellWidget(row, 4, severity)
+        kind = QComboBox()
+        for key, label in (("calendar", self.tr("日")), ("working", self.tr("工作日"))):
+            kind.addItem(label, key)
+        kind.setCurrentIndex(max(kind.findData(item.day_kind), 0))
+        self.table.setCellWidget(row, 6, kind)
+        condition = QComboBox()
+        condition.addItem(self.tr("（全部企业）"), "")
+        for key, rule in self.spec.conditions.items():
+            condition.addItem(rule.get("label", key), key)
+        index = condition.findData(item.condition)
+        if index < 0 and item.condition:
+            condition.addItem(item.condition, item.condition)
+            index = condition.count() - 1
+        condition.setCurrentIndex(max(index, 0))
+        self.table.setCellWidget(row, 8, condition)
+        retired = QTableWidgetItem()
+        retired.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        retired.setCheckState(Qt.CheckState.Checked if item.retired else Qt.CheckState.Unchecked)
+        self.table.setItem(row, 9, retired)
+
+    def add_item(self) -> None:
+        self._append(ItemSpec(code="", group="", question=""))
+        self.table.scrollToBottom()
+        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+
+    def items(self) -> list[ItemSpec]:
+        out = []
+        for row in range(self.table.rowCount()):
+
+            def text(col: int, r: int = row) -> str:
+                item = self.table.item(r, col)
+                return item.text().strip() if item else ""
+
+            def data(col: int, r: int = row) -> str:
+                widget = self.table.cellWidget(r, col)
+                assert isinstance(widget, QComboBox)
+                return (
+                    widget.currentData()
+                    if widget.currentData() is not None
+                    else widget.currentText()
+                )
+
+            try:
+                days = int(text(5) or 0)
+            except ValueError:
+                days = -1
+            retired = self.table.item(row, 9)
+            out.append(
+                ItemSpec(
+                    code=text(0),
+                    group=text(1),
+                    question=text(2),
+                    basis=text(3),
+                    severity=data(4),
+                    days=days,
+                    day_kind=data(6),
+                    remedy=text(7),
+                    condition=data(8),
+                    retired=bool(retired and retired.checkState() == Qt.CheckState.Checked),
+                    finding=text(10),
+                )
+            )
+        return out
+
+    def save(self) -> bool:
+        try:
+            self.spec = checklists.save_new_edition(self.db, self.items())
+        except ChecklistError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.error.clear()
+        self.show_items(self.spec.items)
+        QMessageBox.information(
+            self,
+            self.tr("体检清单"),
+            self.tr("已保存为第 %1 版。").replace("%1", str(self.spec.edition)),
+        )
+        return True
+
+    def export_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出体检清单"),
+            f"体检清单-第{self.spec.edition}版.xlsx",
+            "Excel (*.xlsx)",
+        )
+        if path:
+            checklists.export_xlsx(self.spec, path)
+
+    def import_xlsx(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入体检清单"), "", self.tr("表格文件") + " (*.xlsx *.xls *.csv)"
+        )
+        if not path:
+            return
+        try:
+            items = checklists.import_xlsx(path)
+        except (ChecklistError, SpreadsheetError) as exc:
+            self.error.setText(str(exc))
+            return
+        problems = checklists.validate(items, self.spec.conditions)
+        self.show_items(items)
+        self.error.setText(
+            (self.tr("导入的清单有以下问题，请修改后再保存：") + "\n" + "\n".join(problems))
+            if problems
+            else self.tr("已读入 %1 项，检查无误后点“保存为新版本”。").replace(
+                "%1", str(len(items))
+            )
+        )

@@ -1,0 +1,1 @@
+"""Widgets every tab uses: the paged table, list tab, record dialog, charts."""

@@ -1,0 +1,69 @@
+"""Choosing an enterprise by typing part of its name, its code or pinyin initials."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.core import reference
+from app.services.register import enterprises
+from app.services.register.enterprises import EnterpriseFilter
+
+LIMIT = 50
+
+
+class EnterprisePicker(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("选择企业"))
+        self.chosen: tuple[str, str] | None = None  # (id, name)
+        self.search = QLineEdit()
+        self.search.setObjectName("picker_search")
+        self.search.setPlaceholderText(self.tr("输入企业名称、信用代码或拼音首字母"))
+        self.results = QListWidget()
+        self.results.setObjectName("picker_results")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.results.itemDoubleClicked.connect(lambda _item: self.accept_current())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept_current)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        layout.addWidget(buttons)
+        self.resize(520, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.results.clear()
+        rows = enterprises.page(self.db, EnterpriseFilter(text=self.search.text()), limit=LIMIT)
+        for row in rows:
+            item = QListWidgetItem(f"{row[1]}　{row[2]}　{reference.division_name(row[3])}")
+            item.setData(256, (row[0], row[1]))
+            self.results.addItem(item)
+        if rows:
+            self.results.setCurrentRow(0)
+
+    def accept_current(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        self.chosen = item.data(256)
+        self.accept()

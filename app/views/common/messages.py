@@ -1,0 +1,87 @@
+"""Showing service messages in the window's language, and beside their fields.
+
+A service message (app/services/core/messages.py) is translated here through Qt's
+translator, context "services", and its values are filled in after: the same
+.ts file the rest of the window uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app import i18n
+from app.services.core.messages import CONTEXT, Message
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def tr_message(text: str) -> str:
+    """A service message in the window's language (plain text is shown as it is)."""
+    if isinstance(text, Message):
+        return text.render(
+            lambda source: QCoreApplication.translate(CONTEXT, source),
+            english=i18n.current_language() == "en",
+        )
+    return str(text)
+
+
+def tr_lines(texts: Iterable[str]) -> str:
+    return "\n".join(tr_message(t) for t in texts)
+
+
+class FieldErrors:
+    """Each field's problem in red right under the field; problems of no field in
+    one general label. A field's message goes as soon as the field is fixed:
+    the dialog re-checks on every change once a save has been refused."""
+
+    def __init__(self, general: QLabel) -> None:
+        self.general = general
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.labels: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.shown: dict[str, str] = {}
+
+    def wrap(self, name: str, widget: QWidget, *also: str) -> QWidget:
+        """`widget` with its message label under it; `also` are further field
+        names whose problems show in the same place."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(widget)
+        label = QLabel()
+        label.setObjectName(f"error_{name}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        layout.addWidget(label)
+        for key in (name, *also):
+            self.labels[key] = label
+            self.widgets[key] = widget
+        return box
+
+    def show(self, errors: Mapping[str, str]) -> None:
+        self.shown = {k: tr_message(v) for k, v in errors.items()}
+        by_label: dict[int, list[str]] = {}
+        for name, text in self.shown.items():
+            label = self.labels.get(name)
+            if label is not None:
+                by_label.setdefault(id(label), []).append(text)
+        for label in {id(lb): lb for lb in self.labels.values()}.values():
+            texts = by_label.get(id(label), [])
+            label.setText("\n".join(dict.fromkeys(texts)))
+            label.setVisible(bool(texts))
+        unplaced = [t for n, t in self.shown.items() if n not in self.labels]
+        self.general.setText("\n".join(unplaced))
+        self.general.setVisible(bool(unplaced))
+
+    def clear(self) -> None:
+        self.show({})
+
+    def text(self, name: str) -> str:
+        label = self.labels.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""

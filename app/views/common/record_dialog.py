@@ -1,0 +1,206 @@
+"""An edit dialog built from a record type's FieldSpecs.
+
+The dialog never decides validity itself: it hands the typed text to a save
+callback (a service function) and shows the per-field problems that come back
+next to their fields. Nothing is saved unless the service accepts it all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.core.fields import FieldSpec, Kind, ValidationError
+from app.views.common.messages import tr_message
+
+SaveCallback = Callable[[dict[str, Any]], Any]
+CheckCallback = Callable[[dict[str, Any]], dict[str, str]]
+
+
+class RecordDialog(QDialog):
+    def __init__(
+        self,
+        specs: Sequence[FieldSpec],
+        save: SaveCallback,
+        *,
+        title: str,
+        values: dict[str, Any] | None = None,
+        english: bool = False,
+        check: CheckCallback | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.specs = list(specs)
+        self._save = save
+        self._check = check
+        self._refused = False  # after a refused save, each change re-checks
+        self._shown: dict[str, str] = {}
+        self._english = english
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.result_value: Any = None
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in self.specs:
+            editor = self._editor_for(spec)
+            self.editors[spec.name] = editor
+            error = QLabel()
+            error.setObjectName(f"error_{spec.name}")
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.hide()
+            self.error_labels[spec.name] = error
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(editor)
+            lay.addWidget(error)
+            label = (spec.label_en if english else spec.label_zh) + ("*" if spec.required else "")
+            form.addRow(label, box)
+
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.resize(560, 640)
+        if values:
+            self.set_values(values)
+        for spec in self.specs:
+            self._watch(spec.name, self.editors[spec.name])
+
+    def _watch(self, name: str, editor: QWidget) -> None:
+        if isinstance(editor, QCheckBox):
+            editor.toggled.connect(lambda _on: self._changed(name))
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(lambda _i: self._changed(name))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(lambda: self._changed(name))
+        elif isinstance(editor, QLineEdit):
+            editor.textChanged.connect(lambda _t: self._changed(name))
+
+    def _changed(self, name: str) -> None:
+        """Once a save was refused, the messages follow the fields as they are fixed."""
+        if not self._refused:
+            return
+        if self._check is not None:
+            self.show_errors(self._check(self.values()))
+        else:
+            self.show_errors({k: v for k, v in self._shown.items() if k != name})
+
+    def _editor_for(self, spec: FieldSpec) -> QWidget:
+        editor: QWidget
+        if spec.kind is Kind.BOOL:
+            editor = QCheckBox()
+        elif spec.kind is Kind.CHOICE:
+            combo = QComboBox()
+            combo.addItem("", "")
+            for value, label in spec.choices() if spec.choices else []:
+                combo.addItem(label, value)
+            editor = combo
+        elif spec.kind is Kind.LONGTEXT:
+            editor = QPlainTextEdit()
+            editor.setFixedHeight(80)
+        else:
+            line = QLineEdit()
+            if spec.max_length:
+                # Let a too-long paste through so the user sees why it is refused.
+                line.setMaxLength(max(spec.max_length * 2, 100))
+            if spec.placeholder:
+                line.setPlaceholderText(spec.placeholder)
+            elif spec.kind is Kind.DATE:
+                line.setPlaceholderText("2019-05-06")
+            editor = line
+        editor.setObjectName(f"field_{spec.name}")
+        return editor
+
+    # -- values -------------------------------------------------------------
+    def set_values(self, values: dict[str, Any]) -> None:
+        for spec in self.specs:
+            editor = self.editors[spec.name]
+            value = values.get(spec.name)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+            elif isinstance(editor, QComboBox):
+                index = editor.findData(value or "")
+                editor.setCurrentIndex(max(index, 0))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(str(value or ""))
+            elif isinstance(editor, QLineEdit):
+                if isinstance(value, date):
+                    editor.setText(value.isoformat())
+                else:
+                    editor.setText("" if value is None else str(value))
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for spec in self.specs:
+            editor = self.editors[spec.name]
+            if isinstance(editor, QCheckBox):
+                out[spec.name] = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                out[spec.name] = editor.currentData() or ""
+            elif isinstance(editor, QPlainTextEdit):
+                out[spec.name] = editor.toPlainText()
+            elif isinstance(editor, QLineEdit):
+                out[spec.name] = editor.text()
+        return out
+
+    # -- saving -------------------------------------------------------------
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self._shown = dict(errors)
+        for name, label in self.error_labels.items():
+            message = tr_message(errors[name]) if name in errors else ""
+            label.setText(message)
+            label.setVisible(bool(message))
+        unplaced = [tr_message(m) for n, m in errors.items() if n not in self.error_labels]
+        self.general_error.setText("\n".join(unplaced))
+        self.general_error.setVisible(bool(unplaced))
+        if not self._refused:
+            for name in self.error_labels:
+                if name in errors:
+                    self.editors[name].setFocus()
+                    break
+
+    def try_save(self) -> None:
+        try:
+            self.result_value = self._save(self.values())
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            self._refused = True
+            return
+        self.accept()

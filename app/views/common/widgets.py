@@ -1,0 +1,137 @@
+"""Small widgets the dialogs share."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from app.services.negotiation.negotiation_rules import Finding
+
+
+class OptionalDate(QWidget):
+    """A date that may be not yet known: a tick box and a calendar."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox()
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        today = date.today()
+        self.edit.setDate(QDate(today.year, today.month, today.day))
+        self.edit.setEnabled(False)
+        self.known.toggled.connect(self.edit.setEnabled)
+        self.known.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        if not self.known.isChecked():
+            return None
+        qd = self.edit.date()
+        return date(qd.year(), qd.month(), qd.day())
+
+    def set_value(self, day: date | None) -> None:
+        self.known.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class FindingsList(QListWidget):
+    """Rule findings, ✓ or ✗, with the legal basis as tooltip."""
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.clear()
+        for f in findings:
+            item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f.text)
+            item.setToolTip(f.basis)
+            if not f.ok:
+                item.setForeground(QColor("#b00020"))
+            self.addItem(item)
+
+
+class CountyFilter(QComboBox):
+    """全部县区 and each division of the city, for the lists' county filter."""
+
+    def __init__(self, english: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.services.core import reference
+
+        self.addItem(self.tr("全部县区"), "")
+        for d in reference.divisions():
+            self.addItem(d.name_en if english else d.name, d.code)
+
+
+class OriginFilter(QComboBox):
+    """At the city office: show one county's records. Hidden while the database holds
+    only this office's own."""
+
+    def __init__(self, db: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("origin_filter")
+        self.reload()
+
+    def reload(self) -> None:
+        from app.services.core import stats
+
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("全部来源单位"), "")
+        offices = stats.origin_offices(self.db)
+        for code, name in offices:
+            self.addItem(f"{name}（{code}）", code)
+        self.setCurrentIndex(max(self.findData(current), 0) if current else 0)
+        self.blockSignals(False)
+        self.setVisible(len(offices) > 1)
+
+    def value(self) -> str:
+        return self.currentData() or ""
+
+
+class PresetFilter:
+    """Mixin for the list tabs: a filter handed over whole (by the dashboard),
+    shown as a chip above the list; clicking the chip returns to the tab's own
+    filters. The list then counts exactly what the dashboard counted."""
+
+    preset: Any = None
+
+    def install_preset(self) -> None:
+        self.preset_chip = QPushButton()
+        self.preset_chip.setObjectName("preset_chip")
+        self.preset_chip.setStyleSheet("text-align: left; background: #fff4ce;")
+        self.preset_chip.setVisible(False)
+        self.preset_chip.clicked.connect(lambda _c=False: self.show_preset(None, ""))
+        self.layout().insertWidget(0, self.preset_chip)  # type: ignore[attr-defined]
+
+    def show_preset(self, flt: Any, label: str) -> None:
+        self.preset = flt
+        self.preset_chip.setVisible(flt is not None)
+        self.preset_chip.setText(
+            QCoreApplication.translate(
+                "PresetFilter", "来自总览：%1　（点击此处恢复本页筛选）"
+            ).replace("%1", label)
+        )
+        self.apply_filter()  # type: ignore[attr-defined]
+
+    def with_preset(self, flt: Any) -> Any:
+        return self.preset if self.preset is not None else flt

@@ -1,0 +1,151 @@
+"""登记整改事项: a rectification item entered by hand (found outside a health check)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.core.fields import ValidationError
+from app.services.ledger import ledger
+from app.services.ledger.ledger import ManualItem
+from app.services.register import enterprises
+from app.views.common.enterprise_picker import EnterprisePicker
+from app.views.common.messages import tr_lines
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+class ManualItemDialog(QDialog):
+    def __init__(
+        self, db: Database, enterprise_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.enterprise_id = enterprise_id
+        self.item_id: str | None = None
+        self.setWindowTitle(self.tr("登记整改事项"))
+        self.enterprise_label = QLabel()
+        self.pick = QPushButton(self.tr("选择企业…"))
+        self.pick.setObjectName("pick")
+        self.pick.clicked.connect(self.pick_enterprise)
+        self.matter = QPlainTextEdit()
+        self.matter.setObjectName("matter")
+        self.matter.setFixedHeight(70)
+        self.basis = QLineEdit()
+        self.basis.setObjectName("basis")
+        self.remedy = QLineEdit()
+        self.remedy.setObjectName("remedy")
+        self.found_on = QDateEdit()
+        self.found_on.setObjectName("found_on")
+        self.deadline = QDateEdit()
+        self.deadline.setObjectName("deadline")
+        for edit in (self.found_on, self.deadline):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(_qdate(date.today()))
+        self.by_date = QRadioButton(self.tr("指定日期"))
+        self.by_date.setChecked(True)
+        self.by_days = QRadioButton(self.tr("按期限"))
+        self.by_days.setObjectName("by_days")
+        self.days = QSpinBox()
+        self.days.setObjectName("days")
+        self.days.setRange(1, 365)
+        self.days.setValue(30)
+        self.day_kind = QComboBox()
+        self.day_kind.setObjectName("day_kind")
+        self.day_kind.addItem(self.tr("日"), "calendar")
+        self.day_kind.addItem(self.tr("个工作日"), "working")
+        self.enterprise_person = QLineEdit()
+        self.enterprise_person.setObjectName("enterprise_person")
+        self.office_person = QLineEdit()
+        self.office_person.setObjectName("office_person")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        who = QHBoxLayout()
+        who.addWidget(self.enterprise_label, 1)
+        who.addWidget(self.pick)
+        due = QHBoxLayout()
+        due.addWidget(self.by_date)
+        due.addWidget(self.deadline)
+        due.addWidget(self.by_days)
+        due.addWidget(self.days)
+        due.addWidget(self.day_kind)
+        form = QFormLayout()
+        form.addRow(self.tr("企业"), who)
+        form.addRow(self.tr("整改事类"), self.matter)
+        form.addRow(self.tr("法律依据"), self.basis)
+        form.addRow(self.tr("整改建议"), self.remedy)
+        form.addRow(self.tr("发现日期"), self.found_on)
+        form.addRow(self.tr("整改时限"), due)
+        form.addRow(self.tr("整改负责人"), self.enterprise_person)
+        form.addRow(self.tr("本单位责任人"), self.office_person)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._show_enterprise()
+        self.resize(640, 460)
+
+    def _show_enterprise(self) -> None:
+        ent = enterprises.get(self.db, self.enterprise_id) if self.enterprise_id else None
+        self.enterprise_label.setText(ent["name"] if ent else self.tr("（尚未选择）"))
+
+    def pick_enterprise(self) -> None:
+        picker = EnterprisePicker(self.db, self)
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
+            self.enterprise_id = picker.chosen[0]
+            self._show_enterprise()
+
+    def save(self) -> None:
+        by_days = self.by_days.isChecked()
+        item = ManualItem(
+            self.enterprise_id,
+            self.matter.toPlainText(),
+            _pydate(self.found_on.date()),
+            None if by_days else _pydate(self.deadline.date()),
+            self.days.value() if by_days else None,
+            self.day_kind.currentData(),
+            self.basis.text(),
+            self.remedy.text(),
+            self.enterprise_person.text(),
+            self.office_person.text(),
+        )
+        try:
+            self.item_id = ledger.add_manual(self.db, item)
+        except ValidationError as exc:
+            self.error.setText(tr_lines(exc.errors.values()))
+            return
+        self.accept()

@@ -1,0 +1,304 @@
+"""One rectification item: its details, history, evidence, and what can be done
+with it next (change status, close with verification, extend the deadline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.core import reference
+from app.services.core.fields import ValidationError
+from app.services.core.local_time import local
+from app.services.ledger import attachments, ledger
+from app.services.ledger.rectification_status import label
+from app.views.common.messages import tr_lines
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+class RectificationDialog(QDialog):
+    changed = Signal(str)
+
+    def __init__(
+        self, db: Database, item_id: str, *, english: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.item_id = item_id
+        self.english = english
+        self.setWindowTitle(self.tr("整改事项"))
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+
+        self.to_status = QComboBox()
+        self.to_status.setObjectName("to_status")
+        self.on_date = QDateEdit()
+        self.on_date.setObjectName("on_date")
+        self.on_date.setCalendarPopup(True)
+        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.on_date.setDate(_qdate(date.today()))
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("情况说明（必填）；重新打开须写明理由"))
+        self.verified_by = QLineEdit()
+        self.verified_by.setObjectName("verified_by")
+        self.verified_by.setPlaceholderText(self.tr("销号时填写核验人"))
+        self.apply_button = QPushButton(self.tr("更改状态"))
+        self.apply_button.setObjectName("apply_status")
+        self.apply_button.clicked.connect(self.apply_status)
+        status_box = QGroupBox(self.tr("办理"))
+        status_form = QFormLayout(status_box)
+        status_form.addRow(self.tr("改为"), self.to_status)
+        status_form.addRow(self.tr("日期"), self.on_date)
+        status_form.addRow(self.tr("说明"), self.note)
+        status_form.addRow(self.tr("核验人"), self.verified_by)
+        status_form.addRow("", self.apply_button)
+
+        self.new_deadline = QDateEdit()
+        self.new_deadline.setObjectName("new_deadline")
+        self.new_deadline.setCalendarPopup(True)
+        self.new_deadline.setDisplayFormat("yyyy-MM-dd")
+        self.extend_reason = QLineEdit()
+        self.extend_reason.setObjectName("extend_reason")
+        self.extend_button = QPushButton(self.tr("延期"))
+        self.extend_button.setObjectName("extend")
+        self.extend_button.clicked.connect(self.extend)
+        extend_box = QGroupBox(self.tr("延期"))
+        extend_form = QFormLayout(extend_box)
+        extend_form.addRow(self.tr("新的整改时限"), self.new_deadline)
+        extend_form.addRow(self.tr("延期理由"), self.extend_reason)
+        extend_form.addRow("", self.extend_button)
+
+        self.files = QTableWidget(0, 3)
+        self.files.setObjectName("files")
+        self.files.setHorizontalHeaderLabels([self.tr("文件"), self.tr("大小"), self.tr("校验")])
+        self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.files.verticalHeader().hide()
+        self.add_file_button = QPushButton(self.tr("添加佐证材料…"))
+        self.add_file_button.setObjectName("add_file")
+        self.open_file_button = QPushButton(self.tr("打开"))
+        self.open_file_button.setObjectName("open_file")
+        self.remove_file_button = QPushButton(self.tr("移除"))
+        self.remove_file_button.setObjectName("remove_file")
+        self.add_file_button.clicked.connect(self.add_files)
+        self.open_file_button.clicked.connect(self.open_file)
+        self.remove_file_button.clicked.connect(self.remove_file)
+        files_box = QGroupBox(self.tr("佐证材料"))
+        files_layout = QVBoxLayout(files_box)
+        files_layout.addWidget(self.files)
+        file_buttons = QHBoxLayout()
+        for b in (self.add_file_button, self.open_file_button, self.remove_file_button):
+            file_buttons.addWidget(b)
+        file_buttons.addStretch(1)
+        files_layout.addLayout(file_buttons)
+
+        self.history = QListWidget()
+        self.history.setObjectName("history")
+        history_box = QGroupBox(self.tr("办理记录"))
+        QVBoxLayout(history_box).addWidget(self.history)
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+
+        left = QVBoxLayout()
+        left.addWidget(self.details)
+        left.addWidget(status_box)
+        left.addWidget(extend_box)
+        right = QVBoxLayout()
+        right.addWidget(files_box, 1)
+        right.addWidget(history_box, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.resize(1000, 640)
+        self.reload()
+
+    def reload(self) -> None:
+        row = ledger.get(self.db, self.item_id)
+        self.row = row
+        today = date.today()
+        late = row.overdue_days(today)
+        lines = [
+            f"<b>{row.enterprise}</b>（{reference.division_name(row.county_code)}）",
+            self.tr("整改事类：") + row.matter,
+            self.tr("法律依据：") + (row.basis or "—"),
+            self.tr("发现日期：") + row.found_on.isoformat(),
+            self.tr("整改时限：")
+            + row.deadline.isoformat()
+            + (
+                self.tr("（原定 %1）").replace("%1", row.original_deadline.isoformat())
+                if row.original_deadline != row.deadline
+                else ""
+            ),
+            self.tr("整改负责人：")
+            + (row.enterprise_person or "—")
+            + "　"
+            + self.tr("本单位责任人：")
+            + (row.office_person or "—"),
+            self.tr("状态：")
+            + label(row.status, self.english)
+            + (
+                f"<span style='color:#b00020'>　{self.tr('逾期 %1 天').replace('%1', str(late))}</span>"
+                if late
+                else ""
+            ),
+        ]
+        self.details.setText("<br/>".join(lines))
+        self.to_status.clear()
+        for status in ledger.allowed_moves(row.status):
+            self.to_status.addItem(label(status, self.english), status)
+        self.new_deadline.setDate(_qdate(row.deadline))
+        self.extend_button.setEnabled(row.status != "closed")
+        self.history.clear()
+        for line in ledger.history(self.db, self.item_id):
+            when = line.on_date.isoformat() if line.on_date else f"{local(line.at):%Y-%m-%d}"
+            self.history.addItem(f"{when}　{line.author}　{line.text}")
+        self.evidence = attachments.list_for(self.db, self.item_id)
+        self.files.setRowCount(len(self.evidence))
+        for r, a in enumerate(self.evidence):
+            self.files.setItem(r, 0, QTableWidgetItem(a.file_name))
+            size = (
+                f"{a.size} B"
+                if a.size < 1024
+                else f"{a.size / 1024:.0f} KB"
+                if a.size < 1024 * 1024
+                else f"{a.size / 1024 / 1024:.1f} MB"
+            )
+            self.files.setItem(r, 1, QTableWidgetItem(size))
+            states = {
+                "ok": self.tr("完好"),
+                "missing": self.tr("文件缺失"),
+                "altered": self.tr("文件已被改动"),
+            }
+            self.files.setItem(r, 2, QTableWidgetItem(states[a.state]))
+
+    def _fail(self, exc: Exception) -> None:
+        errors = getattr(exc, "errors", None)
+        self.error.setText(tr_lines(errors.values()) if errors else str(exc))
+
+    def apply_status(self) -> bool:
+        self.error.clear()
+        target = self.to_status.currentData()
+        if not target:
+            return False
+        try:
+            ledger.change_status(
+                self.db,
+                self.item_id,
+                target,
+                on_date=_pydate(self.on_date.date()),
+                note=self.note.text(),
+                verified_by=self.verified_by.text(),
+            )
+        except ValidationError as exc:
+            self._fail(exc)
+            return False
+        self.note.clear()
+        self.reload()
+        self.changed.emit(self.item_id)
+        return True
+
+    def extend(self) -> bool:
+        self.error.clear()
+        try:
+            ledger.extend_deadline(
+                self.db, self.item_id, _pydate(self.new_deadline.date()), self.extend_reason.text()
+            )
+        except ValidationError as exc:
+            self._fail(exc)
+            return False
+        self.extend_reason.clear()
+        self.reload()
+        self.changed.emit(self.item_id)
+        return True
+
+    def add_files(self, paths: list[str] | None = None) -> None:
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("选择佐证材料"),
+                "",
+                self.tr("扫描件、照片、PDF、Word")
+                + " (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.wps *.ofd *.xls *.xlsx);;* (*)",
+            )
+        problems = []
+        for path in paths or []:
+            try:
+                attachments.add(self.db, self.item_id, path)
+            except attachments.AttachmentError as exc:
+                problems.append(str(exc))
+        self.error.setText("\n".join(problems))
+        self.reload()
+        self.changed.emit(self.item_id)
+
+    def _selected(self) -> attachments.AttachmentRow | None:
+        rows = {i.row() for i in self.files.selectedIndexes()}
+        return self.evidence[min(rows)] if rows else None
+
+    def open_file(self) -> bool:
+        chosen = self._selected()
+        if chosen is None:
+            return False
+        if chosen.state == "missing":
+            QMessageBox.warning(
+                self,
+                self.tr("打开"),
+                self.tr("文件已不在附件文件夹中：%1").replace("%1", str(chosen.path)),
+            )
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(chosen.path)))
+
+    def remove_file(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        if (
+            QMessageBox.question(
+                self, self.tr("移除"), self.tr("从该事项移除“%1”？").replace("%1", chosen.file_name)
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        attachments.remove(self.db, chosen.id)
+        self.reload()
+        self.changed.emit(self.item_id)

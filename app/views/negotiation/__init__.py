@@ -1,0 +1,1 @@
+"""Collective negotiation offers (要约行动): deadlines, stages, congress rules."""

@@ -1,0 +1,160 @@
+"""Tab 要约行动: collective negotiation offers, by stage, overdue, county, topic, situation."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+
+from app.models.db import Database
+from app.services.core import reference
+from app.services.core.fields import FieldSpec
+from app.services.negotiation import negotiation_rules, offers
+from app.services.negotiation.offers import STAGES, STAGES_EN, OfferFilter
+from app.tasks import TaskRunner
+from app.views.common.list_tab import ListTab
+from app.views.common.widgets import CountyFilter
+from app.views.negotiation.offer_dialog import OfferDialog
+
+COLUMNS = (
+    FieldSpec("enterprise", "企业", "Enterprise", width=240),
+    FieldSpec("county", "县区", "County", width=80),
+    FieldSpec("offeror", "要约方", "Offered by", width=70),
+    FieldSpec("situation", "企业情况", "Situation", width=100),
+    FieldSpec("topics", "议题", "Topics", width=220),
+    FieldSpec("received_on", "收到日期", "Received", width=86),
+    FieldSpec("reply_due_on", "答复期限", "Reply due", width=86),
+    FieldSpec("stage", "阶段", "Stage", width=110),
+    FieldSpec("late", "逾期", "Overdue", width=110),
+)
+
+
+class OffersTab(ListTab):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.filter = OfferFilter()
+        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
+        self.search.setObjectName("offer_search")
+        self.table.setObjectName("offer_table")
+        self.stage = QComboBox()
+        self.stage.setObjectName("offer_stage")
+        self.stage.addItem(self.tr("全部阶段"), "")
+        for key, text in (STAGES_EN if english else STAGES).items():
+            self.stage.addItem(text, key)
+        self.overdue = QCheckBox(self.tr("逾期"))
+        self.overdue.setObjectName("offer_overdue")
+        self.county = CountyFilter(english)
+        self.situation = QComboBox()
+        self.situation.setObjectName("offer_situation")
+        self.situation.addItem(self.tr("全部情况"), "")
+        for key in negotiation_rules.rules_file()["situations"]:
+            self.situation.addItem(negotiation_rules.situation_label(key, english), key)
+        self.topic = QComboBox()
+        self.topic.setObjectName("offer_topic")
+        self.topic.addItem(self.tr("全部议题"), "")
+        for code in negotiation_rules.rules_file()["topics"]:
+            self.topic.addItem(negotiation_rules.topic_label(code, english), code)
+        for widget in (self.stage, self.county, self.situation, self.topic):
+            widget.currentIndexChanged.connect(self.apply_filter)
+            self.filters.addWidget(widget)
+        self.overdue.toggled.connect(self.apply_filter)
+        self.filters.addWidget(self.overdue)
+        self.button(self.tr("新建要约…"), "new_offer", self.new_offer)
+        self.button(self.tr("打开"), "open_offer", self.open_selected)
+        self.button(self.tr("删除"), "delete_offer", self.delete_selected)
+        self.print_button(
+            [("offer-letter", self.tr("要约书")), ("offer-reply", self.tr("要约回复书"))]
+        )
+        self.button(self.tr("重大风险隐患"), "offer_risks", self.show_risks)
+        self.finish_layout()
+
+    def apply_filter(self) -> None:
+        if not hasattr(self, "stage"):
+            return
+        self.today = date.today()
+        self.filter = OfferFilter(
+            stage=self.stage.currentData() or "",
+            overdue=self.overdue.isChecked(),
+            county_code=self.county.currentData() or "",
+            topic=self.topic.currentData() or "",
+            situation=self.situation.currentData() or "",
+            enterprise_id=self.enterprise_id,
+            text=self.search.text(),
+            today=self.today,
+            origin_office=self.origin_office,
+        )
+        super().apply_filter()
+
+    def _count(self) -> int:
+        return offers.count(self.db, self.filter)
+
+    def _fetch(
+        self, offset: int, limit: int, _sort: str, _descending: bool
+    ) -> list[tuple[Any, ...]]:
+        out = []
+        for r in offers.page(self.db, self.filter, offset=offset, limit=limit):
+            stage = offers.display_stage(
+                r["stage"], r["review_ends_on"], r["expires_on"], self.today
+            )
+            topics = "、".join(
+                negotiation_rules.topic_label(t, self.english) for t in json.loads(r["topics_json"])
+            )
+            out.append(
+                (
+                    r["id"],
+                    r["enterprise"],
+                    reference.division_name(r["county_code"]),
+                    self.tr("工会") if r["offeror"] == "union" else self.tr("企业"),
+                    negotiation_rules.situation_label(r["situation"], self.english),
+                    topics,
+                    r["received_on"].isoformat() if r["received_on"] else "",
+                    r["reply_due_on"].isoformat() if r["reply_due_on"] else "",
+                    (STAGES_EN if self.english else STAGES)[stage],
+                    self._late(r),
+                )
+            )
+        return out
+
+    def _late(self, r: dict[str, Any]) -> str:
+        if r["stage"] == "received" and r["reply_due_on"] and r["reply_due_on"] < self.today:
+            return self.tr("答复逾期 %1 天").replace(
+                "%1", str((self.today - r["reply_due_on"]).days)
+            )
+        if r["stage"] == "signed" and r["filing_due_on"] and r["filing_due_on"] < self.today:
+            return self.tr("报送逾期 %1 天").replace(
+                "%1", str((self.today - r["filing_due_on"]).days)
+            )
+        return ""
+
+    def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
+        return QColor("#fde2e2") if values[-1] else None
+
+    def new_offer(self, enterprise_id: str | None = None) -> QDialog:
+        return self.keep(
+            OfferDialog(
+                self.db,
+                enterprise_id=enterprise_id or self.enterprise_id or None,
+                english=self.english,
+                parent=self,
+            )
+        )
+
+    def open_record(self, record_id: str) -> QDialog:
+        return self.keep(
+            OfferDialog(self.db, offer_id=record_id, english=self.english, parent=self)
+        )
+
+    def delete_selected(self) -> None:
+        self.delete_selected_with(offers.delete, self.tr("确定删除选中的要约记录吗？"))
+
+    def show_risks(self) -> None:
+        self.show_risks_with(offers.get)

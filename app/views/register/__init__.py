@@ -1,0 +1,1 @@
+"""The enterprise register: records, fields, credit codes, pinyin keys, spreadsheet import."""

@@ -1,0 +1,231 @@
+"""The enterprise import: preview (mapping, rows to add/update/skip and why), then import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
+from app.services.register.enterprise_import import (
+    ImportPlan,
+    apply_import,
+    plan_import,
+    save_problems,
+)
+from app.tasks import TaskRunner
+from app.views.settings.backup_hooks import backup_before_import
+
+NOT_IMPORTED = ""
+
+
+class ImportDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.path = path
+        self.tasks = tasks
+        self.english = english
+        self.plan: ImportPlan | None = None
+        self.result_summary: dict[str, Any] | None = None
+        self.setWindowTitle(self.tr("导入企业名录：%1").replace("%1", path.name))
+
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("sheet")
+        self.summary = QLabel(self.tr("正在读取文件…"))
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+
+        self.mapping_table = QTableWidget(0, 2)
+        self.mapping_table.setObjectName("mapping")
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().hide()
+
+        self.problem_table = QTableWidget(0, 3)
+        self.problem_table.setObjectName("problems")
+        self.problem_table.setHorizontalHeaderLabels(
+            [self.tr("行号"), self.tr("处理"), self.tr("原因")]
+        )
+        self.problem_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.problem_table.verticalHeader().hide()
+
+        self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
+        self.recheck_button.setObjectName("recheck")
+        self.save_problems_button = QPushButton(self.tr("保存问题清单…"))
+        self.save_problems_button.setObjectName("save_problems")
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.setObjectName("do_import")
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        for button in (self.recheck_button, self.save_problems_button, self.import_button):
+            button.setEnabled(False)
+        self.recheck_button.clicked.connect(self.recheck)
+        self.save_problems_button.clicked.connect(self.save_problem_list)
+        self.import_button.clicked.connect(self.do_import)
+        self.cancel_button.clicked.connect(self.reject)
+        self.sheet.activated.connect(
+            lambda _i: self.check(sheet=self.sheet.currentText(), mapping=None)
+        )
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("工作表：")))
+        top.addWidget(self.sheet, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recheck_button)
+        buttons.addWidget(self.save_problems_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("列对应关系（可修改）：")))
+        layout.addWidget(self.mapping_table, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("问题行：")))
+        layout.addWidget(self.problem_table, 3)
+        layout.addLayout(buttons)
+        self.resize(760, 640)
+
+    # -- preview --------------------------------------------------------------
+    def check(self, *, sheet: str | None = None, mapping: dict[int, str] | None = None) -> None:
+        for button in (self.recheck_button, self.save_problems_button, self.import_button):
+            button.setEnabled(False)
+        self.summary.setText(self.tr("正在检查…"))
+        self.tasks.start(
+            self,
+            self.tr("正在检查 %1").replace("%1", self.path.name),
+            lambda: plan_import(self.db, self.path, sheet=sheet, mapping=mapping),
+            self.show_plan,
+            on_error=self.show_unreadable,
+        )
+
+    def show_unreadable(self, exc: BaseException) -> None:
+        self.plan = None
+        self.summary.setText(self.tr("无法导入：%1").replace("%1", str(exc)))
+        self.summary.setStyleSheet("color: #b00020;")
+        self.recheck_button.setEnabled(self.mapping_table.rowCount() > 0)
+
+    def show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.summary.setStyleSheet("")
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(plan.sheet_names)
+        self.sheet.setCurrentText(plan.sheet_name)
+        self.sheet.blockSignals(False)
+        self._fill_mapping(plan)
+        self._fill_problems(plan)
+        self.summary.setText(
+            self.tr("第 %1 行为表头。将新增 %2 家，更新 %3 家，无变化 %4 家，跳过 %5 行。")
+            .replace("%1", str(plan.header_row + 1))
+            .replace("%2", str(len(plan.to_add)))
+            .replace("%3", str(len(plan.to_update)))
+            .replace("%4", str(plan.unchanged))
+            .replace("%5", str(plan.skipped))
+        )
+        self.recheck_button.setEnabled(True)
+        self.save_problems_button.setEnabled(bool(plan.problems))
+        self.import_button.setEnabled(bool(plan.to_add or plan.to_update))
+
+    def _fill_mapping(self, plan: ImportPlan) -> None:
+        self.mapping_table.setRowCount(0)
+        for column, label in enumerate(plan.labels):
+            if not label and column not in plan.mapping:
+                continue
+            row = self.mapping_table.rowCount()
+            self.mapping_table.insertRow(row)
+            item = QTableWidgetItem(label or self.tr("（第 %1 列）").replace("%1", str(column + 1)))
+            item.setData(256, column)
+            self.mapping_table.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.addItem(self.tr("（不导入）"), NOT_IMPORTED)
+            for spec in ENTERPRISE_FIELDS:
+                combo.addItem(spec.label_en if self.english else spec.label_zh, spec.name)
+            combo.setCurrentIndex(max(combo.findData(plan.mapping.get(column, NOT_IMPORTED)), 0))
+            self.mapping_table.setCellWidget(row, 1, combo)
+
+    def current_mapping(self) -> dict[int, str]:
+        mapping: dict[int, str] = {}
+        for row in range(self.mapping_table.rowCount()):
+            column = int(self.mapping_table.item(row, 0).data(256))
+            combo = self.mapping_table.cellWidget(row, 1)
+            assert isinstance(combo, QComboBox)
+            if combo.currentData():
+                mapping[column] = combo.currentData()
+        return mapping
+
+    def _fill_problems(self, plan: ImportPlan) -> None:
+        shown = plan.problems[:5000]  # the full list goes to the saved .xlsx
+        self.problem_table.setRowCount(len(shown))
+        for row, problem in enumerate(shown):
+            self.problem_table.setItem(row, 0, QTableWidgetItem(str(problem.row)))
+            self.problem_table.setItem(
+                row, 1, QTableWidgetItem(self.tr("跳过") if problem.skipped else self.tr("提示"))
+            )
+            self.problem_table.setItem(row, 2, QTableWidgetItem(problem.reason))
+
+    def recheck(self) -> None:
+        self.check(sheet=self.sheet.currentText() or None, mapping=self.current_mapping())
+
+    def save_problem_list(self) -> None:
+        if self.plan is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("保存问题清单"),
+            str(self.path.with_name(self.path.stem + "-问题清单.xlsx")),
+            "Excel (*.xlsx)",
+        )
+        if target:
+            save_problems(self.plan, target)
+
+    # -- import ---------------------------------------------------------------
+    def do_import(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self.import_button.setEnabled(False)
+        backup_before_import(self.db)
+        self.tasks.start(
+            self,
+            self.tr("正在导入 %1").replace("%1", self.path.name),
+            lambda: apply_import(self.db, plan),
+            self._imported,
+            on_cancel=self._cancelled,
+        )
+
+    def _imported(self, summary: dict[str, Any]) -> None:
+        self.result_summary = summary
+        self.accept()
+
+    def _cancelled(self) -> None:
+        self.import_button.setEnabled(True)
+        QMessageBox.information(
+            self, self.tr("导入已取消"), self.tr("导入已取消，数据库未作任何改动。")
+        )

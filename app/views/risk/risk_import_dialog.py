@@ -1,0 +1,167 @@
+"""Importing one department's spreadsheet: preview (mapping, matches, problems), then import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.risk import risk_import
+from app.services.risk.risk_import import RiskPlan
+from app.tasks import TaskRunner
+from app.views.common.messages import tr_message
+from app.views.settings.backup_hooks import backup_before_import
+
+
+class RiskImportDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        source: str,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.path = path
+        self.source = source
+        self.tasks = tasks
+        self.plan: RiskPlan | None = None
+        self.batch_id: str | None = None
+        self.setWindowTitle(self.tr("导入共享数据：%1").replace("%1", path.name))
+        self.source_box = QComboBox()
+        self.source_box.setObjectName("source")
+        for key, info in risk_import.sources().items():
+            self.source_box.addItem(info["label"], key)
+        self.source_box.setCurrentIndex(self.source_box.findData(source))
+        self.source_box.activated.connect(lambda _i: self.check())
+        self.summary = QLabel(self.tr("正在读取文件…"))
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setObjectName("mapping")
+        self.mapping.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping.verticalHeader().hide()
+        self.problems = QTableWidget(0, 2)
+        self.problems.setObjectName("problems")
+        self.problems.setHorizontalHeaderLabels([self.tr("行号"), self.tr("说明")])
+        self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.problems.verticalHeader().hide()
+        self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
+        self.recheck_button.setObjectName("recheck")
+        self.recheck_button.clicked.connect(lambda: self.check(self.current_mapping()))
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.setObjectName("do_import")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.do_import)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("数据来源：")))
+        top.addWidget(self.source_box, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recheck_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.mapping, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 2)
+        layout.addLayout(buttons)
+        self.resize(760, 620)
+
+    def check(self, mapping: dict[int, str] | None = None) -> None:
+        self.source = self.source_box.currentData()
+        self.import_button.setEnabled(False)
+        self.tasks.start(
+            self,
+            self.tr("正在检查"),
+            lambda: risk_import.plan_import(self.db, self.path, self.source, mapping=mapping),
+            self.show_plan,
+            on_error=self.show_error,
+        )
+
+    def show_error(self, exc: BaseException) -> None:
+        self.plan = None
+        reason = tr_message(exc.args[0]) if exc.args else str(exc)
+        self.summary.setText(self.tr("无法导入：%1").replace("%1", reason))
+        self.summary.setStyleSheet("color: #b00020;")
+
+    def show_plan(self, plan: RiskPlan) -> None:
+        self.plan = plan
+        self.summary.setStyleSheet("")
+        self.mapping.setRowCount(0)
+        for column, label in enumerate(plan.labels):
+            if not label:
+                continue
+            row = self.mapping.rowCount()
+            self.mapping.insertRow(row)
+            item = QTableWidgetItem(label)
+            item.setData(256, column)
+            self.mapping.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.addItem(self.tr("（不导入）"), "")
+            if column in plan.month_columns:
+                combo.addItem(self.tr("月份数据 %1").replace("%1", plan.month_columns[column]), "")
+                combo.setCurrentIndex(1)
+                combo.setEnabled(False)
+            for name, text in risk_import.field_choices(plan.source):
+                combo.addItem(text, name)
+            if column in plan.mapping:
+                combo.setCurrentIndex(combo.findData(plan.mapping[column]))
+            self.mapping.setCellWidget(row, 1, combo)
+        shown = plan.problems + [
+            (r, self.tr("未匹配到企业：%1 %2").replace("%1", n).replace("%2", c))
+            for r, n, c in plan.unmatched
+        ]
+        self.problems.setRowCount(len(shown[:3000]))
+        for r, (number, text) in enumerate(shown[:3000]):
+            self.problems.setItem(r, 0, QTableWidgetItem(str(number)))
+            self.problems.setItem(r, 1, QTableWidgetItem(tr_message(text)))
+        self.summary.setText(
+            self.tr("共 %1 行：按信用代码匹配 %2，按名称匹配 %3，未匹配 %4；将导入数据 %5 条。")
+            .replace("%1", str(plan.rows_total))
+            .replace("%2", str(plan.matched_by_code))
+            .replace("%3", str(plan.matched_by_name))
+            .replace("%4", str(len(plan.unmatched)))
+            .replace("%5", str(len(plan.facts)))
+        )
+        self.import_button.setEnabled(bool(plan.facts))
+
+    def current_mapping(self) -> dict[int, str]:
+        out = {}
+        for row in range(self.mapping.rowCount()):
+            combo = self.mapping.cellWidget(row, 1)
+            if isinstance(combo, QComboBox) and combo.currentData():
+                out[int(self.mapping.item(row, 0).data(256))] = combo.currentData()
+        return out
+
+    def do_import(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        backup_before_import(self.db)
+        self.tasks.start(
+            self, self.tr("正在导入"), lambda: risk_import.apply_import(self.db, plan), self._done
+        )
+
+    def _done(self, batch_id: Any) -> None:
+        self.batch_id = batch_id
+        self.accept()

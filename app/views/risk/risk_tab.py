@@ -1,0 +1,122 @@
+"""Tab 重大风险隐患: mass layoffs, work stoppages, collective wage claims, and their handling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+
+from app.models.db import Database
+from app.services.core import reference
+from app.services.core.fields import FieldSpec
+from app.services.risk import risk_events
+from app.services.risk.risk_events import KINDS, KINDS_EN, EventFilter
+from app.tasks import TaskRunner
+from app.views.common.list_tab import ListTab
+from app.views.common.widgets import CountyFilter
+from app.views.risk.risk_dialog import RiskDialog
+
+COLUMNS = (
+    FieldSpec("enterprise", "企业", "Enterprise", width=240),
+    FieldSpec("county", "县区", "County", width=80),
+    FieldSpec("kind", "类型", "Kind", width=90),
+    FieldSpec("people", "涉及人数", "People", width=70),
+    FieldSpec("amount", "拖欠金额（元）", "Owed (yuan)", width=100),
+    FieldSpec("found_on", "发现日期", "Found", width=86),
+    FieldSpec("steps", "介入次数", "Interventions", width=70),
+    FieldSpec("spread", "可能蔓延", "May spread", width=70),
+    FieldSpec("status", "状态", "Status", width=110),
+)
+
+
+class RiskTab(ListTab):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        *,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.filter = EventFilter()
+        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
+        self.search.setObjectName("risk_search")
+        self.table.setObjectName("risk_table")
+        self.status = QComboBox()
+        self.status.setObjectName("risk_status")
+        self.status.addItem(self.tr("全部"), "")
+        self.status.addItem(self.tr("处置中"), "open")
+        self.status.addItem(self.tr("已化解"), "closed")
+        self.kind = QComboBox()
+        self.kind.setObjectName("risk_kind")
+        self.kind.addItem(self.tr("全部类型"), "")
+        for key, text in (KINDS_EN if english else KINDS).items():
+            self.kind.addItem(text, key)
+        self.county = CountyFilter(english)
+        self.spread = QCheckBox(self.tr("可能跨地区蔓延"))
+        self.spread.setObjectName("risk_spread")
+        for widget in (self.status, self.kind, self.county):
+            widget.currentIndexChanged.connect(self.apply_filter)
+            self.filters.addWidget(widget)
+        self.spread.toggled.connect(self.apply_filter)
+        self.filters.addWidget(self.spread)
+        self.button(self.tr("登记风险隐患…"), "new_risk", self.new_event)
+        self.button(self.tr("打开"), "open_risk", self.open_selected)
+        self.finish_layout()
+
+    def apply_filter(self) -> None:
+        if not hasattr(self, "spread"):
+            return
+        self.filter = EventFilter(
+            self.status.currentData() or "",
+            self.kind.currentData() or "",
+            self.county.currentData() or "",
+            self.spread.isChecked(),
+            self.enterprise_id,
+            self.search.text(),
+            origin_office=self.origin_office,
+        )
+        super().apply_filter()
+
+    def _count(self) -> int:
+        return risk_events.count(self.db, self.filter)
+
+    def _fetch(
+        self, offset: int, limit: int, _sort: str, _descending: bool
+    ) -> list[tuple[Any, ...]]:
+        kinds = KINDS_EN if self.english else KINDS
+        return [
+            (
+                r["id"],
+                r["enterprise"],
+                reference.division_name(r["county_code"]),
+                kinds[r["kind"]],
+                "" if r["people"] is None else str(r["people"]),
+                "" if r["amount_owed_yuan"] is None else f"{r['amount_owed_yuan']:,}",
+                r["found_on"].isoformat(),
+                str(r["interventions"]),
+                self.tr("是") if r["may_spread"] else "",
+                self.tr("处置中")
+                if r["status"] == "open"
+                else self.tr("已化解 %1").replace("%1", str(r["closed_on"])),
+                r["status"],
+            )
+            for r in risk_events.page(self.db, self.filter, offset=offset, limit=limit)
+        ]
+
+    def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
+        return QColor("#fde2e2") if values[-1] == "open" else None
+
+    def new_event(self, enterprise_id: str | None = None) -> QDialog:
+        return self.keep(
+            RiskDialog(
+                self.db,
+                enterprise_id=enterprise_id or self.enterprise_id or None,
+                english=self.english,
+                parent=self,
+            )
+        )
+
+    def open_record(self, record_id: str) -> QDialog:
+        return self.keep(RiskDialog(self.db, event_id=record_id, english=self.english, parent=self))

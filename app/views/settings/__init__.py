@@ -1,0 +1,1 @@
+"""Dialogs of the 设置 and 文件 menus: office, operator, holidays, backups."""

@@ -1,0 +1,182 @@
+"""文件 → 备份与恢复: the backups in the chosen folder, a backup now, and a
+restore that shows what the backup holds before replacing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.core import backups
+from app.settings import AppSettings
+
+
+class BackupDialog(QDialog):
+    restored = Signal(str)  # the safety copy made before restoring
+
+    def __init__(self, db: Database, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.setObjectName("backup_dialog")
+        self.setWindowTitle(self.tr("备份与恢复"))
+        self.folder = QLineEdit(str(settings.backup_dir()))
+        self.folder.setObjectName("backup_folder")
+        self.folder.setReadOnly(True)
+        change = QPushButton(self.tr("更改文件夹…"))
+        change.clicked.connect(lambda _c=False: self.choose_folder())
+        open_folder = QPushButton(self.tr("打开文件夹"))
+        open_folder.clicked.connect(
+            lambda _c=False: QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(self.settings.backup_dir()))
+            )
+        )
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("备份文件夹：")))
+        row.addWidget(self.folder, 1)
+        row.addWidget(change)
+        row.addWidget(open_folder)
+        note = QLabel(
+            self.tr(
+                "每天首次启动和每次导入前自动备份；保留最近 7 天的全部备份和之前 4 周每周一份。可把文件夹设在另一块硬盘或 U 盘上。"
+            )
+        )
+        note.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backup_table")
+        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("原因"), self.tr("大小")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 170)
+        self.table.setColumnWidth(1, 140)
+        self.message = QLabel()
+        self.message.setObjectName("backup_message")
+        self.message.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("立即备份"))
+        self.backup_button.setObjectName("backup_now")
+        self.backup_button.clicked.connect(lambda _c=False: self.backup_now())
+        self.restore_button = QPushButton(self.tr("从所选备份恢复…"))
+        self.restore_button.setObjectName("backup_restore")
+        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
+        other = QPushButton(self.tr("从其他文件恢复…"))
+        other.clicked.connect(lambda _c=False: self.restore_other())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, other):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(720, 460)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = backups.list_backups(self.settings.backup_dir(), self.db.path.stem)
+        self.table.setRowCount(len(self.items))
+        for r, b in enumerate(self.items):
+            for c, text in enumerate(
+                (
+                    f"{b.made_at:%Y-%m-%d %H:%M:%S}",
+                    backups.REASONS.get(b.reason, b.reason),
+                    f"{b.size / 1024 / 1024:.1f} MB",
+                )
+            ):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        if self.items:
+            self.table.selectRow(0)
+
+    def choose_folder(self, folder: str | None = None) -> None:
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("选择备份文件夹"), str(self.settings.backup_dir())
+            )
+            if not folder:
+                return
+        self.settings.backup_folder = folder
+        self.settings.save()
+        self.folder.setText(folder)
+        self.reload()
+
+    def backup_now(self) -> Path | None:
+        try:
+            made = backups.make_backup(self.db.path, self.settings.backup_dir(), "manual")
+        except backups.BackupError as exc:
+            self.message.setText(str(exc))
+            return None
+        backups.rotate(self.settings.backup_dir(), self.db.path.stem)
+        self.message.setText(self.tr("已备份到 %1").replace("%1", str(made)))
+        self.reload()
+        return made
+
+    def restore_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("请先选中一个备份。"))
+            return
+        self.restore_from(self.items[rows[0].row()].path)
+
+    def restore_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择备份文件"), "", self.tr("数据库") + " (*.sqlite3 *.db)"
+        )
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> bool:
+        info = backups.describe(path)
+        if not info.ok:
+            text = self.tr(
+                "该备份已损坏或不是和谐台账的备份，不能恢复：%1\n请选择其他备份。"
+            ).replace("%1", "；".join(info.problems))
+            self.message.setText(text)
+            QMessageBox.warning(self, self.tr("恢复"), text)
+            return False
+        made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else path.name
+        counts = "\n".join(f"　{k}：{v}" for k, v in info.counts.items())
+        question = (
+            self.tr(
+                "用这个备份替换当前数据库？\n\n备份时间：%1\n单位：%2\n%3\n\n替换前会先备份当前数据库。"
+            )
+            .replace("%1", made)
+            .replace("%2", info.office)
+            .replace("%3", counts)
+        )
+        if QMessageBox.question(self, self.tr("恢复"), question) != QMessageBox.StandardButton.Yes:
+            return False
+        self.db.release_file()
+        try:
+            safety = backups.restore(path, self.db.path, self.settings.backup_dir())
+        except backups.BackupError as exc:
+            self.db.reconnect(self.settings.backup_dir())
+            self.message.setText(str(exc))
+            QMessageBox.warning(self, self.tr("恢复"), str(exc))
+            return False
+        self.db.reconnect(self.settings.backup_dir())
+        self.message.setText(
+            self.tr("已恢复。恢复前的数据库已备份到 %1").replace("%1", str(safety or ""))
+        )
+        self.reload()
+        self.restored.emit(str(safety or ""))
+        return True

@@ -1,0 +1,120 @@
+"""Naming the office once: level, GB/T 2260 division code, name, operator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.core import office, reference
+
+
+class OfficeDialog(QDialog):
+    def __init__(
+        self,
+        current: office.Office | None,
+        operator: str,
+        parent: QWidget | None = None,
+        letterhead: office.Letterhead | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("本单位设置"))
+        intro = QLabel(
+            self.tr("请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。")
+        )
+        intro.setWordWrap(True)
+        self.division = QComboBox()
+        self.division.setObjectName("division")
+        city = reference.city()
+        self.division.addItem(f"{city.name}（{city.code}）— {self.tr('市级')}", city.code)
+        for d in reference.divisions():
+            self.division.addItem(f"{d.name}（{d.code}）", d.code)
+        self.division.addItem(self.tr("其他（手工填写代码）"), "")
+        self.code = QLineEdit()
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText("410482")
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.operator = QLineEdit(operator)
+        self.operator.setObjectName("operator")
+        head = letterhead or office.Letterhead()
+        self.mark = QLineEdit(head.mark)
+        self.mark.setObjectName("mark")
+        self.mark.setPlaceholderText(
+            self.tr("如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头")
+        )
+        self.number_prefix = QLineEdit(head.number_prefix)
+        self.number_prefix.setObjectName("number_prefix")
+        self.number_prefix.setPlaceholderText(
+            self.tr("如“汝协三办”，发文字号为 汝协三办〔2023〕5号")
+        )
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.division.currentIndexChanged.connect(self._division_changed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("所在区划"), self.division)
+        form.addRow(self.tr("区划代码"), self.code)
+        form.addRow(self.tr("单位名称"), self.name)
+        form.addRow(self.tr("操作员姓名"), self.operator)
+        form.addRow(self.tr("发文机关标志"), self.mark)
+        form.addRow(self.tr("发文字号机关代字"), self.number_prefix)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.result_office: office.Office | None = None
+        if current:
+            index = self.division.findData(current.code)
+            self.division.setCurrentIndex(index if index >= 0 else self.division.count() - 1)
+            self.code.setText(current.code)
+            self.name.setText(current.name)
+        else:
+            self.division.setCurrentIndex(1)
+            self._division_changed()
+        self.resize(560, 320)
+
+    def _division_changed(self) -> None:
+        code = self.division.currentData()
+        if code:
+            self.code.setText(code)
+            self.name.setText(f"{reference.division_name(code)}协调劳动关系三方委员会办公室")
+
+    def letterhead(self) -> office.Letterhead:
+        return office.Letterhead(self.mark.text().strip(), self.number_prefix.text().strip())
+
+    def values(self) -> tuple[str, str, str]:
+        code = self.code.text().strip()
+        level = "city" if code.endswith("00") else "county"
+        return code, self.name.text().strip(), level
+
+    def try_accept(self) -> None:
+        code, name, level = self.values()
+        if not self.operator.text().strip():
+            self.error.setText(self.tr("请填写操作员姓名：它会记入每条记录的修改日志。"))
+            return
+        try:
+            office.Office(code, name, level)
+            if not (len(code) == 6 and code.isdigit()):
+                raise office.OfficeError(self.tr("区划代码应为 6 位数字，如 410482。"))
+            if not name:
+                raise office.OfficeError(self.tr("请填写单位名称。"))
+        except office.OfficeError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

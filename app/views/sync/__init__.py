@@ -1,0 +1,1 @@
+"""Sync bundles between offices: keys, export, reading, checking, merging, receipts."""
