@@ -1,19 +1,19 @@
 """Opening the one SQLite file: pragmas, the instance lock, migrations, sessions.
 
-DESIGN.md §3: foreign keys on, WAL, busy timeout on every connection; Alembic
-migrations at open with a copy of the file taken first; a file written by a
-newer version refused; one unit of work per user action.
+Foreign keys on, WAL, busy timeout on every connection; Alembic migrations at
+open; a file written by a newer version refused; one unit of work per user
+action (docs/architecture.md). The models only migrate: the copy taken before
+a migration is the caller's `before_upgrade` (app/services/core/storage.py
+passes the one backup path, app/services/core/backups.py).
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -190,14 +190,32 @@ def _stamp_sync_fields(session: Session, _flush_context: Any, _instances: Any) -
         seq += 1
 
 
-class Database:
-    """An open database file, holding its instance lock until closed."""
+BeforeUpgrade = Callable[[Path], object]
+"""Called with the file's path before a migration changes an existing file (the backup)."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, operator: str) -> None:
+
+class Database:
+    """An open database file, holding its instance lock until closed.
+
+    `operator` and `backup_folder` are how this PC works with the file: who is
+    writing (the audit log, each record's author) and where the services put the
+    backups they make before an import (None: no pre-import backups, as for a
+    scratch file a test or the self-test opens).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        lock: FileLock | None,
+        operator: str,
+        backup_folder: Path | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
         self.operator = operator
+        self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
 
@@ -251,6 +269,13 @@ class Database:
         return value.value if value else ""
 
     def get_setting(self, key: str, default: str = "") -> str:
+        """A setting stored in the file. Inside an open unit of work it is read through
+        that unit's session (it sees what the unit has written, and opens no second
+        connection); otherwise through a short session of its own."""
+        outer = getattr(self._local, "session", None)
+        if outer is not None:
+            row = outer.get(Setting, key)
+            return row.value if row else default
         with self._factory() as session:
             row = session.get(Setting, key)
             return row.value if row else default
@@ -265,11 +290,11 @@ class Database:
         replaced (a restore) and opened again with reconnect()."""
         self.engine.dispose()
 
-    def reconnect(self, backup_folder: Path | None = None) -> None:
+    def reconnect(self, before_upgrade: BeforeUpgrade | None = None) -> None:
         """Open the (possibly replaced) file again, migrating it if it is older."""
         self.engine.dispose()
         engine = make_engine(self.path)
-        bring_up_to_date(self.path, engine, backup_folder)
+        bring_up_to_date(self.path, engine, before_upgrade)
         self.engine = engine
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -286,21 +311,6 @@ class Database:
         self.close()
 
 
-def _backup_file(path: Path, revision: str | None) -> Path:
-    """Copy the live file with SQLite's online backup before a migration."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    return target
-
-
 def open_database(
     path: str | Path,
     *,
@@ -309,9 +319,12 @@ def open_database(
     lock: bool = True,
     migrate: bool = True,
     backup_folder: Path | None = None,
+    before_upgrade: BeforeUpgrade | None = None,
 ) -> Database:
     """Open (and if needed create and upgrade) the database at `path`.
 
+    `before_upgrade(path)` runs before a migration changes an existing file; the
+    doors open through app.services.core.storage, which backs the file up there.
     Raises DatabaseInUseError, NewerDatabaseError or DatabaseError with a
     message that tells the user what to do.
     """
@@ -327,16 +340,18 @@ def open_database(
         _check_is_sqlite(path)
         engine = make_engine(path)
         if migrate:
-            bring_up_to_date(path, engine, backup_folder)
-        return Database(path, engine, file_lock, operator)
+            bring_up_to_date(path, engine, before_upgrade)
+        return Database(path, engine, file_lock, operator, backup_folder)
     except BaseException:
         if file_lock:
             file_lock.release()
         raise
 
 
-def bring_up_to_date(path: Path, engine: Engine, backup_folder: Path | None = None) -> None:
-    """Refuse a file from a newer version; back up and migrate an older one."""
+def bring_up_to_date(
+    path: Path, engine: Engine, before_upgrade: BeforeUpgrade | None = None
+) -> None:
+    """Refuse a file from a newer version; migrate an older one (`before_upgrade` first)."""
     from app.models import migrate as migrations
 
     current = migrations.current_revision(engine)
@@ -349,13 +364,9 @@ def bring_up_to_date(path: Path, engine: Engine, backup_folder: Path | None = No
     head = migrations.head_revision()
     if current != head:
         if current is not None or _has_tables(engine):
-            if backup_folder is not None:
-                from app.services.core import backups
-
-                backup = backups.make_backup(path, backup_folder, "migration")
-            else:
-                backup = _backup_file(path, current)
-            log.info("backed up %s to %s before migrating", path, backup)
+            if before_upgrade is not None:
+                before_upgrade(path)
+            log.info("migrating %s from %s to %s", path, current, head)
         migrations.upgrade(engine, head)
     _ensure_counter(engine)
 

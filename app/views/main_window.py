@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.i18n import LANGUAGES
-from app.models.db import Database
 from app.services.core import office, stats
 from app.services.core.spreadsheet import SPREADSHEET_SUFFIXES
+from app.services.core.storage import Database
 from app.services.demo import demo
 from app.services.ledger import ledger_reminders
 from app.settings import AppSettings

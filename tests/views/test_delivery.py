@@ -47,7 +47,7 @@ def test_damaged_backup_refused_in_the_dialog(qtbot, window, messages, tmp_path)
 
 
 def test_damaged_database_at_start_up(qtbot, db, messages, tmp_path):
-    from app.__main__ import check_file
+    from app.gui import check_file
 
     add(db, 1)
     settings = AppSettings(backup_folder=str(tmp_path / "备份"))
@@ -69,7 +69,7 @@ def test_damaged_database_at_start_up(qtbot, db, messages, tmp_path):
 
 def test_language_switch_and_qt_buttons(qtbot, window, monkeypatch):
     from app import i18n
-    from app.__main__ import switch_language
+    from app.gui import switch_language
 
     switched = []
     window.language_changed.connect(switched.append)
@@ -215,7 +215,7 @@ def test_app_icon_is_drawn(qtbot):
 
 
 def test_daily_backup_at_start_up(qtbot, window, tmp_path):
-    from app.__main__ import daily_backup
+    from app.gui import daily_backup
 
     window.settings.backup_folder = str(tmp_path / "备份")
     daily_backup(window)  # the test window's task runner runs it at once

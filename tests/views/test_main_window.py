@@ -72,7 +72,7 @@ def test_office_dialog_validates_and_saves(qtbot, window, monkeypatch):
 
 
 def test_unhandled_exception_shows_dialog_with_log_path(qtbot, messages, tmp_path, monkeypatch):
-    from app.__main__ import install_excepthook
+    from app.gui import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook(tmp_path / "hexie.log")
@@ -98,7 +98,7 @@ def test_network_guard_itself():
 
 
 def test_first_start_asks_for_the_office_then_opens(qtbot, tmp_path, monkeypatch, messages):
-    from app.__main__ import open_main_window
+    from app.gui import open_main_window
     from app.settings import AppSettings
 
     def accept(dialog):
@@ -116,7 +116,7 @@ def test_first_start_asks_for_the_office_then_opens(qtbot, tmp_path, monkeypatch
 
 
 def test_first_start_cancelled_opens_nothing(qtbot, tmp_path, monkeypatch):
-    from app.__main__ import open_main_window
+    from app.gui import open_main_window
     from app.models.db import open_database
     from app.settings import AppSettings
 
@@ -126,7 +126,7 @@ def test_first_start_cancelled_opens_nothing(qtbot, tmp_path, monkeypatch):
 
 
 def test_second_instance_gets_a_message(qtbot, db, messages):
-    from app.__main__ import open_main_window
+    from app.gui import open_main_window
     from app.settings import AppSettings
 
     assert open_main_window(db.path, AppSettings()) is None

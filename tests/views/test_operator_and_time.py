@@ -30,7 +30,7 @@ def run_cli(*args, env=None):
 def test_window_asks_for_the_operator_of_a_database_made_by_init(
     qtbot, tmp_path, monkeypatch, messages
 ):
-    from app.__main__ import open_main_window
+    from app.gui import open_main_window
 
     db_path = tmp_path / "county.sqlite3"
     monkeypatch.delenv("HEXIE_OPERATOR", raising=False)

@@ -232,6 +232,15 @@ def _files_of(row: Any) -> list[dict[str, Any]]:
     return [{**f, "owner": row.origin_office} for f in json.loads(row.files_json or "[]")]
 
 
+def enterprises_reached(
+    db: Database, ids: list[str], on: date, new_months: int = 12
+) -> list[ReachedEnterprise]:
+    """The enterprises an activity reaches, by pinyin, the newly registered marked
+    (registered within `new_months` of `on`)."""
+    with db.reader() as conn:
+        return reached_enterprises(conn, ids, on, new_months)
+
+
 def reached_enterprises(
     session: Any, ids: list[str], on: date, new_months: int = 12
 ) -> list[ReachedEnterprise]:

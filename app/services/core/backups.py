@@ -1,8 +1,13 @@
 """Backups of the database: SQLite's online backup (never a file copy of a live
-database), made on start-up once a day and before every import, rotated (the
-last 7 days, then one a week for 4 weeks), into a folder the user can change —
-another disk or a USB stick. Restore shows what a backup holds, refuses a
-damaged one, and backs up the current file first.
+database), made on start-up once a day, before every import and before a
+migration, rotated (the last 7 days, then one a week for 4 weeks), into a folder
+the user can change — another disk or a USB stick. Restore shows what a backup
+holds, refuses a damaged one, and backs up the current file first.
+
+This is the one backup path. The pre-import backup is a step of each import
+action's own work (enterprise list, department data, sync bundle, confirmed
+scans), into the open database's backup folder, so no door can forget it and it
+runs where the import runs (a worker thread in the window).
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+from app.models.db import Database
+from app.services.core.progress import Progress, Work
 
 log = logging.getLogger(__name__)
 
@@ -275,14 +283,36 @@ def newest_sound(folder: Path, stem: str) -> BackupFile | None:
     return None
 
 
-def before_import(db_path: Path, folder: Path) -> Path | None:
-    """The backup taken before an import changes many records at once. A failed
-    backup is logged and the import goes on (its own transaction still protects
-    the data); the user sees the reason in the log."""
+def before_import(db: Database) -> Path | None:
+    """The backup taken before an import changes many records at once, into the
+    database's backup folder (none when the database was opened without one). A
+    failed backup is logged and the import goes on (its own transaction still
+    protects the data); the user sees the reason in the log."""
+    if db.backup_folder is None:
+        return None
     try:
-        made = make_backup(db_path, folder, "import")
+        made = make_backup(db.path, db.backup_folder, "import")
     except BackupError as exc:
         log.warning("backup before import failed: %s", exc)
         return None
-    rotate(folder, db_path.stem)
+    rotate(db.backup_folder, db.path.stem)
+    return made
+
+
+def before_import_work(db: Database) -> Work[Path | None]:
+    """before_import() as the first step of an import's work: `yield from` it."""
+    if db.backup_folder is None:
+        return None
+    yield Progress(0, 0, "正在备份数据库…")
+    made = before_import(db)
+    if made:
+        yield Progress(0, 0, f"已备份到 {made}", note=f"已备份到 {made}")
+    return made
+
+
+def backup_now(db: Database) -> Path:
+    """文件 → 备份与恢复 → 立即备份: a manual backup, then old ones rotated."""
+    folder = db.backup_folder or default_folder()
+    made = make_backup(db.path, folder, "manual")
+    rotate(folder, db.path.stem)
     return made

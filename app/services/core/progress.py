@@ -3,6 +3,10 @@
 The GUI runs such a generator on a worker thread and shows a progress dialog
 with Cancel (closing the generator, which rolls back its transaction); the CLI
 and the tests simply drain it.
+
+A step's `message` is what the work is doing now (the progress dialog's label);
+its `note` is a line worth keeping once the step has passed, such as where the
+pre-import backup went (the CLI prints notes on stderr).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ class Progress:
     done: int
     total: int
     message: str = ""
+    note: str = ""
 
 
 Work = Generator[Progress, None, T]

@@ -26,6 +26,11 @@ def normalize(raw: object) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def canonical(raw: object) -> str:
+    """The form a code is stored and looked up in: normalized, letters in capitals."""
+    return normalize(raw).upper()
+
+
 _VALUES = {c: i for i, c in enumerate(_ALPHABET)}
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)  # 3^i mod 31
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from app.models import AuditEntry, Enterprise
 from app.models.base import sync_values, utcnow
 from app.models.db import Database, bulk_cache, fast_insert, next_change_seq
-from app.services.core import audit, reference
+from app.services.core import audit, backups, reference
 from app.services.core.fields import Kind, clean_text, row_parser
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
@@ -239,7 +239,9 @@ def _insert_row(values: dict[str, Any], sync: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply_import(db: Database, plan: ImportPlan, *, source: str = "") -> Work[dict[str, Any]]:
-    """Write the plan in one transaction; closing the generator (Cancel) rolls it all back."""
+    """Back the database up, then write the plan in one transaction; closing the
+    generator (Cancel) rolls it all back."""
+    yield from backups.before_import_work(db)
     total = len(plan.to_add) + len(plan.to_update)
     done = 0
     summary = f"导入自 {source or plan.path.name}"

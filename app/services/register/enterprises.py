@@ -25,6 +25,7 @@ from app.services.core.fields import (
     problems,
 )
 from app.services.core.messages import N_
+from app.services.register import credit_code
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS, FIELDS_BY_NAME
 from app.services.register.pinyin_keys import name_keys
@@ -169,6 +170,19 @@ def get(db: Database, enterprise_id: str) -> dict[str, Any] | None:
         if ent is None or ent.deleted:
             return None
         return {"id": ent.id, **{name: getattr(ent, name) for name in FIELD_NAMES}}
+
+
+def id_by_credit_code(db: Database, code: str) -> str | None:
+    """The live enterprise with this credit code as someone typed it (spaces,
+    full-width characters and small letters forgiven); None when there is none."""
+    with db.reader() as conn:
+        found = conn.execute(
+            select(Enterprise.id).where(
+                Enterprise.credit_code == credit_code.canonical(code),
+                Enterprise.deleted.is_(False),
+            )
+        ).scalar()
+    return str(found) if found is not None else None
 
 
 def find_by_credit_code(session: Session, code: str) -> Enterprise | None:

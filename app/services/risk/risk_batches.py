@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select, update
 from app.models import RiskDataBatch, RiskFact
 from app.models.base import sync_values, utcnow
 from app.models.db import Database, fast_insert, next_change_seq
-from app.services.core import audit
+from app.services.core import audit, backups
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import SpreadsheetError, normalize_label
 from app.services.risk.risk_sources import source_label
@@ -25,7 +25,9 @@ RECORD_TYPE = "risk_data_batch"
 
 
 def apply_import(db: Database, plan: RiskPlan, *, today: date | None = None) -> Work[str]:
-    """Write the batch and its facts in one transaction; returns the batch id."""
+    """Back the database up, then write the batch and its facts in one transaction;
+    returns the batch id."""
+    yield from backups.before_import_work(db)
     today = today or date.today()
     with db.session() as session:
         actor = session.info["actor"]

@@ -13,7 +13,9 @@ from app.models.db import Database
 from app.services.checks import checklists, health_checks
 from app.services.checks.check_input import applicable_codes, context_for
 from app.services.checks.health_checks import CheckInput, ResultEntry, TeamMember
+from app.services.core import backups
 from app.services.core.fields import ValidationError
+from app.services.core.progress import Progress, Work
 from app.services.register import enterprises
 from app.services.scans import batch, evidence
 from app.services.scans.batch import FormReading
@@ -107,3 +109,37 @@ def save(db: Database, reviewed: ReviewedForm) -> SavedCheck:
         detail.status,
         attached,
     )
+
+
+@dataclass(frozen=True)
+class ConfirmedForm:
+    """One form of `hexie import-scans --confirm`: saved as a draft check, or why not."""
+
+    form: FormReading
+    written: int  # items written from a clear reading
+    left_unchecked: list[str]  # unclear items, left 未查 for a person
+    saved: SavedCheck | None
+    error: str = ""
+
+
+def save_clear_readings(
+    db: Database, forms: list[FormReading], check_date: date
+) -> Work[list[ConfirmedForm]]:
+    """Every form as a draft check of what was read clearly (unclear items stay
+    未查), after one backup of the database. Each form is its own unit of work: a
+    form that would not save (already imported, a date in the future…) is
+    reported and the others are still saved."""
+    if forms:
+        yield from backups.before_import_work(db)
+    confirmed = []
+    for n, form in enumerate(forms):
+        yield Progress(n, len(forms), f"正在保存 {form.info.enterprise_name}…")
+        read = readings(form)
+        unclear = [i.code for i in form.items() if i.unclear]
+        try:
+            saved = save(db, ReviewedForm(form, check_date, read))
+        except ValueError as exc:
+            confirmed.append(ConfirmedForm(form, len(read), unclear, None, str(exc)))
+        else:
+            confirmed.append(ConfirmedForm(form, len(read), unclear, saved))
+    return confirmed

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from app.models import ImportedBundle, RecordSyncBase, SyncConflict
 from app.models.base import utcnow
 from app.models.db import Database, next_change_seq
+from app.services.core import backups
 from app.services.core.progress import Progress, Work, drain
 from app.services.sync import bundle_receipts as receipts
 
@@ -165,7 +166,10 @@ def import_work(
 ) -> Work[dict[str, Any]]:
     """The whole import, as long work: read, check, plan, merge (unless dry run),
     store evidence files, and write a receipt for every sender whose data bundle
-    was given — imported now or before, so a lost receipt can be made again."""
+    was given — imported now or before, so a lost receipt can be made again.
+    A real import backs the database up first (a dry run writes nothing)."""
+    if not dry_run:
+        yield from backups.before_import_work(db)
     raws = collect(paths)
     opened = []
     for n, raw in enumerate(raws):

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns
 from app.services.campaign.campaigns import CampaignInput, Phase, PlanRow
 from app.services.core import reference
 from app.services.core.fields import ValidationError, parse_date
+from app.services.core.storage import Database
 from app.views.common.messages import tr_lines
 
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns, guidance
 from app.services.campaign.campaign_stats import CampaignStats
 from app.services.core import reference
+from app.services.core.storage import Database
 from app.services.negotiation import offers
 from app.tasks import SyncTaskRunner, TaskRunner
 from app.views.common.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.campaign import guidance
 from app.services.campaign.guidance import ReachedEnterprise
 from app.services.core import record_files
+from app.services.core.storage import Database
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.record_dialog import RecordDialog
 
@@ -175,10 +175,9 @@ class ActivityDialog(RecordDialog):
             on = None
         from datetime import date
 
-        with self.db.session() as session:
-            self.reached = guidance.reached_enterprises(
-                session, [*ids, enterprise_id], on or date.today(), self.new_months
-            )
+        self.reached = guidance.enterprises_reached(
+            self.db, [*ids, enterprise_id], on or date.today(), self.new_months
+        )
         self._show_reached()
 
     def pick_enterprise(self) -> None:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.campaign import campaigns, guidance
 from app.services.core import reference
 from app.services.core.fields import FieldSpec
+from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
 from app.views.common.list_tab import ListTab

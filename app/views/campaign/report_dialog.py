@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.campaign import campaign_report, report_drafts
 from app.services.campaign.campaign_report import ReportInput, ReportResult
 from app.services.campaign.report_drafts import SECTIONS, SECTIONS_EN
 from app.services.core import office
 from app.services.core.fields import parse_date
+from app.services.core.storage import Database
 from app.tasks import TaskRunner
 
 

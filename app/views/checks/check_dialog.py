@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.checks import checklists, health_checks
 from app.services.checks.health_checks import CheckDetail, CheckInput
 from app.services.core.fields import ValidationError
+from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.views.checks.check_conclusion import ConclusionPage
 from app.views.checks.check_record import HistoryView, RectificationsTable

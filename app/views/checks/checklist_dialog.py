@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.checks import checklists
 from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
+from app.services.core.storage import Database
 
 COLUMN_COUNT = 11
 

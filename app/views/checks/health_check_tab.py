@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.checks import health_checks
 from app.services.checks.health_checks import CheckFilter
 from app.services.core import reference
 from app.services.core.fields import FieldSpec, Kind, ValidationError
+from app.services.core.storage import Database
 from app.services.documents import forms
 from app.services.ledger import ledger
 from app.services.register import enterprises

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import reference
+from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 

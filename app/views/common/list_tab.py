@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core.fields import FieldSpec, parse_date
+from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common.paged_model import PagedTableModel
 from app.views.common.widgets import OriginFilter, PresetFilter

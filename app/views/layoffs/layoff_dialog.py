@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core.fields import (
     FieldError,
     FieldSpec,
@@ -31,6 +30,7 @@ from app.services.core.fields import (
     parse_int,
 )
 from app.services.core.spreadsheet import SpreadsheetError
+from app.services.core.storage import Database
 from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoffs import SERVICES, FilingInput
 from app.services.register import enterprises

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import reference, workdays
 from app.services.core.fields import FieldSpec, Kind
+from app.services.core.storage import Database
 from app.services.ledger import ledger, ledger_export
 from app.services.ledger.ledger import LedgerFilter, LedgerRow
 from app.services.ledger.rectification_status import STATUSES, label

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core.fields import ValidationError
+from app.services.core.storage import Database
 from app.services.ledger import ledger
 from app.services.ledger.ledger import ManualItem
 from app.services.register import enterprises

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import reference
 from app.services.core.fields import ValidationError
 from app.services.core.local_time import local
+from app.services.core.storage import Database
 from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
 from app.views.common.messages import tr_lines

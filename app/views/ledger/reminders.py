@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
+from app.services.core.storage import Database
 from app.services.ledger import ledger_reminders
 from app.views.common.messages import tr_message
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core.fields import (
     FieldError,
     FieldSpec,
@@ -31,6 +30,7 @@ from app.services.core.fields import (
     field_message,
     parse_int,
 )
+from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offers
 from app.services.negotiation.offers import OfferInput, SessionInput
 from app.services.register import enterprises

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
 
-from app.models.db import Database
 from app.services.core import reference
 from app.services.core.fields import FieldSpec
+from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offers
 from app.services.negotiation.offers import STAGES, STAGES_EN, OfferFilter
 from app.tasks import TaskRunner

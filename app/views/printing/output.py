@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QPainter
 
-from app.models.db import Database
 from app.services.campaign import campaigns
 from app.services.checks import checklists, printed_forms
 from app.services.core.progress import Progress, Work
+from app.services.core.storage import Database
 from app.services.documents import forms, negotiation_forms
 from app.services.documents.documents import Document
 from app.services.documents.docx_render import render_docx

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import audit, reference
 from app.services.core.fields import FieldSpec
+from app.services.core.storage import Database
 from app.services.ledger import ledger
 from app.services.register import enterprises
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS

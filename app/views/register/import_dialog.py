@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
+from app.services.core.storage import Database
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprise_import import (
     ImportPlan,
@@ -29,7 +29,6 @@ from app.services.register.enterprise_import import (
     save_problems,
 )
 from app.tasks import TaskRunner
-from app.views.settings.backup_hooks import backup_before_import
 
 NOT_IMPORTED = ""
 
@@ -211,7 +210,7 @@ class ImportDialog(QDialog):
         if plan is None:
             return
         self.import_button.setEnabled(False)
-        backup_before_import(self.db)
+        # apply_import backs the database up first, on the worker thread.
         self.tasks.start(
             self,
             self.tr("正在导入 %1").replace("%1", self.path.name),

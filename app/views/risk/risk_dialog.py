@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core.fields import (
     FieldError,
     FieldSpec,
@@ -29,6 +28,7 @@ from app.services.core.fields import (
     field_message,
     parse_int,
 )
+from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.risk import risk_events
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventInput

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import reference
+from app.services.core.storage import Database
 from app.services.documents.documents import Document, Table, chinese_date
 from app.services.documents.forms import office_name
 from app.services.risk import risk_grading, risk_import, risk_rules

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
+from app.services.core.storage import Database
 from app.services.risk import risk_import
 from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
 from app.views.common.messages import tr_message
-from app.views.settings.backup_hooks import backup_before_import
 
 
 class RiskImportDialog(QDialog):
@@ -157,7 +156,7 @@ class RiskImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        backup_before_import(self.db)
+        # apply_import backs the database up first, on the worker thread.
         self.tasks.start(
             self, self.tr("正在导入"), lambda: risk_import.apply_import(self.db, plan), self._done
         )

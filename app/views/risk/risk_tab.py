@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
 
-from app.models.db import Database
 from app.services.core import reference
 from app.services.core.fields import FieldSpec
+from app.services.core.storage import Database
 from app.services.risk import risk_events
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventFilter
 from app.tasks import TaskRunner

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
+from app.services.core.storage import Database
 from app.services.scans.batch import ScanBatch
 from app.services.scans.confirm import SavedCheck
 from app.views.scans.review_form import FormReview

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.checks import checklists
 from app.services.core.fields import ValidationError
+from app.services.core.storage import Database
 from app.services.scans import confirm
 from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck

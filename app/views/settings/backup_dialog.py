@@ -1,5 +1,8 @@
 """文件 → 备份与恢复: the backups in the chosen folder, a backup now, and a
-restore that shows what the backup holds before replacing anything."""
+restore that shows what the backup holds before replacing anything.
+
+The dialog only asks and shows: making a backup, and releasing, restoring and
+reopening the file, are app/services/core (backups, storage)."""
 
 from __future__ import annotations
 
@@ -21,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
-from app.services.core import backups
+from app.services.core import backups, storage
+from app.services.core.storage import Database
 from app.settings import AppSettings
 
 
@@ -116,16 +119,16 @@ class BackupDialog(QDialog):
                 return
         self.settings.backup_folder = folder
         self.settings.save()
+        storage.use_backup_folder(self.db, self.settings.backup_dir())
         self.folder.setText(folder)
         self.reload()
 
     def backup_now(self) -> Path | None:
         try:
-            made = backups.make_backup(self.db.path, self.settings.backup_dir(), "manual")
+            made = backups.backup_now(self.db)
         except backups.BackupError as exc:
             self.message.setText(str(exc))
             return None
-        backups.rotate(self.settings.backup_dir(), self.db.path.stem)
         self.message.setText(self.tr("已备份到 %1").replace("%1", str(made)))
         self.reload()
         return made
@@ -165,15 +168,12 @@ class BackupDialog(QDialog):
         )
         if QMessageBox.question(self, self.tr("恢复"), question) != QMessageBox.StandardButton.Yes:
             return False
-        self.db.release_file()
         try:
-            safety = backups.restore(path, self.db.path, self.settings.backup_dir())
+            safety = storage.restore(self.db, path)
         except backups.BackupError as exc:
-            self.db.reconnect(self.settings.backup_dir())
             self.message.setText(str(exc))
             QMessageBox.warning(self, self.tr("恢复"), str(exc))
             return False
-        self.db.reconnect(self.settings.backup_dir())
         self.message.setText(
             self.tr("已恢复。恢复前的数据库已备份到 %1").replace("%1", str(safety or ""))
         )

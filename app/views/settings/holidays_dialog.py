@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import holidays
 from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
+from app.services.core.storage import Database
 
 
 class HolidaysDialog(QDialog):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
+from app.services.core.storage import Database
 from app.services.documents.documents import Document, FieldGrid, Paragraph
 from app.services.sync import keys
 from app.views.printing import actions

@@ -7,8 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.views.settings.backup_hooks import backup_before_import
-
 
 class SyncActions:
     """Mixed into MainWindow, which provides db, tasks, refresh_all() and tr()."""
@@ -60,7 +58,7 @@ class SyncActions:
                 )
                 == QMessageBox.StandardButton.Yes
             ):
-                backup_before_import(self.db)
+                # import_work backs the database up first, on the worker thread.
                 self.tasks.start(self, self.tr("正在导入同步包"), work, done)
 
         def rejected(exc: BaseException) -> None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.db import Database
 from app.services.core import local_time
 from app.services.core.stats import RECORD_TYPE_NAMES
+from app.services.core.storage import Database
 from app.services.sync import bundle, keys
 from app.tasks import TaskRunner, show_error
 from app.views.sync.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401

@@ -1,18 +1,15 @@
-"""`hexie report`, `hexie campaign` and `hexie self-test`."""
+"""`hexie campaign`, `hexie report` and `hexie self-test`."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
-from typing import Any
+
+from app.cli.shared import EXIT_OK, CliError, Command, date_arg, db_options, open_db
 
 
-def add_parsers(sub: Any, db_arg: Any) -> None:
-    p = sub.add_parser(
-        "report", help="生成专项行动工作总结（GB/T 9704 格式 .docx，可附 .xlsx 统计表）"
-    )
-    db_arg(p)
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    db_options(p)
     p.add_argument(
         "--campaign", default="", metavar="ID", help="专项行动编号（默认为当前专项行动）"
     )
@@ -20,33 +17,16 @@ def add_parsers(sub: Any, db_arg: Any) -> None:
     p.add_argument("--annex", default=None, help="统计表附件 .xlsx 文件")
     p.add_argument("--today", default=None, help="统计截止日期（默认为今天），如 2023-12-01")
 
-    p = sub.add_parser(
-        "self-test", help="自检：建库、写入各类记录、生成 PDF 和 Word、同步包往返、备份"
-    )
-    p.add_argument(
-        "--keep",
-        default=None,
-        metavar="DIR",
-        help="在此文件夹中进行并保留结果（默认用临时文件夹并删除）",
-    )
-
-    p = sub.add_parser("campaign", help="专项行动：列出，或按 2023 年通知新建某年的专项行动")
-    db_arg(p)
-    p.add_argument(
-        "--new-year",
-        type=int,
-        default=None,
-        metavar="YEAR",
-        help="按 2023 年通知新建该年的专项行动",
-    )
-
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, CliError, _open
     from app.services.campaign import campaign_report, campaigns
 
-    today = date.fromisoformat(args.today) if args.today else None
-    with _open(args) as db:
+    today = (
+        date_arg(args.today, f"统计截止日期“{args.today}”不是日期，请写作 2023-12-01。")
+        if args.today
+        else None
+    )
+    with open_db(args) as db:
         campaign_id = args.campaign
         if not campaign_id:
             found = campaigns.current(db, today)
@@ -67,11 +47,36 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _self_test_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--keep",
+        default=None,
+        metavar="DIR",
+        help="在此文件夹中进行并保留结果（默认用临时文件夹并删除）",
+    )
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app import selftest
+
+    return selftest.run(Path(args.keep) if args.keep else None)
+
+
+def _campaign_arguments(p: argparse.ArgumentParser) -> None:
+    db_options(p)
+    p.add_argument(
+        "--new-year",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help="按 2023 年通知新建该年的专项行动",
+    )
+
+
 def cmd_campaign(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, _open
     from app.services.campaign import campaigns
 
-    with _open(args) as db:
+    with open_db(args) as db:
         if args.new_year:
             data = campaigns.load_template(year=args.new_year)
             new_id = campaigns.save(db, data)
@@ -83,10 +88,18 @@ def cmd_campaign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_self_test(args: argparse.Namespace) -> int:
-    from app import selftest
-
-    return selftest.run(Path(args.keep) if args.keep else None)
-
-
-COMMANDS = {"report": cmd_report, "campaign": cmd_campaign, "self-test": cmd_self_test}
+COMMANDS = {
+    "report": Command(
+        "生成专项行动工作总结（GB/T 9704 格式 .docx，可附 .xlsx 统计表）",
+        _report_arguments,
+        cmd_report,
+    ),
+    "self-test": Command(
+        "自检：建库、写入各类记录、生成 PDF 和 Word、同步包往返、备份",
+        _self_test_arguments,
+        cmd_self_test,
+    ),
+    "campaign": Command(
+        "专项行动：列出，或按 2023 年通知新建某年的专项行动", _campaign_arguments, cmd_campaign
+    ),
+}

@@ -4,20 +4,28 @@ of what was read with high confidence."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, EXIT_UNREADABLE, CliError, _backup_before_import, _open
+from app.cli.shared import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    Command,
+    date_arg,
+    db_options,
+    open_db,
+    print_json,
+    run_work,
+)
+
+if TYPE_CHECKING:
+    from app.services.scans.confirm import ConfirmedForm
 
 
-def add_parsers(sub: Any, _db_arg: Any) -> None:
-    p = sub.add_parser(
-        "import-scans", help="读取扫描的体检现场记录表（PDF、JPEG、PNG、TIFF），可直接生成体检草稿"
-    )
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="扫描件，可多个，页面顺序和企业可混杂")
-    _db_arg(p)
+    db_options(p)
     p.add_argument("--json", action="store_true", help="以 JSON 输出每页每项的读数和可信度")
     p.add_argument(
         "--confirm",
@@ -32,48 +40,25 @@ def add_parsers(sub: Any, _db_arg: Any) -> None:
 
 
 def cmd_import_scans(args: argparse.Namespace) -> int:
-    from app.services.core.progress import drain
     from app.services.scans import batch, confirm, report
-    from app.services.scans.report import TO_TYPE
 
-    try:
-        check_date = date.fromisoformat(args.check_date) if args.check_date else date.today()
-    except ValueError as exc:
-        raise CliError(f"体检日期“{args.check_date}”应写作 2023-07-20 这样的格式。") from exc
-    with _open(args) as db:
-        scans = drain(batch.read_scans(db, args.files))
+    check_date = (
+        date_arg(args.check_date, f"体检日期“{args.check_date}”应写作 2023-07-20 这样的格式。")
+        if args.check_date
+        else date.today()
+    )
+    with open_db(args) as db:
+        scans = run_work(batch.read_scans(db, args.files))
         out = report.as_json(scans)
         saved: list[dict[str, Any]] = []
-        if args.confirm and scans.forms:
-            _backup_before_import(db)
-        for form in scans.forms if args.confirm else []:
-            read = confirm.readings(form)
-            reviewed = confirm.ReviewedForm(form, check_date, read)
-            unclear = [i.code for i in form.items() if i.unclear]
-            entry: dict[str, Any] = {
-                "form": form.info.form_id,
-                "enterprise": form.info.enterprise_name,
-            }
-            try:
-                result = confirm.save(db, reviewed)
-            except ValueError as exc:
-                entry |= {"saved": False, "error": str(exc)}
-            else:
-                entry |= {
-                    "saved": True,
-                    "check": result.check_id,
-                    "status": result.status,
-                    "check_date": check_date.isoformat(),
-                    "written": len(read),
-                    "left_unchecked": unclear,
-                    "rectifications": result.rectifications,
-                    "to_type": list(TO_TYPE),
-                }
-            saved.append(entry)
+        if args.confirm:
+            # One backup before the drafts are written (inside save_clear_readings).
+            confirmed = run_work(confirm.save_clear_readings(db, scans.forms, check_date))
+            saved = [_entry(c, check_date) for c in confirmed]
     if args.json:
         if args.confirm:
             out["saved"] = saved
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json(out, indent=2)
     else:
         print("\n".join(report.batch_lines(scans)))
         for entry in saved:
@@ -89,6 +74,26 @@ def cmd_import_scans(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _entry(confirmed: ConfirmedForm, check_date: date) -> dict[str, Any]:
+    """One form's outcome as the JSON output lists it."""
+    from app.services.scans.report import TO_TYPE
+
+    form = confirmed.form
+    entry: dict[str, Any] = {"form": form.info.form_id, "enterprise": form.info.enterprise_name}
+    if confirmed.saved is None:
+        return entry | {"saved": False, "error": confirmed.error}
+    return entry | {
+        "saved": True,
+        "check": confirmed.saved.check_id,
+        "status": confirmed.saved.status,
+        "check_date": check_date.isoformat(),
+        "written": confirmed.written,
+        "left_unchecked": confirmed.left_unchecked,
+        "rectifications": confirmed.saved.rectifications,
+        "to_type": list(TO_TYPE),
+    }
+
+
 def _saved_line(entry: dict[str, Any]) -> str:
     if not entry["saved"]:
         return f"未保存 {entry['enterprise']}（表单 {entry['form']}）：{entry['error']}"
@@ -101,4 +106,10 @@ def _saved_line(entry: dict[str, Any]) -> str:
     )
 
 
-COMMANDS = {"import-scans": cmd_import_scans}
+COMMANDS = {
+    "import-scans": Command(
+        "读取扫描的体检现场记录表（PDF、JPEG、PNG、TIFF），可直接生成体检草稿",
+        _arguments,
+        cmd_import_scans,
+    ),
+}

@@ -4,29 +4,39 @@ keys and the sync bundles (issue #6)."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from app.cli import EXIT_OK, EXIT_REJECTED, CliError, _backup_before_import, _open
+from app.cli.shared import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    CliError,
+    Command,
+    db_options,
+    open_db,
+    print_json,
+    run_work,
+)
+
+if TYPE_CHECKING:
+    from app.services.core.storage import Database
 
 
-def add_parsers(sub: Any, _db_arg: Any) -> None:
-    p = sub.add_parser("keys", help="本单位密钥与信任的单位")
+def _keys_arguments(p: argparse.ArgumentParser) -> None:
     keys_sub = p.add_subparsers(dest="keys_command", required=True)
     k = keys_sub.add_parser(
         "init", help="生成本单位密钥（口令从 --passphrase-file 或 HEXIE_PASSPHRASE 读取）"
     )
-    _db_arg(k)
+    db_options(k)
     k.add_argument("--passphrase-file", default=None)
     k.add_argument("--replace", action="store_true", help="更换已有密钥")
     k = keys_sub.add_parser("export", help="导出本单位公钥文件")
-    _db_arg(k)
+    db_options(k)
     k.add_argument("-o", "--out", required=True)
     k = keys_sub.add_parser("trust", help="信任对方单位的公钥（核对指纹）")
     k.add_argument("keyfile")
-    _db_arg(k)
+    db_options(k)
     k.add_argument("--yes", action="store_true", help="不询问，直接信任")
     k.add_argument("--email", default="", help="对方接收同步包的电子邮箱")
     k.add_argument(
@@ -35,8 +45,9 @@ def add_parsers(sub: Any, _db_arg: Any) -> None:
         help="对方更换了密钥：用这个公钥替换已信任的旧密钥（旧密钥作废并记下日期）",
     )
 
-    p = sub.add_parser("export-bundle", help="导出同步包")
-    _db_arg(p)
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    db_options(p)
     p.add_argument("--to", required=True, metavar="OFFICE_CODE")
     p.add_argument("-o", "--out", required=True, help="输出文件夹")
     p.add_argument("--full", action="store_true", help="全量（默认只含对方尚未确认收到的变动）")
@@ -45,9 +56,10 @@ def add_parsers(sub: Any, _db_arg: Any) -> None:
     p.add_argument("--attachments", action="store_true", help="包含佐证材料文件")
     p.add_argument("--passphrase-file", default=None)
 
-    p = sub.add_parser("import-bundle", help="导入同步包（文件或文件夹）")
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+")
-    _db_arg(p)
+    db_options(p)
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p.add_argument("--passphrase-file", default=None)
@@ -69,7 +81,7 @@ def _passphrase(args: argparse.Namespace) -> str:
 def cmd_keys(args: argparse.Namespace) -> int:
     from app.services.sync import keys
 
-    with _open(args) as db:
+    with open_db(args) as db:
         try:
             if args.keys_command == "init":
                 public = keys.init(db, _passphrase(args), replace=args.replace)
@@ -85,7 +97,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _trust(db: Any, args: argparse.Namespace) -> None:
+def _trust(db: Database, args: argparse.Namespace) -> None:
     """Trust a peer's key after the fingerprint is checked; a different key for an
     office already trusted only with --replace, showing both fingerprints."""
     from app.services.sync import keys
@@ -118,7 +130,7 @@ def _trust(db: Any, args: argparse.Namespace) -> None:
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from app.services.sync import bundle, keys
 
-    with _open(args) as db:
+    with open_db(args) as db:
         try:
             private = keys.unlock(db, _passphrase(args))
             result = bundle.export(
@@ -155,20 +167,19 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 def cmd_import_bundle(args: argparse.Namespace) -> int:
     from app.services.sync import bundle, keys
 
-    with _open(args) as db:
+    with open_db(args) as db:
         try:
             private = keys.unlock(db, _passphrase(args))
-            if not args.dry_run:
-                _backup_before_import(db)
-            summary = bundle.import_paths(db, args.paths, private, dry_run=args.dry_run)
+            # A real import backs the database up first (inside import_work).
+            summary = run_work(bundle.import_work(db, args.paths, private, dry_run=args.dry_run))
         except keys.KeyError_ as exc:
             raise CliError(str(exc)) from exc
         except bundle.BundleError as exc:
             if args.json:
-                print(json.dumps({"rejected": str(exc)}, ensure_ascii=False))
+                print_json({"rejected": str(exc)})
             raise CliError(str(exc), EXIT_REJECTED) from exc
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, default=str))
+        print_json(summary, default=str)
         return EXIT_OK
     from app.services.core.stats import RECORD_TYPE_NAMES
 
@@ -192,7 +203,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "keys": cmd_keys,
-    "export-bundle": cmd_export_bundle,
-    "import-bundle": cmd_import_bundle,
+    "keys": Command("本单位密钥与信任的单位", _keys_arguments, cmd_keys),
+    "export-bundle": Command("导出同步包", _export_arguments, cmd_export_bundle),
+    "import-bundle": Command("导入同步包（文件或文件夹）", _import_arguments, cmd_import_bundle),
 }

@@ -1,0 +1,120 @@
+"""`hexie import-risk-data` and `grade`: other departments' data, and the risk
+grading made from it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from app.cli.shared import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    Command,
+    db_options,
+    open_db,
+    print_json,
+    run_work,
+)
+
+if TYPE_CHECKING:
+    from app.services.core.storage import Database
+
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file")
+    db_options(p)
+    p.add_argument(
+        "--source",
+        required=True,
+        choices=("tax", "social", "utility", "court", "abnormal", "complaint"),
+    )
+    p.add_argument("--sheet", default=None)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_import_risk_data(args: argparse.Namespace) -> int:
+    from app.services.core.spreadsheet import SpreadsheetError
+    from app.services.risk import risk_import
+
+    with open_db(args) as db:
+        try:
+            plan = run_work(risk_import.plan_import(db, args.file, args.source, sheet=args.sheet))
+        except SpreadsheetError as exc:
+            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+        result = plan.summary()
+        if not args.dry_run:
+            # apply_import backs the database up before it writes.
+            result["batch"] = run_work(risk_import.apply_import(db, plan))
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"{risk_import.source_label(args.source)}：{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
+            f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
+        )
+        for p in result["problems"]:
+            print(f"  第 {p['row']} 行：{p['reason']}")
+    return EXIT_OK
+
+
+def _grade_arguments(p: argparse.ArgumentParser) -> None:
+    db_options(p)
+    p.add_argument("--enterprise", default=None, metavar="CODE", help="企业统一社会信用代码")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from app.services.risk import risk_grading
+
+    with open_db(args) as db:
+        if args.enterprise:
+            return _grade_of_one(db, args)
+        result = run_work(risk_grading.grade(db))
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"高 {result['high']}，中 {result['medium']}，低 {result['low']}；等级上升 {result['rose']} 家（数据截至 {result['reference_period'] or '—'}）"
+        )
+    return EXIT_OK
+
+
+def _grade_of_one(db: Database, args: argparse.Namespace) -> int:
+    """One enterprise's level, score and reasons (grading every enterprise first
+    when nothing has been graded yet)."""
+    from app.services.register import credit_code, enterprises
+    from app.services.risk import risk_grading
+    from app.services.risk.risk_rules import LEVEL_LABELS
+
+    enterprise_id = enterprises.id_by_credit_code(db, args.enterprise)
+    if enterprise_id is None:
+        raise CliError(f"找不到信用代码为 {args.enterprise} 的企业。")
+    if risk_grading.latest_summary(db) is None:
+        run_work(risk_grading.grade(db))
+    result = {
+        "credit_code": credit_code.canonical(args.enterprise),
+        **risk_grading.enterprise_grade(db, enterprise_id),
+    }
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"风险等级：{LEVEL_LABELS.get(result['level'], '')}，得分 {result['score']}（{result['graded_on']} 评级）"
+        )
+        for reason in result["reasons"]:
+            print(f"  {reason}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "import-risk-data": Command(
+        "导入其他部门共享的数据（税务、社保、水电气、法院、经营异常、投诉）",
+        _import_arguments,
+        cmd_import_risk_data,
+    ),
+    "grade": Command(
+        "风险评级：各等级企业数、上升数；或某企业的等级和理由", _grade_arguments, cmd_grade
+    ),
+}

@@ -1,0 +1,112 @@
+"""What every command group shares: errors and exit codes, the --db and --operator
+options, opening the database as the operator, JSON output, date arguments, and
+running long work to its end.
+
+The command modules import from here, never from the package's __init__ (which
+imports them): no import circle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from app.services.core.progress import Progress, Work, drain
+
+if TYPE_CHECKING:
+    from app.services.core.storage import Database
+
+EXIT_OK, EXIT_ERROR, EXIT_UNREADABLE, EXIT_REJECTED = 0, 1, 2, 3
+
+T = TypeVar("T")
+
+
+class CliError(Exception):
+    """A message for the user (printed as “错误：…” on stderr) and the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Command:
+    """One `hexie` subcommand: its help line, its options, and what it does."""
+
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def db_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", default=os.environ.get("HEXIE_DB"), help="数据库文件（也可用环境变量 HEXIE_DB）"
+    )
+    parser.add_argument(
+        "--operator",
+        default=None,
+        help="操作员姓名，记入操作日志（也可用环境变量 HEXIE_OPERATOR）",
+    )
+
+
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database named by --db, opened as the operator, with this PC's backup
+    folder (where a migration's and an import's backups go)."""
+    from app.services.core.storage import open_office_database
+    from app.settings import AppSettings
+
+    if not args.db:
+        raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
+    settings = AppSettings.load()
+    return open_office_database(
+        Path(args.db),
+        operator=operator_of(args, settings),
+        create=create,
+        backup_folder=settings.backup_dir(),
+    )
+
+
+def operator_of(args: argparse.Namespace, settings: Any) -> str:
+    """Who the audit log names: --operator, HEXIE_OPERATOR, this PC's operator, and
+    only then the login name (said on stderr, so a script can be corrected)."""
+    chosen = (getattr(args, "operator", None) or "").strip()
+    chosen = chosen or os.environ.get("HEXIE_OPERATOR", "").strip() or settings.operator.strip()
+    if chosen:
+        return str(chosen)
+    login = settings.operator_name()
+    print(
+        f"未指定操作员，操作日志记为登录名“{login}”。请用 --operator 姓名 或环境变量 HEXIE_OPERATOR 指定。",
+        file=sys.stderr,
+    )
+    return str(login)
+
+
+def print_json(data: Any, **options: Any) -> None:
+    """One JSON document on stdout, Chinese as it is."""
+    print(json.dumps(data, ensure_ascii=False, **options))
+
+
+def date_arg(text: str, problem: str) -> date:
+    """An ISO date given on the command line; `problem` is the message when it is not one."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(problem) from None
+
+
+def run_work(work: Work[T]) -> T:
+    """Long work run to its end; the notes it leaves (where the pre-import backup
+    went) are printed on stderr, as the window shows them in its progress dialog."""
+
+    def note(step: Progress) -> None:
+        if step.note:
+            print(step.note, file=sys.stderr)
+
+    return drain(work, note)

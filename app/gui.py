@@ -1,0 +1,251 @@
+"""Starting the window (`hexie` with no subcommand): logging, the excepthook dialog,
+QApplication, translators, the start-up integrity check and daily backup, the window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.settings import AppSettings
+    from app.views.main_window import MainWindow
+
+log = logging.getLogger("hexie")
+
+
+def setup_logging() -> Path:
+    from app.paths import log_dir
+
+    path = log_dir() / "hexie.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return path
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unhandled exception is logged and shown; the app never vanishes silently."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                QApplication.translate("main", "程序出错"),
+                QApplication.translate(
+                    "main", "发生了意外错误：%1\n\n已记录到日志：%2\n数据已保存的部分不受影响。"
+                )
+                .replace("%1", str(value))
+                .replace("%2", str(log_path)),
+            )
+
+    sys.excepthook = hook
+
+
+def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
+    """Open the database (asking for the office on first start) and build the window.
+
+    Returns None when the file cannot be opened (the reason was shown) or the
+    user cancelled the first-start office dialog.
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services.core import office
+    from app.services.core.storage import DatabaseError, DatabaseInUseError, open_office_database
+    from app.views.main_window import MainWindow
+    from app.views.settings.office_dialog import OfficeDialog
+
+    try:
+        db = open_office_database(
+            path, operator=settings.operator_name(), backup_folder=settings.backup_dir()
+        )
+    except (DatabaseError, DatabaseInUseError) as exc:
+        QMessageBox.critical(None, QApplication.translate("main", "无法打开数据库"), str(exc))
+        return None
+    if office.current(db) is None:
+        dialog = OfficeDialog(None, settings.operator_name())
+        if dialog.exec() != OfficeDialog.DialogCode.Accepted:
+            db.close()
+            return None
+        code, name, level = dialog.values()
+        office.configure(db, code, name=name, level=level)
+        settings.operator = dialog.operator.text().strip()
+        db.operator = settings.operator
+    if not ask_operator(db, settings):
+        db.close()
+        return None
+    settings.last_db = str(path)
+    settings.save()
+    return MainWindow(db, settings)
+
+
+def ask_operator(db: Any, settings: AppSettings) -> bool:
+    """Whenever this PC has no operator (a database made by `hexie init`, a new PC),
+    ask for one before anything is written; False when the user cancels."""
+    from app.services.core import office
+    from app.views.settings.operator_dialog import OperatorDialog
+
+    if settings.operator_known():
+        return True
+    current = office.current(db)
+    dialog = OperatorDialog(current.name if current else "")
+    if dialog.exec() != OperatorDialog.DialogCode.Accepted:
+        return False
+    settings.operator = dialog.name()
+    db.operator = settings.operator
+    settings.save()
+    return True
+
+
+def check_file(path: Path, settings: AppSettings) -> bool:
+    """The integrity check at start-up. A damaged file is never replaced by an
+    empty one: the user is offered the newest sound backup (the damaged file is
+    kept beside it), or the program stops with the file untouched."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services.core import backups
+
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    problems = backups.integrity_problems(path, quick=True)
+    if not problems:
+        return True
+    log.error("database %s failed the integrity check: %s", path, problems)
+    folder = settings.backup_dir()
+    newest = backups.newest_sound(folder, path.stem)
+    text = (
+        QApplication.translate("main", "数据库文件“%1”已损坏：%2\n\n程序不会用空数据库覆盖它。")
+        .replace("%1", str(path))
+        .replace("%2", "；".join(problems[:3]))
+    )
+    if newest is None:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("main", "数据库已损坏"),
+            text
+            + QApplication.translate(
+                "main",
+                "\n备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。",
+            ).replace("%1", str(folder)),
+        )
+        return False
+    answer = QMessageBox.question(
+        None,
+        QApplication.translate("main", "数据库已损坏"),
+        text
+        + QApplication.translate(
+            "main", "\n最新的完好备份是 %1 的。用它恢复吗？（损坏的文件会另存，不会删除。）"
+        ).replace("%1", f"{newest.made_at:%Y-%m-%d %H:%M}"),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    damaged = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    path.replace(damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    backups.restore(newest.path, path, folder)
+    log.info("restored %s from %s; damaged file kept as %s", path, newest.path, damaged)
+    return True
+
+
+def daily_backup(window: MainWindow) -> None:
+    """The first start of the day backs the file up — on a worker thread, so a
+    large database or a slow USB stick does not hold the window. A failure is
+    shown in the status bar (and logged); the work goes on."""
+    from app.services.core import backups
+
+    def run() -> str:
+        try:
+            made = backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
+        except backups.BackupError as exc:
+            log.warning("daily backup failed: %s", exc)
+            return str(exc)
+        if made:
+            log.info("daily backup %s", made)
+        return ""
+
+    window.tasks.quietly(
+        run, lambda problem: window.statusBar().showMessage(problem, 30000) if problem else None
+    )
+
+
+def switch_language(window: MainWindow, code: str) -> MainWindow:
+    """Rebuild the window in the other language on the same open database."""
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+    from app.views.main_window import MainWindow
+
+    app = QApplication.instance()
+    i18n.install(app, code)  # type: ignore[arg-type]
+    window.remember_column_widths()
+    geometry = window.saveGeometry()
+    new = MainWindow(window.db, window.settings, window.tasks)
+    new.restoreGeometry(geometry)
+    new.language_changed.connect(lambda c: switch_language(new, c))
+    new.show()
+    window.hide()
+    window.deleteLater()
+    return new
+
+
+def run_gui(db_path: str | None = None) -> int:
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+    from app.paths import default_db_path
+    from app.settings import AppSettings
+
+    log_path = setup_logging()
+    install_excepthook(log_path)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    # Office PCs often run at 125 % or 150 %: scale by exactly that instead of
+    # rounding to 100 % or 200 % (Qt 6 scales for high DPI by itself).
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("HexieDesk")
+    from app.views.common.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
+    settings = AppSettings.load()
+    i18n.install(app, settings.language)
+    from app.services.core import local_time
+
+    local_time.set_zone(settings.time_zone)
+    path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
+    if not check_file(path, settings):
+        return 1
+    window = open_main_window(path, settings)
+    if window is None:
+        return 1
+    db = window.db  # shared by the windows a language switch builds
+    window.show()
+    daily_backup(window)
+    holder = [window]
+    window.language_changed.connect(
+        lambda code: holder.__setitem__(0, switch_language(holder[0], code))
+    )
+    window.reminders.show_if_needed()  # overdue and due-soon items, at start-up
+    try:
+        return app.exec()
+    finally:
+        db.close()
