@@ -48,14 +48,20 @@ def test_database_made_by_first_migration_is_upgraded_with_backup(tmp_path: Path
             {"code": code(9)},
         )
     engine.dispose()
-    database = open_database(path)
+    from app.services.core import backups
+    from app.services.core.storage import open_office_database
+
+    database = open_office_database(path, backup_folder=tmp_path / "备份")
     try:
         assert migrate.current_revision(database.engine) == migrate.head_revision()
         assert enterprises.get(database, "a1")["name"] == "老企业"
-        backups = list(tmp_path.glob("old.before-upgrade-0001_register-*.sqlite3"))
-        assert len(backups) == 1
-        con = sqlite3.connect(backups[0])
+        made = backups.list_backups(tmp_path / "备份", "old")
+        assert [b.reason for b in made] == ["migration"]
+        con = sqlite3.connect(made[0].path)
         assert con.execute("SELECT name FROM enterprise").fetchone() == ("老企业",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001_register",
+        )
         con.close()
     finally:
         database.close()

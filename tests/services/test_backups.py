@@ -132,8 +132,8 @@ def test_migration_backup_goes_to_the_folder(tmp_path):
     from alembic import command
     from alembic.config import Config
 
-    from app.models.db import open_database
     from app.models.migrate import MIGRATIONS_DIR
+    from app.services.core.storage import open_office_database
 
     path = tmp_path / "old.sqlite3"
     engine = sa.create_engine(f"sqlite:///{path}")
@@ -144,6 +144,6 @@ def test_migration_backup_goes_to_the_folder(tmp_path):
         command.upgrade(config, "0008_sent_bundle")
     engine.dispose()
     folder = tmp_path / "备份"
-    db = open_database(path, backup_folder=folder)
+    db = open_office_database(path, backup_folder=folder)
     db.close()
     assert [b.reason for b in backups.list_backups(folder, "old")] == ["migration"]

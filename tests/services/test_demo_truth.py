@@ -37,3 +37,14 @@ def test_the_audit_finds_what_a_broken_record_breaks(db):
     found = {(p.table, p.field) for p in record_audit.problems(db, today=today)}
     assert ("enterprise", "contact_phone") in found and ("negotiation_offer", "reply") in found
     assert eid
+
+
+def test_demo_rows_make_no_import_backup(db, tmp_path):
+    """The demo's made-up rows replace nothing a person entered: no safety copy
+    (and none taken inside the demo's own open transaction)."""
+    from app.services.core import backups
+
+    folder = tmp_path / "演示备份"
+    db.backup_folder = folder
+    drain(demo.generate(db, enterprises=20, seed=5, today=date(2023, 9, 15)))
+    assert backups.list_backups(folder, db.path.stem) == []

@@ -149,7 +149,7 @@ def generate(
     rows = enterprise_rows(enterprises, seed, office.division_codes, today)
     plan = ImportPlan(Path("演示数据"), "", [], 0, [], {}, to_add=rows)
     with db.session():  # one transaction: Cancel leaves nothing behind
-        result = yield from apply_import(db, plan, source="演示数据")
+        result = yield from apply_import(db, plan, source="演示数据", backup=False)
         made = {"enterprise": result["added"]}
         from app.services.demo.demo_checks import demo_checks, demo_ledger
 

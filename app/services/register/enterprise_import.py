@@ -238,10 +238,14 @@ def _insert_row(values: dict[str, Any], sync: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def apply_import(db: Database, plan: ImportPlan, *, source: str = "") -> Work[dict[str, Any]]:
+def apply_import(
+    db: Database, plan: ImportPlan, *, source: str = "", backup: bool = True
+) -> Work[dict[str, Any]]:
     """Back the database up, then write the plan in one transaction; closing the
-    generator (Cancel) rolls it all back."""
-    yield from backups.before_import_work(db)
+    generator (Cancel) rolls it all back. `backup=False` only for rows the program
+    made up itself (demo data), which never replace anything a person entered."""
+    if backup:
+        yield from backups.before_import_work(db)
     total = len(plan.to_add) + len(plan.to_update)
     done = 0
     summary = f"导入自 {source or plan.path.name}"

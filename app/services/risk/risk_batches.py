@@ -24,10 +24,13 @@ if TYPE_CHECKING:
 RECORD_TYPE = "risk_data_batch"
 
 
-def apply_import(db: Database, plan: RiskPlan, *, today: date | None = None) -> Work[str]:
+def apply_import(
+    db: Database, plan: RiskPlan, *, today: date | None = None, backup: bool = True
+) -> Work[str]:
     """Back the database up, then write the batch and its facts in one transaction;
-    returns the batch id."""
-    yield from backups.before_import_work(db)
+    returns the batch id. `backup=False` only for the demo's made-up batches."""
+    if backup:
+        yield from backups.before_import_work(db)
     today = today or date.today()
     with db.session() as session:
         actor = session.info["actor"]
