@@ -167,19 +167,18 @@ def daily_backup(window: MainWindow) -> None:
     shown in the status bar (and logged); the work goes on."""
     from app.services.core import backups
 
-    def run() -> str:
-        try:
-            made = backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
-        except backups.BackupError as exc:
-            log.warning("daily backup failed: %s", exc)
-            return str(exc)
-        if made:
-            log.info("daily backup %s", made)
-        return ""
+    def run() -> Path | None:
+        return backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
 
-    window.tasks.quietly(
-        run, lambda problem: window.statusBar().showMessage(problem, 30000) if problem else None
-    )
+    def made(path: Path | None) -> None:
+        if path:
+            log.info("daily backup %s", path)
+
+    def failed(exc: BaseException) -> None:
+        log.warning("daily backup failed: %s", exc)
+        window.statusBar().showMessage(str(exc) or exc.__class__.__name__, 30000)
+
+    window.tasks.quietly(run, made, failed)
 
 
 def switch_language(window: MainWindow, code: str) -> MainWindow:

@@ -43,23 +43,31 @@ class _Worker(QThread):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def run(self) -> None:  # worker thread
+    def run(self) -> None:  # worker thread (the calling thread for SyncTaskRunner)
         try:
-            work = self._factory()
-            while True:
-                if self._cancel.is_set():
-                    work.close()  # GeneratorExit at the yield → rollback
-                    self.cancelled.emit()
-                    return
-                try:
-                    step = next(work)
-                except StopIteration as stop:
-                    self.succeeded.emit(stop.value)
-                    return
-                self.progressed.emit(step.done, step.total, step.message)
-        except BaseException as exc:  # noqa: BLE001 - every error reaches the GUI
+            finished, result = self._drive()
+        except BaseException as exc:  # noqa: BLE001 - every error reaches the caller
             log.exception("background work failed")
             self.failed.emit(exc)
+            return
+        # Delivered outside the try: a callback's own error is never taken for the work's.
+        if finished:
+            self.succeeded.emit(result)
+        else:
+            self.cancelled.emit()
+
+    def _drive(self) -> tuple[bool, Any]:
+        """Run the work to its end (True, result) or to a Cancel (False, None)."""
+        work = self._factory()
+        while True:
+            if self._cancel.is_set():
+                work.close()  # GeneratorExit at the yield → rollback
+                return False, None
+            try:
+                step = next(work)
+            except StopIteration as stop:
+                return True, stop.value
+            self.progressed.emit(step.done, step.total, step.message)
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
@@ -75,7 +83,8 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
 
 
 class TaskRunner(QObject):
-    """Starts work with a progress dialog; one of on_result / on_error / on_cancel is always called."""
+    """Starts work with a progress dialog; one of on_result / on_error / on_cancel is
+    always called, on the GUI thread, after the dialog has closed."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -109,83 +118,77 @@ class TaskRunner(QObject):
             dialog.canceled.disconnect(worker.cancel)
             dialog.close()
             dialog.deleteLater()
-            self._running.discard(worker)
-
-        def succeeded(result: Any) -> None:
-            finish()
-            on_result(result)
-
-        def failed(exc: BaseException) -> None:
-            finish()
-            (on_error or (lambda e: show_error(parent, title, e)))(exc)
-
-        def cancelled() -> None:
-            finish()
-            if on_cancel:
-                on_cancel()
 
         worker.progressed.connect(progressed)
-        worker.succeeded.connect(succeeded)
-        worker.failed.connect(failed)
-        worker.cancelled.connect(cancelled)
-        worker.finished.connect(worker.deleteLater)
-        self._running.add(worker)
-        worker.start()
+        self._deliver(
+            worker,
+            finish,
+            on_result,
+            on_error or (lambda e: show_error(parent, title, e)),
+            on_cancel or (lambda: None),
+        )
         return worker
 
-    def quietly(self, read: Callable[[], Any], on_result: Callable[[Any], None]) -> None:
+    def quietly(
+        self,
+        read: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> _Worker:
         """Reading that takes a moment (the overview's numbers): on a worker thread,
-        with no progress dialog; the window stays usable and fills in after."""
+        with no progress dialog; the window stays usable and fills in after. A
+        failure goes to on_error — the caller says what the user sees."""
 
         def work() -> Work[Any]:
             return read()
             yield  # a generator, like every other piece of work
 
         worker = _Worker(work)
+        self._deliver(worker, lambda: None, on_result, on_error, lambda: None)
+        return worker
 
-        def finish() -> None:
+    def _deliver(
+        self,
+        worker: _Worker,
+        finish: Callable[[], None],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_cancel: Callable[[], None],
+    ) -> None:
+        """The one way an outcome reaches the caller (both runners): the worker
+        leaves the running set and the dialog closes, then exactly one callback."""
+
+        def done() -> None:
             self._running.discard(worker)
+            finish()
 
-        worker.succeeded.connect(lambda result: (finish(), on_result(result)))
-        worker.failed.connect(
-            lambda exc: (finish(), log.warning("background read failed: %s", exc))
-        )
-        worker.cancelled.connect(finish)
-        worker.finished.connect(worker.deleteLater)
+        worker.succeeded.connect(lambda result: (done(), on_result(result)))
+        worker.failed.connect(lambda exc: (done(), on_error(exc)))
+        worker.cancelled.connect(lambda: (done(), on_cancel()))
         self._running.add(worker)
+        self._launch(worker)
+
+    def _launch(self, worker: _Worker) -> None:
+        worker.finished.connect(worker.deleteLater)
         worker.start()
 
-    def wait_all(self, msecs: int = 30000) -> None:
+    def cancel_all(self) -> None:
+        """Ask every running piece of work to stop at its next step (rolled back)."""
         for worker in list(self._running):
             worker.cancel()
+
+    def wait_all(self, msecs: int = 30000) -> None:
+        running = list(self._running)
+        self.cancel_all()
+        for worker in running:
             worker.wait(msecs)
 
 
 class SyncTaskRunner(TaskRunner):
-    """Runs work on the calling thread: for tests and tiny jobs."""
+    """Runs work on the calling thread (tests, tiny jobs): the same worker loop, the
+    same progress dialog and the same delivery as TaskRunner — only no thread, so
+    the outcome has been delivered when start() / quietly() return."""
 
-    def quietly(self, read: Callable[[], Any], on_result: Callable[[Any], None]) -> None:
-        on_result(read())
-
-    def start(  # type: ignore[override]
-        self,
-        parent: QWidget | None,
-        title: str,
-        factory: WorkFactory,
-        on_result: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
-        on_cancel: Callable[[], None] | None = None,
-    ) -> None:
-        try:
-            work = factory()
-            while True:
-                try:
-                    next(work)
-                except StopIteration as stop:
-                    result = stop.value
-                    break
-        except BaseException as exc:  # noqa: BLE001
-            log.exception("work failed")
-            (on_error or (lambda e: show_error(parent, title, e)))(exc)
-            return
-        on_result(result)
+    def _launch(self, worker: _Worker) -> None:
+        # Signals emitted on the receiving thread are delivered at once.
+        worker.run()

@@ -824,6 +824,10 @@ overdue %3</translation>
       <translation>Cannot write the picture: %1. Please choose another folder.</translation>
     </message>
     <message>
+      <source>无法统计本次行动</source>
+      <translation>Cannot count this campaign</translation>
+    </message>
+    <message>
       <source>未销号</source>
       <translation>Open</translation>
     </message>
@@ -4083,6 +4087,14 @@ The program will not replace it with an empty one.</translation>
       <translation>The mobile number "{number}" has {n} digits; it should have 11.</translation>
     </message>
     <message>
+      <source>找不到体检记录 {check}。</source>
+      <translation>No check {check} was found.</translation>
+    </message>
+    <message>
+      <source>找不到信用代码为 {code} 的企业。</source>
+      <translation>No enterprise with credit code {code} was found.</translation>
+    </message>
+    <message>
       <source>拖欠工资金额 {yuan} 元与被拖欠人数 {people} 人不相符：有欠薪就有被欠薪的人，反之亦然。</source>
       <translation>Wages owed of ¥{yuan} do not fit {people} workers owed: wages owed means someone is owed them, and the other way round.</translation>
     </message>
@@ -4201,6 +4213,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>该企业已被删除，无法保存。</source>
       <translation>This enterprise was deleted and cannot be saved.</translation>
+    </message>
+    <message>
+      <source>该企业还没有体检记录。</source>
+      <translation>This enterprise has no check yet.</translation>
     </message>
     <message>
       <source>该体检已定稿。修改请使用“更正”，并写明更正理由。</source>

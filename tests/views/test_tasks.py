@@ -70,3 +70,70 @@ def test_cancel_leaves_database_unchanged(qtbot, db):
     gate.set()
     qtbot.waitUntil(lambda: bool(cancelled), timeout=10000)
     assert enterprises.count(db, EnterpriseFilter()) == 0
+
+
+# The test double must behave as the real runner: the same callbacks, in the same
+# order, with errors delivered the same way. Each scenario runs through both.
+
+
+def _outcomes(qtbot, runner, monkeypatch) -> list[tuple]:
+    import app.tasks
+
+    events: list[tuple] = []
+    shown: list[tuple] = []
+    monkeypatch.setattr(
+        app.tasks, "show_error", lambda parent, title, exc: shown.append((title, str(exc)))
+    )
+
+    def note(kind):
+        def record(*args):
+            on_gui = threading.current_thread() is threading.main_thread()
+            events.append((kind, *map(str, args), on_gui, len(runner._running)))
+
+        return record
+
+    def ok():
+        yield Progress(1, 2, "一半")
+        return 42
+
+    def broken():
+        yield Progress(0, 1)
+        raise ValueError("坏数据")
+
+    def stops():
+        try:
+            yield Progress(0, 2)
+            runner.cancel_all()  # the user presses Cancel during the work
+            yield Progress(1, 2)
+            events.append(("not reached",))
+        finally:
+            events.append(("closed",))
+
+    def read_fails():
+        raise OSError("读不到")
+
+    # One at a time, each to its end, as a user starts them.
+    scenarios = [
+        lambda: runner.start(None, "成功", ok, note("result"), note("error"), note("cancel")),
+        lambda: runner.start(None, "失败", broken, note("result"), note("error"), note("cancel")),
+        lambda: runner.start(None, "未处理", broken, note("result")),  # shown to the user
+        lambda: runner.start(None, "取消", stops, note("result"), note("error"), note("cancel")),
+        lambda: runner.quietly(lambda: "数", note("quiet result"), note("quiet error")),
+        lambda: runner.quietly(read_fails, note("quiet result"), note("quiet error")),
+    ]
+    for scenario in scenarios:
+        before = len(events) + len(shown)
+        scenario()
+        qtbot.waitUntil(lambda n=before: len(events) + len(shown) > n, timeout=10000)
+        qtbot.waitUntil(lambda: not runner._running, timeout=10000)
+    return events + shown
+
+
+def test_the_test_double_behaves_as_the_real_runner(qtbot, monkeypatch):
+    from app.tasks import SyncTaskRunner
+
+    real = _outcomes(qtbot, TaskRunner(), monkeypatch)
+    double = _outcomes(qtbot, SyncTaskRunner(), monkeypatch)
+    assert real == double
+    assert ("error", "坏数据", True, 0) in real and ("quiet error", "读不到", True, 0) in real
+    assert ("未处理", "坏数据") in real and ("closed",) in real and ("cancel", True, 0) in real

@@ -26,7 +26,7 @@ from app.services.campaign.campaign_stats import CampaignStats
 from app.services.core import reference
 from app.services.core.storage import Database
 from app.services.negotiation import offers
-from app.tasks import SyncTaskRunner, TaskRunner
+from app.tasks import SyncTaskRunner, TaskRunner, show_error
 from app.views.common.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline
 
 
@@ -236,7 +236,9 @@ class DashboardTab(QWidget):
         # Counted off the GUI thread: on 100,000 records the window opens at once
         # and the charts fill in a moment later.
         self.tasks.quietly(
-            lambda: campaign_stats.collect(self.db, campaign_id, today=today), self._collected
+            lambda: campaign_stats.collect(self.db, campaign_id, today=today),
+            self._collected,
+            lambda exc: show_error(self, self.tr("无法统计本次行动"), exc),
         )
 
     def _collected(self, stats: CampaignStats) -> None:
