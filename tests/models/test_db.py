@@ -220,3 +220,26 @@ def test_0011_withdraws_untouched_items_of_draft_checks(tmp_path: Path):
         assert health_checks.get(database, draft).status == "draft"
     finally:
         database.close()
+
+
+def test_settings_read_inside_a_unit_of_work_join_it(db):
+    """A setting read during a user action goes through that action's session: it
+    sees what the action has written so far and opens no second connection (a
+    second connection would not see the uncommitted write, and could wait on it)."""
+    from sqlalchemy import event
+
+    from app.models.setting import Setting
+    from app.services.core import office
+
+    db.set_settings({"office.name": "旧名"})
+    checkouts: list[object] = []
+    event.listen(db.engine, "checkout", lambda *args: checkouts.append(args))
+    with db.session() as session:
+        session.merge(Setting(key="office.name", value="新名"))
+        session.flush()
+        opened = len(checkouts)
+        assert db.get_setting("office.name") == "新名"
+        assert office.current(db).name == "新名"
+        assert db.office_code == db.get_setting("office.code")
+        assert len(checkouts) == opened
+    assert db.get_setting("office.name") == "新名"
