@@ -165,7 +165,7 @@ def test_0011_withdraws_untouched_items_of_draft_checks(tmp_path: Path):
     from app.services.core import office
     from app.services.core.workdays import WorkCalendar
     from app.services.ledger.check_ledger import sync_rectifications
-    from tests.services.test_health_checks import enterprise, filled
+    from tests.records import enterprise, filled
 
     path = tmp_path / "old.sqlite3"
     database = open_database(path, operator="老版本")

@@ -19,8 +19,7 @@ from app.services.negotiation.offers import OfferInput
 from app.services.register import enterprises
 from app.services.risk import risk_events
 from app.services.risk.risk_events import EventInput
-from tests.services.test_health_checks import enterprise
-from tests.services.test_ledger import close, manual
+from tests.records import close, manual
 
 TODAY = date(2023, 12, 1)
 
@@ -64,21 +63,6 @@ def test_current_campaign_and_delete(db):
     assert campaigns.current(db).id == second
     campaigns.delete(db, second)
     assert campaigns.current(db, date(2023, 8, 1)).id == first
-
-
-@pytest.fixture
-def counted(db):
-    """A small county year, counted by hand in the test below."""
-    campaign_id = campaigns.save(db, campaigns.load_template())
-    data = campaigns.get(db, campaign_id)
-    data.targets = {"410482": 4}
-    campaigns.save(db, data, campaign_id)
-    a, b, c = (enterprise(db, serial=n) for n in (1, 2, 3))
-    enterprises.update(db, c, {"registration_date": date(2023, 5, 1)})
-    for eid, on in ((a, date(2023, 7, 1)), (b, date(2023, 8, 10)), (c, date(2023, 12, 20))):
-        health_checks.create(db, health_checks.template(db, eid, on))
-    manual(db, a, found=date(2023, 9, 1), deadline=date(2023, 9, 28))  # open, overdue
-    return campaign_id, a, b, c
 
 
 def test_statistics_against_hand_counts(db, counted, tmp_path):

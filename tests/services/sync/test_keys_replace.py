@@ -15,8 +15,7 @@ from app.services.register.enterprises import EnterpriseFilter
 from app.services.sync import bundle, keys
 from app.services.sync.bundle import BundleError
 from tests.builders import code
-from tests.conftest import trust_each_other
-from tests.sync_support import CITY, craft, jsonl, record_row, snapshot
+from tests.sync_support import CITY, craft, jsonl, record_row, snapshot, trust_each_other
 
 
 def test_replacing_a_trusted_key(sync_office, office_keys, tmp_path):
