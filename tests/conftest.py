@@ -116,19 +116,46 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
 
 # -- sync offices: keys derived once per session ----------------------------------------------
 
+# Test-only work factor for the scrypt that seals an office's private keys: N=2^4
+# instead of production's 2^17 (app/services/sync/key_sealing.py KDF). The sealed box
+# records its own N, r and p, so a box sealed here opens the same way (also in a
+# `hexie` subprocess) and every other step of sealing and opening runs as in use.
+# Production's cost is checked by the tests marked with the `production_kdf` fixture.
+TEST_KDF = {"n": 2**4, "r": 8, "p": 1}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_key_derivation() -> Iterator[dict[str, int]]:
+    """For the whole session keys are sealed with TEST_KDF; yields production's KDF."""
+    from app.services.sync import key_sealing
+
+    production = dict(key_sealing.KDF)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(key_sealing, "KDF", dict(TEST_KDF))
+        yield production
+
+
+@pytest.fixture
+def production_kdf(
+    cheap_key_derivation: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, int]:
+    """Seal with production's work factor in this test (a test of the cost itself)."""
+    from app.services.sync import key_sealing
+
+    monkeypatch.setattr(key_sealing, "KDF", dict(cheap_key_derivation))
+    return cheap_key_derivation
+
 
 @pytest.fixture(scope="session")
 def office_keys(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Any:
     """install(db) → the unlocked keys of db's office.
 
-    Deriving an office's keys from its passphrase (scrypt, on purpose slow against
-    guessing) costs seconds; a suite with ten offices per test cannot pay that per
-    test. The first time an office code is asked for, keys.init runs for real in a
-    scratch database, and the key pair it generates is kept as it is made (so the
-    seconds of keys.unlock are not paid a second time). Afterwards the same key
-    rows are written into each fresh database and the same keys handed back. The
-    production code is unchanged: the rows are exactly what keys.init wrote, and
-    keys.unlock(db, SYNC_PASSPHRASE) opens them (tests/services/sync/test_bundle.py).
+    The first time an office code is asked for, keys.init runs for real in a scratch
+    database (sealed with TEST_KDF), and the key pair it generates is kept as it is
+    made. Afterwards the same key rows are written into each fresh database and the
+    same keys handed back, so `pair` and `sync_office` cost a settings write. The
+    rows are exactly what keys.init wrote, and keys.unlock(db, SYNC_PASSPHRASE) opens
+    them (tests/services/sync/test_bundle.py).
     """
     from sqlalchemy import select
 

@@ -80,7 +80,7 @@ def test_replacing_a_trusted_key(sync_office, office_keys, tmp_path):
     assert other
 
 
-def test_keys_stored_by_an_older_version_open_and_are_sealed_again(db):
+def test_keys_stored_by_an_older_version_open_and_are_sealed_again(db, production_kdf):
     """Before 0.1 keys were kept in age's passphrase format (its cost tuned to the PC:
     256 MiB to 1 GiB to open) and a PEM; they still open, and are stored again under
     the fixed-cost scrypt box, the old rows dropped."""
