@@ -161,3 +161,39 @@ def test_dashboard_numbers_equal_the_lists(city_db):
         assert guidance.count_activities(city_db, flt) == row["activities"]
     assert s.total(s.guidance_by_kind, "activities") == 5 * len(s.counties)
     assert len(s.cases) == len(s.counties)  # one chosen case per county in the demo
+    # The lists above are services too: the same numbers, counted straight from the rows.
+    assert s.checks == _per_county(
+        city_db,
+        "SELECT e.county_code, count(*) FROM health_check h JOIN enterprise e"
+        " ON e.id = h.enterprise_id WHERE h.deleted = 0 AND e.deleted = 0"
+        " AND h.check_date BETWEEN :start AND :end GROUP BY e.county_code",
+        s.counties,
+        start=p.start,
+        end=p.end,
+    )
+    found = _per_county(
+        city_db,
+        "SELECT e.county_code, count(*) FROM rectification_item r JOIN enterprise e"
+        " ON e.id = r.enterprise_id WHERE r.deleted = 0 AND e.deleted = 0"
+        " AND r.found_on BETWEEN :start AND :end GROUP BY e.county_code",
+        s.counties,
+        start=p.start,
+        end=p.end,
+    )
+    assert {c: s.ledger[c]["found"] for c in s.counties} == found
+    assert {c: s.events[c]["open"] for c in s.counties} == _per_county(
+        city_db,
+        "SELECT e.county_code, count(*) FROM major_risk_event v JOIN enterprise e"
+        " ON e.id = v.enterprise_id WHERE v.deleted = 0 AND e.deleted = 0"
+        " AND v.status = 'open' GROUP BY e.county_code",
+        s.counties,
+    )
+
+
+def _per_county(db, sql, counties, **params):
+    """{county: n} of a GROUP BY county_code query, 0 for counties without rows."""
+    from sqlalchemy import text
+
+    with db.reader() as conn:
+        rows = dict(conn.execute(text(sql), {k: str(v) for k, v in params.items()}).all())
+    return {county: rows.get(county, 0) for county in counties}
