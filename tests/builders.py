@@ -105,3 +105,22 @@ def simple_enterprise_xlsx(path: Path, rows: list[dict[str, Any]]) -> Path:
         )
     wb.save(path)
     return path
+
+
+def social_xlsx(path: Path, rows: list[list[Any]]) -> Path:
+    """Social-insurance data as sent: a title row, a merged two-row header, text numbers, a totals row."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["汝州市社会保险中心 单位参保缴费情况（2023年5月）"])
+    ws.append(["单位名称", "统一社会信用代码", "费款所属期", "参保人数", "欠费情况", None])
+    ws.append([None, None, None, None, "欠费月数", "欠费金额"])
+    ws.merge_cells("E2:F2")
+    for col in "ABCD":
+        ws.merge_cells(f"{col}2:{col}3")
+    for r in rows:
+        ws.append(r)
+    ws.append(["合计", None, None, None, None, None])
+    wb.save(path)
+    return path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import sys
 import types
 from collections.abc import Iterator
@@ -29,28 +28,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-class NetworkUsed(AssertionError):
-    pass
-
-
-def _refuse(*_args: Any, **_kwargs: Any) -> Any:
-    raise NetworkUsed("the app must never open a network connection")
-
-
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to open an internet socket fails the test that made it."""
-    real_socket = socket.socket
+    from tests.network_guard import refuse_network
 
-    class GuardedSocket(real_socket):  # type: ignore[misc, valid-type]
-        def __init__(self, family: int = -1, *args: Any, **kwargs: Any) -> None:
-            if family in (socket.AF_INET, socket.AF_INET6):
-                _refuse()
-            super().__init__(family, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "socket", GuardedSocket)
-    monkeypatch.setattr(socket, "create_connection", _refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+    refuse_network(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
@@ -61,23 +44,47 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     return path
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Any]:
+@pytest.fixture(scope="session")
+def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file with every migration run and nothing in it, made once.
+
+    Running the migrations costs one to two seconds a file; copying this file costs
+    milliseconds. Tests that open a database copy it (the `db`, `city_db` and
+    `sync_office` fixtures) instead of migrating a file of their own: the copy is the
+    very file open_database would make, and open_database still checks its revision.
+    Tests of migrating and creating files (tests/models, `hexie init`) make theirs for real."""
     from app.models.db import open_database
+
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
+    open_database(path, operator="template").close()
+    return path
+
+
+def open_copy(template: Path, path: Path, *, operator: str) -> Any:
+    """Open a fresh database at `path`, made by copying the migrated `template`."""
+    from app.models.db import open_database
+
+    shutil.copyfile(template, path)
+    return open_database(path, operator=operator)
+
+
+@pytest.fixture
+def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Any]:
+    """A county office's database (汝州市, 410482), fresh for each test."""
     from app.services.core import office
 
-    database = open_database(tmp_path / "county.sqlite3", operator="测试员")
+    database = open_copy(empty_database_file, tmp_path / "county.sqlite3", operator="测试员")
     office.configure(database, "410482", level="county")
     yield database
     database.close()
 
 
 @pytest.fixture
-def city_db(tmp_path: Path) -> Iterator[Any]:
-    from app.models.db import open_database
+def city_db(tmp_path: Path, empty_database_file: Path) -> Iterator[Any]:
+    """The city office's database (平顶山市, 410400), fresh for each test."""
     from app.services.core import office
 
-    database = open_database(tmp_path / "city.sqlite3", operator="市级测试员")
+    database = open_copy(empty_database_file, tmp_path / "city.sqlite3", operator="市级测试员")
     office.configure(database, "410400", level="city")
     yield database
     database.close()
@@ -109,32 +116,46 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
 
 # -- sync offices: keys derived once per session ----------------------------------------------
 
-SYNC_PASSPHRASE = "correct horse 42"
+# Test-only work factor for the scrypt that seals an office's private keys: N=2^4
+# instead of production's 2^17 (app/services/sync/key_sealing.py KDF). The sealed box
+# records its own N, r and p, so a box sealed here opens the same way (also in a
+# `hexie` subprocess) and every other step of sealing and opening runs as in use.
+# Production's cost is checked by the tests marked with the `production_kdf` fixture.
+TEST_KDF = {"n": 2**4, "r": 8, "p": 1}
 
 
-@pytest.fixture(scope="session")
-def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database file with every migration run and nothing in it, made once:
-    tests with ten offices copy it instead of migrating ten files."""
-    from app.models.db import open_database
+@pytest.fixture(scope="session", autouse=True)
+def cheap_key_derivation() -> Iterator[dict[str, int]]:
+    """For the whole session keys are sealed with TEST_KDF; yields production's KDF."""
+    from app.services.sync import key_sealing
 
-    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
-    open_database(path, operator="template").close()
-    return path
+    production = dict(key_sealing.KDF)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(key_sealing, "KDF", dict(TEST_KDF))
+        yield production
+
+
+@pytest.fixture
+def production_kdf(
+    cheap_key_derivation: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, int]:
+    """Seal with production's work factor in this test (a test of the cost itself)."""
+    from app.services.sync import key_sealing
+
+    monkeypatch.setattr(key_sealing, "KDF", dict(cheap_key_derivation))
+    return cheap_key_derivation
 
 
 @pytest.fixture(scope="session")
 def office_keys(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Any:
     """install(db) → the unlocked keys of db's office.
 
-    Deriving an office's keys from its passphrase (scrypt, on purpose slow against
-    guessing) costs seconds; a suite with ten offices per test cannot pay that per
-    test. The first time an office code is asked for, keys.init runs for real in a
-    scratch database, and the key pair it generates is kept as it is made (so the
-    seconds of keys.unlock are not paid a second time). Afterwards the same key
-    rows are written into each fresh database and the same keys handed back. The
-    production code is unchanged: the rows are exactly what keys.init wrote, and
-    keys.unlock(db, SYNC_PASSPHRASE) opens them (tests/services/test_bundle.py).
+    The first time an office code is asked for, keys.init runs for real in a scratch
+    database (sealed with TEST_KDF), and the key pair it generates is kept as it is
+    made. Afterwards the same key rows are written into each fresh database and the
+    same keys handed back, so `pair` and `sync_office` cost a settings write. The
+    rows are exactly what keys.init wrote, and keys.unlock(db, SYNC_PASSPHRASE) opens
+    them (tests/services/sync/test_bundle.py).
     """
     from sqlalchemy import select
 
@@ -154,6 +175,8 @@ def office_keys(tmp_path_factory: pytest.TempPathFactory, empty_database_file: P
             scratch = open_database(folder / "keys.sqlite3", operator="keys")
             office.configure(scratch, code)
             with _keep_generated_keys() as made:
+                from tests.sync_support import SYNC_PASSPHRASE
+
                 keys.init(scratch, SYNC_PASSPHRASE)
             with scratch.reader() as conn:
                 rows = dict(
@@ -201,19 +224,6 @@ def _keep_generated_keys() -> Iterator[dict[str, Any]]:
         yield made
 
 
-def trust_each_other(folder: Path, *databases: Any) -> None:
-    """Every office trusts every other one (as after exchanging .pub files and
-    checking fingerprints by phone)."""
-    from app.services.sync import keys
-
-    for database in databases:
-        keys.export_public(database, folder / f"{database.office_code}.pub")
-    for database in databases:
-        for other in databases:
-            if other is not database:
-                keys.trust(database, keys.read_public(folder / f"{other.office_code}.pub"))
-
-
 @pytest.fixture
 def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
     """A county (410482) and the city (410400) that trust each other, with their keys."""
@@ -230,15 +240,14 @@ def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
 @pytest.fixture
 def sync_office(tmp_path: Path, office_keys: Any, empty_database_file: Path) -> Iterator[Any]:
     """make(code) → (database, unlocked keys) of a new office with its own file."""
-    from app.models.db import open_database
     from app.services.core import office
 
     opened: list[Any] = []
 
     def make(code: str, *, operator: str = "测试员") -> tuple[Any, Any]:
-        path = tmp_path / f"office-{code}.sqlite3"
-        shutil.copyfile(empty_database_file, path)
-        database = open_database(path, operator=operator)
+        database = open_copy(
+            empty_database_file, tmp_path / f"office-{code}.sqlite3", operator=operator
+        )
         office.configure(database, code)
         opened.append(database)
         return database, office_keys(database)
@@ -246,3 +255,55 @@ def sync_office(tmp_path: Path, office_keys: Any, empty_database_file: Path) -> 
     yield make
     for database in opened:
         database.close()
+
+
+# -- records shared by several test modules --------------------------------------------------
+
+
+@pytest.fixture
+def counted(db: Any) -> tuple[str, str, str, str]:
+    """A small county year, counted by hand in tests/services/campaign/test_campaign.py:
+    the 2023 campaign with a target of 4 checks; three enterprises (the third
+    registered in May 2023), checked on 1 July, 10 August and 20 December (after the
+    campaign); one open item found 1 September, overdue since 28 September.
+    Returns (campaign id, a, b, c)."""
+    from datetime import date
+
+    from app.services.campaign import campaigns
+    from app.services.checks import health_checks
+    from app.services.register import enterprises
+    from tests.records import enterprise, manual
+
+    campaign_id = campaigns.save(db, campaigns.load_template())
+    data = campaigns.get(db, campaign_id)
+    data.targets = {"410482": 4}
+    campaigns.save(db, data, campaign_id)
+    a, b, c = (enterprise(db, serial=n) for n in (1, 2, 3))
+    enterprises.update(db, c, {"registration_date": date(2023, 5, 1)})
+    for eid, on in ((a, date(2023, 7, 1)), (b, date(2023, 8, 10)), (c, date(2023, 12, 20))):
+        health_checks.create(db, health_checks.template(db, eid, on))
+    manual(db, a, found=date(2023, 9, 1), deadline=date(2023, 9, 28))  # open, overdue
+    return campaign_id, a, b, c
+
+
+@pytest.fixture(scope="session")
+def printed(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any, Any]:
+    """Two field forms (a manufacturer, a builder) printed once for the whole session,
+    their pages filled in by hand and scanned: (folder with county.sqlite3 and
+    blank.pdf, [(form id, layout)], [(image, form id, page, truth)]).
+
+    The scan tests of the services, the review window and `hexie import-scans` read
+    the same scans; each copies county.sqlite3 before writing, and the images are
+    read-only, so a test that drew on one would fail instead of changing the others'."""
+    from app.models.db import open_database
+    from app.services.core import office
+    from tests import scan_builders as sb
+
+    folder = tmp_path_factory.mktemp("printed")
+    with open_database(folder / "county.sqlite3", operator="测试员") as database:
+        office.configure(database, "410482", level="county")
+        forms = sb.print_forms(database, folder / "blank.pdf")
+    scans = sb.filled_scans(folder / "blank.pdf", forms, seed=7)
+    for image, *_rest in scans:
+        image.flags.writeable = False  # shared by many tests: a test that drew on one would fail
+    return folder, forms, scans

@@ -231,7 +231,7 @@ def print_forms(
     from app.models.printed_form import PrintedForm
     from app.services.core.progress import drain
     from app.views.printing import output
-    from tests.services.test_health_checks import enterprise
+    from tests.records import enterprise
 
     ids = [enterprise(db, serial=n, industry="建筑业" if n == 2 else "制造业") for n in serials]
     drain(output.blank_forms(db, ids, out))

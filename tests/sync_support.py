@@ -17,6 +17,9 @@ from app.models.migrate import head_revision
 from app.services.sync import bundle, keys
 from app.services.sync.bundle_format import record_tables
 
+# The passphrase every test office's keys are sealed with.
+SYNC_PASSPHRASE = "correct horse 42"
+
 # The ten counties of Pingdingshan whose offices send to the city (GB/T 2260).
 COUNTIES = (
     "410402",
@@ -184,3 +187,14 @@ def first_difference(left: dict[str, Any], right: dict[str, Any]) -> str:
                     return f"{key}:\n  {x}\n  {y}"
             return f"{key}: {len(a)} rows against {len(b or [])}"
     return ""
+
+
+def trust_each_other(folder: Path, *databases: Database) -> None:
+    """Every office trusts every other one (as after exchanging .pub files and
+    checking fingerprints by phone)."""
+    for database in databases:
+        keys.export_public(database, folder / f"{database.office_code}.pub")
+    for database in databases:
+        for other in databases:
+            if other is not database:
+                keys.trust(database, keys.read_public(folder / f"{other.office_code}.pub"))

@@ -676,7 +676,7 @@ Please choose another backup.</translation>
     </message>
   </context>
   <context>
-    <name>DashboardTab</name>
+    <name>DashboardClicks</name>
     <message>
       <source>%1%2的整改事项</source>
       <translation>%1: %2 ledger items</translation>
@@ -718,6 +718,45 @@ Please choose another backup.</translation>
       <translation>Offers during the campaign</translation>
     </message>
     <message>
+      <source>中风险</source>
+      <translation>Medium risk</translation>
+    </message>
+    <message>
+      <source>处置中的重大风险隐患</source>
+      <translation>Major risks being handled</translation>
+    </message>
+    <message>
+      <source>已销号</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>截至%1发现的整改事项</source>
+      <translation>Ledger items found up to %1</translation>
+    </message>
+    <message>
+      <source>未销号</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>本专项行动的指导服务</source>
+      <translation>Guidance in this campaign</translation>
+    </message>
+    <message>
+      <source>逾期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>高风险</source>
+      <translation>High risk</translation>
+    </message>
+    <message>
+      <source>高风险企业</source>
+      <translation>High-risk enterprises</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardTab</name>
+    <message>
       <source>专项行动设置…</source>
       <translation>Campaign settings…</translation>
     </message>
@@ -754,10 +793,6 @@ Please choose another backup.</translation>
       <translation>Being handled</translation>
     </message>
     <message>
-      <source>处置中的重大风险隐患</source>
-      <translation>Major risks being handled</translation>
-    </message>
-    <message>
       <source>导出图表</source>
       <translation>Export charts</translation>
     </message>
@@ -786,10 +821,6 @@ planned %2</translation>
     <message>
       <source>已销号</source>
       <translation>Closed</translation>
-    </message>
-    <message>
-      <source>截至%1发现的整改事项</source>
-      <translation>Ledger items found up to %1</translation>
     </message>
     <message>
       <source>指导服务 %1 次
@@ -834,10 +865,6 @@ overdue %3</translation>
     <message>
       <source>未销号（含逾期）</source>
       <translation>Open (incl. overdue)</translation>
-    </message>
-    <message>
-      <source>本专项行动的指导服务</source>
-      <translation>Guidance in this campaign</translation>
     </message>
     <message>
       <source>活动次数</source>
@@ -896,10 +923,6 @@ contracts signed %2</translation>
     <message>
       <source>高风险</source>
       <translation>High risk</translation>
-    </message>
-    <message>
-      <source>高风险企业</source>
-      <translation>High-risk enterprises</translation>
     </message>
     <message>
       <source>高风险企业 %1 家

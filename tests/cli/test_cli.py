@@ -7,14 +7,8 @@ import sys
 import pytest
 
 from app import __version__
-from app.cli import main
 from tests.builders import messy_enterprise_xlsx
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.commands import run
 
 
 def test_version_from_a_real_process():
@@ -351,7 +345,7 @@ def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path):
 
 
 def test_import_risk_data_and_grade(capsys, tmp_path):
-    from tests.services.test_risk import social_xlsx
+    from tests.builders import social_xlsx
 
     db = str(tmp_path / "x.sqlite3")
     run(capsys, "init", "--db", db, "--office", "410482")

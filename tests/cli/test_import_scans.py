@@ -13,7 +13,6 @@ from app.cli import main
 from app.models import CheckResult, HealthCheck
 from app.models.db import open_database
 from tests import scan_builders as sb
-from tests.services.test_scans import printed  # noqa: F401 - shared module fixture
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ import json
 
 from app.models.db import open_database
 from app.services.sync import keys
-from tests.cli.test_cli import run
-from tests.conftest import SYNC_PASSPHRASE
-from tests.sync_support import CITY, snapshot
+from tests.commands import run
+from tests.sync_support import CITY, SYNC_PASSPHRASE, snapshot
 
 COUNTIES = ("410421", "410422", "410423")
 

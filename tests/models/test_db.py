@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,10 +88,35 @@ def test_second_instance_is_refused(db):
     assert "另一个" in str(err.value)
 
 
+def _lock_is_free(path: Path) -> bool:
+    """Whether another process could take the lock beside `path` now (flock locks
+    belong to one open file, so a second open in this process competes like one)."""
+    import fcntl
+
+    with open(path.with_name(path.name + ".lock"), "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return True
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is the POSIX lock")
 def test_lock_is_released_on_close(tmp_path: Path):
     path = tmp_path / "a.sqlite3"
-    open_database(path).close()
-    open_database(path).close()
+    first = open_database(path)
+    assert not _lock_is_free(path)
+    first.close()
+    assert _lock_is_free(path)
+    second = open_database(path)  # the next window opens the file the first one closed
+    try:
+        assert not _lock_is_free(path)
+        with pytest.raises(DatabaseInUseError):
+            open_database(path)
+    finally:
+        second.close()
+    assert _lock_is_free(path)
 
 
 def test_not_a_database_is_refused(tmp_path: Path):
@@ -171,7 +197,7 @@ def test_0011_withdraws_untouched_items_of_draft_checks(tmp_path: Path):
     from app.services.core import office
     from app.services.core.workdays import WorkCalendar
     from app.services.ledger.check_ledger import sync_rectifications
-    from tests.services.test_health_checks import enterprise, filled
+    from tests.records import enterprise, filled
 
     path = tmp_path / "old.sqlite3"
     database = open_database(path, operator="老版本")

@@ -14,8 +14,7 @@ from app.models.db import open_database
 from app.services.checks import health_checks
 from app.services.core import office
 from app.services.ledger import ledger
-from tests.services.test_health_checks import enterprise, filled
-from tests.services.test_ledger import manual
+from tests.records import enterprise, filled, manual
 
 
 def test_upgrade_from_0011_names_failures_by_their_finding(tmp_path: Path):

@@ -6,25 +6,12 @@ import pytest
 
 from app.services.core.fields import ValidationError
 from app.services.layoffs import layoffs
-from app.services.layoffs.layoffs import FilingInput
 from app.services.negotiation import offers
 from app.services.negotiation.offers import OfferFilter, OfferInput, SessionInput
 from app.services.risk import risk_events
-from tests.services.test_health_checks import enterprise
+from tests.records import enterprise, filing, offer
 
 TODAY = date(2023, 12, 1)
-
-
-def offer(db, eid, **kw):
-    data = OfferInput(
-        eid,
-        topics=["pay_level", "g01_pay"],
-        situation="difficult",
-        sent_on=date(2023, 9, 25),
-        received_on=date(2023, 9, 27),
-        **kw,
-    )
-    return offers.save(db, data)
 
 
 def test_offer_clock_and_stage(db):
@@ -111,19 +98,6 @@ def test_offer_filters(db):
     assert offers.count(db, OfferFilter(topic="pay_level")) == 1
     assert offers.count(db, OfferFilter(stage="draft")) == 1
     assert offers.page(db, OfferFilter(stage="received"))[0]["id"] == a
-
-
-def filing(db, eid, **kw):
-    values = {
-        "total_staff": 200,
-        "laid_off": 19,
-        "explained_on": date(2023, 3, 1),
-        "layoff_on": date(2023, 3, 31),
-        "opinions": "工会同意",
-        "reported_on": date(2023, 3, 10),
-        **kw,
-    }
-    return layoffs.save(db, FilingInput(eid, **values))
 
 
 def test_filing_findings(db):

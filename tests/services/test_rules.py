@@ -145,3 +145,57 @@ def test_id_numbers():
     assert "出生日期" in id_numbers.read("110105194913310021").problem
     assert "18位" in id_numbers.read("1101051949").problem
     assert valid not in repr(info)
+
+
+@pytest.fixture
+def layoff_table(tmp_path, monkeypatch):
+    """edit(change) → layoffs.json as shipped, changed by `change`, read by the layoff
+    rules in place of the shipped one (as an office editing the table would)."""
+    import json
+
+    from app import paths
+
+    shipped = json.loads(paths.resource_path("rules", "layoffs.json").read_text("utf-8"))
+    real = paths.resource_path
+
+    def edit(change):
+        table = json.loads(json.dumps(shipped))
+        change(table)
+        (tmp_path / "layoffs.json").write_text(json.dumps(table, ensure_ascii=False), "utf-8")
+        layoff_rules.rules.cache_clear()
+
+    def resource_path(*parts):
+        if parts == ("rules", "layoffs.json"):
+            return tmp_path / "layoffs.json"
+        return real(*parts)
+
+    monkeypatch.setattr(layoff_rules, "resource_path", resource_path)
+    yield edit
+    layoff_rules.rules.cache_clear()
+
+
+def test_long_service_near_retirement_follows_the_table(layoff_table):
+    """第42条第5项 from layoffs.json: 15 years here, under 5 years before retirement at 60/50."""
+    on = date(2023, 6, 1)
+    man_56 = Person("乙", gender="男", birth_date=date(1967, 3, 1), years_of_service=15)
+    woman_44 = Person("戊", gender="女", birth_date=date(1979, 3, 1), years_of_service=15)
+    layoff_table(lambda t: None)
+    assert layoff_rules.protected_reasons(man_56, on=on)  # 60 − 56 = 4 < 5
+    assert not layoff_rules.protected_reasons(woman_44, on=on)  # 50 − 44 = 6
+    layoff_table(lambda t: t["long_service"]["retirement_age"].update({"男": 63, "女": 55}))
+    assert not layoff_rules.protected_reasons(man_56, on=on)  # 63 − 56 = 7
+    assert not layoff_rules.protected_reasons(woman_44, on=on)  # 55 − 44 = 11
+    layoff_table(lambda t: t["long_service"].update(years_to_retirement=12))
+    reasons = layoff_rules.protected_reasons(woman_44, on=on)
+    assert reasons and "距 50 岁不足12年" in reasons[0]
+    layoff_table(lambda t: t["long_service"].update(years_of_service=16))
+    assert not layoff_rules.protected_reasons(man_56, on=on)  # 15 years is no longer enough
+
+
+def test_long_fixed_term_follows_the_table(layoff_table):
+    """第41条第2款第1项: "较长期限" is layoffs.json long_fixed_term_years."""
+    four_years = Person("己", contract_type="固定期限", contract_years=4)
+    layoff_table(lambda t: None)
+    assert layoff_rules.priority_reasons(four_years) == []
+    layoff_table(lambda t: t.update(long_fixed_term_years=3))
+    assert layoff_rules.priority_reasons(four_years) == ["与本单位订立较长期限的固定期限劳动合同"]

@@ -14,26 +14,3 @@ def window(qtbot, db, messages):
     qtbot.addWidget(w)
     w.show()
     return w
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type as a user would: ASCII as key clicks, Chinese as an input-method commit
-    (QTest can only synthesise ASCII key presses)."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QInputMethodEvent
-
-    run = ""
-    for ch in text + "\0":
-        if ch.isascii() and ch != "\0":
-            if run:
-                event = QInputMethodEvent()
-                event.setCommitString(run)
-                QCoreApplication.sendEvent(widget, event)
-                run = ""
-            qtbot.keyClick(widget, ch)
-        elif ch != "\0":
-            run += ch
-    if run:
-        event = QInputMethodEvent()
-        event.setCommitString(run)
-        QCoreApplication.sendEvent(widget, event)

@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from app.services.campaign import campaigns, guidance
 from app.services.ledger import ledger
 from app.services.register import enterprises
-from tests.services.test_campaign import counted  # noqa: F401 (fixture)
-from tests.views.conftest import type_text
+from tests.gui import type_text
 
 
 @pytest.fixture
@@ -118,7 +117,7 @@ def test_campaign_dialog_new_edit_and_wrong_dates(qtbot, window):
 
 
 def test_guidance_activity_dialog(qtbot, window, monkeypatch, tmp_path):  # noqa: F811
-    from tests.services.test_health_checks import enterprise
+    from tests.records import enterprise
 
     eid = enterprise(window.db)
     campaign_id = campaigns.save(window.db, campaigns.load_template())

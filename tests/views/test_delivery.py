@@ -14,17 +14,17 @@ from app.services.core import backups
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from app.settings import AppSettings
-from tests.services.test_backups import add
+from tests.records import plain_enterprise
 
 
 def test_backup_and_restore_from_the_menu(qtbot, window, messages, tmp_path):
-    add(window.db, 1)
+    plain_enterprise(window.db, 1)
     dialog = window.edit_backups()
     dialog.choose_folder(str(tmp_path / "U盘备份"))
     assert AppSettings.load().backup_folder.endswith("U盘备份")
     qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 1 and "已备份到" in dialog.message.text()
-    add(window.db, 2)
+    plain_enterprise(window.db, 2)
     window.refresh_all()
     assert window.enterprise_tab.model.rowCount() == 2
     dialog.table.selectRow(0)
@@ -37,7 +37,7 @@ def test_backup_and_restore_from_the_menu(qtbot, window, messages, tmp_path):
 
 
 def test_damaged_backup_refused_in_the_dialog(qtbot, window, messages, tmp_path):
-    add(window.db, 1)
+    plain_enterprise(window.db, 1)
     bad = tmp_path / "county-20230901-100000-manual.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
     dialog = window.edit_backups()
@@ -49,7 +49,7 @@ def test_damaged_backup_refused_in_the_dialog(qtbot, window, messages, tmp_path)
 def test_damaged_database_at_start_up(qtbot, db, messages, tmp_path):
     from app.gui import check_file
 
-    add(db, 1)
+    plain_enterprise(db, 1)
     settings = AppSettings(backup_folder=str(tmp_path / "备份"))
     backups.make_backup(db.path, settings.backup_dir(), "daily")
     path = db.path

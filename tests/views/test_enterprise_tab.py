@@ -7,7 +7,7 @@ from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from app.views.common.record_dialog import RecordDialog
 from tests.builders import code
-from tests.views.conftest import type_text
+from tests.gui import type_text
 
 
 def seed(db, n=3):

@@ -9,8 +9,8 @@ from app.services.checks import checklists, health_checks
 from app.services.ledger import ledger
 from app.services.register import enterprises
 from tests.builders import code
+from tests.gui import type_text
 from tests.pdf_tools import pdf_text
-from tests.views.conftest import type_text
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
-from tests.builders import messy_enterprise_xlsx
+from tests.builders import code, messy_enterprise_xlsx
 
 
 def test_import_from_menu_preview_then_import(qtbot, window, tmp_path, monkeypatch):
@@ -22,8 +22,6 @@ def test_import_from_menu_preview_then_import(qtbot, window, tmp_path, monkeypat
 
 def test_changing_the_mapping_and_rechecking(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "m.csv"
-    from tests.builders import code
-
     path.write_text(f"企业名称,统一社会信用代码,备用列\n甲,{code(1)},王伟\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     dialog = window.import_enterprises()
@@ -47,6 +45,20 @@ def test_unreadable_file_is_explained_and_nothing_imported(qtbot, window, tmp_pa
     dialog = window.import_enterprises()
     qtbot.waitUntil(lambda: "密码" in dialog.summary.text())
     assert not dialog.import_button.isEnabled()
+    dialog.import_button.click()  # a disabled button: a click must do nothing
+    dialog.close()
+    from app.services.register import enterprises
+    from app.services.register.enterprises import EnterpriseFilter
+
+    assert enterprises.count(window.db, EnterpriseFilter()) == 0
+    with window.db.reader() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM enterprise").scalar() == 0
+        assert (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM audit_log WHERE record_type = 'enterprise'"
+            ).scalar()
+            == 0
+        )
 
 
 def test_save_problem_list(qtbot, window, tmp_path, monkeypatch):
@@ -57,7 +69,23 @@ def test_save_problem_list(qtbot, window, tmp_path, monkeypatch):
     dialog = window.import_enterprises()
     qtbot.waitUntil(lambda: dialog.plan is not None)
     dialog.save_problems_button.click()
-    assert out.exists() and out.stat().st_size > 0
+    from openpyxl import load_workbook
+
+    saved = list(load_workbook(out, read_only=True)["导入问题"].iter_rows(values_only=True))
+    assert saved[0][:3] == ("行号", "处理", "原因")
+    problems = saved[1:]
+    assert len(problems) == dialog.problem_table.rowCount() == 3
+    assert sum(row[1] == "已跳过" for row in problems) == 2  # as the summary said: 跳过 2
+    # The rows of the spreadsheet the list names: 8 (a lower-case code, imported),
+    # 10 (a wrong check digit, skipped, given as typed) and 11 (the totals row).
+    source = load_workbook(path, read_only=True)["企业名单"]
+    typed = dict(enumerate(source.iter_rows(values_only=True), start=1))
+    assert [row[0] for row in problems] == [8, 10, 11]
+    assert typed[8][2] == code(3).lower() and "小写" in problems[0][2]
+    assert problems[0][1] == "已导入（提示）"
+    assert problems[1][1] == "已跳过" and "校验位" in problems[1][2]
+    assert [str(c) for c in problems[1][3:]] == [str(c) for c in typed[10]]  # as typed
+    assert typed[11][0] == "合计" and "合计" in problems[2][2]
 
 
 def test_cancelled_file_choice_does_nothing(qtbot, window, monkeypatch):

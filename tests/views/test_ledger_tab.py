@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.services.ledger import attachments, ledger
 from app.services.ledger.ledger import ManualItem
-from tests.services.test_health_checks import enterprise
-from tests.views.conftest import type_text
+from tests.gui import type_text
+from tests.records import enterprise
 
 
 @pytest.fixture

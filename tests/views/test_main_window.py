@@ -89,7 +89,7 @@ def test_network_guard_itself():
 
     import pytest
 
-    from tests.conftest import NetworkUsed
+    from tests.network_guard import NetworkUsed
 
     with pytest.raises(NetworkUsed):
         socket.create_connection(("127.0.0.1", 9))

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog
 from app.services.layoffs import layoffs
 from app.services.negotiation import offers
 from app.services.risk import risk_events
+from tests.gui import type_text
 from tests.pdf_tools import pdf_text
-from tests.services.test_health_checks import enterprise
-from tests.views.conftest import type_text
+from tests.records import enterprise
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QFileDialog
 from app.services.core.progress import drain
 from app.services.register import enterprises
 from app.services.risk import risk_grading
-from tests.builders import code
-from tests.services.test_risk import social_xlsx
+from tests.builders import code, social_xlsx
 
 
 def test_import_grade_register_and_visit_list(qtbot, window, tmp_path, monkeypatch, messages):

@@ -14,8 +14,7 @@ from app.models.db import open_database
 from app.settings import AppSettings
 from app.tasks import SyncTaskRunner
 from tests import scan_builders as sb
-from tests.services.test_scans import printed  # noqa: F401 - shared module fixture
-from tests.views.conftest import type_text
+from tests.gui import type_text
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ def demo_shared_data(db: Database, *, seed: int, today: date) -> Work[int]:
 
     from app.models import Enterprise
     from app.services.risk import risk_import
-    from app.services.risk.risk_grading import shift
+    from app.services.risk.risk_figures import shift
 
     rng = random.Random(seed + 4)
     with db.session() as session:

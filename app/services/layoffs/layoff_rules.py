@@ -50,7 +50,8 @@ def threshold_met(total_staff: int, laid_off: int) -> Finding:
 
 
 def notice_days(explained_on: date, layoff_on: date) -> int:
-    """Days of notice: explained on 1 March for a layoff on 31 March is 30 days (DOMAIN.md §10)."""
+    """Days of notice: explained on 1 March for a layoff on 31 March is 30 days
+    (docs/law.md, "Economic layoffs")."""
     return (layoff_on - explained_on).days
 
 
@@ -101,27 +102,30 @@ def protected_reasons(
     person: Person, *, on: date, retirement_age: dict[str, int] | None = None
 ) -> list[str]:
     """第42条 categories a person falls in: ticked flags, and long service near retirement
-    worked out from the birth date when it is known (to be confirmed by the office)."""
+    worked out from the birth date when it is known (to be confirmed by the office).
+
+    The service length, the years before retirement and the retirement ages are
+    layoffs.json "long_service" (docs/law.md, "Economic layoffs"); `retirement_age`
+    overrides the ages for one call."""
     labels = rules()["protected"]
     found = [labels[f] for f in person.flags if f in labels]
-    ages = retirement_age or {"男": 60, "女": 50}
-    if (
-        "long_service_near_retirement" not in person.flags
-        and person.birth_date
-        and person.years_of_service
-    ):
-        retire_at = ages.get(person.gender)
-        if retire_at and person.years_of_service >= 15:
-            age = (
-                on.year
-                - person.birth_date.year
-                - ((on.month, on.day) < (person.birth_date.month, person.birth_date.day))
-            )
-            if retire_at - age < 5:
-                found.append(
-                    labels["long_service_near_retirement"]
-                    + f"（按出生日期推算，距 {retire_at} 岁不足5年，请核实）"
-                )
+    if "long_service_near_retirement" in person.flags or not person.birth_date:
+        return found
+    long_service = rules()["long_service"]
+    retire_at = (retirement_age or long_service["retirement_age"]).get(person.gender)
+    if not retire_at or (person.years_of_service or 0) < long_service["years_of_service"]:
+        return found
+    age = (
+        on.year
+        - person.birth_date.year
+        - ((on.month, on.day) < (person.birth_date.month, person.birth_date.day))
+    )
+    before = long_service["years_to_retirement"]
+    if retire_at - age < before:
+        found.append(
+            labels["long_service_near_retirement"]
+            + f"（按出生日期推算，距 {retire_at} 岁不足{before}年，请核实）"
+        )
     return found
 
 
@@ -133,7 +137,7 @@ def priority_reasons(person: Person) -> list[str]:
         found.append(labels["open_ended"])
     if (
         person.contract_type.startswith("固定")
-        and (person.contract_years or 0) >= 5
+        and (person.contract_years or 0) >= rules()["long_fixed_term_years"]
         and labels["long_fixed_term"] not in found
     ):
         found.append(labels["long_fixed_term"])

@@ -29,10 +29,9 @@ from app.services.checks.health_checks import CheckFilter
 from app.services.core import reference
 from app.services.core.fields import FieldSpec, Kind, ValidationError
 from app.services.core.storage import Database
-from app.services.documents import forms
 from app.services.ledger import ledger
-from app.services.register import enterprises
 from app.tasks import TaskRunner
+from app.views.checks.blank_forms import print_blank_forms
 from app.views.checks.check_dialog import CheckDialog
 from app.views.common.messages import tr_lines
 from app.views.common.paged_model import PagedTableModel
@@ -381,34 +380,3 @@ class HealthCheckTab(PresetFilter, QWidget):
             dict.fromkeys(health_checks.get(self.db, cid).input.enterprise_id or "" for cid in ids)
         )
         print_blank_forms(self, self.db, self.tasks, enterprise_ids, how, self.exported)
-
-
-def print_blank_forms(
-    parent: QWidget, db: Database, tasks: TaskRunner, enterprise_ids: list[str], how: str, done: Any
-) -> None:
-    """Blank field forms for the given enterprises: preview, or one PDF / Word file in the background."""
-    from app.services.checks import checklists, printed_forms
-
-    title = parent.tr("体检现场记录表")
-    if how == "preview":
-        spec = checklists.active(db)
-        made = [
-            forms.blank_form(db, eid, printed_forms.new_form_id(), spec) for eid in enterprise_ids
-        ]
-        actions.preview(parent, title, lambda printer: actions.paint_blank_forms_on(printer, made))
-        return
-    name = enterprises.get(db, enterprise_ids[0]) or {}
-    suggested = (
-        f"{title}-{name.get('name', '')}"
-        if len(enterprise_ids) == 1
-        else f"{title}-{len(enterprise_ids)}家"
-    )
-    out = actions.ask_path(parent, title, suggested, how)
-    if out is None:
-        return
-    tasks.start(
-        parent,
-        parent.tr("正在生成空白记录表"),
-        lambda: output.blank_forms(db, enterprise_ids, out, odd_pages=actions.odd_pages()),
-        lambda path: done.emit(str(path)),
-    )

@@ -13,7 +13,7 @@ from app.services.register.enterprises import EnterpriseFilter
 from app.services.sync import bundle, bundle_format, keys
 from app.services.sync.bundle import BundleError
 from tests.builders import code
-from tests.conftest import SYNC_PASSPHRASE as PASS
+from tests.sync_support import SYNC_PASSPHRASE as PASS
 
 # The county/city `pair` fixture lives in tests/conftest.py: keys are derived once
 # per session there (scrypt costs seconds per office).
@@ -273,7 +273,7 @@ def test_neighbouring_county_gets_only_spreading_risks(db, tmp_path, office_keys
     from datetime import date
 
     from app.services.risk import risk_events
-    from tests.conftest import trust_each_other
+    from tests.sync_support import trust_each_other
 
     neighbour, neighbour_keys = sync_office("410425")
     county_keys = office_keys(db)

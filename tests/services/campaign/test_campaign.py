@@ -19,8 +19,7 @@ from app.services.negotiation.offers import OfferInput
 from app.services.register import enterprises
 from app.services.risk import risk_events
 from app.services.risk.risk_events import EventInput
-from tests.services.test_health_checks import enterprise
-from tests.services.test_ledger import close, manual
+from tests.records import close, manual
 
 TODAY = date(2023, 12, 1)
 
@@ -64,21 +63,6 @@ def test_current_campaign_and_delete(db):
     assert campaigns.current(db).id == second
     campaigns.delete(db, second)
     assert campaigns.current(db, date(2023, 8, 1)).id == first
-
-
-@pytest.fixture
-def counted(db):
-    """A small county year, counted by hand in the test below."""
-    campaign_id = campaigns.save(db, campaigns.load_template())
-    data = campaigns.get(db, campaign_id)
-    data.targets = {"410482": 4}
-    campaigns.save(db, data, campaign_id)
-    a, b, c = (enterprise(db, serial=n) for n in (1, 2, 3))
-    enterprises.update(db, c, {"registration_date": date(2023, 5, 1)})
-    for eid, on in ((a, date(2023, 7, 1)), (b, date(2023, 8, 10)), (c, date(2023, 12, 20))):
-        health_checks.create(db, health_checks.template(db, eid, on))
-    manual(db, a, found=date(2023, 9, 1), deadline=date(2023, 9, 28))  # open, overdue
-    return campaign_id, a, b, c
 
 
 def test_statistics_against_hand_counts(db, counted, tmp_path):
@@ -177,3 +161,39 @@ def test_dashboard_numbers_equal_the_lists(city_db):
         assert guidance.count_activities(city_db, flt) == row["activities"]
     assert s.total(s.guidance_by_kind, "activities") == 5 * len(s.counties)
     assert len(s.cases) == len(s.counties)  # one chosen case per county in the demo
+    # The lists above are services too: the same numbers, counted straight from the rows.
+    assert s.checks == _per_county(
+        city_db,
+        "SELECT e.county_code, count(*) FROM health_check h JOIN enterprise e"
+        " ON e.id = h.enterprise_id WHERE h.deleted = 0 AND e.deleted = 0"
+        " AND h.check_date BETWEEN :start AND :end GROUP BY e.county_code",
+        s.counties,
+        start=p.start,
+        end=p.end,
+    )
+    found = _per_county(
+        city_db,
+        "SELECT e.county_code, count(*) FROM rectification_item r JOIN enterprise e"
+        " ON e.id = r.enterprise_id WHERE r.deleted = 0 AND e.deleted = 0"
+        " AND r.found_on BETWEEN :start AND :end GROUP BY e.county_code",
+        s.counties,
+        start=p.start,
+        end=p.end,
+    )
+    assert {c: s.ledger[c]["found"] for c in s.counties} == found
+    assert {c: s.events[c]["open"] for c in s.counties} == _per_county(
+        city_db,
+        "SELECT e.county_code, count(*) FROM major_risk_event v JOIN enterprise e"
+        " ON e.id = v.enterprise_id WHERE v.deleted = 0 AND e.deleted = 0"
+        " AND v.status = 'open' GROUP BY e.county_code",
+        s.counties,
+    )
+
+
+def _per_county(db, sql, counties, **params):
+    """{county: n} of a GROUP BY county_code query, 0 for counties without rows."""
+    from sqlalchemy import text
+
+    with db.reader() as conn:
+        rows = dict(conn.execute(text(sql), {k: str(v) for k, v in params.items()}).all())
+    return {county: rows.get(county, 0) for county in counties}

@@ -12,16 +12,7 @@ from app.services.ledger import attachments, ledger, ledger_reminders
 from app.services.ledger.ledger import LedgerFilter, ManualItem
 from app.services.register import enterprises
 from tests.builders import code
-from tests.services.test_health_checks import enterprise, filled
-
-
-def manual(db, eid, found=date(2023, 9, 1), deadline=date(2023, 9, 28), matter="未签订劳动合同"):
-    return ledger.add_manual(
-        db,
-        ManualItem(
-            eid, matter, found, deadline, enterprise_person="王厂长", office_person="赵科长"
-        ),
-    )
+from tests.records import close, enterprise, filled, manual
 
 
 @pytest.fixture
@@ -29,30 +20,6 @@ def evidence(tmp_path):
     path = tmp_path / "整改报告.pdf"
     path.write_bytes(b"%PDF-1.4 rectification report")
     return path
-
-
-def close(db, item_id, evidence, on=date(2023, 9, 20)):
-    attachments.add(db, item_id, evidence)
-    ledger.change_status(
-        db, item_id, "in_progress", on_date=on, note="企业已着手整改", today=date(2023, 12, 1)
-    )
-    ledger.change_status(
-        db,
-        item_id,
-        "awaiting_verification",
-        on_date=on,
-        note="企业报送整改材料",
-        today=date(2023, 12, 1),
-    )
-    ledger.change_status(
-        db,
-        item_id,
-        "closed",
-        on_date=on,
-        note="核验属实",
-        verified_by="李四",
-        today=date(2023, 12, 1),
-    )
 
 
 def test_status_path_to_closed_with_history(db, evidence):

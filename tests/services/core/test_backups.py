@@ -14,23 +14,12 @@ from app.services.core import backups
 from app.services.core.backups import BackupFile
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
-from tests.builders import code
-
-
-def add(db, serial: int) -> str:
-    return enterprises.create(
-        db,
-        {
-            "name": f"汝州市备份{serial}有限公司",
-            "credit_code": code(serial),
-            "county_code": "410482",
-        },
-    )
+from tests.records import plain_enterprise
 
 
 def test_backup_while_another_connection_writes(db, tmp_path):
     for n in range(1, 50):
-        add(db, n)
+        plain_enterprise(db, n)
     stop = threading.Event()
     written = []
 
@@ -93,23 +82,23 @@ def test_daily_backup_once_a_day(db, tmp_path):
 
 def test_restore_round_trip(db, tmp_path):
     folder = tmp_path / "备份"
-    add(db, 1)
+    plain_enterprise(db, 1)
     saved = backups.make_backup(db.path, folder, "manual")
-    add(db, 2)
+    plain_enterprise(db, 2)
     assert enterprises.count(db, EnterpriseFilter()) == 2
     db.release_file()
     safety = backups.restore(saved, db.path, folder)
     db.reconnect()
     assert enterprises.count(db, EnterpriseFilter()) == 1
     assert backups.describe(safety).counts["企业"] == 2  # what was replaced is kept
-    add(db, 3)  # the restored file is writable
+    plain_enterprise(db, 3)  # the restored file is writable
     assert enterprises.count(db, EnterpriseFilter()) == 2
 
 
 def test_damaged_backup_is_refused(db, tmp_path):
     folder = tmp_path / "备份"
     for n in range(1, 200):
-        add(db, n)
+        plain_enterprise(db, n)
     saved = backups.make_backup(db.path, folder, "manual")
     data = bytearray(saved.read_bytes())
     for offset in range(4096 * 3, len(data) - 4096, 4096):

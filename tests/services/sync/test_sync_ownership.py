@@ -14,8 +14,7 @@ from app.services.register.enterprises import EnterpriseFilter
 from app.services.sync import bundle
 from app.services.sync.bundle import BundleError
 from tests.builders import code
-from tests.conftest import trust_each_other
-from tests.sync_support import CITY, craft, jsonl, snapshot
+from tests.sync_support import CITY, craft, jsonl, snapshot, trust_each_other
 
 COUNTIES = ("410421", "410422", "410423")
 

@@ -18,7 +18,7 @@ from app.services.register import enterprises
 from app.services.risk import risk_grading, risk_import
 from tests.builders import code
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]  # the repository (tests/services/risk/ is three down)
 TODAY = date(2023, 7, 1)
 SOURCES = ("tax", "social", "utility", "court", "abnormal", "complaint")
 

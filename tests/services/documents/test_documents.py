@@ -13,7 +13,7 @@ from app.services.documents import forms
 from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
-from tests.services.test_health_checks import enterprise, filled
+from tests.records import enterprise, filled
 
 
 @pytest.fixture

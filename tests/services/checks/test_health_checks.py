@@ -5,38 +5,12 @@ from datetime import date
 import pytest
 
 from app.services.checks import checklists, health_checks
-from app.services.checks.health_checks import CheckInput, ResultEntry, TeamMember
+from app.services.checks.health_checks import CheckInput, ResultEntry
 from app.services.core.fields import ValidationError
 from app.services.ledger import ledger
 from app.services.register import enterprises
 from tests.builders import code
-
-
-def enterprise(db, industry="制造业", serial=1):
-    return enterprises.create(
-        db,
-        {
-            "name": f"汝州市测试{serial}有限公司",
-            "credit_code": code(serial),
-            "county_code": "410482",
-            "industry": industry,
-            "employee_count": 120,
-        },
-    )
-
-
-def filled(db, eid, on=date(2023, 6, 20), noncompliant=("A01", "B03"), **extra):
-    data = health_checks.template(db, eid, on)
-    for r in data.results:
-        if r.result == "unchecked":
-            r.result = "noncompliant" if r.item_code in noncompliant else "compliant"
-    data.team = [TeamMember("张三", "劳动关系协调员"), TeamMember("李四", "工会劳动法律监督员")]
-    data.enterprise_person = "王厂长"
-    data.office_person = "赵科长"
-    data.conclusion = "企业存在劳动用工法律风险，须限期整改。" if noncompliant else "未发现风险。"
-    for k, v in extra.items():
-        setattr(data, k, v)
-    return data
+from tests.records import enterprise, filled
 
 
 def test_default_checklist_loaded_from_data(db):

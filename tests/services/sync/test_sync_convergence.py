@@ -4,7 +4,7 @@ with the same records and the same open conflicts whatever the order, and what
 each office owns is the same everywhere it travelled.
 
 Short by default (two rounds, three orders). A longer run:
-`pytest tests/services/test_sync_convergence.py --sync-long` (or HEXIE_SYNC_LONG=1),
+`pytest tests/services/sync/test_sync_convergence.py --sync-long` (or HEXIE_SYNC_LONG=1),
 and HEXIE_SYNC_SEED=n for another seed.
 """
 
@@ -90,7 +90,7 @@ def test_ten_counties_converge_at_the_city_in_any_order(sync_office, tmp_path, r
     rng = random.Random(seed)
     city = Office(CITY, *sync_office(CITY))
     counties = {c: Office(c, *sync_office(c)) for c in COUNTIES}
-    from tests.conftest import trust_each_other
+    from tests.sync_support import trust_each_other
 
     (tmp_path / "pub").mkdir()
     for county in counties.values():

@@ -15,7 +15,7 @@ from app.services.documents.documents import Document, Paragraph, Seal, Signatur
 from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
-from tests.services.test_health_checks import enterprise, filled
+from tests.records import enterprise, filled
 
 BODY = "整改期限届满前如有困难请及时与我单位联系"
 

@@ -15,8 +15,7 @@ from app.services.register.enterprises import EnterpriseFilter
 from app.services.sync import bundle, keys
 from app.services.sync.bundle import BundleError
 from tests.builders import code
-from tests.conftest import trust_each_other
-from tests.sync_support import CITY, craft, jsonl, record_row, snapshot
+from tests.sync_support import CITY, craft, jsonl, record_row, snapshot, trust_each_other
 
 
 def test_replacing_a_trusted_key(sync_office, office_keys, tmp_path):
@@ -81,7 +80,7 @@ def test_replacing_a_trusted_key(sync_office, office_keys, tmp_path):
     assert other
 
 
-def test_keys_stored_by_an_older_version_open_and_are_sealed_again(db):
+def test_keys_stored_by_an_older_version_open_and_are_sealed_again(db, production_kdf):
     """Before 0.1 keys were kept in age's passphrase format (its cost tuned to the PC:
     256 MiB to 1 GiB to open) and a PEM; they still open, and are stored again under
     the fixed-cost scrypt box, the old rows dropped."""

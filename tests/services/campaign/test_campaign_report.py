@@ -10,8 +10,8 @@ from docx.oxml.ns import qn
 
 from app.services.campaign import campaign_report, guidance
 from app.services.campaign.campaign_report import ReportInput
-from tests.services.test_campaign import TODAY, counted  # noqa: F401 (fixture)
 
+TODAY = date(2023, 12, 1)
 OFFICIAL = frozenset({"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"})
 
 

@@ -14,8 +14,7 @@ from app.services.negotiation import offers
 from app.services.register import enterprises
 from app.views.printing import output
 from tests.pdf_tools import pdf_text
-from tests.services.test_health_checks import enterprise
-from tests.services.test_offers_layoffs import filing, offer
+from tests.records import enterprise, filing, offer
 
 OFFICE = "汝州市协调劳动关系三方委员会办公室"
 ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")

@@ -10,7 +10,7 @@ from app.services.core.progress import drain
 from app.services.register import enterprises
 from app.views.printing import output
 from tests.pdf_tools import raw_pdf_text
-from tests.services.test_health_checks import enterprise, filled
+from tests.records import enterprise, filled
 
 KANGXI = range(0x2F00, 0x2FE0)
 RADICALS_SUPPLEMENT = range(0x2E80, 0x2F00)

@@ -16,7 +16,6 @@ from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from app.services.sync import bundle
 from app.services.sync.bundle import BundleError
-from tests.conftest import trust_each_other
 from tests.sync_support import (
     CITY,
     craft,
@@ -26,6 +25,7 @@ from tests.sync_support import (
     record_row,
     seal,
     snapshot,
+    trust_each_other,
 )
 
 

@@ -22,19 +22,6 @@ from app.services.scans.boxes import BoxMark
 from tests import scan_builders as sb
 
 
-@pytest.fixture(scope="module")
-def printed(qapp, tmp_path_factory):
-    """Two forms (a manufacturer, a builder) printed once, their pages filled in and scanned."""
-    from app.services.core import office
-
-    folder = tmp_path_factory.mktemp("printed")
-    with open_database(folder / "county.sqlite3", operator="测试员") as db:
-        office.configure(db, "410482", level="county")
-        forms = sb.print_forms(db, folder / "blank.pdf")
-    scans = sb.filled_scans(folder / "blank.pdf", forms, seed=7)
-    return folder, forms, scans
-
-
 @pytest.fixture
 def scanned_db(printed, tmp_path):
     folder, forms, scans = printed

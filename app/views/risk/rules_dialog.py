@@ -1,0 +1,64 @@
+"""The office's risk-scoring rules, edited as JSON text and checked before use."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.db import Database
+from app.services.risk import risk_rules
+
+
+class RulesDialog(QDialog):
+    """The rules as a JSON text the office edits; checked before it is used."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("风险评分规则"))
+        note = QLabel(
+            self.tr(
+                "评分模型是本单位自定的研判办法，国家没有统一的评分公式。每条规则：读取的数据、计算方式、比较、分值、是否红线（红线直接定为高风险）。"
+            )
+        )
+        note.setWordWrap(True)
+        self.text = QPlainTextEdit(risk_rules.load(db).as_json())
+        self.text.setObjectName("rules_text")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        save = QPushButton(self.tr("保存"))
+        save.setObjectName("save")
+        save.clicked.connect(self.save)
+        reset = QPushButton(self.tr("恢复默认规则"))
+        reset.clicked.connect(lambda: self.text.setPlainText(risk_rules.default_text()))
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(reset)
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(820, 640)
+
+    def save(self) -> bool:
+        try:
+            risk_rules.save(self.db, self.text.toPlainText())
+        except risk_rules.RulesError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.accept()
+        return True
