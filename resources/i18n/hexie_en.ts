@@ -3851,6 +3851,22 @@ The program will not replace it with an empty one.</translation>
       <translation>The planned checks of {county} cannot be negative.</translation>
     </message>
     <message>
+      <source>{days} 日</source>
+      <translation>{days} days</translation>
+    </message>
+    <message>
+      <source>{days} 日 ✗</source>
+      <translation>{days} days ✗</translation>
+    </message>
+    <message>
+      <source>{day}体检</source>
+      <translation>Check of {day}</translation>
+    </message>
+    <message>
+      <source>{day}（已延期）</source>
+      <translation>{day} (extended)</translation>
+    </message>
+    <message>
       <source>{label} {day} 晚于今天（{today}），请核对。</source>
       <translation>{label} {day} is later than today ({today}); please check it.</translation>
     </message>
@@ -3881,6 +3897,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>{second} {b} 早于{first} {a}，请核对。</source>
       <translation>{second} {b} is earlier than {first} {a}; please check.</translation>
+    </message>
+    <message>
+      <source>{status}（逾期）</source>
+      <translation>{status} (overdue)</translation>
     </message>
     <message>
       <source>{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。</source>
@@ -3975,6 +3995,10 @@ The program will not replace it with an empty one.</translation>
       <translation>{attended} of {members} attended, fewer than {num}/{den}: the vote is void and the draft was not adopted, so there cannot be a signing date (Collective Contract Provisions, art. 36).</translation>
     </message>
     <message>
+      <source>剩 {days} 天</source>
+      <translation>{days} days left</translation>
+    </message>
+    <message>
       <source>协商日期 {day} 早于收到要约的日期 {received}。</source>
       <translation>The session date {day} is earlier than the date the offer was received, {received}.</translation>
     </message>
@@ -4039,6 +4063,10 @@ The program will not replace it with an empty one.</translation>
       <translation>{n} re-employed, but the layoff date {day} has not come yet: people are re-employed after a layoff, not before. Check the layoff date or the number.</translation>
     </message>
     <message>
+      <source>已化解 {day}</source>
+      <translation>Resolved {day}</translation>
+    </message>
+    <message>
       <source>已化解的风险隐患须填写化解日期。</source>
       <translation>A resolved risk needs the date it was resolved.</translation>
     </message>
@@ -4079,8 +4107,16 @@ The program will not replace it with an empty one.</translation>
       <translation>The chosen enterprise does not exist or was deleted; choose again.</translation>
     </message>
     <message>
+      <source>手工登记</source>
+      <translation>Entered by hand</translation>
+    </message>
+    <message>
       <source>手机号码“{number}”是 {n} 位，应为 11 位，请核对。</source>
       <translation>The mobile number "{number}" has {n} digits; it should have 11.</translation>
+    </message>
+    <message>
+      <source>报送逾期 {days} 天</source>
+      <translation>Filing {days} days late</translation>
     </message>
     <message>
       <source>拖欠工资金额 {yuan} 元与被拖欠人数 {people} 人不相符：有欠薪就有被欠薪的人，反之亦然。</source>
@@ -4169,6 +4205,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>答复应为未答复、同意协商或拒绝协商。</source>
       <translation>The reply is no reply, accepted or refused.</translation>
+    </message>
+    <message>
+      <source>答复逾期 {days} 天</source>
+      <translation>Reply {days} days late</translation>
     </message>
     <message>
       <source>结束日期 {ends} 早于开始日期 {starts}，请检查两个日期是否填反。</source>
@@ -4353,6 +4393,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>逾期 {days} 天</source>
+      <translation>{days} days overdue</translation>
     </message>
     <message>
       <source>重新打开已销号的事项须写明理由（至少 4 个字）。</source>
