@@ -1980,10 +1980,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
   <context>
     <name>LayoffsTab</name>
     <message>
-      <source>%1 日</source>
-      <translation>%1 days</translation>
-    </message>
-    <message>
       <source>全部</source>
       <translation>All</translation>
     </message>
@@ -2012,16 +2008,8 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>New filing…</translation>
     </message>
     <message>
-      <source>未达到</source>
-      <translation>Not reached</translation>
-    </message>
-    <message>
       <source>确定删除选中的裁员备案吗？</source>
       <translation>Delete the selected layoff filings?</translation>
-    </message>
-    <message>
-      <source>达到</source>
-      <translation>Reached</translation>
     </message>
     <message>
       <source>达到第41条标准</source>
@@ -2047,10 +2035,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Enterprise: %1  ×</translation>
     </message>
     <message>
-      <source>体检 %1</source>
-      <translation>Check %1</translation>
-    </message>
-    <message>
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
@@ -2060,10 +2044,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
         <numerusform>
         </numerusform>
       </translation>
-    </message>
-    <message>
-      <source>剩 %1 天</source>
-      <translation>%1 days left</translation>
     </message>
     <message>
       <source>办理</source>
@@ -2084,10 +2064,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>导出整改台账</source>
       <translation>Export the ledger</translation>
-    </message>
-    <message>
-      <source>手工登记</source>
-      <translation>Entered by hand</translation>
     </message>
     <message>
       <source>整改时限</source>
@@ -2116,18 +2092,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>逾期</source>
       <translation>Overdue</translation>
-    </message>
-    <message>
-      <source>逾期 %1 天</source>
-      <translation>%1 days overdue</translation>
-    </message>
-    <message>
-      <source>（已延期）</source>
-      <translation> (extended)</translation>
-    </message>
-    <message>
-      <source>（逾期）</source>
-      <translation> (overdue)</translation>
     </message>
   </context>
   <context>
@@ -2688,10 +2652,6 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>OffersTab</name>
     <message>
-      <source>企业</source>
-      <translation>Enterprise</translation>
-    </message>
-    <message>
       <source>全部情况</source>
       <translation>All situations</translation>
     </message>
@@ -2708,16 +2668,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Delete</translation>
     </message>
     <message>
-      <source>工会</source>
-      <translation>Union</translation>
-    </message>
-    <message>
       <source>打开</source>
       <translation>Open</translation>
-    </message>
-    <message>
-      <source>报送逾期 %1 天</source>
-      <translation>Filing %1 days late</translation>
     </message>
     <message>
       <source>新建要约…</source>
@@ -2726,10 +2678,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>确定删除选中的要约记录吗？</source>
       <translation>Delete the selected offers?</translation>
-    </message>
-    <message>
-      <source>答复逾期 %1 天</source>
-      <translation>Reply %1 days late</translation>
     </message>
     <message>
       <source>要约书</source>
@@ -3564,16 +3512,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Resolved</translation>
     </message>
     <message>
-      <source>已化解 %1</source>
-      <translation>Resolved %1</translation>
-    </message>
-    <message>
       <source>打开</source>
       <translation>Open</translation>
-    </message>
-    <message>
-      <source>是</source>
-      <translation>Yes</translation>
     </message>
     <message>
       <source>登记风险隐患…</source>

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
 
 from app.models.db import Database
-from app.services.core import reference
-from app.services.core.fields import FieldSpec
 from app.services.risk import risk_events
+from app.services.risk.event_spec import MAJOR_RISK_EVENT
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventFilter
 from app.tasks import TaskRunner
 from app.views.common.list_tab import ListTab
+from app.views.common.paged_model import spec_row
 from app.views.common.widgets import CountyFilter
 from app.views.risk.risk_dialog import RiskDialog
 
-COLUMNS = (
-    FieldSpec("enterprise", "企业", "Enterprise", width=240),
-    FieldSpec("county", "县区", "County", width=80),
-    FieldSpec("kind", "类型", "Kind", width=90),
-    FieldSpec("people", "涉及人数", "People", width=70),
-    FieldSpec("amount", "拖欠金额（元）", "Owed (yuan)", width=100),
-    FieldSpec("found_on", "发现日期", "Found", width=86),
-    FieldSpec("steps", "介入次数", "Interventions", width=70),
-    FieldSpec("spread", "可能蔓延", "May spread", width=70),
-    FieldSpec("status", "状态", "Status", width=110),
-)
+COLUMNS = MAJOR_RISK_EVENT.table_columns
 
 
 class RiskTab(ListTab):
@@ -85,25 +76,9 @@ class RiskTab(ListTab):
     def _fetch(
         self, offset: int, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
-        kinds = KINDS_EN if self.english else KINDS
-        return [
-            (
-                r["id"],
-                r["enterprise"],
-                reference.division_name(r["county_code"]),
-                kinds[r["kind"]],
-                "" if r["people"] is None else str(r["people"]),
-                "" if r["amount_owed_yuan"] is None else f"{r['amount_owed_yuan']:,}",
-                r["found_on"].isoformat(),
-                str(r["interventions"]),
-                self.tr("是") if r["may_spread"] else "",
-                self.tr("处置中")
-                if r["status"] == "open"
-                else self.tr("已化解 %1").replace("%1", str(r["closed_on"])),
-                r["status"],
-            )
-            for r in risk_events.page(self.db, self.filter, offset=offset, limit=limit)
-        ]
+        rows = risk_events.page(self.db, self.filter, offset=offset, limit=limit)
+        today = date.today()
+        return [spec_row(COLUMNS, r, today, r["status"]) for r in rows]
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return QColor("#fde2e2") if values[-1] == "open" else None
