@@ -2493,10 +2493,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Attended</translation>
     </message>
     <message>
-      <source>协商会议</source>
-      <translation>Sessions</translation>
-    </message>
-    <message>
       <source>协商议题（按企业情况排列在前的是通知要求的重点议题）</source>
       <translation>Topics (★ marks those the notice asks for in this situation)</translation>
     </message>
@@ -2569,10 +2565,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Refused</translation>
     </message>
     <message>
-      <source>日期</source>
-      <translation>Dates</translation>
-    </message>
-    <message>
       <source>时间</source>
       <translation>Dates</translation>
     </message>
@@ -2583,14 +2575,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>法定时限与审查提示</source>
       <translation>Legal clock and findings</translation>
-    </message>
-    <message>
-      <source>用人单位方</source>
-      <translation>Employer side</translation>
-    </message>
-    <message>
-      <source>用人单位方代表／外聘</source>
-      <translation>Employer representatives / outside</translation>
     </message>
     <message>
       <source>答复</source>
@@ -2605,24 +2589,12 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Congress vote</translation>
     </message>
     <message>
-      <source>职工方</source>
-      <translation>Worker side</translation>
-    </message>
-    <message>
-      <source>职工方代表／外聘</source>
-      <translation>Worker representatives / outside</translation>
-    </message>
-    <message>
       <source>要约方</source>
       <translation>Offered by</translation>
     </message>
     <message>
       <source>解除</source>
       <translation>Ended</translation>
-    </message>
-    <message>
-      <source>记录协商会议</source>
-      <translation>Record session</translation>
     </message>
     <message>
       <source>适用规定</source>
@@ -2637,16 +2609,47 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Negotiation offer</translation>
     </message>
     <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfferSessions</name>
+    <message>
+      <source>协商会议</source>
+      <translation>Sessions</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>用人单位方</source>
+      <translation>Employer side</translation>
+    </message>
+    <message>
+      <source>用人单位方代表／外聘</source>
+      <translation>Employer representatives / outside</translation>
+    </message>
+    <message>
+      <source>职工方</source>
+      <translation>Worker side</translation>
+    </message>
+    <message>
+      <source>职工方代表／外聘</source>
+      <translation>Worker representatives / outside</translation>
+    </message>
+    <message>
+      <source>记录协商会议</source>
+      <translation>Record session</translation>
+    </message>
+    <message>
       <source>首席</source>
       <translation>Chief</translation>
     </message>
     <message>
       <source>首席代表</source>
       <translation>Chief representatives</translation>
-    </message>
-    <message>
-      <source>（尚未选择）</source>
-      <translation>(none chosen)</translation>
     </message>
   </context>
   <context>
