@@ -2152,6 +2152,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
     </message>
     <message>
+      <source>确定删除选中的记录吗？</source>
+      <translation>Delete the selected records?</translation>
+    </message>
+    <message>
       <source>请先在列表中选中一条记录。</source>
       <translation>Select a record in the list first.</translation>
     </message>

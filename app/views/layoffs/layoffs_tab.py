@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.models.db import Database
 from app.services.layoffs import layoff_rules, layoffs
@@ -14,14 +13,16 @@ from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import FilingFilter
 from app.tasks import TaskRunner
 from app.views.common.list_tab import ListTab
-from app.views.common.paged_model import spec_row
 from app.views.common.widgets import CountyFilter
 from app.views.layoffs.layoff_dialog import LayoffDialog
 
-COLUMNS = LAYOFF_FILING.table_columns
-
 
 class LayoffsTab(ListTab):
+    SPEC = LAYOFF_FILING
+    SERVICE = layoffs
+    DIALOG = LayoffDialog
+    RECORD_ARG = "filing_id"
+
     def __init__(
         self,
         db: Database,
@@ -31,9 +32,7 @@ class LayoffsTab(ListTab):
         parent: QWidget | None = None,
     ) -> None:
         self.filter = FilingFilter()
-        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
-        self.search.setObjectName("layoff_search")
-        self.table.setObjectName("layoff_table")
+        super().__init__(db, tasks, english=english, parent=parent, name="layoff")
         self.county = CountyFilter(english)
         self.status = QComboBox()
         self.status.setObjectName("layoff_status")
@@ -67,41 +66,14 @@ class LayoffsTab(ListTab):
         )
         super().apply_filter()
 
-    def _count(self) -> int:
-        return layoffs.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = layoffs.page(self.db, self.filter, offset=offset, limit=limit)
-        today = date.today()
-        return [spec_row(COLUMNS, r, today, self._notice_ok(r)) for r in rows]
-
-    @staticmethod
-    def _notice_ok(r: dict[str, Any]) -> bool:
+    def extra(self, row: Any) -> tuple[Any, ...]:
         """第41条's 30 days' notice given (a short notice colours the row)."""
-        return layoff_rules.notice_finding(r["explained_on"], r["layoff_on"]).ok
+        return (layoff_rules.notice_finding(row["explained_on"], row["layoff_on"]).ok,)
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return None if values[-1] else QColor("#fff4d6")
 
-    def new_filing(self, enterprise_id: str | None = None) -> QDialog:
-        return self.keep(
-            LayoffDialog(
-                self.db,
-                enterprise_id=enterprise_id or self.enterprise_id or None,
-                english=self.english,
-                parent=self,
-            )
-        )
+    new_filing = ListTab.new_record
 
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(
-            LayoffDialog(self.db, filing_id=record_id, english=self.english, parent=self)
-        )
-
-    def delete_selected(self) -> None:
-        self.delete_selected_with(layoffs.delete, self.tr("确定删除选中的裁员备案吗？"))
-
-    def show_risks(self) -> None:
-        self.show_risks_with(layoffs.get)
+    def delete_question(self) -> str:
+        return self.tr("确定删除选中的裁员备案吗？")

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.models.db import Database
 from app.services.negotiation import negotiation_rules, offers
@@ -14,14 +14,16 @@ from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 from app.services.negotiation.offers import STAGES, STAGES_EN, OfferFilter
 from app.tasks import TaskRunner
 from app.views.common.list_tab import ListTab
-from app.views.common.paged_model import spec_row
 from app.views.common.widgets import CountyFilter
 from app.views.negotiation.offer_dialog import OfferDialog
 
-COLUMNS = NEGOTIATION_OFFER.table_columns
-
 
 class OffersTab(ListTab):
+    SPEC = NEGOTIATION_OFFER
+    SERVICE = offers
+    DIALOG = OfferDialog
+    RECORD_ARG = "offer_id"
+
     def __init__(
         self,
         db: Database,
@@ -31,9 +33,7 @@ class OffersTab(ListTab):
         parent: QWidget | None = None,
     ) -> None:
         self.filter = OfferFilter()
-        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
-        self.search.setObjectName("offer_search")
-        self.table.setObjectName("offer_table")
+        super().__init__(db, tasks, english=english, parent=parent, name="offer")
         self.stage = QComboBox()
         self.stage.setObjectName("offer_stage")
         self.stage.addItem(self.tr("全部阶段"), "")
@@ -83,35 +83,10 @@ class OffersTab(ListTab):
         )
         super().apply_filter()
 
-    def _count(self) -> int:
-        return offers.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = offers.page(self.db, self.filter, offset=offset, limit=limit)
-        return [spec_row(COLUMNS, r, self.today) for r in rows]
-
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return QColor("#fde2e2") if values[-1] else None
 
-    def new_offer(self, enterprise_id: str | None = None) -> QDialog:
-        return self.keep(
-            OfferDialog(
-                self.db,
-                enterprise_id=enterprise_id or self.enterprise_id or None,
-                english=self.english,
-                parent=self,
-            )
-        )
+    new_offer = ListTab.new_record
 
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(
-            OfferDialog(self.db, offer_id=record_id, english=self.english, parent=self)
-        )
-
-    def delete_selected(self) -> None:
-        self.delete_selected_with(offers.delete, self.tr("确定删除选中的要约记录吗？"))
-
-    def show_risks(self) -> None:
-        self.show_risks_with(offers.get)
+    def delete_question(self) -> str:
+        return self.tr("确定删除选中的要约记录吗？")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.models.db import Database
 from app.services.risk import risk_events
@@ -14,14 +13,16 @@ from app.services.risk.event_spec import MAJOR_RISK_EVENT
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventFilter
 from app.tasks import TaskRunner
 from app.views.common.list_tab import ListTab
-from app.views.common.paged_model import spec_row
 from app.views.common.widgets import CountyFilter
 from app.views.risk.risk_dialog import RiskDialog
 
-COLUMNS = MAJOR_RISK_EVENT.table_columns
-
 
 class RiskTab(ListTab):
+    SPEC = MAJOR_RISK_EVENT
+    SERVICE = risk_events
+    DIALOG = RiskDialog
+    RECORD_ARG = "event_id"
+
     def __init__(
         self,
         db: Database,
@@ -31,9 +32,7 @@ class RiskTab(ListTab):
         parent: QWidget | None = None,
     ) -> None:
         self.filter = EventFilter()
-        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
-        self.search.setObjectName("risk_search")
-        self.table.setObjectName("risk_table")
+        super().__init__(db, tasks, english=english, parent=parent, name="risk")
         self.status = QComboBox()
         self.status.setObjectName("risk_status")
         self.status.addItem(self.tr("全部"), "")
@@ -70,28 +69,10 @@ class RiskTab(ListTab):
         )
         super().apply_filter()
 
-    def _count(self) -> int:
-        return risk_events.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = risk_events.page(self.db, self.filter, offset=offset, limit=limit)
-        today = date.today()
-        return [spec_row(COLUMNS, r, today, r["status"]) for r in rows]
+    def extra(self, row: Any) -> tuple[Any, ...]:
+        return (row["status"],)
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return QColor("#fde2e2") if values[-1] == "open" else None
 
-    def new_event(self, enterprise_id: str | None = None) -> QDialog:
-        return self.keep(
-            RiskDialog(
-                self.db,
-                enterprise_id=enterprise_id or self.enterprise_id or None,
-                english=self.english,
-                parent=self,
-            )
-        )
-
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(RiskDialog(self.db, event_id=record_id, english=self.english, parent=self))
+    new_event = ListTab.new_record
