@@ -859,10 +859,6 @@ overdue %3</translation>
       <translation>Cannot count this campaign</translation>
     </message>
     <message>
-      <source>未销号</source>
-      <translation>Open</translation>
-    </message>
-    <message>
       <source>未销号（含逾期）</source>
       <translation>Open (incl. overdue)</translation>
     </message>
@@ -2007,10 +2003,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
   <context>
     <name>LayoffsTab</name>
     <message>
-      <source>%1 日</source>
-      <translation>%1 days</translation>
-    </message>
-    <message>
       <source>全部</source>
       <translation>All</translation>
     </message>
@@ -2039,16 +2031,8 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>New filing…</translation>
     </message>
     <message>
-      <source>未达到</source>
-      <translation>Not reached</translation>
-    </message>
-    <message>
       <source>确定删除选中的裁员备案吗？</source>
       <translation>Delete the selected layoff filings?</translation>
-    </message>
-    <message>
-      <source>达到</source>
-      <translation>Reached</translation>
     </message>
     <message>
       <source>达到第41条标准</source>
@@ -2074,10 +2058,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Enterprise: %1  ×</translation>
     </message>
     <message>
-      <source>体检 %1</source>
-      <translation>Check %1</translation>
-    </message>
-    <message>
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
@@ -2087,10 +2067,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
         <numerusform>
         </numerusform>
       </translation>
-    </message>
-    <message>
-      <source>剩 %1 天</source>
-      <translation>%1 days left</translation>
     </message>
     <message>
       <source>办理</source>
@@ -2111,10 +2087,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>导出整改台账</source>
       <translation>Export the ledger</translation>
-    </message>
-    <message>
-      <source>手工登记</source>
-      <translation>Entered by hand</translation>
     </message>
     <message>
       <source>整改时限</source>
@@ -2143,18 +2115,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>逾期</source>
       <translation>Overdue</translation>
-    </message>
-    <message>
-      <source>逾期 %1 天</source>
-      <translation>%1 days overdue</translation>
-    </message>
-    <message>
-      <source>（已延期）</source>
-      <translation> (extended)</translation>
-    </message>
-    <message>
-      <source>（逾期）</source>
-      <translation> (overdue)</translation>
     </message>
   </context>
   <context>
@@ -2213,6 +2173,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
       <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
+    </message>
+    <message>
+      <source>确定删除选中的记录吗？</source>
+      <translation>Delete the selected records?</translation>
     </message>
     <message>
       <source>请先在列表中选中一条记录。</source>
@@ -2556,10 +2520,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Attended</translation>
     </message>
     <message>
-      <source>协商会议</source>
-      <translation>Sessions</translation>
-    </message>
-    <message>
       <source>协商议题（按企业情况排列在前的是通知要求的重点议题）</source>
       <translation>Topics (★ marks those the notice asks for in this situation)</translation>
     </message>
@@ -2632,10 +2592,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Refused</translation>
     </message>
     <message>
-      <source>日期</source>
-      <translation>Dates</translation>
-    </message>
-    <message>
       <source>时间</source>
       <translation>Dates</translation>
     </message>
@@ -2646,14 +2602,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>法定时限与审查提示</source>
       <translation>Legal clock and findings</translation>
-    </message>
-    <message>
-      <source>用人单位方</source>
-      <translation>Employer side</translation>
-    </message>
-    <message>
-      <source>用人单位方代表／外聘</source>
-      <translation>Employer representatives / outside</translation>
     </message>
     <message>
       <source>答复</source>
@@ -2668,24 +2616,12 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Congress vote</translation>
     </message>
     <message>
-      <source>职工方</source>
-      <translation>Worker side</translation>
-    </message>
-    <message>
-      <source>职工方代表／外聘</source>
-      <translation>Worker representatives / outside</translation>
-    </message>
-    <message>
       <source>要约方</source>
       <translation>Offered by</translation>
     </message>
     <message>
       <source>解除</source>
       <translation>Ended</translation>
-    </message>
-    <message>
-      <source>记录协商会议</source>
-      <translation>Record session</translation>
     </message>
     <message>
       <source>适用规定</source>
@@ -2700,6 +2636,41 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Negotiation offer</translation>
     </message>
     <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfferSessions</name>
+    <message>
+      <source>协商会议</source>
+      <translation>Sessions</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>用人单位方</source>
+      <translation>Employer side</translation>
+    </message>
+    <message>
+      <source>用人单位方代表／外聘</source>
+      <translation>Employer representatives / outside</translation>
+    </message>
+    <message>
+      <source>职工方</source>
+      <translation>Worker side</translation>
+    </message>
+    <message>
+      <source>职工方代表／外聘</source>
+      <translation>Worker representatives / outside</translation>
+    </message>
+    <message>
+      <source>记录协商会议</source>
+      <translation>Record session</translation>
+    </message>
+    <message>
       <source>首席</source>
       <translation>Chief</translation>
     </message>
@@ -2707,17 +2678,9 @@ This program never connects to a network; all data stays on this PC.</translatio
       <source>首席代表</source>
       <translation>Chief representatives</translation>
     </message>
-    <message>
-      <source>（尚未选择）</source>
-      <translation>(none chosen)</translation>
-    </message>
   </context>
   <context>
     <name>OffersTab</name>
-    <message>
-      <source>企业</source>
-      <translation>Enterprise</translation>
-    </message>
     <message>
       <source>全部情况</source>
       <translation>All situations</translation>
@@ -2735,16 +2698,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Delete</translation>
     </message>
     <message>
-      <source>工会</source>
-      <translation>Union</translation>
-    </message>
-    <message>
       <source>打开</source>
       <translation>Open</translation>
-    </message>
-    <message>
-      <source>报送逾期 %1 天</source>
-      <translation>Filing %1 days late</translation>
     </message>
     <message>
       <source>新建要约…</source>
@@ -2753,10 +2708,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>确定删除选中的要约记录吗？</source>
       <translation>Delete the selected offers?</translation>
-    </message>
-    <message>
-      <source>答复逾期 %1 天</source>
-      <translation>Reply %1 days late</translation>
     </message>
     <message>
       <source>要约书</source>
@@ -3591,16 +3542,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Resolved</translation>
     </message>
     <message>
-      <source>已化解 %1</source>
-      <translation>Resolved %1</translation>
-    </message>
-    <message>
       <source>打开</source>
       <translation>Open</translation>
-    </message>
-    <message>
-      <source>是</source>
-      <translation>Yes</translation>
     </message>
     <message>
       <source>登记风险隐患…</source>
@@ -3878,6 +3821,22 @@ The program will not replace it with an empty one.</translation>
       <translation>The planned checks of {county} cannot be negative.</translation>
     </message>
     <message>
+      <source>{days} 日</source>
+      <translation>{days} days</translation>
+    </message>
+    <message>
+      <source>{days} 日 ✗</source>
+      <translation>{days} days ✗</translation>
+    </message>
+    <message>
+      <source>{day}体检</source>
+      <translation>Check of {day}</translation>
+    </message>
+    <message>
+      <source>{day}（已延期）</source>
+      <translation>{day} (extended)</translation>
+    </message>
+    <message>
       <source>{label} {day} 晚于今天（{today}），请核对。</source>
       <translation>{label} {day} is later than today ({today}); please check it.</translation>
     </message>
@@ -3908,6 +3867,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>{second} {b} 早于{first} {a}，请核对。</source>
       <translation>{second} {b} is earlier than {first} {a}; please check.</translation>
+    </message>
+    <message>
+      <source>{status}（逾期）</source>
+      <translation>{status} (overdue)</translation>
     </message>
     <message>
       <source>{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。</source>
@@ -4002,6 +3965,10 @@ The program will not replace it with an empty one.</translation>
       <translation>{attended} of {members} attended, fewer than {num}/{den}: the vote is void and the draft was not adopted, so there cannot be a signing date (Collective Contract Provisions, art. 36).</translation>
     </message>
     <message>
+      <source>剩 {days} 天</source>
+      <translation>{days} days left</translation>
+    </message>
+    <message>
       <source>协商日期 {day} 早于收到要约的日期 {received}。</source>
       <translation>The session date {day} is earlier than the date the offer was received, {received}.</translation>
     </message>
@@ -4066,6 +4033,10 @@ The program will not replace it with an empty one.</translation>
       <translation>{n} re-employed, but the layoff date {day} has not come yet: people are re-employed after a layoff, not before. Check the layoff date or the number.</translation>
     </message>
     <message>
+      <source>已化解 {day}</source>
+      <translation>Resolved {day}</translation>
+    </message>
+    <message>
       <source>已化解的风险隐患须填写化解日期。</source>
       <translation>A resolved risk needs the date it was resolved.</translation>
     </message>
@@ -4106,6 +4077,10 @@ The program will not replace it with an empty one.</translation>
       <translation>The chosen enterprise does not exist or was deleted; choose again.</translation>
     </message>
     <message>
+      <source>手工登记</source>
+      <translation>Entered by hand</translation>
+    </message>
+    <message>
       <source>手机号码“{number}”是 {n} 位，应为 11 位，请核对。</source>
       <translation>The mobile number "{number}" has {n} digits; it should have 11.</translation>
     </message>
@@ -4116,6 +4091,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>找不到信用代码为 {code} 的企业。</source>
       <translation>No enterprise with credit code {code} was found.</translation>
+    </message>
+    <message>
+      <source>报送逾期 {days} 天</source>
+      <translation>Filing {days} days late</translation>
     </message>
     <message>
       <source>拖欠工资金额 {yuan} 元与被拖欠人数 {people} 人不相符：有欠薪就有被欠薪的人，反之亦然。</source>
@@ -4204,6 +4183,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>答复应为未答复、同意协商或拒绝协商。</source>
       <translation>The reply is no reply, accepted or refused.</translation>
+    </message>
+    <message>
+      <source>答复逾期 {days} 天</source>
+      <translation>Reply {days} days late</translation>
     </message>
     <message>
       <source>结束日期 {ends} 早于开始日期 {starts}，请检查两个日期是否填反。</source>
@@ -4392,6 +4375,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>逾期 {days} 天</source>
+      <translation>{days} days overdue</translation>
     </message>
     <message>
       <source>重新打开已销号的事项须写明理由（至少 4 个字）。</source>

@@ -235,3 +235,52 @@ def test_print_layoff_receipt_with_a_chosen_date(qtbot, window, eid, monkeypatch
     assert "2023年3月10日第1页" in pdf_text(out)  # the day the report was received
     action.trigger()
     assert "2023年3月13日第1页" in pdf_text(out)  # the date chosen when printing
+
+
+def _headers(tab) -> list[str]:
+    model = tab.model
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_tabs_show_their_record_spec_columns(qtbot, window, eid):
+    """Each list shows, in order, the columns its record spec declares; a record
+    saved through its dialog fills them from the stored record."""
+    from app.services.layoffs.layoff_spec import LAYOFF_FILING
+    from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
+    from app.services.risk.event_spec import MAJOR_RISK_EVENT
+
+    for tab, spec in (
+        (window.layoffs_tab, LAYOFF_FILING),
+        (window.offers_tab, NEGOTIATION_OFFER),
+        (window.risk_tab, MAJOR_RISK_EVENT),
+    ):
+        assert _headers(tab) == [c.label_zh for c in spec.table_columns]
+
+    dialog = window.layoffs_tab.new_filing(eid)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.total_staff.setText("300")
+    dialog.laid_off.setText("12")
+    dialog.explained_on.set_value(date(2023, 3, 1))
+    dialog.layoff_on.set_value(date(2023, 4, 10))
+    assert dialog.save()
+    data, facts = layoffs.get(window.db, dialog.filing_id)
+    row = dict(zip(_headers(window.layoffs_tab), cells(window.layoffs_tab), strict=True))
+    assert row["企业"] == facts["enterprise"]
+    assert row["职工总数"] == str(data.total_staff) and row["拟裁减"] == str(data.laid_off)
+    assert row["提前说明"] == f"{(data.layoff_on - data.explained_on).days} 日"
+    assert row["第41条标准"] == "未达到"  # 12 of 300: fewer than 20 and under 10%
+    assert row["状态"] == "办理中"
+
+    dialog = window.risk_tab.new_event(eid)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.people.setText("40")
+    dialog.amount.setText("1234567")
+    dialog.found_on.set_value(date.today())
+    assert dialog.save()
+    row = dict(zip(_headers(window.risk_tab), cells(window.risk_tab), strict=True))
+    assert row["涉及人数"] == "40" and row["拖欠金额（元）"] == "1,234,567"
+    assert row["介入次数"] == "0" and row["可能蔓延"] == "" and row["状态"] == "处置中"
+
+
+def cells(tab, row: int = 0) -> list[str]:
+    return [tab.model.index(row, c).data() for c in range(tab.model.columnCount())]

@@ -4,8 +4,8 @@ Notice 平协调三方办〔2023〕3号 二(三): send laws and regulations into
 enterprises with newly registered ones first, hand out employment guides, hold
 online lectures, and help enterprises set up wage-payment and democratic
 management rules; 二(四)/三(四): publicise model enterprises, typical cases and
-outstanding coordinators. One FieldSpec list per record type feeds the list,
-the dialog and the annex columns.
+outstanding coordinators. Each record type's spec (guidance_spec) feeds the
+list, the dialog and the rules.
 """
 
 from __future__ import annotations
@@ -20,153 +20,57 @@ from sqlalchemy import select
 
 from app.models import Enterprise, GuidanceActivity, TypicalCase
 from app.models.db import Database
-from app.services.campaign import guidance_rules as guidance_rules
-from app.services.core import audit, record_files, reference
-from app.services.core.fields import (
-    FieldError,
-    FieldSpec,
-    Kind,
-    ValidationError,
-    field_message,
-    parse_value,
-    problems,
+
+# The records' fields, columns and words live in guidance_spec; callers keep
+# using guidance.ACTIVITY_FIELDS, ACTIVITY_KINDS and the rest.
+from app.services.campaign.guidance_spec import (  # noqa: E402, F401
+    ACTIVITY_FIELDS,
+    ACTIVITY_KINDS,
+    ACTIVITY_KINDS_EN,
+    CASE_FIELDS,
+    CASE_KINDS,
+    CASE_KINDS_EN,
+    GUIDANCE_ACTIVITY,
+    TYPICAL_CASE,
 )
+from app.services.core import audit, record_files
+from app.services.core.fields import FieldError, Kind, ValidationError, field_message, parse_value
+from app.services.core.record_spec import RecordSpec
 from app.services.core.record_store import save_audited
 
-ACTIVITY_KINDS = {
-    "law_into_enterprise": "送法进企业",
-    "lecture_onsite": "现场讲座",
-    "lecture_online": "线上讲座",
-    "guide": "发放用工指南",
-    "rules_help": "指导建立规章制度",
-    "other": "其他指导服务",
-}
-ACTIVITY_KINDS_EN = {
-    "law_into_enterprise": "Law into enterprises",
-    "lecture_onsite": "Lecture on site",
-    "lecture_online": "Lecture online",
-    "guide": "Employment guides handed out",
-    "rules_help": "Help with internal rules",
-    "other": "Other guidance",
-}
-CASE_KINDS = {
-    "practice": "典型做法",
-    "model_enterprise": "示范企业",
-    "coordinator": "金牌劳动关系协调员",
-    "negotiation": "集体协商典型案例",
-}
-CASE_KINDS_EN = {
-    "practice": "Good practice",
-    "model_enterprise": "Model enterprise",
-    "coordinator": "Outstanding coordinator",
-    "negotiation": "Collective negotiation case",
-}
 
-
-def _counties() -> list[tuple[str, str]]:
-    return [(d.code, d.name) for d in reference.divisions()]
-
-
-def _counties_en() -> list[tuple[str, str]]:
-    return [(d.code, d.name_en) for d in reference.divisions()]
-
-
-COUNTY_FIELD = FieldSpec(
-    "county_code",
-    "县区",
-    "County",
-    Kind.CHOICE,
-    choices=_counties,
-    choices_en=_counties_en,
-    matcher=reference.match_division,
-    width=80,
-)
-ACTIVITY_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("held_on", "日期", "Date", Kind.DATE, required=True, width=90),
-    FieldSpec(
-        "kind",
-        "服务方式",
-        "Kind",
-        Kind.CHOICE,
-        required=True,
-        choices=lambda: list(ACTIVITY_KINDS.items()),
-        choices_en=lambda: list(ACTIVITY_KINDS_EN.items()),
-        width=110,
-    ),
-    FieldSpec("title", "活动名称", "Title", required=True, max_length=200, width=240),
-    COUNTY_FIELD,
-    FieldSpec("place", "地点或平台", "Place or platform", max_length=200, width=140),
-    FieldSpec(
-        "other_enterprises",
-        "名录外企业数",
-        "Enterprises not in the register",
-        Kind.INT,
-        minimum=0,
-        in_table=False,
-    ),
-    FieldSpec("people_reached", "覆盖人数", "People reached", Kind.INT, minimum=0, width=70),
-    FieldSpec("materials", "发放或使用的材料", "Materials", Kind.LONGTEXT, in_table=False),
-    FieldSpec("copies_handed_out", "发放份数", "Copies handed out", Kind.INT, minimum=0, width=70),
-    FieldSpec("note", "备注", "Note", Kind.LONGTEXT, in_table=False),
-)
-CASE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(
-        "kind",
-        "类别",
-        "Kind",
-        Kind.CHOICE,
-        required=True,
-        choices=lambda: list(CASE_KINDS.items()),
-        choices_en=lambda: list(CASE_KINDS_EN.items()),
-        width=130,
-    ),
-    FieldSpec("title", "标题", "Title", required=True, max_length=200, width=280),
-    COUNTY_FIELD,
-    FieldSpec("person", "人物或联系人", "Person", max_length=60, width=90),
-    FieldSpec("body", "案例正文", "Text", Kind.LONGTEXT, required=True, in_table=False),
-    FieldSpec("in_report", "写入工作总结", "In the summary report", Kind.BOOL, width=90),
-)
-
-
-def _clean(
-    specs: tuple[FieldSpec, ...], raw: dict[str, Any], today: date | None = None
-) -> dict[str, Any]:
+def _clean(spec: RecordSpec, raw: dict[str, Any], today: date | None = None) -> dict[str, Any]:
+    """A dialog's or a spreadsheet's values read by the record's spec and checked by
+    its rules (every field's own, then the record type's); ValidationError otherwise."""
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for spec in specs:
+    for field in spec.fields:
         try:
-            values[spec.name] = parse_value(spec, raw.get(spec.name))
+            values[field.name] = parse_value(field, raw.get(field.name))
         except FieldError as exc:
-            errors[spec.name] = field_message(spec, exc)
-    for name, message in problems(specs, values).items():
+            errors[field.name] = field_message(field, exc)
+    for name, message in spec.check(values, today=today or date.today()).items():
         errors.setdefault(name, message)
-    if specs is ACTIVITY_FIELDS:
-        for name, message in guidance_rules.activity_rules(
-            values, today=today or date.today()
-        ).items():
-            errors.setdefault(name, message)
     if errors:
         raise ValidationError(errors)
-    for spec in specs:
-        if values[spec.name] is None and spec.kind is Kind.INT:
-            values[spec.name] = 0
-        elif values[spec.name] is None:
-            values[spec.name] = ""
+    for field in spec.fields:
+        if values[field.name] is None:
+            values[field.name] = 0 if field.kind is Kind.INT else ""
     return values
 
 
 def activity_problems(raw: dict[str, Any]) -> dict[str, str]:
     """What stands in the way of saving an activity; nothing is written."""
-    try:
-        _clean(ACTIVITY_FIELDS, raw)
-    except ValidationError as exc:
-        return exc.errors
-    return {}
+    return _problems(GUIDANCE_ACTIVITY, raw)
 
 
 def case_problems(raw: dict[str, Any]) -> dict[str, str]:
+    return _problems(TYPICAL_CASE, raw)
+
+
+def _problems(spec: RecordSpec, raw: dict[str, Any]) -> dict[str, str]:
     try:
-        _clean(CASE_FIELDS, raw)
+        _clean(spec, raw)
     except ValidationError as exc:
         return exc.errors
     return {}
@@ -181,7 +85,7 @@ def save_activity(
     enterprise_ids: list[str] | None = None,
     activity_id: str | None = None,
 ) -> str:
-    values = _clean(ACTIVITY_FIELDS, raw)
+    values = _clean(GUIDANCE_ACTIVITY, raw)
     if enterprise_ids is not None:
         values["enterprise_ids_json"] = json.dumps(sorted(set(enterprise_ids)))
     with db.session() as session:
@@ -317,7 +221,7 @@ def save_case(
     enterprise_id: str = "",
     case_id: str | None = None,
 ) -> str:
-    values = _clean(CASE_FIELDS, raw)
+    values = _clean(TYPICAL_CASE, raw)
     values["enterprise_id"] = enterprise_id
     with db.session() as session:
         return save_audited(

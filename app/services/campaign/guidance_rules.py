@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from app.services.core.fields import problems
 from app.services.core.messages import Label
-from app.services.core.validation import Problems, add, not_future, not_negative
+from app.services.core.validation import Problems, not_future, not_negative
 
 HELD = Label("活动日期", "Date held")
 COUNTS = {
@@ -26,18 +25,3 @@ def activity_rules(values: Mapping[str, Any], *, today: date) -> Problems:
     for name, label in COUNTS.items():
         not_negative(errors, values, name, label)
     return errors
-
-
-def check_activity(values: Mapping[str, Any], *, today: date) -> Problems:
-    from app.services.campaign.guidance import ACTIVITY_FIELDS
-
-    errors: Problems = dict(problems(ACTIVITY_FIELDS, dict(values)))  # type: ignore[arg-type]
-    for name, message in activity_rules(values, today=today).items():
-        add(errors, name, message)
-    return errors
-
-
-def check_case(values: Mapping[str, Any], *, today: date) -> Problems:
-    from app.services.campaign.guidance import CASE_FIELDS
-
-    return dict(problems(CASE_FIELDS, dict(values)))  # type: ignore[arg-type]

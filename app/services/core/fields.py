@@ -50,6 +50,20 @@ class FieldSpec:
     minimum: int | None = None
     placeholder: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # The value a new record starts with (a choice with a default offers no blank).
+    default: Any = None
+    # How a dialog edits it, where the kind does not say: "date" a date that may be
+    # unknown, "day" a date always given, "count" a spin box, "enterprise" the
+    # enterprise picker, "check" a tick box with its label beside it, "custom" the
+    # record type's own widget (app/views/common/record_form.py).
+    editor: str = ""
+    # A list column computed from the list query's row and today's date (None: the
+    # row's own value under `name`); `reads` names what it needs from the row.
+    show: Callable[[Any, date], Any] | None = None
+    reads: tuple[str, ...] = ()
+    # Width in an .xlsx export, in characters; 0 leaves the column out of the export,
+    # None derives it from the table width.
+    xlsx_width: float | None = None
 
     def all_labels(self) -> tuple[str, ...]:
         return (self.label_zh, self.label_en, *self.aliases)

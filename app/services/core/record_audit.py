@@ -16,9 +16,10 @@ from sqlalchemy import select
 
 from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
+from app.services import record_types
 from app.services.checks import check_rules, checklists
 from app.services.core.messages import N_, Message
-from app.services.core.record_rules import BY_TABLE, check_row
+from app.services.core.record_rules import check_row
 from app.services.sync.bundle_format import record_tables
 
 
@@ -35,7 +36,7 @@ def problems(db: Database, *, today: date | None = None) -> list[RecordProblem]:
     out: list[RecordProblem] = []
     tables = record_tables()
     with db.reader() as conn:
-        for name in BY_TABLE:
+        for name in record_types.SPECS:
             table = tables[name]
             for row in conn.execute(select(table).where(table.c.deleted.is_(False))).mappings():
                 for field, message in check_row(name, row, today=today).items():

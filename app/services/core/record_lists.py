@@ -23,6 +23,15 @@ def enterprise_matches(text: str, *extra: ColumnElement[bool]) -> ColumnElement[
     )
 
 
+def selected(spec: Any, model: Any, named: dict[str, Any] | None = None) -> list[Any]:
+    """A list query's columns: what the record spec's list reads (RecordSpec.reads),
+    each a column of `model` or one of `named` (joined or computed), by its name."""
+    named = {"enterprise": Enterprise.name, "county_code": Enterprise.county_code, **(named or {})}
+    return [
+        (named[name] if name in named else getattr(model, name)).label(name) for name in spec.reads
+    ]
+
+
 def count_joined(db: Database, model: Any, conditions: list[ColumnElement[bool]]) -> int:
     """Rows of `model` joined to their enterprise that meet every condition."""
     stmt = (

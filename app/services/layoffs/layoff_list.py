@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from app.models import Enterprise, LayoffFiling
 from app.models.db import Database
 from app.services.core import record_lists
+from app.services.layoffs.layoff_spec import LAYOFF_FILING
 
 
 @dataclass
@@ -61,19 +62,7 @@ def page(
 ) -> list[dict[str, Any]]:
     f = LayoffFiling
     stmt = (
-        select(
-            f.id,
-            Enterprise.name.label("enterprise"),
-            Enterprise.county_code,
-            f.ground,
-            f.total_staff,
-            f.laid_off,
-            f.explained_on,
-            f.layoff_on,
-            f.reported_on,
-            f.status,
-            f.reemployed,
-        )
+        select(*record_lists.selected(LAYOFF_FILING, f))
         .join(Enterprise, Enterprise.id == f.enterprise_id)
         .where(and_(*_conditions(flt)))
         .order_by(func.coalesce(f.reported_on, f.layoff_on).desc(), f.id)

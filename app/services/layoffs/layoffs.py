@@ -14,14 +14,15 @@ from sqlalchemy import select
 from app.models import Enterprise, LayoffFiling, LayoffPerson
 from app.models.db import Database
 from app.services.core import audit
-from app.services.core.fields import FieldError, FieldSpec, ValidationError, clean_text
+from app.services.core.fields import FieldError, ValidationError, clean_text
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
 from app.services.layoffs import filing_rules as layoff_rules_
 from app.services.layoffs import id_numbers, layoff_rules
 from app.services.layoffs.layoff_rules import Finding, Person
+from app.services.layoffs.layoff_spec import LAYOFF_FILING, PEOPLE_FIELDS
 
-RECORD_TYPE = "layoff_filing"
+RECORD_TYPE = LAYOFF_FILING.table
 SERVICES = {"assistance": "就业援助", "counselling": "心理疏导", "training": "技能培训"}
 FLAG_WORDS = {
     "pregnancy_maternity_nursing": ("孕期", "产期", "哺乳期", "怀孕", "产假", "哺乳"),
@@ -53,22 +54,9 @@ class FilingInput:
     campaign_id: str = ""
 
 
-FIELDS = (
-    "ground",
-    "total_staff",
-    "laid_off",
-    "explained_on",
-    "layoff_on",
-    "opinions",
-    "reported_on",
-    "compensation_plan",
-    "reemployment_assistance",
-    "psychological_support",
-    "skills_training",
-    "reemployed",
-    "status",
-    "note",
-)
+# The filing's stored fields: every field of its spec but the enterprise, so a
+# field added to the spec is saved, read and audited.
+FIELDS = tuple(f.name for f in LAYOFF_FILING.fields if f.name != "enterprise_id")
 
 
 def _validate(session: Any, data: FilingInput, today: date | None = None) -> Problems:
@@ -86,6 +74,21 @@ def problems(db: Database, data: FilingInput) -> Problems:
     """What stands in the way of saving `data`; nothing is written."""
     with db.session() as session:
         return _validate(session, data)
+
+
+def save_values(db: Database, values: dict[str, Any], filing_id: str | None = None) -> str:
+    """Save what the filing dialog shows (its fields by name, as typed); what it does
+    not show is kept as stored."""
+    base = get(db, filing_id)[0] if filing_id else FilingInput(None)
+    return save(db, LAYOFF_FILING.overlay(values, base), filing_id)
+
+
+def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
+    return LAYOFF_FILING.problems_of(values, FilingInput(None), lambda d: problems(db, d))
+
+
+def values_of(db: Database, filing_id: str) -> dict[str, Any]:
+    return asdict(get(db, filing_id)[0])
 
 
 def save(db: Database, data: FilingInput, filing_id: str | None = None) -> str:
@@ -181,33 +184,6 @@ def people(db: Database, filing_id: str) -> list[tuple[str, Person, list[str]]]:
             .order_by(LayoffPerson.created_at, LayoffPerson.name)
         ).scalars()
         return [(r.id, _person(r), json.loads(r.services_json)) for r in rows]
-
-
-PEOPLE_FIELDS = (
-    FieldSpec("name", "姓名", "Name", required=True),
-    FieldSpec(
-        "id_number", "身份证号码", "ID number", aliases=("身份证号", "公民身份号码", "身份证")
-    ),
-    FieldSpec(
-        "contract_type",
-        "合同类型",
-        "Contract type",
-        aliases=("劳动合同类型", "合同期限类型", "用工形式"),
-    ),
-    FieldSpec(
-        "contract_years", "合同期限（年）", "Contract years", aliases=("合同期限", "合同年限")
-    ),
-    FieldSpec(
-        "years_of_service",
-        "本单位工作年限",
-        "Years of service",
-        aliases=("工作年限", "工龄", "本单位工龄", "连续工作年限"),
-    ),
-    FieldSpec(
-        "monthly_wage", "月工资", "Monthly wage", aliases=("月平均工资", "工资", "月工资（元）")
-    ),
-    FieldSpec("flags", "特殊情形", "Circumstances", aliases=("情形", "备注", "说明", "标记")),
-)
 
 
 def _number(raw: object) -> float | None:

@@ -22,13 +22,14 @@ from app.models import (
     RectificationItem,
 )
 from app.models.db import Database
-from app.services.core import audit, workdays
+from app.services.core import audit, record_lists, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.ledger import attachments
+from app.services.ledger.ledger_spec import RECTIFICATION_ITEM
 from app.services.ledger.rectification_status import OPEN_STATUSES, STATUSES, label
 
-RECORD_TYPE = "rectification_item"
+RECORD_TYPE = RECTIFICATION_ITEM.table
 
 # Which moves are allowed, and which need more than a note.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -147,22 +148,19 @@ SORTS: dict[str, Any] = {
     "status": case({s: n for n, s in enumerate(STATUSES)}, value=RectificationItem.status),
 }
 
-_COLUMNS = (
-    RectificationItem.id,
-    RectificationItem.enterprise_id,
-    Enterprise.name,
-    Enterprise.county_code,
-    RectificationItem.source,
-    RectificationItem.matter,
-    RectificationItem.basis,
-    RectificationItem.found_on,
-    RectificationItem.deadline,
-    RectificationItem.original_deadline,
-    RectificationItem.enterprise_person,
-    RectificationItem.office_person,
-    RectificationItem.status,
-    HealthCheck.check_date,
-)
+
+def _columns() -> list[Any]:
+    """The list query's columns: what the ledger's columns read (ledger_spec), and
+    the enterprise's id that groups the printed ledger's blocks."""
+    named = {"check_date": HealthCheck.check_date}
+    return [
+        RectificationItem.enterprise_id.label("enterprise_id"),
+        *record_lists.selected(RECTIFICATION_ITEM, RectificationItem, named),
+    ]
+
+
+def _row(mapping: Any) -> LedgerRow:
+    return LedgerRow(**mapping)
 
 
 def _base(columns: Any) -> Any:
@@ -197,14 +195,14 @@ def page(
     column = SORTS.get(sort, RectificationItem.deadline)
     order = [column.desc() if descending else column.asc(), RectificationItem.id]
     stmt = (
-        _base(_COLUMNS)
+        _base(_columns())
         .where(and_(*_conditions(flt, calendar)))
         .order_by(*order)
         .offset(offset)
         .limit(limit)
     )
     with db.reader() as conn:
-        return [LedgerRow(*row) for row in conn.execute(stmt)]
+        return [_row(row._mapping) for row in conn.execute(stmt)]
 
 
 def get(db: Database, item_id: str) -> LedgerRow:
@@ -215,11 +213,11 @@ def get(db: Database, item_id: str) -> LedgerRow:
 
 
 def _rows_by_id(db: Database, ids: list[str]) -> list[LedgerRow]:
-    stmt = _base(_COLUMNS).where(
+    stmt = _base(_columns()).where(
         RectificationItem.id.in_(ids), RectificationItem.deleted.is_(False)
     )
     with db.reader() as conn:
-        return [LedgerRow(*row) for row in conn.execute(stmt)]
+        return [_row(row._mapping) for row in conn.execute(stmt)]
 
 
 # -- changes ------------------------------------------------------------------------------

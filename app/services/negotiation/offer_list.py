@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from app.models import Enterprise, NegotiationOffer
 from app.models.db import Database
 from app.services.core import record_lists
+from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 
 
 @dataclass
@@ -99,25 +100,7 @@ def page(
 ) -> list[dict[str, Any]]:
     o = NegotiationOffer
     stmt = (
-        select(
-            o.id,
-            Enterprise.name.label("enterprise"),
-            Enterprise.county_code,
-            o.offeror,
-            o.situation,
-            o.topics_json,
-            o.sent_on,
-            o.received_on,
-            o.reply_due_on,
-            o.replied_on,
-            o.stage,
-            o.filing_due_on,
-            o.review_ends_on,
-            o.expires_on,
-            o.signed_on,
-            o.filed_on,
-            o.rules,
-        )
+        select(*record_lists.selected(NEGOTIATION_OFFER, o))
         .join(Enterprise, Enterprise.id == o.enterprise_id)
         .where(and_(*_conditions(flt)))
         .order_by(func.coalesce(o.received_on, o.sent_on, o.signed_on).desc(), o.id)

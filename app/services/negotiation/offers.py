@@ -23,61 +23,20 @@ from app.services.negotiation.negotiation_rules import Finding
 # The offer list (filter, counting, a page of rows) lives in its own module;
 # callers keep using offers.OfferFilter / count / page.
 from app.services.negotiation.offer_list import OfferFilter, _conditions, count, offer_date, page  # noqa: E402, F401
-
-RECORD_TYPE = "negotiation_offer"
-OFFERORS = {"union": "工会（职工方）", "enterprise": "企业（用人单位方）"}
-REPLIES = {"": "未答复", "accepted": "同意协商", "refused": "拒绝协商"}
-STAGES = {
-    "draft": "未发出",
-    "sent": "已发出待收到",
-    "received": "待答复",
-    "refused": "拒绝协商",
-    "negotiating": "协商中",
-    "signed": "已签订待报送",
-    "filed": "已报送审查中",
-    "objection": "审查有异议",
-    "effective": "已生效",
-    "expired": "已到期",
-    "changed": "已变更",
-    "terminated": "已解除",
-}
-STAGES_EN = {
-    "draft": "Not sent",
-    "sent": "Sent",
-    "received": "Awaiting reply",
-    "refused": "Refused",
-    "negotiating": "Negotiating",
-    "signed": "Signed, to file",
-    "filed": "Filed, under review",
-    "objection": "Objection raised",
-    "effective": "In force",
-    "expired": "Expired",
-    "changed": "Changed",
-    "terminated": "Ended",
-}
-DATE_FIELDS = (
-    "sent_on",
-    "received_on",
-    "replied_on",
-    "congress_on",
-    "signed_on",
-    "filed_on",
-    "objection_on",
-    "effective_from",
-    "expires_on",
-    "ended_on",
+from app.services.negotiation.offer_spec import (  # noqa: F401 - the offer's words, kept here for callers
+    NEGOTIATION_OFFER,
+    OFFERORS,
+    REPLIES,
+    STAGES,
+    STAGES_EN,
+    display_stage,
 )
-INT_FIELDS = ("congress_members", "congress_attended", "congress_approved")
-TEXT_FIELDS = (
-    "offeror",
-    "situation",
-    "rules",
-    "reply",
-    "objection_note",
-    "end_kind",
-    "end_reason",
-    "note",
-    "union_name",
+
+RECORD_TYPE = NEGOTIATION_OFFER.table
+# The offer's stored fields: every field of its spec but the enterprise and the
+# topics (kept as JSON), so a field added to the spec is saved, read and audited.
+STORED = tuple(
+    f.name for f in NEGOTIATION_OFFER.fields if f.name not in ("enterprise_id", "topics")
 )
 
 
@@ -144,15 +103,6 @@ def stored_stage(data: OfferInput) -> str:
     return "draft"
 
 
-def display_stage(
-    stage: str, review_ends_on: date | None, expires_on: date | None, today: date
-) -> str:
-    """The stage as of today: a filed contract becomes effective when the review period ends."""
-    if stage == "filed" and review_ends_on and review_ends_on < today:
-        return "expired" if expires_on and expires_on < today else "effective"
-    return stage
-
-
 def _validate(session: Any, data: OfferInput, today: date | None = None) -> Problems:
     errors: Problems = {}
     if not data.enterprise_id:
@@ -180,6 +130,21 @@ def problems(db: Database, data: OfferInput) -> Problems:
     """What stands in the way of saving `data`; nothing is written."""
     with db.session() as session:
         return _validate(session, data)
+
+
+def save_values(db: Database, values: dict[str, Any], offer_id: str | None = None) -> str:
+    """Save what the offer dialog shows (its fields by name, as typed); what it does
+    not show is kept as stored."""
+    base = get(db, offer_id)[0] if offer_id else OfferInput(None)
+    return save(db, NEGOTIATION_OFFER.overlay(values, base), offer_id)
+
+
+def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
+    return NEGOTIATION_OFFER.problems_of(values, OfferInput(None), lambda d: problems(db, d))
+
+
+def values_of(db: Database, offer_id: str) -> dict[str, Any]:
+    return asdict(get(db, offer_id)[0])
 
 
 def _derive(offer: NegotiationOffer, data: OfferInput, calendar: workdays.WorkCalendar) -> None:
@@ -211,9 +176,7 @@ def _derive(offer: NegotiationOffer, data: OfferInput, calendar: workdays.WorkCa
 
 
 def _state(offer: NegotiationOffer) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        name: getattr(offer, name) for name in DATE_FIELDS + INT_FIELDS + TEXT_FIELDS
-    }
+    out: dict[str, Any] = {name: getattr(offer, name) for name in STORED}
     out["topics"] = json.loads(offer.topics_json)
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in out.items()}
 
@@ -233,7 +196,7 @@ def save(db: Database, data: OfferInput, offer_id: str | None = None) -> str:
             offer = NegotiationOffer(enterprise_id=data.enterprise_id)
             session.add(offer)
             before = {}
-        for name in DATE_FIELDS + INT_FIELDS + TEXT_FIELDS:
+        for name in STORED:
             setattr(offer, name, getattr(data, name))
         offer.enterprise_id = data.enterprise_id or offer.enterprise_id
         offer.topics_json = json.dumps(data.topics, ensure_ascii=False)
@@ -263,7 +226,7 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
             offer.enterprise_id,
             topics=json.loads(offer.topics_json),
             campaign_id=offer.campaign_id,
-            **{name: getattr(offer, name) for name in DATE_FIELDS + INT_FIELDS + TEXT_FIELDS},
+            **{name: getattr(offer, name) for name in STORED},
         )
         facts = {
             "id": offer.id,

@@ -1,12 +1,14 @@
-"""The enterprise register's fields: the one description its table, dialog,
-spreadsheets and importer all read."""
+"""The enterprise register's fields and record spec: the one description its
+table, dialog, spreadsheets, importer and entry rules all read."""
 
 from __future__ import annotations
 
 from app.services.core import reference
 from app.services.core.fields import FieldSpec, Kind
+from app.services.core.messages import Label
+from app.services.core.record_spec import RecordSpec
 from app.services.core.validation import phone_problem
-from app.services.register import credit_code
+from app.services.register import credit_code, enterprise_rules
 
 
 def _county_choices() -> list[tuple[str, str]]:
@@ -169,3 +171,18 @@ ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 FIELDS_BY_NAME = {spec.name: spec for spec in ENTERPRISE_FIELDS}
+
+ENTERPRISE = RecordSpec(
+    "enterprise",
+    Label("企业", "Enterprise"),
+    ENTERPRISE_FIELDS,
+    # The register shows each enterprise's fields and, computed by the register
+    # tab from the ledger and the risk grading, its rectification progress and risk.
+    columns=(
+        *(spec.name for spec in ENTERPRISE_FIELDS),
+        FieldSpec("rectification", "整改进度", "Rectification", width=110, sortable=False),
+        FieldSpec("risk", "风险等级", "Risk", width=80, sortable=False),
+    ),
+    rules=enterprise_rules.record_rules,
+    title="name",
+)

@@ -6,10 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from app.services.core.fields import problems
 from app.services.core.messages import Label
-from app.services.core.validation import Problems, add, not_future, not_negative
-from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
+from app.services.core.validation import Problems, not_future, not_negative
 
 REGISTRATION = Label("成立日期", "Registration date")
 EMPLOYEES = Label("职工人数", "Employees")
@@ -21,11 +19,4 @@ def record_rules(values: Mapping[str, Any], *, today: date) -> Problems:
     errors: Problems = {}
     not_future(errors, values, "registration_date", REGISTRATION, today)
     not_negative(errors, values, "employee_count", EMPLOYEES)
-    return errors
-
-
-def check(values: Mapping[str, Any], *, today: date) -> Problems:
-    errors: Problems = dict(problems(ENTERPRISE_FIELDS, dict(values)))  # type: ignore[arg-type]
-    for name, message in record_rules(values, today=today).items():
-        add(errors, name, message)
     return errors

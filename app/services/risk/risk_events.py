@@ -16,15 +16,14 @@ from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
 from app.services.risk import event_rules as event_rules
+from app.services.risk.event_spec import (  # noqa: F401 - the event's words, kept here for callers
+    KINDS,
+    KINDS_EN,
+    MAJOR_RISK_EVENT,
+    STATUS,
+)
 
-RECORD_TYPE = "major_risk_event"
-KINDS = {"mass_layoff": "大规模裁员", "work_stoppage": "集体停工", "wage_claim": "集体讨薪"}
-KINDS_EN = {
-    "mass_layoff": "Mass layoff",
-    "work_stoppage": "Work stoppage",
-    "wage_claim": "Collective wage claim",
-}
-STATUS = {"open": "处置中", "closed": "已化解"}
+RECORD_TYPE = MAJOR_RISK_EVENT.table
 
 
 @dataclass
@@ -36,6 +35,25 @@ class EventInput:
     found_on: date | None = None
     description: str = ""
     may_spread: bool = False
+
+
+# The event's stored fields: every field of its spec but the enterprise, so a field
+# added to the spec is saved, read and audited.
+STORED = tuple(f.name for f in MAJOR_RISK_EVENT.fields if f.name != "enterprise_id")
+
+
+def save_values(db: Database, values: dict[str, Any], event_id: str | None = None) -> str:
+    """Save what the event dialog shows (its fields by name, as typed)."""
+    base = get(db, event_id)[0] if event_id else EventInput(None)
+    return save(db, MAJOR_RISK_EVENT.overlay(values, base), event_id)
+
+
+def problems_of(values: dict[str, Any]) -> dict[str, str]:
+    return MAJOR_RISK_EVENT.problems_of(values, EventInput(None), problems)
+
+
+def values_of(db: Database, event_id: str) -> dict[str, Any]:
+    return asdict(get(db, event_id)[0])
 
 
 def save(
@@ -71,19 +89,9 @@ def save(
                 enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
             )
             session.add(event)
-        before = {
-            k: getattr(event, k, None)
-            for k in ("kind", "people", "amount_owed_yuan", "found_on", "description", "may_spread")
-        }
-        for name in (
-            "enterprise_id",
-            "kind",
-            "people",
-            "amount_owed_yuan",
-            "found_on",
-            "description",
-            "may_spread",
-        ):
+        before = {k: getattr(event, k, None) for k in STORED}
+        event.enterprise_id = data.enterprise_id
+        for name in STORED:
             setattr(event, name, getattr(data, name))
         session.flush()
         after = {k: getattr(event, k) for k in before}
@@ -203,15 +211,7 @@ def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
             .where(RiskIntervention.event_id == event_id, RiskIntervention.deleted.is_(False))
             .order_by(RiskIntervention.on_date, RiskIntervention.created_at)
         ).scalars()
-        data = EventInput(
-            event.enterprise_id,
-            event.kind,
-            event.people,
-            event.amount_owed_yuan,
-            event.found_on,
-            event.description,
-            event.may_spread,
-        )
+        data = EventInput(event.enterprise_id, **{n: getattr(event, n) for n in STORED})
         facts = {
             "id": event.id,
             "status": event.status,
@@ -278,19 +278,7 @@ def page(
         .scalar_subquery()
     )
     stmt = (
-        select(
-            e.id,
-            Enterprise.name.label("enterprise"),
-            Enterprise.county_code,
-            e.kind,
-            e.people,
-            e.amount_owed_yuan,
-            e.found_on,
-            e.status,
-            e.may_spread,
-            e.closed_on,
-            steps.label("interventions"),
-        )
+        select(*record_lists.selected(MAJOR_RISK_EVENT, e, {"interventions": steps}))
         .join(Enterprise, Enterprise.id == e.enterprise_id)
         .where(and_(*_conditions(flt)))
         .order_by((e.status == "closed").asc(), e.found_on.desc(), e.id)

@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.models import RecordSyncBase, SyncConflict
 from app.models.base import utcnow
 from app.models.db import Database, next_change_seq
+from app.services import record_types
 from app.services.core import office
 from app.services.core.progress import Progress, Work, drain
 from app.services.core.stats import RECORD_TYPE_NAMES
@@ -38,7 +39,6 @@ from app.services.sync.bundle_write import TableWriter, insert_bases
 
 COUNT_KEYS = ("added", "updated", "deleted", "unchanged", "conflicts")
 CHUNK = 2000
-FILE_TABLES = ("guidance_activity", "typical_case")  # records with a files_json list
 
 
 def office_name(code: str) -> str:
@@ -78,8 +78,12 @@ def decide(row: dict[str, Any], local: dict[str, Any] | None, base: int | None) 
 
 
 def _label(table: str, row: dict[str, Any]) -> str:
+    """The record as a person knows it: its kind and the field that names it (its
+    record spec's title), else the first naming field it has."""
     kind = RECORD_TYPE_NAMES.get(table, table)
-    for key in ("name", "title", "matter", "credit_code", "question", "metric"):
+    spec = record_types.spec_for(table)
+    named = (spec.title,) if spec is not None and spec.title else ()
+    for key in (*named, "name", "title", "matter", "credit_code", "question", "metric"):
         value = row.get(key)
         if isinstance(value, str) and value:
             return f"{kind}“{value[:30]}”（{row['id']}）"
@@ -150,7 +154,7 @@ class _TableMerge:
             (fk.parent.name, fk.column.table.name, fk.column.table) for fk in table.foreign_keys
         ]
         self.files: dict[str, str] = {}
-        self.with_files = self.name == "attachment" or self.name in FILE_TABLES
+        self.with_files = self.name == "attachment" or self.name in record_types.tables_with_files()
 
     def feed(self, lines: Any) -> Iterator[int]:
         """Read the lines; yields the number of records taken after each chunk."""
@@ -232,7 +236,7 @@ class _TableMerge:
     def _note_files(self, row: dict[str, Any]) -> None:
         if self.name == "attachment":
             self.files[row["sha256"]] = row["file_name"]
-        elif self.name in FILE_TABLES:
+        elif self.name in record_types.tables_with_files():
             for entry in json.loads(row.get("files_json") or "[]"):
                 self.files[entry["sha256"]] = entry["file_name"]
 

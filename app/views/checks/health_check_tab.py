@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.checks import health_checks
+from app.services.checks.check_spec import HEALTH_CHECK
 from app.services.checks.health_checks import CheckFilter
-from app.services.core import reference
-from app.services.core.fields import FieldSpec, Kind, ValidationError
+from app.services.core.fields import ValidationError
 from app.services.core.storage import Database
 from app.services.ledger import ledger
 from app.tasks import TaskRunner
@@ -38,40 +38,8 @@ from app.views.common.paged_model import PagedTableModel
 from app.views.common.widgets import CountyFilter, OriginFilter, PresetFilter
 from app.views.printing import actions, output
 
-STATUS = {"draft": "草稿", "final": "已定稿"}
-STATUS_EN = {"draft": "Draft", "final": "Final"}
-
-
-# Display-only columns of the check list (the data comes from health_checks.page()).
-LIST_COLUMNS: tuple[FieldSpec, ...] = (
-    FieldSpec("check_date", "体检日期", "Date", Kind.DATE, width=90),
-    FieldSpec("enterprise", "企业", "Enterprise", width=260, sortable=False),
-    FieldSpec(
-        "county",
-        "县区",
-        "County",
-        Kind.CHOICE,
-        width=90,
-        sortable=False,
-        choices=lambda: [(d.code, d.name) for d in reference.divisions()],
-        choices_en=lambda: [(d.code, d.name_en) for d in reference.divisions()],
-    ),
-    FieldSpec(
-        "status",
-        "状态",
-        "Status",
-        Kind.CHOICE,
-        width=70,
-        sortable=False,
-        choices=lambda: list(STATUS.items()),
-        choices_en=lambda: list(STATUS_EN.items()),
-    ),
-    FieldSpec("noncompliant", "不合规项", "Findings", Kind.INT, width=70, sortable=False),
-    FieldSpec("open_items", "未销号", "Open items", Kind.INT, width=70, sortable=False),
-    FieldSpec("closed_items", "已销号", "Closed items", Kind.INT, width=70, sortable=False),
-    FieldSpec("team", "检查组", "Team", width=200, sortable=False),
-    FieldSpec("progress", "企业整改进度", "Enterprise progress", width=110, sortable=False),
-)
+# The check list's columns come from the health check's record spec.
+LIST_COLUMNS = HEALTH_CHECK.table_columns
 
 
 class HealthCheckTab(PresetFilter, QWidget):

@@ -1,5 +1,10 @@
 """What the record-list tabs share: a search box, filters, a paged table, an
-enterprise filter chip, dialogs kept alive while open, and a print menu."""
+enterprise filter chip, dialogs kept alive while open, and a print menu.
+
+A tab of one record type names its record spec (SPEC: the table's columns), its
+service module (SERVICE: count, page, get, delete, each taking the database and
+the tab's filter or a record's id) and its dialog (DIALOG, opened with the record's
+id under RECORD_ARG); what remains in the tab is its own filters and buttons."""
 
 from __future__ import annotations
 
@@ -26,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.core.fields import FieldSpec, parse_date
+from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
-from app.views.common.paged_model import PagedTableModel
+from app.views.common.paged_model import PagedTableModel, spec_row
 from app.views.common.widgets import OriginFilter, PresetFilter
 from app.views.printing import actions, output
 
@@ -38,16 +44,25 @@ class ListTab(PresetFilter, QWidget):
     exported = Signal(str)
     risk_requested = Signal(str, str)  # enterprise id, name: show its major-risk events
 
+    SPEC: RecordSpec | None = None
+    SERVICE: Any = None
+    DIALOG: Any = None
+    RECORD_ARG = "record_id"
+
     def __init__(
         self,
         db: Database,
         tasks: TaskRunner,
-        columns: Sequence[FieldSpec],
+        columns: Sequence[FieldSpec] = (),
         *,
         english: bool = False,
         parent: QWidget | None = None,
+        name: str = "",
     ) -> None:
         super().__init__(parent)
+        if self.SPEC is not None and not columns:
+            columns = self.SPEC.table_columns
+        self.columns = tuple(columns)
         self.db = db
         self.tasks = tasks
         self.english = english
@@ -77,6 +92,9 @@ class ListTab(PresetFilter, QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         for column, spec in enumerate(columns):
             self.table.setColumnWidth(column, spec.width)
+        if name:
+            self.search.setObjectName(f"{name}_search")
+            self.table.setObjectName(f"{name}_table")
         self.count_label = QLabel()
         self.filters = QHBoxLayout()
         self.filters.addWidget(self.search, 2)
@@ -125,8 +143,8 @@ class ListTab(PresetFilter, QWidget):
         self.buttons.addWidget(button)
         return button
 
-    # Each tab provides _count(), _fetch(offset, limit, sort, descending) and
-    # open_record(record_id); it may override row_colour(values).
+    # A tab without SERVICE provides _count(), _fetch(offset, limit, sort, descending)
+    # and open_record(record_id); any tab may override row_colour(values).
     def row_colour(self, values: tuple[Any, ...]) -> Any:
         return None
 
@@ -135,6 +153,44 @@ class ListTab(PresetFilter, QWidget):
         self.filter = self.with_preset(self.filter)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
+
+    # -- one record type's list (SPEC, SERVICE, DIALOG) ----------------------------------------
+    def _count(self) -> int:
+        return int(self.SERVICE.count(self.db, self.filter))
+
+    def _fetch(
+        self, offset: int, limit: int, _sort: str, _descending: bool
+    ) -> list[tuple[Any, ...]]:
+        rows = self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
+        today = getattr(self, "today", None) or date.today()
+        return [spec_row(self.columns, r, today, *self.extra(r)) for r in rows]
+
+    def extra(self, row: Any) -> tuple[Any, ...]:
+        """Values after the columns that row_colour reads."""
+        return ()
+
+    def new_record(self, enterprise_id: str | None = None) -> QDialog:
+        return self.keep(
+            self.DIALOG(
+                self.db,
+                enterprise_id=enterprise_id or self.enterprise_id or None,
+                english=self.english,
+                parent=self,
+            )
+        )
+
+    def open_record(self, record_id: str) -> QDialog:
+        kwargs = {self.RECORD_ARG: record_id}
+        return self.keep(self.DIALOG(self.db, english=self.english, parent=self, **kwargs))
+
+    def delete_question(self) -> str:
+        return self.tr("确定删除选中的记录吗？")
+
+    def delete_selected(self) -> None:
+        self.delete_selected_with(self.SERVICE.delete, self.delete_question())
+
+    def show_risks(self) -> None:
+        self.show_risks_with(self.SERVICE.get)
 
     # -- shared behaviour ---------------------------------------------------------------------
     refresh = apply_filter
@@ -175,7 +231,7 @@ class ListTab(PresetFilter, QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打开"), self.tr("请先在列表中选中一条记录。"))
             return None
-        return self.open_record(ids[0])  # type: ignore[attr-defined, no-any-return]
+        return self.open_record(ids[0])
 
     def delete_selected_with(self, delete: Callable[[Database, str], None], question: str) -> None:
         ids = self.selected_ids()

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.core.fields import FieldSpec, display
+from app.services.core.messages import Label, Message
+from app.services.core.record_spec import cell, value_of
+from app.views.common.messages import tr_message
 
 PAGE_SIZE = 200
 # Plain ints: data() runs for every visible cell and role, and comparing an int
@@ -103,6 +107,11 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def format_cell(self, spec: FieldSpec, value: Any) -> str:
+        # A computed column's words come in both languages (app/services/core/list_columns.py).
+        if isinstance(value, Label):
+            return value.en if self._english else value.zh
+        if isinstance(value, Message):
+            return tr_message(value)
         if self._english and value not in (None, ""):
             if spec.kind.value == "bool":
                 return "Yes" if value else "No"
@@ -130,3 +139,10 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_field = spec.name
         self.descending = descending
         self.reload()
+
+
+def spec_row(columns: Sequence[FieldSpec], row: Any, today: date, *extra: Any) -> tuple[Any, ...]:
+    """A list query's row as the model holds it: its id, then each of the record
+    spec's table columns (app/services/core/record_spec.py), then `extra` values a
+    tab reads for its colours."""
+    return (value_of(row, "id"), *(cell(c, row, today) for c in columns), *extra)

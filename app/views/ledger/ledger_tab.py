@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core import reference, workdays
-from app.services.core.fields import FieldSpec, Kind
+from app.services.core import workdays
 from app.services.core.storage import Database
 from app.services.ledger import ledger, ledger_export
 from app.services.ledger.ledger import LedgerFilter, LedgerRow
+from app.services.ledger.ledger_spec import RECTIFICATION_ITEM, overdue_days
 from app.services.ledger.rectification_status import STATUSES, label
 from app.tasks import TaskRunner
 from app.views.common.messages import tr_message
-from app.views.common.paged_model import PagedTableModel
+from app.views.common.paged_model import PagedTableModel, spec_row
 from app.views.common.widgets import CountyFilter, OriginFilter, PresetFilter
 from app.views.ledger.manual_item_dialog import ManualItemDialog
 from app.views.ledger.rectification_dialog import RectificationDialog
@@ -39,19 +39,9 @@ from app.views.ledger.rectification_dialog import RectificationDialog
 OVERDUE = QColor("#fde2e2")
 DUE_SOON = QColor("#fff4d6")
 
-COLUMNS: tuple[FieldSpec, ...] = (
-    FieldSpec("enterprise", "企业", "Enterprise", width=230),
-    FieldSpec("county", "县区", "County", width=80),
-    FieldSpec("source", "来源", "Source", width=110),
-    FieldSpec("matter", "整改事类", "Matter", width=300),
-    FieldSpec("basis", "法律依据", "Legal basis", width=170),
-    FieldSpec("found_on", "发现日期", "Found", Kind.DATE, width=86),
-    FieldSpec("deadline", "整改时限", "Deadline", width=110),
-    FieldSpec("enterprise_person", "整改负责人", "Responsible", width=80),
-    FieldSpec("office_person", "本单位责任人", "Officer", width=80),
-    FieldSpec("status", "状态", "Status", width=110),
-    FieldSpec("days", "剩余／逾期", "Days left", width=80),
-)
+# The ledger's columns, written once in its record spec (the list query and the
+# .xlsx ledger read the same).
+COLUMNS = RECTIFICATION_ITEM.table_columns
 
 
 class LedgerTab(PresetFilter, QWidget):
@@ -198,47 +188,8 @@ class LedgerTab(PresetFilter, QWidget):
         return [self._cells(r) for r in rows]
 
     def _cells(self, r: LedgerRow) -> tuple[Any, ...]:
-        late = r.overdue_days(self.today)
-        deadline = r.deadline.isoformat() + (
-            self.tr("（已延期）") if r.deadline != r.original_deadline else ""
-        )
-        source = (
-            self.tr("体检 %1").replace("%1", r.check_date.isoformat())
-            if r.source == "check" and r.check_date
-            else self.tr("手工登记")
-        )
-        status = label(r.status, self.english) + (self.tr("（逾期）") if late else "")
-        if r.status == "closed":
-            days = ""
-        elif late:
-            days = self.tr("逾期 %1 天").replace("%1", str(late))
-        else:
-            days = self.tr("剩 %1 天").replace("%1", str(r.days_left(self.today)))
-        county = next(
-            (
-                d.name_en if self.english else d.name
-                for d in reference.divisions()
-                if d.code == r.county_code
-            ),
-            r.county_code,
-        )
-        return (
-            r.id,
-            r.enterprise,
-            county,
-            source,
-            r.matter,
-            r.basis,
-            r.found_on,
-            deadline,
-            r.enterprise_person,
-            r.office_person,
-            status,
-            days,
-            late,
-            r.status,
-            r.deadline,
-        )
+        late = overdue_days(r, self.today)
+        return spec_row(COLUMNS, r, self.today, late, r.status, r.deadline)
 
     def _colour(self, values: tuple[Any, ...]) -> QColor | None:
         late, status, deadline = values[-3], values[-2], values[-1]

@@ -16,9 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +29,12 @@ from app.services.core.fields import (
 )
 from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offers
-from app.services.negotiation.offers import OfferInput, SessionInput
+from app.services.negotiation.offers import OfferInput
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import FieldErrors
 from app.views.common.widgets import FindingsList, OptionalDate
+from app.views.negotiation.offer_sessions import OfferSessions
 
 
 class OfferDialog(QDialog):
@@ -90,6 +88,66 @@ class OfferDialog(QDialog):
             lambda _i: self._fill_topics(self.checked_topics())
         )
 
+        dates_box = self._dates_box()
+        other = self._other_form()
+
+        self.sessions_box = OfferSessions()
+        box = self.sessions_box
+        self.sessions, self.session_date = box.table, box.session_date
+        self.employer_reps, self.worker_reps = box.employer_reps, box.worker_reps
+        self.employer_chief, self.worker_chief = box.employer_chief, box.worker_chief
+        box.add_button.clicked.connect(self.add_session)
+
+        self.findings = FindingsList()
+        self.findings.setObjectName("findings")
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.reject)
+
+        self._arrange(dates_box, other)
+        self.resize(1280, 760)
+        self._load(data)
+
+    def _arrange(self, dates_box: QGroupBox, other: QFormLayout) -> None:
+        """Who and what on the left, the clock and the sessions in the middle, the
+        findings on the right, the message and the buttons below."""
+        head = QFormLayout()
+        who = QHBoxLayout()
+        who.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 1)
+        who.addWidget(self.pick_button)
+        head.addRow(self.tr("企业"), who)
+        head.addRow(self.tr("要约方"), self.offeror)
+        head.addRow(self.tr("工会名称"), self.union_name)
+        head.addRow(self.tr("企业情况"), self.situation)
+        head.addRow(self.tr("适用规定"), self.rules)
+        left = QVBoxLayout()
+        left.addLayout(head)
+        left.addWidget(QLabel(self.tr("协商议题（按企业情况排列在前的是通知要求的重点议题）")))
+        left.addWidget(self.errors.wrap("topics", self.topics), 1)
+        middle = QVBoxLayout()
+        middle.addWidget(dates_box)
+        middle.addLayout(other)
+        middle.addWidget(self.sessions_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("法定时限与审查提示")))
+        right.addWidget(self.findings, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(middle, 4)
+        body.addLayout(right, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+    def _dates_box(self) -> QGroupBox:
+        """The legal clock's dates (each may be unknown yet), two a row."""
         self.dates: dict[str, OptionalDate] = {}
         labels = {
             "sent_on": self.tr("发出要约"),
@@ -112,6 +170,10 @@ class OfferDialog(QDialog):
             widget.changed.connect(self._recheck)
             grid.addWidget(QLabel(label), n // 2, (n % 2) * 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.errors.wrap(name, widget), n // 2, (n % 2) * 2 + 1)
+        return dates_box
+
+    def _other_form(self) -> QFormLayout:
+        """The reply, the congress vote, the review objection and a change or ending."""
         self.reply = QComboBox()
         self.reply.setObjectName("reply")
         self.reply.addItem(self.tr("未答复"), "")
@@ -155,100 +217,7 @@ class OfferDialog(QDialog):
         for signal in (self.end_kind.currentIndexChanged, self.end_reason.textChanged):
             signal.connect(lambda _v: self._recheck())
         other.addRow(self.tr("变更／解除"), ending)
-
-        self.sessions = QTableWidget(0, 4)
-        self.sessions.setObjectName("sessions")
-        self.sessions.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("用人单位方"), self.tr("职工方"), self.tr("首席代表")]
-        )
-        self.sessions.horizontalHeader().setStretchLastSection(True)
-        self.sessions.verticalHeader().hide()
-        self.session_date = OptionalDate()
-        self.session_date.setObjectName("session_date")
-        self.session_date.known.setChecked(True)
-        self.employer_reps = QSpinBox()
-        self.employer_reps.setObjectName("employer_reps")
-        self.worker_reps = QSpinBox()
-        self.worker_reps.setObjectName("worker_reps")
-        self.employer_experts = QSpinBox()
-        self.worker_experts = QSpinBox()
-        for spin in (
-            self.employer_reps,
-            self.worker_reps,
-            self.employer_experts,
-            self.worker_experts,
-        ):
-            spin.setRange(0, 99)
-        self.employer_reps.setValue(3)
-        self.worker_reps.setValue(3)
-        self.employer_chief = QLineEdit()
-        self.employer_chief.setObjectName("employer_chief")
-        self.worker_chief = QLineEdit()
-        self.worker_chief.setObjectName("worker_chief")
-        self.add_session_button = QPushButton(self.tr("记录协商会议"))
-        self.add_session_button.setObjectName("add_session")
-        self.add_session_button.clicked.connect(self.add_session)
-        session_form = QGridLayout()
-        session_form.addWidget(QLabel(self.tr("日期")), 0, 0)
-        session_form.addWidget(self.session_date, 0, 1)
-        session_form.addWidget(QLabel(self.tr("用人单位方代表／外聘")), 1, 0)
-        session_form.addWidget(self.employer_reps, 1, 1)
-        session_form.addWidget(self.employer_experts, 1, 2)
-        session_form.addWidget(QLabel(self.tr("首席")), 1, 3)
-        session_form.addWidget(self.employer_chief, 1, 4)
-        session_form.addWidget(QLabel(self.tr("职工方代表／外聘")), 2, 0)
-        session_form.addWidget(self.worker_reps, 2, 1)
-        session_form.addWidget(self.worker_experts, 2, 2)
-        session_form.addWidget(QLabel(self.tr("首席")), 2, 3)
-        session_form.addWidget(self.worker_chief, 2, 4)
-        session_form.addWidget(self.add_session_button, 3, 4)
-        sessions_box = QGroupBox(self.tr("协商会议"))
-        sessions_layout = QVBoxLayout(sessions_box)
-        sessions_layout.addWidget(self.sessions)
-        sessions_layout.addLayout(session_form)
-
-        self.findings = FindingsList()
-        self.findings.setObjectName("findings")
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.reject)
-
-        head = QFormLayout()
-        who = QHBoxLayout()
-        who.addWidget(self.errors.wrap("enterprise_id", self.enterprise_label), 1)
-        who.addWidget(self.pick_button)
-        head.addRow(self.tr("企业"), who)
-        head.addRow(self.tr("要约方"), self.offeror)
-        head.addRow(self.tr("工会名称"), self.union_name)
-        head.addRow(self.tr("企业情况"), self.situation)
-        head.addRow(self.tr("适用规定"), self.rules)
-        left = QVBoxLayout()
-        left.addLayout(head)
-        left.addWidget(QLabel(self.tr("协商议题（按企业情况排列在前的是通知要求的重点议题）")))
-        left.addWidget(self.errors.wrap("topics", self.topics), 1)
-        middle = QVBoxLayout()
-        middle.addWidget(dates_box)
-        middle.addLayout(other)
-        middle.addWidget(sessions_box, 1)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("法定时限与审查提示")))
-        right.addWidget(self.findings, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(middle, 4)
-        body.addLayout(right, 3)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
-        buttons.addStretch(1)  # the buttons keep their size while no message shows
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addLayout(buttons)
-        self.resize(1280, 760)
-        self._load(data)
+        return other
 
     def _load(self, data: OfferInput) -> None:
         self._show_enterprise()
@@ -316,21 +285,11 @@ class OfferDialog(QDialog):
             self._show_enterprise()
 
     def _refresh_record(self) -> None:
-        self.sessions.setRowCount(0)
         if not self.offer_id:
+            self.sessions_box.show_sessions([])
             self.findings.show_findings([])
             return
-        for _sid, s in offers.sessions(self.db, self.offer_id):
-            r = self.sessions.rowCount()
-            self.sessions.insertRow(r)
-            texts = (
-                s.held_on.isoformat() if s.held_on else "",
-                f"{s.employer_reps}（外聘 {s.employer_experts}）",
-                f"{s.worker_reps}（外聘 {s.worker_experts}）",
-                f"{s.employer_chief_name}／{s.worker_chief_name}",
-            )
-            for c, text in enumerate(texts):
-                self.sessions.setItem(r, c, QTableWidgetItem(text))
+        self.sessions_box.show_sessions(offers.sessions(self.db, self.offer_id))
         self.findings.show_findings(offers.findings(self.db, self.offer_id))
 
     def _int(self, edit: QLineEdit, label: str, errors: dict[str, str]) -> int | None:
@@ -393,17 +352,7 @@ class OfferDialog(QDialog):
         if not self.offer_id and not self.save():
             return False
         assert self.offer_id
-        data = SessionInput(
-            self.session_date.value(),
-            self.employer_reps.value(),
-            self.worker_reps.value(),
-            1 if self.employer_chief.text().strip() else 0,
-            1 if self.worker_chief.text().strip() else 0,
-            self.employer_experts.value(),
-            self.worker_experts.value(),
-            self.employer_chief.text().strip(),
-            self.worker_chief.text().strip(),
-        )
+        data = self.sessions_box.entered()
         try:
             offers.add_session(self.db, self.offer_id, data)
         except ValidationError as exc:

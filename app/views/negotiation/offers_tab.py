@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from app.services.core import reference
-from app.services.core.fields import FieldSpec
 from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offers
+from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 from app.services.negotiation.offers import STAGES, STAGES_EN, OfferFilter
 from app.tasks import TaskRunner
 from app.views.common.list_tab import ListTab
 from app.views.common.widgets import CountyFilter
 from app.views.negotiation.offer_dialog import OfferDialog
 
-COLUMNS = (
-    FieldSpec("enterprise", "企业", "Enterprise", width=240),
-    FieldSpec("county", "县区", "County", width=80),
-    FieldSpec("offeror", "要约方", "Offered by", width=70),
-    FieldSpec("situation", "企业情况", "Situation", width=100),
-    FieldSpec("topics", "议题", "Topics", width=220),
-    FieldSpec("received_on", "收到日期", "Received", width=86),
-    FieldSpec("reply_due_on", "答复期限", "Reply due", width=86),
-    FieldSpec("stage", "阶段", "Stage", width=110),
-    FieldSpec("late", "逾期", "Overdue", width=110),
-)
-
 
 class OffersTab(ListTab):
+    SPEC = NEGOTIATION_OFFER
+    SERVICE = offers
+    DIALOG = OfferDialog
+    RECORD_ARG = "offer_id"
+
     def __init__(
         self,
         db: Database,
@@ -42,9 +33,7 @@ class OffersTab(ListTab):
         parent: QWidget | None = None,
     ) -> None:
         self.filter = OfferFilter()
-        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
-        self.search.setObjectName("offer_search")
-        self.table.setObjectName("offer_table")
+        super().__init__(db, tasks, english=english, parent=parent, name="offer")
         self.stage = QComboBox()
         self.stage.setObjectName("offer_stage")
         self.stage.addItem(self.tr("全部阶段"), "")
@@ -94,67 +83,10 @@ class OffersTab(ListTab):
         )
         super().apply_filter()
 
-    def _count(self) -> int:
-        return offers.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        out = []
-        for r in offers.page(self.db, self.filter, offset=offset, limit=limit):
-            stage = offers.display_stage(
-                r["stage"], r["review_ends_on"], r["expires_on"], self.today
-            )
-            topics = "、".join(
-                negotiation_rules.topic_label(t, self.english) for t in json.loads(r["topics_json"])
-            )
-            out.append(
-                (
-                    r["id"],
-                    r["enterprise"],
-                    reference.division_name(r["county_code"]),
-                    self.tr("工会") if r["offeror"] == "union" else self.tr("企业"),
-                    negotiation_rules.situation_label(r["situation"], self.english),
-                    topics,
-                    r["received_on"].isoformat() if r["received_on"] else "",
-                    r["reply_due_on"].isoformat() if r["reply_due_on"] else "",
-                    (STAGES_EN if self.english else STAGES)[stage],
-                    self._late(r),
-                )
-            )
-        return out
-
-    def _late(self, r: dict[str, Any]) -> str:
-        if r["stage"] == "received" and r["reply_due_on"] and r["reply_due_on"] < self.today:
-            return self.tr("答复逾期 %1 天").replace(
-                "%1", str((self.today - r["reply_due_on"]).days)
-            )
-        if r["stage"] == "signed" and r["filing_due_on"] and r["filing_due_on"] < self.today:
-            return self.tr("报送逾期 %1 天").replace(
-                "%1", str((self.today - r["filing_due_on"]).days)
-            )
-        return ""
-
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return QColor("#fde2e2") if values[-1] else None
 
-    def new_offer(self, enterprise_id: str | None = None) -> QDialog:
-        return self.keep(
-            OfferDialog(
-                self.db,
-                enterprise_id=enterprise_id or self.enterprise_id or None,
-                english=self.english,
-                parent=self,
-            )
-        )
+    new_offer = ListTab.new_record
 
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(
-            OfferDialog(self.db, offer_id=record_id, english=self.english, parent=self)
-        )
-
-    def delete_selected(self) -> None:
-        self.delete_selected_with(offers.delete, self.tr("确定删除选中的要约记录吗？"))
-
-    def show_risks(self) -> None:
-        self.show_risks_with(offers.get)
+    def delete_question(self) -> str:
+        return self.tr("确定删除选中的要约记录吗？")

@@ -5,32 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from app.services.core import reference
-from app.services.core.fields import FieldSpec
 from app.services.core.storage import Database
 from app.services.risk import risk_events
+from app.services.risk.event_spec import MAJOR_RISK_EVENT
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventFilter
 from app.tasks import TaskRunner
 from app.views.common.list_tab import ListTab
 from app.views.common.widgets import CountyFilter
 from app.views.risk.risk_dialog import RiskDialog
 
-COLUMNS = (
-    FieldSpec("enterprise", "企业", "Enterprise", width=240),
-    FieldSpec("county", "县区", "County", width=80),
-    FieldSpec("kind", "类型", "Kind", width=90),
-    FieldSpec("people", "涉及人数", "People", width=70),
-    FieldSpec("amount", "拖欠金额（元）", "Owed (yuan)", width=100),
-    FieldSpec("found_on", "发现日期", "Found", width=86),
-    FieldSpec("steps", "介入次数", "Interventions", width=70),
-    FieldSpec("spread", "可能蔓延", "May spread", width=70),
-    FieldSpec("status", "状态", "Status", width=110),
-)
-
 
 class RiskTab(ListTab):
+    SPEC = MAJOR_RISK_EVENT
+    SERVICE = risk_events
+    DIALOG = RiskDialog
+    RECORD_ARG = "event_id"
+
     def __init__(
         self,
         db: Database,
@@ -40,9 +32,7 @@ class RiskTab(ListTab):
         parent: QWidget | None = None,
     ) -> None:
         self.filter = EventFilter()
-        super().__init__(db, tasks, COLUMNS, english=english, parent=parent)
-        self.search.setObjectName("risk_search")
-        self.table.setObjectName("risk_table")
+        super().__init__(db, tasks, english=english, parent=parent, name="risk")
         self.status = QComboBox()
         self.status.setObjectName("risk_status")
         self.status.addItem(self.tr("全部"), "")
@@ -79,44 +69,10 @@ class RiskTab(ListTab):
         )
         super().apply_filter()
 
-    def _count(self) -> int:
-        return risk_events.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        kinds = KINDS_EN if self.english else KINDS
-        return [
-            (
-                r["id"],
-                r["enterprise"],
-                reference.division_name(r["county_code"]),
-                kinds[r["kind"]],
-                "" if r["people"] is None else str(r["people"]),
-                "" if r["amount_owed_yuan"] is None else f"{r['amount_owed_yuan']:,}",
-                r["found_on"].isoformat(),
-                str(r["interventions"]),
-                self.tr("是") if r["may_spread"] else "",
-                self.tr("处置中")
-                if r["status"] == "open"
-                else self.tr("已化解 %1").replace("%1", str(r["closed_on"])),
-                r["status"],
-            )
-            for r in risk_events.page(self.db, self.filter, offset=offset, limit=limit)
-        ]
+    def extra(self, row: Any) -> tuple[Any, ...]:
+        return (row["status"],)
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         return QColor("#fde2e2") if values[-1] == "open" else None
 
-    def new_event(self, enterprise_id: str | None = None) -> QDialog:
-        return self.keep(
-            RiskDialog(
-                self.db,
-                enterprise_id=enterprise_id or self.enterprise_id or None,
-                english=self.english,
-                parent=self,
-            )
-        )
-
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(RiskDialog(self.db, event_id=record_id, english=self.english, parent=self))
+    new_event = ListTab.new_record

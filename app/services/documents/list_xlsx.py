@@ -1,0 +1,171 @@
+"""A record list as the .xlsx an office prints: a title, a line with the date and
+the count, the header (repeated on every printed page), numbered rows as tall
+as their wrapped text, 宋体, A4 landscape, 第 n 页 共 N 页 in the footer
+(app/services/documents/xlsx_print.py). The columns are the record spec's
+export columns (app/services/core/record_spec.py); rows stream through openpyxl's
+write-only mode, so a long list stays within memory, and the file appears only
+when it is complete."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.services.core.messages import Label, Message
+from app.services.core.progress import Progress, Work
+from app.services.core.record_spec import RecordSpec, cell, export_width
+from app.services.documents.documents import chinese_date
+from app.services.documents.xlsx_print import (
+    BODY_FONT,
+    TITLE_FONT,
+    row_height,
+    setup_print,
+    use_chinese_default_font,
+)
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # a real date, shown as 2023年7月20日
+NUMBER = ("序号", 6.0)
+PAGE = 2000
+WIDE = 20  # columns at least this wide hold running text: wrapped from the left
+
+
+def printed(value: Any) -> Any:
+    """A list value as a printed sheet holds it: Chinese text, dates inside a
+    sentence written 2023年7月20日, a date alone kept a date (the cell's format
+    writes it so), numbers as numbers."""
+    if isinstance(value, Message):
+        params = {k: chinese_date(v) if isinstance(v, date) else v for k, v in value.params.items()}
+        return str(Message(value.template, **params))
+    if isinstance(value, Label):
+        return value.zh
+    return value
+
+
+def _column(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
+class ListSheet:
+    """One sheet being written: title, subtitle and header first, then rows."""
+
+    def __init__(
+        self, sheet: str, title: str, subtitle: str, headers: Sequence[tuple[str, float]]
+    ) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self._cell_type, self._font, self._fill = WriteOnlyCell, Font, PatternFill
+        self.widths = [w for _h, w in headers]
+        self.workbook = Workbook(write_only=True)
+        use_chinese_default_font(self.workbook, 10)
+        self.ws = self.workbook.create_sheet(sheet)
+        for n, width in enumerate(self.widths, start=1):
+            self.ws.column_dimensions[_column(n)].width = width
+        setup_print(self.ws, landscape=True, title_rows="3:3")
+        self.ws.freeze_panes = "A4"
+        thin = Side(style="thin", color="000000")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.wrap = Alignment(wrap_text=True, vertical="center")
+        self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        last = _column(len(headers))
+        top = WriteOnlyCell(self.ws, value=title)
+        top.font = Font(name=TITLE_FONT, size=16)
+        top.alignment = Alignment(horizontal="center", vertical="center")
+        self.ws.row_dimensions[1].height = 30
+        self.ws.append([top])
+        self.ws.merged_cells.add(f"A1:{last}1")
+        sub = WriteOnlyCell(self.ws, value=subtitle)
+        sub.font = Font(name=BODY_FONT, size=10)
+        self.ws.append([sub])
+        self.ws.merged_cells.add(f"A2:{last}2")
+        self.ws.append([self.cell(h, bold=True, fill="DDDDDD", n=0) for h, _w in headers])
+        self.row = 4  # the next row to write
+
+    def cell(self, value: Any, *, n: int, bold: bool = False, fill: str | None = None) -> Any:
+        """A bordered cell of column `n` (0-based): running text wrapped from the
+        left in wide columns, everything else centred."""
+        c = self._cell_type(self.ws, value=value)
+        c.border = self.border
+        c.alignment = self.wrap if self.widths[n] >= WIDE and not bold else self.centre
+        c.font = self._font(name=BODY_FONT, size=10, bold=bold)
+        if isinstance(value, date):
+            c.number_format = DATE_FORMAT
+        if fill:
+            c.fill = self._fill("solid", fgColor=fill)
+        return c
+
+    def append(self, cells: list[Any], height: float) -> None:
+        self.ws.row_dimensions[self.row].height = height
+        self.ws.append(cells)
+        self.row += 1
+
+    def height(self, values: Sequence[Any]) -> float:
+        texts = [chinese_date(v) if isinstance(v, date) else v for v in values]
+        return row_height(texts, self.widths, 10)
+
+    def merge_down(self, column: int, first: int, last: int) -> None:
+        letter = _column(column)
+        self.ws.merged_cells.add(f"{letter}{first}:{letter}{last}")
+
+    def save(self, out: Path) -> Path:
+        """Written beside `out` first and moved into place whole."""
+        tmp = out.with_name(out.name + ".part")
+        finished = False
+        try:
+            self.workbook.save(tmp)
+            os.replace(tmp, out)
+            finished = True
+        finally:
+            if not finished:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+        return out
+
+
+def headers(spec: RecordSpec) -> list[tuple[str, float]]:
+    """序号 and the spec's export columns, with their widths."""
+    return [NUMBER, *((c.label_zh, export_width(c)) for c in spec.export_columns)]
+
+
+def export(
+    spec: RecordSpec,
+    count: Callable[[], int],
+    page: Callable[[int, int], Sequence[Any]],
+    out: str | Path,
+    *,
+    title: str,
+    today: date | None = None,
+) -> Work[Path]:
+    """Every row of a list (count() rows, read page(offset, limit) at a time) as an
+    .xlsx of the spec's export columns; progress every 1,000 rows. Cancelled, it
+    leaves no file."""
+    today = today or date.today()
+    out = Path(out)
+    total = count()
+    sheet = ListSheet(
+        spec.label.zh,
+        title,
+        f"导出日期：{chinese_date(today)}　共 {total} 条",
+        headers(spec),
+    )
+    columns = spec.export_columns
+
+    def rows() -> Iterator[Any]:
+        for offset in range(0, total, PAGE):
+            yield from page(offset, PAGE)
+
+    done = 0
+    for done, row in enumerate(rows(), start=1):  # noqa: B007 - the count is reported
+        values = [done, *(printed(cell(c, row, today)) for c in columns)]
+        sheet.append([sheet.cell(v, n=n) for n, v in enumerate(values)], sheet.height(values))
+        if done % 1000 == 0:
+            yield Progress(done, total, f"已写入 {done}/{total} 条")
+    yield Progress(done, total, f"已写入 {done}/{total} 条")
+    return sheet.save(out)
