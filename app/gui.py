@@ -48,6 +48,19 @@ def install_excepthook(log_path: Path) -> None:
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from app.services.core.storage_errors import classify
+
+        # A read-only file, a full disk, a damaged page met while working: the
+        # storage message that says what to do, not "unexpected error".
+        problem = classify(value, None) if isinstance(value, Exception) else None
+        if problem is not None and QApplication.instance() is not None:
+            from app.views.common.messages import tr_message
+
+            QMessageBox.warning(
+                None, QApplication.translate("main", "数据库"), tr_message(problem.message)
+            )
+            return
+
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,

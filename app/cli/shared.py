@@ -80,13 +80,16 @@ def open_db(args: argparse.Namespace, *, create: bool = False, write: bool = Tru
     if not args.db:
         raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
     settings = AppSettings.load()
-    return open_office_database(
+    db = open_office_database(
         Path(args.db),
         operator=operator_of(args, settings),
         create=create,
         backup_folder=settings.backup_dir(),
         access="write" if write else "read",
     )
+    for notice in db.notices:  # an interrupted upgrade undone, for instance
+        print(notice, file=sys.stderr)
+    return db
 
 
 def operator_of(args: argparse.Namespace, settings: Any) -> str:

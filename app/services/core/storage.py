@@ -214,19 +214,23 @@ def _open_reader(
                 revision=revision,
             )
         )
+    notices: list[str] = []
     if revision != migrate.head_revision() or _marker(path).exists():
         # An older file (or an interrupted upgrade) must be brought up to date once,
         # by a writer; a reader then reads it like any other.
         if not can_migrate:
             raise storage_errors.read_only(path)
-        _open_writer(path, operator, folder).close()
-    return open_database(
+        with _open_writer(path, operator, folder) as writer:
+            notices = writer.notices
+    db = open_database(
         path,
         operator=operator,
         read_only=True,
         immutable=file_check.needs_immutable(path),
         backup_folder=folder,
     )
+    db.notices.extend(notices)
+    return db
 
 
 def use_backup_folder(db: Database, folder: Path) -> None:
