@@ -42,10 +42,6 @@ WRITING_BUTTONS = (
 WRITING_PREFIXES = ("new_", "delete_")
 
 
-def _text(source: str) -> str:
-    return QCoreApplication.translate("read_only", source)
-
-
 class _StayDisabled(QObject):
     """Turns a button off again whenever something enables it."""
 
@@ -69,7 +65,7 @@ def lock_editing(widget: QWidget) -> list[QAbstractButton]:
     guard = _StayDisabled(widget)
     for button in buttons:
         button.setEnabled(False)
-        button.setToolTip(_text("数据库是只读的，不能修改。"))
+        button.setToolTip(QCoreApplication.translate("read_only", "数据库是只读的，不能修改。"))
         button.installEventFilter(guard)
     return buttons
 
@@ -82,14 +78,17 @@ def apply_to_window(window: Any) -> QLabel:
         if action is not None:
             action.setEnabled(False)
     banner = QLabel(
-        _text(
+        QCoreApplication.translate(
+            "read_only",
             "只读：数据库文件或所在文件夹不可写，只能查看、打印和导出，不能修改。"
-            "要修改，请取消文件的只读属性或把它复制到可写的文件夹后重新打开。"
+            "要修改，请取消文件的只读属性或把它复制到可写的文件夹后重新打开。",
         )
     )
     banner.setObjectName("read_only_banner")
     banner.setStyleSheet("color: #b00020; font-weight: bold;")
     banner.setWordWrap(True)
     window.statusBar().insertWidget(0, banner, 2)
-    window.setWindowTitle(window.windowTitle() + _text("（只读）"))
+    window.setWindowTitle(
+        window.windowTitle() + QCoreApplication.translate("read_only", "（只读）")
+    )
     return banner
