@@ -4234,8 +4234,8 @@ Install the latest version and open it again. The file was not changed.</transla
       <translation>The status should be open or closed.</translation>
     </message>
     <message>
-      <source>磁盘空间不足，写入没有完成，已全部撤销，数据库没有改动（{path}）。请删除不需要的文件或换到空间更大的磁盘后重试。</source>
-      <translation>The disk is full: the write did not finish and was undone completely; the database is unchanged ({path}). Delete files you do not need or move to a larger disk, then try again.</translation>
+      <source>磁盘空间不足，写入没有完成，已全部撤销，数据库没有改动。请删除不需要的文件或换到空间更大的磁盘后重试。</source>
+      <translation>The disk is full: the write did not finish and was undone completely; the database is unchanged. Delete files you do not need or move to a larger disk, then try again.</translation>
     </message>
     <message>
       <source>第 1 位登记管理部门代码“{first}”无效（应为 1–9、A、N 或 Y）。</source>

@@ -148,3 +148,33 @@ def test_interrupted_migration_is_told_in_the_window(qtbot, office_file, message
     assert window.enterprise_tab.model.rowCount() == 2
     assert not marker.exists()
     window.db.close()
+
+
+def test_full_disk_during_an_import_in_the_window(qtbot, window, tmp_path, monkeypatch, messages):
+    """SQLite's max_page_count fills the 'disk' a few pages on: the window says so
+    in words the user can act on, and the import leaves nothing behind."""
+    from PySide6.QtWidgets import QFileDialog
+    from sqlalchemy import event
+
+    from app.services.register import enterprises
+    from app.services.register.enterprises import EnterpriseFilter
+    from tests.builders import code
+
+    rows = "\n".join(f"汝州市满盘{n}有限公司,{code(n)},410482" for n in range(100, 1100))
+    csv = tmp_path / "big.csv"
+    csv.write_text("企业名称,统一社会信用代码,所在县区\n" + rows + "\n", "utf-8")
+    with window.db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    window.db.engine.dispose()
+    event.listen(
+        window.db.engine,
+        "connect",
+        lambda c, _r: c.execute(f"PRAGMA max_page_count={pages + 3}"),
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
+    dialog = window.import_enterprises()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: any("磁盘空间不足" in m[2] for m in messages))
+    assert not any("Traceback" in m[2] or "OperationalError" in m[2] for m in messages)
+    assert enterprises.count(window.db, EnterpriseFilter()) == 0

@@ -120,9 +120,8 @@ def read_only(path: Path | str) -> ReadOnlyDatabaseError:
 def disk_full(path: Path | str | None) -> DiskFullError:
     return DiskFullError(
         N_(
-            "磁盘空间不足，写入没有完成，已全部撤销，数据库没有改动（{path}）。"
-            "请删除不需要的文件或换到空间更大的磁盘后重试。",
-            path=str(path or ""),
+            "磁盘空间不足，写入没有完成，已全部撤销，数据库没有改动。"
+            "请删除不需要的文件或换到空间更大的磁盘后重试。"
         ),
         path,
     )
