@@ -64,7 +64,6 @@ class _Worker(QThread):
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     from app.paths import log_dir
-
     from app.services.core.storage_errors import classify
     from app.views.common.messages import tr_message
 
