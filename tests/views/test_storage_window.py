@@ -53,6 +53,9 @@ def test_read_only_file_opens_read_only_with_editing_disabled(qtbot, office_file
         offers = window._tab("offers")
         new_offer = offers.findChild(type(tab.add_button), "new_offer")
         assert new_offer is not None and not new_offer.isEnabled()
+        dashboard = window._tab("dashboard")
+        assert not dashboard.campaign_button.isEnabled()
+        assert not dashboard.report_button.isEnabled()
         dialog = window.edit_backups()
         assert not dialog.restore_button.isEnabled()
         assert not [m for m in messages if m[0] == "critical"]  # no "failed the integrity check"

@@ -38,6 +38,9 @@ WRITING_BUTTONS = (
     "new_check_button",
     "grade_button",
     "rollback_button",
+    "campaign_button",  # the campaign's settings
+    "report_button",  # the summary report keeps its drafts in the file
+    "rules_button",  # the grading rules
 )
 WRITING_PREFIXES = ("new_", "delete_")
 
