@@ -18,13 +18,22 @@ if TYPE_CHECKING:
 log = logging.getLogger("hexie")
 
 
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """The log names enterprises and files: owner-only, also each file a rotation starts."""
+
+    def _open(self) -> Any:
+        from app.owner_only import private_file
+
+        stream = super()._open()
+        private_file(self.baseFilename)
+        return stream
+
+
 def setup_logging() -> Path:
     from app.paths import log_dir
 
     path = log_dir() / "hexie.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = PrivateLogHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
@@ -38,6 +47,19 @@ def install_excepthook(log_path: Path) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from app.services.core.storage_errors import classify
+
+        # A read-only file, a full disk, a damaged page met while working: the
+        # storage message that says what to do, not "unexpected error".
+        problem = classify(value, None) if isinstance(value, Exception) else None
+        if problem is not None and QApplication.instance() is not None:
+            from app.views.common.messages import tr_message
+
+            QMessageBox.warning(
+                None, QApplication.translate("main", "数据库"), tr_message(problem.message)
+            )
+            return
 
         if QApplication.instance() is not None:
             QMessageBox.critical(
@@ -63,15 +85,33 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
 
     from app.services.core import office
     from app.services.core.storage import DatabaseError, DatabaseInUseError, open_office_database
+    from app.views.common.messages import tr_message
     from app.views.main_window import MainWindow
     from app.views.settings.office_dialog import OfficeDialog
 
     try:
         db = open_office_database(
-            path, operator=settings.operator_name(), backup_folder=settings.backup_dir()
+            path,
+            operator=settings.operator_name(),
+            backup_folder=settings.backup_dir(),
+            access="auto",
         )
     except (DatabaseError, DatabaseInUseError) as exc:
-        QMessageBox.critical(None, QApplication.translate("main", "无法打开数据库"), str(exc))
+        QMessageBox.critical(
+            None, QApplication.translate("main", "无法打开数据库"), tr_message(str(exc))
+        )
+        return None
+    for notice in db.notices:  # an interrupted upgrade undone, for instance
+        QMessageBox.information(None, QApplication.translate("main", "数据库"), tr_message(notice))
+    if db.read_only and office.current(db) is None:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("main", "无法打开数据库"),
+            QApplication.translate(
+                "main", "数据库“%1”是只读的，而且还没有设置本单位，无法使用。请换一个可写的文件。"
+            ).replace("%1", str(path)),
+        )
+        db.close()
         return None
     if office.current(db) is None:
         dialog = OfficeDialog(None, settings.operator_name())
@@ -109,55 +149,56 @@ def ask_operator(db: Any, settings: AppSettings) -> bool:
 
 
 def check_file(path: Path, settings: AppSettings) -> bool:
-    """The integrity check at start-up. A damaged file is never replaced by an
-    empty one: the user is offered the newest sound backup (the damaged file is
-    kept beside it), or the program stops with the file untouched."""
-    from datetime import datetime
-
+    """The check at start-up (storage's inspection and SQLite's quick_check). A
+    0-byte, foreign or damaged file is never replaced by an empty one: the user is
+    told what is wrong (storage_errors' message, in the window's language) and
+    offered the newest sound backup — the replaced file is kept beside it as
+    <name>.before-restore-<time> — or the program stops with the file untouched."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.services.core import backups
+    from app.services.core import backups, file_check, storage
+    from app.views.common.messages import tr_message
 
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return True
-    problems = backups.integrity_problems(path, quick=True)
-    if not problems:
+    try:
+        file_check.inspect(path, quick_check=True)
+    except storage.StorageError as exc:
+        problem = exc
+    else:
         return True
-    log.error("database %s failed the integrity check: %s", path, problems)
+    log.error("database %s cannot be used: %s", path, problem)
     folder = settings.backup_dir()
     newest = backups.newest_sound(folder, path.stem)
-    text = (
-        QApplication.translate("main", "数据库文件“%1”已损坏：%2\n\n程序不会用空数据库覆盖它。")
-        .replace("%1", str(path))
-        .replace("%2", "；".join(problems[:3]))
-    )
+    text = tr_message(problem.message)
+    title = QApplication.translate("main", "数据库无法使用")
     if newest is None:
         QMessageBox.critical(
             None,
-            QApplication.translate("main", "数据库已损坏"),
+            title,
             text
             + QApplication.translate(
                 "main",
-                "\n备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。",
+                "\n\n备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。",
             ).replace("%1", str(folder)),
         )
         return False
     answer = QMessageBox.question(
         None,
-        QApplication.translate("main", "数据库已损坏"),
+        title,
         text
         + QApplication.translate(
-            "main", "\n最新的完好备份是 %1 的。用它恢复吗？（损坏的文件会另存，不会删除。）"
+            "main", "\n\n最新的完好备份是 %1 的。用它恢复吗？（现在的文件会另存，不会删除。）"
         ).replace("%1", f"{newest.made_at:%Y-%m-%d %H:%M}"),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    damaged = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-    path.replace(damaged)
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    backups.restore(newest.path, path, folder)
-    log.info("restored %s from %s; damaged file kept as %s", path, newest.path, damaged)
+    try:
+        kept = storage.restore_file(newest.path, path)
+    except (backups.BackupError, storage.StorageError) as exc:
+        QMessageBox.critical(None, title, tr_message(getattr(exc, "message", str(exc))))
+        return False
+    log.info("restored %s from %s; the replaced file kept as %s", path, newest.path, kept)
     return True
 
 

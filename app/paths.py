@@ -14,6 +14,7 @@ from pathlib import Path
 from platformdirs import user_data_dir, user_log_dir
 
 from app import APP_NAME
+from app.owner_only import private_folder
 
 
 def _root() -> Path:
@@ -32,15 +33,13 @@ def data_dir() -> Path:
     """The user's data folder; HEXIE_DATA_DIR overrides it (tests, portable use)."""
     override = os.environ.get("HEXIE_DATA_DIR")
     path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)  # settings, logs, default backups: owner-only
 
 
 def log_dir() -> Path:
     override = os.environ.get("HEXIE_DATA_DIR")
     path = Path(override, "logs") if override else Path(user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)
 
 
 def default_db_path() -> Path:

@@ -14,6 +14,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from app.owner_only import private_file
 from app.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class AppSettings:
         target = self.path()
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), "utf-8")
+        private_file(tmp)
         os.replace(tmp, target)  # atomic: a crash never leaves half a settings file
 
     def backup_dir(self) -> Path:

@@ -72,7 +72,13 @@ class _Worker(QThread):
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     from app.paths import log_dir
+    from app.services.core.storage_errors import classify
+    from app.views.common.messages import tr_message
 
+    problem = classify(exc, None) if isinstance(exc, Exception) else None
+    if problem is not None:  # a full disk, a read-only or damaged file: what to do
+        QMessageBox.critical(parent, title, tr_message(problem.message))
+        return
     message = str(exc) or exc.__class__.__name__
     # Our own errors carry a message written for the user; anything else is a bug,
     # and the log's path helps whoever looks into it.

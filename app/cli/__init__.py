@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import campaign, documents, register, risk, rules, scans, shared, sync
-from app.cli.shared import EXIT_ERROR, CliError, Command
+from app.cli import backup, campaign, documents, register, risk, rules, scans, shared, sync
+from app.cli.shared import EXIT_ERROR, STORAGE_EXIT_CODES, CliError, Command, report_error
 
 # Every command, in the order `hexie --help` lists them.
 COMMANDS: dict[str, Command] = {
@@ -25,6 +25,7 @@ COMMANDS: dict[str, Command] = {
     **sync.COMMANDS,
     **campaign.COMMANDS,
     **scans.COMMANDS,
+    **backup.COMMANDS,
 }
 
 __all__ = ["COMMANDS", "CliError", "build_parser", "main", "shared"]
@@ -46,12 +47,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui()
     from app.services.core.storage import DatabaseError, DatabaseInUseError
+    from app.services.core.storage_errors import classify
 
     try:
         return COMMANDS[args.command].run(args)
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.code
-    except (DatabaseError, DatabaseInUseError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_ERROR
+    except Exception as exc:
+        # The office file (damaged, foreign, held by a writer, read-only, a full
+        # disk) as a message and a documented exit code, never a traceback.
+        problem = classify(exc, getattr(args, "db", None))
+        if problem is not None:
+            return report_error(
+                args, problem.message, STORAGE_EXIT_CODES[problem.kind], problem.kind
+            )
+        if isinstance(exc, DatabaseError | DatabaseInUseError):
+            print(f"错误：{exc}", file=sys.stderr)
+            return EXIT_ERROR
+        raise

@@ -26,7 +26,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if args.today
         else None
     )
-    with open_db(args) as db:
+    with open_db(args, write=False) as db:
         campaign_id = args.campaign
         if not campaign_id:
             found = campaigns.current(db, today)
@@ -76,7 +76,7 @@ def _campaign_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_campaign(args: argparse.Namespace) -> int:
     from app.services.campaign import campaigns
 
-    with open_db(args) as db:
+    with open_db(args, write=bool(args.new_year)) as db:
         if args.new_year:
             data = campaigns.load_template(year=args.new_year)
             new_id = campaigns.save(db, data)

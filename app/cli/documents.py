@@ -89,7 +89,7 @@ def _print_plan(args: argparse.Namespace, out: Path) -> None:
     from app.services.campaign import campaigns
     from app.views.printing import output
 
-    with open_db(args) as db:
+    with open_db(args, write=False) as db:
         campaign_id = args.campaign or getattr(campaigns.current(db), "id", "")
         if not campaign_id:
             raise CliError("数据库中还没有专项行动。请先用“hexie campaign --new-year 年份”新建。")
@@ -107,7 +107,7 @@ def _print_case_form(args: argparse.Namespace, out: Path) -> None:
             "offer-letter、offer-reply 须用 --offer 指定要约，layoff-receipt 须用 --filing 指定备案。"
         )
     options = {"receipt_date": _date_option(args)} if args.kind == "layoff-receipt" else {}
-    with open_db(args) as db:
+    with open_db(args, write=False) as db:
         output.write_documents(db, args.kind, [record], out, **options)
 
 
@@ -120,7 +120,8 @@ def _print_check_form(args: argparse.Namespace, out: Path) -> None:
     _refuse_campaign(args)
     if args.offer or args.filing:
         raise CliError("--offer 和 --filing 只用于 offer-letter、offer-reply、layoff-receipt。")
-    with open_db(args) as db:
+    # Blank forms record their layout (printed_form) for reading scans back: a writer.
+    with open_db(args, write=args.kind == "blank-check") as db:
         enterprise_ids = print_targets.enterprise_ids(db, args.enterprise or [])
         if args.kind == "blank-check":
             if args.check:
@@ -158,7 +159,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise CliError(f"输出文件应以 .xlsx 结尾：{out.name}")
-    with open_db(args) as db:
+    with open_db(args, write=False) as db:
         flt = LedgerFilter(county_code=args.county, status=args.status, overdue=args.overdue)
         run_work(ledger_export.export(db, flt, out))
     print(f"已导出 {out}")

@@ -112,7 +112,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from app.services.core import stats
     from app.services.core.stats import RECORD_TYPE_NAMES
 
-    with open_db(args) as db:
+    with open_db(args, write=False) as db:
         data = stats.counts(db)
     if args.json:
         print_json(data)

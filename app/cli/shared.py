@@ -24,6 +24,17 @@ if TYPE_CHECKING:
     from app.services.core.storage import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_UNREADABLE, EXIT_REJECTED = 0, 1, 2, 3
+# The office file itself (README: 命令行, exit codes): damaged; not a Hexie Desk
+# database (0 bytes, not SQLite, another program's); another window or command is
+# writing it; read-only and the command writes; the disk filled up.
+EXIT_DAMAGED, EXIT_NOT_DATABASE, EXIT_IN_USE, EXIT_READ_ONLY, EXIT_DISK_FULL = 4, 5, 6, 7, 8
+STORAGE_EXIT_CODES = {
+    "damaged": EXIT_DAMAGED,
+    "not_a_database": EXIT_NOT_DATABASE,
+    "in_use": EXIT_IN_USE,
+    "read_only": EXIT_READ_ONLY,
+    "disk_full": EXIT_DISK_FULL,
+}
 
 T = TypeVar("T")
 
@@ -56,21 +67,29 @@ def db_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+def open_db(args: argparse.Namespace, *, create: bool = False, write: bool = True) -> Database:
     """The database named by --db, opened as the operator, with this PC's backup
-    folder (where a migration's and an import's backups go)."""
+    folder (where a migration's and an import's backups go).
+
+    `write=False` for the commands that only read: they take no lock and read
+    SQLite read-only, so they work while the window or an import holds the file,
+    and on a read-only file or folder."""
     from app.services.core.storage import open_office_database
     from app.settings import AppSettings
 
     if not args.db:
         raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
     settings = AppSettings.load()
-    return open_office_database(
+    db = open_office_database(
         Path(args.db),
         operator=operator_of(args, settings),
         create=create,
         backup_folder=settings.backup_dir(),
+        access="write" if write else "read",
     )
+    for notice in db.notices:  # an interrupted upgrade undone, for instance
+        print(notice, file=sys.stderr)
+    return db
 
 
 def operator_of(args: argparse.Namespace, settings: Any) -> str:
@@ -86,6 +105,24 @@ def operator_of(args: argparse.Namespace, settings: Any) -> str:
         file=sys.stderr,
     )
     return str(login)
+
+
+def report_error(args: argparse.Namespace, message: str, code: int, kind: str) -> int:
+    """An error as the user sees it: “错误：…” on stderr, and when --json was asked
+    also one JSON object on stdout (`error`, `message`, `message_en`, `exit_code`)."""
+    from app.services.core.messages import english
+
+    print(f"错误：{message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print_json(
+            {
+                "error": kind,
+                "message": str(message),
+                "message_en": english(message),
+                "exit_code": code,
+            }
+        )
+    return code
 
 
 def print_json(data: Any, **options: Any) -> None:

@@ -10,6 +10,7 @@ passes the one backup path, app/services/core/backups.py).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.models.base import SyncMixin, utcnow
 from app.models.lock import DatabaseInUseError, FileLock
@@ -75,6 +77,17 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    # A reader never changes the file: no journal-mode switch, and query_only
+    # turns any write into SQLite's "readonly database" error.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA cache_size=-{NORMAL_CACHE_KB}")
+    cursor.execute("PRAGMA query_only=1")
+    cursor.close()
+
+
 NORMAL_CACHE_KB = 8_000
 BULK_CACHE_KB = 64_000
 
@@ -91,9 +104,21 @@ def bulk_cache(session: Session) -> Iterator[None]:
         session.execute(text(f"PRAGMA cache_size=-{NORMAL_CACHE_KB}"))
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _on_connect)
+def make_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
+    """An engine on the file. `read_only`: SQLite's mode=ro (WAL readers see the last
+    commit and never wait for a writer). `immutable`: for a file in a folder nobody can
+    write, where SQLite could not create the WAL index (-shm) a reader needs."""
+    if not read_only:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+        event.listen(engine, "connect", _on_connect)
+        return engine
+    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=QueuePool,  # a file, not the in-memory database the bare URL means
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
     return engine
 
 
@@ -210,8 +235,15 @@ class Database:
         lock: FileLock | None,
         operator: str,
         backup_folder: Path | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        # Opened read-only (a read-only file or folder, or a reading command): no
+        # lock is held and every write is refused by SQLite.
+        self.read_only = read_only
+        # What the opening did that the user must be told (an automatic restore).
+        self.notices: list[str] = []
         self.engine = engine
         self._lock = lock
         self.operator = operator
@@ -285,6 +317,10 @@ class Database:
             for key, value in values.items():
                 session.merge(Setting(key=key, value=value))
 
+    def hold_lock(self, lock: FileLock) -> None:
+        """Keep `lock` (taken by the opener before it looked at the file) until close()."""
+        self._lock = lock
+
     def release_file(self) -> None:
         """Close every connection but keep the instance lock: the file may now be
         replaced (a restore) and opened again with reconnect()."""
@@ -293,8 +329,9 @@ class Database:
     def reconnect(self, before_upgrade: BeforeUpgrade | None = None) -> None:
         """Open the (possibly replaced) file again, migrating it if it is older."""
         self.engine.dispose()
-        engine = make_engine(self.path)
-        bring_up_to_date(self.path, engine, before_upgrade)
+        engine = make_engine(self.path, read_only=self.read_only)
+        if not self.read_only:
+            bring_up_to_date(self.path, engine, before_upgrade)
         self.engine = engine
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -320,14 +357,21 @@ def open_database(
     migrate: bool = True,
     backup_folder: Path | None = None,
     before_upgrade: BeforeUpgrade | None = None,
+    read_only: bool = False,
+    immutable: bool = False,
 ) -> Database:
     """Open (and if needed create and upgrade) the database at `path`.
 
     `before_upgrade(path)` runs before a migration changes an existing file; the
     doors open through app.services.core.storage, which backs the file up there.
     Raises DatabaseInUseError, NewerDatabaseError or DatabaseError with a
-    message that tells the user what to do.
+    message that tells the user what to do. `read_only`: no lock, no migration,
+    no write (a reader beside the writer; a read-only file or folder).
     """
+    if read_only:
+        path = Path(path).expanduser().resolve()
+        engine = make_engine(path, read_only=True, immutable=immutable)
+        return Database(path, engine, None, operator, backup_folder, read_only=True)
 
     path = Path(path).expanduser().resolve()
     if not path.exists() and not create:

@@ -6,9 +6,15 @@ lock behind (unlike a plain "file exists" marker).
 
 from __future__ import annotations
 
+import getpass
+import json
 import os
+import platform
+from datetime import datetime
 from pathlib import Path
 from typing import IO
+
+from app.owner_only import private_file
 
 
 class DatabaseInUseError(RuntimeError):
@@ -26,7 +32,8 @@ class FileLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+")  # noqa: SIM115 - held until release()
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        private_file(self.path)
         try:
             if os.name == "nt":
                 import msvcrt
@@ -41,6 +48,29 @@ class FileLock:
             handle.close()
             raise DatabaseInUseError(self.path.with_name(self.path.name[: -len(".lock")])) from exc
         self._handle = handle
+        self._write_holder(handle)
+
+    @staticmethod
+    def _write_holder(handle: IO[str]) -> None:
+        """Who holds the lock, for the message another writer gets. Written after
+        the first byte (the byte Windows locks), best effort: the lock itself is
+        what protects the file."""
+        try:
+            user = getpass.getuser()
+        except (OSError, KeyError, ImportError):
+            user = ""
+        holder = {
+            "user": user,
+            "host": platform.node(),
+            "pid": os.getpid(),
+            "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        }
+        try:
+            handle.truncate(0)  # "a+" appends: the text starts at byte 0 again
+            handle.write(" " + json.dumps(holder, ensure_ascii=False) + "\n")
+            handle.flush()
+        except OSError:
+            pass
 
     def release(self) -> None:
         if self._handle is None:
@@ -58,3 +88,15 @@ class FileLock:
         finally:
             self._handle.close()
             self._handle = None
+
+
+def holder_of(db_path: Path) -> dict[str, object]:
+    """Who holds the lock on `db_path` as its lock file says ({} when unknown)."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    try:
+        with open(lock_path, encoding="utf-8") as handle:
+            handle.seek(1)
+            data = json.loads(handle.read().strip() or "{}")
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 from app.views.campaign.dashboard_tab import DashboardTab
 from app.views.campaign.guidance_tab import GuidanceTab
 from app.views.checks.health_check_tab import HealthCheckTab
+from app.views.common import read_only
 from app.views.layoffs.layoffs_tab import LayoffsTab
 from app.views.ledger.ledger_tab import LedgerTab
 from app.views.negotiation.offers_tab import OffersTab
@@ -41,6 +42,8 @@ class MainTabs:
         if widget is not None:
             return widget
         widget = getattr(self, f"_make_{key}")()
+        if self.db.read_only:
+            read_only.lock_editing(widget)
         self._built[key] = widget
         slot = self._unbuilt.pop(key)
         index = self.tabs.indexOf(slot)

@@ -32,7 +32,7 @@ from app.tasks import TaskRunner
 from app.views.campaign.campaign_dialog import CampaignDialog
 from app.views.campaign.report_dialog import ReportDialog
 from app.views.checks.health_check_tab import print_blank_forms
-from app.views.common import shortcuts
+from app.views.common import read_only, shortcuts
 from app.views.ledger.reminders import ReminderPanel
 from app.views.main_tabs import MainTabs
 from app.views.register.import_dialog import ImportDialog
@@ -101,6 +101,8 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
         self._tab("dashboard")
+        if db.read_only:
+            read_only.apply_to_window(self)
 
     # -- menus ------------------------------------------------------------------
     def _action(

@@ -3742,15 +3742,19 @@ This program never connects to a network; all data stays on this PC.</translatio
     <name>main</name>
     <message>
       <source>
+
 备份文件夹“%1”中没有完好的备份。请把该文件和日志交给技术人员，或用其他电脑上的备份恢复。</source>
       <translation>
-The backup folder “%1” holds no sound backup. Give the file and the log to your technician, or restore a backup from another PC.</translation>
+
+The backup folder "%1" holds no sound backup. Give the file and the log to a technician, or restore from a backup on another PC.</translation>
     </message>
     <message>
       <source>
-最新的完好备份是 %1 的。用它恢复吗？（损坏的文件会另存，不会删除。）</source>
+
+最新的完好备份是 %1 的。用它恢复吗？（现在的文件会另存，不会删除。）</source>
       <translation>
-The newest sound backup is from %1. Restore it? (The damaged file is kept, not deleted.)</translation>
+
+The newest sound backup is from %1. Restore it? (The current file is kept beside it, not deleted.)</translation>
     </message>
     <message>
       <source>发生了意外错误：%1
@@ -3763,16 +3767,16 @@ It was written to the log: %2
 Data already saved is not affected.</translation>
     </message>
     <message>
-      <source>数据库已损坏</source>
-      <translation>The database is damaged</translation>
+      <source>数据库</source>
+      <translation>Database</translation>
     </message>
     <message>
-      <source>数据库文件“%1”已损坏：%2
-
-程序不会用空数据库覆盖它。</source>
-      <translation>The database file “%1” is damaged: %2
-
-The program will not replace it with an empty one.</translation>
+      <source>数据库“%1”是只读的，而且还没有设置本单位，无法使用。请换一个可写的文件。</source>
+      <translation>The database "%1" is read-only and has no office set up yet, so it cannot be used. Choose a file that can be written.</translation>
+    </message>
+    <message>
+      <source>数据库无法使用</source>
+      <translation>The database cannot be used</translation>
     </message>
     <message>
       <source>无法打开数据库</source>
@@ -3807,7 +3811,26 @@ The program will not replace it with an empty one.</translation>
     </message>
   </context>
   <context>
+    <name>read_only</name>
+    <message>
+      <source>只读：数据库文件或所在文件夹不可写，只能查看、打印和导出，不能修改。要修改，请取消文件的只读属性或把它复制到可写的文件夹后重新打开。</source>
+      <translation>Read-only: the database file or its folder cannot be written. You can view, print and export, but not change anything. To make changes, clear the file's read-only attribute or copy it to a writable folder and open it again.</translation>
+    </message>
+    <message>
+      <source>数据库是只读的，不能修改。</source>
+      <translation>The database is read-only and cannot be changed.</translation>
+    </message>
+    <message>
+      <source>（只读）</source>
+      <translation> (read-only)</translation>
+    </message>
+  </context>
+  <context>
     <name>services</name>
+    <message>
+      <source>SQLite 数据库，但不是和谐台账的</source>
+      <translation>a SQLite database, but not a Hexie Desk one</translation>
+    </message>
     <message>
       <source>{codes} 只适用于{who}；按本次记录的用工情况和企业行业不适用，应标为“不适用”（或更正用工人数、企业行业）。</source>
       <translation>{codes} apply only to {who}; by the workforce this check records and the enterprise's industry they do not apply: mark them "Not applicable" (or correct the headcounts or the industry).</translation>
@@ -3919,6 +3942,18 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>“{value}”应为 是 或 否</source>
       <translation>"{value}" should be yes (是) or no (否)</translation>
+    </message>
+    <message>
+      <source>上次升级数据库时程序中断（{started}）。已自动用升级前的备份恢复（{copy}），中断时的文件另存为 {kept}。数据停留在升级前，程序接着重新升级。</source>
+      <translation>The last database upgrade was interrupted ({started}). The copy taken before the upgrade ({copy}) was restored automatically; the interrupted file is kept as {kept}. The data is as it was before the upgrade, and the upgrade now runs again.</translation>
+    </message>
+    <message>
+      <source>上次升级数据库时程序中断，升级前的备份（{copy}）找不到或已损坏；数据库完整性检查通过，程序接着升级。</source>
+      <translation>The last database upgrade was interrupted and the copy taken before it ({copy}) is missing or damaged; the database passed the integrity check, so the upgrade runs again.</translation>
+    </message>
+    <message>
+      <source>不是 SQLite 数据库文件</source>
+      <translation>not a SQLite database file</translation>
     </message>
     <message>
       <source>不能小于 {minimum}</source>
@@ -4093,6 +4128,12 @@ The program will not replace it with an empty one.</translation>
       <translation>No enterprise with credit code {code} was found.</translation>
     </message>
     <message>
+      <source>找不到数据库文件：{path}
+请检查路径，或先运行 hexie init 创建。</source>
+      <translation>The database file was not found: {path}
+Check the path, or create it first with hexie init.</translation>
+    </message>
+    <message>
       <source>报送逾期 {days} 天</source>
       <translation>Filing {days} days late</translation>
     </message>
@@ -4105,12 +4146,36 @@ The program will not replace it with an empty one.</translation>
       <translation>{n} to be laid off, more than the total staff of {staff}; please check.</translation>
     </message>
     <message>
+      <source>数据库“{path}”是只读的（文件或所在文件夹不可写），只能查看，不能修改。要修改，请取消文件的只读属性或把它复制到可写的文件夹后再试；查看类命令（stats、ledger-export、print-form、check、backup）可以照常使用。</source>
+      <translation>The database "{path}" is read-only (the file or its folder cannot be written): it can be viewed but not changed. To change it, clear the file's read-only attribute or copy it to a writable folder and try again; reading commands (stats, ledger-export, print-form, check, backup) work as usual.</translation>
+    </message>
+    <message>
+      <source>数据库“{path}”正被另一个和谐台账窗口或命令写入{who}，同一时间只能有一个窗口或命令修改它。请等对方关闭窗口或命令结束后再试；查看类命令（stats、ledger-export、print-form、check、backup）不受影响，可以照常使用。</source>
+      <translation>The database "{path}" is being written by another Hexie Desk window or command{who}; only one window or command can change it at a time. Try again when that window is closed or the command has finished; reading commands (stats, ledger-export, print-form, check, backup) are not affected and work as usual.</translation>
+    </message>
+    <message>
+      <source>数据库文件“{path}”已损坏（{detail}），无法使用。程序没有改动它。{hint}</source>
+      <translation>The database file "{path}" is damaged ({detail}) and cannot be used. The program has not changed it. {hint}</translation>
+    </message>
+    <message>
       <source>整改事项 {code} 来自尚未定稿的体检：整改事项应在体检定稿时生成。</source>
       <translation>Rectification item {code} comes from a check that is not final: items are made when a check is finalised.</translation>
     </message>
     <message>
+      <source>文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}</source>
+      <translation>The file "{path}" is not a Hexie Desk database ({what}); the program has not changed it. Check the file given with --db; if the office's database was overwritten: {hint}</translation>
+    </message>
+    <message>
+      <source>文件“{path}”是空的（0 字节），不是和谐台账的数据库，程序没有改动它。如果这是本单位的数据库，它已丢失内容：{hint}要新建数据库，请换一个文件名（hexie init --db 新文件）。</source>
+      <translation>The file "{path}" is empty (0 bytes) and not a Hexie Desk database; the program has not changed it. If this was the office's database, its contents are lost: {hint} To create a new database, use another file name (hexie init --db NEW_FILE).</translation>
+    </message>
+    <message>
       <source>文件中没有“{chosen}”应有的列（{wanted}，至少一列）。请核对文件和所选的数据来源。未导入任何内容。</source>
       <translation>The file has none of the columns a "{chosen}" file has ({wanted}, at least one). Check the file and the source chosen. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>无法读取：{reason}</source>
+      <translation>cannot be read: {reason}</translation>
     </message>
     <message>
       <source>日期 {day} 早于发现问题的日期 {found}。</source>
@@ -4161,12 +4226,22 @@ The program will not replace it with an empty one.</translation>
       <translation>A result is compliant, non-compliant, not applicable or not checked ({codes}).</translation>
     </message>
     <message>
+      <source>此数据库由更新版本的和谐台账写入（结构版本 {revision}），当前程序无法识别。
+请安装最新版本后再打开。文件未被修改。</source>
+      <translation>This database was written by a newer Hexie Desk (schema {revision}) that this program does not know.
+Install the latest version and open it again. The file was not changed.</translation>
+    </message>
+    <message>
       <source>没有任何改动，无需更正。</source>
       <translation>Nothing changed; there is nothing to amend.</translation>
     </message>
     <message>
       <source>状态应为办理中或已办结。</source>
       <translation>The status should be open or closed.</translation>
+    </message>
+    <message>
+      <source>磁盘空间不足，写入没有完成，已全部撤销，数据库没有改动。请删除不需要的文件或换到空间更大的磁盘后重试。</source>
+      <translation>The disk is full: the write did not finish and was undone completely; the database is unchanged. Delete files you do not need or move to a larger disk, then try again.</translation>
     </message>
     <message>
       <source>第 1 位登记管理部门代码“{first}”无效（应为 1–9、A、N 或 Y）。</source>
@@ -4333,6 +4408,10 @@ The program will not replace it with an empty one.</translation>
       <translation>Enter the measures taken.</translation>
     </message>
     <message>
+      <source>请用最新的完好备份恢复：hexie restore 备份文件 --db {path}（或在窗口中“文件 → 备份与恢复”）。</source>
+      <translation>Restore the newest sound backup: hexie restore BACKUP_FILE --db {path} (or File → Backup and restore… in the window).</translation>
+    </message>
+    <message>
       <source>请至少选择一项协商议题。</source>
       <translation>Choose at least one negotiation topic.</translation>
     </message>
@@ -4399,6 +4478,10 @@ The program will not replace it with an empty one.</translation>
     <message>
       <source>阶段“{name}”（{start} 至 {end}）超出了专项行动的期间 {starts} 至 {last}。</source>
       <translation>Phase "{name}" ({start} to {end}) lies outside the campaign's period, {starts} to {last}.</translation>
+    </message>
+    <message>
+      <source>（{user}，电脑 {host}，进程 {pid}，{since} 起）</source>
+      <translation> ({user} on PC {host}, process {pid}, since {since})</translation>
     </message>
   </context>
   <context>

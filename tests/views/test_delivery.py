@@ -64,7 +64,7 @@ def test_damaged_database_at_start_up(qtbot, db, messages, tmp_path):
     assert "没有完好的备份" in messages[-1][2]
     assert check_file(path, settings) is True  # the user accepts the newest sound backup
     assert not backups.integrity_problems(path)
-    assert list(path.parent.glob(f"{path.name}.damaged-*"))  # the damaged file is kept
+    assert list(path.parent.glob(f"{path.name}.before-restore-*"))  # the damaged file is kept
 
 
 def test_language_switch_and_qt_buttons(qtbot, window, monkeypatch):

@@ -16,11 +16,14 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from app.models.db import Database
+from app.owner_only import FOLDER_MODE, create_private_file, private_file
+from app.services.core import file_check
 from app.services.core.progress import Progress, Work
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,9 @@ REASONS = {
     "manual": "手动备份",
 }
 KEEP_DAYS = 7
+# A .part file untouched this long was left by a backup that was killed (a running
+# backup writes its copy in steps, touching the file all the time).
+STALE_PART_SECONDS = 10 * 60
 KEEP_WEEKS = 4
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+)\.sqlite3$")
 # Record types a person recognises, for "what does this backup hold".
@@ -85,14 +91,46 @@ def default_folder() -> Path:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return file_check.connect_read_only(path)
+
+
+def _prepare_folder(folder: Path) -> None:
+    """The backup folder: made owner-only when the program creates it (a folder the
+    user chose elsewhere keeps its own permissions)."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=FOLDER_MODE)
+    if folder == default_folder() and os.name == "posix":
+        os.chmod(folder, FOLDER_MODE)
+
+
+def clean_stale_parts(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove the .part files a killed backup left behind (at start-up and before
+    every backup). A .part still being written (touched in the last ten minutes)
+    stays: another window or command may be backing up right now."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    if not Path(folder).is_dir():
+        return removed
+    for part in Path(folder).glob("*.sqlite3.part"):
+        try:
+            if now - part.stat().st_mtime >= STALE_PART_SECONDS:
+                part.unlink()
+                removed.append(part)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", part, exc)
+    if removed:
+        log.info("removed %d unfinished backup file(s) in %s", len(removed), folder)
+    return removed
 
 
 def _copy(source: Path, target: Path, journal_mode: str) -> None:
-    """SQLite's online backup of `source` into a new file `target`, in steps that
-    restart by themselves when another connection changes the source meanwhile."""
+    """SQLite's online backup of `source` into a new file `target` (owner-only from
+    its first byte), in steps that restart by themselves when another connection
+    changes the source meanwhile."""
     src = _connect_ro(source)
     try:
+        if not target.exists():
+            create_private_file(target)
         dst = sqlite3.connect(target)
         try:
             src.backup(dst, pages=4096)
@@ -134,7 +172,8 @@ def make_backup(
     now = now or datetime.now()
     folder = Path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _prepare_folder(folder)
+        clean_stale_parts(folder)
     except OSError as exc:
         raise BackupError(
             f"无法使用备份文件夹“{folder}”：{exc.strerror or exc}。请在“文件 → 备份与恢复”中换一个文件夹。"
@@ -152,6 +191,7 @@ def make_backup(
         raise BackupError(
             f"备份失败：{exc}。请检查备份文件夹“{folder}”是否可写、空间是否足够。"
         ) from exc
+    private_file(tmp)
     problems = integrity_problems(tmp)
     if problems:
         tmp.unlink(missing_ok=True)
@@ -206,6 +246,7 @@ def daily_backup_if_due(db_path: Path, folder: Path, *, now: datetime | None = N
     """The start-up backup: made when none was made today, then old ones rotated."""
     now = now or datetime.now()
     stem = db_path.stem
+    clean_stale_parts(folder)  # left by a backup that was killed
     if any(b.made_at.date() == now.date() for b in list_backups(folder, stem)):
         return None
     if not db_path.exists() or db_path.stat().st_size == 0:
@@ -248,10 +289,18 @@ def describe(path: Path) -> BackupInfo:
     return BackupInfo(path, made, office, counts, problems)
 
 
-def restore(backup: Path, target: Path, folder: Path) -> Path | None:
-    """Replace `target` with `backup`. The backup is checked first (a damaged one
-    is refused and nothing changes), and the current file is backed up before it
-    is replaced. No connection to `target` may be open. Returns the safety copy."""
+def restore(
+    backup: Path, target: Path, folder: Path | None = None, *, now: datetime | None = None
+) -> Path | None:
+    """Replace `target` with `backup`; the one restore path (the window's dialog,
+    its start-up on a damaged file, `hexie restore`, an interrupted migration).
+
+    The backup is checked first (a damaged one is refused and nothing changes) and
+    copied beside the target; only then is the current file — sound or damaged —
+    renamed to <name>.before-restore-<time> (with its WAL), never deleted; a sound
+    one is also backed up into `folder` first (the backup folder may be another
+    disk). No connection to `target` may be open. Returns the kept file (None:
+    there was none)."""
     info = describe(backup)
     if not info.ok:
         raise BackupError(
@@ -259,20 +308,31 @@ def restore(backup: Path, target: Path, folder: Path) -> Path | None:
             + "；".join(info.problems)
             + "。请选择其他备份。"
         )
-    safety = None
-    if target.exists() and target.stat().st_size > 0 and not integrity_problems(target, quick=True):
-        safety = make_backup(target, folder, "restore")
+    now = now or datetime.now()
+    if folder is not None and target.exists() and not integrity_problems(target, quick=True):
+        make_backup(target, folder, "restore", now=now)
     tmp = target.with_name(target.name + ".restoring")
+    tmp.unlink(missing_ok=True)  # left by a restore that was killed
     try:
         _copy(backup, tmp, "WAL")
-        for suffix in ("-wal", "-shm"):
-            Path(str(target) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, target)
     except (sqlite3.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"恢复失败：{exc}。原数据库未被改动。") from exc
-    log.info("restored %s from %s (safety copy %s)", target, backup, safety)
-    return safety
+    kept = None
+    if target.exists():
+        kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}")
+        n = 1
+        while kept.exists():
+            kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}-{n}")
+            n += 1
+        os.replace(target, kept)
+        wal = Path(str(target) + "-wal")
+        if wal.exists():
+            os.replace(wal, Path(str(kept) + "-wal"))
+    Path(str(target) + "-shm").unlink(missing_ok=True)  # the WAL index, rebuilt on open
+    os.replace(tmp, target)
+    log.info("restored %s from %s (replaced file kept as %s)", target, backup, kept)
+    return kept
 
 
 def newest_sound(folder: Path, stem: str) -> BackupFile | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models.db import Database
+from app.owner_only import private_file, private_folder
 
 # Scans and photos are a few MB; a 2 GB file is a mistake (a video, a disk
 # image) that would also break the e-mailed sync bundle.
@@ -156,9 +157,11 @@ def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
         raise RecordFileError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
     relative = Path(owner_id) / f"{digest[:12]}-{_safe_name(source.name)}"
     target = folder(db) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(folder(db))  # attachments are personal data: owner-only
+    private_folder(target.parent)
     tmp = target.with_name(target.name + ".part")
     shutil.copyfile(source, tmp)
+    private_file(tmp)
     if sha256_of(tmp) != digest:
         tmp.unlink(missing_ok=True)
         raise RecordFileError(f"复制“{source.name}”时内容发生变化，请重试。")

@@ -19,6 +19,7 @@ from pathlib import Path
 from app.models import PeerKey
 from app.models.base import utcnow
 from app.models.db import Database
+from app.owner_only import private_file
 from app.services.core import office
 from app.services.sync.key_sealing import (
     KeyError_,
@@ -136,6 +137,7 @@ def unlock(db: Database, passphrase: str) -> PrivateKeys:
 def export_public(db: Database, out: str | Path) -> Path:
     out = Path(out)
     out.write_text(own_public(db).to_json(), "utf-8")
+    private_file(out)
     return out
 
 

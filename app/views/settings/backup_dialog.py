@@ -93,6 +93,9 @@ class BackupDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(720, 460)
+        if db.read_only:  # a read-only file cannot be replaced; backing it up still works
+            self.restore_button.setEnabled(False)
+            other.setEnabled(False)
         self.reload()
 
     def reload(self) -> None:

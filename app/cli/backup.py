@@ -1,0 +1,163 @@
+"""`hexie backup`, `restore` and `check`: the office file's safety net on the
+command line, through the same functions the window uses (backups.make_backup,
+storage.restore_file, SQLite's own checks)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli.shared import (
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    Command,
+    db_options,
+    operator_of,
+    print_json,
+)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if not args.db:
+        raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
+    path = Path(args.db).expanduser().resolve()
+    if not path.exists():
+        raise CliError(f"找不到数据库文件：{path}\n请检查路径。")
+    return path
+
+
+def _backup_arguments(p: argparse.ArgumentParser) -> None:
+    db_options(p)
+    p.add_argument(
+        "--to", default=None, metavar="DIR", help="备份到此文件夹（默认为本机的备份文件夹）"
+    )
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A reader: SQLite's online backup works while the window or an import writes."""
+    from app.services.core import backups, file_check
+    from app.services.core.storage_errors import classify
+    from app.settings import AppSettings
+
+    path = _db_path(args)
+    file_check.inspect(path)
+    folder = Path(args.to).expanduser() if args.to else AppSettings.load().backup_dir()
+    try:
+        made = backups.make_backup(path, folder, "manual")
+    except backups.BackupError as exc:
+        raise classify(exc, path) or CliError(str(exc)) from exc
+    if not args.to:
+        backups.rotate(folder, path.stem)
+    if args.json:
+        print_json({"backup": str(made), "size": made.stat().st_size})
+    else:
+        print(f"已备份到 {made}")
+    return EXIT_OK
+
+
+def _restore_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("backup", help="备份文件（.sqlite3）")
+    db_options(p)
+    p.add_argument("--yes", action="store_true", help="不询问，直接恢复")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.services.core import backups, storage
+    from app.settings import AppSettings
+
+    if not args.db:
+        raise CliError("请用 --db 指定要恢复到的数据库文件，或设置环境变量 HEXIE_DB。")
+    target = Path(args.db).expanduser().resolve()
+    source = Path(args.backup).expanduser().resolve()
+    if not source.is_file():
+        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
+    info = backups.describe(source)
+    if not info.ok:
+        raise CliError(
+            "该备份已损坏或不是和谐台账的备份，不能恢复："
+            + "；".join(info.problems)
+            + "。请选择其他备份；数据库未改动。",
+            EXIT_UNREADABLE,
+        )
+    made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else "（文件名中没有时间）"
+    out = sys.stderr if args.json else sys.stdout
+    print(f"备份：{source}", file=out)
+    print(f"备份时间：{made}", file=out)
+    print(f"单位：{info.office or '（未设置）'}", file=out)
+    for label, n in info.counts.items():
+        print(f"  {label}：{n}", file=out)
+    print(f"将替换：{target}（原文件另存为 {target.name}.before-restore-时间，不会删除）", file=out)
+    if not args.yes:
+        print("用这个备份替换当前数据库吗？输入 y 确认：", end="", file=out, flush=True)
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes", "是"):
+            print("已取消，数据库未改动。", file=out)
+            return EXIT_ERROR
+    settings = AppSettings.load()
+    kept = storage.restore_file(source, target, settings.backup_dir())
+    # A backup from an older version is brought up to date now (backed up first).
+    storage.open_office_database(
+        target, operator=operator_of(args, settings), backup_folder=settings.backup_dir()
+    ).close()
+    if args.json:
+        print_json(
+            {
+                "restored": str(target),
+                "backup": str(source),
+                "made_at": info.made_at.isoformat() if info.made_at else None,
+                "office": info.office,
+                "counts": info.counts,
+                "kept": str(kept) if kept else None,
+            }
+        )
+    else:
+        print(f"已恢复 {target}。" + (f"原文件另存为 {kept}" if kept else ""))
+    return EXIT_OK
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    db_options(p)
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """SQLite's quick_check, then the full integrity_check (every page and index);
+    read-only, so it runs beside the window."""
+    from app.services.core import backups, file_check
+
+    path = _db_path(args)
+    file_check.inspect(path)
+    quick = backups.integrity_problems(path, quick=True)
+    full = backups.integrity_problems(path)
+    ok = not quick and not full
+    if args.json:
+        print_json({"database": str(path), "ok": ok, "quick_check": quick, "integrity_check": full})
+    else:
+        print(f"快速检查（quick_check）：{'通过' if not quick else '；'.join(quick)}")
+        print(f"完整检查（integrity_check）：{'通过' if not full else '；'.join(full)}")
+    if ok:
+        return EXIT_OK
+    print(
+        f"错误：数据库已损坏。请用最新的完好备份恢复：hexie restore 备份文件 --db {path}",
+        file=sys.stderr,
+    )
+    return EXIT_DAMAGED
+
+
+COMMANDS = {
+    "backup": Command(
+        "备份数据库（SQLite 在线备份，窗口开着也可以）", _backup_arguments, cmd_backup
+    ),
+    "restore": Command(
+        "用备份恢复数据库（先显示备份的时间、单位和记录数；原文件另存）",
+        _restore_arguments,
+        cmd_restore,
+    ),
+    "check": Command("检查数据库完整性（先快速检查，再完整检查）", _check_arguments, cmd_check),
+}
