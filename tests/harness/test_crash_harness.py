@@ -1,0 +1,66 @@
+"""The crash harness in its CI size (harness/crash.py), and its checks on their own."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from harness import crash
+from harness.common import State, files_under, leftovers, orphans, soundness_problems, state_of
+from harness.scenarios import default_cache
+
+
+def test_kills_leave_every_database_sound_and_all_or_nothing(tmp_path: Path) -> None:
+    """~30 SIGKILLs over imports (50k rows), demo, bundle export and merge, restore and
+    migration: no corrupt or partial file, no stray temporary file, every file opens."""
+    tallies = crash.run(crash.CI_KILLS, 18, tmp_path, default_cache())
+    report = crash.table(tallies)
+    assert sum(t.kills for t in tallies) == crash.CI_KILLS, report
+    for t in tallies:
+        assert t.corrupt == 0 and t.partial == 0 and t.leftover == 0, report
+        assert t.intact == t.kills == t.all_or_nothing == t.before + t.after, report
+
+
+def _table(path: Path, rows: int) -> Path:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE IF NOT EXISTS enterprise (id INTEGER PRIMARY KEY)")
+    con.executemany("INSERT INTO enterprise VALUES (?)", [(None,)] * rows)
+    con.commit()
+    con.close()
+    return path
+
+
+def test_a_state_between_before_and_after_is_told_apart(tmp_path: Path) -> None:
+    before = state_of(_table(tmp_path / "a.sqlite3", 2))
+    after = state_of(_table(tmp_path / "a.sqlite3", 3))
+    between = State(before.revision, (("enterprise", 4),))
+    assert before != after and between not in (before, after)
+    assert between.differs_from(before) == ["enterprise 4 ≠ 2"]
+
+
+def test_a_damaged_file_is_reported(tmp_path: Path) -> None:
+    path = _table(tmp_path / "b.sqlite3", 500)
+    assert soundness_problems(path) == []
+    data = bytearray(path.read_bytes())
+    data[4096 + 200 : 4096 + 400] = b"\xff" * 200  # a page of the table overwritten
+    path.write_bytes(bytes(data))
+    assert soundness_problems(path)
+
+
+def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> None:
+    present = files_under(tmp_path)
+    for name in (
+        "county.sqlite3-wal",
+        "county.sqlite3.lock",
+        "county-20240601-080000-import.sqlite3",
+        "county-20240601-080000-import.sqlite3.part",
+        "county.sqlite3.restoring",
+    ):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "county-附件" / "abc").mkdir(parents=True)
+    (tmp_path / "county-附件" / "abc" / "1-说明.txt").write_bytes(b"x")
+    assert [p.name for p in leftovers(present, tmp_path)] == [
+        "county-20240601-080000-import.sqlite3.part",
+        "county.sqlite3.restoring",
+    ]
+    assert [p.name for p in orphans(present, tmp_path)] == ["1-说明.txt"]
