@@ -17,7 +17,7 @@ import pytest
 
 from app.cli import main
 from app.services.core import backups
-from tests.services.test_backups import add
+from tests.records import plain_enterprise as add
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ from app.services.layoffs import layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import FilingFilter, FilingInput
 from app.services.sync.bundle_format import record_tables
-from tests.services.test_health_checks import enterprise
+from tests.records import enterprise
 
 TODAY = date(2023, 12, 1)
 

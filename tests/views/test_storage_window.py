@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.core import backups
 from app.services.core.storage import open_office_database
 from app.settings import AppSettings
-from tests.services.test_backups import add
+from tests.records import plain_enterprise as add
 
 
 @pytest.fixture
