@@ -1,6 +1,6 @@
 """Opening the one SQLite file: pragmas, the instance lock, migrations, sessions.
 
-DESIGN.md §3: foreign keys on, WAL, busy timeout on every connection; Alembic
+docs/architecture.md, "Storage": foreign keys on, WAL, busy timeout on every connection; Alembic
 migrations at open with a copy of the file taken first; a file written by a
 newer version refused; one unit of work per user action.
 """
