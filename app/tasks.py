@@ -1,5 +1,5 @@
 """Long work off the GUI thread: progress, Cancel, and the result or the error
-always delivered back to the GUI thread (DESIGN.md §4).
+always delivered back to the GUI thread (docs/architecture.md, "Long work").
 
 Work is a generator function from app.services (it yields Progress and returns
 its result). The generator is created and run on a worker thread, so its

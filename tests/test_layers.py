@@ -97,6 +97,6 @@ def test_no_import_circle_among_app_packages():
     for unit in sorted(arrows):
         walk(unit, [unit])
     assert circles == []
-    # The layers as drawn in docs/architecture-core.md.
+    # The layers as drawn in docs/architecture.md ("The application core").
     assert "app.services" not in arrows.get("app.models", set())
     assert {"app.views", "app.cli", "app.tasks", "app.gui"}.isdisjoint(arrows["app.services"])

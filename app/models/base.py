@@ -1,6 +1,6 @@
 """Declarative base and the sync mixin every travelling record carries.
 
-The sync fields (DESIGN.md §3/§6): a UUID primary key, created/updated time in
+The sync fields (docs/architecture.md, "Storage" and "Sync bundles"): a UUID primary key, created/updated time in
 UTC, a version counter, the origin office, the author, a tombstone instead of a
 hard delete, and the local change sequence number that incremental bundles
 start from. They are stamped in one place (`app.models.db` before_flush hook),

@@ -26,7 +26,7 @@ class Enterprise(SyncMixin, Base):
     registration_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     is_platform: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    # Pinyin sort key and initials, written with the name (DESIGN.md §3): sorting
+    # Pinyin sort key and initials, written with the name (docs/architecture.md, "Storage"): sorting
     # and initials search then run on indexed columns, not in Python.
     name_pinyin: Mapped[str] = mapped_column(String(800), nullable=False, default="")
     name_initials: Mapped[str] = mapped_column(String(200), nullable=False, default="")

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from app.services.core import audit, local_time
 from app.services.register import enterprises
@@ -14,28 +10,17 @@ from app.settings import AppSettings
 from app.views.settings.operator_dialog import OperatorDialog
 from tests.builders import code
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_cli(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )
-
 
 def test_window_asks_for_the_operator_of_a_database_made_by_init(
-    qtbot, tmp_path, monkeypatch, messages
+    qtbot, tmp_path, monkeypatch, messages, capsys
 ):
     from app.gui import open_main_window
+    from tests.commands import run
 
     db_path = tmp_path / "county.sqlite3"
     monkeypatch.delenv("HEXIE_OPERATOR", raising=False)
-    made = run_cli("init", "--db", str(db_path), "--office", "410482")
-    assert made.returncode == 0, made.stderr
+    made, _out, err = run(capsys, "init", "--db", str(db_path), "--office", "410482")
+    assert made == 0, err
     asked = []
 
     def answer(dialog):
@@ -70,23 +55,28 @@ def test_the_operator_dialog_wants_a_name(qtbot):
     assert "姓名" in dialog.error.text() and dialog.result() == 0
 
 
-def test_cli_takes_operator_from_the_option_or_the_environment(tmp_path, monkeypatch):
+def test_cli_takes_operator_from_the_option_or_the_environment(tmp_path, monkeypatch, capsys):
+    """In-process `hexie` (the environment is read when a command runs, as in a new process)."""
+    from tests.commands import run
+
     monkeypatch.delenv("HEXIE_OPERATOR", raising=False)
     db_path = tmp_path / "c.sqlite3"
-    assert (
-        run_cli("init", "--db", str(db_path), "--office", "410482", "--operator", "张三").returncode
-        == 0
+    code_, _out, err = run(
+        capsys, "init", "--db", str(db_path), "--office", "410482", "--operator", "张三"
     )
+    assert code_ == 0, err
     assert AppSettings.load().operator == "张三"  # init names this PC's operator
     csv = tmp_path / "名录.csv"
     csv.write_text(f"企业名称,统一社会信用代码\n汝州市甲公司,{code(1)}\n", encoding="utf-8")
-    run = run_cli(
-        "import-enterprises", str(csv), "--db", str(db_path), env={"HEXIE_OPERATOR": "李四"}
-    )
-    assert run.returncode == 0, run.stderr
+    monkeypatch.setenv("HEXIE_OPERATOR", "李四")
+    code_, _out, err = run(capsys, "import-enterprises", str(csv), "--db", str(db_path))
+    assert code_ == 0, err
+    monkeypatch.delenv("HEXIE_OPERATOR")
     csv.write_text(f"企业名称,统一社会信用代码\n汝州市乙公司,{code(2)}\n", encoding="utf-8")
-    run = run_cli("import-enterprises", str(csv), "--db", str(db_path), "--operator", "赵五")
-    assert run.returncode == 0, run.stderr
+    code_, _out, err = run(
+        capsys, "import-enterprises", str(csv), "--db", str(db_path), "--operator", "赵五"
+    )
+    assert code_ == 0, err
     from sqlalchemy import select
 
     from app.models import AuditEntry

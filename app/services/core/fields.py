@@ -1,4 +1,4 @@
-"""One description per record type (DESIGN.md §2).
+"""One description per record type (docs/architecture.md, "One description per record type").
 
 A FieldSpec says everything the table model, the edit dialog, the xlsx writer
 and the importer need to know about one field. They all read the same list, so a

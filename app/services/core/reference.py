@@ -34,7 +34,7 @@ def city() -> Division:
 
 @cache
 def divisions() -> tuple[Division, ...]:
-    """The city's county-level divisions (DOMAIN.md §8), the default list."""
+    """The city's county-level divisions (docs/law.md, "Identifiers and divisions"), the default list."""
     data = json.loads(resource_path("divisions", "pingdingshan.json").read_text("utf-8"))
     return tuple(
         Division(d["code"], d["name"], d["name_en"], tuple(d.get("aliases", ())))

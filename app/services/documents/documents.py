@@ -1,4 +1,4 @@
-"""A printed form as a small document value (DESIGN.md §5).
+"""A printed form as a small document value (docs/architecture.md, "Printing and documents").
 
 Forms are built as these values by app.services.documents.forms; two renderers read them:
 app.services.documents.docx_render (an editable Word file) and app.views.printing (print

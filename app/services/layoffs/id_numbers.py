@@ -3,7 +3,7 @@
 Only the check character (ISO 7064 MOD 11-2, python-stdnum's calc_check_digit)
 and the birth date are checked: stdnum's full validate() also requires the
 address code to have existed in the birth year, which wrongly rejects real
-Pingdingshan numbers (DOMAIN.md §7). Full numbers are never stored or shown.
+Pingdingshan numbers (docs/law.md, "Identifiers and divisions"). Full numbers are never stored or shown.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Deadlines and thresholds come from resources/rules/negotiation.json: the Henan
 set (河南省企业工资集体协商条例) is the default, the national set (集体合同规定,
-劳动和社会保障部令第22号) is selectable. Periods are counted as DOMAIN.md §10 says.
+劳动和社会保障部令第22号) is selectable. Periods are counted as docs/law.md, "Counting periods", says.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 python-stdnum's `uscc.validate` rejects valid codes whose first 8 characters are
 not all digits (codes issued by N 农业, A, Y 其他 departments), so the format
-rules of GB 32100 are applied here (DOMAIN.md §7); the check character is the
+rules of GB 32100 are applied here (docs/law.md, "Identifiers and divisions"); the check character is the
 same calculation as stdnum's `calc_check_digit`, which a test holds it to.
 """
 

@@ -265,7 +265,7 @@ def apply_import(
                         now=now,
                     )
                     rows.append(_insert_row(values, sync))
-                # Not ORM bulk: the same rows in a fraction of the time (DESIGN.md §3).
+                # Not ORM bulk: the same rows in a fraction of the time (docs/architecture.md, "Storage").
                 connection = session.connection()
                 fast_insert(connection, ENTERPRISE_TABLE, rows)
                 # A bulk create is logged with its source file; the values it was

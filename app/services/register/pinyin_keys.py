@@ -4,7 +4,7 @@ pypinyin's phrase-aware lazy_pinyin reads heteronyms right (重庆银行 → cho
 yinhang) but costs ~100 µs a name. Company names share most of their parts
 (place names, 有限公司, 科技, 建筑工程…), so we split a name at those shared parts
 and cache the reading of each piece: phrases stay whole inside a piece, and the
-shared pieces are read once per process (DESIGN.md §3).
+shared pieces are read once per process (docs/architecture.md, "Storage").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The office's risk-scoring rules: transparent, shipped as data, editable.
 
-There is no national formula for grading wage-arrears risk (DOMAIN.md §5); the
+There is no national formula for grading wage-arrears risk (docs/law.md, "Risk grading"); the
 shipped rules are a starting point the office adapts. A rule reads one metric,
 aggregates it over the data window, compares it with a value and adds points;
 a red-line rule forces the highest level. A rule may require other rules to

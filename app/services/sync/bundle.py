@@ -1,5 +1,5 @@
 """Sync bundles: county → city by e-mail, encrypted and signed, merged without
-losing or duplicating a record (DESIGN.md §6).
+losing or duplicating a record (docs/architecture.md, "Sync bundles").
 
 A bundle is a zip (manifest.json + its Ed25519 signature, records as JSON Lines
 per record type, a readable summary.xlsx) encrypted to the recipient with age,

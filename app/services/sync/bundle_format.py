@@ -1,5 +1,5 @@
 """What a sync bundle is made of: the format number, the record tables that
-travel, and turning column values to JSON and back (DESIGN.md §6)."""
+travel, and turning column values to JSON and back (docs/architecture.md, "Sync bundles")."""
 
 from __future__ import annotations
 

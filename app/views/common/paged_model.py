@@ -2,7 +2,7 @@
 
 The row count comes from one COUNT query; a row's page is fetched the first time
 the view asks for it and kept in a small LRU cache. Sorting and filtering are
-new queries, never a QSortFilterProxyModel (DESIGN.md §3: an indexed query with
+new queries, never a QSortFilterProxyModel (docs/architecture.md, "Storage": an indexed query with
 LIMIT answers in milliseconds where a proxy takes a second).
 """
 

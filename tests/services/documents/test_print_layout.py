@@ -14,7 +14,7 @@ from app.services.core.progress import drain
 from app.services.documents.documents import Document, Paragraph, Seal, Signatures, Spacer, Table
 from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
-from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
+from tests.pdf_tools import normalise, pdf_pages, pdf_text, render_page
 from tests.records import enterprise, filled
 
 BODY = "整改期限届满前如有困难请及时与我单位联系"
@@ -162,7 +162,15 @@ def test_blank_form_not_offered_as_word(db, tmp_path):
 
 
 def test_qr_reads_through_blur_and_skew_at_150_dpi(qapp, db, tmp_path):
+    """Read with the decoder the app reads scans with (app/services/scans/qr.py, zxing-cpp).
+
+    zbar, which this test used before, misses about 2 in 100 of these codes at blur 1.2
+    and +3° (measured over 25 random form ids, 100 images) while zxing-cpp reads all of
+    them: the test failed now and then with the form id, not with the print."""
+    import numpy as np
     from PIL import Image, ImageFilter
+
+    from app.services.scans.qr import find_codes
 
     eid = enterprise(db)
     out = drain(output.blank_forms(db, [eid], tmp_path / "b.pdf"))
@@ -179,9 +187,7 @@ def test_qr_reads_through_blur_and_skew_at_150_dpi(qapp, db, tmp_path):
             scan = image.filter(ImageFilter.GaussianBlur(blur)).rotate(
                 angle, resample=Image.Resampling.BILINEAR, fillcolor=255, expand=True
             )
-            path = tmp_path / f"scan{blur}{angle}.png"
-            scan.save(path)
-            codes = read_qr(path)
-            assert codes, (blur, angle)
-            fields = printed_forms.parse_payload(codes[0])
+            codes = find_codes(np.asarray(scan))
+            assert codes, (blur, angle, form.id)
+            fields = printed_forms.parse_payload(codes[0].text)
             assert fields["F"] == form.id and fields["P"] == f"1/{len(layout['pages'])}"
