@@ -100,3 +100,130 @@ def test_no_import_circle_among_app_packages():
     # The layers as drawn in docs/architecture.md ("The application core").
     assert "app.services" not in arrows.get("app.models", set())
     assert {"app.views", "app.cli", "app.tasks", "app.gui"}.isdisjoint(arrows["app.services"])
+
+
+# -- inside app/services -------------------------------------------------------------------
+
+SERVICES = APP / "services"
+
+
+def _service_modules() -> dict[str, Path]:
+    """{dotted name: file} of every module of app/services (a package by its __init__)."""
+    found = {}
+    for path in sorted(SERVICES.rglob("*.py")):
+        parts = path.relative_to(APP.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
+    return found
+
+
+def _service_arrows() -> dict[str, set[str]]:
+    """{module: the app/services modules it imports}, at the top or inside a function.
+    `from app.services.core import office` is an arrow to core.office (and to the
+    package core only for a name that is not one of its modules)."""
+    known = _service_modules()
+
+    def owner(name: str) -> str | None:
+        while name and name not in known:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    arrows: dict[str, set[str]] = {}
+    for module, path in known.items():
+        targets: set[str | None] = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(owner(a.name) for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                targets.update(owner(f"{node.module}.{a.name}") for a in node.names)
+        arrows[module] = {t for t in targets if t and t != module}
+    return arrows
+
+
+def _circles(arrows: dict[str, set[str]]) -> list[list[str]]:
+    """One circle through each strongly connected group of `arrows` (Tarjan), as
+    the path a → b → … → a, so a failure names the modules to untangle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[set[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(arrows.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                top = stack.pop()
+                group.add(top)
+                if top == node:
+                    break
+            if len(group) > 1:
+                groups.append(group)
+
+    for node in sorted(arrows):
+        if node not in index:
+            visit(node)
+
+    circles = []
+    for group in groups:
+        start = min(group)
+        paths = {start: [start]}  # shortest way back to `start` inside the group
+        queue = [start]
+        while queue:
+            node = queue.pop(0)
+            for nxt in sorted(arrows[node] & group):
+                if nxt == start:
+                    circles.append(paths[node] + [start])
+                    queue = []
+                    break
+                if nxt not in paths:
+                    paths[nxt] = paths[node] + [nxt]
+                    queue.append(nxt)
+    return sorted(circles)
+
+
+def test_the_circle_finder_names_a_circle():
+    arrows = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"e2"}, "e2": {"e"}}
+    assert _circles(arrows) == [["a", "b", "c", "a"], ["e", "e2", "e"]]
+    assert _circles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_no_import_circle_among_service_modules():
+    """A module of app/services never imports, even late inside a function, a
+    module that imports it back: what both need lives in the lower one."""
+    arrows = _service_arrows()
+    assert "app.services.checks.checklists" in arrows  # the graph is read at all
+    assert [" → ".join(c) for c in _circles(arrows)] == []
+
+
+def _domain(module: str) -> str:
+    """The domain package (core, register, checks…) a module of app/services belongs
+    to; a module at the top of app/services (record_types…) is its own unit."""
+    return module.split(".")[2] if module.count(".") >= 2 else module
+
+
+def test_domain_packages_import_in_one_direction():
+    """The domains of docs/architecture-core.md ("Packages") import one way: core at
+    the bottom, each domain from the ones below it, record_types and the whole-
+    database modules above them all."""
+    arrows: dict[str, set[str]] = {}
+    for module, targets in _service_arrows().items():
+        if module == "app.services":
+            continue
+        for target in targets:
+            if target != "app.services" and _domain(target) != _domain(module):
+                arrows.setdefault(_domain(module), set()).add(_domain(target))
+    assert {"checks", "ledger", "documents", "campaign", "sync"} <= set(arrows)
+    assert [" → ".join(c) for c in _circles(arrows)] == []
+    assert arrows.get("core", set()) == set(), "core imports no domain"
+    assert "documents" not in arrows["documents"] and {"checks", "campaign"}.isdisjoint(
+        arrows["documents"]
+    ), "documents renders; the domains build their documents"

@@ -1,6 +1,6 @@
 """Every record type a person enters, registered once: its record spec
 (app/services/core/record_spec.py), found here by its table. The entry rules
-of every door (app/services/core/record_rules.py), the audit of a whole
+of every door (app/services/record_rules.py), the audit of a whole
 database and the sync bundle's files and messages read this table; a new
 record type is one line here and a spec beside its services."""
 

@@ -2188,11 +2188,7 @@ Only if the office really changed its key, and you checked the new fingerprint b
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
-    <message>
-      <source>%1数据库：%2</source>
-      <translation>%1Database: %2</translation>
-    </message>
+    <name>MainMenus</name>
     <message>
       <source>专项行动…</source>
       <translation>Campaigns…</translation>
@@ -2204,14 +2200,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>从文件夹导入同步包…</source>
       <translation>Import bundles from a folder…</translation>
-    </message>
-    <message>
-      <source>企业 %1 家　体检 %2 次　整改事项 %3 条（逾期 %4）</source>
-      <translation>%1 enterprises  %2 checks  %3 rectification items (%4 overdue)</translation>
-    </message>
-    <message>
-      <source>企业名录</source>
-      <translation>Enterprise register</translation>
     </message>
     <message>
       <source>体检清单…</source>
@@ -2230,30 +2218,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Sync conflicts…</translation>
     </message>
     <message>
-      <source>和谐台账</source>
-      <translation>Hexie Desk</translation>
-    </message>
-    <message>
-      <source>和谐台账 %1
-县级协调劳动关系工作台账
-
-数据库：%2
-数据文件夹：%3
-备份文件夹：%5
-日志：%4
-
-本程序不联网，所有数据保存在本机。</source>
-      <translation>Hexie Desk %1
-The county labour-relations desk
-
-Database: %2
-Data folder: %3
-Backup folder: %5
-Log: %4
-
-This program never connects to a network; all data stays on this PC.</translation>
-    </message>
-    <message>
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
@@ -2270,10 +2234,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Import sync bundle…</translation>
     </message>
     <message>
-      <source>导入完成：新增 %1，更新 %2，跳过 %3</source>
-      <translation>Import finished: %1 added, %2 updated, %3 skipped</translation>
-    </message>
-    <message>
       <source>导入扫描件…</source>
       <translation>Import scans…</translation>
     </message>
@@ -2286,44 +2246,16 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Export the current list…</translation>
     </message>
     <message>
-      <source>工作总结</source>
-      <translation>Summary report</translation>
-    </message>
-    <message>
-      <source>已取消</source>
-      <translation>Cancelled</translation>
-    </message>
-    <message>
-      <source>已取消，数据库未作任何改动。</source>
-      <translation>Cancelled; the database was not changed.</translation>
-    </message>
-    <message>
-      <source>已生成：%1</source>
-      <translation>Written: %1</translation>
-    </message>
-    <message>
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
-    </message>
-    <message>
-      <source>总览</source>
-      <translation>Overview</translation>
     </message>
     <message>
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <source>指导服务</source>
-      <translation>Guidance</translation>
-    </message>
-    <message>
       <source>搜索</source>
       <translation>Search</translation>
-    </message>
-    <message>
-      <source>整改台账</source>
-      <translation>Rectification ledger</translation>
     </message>
     <message>
       <source>整改提醒</source>
@@ -2346,30 +2278,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>&amp;View</translation>
     </message>
     <message>
-      <source>正在生成演示数据</source>
-      <translation>Generating demo data</translation>
-    </message>
-    <message>
-      <source>此页没有可打印的表单。</source>
-      <translation>This tab has no forms to print.</translation>
-    </message>
-    <message>
-      <source>此页没有导出功能。</source>
-      <translation>This tab has nothing to export.</translation>
-    </message>
-    <message>
-      <source>法治体检</source>
-      <translation>Health checks</translation>
-    </message>
-    <message>
-      <source>生成多少家演示企业？</source>
-      <translation>How many demo enterprises?</translation>
-    </message>
-    <message>
-      <source>生成演示数据</source>
-      <translation>Generate demo data</translation>
-    </message>
-    <message>
       <source>生成演示数据…</source>
       <translation>Generate demo data…</translation>
     </message>
@@ -2386,8 +2294,59 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Holidays and reminders…</translation>
     </message>
     <message>
-      <source>表格文件</source>
-      <translation>Spreadsheets</translation>
+      <source>设置(&amp;S)</source>
+      <translation>&amp;Settings</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>%1数据库：%2</source>
+      <translation>%1Database: %2</translation>
+    </message>
+    <message>
+      <source>企业 %1 家　体检 %2 次　整改事项 %3 条（逾期 %4）</source>
+      <translation>%1 enterprises  %2 checks  %3 rectification items (%4 overdue)</translation>
+    </message>
+    <message>
+      <source>企业名录</source>
+      <translation>Enterprise register</translation>
+    </message>
+    <message>
+      <source>和谐台账</source>
+      <translation>Hexie Desk</translation>
+    </message>
+    <message>
+      <source>已生成：%1</source>
+      <translation>Written: %1</translation>
+    </message>
+    <message>
+      <source>总览</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>指导服务</source>
+      <translation>Guidance</translation>
+    </message>
+    <message>
+      <source>整改台账</source>
+      <translation>Rectification ledger</translation>
+    </message>
+    <message>
+      <source>此页没有可打印的表单。</source>
+      <translation>This tab has no forms to print.</translation>
+    </message>
+    <message>
+      <source>此页没有导出功能。</source>
+      <translation>This tab has nothing to export.</translation>
+    </message>
+    <message>
+      <source>法治体检</source>
+      <translation>Health checks</translation>
     </message>
     <message>
       <source>裁员备案</source>
@@ -2396,22 +2355,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>要约行动</source>
       <translation>Negotiation offers</translation>
-    </message>
-    <message>
-      <source>设置(&amp;S)</source>
-      <translation>&amp;Settings</translation>
-    </message>
-    <message>
-      <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
-      <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
-    </message>
-    <message>
-      <source>退出</source>
-      <translation>Quit</translation>
-    </message>
-    <message>
-      <source>选择企业名录文件</source>
-      <translation>Choose an enterprise list</translation>
     </message>
     <message>
       <source>重大风险隐患</source>
@@ -2483,6 +2426,76 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>（尚未选择）</source>
       <translation>(none chosen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MenuDialogs</name>
+    <message>
+      <source>关于和谐台账</source>
+      <translation>About Hexie Desk</translation>
+    </message>
+    <message>
+      <source>和谐台账 %1
+县级协调劳动关系工作台账
+
+数据库：%2
+数据文件夹：%3
+备份文件夹：%5
+日志：%4
+
+本程序不联网，所有数据保存在本机。</source>
+      <translation>Hexie Desk %1
+The county labour-relations desk
+
+Database: %2
+Data folder: %3
+Backup folder: %5
+Log: %4
+
+This program never connects to a network; all data stays on this PC.</translation>
+    </message>
+    <message>
+      <source>工作总结</source>
+      <translation>Summary report</translation>
+    </message>
+    <message>
+      <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
+      <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MenuImports</name>
+    <message>
+      <source>导入完成：新增 %1，更新 %2，跳过 %3</source>
+      <translation>Import finished: %1 added, %2 updated, %3 skipped</translation>
+    </message>
+    <message>
+      <source>已取消</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <source>已取消，数据库未作任何改动。</source>
+      <translation>Cancelled; the database was not changed.</translation>
+    </message>
+    <message>
+      <source>正在生成演示数据</source>
+      <translation>Generating demo data</translation>
+    </message>
+    <message>
+      <source>生成多少家演示企业？</source>
+      <translation>How many demo enterprises?</translation>
+    </message>
+    <message>
+      <source>生成演示数据</source>
+      <translation>Generate demo data</translation>
+    </message>
+    <message>
+      <source>表格文件</source>
+      <translation>Spreadsheets</translation>
+    </message>
+    <message>
+      <source>选择企业名录文件</source>
+      <translation>Choose an enterprise list</translation>
     </message>
   </context>
   <context>

@@ -6,7 +6,7 @@ import pytest
 
 from app.services.core.fields import ValidationError
 from app.services.layoffs import layoffs
-from app.services.negotiation import offers
+from app.services.negotiation import offer_findings, offers
 from app.services.negotiation.offers import OfferFilter, OfferInput, SessionInput
 from app.services.risk import risk_events
 from tests.records import enterprise, filing, offer
@@ -20,7 +20,7 @@ def test_offer_clock_and_stage(db):
     assert facts["stage"] == "received" and facts["reply_due_on"] == date(2023, 10, 17)
     assert offers.count(db, OfferFilter(overdue=True, today=date(2023, 10, 18))) == 1
     assert offers.count(db, OfferFilter(overdue=True, today=date(2023, 10, 17))) == 0
-    late = [f for f in offers.findings(db, oid, today=date(2023, 10, 20)) if not f.ok]
+    late = [f for f in offer_findings.findings(db, oid, today=date(2023, 10, 20)) if not f.ok]
     assert "已逾期 3 天" in late[0].text
     data.replied_on, data.reply = date(2023, 10, 10), "accepted"
     data.signed_on = date(2023, 11, 1)
@@ -32,8 +32,8 @@ def test_offer_clock_and_stage(db):
     offers.save(db, data, oid)
     assert offers.count(db, OfferFilter(stage="filed", today=date(2023, 11, 10))) == 1
     assert offers.count(db, OfferFilter(stage="effective", today=TODAY)) == 1
-    assert any("已生效" in f.text for f in offers.findings(db, oid, today=TODAY))
-    assert any("续订" in f.text for f in offers.findings(db, oid, today=date(2025, 10, 1)))
+    assert any("已生效" in f.text for f in offer_findings.findings(db, oid, today=TODAY))
+    assert any("续订" in f.text for f in offer_findings.findings(db, oid, today=date(2025, 10, 1)))
 
 
 def test_national_rules_selectable(db):
@@ -74,7 +74,7 @@ def test_reply_before_offer_refused_and_nothing_saved(db):
 def test_session_with_25_and_2_representatives_is_a_visible_finding(db):
     oid = offer(db, enterprise(db))
     offers.add_session(db, oid, SessionInput(date(2023, 10, 12), 25, 2, 1, 1))
-    bad = [f.text for f in offers.findings(db, oid, today=TODAY) if not f.ok]
+    bad = [f.text for f in offer_findings.findings(db, oid, today=TODAY) if not f.ok]
     assert any("不相等" in t for t in bad) and any("职工方代表 2 人，少于 3 人" in t for t in bad)
     with pytest.raises(ValidationError):
         offers.add_session(
@@ -84,7 +84,7 @@ def test_session_with_25_and_2_representatives_is_a_visible_finding(db):
 
 def test_congress_vote_findings(db):
     oid = offer(db, enterprise(db), congress_members=90, congress_attended=59, congress_approved=50)
-    texts = {f.text: f.ok for f in offers.findings(db, oid, today=TODAY)}
+    texts = {f.text: f.ok for f in offer_findings.findings(db, oid, today=TODAY)}
     assert texts["出席 59/90 人（须达到 2/3）"] is False
     assert texts["同意 50 人，占全体 90 人（须超过 1/2）"] is True
 

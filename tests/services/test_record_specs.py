@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services import record_types
-from app.services.core import record_rules
+from app.services import record_rules, record_types
 from app.services.core.record_spec import RecordSpec
 from app.services.layoffs import layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.services.core.messages import Message
-from app.services.core.record_rules import check_row
 from app.services.core.validation import phone_problem
+from app.services.record_rules import check_row
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import i18n_sync  # noqa: E402

@@ -268,13 +268,13 @@ def test_batch_blank_forms_from_register_selection(
 def test_print_preview_paints_on_a_printer(qtbot, window, registered, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.services.documents import forms
+    from app.services.checks import check_forms
     from app.views.printing import actions
 
     printer = actions.new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "p.pdf"))
-    actions.paint_blank_forms_on(printer, [forms.blank_form(window.db, registered[0], "F1")])
+    actions.paint_blank_forms_on(printer, [check_forms.blank_form(window.db, registered[0], "F1")])
     assert "劳动用工法治体检现场记录表" in pdf_text(tmp_path / "p.pdf")
     preview = actions.preview(window, "预览", lambda p: None)
     assert preview.isVisible()

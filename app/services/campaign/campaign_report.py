@@ -26,7 +26,9 @@ from app.services.campaign.report_drafts import RESULTS_HEADING, SECTIONS
 from app.services.core import office, reference
 from app.services.core.progress import Progress, Work
 from app.services.core.record_store import save_audited
+from app.services.documents import report_docx, report_fonts
 from app.services.documents.documents import Heading, Paragraph
+from app.services.documents.report_content import ReportContent
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -170,19 +172,6 @@ def save(db: Database, campaign_id: str, data: ReportInput) -> str:
 
 
 # -- content ------------------------------------------------------------------------------------
-@dataclass
-class ReportContent:
-    authority: str  # 发文机关 (the office), signed under the text
-    title: str
-    doc_number: str
-    addressee: str
-    issued_on: date | None
-    signer: str
-    blocks: list[Any]
-    attachment_note: str = ""
-    mark: str = ""  # 发文机关标志; empty: no red header band
-
-
 def build(
     db: Database, campaign_id: str, *, today: date | None = None, data: ReportInput | None = None
 ) -> ReportContent:
@@ -240,7 +229,6 @@ def write(
 ) -> ReportResult:
     """The report as .docx (and the annex as .xlsx); the notes say which fonts were substituted."""
     from app.services.campaign import report_annex
-    from app.services.documents import report_docx, report_fonts
 
     out = Path(out)
     if out.suffix.lower() != ".docx":

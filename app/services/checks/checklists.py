@@ -1,4 +1,4 @@
-"""Health-check checklists: the shipped default, versions, conditions, xlsx in and out.
+"""Health-check checklists: the shipped default, versions, conditions, the workbook to edit is checklist_xlsx.
 
 The default is data (resources/checklists/henan-2023.json), copied into the
 database as edition 1 the first time it is needed. A saved change is a new
@@ -11,7 +11,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -354,20 +353,6 @@ def save_new_edition(
             note,
         )
     return by_id(db, new_id)
-
-
-def export_xlsx(spec: ChecklistSpec, out: str | Path) -> Path:
-    """The edition as a workbook to edit (app.services.checks.checklist_xlsx)."""
-    from app.services.checks import checklist_xlsx
-
-    return checklist_xlsx.export_xlsx(spec, out)
-
-
-def import_xlsx(path: str | Path) -> list[ItemSpec]:
-    """Items from an edited workbook; ChecklistError lists every problem."""
-    from app.services.checks import checklist_xlsx
-
-    return checklist_xlsx.import_xlsx(path)
 
 
 def as_dict(spec: ChecklistSpec) -> dict[str, Any]:

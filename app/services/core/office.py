@@ -84,3 +84,9 @@ def current(db: Database) -> Office | None:
     if not code:
         return None
     return Office(code, db.get_setting("office.name"), db.get_setting("office.level", "county"))
+
+
+def office_name(db: Database) -> str:
+    """The office's name as printed on its forms and seals; empty before it is set."""
+    o = current(db)
+    return o.name if o else ""

@@ -6,7 +6,7 @@ width, import aliases, how a dialog edits it), the columns of its list (in
 order; a column is a field or a value computed from the list query's row), the
 entry rules beyond each field's own, the field that names one record, and
 whether its records keep files. The list query, the table, the dialog, the
-.xlsx export, the importers, the entry rules (app/services/core/record_rules.py)
+.xlsx export, the importers, the entry rules (app/services/record_rules.py)
 and the sync bundle all read it. Plain data: a frozen dataclass, no framework.
 """
 
@@ -80,7 +80,7 @@ class RecordSpec:
     # -- entry rules ------------------------------------------------------------------------
     def check(self, values: Mapping[str, Any], *, today: date) -> Problems:
         """Every problem of one record as stored (each field's own rules, then the
-        record type's): what app/services/core/record_rules.py asks of every door."""
+        record type's): what app/services/record_rules.py asks of every door."""
         errors: Problems = dict(problems(self.fields, dict(values)))  # type: ignore[arg-type]
         if self.rules is not None:
             for name, message in self.rules(values, today=today).items():

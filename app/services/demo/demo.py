@@ -15,6 +15,7 @@ from app.models.db import Database
 from app.services.core import reference
 from app.services.core.office import current
 from app.services.core.progress import Progress, Work
+from app.services.demo.demo_people import person
 from app.services.register import credit_code
 from app.services.register.enterprise_import import ImportPlan, apply_import
 
@@ -63,8 +64,6 @@ _PLATFORM_WORDS = [
     ("同城配送", "交通运输、仓储和邮政业"),
     ("货运平台", "交通运输、仓储和邮政业"),
 ]
-_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华国庆志红卫东海燕俊峰"
 _ROADS = [
     "建设路",
     "中兴路",
@@ -95,10 +94,6 @@ def make_credit_code(division: str, serial: int) -> str:
     return first17 + credit_code.check_character(first17)
 
 
-def _person(rng: random.Random) -> str:
-    return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
-
-
 def enterprise_rows(
     count: int, seed: int, divisions: list[str], today: date
 ) -> list[dict[str, Any]]:
@@ -125,8 +120,8 @@ def enterprise_rows(
                 "county_code": division,
                 "address": f"河南省平顶山市{place if place != '平顶山' else ''}{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
                 "industry": industry,
-                "legal_representative": _person(rng),
-                "contact_person": _person(rng),
+                "legal_representative": person(rng),
+                "contact_person": person(rng),
                 "contact_phone": f"1{rng.choice('35789')}{rng.randint(0, 999_999_999):09d}",
                 "employee_count": employees,
                 "has_union": rng.random() < min(0.95, 0.15 + employees / 300),
@@ -249,7 +244,7 @@ def demo_offers_layoffs(
                 db,
                 offer_id,
                 SessionInput(
-                    held, reps, workers, 1, 1, 0, rng.choice((0, 0, 1)), _person(rng), _person(rng)
+                    held, reps, workers, 1, 1, 0, rng.choice((0, 0, 1)), person(rng), person(rng)
                 ),
             )
     yield Progress(1, 3, "正在生成裁员备案演示数据…")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.models.db import Database
 from app.services.core.progress import Progress, Work
-from app.services.demo.demo import _person
+from app.services.demo.demo_people import person
 
 
 def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
@@ -86,7 +86,7 @@ def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
                 "closed",
                 on_date=step,
                 note="现场核验，整改到位",
-                verified_by=_person(rng),
+                verified_by=person(rng),
                 today=today,
             )
             moves += 1
@@ -145,8 +145,8 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
             else:
                 r.result = "noncompliant" if rng.random() < 0.12 else "compliant"
         data.team = [
-            TeamMember(_person(rng), "劳动关系协调员"),
-            TeamMember(_person(rng), rng.choice(health_checks.ROLES[1:])),
+            TeamMember(person(rng), "劳动关系协调员"),
+            TeamMember(person(rng), rng.choice(health_checks.ROLES[1:])),
         ]
         facts = [
             check_rules.ResultFact(
@@ -160,7 +160,7 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
         ]
         data.conclusion = check_rules.proposed_conclusion(facts, vars(data))
         data.advice = check_rules.proposed_advice(facts) or _CLEAN_ADVICE
-        data.enterprise_person = _person(rng)
+        data.enterprise_person = person(rng)
         data.office_person = data.team[0].name
         health_checks.create(db, data, final=final)
     return len(chosen)

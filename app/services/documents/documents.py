@@ -1,6 +1,6 @@
 """A printed form as a small document value (docs/architecture.md, "Printing and documents").
 
-Forms are built as these values by app.services.documents.forms; two renderers read them:
+Forms are built as these values by app.services.checks.check_forms; two renderers read them:
 app.services.documents.docx_render (an editable Word file) and app.views.printing (print
 preview, printing and PDF through Qt). Both are tested by reading their output back.
 """

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.models.db import Database
 from app.services.core import reference
+from app.services.core.office import office_name
 from app.services.documents.documents import (
     Document,
     FieldGrid,
@@ -25,7 +26,6 @@ from app.services.documents.documents import (
     Table,
     chinese_date,
 )
-from app.services.documents.forms import office_name
 from app.services.layoffs import layoffs
 from app.services.negotiation import negotiation_rules, offers
 

@@ -17,77 +17,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.services.campaign.campaign_report import ReportContent
 from app.services.documents.documents import Heading, Paragraph, Table
-from app.services.documents.docx_render import repeat_header, set_run_font, set_widths
+from app.services.documents.docx_render import repeat_header, set_widths
+from app.services.documents.report_content import ReportContent
 from app.services.documents.report_fonts import FontChoice
-
-MM_PER_PT = 25.4 / 72
-BODY_PT = 16.0  # 3号
-TITLE_PT = 22.0  # 2号
-PAGE_NO_PT = 14.0  # 4号
-TABLE_PT = 12.0  # 小4, so a county table of seven columns fits the block
-LINE_PITCH_PT = 28.95  # 225 mm / 22 lines
-LINE_PITCH_TWIPS = 579
-# 28 characters of 16 pt are 158 mm, 2 mm more than the block: each character is
-# set 0.25 pt tighter (w:spacing −5 twentieths), giving 28 × 15.75 pt = 155.6 mm.
-# Word's character grid would do the same, but LibreOffice and WPS read it differently.
-CHAR_TIGHTEN_TWIPS = -5
-TEXT_WIDTH_MM = 156.0
-RED = "FF0000"
+from app.services.documents.report_lines import (
+    BODY_PT,
+    LINE_PITCH_PT,
+    LINE_PITCH_TWIPS,
+    PAGE_NO_PT,
+    TABLE_PT,
+    TEXT_WIDTH_MM,
+    add_run,
+    body_paragraph,
+    grid_line,
+    oxml,
+    set_ppr,
+)
 
 
 def _fonts(choices: dict[str, FontChoice]) -> dict[str, str]:
     return {role: c.used for role, c in choices.items()}
-
-
-def _xml(tag: str, **attrs: str) -> Any:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    el = OxmlElement(tag)
-    for k, v in attrs.items():
-        el.set(qn(k), v)
-    return el
-
-
-def _ppr_set(paragraph: Any, tag: str, **attrs: str) -> Any:
-    from docx.oxml.ns import qn
-
-    ppr = paragraph._p.get_or_add_pPr()
-    old = ppr.find(qn(tag))
-    if old is not None:
-        ppr.remove(old)
-    el = _xml(tag, **attrs)
-    ppr.append(el)
-    return el
-
-
-def _line(paragraph: Any, pitch_pt: float = LINE_PITCH_PT) -> None:
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Pt
-
-    fmt = paragraph.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(pitch_pt)
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(0)
-
-
-def _run(
-    paragraph: Any, text: str, font: str, size: float, *, bold: bool = False, color: str = ""
-) -> Any:
-    from docx.shared import RGBColor
-
-    run = paragraph.add_run(text)
-    set_run_font(run, font, size, bold)
-    if size == BODY_PT:
-        run._element.get_or_add_rPr().append(
-            _xml("w:spacing", **{"w:val": str(CHAR_TIGHTEN_TWIPS)})
-        )
-    if color:
-        run.font.color.rgb = RGBColor.from_string(color)
-    return run
 
 
 def _page_setup(word: Any) -> None:
@@ -107,9 +57,9 @@ def _page_setup(word: Any) -> None:
 
     for old in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(old)
-    sect_pr.append(_xml("w:docGrid", **{"w:type": "lines", "w:linePitch": str(LINE_PITCH_TWIPS)}))
+    sect_pr.append(oxml("w:docGrid", **{"w:type": "lines", "w:linePitch": str(LINE_PITCH_TWIPS)}))
     settings = word.settings.element
-    settings.append(_xml("w:mirrorMargins"))
+    settings.append(oxml("w:mirrorMargins"))
     word.settings.odd_and_even_pages_header_footer = True
 
 
@@ -122,7 +72,7 @@ def _defaults(word: Any, body_font: str) -> None:
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
     if fonts is None:
-        fonts = _xml("w:rFonts")
+        fonts = oxml("w:rFonts")
         rpr.insert(0, fonts)
     from docx.oxml.ns import qn
 
@@ -147,34 +97,11 @@ def _page_numbers(word: Any, font: str) -> None:
             p.paragraph_format.right_indent = Pt(PAGE_NO_PT)
         else:
             p.paragraph_format.left_indent = Pt(PAGE_NO_PT)
-        _run(p, "— ", font, PAGE_NO_PT)
+        add_run(p, "— ", font, PAGE_NO_PT)
         from app.services.documents.docx_render import add_field
 
         add_field(p, "PAGE", font, PAGE_NO_PT)
-        _run(p, " —", font, PAGE_NO_PT)
-
-
-def _body_paragraph(word: Any, text: str, fonts: dict[str, str], *, indent_chars: int = 2) -> Any:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    p = word.add_paragraph()
-    _line(p)
-    if indent_chars:
-        p.paragraph_format.first_line_indent = Pt(BODY_PT * indent_chars)
-        ind = _ppr_set(
-            p,
-            "w:ind",
-            **{
-                "w:firstLineChars": str(indent_chars * 100),
-                "w:firstLine": str(int(BODY_PT * indent_chars * 20)),
-            },
-        )
-        del ind
-    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # 两端对齐
-    p.paragraph_format.widow_control = True
-    _run(p, text, fonts["body"], BODY_PT)
-    return p
+        add_run(p, " —", font, PAGE_NO_PT)
 
 
 def _heading(word: Any, block: Heading, fonts: dict[str, str]) -> Any:
@@ -187,11 +114,11 @@ def _heading(word: Any, block: Heading, fonts: dict[str, str]) -> Any:
     from docx.shared import Pt
 
     p = word.add_paragraph()
-    _line(p)
+    grid_line(p)
     p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
-    _ppr_set(p, "w:ind", **{"w:firstLineChars": "200", "w:firstLine": str(int(BODY_PT * 40))})
+    set_ppr(p, "w:ind", **{"w:firstLineChars": "200", "w:firstLine": str(int(BODY_PT * 40))})
     p.paragraph_format.keep_with_next = True
-    _run(p, block.text, font, BODY_PT, bold=bold)
+    add_run(p, block.text, font, BODY_PT, bold=bold)
     return p
 
 
@@ -212,13 +139,13 @@ def _table(word: Any, block: Table, fonts: dict[str, str]) -> Any:
         for c, value in enumerate(values):
             cell = row.cells[c]
             p = cell.paragraphs[0]
-            _line(p, TABLE_PT * 1.5)
+            grid_line(p, TABLE_PT * 1.5)
             align = "center" if r == 0 else (block.align[c] if c < len(block.align) else "left")
             p.alignment = (
                 WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
             )
             bold = r == 0 or (r == len(block.rows) and values[0] == "合计")
-            _run(
+            add_run(
                 p,
                 value,
                 fonts["heading1"] if r == 0 else fonts["body"],
@@ -227,7 +154,7 @@ def _table(word: Any, block: Table, fonts: dict[str, str]) -> Any:
             )
     # A blank line after each table keeps it off the next paragraph.
     spacer = word.add_paragraph()
-    _line(spacer, TABLE_PT)
+    grid_line(spacer, TABLE_PT)
     del Pt
     return table
 
@@ -255,9 +182,9 @@ def render(content: ReportContent, out: str | Path, fonts: dict[str, FontChoice]
     # One blank line, then the addressee flush left.
     if content.addressee:
         to = word.add_paragraph()
-        _line(to)
+        grid_line(to)
         to.paragraph_format.space_before = Pt(LINE_PITCH_PT)
-        _run(to, content.addressee, names["body"], BODY_PT)
+        add_run(to, content.addressee, names["body"], BODY_PT)
 
     body: list[Any] = []
     for block in content.blocks:
@@ -267,12 +194,12 @@ def render(content: ReportContent, out: str | Path, fonts: dict[str, FontChoice]
             _table(word, block, names)
         elif isinstance(block, Paragraph) and block.align == "center":
             caption = word.add_paragraph()
-            _line(caption)
+            grid_line(caption)
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             caption.paragraph_format.keep_with_next = True
-            _run(caption, block.text, names["heading1"], BODY_PT)
+            add_run(caption, block.text, names["heading1"], BODY_PT)
         elif isinstance(block, Paragraph):
-            body.append((_body_paragraph(word, block.text, names), block.text))
+            body.append((body_paragraph(word, block.text, names), block.text))
 
     # The sign-off never stands alone on a page (§7.3.5.1): the last two lines of
     # body text keep with it — the last paragraph, and the one before when the last

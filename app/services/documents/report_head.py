@@ -16,8 +16,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.campaign.campaign_report import ReportContent
 from app.services.documents.documents import chinese_date
+from app.services.documents.report_content import ReportContent
+from app.services.documents.report_lines import (
+    BODY_PT,
+    LINE_PITCH_PT,
+    MM_PER_PT,
+    TEXT_WIDTH_MM,
+    TITLE_PT,
+    add_run,
+    body_paragraph,
+    grid_line,
+    oxml,
+)
 from app.services.documents.title_lines import break_lines, char_width
 
 # role → the official font the file names, and what Word/WPS use on a PC without it.
@@ -64,11 +75,9 @@ def name_fonts(word: Any) -> None:
 
 
 def _border(paragraph: Any) -> None:
-    from app.services.documents.report_docx import _xml
-
-    border = _xml("w:pBdr")
+    border = oxml("w:pBdr")
     border.append(
-        _xml("w:bottom", **{"w:val": "single", "w:sz": "12", "w:space": "11", "w:color": RED})
+        oxml("w:bottom", **{"w:val": "single", "w:sz": "12", "w:space": "11", "w:color": RED})
     )
     paragraph._p.get_or_add_pPr().append(border)
 
@@ -77,28 +86,18 @@ def head(word: Any, content: ReportContent, names: dict[str, str]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Mm, Pt
 
-    from app.services.documents.report_docx import (
-        BODY_PT,
-        LINE_PITCH_PT,
-        MM_PER_PT,
-        TEXT_WIDTH_MM,
-        TITLE_PT,
-        _line,
-        _run,
-    )
-
     if content.mark:
         # 发文机关标志: red 小标宋, centred, its top 35 mm below the top of the text block;
         # as large as fits one line of the 156 mm block, at most 26 pt.
         first = word.add_paragraph()
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _line(first, 48)
+        grid_line(first, 48)
         first.paragraph_format.space_before = Pt(35 / MM_PER_PT - 48)
         mark_pt = min(26.0, (TEXT_WIDTH_MM / MM_PER_PT - 4) / max(char_width(content.mark), 1))
-        _run(first, content.mark, names["title"], round(mark_pt, 1), color=RED)
+        add_run(first, content.mark, names["title"], round(mark_pt, 1), color=RED)
         # Two blank lines, then the document number; the red rule 4 mm below it.
         number = word.add_paragraph()
-        _line(number)
+        grid_line(number)
         number.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
         if content.signer:
             # 上行文: number one character in from the left, 签发人 one in from the right.
@@ -106,31 +105,31 @@ def head(word: Any, content: ReportContent, names: dict[str, str]) -> None:
             number.paragraph_format.tab_stops.add_tab_stop(
                 Mm(TEXT_WIDTH_MM) - Pt(BODY_PT * 2), WD_TAB_ALIGNMENT.RIGHT
             )
-            _run(number, content.doc_number, names["body"], BODY_PT)
-            _run(number, "\t签发人：", names["body"], BODY_PT)
-            _run(number, content.signer, names["heading2"], BODY_PT)
+            add_run(number, content.doc_number, names["body"], BODY_PT)
+            add_run(number, "\t签发人：", names["body"], BODY_PT)
+            add_run(number, content.signer, names["heading2"], BODY_PT)
         else:
             number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(number, content.doc_number, names["body"], BODY_PT)
+            add_run(number, content.doc_number, names["body"], BODY_PT)
         _border(number)
         title_space = LINE_PITCH_PT * 2  # two blank lines below the red rule
     else:
         title_space = 0.0
         if content.doc_number:
             number = word.add_paragraph()
-            _line(number)
+            grid_line(number)
             number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _run(number, content.doc_number, names["body"], BODY_PT)
+            add_run(number, content.doc_number, names["body"], BODY_PT)
             title_space = LINE_PITCH_PT
     # Title: 2号小标宋, centred, broken between words into balanced lines.
     title = word.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _line(title, 35)
+    grid_line(title, 35)
     title.paragraph_format.space_before = Pt(title_space)
     title.paragraph_format.keep_with_next = True
     lines = break_lines(content.title, lambda s: char_width(s) <= TITLE_CHARS)
     for n, line in enumerate(lines):
-        run = _run(title, line, names["title"], TITLE_PT)
+        run = add_run(title, line, names["title"], TITLE_PT)
         if n < len(lines) - 1:
             run.add_break()
 
@@ -141,18 +140,10 @@ def sign_off(word: Any, content: ReportContent, names: dict[str, str]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from app.services.documents.report_docx import (
-        BODY_PT,
-        LINE_PITCH_PT,
-        _body_paragraph,
-        _line,
-        _run,
-    )
-
     paragraphs = []
     if content.attachment_note:
         # One blank line below the text, two characters in, no final punctuation.
-        note = _body_paragraph(word, f"附件：{content.attachment_note}", names)
+        note = body_paragraph(word, f"附件：{content.attachment_note}", names)
         note.paragraph_format.space_before = Pt(LINE_PITCH_PT)
         paragraphs.append(note)
     date_text = chinese_date(content.issued_on) or "　　　　年　　月　　日"
@@ -162,16 +153,16 @@ def sign_off(word: Any, content: ReportContent, names: dict[str, str]) -> None:
     date_indent = max(4.0, (name_w - date_w) / 2)
     name_indent = date_indent - (name_w - date_w) / 2
     sign = word.add_paragraph()
-    _line(sign)
+    grid_line(sign)
     sign.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     sign.paragraph_format.right_indent = Pt(BODY_PT * max(name_indent, 0.0))
-    _run(sign, content.authority, names["body"], BODY_PT)
+    add_run(sign, content.authority, names["body"], BODY_PT)
     when = word.add_paragraph()
-    _line(when)
+    grid_line(when)
     when.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     when.paragraph_format.right_indent = Pt(BODY_PT * date_indent)
-    _run(when, date_text, names["body"], BODY_PT)
+    add_run(when, date_text, names["body"], BODY_PT)
     paragraphs += [sign]
     for p in paragraphs:
         p.paragraph_format.keep_with_next = True

@@ -10,12 +10,12 @@ from datetime import date
 from app.models.db import Database
 from app.services.negotiation import negotiation_rules
 from app.services.negotiation.negotiation_rules import Finding
+from app.services.negotiation.offers import get, session_findings, sessions
 
 
 def findings(db: Database, offer_id: str, today: date | None = None) -> list[Finding]:
     """Everything the clock and the rules say about an offer now."""
     today = today or date.today()
-    from app.services.negotiation.offers import get, session_findings, sessions
 
     data, facts = get(db, offer_id)
     rules = negotiation_rules.rule_set(data.rules)

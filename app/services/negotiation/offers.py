@@ -353,8 +353,3 @@ def session_findings(data: SessionInput, rules: str) -> list[Finding]:
         data.worker_experts,
         rules=rules,
     )
-
-
-# What the clock and the rules say about an offer (shown, not blocking) lives in
-# offer_findings; callers keep using offers.findings.
-from app.services.negotiation.offer_findings import findings  # noqa: E402, F401

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import bindparam, select, update
 
@@ -16,10 +16,8 @@ from app.models.db import Database, fast_insert, next_change_seq
 from app.services.core import audit, backups
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import SpreadsheetError, normalize_label
+from app.services.risk.risk_plan import RiskPlan
 from app.services.risk.risk_sources import source_label
-
-if TYPE_CHECKING:
-    from app.services.risk.risk_import import RiskPlan
 
 RECORD_TYPE = "risk_data_batch"
 

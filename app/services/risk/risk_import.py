@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,7 @@ from app.services.register import credit_code
 
 # The source definitions and the batch functions, reachable as before.
 from app.services.risk.risk_batches import apply_import, batches, rollback, save_unmatched  # noqa: F401
+from app.services.risk.risk_plan import FactRow, RiskPlan
 from app.services.risk.risk_sources import (  # noqa: F401
     CODE,
     NAME,
@@ -72,45 +72,6 @@ def metric_label(source: str, metric: str) -> Label:
     if info is None:
         return DERIVED_LABELS.get(metric, Label(metric, metric))
     return Label(info["label"], info.get("label_en", info["label"]))
-
-
-@dataclass
-class FactRow:
-    enterprise_id: str
-    metric: str
-    period: str
-    value: float
-    matched_by: str
-    row: int
-
-
-@dataclass
-class RiskPlan:
-    source: str
-    path: Path
-    sheet_name: str
-    header_row: int
-    labels: list[str]
-    mapping: dict[int, str]
-    month_columns: dict[int, str]  # column → the month it holds
-    facts: list[FactRow] = field(default_factory=list)
-    rows_total: int = 0
-    matched_by_code: int = 0
-    matched_by_name: int = 0
-    unmatched: list[tuple[int, str, str]] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)
-    wide_metrics: dict[int, str] = field(default_factory=dict)  # column → the figure
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "rows": self.rows_total,
-            "facts": len(self.facts),
-            "matched_by_code": self.matched_by_code,
-            "matched_by_name": self.matched_by_name,
-            "unmatched": [{"row": r, "name": n, "code": c} for r, n, c in self.unmatched],
-            "problems": [{"row": r, "reason": t} for r, t in self.problems],
-        }
 
 
 def _number(raw: object) -> float | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
-from app.services.core import record_rules as validation
+from app.services import record_rules as validation
 from app.services.core.record_files import name_problem
 from app.services.sync.bundle_format import BundleError
 

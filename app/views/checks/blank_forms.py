@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.models.db import Database
-from app.services.documents import forms
+from app.services.checks import check_forms
+from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.tasks import TaskRunner
 from app.views.printing import actions, output
@@ -24,7 +24,8 @@ def print_blank_forms(
     if how == "preview":
         spec = checklists.active(db)
         made = [
-            forms.blank_form(db, eid, printed_forms.new_form_id(), spec) for eid in enterprise_ids
+            check_forms.blank_form(db, eid, printed_forms.new_form_id(), spec)
+            for eid in enterprise_ids
         ]
         actions.preview(parent, title, lambda printer: actions.paint_blank_forms_on(printer, made))
         return

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.checks import checklists
+from app.services.checks import checklist_xlsx, checklists
 from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
@@ -231,7 +231,7 @@ class ChecklistDialog(QDialog):
             "Excel (*.xlsx)",
         )
         if path:
-            checklists.export_xlsx(self.spec, path)
+            checklist_xlsx.export_xlsx(self.spec, path)
 
     def import_xlsx(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -240,7 +240,7 @@ class ChecklistDialog(QDialog):
         if not path:
             return
         try:
-            items = checklists.import_xlsx(path)
+            items = checklist_xlsx.import_xlsx(path)
         except (ChecklistError, SpreadsheetError) as exc:
             self.error.setText(str(exc))
             return

@@ -28,7 +28,7 @@ from app.services.core.fields import (
     parse_int,
 )
 from app.services.core.storage import Database
-from app.services.negotiation import negotiation_rules, offers
+from app.services.negotiation import negotiation_rules, offer_findings, offers
 from app.services.negotiation.offers import OfferInput
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
@@ -290,7 +290,7 @@ class OfferDialog(QDialog):
             self.findings.show_findings([])
             return
         self.sessions_box.show_sessions(offers.sessions(self.db, self.offer_id))
-        self.findings.show_findings(offers.findings(self.db, self.offer_id))
+        self.findings.show_findings(offer_findings.findings(self.db, self.offer_id))
 
     def _int(self, edit: QLineEdit, label: str, errors: dict[str, str]) -> int | None:
         try:

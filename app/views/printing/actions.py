@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from app.services.checks.check_forms import BlankForm
 from app.services.documents.documents import Document
-from app.services.documents.forms import BlankForm
 from app.settings import AppSettings
 from app.views.printing import blank_form_pdf, document_pdf
 

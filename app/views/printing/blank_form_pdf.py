@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 )
 
 from app.services.checks import printed_forms
+from app.services.checks.check_forms import TICK_CHOICES, BlankForm
 from app.services.checks.health_checks import SNAPSHOT_FIELDS
-from app.services.documents.forms import TICK_CHOICES, BlankForm
 from app.views.printing import fonts
 from app.views.printing.mm_painter import MmPainter as _Painter
 from app.views.printing.mm_painter import draw_qr as _draw_qr

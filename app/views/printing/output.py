@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtGui import QPainter
 
 from app.services.campaign import campaigns
-from app.services.checks import checklists, printed_forms
+from app.services.checks import check_forms, checklists, printed_forms
 from app.services.core.progress import Progress, Work
 from app.services.core.storage import Database
-from app.services.documents import forms, negotiation_forms
+from app.services.documents import negotiation_forms
 from app.services.documents.documents import Document
 from app.services.documents.docx_render import render_docx
 from app.views.printing import blank_form_pdf, document_pdf
@@ -32,8 +32,8 @@ FORM_KINDS = {
 
 # kind → the function that builds the document for one record.
 BUILDERS: dict[str, Callable[..., Document]] = {
-    "check-report": forms.check_report,
-    "rectification-notice": forms.rectification_notice,
+    "check-report": check_forms.check_report,
+    "rectification-notice": check_forms.rectification_notice,
     "offer-letter": negotiation_forms.offer_letter,
     "offer-reply": negotiation_forms.reply_form,
     "layoff-receipt": negotiation_forms.layoff_receipt,
@@ -98,7 +98,7 @@ def blank_forms(
     total = len(enterprise_ids)
     made = []
     for n, enterprise_id in enumerate(enterprise_ids):
-        made.append(forms.blank_form(db, enterprise_id, printed_forms.new_form_id(), spec))
+        made.append(check_forms.blank_form(db, enterprise_id, printed_forms.new_form_id(), spec))
         if n % 10 == 0:
             yield Progress(n, total * 2, f"正在准备 {n + 1}/{total}…")
     tmp = out.with_name(out.name + ".part")

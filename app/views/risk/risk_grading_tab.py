@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.core import reference
+from app.services.core.office import office_name
 from app.services.core.storage import Database
 from app.services.documents.documents import Document, Table, chinese_date
-from app.services.documents.forms import office_name
 from app.services.risk import risk_grading, risk_import
 from app.tasks import TaskRunner
 from app.views.printing import actions, document_pdf

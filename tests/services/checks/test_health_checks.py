@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.services.checks import checklists, health_checks
+from app.services.checks import checklist_xlsx, checklists, health_checks
 from app.services.checks.health_checks import CheckInput, ResultEntry
 from app.services.core.fields import ValidationError
 from app.services.ledger import ledger
@@ -184,8 +184,8 @@ def test_old_check_keeps_its_edition_after_checklist_changes(db):
 
 def test_checklist_xlsx_round_trip_and_bad_files(db, tmp_path):
     spec = checklists.active(db)
-    out = checklists.export_xlsx(spec, tmp_path / "清单.xlsx")
-    items = checklists.import_xlsx(out)
+    out = checklist_xlsx.export_xlsx(spec, tmp_path / "清单.xlsx")
+    items = checklist_xlsx.import_xlsx(out)
     assert [i.code for i in items] == [i.code for i in spec.items]
     assert (
         items[5].question == spec.items[5].question and items[5].day_kind == spec.items[5].day_kind
@@ -199,14 +199,14 @@ def test_checklist_xlsx_round_trip_and_bad_files(db, tmp_path):
     ws.append(["X1", "问题二", "甲"])
     wb.save(tmp_path / "dup.xlsx")
     with pytest.raises(checklists.ChecklistError) as err:
-        checklists.save_new_edition(db, checklists.import_xlsx(tmp_path / "dup.xlsx"))
+        checklists.save_new_edition(db, checklist_xlsx.import_xlsx(tmp_path / "dup.xlsx"))
     assert "重复" in str(err.value)
     wb = Workbook()
     wb.active.append(["编号", "风险程度", "备注"])
     wb.active.append(["X1", "高", ""])
     wb.save(tmp_path / "missing.xlsx")
     with pytest.raises((checklists.ChecklistError, Exception)) as err:
-        checklists.import_xlsx(tmp_path / "missing.xlsx")
+        checklist_xlsx.import_xlsx(tmp_path / "missing.xlsx")
     assert "检查内容" in str(err.value) or "表头" in str(err.value)
     assert checklists.active(db).edition == 1
 

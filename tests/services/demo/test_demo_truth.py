@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services.core import record_audit
+from app.services import record_audit
 from app.services.core.progress import drain
 from app.services.demo import demo
 

@@ -7,9 +7,8 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QImage
 
-from app.services.checks import checklists, health_checks, printed_forms
+from app.services.checks import check_forms, checklists, health_checks, printed_forms
 from app.services.core.progress import drain
-from app.services.documents import forms
 from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
@@ -72,7 +71,7 @@ def test_rectification_notice_pdf(qapp, db, check_id, tmp_path):
 def test_check_report_docx_lists_every_result(db, check_id, tmp_path):
     import docx
 
-    out = render_docx(forms.check_report(db, check_id), tmp_path / "r.docx")
+    out = render_docx(check_forms.check_report(db, check_id), tmp_path / "r.docx")
     word = docx.Document(str(out))
     all_cells = {c.text for t in word.tables for row in t.rows for c in row.cells}
     for r in health_checks.get(db, check_id).results:
@@ -129,7 +128,7 @@ def test_blank_forms_batch_pdf_with_qr_marks_and_boxes(qapp, db, tmp_path):
 
 def test_blank_form_marks_construction_items_for_other_industries(db):
     eid = enterprise(db)
-    form = forms.blank_form(db, eid, "F1")
+    form = check_forms.blank_form(db, eid, "F1")
     applies = {i.code: i.applies for i in form.items}
     assert (
         applies["A01"] and not applies["M03"] and applies["G01"]

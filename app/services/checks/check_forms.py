@@ -11,8 +11,9 @@ from app.models.db import Database
 from app.services.checks import checklists, health_checks
 from app.services.checks.checklists import ChecklistSpec
 from app.services.checks.health_checks import RESULTS, CheckDetail
-from app.services.core import office, reference
+from app.services.core import reference
 from app.services.core.local_time import local
+from app.services.core.office import office_name
 from app.services.documents.documents import (
     Document,
     FieldGrid,
@@ -29,11 +30,6 @@ from app.services.register import enterprises
 
 DAY_UNITS = {"calendar": "日", "working": "个工作日"}
 TICK_CHOICES = ("合规", "不合规", "不适用")
-
-
-def office_name(db: Database) -> str:
-    o = office.current(db)
-    return o.name if o else ""
 
 
 def check_number(detail: CheckDetail) -> str:

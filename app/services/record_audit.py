@@ -1,7 +1,7 @@
 """Every stored record against the entry rules — for the demo data's test, and
 for a database written before a rule existed (`hexie check-data`).
 
-Row rules come from app/services/core/record_rules.py; the rules that span records are
+Row rules come from app/services/record_rules.py; the rules that span records are
 checked here: a check's items apply as its workforce and the enterprise's
 industry say, a final check has no item unchecked, and rectification items
 exist only for final checks.
@@ -19,7 +19,7 @@ from app.models.db import Database
 from app.services import record_types
 from app.services.checks import check_rules, checklists
 from app.services.core.messages import N_, Message
-from app.services.core.record_rules import check_row
+from app.services.record_rules import check_row
 from app.services.sync.bundle_format import record_tables
 
 

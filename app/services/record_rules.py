@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from app.services import record_types
 from app.services.core.validation import Problems
 
 Validator = Callable[..., Problems]
@@ -24,8 +25,6 @@ def rules_for(table: str) -> Validator | None:
     """The entry rules of `table`'s record type: its record spec's check (each
     field's own rules, then the record type's), found in app/services/record_types.py;
     None for a table that has no rules beyond its columns."""
-    from app.services import record_types  # the specs read the rule modules: imported late
-
     spec = record_types.spec_for(table)
     return spec.check if spec is not None else None
 

@@ -1,0 +1,121 @@
+"""The dialogs the main window's menus open: backups, office, campaigns and the
+campaign report, holidays, the checklist, and 关于.
+
+Mixed into MainWindow, which provides db, settings, tasks, english, the tabs,
+refresh_all(), update_status() and show_exported(). Each dialog is kept on the
+window (`_campaign_dialog`…) so it lives while open and tests can reach it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import __version__
+from app.services.core import office
+from app.views.campaign.campaign_dialog import CampaignDialog
+from app.views.campaign.report_dialog import ReportDialog
+from app.views.settings.office_dialog import OfficeDialog
+
+
+class MenuDialogs:
+    db: Any
+    settings: Any
+    tasks: Any
+    english: bool
+    dashboard: Any
+    refresh_all: Any
+    update_status: Any
+    show_exported: Any
+    _refresh_built: Any
+
+    def edit_backups(self) -> QWidget:
+        from app.views.settings.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.db, self.settings, self)
+        dialog.restored.connect(lambda _p: self.refresh_all())
+        dialog.open()
+        self._backup_dialog = dialog
+        return dialog
+
+    def edit_campaigns(self) -> CampaignDialog:
+        dialog = CampaignDialog(self.db, english=self.english, parent=self)
+        dialog.changed.connect(self.dashboard.refresh)
+        dialog.changed.connect(lambda: self._refresh_built("guidance", "check"))
+        dialog.open()
+        self._campaign_dialog = dialog
+        return dialog
+
+    def new_campaign(self) -> CampaignDialog:
+        """This year's campaign from the 2023 notice, shown in the dialog to adjust."""
+        from datetime import date
+
+        dialog = self.edit_campaigns()
+        dialog.new_from_template(date.today().year)
+        return dialog
+
+    def write_report(self) -> ReportDialog | None:
+        campaign_id = self.dashboard.campaign.currentData()
+        if not campaign_id:
+            QMessageBox.information(
+                self,
+                self.tr("工作总结"),
+                self.tr("还没有专项行动。请先在“设置 → 专项行动…”中新建。"),
+            )
+            return None
+        dialog = ReportDialog(self.db, self.tasks, campaign_id, english=self.english, parent=self)
+        dialog.written.connect(self.show_exported)
+        dialog.open()
+        self._report_dialog = dialog
+        return dialog
+
+    def edit_holidays(self) -> None:
+        from app.views.settings.holidays_dialog import HolidaysDialog
+
+        dialog = HolidaysDialog(self.db, self)
+        dialog.finished.connect(lambda _r: self._refresh_built("ledger"))
+        dialog.open()
+        self._holidays_dialog = dialog
+
+    def edit_checklist(self) -> None:
+        from app.views.checks.checklist_dialog import ChecklistDialog
+
+        dialog = ChecklistDialog(self.db, self)
+        dialog.open()
+        self._checklist_dialog = dialog
+
+    def edit_office(self) -> None:
+        dialog = OfficeDialog(
+            office.current(self.db),
+            self.settings.operator_name(),
+            self,
+            letterhead=office.letterhead(self.db),
+        )
+        if dialog.exec() != OfficeDialog.DialogCode.Accepted:
+            return
+        self.apply_office_dialog(dialog)
+
+    def apply_office_dialog(self, dialog: OfficeDialog) -> None:
+        code, name, level = dialog.values()
+        office.configure(self.db, code, name=name, level=level)
+        office.set_letterhead(self.db, dialog.letterhead())
+        self.settings.operator = dialog.operator.text().strip()
+        self.db.operator = self.settings.operator
+        self.settings.save()
+        self.update_status()
+
+    def show_about(self) -> None:
+        from app.paths import data_dir, log_dir
+
+        QMessageBox.about(
+            self,
+            self.tr("关于和谐台账"),
+            self.tr(
+                "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n备份文件夹：%5\n日志：%4\n\n本程序不联网，所有数据保存在本机。"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.db.path))
+            .replace("%3", str(data_dir()))
+            .replace("%4", str(log_dir()))
+            .replace("%5", str(self.settings.backup_dir())),
+        )
