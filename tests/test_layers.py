@@ -211,7 +211,7 @@ def _domain(module: str) -> str:
 
 
 def test_domain_packages_import_in_one_direction():
-    """The domains of docs/architecture-core.md ("Packages") import one way: core at
+    """The domains of docs/architecture.md ("Packages inside app/services") import one way: core at
     the bottom, each domain from the ones below it, record_types and the whole-
     database modules above them all."""
     arrows: dict[str, set[str]] = {}
