@@ -8,16 +8,8 @@
       <translation>All kinds</translation>
     </message>
     <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>删除选中的指导服务活动？</source>
       <translation>Delete the selected guidance activities?</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>活动名称</source>
@@ -313,20 +305,12 @@ Please choose another backup.</translation>
       <translation>All kinds</translation>
     </message>
     <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>删除选中的典型案例？</source>
       <translation>Delete the selected typical cases?</translation>
     </message>
     <message>
       <source>只看写入总结的</source>
       <translation>Only those in the report</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>新增典型案例…</source>
@@ -3511,6 +3495,14 @@ This program never connects to a network; all data stays on this PC.</translatio
   </context>
   <context>
     <name>_CampaignList</name>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
     <message>
       <source>指导服务</source>
       <translation>Guidance</translation>
