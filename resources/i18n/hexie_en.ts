@@ -8,16 +8,8 @@
       <translation>All kinds</translation>
     </message>
     <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>删除选中的指导服务活动？</source>
       <translation>Delete the selected guidance activities?</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>活动名称</source>
@@ -313,20 +305,12 @@ Please choose another backup.</translation>
       <translation>All kinds</translation>
     </message>
     <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>删除选中的典型案例？</source>
       <translation>Delete the selected typical cases?</translation>
     </message>
     <message>
       <source>只看写入总结的</source>
       <translation>Only those in the report</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>新增典型案例…</source>
@@ -925,6 +909,17 @@ contracts signed %2</translation>
 中风险 %2 家</source>
       <translation>High risk %1
 medium %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnterpriseField</name>
+    <message>
+      <source>选择企业…</source>
+      <translation>Choose enterprise…</translation>
+    </message>
+    <message>
+      <source>（尚未选择）</source>
+      <translation>(none chosen)</translation>
     </message>
   </context>
   <context>
@@ -1868,36 +1863,12 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Numbers</translation>
     </message>
     <message>
-      <source>企业</source>
-      <translation>Enterprise</translation>
-    </message>
-    <message>
-      <source>保存</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>关闭</source>
-      <translation>Close</translation>
-    </message>
-    <message>
       <source>再就业服务（人数）</source>
       <translation>Re-employment services (people)</translation>
     </message>
     <message>
-      <source>办理中</source>
-      <translation>Open</translation>
-    </message>
-    <message>
       <source>合同类型</source>
       <translation>Contract type</translation>
-    </message>
-    <message>
-      <source>向人社部门报告日期</source>
-      <translation>Reported to the HR bureau on</translation>
-    </message>
-    <message>
-      <source>向工会或全体职工说明情况</source>
-      <translation>Explained to the union or all staff on</translation>
     </message>
     <message>
       <source>姓名</source>
@@ -1920,20 +1891,8 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Employment assistance</translation>
     </message>
     <message>
-      <source>工会或职工意见</source>
-      <translation>Opinions of the union or staff</translation>
-    </message>
-    <message>
       <source>工作年限</source>
       <translation>Years of service</translation>
-    </message>
-    <message>
-      <source>已再就业</source>
-      <translation>Re-employed</translation>
-    </message>
-    <message>
-      <source>已办结</source>
-      <translation>Closed</translation>
     </message>
     <message>
       <source>已导入 %1 人。</source>
@@ -1948,32 +1907,12 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Skills training</translation>
     </message>
     <message>
-      <source>拟裁减人数</source>
-      <translation>To be laid off</translation>
-    </message>
-    <message>
-      <source>法定情形</source>
-      <translation>Legal ground</translation>
-    </message>
-    <message>
-      <source>状态</source>
-      <translation>Status</translation>
-    </message>
-    <message>
       <source>第 %1 行：</source>
       <translation>Row %1: </translation>
     </message>
     <message>
       <source>经济补偿估算</source>
       <translation>Compensation (estimate)</translation>
-    </message>
-    <message>
-      <source>经济补偿方案</source>
-      <translation>Compensation plan</translation>
-    </message>
-    <message>
-      <source>职工总数</source>
-      <translation>Total staff</translation>
     </message>
     <message>
       <source>表格文件</source>
@@ -1984,20 +1923,8 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Layoff filings</translation>
     </message>
     <message>
-      <source>计划裁员日期</source>
-      <translation>Planned layoff date</translation>
-    </message>
-    <message>
       <source>身份证号码</source>
       <translation>ID number</translation>
-    </message>
-    <message>
-      <source>选择企业…</source>
-      <translation>Choose enterprise…</translation>
-    </message>
-    <message>
-      <source>（尚未选择）</source>
-      <translation>(none chosen)</translation>
     </message>
   </context>
   <context>
@@ -2501,156 +2428,28 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>OfferDialog</name>
     <message>
-      <source>书面答复</source>
-      <translation>Written reply</translation>
-    </message>
-    <message>
-      <source>代表总数</source>
-      <translation>Members</translation>
-    </message>
-    <message>
-      <source>企业</source>
-      <translation>Enterprise</translation>
-    </message>
-    <message>
-      <source>企业情况</source>
-      <translation>Situation</translation>
-    </message>
-    <message>
-      <source>企业（用人单位方）</source>
-      <translation>Enterprise (employer)</translation>
-    </message>
-    <message>
-      <source>保存</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>关闭</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <source>出席</source>
-      <translation>Attended</translation>
-    </message>
-    <message>
       <source>协商议题（按企业情况排列在前的是通知要求的重点议题）</source>
       <translation>Topics (★ marks those the notice asks for in this situation)</translation>
-    </message>
-    <message>
-      <source>双方签字</source>
-      <translation>Signed</translation>
-    </message>
-    <message>
-      <source>发出要约</source>
-      <translation>Offer sent</translation>
-    </message>
-    <message>
-      <source>变更</source>
-      <translation>Changed</translation>
     </message>
     <message>
       <source>变更／解除</source>
       <translation>Changed / ended</translation>
     </message>
     <message>
-      <source>合同期满</source>
-      <translation>Expires</translation>
-    </message>
-    <message>
-      <source>合同生效</source>
-      <translation>In force from</translation>
-    </message>
-    <message>
-      <source>同意</source>
-      <translation>Agreed</translation>
-    </message>
-    <message>
-      <source>同意协商</source>
-      <translation>Agreed to negotiate</translation>
-    </message>
-    <message>
-      <source>如“某某有限公司工会委员会”；空着按企业是否建会自动填写</source>
-      <translation>e.g. "Trade union committee of X Co., Ltd."; leave empty to name it from whether the enterprise has a union</translation>
-    </message>
-    <message>
-      <source>如：企业被兼并，集体合同部分无法履行</source>
-      <translation>e.g. merged; parts of the contract cannot be performed</translation>
-    </message>
-    <message>
-      <source>审查意见</source>
-      <translation>Review objection</translation>
-    </message>
-    <message>
-      <source>审查意见书</source>
-      <translation>Review objection</translation>
-    </message>
-    <message>
-      <source>对方收到</source>
-      <translation>Received</translation>
-    </message>
-    <message>
-      <source>工会名称</source>
-      <translation>Union name</translation>
-    </message>
-    <message>
-      <source>工会（职工方）</source>
-      <translation>Union (workers)</translation>
-    </message>
-    <message>
-      <source>报送审查</source>
-      <translation>Filed for review</translation>
-    </message>
-    <message>
-      <source>拒绝协商</source>
-      <translation>Refused</translation>
-    </message>
-    <message>
       <source>时间</source>
       <translation>Dates</translation>
-    </message>
-    <message>
-      <source>未答复</source>
-      <translation>No reply yet</translation>
     </message>
     <message>
       <source>法定时限与审查提示</source>
       <translation>Legal clock and findings</translation>
     </message>
     <message>
-      <source>答复</source>
-      <translation>Reply</translation>
-    </message>
-    <message>
       <source>职代会</source>
       <translation>Congress</translation>
     </message>
     <message>
-      <source>职代会表决</source>
-      <translation>Congress vote</translation>
-    </message>
-    <message>
-      <source>要约方</source>
-      <translation>Offered by</translation>
-    </message>
-    <message>
-      <source>解除</source>
-      <translation>Ended</translation>
-    </message>
-    <message>
-      <source>适用规定</source>
-      <translation>Rules</translation>
-    </message>
-    <message>
-      <source>选择企业…</source>
-      <translation>Choose enterprise…</translation>
-    </message>
-    <message>
       <source>集体协商要约</source>
       <translation>Negotiation offer</translation>
-    </message>
-    <message>
-      <source>（尚未选择）</source>
-      <translation>(none chosen)</translation>
     </message>
   </context>
   <context>
@@ -3214,28 +3013,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Who intervened</translation>
     </message>
     <message>
-      <source>企业</source>
-      <translation>Enterprise</translation>
-    </message>
-    <message>
-      <source>保存</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>关闭</source>
-      <translation>Close</translation>
-    </message>
-    <message>
       <source>化解销号</source>
       <translation>Close as resolved</translation>
-    </message>
-    <message>
-      <source>发现日期</source>
-      <translation>Found on</translation>
-    </message>
-    <message>
-      <source>可能跨地区蔓延（报送时抄送相邻县区和市办）</source>
-      <translation>May spread across counties (sent on to neighbours and the city)</translation>
     </message>
     <message>
       <source>处置中</source>
@@ -3250,20 +3029,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Resolved (%1): %2</translation>
     </message>
     <message>
-      <source>情况</source>
-      <translation>Situation</translation>
-    </message>
-    <message>
-      <source>拖欠金额（元）</source>
-      <translation>Owed (yuan)</translation>
-    </message>
-    <message>
       <source>新登记</source>
       <translation>New</translation>
-    </message>
-    <message>
-      <source>涉及人数</source>
-      <translation>People involved</translation>
     </message>
     <message>
       <source>状态</source>
@@ -3274,16 +3041,8 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>On-site interventions</translation>
     </message>
     <message>
-      <source>类型</source>
-      <translation>Kind</translation>
-    </message>
-    <message>
       <source>记录介入</source>
       <translation>Record intervention</translation>
-    </message>
-    <message>
-      <source>选择企业…</source>
-      <translation>Choose enterprise…</translation>
     </message>
     <message>
       <source>采取的措施</source>
@@ -3292,10 +3051,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>重大风险隐患</source>
       <translation>Major risks</translation>
-    </message>
-    <message>
-      <source>（尚未选择）</source>
-      <translation>(none chosen)</translation>
     </message>
   </context>
   <context>
@@ -3661,6 +3416,17 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>SpecDialog</name>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncActions</name>
     <message>
       <source>以下同步包已导入过，未重复导入：</source>
@@ -3742,6 +3508,14 @@ This program never connects to a network; all data stays on this PC.</translatio
   </context>
   <context>
     <name>_CampaignList</name>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
     <message>
       <source>指导服务</source>
       <translation>Guidance</translation>

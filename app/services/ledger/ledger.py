@@ -25,7 +25,7 @@ from app.models.db import Database
 from app.services.core import audit, record_lists, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
-from app.services.ledger import attachments
+from app.services.ledger import attachments, ledger_spec
 from app.services.ledger.ledger_spec import RECTIFICATION_ITEM
 from app.services.ledger.rectification_status import OPEN_STATUSES, STATUSES, label
 
@@ -76,10 +76,9 @@ class LedgerRow:
     check_date: date | None
 
     def overdue_days(self, today: date) -> int:
-        """Calendar days past the deadline (0 when not overdue or closed)."""
-        if self.status == "closed" or today <= self.deadline:
-            return 0
-        return (today - self.deadline).days
+        """Calendar days past the deadline (0 when not overdue or closed): the
+        ledger's one reckoning, shared with its list columns (ledger_spec)."""
+        return ledger_spec.overdue_days(self, today)
 
     def days_left(self, today: date) -> int:
         return (self.deadline - today).days

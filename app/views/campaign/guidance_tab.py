@@ -57,6 +57,26 @@ def _campaign_choice(db: Database, combo: QComboBox) -> None:
 
 
 class _CampaignList(ListTab):
+    """A list of records kept under a campaign (activities, cases): the campaign and
+    kind filters, and 新增 / 打开 / 删除 with the record type's dialog (DIALOG)."""
+
+    def campaign_filters(self, name: str, all_kinds: str, kinds: dict[str, str]) -> None:
+        self.campaign = QComboBox()
+        self.campaign.setObjectName(f"{name}_campaign")
+        _campaign_choice(self.db, self.campaign)
+        self.kind = QComboBox()
+        self.kind.addItem(all_kinds, "")
+        for key, text in kinds.items():
+            self.kind.addItem(text, key)
+        for w in (self.campaign, self.kind):
+            w.currentIndexChanged.connect(self.apply_filter)
+            self.filters.addWidget(w)
+
+    def record_buttons(self, name: str, new_text: str) -> None:
+        self.button(new_text, f"new_{name}", self.new_record)
+        self.button(self.tr("打开"), f"open_{name}", self.open_selected)
+        self.button(self.tr("删除"), f"delete_{name}", self.delete_selected)
+
     def campaign_for_new(self) -> str | None:
         chosen = self.campaign.currentData() or (c.id if (c := campaigns.current(self.db)) else "")
         if not chosen:
@@ -70,11 +90,26 @@ class _CampaignList(ListTab):
             return None
         return chosen
 
+    def dialog(self, campaign_id: str, **more: Any) -> QDialog:
+        return self.keep(
+            self.DIALOG(self.db, campaign_id=campaign_id, english=self.english, parent=self, **more)
+        )
+
+    def new_record(self, enterprise_id: str | None = None) -> QDialog | None:  # type: ignore[override]
+        campaign_id = self.campaign_for_new()
+        return self.dialog(campaign_id) if campaign_id else None
+
+    def open_record(self, record_id: str) -> QDialog:
+        return self.dialog("", **{self.RECORD_ARG: record_id})
+
     def reload_campaigns(self) -> None:
         _campaign_choice(self.db, self.campaign)
 
 
 class ActivitiesList(_CampaignList):
+    DIALOG = ActivityDialog
+    RECORD_ARG = "activity_id"
+
     def __init__(
         self,
         db: Database,
@@ -86,26 +121,16 @@ class ActivitiesList(_CampaignList):
     ) -> None:
         self.filter = guidance.ActivityFilter()
         self.new_months = new_months
-        super().__init__(db, tasks, ACTIVITY_COLUMNS, english=english, parent=parent)
+        super().__init__(
+            db, tasks, ACTIVITY_COLUMNS, english=english, parent=parent, name="activity"
+        )
         self.search.setPlaceholderText(self.tr("活动名称"))
-        self.search.setObjectName("activity_search")
-        self.table.setObjectName("activity_table")
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("activity_campaign")
-        _campaign_choice(db, self.campaign)
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("全部方式"), "")
-        for key, text in (
-            guidance.ACTIVITY_KINDS_EN if english else guidance.ACTIVITY_KINDS
-        ).items():
-            self.kind.addItem(text, key)
+        kinds = guidance.ACTIVITY_KINDS_EN if english else guidance.ACTIVITY_KINDS
+        self.campaign_filters("activity", self.tr("全部方式"), kinds)
         self.county = CountyFilter(english)
-        for w in (self.campaign, self.kind, self.county):
-            w.currentIndexChanged.connect(self.apply_filter)
-            self.filters.addWidget(w)
-        self.button(self.tr("登记指导服务…"), "new_activity", self.new_activity)
-        self.button(self.tr("打开"), "open_activity", self.open_selected)
-        self.button(self.tr("删除"), "delete_activity", self.delete_selected)
+        self.county.currentIndexChanged.connect(self.apply_filter)
+        self.filters.addWidget(self.county)
+        self.record_buttons("activity", self.tr("登记指导服务…"))
         self.finish_layout()
 
     def apply_filter(self) -> None:
@@ -141,37 +166,19 @@ class ActivitiesList(_CampaignList):
             for r in guidance.activities(self.db, self.filter, offset=offset, limit=limit)
         ]
 
-    def new_activity(self) -> QDialog | None:
-        campaign_id = self.campaign_for_new()
-        if not campaign_id:
-            return None
-        return self.keep(
-            ActivityDialog(
-                self.db,
-                campaign_id=campaign_id,
-                english=self.english,
-                new_months=self.new_months,
-                parent=self,
-            )
-        )
+    def dialog(self, campaign_id: str, **more: Any) -> QDialog:
+        return super().dialog(campaign_id, new_months=self.new_months, **more)
 
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(
-            ActivityDialog(
-                self.db,
-                campaign_id="",
-                activity_id=record_id,
-                english=self.english,
-                new_months=self.new_months,
-                parent=self,
-            )
-        )
+    new_activity = _CampaignList.new_record
 
     def delete_selected(self) -> None:
         self.delete_selected_with(guidance.delete_activity, self.tr("删除选中的指导服务活动？"))
 
 
 class CasesList(_CampaignList):
+    DIALOG = CaseDialog
+    RECORD_ARG = "case_id"
+
     def __init__(
         self,
         db: Database,
@@ -181,26 +188,14 @@ class CasesList(_CampaignList):
         parent: QWidget | None = None,
     ) -> None:
         self.filter = guidance.CaseFilter()
-        super().__init__(db, tasks, CASE_COLUMNS, english=english, parent=parent)
+        super().__init__(db, tasks, CASE_COLUMNS, english=english, parent=parent, name="case")
         self.search.setPlaceholderText(self.tr("案例标题"))
-        self.search.setObjectName("case_search")
-        self.table.setObjectName("case_table")
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("case_campaign")
-        _campaign_choice(db, self.campaign)
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("全部类别"), "")
-        for key, text in (guidance.CASE_KINDS_EN if english else guidance.CASE_KINDS).items():
-            self.kind.addItem(text, key)
+        kinds = guidance.CASE_KINDS_EN if english else guidance.CASE_KINDS
+        self.campaign_filters("case", self.tr("全部类别"), kinds)
         self.in_report = QCheckBox(self.tr("只看写入总结的"))
-        for w in (self.campaign, self.kind):
-            w.currentIndexChanged.connect(self.apply_filter)
-            self.filters.addWidget(w)
         self.in_report.toggled.connect(self.apply_filter)
         self.filters.addWidget(self.in_report)
-        self.button(self.tr("新增典型案例…"), "new_case", self.new_case)
-        self.button(self.tr("打开"), "open_case", self.open_selected)
-        self.button(self.tr("删除"), "delete_case", self.delete_selected)
+        self.record_buttons("case", self.tr("新增典型案例…"))
         self.finish_layout()
 
     def apply_filter(self) -> None:
@@ -235,20 +230,7 @@ class CasesList(_CampaignList):
             for r in guidance.cases(self.db, self.filter, offset=offset, limit=limit)
         ]
 
-    def new_case(self) -> QDialog | None:
-        campaign_id = self.campaign_for_new()
-        if not campaign_id:
-            return None
-        return self.keep(
-            CaseDialog(self.db, campaign_id=campaign_id, english=self.english, parent=self)
-        )
-
-    def open_record(self, record_id: str) -> QDialog:
-        return self.keep(
-            CaseDialog(
-                self.db, campaign_id="", case_id=record_id, english=self.english, parent=self
-            )
-        )
+    new_case = _CampaignList.new_record
 
     def delete_selected(self) -> None:
         self.delete_selected_with(guidance.delete_case, self.tr("删除选中的典型案例？"))

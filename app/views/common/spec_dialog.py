@@ -1,0 +1,137 @@
+"""The dialog of one record of a record type with a spec (offer, layoff filing, major-risk
+event): its fields built from the spec (RecordForm), saved through the type's service,
+each problem beside its field.
+
+The service (SERVICE) says what the dialog may save: `save_values(db, values, id)`,
+`values_of(db, id)` and `problems_of(db, values)` (app/services/core/record_spec.py).
+Nothing is written while a problem stands; once a save was refused, every change
+re-checks, so a message goes as soon as its field is fixed. A subclass arranges the
+fields and adds what is special to its type (its own widgets' values in
+`custom_values`, what follows a save in `refresh`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.services.core.fields import ValidationError
+from app.services.core.record_spec import RecordSpec
+from app.services.core.storage import Database
+from app.views.common.messages import FieldErrors
+from app.views.common.record_form import EnterpriseField, RecordForm
+
+
+class SpecDialog(QDialog):
+    saved = Signal(str)
+
+    SPEC: RecordSpec
+    SERVICE: Any
+
+    def __init__(
+        self,
+        db: Database,
+        record_id: str | None,
+        *,
+        enterprise_id: str | None = None,
+        english: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.record_id = record_id
+        self.english = english
+        self.rechecking = False  # after a refused save, each change re-checks
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.errors = FieldErrors(self.error)
+        self.form = RecordForm(
+            self.SPEC.fields, db, self.errors, english=english, changed=self._recheck
+        )
+        self.enterprise: EnterpriseField = self.form.editors["enterprise_id"]  # type: ignore[assignment]
+        self.enterprise.on_pick = self.enterprise_picked
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.reject)
+        self._first = (
+            self.SERVICE.values_of(db, record_id)
+            if record_id
+            else {**self.SPEC.defaults(), **self.new_values(), "enterprise_id": enterprise_id}
+        )
+
+    # -- what a subclass may add -------------------------------------------------------------
+    def new_values(self) -> dict[str, Any]:
+        """What a new record starts with beyond the spec's defaults."""
+        return {}
+
+    def custom_values(self) -> dict[str, Any]:
+        """The values of the type's own widgets (its "custom" fields)."""
+        return {}
+
+    def refresh(self) -> None:
+        """Show what the stored record has beyond its fields (after loading and saving)."""
+
+    def enterprise_picked(self, enterprise: dict[str, Any]) -> None:
+        """A new enterprise was chosen in the picker."""
+        self._recheck()
+
+    # -- shared ------------------------------------------------------------------------------
+    def load(self, values: dict[str, Any] | None = None) -> None:
+        """Put the record's values (or a new record's) into the editors."""
+        self.form.set_values(self._first if values is None else values)
+        self.refresh()
+
+    def button_row(self) -> QHBoxLayout:
+        """The general message on the left, 保存 and 关闭 on the right."""
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)  # the buttons keep their size while no message shows
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        return buttons
+
+    def values(self) -> dict[str, Any]:
+        return {**self.form.values(), **self.custom_values()}
+
+    def problems(self) -> dict[str, str]:
+        return dict(self.SERVICE.problems_of(self.db, self.values()))
+
+    def _recheck(self) -> None:
+        """Once a save was refused, the messages follow the fields as they are fixed."""
+        if self.rechecking:
+            self.errors.show(self.problems())
+
+    def save(self) -> bool:
+        try:
+            self.record_id = self.SERVICE.save_values(self.db, self.values(), self.record_id)
+        except ValidationError as exc:
+            self.rechecking = True
+            self.errors.show(exc.errors)
+            return False
+        self.rechecking = False
+        self.errors.clear()
+        self.refresh()
+        self.saved.emit(self.record_id)
+        return True
+
+    def saved_first(self) -> str | None:
+        """The record's id, saving it first when it is new (None: the save was refused)."""
+        if not self.record_id and not self.save():
+            return None
+        return self.record_id
+
+    def show_problems(self, exc: ValidationError) -> bool:
+        self.errors.show(exc.errors)
+        return False
+
+    def done_step(self) -> bool:
+        """After an action on the stored record (a session, an intervention): show it."""
+        assert self.record_id
+        self.errors.clear()
+        self.refresh()
+        self.saved.emit(self.record_id)
+        return True
