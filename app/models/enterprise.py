@@ -43,7 +43,15 @@ class Enterprise(SyncMixin, Base):
             sqlite_where=text("deleted = 0"),
             postgresql_where=text("deleted = false"),
         ),
-        Index("ix_enterprise_sort", "deleted", "name_pinyin"),
+        # A credit code looked up without its office uses this, not the owner index.
+        Index(
+            "ix_enterprise_live_credit_code",
+            "credit_code",
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("deleted = false"),
+        ),
+        # The id too: keyset pages and far jumps walk this index alone.
+        Index("ix_enterprise_sort", "deleted", "name_pinyin", "id"),
         Index("ix_enterprise_county", "county_code"),
         # Live enterprises per county (the overview, the report) from the index alone.
         Index("ix_enterprise_live_county", "deleted", "county_code"),

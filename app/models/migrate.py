@@ -29,6 +29,7 @@ REVISIONS = (
     "0011_truth",
     "0012_print",
     "0013_scans",
+    "0014_search",
 )
 
 

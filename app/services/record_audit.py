@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
@@ -38,7 +38,7 @@ def problems(db: Database, *, today: date | None = None) -> list[RecordProblem]:
     with db.reader() as conn:
         for name in record_types.SPECS:
             table = tables[name]
-            for row in conn.execute(select(table).where(table.c.deleted.is_(False))).mappings():
+            for row in conn.execute(select(table).where(table.c.deleted == false())).mappings():
                 for field, message in check_row(name, row, today=today).items():
                     out.append(RecordProblem(name, row["id"], field, message))
     out.extend(_check_results(db))
@@ -60,12 +60,12 @@ def _check_results(db: Database) -> list[RecordProblem]:
                 Enterprise.industry,
             )
             .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
-            .where(HealthCheck.deleted.is_(False))
+            .where(HealthCheck.deleted == false())
         ).all()
         results: dict[str, list[tuple[str, str]]] = {}
         for r in conn.execute(
             select(CheckResult.check_id, CheckResult.item_code, CheckResult.result).where(
-                CheckResult.deleted.is_(False)
+                CheckResult.deleted == false()
             )
         ):
             results.setdefault(r.check_id, []).append((r.item_code, r.result))
@@ -96,7 +96,7 @@ def _items_of_drafts(db: Database) -> list[RecordProblem]:
         rows = conn.execute(
             select(RectificationItem.id, RectificationItem.item_code)
             .join(HealthCheck, HealthCheck.id == RectificationItem.check_id)
-            .where(RectificationItem.deleted.is_(False), HealthCheck.status != "final")
+            .where(RectificationItem.deleted == false(), HealthCheck.status != "final")
         ).all()
     return [
         RecordProblem(

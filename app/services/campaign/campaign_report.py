@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import CampaignReport
 from app.models.db import Database
@@ -66,7 +66,7 @@ def _own(session: Any, campaign_id: str, code: str) -> CampaignReport | None:
         select(CampaignReport).where(
             CampaignReport.campaign_id == campaign_id,
             CampaignReport.office_code == code,
-            CampaignReport.deleted.is_(False),
+            CampaignReport.deleted == false(),
         )
     ).scalar_one_or_none()
 
@@ -119,7 +119,7 @@ def received(db: Database, campaign_id: str) -> list[ReceivedReport]:
             select(CampaignReport, Campaign)
             .join(Campaign, Campaign.id == CampaignReport.campaign_id)
             .where(
-                CampaignReport.deleted.is_(False),
+                CampaignReport.deleted == false(),
                 CampaignReport.office_code != own,
                 Campaign.starts_on <= mine.ends_on,
                 Campaign.ends_on >= mine.starts_on,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, text
+from sqlalchemy import and_, case, false, func, select, text
 
 from app.models import (
     Enterprise,
@@ -243,7 +243,7 @@ def _risk_by_county(db: Database, counties: list[str]) -> dict[str, dict[str, in
     )
     live = (
         select(Enterprise.county_code, func.count())
-        .where(Enterprise.deleted.is_(False))
+        .where(Enterprise.deleted == false())
         .group_by(Enterprise.county_code)
     )
     with db.reader() as conn:
@@ -358,6 +358,6 @@ def cases_of(db: Database, campaign_id: str) -> int:
             conn.execute(
                 select(func.count())
                 .select_from(TypicalCase)
-                .where(TypicalCase.campaign_id == campaign_id, TypicalCase.deleted.is_(False))
+                .where(TypicalCase.campaign_id == campaign_id, TypicalCase.deleted == false())
             ).scalar_one()
         )

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Campaign, Setting
 from app.models.db import Database
@@ -229,7 +229,7 @@ def all_campaigns(db: Database) -> list[CampaignInfo]:
     with db.session() as session:
         rows = session.execute(
             select(Campaign)
-            .where(Campaign.deleted.is_(False))
+            .where(Campaign.deleted == false())
             .order_by((Campaign.origin_office == own).desc(), Campaign.starts_on.desc())
         ).scalars()
         return [

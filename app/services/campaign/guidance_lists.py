@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Enterprise, GuidanceActivity, TypicalCase
 from app.models.db import Database
+from app.services.core import keyset
 from app.services.core.record_store import count_where
 
 
@@ -27,7 +28,7 @@ class ActivityFilter:
 
 def _activity_conditions(flt: ActivityFilter) -> list[Any]:
     a = GuidanceActivity
-    conds: list[Any] = [a.deleted.is_(False)]
+    conds: list[Any] = [a.deleted == false()]
     if flt.campaign_id:
         conds.append(a.campaign_id == flt.campaign_id)
     if flt.kind:
@@ -50,18 +51,17 @@ def count_activities(db: Database, flt: ActivityFilter) -> int:
 
 
 def activities(
-    db: Database, flt: ActivityFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
+    db: Database, flt: ActivityFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
+) -> keyset.Rows:
     a = GuidanceActivity
+    keys = [
+        keyset.Key(a.held_on, descending=True),
+        keyset.Key(a.id, descending=True, nullable=False),
+    ]
     with db.reader() as conn:
-        rows = conn.execute(
-            select(a)
-            .where(*_activity_conditions(flt))
-            .order_by(a.held_on.desc(), a.id)
-            .offset(offset)
-            .limit(limit)
-        ).mappings()
-        out = []
+        stmt = select(a).where(*_activity_conditions(flt))
+        rows = keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
+        out = keyset.carried(rows, [])
         for r in rows:
             linked = len(json.loads(r["enterprise_ids_json"] or "[]"))
             out.append(
@@ -85,7 +85,7 @@ class CaseFilter:
 
 def _case_conditions(flt: CaseFilter) -> list[Any]:
     c = TypicalCase
-    conds: list[Any] = [c.deleted.is_(False)]
+    conds: list[Any] = [c.deleted == false()]
     if flt.campaign_id:
         conds.append(c.campaign_id == flt.campaign_id)
     if flt.kind:
@@ -104,16 +104,14 @@ def count_cases(db: Database, flt: CaseFilter) -> int:
 
 
 def cases(
-    db: Database, flt: CaseFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
+    db: Database, flt: CaseFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
+) -> keyset.Rows:
     c = TypicalCase
+    stmt = (
+        select(c, Enterprise.name.label("enterprise"))
+        .outerjoin(Enterprise, Enterprise.id == c.enterprise_id)
+        .where(*_case_conditions(flt))
+    )
+    keys = [keyset.Key(c.kind), keyset.Key(c.title), keyset.Key(c.id, nullable=False)]
     with db.reader() as conn:
-        rows = conn.execute(
-            select(c, Enterprise.name.label("enterprise"))
-            .outerjoin(Enterprise, Enterprise.id == c.enterprise_id)
-            .where(*_case_conditions(flt))
-            .order_by(c.kind, c.title)
-            .offset(offset)
-            .limit(limit)
-        ).mappings()
-        return [dict(r) for r in rows]
+        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from app.models import CheckAmendment, CheckResult, HealthCheck, RectificationItem
@@ -47,7 +47,7 @@ def results_of(session: Session, check_id: str) -> list[CheckResult]:
     return list(
         session.execute(
             select(CheckResult)
-            .where(CheckResult.check_id == check_id, CheckResult.deleted.is_(False))
+            .where(CheckResult.check_id == check_id, CheckResult.deleted == false())
             .order_by(CheckResult.position)
         ).scalars()
     )
@@ -62,7 +62,7 @@ def get(db: Database, check_id: str) -> CheckDetail:
         items = (
             session.execute(
                 select(RectificationItem).where(
-                    RectificationItem.check_id == check.id, RectificationItem.deleted.is_(False)
+                    RectificationItem.check_id == check.id, RectificationItem.deleted == false()
                 )
             )
             .scalars()

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, select
 
 from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
-from app.services.core import record_lists
+from app.services.core import keyset, record_lists
 from app.services.ledger.rectification_status import OPEN_STATUSES
 
 
@@ -29,7 +28,7 @@ class CheckFilter:
 
 
 def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [HealthCheck.deleted.is_(False)]
+    conds: list[ColumnElement[bool]] = [HealthCheck.deleted == false()]
     if flt.county_code:
         conds.append(Enterprise.county_code == flt.county_code)
     if flt.date_from:
@@ -53,7 +52,7 @@ def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
         conds.append(
             exists().where(
                 RectificationItem.check_id == HealthCheck.id,
-                RectificationItem.deleted.is_(False),
+                RectificationItem.deleted == false(),
                 RectificationItem.status.in_(OPEN_STATUSES),
             )
         )
@@ -77,15 +76,20 @@ def count(db: Database, flt: CheckFilter) -> int:
 
 
 def page(
-    db: Database, flt: CheckFilter, *, offset: int = 0, limit: int = 200, descending: bool = True
-) -> list[tuple[Any, ...]]:
+    db: Database,
+    flt: CheckFilter,
+    *,
+    offset: int | keyset.Seek = 0,
+    limit: int = 200,
+    descending: bool = True,
+) -> keyset.Rows:
     """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names, enterprise id)."""
     noncompliant = (
         select(func.count())
         .where(
             CheckResult.check_id == HealthCheck.id,
             CheckResult.result == "noncompliant",
-            CheckResult.deleted.is_(False),
+            CheckResult.deleted == false(),
         )
         .correlate(HealthCheck)
         .scalar_subquery()
@@ -94,7 +98,7 @@ def page(
         select(func.count())
         .where(
             RectificationItem.check_id == HealthCheck.id,
-            RectificationItem.deleted.is_(False),
+            RectificationItem.deleted == false(),
             RectificationItem.status.in_(OPEN_STATUSES),
         )
         .correlate(HealthCheck)
@@ -104,13 +108,16 @@ def page(
         select(func.count())
         .where(
             RectificationItem.check_id == HealthCheck.id,
-            RectificationItem.deleted.is_(False),
+            RectificationItem.deleted == false(),
             RectificationItem.status == "closed",
         )
         .correlate(HealthCheck)
         .scalar_subquery()
     )
-    order = HealthCheck.check_date.desc() if descending else HealthCheck.check_date.asc()
+    keys = [
+        keyset.Key(HealthCheck.check_date, descending, nullable=False),
+        keyset.Key(HealthCheck.id, descending, nullable=False),
+    ]
     stmt = (
         select(
             HealthCheck.id,
@@ -126,13 +133,11 @@ def page(
         )
         .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
         .where(and_(*_conditions(flt)))
-        .order_by(order, HealthCheck.id)
-        .offset(offset)
-        .limit(limit)
     )
     with db.reader() as conn:
-        out = []
-        for r in conn.execute(stmt):
+        rows = keyset.fetch(conn, stmt, keys, offset, limit)
+        out = keyset.carried(rows, [])
+        for r in rows:
             team = "、".join(m["name"] for m in json.loads(r[8]))
             out.append((*r[:8], team, r[9]))
         return out

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Checklist, ChecklistItem
@@ -220,7 +220,7 @@ def _write_edition(
 def _spec(session: Session, checklist: Checklist) -> ChecklistSpec:
     rows = session.execute(
         select(ChecklistItem)
-        .where(ChecklistItem.checklist_id == checklist.id, ChecklistItem.deleted.is_(False))
+        .where(ChecklistItem.checklist_id == checklist.id, ChecklistItem.deleted == false())
         .order_by(ChecklistItem.position)
     ).scalars()
     items = [
@@ -258,7 +258,7 @@ def active(db: Database) -> ChecklistSpec:
     with db.session() as session:
         checklist = session.execute(
             select(Checklist)
-            .where(Checklist.deleted.is_(False), _own(db))
+            .where(Checklist.deleted == false(), _own(db))
             .order_by(Checklist.edition.desc())
             .limit(1)
         ).scalar_one()
@@ -280,7 +280,7 @@ def editions(db: Database) -> list[tuple[str, int, str, int]]:
         rows = session.execute(
             select(Checklist.id, Checklist.edition, Checklist.name, func.count(ChecklistItem.id))
             .join(ChecklistItem, ChecklistItem.checklist_id == Checklist.id)
-            .where(Checklist.deleted.is_(False), ChecklistItem.retired.is_(False), _own(db))
+            .where(Checklist.deleted == false(), ChecklistItem.retired.is_(False), _own(db))
             .group_by(Checklist.id)
             .order_by(Checklist.edition.desc())
         )
@@ -317,7 +317,7 @@ def editions_used(db: Database) -> list[EditionUse]:
                 func.count(HealthCheck.id),
             )
             .join(Checklist, Checklist.id == HealthCheck.checklist_id)
-            .where(HealthCheck.deleted.is_(False))
+            .where(HealthCheck.deleted == false())
             .group_by(HealthCheck.origin_office, Checklist.id, Checklist.name, Checklist.edition)
             .order_by(HealthCheck.origin_office, Checklist.edition)
         ).all()

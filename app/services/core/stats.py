@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from app.models import Enterprise
 from app.models.base import sync_record_types
@@ -50,7 +50,7 @@ def record_counts(db: Database, only: tuple[str, ...] = ()) -> dict[str, int]:
                 continue
             records[table.name] = int(
                 conn.execute(
-                    select(func.count()).select_from(table).where(table.c.deleted.is_(False))
+                    select(func.count()).select_from(table).where(table.c.deleted == false())
                 ).scalar_one()
             )
     return records
@@ -61,7 +61,7 @@ def counts(db: Database) -> dict[str, Any]:
     by_county: dict[str, dict[str, Any]] = {}
     stmt = (
         select(Enterprise.county_code, func.count())
-        .where(Enterprise.deleted.is_(False))
+        .where(Enterprise.deleted == false())
         .group_by(Enterprise.county_code)
         .order_by(Enterprise.county_code)
     )

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import false
+
 from app.models.db import Database
 from app.services.core import reference
 from app.services.core.office import current
@@ -191,7 +193,7 @@ def demo_offers_layoffs(
                     Enterprise.is_platform,
                     Enterprise.has_union,
                 )
-                .where(Enterprise.deleted.is_(False))
+                .where(Enterprise.deleted == false())
                 .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
             )
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Enterprise
 from app.models.db import Database
@@ -47,7 +47,7 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
     with db.session() as session:
         rows = session.execute(
             select(Enterprise.id, Enterprise.county_code, Enterprise.registration_date)
-            .where(Enterprise.deleted.is_(False))
+            .where(Enterprise.deleted == false())
             .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
         ).all()
     campaign_id = campaigns.save(db, data)

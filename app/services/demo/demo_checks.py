@@ -11,6 +11,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from sqlalchemy import false
+
 from app.models.db import Database
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_people import person
@@ -31,7 +33,7 @@ def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
         items = list(
             session.execute(
                 select(RectificationItem.id, RectificationItem.found_on, RectificationItem.deadline)
-                .where(RectificationItem.deleted.is_(False))
+                .where(RectificationItem.deleted == false())
                 .order_by(
                     RectificationItem.found_on,
                     RectificationItem.item_code,
@@ -112,7 +114,7 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
         rows = list(
             session.execute(
                 select(Enterprise.id, Enterprise.industry)
-                .where(Enterprise.deleted.is_(False))
+                .where(Enterprise.deleted == false())
                 .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
             )
         )

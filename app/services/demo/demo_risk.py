@@ -7,6 +7,8 @@ import random
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import false
+
 from app.models.db import Database
 from app.services.core.progress import Work
 
@@ -24,7 +26,7 @@ def demo_shared_data(db: Database, *, seed: int, today: date) -> Work[int]:
         rows = list(
             session.execute(
                 select(Enterprise.id, Enterprise.employee_count)
-                .where(Enterprise.deleted.is_(False))
+                .where(Enterprise.deleted == false())
                 .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
                 .limit(5000)
             )

@@ -4,7 +4,7 @@ enterprise. (The tabs know their records already; `hexie print-form` asks here.)
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import HealthCheck
 from app.models.db import Database
@@ -32,7 +32,7 @@ def latest_check(db: Database, enterprise_id: str) -> str:
     with db.reader() as conn:
         check_id = conn.execute(
             select(HealthCheck.id)
-            .where(HealthCheck.enterprise_id == enterprise_id, HealthCheck.deleted.is_(False))
+            .where(HealthCheck.enterprise_id == enterprise_id, HealthCheck.deleted == false())
             .order_by(HealthCheck.check_date.desc())
             .limit(1)
         ).scalar()

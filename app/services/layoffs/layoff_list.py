@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 
 from app.models import Enterprise, LayoffFiling
 from app.models.db import Database
-from app.services.core import record_lists
+from app.services.core import keyset, record_lists
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 
 
@@ -33,7 +32,7 @@ def filing_date() -> ColumnElement[date]:
 
 def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
     f = LayoffFiling
-    conds: list[ColumnElement[bool]] = [f.deleted.is_(False)]
+    conds: list[ColumnElement[bool]] = [f.deleted == false()]
     if flt.county_code:
         conds.append(Enterprise.county_code == flt.county_code)
     if flt.status:
@@ -58,16 +57,17 @@ def count(db: Database, flt: FilingFilter) -> int:
 
 
 def page(
-    db: Database, flt: FilingFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
+    db: Database, flt: FilingFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
+) -> keyset.Rows:
     f = LayoffFiling
     stmt = (
         select(*record_lists.selected(LAYOFF_FILING, f))
         .join(Enterprise, Enterprise.id == f.enterprise_id)
         .where(and_(*_conditions(flt)))
-        .order_by(func.coalesce(f.reported_on, f.layoff_on).desc(), f.id)
-        .offset(offset)
-        .limit(limit)
     )
+    keys = [
+        keyset.Key(func.coalesce(f.reported_on, f.layoff_on), descending=True),
+        keyset.Key(f.id, descending=True, nullable=False),
+    ]
     with db.reader() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)

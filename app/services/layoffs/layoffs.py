@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Enterprise, LayoffFiling, LayoffPerson
 from app.models.db import Database
@@ -180,7 +180,7 @@ def people(db: Database, filing_id: str) -> list[tuple[str, Person, list[str]]]:
     with db.session() as session:
         rows = session.execute(
             select(LayoffPerson)
-            .where(LayoffPerson.filing_id == filing_id, LayoffPerson.deleted.is_(False))
+            .where(LayoffPerson.filing_id == filing_id, LayoffPerson.deleted == false())
             .order_by(LayoffPerson.created_at, LayoffPerson.name)
         ).scalars()
         return [(r.id, _person(r), json.loads(r.services_json)) for r in rows]

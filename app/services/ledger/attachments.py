@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Attachment, RectificationItem
 from app.models.db import Database
@@ -71,7 +71,7 @@ def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[Attachm
         rows = (
             session.execute(
                 select(Attachment)
-                .where(Attachment.item_id == item_id, Attachment.deleted.is_(False))
+                .where(Attachment.item_id == item_id, Attachment.deleted == false())
                 .order_by(Attachment.created_at)
             )
             .scalars()

@@ -11,7 +11,7 @@ result no longer 不合规 withdraws the item unless work on it has begun.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from app.models import CheckResult, HealthCheck, RectificationItem
@@ -37,7 +37,7 @@ def sync_rectifications(
         i.check_result_id: i
         for i in session.execute(
             select(RectificationItem).where(
-                RectificationItem.check_id == check.id, RectificationItem.deleted.is_(False)
+                RectificationItem.check_id == check.id, RectificationItem.deleted == false()
             )
         ).scalars()
     }

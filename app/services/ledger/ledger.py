@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
 from app.models import (
     DeadlineExtension,
@@ -22,7 +22,7 @@ from app.models import (
     RectificationItem,
 )
 from app.models.db import Database
-from app.services.core import audit, record_lists, workdays
+from app.services.core import audit, keyset, record_lists, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.ledger import attachments, ledger_spec
@@ -88,7 +88,7 @@ def _conditions(
     flt: LedgerFilter, calendar: workdays.WorkCalendar | None = None
 ) -> list[ColumnElement[bool]]:
     r = RectificationItem
-    conds: list[ColumnElement[bool]] = [r.deleted.is_(False)]
+    conds: list[ColumnElement[bool]] = [r.deleted == false()]
     if flt.county_code:
         conds.append(Enterprise.county_code == flt.county_code)
     if flt.enterprise_id:
@@ -187,21 +187,19 @@ def page(
     *,
     sort: str = "deadline",
     descending: bool = False,
-    offset: int = 0,
+    offset: int | keyset.Seek = 0,
     limit: int = 200,
-) -> list[LedgerRow]:
+) -> keyset.Rows:
     calendar = workdays.load(db) if flt.due_within_workdays is not None else None
     column = SORTS.get(sort, RectificationItem.deadline)
-    order = [column.desc() if descending else column.asc(), RectificationItem.id]
-    stmt = (
-        _base(_columns())
-        .where(and_(*_conditions(flt, calendar)))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
+    keys = [
+        keyset.Key(column, descending, keyset.may_be_null(column)),
+        keyset.Key(RectificationItem.id, descending, nullable=False),
+    ]
+    stmt = _base(_columns()).where(and_(*_conditions(flt, calendar)))
     with db.reader() as conn:
-        return [_row(row._mapping) for row in conn.execute(stmt)]
+        rows = keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
+    return keyset.carried(rows, [LedgerRow(**r) for r in rows])
 
 
 def get(db: Database, item_id: str) -> LedgerRow:
@@ -213,7 +211,7 @@ def get(db: Database, item_id: str) -> LedgerRow:
 
 def _rows_by_id(db: Database, ids: list[str]) -> list[LedgerRow]:
     stmt = _base(_columns()).where(
-        RectificationItem.id.in_(ids), RectificationItem.deleted.is_(False)
+        RectificationItem.id.in_(ids), RectificationItem.deleted == false()
     )
     with db.reader() as conn:
         return [_row(row._mapping) for row in conn.execute(stmt)]
@@ -350,7 +348,7 @@ def progress(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[int, in
     r = RectificationItem
     stmt = (
         select(r.enterprise_id, func.sum(case((r.status == "closed", 1), else_=0)), func.count())
-        .where(r.enterprise_id.in_(enterprise_ids), r.deleted.is_(False))
+        .where(r.enterprise_id.in_(enterprise_ids), r.deleted == false())
         .group_by(r.enterprise_id)
     )
     with db.reader() as conn:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from app.models import RectificationItem
 from app.models.db import Database
@@ -45,13 +45,13 @@ def summary(db: Database) -> dict[str, int]:
     r = RectificationItem
     with db.reader() as conn:
         rows = conn.execute(
-            select(r.status, func.count()).where(r.deleted.is_(False)).group_by(r.status)
+            select(r.status, func.count()).where(r.deleted == false()).group_by(r.status)
         )
         out = {status: 0 for status in STATUSES} | {s: int(n) for s, n in rows}
         out["overdue"] = int(
             conn.execute(
                 select(func.count()).where(
-                    r.deleted.is_(False), r.status.in_(OPEN_STATUSES), r.deadline < date.today()
+                    r.deleted == false(), r.status.in_(OPEN_STATUSES), r.deadline < date.today()
                 )
             ).scalar_one()
         )

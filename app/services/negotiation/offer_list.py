@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 
 from app.models import Enterprise, NegotiationOffer
 from app.models.db import Database
-from app.services.core import record_lists
+from app.services.core import keyset, record_lists
 from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 
 
@@ -49,7 +48,7 @@ def basis_date(basis: str) -> ColumnElement[date]:
 
 def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
     o = NegotiationOffer
-    conds: list[ColumnElement[bool]] = [o.deleted.is_(False)]
+    conds: list[ColumnElement[bool]] = [o.deleted == false()]
     today = flt.today
     if flt.stage == "effective":
         conds.append(
@@ -96,16 +95,17 @@ def count(db: Database, flt: OfferFilter) -> int:
 
 
 def page(
-    db: Database, flt: OfferFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
+    db: Database, flt: OfferFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
+) -> keyset.Rows:
     o = NegotiationOffer
     stmt = (
         select(*record_lists.selected(NEGOTIATION_OFFER, o))
         .join(Enterprise, Enterprise.id == o.enterprise_id)
         .where(and_(*_conditions(flt)))
-        .order_by(func.coalesce(o.received_on, o.sent_on, o.signed_on).desc(), o.id)
-        .offset(offset)
-        .limit(limit)
     )
+    keys = [
+        keyset.Key(func.coalesce(o.received_on, o.sent_on, o.signed_on), descending=True),
+        keyset.Key(o.id, descending=True, nullable=False),
+    ]
     with db.reader() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)

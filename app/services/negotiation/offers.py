@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
@@ -320,7 +320,7 @@ def sessions(db: Database, offer_id: str) -> list[tuple[str, SessionInput]]:
     with db.session() as session:
         rows = session.execute(
             select(NegotiationSession)
-            .where(NegotiationSession.offer_id == offer_id, NegotiationSession.deleted.is_(False))
+            .where(NegotiationSession.offer_id == offer_id, NegotiationSession.deleted == false())
             .order_by(NegotiationSession.held_on)
         ).scalars()
         return [

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, false, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.models import AuditEntry, Enterprise
@@ -175,7 +175,7 @@ def plan_import(
 def _existing_by_code(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
     cols = [Enterprise.id, *(getattr(Enterprise, n) for n in FIELD_NAMES)]
     with db.reader() as conn:
-        rows = conn.execute(select(*cols).where(Enterprise.deleted.is_(False)))
+        rows = conn.execute(select(*cols).where(Enterprise.deleted == false()))
         return {r.credit_code: (r.id, {n: getattr(r, n) for n in FIELD_NAMES}) for r in rows}
 
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Enterprise, EnterpriseRisk
 from app.models.db import Database
-from app.services.core import audit
+from app.services.core import audit, keyset
 from app.services.core.fields import (
     FieldError,
     ValidationError,
@@ -25,7 +25,7 @@ from app.services.core.fields import (
     problems,
 )
 from app.services.core.messages import N_
-from app.services.register import credit_code
+from app.services.register import credit_code, name_search
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS, FIELDS_BY_NAME
 from app.services.register.pinyin_keys import name_keys
@@ -57,22 +57,21 @@ class EnterpriseFilter:
     today: date = field(default_factory=date.today)
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _conditions(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
     e = Enterprise
-    conds: list[ColumnElement[bool]] = [e.deleted.is_(False)]
+    conds: list[ColumnElement[bool]] = [e.deleted == false()]
     text = flt.text.strip()
     if text:
-        esc = _like_escape(text)
-        options = [e.name.like(f"%{esc}%", escape="\\")]
         if text.isascii() and text.replace(" ", "").isalnum():
             compact = text.replace(" ", "")
-            options.append(e.credit_code.like(f"{_like_escape(compact.upper())}%", escape="\\"))
-            options.append(e.name_initials.like(f"%{_like_escape(compact.lower())}%", escape="\\"))
-        conds.append(or_(*options))
+            conds.append(
+                or_(
+                    name_search.fragment_matches(text, compact.lower()),
+                    credit_code_prefix(compact.upper()),
+                )
+            )
+        else:
+            conds.append(name_search.fragment_matches(text))
     if flt.county_code:
         conds.append(e.county_code == flt.county_code)
     if flt.industry:
@@ -108,6 +107,13 @@ def _conditions(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
+def credit_code_prefix(prefix: str) -> ColumnElement[bool]:
+    """Credit codes starting with `prefix`, as a range the live credit-code index
+    answers (LIKE 'X%' could not use it: LIKE ignores case, the index does not)."""
+    code = Enterprise.credit_code
+    return and_(code >= prefix, code < prefix + "\uffff")
+
+
 def _months_before(day: date, months: int) -> date:
     year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
     last_day = calendar.monthrange(year, month0 + 1)[1]
@@ -117,12 +123,17 @@ def _months_before(day: date, months: int) -> date:
 _SORT_COLUMNS = {"name": Enterprise.name_pinyin}
 
 
-def _order(sort_field: str, descending: bool) -> list[Any]:
-    column = _SORT_COLUMNS.get(sort_field) or getattr(
-        Enterprise, sort_field, Enterprise.name_pinyin
-    )
-    first = column.desc() if descending else column.asc()
-    return [first, Enterprise.id]
+def order_keys(sort_field: str, descending: bool) -> list[keyset.Key]:
+    """The register's order: the column, then the id the same way (keyset paging
+    seeks on the index (deleted, column, id); app/services/core/keyset.py)."""
+    if sort_field not in _SORT_COLUMNS and sort_field not in FIELD_NAMES:
+        sort_field = "name"
+    column = _SORT_COLUMNS.get(sort_field) or getattr(Enterprise, sort_field)
+    nullable = keyset.may_be_null(column)
+    return [
+        keyset.Key(column, descending, nullable),
+        keyset.Key(Enterprise.id, descending, nullable=False),
+    ]
 
 
 def count(db: Database, flt: EnterpriseFilter) -> int:
@@ -143,21 +154,22 @@ def page(
     *,
     sort_field: str = "name",
     descending: bool = False,
-    offset: int = 0,
+    offset: int | keyset.Seek = 0,
     limit: int = 200,
-) -> list[tuple[Any, ...]]:
-    """Rows (id, then each field in ENTERPRISE_FIELDS order) for one page of the table."""
+) -> keyset.Rows:
+    """Rows (id, then each field in ENTERPRISE_FIELDS order) for one page of the
+    table, from `offset` (a row number, or a keyset Seek from a known row)."""
     cols = [getattr(Enterprise, c) for c in TABLE_COLUMNS]
-    stmt = select(*cols).where(and_(*_conditions(flt))).order_by(*_order(sort_field, descending))
+    stmt = select(*cols).where(and_(*_conditions(flt)))
     with db.reader() as conn:
-        return [tuple(r) for r in conn.execute(stmt.offset(offset).limit(limit))]
+        return keyset.fetch(conn, stmt, order_keys(sort_field, descending), offset, limit)
 
 
 def industries_in_use(db: Database) -> list[str]:
     with db.reader() as conn:
         stmt = (
             select(Enterprise.industry)
-            .where(Enterprise.deleted.is_(False), Enterprise.industry != "")
+            .where(Enterprise.deleted == false(), Enterprise.industry != "")
             .distinct()
             .order_by(Enterprise.industry)
         )
@@ -179,7 +191,7 @@ def id_by_credit_code(db: Database, code: str) -> str | None:
         found = conn.execute(
             select(Enterprise.id).where(
                 Enterprise.credit_code == credit_code.canonical(code),
-                Enterprise.deleted.is_(False),
+                Enterprise.deleted == false(),
             )
         ).scalar()
     return str(found) if found is not None else None
@@ -187,7 +199,7 @@ def id_by_credit_code(db: Database, code: str) -> str | None:
 
 def find_by_credit_code(session: Session, code: str) -> Enterprise | None:
     return session.execute(
-        select(Enterprise).where(Enterprise.credit_code == code, Enterprise.deleted.is_(False))
+        select(Enterprise).where(Enterprise.credit_code == code, Enterprise.deleted == false())
     ).scalar_one_or_none()
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, false, select, update
 
 from app.models import RiskDataBatch, RiskFact
 from app.models.base import sync_values, utcnow
@@ -112,7 +112,7 @@ def rollback(db: Database, batch_id: str) -> int:
         ids = list(
             session.execute(
                 select(RiskFact.id).where(
-                    RiskFact.batch_id == batch_id, RiskFact.deleted.is_(False)
+                    RiskFact.batch_id == batch_id, RiskFact.deleted == false()
                 )
             ).scalars()
         )
@@ -152,7 +152,7 @@ def batches(db: Database) -> list[dict[str, Any]]:
     with db.reader() as conn:
         rows = conn.execute(
             select(RiskDataBatch)
-            .where(RiskDataBatch.deleted.is_(False))
+            .where(RiskDataBatch.deleted == false())
             .order_by(RiskDataBatch.created_at.desc())
         )
         return [dict(r._mapping) for r in rows]

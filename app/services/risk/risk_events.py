@@ -7,11 +7,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
-from app.services.core import audit, record_lists
+from app.services.core import audit, keyset, record_lists
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -208,7 +208,7 @@ def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
         ent = session.get(Enterprise, event.enterprise_id)
         steps = session.execute(
             select(RiskIntervention)
-            .where(RiskIntervention.event_id == event_id, RiskIntervention.deleted.is_(False))
+            .where(RiskIntervention.event_id == event_id, RiskIntervention.deleted == false())
             .order_by(RiskIntervention.on_date, RiskIntervention.created_at)
         ).scalars()
         data = EventInput(event.enterprise_id, **{n: getattr(event, n) for n in STORED})
@@ -240,7 +240,7 @@ class EventFilter:
 
 def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     e = MajorRiskEvent
-    conds: list[ColumnElement[bool]] = [e.deleted.is_(False)]
+    conds: list[ColumnElement[bool]] = [e.deleted == false()]
     if flt.status:
         conds.append(e.status == flt.status)
     if flt.kind:
@@ -268,12 +268,12 @@ def count(db: Database, flt: EventFilter) -> int:
 
 
 def page(
-    db: Database, flt: EventFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
+    db: Database, flt: EventFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
+) -> keyset.Rows:
     e = MajorRiskEvent
     steps = (
         select(func.count())
-        .where(RiskIntervention.event_id == e.id, RiskIntervention.deleted.is_(False))
+        .where(RiskIntervention.event_id == e.id, RiskIntervention.deleted == false())
         .correlate(e)
         .scalar_subquery()
     )
@@ -281,9 +281,11 @@ def page(
         select(*record_lists.selected(MAJOR_RISK_EVENT, e, {"interventions": steps}))
         .join(Enterprise, Enterprise.id == e.enterprise_id)
         .where(and_(*_conditions(flt)))
-        .order_by((e.status == "closed").asc(), e.found_on.desc(), e.id)
-        .offset(offset)
-        .limit(limit)
     )
+    keys = [
+        keyset.Key(case((e.status == "closed", 1), else_=0), nullable=False),
+        keyset.Key(e.found_on, descending=True),
+        keyset.Key(e.id, nullable=False),
+    ]
     with db.reader() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, false, func, select
 
 from app.models import (
     HealthCheck,
@@ -46,14 +46,14 @@ class Figure:
 def reference_period(db: Database) -> str:
     with db.reader() as conn:
         value = conn.execute(
-            select(func.max(RiskFact.period)).where(RiskFact.deleted.is_(False))
+            select(func.max(RiskFact.period)).where(RiskFact.deleted == false())
         ).scalar()
     return value or ""
 
 
 def _aggregate(conn: Any, metric: str, aggregate: str, ref: str, window: int) -> dict[str, Figure]:
     f = RiskFact
-    base = and_(f.deleted.is_(False), f.metric == metric)
+    base = and_(f.deleted == false(), f.metric == metric)
     start = shift(ref, -(window - 1)) if ref else ""
     in_window = base if not ref else and_(base, (f.period == "") | (f.period >= start))
     if aggregate == "sum":
@@ -107,7 +107,7 @@ def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
             select(
                 HealthCheck.enterprise_id.label("eid"), func.max(HealthCheck.check_date).label("d")
             )
-            .where(HealthCheck.deleted.is_(False))
+            .where(HealthCheck.deleted == false())
             .group_by(HealthCheck.enterprise_id)
             .subquery()
         )
@@ -123,12 +123,12 @@ def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
                     latest.c.eid == HealthCheck.enterprise_id, latest.c.d == HealthCheck.check_date
                 ),
             )
-            .where(HealthCheck.deleted.is_(False))
+            .where(HealthCheck.deleted == false())
             .group_by(HealthCheck.enterprise_id, HealthCheck.check_date)
         )
         return {eid: Figure(float(v or 0), f"{d:%Y-%m}") for eid, d, v in rows if v}
     if metric in ("open_wage_claims", "open_risk_events"):
-        conds = [MajorRiskEvent.deleted.is_(False), MajorRiskEvent.status == "open"]
+        conds = [MajorRiskEvent.deleted == false(), MajorRiskEvent.status == "open"]
         if metric == "open_wage_claims":
             conds.append(MajorRiskEvent.kind == "wage_claim")
         stmt = (
@@ -140,7 +140,7 @@ def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
         stmt = (
             select(RectificationItem.enterprise_id, func.count())
             .where(
-                RectificationItem.deleted.is_(False),
+                RectificationItem.deleted == false(),
                 RectificationItem.status.in_(OPEN_STATUSES),
                 RectificationItem.deadline < today,
             )
@@ -149,7 +149,7 @@ def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
     elif metric == "open_layoffs":
         stmt = (
             select(LayoffFiling.enterprise_id, func.count())
-            .where(LayoffFiling.deleted.is_(False), LayoffFiling.status == "open")
+            .where(LayoffFiling.deleted == false(), LayoffFiling.status == "open")
             .group_by(LayoffFiling.enterprise_id)
         )
     else:

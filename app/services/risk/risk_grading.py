@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, false, select
 
 from app.models import (
     Enterprise,
@@ -90,7 +90,7 @@ def grade(db: Database, *, today: date | None = None) -> Work[dict[str, Any]]:
             session.execute(select(EnterpriseRisk.enterprise_id, EnterpriseRisk.level)).all()
         )
         live = set(
-            session.execute(select(Enterprise.id).where(Enterprise.deleted.is_(False))).scalars()
+            session.execute(select(Enterprise.id).where(Enterprise.deleted == false())).scalars()
         )
         total = len(live)
         results = [
@@ -159,7 +159,7 @@ def enterprise_grade(db: Database, enterprise_id: str) -> dict[str, Any]:
     with db.session() as session:
         grading = session.execute(
             select(RiskGrading)
-            .where(RiskGrading.deleted.is_(False))
+            .where(RiskGrading.deleted == false())
             .order_by(RiskGrading.created_at.desc())
             .limit(1)
         ).scalar()
@@ -207,7 +207,7 @@ def latest_summary(db: Database) -> dict[str, Any] | None:
     with db.session() as session:
         g = session.execute(
             select(RiskGrading)
-            .where(RiskGrading.deleted.is_(False), RiskGrading.origin_office == db.office_code)
+            .where(RiskGrading.deleted == false(), RiskGrading.origin_office == db.office_code)
             .order_by(RiskGrading.created_at.desc())
             .limit(1)
         ).scalar()
@@ -238,7 +238,7 @@ def current_levels(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[s
 def visit_list(db: Database, *, since: date, limit: int = 5000) -> list[dict[str, Any]]:
     """High-risk enterprises without a health check since `since`, with their reasons."""
     checked = select(HealthCheck.enterprise_id).where(
-        HealthCheck.deleted.is_(False), HealthCheck.check_date >= since
+        HealthCheck.deleted == false(), HealthCheck.check_date >= since
     )
     stmt = (
         select(
@@ -255,7 +255,7 @@ def visit_list(db: Database, *, since: date, limit: int = 5000) -> list[dict[str
         .join(EnterpriseRisk, EnterpriseRisk.enterprise_id == Enterprise.id)
         .where(
             EnterpriseRisk.level == "high",
-            Enterprise.deleted.is_(False),
+            Enterprise.deleted == false(),
             Enterprise.id.not_in(checked),
         )
         .order_by(EnterpriseRisk.score.desc(), Enterprise.name_pinyin)

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Enterprise
 from app.models.db import Database
@@ -341,7 +341,7 @@ def _enterprise_index(db: Database) -> tuple[dict[str, str], dict[str, str]]:
     with db.reader() as conn:
         rows = conn.execute(
             select(Enterprise.id, Enterprise.credit_code, Enterprise.name).where(
-                Enterprise.deleted.is_(False)
+                Enterprise.deleted == false()
             )
         ).all()
     by_code = {code: eid for eid, code, _ in rows}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from app.models import Checklist, Enterprise, HealthCheck, PrintedForm, ScannedPage
 from app.models.db import Database
@@ -70,7 +70,7 @@ def form_info(db: Database, form_id: str) -> FormInfo | None:
         imported = session.execute(
             select(ScannedPage.check_id)
             .join(HealthCheck, HealthCheck.id == ScannedPage.check_id)
-            .where(ScannedPage.form_id == form_id, HealthCheck.deleted.is_(False))
+            .where(ScannedPage.form_id == form_id, HealthCheck.deleted == false())
             .limit(1)
         ).scalar()
         return FormInfo(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.services.campaign import campaigns, guidance
 from app.services.core import reference
 from app.services.core.fields import FieldSpec
+from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
@@ -149,22 +150,26 @@ class ActivitiesList(_CampaignList):
         return guidance.count_activities(self.db, self.filter)
 
     def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
+        self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
         kinds = guidance.ACTIVITY_KINDS_EN if self.english else guidance.ACTIVITY_KINDS
-        return [
-            (
-                r["id"],
-                r["held_on"].isoformat(),
-                kinds.get(r["kind"], r["kind"]),
-                r["title"],
-                reference.division_name(r["county_code"]),
-                str(r["enterprises"]),
-                str(r["people_reached"]),
-                str(r["files"]) if r["files"] else "",
-            )
-            for r in guidance.activities(self.db, self.filter, offset=offset, limit=limit)
-        ]
+        rows = guidance.activities(self.db, self.filter, offset=offset, limit=limit)
+        return carried(
+            rows,
+            [
+                (
+                    r["id"],
+                    r["held_on"].isoformat(),
+                    kinds.get(r["kind"], r["kind"]),
+                    r["title"],
+                    reference.division_name(r["county_code"]),
+                    str(r["enterprises"]),
+                    str(r["people_reached"]),
+                    str(r["files"]) if r["files"] else "",
+                )
+                for r in rows
+            ],
+        )
 
     def dialog(self, campaign_id: str, **more: Any) -> QDialog:
         return super().dialog(campaign_id, new_months=self.new_months, **more)
@@ -214,21 +219,25 @@ class CasesList(_CampaignList):
         return guidance.count_cases(self.db, self.filter)
 
     def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
+        self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
         kinds = guidance.CASE_KINDS_EN if self.english else guidance.CASE_KINDS
-        return [
-            (
-                r["id"],
-                kinds.get(r["kind"], r["kind"]),
-                r["title"],
-                reference.division_name(r["county_code"]),
-                r["enterprise"] or "",
-                r["person"],
-                self.tr("是") if r["in_report"] else "",
-            )
-            for r in guidance.cases(self.db, self.filter, offset=offset, limit=limit)
-        ]
+        rows = guidance.cases(self.db, self.filter, offset=offset, limit=limit)
+        return carried(
+            rows,
+            [
+                (
+                    r["id"],
+                    kinds.get(r["kind"], r["kind"]),
+                    r["title"],
+                    reference.division_name(r["county_code"]),
+                    r["enterprise"] or "",
+                    r["person"],
+                    self.tr("是") if r["in_report"] else "",
+                )
+                for r in rows
+            ],
+        )
 
     new_case = _CampaignList.new_record
 

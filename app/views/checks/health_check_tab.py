@@ -28,6 +28,7 @@ from app.services.checks import health_checks
 from app.services.checks.check_spec import HEALTH_CHECK
 from app.services.checks.health_checks import CheckFilter
 from app.services.core.fields import ValidationError
+from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.services.ledger import ledger
 from app.tasks import TaskRunner
@@ -159,13 +160,16 @@ class HealthCheckTab(PresetFilter, QWidget):
         return health_checks.count(self.db, self.filter)
 
     def _fetch(
-        self, offset: int, limit: int, _sort: str, descending: bool
+        self, offset: Seek, limit: int, _sort: str, descending: bool
     ) -> list[tuple[Any, ...]]:
         rows = health_checks.page(
             self.db, self.filter, offset=offset, limit=limit, descending=descending
         )
         done = ledger.progress(self.db, list({r[9] for r in rows}))
-        return [(*r[:9], ledger.progress_text(*done[r[9]]) if r[9] in done else "") for r in rows]
+        return carried(
+            rows,
+            [(*r[:9], ledger.progress_text(*done[r[9]]) if r[9] in done else "") for r in rows],
+        )
 
     def apply_filter(self) -> None:
         self._timer.stop()

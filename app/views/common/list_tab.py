@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.core.fields import FieldSpec, parse_date
+from app.services.core.keyset import Seek, carried
 from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
@@ -159,11 +160,11 @@ class ListTab(PresetFilter, QWidget):
         return int(self.SERVICE.count(self.db, self.filter))
 
     def _fetch(
-        self, offset: int, limit: int, _sort: str, _descending: bool
+        self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
         rows = self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
         today = getattr(self, "today", None) or date.today()
-        return [spec_row(self.columns, r, today, *self.extra(r)) for r in rows]
+        return carried(rows, [spec_row(self.columns, r, today, *self.extra(r)) for r in rows])
 
     def extra(self, row: Any) -> tuple[Any, ...]:
         """Values after the columns that row_colour reads."""

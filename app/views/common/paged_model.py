@@ -1,7 +1,10 @@
 """A table model that fetches rows page by page from SQL as the view scrolls.
 
 The row count comes from one COUNT query; a row's page is fetched the first time
-the view asks for it and kept in a small LRU cache. Sorting and filtering are
+the view asks for it and kept in a small LRU cache. Pages are keyset pages
+(app/services/core/keyset.py): the model keeps the key of each fetched page's
+last row as the next page's anchor, so scrolling reads each page from an index
+seek, and a far jump walks the index from the nearest anchor it knows. Sorting and filtering are
 new queries, never a QSortFilterProxyModel (docs/architecture.md, "Storage": an indexed query with
 LIMIT answers in milliseconds where a proxy takes a second).
 """
@@ -17,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.core.fields import FieldSpec, display
+from app.services.core.keyset import KeyValues, Seek
 from app.services.core.messages import Label, Message
 from app.services.core.record_spec import cell, value_of
 from app.views.common.messages import tr_message
@@ -41,7 +45,7 @@ class PagedTableModel(QAbstractTableModel):
         self,
         specs: Sequence[FieldSpec],
         count: Callable[[], int],
-        fetch: Callable[[int, int, str, bool], list[tuple[Any, ...]]],
+        fetch: Callable[[Seek, int, str, bool], list[tuple[Any, ...]]],
         english: bool = False,
         background: Callable[[tuple[Any, ...]], QColor | None] | None = None,
     ) -> None:
@@ -53,6 +57,8 @@ class PagedTableModel(QAbstractTableModel):
         self._english = english
         self._rows = 0
         self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        # Page number → key of the row before it (None before the first page).
+        self._anchors: dict[int, KeyValues | None] = {0: None}
         self.sort_field = "name"
         self.descending = False
 
@@ -60,19 +66,28 @@ class PagedTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
+        self._anchors = {0: None}
         self._rows = self._count()
         self.endResetModel()
 
     def _page(self, number: int) -> list[tuple[Any, ...]]:
         page = self._pages.get(number)
         if page is None:
-            page = self._fetch(number * PAGE_SIZE, PAGE_SIZE, self.sort_field, self.descending)
+            page = self._fetch(self.seek(number), PAGE_SIZE, self.sort_field, self.descending)
             self._pages[number] = page
+            last = getattr(page, "last_key", None)
+            if last is not None:
+                self._anchors[number + 1] = last
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         return page
+
+    def seek(self, number: int) -> Seek:
+        """Where page `number` starts: after the nearest known anchor at or before it."""
+        known = max(n for n in self._anchors if n <= number)
+        return Seek(self._anchors[known], (number - known) * PAGE_SIZE)
 
     def row_tuple(self, row: int) -> tuple[Any, ...] | None:
         page = self._page(row // PAGE_SIZE)

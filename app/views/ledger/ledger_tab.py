@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.core import workdays
+from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.services.ledger import ledger, ledger_export
 from app.services.ledger.ledger import LedgerFilter, LedgerRow
@@ -181,11 +182,13 @@ class LedgerTab(PresetFilter, QWidget):
     def _count(self) -> int:
         return ledger.count(self.db, self.filter)
 
-    def _fetch(self, offset: int, limit: int, sort: str, descending: bool) -> list[tuple[Any, ...]]:
+    def _fetch(
+        self, offset: Seek, limit: int, sort: str, descending: bool
+    ) -> list[tuple[Any, ...]]:
         rows = ledger.page(
             self.db, self.filter, sort=sort, descending=descending, offset=offset, limit=limit
         )
-        return [self._cells(r) for r in rows]
+        return carried(rows, [self._cells(r) for r in rows])
 
     def _cells(self, r: LedgerRow) -> tuple[Any, ...]:
         late = overdue_days(r, self.today)

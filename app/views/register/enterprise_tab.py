@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.services.core import audit, reference
 from app.services.core.fields import FieldSpec
+from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.services.ledger import ledger
 from app.services.register import enterprises
@@ -217,7 +218,7 @@ class EnterpriseTab(PresetFilter, QWidget):
         return enterprises.count(self.db, self.filter)
 
     def _fetch(
-        self, offset: int, limit: int, sort_field: str, descending: bool
+        self, offset: Seek, limit: int, sort_field: str, descending: bool
     ) -> list[tuple[Any, ...]]:
         rows = enterprises.page(
             self.db,
@@ -237,7 +238,7 @@ class EnterpriseTab(PresetFilter, QWidget):
             level, rose = levels.get(r[0], ("", False))
             risk = (labels[level] + (" ▲" if rose else "")) if level else ""
             out.append((*r, ledger.progress_text(*done[r[0]]) if r[0] in done else "", risk))
-        return out
+        return carried(rows, out)
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
