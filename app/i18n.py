@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.services.core.messages import CONTEXT, Message
 from app.translations import english_ts, load_ts
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -59,3 +60,13 @@ def install(app: QCoreApplication, language: str) -> None:
     app.installTranslator(translator)
     _installed.append(translator)
     _current[0] = language
+
+
+def tr_message(text: str) -> str:
+    """A service message in the window's language (plain text is shown as it is)."""
+    if isinstance(text, Message):
+        return text.render(
+            lambda source: QCoreApplication.translate(CONTEXT, source),
+            english=current_language() == "en",
+        )
+    return str(text)

@@ -71,9 +71,9 @@ class _Worker(QThread):
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    from app.i18n import tr_message
     from app.paths import log_dir
     from app.services.core.storage_errors import classify
-    from app.views.common.messages import tr_message
 
     problem = classify(exc, None) if isinstance(exc, Exception) else None
     if problem is not None:  # a full disk, a read-only or damaged file: what to do

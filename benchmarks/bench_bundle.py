@@ -24,7 +24,8 @@ def county_db() -> Path:
 
     from app.models import RectificationItem
     from app.models.base import sync_values, utcnow
-    from app.models.db import fast_insert, open_database
+    from app.models.bulk import fast_insert
+    from app.models.db import open_database
     from app.services.core import office
     from app.services.sync import keys
     from app.services.sync.bundle_format import record_tables

@@ -85,7 +85,8 @@ def build_county(code: str, n: int, path: Path) -> Path:
         RectificationItem,
     )
     from app.models.base import sync_values
-    from app.models.db import fast_insert, next_change_seq, open_database
+    from app.models.bulk import fast_insert
+    from app.models.db import next_change_seq, open_database
     from app.services.checks import checklists
     from app.services.core import office
     from app.services.demo.demo import make_credit_code

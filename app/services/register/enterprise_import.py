@@ -18,7 +18,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.models import AuditEntry, Enterprise
 from app.models.base import sync_values, utcnow
-from app.models.db import Database, bulk_cache, fast_insert, next_change_seq
+from app.models.bulk import bulk_cache, fast_insert
+from app.models.db import Database, next_change_seq
 from app.services.core import audit, backups, reference
 from app.services.core.fields import Kind, clean_text, row_parser
 from app.services.core.messages import N_

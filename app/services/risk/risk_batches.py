@@ -12,7 +12,8 @@ from sqlalchemy import bindparam, false, select, update
 
 from app.models import RiskDataBatch, RiskFact
 from app.models.base import sync_values, utcnow
-from app.models.db import Database, fast_insert, next_change_seq
+from app.models.bulk import fast_insert
+from app.models.db import Database, next_change_seq
 from app.services.core import audit, backups
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import SpreadsheetError, normalize_label

@@ -19,7 +19,8 @@ from app.models import (
     RiskGrading,
 )
 from app.models.base import sync_values, utcnow
-from app.models.db import Database, fast_insert, next_change_seq
+from app.models.bulk import fast_insert
+from app.models.db import Database, next_change_seq
 from app.services.core.progress import Progress, Work
 from app.services.risk import risk_rules
 from app.services.risk.risk_figures import Figure, gather

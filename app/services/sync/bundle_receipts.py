@@ -21,7 +21,8 @@ from sqlalchemy import bindparam, func, select, update
 from app import __version__
 from app.models import ImportedBundle, PeerKey, RecordSyncBase, SentBundle
 from app.models.base import utcnow
-from app.models.db import Database, fast_insert
+from app.models.bulk import fast_insert
+from app.models.db import Database
 from app.models.migrate import head_revision
 from app.services.core import office
 from app.services.sync import keys

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, String, Table, bindparam, select
 
 from app.models import RecordSyncBase
-from app.models.db import fast_insert
+from app.models.bulk import fast_insert
 from app.services.sync.bundle_format import defaults, sqlite_storage
 
 _BASES_INSERT: dict[str, tuple[str, tuple[str, ...] | None]] = {}

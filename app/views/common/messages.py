@@ -9,23 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app import i18n
-from app.services.core.messages import CONTEXT, Message
+from app.i18n import tr_message
 
 ERROR_STYLE = "color: #b00020;"
-
-
-def tr_message(text: str) -> str:
-    """A service message in the window's language (plain text is shown as it is)."""
-    if isinstance(text, Message):
-        return text.render(
-            lambda source: QCoreApplication.translate(CONTEXT, source),
-            english=i18n.current_language() == "en",
-        )
-    return str(text)
 
 
 def tr_lines(texts: Iterable[str]) -> str:
