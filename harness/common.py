@@ -20,12 +20,14 @@ OPERATOR = "压力测试员"
 #   <db>-wal, <db>-shm   SQLite's write-ahead log; replayed or discarded at the next open
 #   <db>.lock            the instance lock (an advisory lock, released by the kernel)
 #   *.sqlite3 backups    finished backups (renamed from .part only when complete)
+#   <db>.before-restore-<time>[-wal]  the file a restore replaced, with its WAL (never deleted;
+#                        also what the next open keeps of a migration cut off: <db>.migrating)
 #   *.hexie, *.eml       finished bundles and receipts (written whole, then renamed)
 DOCUMENTED = (
     re.compile(r".*\.sqlite3-(wal|shm)$"),
     re.compile(r".*\.sqlite3\.lock$"),
     re.compile(r".*-\d{8}-\d{6}-[a-z]+(-\d+)?\.sqlite3$"),
-    re.compile(r".*\.sqlite3\.before-restore-[0-9T:-]+$"),
+    re.compile(r".*\.sqlite3\.before-restore-\d{8}-\d{6}(-\d+)?(-wal)?$"),
     re.compile(r".*\.hexie$"),
     re.compile(r".*\.eml$"),
     re.compile(r"^settings\.json$"),

@@ -7,7 +7,6 @@ themselves always run as real `hexie` processes."""
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from harness.common import OPERATOR, cli
 COUNTY, CITY = "410482", "410400"
 PASSPHRASE = "harness-passphrase-2024"
 IMPORT_ROWS = 50_000
+ENTERPRISES = 150  # the demo's size, and of the data in the bundle, restore and migration files
 # The revision a migration trial starts from: 0011_truth's data step and every
 # later table change run when the file is opened.
 OLD_REVISION = "0010_ownership"
@@ -92,24 +92,14 @@ def enterprise_xlsx(cache: Path, rows: int = IMPORT_ROWS) -> Path:
 
 
 def restore_command(trial: Path) -> list[str]:
-    """HOOK (restore through the CLI): when `hexie restore` exists, the trial runs it
-    exactly as an office would; until then a child process restores through the
-    service the window uses (harness/restore_child.py)."""
-    from app.cli import COMMANDS
-
+    """`hexie restore BACKUP --db … --yes`, exactly as an office runs it."""
     backup = trial / "backup" / "county-20240601-080000-manual.sqlite3"
-    if "restore" in COMMANDS:
-        return cli("restore", backup, "--db", trial / "county.sqlite3", "--yes")
-    return [
-        sys.executable,
-        "-m",
-        "harness.restore_child",
-        str(trial / "county.sqlite3"),
-        str(backup),
-    ]
+    return cli("restore", backup, "--db", trial / "county.sqlite3", "--yes")
 
 
-def prepare(root: Path, cache: Path, *, import_rows: int = IMPORT_ROWS) -> list[Operation]:
+def prepare(
+    root: Path, cache: Path, *, import_rows: int = IMPORT_ROWS, enterprises: int = ENTERPRISES
+) -> list[Operation]:
     """Every operation's template under `root` (about 10 s on two cores)."""
     from sqlalchemy import create_engine
 
@@ -142,10 +132,12 @@ def prepare(root: Path, cache: Path, *, import_rows: int = IMPORT_ROWS) -> list[
     _open(t / "county.sqlite3", COUNTY, "county", data).close()
     ops.append(
         Operation(
-            "demo (150 enterprises)",
+            f"demo ({enterprises} enterprises)",
             t,
             "county.sqlite3",
-            lambda trial: cli("demo", "--db", trial / "county.sqlite3", "--enterprises", "150"),
+            lambda trial: cli(
+                "demo", "--db", trial / "county.sqlite3", "--enterprises", str(enterprises)
+            ),
         )
     )
 
@@ -156,8 +148,8 @@ def prepare(root: Path, cache: Path, *, import_rows: int = IMPORT_ROWS) -> list[
     county = _open(t / "county.sqlite3", COUNTY, "county", data)
     city = _open(t / "city.sqlite3", CITY, "city", data)
     try:
-        _demo(county, 150, 5)
-        _demo(city, 40, 6)
+        _demo(county, enterprises, 5)
+        _demo(city, max(enterprises // 4, 10), 6)
         keys.init(county, PASSPHRASE)
         keys.init(city, PASSPHRASE)
         keys.trust(city, keys.own_public(county))
@@ -209,7 +201,7 @@ def prepare(root: Path, cache: Path, *, import_rows: int = IMPORT_ROWS) -> list[
     try:
         made = backups.make_backup(db.path, t / "backup", "manual")
         made.rename(t / "backup" / "county-20240601-080000-manual.sqlite3")
-        _demo(db, 150, 8)
+        _demo(db, enterprises, 8)
     finally:
         db.close()
     ops.append(Operation("restore a backup", t, "county.sqlite3", restore_command))
@@ -219,7 +211,7 @@ def prepare(root: Path, cache: Path, *, import_rows: int = IMPORT_ROWS) -> list[
     t.mkdir(parents=True)
     db = _open(t / "county.sqlite3", COUNTY, "county", data)
     try:
-        _demo(db, 150, 9)
+        _demo(db, enterprises, 9)
     finally:
         db.close()
     engine = create_engine(f"sqlite:///{t / 'county.sqlite3'}")

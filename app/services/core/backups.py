@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.models.db import Database
 from app.owner_only import FOLDER_MODE, create_private_file, private_file
-from app.services.core import file_check
+from app.services.core import file_check, file_swap
 from app.services.core.progress import Progress, Work
 
 log = logging.getLogger(__name__)
@@ -309,27 +309,33 @@ def restore(
             + "。请选择其他备份。"
         )
     now = now or datetime.now()
-    if folder is not None and target.exists() and not integrity_problems(target, quick=True):
+    sound = target.exists() and not integrity_problems(target, quick=True)
+    if folder is not None and sound:
         make_backup(target, folder, "restore", now=now)
     tmp = target.with_name(target.name + ".restoring")
-    tmp.unlink(missing_ok=True)  # left by a restore that was killed
+    for left in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):  # a killed restore's
+        left.unlink(missing_ok=True)
     try:
         _copy(backup, tmp, "WAL")
+        if sound:
+            file_swap.fold_wal(target)
     except (sqlite3.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"恢复失败：{exc}。原数据库未被改动。") from exc
-    kept = None
+    # The swap is one rename, so a kill leaves either the old file or the restored
+    # one at `target`, never no file. The old file is kept first under a second name
+    # (a hard link, a copy where links are not possible), and its WAL beside it: a
+    # WAL left at `target` would be replayed into the restored file and corrupt it.
+    wal, kept = Path(f"{target}-wal"), None
     if target.exists():
-        kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}")
-        n = 1
-        while kept.exists():
-            kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%d-%H%M%S}-{n}")
-            n += 1
-        os.replace(target, kept)
-        wal = Path(str(target) + "-wal")
+        kept = file_swap.kept_name(target, now)
+        file_swap.keep(target, kept)
         if wal.exists():
-            os.replace(wal, Path(str(kept) + "-wal"))
-    Path(str(target) + "-shm").unlink(missing_ok=True)  # the WAL index, rebuilt on open
+            file_swap.keep(wal, Path(f"{kept}-wal"))
+    elif wal.exists():  # a WAL without its file belongs to nothing the backup holds
+        os.replace(wal, Path(f"{file_swap.kept_name(target, now)}-wal"))
+    wal.unlink(missing_ok=True)
+    Path(f"{target}-shm").unlink(missing_ok=True)  # the WAL index, rebuilt on open
     os.replace(tmp, target)
     log.info("restored %s from %s (replaced file kept as %s)", target, backup, kept)
     return kept

@@ -136,3 +136,62 @@ def test_migration_backup_goes_to_the_folder(tmp_path):
     db = open_office_database(path, backup_folder=folder)
     db.close()
     assert [b.reason for b in backups.list_backups(folder, "old")] == ["migration"]
+
+
+def _wal_file(path: Path, rows: int) -> sqlite3.Connection:
+    """A file whose last commits are only in its WAL (the connection stays open)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("CREATE TABLE t (n INTEGER)")
+    con.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(rows)])
+    con.commit()
+    return con
+
+
+def test_a_wal_without_its_file_is_never_replayed_into_the_restored_one(db, tmp_path):
+    """A restore killed between moving the old file and its WAL (before the swap was
+    one rename) left `<db>-wal` beside no file; SQLite would replay it into the next
+    file of that name. The next restore keeps it aside instead."""
+    folder = tmp_path / "备份"
+    plain_enterprise(db, 1)
+    saved = backups.make_backup(db.path, folder, "manual")
+    db.release_file()
+    other = tmp_path / "other.sqlite3"
+    con = _wal_file(other, 500)
+    stray = Path(f"{other}-wal").read_bytes()
+    con.close()
+    db.path.unlink()
+    Path(f"{db.path}-wal").write_bytes(stray)
+    assert backups.restore(saved, db.path, folder) is None  # there was no file to keep
+    assert not Path(f"{db.path}-wal").exists()
+    assert [p.name[len(db.path.name) :] for p in tmp_path.glob(f"{db.path.name}.before-restore-*")]
+    assert backups.integrity_problems(db.path) == []
+    db.reconnect()
+    assert enterprises.count(db, EnterpriseFilter()) == 1
+
+
+def test_a_restore_cut_off_before_the_swap_leaves_the_old_file_whole(db, tmp_path, monkeypatch):
+    """The swap is one rename: until it happens the database is the old file with every
+    commit, its WAL's included, and the copy kept beside it is whole too."""
+    folder = tmp_path / "备份"
+    saved = backups.make_backup(db.path, folder, "manual")
+    for n in range(1, 40):
+        plain_enterprise(db, n)
+    db.release_file()
+    real = backups.os.replace
+
+    def killed(src, dst):  # noqa: ANN001 - os.replace's own signature
+        if str(src).endswith(".restoring"):
+            raise OSError("killed")
+        return real(src, dst)
+
+    monkeypatch.setattr(backups.os, "replace", killed)
+    with pytest.raises(OSError, match="killed"):
+        backups.restore(saved, db.path, folder)
+    monkeypatch.undo()
+    assert backups.integrity_problems(db.path) == []
+    [kept] = [p for p in tmp_path.glob(f"{db.path.name}.before-restore-*") if "wal" not in p.name]
+    assert backups.describe(kept).counts["企业"] == 39
+    db.reconnect()
+    assert enterprises.count(db, EnterpriseFilter()) == 39
