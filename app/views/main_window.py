@@ -33,11 +33,11 @@ from app.views.campaign.campaign_dialog import CampaignDialog
 from app.views.campaign.report_dialog import ReportDialog
 from app.views.checks.health_check_tab import print_blank_forms
 from app.views.common import read_only, shortcuts
-from app.views.ledger.reminders import ReminderPanel
 from app.views.main_tabs import MainTabs
 from app.views.register.import_dialog import ImportDialog
 from app.views.settings.office_dialog import OfficeDialog
 from app.views.sync.sync_actions import SyncActions
+from app.views.window_layout import RemindersLayout, fit_window
 
 
 class MainWindow(MainTabs, SyncActions, QMainWindow):
@@ -83,23 +83,20 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         self.tabs.currentChanged.connect(self._build_shown)
         self.setCentralWidget(self.tabs)
 
-        self.reminders = ReminderPanel(db, self)
-        self.reminders.open_item.connect(self.open_ledger_item)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders)
-        self.resizeDocks([self.reminders], [220], Qt.Orientation.Vertical)
-        self.reminders.hide()
-
         self.db_label = QLabel()
         self.db_label.setObjectName("db_label")
         self.counts_label = QLabel()
         self.counts_label.setObjectName("counts_label")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.reminder_layout = RemindersLayout(self)  # the panel and its status-bar badge
+        self.reminders = self.reminder_layout.panel
         self._build_menus()
         shortcuts.install()
         self.update_status()
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
+        fit_window(self)
         self._tab("dashboard")
         if db.read_only:
             read_only.apply_to_window(self)
@@ -366,11 +363,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
         self.ledger_tab.open_item(item_id)
 
     def toggle_reminders(self) -> None:
-        if self.reminders.isVisible():
-            self.reminders.hide()
-        else:
-            self.reminders.refresh()
-            self.reminders.show()
+        self.reminder_layout.toggle()
 
     def edit_holidays(self) -> None:
         from app.views.settings.holidays_dialog import HolidaysDialog
@@ -492,6 +485,7 @@ class MainWindow(MainTabs, SyncActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tasks.wait_all()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.reminder_layout.remember()
         self.remember_column_widths()
         try:
             self.settings.save()

@@ -34,6 +34,7 @@ from app.services.core.storage import Database
 from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoffs import SERVICES, FilingInput
 from app.services.register import enterprises
+from app.views.common.after_save import close_on_save
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import FieldErrors
 from app.views.common.widgets import FindingsList, OptionalDate
@@ -178,6 +179,8 @@ class LayoffDialog(QDialog):
         buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(save)
         buttons.addWidget(close)
+        self.save_button = save
+        close_on_save(self, save, buttons, with_new=True)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)

@@ -31,6 +31,7 @@ from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offers
 from app.services.negotiation.offers import OfferInput
 from app.services.register import enterprises
+from app.views.common.after_save import close_on_save
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import FieldErrors
 from app.views.common.widgets import FindingsList, OptionalDate
@@ -142,6 +143,7 @@ class OfferDialog(QDialog):
         buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        close_on_save(self, self.save_button, buttons, with_new=True)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)

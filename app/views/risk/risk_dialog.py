@@ -32,6 +32,7 @@ from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.risk import risk_events
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventInput
+from app.views.common.after_save import close_on_save
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import FieldErrors
 from app.views.common.widgets import OptionalDate
@@ -144,6 +145,8 @@ class RiskDialog(QDialog):
         buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(save)
         buttons.addWidget(done)
+        self.save_button = save
+        close_on_save(self, save, buttons, with_new=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(steps_box, 1)
