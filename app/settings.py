@@ -32,6 +32,10 @@ class AppSettings:
     time_zone: str = ""  # IANA zone times are shown in; empty = Asia/Shanghai
     # Printing many forms for a duplex printer: each form starts on an odd page.
     duplex_odd_pages: bool = False
+    # The 整改提醒 panel: folded away to the status bar's badge (the default, so the
+    # lists keep their room at 1280×800) or open at the height the coordinator left it.
+    reminders_folded: bool = True
+    reminders_height: int = 0  # 0 = the default height
 
     @staticmethod
     def path() -> Path:

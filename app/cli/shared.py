@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from app.services.core.progress import Progress, Work, drain
+from app.services.core.progress import Work, drain
 
 if TYPE_CHECKING:
     from app.services.core.storage import Database
@@ -138,12 +138,18 @@ def date_arg(text: str, problem: str) -> date:
         raise CliError(problem) from None
 
 
+# Set by `main` from the command's --json: progress stays off the terminal then.
+QUIET_PROGRESS = {"quiet": False}
+
+
 def run_work(work: Work[T]) -> T:
-    """Long work run to its end; the notes it leaves (where the pre-import backup
-    went) are printed on stderr, as the window shows them in its progress dialog."""
+    """Long work run to its end, its progress shown on stderr (app/cli/progress.py);
+    the notes it leaves (where the pre-import backup went) are printed on stderr, as
+    the window shows them in its progress dialog."""
+    from app.cli.progress import TerminalProgress
 
-    def note(step: Progress) -> None:
-        if step.note:
-            print(step.note, file=sys.stderr)
-
-    return drain(work, note)
+    shown = TerminalProgress(sys.stderr, quiet=QUIET_PROGRESS["quiet"])
+    try:
+        return drain(work, shown)
+    finally:
+        shown.finish()

@@ -23,6 +23,7 @@ from app.views.negotiation.offers_tab import OffersTab
 from app.views.register.enterprise_tab import EnterpriseTab
 from app.views.risk.risk_grading_tab import RiskGradingTab
 from app.views.risk.risk_tab import RiskTab
+from app.views.window_layout import compact_combos
 
 
 class MainTabs:
@@ -57,6 +58,7 @@ class MainTabs:
             self.tabs.blockSignals(False)
         slot.deleteLater()
         self.restore_column_widths(widget)
+        compact_combos(widget)  # filter rows that fit 1280×800 in both languages
         return widget
 
     def _build_shown(self, index: int) -> None:

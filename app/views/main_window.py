@@ -23,12 +23,12 @@ from app.settings import AppSettings
 from app.tasks import TaskRunner
 from app.views.checks.health_check_tab import print_blank_forms
 from app.views.common import read_only, shortcuts
-from app.views.ledger.reminders import ReminderPanel
 from app.views.main_tabs import MainTabs
 from app.views.menu_dialogs import MenuDialogs
 from app.views.menu_imports import MenuImports
 from app.views.menus import MainMenus
 from app.views.sync.sync_actions import SyncActions
+from app.views.window_layout import RemindersLayout, fit_window
 
 
 class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMainWindow):
@@ -74,23 +74,20 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         self.tabs.currentChanged.connect(self._build_shown)
         self.setCentralWidget(self.tabs)
 
-        self.reminders = ReminderPanel(db, self)
-        self.reminders.open_item.connect(self.open_ledger_item)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders)
-        self.resizeDocks([self.reminders], [220], Qt.Orientation.Vertical)
-        self.reminders.hide()
-
         self.db_label = QLabel()
         self.db_label.setObjectName("db_label")
         self.counts_label = QLabel()
         self.counts_label.setObjectName("counts_label")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.reminder_layout = RemindersLayout(self)  # the panel and its status-bar badge
+        self.reminders = self.reminder_layout.panel
         self._build_menus()
         shortcuts.install()
         self.update_status()
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
+        fit_window(self)
         self._tab("dashboard")
         if db.read_only:
             read_only.apply_to_window(self)
@@ -185,11 +182,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         self.ledger_tab.open_item(item_id)
 
     def toggle_reminders(self) -> None:
-        if self.reminders.isVisible():
-            self.reminders.hide()
-        else:
-            self.reminders.refresh()
-            self.reminders.show()
+        self.reminder_layout.toggle()
 
     def show_checks_of(self, enterprise_id: str, name: str) -> None:
         self.check_tab.show_enterprise((enterprise_id, name))
@@ -213,6 +206,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tasks.wait_all()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.reminder_layout.remember()
         self.remember_column_widths()
         try:
             self.settings.save()

@@ -940,6 +940,10 @@ medium %2</translation>
       <translation>Platform enterprises only</translation>
     </message>
     <message>
+      <source>企业</source>
+      <translation>Enterprise</translation>
+    </message>
+    <message>
       <source>体检记录</source>
       <translation>Checks</translation>
     </message>
@@ -1311,6 +1315,10 @@ medium %2</translation>
     <message>
       <source>体检报告</source>
       <translation>Check report</translation>
+    </message>
+    <message>
+      <source>体检记录</source>
+      <translation>Checks</translation>
     </message>
     <message>
       <source>保存%1</source>
@@ -2014,6 +2022,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>导出整改台账</source>
       <translation>Export the ledger</translation>
+    </message>
+    <message>
+      <source>整改事项</source>
+      <translation>Rectification items</translation>
     </message>
     <message>
       <source>整改时限</source>
@@ -3526,6 +3538,25 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>after_save</name>
+    <message>
+      <source>保存并新建</source>
+      <translation>Save and new</translation>
+    </message>
+    <message>
+      <source>保存这一条，再打开一张空白的登记</source>
+      <translation>Save this one, then open an empty form for the next</translation>
+    </message>
+    <message>
+      <source>已保存%1。</source>
+      <translation>Saved: %1.</translation>
+    </message>
+    <message>
+      <source>（当前筛选条件下列表中没有这一条。）</source>
+      <translation> (It is not in the list under the current filters.)</translation>
+    </message>
+  </context>
+  <context>
     <name>main</name>
     <message>
       <source>
@@ -4292,6 +4323,29 @@ Install the latest version and open it again. The file was not changed.</transla
     <message>
       <source>选择扫描件（可多选）</source>
       <translation>Choose scans (several allowed)</translation>
+    </message>
+  </context>
+  <context>
+    <name>window_layout</name>
+    <message>
+      <source>收起 ▾</source>
+      <translation>Fold ▾</translation>
+    </message>
+    <message>
+      <source>收起到状态栏（Ctrl+R 再打开）</source>
+      <translation>Fold into the status bar (Ctrl+R opens it again)</translation>
+    </message>
+    <message>
+      <source>整改提醒</source>
+      <translation>Reminders</translation>
+    </message>
+    <message>
+      <source>整改提醒：逾期 %1 · 将到期 %2</source>
+      <translation>Reminders: %1 overdue · %2 due soon</translation>
+    </message>
+    <message>
+      <source>显示或收起整改提醒（Ctrl+R）</source>
+      <translation>Show or fold the rectification reminders (Ctrl+R)</translation>
     </message>
   </context>
 </TS>

@@ -146,6 +146,7 @@ def test_export_uses_current_filter(qtbot, window, items, tmp_path, monkeypatch)
 def test_reminder_panel_lists_and_opens(qtbot, window, items):
     _eid, overdue, _later = items
     panel = window.reminders
+    window.reminder_layout.unfold()  # folded into the status-bar badge by default
     panel.show_if_needed()
     assert panel.isVisible() and panel.overdue.count() == 1
     panel.overdue.itemDoubleClicked.emit(panel.overdue.item(0))
@@ -212,7 +213,7 @@ def test_reminder_shortens_long_matters_with_an_ellipsis(qtbot, window):
         ManualItem(eid, matter, today - timedelta(days=40), today - timedelta(days=3)),
     )
     window.refresh_all()
-    window.reminders.show_if_needed()
+    window.reminder_layout.unfold()
     item = window.reminders.overdue.item(0)
     assert "…（逾期" in item.text() and "（（" not in item.text()
     assert item.toolTip() == matter

@@ -103,6 +103,7 @@ def enterprise_rows(
     words, weights = zip(*[((w, s), n) for w, s, n in _INDUSTRY_WORDS], strict=True)
     serials = rng.sample(range(10_000_000, 99_999_999), count)
     rows = []
+    taken: set[str] = set()  # a coordinator never sees one name on two enterprises
     for i in range(count):
         division = rng.choice(divisions)
         place = reference.division_name(division)
@@ -115,9 +116,16 @@ def enterprise_rows(
         registered = today - timedelta(
             days=rng.randint(10, 360) if new else rng.randint(400, 30 * 365)
         )
+        form = rng.choice(_FORMS)
+        name = f"{place}{core}{word}{form}"
+        while name in taken:
+            # Another two characters, as a real registry would refuse the same name.
+            core = rng.choice(_CORE_CHARS) + rng.choice(_CORE_CHARS)
+            name = f"{place}{core}{word}{form}"
+        taken.add(name)
         rows.append(
             {
-                "name": f"{place}{core}{word}{rng.choice(_FORMS)}",
+                "name": name,
                 "credit_code": make_credit_code(division, serials[i]),
                 "county_code": division,
                 "address": f"河南省平顶山市{place if place != '平顶山' else ''}{rng.choice(_ROADS)}{rng.randint(1, 999)}号",

@@ -233,7 +233,13 @@ def current_levels(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[s
                 EnterpriseRisk.enterprise_id.in_(enterprise_ids)
             )
         )
-        return {eid: (level, bool(rose)) for eid, level, rose in rows}
+        levels = {eid: (level, bool(rose)) for eid, level, rose in rows}
+    if len(levels) < len(enterprise_ids) and latest_summary(db) is not None:
+        # Once the office has graded, an enterprise with nothing against it (no row:
+        # score 0) is 低 — as the grading's own count of 低 says — never blank.
+        for eid in enterprise_ids:
+            levels.setdefault(eid, ("low", False))
+    return levels
 
 
 def visit_list(db: Database, *, since: date, limit: int = 5000) -> list[dict[str, Any]]:

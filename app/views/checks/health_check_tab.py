@@ -34,6 +34,7 @@ from app.services.ledger import ledger
 from app.tasks import TaskRunner
 from app.views.checks.blank_forms import print_blank_forms
 from app.views.checks.check_dialog import CheckDialog
+from app.views.common import after_save
 from app.views.common.messages import tr_lines
 from app.views.common.paged_model import PagedTableModel
 from app.views.common.widgets import CountyFilter, OriginFilter, PresetFilter
@@ -244,13 +245,19 @@ class HealthCheckTab(PresetFilter, QWidget):
         )
 
     def _open_dialog(self, dialog: CheckDialog) -> CheckDialog:
-        dialog.saved.connect(lambda _id: self._after_change())
+        dialog.saved.connect(self._saved)
         dialog.finished.connect(
             lambda _r: self.open_dialogs.remove(dialog) if dialog in self.open_dialogs else None
         )
         self.open_dialogs.append(dialog)
         dialog.open()
         return dialog
+
+    def _saved(self, check_id: str) -> None:
+        """The list follows, the check selected and named on the status bar."""
+        self._after_change()
+        found = after_save.select_record(self.table, check_id)
+        after_save.announce(self, after_save.saved_message(self.tr("体检记录"), found))
 
     def open_selected(self) -> CheckDialog | None:
         ids = self.selected_ids()

@@ -35,6 +35,7 @@ from app.services.core.keyset import Seek, carried
 from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
+from app.views.common import after_save
 from app.views.common.paged_model import PagedTableModel, spec_row
 from app.views.common.widgets import OriginFilter, PresetFilter
 from app.views.printing import actions, output
@@ -219,10 +220,8 @@ class ListTab(PresetFilter, QWidget):
     def keep(self, dialog: QDialog) -> QDialog:
         saved = getattr(dialog, "saved", None)
         if saved is not None:
-            saved.connect(lambda _i: self.after_change())
-        dialog.finished.connect(
-            lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None
-        )
+            saved.connect(self.after_save)
+        dialog.finished.connect(lambda _r: self._closed(dialog))
         self.dialogs.append(dialog)
         dialog.open()
         return dialog
@@ -257,6 +256,21 @@ class ListTab(PresetFilter, QWidget):
     def after_change(self) -> None:
         self.apply_filter()
         self.changed.emit()
+
+    def after_save(self, record_id: str) -> None:
+        """The list follows, the saved record selected and scrolled to, and the status
+        bar says what was saved (app/views/common/after_save.py)."""
+        self.after_change()
+        found = after_save.select_record(self.table, record_id)
+        label = self.SPEC.label if self.SPEC is not None else None
+        what = (label.en if self.english else label.zh) if label is not None else ""
+        after_save.announce(self, after_save.saved_message(what, found))
+
+    def _closed(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        if getattr(dialog, "save_and_new", False):  # 保存并新建
+            self.new_record()
 
     def print_selected(self, kind: str, how: str) -> None:
         ids = self.selected_ids()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 from app.services.core.fields import ValidationError
 from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
+from app.views.common.after_save import close_on_save
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 
@@ -92,6 +93,8 @@ class SpecDialog(QDialog):
         buttons.addStretch(1)  # the buttons keep their size while no message shows
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        # 保存 closes the dialog; 保存并新建 opens an empty one (views/common/after_save.py).
+        close_on_save(self, self.save_button, buttons, with_new=True)
         return buttons
 
     def values(self) -> dict[str, Any]:

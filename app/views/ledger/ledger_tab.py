@@ -31,6 +31,7 @@ from app.services.ledger.ledger import LedgerFilter, LedgerRow
 from app.services.ledger.ledger_spec import RECTIFICATION_ITEM, overdue_days
 from app.services.ledger.rectification_status import STATUSES, label
 from app.tasks import TaskRunner
+from app.views.common import after_save
 from app.views.common.messages import tr_message
 from app.views.common.paged_model import PagedTableModel, spec_row
 from app.views.common.widgets import CountyFilter, OriginFilter, PresetFilter
@@ -250,7 +251,7 @@ class LedgerTab(PresetFilter, QWidget):
     # -- actions --------------------------------------------------------------------------------
     def open_item(self, item_id: str) -> RectificationDialog:
         dialog = RectificationDialog(self.db, item_id, english=self.english, parent=self)
-        dialog.changed.connect(lambda _i: self._after_change())
+        dialog.changed.connect(self._saved)
         dialog.finished.connect(
             lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None
         )
@@ -273,7 +274,7 @@ class LedgerTab(PresetFilter, QWidget):
             enterprise_id or (self.enterprise_filter[0] if self.enterprise_filter else None),
             self,
         )
-        dialog.accepted.connect(self._after_change)
+        dialog.accepted.connect(lambda: self._saved(dialog.item_id or ""))
         dialog.open()
         self._manual_dialog = dialog
         return dialog
@@ -281,6 +282,12 @@ class LedgerTab(PresetFilter, QWidget):
     def _after_change(self) -> None:
         self.apply_filter()
         self.changed.emit()
+
+    def _saved(self, item_id: str) -> None:
+        """The ledger follows, the item selected and named on the status bar."""
+        self._after_change()
+        found = after_save.select_record(self.table, item_id)
+        after_save.announce(self, after_save.saved_message(self.tr("整改事项"), found))
 
     def export_xlsx(self) -> None:
         from app.views.printing.actions import ask_path

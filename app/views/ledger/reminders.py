@@ -1,5 +1,9 @@
 """The reminder panel: items overdue and items due within N working days, shown
-at start-up and again whenever the date changes while the app is open."""
+at start-up and again whenever the date changes while the app is open.
+
+Compact so the lists keep their room (issue 19): the two lists side by side under
+one line of counts; a badge in the status bar (app/views/reminder_badge.py) shows
+the counts while the panel is folded away."""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +28,7 @@ CHECK_EVERY_MS = 10 * 60 * 1000
 
 class ReminderPanel(QDockWidget):
     open_item = Signal(str)
+    counted = Signal(int, int)  # overdue, due soon: the badge follows
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,13 +48,19 @@ class ReminderPanel(QDockWidget):
         for widget in (self.overdue, self.due_soon):
             widget.itemDoubleClicked.connect(lambda item: self.open_item.emit(item.data(256)))
         body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.overdue_label)
-        layout.addWidget(self.overdue, 1)
-        layout.addWidget(self.due_label)
-        layout.addWidget(self.due_soon, 1)
+        layout = QGridLayout(body)
+        layout.setContentsMargins(4, 0, 4, 2)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.summary, 0, 0, 1, 2)
+        layout.addWidget(self.overdue_label, 1, 0)
+        layout.addWidget(self.due_label, 1, 1)
+        layout.addWidget(self.overdue, 2, 0)
+        layout.addWidget(self.due_soon, 2, 1)
+        layout.setRowStretch(2, 1)
+        for widget in (self.overdue, self.due_soon):
+            widget.setMinimumHeight(widget.fontMetrics().height() * 2 + 8)
         self.setWidget(body)
+        self.counts = (0, 0)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check_date)
@@ -83,10 +94,16 @@ class ReminderPanel(QDockWidget):
         self.summary.setText(tr_message(found.warning))
         self.summary.setVisible(bool(found.warning))
         self.shown_for = today
+        self.counts = (len(found.overdue), len(found.due_soon))
+        self.counted.emit(*self.counts)
         return len(found.overdue) + len(found.due_soon)
 
+    # Folded away by the coordinator (the badge's toggle), remembered on this PC:
+    # start-up then only updates the badge instead of taking the window's room.
+    folded = False
+
     def show_if_needed(self, today: date | None = None) -> None:
-        if self.refresh(today):
+        if self.refresh(today) and not self.folded:
             self.show()
             self.raise_()
 

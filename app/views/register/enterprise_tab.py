@@ -33,6 +33,7 @@ from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprises import SIZE_BANDS, EnterpriseFilter
 from app.services.risk import risk_grading
 from app.services.risk.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
+from app.views.common import after_save
 from app.views.common.history_dialog import HistoryDialog
 from app.views.common.paged_model import PagedTableModel
 from app.views.common.record_dialog import RecordDialog
@@ -281,7 +282,7 @@ class EnterpriseTab(PresetFilter, QWidget):
         dialog = self._dialog(
             self.tr("新增企业"), lambda values: enterprises.create(self.db, values)
         )
-        dialog.accepted.connect(self._after_change)
+        dialog.accepted.connect(lambda: self._saved(dialog.result_value))
         dialog.open()
         return dialog
 
@@ -301,7 +302,7 @@ class EnterpriseTab(PresetFilter, QWidget):
             lambda new: enterprises.update(self.db, ids[0], new),
             values,
         )
-        dialog.accepted.connect(self._after_change)
+        dialog.accepted.connect(lambda: self._saved(ids[0]))
         dialog.open()
         return dialog
 
@@ -385,3 +386,10 @@ class EnterpriseTab(PresetFilter, QWidget):
     def _after_change(self) -> None:
         self.refresh()
         self.changed.emit()
+
+    def _saved(self, enterprise_id: str) -> None:
+        """The register follows; the saved enterprise selected, scrolled to, and named
+        on the status bar (app/views/common/after_save.py)."""
+        self._after_change()
+        found = after_save.select_record(self.table, enterprise_id)
+        after_save.announce(self, after_save.saved_message(self.tr("企业"), found))
