@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
@@ -155,9 +155,14 @@ def _run(
     seed: int,
     strategy: st.SearchStrategy[Any],
     case: Callable[[Any], None],
+    *,
+    shrink: bool = True,
 ) -> None:
     @settings(
         max_examples=examples,
+        # Shrinking makes a finding's example small for the report; a test that only
+        # asks whether a finding is reported skips it.
+        phases=[p for p in Phase if shrink or p is not Phase.shrink],
         deadline=None,
         database=None,
         suppress_health_check=list(HealthCheck),
@@ -200,7 +205,9 @@ def _file_case(
     return case
 
 
-def fuzz_spreadsheets(o: Offices, examples: dict[str, int], seed: int) -> list[Outcome]:
+def fuzz_spreadsheets(
+    o: Offices, examples: dict[str, int], seed: int, *, shrink: bool = True
+) -> list[Outcome]:
     results = []
     db_path = o.county.path
     for name, (target, rejections) in _spreadsheet_targets(o).items():
@@ -213,6 +220,7 @@ def fuzz_spreadsheets(o: Offices, examples: dict[str, int], seed: int) -> list[O
             seed,
             spreadsheet_files(folder),
             _file_case(db_path, target, rejections, outcome, folder),
+            shrink=shrink,
         )
         results.append(outcome)
     return results

@@ -297,7 +297,7 @@ def restore(
 
     The backup is checked first (a damaged one is refused and nothing changes) and
     copied beside the target; only then is the current file — sound or damaged —
-    renamed to <name>.before-restore-<time> (with its WAL), never deleted; a sound
+    kept as <name>.before-restore-<time> (with its WAL), never deleted; a sound
     one is also backed up into `folder` first (the backup folder may be another
     disk). No connection to `target` may be open. Returns the kept file (None:
     there was none)."""
