@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sqlite3
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from hypothesis import strategies as st
 from harness.common import OPERATOR, cli, run_cli
 from harness.fuzz_bundles import bundle_contents, seal_bundle
 from harness.fuzz_files import spreadsheet_files
+from harness.fuzz_headers import Door, enterprise_door, risk_doors
 
 # Cases per target of the full run: 300 in all, with the CLI ones.
 FULL_EXAMPLES = {
@@ -63,6 +65,7 @@ class Outcome:
     cases: int = 0
     accepted: int = 0
     rejected: int = 0
+    with_rows: int = 0  # accepted files that imported rows (enterprises added or updated, facts)
     findings: list[str] = field(default_factory=list)
 
 
@@ -119,9 +122,12 @@ def offices(folder: Path) -> Offices:
     return result
 
 
-def _spreadsheet_targets(
-    o: Offices,
-) -> dict[str, tuple[Callable[[Path], Any], tuple[type[Exception], ...]]]:
+Target = tuple[Callable[[Path], int], tuple[type[Exception], ...], tuple[Door, ...]]
+
+
+def _spreadsheet_targets(o: Offices) -> dict[str, Target]:
+    """Each import: a function returning how many rows it imported, its documented
+    rejections, and the headers it recognises (for files that reach its rows)."""
     from app.services.checks.checklist_xlsx import import_xlsx
     from app.services.checks.checklists import ChecklistError
     from app.services.core import holidays
@@ -130,22 +136,34 @@ def _spreadsheet_targets(
     from app.services.register import enterprise_import
     from app.services.risk import risk_import
 
-    def enterprise(path: Path) -> Any:
+    def enterprise(path: Path) -> int:
         plan = drain(enterprise_import.plan_import(o.county, path))
-        return drain(enterprise_import.apply_import(o.county, plan))
+        done = drain(enterprise_import.apply_import(o.county, plan))
+        return int(done["added"]) + int(done["updated"])
 
-    def risk(path: Path) -> Any:
-        source = ("tax", "social", "utility", "court", "abnormal", "complaint")[
-            path.stat().st_size % 6
-        ]
+    sources = tuple(risk_import.sources())
+
+    def risk(path: Path) -> int:
+        # A file made for a source is imported as that source's; any other as the
+        # source its size picks (mostly the wrong one: the "looks like" refusal).
+        stem = path.stem
+        source = stem if stem in sources else sources[path.stat().st_size % len(sources)]
         plan = drain(risk_import.plan_import(o.county, path, source))
-        return drain(risk_import.apply_import(o.county, plan))
+        drain(risk_import.apply_import(o.county, plan))
+        return len(plan.facts)
+
+    def counted(read: Callable[[Path], Any]) -> Callable[[Path], int]:
+        return lambda path: len(read(path) or ())
 
     return {
-        "enterprise register": (enterprise, (SpreadsheetError,)),
-        "department risk data": (risk, (SpreadsheetError,)),
-        "checklist xlsx": (import_xlsx, (SpreadsheetError, ChecklistError)),
-        "holiday table": (holidays.read_file, (SpreadsheetError, holidays.HolidayError)),
+        "enterprise register": (enterprise, (SpreadsheetError,), (enterprise_door(o.county),)),
+        "department risk data": (risk, (SpreadsheetError,), risk_doors(o.county)),
+        "checklist xlsx": (counted(import_xlsx), (SpreadsheetError, ChecklistError), ()),
+        "holiday table": (
+            counted(holidays.read_file),
+            (SpreadsheetError, holidays.HolidayError),
+            (),
+        ),
     }
 
 
@@ -182,7 +200,7 @@ def _run(
 
 def _file_case(
     db_path: Path,
-    target: Callable[[Path], Any],
+    target: Callable[[Path], int],
     rejections: tuple[type[Exception], ...],
     outcome: Outcome,
     folder: Path,
@@ -190,7 +208,7 @@ def _file_case(
     def case(path: Path) -> None:
         before = digest(db_path)
         try:
-            target(path)
+            imported = target(path)
         except rejections as exc:
             assert str(exc).strip(), "a rejection without a message"
             assert "Traceback" not in str(exc)
@@ -198,6 +216,7 @@ def _file_case(
             outcome.rejected += 1
         else:
             outcome.accepted += 1
+            outcome.with_rows += imported > 0
         finally:
             for f in folder.iterdir():
                 f.unlink()
@@ -210,7 +229,7 @@ def fuzz_spreadsheets(
 ) -> list[Outcome]:
     results = []
     db_path = o.county.path
-    for name, (target, rejections) in _spreadsheet_targets(o).items():
+    for name, (target, rejections, doors) in _spreadsheet_targets(o).items():
         outcome = Outcome(name)
         folder = o.folder / name.replace(" ", "-")
         folder.mkdir(exist_ok=True)
@@ -218,7 +237,7 @@ def fuzz_spreadsheets(
             outcome,
             examples[name],
             seed,
-            spreadsheet_files(folder),
+            spreadsheet_files(folder, doors),
             _file_case(db_path, target, rejections, outcome, folder),
             shrink=shrink,
         )
@@ -281,6 +300,8 @@ def fuzz_cli(o: Offices, examples: dict[str, int], seed: int) -> list[Outcome]:
             enterprise.rejected += 1
         else:
             enterprise.accepted += 1
+            done_json = json.loads(done.stdout)
+            enterprise.with_rows += done_json["added"] + done_json["updated"] > 0
         for f in xlsx_folder.iterdir():
             f.unlink()
 
@@ -288,7 +309,7 @@ def fuzz_cli(o: Offices, examples: dict[str, int], seed: int) -> list[Outcome]:
         enterprise,
         examples["CLI import-enterprises"],
         seed,
-        spreadsheet_files(xlsx_folder),
+        spreadsheet_files(xlsx_folder, (enterprise_door(o.county),)),
         enterprise_case,
     )
     out.append(enterprise)
@@ -350,15 +371,20 @@ def run(examples: dict[str, int], seed: int, folder: Path) -> list[Outcome]:
 
 
 def table(results: list[Outcome]) -> str:
-    head = f"{'target':26} {'cases':>6} {'accepted':>9} {'rejected':>9} {'findings':>9}"
+    head = (
+        f"{'target':26} {'cases':>6} {'accepted':>9} {'with rows':>10} {'rejected':>9} "
+        f"{'findings':>9}"
+    )
     lines = [head, "-" * len(head)]
     for r in results:
         lines.append(
-            f"{r.target:26} {r.cases:6d} {r.accepted:9d} {r.rejected:9d} {len(r.findings):9d}"
+            f"{r.target:26} {r.cases:6d} {r.accepted:9d} {r.with_rows:10d} {r.rejected:9d} "
+            f"{len(r.findings):9d}"
         )
     lines.append(
         f"{'total':26} {sum(r.cases for r in results):6d} {sum(r.accepted for r in results):9d} "
-        f"{sum(r.rejected for r in results):9d} {sum(len(r.findings) for r in results):9d}"
+        f"{sum(r.with_rows for r in results):10d} {sum(r.rejected for r in results):9d} "
+        f"{sum(len(r.findings) for r in results):9d}"
     )
     for r in results:
         for f in r.findings:

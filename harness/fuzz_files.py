@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
-# Column names every import recognises, so the fuzzed rows reach the row checks
-# instead of stopping at "no header found".
+from harness.fuzz_headers import Door, recognised_sheet
+
+# Column names of every import, mixed: headers that name a few fields each, and
+# stray columns beside a recognised header (harness/fuzz_headers.py).
 LABELS = (
     "企业名称",
     "统一社会信用代码",
@@ -205,9 +208,27 @@ def broken(draw: st.DrawFn, good: bytes) -> bytes:
 
 
 @st.composite
-def spreadsheet_files(draw: st.DrawFn, folder: Path) -> Path:
-    """One file, of any kind an office might pick, written into `folder`."""
-    sheets = draw(workbooks())
+def recognised_workbooks(
+    draw: st.DrawFn, door: Door
+) -> list[tuple[str, list[list[Any]], list[tuple[int, int, int, int]]]]:
+    """A sheet with the door's header and fuzzed data rows first (merged cells below
+    the header), then now and then another fuzzed sheet."""
+    rows, header_row = draw(recognised_sheet(door, CELLS, st.sampled_from(LABELS)))
+    merges = [(r + header_row, c, dr, dc) for r, c, dr, dc in draw(MERGES)]
+    sheets = [(door.stem, rows, merges)]
+    if draw(st.booleans()):
+        sheets += draw(workbooks())[:1]
+    return sheets
+
+
+@st.composite
+def spreadsheet_files(draw: st.DrawFn, folder: Path, doors: Sequence[Door] = ()) -> Path:
+    """One file, of any kind an office might pick, written into `folder`. Given the
+    doors of an import, two files in three have a header one of them recognises
+    (the file is named after it: a risk file after its source)."""
+    door = draw(st.sampled_from(doors)) if doors and draw(st.integers(0, 2)) else None
+    sheets = draw(recognised_workbooks(door) if door else workbooks())
+    stem = door.stem if door else "表格"
     kind = draw(
         st.sampled_from(["xlsx", "xlsx", "xlsx", "csv-utf8", "csv-gbk", "broken", "suffix"])
     )
@@ -215,14 +236,13 @@ def spreadsheet_files(draw: st.DrawFn, folder: Path) -> Path:
         rows = sheets[0][1]
         encoding = "utf-8-sig" if kind == "csv-utf8" else "gbk"
         return write_csv(
-            folder / "表格.csv", rows, encoding, draw(st.sampled_from([",", "\t", ";"]))
+            folder / f"{stem}.csv", rows, encoding, draw(st.sampled_from([",", "\t", ";"]))
         )
-    path = write_xlsx(folder / "表格.xlsx", sheets)
+    path = write_xlsx(folder / f"{stem}.xlsx", sheets)
     if kind == "broken":
         path.write_bytes(draw(broken(path.read_bytes())))
     elif kind == "suffix":
         path = path.rename(
-            folder
-            / draw(st.sampled_from(["表格.xls", "表格.ods", "表格.xlsb", "表格.txt", "表格.XLSX"]))
+            folder / (stem + draw(st.sampled_from([".xls", ".ods", ".xlsb", ".txt", ".XLSX"])))
         )
     return path

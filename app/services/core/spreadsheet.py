@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services.core.fields import FieldSpec, clean_text
+from app.services.core.messages import N_
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
 HEADER_SCAN_ROWS = 30
@@ -126,7 +127,18 @@ def _read_csv(path: Path) -> list[list[Any]]:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        # A bare carriage return inside an unquoted field (a cell pasted from another
+        # program) stops Python's csv reader; the office can only re-save the file.
+        raise SpreadsheetError(
+            N_(
+                "无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。",
+                file=path.name,
+                reason=str(exc),
+            )
+        ) from exc
 
 
 _LABEL_NOISE = re.compile(r"[\s\u3000*＊:：_\-—/／\\]+")

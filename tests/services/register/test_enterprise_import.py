@@ -145,6 +145,17 @@ def test_corrupt_workbook(db, tmp_path):
     assert "另存为" in str(err.value)
 
 
+def test_csv_with_a_bare_carriage_return_is_refused_with_a_message(db, tmp_path):
+    # Found by the fuzzer (harness/fuzz.py): Python's csv reader raised csv.Error,
+    # an exception no caller expected, instead of the import's documented refusal.
+    path = tmp_path / "pasted.csv"
+    path.write_bytes("企业名称,信用代码\r\n甲\r乙公司,{}\n".format(code(1, "410482")).encode())
+    with pytest.raises(SpreadsheetError) as err:
+        drain(plan_import(db, path))
+    assert "pasted.csv" in str(err.value) and "另存为 .xlsx" in str(err.value)
+    assert enterprises.page(db, EnterpriseFilter()) == []
+
+
 def test_sheet_without_header(db, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("甲,乙,丙\n1,2,3\n", encoding="utf-8")
