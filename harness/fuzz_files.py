@@ -224,9 +224,9 @@ def recognised_workbooks(
 @st.composite
 def spreadsheet_files(draw: st.DrawFn, folder: Path, doors: Sequence[Door] = ()) -> Path:
     """One file, of any kind an office might pick, written into `folder`. Given the
-    doors of an import, two files in three have a header one of them recognises
+    doors of an import, four files in five have a header one of them recognises
     (the file is named after it: a risk file after its source)."""
-    door = draw(st.sampled_from(doors)) if doors and draw(st.integers(0, 2)) else None
+    door = draw(st.sampled_from(doors)) if doors and draw(st.integers(0, 4)) else None
     sheets = draw(recognised_workbooks(door) if door else workbooks())
     stem = door.stem if door else "表格"
     kind = draw(
