@@ -85,3 +85,20 @@ def test_main_window_in_chinese_by_default(qtbot, db, messages):
     assert window.tabs.tabText(0) == "总览"
     assert window.tabs.tabText(1) == "企业名录"
     assert QApplication.translate("MainWindow", "退出") == "退出"
+
+
+def test_layoff_dialog_choices_in_english(qtbot, db, english):
+    """Every choice box of the layoff dialog reads in English in the English window (the
+    legal grounds of 第41条 come from resources/rules/layoffs.json's grounds_en)."""
+    import re
+
+    from app.views.layoffs.layoff_dialog import LayoffDialog
+
+    dialog = LayoffDialog(db, english=True)  # as the English window opens it (ListTab)
+    qtbot.addWidget(dialog)
+    grounds = [dialog.ground.itemText(i) for i in range(dialog.ground.count())]
+    assert "(2) Serious difficulties in production and operation" in grounds
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    for combo in dialog.findChildren(QComboBox):
+        for i in range(combo.count()):
+            assert not chinese.search(combo.itemText(i)), combo.itemText(i)

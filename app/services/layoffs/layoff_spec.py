@@ -26,6 +26,10 @@ def _grounds() -> list[tuple[str, str]]:
     ]
 
 
+def _grounds_en() -> list[tuple[str, str]]:
+    return [(key, f"({key}) {text}") for key, text in layoff_rules.rules()["grounds_en"].items()]
+
+
 def _date(name: str, zh: str, en: str) -> FieldSpec:
     return FieldSpec(name, zh, en, Kind.DATE, editor="date")
 
@@ -36,7 +40,15 @@ def _served(name: str, zh: str, en: str) -> FieldSpec:
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("enterprise_id", "企业", "Enterprise", editor="enterprise"),
-    FieldSpec("ground", "法定情形", "Legal ground", Kind.CHOICE, choices=_grounds, default="2"),
+    FieldSpec(
+        "ground",
+        "法定情形",
+        "Legal ground",
+        Kind.CHOICE,
+        choices=_grounds,
+        choices_en=_grounds_en,
+        default="2",
+    ),
     FieldSpec("total_staff", "职工总数", "Total staff", Kind.INT, width=70),
     FieldSpec("laid_off", "拟裁减人数", "To be laid off", Kind.INT, width=60),
     _date("explained_on", "向工会或全体职工说明情况", "Explained to the union or all staff on"),
