@@ -23,6 +23,8 @@ OPERATOR = "压力测试员"
 #   <db>.before-restore-<time>[-wal]  the file a restore replaced, with its WAL (never deleted;
 #                        also what the next open keeps of a migration cut off: <db>.migrating)
 #   *.hexie, *.eml       finished bundles and receipts (written whole, then renamed)
+#   <db>-附件/待提交/…    evidence copied by work killed before its commit (or between its
+#                        commit and the rename): settled at the next open (pending())
 DOCUMENTED = (
     re.compile(r".*\.sqlite3-(wal|shm)$"),
     re.compile(r".*\.sqlite3\.lock$"),
@@ -134,8 +136,22 @@ def files_under(folder: Path) -> set[Path]:
     return {p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
 
 
+PENDING = "待提交"
+
+
+def pending(p: Path) -> bool:
+    """A copy in <db>-附件/待提交: evidence whose record was not committed yet when the
+    process was killed; settled (put in place or removed) at the next open."""
+    return len(p.parts) > 2 and p.parts[0].endswith("-附件") and p.parts[1] == PENDING
+
+
 def _evidence(p: Path) -> bool:
-    return bool(p.parts) and p.parts[0].endswith("-附件") and not p.name.endswith(".part")
+    return (
+        bool(p.parts)
+        and p.parts[0].endswith("-附件")
+        and not p.name.endswith(".part")
+        and not pending(p)
+    )
 
 
 def leftovers(before: set[Path], folder: Path) -> list[Path]:
@@ -144,7 +160,9 @@ def leftovers(before: set[Path], folder: Path) -> list[Path]:
     return sorted(
         p
         for p in files_under(folder) - before
-        if not any(rule.match(p.name) for rule in DOCUMENTED) and not _evidence(p)
+        if not any(rule.match(p.name) for rule in DOCUMENTED)
+        and not _evidence(p)
+        and not pending(p)
     )
 
 

@@ -204,10 +204,24 @@ class Database:
             session.commit()
         except BaseException:
             session.rollback()
+            _run_outcome(session, committed=False)
             raise
+        else:
+            _run_outcome(session, committed=True)
         finally:
             self._local.session = None
             session.close()
+
+    def on_outcome(self, committed: Callable[[], None], undone: Callable[[], None]) -> None:
+        """Run `committed` once the open unit of work has committed, or `undone` once it
+        is rolled back (an error, a Cancel). Files that belong to records are put in
+        place this way only after the records are (app.services.core.pending_files).
+        With no unit of work open there is nothing to wait for: `committed` runs now."""
+        outer = getattr(self._local, "session", None)
+        if outer is None:
+            committed()
+            return
+        outer.info.setdefault("on_outcome", []).append((committed, undone))
 
     @contextmanager
     def reader(self) -> Iterator[Connection]:
@@ -270,6 +284,16 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _run_outcome(session: Session, *, committed: bool) -> None:
+    """The callbacks Database.on_outcome registered: the transaction's outcome is
+    settled, so a callback that fails is logged, never raised (the records stand)."""
+    for on_commit, on_undo in session.info.pop("on_outcome", []):
+        try:
+            (on_commit if committed else on_undo)()
+        except Exception:
+            log.exception("after the unit of work (%s)", "commit" if committed else "rollback")
 
 
 def open_database(

@@ -26,6 +26,7 @@ def test_kills_leave_every_database_sound_and_all_or_nothing(tmp_path: Path) -> 
     assert sum(t.kills for t in tallies) == kills, report
     for t in tallies:
         assert t.corrupt == 0 and t.partial == 0 and t.leftover == 0, report
+        assert t.orphan_files == 0, report  # issue 18: never a file no record points to
         assert t.intact == t.kills == t.all_or_nothing == t.before + t.after, report
 
 
@@ -67,6 +68,8 @@ def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> No
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "county-附件" / "abc").mkdir(parents=True)
     (tmp_path / "county-附件" / "abc" / "1-说明.txt").write_bytes(b"x")
+    (tmp_path / "county-附件" / "待提交" / "f00" / "abc").mkdir(parents=True)
+    (tmp_path / "county-附件" / "待提交" / "f00" / "abc" / "2-说明.txt").write_bytes(b"x")
     assert [p.name for p in leftovers(present, tmp_path)] == [
         "county-20240601-080000-import.sqlite3.part",
         "county.sqlite3.restoring",

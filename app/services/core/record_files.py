@@ -8,7 +8,6 @@ and typical cases share this; the record itself keeps the returned description.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from app.models.db import Database
-from app.owner_only import private_file, private_folder
+from app.owner_only import create_private_file
+from app.services.core import pending_files
 
 # Scans and photos are a few MB; a 2 GB file is a mistake (a video, a disk
 # image) that would also break the e-mailed sync bundle.
@@ -113,7 +113,11 @@ def local_path(db: Database, description: dict[str, Any], owner: str) -> Path:
     sha = str(description.get("sha256", ""))
     if owner and owner != db.office_code or name_problem(stored, path=True):
         return folder(db) / received_name(sha, str(description.get("file_name", "")))
-    return folder(db) / stored
+    path = folder(db) / stored
+    if not path.exists():
+        # Added in the unit of work still running: its copy waits in 待提交.
+        return pending_files.staged_path(db, stored) or path
+    return path
 
 
 def sha256_of(path: Path) -> str:
@@ -147,26 +151,29 @@ def check_source(source: Path) -> int:
 
 
 def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
-    """Copy `source` under <folder>/<owner_id>/ and return its description.
-    The copy is written to a .part file and renamed only when its hash matches."""
+    """Copy `source` under <folder>/<owner_id>/ and return its description. The
+    copy is checked against the hash and put in place when the open unit of work
+    commits (removed if it is rolled back)."""
     source = Path(source)
     size = check_source(source)
     try:
         digest = sha256_of(source)
     except OSError as exc:
         raise RecordFileError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
-    relative = Path(owner_id) / f"{digest[:12]}-{_safe_name(source.name)}"
-    target = folder(db) / relative
-    private_folder(folder(db))  # attachments are personal data: owner-only
-    private_folder(target.parent)
-    tmp = target.with_name(target.name + ".part")
-    shutil.copyfile(source, tmp)
-    private_file(tmp)
-    if sha256_of(tmp) != digest:
+    relative = f"{owner_id}/{digest[:12]}-{_safe_name(source.name)}"
+    # Into <folder>/待提交 now, into place when the record is committed: a Cancel or
+    # a kill before the commit leaves no file nothing refers to (pending_files).
+    tmp = pending_files.stage(db, relative)
+    create_private_file(tmp)
+    try:
+        shutil.copyfile(source, tmp)
+        if sha256_of(tmp) != digest:
+            raise RecordFileError(f"复制“{source.name}”时内容发生变化，请重试。")
+    except BaseException:
         tmp.unlink(missing_ok=True)
-        raise RecordFileError(f"复制“{source.name}”时内容发生变化，请重试。")
-    os.replace(tmp, target)
-    return StoredFile(source.name, relative.as_posix(), digest, size)
+        raise
+    pending_files.place_on_commit(db, tmp, relative)
+    return StoredFile(source.name, relative, digest, size)
 
 
 def state_of(

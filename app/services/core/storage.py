@@ -34,7 +34,7 @@ from app.models.db import (
 )
 from app.models.lock import DatabaseInUseError, FileLock
 from app.owner_only import create_private_file, private_file
-from app.services.core import backups, file_check, storage_errors
+from app.services.core import backups, file_check, pending_files, storage_errors
 from app.services.core.messages import N_
 from app.services.core.storage_errors import (
     DamagedDatabaseError,
@@ -200,6 +200,10 @@ def _open_writer(path: Path, operator: str, folder: Path) -> Database:
     _migrated(path)
     db.hold_lock(lock)
     db.notices.extend(notices)
+    try:
+        pending_files.sweep(db)  # copies work killed before its commit left behind
+    except Exception:
+        log.exception("could not settle the attachments folder's 待提交")
     return db
 
 

@@ -133,6 +133,7 @@ def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) 
     from their hash (record_files.received_name): nothing in a bundle chooses a
     path. Written after the records are committed; a file that cannot be written
     is reported and can come again with the next bundle."""
+    from app.owner_only import create_private_file, private_folder
     from app.services.core import record_files
     from app.services.sync.bundle_read import member_bytes
 
@@ -147,8 +148,11 @@ def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) 
                 continue
             try:
                 data = member_bytes(p.bundle, member)
-                target.parent.mkdir(parents=True, exist_ok=True)
+                private_folder(base)  # attachments are personal data: owner-only
+                private_folder(target.parent)
                 part = target.with_name(target.name + ".part")
+                part.unlink(missing_ok=True)  # a killed import's; the file comes again now
+                create_private_file(part)
                 part.write_bytes(data)
                 os.replace(part, target)
             except (OSError, BundleError) as exc:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import email
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -365,6 +367,9 @@ def test_attachments_travel_when_chosen(pair, tmp_path):
     bundle.import_paths(city, [tmp_path / "b"], ypriv)
     [row] = attachments.list_for(city, item)
     assert row.state == "ok" and row.path.read_bytes() == b"%PDF-1.4 evidence"
+    if os.name == "posix":  # personal data: owner-only, as the sender's copy
+        assert stat.S_IMODE(row.path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(row.path.parent.stat().st_mode) == 0o700
 
 
 def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
