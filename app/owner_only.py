@@ -9,6 +9,7 @@ Neutral ground: the models, the services and the window all use it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -21,10 +22,8 @@ def private_file(path: str | Path) -> None:
     a read-only medium) is left as it is."""
     if os.name != "posix":
         return
-    try:
+    with contextlib.suppress(OSError):  # not ours to change: leave it as it is
         os.chmod(path, FILE_MODE)
-    except OSError:
-        pass
 
 
 def private_folder(path: str | Path) -> Path:
@@ -32,10 +31,8 @@ def private_folder(path: str | Path) -> Path:
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
     if os.name == "posix":
-        try:
+        with contextlib.suppress(OSError):  # an existing folder that is not ours
             os.chmod(path, FOLDER_MODE)
-        except OSError:
-            pass
     return path
 
 

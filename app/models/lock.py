@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import platform
 from datetime import datetime
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import IO
 
 from app.owner_only import private_file
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseInUseError(RuntimeError):
@@ -69,8 +72,10 @@ class FileLock:
             handle.truncate(0)  # "a+" appends: the text starts at byte 0 again
             handle.write(" " + json.dumps(holder, ensure_ascii=False) + "\n")
             handle.flush()
-        except OSError:
-            pass
+        except OSError as exc:
+            # The lock itself is held; only the note naming its holder is missing,
+            # so a second writer's message says less. Not a reason to refuse.
+            log.warning("cannot write the lock holder to %s: %s", handle.name, exc)
 
     def release(self) -> None:
         if self._handle is None:

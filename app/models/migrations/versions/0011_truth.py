@@ -72,6 +72,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # The withdrawn items stay withdrawn: the older version would make them again
-    # at the draft's next save.
-    pass
+    """Nothing to undo: the withdrawn items stay withdrawn (the older version makes
+    them again at the draft's next save)."""
