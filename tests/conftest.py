@@ -37,6 +37,27 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_held_keys() -> Iterator[None]:
+    """No test starts with a modifier key still held by the one before it.
+
+    Qt keeps the modifiers of the last key event application-wide: after a test's
+    Ctrl+S, every later `selectRow` in the same process reads Ctrl as held and
+    toggles the row off. A key release with no modifiers after each test lets go."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if QApplication.instance() is None:
+        return
+    anything = QWidget()
+    QTest.keyRelease(anything, Qt.Key.Key_Control)
+    anything.deleteLater()
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("HEXIE_DATA_DIR", str(path))
