@@ -87,30 +87,20 @@ def manual(
     )
 
 
+def move(db: Any, item_id: str, status: str, on: date, note: str, **more: Any) -> None:
+    """One status change of a rectification item, dated `on`, seen from 1 Dec 2023."""
+    ledger.change_status(
+        db, item_id, status, on_date=on, note=note, today=date(2023, 12, 1), **more
+    )
+
+
 def close(db: Any, item_id: str, evidence: Any, on: date = date(2023, 9, 20)) -> None:
     """Take an item the whole way to 已销号: evidence attached, in progress,
     awaiting verification, verified and closed on `on`."""
     attachments.add(db, item_id, evidence)
-    ledger.change_status(
-        db, item_id, "in_progress", on_date=on, note="企业已着手整改", today=date(2023, 12, 1)
-    )
-    ledger.change_status(
-        db,
-        item_id,
-        "awaiting_verification",
-        on_date=on,
-        note="企业报送整改材料",
-        today=date(2023, 12, 1),
-    )
-    ledger.change_status(
-        db,
-        item_id,
-        "closed",
-        on_date=on,
-        note="核验属实",
-        verified_by="李四",
-        today=date(2023, 12, 1),
-    )
+    move(db, item_id, "in_progress", on, "企业已着手整改")
+    move(db, item_id, "awaiting_verification", on, "企业报送整改材料")
+    move(db, item_id, "closed", on, "核验属实", verified_by="李四")
 
 
 def offer(db: Any, eid: str, **kw: Any) -> str:

@@ -12,7 +12,7 @@ from app.services.ledger import attachments, ledger, ledger_reminders
 from app.services.ledger.ledger import LedgerFilter, ManualItem
 from app.services.register import enterprises
 from tests.builders import code
-from tests.records import close, enterprise, filled, manual
+from tests.records import close, enterprise, filled, manual, move
 
 
 @pytest.fixture
@@ -39,49 +39,17 @@ def test_status_path_to_closed_with_history(db, evidence):
 def test_refused_transitions(db, evidence):
     item = manual(db, enterprise(db))
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(
-            db,
-            item,
-            "closed",
-            on_date=date(2023, 9, 5),
-            note="直接销号",
-            verified_by="李四",
-            today=date(2023, 12, 1),
-        )
+        move(db, item, "closed", date(2023, 9, 5), "直接销号", verified_by="李四")
     assert "不能直接改为" in err.value.errors["status"]
-    ledger.change_status(
-        db,
-        item,
-        "awaiting_verification",
-        on_date=date(2023, 9, 5),
-        note="已整改",
-        today=date(2023, 12, 1),
-    )
+    move(db, item, "awaiting_verification", date(2023, 9, 5), "已整改")
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(
-            db,
-            item,
-            "closed",
-            on_date=date(2023, 9, 6),
-            note="核验",
-            verified_by="",
-            today=date(2023, 12, 1),
-        )
+        move(db, item, "closed", date(2023, 9, 6), "核验", verified_by="")
     assert "核验人" in err.value.errors["verified_by"] and "佐证" in err.value.errors["evidence"]
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(
-            db, item, "in_progress", on_date=date(2023, 9, 6), note="", today=date(2023, 12, 1)
-        )
+        move(db, item, "in_progress", date(2023, 9, 6), "")
     assert "说明" in err.value.errors["note"]
     with pytest.raises(ValidationError):
-        ledger.change_status(
-            db,
-            item,
-            "in_progress",
-            on_date=date(2023, 8, 1),
-            note="早于发现",
-            today=date(2023, 12, 1),
-        )
+        move(db, item, "in_progress", date(2023, 8, 1), "早于发现")
     assert ledger.get(db, item).status == "awaiting_verification"
 
 
@@ -89,18 +57,9 @@ def test_reopen_needs_reason(db, evidence):
     item = manual(db, enterprise(db))
     close(db, item, evidence)
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(
-            db, item, "in_progress", on_date=date(2023, 10, 9), note="再", today=date(2023, 12, 1)
-        )
+        move(db, item, "in_progress", date(2023, 10, 9), "再")
     assert "理由" in err.value.errors["note"]
-    ledger.change_status(
-        db,
-        item,
-        "in_progress",
-        on_date=date(2023, 10, 9),
-        note="复查发现仍有3人未签合同",
-        today=date(2023, 12, 1),
-    )
+    move(db, item, "in_progress", date(2023, 10, 9), "复查发现仍有3人未签合同")
     assert ledger.get(db, item).status == "in_progress"
 
 
@@ -165,24 +124,9 @@ def test_evidence_hash_and_tampering(db, evidence):
     assert row.path.parent.parent == attachments.folder(db)
     row.path.write_bytes(b"tampered")
     assert attachments.list_for(db, item)[0].state == "altered"
-    ledger.change_status(
-        db,
-        item,
-        "awaiting_verification",
-        on_date=date(2023, 9, 5),
-        note="已整改",
-        today=date(2023, 12, 1),
-    )
+    move(db, item, "awaiting_verification", date(2023, 9, 5), "已整改")
     with pytest.raises(ValidationError) as err:
-        ledger.change_status(
-            db,
-            item,
-            "closed",
-            on_date=date(2023, 9, 6),
-            note="核验",
-            verified_by="李四",
-            today=date(2023, 12, 1),
-        )
+        move(db, item, "closed", date(2023, 9, 6), "核验", verified_by="李四")
     assert "改动" in err.value.errors["evidence"]
     row.path.unlink()
     assert attachments.list_for(db, item)[0].state == "missing"  # the record stays
