@@ -118,12 +118,12 @@ def referenced_names(db: Database) -> set[str]:
 def sweep(db: Database, *, now: float | None = None) -> tuple[list[Path], list[Path]]:
     """Settle the copies killed work left in 待提交 (at a writer's open): returns
     (put in place, removed). Copies touched in the last STALE_SECONDS stay."""
-    pending = _base(db) / PENDING_FOLDER
-    if not pending.is_dir():
-        return [], []
     now = time.time() if now is None else now
     placed: list[Path] = []
-    removed: list[Path] = []
+    removed: list[Path] = _stale_received_parts(db, now)
+    pending = _base(db) / PENDING_FOLDER
+    if not pending.is_dir():
+        return placed, removed
     names: set[str] | None = None
     for token in sorted(p for p in pending.iterdir() if p.is_dir()):
         for copy in sorted(p for p in token.rglob("*") if p.is_file()):
@@ -143,6 +143,28 @@ def sweep(db: Database, *, now: float | None = None) -> tuple[list[Path], list[P
             except OSError as exc:
                 log.warning("could not settle %s: %s", copy, exc)
         _remove_empty(token)
+    _rmdir(pending)  # nothing left in it: no empty folder beside the user's files
     if placed or removed:
         log.info("待提交: %d copy(ies) put in place, %d removed", len(placed), len(removed))
     return placed, removed
+
+
+def _stale_received_parts(db: Database, now: float) -> list[Path]:
+    """A bundle import killed while writing a received evidence file leaves
+    `收到/<sha>.ext.part`; the file itself comes again with the next bundle, so a
+    .part untouched for STALE_SECONDS is only litter (a younger one may be being
+    written by an import running now)."""
+    from app.services.core.record_files import RECEIVED_FOLDER
+
+    removed: list[Path] = []
+    received = _base(db) / RECEIVED_FOLDER
+    if not received.is_dir():
+        return removed
+    for part in sorted(received.glob("*.part")):
+        try:
+            if part.is_file() and now - part.stat().st_mtime >= STALE_SECONDS:
+                part.unlink()
+                removed.append(part)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", part, exc)
+    return removed

@@ -129,3 +129,30 @@ def test_next_open_sweeps_what_a_kill_left(tmp_path, db, evidence):
         }
     finally:
         reopened.close()
+
+
+def test_next_open_removes_a_killed_imports_received_part_and_the_empty_pending_folder(
+    tmp_path, db
+):
+    received = record_files.folder(db) / record_files.RECEIVED_FOLDER
+    received.mkdir(parents=True)
+    stale = received / f"{'a' * 64}.pdf.part"
+    fresh = received / f"{'b' * 64}.pdf.part"
+    whole = received / f"{'c' * 64}.pdf"
+    for path in (stale, fresh, whole):
+        path.write_bytes(b"%PDF-1.4")
+    old = time.time() - pending_files.STALE_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(whole, (old, old))
+    empty_pending = record_files.folder(db) / pending_files.PENDING_FOLDER / "token"
+    empty_pending.mkdir(parents=True)
+    path = db.path
+    db.close()
+
+    reopened = open_office_database(path, operator="测试员", backup_folder=tmp_path / "备份")
+    try:
+        assert not stale.exists()
+        assert fresh.exists() and whole.exists()  # being written now; a received file
+        assert not (record_files.folder(reopened) / pending_files.PENDING_FOLDER).exists()
+    finally:
+        reopened.close()
