@@ -47,7 +47,9 @@ def cmd_import_scans(args: argparse.Namespace) -> int:
         if args.check_date
         else date.today()
     )
-    with open_db(args) as db:
+    # Reading scans writes nothing: without --confirm the file is opened as a reader,
+    # so a coordinator can check a stack of scans while the window holds the file.
+    with open_db(args, write=bool(args.confirm)) as db:
         scans = run_work(batch.read_scans(db, args.files))
         out = report.as_json(scans)
         saved: list[dict[str, Any]] = []
