@@ -81,7 +81,7 @@ def cmd_import_enterprises(args: argparse.Namespace) -> int:
     from app.services.core.spreadsheet import SpreadsheetError
     from app.services.register.enterprise_import import apply_import, plan_import, save_problems
 
-    with open_db(args) as db:
+    with open_db(args, write=not args.dry_run) as db:  # a dry run only reads
         try:
             plan = run_work(plan_import(db, args.file, sheet=args.sheet))
             # A real import backs the database up first (inside apply_import).

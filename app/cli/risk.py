@@ -38,7 +38,7 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
     from app.services.core.spreadsheet import SpreadsheetError
     from app.services.risk import risk_import
 
-    with open_db(args) as db:
+    with open_db(args, write=not args.dry_run) as db:  # a dry run only reads
         try:
             plan = run_work(risk_import.plan_import(db, args.file, args.source, sheet=args.sheet))
         except SpreadsheetError as exc:

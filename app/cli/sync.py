@@ -167,7 +167,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 def cmd_import_bundle(args: argparse.Namespace) -> int:
     from app.services.sync import bundle, keys
 
-    with open_db(args) as db:
+    with open_db(args, write=not args.dry_run) as db:  # a dry run only reads
         try:
             private = keys.unlock(db, _passphrase(args))
             # A real import backs the database up first (inside import_work).

@@ -53,6 +53,18 @@ def test_city_merges_three_counties_from_the_command_line(
         assert code_ == 0 and "第 1 号" in out
     bundles = sorted((tmp_path / "inbox").iterdir())
     assert len(bundles) == 3
+    with open_database(path[CITY], operator="窗口里的协调员"):  # a dry run only reads
+        code_, out, err = run(
+            capsys,
+            "import-bundle",
+            str(tmp_path / "inbox"),
+            "--db",
+            path[CITY],
+            "--dry-run",
+            "--json",
+        )
+    assert code_ == 0, err
+    assert [b["already_imported"] for b in json.loads(out)["bundles"]] == [False] * 3
     # all three counties (each with its own default checklist edition 1), one bundle given twice
     code_, out, err = run(
         capsys,
