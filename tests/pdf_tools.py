@@ -35,6 +35,29 @@ def raw_pdf_text(path: Path, page: int | None = None) -> str:
     return re.sub(r"\s+", "", proc.stdout)
 
 
+def office_pdf(document: Path, scratch: Path) -> Path:
+    """A Word or Excel file rendered to PDF by LibreOffice, the way an office PC
+    without Word prints it; the PDF lands beside `document`'s name in `scratch`."""
+    assert shutil.which("soffice"), "install libreoffice-writer-nogui (.ci/run does)"
+    subprocess.run(
+        [
+            "soffice",
+            # A profile of its own: another LibreOffice running on the PC is left alone.
+            f"-env:UserInstallation=file://{scratch}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(scratch),
+            str(document),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    return scratch / document.with_suffix(".pdf").name
+
+
 def pdf_pages(path: Path) -> int:
     from pypdf import PdfReader
 

@@ -248,14 +248,10 @@ def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
 def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path):  # noqa: F811
     """Rendered by LibreOffice (where installed), the last page holds body text beside
     the office's name and the date, for a report of any length."""
-    import shutil
-    import subprocess
+    # Not skipped when soffice is missing (office_pdf fails): .ci/run installs
+    # libreoffice-writer-nogui, and a skipped rendering test would check nothing.
+    from tests.pdf_tools import office_pdf, pdf_pages, pdf_text
 
-    from tests.pdf_tools import pdf_pages, pdf_text
-
-    # Not skipped when missing: .ci/run installs libreoffice-writer-nogui, and a
-    # skipped rendering test would check nothing.
-    assert shutil.which("soffice"), "install libreoffice-writer-nogui to render the Word file"
     campaign_id, *_ = counted
     for extra in (0, 3, 6):
         campaign_report.save(
@@ -272,22 +268,6 @@ def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path
             ),
         )
         out = campaign_report.write(db, campaign_id, tmp_path / f"r{extra}.docx", today=TODAY).docx
-        subprocess.run(
-            [
-                "soffice",
-                # A profile of its own: another LibreOffice running on the PC is left alone.
-                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(out),
-            ],
-            capture_output=True,
-            timeout=180,
-            check=True,
-        )
-        pdf = out.with_suffix(".pdf")
+        pdf = office_pdf(out, tmp_path)
         last = pdf_text(pdf, pdf_pages(pdf))
         assert "2023年12月1日" in last and "督促企业逐项销号" in last, extra

@@ -4,7 +4,6 @@ on odd pages for duplex printers, the QR code readable from a poor scan."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -14,7 +13,7 @@ from app.services.core.progress import drain
 from app.services.documents.documents import Document, Paragraph, Seal, Signatures, Spacer, Table
 from app.services.documents.docx_render import render_docx
 from app.views.printing import document_pdf, output
-from tests.pdf_tools import normalise, pdf_pages, pdf_text, render_page
+from tests.pdf_tools import normalise, office_pdf, pdf_pages, pdf_text, render_page
 from tests.records import enterprise, filled
 
 BODY = "整改期限届满前如有困难请及时与我单位联系"
@@ -127,28 +126,11 @@ def test_word_sections_per_form_and_keep_rules(db, tmp_path):
 
 
 def test_word_sign_off_not_alone_when_rendered(tmp_path):
-    assert shutil.which("soffice"), "install libreoffice-writer-nogui (.ci/run does)"
     """Word's keep rules as LibreOffice applies them: the rendered last page has body text."""
     checked = 0
     for rows in (40, 47, 54):
         out = render_docx(_letter(rows), tmp_path / f"w{rows}.docx")
-        subprocess.run(
-            [
-                "soffice",
-                # A profile of its own: another LibreOffice running on the PC is left alone.
-                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(out),
-            ],
-            capture_output=True,
-            timeout=180,
-            check=True,
-        )
-        pdf = out.with_suffix(".pdf")
+        pdf = office_pdf(out, tmp_path)
         last = pdf_text(pdf, pdf_pages(pdf))
         assert "盖章" in last and BODY in last, rows
         checked += pdf_pages(pdf) > 1
