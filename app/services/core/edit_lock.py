@@ -155,6 +155,18 @@ def _stale_conflict(db: Database, checks: list[tuple[Any, str, str, int]]) -> Ed
     return None
 
 
+def check_stored(db: Database, record_type: str, record_id: str | None, loaded: int | None) -> None:
+    """check_loaded before a unit of work, for a service that reads the stored record
+    first (a dialog's fields overlaid on it): a record deleted meanwhile is then a
+    conflict that says so, not "record not found"."""
+    if not record_id or loaded is None:
+        return
+    with db.session() as session:
+        row = session.get(_models()[record_type], record_id)
+        if row is not None:
+            check_loaded(session, row, record_type, loaded)
+
+
 def current_seq(db: Database) -> int:
     """The database's change counter: every saved record takes the next number
     (app/models/db.py next_change_seq). One indexed row: cheap to poll."""

@@ -85,6 +85,7 @@ def save_values(
 ) -> str:
     """Save what the filing dialog shows (its fields by name, as typed); what it does
     not show is kept as stored. `loaded`: the version the dialog was loaded from."""
+    edit_lock.check_stored(db, RECORD_TYPE, filing_id, loaded)
     base = get(db, filing_id)[0] if filing_id else FilingInput(None)
     return save(db, LAYOFF_FILING.overlay(values, base), filing_id, loaded=loaded)
 

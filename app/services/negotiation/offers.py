@@ -141,6 +141,7 @@ def save_values(
 ) -> str:
     """Save what the offer dialog shows (its fields by name, as typed); what it does
     not show is kept as stored. `loaded`: the version the dialog was loaded from."""
+    edit_lock.check_stored(db, RECORD_TYPE, offer_id, loaded)
     base = get(db, offer_id)[0] if offer_id else OfferInput(None)
     return save(db, NEGOTIATION_OFFER.overlay(values, base), offer_id, loaded=loaded)
 

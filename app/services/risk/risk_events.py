@@ -51,6 +51,7 @@ def save_values(
 ) -> str:
     """Save what the event dialog shows (its fields by name, as typed); `loaded`: the
     version the dialog was loaded from."""
+    edit_lock.check_stored(db, RECORD_TYPE, event_id, loaded)
     base = get(db, event_id)[0] if event_id else EventInput(None)
     return save(db, MAJOR_RISK_EVENT.overlay(values, base), event_id, loaded=loaded)
 
