@@ -23,13 +23,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import AuditEntry
-from app.models.base import sync_record_types
+from app.models.base import SyncMixin, sync_record_types
 from app.models.db import Database
 from app.models.setting import SyncCounter
 from app.services.core.fields import ValidationError
@@ -132,16 +133,36 @@ def guarded(db: Database) -> Iterator[Session]:
     """db.session(), with the version-guarded UPDATE that matched no row turned into
     EditConflict for the record that changed (the whole unit of work is rolled back)."""
     checks: list[tuple[Any, str, str, int]] = []
+    written: dict[str, int] = {}
     try:
         with db.session() as session:
             yield session
             checks = list(session.info.get("edit_checks", []))
             session.flush()
+            written = {
+                obj.id: int(obj.version)
+                for obj in session.identity_map.values()
+                if isinstance(obj, SyncMixin)
+            }
     except StaleDataError:
         conflict = _stale_conflict(db, checks)
         if conflict is None:
             raise
         raise conflict from None
+    _written.setdefault(db, {}).update(written)
+
+
+# The version each record had when this Database last wrote it: what the dialog that
+# saved it now shows, exactly (a colleague's save a moment later must still conflict).
+_written: WeakKeyDictionary[Database, dict[str, int]] = WeakKeyDictionary()
+
+
+def saved_version(db: Database, record_type: str, record_id: str | None) -> int | None:
+    """The version an edit dialog holds after its own save: the one its unit of work
+    wrote, else (a record saved without edit_lock.guarded) the stored one."""
+    if record_id and record_id in _written.get(db, {}):
+        return _written[db][record_id]
+    return version_of(db, record_type, record_id)
 
 
 def _stale_conflict(db: Database, checks: list[tuple[Any, str, str, int]]) -> EditConflict | None:
