@@ -175,3 +175,37 @@ def test_deleting_what_a_colleague_changed_since_the_list_was_read_is_refused(
     tab.table.selectRow(0)  # the list was read again: now the delete goes through
     tab.delete_selected()
     assert _enterprise(window.db, eid).deleted
+
+
+def test_health_check_merge_keeps_their_item_and_my_advice(qtbot: Any, db: Any, other: Any) -> None:
+    from app.services.checks import health_checks
+    from app.views.checks.check_dialog import CheckDialog
+
+    check_id = health_checks.create(db, records.filled(db, records.enterprise(db)))
+    mine, theirs = CheckDialog(db, check_id=check_id), CheckDialog(other, check_id=check_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    combo = theirs.results.combo("B01")
+    combo.setCurrentIndex(combo.findData("na"))
+    theirs.conclusion.setPlainText("企业存在劳动用工法律风险，须限期整改（复核）。")
+    assert theirs.save()
+
+    mine.advice.setPlainText("建议建立工资集体协商制度。")
+    assert not mine.save()
+    view = _merge_view(qtbot, mine)
+    defaults = {f.name: f.default for f in view.fields}
+    assert defaults == {"result:B01": "theirs", "conclusion": "theirs", "advice": "mine"}
+    view.save_button.click()
+
+    stored = health_checks.get(db, check_id).input
+    assert {r.item_code: r.result for r in stored.results}["B01"] == "na"
+    assert stored.conclusion == "企业存在劳动用工法律风险，须限期整改（复核）。"
+    assert stored.advice == "建议建立工资集体协商制度。"
+    assert mine.loaded == edit_lock_version(db, check_id)  # what the dialog now holds
+
+
+def edit_lock_version(db: Any, check_id: str) -> int | None:
+    from app.services.core import edit_lock
+
+    return edit_lock.version_of(db, "health_check", check_id)
