@@ -157,6 +157,11 @@ def guarded(db: Database) -> Iterator[Session]:
 _written: WeakKeyDictionary[Database, dict[str, int]] = WeakKeyDictionary()
 
 
+def written_version(db: Database, record_id: str) -> int | None:
+    """The version this Database last wrote the record at (None: it has not)."""
+    return _written.get(db, {}).get(record_id)
+
+
 def saved_version(db: Database, record_type: str, record_id: str | None) -> int | None:
     """The version an edit dialog holds after its own save: the one its unit of work
     wrote, else (a record saved without edit_lock.guarded) the stored one."""

@@ -13,7 +13,7 @@ with my edits, and nothing saved.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -83,8 +83,10 @@ def _same(value: Any) -> Any:
     """Values as compared: an empty date, text or list all mean "nothing"."""
     if value in (None, "", [], ()):
         return None
-    if isinstance(value, list | tuple | set):
+    if isinstance(value, set):
         return tuple(sorted(value))
+    if isinstance(value, list | tuple):
+        return tuple(value)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -97,8 +99,12 @@ def plain_text(value: Any) -> str:
         return "✓" if value else "✗"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{plain_text(v)}" for k, v in value.items())
     if isinstance(value, list | tuple | set):
-        return "、".join(str(v) for v in value)
+        return "；".join(plain_text(v) for v in value)
+    if is_dataclass(value):
+        return " ".join(plain_text(v) for v in astuple(value) if v not in (None, ""))
     return str(value)
 
 
@@ -200,3 +206,70 @@ def _bold(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold;")
     return label
+
+
+def flat_input(data: Any, labels: Mapping[str, str]) -> dict[str, Any]:
+    """A dialog's input (a dataclass) as merge fields: each labelled attribute; a dict
+    attribute (a report's sections) one field per key, named "attribute.key"."""
+    out: dict[str, Any] = {}
+    for name in labels:
+        head, _, key = name.partition(".")
+        value = getattr(data, head)
+        out[name] = value.get(key) if key else value
+    return out
+
+
+def input_labels(labels: Mapping[str, str], *inputs: Any) -> dict[str, str]:
+    """`labels` with a dict attribute's keys (found in any of `inputs`) spread out."""
+    out: dict[str, str] = {}
+    for name, label in labels.items():
+        value = getattr(inputs[0], name.partition(".")[0])
+        if isinstance(value, dict) and "." not in name:
+            keys = dict.fromkeys(k for data in inputs for k in getattr(data, name))
+            out.update({f"{name}.{k}": f"{label}：{k}" for k in keys})
+        else:
+            out[name] = label
+    return out
+
+
+def merged_input(mine: Any, view: MergeDialog) -> Any:
+    """`mine` with the fields chosen from theirs put in."""
+    from dataclasses import replace
+
+    changes: dict[str, Any] = {}
+    for field in view.fields:
+        if view.choices()[field.name] != THEIRS:
+            continue
+        head, _, key = field.name.partition(".")
+        if key:
+            section = dict(changes.get(head, getattr(mine, head)))
+            section[key] = field.theirs or ""
+            changes[head] = section
+        else:
+            changes[head] = field.theirs
+    return replace(mine, **changes)
+
+
+def open_input_merge(
+    parent: QWidget,
+    conflict: EditConflict,
+    labels: Mapping[str, str],
+    mine: Any,
+    theirs: Any,
+    original: Any,
+    save_merged: Callable[[Any], None],
+) -> MergeDialog:
+    """The merge view for a dialog whose input is a dataclass (a campaign, a report):
+    `save_merged(merged input)` shows it and saves it against their version."""
+    names = input_labels(labels, mine, theirs, original)
+    fields = differing(
+        names,
+        flat_input(mine, names),
+        flat_input(theirs, names),
+        flat_input(original, names),
+        lambda _n, v: plain_text(v),
+    )
+    view = MergeDialog(fields, conflict, parent)
+    view.accepted.connect(lambda: save_merged(merged_input(mine, view)))
+    view.open()
+    return view

@@ -205,6 +205,9 @@ class SpecDialog(QDialog):
     def done_step(self) -> bool:
         """After an action on the stored record (a session, an intervention): show it."""
         assert self.record_id
+        # Only a write of this dialog's own moves the version it holds: a colleague's
+        # save meanwhile must still meet the next save as a conflict.
+        self.loaded = edit_lock.written_version(self.db, self.record_id) or self.loaded
         self.errors.clear()
         self.refresh()
         self.saved.emit(self.record_id)
