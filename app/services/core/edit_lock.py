@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -199,6 +199,27 @@ def current_seq(db: Database) -> int:
     with db.reader() as conn:
         value = conn.execute(select(SyncCounter.value).where(SyncCounter.id == 1)).scalar()
     return int(value or 0)
+
+
+def last_audit_id(db: Database) -> int:
+    """The newest audit entry's number: where "what colleagues changed" starts counting."""
+    with db.reader() as conn:
+        return int(conn.execute(select(func.max(AuditEntry.id))).scalar() or 0)
+
+
+def changed_by_others(db: Database, after_audit_id: int, operator: str) -> tuple[int, int]:
+    """(records another operator created, changed or deleted after audit entry
+    `after_audit_id`, the newest entry's number): what the window tells its user when
+    the change counter moved. Counted from the audit log, so a check saved with its
+    forty item results is one record, as the coordinator thinks of it."""
+    newer = (AuditEntry.id > after_audit_id, AuditEntry.operator != operator)
+    with db.reader() as conn:
+        records = (
+            select(AuditEntry.record_type, AuditEntry.record_id).where(*newer).distinct().subquery()
+        )
+        count = conn.execute(select(func.count()).select_from(records)).scalar_one()
+        newest = conn.execute(select(func.max(AuditEntry.id))).scalar()
+    return int(count), int(newest or after_audit_id)
 
 
 def version_of(db: Database, record_type: str, record_id: str | None) -> int | None:
