@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime
 
 from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Stable constraint names keep Alembic batch migrations on SQLite predictable.
 NAMING = {
@@ -63,6 +63,16 @@ class SyncMixin:
     author: Mapped[str] = mapped_column(String(64), default="", nullable=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     change_seq: Mapped[int] = mapped_column(Integer, default=0, nullable=False, index=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        # Optimistic locking (docs/architecture.md, "Several coordinators"): every ORM
+        # UPDATE and DELETE of a record says `WHERE id = :id AND version = :loaded`, so
+        # a coordinator who saved in between makes it match no row (StaleDataError,
+        # turned into an EditConflict by app/services/core/edit_lock.py) instead of
+        # being overwritten. The counter itself is still raised in one place, the
+        # before_flush hook in app/models/db.py: no generator here.
+        return {"version_id_col": cls.version, "version_id_generator": False}
 
 
 SYNC_COLUMNS = (

@@ -23,6 +23,7 @@ from app.settings import AppSettings
 from app.tasks import TaskRunner
 from app.views.checks.health_check_tab import print_blank_forms
 from app.views.common import read_only, shortcuts
+from app.views.common.colleague_changes import ChangeWatch
 from app.views.main_tabs import MainTabs
 from app.views.menu_dialogs import MenuDialogs
 from app.views.menu_imports import MenuImports
@@ -89,6 +90,8 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
             self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
         fit_window(self)
         self._tab("dashboard")
+        # Colleagues' saves appear in the lists (app/views/common/colleague_changes.py).
+        self.change_watch = ChangeWatch(self)
         if db.read_only:
             read_only.apply_to_window(self)
 
@@ -204,6 +207,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         self.enterprise_tab.search.selectAll()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.change_watch.timer.stop()
         self.tasks.wait_all()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
         self.reminder_layout.remember()

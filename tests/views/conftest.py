@@ -14,3 +14,17 @@ def window(qtbot, db, messages):
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture
+def second_window(qtbot):
+    """A second coordinator's main window on another Database of the same file."""
+    from app.views.main_window import MainWindow
+
+    def make(database, operator="李四"):
+        w = MainWindow(database, AppSettings(operator=operator), SyncTaskRunner())
+        qtbot.addWidget(w)
+        w.show()
+        return w
+
+    return make

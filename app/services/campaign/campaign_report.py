@@ -23,7 +23,7 @@ from app.models import CampaignReport
 from app.models.db import Database
 from app.services.campaign import guidance, report_drafts
 from app.services.campaign.report_drafts import RESULTS_HEADING, SECTIONS
-from app.services.core import office, reference
+from app.services.core import edit_lock, office, reference
 from app.services.core.progress import Progress, Work
 from app.services.core.record_store import save_audited
 from app.services.documents import report_docx, report_fonts
@@ -89,6 +89,14 @@ def get(db: Database, campaign_id: str) -> ReportInput:
         )
 
 
+def version(db: Database, campaign_id: str) -> int:
+    """The version of this office's stored report (0: none stored yet)."""
+    here = office.current(db)
+    with db.session() as session:
+        row = _own(session, campaign_id, here.code if here else "")
+        return 0 if row is None else int(row.version)
+
+
 def editable_texts(db: Database, campaign_id: str, data: ReportInput) -> dict[str, str]:
     """What each section's editor shows: the kept text, else the draft from the data."""
     here = office.current(db)
@@ -143,7 +151,9 @@ def received(db: Database, campaign_id: str) -> list[ReceivedReport]:
         ]
 
 
-def save(db: Database, campaign_id: str, data: ReportInput) -> str:
+def save(db: Database, campaign_id: str, data: ReportInput, *, loaded: int | None = None) -> str:
+    """Save this office's report; `loaded`: the version the dialog was loaded from
+    (0: it showed the defaults, no report was stored yet)."""
     here = office.current(db)
     code = here.code if here else ""
     values = {
@@ -156,8 +166,15 @@ def save(db: Database, campaign_id: str, data: ReportInput) -> str:
             {k: v.strip() for k, v in data.narratives.items() if v.strip()}, ensure_ascii=False
         ),
     }
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         row = _own(session, campaign_id, code)
+        if row is None and loaded:
+            raise edit_lock.EditConflict(
+                "campaign_report", "", loaded, edit_lock.Saved(0, "", None, deleted=True)
+            )
+        if row is not None and loaded == 0:
+            # Another coordinator wrote the first report while this one edited the defaults.
+            edit_lock.check_loaded(session, row, "campaign_report", 0)
         return save_audited(
             session,
             CampaignReport,
@@ -166,6 +183,7 @@ def save(db: Database, campaign_id: str, data: ReportInput) -> str:
             values,
             summary="title",
             gone=("title", "该工作总结已被删除，无法保存。"),
+            loaded=loaded or None,
             campaign_id=campaign_id,
             office_code=code,
         ).id

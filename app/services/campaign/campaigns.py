@@ -22,9 +22,9 @@ from app.models import Campaign, Setting
 from app.models.db import Database
 from app.paths import resource_path
 from app.services.campaign import campaign_rules as campaign_rules
-from app.services.core import audit, reference
+from app.services.core import edit_lock, reference
 from app.services.core.fields import ValidationError, parse_date
-from app.services.core.record_store import save_audited
+from app.services.core.record_store import delete_audited, save_audited
 from app.services.documents.documents import (
     Document,
     Heading,
@@ -173,12 +173,19 @@ def _row_values(data: CampaignInput) -> dict[str, Any]:
     }
 
 
-def save(db: Database, data: CampaignInput, campaign_id: str | None = None) -> str:
+def save(
+    db: Database,
+    data: CampaignInput,
+    campaign_id: str | None = None,
+    *,
+    loaded: int | None = None,
+) -> str:
+    """Create or change a campaign; `loaded`: the version the dialog was loaded from."""
     errors = problems(data)
     if errors:
         raise ValidationError(errors)
     values = _row_values(data)
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         row = save_audited(
             session,
             Campaign,
@@ -187,6 +194,7 @@ def save(db: Database, data: CampaignInput, campaign_id: str | None = None) -> s
             values,
             summary="name",
             gone=("name", "该专项行动已被删除，无法保存。"),
+            loaded=loaded,
         )
         current_setting = session.get(Setting, CURRENT_KEY)
         if current_setting is None or not current_setting.value:
@@ -279,13 +287,13 @@ def set_current(db: Database, campaign_id: str) -> None:
     db.set_settings({CURRENT_KEY: campaign_id})
 
 
-def delete(db: Database, campaign_id: str) -> None:
-    with db.session() as session:
-        row = session.get(Campaign, campaign_id)
-        if row is None or row.deleted:
-            return
-        row.deleted = True
-        audit.record(session, RECORD_TYPE, row.id, "delete", {"deleted": [False, True]}, row.name)
+def delete(
+    db: Database, campaign_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+) -> None:
+    """Tombstone; refused when another coordinator changed it since (edit_lock)."""
+    delete_audited(
+        db, Campaign, RECORD_TYPE, campaign_id, summary="name", loaded=loaded, seen_seq=seen_seq
+    )
     if db.get_setting(CURRENT_KEY) == campaign_id:
         db.set_settings({CURRENT_KEY: ""})
 

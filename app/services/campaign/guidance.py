@@ -33,10 +33,10 @@ from app.services.campaign.guidance_spec import (  # noqa: E402, F401
     GUIDANCE_ACTIVITY,
     TYPICAL_CASE,
 )
-from app.services.core import audit, record_files
+from app.services.core import audit, edit_lock, record_files
 from app.services.core.fields import FieldError, Kind, ValidationError, field_message, parse_value
 from app.services.core.record_spec import RecordSpec
-from app.services.core.record_store import save_audited
+from app.services.core.record_store import delete_audited, save_audited
 
 
 def _clean(spec: RecordSpec, raw: dict[str, Any], today: date | None = None) -> dict[str, Any]:
@@ -84,11 +84,12 @@ def save_activity(
     campaign_id: str,
     enterprise_ids: list[str] | None = None,
     activity_id: str | None = None,
+    loaded: int | None = None,
 ) -> str:
     values = _clean(GUIDANCE_ACTIVITY, raw)
     if enterprise_ids is not None:
         values["enterprise_ids_json"] = json.dumps(sorted(set(enterprise_ids)))
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         return save_audited(
             session,
             GuidanceActivity,
@@ -97,6 +98,7 @@ def save_activity(
             values,
             summary="title",
             gone=("title", "该活动已被删除，无法保存。"),
+            loaded=loaded,
             campaign_id=campaign_id,
         ).id
 
@@ -193,23 +195,26 @@ def _add_file(
         return stored
 
 
-def delete_activity(db: Database, activity_id: str) -> None:
-    _delete(db, GuidanceActivity, "guidance_activity", activity_id)
+def delete_activity(
+    db: Database, activity_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+) -> None:
+    delete_audited(
+        db,
+        GuidanceActivity,
+        "guidance_activity",
+        activity_id,
+        summary="title",
+        loaded=loaded,
+        seen_seq=seen_seq,
+    )
 
 
-def delete_case(db: Database, case_id: str) -> None:
-    _delete(db, TypicalCase, "typical_case", case_id)
-
-
-def _delete(db: Database, model: Any, record_type: str, record_id: str) -> None:
-    with db.session() as session:
-        row = session.get(model, record_id)
-        if row is None or row.deleted:
-            return
-        row.deleted = True
-        audit.record(
-            session, record_type, record_id, "delete", {"deleted": [False, True]}, row.title
-        )
+def delete_case(
+    db: Database, case_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+) -> None:
+    delete_audited(
+        db, TypicalCase, "typical_case", case_id, summary="title", loaded=loaded, seen_seq=seen_seq
+    )
 
 
 # -- typical cases --------------------------------------------------------------------------------
@@ -220,10 +225,11 @@ def save_case(
     campaign_id: str,
     enterprise_id: str = "",
     case_id: str | None = None,
+    loaded: int | None = None,
 ) -> str:
     values = _clean(TYPICAL_CASE, raw)
     values["enterprise_id"] = enterprise_id
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         return save_audited(
             session,
             TypicalCase,
@@ -232,6 +238,7 @@ def save_case(
             values,
             summary="title",
             gone=("title", "该案例已被删除，无法保存。"),
+            loaded=loaded,
             campaign_id=campaign_id,
         ).id
 

@@ -45,7 +45,7 @@ from app.services.checks.check_input import (  # noqa: F401
 # callers keep using health_checks.CheckFilter / count / page.
 from app.services.checks.check_list import CheckFilter, _conditions, count, page  # noqa: F401
 from app.services.checks.checklists import ChecklistSpec
-from app.services.core import audit, workdays
+from app.services.core import audit, edit_lock, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_, Message
 from app.services.core.validation import Problems, add
@@ -221,12 +221,21 @@ def create(db: Database, data: CheckInput, *, final: bool = False) -> str:
         return check.id
 
 
-def update(db: Database, check_id: str, data: CheckInput, *, final: bool = False) -> list[str]:
+def update(
+    db: Database,
+    check_id: str,
+    data: CheckInput,
+    *,
+    final: bool = False,
+    loaded: int | None = None,
+) -> list[str]:
     """Save a draft's changes; with final=True save them and finalise, or neither.
-    A final check is changed only through amend()."""
+    A final check is changed only through amend(). `loaded`: the version the dialog
+    was loaded from (EditConflict when another coordinator saved since)."""
     calendar = workdays.load(db)
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         check = load(session, check_id)
+        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
         if check.status == "final":
             raise ValidationError({"check": N_("该体检已定稿。修改请使用“更正”，并写明更正理由。")})
         spec = checklists.by_id(db, check.checklist_id)
@@ -238,6 +247,7 @@ def update(db: Database, check_id: str, data: CheckInput, *, final: bool = False
         rows = _apply(session, check, data, spec)
         changes = _diff(before, _state(check, rows))
         if changes:
+            _touch(check)
             audit.record(session, RECORD_TYPE, check.id, "update", changes, "修改草稿")
         if not final:
             return []
@@ -245,10 +255,19 @@ def update(db: Database, check_id: str, data: CheckInput, *, final: bool = False
         return sync_rectifications(session, check, rows, calendar)
 
 
-def finalise(db: Database, check_id: str) -> list[str]:
+def finalise(db: Database, check_id: str, *, loaded: int | None = None) -> list[str]:
     """Finalise a saved draft as it stands (its rectification items are made now)."""
     data = get(db, check_id).input
-    return update(db, check_id, data, final=True) if not _is_final(db, check_id) else []
+    if _is_final(db, check_id):
+        return []
+    return update(db, check_id, data, final=True, loaded=loaded)
+
+
+def _touch(check: HealthCheck) -> None:
+    """A check's version covers its results: a change to a result alone raises the
+    check's version too, so two coordinators editing different items of one check
+    meet as a conflict (app/services/core/edit_lock.py) rather than mixing."""
+    check.updated_at = utcnow()
 
 
 def _is_final(db: Database, check_id: str) -> bool:
@@ -256,7 +275,9 @@ def _is_final(db: Database, check_id: str) -> bool:
         return load(session, check_id).status == "final"
 
 
-def amend(db: Database, check_id: str, data: CheckInput, reason: str) -> list[str]:
+def amend(
+    db: Database, check_id: str, data: CheckInput, reason: str, *, loaded: int | None = None
+) -> list[str]:
     """Change a finalised check; the reason and the changes are kept, the original stays readable."""
     reason = reason.strip()
     if len(reason) < 4:
@@ -268,8 +289,9 @@ def amend(db: Database, check_id: str, data: CheckInput, reason: str) -> list[st
             }
         )
     calendar = workdays.load(db)
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         check = load(session, check_id)
+        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
         if check.status != "final":
             raise ValidationError({"check": N_("草稿可直接修改，无需更正。")})
         spec = checklists.by_id(db, check.checklist_id)
@@ -283,6 +305,7 @@ def amend(db: Database, check_id: str, data: CheckInput, reason: str) -> list[st
         changes = _diff(before, _state(check, rows))
         if not changes:
             raise ValidationError({"check": N_("没有任何改动，无需更正。")})
+        _touch(check)
         session.add(
             CheckAmendment(
                 check_id=check.id,
@@ -310,10 +333,16 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return changes
 
 
-def delete(db: Database, check_id: str) -> None:
-    """Delete a draft (tombstone), with any rectification item an older version made from it."""
-    with db.session() as session:
+def delete(
+    db: Database, check_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+) -> None:
+    """Delete a draft (tombstone), with any rectification item an older version made from it.
+    Refused when another coordinator changed it after the dialog (`loaded`) or the
+    list (`seen_seq`) showed it."""
+    with edit_lock.guarded(db) as session:
         check = load(session, check_id)
+        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
+        edit_lock.check_unchanged_since(session, check, RECORD_TYPE, seen_seq)
         if check.status == "final":
             raise ValidationError({"check": N_("已定稿的体检不能删除；如有错误请使用“更正”。")})
         for item in session.execute(

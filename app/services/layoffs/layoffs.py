@@ -13,7 +13,7 @@ from sqlalchemy import false, select
 
 from app.models import Enterprise, LayoffFiling, LayoffPerson
 from app.models.db import Database
-from app.services.core import audit
+from app.services.core import audit, edit_lock
 from app.services.core.fields import FieldError, ValidationError, clean_text
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -76,11 +76,18 @@ def problems(db: Database, data: FilingInput) -> Problems:
         return _validate(session, data)
 
 
-def save_values(db: Database, values: dict[str, Any], filing_id: str | None = None) -> str:
+def save_values(
+    db: Database,
+    values: dict[str, Any],
+    filing_id: str | None = None,
+    *,
+    loaded: int | None = None,
+) -> str:
     """Save what the filing dialog shows (its fields by name, as typed); what it does
-    not show is kept as stored."""
+    not show is kept as stored. `loaded`: the version the dialog was loaded from."""
+    edit_lock.check_stored(db, RECORD_TYPE, filing_id, loaded)
     base = get(db, filing_id)[0] if filing_id else FilingInput(None)
-    return save(db, LAYOFF_FILING.overlay(values, base), filing_id)
+    return save(db, LAYOFF_FILING.overlay(values, base), filing_id, loaded=loaded)
 
 
 def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
@@ -91,13 +98,17 @@ def values_of(db: Database, filing_id: str) -> dict[str, Any]:
     return asdict(get(db, filing_id)[0])
 
 
-def save(db: Database, data: FilingInput, filing_id: str | None = None) -> str:
-    with db.session() as session:
+def save(
+    db: Database, data: FilingInput, filing_id: str | None = None, *, loaded: int | None = None
+) -> str:
+    with edit_lock.guarded(db) as session:
         errors = _validate(session, data)
         if errors:
             raise ValidationError(errors)
         if filing_id:
             filing = session.get(LayoffFiling, filing_id)
+            if filing is not None:
+                edit_lock.check_loaded(session, filing, RECORD_TYPE, loaded)
             if filing is None or filing.deleted:
                 raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
             before = {n: getattr(filing, n) for n in FIELDS}
@@ -142,11 +153,17 @@ def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
         return data, facts
 
 
-def delete(db: Database, filing_id: str) -> None:
-    with db.session() as session:
+def delete(
+    db: Database, filing_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+) -> None:
+    """Tombstone the filing and its people; refused when another coordinator changed
+    it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
+    with edit_lock.guarded(db) as session:
         filing = session.get(LayoffFiling, filing_id)
         if filing is None or filing.deleted:
             return
+        edit_lock.check_loaded(session, filing, RECORD_TYPE, loaded)
+        edit_lock.check_unchanged_since(session, filing, RECORD_TYPE, seen_seq)
         filing.deleted = True
         for p in session.execute(
             select(LayoffPerson).where(LayoffPerson.filing_id == filing_id)

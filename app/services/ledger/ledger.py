@@ -22,7 +22,7 @@ from app.models import (
     RectificationItem,
 )
 from app.models.db import Database
-from app.services.core import audit, keyset, record_lists, workdays
+from app.services.core import audit, edit_lock, keyset, record_lists, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.ledger import attachments, ledger_spec
@@ -240,12 +240,16 @@ def change_status(
     note: str,
     verified_by: str = "",
     today: date | None = None,
+    loaded: int | None = None,
 ) -> None:
-    """Move an item to another state; refused with the reason when the move is not allowed."""
+    """Move an item to another state; refused with the reason when the move is not allowed,
+    and (EditConflict) when another coordinator changed the item after the dialog loaded
+    it (`loaded`, its version then)."""
     today = today or date.today()
     note = note.strip()
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         item = _load(session, item_id)
+        edit_lock.check_loaded(session, item, RECORD_TYPE, loaded)
         errors: dict[str, str] = {}
         if to_status not in allowed_moves(item.status):
             moves = "、".join(label(s) for s in allowed_moves(item.status)) or "无"
@@ -305,10 +309,13 @@ def change_status(
         audit.record(session, RECORD_TYPE, item.id, "update", changes, note[:200])
 
 
-def extend_deadline(db: Database, item_id: str, new_deadline: date, reason: str) -> None:
+def extend_deadline(
+    db: Database, item_id: str, new_deadline: date, reason: str, *, loaded: int | None = None
+) -> None:
     reason = reason.strip()
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         item = _load(session, item_id)
+        edit_lock.check_loaded(session, item, RECORD_TYPE, loaded)
         if item.status == "closed":
             raise ValidationError({"deadline": "已销号的事项不能延期。"})
         if new_deadline <= item.deadline:

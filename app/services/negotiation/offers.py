@@ -12,7 +12,7 @@ from sqlalchemy import false, select
 
 from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
-from app.services.core import audit, workdays
+from app.services.core import audit, edit_lock, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -132,11 +132,18 @@ def problems(db: Database, data: OfferInput) -> Problems:
         return _validate(session, data)
 
 
-def save_values(db: Database, values: dict[str, Any], offer_id: str | None = None) -> str:
+def save_values(
+    db: Database,
+    values: dict[str, Any],
+    offer_id: str | None = None,
+    *,
+    loaded: int | None = None,
+) -> str:
     """Save what the offer dialog shows (its fields by name, as typed); what it does
-    not show is kept as stored."""
+    not show is kept as stored. `loaded`: the version the dialog was loaded from."""
+    edit_lock.check_stored(db, RECORD_TYPE, offer_id, loaded)
     base = get(db, offer_id)[0] if offer_id else OfferInput(None)
-    return save(db, NEGOTIATION_OFFER.overlay(values, base), offer_id)
+    return save(db, NEGOTIATION_OFFER.overlay(values, base), offer_id, loaded=loaded)
 
 
 def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
@@ -181,14 +188,18 @@ def _state(offer: NegotiationOffer) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in out.items()}
 
 
-def save(db: Database, data: OfferInput, offer_id: str | None = None) -> str:
+def save(
+    db: Database, data: OfferInput, offer_id: str | None = None, *, loaded: int | None = None
+) -> str:
     calendar = workdays.load(db)
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         errors = _validate(session, data)
         if errors:
             raise ValidationError(errors)
         if offer_id:
             offer = session.get(NegotiationOffer, offer_id)
+            if offer is not None:
+                edit_lock.check_loaded(session, offer, RECORD_TYPE, loaded)
             if offer is None or offer.deleted:
                 raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
             before = _state(offer)
@@ -245,11 +256,17 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
         return data, facts
 
 
-def delete(db: Database, offer_id: str) -> None:
-    with db.session() as session:
+def delete(
+    db: Database, offer_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+) -> None:
+    """Tombstone the offer and its sessions; refused when another coordinator changed
+    it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
+    with edit_lock.guarded(db) as session:
         offer = session.get(NegotiationOffer, offer_id)
         if offer is None or offer.deleted:
             return
+        edit_lock.check_loaded(session, offer, RECORD_TYPE, loaded)
+        edit_lock.check_unchanged_since(session, offer, RECORD_TYPE, seen_seq)
         offer.deleted = True
         for s in session.execute(
             select(NegotiationSession).where(NegotiationSession.offer_id == offer_id)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Enterprise, EnterpriseRisk
 from app.models.db import Database
-from app.services.core import audit, keyset
+from app.services.core import audit, edit_lock, keyset
 from app.services.core.fields import (
     FieldError,
     ValidationError,
@@ -177,11 +177,16 @@ def industries_in_use(db: Database) -> list[str]:
 
 
 def get(db: Database, enterprise_id: str) -> dict[str, Any] | None:
+    """The enterprise's fields, its id, and the `version` an edit must hand back."""
     with db.session() as session:
         ent = session.get(Enterprise, enterprise_id)
         if ent is None or ent.deleted:
             return None
-        return {"id": ent.id, **{name: getattr(ent, name) for name in FIELD_NAMES}}
+        return {
+            "id": ent.id,
+            "version": ent.version,
+            **{name: getattr(ent, name) for name in FIELD_NAMES},
+        }
 
 
 def id_by_credit_code(db: Database, code: str) -> str | None:
@@ -272,10 +277,15 @@ def _fields_of(ent: Enterprise) -> dict[str, Any]:
     return {name: getattr(ent, name) for name in FIELD_NAMES}
 
 
-def update(db: Database, enterprise_id: str, raw: dict[str, Any]) -> bool:
-    """Save changed fields; returns False when nothing changed."""
-    with db.session() as session:
+def update(
+    db: Database, enterprise_id: str, raw: dict[str, Any], *, loaded: int | None = None
+) -> bool:
+    """Save changed fields; returns False when nothing changed. `loaded`: the version
+    the user's form was loaded from (EditConflict when another coordinator saved since)."""
+    with edit_lock.guarded(db) as session:
         ent = session.get(Enterprise, enterprise_id)
+        if ent is not None:
+            edit_lock.check_loaded(session, ent, RECORD_TYPE, loaded)
         if ent is None or ent.deleted:
             raise ValidationError({"name": N_("该企业已被删除，无法保存。")})
         # A partial edit is checked as the whole record it produces.
@@ -295,14 +305,17 @@ def update(db: Database, enterprise_id: str, raw: dict[str, Any]) -> bool:
         return True
 
 
-def delete(db: Database, enterprise_ids: Sequence[str]) -> int:
-    """Tombstone: the row stays so the deletion can travel in a sync bundle."""
+def delete(db: Database, enterprise_ids: Sequence[str], *, seen_seq: int | None = None) -> int:
+    """Tombstone: the row stays so the deletion can travel in a sync bundle.
+    `seen_seq`: the change counter when the user's list was read; an enterprise
+    another coordinator changed since is not deleted (EditConflict, nothing written)."""
     done = 0
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         for enterprise_id in enterprise_ids:
             ent = session.get(Enterprise, enterprise_id)
             if ent is None or ent.deleted:
                 continue
+            edit_lock.check_unchanged_since(session, ent, RECORD_TYPE, seen_seq)
             ent.deleted = True
             audit.record(
                 session, RECORD_TYPE, ent.id, "delete", {"deleted": [False, True]}, ent.name

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
-from app.services.core import audit, keyset, record_lists
+from app.services.core import audit, edit_lock, keyset, record_lists
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -42,10 +42,18 @@ class EventInput:
 STORED = tuple(f.name for f in MAJOR_RISK_EVENT.fields if f.name != "enterprise_id")
 
 
-def save_values(db: Database, values: dict[str, Any], event_id: str | None = None) -> str:
-    """Save what the event dialog shows (its fields by name, as typed)."""
+def save_values(
+    db: Database,
+    values: dict[str, Any],
+    event_id: str | None = None,
+    *,
+    loaded: int | None = None,
+) -> str:
+    """Save what the event dialog shows (its fields by name, as typed); `loaded`: the
+    version the dialog was loaded from."""
+    edit_lock.check_stored(db, RECORD_TYPE, event_id, loaded)
     base = get(db, event_id)[0] if event_id else EventInput(None)
-    return save(db, MAJOR_RISK_EVENT.overlay(values, base), event_id)
+    return save(db, MAJOR_RISK_EVENT.overlay(values, base), event_id, loaded=loaded)
 
 
 def problems_of(values: dict[str, Any]) -> dict[str, str]:
@@ -57,7 +65,12 @@ def values_of(db: Database, event_id: str) -> dict[str, Any]:
 
 
 def save(
-    db: Database, data: EventInput, event_id: str | None = None, today: date | None = None
+    db: Database,
+    data: EventInput,
+    event_id: str | None = None,
+    today: date | None = None,
+    *,
+    loaded: int | None = None,
 ) -> str:
     today = today or date.today()
     errors: Problems = {}
@@ -67,12 +80,14 @@ def save(
         add(errors, name, message)
     if errors:
         raise ValidationError(errors)
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         ent = session.get(Enterprise, data.enterprise_id)
         if ent is None or ent.deleted:
             raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
         if event_id:
             event = session.get(MajorRiskEvent, event_id)
+            if event is not None:
+                edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
             if event is None or event.deleted:
                 raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
             if event.status == "closed":
@@ -163,10 +178,18 @@ def add_intervention(
 
 
 def close(
-    db: Database, event_id: str, closed_on: date, outcome: str, today: date | None = None
+    db: Database,
+    event_id: str,
+    closed_on: date,
+    outcome: str,
+    today: date | None = None,
+    *,
+    loaded: int | None = None,
 ) -> None:
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         event = session.get(MajorRiskEvent, event_id)
+        if event is not None:
+            edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
         if event is None or event.deleted:
             raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
         values = {
@@ -187,13 +210,14 @@ def close(
         )
 
 
-def reopen(db: Database, event_id: str, reason: str) -> None:
+def reopen(db: Database, event_id: str, reason: str, *, loaded: int | None = None) -> None:
     if len(reason.strip()) < 4:
         raise ValidationError({"reason": N_("请写明重新处置的理由。")})
-    with db.session() as session:
+    with edit_lock.guarded(db) as session:
         event = session.get(MajorRiskEvent, event_id)
         if event is None:
             raise ValidationError({"event": N_("该风险事件不存在。")})
+        edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
         event.status, event.closed_on = "open", None
         audit.record(
             session, RECORD_TYPE, event.id, "update", {"status": ["closed", "open"]}, reason[:100]

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from app.services.campaign import campaign_stats, campaigns
 from app.services.campaign.campaigns import CampaignInput, Phase, PlanRow
-from app.services.core import reference
+from app.services.core import edit_lock, reference
+from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.storage import Database
+from app.views.common.merge_dialog import MergeDialog, open_input_merge
 from app.views.common.messages import tr_lines
 
 
@@ -74,6 +76,9 @@ class CampaignDialog(QDialog):
         self.db = db
         self.english = english
         self.editing: str | None = None
+        self.loaded: int | None = None
+        self.loaded_input: CampaignInput | None = None
+        self.merge_view: MergeDialog | None = None
         self.setWindowTitle(self.tr("专项行动"))
         self.setObjectName("campaign_dialog")
 
@@ -203,7 +208,10 @@ class CampaignDialog(QDialog):
             self.editing = None
             return
         self.editing = item.data(256)
-        self.show_input(campaigns.get(self.db, self.editing))
+        # The version first, then the campaign: what a save or a delete is checked against.
+        self.loaded = edit_lock.version_of(self.db, campaigns.RECORD_TYPE, self.editing)
+        self.loaded_input = campaigns.get(self.db, self.editing)
+        self.show_input(self.loaded_input)
 
     def show_input(self, data: CampaignInput) -> None:
         self.name.setText(data.name)
@@ -292,7 +300,11 @@ class CampaignDialog(QDialog):
             return False
         try:
             data = self.read_input()
-            campaigns.save(self.db, data, self.editing)
+            campaigns.save(self.db, data, self.editing, loaded=self.loaded)
+        except EditConflict as exc:  # a colleague saved first: the merge view
+            self.error.setText(tr_lines(exc.errors.values()))
+            self.open_merge(exc, data)
+            return False
         except DateError as exc:
             self.error.setText(str(exc))
             return False
@@ -303,6 +315,33 @@ class CampaignDialog(QDialog):
         self.reload(self.editing)
         self.changed.emit()
         return True
+
+    def open_merge(self, conflict: EditConflict, mine: CampaignInput) -> MergeDialog | None:
+        if conflict.theirs.deleted or self.editing is None:
+            return None
+        theirs = campaigns.get(self.db, self.editing)
+        labels = {
+            "name": self.tr("名称"),
+            "issuer": self.tr("发文单位"),
+            "doc_number": self.tr("文号"),
+            "issued_on": self.tr("发文日期"),
+            "starts_on": self.tr("开始日期"),
+            "ends_on": self.tr("结束日期"),
+            "report_due": self.tr("总结报送截止日期"),
+            "phases": self.tr("阶段安排"),
+            "plan": self.tr("工作措施"),
+            "targets": self.tr("目标任务"),
+        }
+
+        def save_merged(merged: CampaignInput) -> None:
+            self.show_input(merged)
+            self.loaded, self.loaded_input = conflict.theirs.version, theirs
+            self.save()
+
+        self.merge_view = open_input_merge(
+            self, conflict, labels, mine, theirs, self.loaded_input, save_merged
+        )
+        return self.merge_view
 
     # -- actions ----------------------------------------------------------------------------------
     def new_from_template(self, year: int | None = None) -> str | None:
@@ -336,7 +375,12 @@ class CampaignDialog(QDialog):
             )
             == QMessageBox.StandardButton.Yes
         ):
-            campaigns.delete(self.db, self.editing)
+            try:
+                campaigns.delete(self.db, self.editing, loaded=self.loaded)
+            except EditConflict as exc:  # changed by a colleague since it was shown
+                self.error.setText(tr_lines(exc.errors.values()))
+                self.load_current()
+                return
             self.editing = None
             self.reload()
             self.changed.emit()

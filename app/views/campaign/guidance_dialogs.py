@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services.campaign import guidance
 from app.services.campaign.guidance import ReachedEnterprise
-from app.services.core import record_files
+from app.services.core import edit_lock, record_files
 from app.services.core.storage import Database
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.record_dialog import RecordDialog
@@ -118,7 +118,11 @@ class ActivityDialog(RecordDialog):
         values: dict[str, Any] = {}
         files: list[dict[str, Any]] = []
         if activity_id:
+            version = edit_lock.version_of(
+                db, "guidance_activity", activity_id
+            )  # before the values
             values, self.reached, files = guidance.activity(db, activity_id, new_months=new_months)
+            values["version"] = version
             self.campaign_id = values.get("campaign_id") or campaign_id
         super().__init__(
             _specs(guidance.ACTIVITY_FIELDS, english),
@@ -127,6 +131,7 @@ class ActivityDialog(RecordDialog):
             values=values,
             english=english,
             check=guidance.activity_problems,
+            reload=lambda: guidance.activity(db, self.activity_id or "")[0],
             parent=parent,
         )
         self.setObjectName("activity_dialog")
@@ -198,6 +203,7 @@ class ActivityDialog(RecordDialog):
             campaign_id=self.campaign_id,
             enterprise_ids=[e.id for e in self.reached],
             activity_id=self.activity_id,
+            loaded=self.loaded,
         )
         self.activity_id = record_id
         for path in self.files_box.pending:
@@ -226,7 +232,9 @@ class CaseDialog(RecordDialog):
         values: dict[str, Any] = {}
         files: list[dict[str, Any]] = []
         if case_id:
+            version = edit_lock.version_of(db, "typical_case", case_id)  # before the values
             values, files = guidance.case(db, case_id)
+            values["version"] = version
             self.enterprise_id = values.get("enterprise_id", "")
             self.campaign_id = values.get("campaign_id") or campaign_id
         super().__init__(
@@ -236,6 +244,7 @@ class CaseDialog(RecordDialog):
             values=values,
             english=english,
             check=guidance.case_problems,
+            reload=lambda: guidance.case(db, self.case_id or "")[0],
             parent=parent,
         )
         self.setObjectName("case_dialog")
@@ -276,6 +285,7 @@ class CaseDialog(RecordDialog):
             campaign_id=self.campaign_id,
             enterprise_id=self.enterprise_id,
             case_id=self.case_id,
+            loaded=self.loaded,
         )
         self.case_id = record_id
         for path in self.files_box.pending:

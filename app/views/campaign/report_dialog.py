@@ -3,6 +3,7 @@ kept in the database; then the .docx (GB/T 9704) and its .xlsx annex."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
 from app.services.campaign import campaign_report, report_drafts
 from app.services.campaign.campaign_report import ReportInput, ReportResult
 from app.services.campaign.report_drafts import SECTIONS, SECTIONS_EN
-from app.services.core import office
+from app.services.core import edit_lock, office
+from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.fields import parse_date
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
+from app.views.common.merge_dialog import MergeDialog, open_input_merge
+from app.views.common.messages import tr_message
 
 
 class ReportDialog(QDialog):
@@ -47,8 +51,12 @@ class ReportDialog(QDialog):
         self.tasks = tasks
         self.campaign_id = campaign_id
         self.result: ReportResult | None = None
+        self.english = english
         self.setObjectName("report_dialog")
         self.setWindowTitle(self.tr("专项行动工作总结"))
+        # The version first, then the report: what a save is checked against.
+        self.loaded = campaign_report.version(db, campaign_id)
+        self.merge_view: MergeDialog | None = None
         data = campaign_report.get(db, campaign_id)
         self.title = QLineEdit(data.title)
         self.title.setObjectName("report_title")
@@ -130,6 +138,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(820, 640)
+        self._original = self.read_input() or data  # as loaded: what "I changed" is measured from
 
     def quote(self) -> bool:
         """Append the chosen office's text for the current section, under its name."""
@@ -180,9 +189,51 @@ class ReportDialog(QDialog):
         data = self.read_input()
         if data is None:
             return False
-        campaign_report.save(self.db, self.campaign_id, data)
+        try:
+            saved = campaign_report.save(self.db, self.campaign_id, data, loaded=self.loaded)
+        except EditConflict as exc:  # a colleague saved first: the merge view
+            self.error.setText(tr_message(exc.errors[CONFLICT_FIELD]))
+            self.open_merge(exc, data)
+            return False
+        self.loaded = edit_lock.saved_version(self.db, "campaign_report", saved)
+        self._original = data
         self.error.setText(self.tr("已保存。"))
         return True
+
+    def show_input(self, data: ReportInput) -> None:
+        self.title.setText(data.title)
+        self.doc_number.setText(data.doc_number)
+        self.addressee.setText(data.addressee)
+        self.issued_on.setText(data.issued_on.isoformat() if data.issued_on else "")
+        self.signer.setText(data.signer)
+        for key, edit in self.editors.items():
+            edit.setPlainText(data.narratives.get(key, ""))
+
+    def open_merge(self, conflict: EditConflict, mine: ReportInput) -> MergeDialog:
+        stored = campaign_report.get(self.db, self.campaign_id)
+        texts = campaign_report.editable_texts(self.db, self.campaign_id, stored)
+        theirs = replace(stored, narratives={k: texts.get(k, "") for k in self.editors})
+        labels = {
+            "title": self.tr("标题"),
+            "doc_number": self.tr("发文字号"),
+            "addressee": self.tr("主送机关"),
+            "issued_on": self.tr("成文日期"),
+            "signer": self.tr("签发人"),
+            **{
+                f"narratives.{key}": SECTIONS_EN[key] if self.english else heading
+                for key, heading, _level, _ask in SECTIONS
+            },
+        }
+
+        def save_merged(merged: ReportInput) -> None:
+            self.show_input(merged)
+            self.loaded, self._original = conflict.theirs.version, theirs
+            self.save()
+
+        self.merge_view = open_input_merge(
+            self, conflict, labels, mine, theirs, self._original, save_merged
+        )
+        return self.merge_view
 
     def write(self, out: Path | None = None) -> None:
         if not self.save():

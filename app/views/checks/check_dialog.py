@@ -25,14 +25,18 @@ from PySide6.QtWidgets import (
 
 from app.services.checks import checklists, health_checks
 from app.services.checks.health_checks import CheckDetail, CheckInput
+from app.services.core import edit_lock
+from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError
 from app.services.core.storage import Database
 from app.services.register import enterprises
+from app.views.checks import check_merge
 from app.views.checks.check_conclusion import ConclusionPage
 from app.views.checks.check_record import HistoryView, RectificationsTable
 from app.views.checks.check_snapshot import SnapshotBox
-from app.views.checks.check_widgets import ResultLine, ResultsTable, TeamTable
+from app.views.checks.check_widgets import ResultsTable, TeamTable, result_lines
 from app.views.common.enterprise_picker import EnterprisePicker
+from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import FieldErrors, tr_message
 
 
@@ -52,6 +56,9 @@ class CheckDialog(QDialog):
         self.db = db
         self.english = english
         self.check_id = check_id
+        # The version first, then the check: a save in between can only cause a conflict.
+        self.loaded = edit_lock.version_of(db, health_checks.RECORD_TYPE, check_id)
+        self.merge_view: MergeDialog | None = None
         self.detail: CheckDetail | None = health_checks.get(db, check_id) if check_id else None
         self.amending = False
         if self.detail:
@@ -191,25 +198,9 @@ class CheckDialog(QDialog):
         for name, edit in self.snapshot.items():
             value = getattr(data, name)
             edit.setText("" if value is None else str(value))
-        entries = {r.item_code: r for r in data.results}
-        if self.detail:
-            lines = [
-                ResultLine(r.item_code, r.group, r.question, r.basis, r.result, r.note)
-                for r in self.detail.results
-            ]
-        else:
-            lines = [
-                ResultLine(
-                    i.code,
-                    i.group,
-                    i.question,
-                    i.basis,
-                    entries[i.code].result if i.code in entries else "unchecked",
-                    entries[i.code].note if i.code in entries else "",
-                )
-                for i in self.spec.live_items()
-            ]
+        lines = result_lines(data, self.detail.results if self.detail else None, self.spec)
         self.results.fill(lines)
+        self._original = check_merge.flat(data)  # as loaded: what "I changed" is measured from
         self.conclusion.setPlainText(data.conclusion)
         self.advice.setPlainText(data.advice)
         self.enterprise_person.setText(data.enterprise_person)
@@ -357,16 +348,24 @@ class CheckDialog(QDialog):
 
     def _save(self, *, final: bool) -> bool:
         try:
-            data = self.collect()
+            data, loaded = self.collect(), self.loaded
             if self.amending and self.check_id:
-                warnings = health_checks.amend(self.db, self.check_id, data, self.reason.text())
+                reason = self.reason.text()
+                warnings = health_checks.amend(self.db, self.check_id, data, reason, loaded=loaded)
             elif self.check_id:
-                warnings = health_checks.update(self.db, self.check_id, data, final=final)
+                warnings = health_checks.update(
+                    self.db, self.check_id, data, final=final, loaded=loaded
+                )
             else:
                 self.check_id = health_checks.create(self.db, data, final=final)
                 warnings = []
+        except EditConflict as exc:  # a colleague saved first: the merge view
+            self.errors.show(exc.errors)
+            self.merge_view = check_merge.open_merge(self, exc, final=final)
+            return False
         except ValidationError as exc:
             return self._refused(exc.errors, final=final or self.amending)
+        self.loaded = edit_lock.saved_version(self.db, health_checks.RECORD_TYPE, self.check_id)
         self.rechecking = False
         self.errors.clear()
         if warnings:

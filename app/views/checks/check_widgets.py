@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -105,6 +107,30 @@ class ResultLine:
     basis: str
     result: str
     note: str = ""
+
+
+def result_lines(data: Any, stored: Sequence[Any] | None, spec: Any) -> list[ResultLine]:
+    """The results table's lines for `data` (a CheckInput): a stored check's own items
+    (`stored`, its result rows) or, for a new one, the checklist's live items; each
+    answered as in `data` where it has the item (a merge puts a colleague's there)."""
+    entries = {r.item_code: r for r in data.results}
+
+    def line(
+        code: str, group: str, question: str, basis: str, result: str, note: str
+    ) -> ResultLine:
+        entry = entries.get(code)
+        return ResultLine(
+            code,
+            group,
+            question,
+            basis,
+            entry.result if entry else result,
+            entry.note if entry else note,
+        )
+
+    if stored is not None:
+        return [line(r.item_code, r.group, r.question, r.basis, r.result, r.note) for r in stored]
+    return [line(i.code, i.group, i.question, i.basis, "unchecked", "") for i in spec.live_items()]
 
 
 class ResultsTable(QTableWidget):

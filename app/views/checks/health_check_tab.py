@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.services.checks import health_checks
 from app.services.checks.check_spec import HEALTH_CHECK
 from app.services.checks.health_checks import CheckFilter
+from app.services.core import edit_lock
 from app.services.core.fields import ValidationError
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
@@ -45,6 +46,7 @@ LIST_COLUMNS = HEALTH_CHECK.table_columns
 
 
 class HealthCheckTab(PresetFilter, QWidget):
+    seen_seq: int | None = None  # the change counter when the list was last read
     changed = Signal()
     exported = Signal(str)  # path of a file just written
 
@@ -186,6 +188,8 @@ class HealthCheckTab(PresetFilter, QWidget):
             origin_office=self.origin.value(),
         )
         self.filter = self.with_preset(self.filter)
+        # What a delete from this list is checked against (app/services/core/edit_lock.py).
+        self.seen_seq = edit_lock.current_seq(self.db)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 次体检", "", self.model.rowCount()))
 
@@ -281,7 +285,7 @@ class HealthCheckTab(PresetFilter, QWidget):
             return
         try:
             for check_id in ids:
-                health_checks.delete(self.db, check_id)
+                health_checks.delete(self.db, check_id, seen_seq=self.seen_seq)
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("删除草稿"), tr_lines(exc.errors.values()))
         self._after_change()

@@ -30,18 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core.fields import FieldSpec, parse_date
+from app.services.core import edit_lock
+from app.services.core.fields import FieldSpec, ValidationError, parse_date
 from app.services.core.keyset import Seek, carried
 from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common import after_save
+from app.views.common.messages import tr_lines
 from app.views.common.paged_model import PagedTableModel, spec_row
 from app.views.common.widgets import OriginFilter, PresetFilter
 from app.views.printing import actions, output
 
 
 class ListTab(PresetFilter, QWidget):
+    seen_seq: int | None = None  # the change counter when the list was last read
     changed = Signal()
     exported = Signal(str)
     risk_requested = Signal(str, str)  # enterprise id, name: show its major-risk events
@@ -153,6 +156,8 @@ class ListTab(PresetFilter, QWidget):
     def apply_filter(self) -> None:
         self._timer.stop()
         self.filter = self.with_preset(self.filter)
+        # What a delete from this list is checked against (app/services/core/edit_lock.py).
+        self.seen_seq = edit_lock.current_seq(self.db)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
 
@@ -233,15 +238,20 @@ class ListTab(PresetFilter, QWidget):
             return None
         return self.open_record(ids[0])
 
-    def delete_selected_with(self, delete: Callable[[Database, str], None], question: str) -> None:
+    def delete_selected_with(self, delete: Callable[..., None], question: str) -> None:
+        """Delete the selected records; one a colleague changed after this list was read
+        is refused with a message (and the list shows the change)."""
         ids = self.selected_ids()
         if (
             ids
             and QMessageBox.question(self, self.tr("删除"), question)
             == QMessageBox.StandardButton.Yes
         ):
-            for record_id in ids:
-                delete(self.db, record_id)
+            try:
+                for record_id in ids:
+                    delete(self.db, record_id, seen_seq=self.seen_seq)
+            except ValidationError as exc:
+                QMessageBox.warning(self, self.tr("删除"), tr_lines(exc.errors.values()))
             self.after_change()
 
     def show_risks_with(self, get: Callable[[Database, str], tuple[Any, dict[str, Any]]]) -> None:

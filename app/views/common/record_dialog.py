@@ -3,6 +3,10 @@
 The dialog never decides validity itself: it hands the typed text to a save
 callback (a service function) and shows the per-field problems that come back
 next to their fields. Nothing is saved unless the service accepts it all.
+
+An existing record's dialog keeps the version it was loaded from (`loaded`, for the
+save callback to hand to the service) and a `reload` of the stored record: a save
+that met a colleague's save opens the merge view (app/views/common/merge_dialog.py).
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import FieldSpec, Kind, ValidationError
+from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import tr_message
 
 SaveCallback = Callable[[dict[str, Any]], Any]
@@ -42,6 +48,7 @@ class RecordDialog(QDialog):
         values: dict[str, Any] | None = None,
         english: bool = False,
         check: CheckCallback | None = None,
+        reload: Callable[[], dict[str, Any] | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,6 +62,10 @@ class RecordDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.result_value: Any = None
+        # The version the form was loaded from; the save callback hands it to the service.
+        self.loaded: int | None = (values or {}).get("version")
+        self._reload = reload
+        self.merge_view: MergeDialog | None = None
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -100,6 +111,7 @@ class RecordDialog(QDialog):
         self.resize(560, 640)
         if values:
             self.set_values(values)
+        self._original = self.values()
         for spec in self.specs:
             self._watch(spec.name, self.editors[spec.name])
 
@@ -199,8 +211,60 @@ class RecordDialog(QDialog):
     def try_save(self) -> None:
         try:
             self.result_value = self._save(self.values())
+        except EditConflict as exc:
+            self.show_errors(exc.errors)
+            self.open_merge(exc)
+            return
         except ValidationError as exc:
             self.show_errors(exc.errors)
             self._refused = True
             return
         self.accept()
+
+    # -- a colleague saved first -----------------------------------------------------
+    def _as_edited(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Stored values as the editors would hold them (what values() returns)."""
+        out: dict[str, Any] = {}
+        for spec in self.specs:
+            editor, value = self.editors[spec.name], values.get(spec.name)
+            if isinstance(editor, QCheckBox):
+                out[spec.name] = bool(value)
+            elif isinstance(editor, QComboBox):
+                out[spec.name] = value or "" if editor.findData(value or "") >= 0 else ""
+            elif isinstance(value, date):
+                out[spec.name] = value.isoformat()
+            else:
+                out[spec.name] = "" if value is None else str(value)
+        return out
+
+    def _text(self, name: str, value: Any) -> str:
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            index = editor.findData(value or "")
+            return editor.itemText(index) if index > 0 else ""
+        if isinstance(editor, QCheckBox):
+            return self.tr("是") if value else self.tr("否")
+        return plain_text(value)
+
+    def open_merge(self, conflict: EditConflict) -> MergeDialog | None:
+        """Their version beside mine, field by field; None when it cannot be merged
+        (the record was deleted): the message says so and the dialog keeps my input."""
+        stored = self._reload() if self._reload is not None else None
+        if stored is None or conflict.theirs.deleted:
+            return None
+        theirs = self._as_edited(stored)
+        labels = {s.name: (s.label_en if self._english else s.label_zh) for s in self.specs}
+        fields = differing(labels, self.values(), theirs, self._original, self._text)
+        view = MergeDialog(fields, conflict, self)
+        self.merge_view = view
+
+        def save_merged() -> None:
+            self.set_values(view.merged(self.values()))
+            self.loaded = conflict.theirs.version
+            self._original = theirs
+            self.show_errors({})
+            self.try_save()
+
+        view.accepted.connect(save_merged)
+        view.open()
+        return view

@@ -8,6 +8,9 @@ Nothing is written while a problem stands; once a save was refused, every change
 re-checks, so a message goes as soon as its field is fixed. A subclass arranges the
 fields and adds what is special to its type (its own widgets' values in
 `custom_values`, what follows a save in `refresh`).
+
+The dialog keeps the version of the record it loaded (`loaded`) and saves against it;
+a colleague's save in between opens the merge view (app/views/common/merge_dialog.py).
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.services.core import edit_lock
+from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError
 from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
+from app.services.register import enterprises
 from app.views.common.after_save import close_on_save
+from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 
@@ -58,11 +65,16 @@ class SpecDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
+        # The version first, then the values: a save in between makes the version older
+        # than the values, which can only cause a conflict, never hide one.
+        self.loaded = edit_lock.version_of(db, self.SPEC.table, record_id)
+        self.merge_view: MergeDialog | None = None
         self._first = (
             self.SERVICE.values_of(db, record_id)
             if record_id
             else {**self.SPEC.defaults(), **self.new_values(), "enterprise_id": enterprise_id}
         )
+        self._original = self.as_edited(self._first)
 
     # -- what a subclass may add -------------------------------------------------------------
     def new_values(self) -> dict[str, Any]:
@@ -110,16 +122,75 @@ class SpecDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            self.record_id = self.SERVICE.save_values(self.db, self.values(), self.record_id)
+            self.record_id = self.SERVICE.save_values(
+                self.db, self.values(), self.record_id, loaded=self.loaded
+            )
+        except EditConflict as exc:
+            self.errors.show(exc.errors)
+            self.open_merge(exc)
+            return False
         except ValidationError as exc:
             self.rechecking = True
             self.errors.show(exc.errors)
             return False
+        self.loaded = edit_lock.saved_version(self.db, self.SPEC.table, self.record_id)
+        self._original = self.as_edited(self.values())
         self.rechecking = False
         self.errors.clear()
         self.refresh()
         self.saved.emit(self.record_id)
         return True
+
+    # -- a colleague saved first -----------------------------------------------------------
+    def as_edited(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Stored values as this dialog's editors would hold them (what values() returns):
+        read through a form of the same fields that is never shown."""
+        shadow = RecordForm(self.SPEC.fields, self.db, FieldErrors(QLabel()), english=self.english)
+        shadow.set_values(values)
+        out = shadow.values()
+        shadow.editors.clear()  # never shown: nothing keeps its widgets
+        for spec in self.SPEC.fields:
+            if spec.editor == "custom" and spec.name in values:
+                value = values[spec.name]
+                out[spec.name] = sorted(value) if isinstance(value, list | tuple | set) else value
+        return out
+
+    def _text(self, name: str, value: Any) -> str:
+        spec = next((s for s in self.SPEC.fields if s.name == name), None)
+        if spec is not None and spec.editor == "enterprise":
+            return str((enterprises.get(self.db, value) or {}).get("name", "")) if value else ""
+        choices = spec and ((spec.choices_en if self.english else None) or spec.choices)
+        if spec is not None and choices and spec.editor != "custom":
+            return str(dict(choices()).get(value, value or ""))
+        if isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        return plain_text(value)
+
+    def open_merge(self, conflict: EditConflict) -> MergeDialog | None:
+        """Their version beside mine, field by field (None when they deleted it: the
+        message says so and the dialog keeps my input)."""
+        if conflict.theirs.deleted or not self.record_id:
+            return None
+        try:
+            stored = self.SERVICE.values_of(self.db, self.record_id)
+        except ValidationError:
+            return None
+        theirs = self.as_edited(stored)
+        labels = {s.name: (s.label_en if self.english else s.label_zh) for s in self.SPEC.fields}
+        fields = differing(labels, self.values(), theirs, self._original, self._text)
+        view = MergeDialog(fields, conflict, self)
+        self.merge_view = view
+
+        def save_merged() -> None:
+            self.load(view.merged(self.values()))
+            self.loaded = conflict.theirs.version
+            self._original = theirs
+            self.errors.clear()
+            self.save()
+
+        view.accepted.connect(save_merged)
+        view.open()
+        return view
 
     def saved_first(self) -> str | None:
         """The record's id, saving it first when it is new (None: the save was refused)."""
@@ -134,6 +205,9 @@ class SpecDialog(QDialog):
     def done_step(self) -> bool:
         """After an action on the stored record (a session, an intervention): show it."""
         assert self.record_id
+        # Only a write of this dialog's own moves the version it holds: a colleague's
+        # save meanwhile must still meet the next save as a conflict.
+        self.loaded = edit_lock.written_version(self.db, self.record_id) or self.loaded
         self.errors.clear()
         self.refresh()
         self.saved.emit(self.record_id)

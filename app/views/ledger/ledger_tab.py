@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core import workdays
+from app.services.core import edit_lock, workdays
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.services.ledger import ledger, ledger_export
@@ -47,6 +47,7 @@ COLUMNS = RECTIFICATION_ITEM.table_columns
 
 
 class LedgerTab(PresetFilter, QWidget):
+    seen_seq: int | None = None  # the change counter when the list was last read
     changed = Signal()
     exported = Signal(str)
 
@@ -222,6 +223,8 @@ class LedgerTab(PresetFilter, QWidget):
             origin_office=self.origin.value(),
         )
         self.filter = self.with_preset(self.filter)
+        # What a delete from this list is checked against (app/services/core/edit_lock.py).
+        self.seen_seq = edit_lock.current_seq(self.db)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
         calendar = workdays.load(self.db)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core import reference
+from app.services.core import edit_lock, reference
+from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError
 from app.services.core.local_time import local
 from app.services.core.storage import Database
@@ -154,6 +155,9 @@ class RectificationDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        # The version first, then the item: what a status change or an extension is
+        # checked against (a colleague's change in between is refused, not overwritten).
+        self.loaded = edit_lock.version_of(self.db, ledger.RECORD_TYPE, self.item_id)
         row = ledger.get(self.db, self.item_id)
         self.row = row
         today = date.today()
@@ -216,6 +220,13 @@ class RectificationDialog(QDialog):
         errors = getattr(exc, "errors", None)
         self.error.setText(tr_lines(errors.values()) if errors else str(exc))
 
+    def _conflict(self, exc: EditConflict) -> None:
+        """A colleague changed the item first: say who and when, and show the item as
+        it now stands (what was typed stays) so the change can be decided again."""
+        self.reload()
+        self._fail(exc)
+        self.changed.emit(self.item_id)
+
     def apply_status(self) -> bool:
         self.error.clear()
         target = self.to_status.currentData()
@@ -229,7 +240,11 @@ class RectificationDialog(QDialog):
                 on_date=_pydate(self.on_date.date()),
                 note=self.note.text(),
                 verified_by=self.verified_by.text(),
+                loaded=self.loaded,
             )
+        except EditConflict as exc:
+            self._conflict(exc)
+            return False
         except ValidationError as exc:
             self._fail(exc)
             return False
@@ -242,8 +257,15 @@ class RectificationDialog(QDialog):
         self.error.clear()
         try:
             ledger.extend_deadline(
-                self.db, self.item_id, _pydate(self.new_deadline.date()), self.extend_reason.text()
+                self.db,
+                self.item_id,
+                _pydate(self.new_deadline.date()),
+                self.extend_reason.text(),
+                loaded=self.loaded,
             )
+        except EditConflict as exc:
+            self._conflict(exc)
+            return False
         except ValidationError as exc:
             self._fail(exc)
             return False

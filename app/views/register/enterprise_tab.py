@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core import audit, reference
-from app.services.core.fields import FieldSpec
+from app.services.core import audit, edit_lock, reference
+from app.services.core.fields import FieldSpec, ValidationError
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.services.ledger import ledger
@@ -35,6 +35,7 @@ from app.services.risk import risk_grading
 from app.services.risk.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.common import after_save
 from app.views.common.history_dialog import HistoryDialog
+from app.views.common.messages import tr_lines
 from app.views.common.paged_model import PagedTableModel
 from app.views.common.record_dialog import RecordDialog
 from app.views.common.widgets import CountyFilter, OriginFilter, PresetFilter
@@ -50,6 +51,7 @@ REGISTER_COLUMNS = (
 
 
 class EnterpriseTab(PresetFilter, QWidget):
+    seen_seq: int | None = None  # the change counter when the list was last read
     changed = Signal()  # records were added, edited or deleted
     import_requested = Signal()
     show_checks_requested = Signal(str, str)  # enterprise id, name
@@ -256,6 +258,8 @@ class EnterpriseTab(PresetFilter, QWidget):
             new_months=self.new_months,
         )
         self.filter = self.with_preset(self.filter)
+        # What a delete from this list is checked against (app/services/core/edit_lock.py).
+        self.seen_seq = edit_lock.current_seq(self.db)
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 家", "", self.model.rowCount()))
 
@@ -267,7 +271,13 @@ class EnterpriseTab(PresetFilter, QWidget):
         return [rid for rid in (self.model.row_id(r) for r in rows) if rid]
 
     # -- actions -------------------------------------------------------------
-    def _dialog(self, title: str, save: Any, values: dict[str, Any] | None = None) -> RecordDialog:
+    def _dialog(
+        self,
+        title: str,
+        save: Any,
+        values: dict[str, Any] | None = None,
+        reload: Any = None,
+    ) -> RecordDialog:
         return RecordDialog(
             ENTERPRISE_FIELDS,
             save,
@@ -275,6 +285,7 @@ class EnterpriseTab(PresetFilter, QWidget):
             values=values,
             english=self.english,
             check=enterprises.problems_of,
+            reload=reload,
             parent=self,
         )
 
@@ -297,10 +308,12 @@ class EnterpriseTab(PresetFilter, QWidget):
         if values is None:
             self.refresh()
             return None
+        # The save hands back the version the form shows (after a merge: theirs).
         dialog = self._dialog(
             self.tr("编辑企业：%1").replace("%1", values["name"]),
-            lambda new: enterprises.update(self.db, ids[0], new),
+            lambda new: enterprises.update(self.db, ids[0], new, loaded=dialog.loaded),
             values,
+            reload=lambda: enterprises.get(self.db, ids[0]),
         )
         dialog.accepted.connect(lambda: self._saved(ids[0]))
         dialog.open()
@@ -322,7 +335,10 @@ class EnterpriseTab(PresetFilter, QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        enterprises.delete(self.db, ids)
+        try:
+            enterprises.delete(self.db, ids, seen_seq=self.seen_seq)
+        except ValidationError as exc:  # a colleague changed one since the list was read
+            QMessageBox.warning(self, self.tr("删除企业"), tr_lines(exc.errors.values()))
         self._after_change()
 
     def _one_selected(self, title: str) -> tuple[str, str] | None:

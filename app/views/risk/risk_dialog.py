@@ -145,9 +145,8 @@ class RiskDialog(SpecDialog):
         if event_id is None:
             return False
         try:
-            risk_events.close(
-                self.db, event_id, self.close_on.value() or date.today(), self.outcome.text()
-            )
+            closed_on = self.close_on.value() or date.today()
+            risk_events.close(self.db, event_id, closed_on, self.outcome.text(), loaded=self.loaded)
         except ValidationError as exc:
             return self.show_problems(exc)
         return self.done_step()

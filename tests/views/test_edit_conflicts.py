@@ -1,0 +1,211 @@
+"""Two coordinators on one database (two Database objects on the same file), each
+through the real dialogs: the second save meets the first, the merge view shows both,
+and nothing is overwritten that the user did not choose (app/views/common/merge_dialog.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
+
+from app.models import AuditEntry, Enterprise, NegotiationOffer
+from app.views.common.merge_dialog import MergeDialog
+from app.views.common.record_dialog import RecordDialog
+from app.views.negotiation.offer_dialog import OfferDialog
+from tests import records
+from tests.colleagues import colleague
+from tests.gui import type_text
+
+
+@pytest.fixture
+def other(db: Any) -> Iterator[Any]:
+    database = colleague(db, "李四")
+    yield database
+    database.close()
+
+
+def _enterprise(db: Any, eid: str) -> Enterprise:
+    with db.session() as session:
+        row = session.get(Enterprise, eid)
+        assert row is not None
+        return row
+
+
+def _edit(qtbot: Any, window: Any) -> RecordDialog:
+    tab = window.enterprise_tab
+    tab.refresh()
+    tab.table.selectRow(0)
+    dialog = tab.edit_selected()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _retype(qtbot: Any, dialog: RecordDialog, name: str, text: str) -> None:
+    dialog.editors[name].clear()  # type: ignore[attr-defined]
+    type_text(qtbot, dialog.editors[name], text)
+
+
+def _merge_view(qtbot: Any, dialog: Any) -> MergeDialog:
+    qtbot.waitUntil(lambda: dialog.merge_view is not None and dialog.merge_view.isVisible())
+    view: MergeDialog = dialog.merge_view
+    return view
+
+
+def test_enterprise_second_save_opens_the_merge_view_and_saves_the_choice(
+    qtbot: Any, window: Any, other: Any, second_window: Any
+) -> None:
+    eid = records.enterprise(window.db)
+    mine = _edit(qtbot, window)
+    theirs = _edit(qtbot, second_window(other))
+    _retype(qtbot, theirs, "contact_phone", "0375-2345671")
+    _retype(qtbot, theirs, "address", "叶县昆阳镇")
+    theirs.try_save()
+    assert not theirs.isVisible()
+
+    _retype(qtbot, mine, "contact_person", "张三")
+    _retype(qtbot, mine, "address", "汝州市煤山街道")
+    mine.try_save()
+
+    view = _merge_view(qtbot, mine)
+    assert mine.isVisible()  # nothing saved, my edits still in the dialog
+    stored = _enterprise(window.db, eid)
+    assert (stored.address, stored.contact_person, stored.version) == ("叶县昆阳镇", "", 2)
+    assert "李四" in view.findChild(QLabel, "conflict_message").text()
+    shown = {f.name: (f.mine_text, f.theirs_text) for f in view.fields}
+    assert shown == {
+        "contact_person": ("张三", ""),
+        "address": ("汝州市煤山街道", "叶县昆阳镇"),
+        "contact_phone": ("", "0375-2345671"),
+    }
+    # Mine where I changed the field, theirs otherwise.
+    assert view.choices() == {
+        "contact_person": "mine",
+        "address": "mine",
+        "contact_phone": "theirs",
+    }
+
+    view.reject()  # 取消: back to my dialog, my edits kept, nothing written
+    assert mine.isVisible() and mine.editors["address"].text() == "汝州市煤山街道"  # type: ignore[attr-defined]
+    assert _enterprise(window.db, eid).version == 2
+
+    mine.try_save()  # still against version 1: the merge view again
+    view = _merge_view(qtbot, mine)
+    view.choose("address", "theirs")
+    view.save_button.click()
+
+    qtbot.waitUntil(lambda: not mine.isVisible())
+    stored = _enterprise(window.db, eid)
+    assert (stored.contact_person, stored.address, stored.contact_phone) == (
+        "张三",
+        "叶县昆阳镇",
+        "0375-2345671",
+    )
+    assert stored.version == 3
+    with window.db.session() as session:
+        log = session.execute(
+            select(AuditEntry.operator, AuditEntry.action)
+            .where(AuditEntry.record_id == eid)
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [tuple(r) for r in log] == [
+        ("测试员", "create"),
+        ("李四", "update"),
+        ("测试员", "update"),
+    ]
+
+
+def test_offer_merge_meets_a_third_save_and_opens_again(qtbot: Any, db: Any, other: Any) -> None:
+    offer_id = records.offer(db, records.enterprise(db))
+    mine = OfferDialog(db, offer_id=offer_id)
+    theirs = OfferDialog(other, offer_id=offer_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    type_text(qtbot, theirs.union_name, "某某公司工会")
+    assert theirs.save()
+    assert theirs.loaded == 2  # what the colleague's dialog holds after its own save
+
+    type_text(qtbot, mine.form.editors["note"], "企业要求延期答复")
+    assert not mine.save()
+    view = _merge_view(qtbot, mine)
+    assert {f.name: f.default for f in view.fields} == {"union_name": "theirs", "note": "mine"}
+
+    # Before I save the merge, the colleague saves again (from their dialog, version 2).
+    theirs.union_name.clear()
+    type_text(qtbot, theirs.union_name, "某某公司工会委员会")
+    assert theirs.save()
+
+    view.save_button.click()  # against version 2: refused, the merge view opens again
+    qtbot.waitUntil(lambda: mine.merge_view is not view and mine.merge_view is not None)
+    again = mine.merge_view
+    assert again is not None and again.conflict.theirs.version == 3
+    assert {f.name: f.theirs_text for f in again.fields} == {
+        "union_name": "某某公司工会委员会",
+        "note": "",
+    }
+    again.save_button.click()
+    with db.session() as session:
+        offer = session.get(NegotiationOffer, offer_id)
+        assert offer is not None
+        assert (offer.union_name, offer.note, offer.version) == (
+            "某某公司工会委员会",
+            "企业要求延期答复",
+            4,
+        )
+    assert mine.loaded == 4
+
+
+def test_deleting_what_a_colleague_changed_since_the_list_was_read_is_refused(
+    qtbot: Any, window: Any, other: Any, messages: Any
+) -> None:
+    from app.services.register import enterprises
+
+    eid = records.enterprise(window.db)
+    tab = window.enterprise_tab
+    tab.refresh()
+    tab.table.selectRow(0)
+    enterprises.update(other, eid, {"contact_person": "王五"})
+    tab.delete_selected()
+    assert not _enterprise(window.db, eid).deleted
+    assert any(kind == "warning" and "李四" in text for kind, _t, text in messages)
+    tab.table.selectRow(0)  # the list was read again: now the delete goes through
+    tab.delete_selected()
+    assert _enterprise(window.db, eid).deleted
+
+
+def test_health_check_merge_keeps_their_item_and_my_advice(qtbot: Any, db: Any, other: Any) -> None:
+    from app.services.checks import health_checks
+    from app.views.checks.check_dialog import CheckDialog
+
+    check_id = health_checks.create(db, records.filled(db, records.enterprise(db)))
+    mine, theirs = CheckDialog(db, check_id=check_id), CheckDialog(other, check_id=check_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    combo = theirs.results.combo("B01")
+    combo.setCurrentIndex(combo.findData("na"))
+    theirs.conclusion.setPlainText("企业存在劳动用工法律风险，须限期整改（复核）。")
+    assert theirs.save()
+
+    mine.advice.setPlainText("建议建立工资集体协商制度。")
+    assert not mine.save()
+    view = _merge_view(qtbot, mine)
+    defaults = {f.name: f.default for f in view.fields}
+    assert defaults == {"result:B01": "theirs", "conclusion": "theirs", "advice": "mine"}
+    view.save_button.click()
+
+    stored = health_checks.get(db, check_id).input
+    assert {r.item_code: r.result for r in stored.results}["B01"] == "na"
+    assert stored.conclusion == "企业存在劳动用工法律风险，须限期整改（复核）。"
+    assert stored.advice == "建议建立工资集体协商制度。"
+    assert mine.loaded == edit_lock_version(db, check_id)  # what the dialog now holds
+
+
+def edit_lock_version(db: Any, check_id: str) -> int | None:
+    from app.services.core import edit_lock
+
+    return edit_lock.version_of(db, "health_check", check_id)
