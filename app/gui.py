@@ -75,11 +75,12 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
+def open_main_window(path: Path, settings: AppSettings, access: str = "auto") -> MainWindow | None:
     """Open the database (asking for the office on first start) and build the window.
 
     Returns None when the file cannot be opened (the reason was shown) or the
-    user cancelled the first-start office dialog.
+    user cancelled the first-start office dialog. `access` "read": opened
+    read-only (the background integrity check found damage, app/startup.py).
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -94,7 +95,7 @@ def open_main_window(path: Path, settings: AppSettings) -> MainWindow | None:
             path,
             operator=settings.operator_name(),
             backup_folder=settings.backup_dir(),
-            access="auto",
+            access=access,  # type: ignore[arg-type]
         )
     except (DatabaseError, DatabaseInUseError) as exc:
         QMessageBox.critical(
@@ -148,8 +149,10 @@ def ask_operator(db: Any, settings: AppSettings) -> bool:
     return True
 
 
-def check_file(path: Path, settings: AppSettings) -> bool:
-    """The check at start-up (storage's inspection and SQLite's quick_check). A
+def check_file(path: Path, settings: AppSettings, *, full: bool = True) -> bool:
+    """The check at start-up (storage's inspection and, when `full`, SQLite's
+    quick_check; the window itself runs the cheap checks here and the full one in
+    the background, app/startup.py). A
     0-byte, foreign or damaged file is never replaced by an empty one: the user is
     told what is wrong (storage_errors' message, in the window's language) and
     offered the newest sound backup — the replaced file is kept beside it as
@@ -162,7 +165,7 @@ def check_file(path: Path, settings: AppSettings) -> bool:
     if not path.exists():
         return True
     try:
-        file_check.inspect(path, quick_check=True)
+        file_check.inspect(path, quick_check=full)
     except storage.StorageError as exc:
         problem = exc
     else:
@@ -243,6 +246,7 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
 
 
 def run_gui(db_path: str | None = None) -> int:
+    """The window: the frame is painted first, the database opened after (StartUp)."""
     import os
 
     from PySide6.QtWidgets import QApplication
@@ -272,20 +276,12 @@ def run_gui(db_path: str | None = None) -> int:
 
     local_time.set_zone(settings.time_zone)
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
-    if not check_file(path, settings):
-        return 1
-    window = open_main_window(path, settings)
-    if window is None:
-        return 1
-    db = window.db  # shared by the windows a language switch builds
-    window.show()
-    daily_backup(window)
-    holder = [window]
-    window.language_changed.connect(
-        lambda code: holder.__setitem__(0, switch_language(holder[0], code))
-    )
-    window.reminders.show_if_needed()  # overdue and due-soon items, at start-up
+    from app.startup import StartUp
+
+    startup = StartUp(path, settings)
+    startup.begin()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        db.close()
+        startup.close()
+    return startup.exit_code if startup.exit_code is not None else code

@@ -3439,6 +3439,17 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>StartupFrame</name>
+    <message>
+      <source>和谐台账</source>
+      <translation>Hexie Desk</translation>
+    </message>
+    <message>
+      <source>正在打开数据库…</source>
+      <translation>Opening the database…</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncActions</name>
     <message>
       <source>以下同步包已导入过，未重复导入：</source>
@@ -3585,12 +3596,30 @@ It was written to the log: %2
 Data already saved is not affected.</translation>
     </message>
     <message>
+      <source>后台完整性检查发现数据库“%1”有损坏：
+%2
+
+为免损坏扩大，已改为只读打开：可以查看、打印和导出，不能修改。请用“文件 → 备份与恢复…”从最新的完好备份恢复，或关闭程序后把该文件和日志交给技术人员。</source>
+      <translation>The background integrity check found damage in the database “%1”:
+%2
+
+So that the damage does not spread, it is now open read-only: you can view, print and export, but not change anything. Restore the newest sound backup with “File → Backup and restore…”, or close the program and give the file and the log to a technician.</translation>
+    </message>
+    <message>
       <source>数据库</source>
       <translation>Database</translation>
     </message>
     <message>
       <source>数据库“%1”是只读的，而且还没有设置本单位，无法使用。请换一个可写的文件。</source>
       <translation>The database "%1" is read-only and has no office set up yet, so it cannot be used. Choose a file that can be written.</translation>
+    </message>
+    <message>
+      <source>数据库文件有损坏</source>
+      <translation>The database file is damaged</translation>
+    </message>
+    <message>
+      <source>数据库文件有损坏，已只读打开。</source>
+      <translation>The database file is damaged; opened read-only.</translation>
     </message>
     <message>
       <source>数据库无法使用</source>

@@ -59,17 +59,35 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
+def _page_size_problem(first: bytes, size: int) -> str:
+    """The cheap look at the header (sqlite.org/fileformat.html §1.3): a page size
+    that is a power of two from 512 to 65536, and a file made of whole pages. A
+    file cut short or overwritten at its start fails here, before any page is read.
+    The detail is SQLite's kind of wording, as the other damage details are."""
+    if len(first) < 100:
+        return "header: fewer than 100 bytes"
+    page_size = int.from_bytes(first[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"header: page size {page_size}"
+    if size % page_size:
+        return f"{size} bytes, not whole pages of {page_size}"
+    return ""
+
+
 def inspect(path: Path, *, quick_check: bool = False) -> str | None:
     """Refuse a file that is not a usable office database; return its revision
     (None for an empty SQLite file, which a first open initialises).
 
     Raises storage_errors' NotOfficeDatabaseError (0 bytes, not SQLite, another
-    program's SQLite) or DamagedDatabaseError (unreadable schema; with
-    `quick_check`, also SQLite's quick_check of every page)."""
+    program's SQLite) or DamagedDatabaseError (a bad page size, a file of broken
+    pages, an unreadable schema; with `quick_check`, also SQLite's quick_check of
+    every page — the window runs that one in the background, app/startup.py)."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
-            header = handle.read(16)
+            first = handle.read(100)
+        header = first[:16]
     except OSError as exc:
         raise storage_errors.foreign_file(
             path, N_("无法读取：{reason}", reason=exc.strerror or str(exc))
@@ -78,6 +96,9 @@ def inspect(path: Path, *, quick_check: bool = False) -> str | None:
         raise storage_errors.empty_file(path)
     if header != SQLITE_HEADER:
         raise storage_errors.foreign_file(path, N_("不是 SQLite 数据库文件"))
+    page_problem = _page_size_problem(first, size)
+    if page_problem:
+        raise storage_errors.damaged(path, page_problem)
     try:
         conn = connect_read_only(path)
         try:

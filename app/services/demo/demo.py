@@ -6,12 +6,11 @@ adds its own generator here.
 
 from __future__ import annotations
 
+import math
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
-
-from sqlalchemy import false
 
 from app.models.db import Database
 from app.services.core import reference
@@ -19,7 +18,7 @@ from app.services.core.office import current
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_people import person
 from app.services.register import credit_code
-from app.services.register.enterprise_import import ImportPlan, apply_import
+from app.services.register.enterprise_import import add_generated
 
 _CORE_CHARS = "鑫源恒达华美宏兴盛泰瑞丰金鼎顺发永安天成中原新昌隆嘉禾博远长城汇通卓越宇辉建业正阳鹏程佳和振东德信明远"
 _INDUSTRY_WORDS: list[tuple[str, str, int]] = [
@@ -99,34 +98,86 @@ def make_credit_code(division: str, serial: int) -> str:
 def enterprise_rows(
     count: int, seed: int, divisions: list[str], today: date
 ) -> list[dict[str, Any]]:
+    return [row for chunk in enterprise_chunks(count, seed, divisions, today) for row in chunk]
+
+
+class _NameSpace:
+    """Which names are taken, as one bit per possible name (place, core, word, form):
+    a million names cost a few MB here, where a set of the strings cost 100 MB. The
+    core has two characters while that leaves the names sparse, three beyond."""
+
+    def __init__(self, count: int, places: list[str], words: int) -> None:
+        self.places = {p: i for i, p in enumerate(dict.fromkeys(places))}
+        self.forms = {f: i for i, f in enumerate(dict.fromkeys(_FORMS))}
+        self.words = words
+        n = len(_CORE_CHARS)
+        per_core = len(self.places) * words * len(self.forms)
+        self.core_length = 2 if count * 4 <= per_core * n**2 else 3
+        self.bits = bytearray(per_core * n**self.core_length // 8 + 1)
+        self.index = {c: i for i, c in enumerate(_CORE_CHARS)}
+
+    def take(self, place: str, core: str, word: int, form: str) -> bool:
+        """Mark the name taken; False when it already was."""
+        key = self.places[place]
+        for ch in core:
+            key = key * len(_CORE_CHARS) + self.index[ch]
+        key = (key * self.words + word) * len(self.forms) + self.forms[form]
+        byte, bit = divmod(key, 8)
+        if self.bits[byte] >> bit & 1:
+            return False
+        self.bits[byte] |= 1 << bit
+        return True
+
+
+def _serials(count: int, rng: random.Random) -> tuple[int, int]:
+    """Distinct 8-digit serials without a list of them: i ↦ (a·i + b) mod M is a
+    permutation of range(M) when a is prime to M (M = 90,000,000)."""
+    span = 90_000_000
+    step = rng.randrange(1, span)
+    while math.gcd(step, span) != 1:
+        step += 1
+    return step, rng.randrange(span)
+
+
+def enterprise_chunks(
+    count: int, seed: int, divisions: list[str], today: date, chunk: int = 5000
+) -> Iterator[list[dict[str, Any]]]:
+    """`count` demo enterprises, `chunk` at a time (memory stays flat to a million)."""
     rng = random.Random(seed)
-    words, weights = zip(*[((w, s), n) for w, s, n in _INDUSTRY_WORDS], strict=True)
-    serials = rng.sample(range(10_000_000, 99_999_999), count)
-    rows = []
-    taken: set[str] = set()  # a coordinator never sees one name on two enterprises
+    choices = [((w, s), n) for w, s, n in _INDUSTRY_WORDS] + [(p, 0) for p in _PLATFORM_WORDS]
+    words = [w for w, _ in choices]
+    weights = [n for _, n in choices[: len(_INDUSTRY_WORDS)]]
+    word_index = {w: i for i, w in enumerate(words)}
+    places = {d: _place(d) for d in divisions}
+    names = _NameSpace(count, list(places.values()), len(words))
+    step, offset = _serials(count, rng)
+    rows: list[dict[str, Any]] = []
     for i in range(count):
         division = rng.choice(divisions)
-        place = reference.division_name(division)
-        place = place if len(place) <= 4 else "平顶山"
-        core = rng.choice(_CORE_CHARS) + rng.choice(_CORE_CHARS)
+        place = places[division]
         platform = rng.random() < 0.01
-        word, industry = rng.choice(_PLATFORM_WORDS) if platform else rng.choices(words, weights)[0]
+        word, industry = (
+            rng.choice(_PLATFORM_WORDS)
+            if platform
+            else rng.choices(words[: len(weights)], weights)[0]
+        )
         employees = max(1, int(rng.lognormvariate(3.3, 1.2)))
         new = rng.random() < 0.12
         registered = today - timedelta(
             days=rng.randint(10, 360) if new else rng.randint(400, 30 * 365)
         )
         form = rng.choice(_FORMS)
-        name = f"{place}{core}{word}{form}"
-        while name in taken:
-            # Another two characters, as a real registry would refuse the same name.
-            core = rng.choice(_CORE_CHARS) + rng.choice(_CORE_CHARS)
-            name = f"{place}{core}{word}{form}"
-        taken.add(name)
+        core = "".join(rng.choice(_CORE_CHARS) for _ in range(names.core_length))
+        # A coordinator never sees one name on two enterprises: other core characters,
+        # as a real registry would refuse the same name.
+        while not names.take(place, core, word_index[(word, industry)], form):
+            core = "".join(rng.choice(_CORE_CHARS) for _ in range(names.core_length))
         rows.append(
             {
-                "name": name,
-                "credit_code": make_credit_code(division, serials[i]),
+                "name": f"{place}{core}{word}{form}",
+                "credit_code": make_credit_code(
+                    division, 10_000_000 + (step * i + offset) % 90_000_000
+                ),
                 "county_code": division,
                 "address": f"河南省平顶山市{place if place != '平顶山' else ''}{rng.choice(_ROADS)}{rng.randint(1, 999)}号",
                 "industry": industry,
@@ -140,7 +191,16 @@ def enterprise_rows(
                 "notes": "",
             }
         )
-    return rows
+        if len(rows) == chunk:
+            yield rows
+            rows = []
+    if rows:
+        yield rows
+
+
+def _place(division: str) -> str:
+    place = reference.division_name(division)
+    return place if len(place) <= 4 else "平顶山"
 
 
 def generate(
@@ -151,11 +211,10 @@ def generate(
         raise ValueError("请先设置本单位（hexie init 或首次启动时的单位设置），再生成演示数据。")
     today = today or date.today()
     yield Progress(0, enterprises, "正在生成演示企业…")
-    rows = enterprise_rows(enterprises, seed, office.division_codes, today)
-    plan = ImportPlan(Path("演示数据"), "", [], 0, [], {}, to_add=rows)
+    chunks = enterprise_chunks(enterprises, seed, office.division_codes, today)
     with db.session():  # one transaction: Cancel leaves nothing behind
-        result = yield from apply_import(db, plan, source="演示数据", backup=False)
-        made = {"enterprise": result["added"]}
+        added = yield from add_generated(db, chunks, enterprises, "演示数据")
+        made = {"enterprise": added}
         from app.services.demo.demo_checks import demo_checks, demo_ledger
 
         made["health_check"] = yield from demo_checks(
@@ -181,9 +240,8 @@ def demo_offers_layoffs(
     db: Database, *, seed: int, today: date, enterprises: int
 ) -> Work[dict[str, int]]:
     """Offers in every stage, layoff filings that pass and fail the checks, risk events open and closed."""
-    from sqlalchemy import select
-
     from app.models import Enterprise
+    from app.services.demo.demo_sample import count_live, sample_rows
     from app.services.layoffs import layoffs
     from app.services.layoffs.layoffs import FilingInput
     from app.services.negotiation import negotiation_rules, offers
@@ -192,25 +250,20 @@ def demo_offers_layoffs(
     from app.services.risk.risk_events import EventInput
 
     rng = random.Random(seed + 3)
-    with db.session() as session:
-        rows = list(
-            session.execute(
-                select(
-                    Enterprise.id,
-                    Enterprise.employee_count,
-                    Enterprise.is_platform,
-                    Enterprise.has_union,
-                )
-                .where(Enterprise.deleted == false())
-                .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
-            )
-        )
+    columns = (
+        Enterprise.id,
+        Enterprise.employee_count,
+        Enterprise.is_platform,
+        Enterprise.has_union,
+    )
+    live = count_live(db)
     yield Progress(0, 3, "正在生成要约、裁员备案和风险隐患演示数据…")
     stages = ("draft", "sent", "received", "negotiating", "signed", "filed", "refused")
     # The campaign offers to negotiate at about one enterprise in twenty; at least two
     # rounds of every stage, so a small demo still signs and files several contracts.
     n_offers = min(max(enterprises // 20, 2 * len(stages)), 240)
-    for n, (eid, staff, platform, _union) in enumerate(rng.sample(rows, min(n_offers, len(rows)))):
+    chosen = sample_rows(db, rng, n_offers, columns)
+    for n, (eid, staff, platform, _union) in enumerate(chosen):
         stage = stages[n % len(stages)]
         situation = (
             "platform"
@@ -258,9 +311,14 @@ def demo_offers_layoffs(
                 ),
             )
     yield Progress(1, 3, "正在生成裁员备案演示数据…")
-    big = [r for r in rows if (r[1] or 0) >= 60] or rows
+    bigger = (
+        (Enterprise.employee_count >= 60,)
+        if count_live(db, Enterprise.employee_count >= 60)
+        else ()
+    )
     n_filings = min(max(enterprises // 200, 4), 30)
-    for eid, staff, _p, _u in rng.sample(big, min(n_filings, len(big))):
+    filers = sample_rows(db, rng, n_filings, columns, *bigger)
+    for eid, staff, _p, _u in filers:
         staff = max(staff or 60, 20)
         laid_off = rng.choice((max(1, staff // 12), max(1, staff // 8), min(staff, 25)))
         layoff_on = today - timedelta(days=rng.randint(-20, 120))
@@ -292,7 +350,7 @@ def demo_offers_layoffs(
         )
     yield Progress(2, 3, "正在生成风险隐患演示数据…")
     n_events = min(max(enterprises // 300, 4), 20)
-    for n, (eid, staff, _p, _u) in enumerate(rng.sample(rows, min(n_events, len(rows)))):
+    for n, (eid, staff, _p, _u) in enumerate(sample_rows(db, rng, n_events, columns)):
         kind = ("wage_claim", "work_stoppage", "mass_layoff")[n % 3]
         found = today - timedelta(days=rng.randint(5, 120))
         people = rng.randint(10, max(11, (staff or 30)))
@@ -328,7 +386,7 @@ def demo_offers_layoffs(
                 "企业已与职工达成协议，工资分期发放到位",
             )
     return {
-        "negotiation_offer": min(n_offers, len(rows)),
-        "layoff_filing": min(n_filings, len(big)),
-        "major_risk_event": min(n_events, len(rows)),
+        "negotiation_offer": len(chosen),
+        "layoff_filing": len(filers),
+        "major_risk_event": min(n_events, live),
     }

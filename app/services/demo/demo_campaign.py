@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import false, select
+from sqlalchemy import and_, or_
 
 from app.models import Enterprise
 from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns, guidance
 from app.services.core.progress import Progress, Work
+from app.services.demo.demo_sample import count_live, first_rows, rows_at
+
+# 新办企业: registered within the last twelve months (guidance.is_newly_registered's default).
+NEW_MONTHS = 12
 
 _ACTIVITIES = (
     (
@@ -44,12 +49,6 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
     yield Progress(0, 1, "正在生成专项行动、指导服务和典型案例…")
     data = campaigns.load_template(year=today.year if today.month >= 6 else today.year - 1)
     counties = campaign_stats.office_counties(db)
-    with db.session() as session:
-        rows = session.execute(
-            select(Enterprise.id, Enterprise.county_code, Enterprise.registration_date)
-            .where(Enterprise.deleted == false())
-            .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
-        ).all()
     campaign_id = campaigns.save(db, data)
     # Planned checks: a little above what the demo's checks reach, so the chart shows progress.
     period = campaign_stats.Period(data.starts_on, data.ends_on)
@@ -59,23 +58,16 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
     }
     data.targets = {c: max(5, round(n * 1.25 + rng.randint(0, 3))) for c, n in done.items()}
     campaigns.save(db, data, campaign_id)
-    by_county: dict[str, list[tuple[str, date | None]]] = {}
-    for r in rows:
-        by_county.setdefault(r.county_code, []).append((r.id, r.registration_date))
     made = 0
     last = min(today, data.ends_on)
     guidance_start = data.phases[2].start if len(data.phases) > 2 else data.starts_on
     span = max((last - guidance_start).days, 1)
     for county in counties:
-        pool = by_county.get(county, [])
+        in_county = Enterprise.county_code == county
+        pool_size = count_live(db, in_county)
         for n, (kind, title, materials) in enumerate(_ACTIVITIES):
             held = guidance_start + timedelta(days=rng.randint(0, span))
-            # New enterprises first (notice 二(三)), then some others.
-            new = [e for e, reg in pool if guidance.is_newly_registered(reg, held)]
-            others = [e for e, _ in pool if e not in new]
-            reached = new[: rng.randint(1, 6)] + rng.sample(
-                others, min(len(others), rng.randint(0, 5))
-            )
+            reached = _reached(db, rng, in_county, pool_size, held)
             online = kind == "lecture_online"
             guidance.save_activity(
                 db,
@@ -94,7 +86,7 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
                 enterprise_ids=reached,
             )
             made += 1
-            if n == 0 and pool:
+            if n == 0 and pool_size:
                 kind_c, title_c, person = _CASES[rng.randrange(len(_CASES))]
                 guidance.save_case(
                     db,
@@ -107,6 +99,26 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
                         "in_report": True,
                     },
                     campaign_id=campaign_id,
-                    enterprise_id="" if kind_c == "coordinator" else pool[0][0],
+                    enterprise_id=""
+                    if kind_c == "coordinator"
+                    else first_rows(db, 1, (Enterprise.id,), in_county)[0][0],
                 )
     return {"campaign": 1, "guidance_activity": made}
+
+
+def _reached(
+    db: Database, rng: random.Random, in_county: Any, pool_size: int, held: date
+) -> list[str]:
+    """New enterprises first (notice 二(三)), then some others — read from the
+    register in pinyin order, never a county's enterprises held in a list (nor a
+    membership test on one: that was quadratic in the county's size)."""
+    registered = Enterprise.registration_date
+    since = held - timedelta(days=round(NEW_MONTHS * 30.44))
+    new_condition = and_(registered >= since, registered <= held)
+    take_new = rng.randint(1, 6)
+    take_others = rng.randint(0, 5)
+    new = [r[0] for r in first_rows(db, take_new, (Enterprise.id,), in_county, new_condition)]
+    others = pool_size - count_live(db, in_county, new_condition)
+    positions = rng.sample(range(others), min(others, take_others))
+    old = or_(registered.is_(None), registered < since, registered > held)
+    return new + [r[0] for r in rows_at(db, positions, (Enterprise.id,), in_county, old)]

@@ -16,6 +16,7 @@ from sqlalchemy import false
 from app.models.db import Database
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_people import person
+from app.services.demo.demo_sample import sample_rows
 
 
 def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
@@ -101,8 +102,6 @@ _CLEAN_ADVICE = "继续按月编制工资支付台账并保存三年；规章制
 def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int]:
     """Health checks on some of the demo enterprises: most final (with their
     rectification items), some drafts still being filled in."""
-    from sqlalchemy import select
-
     from app.models import Enterprise
     from app.services.checks import check_rules, checklists, health_checks
     from app.services.checks.health_checks import TeamMember
@@ -110,15 +109,7 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
     rng = random.Random(seed + 1)
     spec = checklists.active(db)
     items = {i.code: i for i in spec.items}
-    with db.session() as session:
-        rows = list(
-            session.execute(
-                select(Enterprise.id, Enterprise.industry)
-                .where(Enterprise.deleted == false())
-                .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
-            )
-        )
-    chosen = rng.sample(rows, min(count, len(rows)))
+    chosen = sample_rows(db, rng, count, (Enterprise.id, Enterprise.industry))
     for n, (enterprise_id, industry) in enumerate(chosen):
         if n % 10 == 0:
             yield Progress(n, len(chosen), f"正在生成演示体检 {n + 1}/{len(chosen)}…")

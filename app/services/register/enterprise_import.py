@@ -7,7 +7,7 @@ rows are listed one by one with the reason; the good rows still import.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -248,35 +248,14 @@ def apply_import(
     if backup:
         yield from backups.before_import_work(db)
     total = len(plan.to_add) + len(plan.to_update)
-    done = 0
     summary = f"导入自 {source or plan.path.name}"
     with db.session() as session, bulk_cache(session):
         actor = session.info["actor"]
         now = utcnow()
         seq = next_change_seq(session, max(total, 1))
         try:
-            for start in range(0, len(plan.to_add), CHUNK):
-                chunk = plan.to_add[start : start + CHUNK]
-                rows = []
-                for offset, values in enumerate(chunk):
-                    sync = sync_values(
-                        office=actor.office_code,
-                        author=actor.operator,
-                        change_seq=seq + start + offset,
-                        now=now,
-                    )
-                    rows.append(_insert_row(values, sync))
-                # Not ORM bulk: the same rows in a fraction of the time (docs/architecture.md, "Storage").
-                connection = session.connection()
-                fast_insert(connection, ENTERPRISE_TABLE, rows)
-                # A bulk create is logged with its source file; the values it was
-                # created with are the record's values with later diffs undone.
-                entry = audit.entry_values(actor, RECORD_TYPE, "", "create", {}, summary)
-                fast_insert(
-                    connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows]
-                )
-                done += len(chunk)
-                yield Progress(done, total, f"已写入 {done}/{total}")
+            chunks = (plan.to_add[i : i + CHUNK] for i in range(0, len(plan.to_add), CHUNK))
+            done = yield from _insert_chunks(session, chunks, seq, now, summary, total)
             seq += len(plan.to_add)
             yield from _apply_updates(session, plan, seq, now, actor, summary, done, total)
         except IntegrityError as exc:
@@ -284,6 +263,51 @@ def apply_import(
                 "预览之后数据库已有变动（有相同信用代码的企业被其他操作登记）。请重新预览后再导入。"
             ) from exc
     return {**plan.summary()}
+
+
+def add_generated(
+    db: Database, chunks: Iterable[Sequence[dict[str, Any]]], total: int, source: str
+) -> Work[int]:
+    """Write rows the program made up itself (demo data) chunk by chunk, in the open
+    unit of work: a million enterprises never sit in memory at once, and each chunk
+    is one executemany for the records and one for their audit rows."""
+    with db.session() as session, bulk_cache(session):
+        seq = next_change_seq(session, max(total, 1))
+        summary = f"导入自 {source}"
+        return (yield from _insert_chunks(session, chunks, seq, utcnow(), summary, total))
+
+
+def _insert_chunks(
+    session: Any,
+    chunks: Iterable[Sequence[dict[str, Any]]],
+    seq: int,
+    now: Any,
+    summary: str,
+    total: int,
+) -> Work[int]:
+    """New enterprises, with change sequence numbers from `seq` on; returns how many."""
+    actor = session.info["actor"]
+    done = 0
+    for chunk in chunks:
+        rows = []
+        for offset, values in enumerate(chunk):
+            sync = sync_values(
+                office=actor.office_code,
+                author=actor.operator,
+                change_seq=seq + done + offset,
+                now=now,
+            )
+            rows.append(_insert_row(values, sync))
+        # Not ORM bulk: the same rows in a fraction of the time (docs/architecture.md, "Storage").
+        connection = session.connection()
+        fast_insert(connection, ENTERPRISE_TABLE, rows)
+        # A bulk create is logged with its source file; the values it was
+        # created with are the record's values with later diffs undone.
+        entry = audit.entry_values(actor, RECORD_TYPE, "", "create", {}, summary)
+        fast_insert(connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows])
+        done += len(chunk)
+        yield Progress(done, total, f"已写入 {done}/{total}")
+    return done
 
 
 def _apply_updates(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, false, select
+from sqlalchemy import delete, false, func, select
 
 from app.models import (
     Enterprise,
@@ -90,13 +90,24 @@ def grade(db: Database, *, today: date | None = None) -> Work[dict[str, Any]]:
         previous = dict(
             session.execute(select(EnterpriseRisk.enterprise_id, EnterpriseRisk.level)).all()
         )
-        live = set(
-            session.execute(select(Enterprise.id).where(Enterprise.deleted == false())).scalars()
-        )
-        total = len(live)
-        results = [
-            evaluate(rules, figures, eid) for eid in sorted((candidates | set(previous)) & live)
-        ]
+        # Only the enterprises with figures or an earlier level are looked up (500 ids
+        # a query): the other live ones are counted, never read into memory — at a
+        # million enterprises their ids alone were over 100 MB.
+        total = session.execute(
+            select(func.count()).select_from(Enterprise).where(Enterprise.deleted == false())
+        ).scalar_one()
+        wanted = sorted(candidates | set(previous))
+        live: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            live.update(
+                session.execute(
+                    select(Enterprise.id).where(
+                        Enterprise.deleted == false(),
+                        Enterprise.id.in_(wanted[start : start + 500]),
+                    )
+                ).scalars()
+            )
+        results = [evaluate(rules, figures, eid) for eid in wanted if eid in live]
         counts = {level: 0 for level in LEVELS}
         rose = 0
         actor = session.info["actor"]

@@ -1,0 +1,73 @@
+"""Picking demo enterprises at random without holding the register in memory.
+
+The demo used to read every live enterprise into a list and sample from it: at a
+million enterprises that list alone was hundreds of MB. Here the rows are counted,
+positions drawn (rng.sample over range(n) draws exactly what rng.sample over an
+n-long list did), and the chosen rows picked from one ordered, streamed read that
+stops at the last position wanted.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, false, func, select
+
+from app.models import Enterprise
+from app.models.db import Database
+
+
+def _live(conds: tuple[ColumnElement[bool], ...]) -> list[ColumnElement[bool]]:
+    return [Enterprise.deleted == false(), *conds]
+
+
+def count_live(db: Database, *conds: ColumnElement[bool]) -> int:
+    with db.reader() as conn:
+        query = select(func.count()).select_from(Enterprise).where(*_live(conds))
+        return int(conn.execute(query).scalar_one())
+
+
+def sample_rows(
+    db: Database,
+    rng: random.Random,
+    k: int,
+    columns: tuple[Any, ...],
+    *conds: ColumnElement[bool],
+) -> list[Row[Any]]:
+    """`k` live enterprises (fewer when there are fewer) at random, in the order
+    drawn, from those matching `conds`, each as a row of `columns`."""
+    n = count_live(db, *conds)
+    positions = rng.sample(range(n), min(k, n))
+    return rows_at(db, positions, columns, *conds)
+
+
+def rows_at(
+    db: Database, positions: list[int], columns: tuple[Any, ...], *conds: ColumnElement[bool]
+) -> list[Row[Any]]:
+    """The rows at `positions` in register order (pinyin, then id: the sort index)."""
+    if not positions:
+        return []
+    wanted = set(positions)
+    last = max(positions)
+    found: dict[int, Row[Any]] = {}
+    query = (
+        select(*columns)
+        .where(*_live(conds))
+        .order_by(Enterprise.name_pinyin, Enterprise.id)
+        .limit(last + 1)
+    )
+    with db.reader() as conn:
+        for position, row in enumerate(conn.execute(query)):
+            if position in wanted:
+                found[position] = row
+    return [found[p] for p in positions]
+
+
+def first_rows(
+    db: Database, k: int, columns: tuple[Any, ...], *conds: ColumnElement[bool]
+) -> list[Row[Any]]:
+    """The first `k` live enterprises matching `conds` in register order."""
+    query = select(*columns).where(*_live(conds)).order_by(Enterprise.name_pinyin, Enterprise.id)
+    with db.reader() as conn:
+        return list(conn.execute(query.limit(k)))
