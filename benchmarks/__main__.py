@@ -20,6 +20,7 @@ def main() -> int:
         bench_city,
         bench_grading,
         bench_import,
+        bench_lost_updates,
         bench_overview,
         bench_register,
         bench_scans,
@@ -32,6 +33,7 @@ def main() -> int:
     ok &= bench_city.run()
     ok &= bench_overview.run()
     ok &= bench_scans.run()
+    ok &= bench_lost_updates.run()
     print("all targets met" if ok else "some targets missed")
     return 0 if ok else 1
 

@@ -25,6 +25,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -287,6 +288,8 @@ def run(target: str | None = None, writers: int = 10, edits: int = 1000, records
             f"  baseline raw sqlite3 guarded UPDATE: applied {applied}  conflicts {conflicts}  "
             f"{applied / seconds:,.0f} edits/s in {seconds:.1f} s"
         )
+    if target is None:
+        shutil.rmtree(folder, ignore_errors=True)
     ok = outcome.lost == 0 and outcome.applied + outcome.gave_up == writers * edits
     print("  every edit applied or reported as a conflict, 0 lost" if ok else "  LOST UPDATES")
     return ok

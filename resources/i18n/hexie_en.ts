@@ -183,6 +183,10 @@ Please choose another backup.</translation>
       <translation>County</translation>
     </message>
     <message>
+      <source>发文单位</source>
+      <translation>Issuer</translation>
+    </message>
+    <message>
       <source>发文日期</source>
       <translation>Issued on</translation>
     </message>
@@ -227,6 +231,10 @@ Please choose another backup.</translation>
       <translation>Summary due</translation>
     </message>
     <message>
+      <source>总结报送截止日期</source>
+      <translation>Report due</translation>
+    </message>
+    <message>
       <source>打印实施方案…</source>
       <translation>Print the plan…</translation>
     </message>
@@ -245,6 +253,10 @@ Please choose another backup.</translation>
     <message>
       <source>时间进度</source>
       <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>目标任务</source>
+      <translation>Targets</translation>
     </message>
     <message>
       <source>结束</source>
@@ -323,6 +335,16 @@ Please choose another backup.</translation>
     <message>
       <source>案例标题</source>
       <translation>Case title</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeWatch</name>
+    <message numerus="yes">
+      <source>其他同事刚更新了 %n 条记录</source>
+      <translation>
+        <numerusform>
+        </numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -449,6 +471,81 @@ Please choose another backup.</translation>
     <message>
       <source>（更正中）</source>
       <translation> (amending)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckMerge</name>
+    <message>
+      <source>不合规</source>
+      <translation>Not compliant</translation>
+    </message>
+    <message>
+      <source>不适用</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
+      <source>企业负责人</source>
+      <translation>Enterprise representative</translation>
+    </message>
+    <message>
+      <source>体检人员</source>
+      <translation>Check team</translation>
+    </message>
+    <message>
+      <source>体检日期</source>
+      <translation>Check date</translation>
+    </message>
+    <message>
+      <source>体检机构负责人</source>
+      <translation>Office representative</translation>
+    </message>
+    <message>
+      <source>体检结论</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>农民工人数</source>
+      <translation>Migrant workers</translation>
+    </message>
+    <message>
+      <source>劳务派遣人数</source>
+      <translation>Dispatched workers</translation>
+    </message>
+    <message>
+      <source>合规</source>
+      <translation>Compliant</translation>
+    </message>
+    <message>
+      <source>工资已足额发放至（年-月）</source>
+      <translation>Wages paid in full through (year-month)</translation>
+    </message>
+    <message>
+      <source>已签劳动合同人数</source>
+      <translation>Contracts signed</translation>
+    </message>
+    <message>
+      <source>意见建议</source>
+      <translation>Advice</translation>
+    </message>
+    <message>
+      <source>拖欠工资金额（元）</source>
+      <translation>Wages owed (yuan)</translation>
+    </message>
+    <message>
+      <source>未检查</source>
+      <translation>Not checked</translation>
+    </message>
+    <message>
+      <source>第 %1 项检查结果</source>
+      <translation>Result of item %1</translation>
+    </message>
+    <message>
+      <source>职工人数</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>被拖欠工资人数</source>
+      <translation>Workers owed wages</translation>
     </message>
   </context>
   <context>
@@ -2438,6 +2535,45 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>两边内容相同，保存即可。</source>
+      <translation>Both versions hold the same values: just save.</translation>
+    </message>
+    <message>
+      <source>保存合并结果</source>
+      <translation>Save merged result</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>合并修改</source>
+      <translation>Merge changes</translation>
+    </message>
+    <message>
+      <source>对方已保存（%1，%2）</source>
+      <translation>Saved by colleague (%1, %2)</translation>
+    </message>
+    <message>
+      <source>我的修改</source>
+      <translation>My changes</translation>
+    </message>
+    <message>
+      <source>逐项选择要保留的内容：默认保留您改过的项目，其余采用对方已保存的内容。保存合并结果会在对方的版本上保存；取消则回到编辑窗口，您的修改仍在。</source>
+      <translation>Choose what to keep, field by field: by default your value where you changed the field, theirs elsewhere. Save merged result saves on top of their version; Cancel returns to the edit window with your changes still there.</translation>
+    </message>
+    <message>
+      <source>项目</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(empty)</translation>
+    </message>
+  </context>
+  <context>
     <name>OfferDialog</name>
     <message>
       <source>协商议题（按企业情况排列在前的是通知要求的重点议题）</source>
@@ -2701,6 +2837,17 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>缺少的同步包</source>
       <translation>Missing bundles</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
     </message>
   </context>
   <context>
@@ -3437,6 +3584,14 @@ This program never connects to a network; all data stays on this PC.</translatio
       <source>关闭</source>
       <translation>Close</translation>
     </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
   </context>
   <context>
     <name>StartupFrame</name>
@@ -3677,6 +3832,14 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>SQLite 数据库，但不是和谐台账的</source>
       <translation>a SQLite database, but not a Hexie Desk one</translation>
+    </message>
+    <message>
+      <source>{by} 已于 {at} 保存了这条记录（现为第 {theirs} 版，您打开的是第 {mine} 版）。没有写入任何内容；请对照双方的修改，合并后再保存。</source>
+      <translation>{by} saved this record at {at} (now version {theirs}; you opened version {mine}). Nothing was written: compare both sets of changes, merge them, then save.</translation>
+    </message>
+    <message>
+      <source>{by} 已于 {at} 删除了这条记录（您打开的是第 {mine} 版）。没有写入任何内容；请关闭窗口，需要时重新登记。</source>
+      <translation>{by} deleted this record at {at} (you opened version {mine}). Nothing was written: close the window and enter the record again if it is still needed.</translation>
     </message>
     <message>
       <source>{codes} 只适用于{who}；按本次记录的用工情况和企业行业不适用，应标为“不适用”（或更正用工人数、企业行业）。</source>

@@ -36,31 +36,29 @@ SCALARS = (
 RESULT = "result:"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckMerge", text)
-
-
 def labels(data: CheckInput) -> dict[str, str]:
     """The merge view's row labels, in the dialog's order."""
     out = {
-        "check_date": _tr("体检日期"),
-        "team": _tr("体检人员"),
-        "staff_count": _tr("职工人数"),
-        "contracts_signed": _tr("已签劳动合同人数"),
-        "migrant_workers": _tr("农民工人数"),
-        "dispatched_workers": _tr("劳务派遣人数"),
-        "wages_paid_through": _tr("工资已足额发放至（年-月）"),
-        "wages_owed_yuan": _tr("拖欠工资金额（元）"),
-        "wages_owed_people": _tr("被拖欠工资人数"),
+        "check_date": QCoreApplication.translate("CheckMerge", "体检日期"),
+        "team": QCoreApplication.translate("CheckMerge", "体检人员"),
+        "staff_count": QCoreApplication.translate("CheckMerge", "职工人数"),
+        "contracts_signed": QCoreApplication.translate("CheckMerge", "已签劳动合同人数"),
+        "migrant_workers": QCoreApplication.translate("CheckMerge", "农民工人数"),
+        "dispatched_workers": QCoreApplication.translate("CheckMerge", "劳务派遣人数"),
+        "wages_paid_through": QCoreApplication.translate("CheckMerge", "工资已足额发放至（年-月）"),
+        "wages_owed_yuan": QCoreApplication.translate("CheckMerge", "拖欠工资金额（元）"),
+        "wages_owed_people": QCoreApplication.translate("CheckMerge", "被拖欠工资人数"),
     }
     for entry in data.results:
-        out[RESULT + entry.item_code] = _tr("第 %1 项检查结果").replace("%1", entry.item_code)
+        out[RESULT + entry.item_code] = QCoreApplication.translate(
+            "CheckMerge", "第 %1 项检查结果"
+        ).replace("%1", entry.item_code)
     out.update(
         {
-            "conclusion": _tr("体检结论"),
-            "advice": _tr("意见建议"),
-            "enterprise_person": _tr("企业负责人"),
-            "office_person": _tr("体检机构负责人"),
+            "conclusion": QCoreApplication.translate("CheckMerge", "体检结论"),
+            "advice": QCoreApplication.translate("CheckMerge", "意见建议"),
+            "enterprise_person": QCoreApplication.translate("CheckMerge", "企业负责人"),
+            "office_person": QCoreApplication.translate("CheckMerge", "体检机构负责人"),
         }
     )
     return out
@@ -85,10 +83,10 @@ def text(name: str, value: Any) -> str:
     if name.startswith(RESULT):
         result, note = value
         words = {
-            "compliant": _tr("合规"),
-            "noncompliant": _tr("不合规"),
-            "na": _tr("不适用"),
-            "unchecked": _tr("未检查"),
+            "compliant": QCoreApplication.translate("CheckMerge", "合规"),
+            "noncompliant": QCoreApplication.translate("CheckMerge", "不合规"),
+            "na": QCoreApplication.translate("CheckMerge", "不适用"),
+            "unchecked": QCoreApplication.translate("CheckMerge", "未检查"),
         }
         return words.get(result, result) + (f"：{note}" if note else "")
     return str(value)

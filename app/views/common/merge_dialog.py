@@ -127,6 +127,7 @@ class MergeDialog(QDialog):
         intro = QLabel(tr_message(conflict.errors[CONFLICT_FIELD]))
         intro.setObjectName("conflict_message")
         intro.setWordWrap(True)
+        intro.setStyleSheet("color: #b00020;")
 
         grid = QGridLayout()
         grid.addWidget(_bold(self.tr("项目")), 0, 0)
@@ -152,6 +153,7 @@ class MergeDialog(QDialog):
             grid.addWidget(other, row, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(self.fields) + 1, 1)  # the rows stay together at the top
         inner = QWidget()
         inner.setLayout(grid)
         scroll = QScrollArea()

@@ -7,17 +7,29 @@ translator, context "services", and its values are filled in after: the same
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.i18n import tr_message
+from app.services.core.fields import ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 
 
 def tr_lines(texts: Iterable[str]) -> str:
     return "\n".join(tr_message(t) for t in texts)
+
+
+def warn_if_refused(parent: QWidget, title: str, action: Callable[[], object]) -> bool:
+    """Run `action`; a refusal (a ValidationError: a rule, or a colleague's change that
+    came first) is shown in a warning box. False when it was refused."""
+    try:
+        action()
+    except ValidationError as exc:
+        QMessageBox.warning(parent, title, tr_lines(exc.errors.values()))
+        return False
+    return True
 
 
 class FieldErrors:

@@ -64,7 +64,7 @@ class RecordDialog(QDialog):
         self.result_value: Any = None
         # The version the form was loaded from; the save callback hands it to the service.
         self.loaded: int | None = (values or {}).get("version")
-        self._reload = reload
+        self.reload = reload  # the stored record, for the merge view
         self.merge_view: MergeDialog | None = None
 
         form = QFormLayout()
@@ -249,7 +249,7 @@ class RecordDialog(QDialog):
     def open_merge(self, conflict: EditConflict) -> MergeDialog | None:
         """Their version beside mine, field by field; None when it cannot be merged
         (the record was deleted): the message says so and the dialog keeps my input."""
-        stored = self._reload() if self._reload is not None else None
+        stored = self.reload() if self.reload is not None else None
         if stored is None or conflict.theirs.deleted:
             return None
         theirs = self._as_edited(stored)

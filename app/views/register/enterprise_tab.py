@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.core import audit, edit_lock, reference
-from app.services.core.fields import FieldSpec, ValidationError
+from app.services.core.fields import FieldSpec
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.services.ledger import ledger
@@ -35,7 +35,7 @@ from app.services.risk import risk_grading
 from app.services.risk.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
 from app.views.common import after_save
 from app.views.common.history_dialog import HistoryDialog
-from app.views.common.messages import tr_lines
+from app.views.common.messages import warn_if_refused
 from app.views.common.paged_model import PagedTableModel
 from app.views.common.record_dialog import RecordDialog
 from app.views.common.widgets import CountyFilter, OriginFilter, PresetFilter
@@ -258,8 +258,7 @@ class EnterpriseTab(PresetFilter, QWidget):
             new_months=self.new_months,
         )
         self.filter = self.with_preset(self.filter)
-        # What a delete from this list is checked against (app/services/core/edit_lock.py).
-        self.seen_seq = edit_lock.current_seq(self.db)
+        self.seen_seq = edit_lock.current_seq(self.db)  # what a delete is checked against
         self.model.reload()
         self.count_label.setText(self.tr("共 %n 家", "", self.model.rowCount()))
 
@@ -271,13 +270,7 @@ class EnterpriseTab(PresetFilter, QWidget):
         return [rid for rid in (self.model.row_id(r) for r in rows) if rid]
 
     # -- actions -------------------------------------------------------------
-    def _dialog(
-        self,
-        title: str,
-        save: Any,
-        values: dict[str, Any] | None = None,
-        reload: Any = None,
-    ) -> RecordDialog:
+    def _dialog(self, title: str, save: Any, values: dict[str, Any] | None = None) -> RecordDialog:
         return RecordDialog(
             ENTERPRISE_FIELDS,
             save,
@@ -285,7 +278,6 @@ class EnterpriseTab(PresetFilter, QWidget):
             values=values,
             english=self.english,
             check=enterprises.problems_of,
-            reload=reload,
             parent=self,
         )
 
@@ -308,13 +300,12 @@ class EnterpriseTab(PresetFilter, QWidget):
         if values is None:
             self.refresh()
             return None
-        # The save hands back the version the form shows (after a merge: theirs).
         dialog = self._dialog(
             self.tr("编辑企业：%1").replace("%1", values["name"]),
             lambda new: enterprises.update(self.db, ids[0], new, loaded=dialog.loaded),
             values,
-            reload=lambda: enterprises.get(self.db, ids[0]),
         )
+        dialog.reload = lambda: enterprises.get(self.db, ids[0])  # for the merge view
         dialog.accepted.connect(lambda: self._saved(ids[0]))
         dialog.open()
         return dialog
@@ -335,10 +326,8 @@ class EnterpriseTab(PresetFilter, QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            enterprises.delete(self.db, ids, seen_seq=self.seen_seq)
-        except ValidationError as exc:  # a colleague changed one since the list was read
-            QMessageBox.warning(self, self.tr("删除企业"), tr_lines(exc.errors.values()))
+        delete = lambda: enterprises.delete(self.db, ids, seen_seq=self.seen_seq)  # noqa: E731
+        warn_if_refused(self, self.tr("删除企业"), delete)  # a colleague's change came first
         self._after_change()
 
     def _one_selected(self, title: str) -> tuple[str, str] | None:
