@@ -98,11 +98,7 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
                         "in_report": True,
                     },
                     campaign_id=campaign_id,
-                    enterprise_id=""
-                    if kind_c == "coordinator"
-                    else first_rows(db, 1, (Enterprise.id,), Enterprise.county_code == county)[0][
-                        0
-                    ],
+                    enterprise_id="" if kind_c == "coordinator" else _an_enterprise_of(db, county),
                 )
     return {"campaign": 1, "guidance_activity": made}
 
@@ -147,3 +143,13 @@ def _first_old(db: Database, since: date, held: date, *codes: Any) -> str | None
         if not guidance.is_newly_registered(registered, held, NEW_MONTHS):
             return str(enterprise_id)
     return None
+
+
+def _an_enterprise_of(db: Database, county: str) -> str:
+    """The county's enterprise with the smallest demo credit code (an index seek),
+    or its first in pinyin order when it has none of those."""
+    code = Enterprise.credit_code
+    found = by_credit_code(db, 1, code >= f"91{county}", code < f"91{county}\uffff")
+    if found:
+        return str(found[0][0])
+    return str(first_rows(db, 1, (Enterprise.id,), Enterprise.county_code == county)[0][0])
