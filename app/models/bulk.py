@@ -83,3 +83,16 @@ def fast_insert(
             for row in rows
         ]
     connection.exec_driver_sql(str(compiled), params)
+
+
+# Below this many new rows the planner's guesses serve; above it, fresh statistics.
+STATISTICS_AFTER_ROWS = 10_000
+
+
+def refresh_statistics(session: Session, table: Table) -> None:
+    """ANALYZE one table after a bulk load (SQLite and PostgreSQL both take the bare
+    statement). Without statistics SQLite reads "deleted = 0" as a selective equality
+    on the (deleted, …) indexes and picks one of those over the index the query
+    needs — at 100,000 enterprises a credit-code range then sorted the whole register
+    (0.5 s) where the statistics make it an index seek (ANALYZE itself: 0.5 s)."""
+    session.execute(text(f"ANALYZE {table.name}"))

@@ -6,19 +6,22 @@ adds its own generator here.
 
 from __future__ import annotations
 
-import math
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from app.models.db import Database
+from app.models import Enterprise
+from app.models.base import utcnow
+from app.models.bulk import STATISTICS_AFTER_ROWS, bulk_cache, refresh_statistics
+from app.models.db import Database, next_change_seq
 from app.services.core import reference
 from app.services.core.office import current
 from app.services.core.progress import Progress, Work
+from app.services.demo.demo_names import NameSpace, serial_permutation
 from app.services.demo.demo_people import person
 from app.services.register import credit_code
-from app.services.register.enterprise_import import add_generated
+from app.services.register.enterprise_import import insert_chunks
 
 _CORE_CHARS = "鑫源恒达华美宏兴盛泰瑞丰金鼎顺发永安天成中原新昌隆嘉禾博远长城汇通卓越宇辉建业正阳鹏程佳和振东德信明远"
 _INDUSTRY_WORDS: list[tuple[str, str, int]] = [
@@ -101,44 +104,6 @@ def enterprise_rows(
     return [row for chunk in enterprise_chunks(count, seed, divisions, today) for row in chunk]
 
 
-class _NameSpace:
-    """Which names are taken, as one bit per possible name (place, core, word, form):
-    a million names cost a few MB here, where a set of the strings cost 100 MB. The
-    core has two characters while that leaves the names sparse, three beyond."""
-
-    def __init__(self, count: int, places: list[str], words: int) -> None:
-        self.places = {p: i for i, p in enumerate(dict.fromkeys(places))}
-        self.forms = {f: i for i, f in enumerate(dict.fromkeys(_FORMS))}
-        self.words = words
-        n = len(_CORE_CHARS)
-        per_core = len(self.places) * words * len(self.forms)
-        self.core_length = 2 if count * 4 <= per_core * n**2 else 3
-        self.bits = bytearray(per_core * n**self.core_length // 8 + 1)
-        self.index = {c: i for i, c in enumerate(_CORE_CHARS)}
-
-    def take(self, place: str, core: str, word: int, form: str) -> bool:
-        """Mark the name taken; False when it already was."""
-        key = self.places[place]
-        for ch in core:
-            key = key * len(_CORE_CHARS) + self.index[ch]
-        key = (key * self.words + word) * len(self.forms) + self.forms[form]
-        byte, bit = divmod(key, 8)
-        if self.bits[byte] >> bit & 1:
-            return False
-        self.bits[byte] |= 1 << bit
-        return True
-
-
-def _serials(count: int, rng: random.Random) -> tuple[int, int]:
-    """Distinct 8-digit serials without a list of them: i ↦ (a·i + b) mod M is a
-    permutation of range(M) when a is prime to M (M = 90,000,000)."""
-    span = 90_000_000
-    step = rng.randrange(1, span)
-    while math.gcd(step, span) != 1:
-        step += 1
-    return step, rng.randrange(span)
-
-
 def enterprise_chunks(
     count: int, seed: int, divisions: list[str], today: date, chunk: int = 5000
 ) -> Iterator[list[dict[str, Any]]]:
@@ -149,8 +114,8 @@ def enterprise_chunks(
     weights = [n for _, n in choices[: len(_INDUSTRY_WORDS)]]
     word_index = {w: i for i, w in enumerate(words)}
     places = {d: _place(d) for d in divisions}
-    names = _NameSpace(count, list(places.values()), len(words))
-    step, offset = _serials(count, rng)
+    names = NameSpace(count, list(places.values()), len(words), _CORE_CHARS, _FORMS)
+    step, offset = serial_permutation(rng)
     rows: list[dict[str, Any]] = []
     for i in range(count):
         division = rng.choice(divisions)
@@ -236,11 +201,25 @@ def generate(
     return made
 
 
+def add_generated(
+    db: Database, chunks: Iterable[Sequence[dict[str, Any]]], total: int, source: str
+) -> Work[int]:
+    """Write rows the program made up itself (demo data) chunk by chunk, in the open
+    unit of work: a million enterprises never sit in memory at once, and each chunk
+    is one executemany for the records and one for their audit rows."""
+    with db.session() as session, bulk_cache(session):
+        seq = next_change_seq(session, max(total, 1))
+        summary = f"导入自 {source}"
+        done = yield from insert_chunks(session, chunks, seq, utcnow(), summary, total)
+        if done >= STATISTICS_AFTER_ROWS:
+            refresh_statistics(session, Enterprise.__table__)
+        return done
+
+
 def demo_offers_layoffs(
     db: Database, *, seed: int, today: date, enterprises: int
 ) -> Work[dict[str, int]]:
     """Offers in every stage, layoff filings that pass and fail the checks, risk events open and closed."""
-    from app.models import Enterprise
     from app.services.demo.demo_sample import count_live, sample_rows
     from app.services.layoffs import layoffs
     from app.services.layoffs.layoffs import FilingInput

@@ -8,13 +8,13 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_
 
 from app.models import Enterprise
 from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns, guidance
 from app.services.core.progress import Progress, Work
-from app.services.demo.demo_sample import count_live, first_rows, rows_at
+from app.services.demo.demo_sample import by_credit_code, count_live, first_rows, newest_rows
 
 # 新办企业: registered within the last twelve months (guidance.is_newly_registered's default).
 NEW_MONTHS = 12
@@ -63,11 +63,10 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
     guidance_start = data.phases[2].start if len(data.phases) > 2 else data.starts_on
     span = max((last - guidance_start).days, 1)
     for county in counties:
-        in_county = Enterprise.county_code == county
-        pool_size = count_live(db, in_county)
+        pool_size = count_live(db, Enterprise.county_code == county)
         for n, (kind, title, materials) in enumerate(_ACTIVITIES):
             held = guidance_start + timedelta(days=rng.randint(0, span))
-            reached = _reached(db, rng, in_county, pool_size, held)
+            reached = _reached(db, rng, county, held)
             online = kind == "lecture_online"
             guidance.save_activity(
                 db,
@@ -99,26 +98,58 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
                         "in_report": True,
                     },
                     campaign_id=campaign_id,
-                    enterprise_id=""
-                    if kind_c == "coordinator"
-                    else first_rows(db, 1, (Enterprise.id,), in_county)[0][0],
+                    enterprise_id="" if kind_c == "coordinator" else _an_enterprise_of(db, county),
                 )
     return {"campaign": 1, "guidance_activity": made}
 
 
-def _reached(
-    db: Database, rng: random.Random, in_county: Any, pool_size: int, held: date
-) -> list[str]:
-    """New enterprises first (notice 二(三)), then some others — read from the
-    register in pinyin order, never a county's enterprises held in a list (nor a
-    membership test on one: that was quadratic in the county's size)."""
+def _reached(db: Database, rng: random.Random, county: str, held: date) -> list[str]:
+    """New enterprises first (notice 二(三)), then some others. Each is found through
+    an index — the first new ones in pinyin order, the others at random credit codes —
+    never by reading a county's enterprises into a list (a membership test on that
+    list was quadratic in the county's size)."""
+    in_county = Enterprise.county_code == county
     registered = Enterprise.registration_date
     since = held - timedelta(days=round(NEW_MONTHS * 30.44))
     new_condition = and_(registered >= since, registered <= held)
     take_new = rng.randint(1, 6)
     take_others = rng.randint(0, 5)
-    new = [r[0] for r in first_rows(db, take_new, (Enterprise.id,), in_county, new_condition)]
-    others = pool_size - count_live(db, in_county, new_condition)
-    positions = rng.sample(range(others), min(others, take_others))
-    old = or_(registered.is_(None), registered < since, registered > held)
-    return new + [r[0] for r in rows_at(db, positions, (Enterprise.id,), in_county, old)]
+    # The newest first, through the registration-date index.
+    reached = [r[0] for r in newest_rows(db, take_new, (Enterprise.id,), in_county, new_condition)]
+    others: list[str] = []
+    for _ in range(take_others * 3):  # a few draws more: two may land on one enterprise
+        if len(others) == take_others:
+            break
+        # Demo credit codes are 91 + the county's division + a random serial (demo.py):
+        # the first code at or after a random one is a random enterprise of the county.
+        code = Enterprise.credit_code
+        in_codes = code < f"91{county}\uffff"
+        start = code >= f"91{county}{rng.randrange(10**8):08d}"
+        found = _first_old(db, since, held, start, in_codes) or _first_old(
+            db, since, held, code >= f"91{county}", in_codes
+        )
+        if found is None:
+            break
+        if found not in others:
+            others.append(found)
+    return reached + others
+
+
+def _first_old(db: Database, since: date, held: date, *codes: Any) -> str | None:
+    """The first enterprise in the credit-code range that is not new on `held`. The
+    range is walked on the credit-code index alone (a registration-date condition in
+    the query made SQLite choose another index and read the whole county)."""
+    for enterprise_id, registered in by_credit_code(db, 20, *codes):
+        if not guidance.is_newly_registered(registered, held, NEW_MONTHS):
+            return str(enterprise_id)
+    return None
+
+
+def _an_enterprise_of(db: Database, county: str) -> str:
+    """The county's enterprise with the smallest demo credit code (an index seek),
+    or its first in pinyin order when it has none of those."""
+    code = Enterprise.credit_code
+    found = by_credit_code(db, 1, code >= f"91{county}", code < f"91{county}\uffff")
+    if found:
+        return str(found[0][0])
+    return str(first_rows(db, 1, (Enterprise.id,), Enterprise.county_code == county)[0][0])

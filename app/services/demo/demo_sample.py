@@ -71,3 +71,26 @@ def first_rows(
     query = select(*columns).where(*_live(conds)).order_by(Enterprise.name_pinyin, Enterprise.id)
     with db.reader() as conn:
         return list(conn.execute(query.limit(k)))
+
+
+def by_credit_code(db: Database, k: int, *codes: ColumnElement[bool]) -> list[Row[Any]]:
+    """(id, registration date) of the first `k` live enterprises in a range of credit
+    codes, from the live credit-code index."""
+    query = (
+        select(Enterprise.id, Enterprise.registration_date)
+        .where(*_live(codes))
+        .order_by(Enterprise.credit_code)
+        .limit(k)
+    )
+    with db.reader() as conn:
+        return list(conn.execute(query))
+
+
+def newest_rows(
+    db: Database, k: int, columns: tuple[Any, ...], *conds: ColumnElement[bool]
+) -> list[Row[Any]]:
+    """The `k` most recently registered live enterprises matching `conds`."""
+    order = (Enterprise.registration_date.desc(), Enterprise.id)
+    query = select(*columns).where(*_live(conds)).order_by(*order).limit(k)
+    with db.reader() as conn:
+        return list(conn.execute(query))

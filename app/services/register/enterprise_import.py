@@ -18,7 +18,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.models import AuditEntry, Enterprise
 from app.models.base import sync_values, utcnow
-from app.models.bulk import bulk_cache, fast_insert
+from app.models.bulk import (
+    STATISTICS_AFTER_ROWS,
+    bulk_cache,
+    fast_insert,
+    refresh_statistics,
+)
 from app.models.db import Database, next_change_seq
 from app.services.core import audit, backups, reference
 from app.services.core.fields import Kind, clean_text, row_parser
@@ -255,9 +260,11 @@ def apply_import(
         seq = next_change_seq(session, max(total, 1))
         try:
             chunks = (plan.to_add[i : i + CHUNK] for i in range(0, len(plan.to_add), CHUNK))
-            done = yield from _insert_chunks(session, chunks, seq, now, summary, total)
+            done = yield from insert_chunks(session, chunks, seq, now, summary, total)
             seq += len(plan.to_add)
             yield from _apply_updates(session, plan, seq, now, actor, summary, done, total)
+            if total >= STATISTICS_AFTER_ROWS:
+                refresh_statistics(session, ENTERPRISE_TABLE)
         except IntegrityError as exc:
             raise SpreadsheetError(
                 "预览之后数据库已有变动（有相同信用代码的企业被其他操作登记）。请重新预览后再导入。"
@@ -265,19 +272,7 @@ def apply_import(
     return {**plan.summary()}
 
 
-def add_generated(
-    db: Database, chunks: Iterable[Sequence[dict[str, Any]]], total: int, source: str
-) -> Work[int]:
-    """Write rows the program made up itself (demo data) chunk by chunk, in the open
-    unit of work: a million enterprises never sit in memory at once, and each chunk
-    is one executemany for the records and one for their audit rows."""
-    with db.session() as session, bulk_cache(session):
-        seq = next_change_seq(session, max(total, 1))
-        summary = f"导入自 {source}"
-        return (yield from _insert_chunks(session, chunks, seq, utcnow(), summary, total))
-
-
-def _insert_chunks(
+def insert_chunks(
     session: Any,
     chunks: Iterable[Sequence[dict[str, Any]]],
     seq: int,
