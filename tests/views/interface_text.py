@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDockWidget,
+    QFileSystemModel,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -41,6 +42,8 @@ TAGS = re.compile(r"<[^>]+>")
 # of what to type, in quotation marks ('e.g. "汝协三办"'), are not interface words.
 PATHS = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# A statute cited in its own words after this English lead-in (app/i18n.py, basis_tip).
+BASIS_LEAD = "Legal basis (Chinese original): "
 ROWS_READ = 12  # cells of the first rows of every table (status words, units)
 # A language offered under its own name, as every program does.
 OWN_NAMES = ("简体中文",)
@@ -118,6 +121,9 @@ def interface_texts(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
             root_index = w.rootIndex()
+            files = isinstance(model, QFileSystemModel) or isinstance(
+                getattr(model, "sourceModel", lambda: None)(), QFileSystemModel
+            )
             try:
                 columns = model.columnCount(root_index)
             except TypeError:  # a list model keeps its column count private
@@ -125,7 +131,8 @@ def interface_texts(root: QWidget) -> list[tuple[str, str]]:
             for c in range(columns):
                 header = model.headerData(c, Qt.Orientation.Horizontal)
                 found.append((f"{name} header", str(header or "")))
-            for r in range(min(model.rowCount(root_index), ROWS_READ)):
+            # A file dialog's list shows the files' own names: read only its headers.
+            for r in range(0 if files else min(model.rowCount(root_index), ROWS_READ)):
                 for c in range(columns):
                     index = model.index(r, c, root_index)
                     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -143,9 +150,11 @@ class DataWords:
     def __init__(self, path: Path) -> None:
         words: set[str] = set()
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-            tables = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
+            tables = [
+                r[0] for r in con.execute("select name from sqlite_master where type='table'")
+            ]
             for table in tables:
-                if table.startswith("enterprise_fts") or table == "audit_log":
+                if table.startswith("enterprise_fts"):
                     continue
                 for row in con.execute(f'select * from "{table}"'):  # noqa: S608 - names from sqlite_master
                     for value in row:
@@ -161,6 +170,7 @@ class DataWords:
         from each position the longest stored value starting there is skipped."""
         if text in OWN_NAMES or not HAN.search(text):
             return ""
+        text = text.split(BASIS_LEAD)[0]
         kept: list[str] = []
         i = 0
         while i < len(text):

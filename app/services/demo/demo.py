@@ -15,6 +15,7 @@ from sqlalchemy import false
 
 from app.models.db import Database
 from app.services.core import reference
+from app.services.core.messages import N_
 from app.services.core.office import current
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_people import person
@@ -150,7 +151,7 @@ def generate(
     if office is None:
         raise ValueError("请先设置本单位（hexie init 或首次启动时的单位设置），再生成演示数据。")
     today = today or date.today()
-    yield Progress(0, enterprises, "正在生成演示企业…")
+    yield Progress(0, enterprises, N_("正在生成演示企业…"))
     rows = enterprise_rows(enterprises, seed, office.division_codes, today)
     plan = ImportPlan(Path("演示数据"), "", [], 0, [], {}, to_add=rows)
     with db.session():  # one transaction: Cancel leaves nothing behind
@@ -205,7 +206,7 @@ def demo_offers_layoffs(
                 .order_by(Enterprise.name_pinyin, Enterprise.credit_code)
             )
         )
-    yield Progress(0, 3, "正在生成要约、裁员备案和风险隐患演示数据…")
+    yield Progress(0, 3, N_("正在生成要约、裁员备案和风险隐患演示数据…"))
     stages = ("draft", "sent", "received", "negotiating", "signed", "filed", "refused")
     # The campaign offers to negotiate at about one enterprise in twenty; at least two
     # rounds of every stage, so a small demo still signs and files several contracts.
@@ -257,7 +258,7 @@ def demo_offers_layoffs(
                     held, reps, workers, 1, 1, 0, rng.choice((0, 0, 1)), person(rng), person(rng)
                 ),
             )
-    yield Progress(1, 3, "正在生成裁员备案演示数据…")
+    yield Progress(1, 3, N_("正在生成裁员备案演示数据…"))
     big = [r for r in rows if (r[1] or 0) >= 60] or rows
     n_filings = min(max(enterprises // 200, 4), 30)
     for eid, staff, _p, _u in rng.sample(big, min(n_filings, len(big))):
@@ -290,7 +291,7 @@ def demo_offers_layoffs(
                 reemployed=laid_off // 5 if layoff_on <= today else 0,
             ),
         )
-    yield Progress(2, 3, "正在生成风险隐患演示数据…")
+    yield Progress(2, 3, N_("正在生成风险隐患演示数据…"))
     n_events = min(max(enterprises // 300, 4), 20)
     for n, (eid, staff, _p, _u) in enumerate(rng.sample(rows, min(n_events, len(rows)))):
         kind = ("wage_claim", "work_stoppage", "mass_layoff")[n % 3]

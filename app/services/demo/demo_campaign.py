@@ -12,6 +12,7 @@ from sqlalchemy import false, select
 from app.models import Enterprise
 from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns, guidance
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 
 _ACTIVITIES = (
@@ -41,7 +42,7 @@ _CASE_TEXT = (
 
 def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int]]:
     rng = random.Random(seed + 7)
-    yield Progress(0, 1, "正在生成专项行动、指导服务和典型案例…")
+    yield Progress(0, 1, N_("正在生成专项行动、指导服务和典型案例…"))
     data = campaigns.load_template(year=today.year if today.month >= 6 else today.year - 1)
     counties = campaign_stats.office_counties(db)
     with db.session() as session:
