@@ -70,3 +70,38 @@ def tr_message(text: str) -> str:
             english=current_language() == "en",
         )
     return str(text)
+
+
+def paren(text: object, inner: object) -> str:
+    """`text` with `inner` in brackets: 新华区（410402） in Chinese, "Xinhua District
+    (410402)" in English (full-width brackets have no place in English text)."""
+    if current_language() == "en":
+        return f"{text} ({inner})"
+    return f"{text}（{inner}）"
+
+
+def colon(label: object, value: object) -> str:
+    """`label：value` in Chinese, `label: value` in English."""
+    if current_language() == "en":
+        return f"{label}: {value}"
+    return f"{label}：{value}"
+
+
+def joined(items: object) -> str:
+    """Names in a list: joined with 、 in Chinese and with ", " in English."""
+    return (", " if current_language() == "en" else "、").join(str(i) for i in items)  # type: ignore[attr-defined]
+
+
+def county(code: str) -> str:
+    """A division's name in the window's language (新华区 / Xinhua District)."""
+    from app.services.core import reference
+
+    return reference.division_name(code, english=current_language() == "en")
+
+
+def basis_tip(basis: str) -> str:
+    """A rule's legal basis as a tooltip. The statutes are cited in their own words
+    (Chinese); the English window says so rather than paraphrasing the law."""
+    if not basis or current_language() != "en":
+        return basis
+    return QCoreApplication.translate("services", "法律依据（中文原文）：") + basis

@@ -58,6 +58,8 @@ class _Worker(QThread):
 
     def _drive(self) -> tuple[bool, Any]:
         """Run the work to its end (True, result) or to a Cancel (False, None)."""
+        from app.i18n import tr_message
+
         work = self._factory()
         while True:
             if self._cancel.is_set():
@@ -67,7 +69,9 @@ class _Worker(QThread):
                 step = next(work)
             except StopIteration as stop:
                 return True, stop.value
-            self.progressed.emit(step.done, step.total, step.message)
+            # In the window's language here: a signal's str drops what makes a
+            # service message translatable (QCoreApplication.translate is thread-safe).
+            self.progressed.emit(step.done, step.total, tr_message(step.message))
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:

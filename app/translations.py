@@ -35,7 +35,9 @@ def load_ts(path: Path) -> dict[tuple[str, str], str]:
                 continue
             numerus = [n.text or "" for n in node.iter("numerusform")]
             text = numerus[-1] if numerus else (node.text or "")
-            if text and node.get("type") not in ("unfinished", "obsolete", "vanished"):
+            # A blank translation (an empty numerus form) is no translation: kept, it
+            # blanked the register's 新办企业 check box in the English window.
+            if text.strip() and node.get("type") not in ("unfinished", "obsolete", "vanished"):
                 table[(name, source)] = text
     return table
 

@@ -62,14 +62,25 @@ def _calls(tree: ast.AST):
     yield from walk(tree, None)
 
 
+def _text(node: ET.Element | None) -> str:
+    """A translation's text: its numerus form for a %n message (whose own text is
+    only the indentation around that form); blank counts as none."""
+    if node is None:
+        return ""
+    form = node.find("numerusform")
+    text = (form.text if form is not None else node.text) or ""
+    return text if text.strip() else ""
+
+
 def read_existing(path: Path = TS) -> dict[str, str]:
     if not path.exists():
         return {}
     out = {}
     for message in ET.parse(path).getroot().iter("message"):
         node = message.find("translation")
-        if node is not None and node.text and node.get("type") != "unfinished":
-            out[message.findtext("source") or ""] = node.text
+        text = _text(node)
+        if text and node.get("type") != "unfinished":  # type: ignore[union-attr]
+            out[message.findtext("source") or ""] = text
     return out
 
 
@@ -93,8 +104,9 @@ def read_table(path: Path = TS) -> dict[tuple[str, str], str]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             node = message.find("translation")
-            if node is not None and node.text and node.get("type") != "unfinished":
-                out[(name, message.findtext("source") or "")] = node.text
+            text = _text(node)
+            if text and node.get("type") != "unfinished":  # type: ignore[union-attr]
+                out[(name, message.findtext("source") or "")] = text
     return out
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import paren
 from app.services.core import office, stats
 from app.services.core.storage import Database
 from app.services.ledger import ledger_reminders
@@ -98,7 +99,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
     # -- status -------------------------------------------------------------------
     def update_status(self) -> None:
         o = office.current(self.db)
-        name = f"{o.name}（{o.code}）  " if o else ""
+        name = paren(o.name, o.code) + "  " if o else ""
         self.db_label.setText(
             self.tr("%1数据库：%2").replace("%1", name).replace("%2", str(self.db.path))
         )

@@ -215,6 +215,10 @@ Please choose another backup.</translation>
       <translation>Saved.</translation>
     </message>
     <message>
+      <source>平协调三方办〔2023〕3号</source>
+      <translation>e.g. "平协调三方办〔2023〕3号"</translation>
+    </message>
+    <message>
       <source>年度（按 2023 年通知的阶段和措施生成，可再修改）：</source>
       <translation>Year (phases and measures from the 2023 notice; editable):</translation>
     </message>
@@ -342,8 +346,7 @@ Please choose another backup.</translation>
     <message numerus="yes">
       <source>其他同事刚更新了 %n 条记录</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>Colleagues just changed %n record(s)</numerusform>
       </translation>
     </message>
   </context>
@@ -555,8 +558,16 @@ Please choose another backup.</translation>
       <translation>%1: %2 edition %3, %4 checks</translation>
     </message>
     <message>
+      <source>中</source>
+      <translation>Medium</translation>
+    </message>
+    <message>
       <source>从 .xlsx 导入…</source>
       <translation>Import from .xlsx…</translation>
+    </message>
+    <message>
+      <source>低</source>
+      <translation>Low</translation>
     </message>
     <message>
       <source>体检清单</source>
@@ -647,6 +658,10 @@ Please choose another backup.</translation>
       <translation>Legal basis</translation>
     </message>
     <message>
+      <source>第 %1 版 %2 项</source>
+      <translation>edition %1, %2 items</translation>
+    </message>
+    <message>
       <source>类别</source>
       <translation>Group</translation>
     </message>
@@ -671,8 +686,16 @@ Please choose another backup.</translation>
       <translation>Severity</translation>
     </message>
     <message>
+      <source>高</source>
+      <translation>High</translation>
+    </message>
+    <message>
       <source>（全部企业）</source>
       <translation>(all enterprises)</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>
@@ -696,6 +719,10 @@ Please choose another backup.</translation>
     <message>
       <source>用按检查结果拟写的结论和建议</source>
       <translation>Use the conclusion and advice drafted from the results</translation>
+    </message>
+    <message>
+      <source>程序按检查结果拟写的结论（中文，印在体检报告上），可一键采用。</source>
+      <translation>A conclusion drafted from the results (in Chinese, as printed on the report) can be used with one click.</translation>
     </message>
   </context>
   <context>
@@ -1059,8 +1086,7 @@ medium %2</translation>
     <message numerus="yes">
       <source>共 %n 家</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>%n enterprises</numerusform>
       </translation>
     </message>
     <message>
@@ -1106,8 +1132,7 @@ medium %2</translation>
     <message numerus="yes">
       <source>新办企业（成立不满 %n 个月）</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>New (under %n months)</numerusform>
       </translation>
     </message>
     <message>
@@ -1121,8 +1146,7 @@ medium %2</translation>
     <message numerus="yes">
       <source>确定删除选中的 %n 家企业吗？删除会记入操作日志，并随同步包报送。</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>Delete the %n selected enterprises? The deletion is written to the audit log and sent with sync bundles.</numerusform>
       </translation>
     </message>
     <message>
@@ -1424,8 +1448,7 @@ medium %2</translation>
     <message numerus="yes">
       <source>共 %n 次体检</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>%n checks</numerusform>
       </translation>
     </message>
     <message>
@@ -2096,8 +2119,7 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message numerus="yes">
       <source>共 %n 条</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>%n records</numerusform>
       </translation>
     </message>
     <message>
@@ -2166,8 +2188,7 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message numerus="yes">
       <source>共 %n 条</source>
       <translation>
-        <numerusform>
-        </numerusform>
+        <numerusform>%n records</numerusform>
       </translation>
     </message>
     <message>
@@ -2602,6 +2623,10 @@ This program never connects to a network; all data stays on this PC.</translatio
   </context>
   <context>
     <name>OfferSessions</name>
+    <message>
+      <source>%1（外聘 %2）</source>
+      <translation>%1 (%2 from outside)</translation>
+    </message>
     <message>
       <source>协商会议</source>
       <translation>Sessions</translation>
@@ -3078,6 +3103,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Close</translation>
     </message>
     <message>
+      <source>卫东三方办〔2023〕5号</source>
+      <translation>e.g. "卫东三方办〔2023〕5号"</translation>
+    </message>
+    <message>
       <source>发文字号</source>
       <translation>Document number</translation>
     </message>
@@ -3369,6 +3398,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>重新评级</source>
       <translation>Grade again</translation>
+    </message>
+    <message>
+      <source>重点走访企业名单</source>
+      <translation>Enterprises to visit</translation>
     </message>
     <message>
       <source>重点走访名单：高风险且未体检的企业</source>
@@ -3723,6 +3756,37 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>holidays</name>
+    <message>
+      <source>中秋节</source>
+      <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+      <source>元旦</source>
+      <translation>New Year's Day</translation>
+    </message>
+    <message>
+      <source>劳动节</source>
+      <translation>Labour Day</translation>
+    </message>
+    <message>
+      <source>国庆节</source>
+      <translation>National Day</translation>
+    </message>
+    <message>
+      <source>春节</source>
+      <translation>Spring Festival</translation>
+    </message>
+    <message>
+      <source>清明节</source>
+      <translation>Qingming Festival</translation>
+    </message>
+    <message>
+      <source>端午节</source>
+      <translation>Dragon Boat Festival</translation>
+    </message>
+  </context>
+  <context>
     <name>main</name>
     <message>
       <source>
@@ -3842,6 +3906,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{by} deleted this record at {at} (you opened version {mine}). Nothing was written: close the window and enter the record again if it is still needed.</translation>
     </message>
     <message>
+      <source>{closed} / {total} 已销号</source>
+      <translation>{closed} / {total} closed</translation>
+    </message>
+    <message>
       <source>{codes} 只适用于{who}；按本次记录的用工情况和企业行业不适用，应标为“不适用”（或更正用工人数、企业行业）。</source>
       <translation>{codes} apply only to {who}; by the workforce this check records and the enterprise's industry they do not apply: mark them "Not applicable" (or correct the headcounts or the industry).</translation>
     </message>
@@ -3894,12 +3962,48 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{label}: {problem}</translation>
     </message>
     <message>
+      <source>{names}</source>
+      <translation>{names}</translation>
+    </message>
+    <message>
+      <source>{old} → {new}：{note}</source>
+      <translation>{old} → {new}: {note}</translation>
+    </message>
+    <message>
+      <source>{on} 书面答复（应在 {due} 前）</source>
+      <translation>Replied in writing on {on} (due by {due})</translation>
+    </message>
+    <message>
+      <source>{on} 协商：{text}</source>
+      <translation>Session of {on}: {text}</translation>
+    </message>
+    <message>
+      <source>{on} 报送（应在 {due} 前）</source>
+      <translation>Filed on {on} (due by {due})</translation>
+    </message>
+    <message>
+      <source>{on} 提出审查意见：{note}</source>
+      <translation>Review opinion of {on}: {note}</translation>
+    </message>
+    <message>
       <source>{part} {p} 人，超过{whole} {w} 人，请核对。</source>
       <translation>{part}: {p} people, more than the {whole} of {w}; please check.</translation>
     </message>
     <message>
       <source>{second} {b} 早于{first} {a}，请核对。</source>
       <translation>{second} {b} is earlier than {first} {a}; please check.</translation>
+    </message>
+    <message>
+      <source>{side}方代表 {n} 人，少于 {least} 人</source>
+      <translation>{side} representatives: {n}, fewer than {least}</translation>
+    </message>
+    <message>
+      <source>{side}方外聘代表 {experts} 人，占 {experts}/{total}（不得超过 {num}/{den}）</source>
+      <translation>{side} representatives from outside: {experts} of {total} (at most {num}/{den})</translation>
+    </message>
+    <message>
+      <source>{side}方首席代表 {chiefs} 名（应为 {n} 名）</source>
+      <translation>{side} chief representatives: {chiefs} (should be {n})</translation>
     </message>
     <message>
       <source>{status}（逾期）</source>
@@ -3978,6 +4082,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>The same as row {first} (credit code {code}); the repeated row was skipped</translation>
     </message>
     <message>
+      <source>人数不合：应到 {members}、实到 {attended}、同意 {approved}</source>
+      <translation>The numbers do not add up: {members} members, {attended} attended, {approved} agreed</translation>
+    </message>
+    <message>
       <source>人数不能为负数。</source>
       <translation>A number of people cannot be negative.</translation>
     </message>
@@ -4006,6 +4114,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{attended} attended, more than the {members} representatives.</translation>
     </message>
     <message>
+      <source>出席 {attended}/{members} 人（须达到 {num}/{den}）</source>
+      <translation>{attended} of {members} attended (at least {num}/{den} needed)</translation>
+    </message>
+    <message>
       <source>出席 {attended}/{members} 人，未达到 {num}/{den}，表决无效，草案未获通过，不能填写签订日期（《集体合同规定》第36条）。</source>
       <translation>{attended} of {members} attended, fewer than {num}/{den}: the vote is void and the draft was not adopted, so there cannot be a signing date (Collective Contract Provisions, art. 36).</translation>
     </message>
@@ -4022,8 +4134,24 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>The session date {day} is later than today ({today}); please check it.</translation>
     </message>
     <message>
+      <source>双方代表人数不相等（用人单位 {employer} 人、职工 {workers} 人）</source>
+      <translation>The sides have different numbers of representatives (employer {employer}, workers {workers})</translation>
+    </message>
+    <message>
+      <source>双方代表人数相等（用人单位 {employer} 人、职工 {workers} 人）</source>
+      <translation>The sides have equal numbers of representatives (employer {employer}, workers {workers})</translation>
+    </message>
+    <message>
+      <source>合同将于 {end} 期满，应自 {start} 起协商续订</source>
+      <translation>The contract expires on {end}; negotiate its renewal from {start}</translation>
+    </message>
+    <message>
       <source>同一检查项填写了两次：{codes}。</source>
       <translation>These items were given twice: {codes}.</translation>
+    </message>
+    <message>
+      <source>同意 {approved} 人，占全体 {members} 人（须超过 {num}/{den}）</source>
+      <translation>{approved} of all {members} agreed (more than {num}/{den} needed)</translation>
     </message>
     <message>
       <source>同意 {approved} 人，未超过全体 {members} 人的 {num}/{den}，草案未获通过，不能填写签订日期（《集体合同规定》第36条）。</source>
@@ -4054,8 +4182,20 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>A final check has an inspection team: enter at least one inspector.</translation>
     </message>
     <message>
+      <source>审查期至 {end}</source>
+      <translation>Review period until {end}</translation>
+    </message>
+    <message>
+      <source>审查期至 {end} 届满，未提出异议，集体合同已生效</source>
+      <translation>The review period ended on {end} without objection: the collective contract is in force</translation>
+    </message>
+    <message>
       <source>对方已拒绝协商，不能填写签订日期；请先更正答复。</source>
       <translation>The other side refused to negotiate, so there cannot be a signing date; correct the reply first.</translation>
+    </message>
+    <message>
+      <source>对方拒绝协商：无正当理由不得拒绝；可申请劳动行政部门协调</source>
+      <translation>The other side refused to negotiate: refusal needs a proper reason; the labour administration can be asked to mediate</translation>
     </message>
     <message>
       <source>工资已足额发放至 {month}，晚于体检日期 {day} 所在的月份：工资不能发放到尚未开始的月份。</source>
@@ -4078,6 +4218,14 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{n} re-employed, but the layoff date {day} has not come yet: people are re-employed after a layoff, not before. Check the layoff date or the number.</translation>
     </message>
     <message>
+      <source>已写入 {done}/{total}</source>
+      <translation>Written {done}/{total}</translation>
+    </message>
+    <message>
+      <source>已写入 {done}/{total} 条</source>
+      <translation>Written {done}/{total} rows</translation>
+    </message>
+    <message>
       <source>已化解 {day}</source>
       <translation>Resolved {day}</translation>
     </message>
@@ -4086,12 +4234,24 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>A resolved risk needs the date it was resolved.</translation>
     </message>
     <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
       <source>已定稿的体检不能删除；如有错误请使用“更正”。</source>
       <translation>A final check cannot be deleted; correct mistakes with "Amend".</translation>
     </message>
     <message>
+      <source>已更新 {done}/{total}</source>
+      <translation>Updated {done}/{total}</translation>
+    </message>
+    <message>
       <source>已签订集体合同的，答复应为“同意协商”，请补填答复及其日期。</source>
       <translation>A signed contract means the reply was "Accepted": enter the reply and its date.</translation>
+    </message>
+    <message>
+      <source>已读 {done}/{total} 页：{label}</source>
+      <translation>Read {done}/{total} pages: {label}</translation>
     </message>
     <message>
       <source>已选择答复结果，请填写书面答复的日期。</source>
@@ -4104,6 +4264,22 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>应为整数</source>
       <translation>should be a whole number</translation>
+    </message>
+    <message>
+      <source>应于 {due} 前书面答复</source>
+      <translation>A written reply is due by {due}</translation>
+    </message>
+    <message>
+      <source>应于 {due} 前书面答复，已逾期 {late} 天</source>
+      <translation>A written reply was due by {due}: {late} days late</translation>
+    </message>
+    <message>
+      <source>应于 {due} 前报送劳动行政部门</source>
+      <translation>To be filed with the labour administration by {due}</translation>
+    </message>
+    <message>
+      <source>应于 {due} 前报送劳动行政部门，已逾期 {late} 天</source>
+      <translation>Was to be filed with the labour administration by {due}: {late} days late</translation>
     </message>
     <message>
       <source>座机号码“{number}”缺少区号，请写成 0375-2345678 这样带区号的号码。</source>
@@ -4156,6 +4332,14 @@ Check the path, or create it first with hexie init.</translation>
       <translation>{n} to be laid off, more than the total staff of {staff}; please check.</translation>
     </message>
     <message>
+      <source>提前 {days} 日说明情况（须至少 {least} 日）</source>
+      <translation>Explained {days} days ahead (at least {least} days needed)</translation>
+    </message>
+    <message>
+      <source>提前 {days} 日说明情况（须至少 {least} 日），不足 {short} 日</source>
+      <translation>Explained {days} days ahead (at least {least} days needed): {short} days short</translation>
+    </message>
+    <message>
       <source>数据库“{path}”是只读的（文件或所在文件夹不可写），只能查看，不能修改。要修改，请取消文件的只读属性或把它复制到可写的文件夹后再试；查看类命令（stats、ledger-export、print-form、check、backup）可以照常使用。</source>
       <translation>The database "{path}" is read-only (the file or its folder cannot be written): it can be viewed but not changed. To change it, clear the file's read-only attribute or copy it to a writable folder and try again; reading commands (stats, ledger-export, print-form, check, backup) work as usual.</translation>
     </message>
@@ -4170,6 +4354,10 @@ Check the path, or create it first with hexie init.</translation>
     <message>
       <source>整改事项 {code} 来自尚未定稿的体检：整改事项应在体检定稿时生成。</source>
       <translation>Rectification item {code} comes from a check that is not final: items are made when a check is finalised.</translation>
+    </message>
+    <message>
+      <source>整改时限 {old} 延至 {new}：{reason}</source>
+      <translation>Deadline {old} extended to {new}: {reason}</translation>
     </message>
     <message>
       <source>文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}</source>
@@ -4212,6 +4400,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>With a reply date, enter the date the offer was received first.</translation>
     </message>
     <message>
+      <source>期限 {years} 年（一般为 {low}–{high} 年）</source>
+      <translation>Term {years} years (usually {low}–{high} years)</translation>
+    </message>
+    <message>
       <source>未知的整改状态“{status}”。</source>
       <translation>Unknown rectification status "{status}".</translation>
     </message>
@@ -4228,6 +4420,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Check character wrong: the last character should be "{expected}", not "{actual}". Check whether the code was copied correctly.</translation>
     </message>
     <message>
+      <source>检查完成</source>
+      <translation>Checked</translation>
+    </message>
+    <message>
       <source>检查组成员“{name}”的角色应为：{roles}。</source>
       <translation>The role of team member "{name}" should be one of: {roles}.</translation>
     </message>
@@ -4240,14 +4436,86 @@ Check the path, or create it first with hexie init.</translation>
       <translation>A result is compliant, non-compliant, not applicable or not checked ({codes}).</translation>
     </message>
     <message>
+      <source>正在保存 {name}…</source>
+      <translation>Saving {name}…</translation>
+    </message>
+    <message>
+      <source>正在保存评级…</source>
+      <translation>Saving the grades…</translation>
+    </message>
+    <message>
+      <source>正在加密…</source>
+      <translation>Encrypting…</translation>
+    </message>
+    <message>
+      <source>正在检查第 {n}/{total} 行…</source>
+      <translation>Checking row {n}/{total}…</translation>
+    </message>
+    <message>
+      <source>正在汇总共享数据…</source>
+      <translation>Adding up the shared data…</translation>
+    </message>
+    <message>
+      <source>正在生成专项行动、指导服务和典型案例…</source>
+      <translation>Making the campaign, guidance activities and typical cases…</translation>
+    </message>
+    <message>
+      <source>正在生成工作总结…</source>
+      <translation>Writing the summary report…</translation>
+    </message>
+    <message>
+      <source>正在生成整改台账演示数据…</source>
+      <translation>Making demo rectification items…</translation>
+    </message>
+    <message>
+      <source>正在生成演示企业…</source>
+      <translation>Making demo enterprises…</translation>
+    </message>
+    <message>
+      <source>正在生成演示体检 {n}/{total}…</source>
+      <translation>Making demo check {n}/{total}…</translation>
+    </message>
+    <message>
+      <source>正在生成裁员备案演示数据…</source>
+      <translation>Making demo layoff filings…</translation>
+    </message>
+    <message>
+      <source>正在生成要约、裁员备案和风险隐患演示数据…</source>
+      <translation>Making demo offers, layoff filings and major risks…</translation>
+    </message>
+    <message>
+      <source>正在生成风险隐患演示数据…</source>
+      <translation>Making demo major risks…</translation>
+    </message>
+    <message>
+      <source>正在统计…</source>
+      <translation>Counting…</translation>
+    </message>
+    <message>
+      <source>正在评分…</source>
+      <translation>Scoring…</translation>
+    </message>
+    <message>
+      <source>正在读取 {name}…</source>
+      <translation>Reading {name}…</translation>
+    </message>
+    <message>
       <source>此数据库由更新版本的和谐台账写入（结构版本 {revision}），当前程序无法识别。
 请安装最新版本后再打开。文件未被修改。</source>
       <translation>This database was written by a newer Hexie Desk (schema {revision}) that this program does not know.
 Install the latest version and open it again. The file was not changed.</translation>
     </message>
     <message>
+      <source>每方代表不少于 {least} 人</source>
+      <translation>At least {least} representatives on each side</translation>
+    </message>
+    <message>
       <source>没有任何改动，无需更正。</source>
       <translation>Nothing changed; there is nothing to amend.</translation>
+    </message>
+    <message>
+      <source>法律依据（中文原文）：</source>
+      <translation>Legal basis (Chinese original): </translation>
     </message>
     <message>
       <source>状态应为办理中或已办结。</source>
@@ -4302,6 +4570,18 @@ Install the latest version and open it again. The file was not changed.</transla
       <translation>A draft can be changed directly; no amendment is needed.</translation>
     </message>
     <message>
+      <source>裁减 {laid_off} 人，不足 {people} 人但占职工总数 {total_staff} 人的 {share}%（≥{least}%），属于经济性裁员</source>
+      <translation>{laid_off} people laid off: fewer than {people} but {share}% of all {total_staff} staff (≥{least}%), an economic layoff</translation>
+    </message>
+    <message>
+      <source>裁减 {laid_off} 人，占职工总数 {total_staff} 人的 {share}%，未达到第41条的人数标准</source>
+      <translation>{laid_off} people laid off, {share}% of all {total_staff} staff: below the numbers of Article 41</translation>
+    </message>
+    <message>
+      <source>裁减 {laid_off} 人，达到 {people} 人以上，属于经济性裁员，须依第41条程序报告</source>
+      <translation>{laid_off} people laid off, {people} or more: an economic layoff, to be reported under Article 41</translation>
+    </message>
+    <message>
       <source>要约方应为工会或企业。</source>
       <translation>The offeror is the union or the enterprise.</translation>
     </message>
@@ -4342,6 +4622,10 @@ Install the latest version and open it again. The file was not changed.</transla
       <translation>This risk event does not exist or was deleted.</translation>
     </message>
     <message>
+      <source>说明情况的日期 {explained_on} 晚于裁员日期 {layoff_on}，请核对</source>
+      <translation>The explanation date {explained_on} is after the layoff date {layoff_on}; please check</translation>
+    </message>
+    <message>
       <source>请写明处置结果（至少 4 个字）。</source>
       <translation>Write the outcome (at least 4 characters).</translation>
     </message>
@@ -4360,6 +4644,10 @@ Install the latest version and open it again. The file was not changed.</transla
     <message>
       <source>请填写介入日期。</source>
       <translation>Enter the date of the intervention.</translation>
+    </message>
+    <message>
+      <source>请填写企业职工总数</source>
+      <translation>Enter the enterprise's total staff</translation>
     </message>
     <message>
       <source>请填写企业职工总数。</source>
@@ -4390,6 +4678,10 @@ Install the latest version and open it again. The file was not changed.</transla
       <translation>Give the reason for the change or ending (merger, dissolution, bankruptcy…).</translation>
     </message>
     <message>
+      <source>请填写向工会或全体职工说明情况的日期和计划裁员日期</source>
+      <translation>Enter the date the union or all staff were told and the planned layoff date</translation>
+    </message>
+    <message>
       <source>请填写开始和结束日期。</source>
       <translation>Enter the start and end dates.</translation>
     </message>
@@ -4416,6 +4708,10 @@ Install the latest version and open it again. The file was not changed.</transla
     <message>
       <source>请填写统一社会信用代码（18 位）。</source>
       <translation>Enter the unified social credit code (18 characters).</translation>
+    </message>
+    <message>
+      <source>请填写职工代表（或全体职工）人数</source>
+      <translation>Enter the number of workers' representatives (or of all staff)</translation>
     </message>
     <message>
       <source>请填写采取的措施。</source>

@@ -24,6 +24,7 @@ from app.models.db import Database
 from app.services.campaign import guidance, report_drafts
 from app.services.campaign.report_drafts import RESULTS_HEADING, SECTIONS
 from app.services.core import edit_lock, office, reference
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.core.record_store import save_audited
 from app.services.documents import report_docx, report_fonts
@@ -272,8 +273,8 @@ def write_work(
 ) -> Work[ReportResult]:
     """`write` as long work for the window: progress, and Cancel before the
     files are written leaves nothing behind (the database is only read)."""
-    yield Progress(0, 2, "正在统计…")
-    yield Progress(1, 2, "正在生成工作总结…")
+    yield Progress(0, 2, N_("正在统计…"))
+    yield Progress(1, 2, N_("正在生成工作总结…"))
     result = write(db, campaign_id, out, annex=annex)
-    yield Progress(2, 2, "已完成")
+    yield Progress(2, 2, N_("已完成"))
     return result

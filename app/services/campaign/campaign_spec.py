@@ -12,7 +12,12 @@ from app.services.core.record_spec import RecordSpec
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "名称", "Name"),
     FieldSpec("issuer", "发文机关", "Issuing office"),
-    FieldSpec("doc_number", "文号", "Document number", placeholder="平协调三方办〔2023〕3号"),
+    FieldSpec(
+        "doc_number",
+        "文号",
+        "Document number",
+        placeholder=Label("平协调三方办〔2023〕3号", 'e.g. "平协调三方办〔2023〕3号"'),
+    ),
     FieldSpec("issued_on", "发文日期", "Issued on", Kind.DATE),
     FieldSpec("starts_on", "开始日期", "Start date", Kind.DATE),
     FieldSpec("ends_on", "结束日期", "End date", Kind.DATE),

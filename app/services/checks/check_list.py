@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, func, select
 from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
 from app.services.core import keyset, record_lists
+from app.services.core.messages import N_
 from app.services.ledger.rectification_status import OPEN_STATUSES
 
 
@@ -138,6 +139,7 @@ def page(
         rows = keyset.fetch(conn, stmt, keys, offset, limit)
         out = keyset.carried(rows, [])
         for r in rows:
-            team = "、".join(m["name"] for m in json.loads(r[8]))
+            # A Message: the names joined with 、 in Chinese and ", " in English.
+            team = N_("{names}", names=[m["name"] for m in json.loads(r[8])])
             out.append((*r[:8], team, r[9]))
         return out

@@ -35,6 +35,21 @@ REASONS = {
     "restore": "恢复前备份",
     "manual": "手动备份",
 }
+# The same words in the English window (the CLI and the counts keep the Chinese).
+IN_ENGLISH = {
+    "每日自动备份": "Daily backup",
+    "导入前备份": "Before an import",
+    "升级前备份": "Before an upgrade",
+    "恢复前备份": "Before a restore",
+    "手动备份": "Backed up by hand",
+    "企业": "Enterprises",
+    "法治体检": "Health checks",
+    "整改事项": "Rectification items",
+    "集体协商要约": "Negotiation offers",
+    "裁员备案": "Layoff filings",
+    "重大风险隐患": "Major risks",
+    "指导服务活动": "Guidance activities",
+}
 KEEP_DAYS = 7
 # A .part file untouched this long was left by a backup that was killed (a running
 # backup writes its copy in steps, touching the file all the time).

@@ -48,7 +48,7 @@ class FieldSpec:
     in_table: bool = True
     sortable: bool = True
     minimum: int | None = None
-    placeholder: str = ""
+    placeholder: str | Label = ""
     extra: dict[str, Any] = field(default_factory=dict)
     # The value a new record starts with (a choice with a default offers no blank).
     default: Any = None

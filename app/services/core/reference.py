@@ -42,12 +42,12 @@ def divisions() -> tuple[Division, ...]:
     )
 
 
-def division_name(code: str) -> str:
+def division_name(code: str, *, english: bool = False) -> str:
     if code == city().code:
-        return city().name
+        return city().name_en if english else city().name
     for d in divisions():
         if d.code == code:
-            return d.name
+            return d.name_en if english else d.name
     return code
 
 

@@ -16,6 +16,7 @@ from app.models.base import utcnow
 from app.models.bulk import STATISTICS_AFTER_ROWS, bulk_cache, refresh_statistics
 from app.models.db import Database, next_change_seq
 from app.services.core import reference
+from app.services.core.messages import N_
 from app.services.core.office import current
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_names import NameSpace, serial_permutation
@@ -175,7 +176,7 @@ def generate(
     if office is None:
         raise ValueError("请先设置本单位（hexie init 或首次启动时的单位设置），再生成演示数据。")
     today = today or date.today()
-    yield Progress(0, enterprises, "正在生成演示企业…")
+    yield Progress(0, enterprises, N_("正在生成演示企业…"))
     chunks = enterprise_chunks(enterprises, seed, office.division_codes, today)
     with db.session():  # one transaction: Cancel leaves nothing behind
         added = yield from add_generated(db, chunks, enterprises, "演示数据")
@@ -236,7 +237,7 @@ def demo_offers_layoffs(
         Enterprise.has_union,
     )
     live = count_live(db)
-    yield Progress(0, 3, "正在生成要约、裁员备案和风险隐患演示数据…")
+    yield Progress(0, 3, N_("正在生成要约、裁员备案和风险隐患演示数据…"))
     stages = ("draft", "sent", "received", "negotiating", "signed", "filed", "refused")
     # The campaign offers to negotiate at about one enterprise in twenty; at least two
     # rounds of every stage, so a small demo still signs and files several contracts.
@@ -289,7 +290,7 @@ def demo_offers_layoffs(
                     held, reps, workers, 1, 1, 0, rng.choice((0, 0, 1)), person(rng), person(rng)
                 ),
             )
-    yield Progress(1, 3, "正在生成裁员备案演示数据…")
+    yield Progress(1, 3, N_("正在生成裁员备案演示数据…"))
     bigger = (
         (Enterprise.employee_count >= 60,)
         if count_live(db, Enterprise.employee_count >= 60)
@@ -327,7 +328,7 @@ def demo_offers_layoffs(
                 reemployed=laid_off // 5 if layoff_on <= today else 0,
             ),
         )
-    yield Progress(2, 3, "正在生成风险隐患演示数据…")
+    yield Progress(2, 3, N_("正在生成风险隐患演示数据…"))
     n_events = min(max(enterprises // 300, 4), 20)
     for n, (eid, staff, _p, _u) in enumerate(sample_rows(db, rng, n_events, columns)):
         kind = ("wage_claim", "work_stoppage", "mass_layoff")[n % 3]

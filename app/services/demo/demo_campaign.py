@@ -13,6 +13,7 @@ from sqlalchemy import and_
 from app.models import Enterprise
 from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns, guidance
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_sample import by_credit_code, count_live, first_rows, newest_rows
 
@@ -46,7 +47,7 @@ _CASE_TEXT = (
 
 def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int]]:
     rng = random.Random(seed + 7)
-    yield Progress(0, 1, "正在生成专项行动、指导服务和典型案例…")
+    yield Progress(0, 1, N_("正在生成专项行动、指导服务和典型案例…"))
     data = campaigns.load_template(year=today.year if today.month >= 6 else today.year - 1)
     counties = campaign_stats.office_counties(db)
     campaign_id = campaigns.save(db, data)

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import false
 
 from app.models.db import Database
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_people import person
 from app.services.demo.demo_sample import sample_rows
@@ -50,7 +51,7 @@ def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
         )
         for n, (item_id, found_on, deadline) in enumerate(items):
             if n % 20 == 0:
-                yield Progress(n, len(items), "正在生成整改台账演示数据…")
+                yield Progress(n, len(items), N_("正在生成整改台账演示数据…"))
             roll = rng.random()
             if deadline < today - timedelta(days=30):
                 roll = (
@@ -112,7 +113,9 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
     chosen = sample_rows(db, rng, count, (Enterprise.id, Enterprise.industry))
     for n, (enterprise_id, industry) in enumerate(chosen):
         if n % 10 == 0:
-            yield Progress(n, len(chosen), f"正在生成演示体检 {n + 1}/{len(chosen)}…")
+            yield Progress(
+                n, len(chosen), N_("正在生成演示体检 {n}/{total}…", n=n + 1, total=len(chosen))
+            )
         on = today - timedelta(days=rng.randint(1, 150))
         data = health_checks.template(db, enterprise_id, on)
         staff = data.staff_count or rng.randint(5, 200)

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from app.paths import resource_path
+from app.services.core.messages import N_
 from app.services.negotiation.negotiation_rules import Finding
 
 
@@ -26,25 +27,41 @@ def threshold_met(total_staff: int, laid_off: int) -> Finding:
     """第41条: ≥ 20 people, or fewer than 20 but ≥ 10% of all staff."""
     t = rules()["threshold"]
     if total_staff <= 0:
-        return Finding(False, "请填写企业职工总数", t["basis"])
+        return Finding(False, N_("请填写企业职工总数"), t["basis"])
     if laid_off >= t["people"]:
         return Finding(
             True,
-            f"裁减 {laid_off} 人，达到 {t['people']} 人以上，属于经济性裁员，须依第41条程序报告",
+            N_(
+                "裁减 {laid_off} 人，达到 {people} 人以上，属于经济性裁员，须依第41条程序报告",
+                laid_off=laid_off,
+                people=t["people"],
+            ),
             t["basis"],
         )
     # Integer arithmetic: 19 of 190 is exactly 10%.
     if laid_off * 100 >= total_staff * t["share_percent"]:
-        share = laid_off * 100 / total_staff
+        share = f"{laid_off * 100 / total_staff:.1f}"
         return Finding(
             True,
-            f"裁减 {laid_off} 人，不足 {t['people']} 人但占职工总数 {total_staff} 人的 {share:.1f}%（≥{t['share_percent']}%），属于经济性裁员",
+            N_(
+                "裁减 {laid_off} 人，不足 {people} 人但占职工总数 {total_staff} 人的 {share}%（≥{least}%），属于经济性裁员",
+                laid_off=laid_off,
+                people=t["people"],
+                total_staff=total_staff,
+                share=share,
+                least=t["share_percent"],
+            ),
             t["basis"],
         )
-    share = laid_off * 100 / total_staff
+    share = f"{laid_off * 100 / total_staff:.1f}"
     return Finding(
         False,
-        f"裁减 {laid_off} 人，占职工总数 {total_staff} 人的 {share:.1f}%，未达到第41条的人数标准",
+        N_(
+            "裁减 {laid_off} 人，占职工总数 {total_staff} 人的 {share}%，未达到第41条的人数标准",
+            laid_off=laid_off,
+            total_staff=total_staff,
+            share=share,
+        ),
         t["basis"],
     )
 
@@ -59,20 +76,31 @@ def notice_finding(explained_on: date | None, layoff_on: date | None) -> Finding
     r = rules()
     if explained_on is None or layoff_on is None:
         return Finding(
-            False, "请填写向工会或全体职工说明情况的日期和计划裁员日期", r["notice_basis"]
+            False, N_("请填写向工会或全体职工说明情况的日期和计划裁员日期"), r["notice_basis"]
         )
     days = notice_days(explained_on, layoff_on)
     if days < 0:
         return Finding(
             False,
-            f"说明情况的日期 {explained_on} 晚于裁员日期 {layoff_on}，请核对",
+            N_(
+                "说明情况的日期 {explained_on} 晚于裁员日期 {layoff_on}，请核对",
+                explained_on=explained_on,
+                layoff_on=layoff_on,
+            ),
             r["notice_basis"],
         )
     ok = days >= r["notice_days"]
-    text = f"提前 {days} 日说明情况（须至少 {r['notice_days']} 日）"
-    return Finding(
-        ok, text if ok else text + f"，不足 {r['notice_days'] - days} 日", r["notice_basis"]
+    text = (
+        N_("提前 {days} 日说明情况（须至少 {least} 日）", days=days, least=r["notice_days"])
+        if ok
+        else N_(
+            "提前 {days} 日说明情况（须至少 {least} 日），不足 {short} 日",
+            days=days,
+            least=r["notice_days"],
+            short=r["notice_days"] - days,
+        )
     )
+    return Finding(ok, text, r["notice_basis"])
 
 
 def rehire_until(layoff_on: date) -> date:

@@ -363,4 +363,4 @@ def progress(db: Database, enterprise_ids: list[str]) -> dict[str, tuple[int, in
 
 
 def progress_text(closed: int, total: int) -> str:
-    return f"{closed} / {total} 已销号" if total else ""
+    return N_("{closed} / {total} 已销号", closed=closed, total=total) if total else ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.models.db import Database
 from app.services.core import office
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.core.record_spec import cell
 from app.services.documents.documents import chinese_date
@@ -78,5 +79,5 @@ def export(db: Database, flt: LedgerFilter, out: str | Path, *, campaign: str = 
                 sheet.merge_down(n + 1, start, sheet.row - 1)
         previous, done = done, done + len(rows)
         if done // 1000 != previous // 1000 or done == total:
-            yield Progress(done, total, f"已写入 {done}/{total} 条")
+            yield Progress(done, total, N_("已写入 {done}/{total} 条", done=done, total=total))
     return sheet.save(out)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.models import DeadlineExtension, RectificationEvent
 from app.models.db import Database
+from app.services.core.messages import N_, Label
 from app.services.ledger.rectification_status import label
 
 
@@ -40,7 +41,12 @@ def history(db: Database, item_id: str) -> list[HistoryLine]:
                 e.created_at,
                 e.author,
                 "status",
-                f"{label(e.from_status)} → {label(e.to_status)}：{e.note}",
+                N_(
+                    "{old} → {new}：{note}",
+                    old=Label(label(e.from_status), label(e.from_status, True)),
+                    new=Label(label(e.to_status), label(e.to_status, True)),
+                    note=e.note,
+                ),
                 e.on_date,
             )
             for e in events
@@ -49,7 +55,12 @@ def history(db: Database, item_id: str) -> list[HistoryLine]:
                 x.created_at,
                 x.author,
                 "extension",
-                f"整改时限 {x.old_deadline} 延至 {x.new_deadline}：{x.reason}",
+                N_(
+                    "整改时限 {old} 延至 {new}：{reason}",
+                    old=x.old_deadline,
+                    new=x.new_deadline,
+                    reason=x.reason,
+                ),
                 None,
             )
             for x in extensions

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from app.paths import resource_path
+from app.services.core.messages import N_, Label
 from app.services.core.workdays import WorkCalendar
 
 
@@ -113,6 +114,11 @@ def offer_clock(
     )
 
 
+# The two sides of a negotiation, named in the findings.
+EMPLOYER = Label("用人单位", "Employer")
+WORKERS = Label("职工", "Workers'")
+
+
 @dataclass(frozen=True)
 class Finding:
     ok: bool
@@ -141,35 +147,63 @@ def representation_findings(
     out.append(
         Finding(
             employer == workers,
-            f"双方代表人数{'相等' if employer == workers else '不相等'}（用人单位 {employer} 人、职工 {workers} 人）",
+            N_(
+                "双方代表人数相等（用人单位 {employer} 人、职工 {workers} 人）",
+                employer=employer,
+                workers=workers,
+            )
+            if employer == workers
+            else N_(
+                "双方代表人数不相等（用人单位 {employer} 人、职工 {workers} 人）",
+                employer=employer,
+                workers=workers,
+            ),
             basis,
         )
     )
     least = r["min_per_side"]
-    for side, n in (("用人单位", employer), ("职工", workers)):
+    for side, n in ((EMPLOYER, employer), (WORKERS, workers)):
         if n < least:
-            out.append(Finding(False, f"{side}方代表 {n} 人，少于 {least} 人", basis))
+            out.append(
+                Finding(
+                    False,
+                    N_("{side}方代表 {n} 人，少于 {least} 人", side=side, n=n, least=least),
+                    basis,
+                )
+            )
     if employer >= least and workers >= least:
-        out.append(Finding(True, f"每方代表不少于 {least} 人", basis))
-    for side, chiefs in (("用人单位", employer_chiefs), ("职工", worker_chiefs)):
+        out.append(Finding(True, N_("每方代表不少于 {least} 人", least=least), basis))
+    for side, chiefs in ((EMPLOYER, employer_chiefs), (WORKERS, worker_chiefs)):
         out.append(
             Finding(
                 chiefs == r["chief_per_side"],
-                f"{side}方首席代表 {chiefs} 名（应为 {r['chief_per_side']} 名）",
+                N_(
+                    "{side}方首席代表 {chiefs} 名（应为 {n} 名）",
+                    side=side,
+                    chiefs=chiefs,
+                    n=r["chief_per_side"],
+                ),
                 basis,
             )
         )
     num, den = _fraction(r["expert_share_max"])
     for side, experts, total in (
-        ("用人单位", employer_experts, employer),
-        ("职工", worker_experts, workers),
+        (EMPLOYER, employer_experts, employer),
+        (WORKERS, worker_experts, workers),
     ):
         if experts:
             ok = experts * den <= total * num
             out.append(
                 Finding(
                     ok,
-                    f"{side}方外聘代表 {experts} 人，占 {experts}/{total}（不得超过 {num}/{den}）",
+                    N_(
+                        "{side}方外聘代表 {experts} 人，占 {experts}/{total}（不得超过 {num}/{den}）",
+                        side=side,
+                        experts=experts,
+                        total=total,
+                        num=num,
+                        den=den,
+                    ),
                     basis,
                 )
             )
@@ -183,14 +217,30 @@ def congress_findings(
     r = rule_set(rules)["congress"]
     out: list[Finding] = []
     if members <= 0:
-        return [Finding(False, "请填写职工代表（或全体职工）人数")]
+        return [Finding(False, N_("请填写职工代表（或全体职工）人数"))]
     if attended > members or approved > attended:
-        return [Finding(False, f"人数不合：应到 {members}、实到 {attended}、同意 {approved}")]
+        return [
+            Finding(
+                False,
+                N_(
+                    "人数不合：应到 {members}、实到 {attended}、同意 {approved}",
+                    members=members,
+                    attended=attended,
+                    approved=approved,
+                ),
+            )
+        ]
     num, den = _fraction(r["attendance_min"])
     out.append(
         Finding(
             attended * den >= members * num,
-            f"出席 {attended}/{members} 人（须达到 {num}/{den}）",
+            N_(
+                "出席 {attended}/{members} 人（须达到 {num}/{den}）",
+                attended=attended,
+                members=members,
+                num=num,
+                den=den,
+            ),
             r["basis"],
         )
     )
@@ -198,7 +248,13 @@ def congress_findings(
     out.append(
         Finding(
             approved * den > members * num,
-            f"同意 {approved} 人，占全体 {members} 人（须超过 {num}/{den}）",
+            N_(
+                "同意 {approved} 人，占全体 {members} 人（须超过 {num}/{den}）",
+                approved=approved,
+                members=members,
+                num=num,
+                den=den,
+            ),
             r["basis"],
         )
     )
@@ -210,7 +266,12 @@ def term_finding(effective_from: date, expires_on: date, *, rules: str | None = 
     low, high = r["term_years"]
     days = (expires_on - effective_from).days
     ok = low * 365 - 1 <= days <= high * 366
-    return Finding(ok, f"期限 {days / 365:.1f} 年（一般为 {low}–{high} 年）", r["term_basis"])
+    years = f"{days / 365:.1f}"
+    return Finding(
+        ok,
+        N_("期限 {years} 年（一般为 {low}–{high} 年）", years=years, low=low, high=high),
+        r["term_basis"],
+    )
 
 
 def renewal_from(expires_on: date, *, rules: str | None = None) -> date:

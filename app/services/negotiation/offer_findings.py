@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.models.db import Database
+from app.services.core.messages import N_
 from app.services.negotiation import negotiation_rules
 from app.services.negotiation.negotiation_rules import Finding
 from app.services.negotiation.offers import get, session_findings, sessions
@@ -27,7 +28,11 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     ok,
-                    f"{data.replied_on} 书面答复（应在 {facts['reply_due_on']} 前）",
+                    N_(
+                        "{on} 书面答复（应在 {due} 前）",
+                        on=data.replied_on,
+                        due=facts["reply_due_on"],
+                    ),
                     rules["reply"]["basis"],
                 )
             )
@@ -35,8 +40,13 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     not late,
-                    f"应于 {facts['reply_due_on']} 前书面答复"
-                    + (f"，已逾期 {late} 天" if late else ""),
+                    N_(
+                        "应于 {due} 前书面答复，已逾期 {late} 天",
+                        due=facts["reply_due_on"],
+                        late=late,
+                    )
+                    if late
+                    else N_("应于 {due} 前书面答复", due=facts["reply_due_on"]),
                     rules["reply"]["basis"],
                 )
             )
@@ -44,14 +54,16 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
         out.append(
             Finding(
                 False,
-                "对方拒绝协商：无正当理由不得拒绝；可申请劳动行政部门协调",
+                N_("对方拒绝协商：无正当理由不得拒绝；可申请劳动行政部门协调"),
                 "《集体合同规定》第32条；《河南省企业工资集体协商条例》第37条",
             )
         )
     for _sid, s in sessions(db, offer_id):
         for f in session_findings(s, data.rules):
             if not f.ok:
-                out.append(Finding(False, f"{s.held_on} 协商：{f.text}", f.basis))
+                out.append(
+                    Finding(False, N_("{on} 协商：{text}", on=s.held_on, text=f.text), f.basis)
+                )
     if data.congress_members:
         out.extend(
             negotiation_rules.congress_findings(
@@ -67,7 +79,7 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     data.filed_on <= facts["filing_due_on"],
-                    f"{data.filed_on} 报送（应在 {facts['filing_due_on']} 前）",
+                    N_("{on} 报送（应在 {due} 前）", on=data.filed_on, due=facts["filing_due_on"]),
                     rules["filing"]["basis"],
                 )
             )
@@ -75,8 +87,13 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     not late,
-                    f"应于 {facts['filing_due_on']} 前报送劳动行政部门"
-                    + (f"，已逾期 {late} 天" if late else ""),
+                    N_(
+                        "应于 {due} 前报送劳动行政部门，已逾期 {late} 天",
+                        due=facts["filing_due_on"],
+                        late=late,
+                    )
+                    if late
+                    else N_("应于 {due} 前报送劳动行政部门", due=facts["filing_due_on"]),
                     rules["filing"]["basis"],
                 )
             )
@@ -85,7 +102,7 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     False,
-                    f"{data.objection_on} 提出审查意见：{data.objection_note}",
+                    N_("{on} 提出审查意见：{note}", on=data.objection_on, note=data.objection_note),
                     rules["review"]["basis"],
                 )
             )
@@ -93,13 +110,20 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     True,
-                    f"审查期至 {facts['review_ends_on']} 届满，未提出异议，集体合同已生效",
+                    N_(
+                        "审查期至 {end} 届满，未提出异议，集体合同已生效",
+                        end=facts["review_ends_on"],
+                    ),
                     rules["review"]["basis"],
                 )
             )
         else:
             out.append(
-                Finding(True, f"审查期至 {facts['review_ends_on']}", rules["review"]["basis"])
+                Finding(
+                    True,
+                    N_("审查期至 {end}", end=facts["review_ends_on"]),
+                    rules["review"]["basis"],
+                )
             )
     if data.effective_from and data.expires_on:
         out.append(
@@ -109,7 +133,11 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
             out.append(
                 Finding(
                     False,
-                    f"合同将于 {data.expires_on} 期满，应自 {facts['renewal_from']} 起协商续订",
+                    N_(
+                        "合同将于 {end} 期满，应自 {start} 起协商续订",
+                        end=data.expires_on,
+                        start=facts["renewal_from"],
+                    ),
                     rules["renewal_basis"],
                 )
             )

@@ -55,7 +55,7 @@ ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
         width=170,
         validator=credit_code.problem,
         aliases=("信用代码", "社会信用代码", "统一信用代码", "统一代码", "纳税人识别号", "USCC"),
-        placeholder="18 位，如 91410400MA44XXXXXX",
+        placeholder=Label("18 位，如 91410400MA44XXXXXX", "18 characters, e.g. 91410400MA44XXXXXX"),
     ),
     FieldSpec(
         "county_code",
@@ -123,7 +123,7 @@ ENTERPRISE_FIELDS: tuple[FieldSpec, ...] = (
         width=120,
         validator=phone_problem,
         aliases=("电话", "手机", "联系方式", "手机号码", "联系人电话", "联系人/电话"),
-        placeholder="13912345678 或 0375-2345678",
+        placeholder=Label("13912345678 或 0375-2345678", "13912345678 or 0375-2345678"),
     ),
     FieldSpec(
         "employee_count",

@@ -93,7 +93,7 @@ def plan_import(
 ) -> Work[ImportPlan]:
     """Read and check the file; nothing is written. Yields progress, returns the plan."""
     path = Path(path)
-    yield Progress(0, 0, f"正在读取 {path.name}…")
+    yield Progress(0, 0, N_("正在读取 {name}…", name=path.name))
     sheets = read_sheets(path)
     header = find_header(
         sheets, ENTERPRISE_FIELDS, sheet_name=sheet, key_fields=("name", "credit_code")
@@ -131,7 +131,7 @@ def plan_import(
     total = len(sheet_data.rows)
     for index, row in enumerate(sheet_data.rows):
         if index % 5000 == 0:
-            yield Progress(index, total, f"正在检查第 {index + 1}/{total} 行…")
+            yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
         values, remarks, error = row_values(row.cells)
         plan.problems.extend(RowProblem(row.number, r, skipped=False) for r in remarks)
         if error:
@@ -174,7 +174,7 @@ def plan_import(
             values["_row"] = row.number
             plan.to_add.append(values)
     plan.problems.sort(key=lambda p: p.row)
-    yield Progress(total, total, "检查完成")
+    yield Progress(total, total, N_("检查完成"))
     return plan
 
 
@@ -301,7 +301,7 @@ def insert_chunks(
         entry = audit.entry_values(actor, RECORD_TYPE, "", "create", {}, summary)
         fast_insert(connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows])
         done += len(chunk)
-        yield Progress(done, total, f"已写入 {done}/{total}")
+        yield Progress(done, total, N_("已写入 {done}/{total}", done=done, total=total))
     return done
 
 
@@ -359,7 +359,7 @@ def _apply_updates(
         )
         session.connection().execute(stmt, params_list)
         done += len(params_list)
-        yield Progress(done, total, f"已更新 {done}/{total}")
+        yield Progress(done, total, N_("已更新 {done}/{total}", done=done, total=total))
     if entries:
         session.connection().execute(AUDIT_TABLE.insert(), entries)
 

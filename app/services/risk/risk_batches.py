@@ -15,6 +15,7 @@ from app.models.base import sync_values, utcnow
 from app.models.bulk import fast_insert
 from app.models.db import Database, next_change_seq
 from app.services.core import audit, backups
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import SpreadsheetError, normalize_label
 from app.services.risk.risk_plan import RiskPlan
@@ -75,7 +76,7 @@ def apply_import(
             yield Progress(
                 start + len(chunk),
                 len(plan.facts),
-                f"已写入 {start + len(chunk)}/{len(plan.facts)}",
+                N_("已写入 {done}/{total}", done=start + len(chunk), total=len(plan.facts)),
             )
         audit.record(
             session,

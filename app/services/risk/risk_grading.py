@@ -21,6 +21,7 @@ from app.models import (
 from app.models.base import sync_values, utcnow
 from app.models.bulk import fast_insert
 from app.models.db import Database, next_change_seq
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.risk import risk_rules
 from app.services.risk.risk_figures import Figure, gather
@@ -80,12 +81,12 @@ def grade(db: Database, *, today: date | None = None) -> Work[dict[str, Any]]:
     """Grade every enterprise; one transaction; returns counts per level and how many rose."""
     today = today or date.today()
     rules = risk_rules.load(db)
-    yield Progress(0, 3, "正在汇总共享数据…")
+    yield Progress(0, 3, N_("正在汇总共享数据…"))
     ref, figures = gather(db, rules, today)
     candidates: set[str] = set()
     for per_enterprise in figures.values():
         candidates.update(per_enterprise)
-    yield Progress(1, 3, "正在评分…")
+    yield Progress(1, 3, N_("正在评分…"))
     with db.session() as session:
         previous = dict(
             session.execute(select(EnterpriseRisk.enterprise_id, EnterpriseRisk.level)).all()
@@ -161,7 +162,7 @@ def grade(db: Database, *, today: date | None = None) -> Work[dict[str, Any]]:
             counts["low"],
             rose,
         )
-        yield Progress(2, 3, "正在保存评级…")
+        yield Progress(2, 3, N_("正在保存评级…"))
     return {"graded_on": today.isoformat(), "reference_period": ref, **counts, "rose": rose}
 
 

@@ -131,7 +131,7 @@ def plan_import(
     if source not in sources():
         raise SpreadsheetError(f"未知的数据来源：{source}（可用：{'、'.join(sources())}）")
     path = Path(path)
-    yield Progress(0, 0, f"正在读取 {path.name}…")
+    yield Progress(0, 0, N_("正在读取 {name}…", name=path.name))
     sheets = read_sheets(path)
     header = find_header(
         sheets, specs(source), sheet_name=sheet, min_fields=1, key_fields=("credit_code", "name")
@@ -193,7 +193,7 @@ def plan_import(
     total = len(rows.rows)
     for index, row in enumerate(rows.rows):
         if index % 5000 == 0:
-            yield Progress(index, total, f"正在检查第 {index + 1}/{total} 行…")
+            yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
         plan.rows_total += 1
         raw = {
             name: row.cells[j] if j < len(row.cells) else None for j, name in header.mapping.items()
@@ -238,7 +238,7 @@ def plan_import(
             plan.matched_by_code += how == "code"
             plan.matched_by_name += how == "name"
     plan.problems.sort(key=lambda p: p[0])
-    yield Progress(total, total, "检查完成")
+    yield Progress(total, total, N_("检查完成"))
     return plan
 
 

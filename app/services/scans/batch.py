@@ -14,6 +14,7 @@ from sqlalchemy import false, select
 
 from app.models import Checklist, Enterprise, HealthCheck, PrintedForm, ScannedPage
 from app.models.db import Database
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.scans.pages import PageSourceError, count_pages, read_pages
 from app.services.scans.reading import FormInfo, ItemReading, PageReading, SetAside, read_page
@@ -103,13 +104,22 @@ def read_scans(db: Database, paths: Sequence[str | Path]) -> Work[ScanBatch]:
     forms: dict[str, FormReading] = {}
     set_aside: list[SetAside] = []
     done = 0
-    yield Progress(0, total, f"正在读取 {files[0].name}…" if files else "")
+    yield Progress(0, total, N_("正在读取 {name}…", name=files[0].name) if files else "")
     for path in files:
         try:
             for source in read_pages(path):
                 result = read_page(source, lookup)
                 done += 1
-                yield Progress(done, total, f"已读 {done}/{total} 页：{source.label}")
+                yield Progress(
+                    done,
+                    total,
+                    N_(
+                        "已读 {done}/{total} 页：{label}",
+                        done=done,
+                        total=total,
+                        label=source.label,
+                    ),
+                )
                 if isinstance(result, SetAside):
                     set_aside.append(result)
                     continue

@@ -15,6 +15,7 @@ from app.services.checks.check_input import applicable_codes, context_for
 from app.services.checks.health_checks import CheckInput, ResultEntry, TeamMember
 from app.services.core import backups
 from app.services.core.fields import ValidationError
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.register import enterprises
 from app.services.scans import batch, evidence
@@ -133,7 +134,7 @@ def save_clear_readings(
         yield from backups.before_import_work(db)
     confirmed = []
     for n, form in enumerate(forms):
-        yield Progress(n, len(forms), f"正在保存 {form.info.enterprise_name}…")
+        yield Progress(n, len(forms), N_("正在保存 {name}…", name=form.info.enterprise_name))
         read = readings(form)
         unclear = [i.code for i in form.items() if i.unclear]
         try:

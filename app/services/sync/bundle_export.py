@@ -22,6 +22,7 @@ from app.models.base import utcnow
 from app.models.db import Database
 from app.models.migrate import head_revision
 from app.services.core import office
+from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work, drain
 from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.sync import keys
@@ -293,7 +294,7 @@ def export_work(
             "counts": counts,
         }
         _sign_into(archive, manifest, private)
-    yield Progress(len(tables), len(tables) + 1, "正在加密…")
+    yield Progress(len(tables), len(tables) + 1, N_("正在加密…"))
     buffer.seek(0)
     encrypted_buffer = io.BytesIO()
     pyrage.encrypt_io(buffer, encrypted_buffer, [x25519.Recipient.from_str(peer.age_recipient)])

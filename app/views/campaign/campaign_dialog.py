@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import county
 from app.services.campaign import campaign_stats, campaigns
 from app.services.campaign.campaigns import CampaignInput, Phase, PlanRow
-from app.services.core import edit_lock, reference
+from app.services.core import edit_lock
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.storage import Database
@@ -102,7 +103,7 @@ class CampaignDialog(QDialog):
         self.name.setObjectName("campaign_name")
         self.issuer = QLineEdit()
         self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText("平协调三方办〔2023〕3号")
+        self.doc_number.setPlaceholderText(self.tr("平协调三方办〔2023〕3号"))
         self.issued_on = QLineEdit()
         self.starts_on = QLineEdit()
         self.starts_on.setObjectName("campaign_starts")
@@ -245,7 +246,7 @@ class CampaignDialog(QDialog):
         for code in campaign_stats.office_counties(self.db):
             r = self.targets.rowCount()
             self.targets.insertRow(r)
-            name = QTableWidgetItem(reference.division_name(code))
+            name = QTableWidgetItem(county(code))
             name.setData(256, code)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.targets.setItem(r, 0, name)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import paren
 from app.services.campaign import campaign_stats, campaigns, guidance
 from app.services.campaign.campaign_stats import CampaignStats
 from app.services.core import reference
@@ -214,7 +215,7 @@ class DashboardTab(DashboardClicks, QWidget):
         self.campaign.clear()
         current = campaigns.current(self.db, self.today)
         for c in campaigns.all_campaigns(self.db):
-            self.campaign.addItem(f"{c.label}（{c.starts_on} — {c.ends_on}）", c.id)
+            self.campaign.addItem(paren(c.label, f"{c.starts_on} — {c.ends_on}"), c.id)
         wanted = chosen or (current.id if current else None)
         index = self.campaign.findData(wanted)
         self.campaign.setCurrentIndex(max(index, 0))

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import county
 from app.services.campaign import campaigns, guidance
-from app.services.core import reference
 from app.services.core.fields import FieldSpec
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
@@ -162,7 +162,7 @@ class ActivitiesList(_CampaignList):
                     r["held_on"].isoformat(),
                     kinds.get(r["kind"], r["kind"]),
                     r["title"],
-                    reference.division_name(r["county_code"]),
+                    county(r["county_code"]),
                     str(r["enterprises"]),
                     str(r["people_reached"]),
                     str(r["files"]) if r["files"] else "",
@@ -230,7 +230,7 @@ class CasesList(_CampaignList):
                     r["id"],
                     kinds.get(r["kind"], r["kind"]),
                     r["title"],
-                    reference.division_name(r["county_code"]),
+                    county(r["county_code"]),
                     r["enterprise"] or "",
                     r["person"],
                     self.tr("是") if r["in_report"] else "",

@@ -62,7 +62,7 @@ class ReportDialog(QDialog):
         self.title.setObjectName("report_title")
         self.doc_number = QLineEdit(data.doc_number)
         self.doc_number.setObjectName("report_number")
-        self.doc_number.setPlaceholderText("卫东三方办〔2023〕5号")
+        self.doc_number.setPlaceholderText(self.tr("卫东三方办〔2023〕5号"))
         self.addressee = QLineEdit(data.addressee)
         self.issued_on = QLineEdit(data.issued_on.isoformat() if data.issued_on else "")
         self.issued_on.setObjectName("report_date")
@@ -89,7 +89,7 @@ class ReportDialog(QDialog):
         for key, heading, _level, ask in SECTIONS:
             edit = QPlainTextEdit(texts.get(key, ""))
             edit.setObjectName(f"narrative_{key}")
-            edit.setPlaceholderText(ask)
+            edit.setPlaceholderText(SECTIONS_EN[key] if english else ask)
             self.editors[key] = edit
             self.sections.addTab(edit, SECTIONS_EN[key] if english else heading)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import current_language
 from app.services.checks import check_rules
 from app.views.common.messages import FieldErrors, tr_lines
 
@@ -80,7 +81,13 @@ class ConclusionPage(QWidget):
         ]
         self.proposal = check_rules.proposed_conclusion(facts, snapshot)
         self.advice_proposal = check_rules.proposed_advice(facts)
-        self.conclusion.setPlaceholderText(self.proposal)
+        # The conclusion is the printed report's text (Chinese): the English window
+        # says where it comes from instead of showing the draft as a hint.
+        self.conclusion.setPlaceholderText(
+            self.tr("程序按检查结果拟写的结论（中文，印在体检报告上），可一键采用。")
+            if current_language() == "en"
+            else self.proposal
+        )
         warnings = check_rules.conclusion_warnings(self.conclusion.toPlainText(), facts, snapshot)
         self.warning.setText(tr_lines(warnings))
         self.warning.setVisible(bool(warnings))

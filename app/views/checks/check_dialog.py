@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import paren
 from app.services.checks import checklists, health_checks
 from app.services.checks.health_checks import CheckDetail, CheckInput
 from app.services.core import edit_lock
@@ -212,7 +213,7 @@ class CheckDialog(QDialog):
     def _show_enterprise(self) -> None:
         if self.enterprise_id:
             ent = enterprises.get(self.db, self.enterprise_id) or {}
-            self.enterprise_label.setText(f"{ent.get('name', '')}（{ent.get('credit_code', '')}）")
+            self.enterprise_label.setText(paren(ent.get("name", ""), ent.get("credit_code", "")))
         else:
             self.enterprise_label.setText(self.tr("（尚未选择）"))
 

@@ -94,7 +94,10 @@ class ChecklistDialog(QDialog):
 
     def _heading(self) -> None:
         editions = checklists.editions(self.db)
-        history = "；".join(f"第 {e[1]} 版 {e[3]} 项" for e in editions[:5])
+        history = self.tr("；").join(
+            self.tr("第 %1 版 %2 项").replace("%1", str(e[1])).replace("%2", str(e[3]))
+            for e in editions[:5]
+        )
         self.heading.setText(
             self.tr("当前：%1 第 %2 版。保存修改会生成新版本，已做过的体检仍按原版本显示和打印。")
             .replace("%1", self.spec.name)
@@ -141,8 +144,10 @@ class ChecklistDialog(QDialog):
         ):
             self.table.setItem(row, col, QTableWidgetItem(text))
         severity = QComboBox()
-        severity.addItems(SEVERITIES)
-        severity.setCurrentText(item.severity)
+        shown = {"高": self.tr("高"), "中": self.tr("中"), "低": self.tr("低")}
+        for level in SEVERITIES:  # the checklist keeps 高 / 中 / 低; the box shows them
+            severity.addItem(shown.get(level, level), level)
+        severity.setCurrentIndex(max(severity.findData(item.severity), 0))
         self.table.setCellWidget(row, 4, severity)
         kind = QComboBox()
         for key, label in (("calendar", self.tr("日")), ("working", self.tr("工作日"))):

@@ -330,14 +330,14 @@ class HealthCheckTab(PresetFilter, QWidget):
                 self, self.tr("打印"), self.tr("请先在列表中选中要打印的体检。")
             )
             return
-        title = output.FORM_KINDS[kind]
+        title = output.form_title(kind)
         if how == "preview":
             documents = [output.build_document(self.db, kind, cid) for cid in ids]
             actions.preview(
                 self, title, lambda printer: actions.paint_documents_on(printer, documents)
             )
             return
-        suggested = f"{title}-{date.today():%Y%m%d}"
+        suggested = f"{output.FORM_KINDS[kind]}-{date.today():%Y%m%d}"
         out = actions.ask_path(self, self.tr("保存%1").replace("%1", title), suggested, how)
         if out is None:
             return

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
@@ -288,7 +288,7 @@ class LineChart(Chart):
             painter.drawText(
                 QRectF(x - 30, bottom + 4, 60, 20),
                 Qt.AlignmentFlag.AlignHCenter,
-                f"{int(month[5:])}月",
+                QLocale().standaloneMonthName(int(month[5:]), QLocale.FormatType.ShortFormat),
             )
         for s in self.series:
             vals = self.values.get(s.key, [])
@@ -297,6 +297,9 @@ class LineChart(Chart):
                 point = QPointF(left + n * step, bottom - (bottom - top) * v / biggest)
                 path.moveTo(point) if n == 0 else path.lineTo(point)
             painter.setPen(QPen(QColor(s.color), 2))
+            # An open line: with the last point's brush still set, Qt would close the
+            # path and fill it (the coloured wedges between the two running totals).
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
             for n, v in enumerate(vals):
                 point = QPointF(left + n * step, bottom - (bottom - top) * v / biggest)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core import reference
+from app.i18n import county
 from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
@@ -55,7 +55,7 @@ class EnterprisePicker(QDialog):
         self.results.clear()
         rows = enterprises.page(self.db, EnterpriseFilter(text=self.search.text()), limit=LIMIT)
         for row in rows:
-            item = QListWidgetItem(f"{row[1]}　{row[2]}　{reference.division_name(row[3])}")
+            item = QListWidgetItem(f"{row[1]}　{row[2]}　{county(row[3])}")
             item.setData(256, (row[0], row[1]))
             self.results.addItem(item)
         if rows:

@@ -289,7 +289,7 @@ class ListTab(PresetFilter, QWidget):
                 self, self.tr("打印"), self.tr("请先在列表中选中要打印的记录。")
             )
             return
-        title = output.FORM_KINDS[kind]
+        title = output.form_title(kind)
         options = self._print_options(kind)
         if options is None:
             return
@@ -299,7 +299,7 @@ class ListTab(PresetFilter, QWidget):
                 self, title, lambda printer: actions.paint_documents_on(printer, documents)
             )
             return
-        out = actions.ask_path(self, title, f"{title}-{date.today():%Y%m%d}", how)
+        out = actions.ask_path(self, title, f"{output.FORM_KINDS[kind]}-{date.today():%Y%m%d}", how)
         if out is not None:
             path = output.write_documents(
                 self.db, kind, ids, out, odd_pages=actions.odd_pages(), **options

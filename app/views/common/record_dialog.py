@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import FieldSpec, Kind, ValidationError
+from app.services.core.messages import Label
 from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import tr_message
 
@@ -141,7 +142,8 @@ class RecordDialog(QDialog):
         elif spec.kind is Kind.CHOICE:
             combo = QComboBox()
             combo.addItem("", "")
-            for value, label in spec.choices() if spec.choices else []:
+            choices = (spec.choices_en if self._english else None) or spec.choices
+            for value, label in choices() if choices else []:
                 combo.addItem(label, value)
             editor = combo
         elif spec.kind is Kind.LONGTEXT:
@@ -153,7 +155,10 @@ class RecordDialog(QDialog):
                 # Let a too-long paste through so the user sees why it is refused.
                 line.setMaxLength(max(spec.max_length * 2, 100))
             if spec.placeholder:
-                line.setPlaceholderText(spec.placeholder)
+                placeholder = spec.placeholder
+                if isinstance(placeholder, Label):
+                    placeholder = placeholder.en if self._english else placeholder.zh
+                line.setPlaceholderText(placeholder)
             elif spec.kind is Kind.DATE:
                 line.setPlaceholderText("2019-05-06")
             editor = line

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import basis_tip, county, paren, tr_message
 from app.services.negotiation.negotiation_rules import Finding
 
 
@@ -61,8 +62,8 @@ class FindingsList(QListWidget):
     def show_findings(self, findings: list[Finding]) -> None:
         self.clear()
         for f in findings:
-            item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f.text)
-            item.setToolTip(f.basis)
+            item = QListWidgetItem(("✓ " if f.ok else "✗ ") + tr_message(f.text))
+            item.setToolTip(basis_tip(f.basis))
             if not f.ok:
                 item.setForeground(QColor("#b00020"))
             self.addItem(item)
@@ -99,7 +100,8 @@ class OriginFilter(QComboBox):
         self.addItem(self.tr("全部来源单位"), "")
         offices = stats.origin_offices(self.db)
         for code, name in offices:
-            self.addItem(f"{name}（{code}）", code)
+            known = county(code)
+            self.addItem(paren(known if known != code else name, code), code)
         self.setCurrentIndex(max(self.findData(current), 0) if current else 0)
         self.blockSignals(False)
         self.setVisible(len(offices) > 1)

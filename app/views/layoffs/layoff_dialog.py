@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import paren, tr_message
 from app.services.core.fields import ValidationError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
@@ -138,7 +139,7 @@ class LayoffDialog(SpecDialog):
                 self.people.insertRow(r)
                 comp = layoff_rules.compensation(person)
                 id_text = person.id_masked + (
-                    f"（{person.id_problem}）" if person.id_problem else ""
+                    paren("", tr_message(person.id_problem)) if person.id_problem else ""
                 )
                 for c, text in enumerate(
                     (

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.core import edit_lock, reference
+from app.i18n import county, paren, tr_message
+from app.services.core import edit_lock
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError
 from app.services.core.local_time import local
@@ -163,7 +164,7 @@ class RectificationDialog(QDialog):
         today = date.today()
         late = row.overdue_days(today)
         lines = [
-            f"<b>{row.enterprise}</b>（{reference.division_name(row.county_code)}）",
+            paren(f"<b>{row.enterprise}</b>", county(row.county_code)),
             self.tr("整改事类：") + row.matter,
             self.tr("法律依据：") + (row.basis or "—"),
             self.tr("发现日期：") + row.found_on.isoformat(),
@@ -196,7 +197,7 @@ class RectificationDialog(QDialog):
         self.history.clear()
         for line in ledger.history(self.db, self.item_id):
             when = line.on_date.isoformat() if line.on_date else f"{local(line.at):%Y-%m-%d}"
-            self.history.addItem(f"{when}　{line.author}　{line.text}")
+            self.history.addItem(f"{when}　{line.author}　{tr_message(line.text)}")
         self.evidence = attachments.list_for(self.db, self.item_id)
         self.files.setRowCount(len(self.evidence))
         for r, a in enumerate(self.evidence):

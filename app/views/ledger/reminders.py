@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import colon, paren
 from app.services.core.storage import Database
 from app.services.ledger import ledger_reminders
 from app.views.common.messages import tr_message
@@ -87,7 +88,7 @@ class ReminderPanel(QDockWidget):
                     if overdue
                     else self.tr("%1 到期").replace("%1", row.deadline.isoformat())
                 )
-                item = QListWidgetItem(f"{row.enterprise}：{_shortened(row.matter)}（{when}）")
+                item = QListWidgetItem(colon(row.enterprise, paren(_shortened(row.matter), when)))
                 item.setData(256, row.id)
                 item.setToolTip(row.matter)
                 widget.addItem(item)

@@ -98,8 +98,12 @@ class OfferSessions(QGroupBox):
             self.table.insertRow(r)
             texts = (
                 s.held_on.isoformat() if s.held_on else "",
-                f"{s.employer_reps}（外聘 {s.employer_experts}）",
-                f"{s.worker_reps}（外聘 {s.worker_experts}）",
+                self.tr("%1（外聘 %2）")
+                .replace("%1", str(s.employer_reps))
+                .replace("%2", str(s.employer_experts)),
+                self.tr("%1（外聘 %2）")
+                .replace("%1", str(s.worker_reps))
+                .replace("%2", str(s.worker_experts)),
                 f"{s.employer_chief_name}／{s.worker_chief_name}",
             )
             for c, text in enumerate(texts):

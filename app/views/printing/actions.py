@@ -66,6 +66,9 @@ def preview(parent: QWidget, title: str, paint: Callable[[QPrinter], None]) -> Q
     """Print preview, from which the user prints on any installed printer."""
     printer = new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
+    # The dialog does not own its printer: kept on the dialog, or Python frees it
+    # while the preview is open and the next repaint crashes the program.
+    dialog.printer_kept = printer  # type: ignore[attr-defined]
     dialog.setWindowTitle(title)
     dialog.paintRequested.connect(paint)
     dialog.resize(900, 1000)

@@ -30,6 +30,26 @@ FORM_KINDS = {
     "campaign-plan": "专项行动实施方案",
 }
 
+# The same titles in the English window (print preview and save dialogs); the
+# documents themselves stay Chinese.
+FORM_KINDS_EN = {
+    "blank-check": "Blank check form",
+    "check-report": "Health check report",
+    "rectification-notice": "Rectification notice",
+    "offer-letter": "Negotiation offer letter",
+    "offer-reply": "Reply to the offer",
+    "layoff-receipt": "Layoff report receipt",
+    "campaign-plan": "Campaign implementation plan",
+}
+
+
+def form_title(kind: str) -> str:
+    """A form's name in the window's language (its file name keeps the Chinese)."""
+    from app.i18n import current_language
+
+    return (FORM_KINDS_EN if current_language() == "en" else FORM_KINDS)[kind]
+
+
 # kind → the function that builds the document for one record.
 BUILDERS: dict[str, Callable[..., Document]] = {
     "check-report": check_forms.check_report,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import colon
 from app.services.core.fields import ValidationError
 from app.services.core.storage import Database
 from app.services.risk import risk_events
@@ -112,7 +113,7 @@ class RiskDialog(SpecDialog):
             return
         _data, facts = risk_events.get(self.db, self.record_id)
         for on, who, action in facts["interventions"]:
-            self.steps.addItem(f"{on}　{who}：{action}")
+            self.steps.addItem(f"{on}　" + colon(who, action))
         if facts["status"] == "closed":
             self.status_label.setText(
                 self.tr("已化解（%1）：%2")

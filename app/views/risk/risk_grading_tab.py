@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import county
 from app.services.core import reference
 from app.services.core.office import office_name
 from app.services.core.storage import Database
@@ -193,7 +194,7 @@ class RiskGradingTab(QWidget):
         for r, b in enumerate(self.rows):
             values = (
                 str(b["imported_on"]),
-                risk_import.source_label(b["source"]),
+                risk_import.source_label(b["source"], self.english),
                 b["file_name"],
                 str(b["rows_total"]),
                 str(b["matched_by_code"]),
@@ -221,7 +222,7 @@ class RiskGradingTab(QWidget):
         for r, v in enumerate(self.visit_rows):
             values = (
                 v["name"] + (" ▲" if v["rose"] else ""),
-                reference.division_name(v["county_code"]),
+                county(v["county_code"]),
                 str(v["score"]),
                 "；".join(v["reasons"]),
                 v["contact_person"],
@@ -302,7 +303,7 @@ class RiskGradingTab(QWidget):
                 str(n),
                 v["name"],
                 v["credit_code"],
-                reference.division_name(v["county_code"]),
+                reference.division_name(v["county_code"]),  # the printed list is Chinese
                 str(v["score"]),
                 "；".join(v["reasons"]),
             ]
@@ -327,10 +328,12 @@ class RiskGradingTab(QWidget):
         doc = self._visit_document()
         if how == "preview":
             actions.preview(
-                self, doc.title, lambda printer: actions.paint_documents_on(printer, [doc])
+                self,
+                self.tr("重点走访企业名单"),
+                lambda printer: actions.paint_documents_on(printer, [doc]),
             )
             return
-        out = actions.ask_path(self, doc.title, doc.title, ".pdf")
+        out = actions.ask_path(self, self.tr("重点走访企业名单"), doc.title, ".pdf")
         if out:
             document_pdf.write_pdf([doc], out)
             self.exported.emit(str(out))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import colon, current_language
 from app.services.core import backups, storage
 from app.services.core.storage import Database
 from app.settings import AppSettings
@@ -105,7 +106,7 @@ class BackupDialog(QDialog):
             for c, text in enumerate(
                 (
                     f"{b.made_at:%Y-%m-%d %H:%M:%S}",
-                    backups.REASONS.get(b.reason, b.reason),
+                    _words(backups.REASONS.get(b.reason, b.reason)),
                     f"{b.size / 1024 / 1024:.1f} MB",
                 )
             ):
@@ -160,7 +161,7 @@ class BackupDialog(QDialog):
             QMessageBox.warning(self, self.tr("恢复"), text)
             return False
         made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else path.name
-        counts = "\n".join(f"　{k}：{v}" for k, v in info.counts.items())
+        counts = "\n".join("　" + colon(_words(k), v) for k, v in info.counts.items())
         question = (
             self.tr(
                 "用这个备份替换当前数据库？\n\n备份时间：%1\n单位：%2\n%3\n\n替换前会先备份当前数据库。"
@@ -183,3 +184,8 @@ class BackupDialog(QDialog):
         self.reload()
         self.restored.emit(str(safety or ""))
         return True
+
+
+def _words(text: str) -> str:
+    """A reason or a record kind of app/services/core/backups.py in the window's language."""
+    return backups.IN_ENGLISH.get(text, text) if current_language() == "en" else text

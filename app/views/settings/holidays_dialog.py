@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -149,7 +149,11 @@ class HolidaysDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, (d, guess) in enumerate(rows):
             kind = self.tr("调休上班") if d.is_workday else self.tr("放假")
-            cells = (d.day.isoformat(), kind + (self.tr("（估算）") if guess else ""), d.name)
+            cells = (
+                d.day.isoformat(),
+                kind + (self.tr("（估算）") if guess else ""),
+                holiday_name(d.name),
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if guess:
@@ -195,3 +199,18 @@ class HolidaysDialog(QDialog):
             return
         self.error.setText(self.tr("已导入 %1 天。").replace("%1", str(n)))
         self.reload()
+
+
+def holiday_name(name: str) -> str:
+    """The statutory holidays' names (国务院《全国年节及纪念日放假办法》) in the window's
+    language; a name the coordinator typed is shown as typed."""
+    names = {
+        "元旦": QCoreApplication.translate("holidays", "元旦"),
+        "春节": QCoreApplication.translate("holidays", "春节"),
+        "清明节": QCoreApplication.translate("holidays", "清明节"),
+        "劳动节": QCoreApplication.translate("holidays", "劳动节"),
+        "端午节": QCoreApplication.translate("holidays", "端午节"),
+        "中秋节": QCoreApplication.translate("holidays", "中秋节"),
+        "国庆节": QCoreApplication.translate("holidays", "国庆节"),
+    }
+    return names.get(name, name)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import current_language, paren
 from app.services.core import office, reference
 
 
@@ -33,9 +34,13 @@ class OfficeDialog(QDialog):
         self.division = QComboBox()
         self.division.setObjectName("division")
         city = reference.city()
-        self.division.addItem(f"{city.name}（{city.code}）— {self.tr('市级')}", city.code)
+        english = current_language() == "en"
+        self.division.addItem(
+            f"{paren(city.name_en if english else city.name, city.code)} — {self.tr('市级')}",
+            city.code,
+        )
         for d in reference.divisions():
-            self.division.addItem(f"{d.name}（{d.code}）", d.code)
+            self.division.addItem(paren(d.name_en if english else d.name, d.code), d.code)
         self.division.addItem(self.tr("其他（手工填写代码）"), "")
         self.code = QLineEdit()
         self.code.setObjectName("code")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import paren
 from app.services.core import local_time
 from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.core.storage import Database
@@ -46,7 +47,7 @@ class ExportDialog(QDialog):
         self.recipient = QComboBox()
         self.recipient.setObjectName("recipient")
         for p in keys.peers(db):
-            self.recipient.addItem(f"{p.name}（{p.office_code}）", p.office_code)
+            self.recipient.addItem(paren(p.name, p.office_code), p.office_code)
         self.full = QCheckBox(self.tr("全量（默认只含对方尚未确认收到的变动）"))
         self.full.setObjectName("full")
         self.part_mb = QDoubleSpinBox()
