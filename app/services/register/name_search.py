@@ -30,6 +30,7 @@ from sqlalchemy import (
     text,
     union,
 )
+from sqlalchemy.exc import OperationalError
 
 from app.models import Enterprise
 
@@ -83,21 +84,29 @@ def rare_short_rowids(
     parts = tuple(dict.fromkeys(p for p in parts if p))
     if conn is None or not parts or any(len(p) >= TRIGRAM for p in parts):
         return None
-    if not common_too and not all(is_rare(conn, p) for p in parts):
+    counts = [piece_count(conn, p) for p in parts]
+    if any(c is None for c in counts):
+        return None  # no piece index in this file: LIKE
+    if not common_too and any(c is not None and c >= RARE for c in counts):
         return None
     queries = [_pieces_in(*_piece_range(p)) for p in parts]
     return queries[0] if len(queries) == 1 else union(*queries)  # type: ignore[return-value]
 
 
-def is_rare(conn: Connection, fragment: str) -> bool:
-    """Fewer than RARE names hold `fragment` (1–2 characters): at most RARE keys read."""
+def piece_count(conn: Connection, fragment: str) -> int | None:
+    """How many pieces hold `fragment` (1–2 characters), counted up to RARE (at most
+    RARE keys read). None when the file has no piece index: one of an older
+    revision opened read-only, which is never migrated."""
     low, high = _piece_range(fragment)
     op = "gram = :low" if low == high else "gram >= :low AND gram < :high"
-    found = conn.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM enterprise_gram WHERE {op} LIMIT {RARE})"),
-        {"low": low, "high": high},
-    ).scalar_one()
-    return int(found) < RARE
+    try:
+        found = conn.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM enterprise_gram WHERE {op} LIMIT {RARE})"),
+            {"low": low, "high": high},
+        ).scalar_one()
+    except OperationalError:
+        return None
+    return int(found)
 
 
 def fragment_matches(
