@@ -278,7 +278,7 @@ def run_gui(db_path: str | None = None) -> int:
     path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
     from app.startup import StartUp
 
-    startup = StartUp(path, settings)
+    startup = StartUp(path, settings, sys.modules[__name__])
     startup.begin()
     try:
         code = app.exec()

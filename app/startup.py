@@ -21,6 +21,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -38,8 +39,11 @@ log = logging.getLogger("hexie")
 class StartUp:
     """The frame, then the window on the opened file, then the background check."""
 
-    def __init__(self, path: Path, settings: AppSettings) -> None:
+    def __init__(self, path: Path, settings: AppSettings, gui: ModuleType) -> None:
         self.path = path
+        # app.gui, handed in by its run_gui: the dialogs and the window are built
+        # there, and app.gui importing this module must not be answered by an import.
+        self.gui = gui
         self.settings = settings
         self.frame: StartupFrame | None = None
         self.window: MainWindow | None = None
@@ -61,17 +65,16 @@ class StartUp:
 
     # -- 2. the file and the window ----------------------------------------------------
     def load(self) -> None:
-        from app.gui import check_file, daily_backup, open_main_window
-
-        if not check_file(self.path, self.settings, full=False):
+        gui = self.gui
+        if not gui.check_file(self.path, self.settings, full=False):
             self._stop()
             return
-        window = open_main_window(self.path, self.settings)
+        window = gui.open_main_window(self.path, self.settings)
         if window is None:
             self._stop()
             return
         self._show(window)
-        daily_backup(window)
+        gui.daily_backup(window)
         window.reminders.show_if_needed()  # overdue and due-soon items, at start-up
         self._mark("window")
         if self._probe:
@@ -81,11 +84,9 @@ class StartUp:
         self.check_in_background()
 
     def _show(self, window: MainWindow) -> None:
-        from app.gui import switch_language
-
         def switched(code: str) -> None:
             assert self.window is not None
-            self._show_switched(switch_language(self.window, code))
+            self._show_switched(self.gui.switch_language(self.window, code))
 
         self.window = window
         window.language_changed.connect(switched)
@@ -134,15 +135,13 @@ class StartUp:
         read-only connection, and says what was found and what to do."""
         from PySide6.QtWidgets import QMessageBox
 
-        from app.gui import open_main_window
-
         old = self.window
         if old is None:
             return
         geometry = old.saveGeometry()
         old.tasks.wait_all()
         old.db.close()
-        window = open_main_window(self.path, self.settings, access="read")
+        window = self.gui.open_main_window(self.path, self.settings, access="read")
         if window is None:  # the reason was shown; nothing is left open on the file
             old.close()
             return

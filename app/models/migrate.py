@@ -30,6 +30,7 @@ REVISIONS = (
     "0012_print",
     "0013_scans",
     "0014_search",
+    "0016_scale",
 )
 
 

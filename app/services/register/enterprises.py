@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    exists,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from app.models import Enterprise, EnterpriseRisk
@@ -57,21 +68,33 @@ class EnterpriseFilter:
     today: date = field(default_factory=date.today)
 
 
-def _conditions(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
+def _conditions(
+    flt: EnterpriseFilter, conn: Connection | None = None, *, counting: bool = False
+) -> list[ColumnElement[bool]]:
     e = Enterprise
     conds: list[ColumnElement[bool]] = [e.deleted == false()]
     text = flt.text.strip()
     if text:
         if text.isascii() and text.replace(" ", "").isalnum():
             compact = text.replace(" ", "")
-            conds.append(
-                or_(
-                    name_search.fragment_matches(text, compact.lower()),
-                    credit_code_prefix(compact.upper()),
+            rare = name_search.rare_short_rowids(conn, text, compact.lower(), common_too=counting)
+            if rare is not None:
+                # One list of rowids (the pieces' and the credit codes'): an OR of the
+                # two made SQLite walk the whole sort index.
+                codes = select(literal_column("rowid")).where(
+                    e.deleted == false(), credit_code_prefix(compact.upper())
                 )
-            )
+                rowids = union(rare, codes)
+                conds.append(literal_column("enterprise.rowid").in_(rowids))
+            else:
+                conds.append(
+                    or_(
+                        name_search.fragment_matches(text, compact.lower(), conn),
+                        credit_code_prefix(compact.upper()),
+                    )
+                )
         else:
-            conds.append(name_search.fragment_matches(text))
+            conds.append(name_search.fragment_matches(text, conn=conn, common_too=counting))
     if flt.county_code:
         conds.append(e.county_code == flt.county_code)
     if flt.industry:
@@ -137,10 +160,12 @@ def order_keys(sort_field: str, descending: bool) -> list[keyset.Key]:
 
 
 def count(db: Database, flt: EnterpriseFilter) -> int:
-    with db.session() as session:
+    with db.reader() as conn:
         return int(
-            session.execute(
-                select(func.count()).select_from(Enterprise).where(and_(*_conditions(flt)))
+            conn.execute(
+                select(func.count())
+                .select_from(Enterprise)
+                .where(and_(*_conditions(flt, conn, counting=True)))
             ).scalar_one()
         )
 
@@ -160,8 +185,8 @@ def page(
     """Rows (id, then each field in ENTERPRISE_FIELDS order) for one page of the
     table, from `offset` (a row number, or a keyset Seek from a known row)."""
     cols = [getattr(Enterprise, c) for c in TABLE_COLUMNS]
-    stmt = select(*cols).where(and_(*_conditions(flt)))
     with db.reader() as conn:
+        stmt = select(*cols).where(and_(*_conditions(flt, conn)))
         return keyset.fetch(conn, stmt, order_keys(sort_field, descending), offset, limit)
 
 

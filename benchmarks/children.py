@@ -1,0 +1,171 @@
+"""What each whole-process benchmark runs: `python -m benchmarks.children NAME ARGS…`.
+
+Ours goes through the program's own entry points; the raw baselines use the
+libraries alone (PySide6, sqlite3, python-calamine) doing the same work. Each
+child prints one JSON line of what it measured inside (a keystroke's latency);
+the wall time and the peak memory of the whole process are the parent's
+(benchmarks/whole.py, benchmarks/measure.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import time
+
+# A name fragment of each kind: rare and common, Chinese, initials, credit code.
+QUERIES = ["恒达", "鑫源", "鑫", "汝州市鑫源", "pdsm", "9141042", "bfx", "公"]
+COLUMNS = (
+    "id, name, credit_code, county_code, address, industry, legal_representative,"
+    " contact_person, contact_phone, employee_count, has_union, registration_date,"
+    " is_platform, notes"
+)
+
+
+def bare_window(probe: str) -> None:
+    """A bare PySide6 window with a label: process start → first paint."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+
+    class Window(QMainWindow):
+        painted = False
+
+        def paintEvent(self, event):  # noqa: N802, ANN001 - Qt API
+            super().paintEvent(event)
+            if not self.painted:
+                self.painted = True
+                with open(probe, "w", encoding="utf-8") as handle:
+                    json.dump({"first_paint": time.time()}, handle)
+                QTimer.singleShot(0, app.quit)
+
+    window = Window()
+    window.setCentralWidget(QLabel("和谐台账"))
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+
+
+def _median_ms(run, queries: list[str]) -> dict[str, float]:  # noqa: ANN001
+    first = time.perf_counter()
+    run(queries[0])
+    cold = time.perf_counter() - first
+    times = []
+    for _ in range(3):
+        for q in queries:
+            start = time.perf_counter()
+            run(q)
+            times.append(time.perf_counter() - start)
+    return {"median_ms": statistics.median(times) * 1000, "first_ms": cold * 1000}
+
+
+def search(db_path: str) -> None:
+    """Ours: what a keystroke in the register runs — the count and the first page."""
+    from app.models.db import open_database
+    from app.services.register import enterprises
+    from app.services.register.enterprises import EnterpriseFilter
+
+    db = open_database(db_path, operator="bench", read_only=True)
+
+    def run(q: str) -> None:
+        flt = EnterpriseFilter(text=q)
+        enterprises.count(db, flt)
+        enterprises.page(db, flt, limit=200)
+
+    print(json.dumps(_median_ms(run, QUERIES)))
+
+
+def search_raw(db_path: str) -> None:
+    """Raw: sqlite3's table-scan count and first page by LIKE (no index helps)."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+
+    def run(q: str) -> None:
+        like = f"%{q}%"
+        where = "deleted = 0 AND (name LIKE ? OR credit_code LIKE ? OR name_initials LIKE ?)"
+        args = (like, q.upper() + "%", like)
+        con.execute(f"SELECT count(*) FROM enterprise WHERE {where}", args).fetchone()
+        con.execute(
+            f"SELECT {COLUMNS} FROM enterprise WHERE {where} ORDER BY name_pinyin, id LIMIT 200",
+            args,
+        ).fetchall()
+
+    print(json.dumps(_median_ms(run, QUERIES)))
+
+
+def import_raw(xlsx: str, db_path: str) -> None:
+    """Raw: calamine reads the sheet, sqlite3's executemany writes the rows (into a
+    file the parent made with the same schema)."""
+    import uuid
+
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(xlsx).get_sheet_by_name("企业名单").to_python()[2:]
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    with con:
+        con.executemany(
+            "INSERT INTO enterprise (id, created_at, updated_at, version, origin_office, author,"
+            " deleted, change_seq, name, credit_code, county_code, address, industry,"
+            " legal_representative, contact_person, contact_phone, employee_count, has_union,"
+            " registration_date, is_platform, notes, name_pinyin, name_initials) VALUES (?,"
+            " '2026-01-01', '2026-01-01', 1, '410400', 'bench', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?, '', '', '')",
+            (
+                (
+                    uuid.uuid4().hex,
+                    i,
+                    *r[:8],
+                    int(float(r[8])),
+                    r[9] == "是",
+                    str(r[10])[:10],
+                    r[11] == "是",
+                )
+                for i, r in enumerate(rows)
+            ),
+        )
+    con.close()
+
+
+def grade_raw(db_path: str) -> None:
+    from benchmarks.bench_grading import BASELINE_SQL
+
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con.execute(BASELINE_SQL).fetchall()
+
+
+def demo_raw(db_path: str, count: str) -> None:
+    """The raw limit for demo enterprises: the same number of rows of the same
+    columns written with sqlite3's executemany (nothing generated, no indexes
+    kept, no audit)."""
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS raw_enterprise (id TEXT PRIMARY KEY, name TEXT,"
+        " credit_code TEXT, county_code TEXT, address TEXT, industry TEXT, phone TEXT,"
+        " employee_count INTEGER, registration_date TEXT)"
+    )
+    rows = (
+        (
+            f"{i:032x}",
+            f"平顶山鑫源{i}机械制造有限公司",
+            f"91410402{i:08d}X",
+            "410402",
+            f"河南省平顶山市建设路{i % 999}号",
+            "制造业",
+            f"13{i:09d}",
+            i % 300,
+            "2020-01-01",
+        )
+        for i in range(int(count))
+    )
+    with con:
+        con.executemany("INSERT INTO raw_enterprise VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    globals()[name](*args)

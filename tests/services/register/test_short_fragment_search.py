@@ -1,0 +1,114 @@
+"""One- and two-character name searches (issue 17): a rare fragment is looked up in
+the piece index (migration 0016_scale) instead of LIKE over the whole register; a
+common one walks the sort index, which fills a page at once. Results are checked
+against the names themselves."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import event
+
+from app.models import migrate
+from app.services.register import enterprises, name_search
+from app.services.register.enterprises import EnterpriseFilter
+from tests.builders import code
+
+NAMES = ["甲乙建筑有限公司", "丙丁商贸有限公司", "戊己餐饮有限公司", "庚辛物流有限公司"]
+
+
+@pytest.fixture
+def register(db, monkeypatch):
+    monkeypatch.setattr(name_search, "RARE", 8)  # "common" is 8 names here, not 2,000
+    for n in range(30):
+        name = NAMES[n % 3] + str(n) if n != 7 else NAMES[3]
+        enterprises.create(db, {"name": name, "credit_code": code(n + 1), "county_code": "410482"})
+    return db
+
+
+def plans(db, run) -> list[str]:
+    seen: list[tuple[str, object]] = []
+
+    def keep(_c, _cur, statement, params, _ctx, _many):
+        seen.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", keep)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", keep)
+    con = sqlite3.connect(db.path)
+    out = [" | ".join(r[3] for r in con.execute("EXPLAIN QUERY PLAN " + s, p)) for s, p in seen]
+    con.close()
+    return [p for p in out if "enterprise" in p]
+
+
+def names_with(db, fragment: str) -> list[str]:
+    con = sqlite3.connect(db.path)
+    rows = con.execute(
+        "SELECT name, name_initials FROM enterprise WHERE deleted = 0 ORDER BY name"
+    ).fetchall()
+    con.close()
+    low = fragment.lower()
+    ascii_query = fragment.isascii()
+    return [n for n, i in rows if low in n.lower() or (ascii_query and low in i)]
+
+
+def found(db, fragment: str) -> list[str]:
+    rows = enterprises.page(db, EnterpriseFilter(text=fragment), limit=100)
+    assert len(rows) == enterprises.count(db, EnterpriseFilter(text=fragment))
+    return sorted(r[1] for r in rows)
+
+
+@pytest.mark.parametrize("fragment", ["庚", "庚辛", "物流", "7", "gx"])
+def test_a_rare_short_fragment_is_looked_up_in_the_piece_index(register, fragment):
+    page_plans = plans(register, lambda: found(register, fragment))
+    searches = [p for p in page_plans if "FROM" not in p]
+    assert any("enterprise_gram USING PRIMARY KEY (gram" in p for p in page_plans), page_plans
+    assert all("SCAN enterprise" not in p or "SCAN enterprise_gram" in p for p in searches)
+    assert found(register, fragment) == sorted(names_with(register, fragment))
+    assert found(register, fragment)  # the fragment is there
+
+
+def test_a_common_short_fragment_walks_the_sort_index(register):
+    page_plans = plans(
+        register, lambda: enterprises.page(register, EnterpriseFilter(text="有限"), limit=5)
+    )
+    assert any("USING INDEX ix_enterprise_sort" in p for p in page_plans), page_plans
+    assert found(register, "有限") == sorted(names_with(register, "有限"))
+    assert len(found(register, "公")) == 30
+
+
+def test_the_piece_index_follows_renames_and_deletes(register):
+    (ent,) = [r[0] for r in enterprises.page(register, EnterpriseFilter(text="庚辛"))]
+    values = enterprises.get(register, ent)
+    enterprises.update(register, ent, {**values, "name": "壬癸酒店有限公司"})
+    assert found(register, "庚") == []
+    assert found(register, "壬癸") == ["壬癸酒店有限公司"]
+    assert found(register, "rg") == ["壬癸酒店有限公司"]  # its initials rgjdyxgs
+    enterprises.delete(register, [ent])
+    assert found(register, "壬癸") == []
+    con = sqlite3.connect(register.path)
+    with con:
+        con.execute("DELETE FROM enterprise WHERE id = ?", (ent,))
+        left = con.execute(
+            "SELECT count(*) FROM enterprise_gram WHERE enterprise_rowid NOT IN"
+            " (SELECT rowid FROM enterprise)"
+        ).fetchone()[0]
+    con.close()
+    assert left == 0  # a hard delete (a restore, a rollback) leaves no pieces behind
+
+
+def test_an_existing_register_is_indexed_by_the_upgrade(register):
+    migrate.downgrade(register.engine, "0014_search")
+    con = sqlite3.connect(register.path)
+    assert not con.execute(
+        "SELECT name FROM sqlite_master WHERE name = 'enterprise_gram'"
+    ).fetchall()
+    con.close()
+    # A file without the piece index (an older one opened read-only) searches by LIKE.
+    assert found(register, "庚辛") == ["庚辛物流有限公司"]
+    migrate.upgrade(register.engine, "0016_scale")
+    assert found(register, "庚辛") == ["庚辛物流有限公司"]
+    assert found(register, "7") == sorted(names_with(register, "7"))
