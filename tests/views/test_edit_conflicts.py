@@ -209,3 +209,34 @@ def edit_lock_version(db: Any, check_id: str) -> int | None:
     from app.services.core import edit_lock
 
     return edit_lock.version_of(db, "health_check", check_id)
+
+
+def test_guidance_activity_merge_keeps_the_colleagues_enterprise_list(
+    qtbot: Any, db: Any, other: Any
+) -> None:
+    from app.services.campaign import campaigns, guidance
+    from app.views.campaign.guidance_dialogs import ActivityDialog
+
+    eid = records.enterprise(db)
+    campaign_id = campaigns.save(db, campaigns.load_template(year=2023))
+    values = {"title": "政策宣讲会", "held_on": "2023-05-06", "kind": "lecture_onsite"}
+    activity_id = guidance.save_activity(db, values, campaign_id=campaign_id)
+    mine = ActivityDialog(db, campaign_id=campaign_id, activity_id=activity_id)
+    theirs = ActivityDialog(other, campaign_id=campaign_id, activity_id=activity_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    theirs.add_enterprise(eid)
+    _retype(qtbot, theirs, "place", "汝州市人社局")
+    theirs.try_save()
+    assert not theirs.isVisible()
+
+    _retype(qtbot, mine, "title", "劳动合同法宣讲会")
+    mine.try_save()
+    view = _merge_view(qtbot, mine)
+    assert {f.name: f.default for f in view.fields} == {"title": "mine", "place": "theirs"}
+    view.save_button.click()
+    qtbot.waitUntil(lambda: not mine.isVisible())
+    stored, reached, _files = guidance.activity(db, activity_id)
+    assert (stored["title"], stored["place"]) == ("劳动合同法宣讲会", "汝州市人社局")
+    assert [e.id for e in reached] == [eid]  # their list, which I did not touch
