@@ -240,3 +240,30 @@ def test_guidance_activity_merge_keeps_the_colleagues_enterprise_list(
     stored, reached, _files = guidance.activity(db, activity_id)
     assert (stored["title"], stored["place"]) == ("劳动合同法宣讲会", "汝州市人社局")
     assert [e.id for e in reached] == [eid]  # their list, which I did not touch
+
+
+def test_report_merge_is_section_by_section(qtbot: Any, db: Any, other: Any) -> None:
+    from app.services.campaign import campaign_report, campaigns
+    from app.tasks import SyncTaskRunner
+    from app.views.campaign.report_dialog import ReportDialog
+
+    campaign_id = campaigns.save(db, campaigns.load_template(year=2023))
+    assert campaign_report.version(db, campaign_id) == 0
+    mine = ReportDialog(db, SyncTaskRunner(), campaign_id)
+    theirs = ReportDialog(other, SyncTaskRunner(), campaign_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    theirs.signer.setText("王局长")
+    assert theirs.save()
+    first = next(iter(mine.editors))
+    mine.editors[first].setPlainText("我县本次专项行动覆盖全部规上企业。")
+
+    assert not mine.save()  # they wrote the first report while I edited the drafts
+    view = _merge_view(qtbot, mine)
+    defaults = {f.name: f.default for f in view.fields}
+    assert defaults == {"signer": "theirs", f"narratives.{first}": "mine"}
+    view.save_button.click()
+    stored = campaign_report.get(db, campaign_id)
+    assert stored.signer == "王局长"
+    assert stored.narratives[first] == "我县本次专项行动覆盖全部规上企业。"
