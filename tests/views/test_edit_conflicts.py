@@ -267,3 +267,55 @@ def test_report_merge_is_section_by_section(qtbot: Any, db: Any, other: Any) -> 
     stored = campaign_report.get(db, campaign_id)
     assert stored.signer == "王局长"
     assert stored.narratives[first] == "我县本次专项行动覆盖全部规上企业。"
+
+
+def test_rectification_status_change_after_a_colleagues_extension_is_refused(
+    qtbot: Any, db: Any, other: Any
+) -> None:
+    from datetime import date
+
+    from app.services.ledger import ledger
+    from app.views.ledger.rectification_dialog import RectificationDialog
+
+    item_id = records.manual(db, records.enterprise(db))
+    dialog = RectificationDialog(db, item_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ledger.extend_deadline(other, item_id, date(2023, 10, 31), "企业申请延期一个月", loaded=1)
+    dialog.to_status.setCurrentIndex(dialog.to_status.findData("in_progress"))
+    dialog.on_date.setDate(dialog.on_date.date().currentDate())
+    type_text(qtbot, dialog.note, "企业已着手整改")
+
+    assert not dialog.apply_status()
+    assert "李四" in dialog.error.text()
+    assert "2023-10-31" in dialog.details.text()  # the item as it now stands
+    assert dialog.note.text() == "企业已着手整改"  # what I typed stays
+    assert ledger.get(db, item_id).status == "pending"
+    dialog.to_status.setCurrentIndex(dialog.to_status.findData("in_progress"))
+    assert dialog.apply_status()  # decided again, on their version
+    assert ledger.get(db, item_id).status == "in_progress"
+
+
+def test_campaign_dialog_merges_a_colleagues_doc_number(qtbot: Any, db: Any, other: Any) -> None:
+    from app.services.campaign import campaigns
+    from app.views.campaign.campaign_dialog import CampaignDialog
+
+    campaign_id = campaigns.save(db, campaigns.load_template(year=2023))
+    mine = CampaignDialog(db)
+    qtbot.addWidget(mine)
+    mine.show()
+    assert mine.editing == campaign_id
+    data = campaigns.get(other, campaign_id)
+    data.doc_number = "平人社〔2023〕12号"
+    campaigns.save(other, data, campaign_id, loaded=1)
+    mine.issuer.setText("汝州市人力资源和社会保障局")
+
+    assert not mine.save()
+    view = _merge_view(qtbot, mine)
+    assert {f.name: f.default for f in view.fields} == {"issuer": "mine", "doc_number": "theirs"}
+    view.save_button.click()
+    stored = campaigns.get(db, campaign_id)
+    assert (stored.issuer, stored.doc_number) == (
+        "汝州市人力资源和社会保障局",
+        "平人社〔2023〕12号",
+    )
