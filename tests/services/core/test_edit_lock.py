@@ -242,3 +242,18 @@ def test_every_edited_record_type_refuses_a_save_from_an_older_version(
         assert session.query(AuditEntry).count() == log_before
     edits.edit(kind, db, theirs)  # against their version: saved
     assert edits.version(db, kind) > theirs
+
+
+def test_a_check_whose_only_change_is_one_item_result_still_conflicts(db: Any, other: Any) -> None:
+    check_id = health_checks.create(db, records.filled(db, records.enterprise(db)))
+    loaded = edit_lock.version_of(db, "health_check", check_id)
+    assert loaded is not None
+    data = health_checks.get(other, check_id).input
+    next(r for r in data.results if r.item_code == "B01").result = "na"
+    health_checks.update(other, check_id, data, loaded=loaded)
+    assert edit_lock.version_of(db, "health_check", check_id) == loaded + 1  # raised once
+
+    mine = health_checks.get(db, check_id).input
+    mine.advice = "建议建立工资集体协商制度。"
+    with pytest.raises(EditConflict):
+        health_checks.update(db, check_id, mine, loaded=loaded)
