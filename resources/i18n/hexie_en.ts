@@ -183,10 +183,6 @@ Please choose another backup.</translation>
       <translation>County</translation>
     </message>
     <message>
-      <source>发文单位</source>
-      <translation>Issuer</translation>
-    </message>
-    <message>
       <source>发文日期</source>
       <translation>Issued on</translation>
     </message>
@@ -235,10 +231,6 @@ Please choose another backup.</translation>
       <translation>Summary due</translation>
     </message>
     <message>
-      <source>总结报送截止日期</source>
-      <translation>Report due</translation>
-    </message>
-    <message>
       <source>打印实施方案…</source>
       <translation>Print the plan…</translation>
     </message>
@@ -257,10 +249,6 @@ Please choose another backup.</translation>
     <message>
       <source>时间进度</source>
       <translation>Schedule</translation>
-    </message>
-    <message>
-      <source>目标任务</source>
-      <translation>Targets</translation>
     </message>
     <message>
       <source>结束</source>
@@ -293,6 +281,45 @@ Please choose another backup.</translation>
     <message>
       <source>（当前）</source>
       <translation> (current)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignMerge</name>
+    <message>
+      <source>发文单位</source>
+      <translation>Issuer</translation>
+    </message>
+    <message>
+      <source>发文日期</source>
+      <translation>Issued on</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>工作措施</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>总结报送截止日期</source>
+      <translation>Report due</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>Document number</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>阶段安排</source>
+      <translation>Phases</translation>
     </message>
   </context>
   <context>

@@ -209,3 +209,113 @@ def edit_lock_version(db: Any, check_id: str) -> int | None:
     from app.services.core import edit_lock
 
     return edit_lock.version_of(db, "health_check", check_id)
+
+
+def test_guidance_activity_merge_keeps_the_colleagues_enterprise_list(
+    qtbot: Any, db: Any, other: Any
+) -> None:
+    from app.services.campaign import campaigns, guidance
+    from app.views.campaign.guidance_dialogs import ActivityDialog
+
+    eid = records.enterprise(db)
+    campaign_id = campaigns.save(db, campaigns.load_template(year=2023))
+    values = {"title": "政策宣讲会", "held_on": "2023-05-06", "kind": "lecture_onsite"}
+    activity_id = guidance.save_activity(db, values, campaign_id=campaign_id)
+    mine = ActivityDialog(db, campaign_id=campaign_id, activity_id=activity_id)
+    theirs = ActivityDialog(other, campaign_id=campaign_id, activity_id=activity_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    theirs.add_enterprise(eid)
+    _retype(qtbot, theirs, "place", "汝州市人社局")
+    theirs.try_save()
+    assert not theirs.isVisible()
+
+    _retype(qtbot, mine, "title", "劳动合同法宣讲会")
+    mine.try_save()
+    view = _merge_view(qtbot, mine)
+    assert {f.name: f.default for f in view.fields} == {"title": "mine", "place": "theirs"}
+    view.save_button.click()
+    qtbot.waitUntil(lambda: not mine.isVisible())
+    stored, reached, _files = guidance.activity(db, activity_id)
+    assert (stored["title"], stored["place"]) == ("劳动合同法宣讲会", "汝州市人社局")
+    assert [e.id for e in reached] == [eid]  # their list, which I did not touch
+
+
+def test_report_merge_is_section_by_section(qtbot: Any, db: Any, other: Any) -> None:
+    from app.services.campaign import campaign_report, campaigns
+    from app.tasks import SyncTaskRunner
+    from app.views.campaign.report_dialog import ReportDialog
+
+    campaign_id = campaigns.save(db, campaigns.load_template(year=2023))
+    assert campaign_report.version(db, campaign_id) == 0
+    mine = ReportDialog(db, SyncTaskRunner(), campaign_id)
+    theirs = ReportDialog(other, SyncTaskRunner(), campaign_id)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    theirs.signer.setText("王局长")
+    assert theirs.save()
+    first = next(iter(mine.editors))
+    mine.editors[first].setPlainText("我县本次专项行动覆盖全部规上企业。")
+
+    assert not mine.save()  # they wrote the first report while I edited the drafts
+    view = _merge_view(qtbot, mine)
+    defaults = {f.name: f.default for f in view.fields}
+    assert defaults == {"signer": "theirs", f"narratives.{first}": "mine"}
+    view.save_button.click()
+    stored = campaign_report.get(db, campaign_id)
+    assert stored.signer == "王局长"
+    assert stored.narratives[first] == "我县本次专项行动覆盖全部规上企业。"
+
+
+def test_rectification_status_change_after_a_colleagues_extension_is_refused(
+    qtbot: Any, db: Any, other: Any
+) -> None:
+    from datetime import date
+
+    from app.services.ledger import ledger
+    from app.views.ledger.rectification_dialog import RectificationDialog
+
+    item_id = records.manual(db, records.enterprise(db))
+    dialog = RectificationDialog(db, item_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ledger.extend_deadline(other, item_id, date(2023, 10, 31), "企业申请延期一个月", loaded=1)
+    dialog.to_status.setCurrentIndex(dialog.to_status.findData("in_progress"))
+    dialog.on_date.setDate(dialog.on_date.date().currentDate())
+    type_text(qtbot, dialog.note, "企业已着手整改")
+
+    assert not dialog.apply_status()
+    assert "李四" in dialog.error.text()
+    assert "2023-10-31" in dialog.details.text()  # the item as it now stands
+    assert dialog.note.text() == "企业已着手整改"  # what I typed stays
+    assert ledger.get(db, item_id).status == "pending"
+    dialog.to_status.setCurrentIndex(dialog.to_status.findData("in_progress"))
+    assert dialog.apply_status()  # decided again, on their version
+    assert ledger.get(db, item_id).status == "in_progress"
+
+
+def test_campaign_dialog_merges_a_colleagues_doc_number(qtbot: Any, db: Any, other: Any) -> None:
+    from app.services.campaign import campaigns
+    from app.views.campaign.campaign_dialog import CampaignDialog
+
+    campaign_id = campaigns.save(db, campaigns.load_template(year=2023))
+    mine = CampaignDialog(db)
+    qtbot.addWidget(mine)
+    mine.show()
+    assert mine.editing == campaign_id
+    data = campaigns.get(other, campaign_id)
+    data.doc_number = "平人社〔2023〕12号"
+    campaigns.save(other, data, campaign_id, loaded=1)
+    mine.issuer.setText("汝州市人力资源和社会保障局")
+
+    assert not mine.save()
+    view = _merge_view(qtbot, mine)
+    assert {f.name: f.default for f in view.fields} == {"issuer": "mine", "doc_number": "theirs"}
+    view.save_button.click()
+    stored = campaigns.get(db, campaign_id)
+    assert (stored.issuer, stored.doc_number) == (
+        "汝州市人力资源和社会保障局",
+        "平人社〔2023〕12号",
+    )

@@ -236,6 +236,7 @@ def update(
     with edit_lock.guarded(db) as session:
         check = load(session, check_id)
         edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
+        loaded_now = check.version
         if check.status == "final":
             raise ValidationError({"check": N_("该体检已定稿。修改请使用“更正”，并写明更正理由。")})
         spec = checklists.by_id(db, check.checklist_id)
@@ -247,7 +248,7 @@ def update(
         rows = _apply(session, check, data, spec)
         changes = _diff(before, _state(check, rows))
         if changes:
-            _touch(check)
+            _touch(check, loaded_now)
             audit.record(session, RECORD_TYPE, check.id, "update", changes, "修改草稿")
         if not final:
             return []
@@ -263,11 +264,13 @@ def finalise(db: Database, check_id: str, *, loaded: int | None = None) -> list[
     return update(db, check_id, data, final=True, loaded=loaded)
 
 
-def _touch(check: HealthCheck) -> None:
+def _touch(check: HealthCheck, loaded_now: int) -> None:
     """A check's version covers its results: a change to a result alone raises the
-    check's version too, so two coordinators editing different items of one check
-    meet as a conflict (app/services/core/edit_lock.py) rather than mixing."""
-    check.updated_at = utcnow()
+    check's version too (once: not when its own fields already did), so two
+    coordinators editing different items of one check meet as a conflict
+    (app/services/core/edit_lock.py) rather than mixing."""
+    if check.version == loaded_now:
+        check.updated_at = utcnow()
 
 
 def _is_final(db: Database, check_id: str) -> bool:
@@ -292,6 +295,7 @@ def amend(
     with edit_lock.guarded(db) as session:
         check = load(session, check_id)
         edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
+        loaded_now = check.version
         if check.status != "final":
             raise ValidationError({"check": N_("草稿可直接修改，无需更正。")})
         spec = checklists.by_id(db, check.checklist_id)
@@ -305,7 +309,7 @@ def amend(
         changes = _diff(before, _state(check, rows))
         if not changes:
             raise ValidationError({"check": N_("没有任何改动，无需更正。")})
-        _touch(check)
+        _touch(check, loaded_now)
         session.add(
             CheckAmendment(
                 check_id=check.id,

@@ -31,7 +31,8 @@ from app.services.core import edit_lock
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.storage import Database
-from app.views.common.merge_dialog import MergeDialog, open_input_merge
+from app.views.campaign import campaign_merge
+from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import tr_lines
 
 
@@ -304,7 +305,7 @@ class CampaignDialog(QDialog):
             campaigns.save(self.db, data, self.editing, loaded=self.loaded)
         except EditConflict as exc:  # a colleague saved first: the merge view
             self.error.setText(tr_lines(exc.errors.values()))
-            self.open_merge(exc, data)
+            self.merge_view = campaign_merge.open_merge(self, exc, data)
             return False
         except DateError as exc:
             self.error.setText(str(exc))
@@ -316,33 +317,6 @@ class CampaignDialog(QDialog):
         self.reload(self.editing)
         self.changed.emit()
         return True
-
-    def open_merge(self, conflict: EditConflict, mine: CampaignInput) -> MergeDialog | None:
-        if conflict.theirs.deleted or self.editing is None:
-            return None
-        theirs = campaigns.get(self.db, self.editing)
-        labels = {
-            "name": self.tr("名称"),
-            "issuer": self.tr("发文单位"),
-            "doc_number": self.tr("文号"),
-            "issued_on": self.tr("发文日期"),
-            "starts_on": self.tr("开始日期"),
-            "ends_on": self.tr("结束日期"),
-            "report_due": self.tr("总结报送截止日期"),
-            "phases": self.tr("阶段安排"),
-            "plan": self.tr("工作措施"),
-            "targets": self.tr("目标任务"),
-        }
-
-        def save_merged(merged: CampaignInput) -> None:
-            self.show_input(merged)
-            self.loaded, self.loaded_input = conflict.theirs.version, theirs
-            self.save()
-
-        self.merge_view = open_input_merge(
-            self, conflict, labels, mine, theirs, self.loaded_input, save_merged
-        )
-        return self.merge_view
 
     # -- actions ----------------------------------------------------------------------------------
     def new_from_template(self, year: int | None = None) -> str | None:

@@ -124,6 +124,7 @@ class ActivityDialog(RecordDialog):
             values, self.reached, files = guidance.activity(db, activity_id, new_months=new_months)
             values["version"] = version
             self.campaign_id = values.get("campaign_id") or campaign_id
+        self.reached_loaded = sorted(e.id for e in self.reached)
         super().__init__(
             _specs(guidance.ACTIVITY_FIELDS, english),
             self._save_values,
@@ -197,11 +198,13 @@ class ActivityDialog(RecordDialog):
             self._show_reached()
 
     def _save_values(self, values: dict[str, Any]) -> str:
+        ids = sorted(e.id for e in self.reached)
         record_id = guidance.save_activity(
             self.db,
             values,
             campaign_id=self.campaign_id,
-            enterprise_ids=[e.id for e in self.reached],
+            # Sent only when changed here: a colleague's change to the list is then kept.
+            enterprise_ids=None if ids == self.reached_loaded else ids,
             activity_id=self.activity_id,
             loaded=self.loaded,
         )

@@ -45,7 +45,9 @@ def test_second_save_from_an_older_version_is_refused_with_both_versions(
     assert mine is not None and mine["version"] == 1
     theirs = enterprises.get(other, eid)
     assert theirs is not None
-    assert enterprises.update(other, eid, {"contact_phone": "0375-2345671"}, loaded=theirs["version"])
+    assert enterprises.update(
+        other, eid, {"contact_phone": "0375-2345671"}, loaded=theirs["version"]
+    )
 
     with pytest.raises(EditConflict) as caught:
         enterprises.update(db, eid, {"contact_phone": "0375-2345672"}, loaded=mine["version"])
@@ -57,7 +59,9 @@ def test_second_save_from_an_older_version_is_refused_with_both_versions(
     # Nothing of the refused save was written: their value stands, one update in the log.
     assert _stored(db, eid).contact_phone == "0375-2345671"
     updates = [h for h in audit.history(db, "enterprise", eid) if h.action == "update"]
-    assert [(h.operator, h.changes["contact_phone"][1]) for h in updates] == [("李四", "0375-2345671")]
+    assert [(h.operator, h.changes["contact_phone"][1]) for h in updates] == [
+        ("李四", "0375-2345671")
+    ]
     # Saved against their version (the merge), it goes through.
     assert enterprises.update(db, eid, {"contact_phone": "0375-2345672"}, loaded=2)
     assert _stored(db, eid).version == 3
@@ -74,7 +78,9 @@ def test_a_save_committed_between_the_read_and_the_write_is_a_conflict(db: Any, 
             edit_lock.check_loaded(session, row, "enterprise", 1)
             enterprises.update(other, eid, {"contact_phone": "0375-2345671"}, loaded=1)
             row.contact_phone = "0375-2345672"
-            audit.record(session, "enterprise", eid, "update", {"contact_phone": ["", "x"]}, row.name)
+            audit.record(
+                session, "enterprise", eid, "update", {"contact_phone": ["", "x"]}, row.name
+            )
     assert (caught.value.mine, caught.value.theirs.version) == (1, 2)
     assert _stored(db, eid).contact_phone == "0375-2345671"
     with db.session() as session:
@@ -236,3 +242,18 @@ def test_every_edited_record_type_refuses_a_save_from_an_older_version(
         assert session.query(AuditEntry).count() == log_before
     edits.edit(kind, db, theirs)  # against their version: saved
     assert edits.version(db, kind) > theirs
+
+
+def test_a_check_whose_only_change_is_one_item_result_still_conflicts(db: Any, other: Any) -> None:
+    check_id = health_checks.create(db, records.filled(db, records.enterprise(db)))
+    loaded = edit_lock.version_of(db, "health_check", check_id)
+    assert loaded is not None
+    data = health_checks.get(other, check_id).input
+    next(r for r in data.results if r.item_code == "B01").result = "na"
+    health_checks.update(other, check_id, data, loaded=loaded)
+    assert edit_lock.version_of(db, "health_check", check_id) == loaded + 1  # raised once
+
+    mine = health_checks.get(db, check_id).input
+    mine.advice = "建议建立工资集体协商制度。"
+    with pytest.raises(EditConflict):
+        health_checks.update(db, check_id, mine, loaded=loaded)
