@@ -200,7 +200,7 @@ def wrap_rows(within: QWidget) -> None:
                 column.insertLayout(index, flow)
                 # The column does not take the Python object: kept on the widget, or
                 # it is freed under Qt's feet.
-                setattr(widget, "_flow_rows", [*getattr(widget, "_flow_rows", []), flow])
+                widget._flow_rows = [*getattr(widget, "_flow_rows", []), flow]
 
 
 def fit_headers(within: QWidget) -> None:

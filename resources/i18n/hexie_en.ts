@@ -562,6 +562,10 @@ Please choose another backup.</translation>
       <translation>Legal basis</translation>
     </message>
     <message>
+      <source>清单有以下问题，未保存：</source>
+      <translation>The checklist was not saved; please fix:</translation>
+    </message>
+    <message>
       <source>第 %1 版 %2 项</source>
       <translation>edition %1, %2 items</translation>
     </message>
@@ -2604,7 +2608,7 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
     <message>
       <source>如“汝协三办”，发文字号为 汝协三办〔2023〕5号</source>
-      <translation>e.g. "汝协三办", giving document numbers like 汝协三办〔2023〕5号</translation>
+      <translation>e.g. "汝协三办", giving document numbers like "汝协三办〔2023〕5号"</translation>
     </message>
     <message>
       <source>如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头</source>
@@ -3819,6 +3823,10 @@ Data already saved is not affected.</translation>
       <translation>{status} (overdue)</translation>
     </message>
     <message>
+      <source>{until} 前重新招用人员的，应通知被裁减人员并在同等条件下优先招用</source>
+      <translation>Anyone hired again before {until}: the laid-off staff are to be told and preferred on equal terms</translation>
+    </message>
+    <message>
       <source>{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。</source>
       <translation>{who}: {label} for {when} has two different values — {va:g} in row {a}, {vb:g} in row {b}; the more severe, {kept:g} (row {k}), is taken. Please check with the department that sent the file.</translation>
     </message>
@@ -4327,6 +4335,10 @@ Install the latest version and open it again. The file was not changed.</transla
       <translation>Legal basis (Chinese original): </translation>
     </message>
     <message>
+      <source>清单中没有在用的检查项</source>
+      <translation>The checklist has no item in use</translation>
+    </message>
+    <message>
       <source>状态应为办理中或已办结。</source>
       <translation>The status should be open or closed.</translation>
     </message>
@@ -4345,6 +4357,42 @@ Install the latest version and open it again. The file was not changed.</transla
     <message>
       <source>第 {n} 个阶段没有名称。</source>
       <translation>Phase {n} has no name.</translation>
+    </message>
+    <message>
+      <source>第 {n} 项编号“{code}”与第 {first} 项重复</source>
+      <translation>Item {n}: code "{code}" repeats item {first}</translation>
+    </message>
+    <message>
+      <source>第 {n} 项缺少编号</source>
+      <translation>Item {n}: no code</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）整改期限应为 1–365，现为 {days}</source>
+      <translation>Item {n} ({code}): the deadline should be 1–365 days, not {days}</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）期限单位应为 日 或 工作日</source>
+      <translation>Item {n} ({code}): the deadline counts days or working days</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）缺少检查内容</source>
+      <translation>Item {n} ({code}): no question</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）缺少类别</source>
+      <translation>Item {n} ({code}): no category</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）缺少问题表述（不合规时在台账、报告和建议书中的写法，如“未建立职工名册”）</source>
+      <translation>Item {n} ({code}): no finding (the wording used in the ledger, report and notice when it fails, e.g. "未建立职工名册")</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）适用条件“{condition}”未定义（可用：{known}）</source>
+      <translation>Item {n} ({code}): condition "{condition}" is not defined (known: {known})</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）风险程度应为 高、中 或 低，现为“{value}”</source>
+      <translation>Item {n} ({code}): the risk should be high, medium or low, not "{value}"</translation>
     </message>
     <message>
       <source>答复应为未答复、同意协商或拒绝协商。</source>

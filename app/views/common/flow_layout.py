@@ -59,9 +59,7 @@ class FlowLayout(QLayout):
 
     # -- placing --------------------------------------------------------------------------
     def _shown(self) -> list[QLayoutItem]:
-        return [
-            i for i in self._items if not (i.widget() is not None and i.widget().isHidden())
-        ]
+        return [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
 
     @staticmethod
     def _width(item: QLayoutItem) -> int:
