@@ -773,6 +773,22 @@ Please choose another backup.</translation>
   <context>
     <name>DashboardTab</name>
     <message>
+      <source>专项行动期间（%1）发出或收到的要约；点击查看</source>
+      <translation>Offers made or received in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
+      <source>专项行动期间（%1）发现的整改事项；点击查看</source>
+      <translation>Rectification items found in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
+      <source>专项行动期间（%1）的体检；点击查看这些体检</source>
+      <translation>Health checks in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
+      <source>专项行动期间（%1）的裁员备案；点击查看</source>
+      <translation>Layoff filings in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
       <source>专项行动设置…</source>
       <translation>Campaign settings…</translation>
     </message>
@@ -809,6 +825,12 @@ Please choose another backup.</translation>
       <translation>Being handled</translation>
     </message>
     <message>
+      <source>处置中的重大风险隐患
+%1 起（全部）</source>
+      <translation>Major risks being handled
+%1 (all)</translation>
+    </message>
+    <message>
       <source>导出图表</source>
       <translation>Export charts</translation>
     </message>
@@ -825,24 +847,12 @@ Please choose another backup.</translation>
       <translation>Checked</translation>
     </message>
     <message>
-      <source>已体检 %1 家
-计划 %2 家</source>
-      <translation>Checked %1
-planned %2</translation>
-    </message>
-    <message>
       <source>已再就业</source>
       <translation>Re-employed</translation>
     </message>
     <message>
       <source>已销号</source>
       <translation>Closed</translation>
-    </message>
-    <message>
-      <source>指导服务 %1 次
-覆盖企业 %2 家</source>
-      <translation>Guidance %1 times
-%2 enterprises reached</translation>
     </message>
     <message>
       <source>指导服务（按方式）</source>
@@ -855,12 +865,6 @@ planned %2</translation>
     <message>
       <source>整改进度（累计）</source>
       <translation>Rectification progress (running total)</translation>
-    </message>
-    <message>
-      <source>整改销号 %1 / %2
-逾期 %3 项</source>
-      <translation>Closed %1 / %2
-overdue %3</translation>
     </message>
     <message>
       <source>新建本年度专项行动…</source>
@@ -879,6 +883,36 @@ overdue %3</translation>
       <translation>Open (incl. overdue)</translation>
     </message>
     <message>
+      <source>本期体检 %1 次
+计划 %2 家</source>
+      <translation>This period: %1 checks
+planned %2</translation>
+    </message>
+    <message>
+      <source>本期发现整改 %1 项
+已销号 %2 · 逾期 %3</source>
+      <translation>This period: %1 items found
+closed %2 · overdue %3</translation>
+    </message>
+    <message>
+      <source>本期裁员备案 %1 件
+涉及 %2 人</source>
+      <translation>This period: %1 layoff filings
+%2 people</translation>
+    </message>
+    <message>
+      <source>本期要约 %1 份
+签订集体合同 %2 份</source>
+      <translation>This period: %1 offers
+%2 contracts signed</translation>
+    </message>
+    <message>
+      <source>本行动指导服务 %1 次
+覆盖企业 %2 家</source>
+      <translation>This campaign: %1 guidance activities
+%2 enterprises reached</translation>
+    </message>
+    <message>
       <source>活动次数</source>
       <translation>Activities</translation>
     </message>
@@ -891,18 +925,6 @@ overdue %3</translation>
       <translation>Layoff filings</translation>
     </message>
     <message>
-      <source>裁员备案 %1 件
-涉及 %2 人</source>
-      <translation>Layoff filings %1
-%2 people</translation>
-    </message>
-    <message>
-      <source>要约 %1 份
-签订集体合同 %2 份</source>
-      <translation>Offers %1
-contracts signed %2</translation>
-    </message>
-    <message>
       <source>还没有专项行动。新建本年度的专项行动后，这里显示各阶段进度和各项统计。（按 2023 年通知的阶段和措施生成，可再修改。）</source>
       <translation>No campaign yet. Once this year's campaign is created, its phases and figures show here. (It starts from the 2023 notice's phases and measures; edit as needed.)</translation>
     </message>
@@ -913,12 +935,6 @@ contracts signed %2</translation>
     <message>
       <source>逾期</source>
       <translation>Overdue</translation>
-    </message>
-    <message>
-      <source>重大风险隐患
-处置中 %1 起</source>
-      <translation>Major risks
-%1 being handled</translation>
     </message>
     <message>
       <source>重大风险隐患（处置中）</source>
@@ -937,9 +953,9 @@ contracts signed %2</translation>
       <translation>High risk</translation>
     </message>
     <message>
-      <source>高风险企业 %1 家
+      <source>高风险企业 %1 家（全部）
 中风险 %2 家</source>
-      <translation>High risk %1
+      <translation>High risk %1 (all)
 medium %2</translation>
     </message>
   </context>
