@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QToolButton,
@@ -154,7 +155,7 @@ def compact_combos(within: QWidget) -> None:
     ask for their longest entry's width (a county list or a campaign's full name
     pushed the search box and buttons off the window); the open list stays wide."""
     for combo in within.findChildren(QComboBox):
-        if combo.isEditable():
+        if combo.isEditable() or combo.property("keep_width"):
             continue
         widest = combo.sizeHint().width()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -189,9 +190,14 @@ WRAP_WIDER_THAN = 560
 def wrap_rows(within: QWidget) -> None:
     """Filter and button rows that would make the window wider than the screen at
     150 % wrap onto a second line instead (app/views/common/flow_layout.py)."""
+    scrolled = [a.widget() for a in within.findChildren(QScrollArea)]
     for widget in [within, *within.findChildren(QWidget)]:
         column = widget.layout()
-        if not isinstance(column, QVBoxLayout):
+        if not isinstance(column, QVBoxLayout) or any(
+            s is not None and (widget is s or s.isAncestorOf(widget)) for s in scrolled
+        ):
+            # A scrolled page (the overview) has its width from the scroll area; a
+            # wrapping row there would be given its widest line, not the viewport's.
             continue
         for index in range(column.count()):
             row = column.itemAt(index).layout()

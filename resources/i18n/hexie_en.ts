@@ -827,7 +827,7 @@ Please choose another backup.</translation>
     <message>
       <source>处置中的重大风险隐患
 %1 起（全部）</source>
-      <translation>Major risks being handled
+      <translation>Major risks in hand
 %1 (all)</translation>
     </message>
     <message>
@@ -885,31 +885,31 @@ Please choose another backup.</translation>
     <message>
       <source>本期体检 %1 次
 计划 %2 家</source>
-      <translation>This period: %1 checks
+      <translation>Period: %1 checks
 planned %2</translation>
     </message>
     <message>
       <source>本期发现整改 %1 项
 已销号 %2 · 逾期 %3</source>
-      <translation>This period: %1 items found
+      <translation>Period: %1 items found
 closed %2 · overdue %3</translation>
     </message>
     <message>
       <source>本期裁员备案 %1 件
 涉及 %2 人</source>
-      <translation>This period: %1 layoff filings
+      <translation>Period: %1 layoffs
 %2 people</translation>
     </message>
     <message>
       <source>本期要约 %1 份
 签订集体合同 %2 份</source>
-      <translation>This period: %1 offers
+      <translation>Period: %1 offers
 %2 contracts signed</translation>
     </message>
     <message>
       <source>本行动指导服务 %1 次
 覆盖企业 %2 家</source>
-      <translation>This campaign: %1 guidance activities
+      <translation>Campaign: %1 guidance
 %2 enterprises reached</translation>
     </message>
     <message>

@@ -56,7 +56,9 @@ class DashboardTab(DashboardClicks, QWidget):
 
         self.campaign = QComboBox()
         self.campaign.setObjectName("dashboard_campaign")
-        self.campaign.setMinimumWidth(420)
+        # The campaign's full name: not one of the narrow filter boxes (window_layout.py).
+        self.campaign.setProperty("keep_width", True)
+        self.campaign.setMinimumWidth(300)
         self.campaign.currentIndexChanged.connect(lambda _i: self.refresh_stats())
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.setObjectName("dashboard_refresh")
