@@ -27,6 +27,9 @@ RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
 
 
+NAME_WIDTH = 120  # a member's name, the row header and the frame
+
+
 class TeamTable(QWidget):
     changed = Signal()
 
@@ -70,6 +73,8 @@ class TeamTable(QWidget):
         self.table.setCellWidget(row, 1, combo)
         # Wide enough for the longest role (工会劳动法律监督员 was clipped).
         self.table.horizontalHeader().resizeSection(1, combo.sizeHint().width() + 8)
+        # ... and the name beside it still readable (the table no narrower than both).
+        self.table.setMinimumWidth(combo.sizeHint().width() + NAME_WIDTH)
         self.changed.emit()
 
     def remove_selected(self) -> None:
@@ -170,6 +175,8 @@ class ResultsTable(QTableWidget):
                 lambda _i, code=line.code, r=row: self._result_changed(code, r)
             )
             self.setCellWidget(row, 3, combo)
+            # The whole result word ("Non-compliant" was cut to "Non-comp").
+            self.setColumnWidth(3, max(self.columnWidth(3), combo.sizeHint().width()))
             self.setItem(row, 4, QTableWidgetItem(line.note))
             self._colour(row)
         self.resizeRowsToContents()
