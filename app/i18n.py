@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QIdentityProxyModel,
+    QLibraryInfo,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTranslator,
+)
 
 from app.services.core.messages import CONTEXT, Message
 from app.translations import english_ts, load_ts
@@ -60,6 +71,9 @@ def install(app: QCoreApplication, language: str) -> None:
     app.installTranslator(translator)
     _installed.append(translator)
     _current[0] = language
+    if not _dates:
+        _dates.append(FileDialogDates(app))
+        app.installEventFilter(_dates[0])
 
 
 def tr_message(text: str) -> str:
@@ -105,3 +119,37 @@ def basis_tip(basis: str) -> str:
     if not basis or current_language() != "en":
         return basis
     return QCoreApplication.translate("services", "法律依据（中文原文）：") + basis
+
+
+# -- dates in Qt's file dialog ---------------------------------------------------------------
+# Qt's own file dialog (Linux without a desktop's dialog) dates files in the *system*
+# locale, which is "C" on many installs: "1 12 2026" in both languages. Each file
+# dialog gets a proxy model that writes the date as yyyy-MM-dd HH:mm instead, the
+# form every other date in the window has. Native dialogs (Windows, macOS) date
+# files the system's way and are left alone.
+DATE_COLUMN = 3
+DATE_FORM = "yyyy-MM-dd HH:mm"
+
+
+class LocalDates(QIdentityProxyModel):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if index.column() == DATE_COLUMN and role == Qt.ItemDataRole.DisplayRole:
+            source = self.sourceModel()
+            when = source.lastModified(self.mapToSource(index))  # type: ignore[attr-defined]
+            return when.toString(DATE_FORM) if when.isValid() else ""
+        return super().data(index, role)
+
+
+class FileDialogDates(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Show:
+            from PySide6.QtWidgets import QFileDialog
+
+            if isinstance(watched, QFileDialog) and not isinstance(
+                watched.proxyModel(), LocalDates
+            ):
+                watched.setProxyModel(LocalDates(watched))
+        return False
+
+
+_dates: list[FileDialogDates] = []

@@ -23,7 +23,7 @@ from app.views.negotiation.offers_tab import OffersTab
 from app.views.register.enterprise_tab import EnterpriseTab
 from app.views.risk.risk_grading_tab import RiskGradingTab
 from app.views.risk.risk_tab import RiskTab
-from app.views.window_layout import compact_combos
+from app.views.window_layout import compact_combos, fit_headers, wrap_rows
 
 
 class MainTabs:
@@ -57,8 +57,10 @@ class MainTabs:
         finally:
             self.tabs.blockSignals(False)
         slot.deleteLater()
+        fit_headers(widget)  # before the coordinator's own widths, which win
         self.restore_column_widths(widget)
         compact_combos(widget)  # filter rows that fit 1280×800 in both languages
+        wrap_rows(widget)  # and wrap at 150 % rather than widen the window
         return widget
 
     def _build_shown(self, index: int) -> None:

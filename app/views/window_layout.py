@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
+    QTableView,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from app.views.common.flow_layout import flowing
 from app.views.ledger.reminders import ReminderPanel
 
 DEFAULT_HEIGHT = 170  # about six lines in each list
@@ -142,7 +146,8 @@ def fit_to_screen(window: QMainWindow) -> None:
 
 # A filter combo shows this many characters when the window is narrow; its list
 # still opens wide enough for the longest entry.
-COMBO_CHARACTERS = 9
+COMBO_CHARACTERS = 11
+COMBO_FRAME = 40  # the arrow and the frame around the text
 
 
 def compact_combos(within: QWidget) -> None:
@@ -150,12 +155,17 @@ def compact_combos(within: QWidget) -> None:
     ask for their longest entry's width (a county list or a campaign's full name
     pushed the search box and buttons off the window); the open list stays wide."""
     for combo in within.findChildren(QComboBox):
-        if combo.isEditable():
+        if combo.isEditable() or combo.property("keep_width"):
             continue
         widest = combo.sizeHint().width()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(COMBO_CHARACTERS)
         combo.view().setMinimumWidth(widest)
+        # Qt keeps the size hints it computed under the old policy (the full county
+        # list): the compact width is set outright.
+        combo.setFixedWidth(
+            combo.fontMetrics().horizontalAdvance("X") * COMBO_CHARACTERS + COMBO_FRAME
+        )
         if combo.toolTip() == "":
             # The whole choice on hover when the box is narrower than its text.
             combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(text))
@@ -170,3 +180,41 @@ def fit_window(window: Any) -> None:
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setToolTip(str(window.db.path))
     fit_to_screen(window)
+
+
+# A row of filters or buttons wider than this wraps (a 1280-pixel screen at 150 %
+# leaves the window about 850 logical pixels).
+WRAP_WIDER_THAN = 560
+
+
+def wrap_rows(within: QWidget) -> None:
+    """Filter and button rows that would make the window wider than the screen at
+    150 % wrap onto a second line instead (app/views/common/flow_layout.py)."""
+    scrolled = [a.widget() for a in within.findChildren(QScrollArea)]
+    for widget in [within, *within.findChildren(QWidget)]:
+        column = widget.layout()
+        if not isinstance(column, QVBoxLayout) or any(
+            s is not None and (widget is s or s.isAncestorOf(widget)) for s in scrolled
+        ):
+            # A scrolled page (the overview) has its width from the scroll area; a
+            # wrapping row there would be given its widest line, not the viewport's.
+            continue
+        for index in range(column.count()):
+            row = column.itemAt(index).layout()
+            if type(row) is QHBoxLayout and row.minimumSize().width() > WRAP_WIDER_THAN:
+                flow = flowing(row, widget)
+                column.insertLayout(index, flow)
+                # The column does not take the Python object: kept on the widget, or
+                # it is freed under Qt's feet.
+                widget._flow_rows = [*getattr(widget, "_flow_rows", []), flow]
+
+
+def fit_headers(within: QWidget) -> None:
+    """Columns at least as wide as their header (English headers are longer than the
+    widths the record specs give for the Chinese ones)."""
+    for table in within.findChildren(QTableView):
+        header = table.horizontalHeader()
+        for column in range(header.count()):
+            wanted = header.sectionSizeHint(column)
+            if header.sectionSize(column) < wanted and not header.isSectionHidden(column):
+                header.resizeSection(column, wanted)

@@ -685,6 +685,10 @@ Please choose another backup.</translation>
       <translation>Legal basis</translation>
     </message>
     <message>
+      <source>清单有以下问题，未保存：</source>
+      <translation>The checklist was not saved; please fix:</translation>
+    </message>
+    <message>
       <source>第 %1 版 %2 项</source>
       <translation>edition %1, %2 items</translation>
     </message>
@@ -892,6 +896,22 @@ Please choose another backup.</translation>
   <context>
     <name>DashboardTab</name>
     <message>
+      <source>专项行动期间（%1）发出或收到的要约；点击查看</source>
+      <translation>Offers made or received in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
+      <source>专项行动期间（%1）发现的整改事项；点击查看</source>
+      <translation>Rectification items found in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
+      <source>专项行动期间（%1）的体检；点击查看这些体检</source>
+      <translation>Health checks in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
+      <source>专项行动期间（%1）的裁员备案；点击查看</source>
+      <translation>Layoff filings in the campaign period (%1); click to see them</translation>
+    </message>
+    <message>
       <source>专项行动设置…</source>
       <translation>Campaign settings…</translation>
     </message>
@@ -928,6 +948,12 @@ Please choose another backup.</translation>
       <translation>Being handled</translation>
     </message>
     <message>
+      <source>处置中的重大风险隐患
+%1 起（全部）</source>
+      <translation>Major risks in hand
+%1 (all)</translation>
+    </message>
+    <message>
       <source>导出图表</source>
       <translation>Export charts</translation>
     </message>
@@ -944,24 +970,12 @@ Please choose another backup.</translation>
       <translation>Checked</translation>
     </message>
     <message>
-      <source>已体检 %1 家
-计划 %2 家</source>
-      <translation>Checked %1
-planned %2</translation>
-    </message>
-    <message>
       <source>已再就业</source>
       <translation>Re-employed</translation>
     </message>
     <message>
       <source>已销号</source>
       <translation>Closed</translation>
-    </message>
-    <message>
-      <source>指导服务 %1 次
-覆盖企业 %2 家</source>
-      <translation>Guidance %1 times
-%2 enterprises reached</translation>
     </message>
     <message>
       <source>指导服务（按方式）</source>
@@ -974,12 +988,6 @@ planned %2</translation>
     <message>
       <source>整改进度（累计）</source>
       <translation>Rectification progress (running total)</translation>
-    </message>
-    <message>
-      <source>整改销号 %1 / %2
-逾期 %3 项</source>
-      <translation>Closed %1 / %2
-overdue %3</translation>
     </message>
     <message>
       <source>新建本年度专项行动…</source>
@@ -998,6 +1006,36 @@ overdue %3</translation>
       <translation>Open (incl. overdue)</translation>
     </message>
     <message>
+      <source>本期体检 %1 次
+计划 %2 家</source>
+      <translation>Period: %1 checks
+planned %2</translation>
+    </message>
+    <message>
+      <source>本期发现整改 %1 项
+已销号 %2 · 逾期 %3</source>
+      <translation>Period: %1 items found
+closed %2 · overdue %3</translation>
+    </message>
+    <message>
+      <source>本期裁员备案 %1 件
+涉及 %2 人</source>
+      <translation>Period: %1 layoffs
+%2 people</translation>
+    </message>
+    <message>
+      <source>本期要约 %1 份
+签订集体合同 %2 份</source>
+      <translation>Period: %1 offers
+%2 contracts signed</translation>
+    </message>
+    <message>
+      <source>本行动指导服务 %1 次
+覆盖企业 %2 家</source>
+      <translation>Campaign: %1 guidance
+%2 enterprises reached</translation>
+    </message>
+    <message>
       <source>活动次数</source>
       <translation>Activities</translation>
     </message>
@@ -1010,18 +1048,6 @@ overdue %3</translation>
       <translation>Layoff filings</translation>
     </message>
     <message>
-      <source>裁员备案 %1 件
-涉及 %2 人</source>
-      <translation>Layoff filings %1
-%2 people</translation>
-    </message>
-    <message>
-      <source>要约 %1 份
-签订集体合同 %2 份</source>
-      <translation>Offers %1
-contracts signed %2</translation>
-    </message>
-    <message>
       <source>还没有专项行动。新建本年度的专项行动后，这里显示各阶段进度和各项统计。（按 2023 年通知的阶段和措施生成，可再修改。）</source>
       <translation>No campaign yet. Once this year's campaign is created, its phases and figures show here. (It starts from the 2023 notice's phases and measures; edit as needed.)</translation>
     </message>
@@ -1032,12 +1058,6 @@ contracts signed %2</translation>
     <message>
       <source>逾期</source>
       <translation>Overdue</translation>
-    </message>
-    <message>
-      <source>重大风险隐患
-处置中 %1 起</source>
-      <translation>Major risks
-%1 being handled</translation>
     </message>
     <message>
       <source>重大风险隐患（处置中）</source>
@@ -1056,9 +1076,9 @@ contracts signed %2</translation>
       <translation>High risk</translation>
     </message>
     <message>
-      <source>高风险企业 %1 家
+      <source>高风险企业 %1 家（全部）
 中风险 %2 家</source>
-      <translation>High risk %1
+      <translation>High risk %1 (all)
 medium %2</translation>
     </message>
   </context>
@@ -2766,7 +2786,7 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
     <message>
       <source>如“汝协三办”，发文字号为 汝协三办〔2023〕5号</source>
-      <translation>e.g. "汝协三办", giving document numbers like 汝协三办〔2023〕5号</translation>
+      <translation>e.g. "汝协三办", giving document numbers like "汝协三办〔2023〕5号"</translation>
     </message>
     <message>
       <source>如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头</source>
@@ -4037,6 +4057,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{status} (overdue)</translation>
     </message>
     <message>
+      <source>{until} 前重新招用人员的，应通知被裁减人员并在同等条件下优先招用</source>
+      <translation>Anyone hired again before {until}: the laid-off staff are to be told and preferred on equal terms</translation>
+    </message>
+    <message>
       <source>{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。</source>
       <translation>{who}: {label} for {when} has two different values — {va:g} in row {a}, {vb:g} in row {b}; the more severe, {kept:g} (row {k}), is taken. Please check with the department that sent the file.</translation>
     </message>
@@ -4545,6 +4569,10 @@ Install the latest version and open it again. The file was not changed.</transla
       <translation>Legal basis (Chinese original): </translation>
     </message>
     <message>
+      <source>清单中没有在用的检查项</source>
+      <translation>The checklist has no item in use</translation>
+    </message>
+    <message>
       <source>状态应为办理中或已办结。</source>
       <translation>The status should be open or closed.</translation>
     </message>
@@ -4563,6 +4591,42 @@ Install the latest version and open it again. The file was not changed.</transla
     <message>
       <source>第 {n} 个阶段没有名称。</source>
       <translation>Phase {n} has no name.</translation>
+    </message>
+    <message>
+      <source>第 {n} 项编号“{code}”与第 {first} 项重复</source>
+      <translation>Item {n}: code "{code}" repeats item {first}</translation>
+    </message>
+    <message>
+      <source>第 {n} 项缺少编号</source>
+      <translation>Item {n}: no code</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）整改期限应为 1–365，现为 {days}</source>
+      <translation>Item {n} ({code}): the deadline should be 1–365 days, not {days}</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）期限单位应为 日 或 工作日</source>
+      <translation>Item {n} ({code}): the deadline counts days or working days</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）缺少检查内容</source>
+      <translation>Item {n} ({code}): no question</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）缺少类别</source>
+      <translation>Item {n} ({code}): no category</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）缺少问题表述（不合规时在台账、报告和建议书中的写法，如“未建立职工名册”）</source>
+      <translation>Item {n} ({code}): no finding (the wording used in the ledger, report and notice when it fails, e.g. "未建立职工名册")</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）适用条件“{condition}”未定义（可用：{known}）</source>
+      <translation>Item {n} ({code}): condition "{condition}" is not defined (known: {known})</translation>
+    </message>
+    <message>
+      <source>第 {n} 项（{code}）风险程度应为 高、中 或 低，现为“{value}”</source>
+      <translation>Item {n} ({code}): the risk should be high, medium or low, not "{value}"</translation>
     </message>
     <message>
       <source>答复应为未答复、同意协商或拒绝协商。</source>

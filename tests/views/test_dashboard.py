@@ -34,7 +34,7 @@ def test_overview_is_first_and_bars_open_the_matching_list(qtbot, demo_window):
     assert w.tabs.tabText(0) == "总览" and w.tabs.currentWidget() is w.dashboard
     s = w.dashboard.stats
     assert s is not None and w.dashboard.tiles["checks"].text().startswith(
-        f"已体检 {sum(s.checks.values())} 家"
+        f"本期体检 {sum(s.checks.values())} 次"
     )
     chart = w.dashboard.ledger_chart
     w.dashboard.scroll.ensureWidgetVisible(chart)
@@ -215,7 +215,7 @@ def test_overview_counts_off_the_gui_thread(qtbot, db, counted):  # noqa: F811
     qtbot.addWidget(tab)
     assert tab.campaign.currentData() == counted[0]
     qtbot.waitUntil(lambda: tab.stats is not None, timeout=10000)
-    assert tab.tiles["checks"].text().startswith("已体检 2 家")
+    assert tab.tiles["checks"].text().startswith("本期体检 2 次")
     tasks.wait_all()
 
 
@@ -277,4 +277,48 @@ def test_offer_tile_counts_contracts_as_the_records_do(qtbot, demo_window):
     ).fetchone()
     con.close()
     assert signed and signed > 1
-    assert w.dashboard.tiles["offers"].text() == f"要约 {made} 份\n签订集体合同 {signed} 份"
+    assert w.dashboard.tiles["offers"].text() == f"本期要约 {made} 份\n签订集体合同 {signed} 份"
+
+
+def test_each_tile_says_what_it_counts_and_opens_a_list_that_long(qtbot, demo_window):
+    """Issue 19: a card's first number is the length of the list its click opens (the
+    campaign's period marked 本期, current totals 全部), and the period's checks and
+    rectification items are counted again from the records with plain SQL."""
+    import re
+    import sqlite3
+
+    w = demo_window
+    period = w.dashboard.stats.period
+    lists = {
+        "checks": lambda: w.check_tab.model.rowCount(),
+        "ledger": lambda: w.ledger_tab.model.rowCount(),
+        "offers": lambda: w.offers_tab.model.rowCount(),
+        "layoffs": lambda: w.layoffs_tab.model.rowCount(),
+        "events": lambda: w.risk_tab.model.rowCount(),
+        "risk": lambda: w.enterprise_tab.model.rowCount(),
+    }
+    shown = {}
+    for key, rows in lists.items():
+        w.tabs.setCurrentWidget(w.dashboard)
+        tile = w.dashboard.tiles[key]
+        assert "本期" in tile.text() or "全部" in tile.text(), tile.text()
+        shown[key] = int(re.search(r"\d+", tile.text()).group())
+        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+        assert rows() == shown[key], (key, tile.text(), rows())
+    con = sqlite3.connect(w.db.path)
+    span = {"a": period.start.isoformat(), "b": period.end.isoformat()}
+    checks = con.execute(
+        "SELECT count(*) FROM health_check WHERE deleted = 0 AND check_date BETWEEN :a AND :b",
+        span,
+    ).fetchone()[0]
+    found = con.execute(
+        "SELECT count(*) FROM rectification_item WHERE deleted = 0 AND found_on BETWEEN :a AND :b",
+        span,
+    ).fetchone()[0]
+    every_item = con.execute(
+        "SELECT count(*) FROM rectification_item WHERE deleted = 0"
+    ).fetchone()[0]
+    con.close()
+    assert (shown["checks"], shown["ledger"]) == (checks, found) and found > 0
+    # The status bar counts every item (全部), which the period's card need not equal.
+    assert f"整改事项 {every_item} 条" in w.counts_label.text()

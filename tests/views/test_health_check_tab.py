@@ -200,8 +200,9 @@ def test_amend_a_finalised_check_needs_a_reason(qtbot, window, registered, messa
     tab.table.selectRow(0)
     dialog = tab.open_selected()
     qtbot.waitUntil(dialog.isVisible)
-    assert not dialog.conclusion.isEnabled() and dialog.amend_button.isVisible()
+    assert dialog.conclusion.isReadOnly() and dialog.amend_button.isVisible()
     dialog.amend_button.click()
+    assert not dialog.conclusion.isReadOnly()
     combo = dialog.results.combo("A02")
     combo.setCurrentIndex(combo.findData("compliant"))
     dialog.save_button.click()
@@ -304,3 +305,60 @@ def test_checklist_settings_save_new_edition(qtbot, window, messages, tmp_path, 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     dialog.import_button.click()
     assert "重复" in dialog.error.text()
+
+
+def test_finalised_check_reads_in_normal_text_not_disabled_grey(
+    qtbot, window, registered, messages
+):
+    """Issue 19: a finalised check is shown read-only — every field enabled (painted in
+    the normal text colour, selectable) but refusing edits — instead of disabled grey."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import (
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    from app.views.common.readable import is_locked
+
+    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
+    fill_all(dialog)
+    ready(dialog)
+    dialog.finalise_button.click()
+    tab = window.check_tab
+    tab.table.selectRow(0)
+    dialog = tab.open_selected()
+    qtbot.waitUntil(dialog.isVisible)
+    editors = [
+        w
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, QLineEdit | QPlainTextEdit | QAbstractSpinBox | QComboBox)
+    ]
+    fields = [
+        dialog.conclusion,
+        dialog.date,
+        *dialog.snapshot.values(),
+        dialog.results.combo("A01"),
+    ]
+    assert all(f in editors for f in fields)
+    normal = dialog.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    for w in fields:
+        assert w.isEnabled(), w.objectName()  # not the pale disabled grey
+        assert is_locked(w), w.objectName()
+        assert w.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text) == normal
+    # A click on a locked result box does not open it; typing into the conclusion does nothing.
+    combo = dialog.results.combo("A01")
+    before = combo.currentIndex()
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    assert not combo.view().isVisible() and combo.currentIndex() == before
+    text = dialog.conclusion.toPlainText()
+    qtbot.keyClicks(dialog.conclusion, "x")
+    assert dialog.conclusion.toPlainText() == text
+    # The role column is wide enough for its longest role.
+    team = dialog.team.table
+    if team.rowCount():
+        role = team.cellWidget(0, 1)
+        assert team.columnWidth(1) >= role.sizeHint().width()

@@ -119,3 +119,45 @@ def test_layoff_dialog_choices_in_english(qtbot, db, english):
     for combo in dialog.findChildren(QComboBox):
         for i in range(combo.count()):
             assert not chinese.search(combo.itemText(i)), combo.itemText(i)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_file_dialog_dates_and_buttons_in_the_interface_language(qapp, tmp_path, language):
+    """Qt's file dialog dates files yyyy-MM-dd HH:mm in both languages (the system
+    locale is often "C": "1 12 2026"), and its buttons follow the interface language."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QPushButton, QTreeView
+
+    (tmp_path / "名录.xlsx").write_bytes(b"x")
+    i18n.install(qapp, language)
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QFileDialog) and w.isVisible()
+        )
+        view = dialog.findChild(QTreeView)
+        model = view.model()
+        dialog.setDirectory(str(tmp_path))
+
+        def read() -> None:
+            rows = model.rowCount(view.rootIndex())
+            if rows == 0:
+                QTimer.singleShot(20, read)  # the folder is read in the background
+                return
+            seen["date"] = model.index(0, 3, view.rootIndex()).data()
+            seen["buttons"] = [b.text() for b in dialog.findChildren(QPushButton) if b.text()]
+            dialog.reject()
+
+        read()
+
+    try:
+        QTimer.singleShot(0, look)
+        QFileDialog.getOpenFileName(None, "?", str(tmp_path))
+    finally:
+        i18n.install(qapp, "zh_CN")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", str(seen["date"])), seen
+    cancel = "取消" if language == "zh_CN" else "Cancel"
+    assert cancel in seen["buttons"], seen

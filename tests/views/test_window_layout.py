@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import QByteArray, QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -134,3 +135,36 @@ def _nothing_beyond_the_right_edge(window, tab) -> None:
             continue
         edge = child.mapTo(window, QPoint(child.width(), 0)).x()
         assert edge <= right, (child.objectName() or type(child).__name__, edge, right)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_window_fits_a_1280_screen_at_150_percent(qtbot, qapp, db, messages, language):
+    """At 150 % a 1280×800 screen is 853×533 logical pixels: with every tab built
+    (filter and button rows wrap instead of widening the window) and the reminders
+    open, the window's minimum size fits inside, in Chinese and in English."""
+    from app import i18n
+
+    _items(db)
+    i18n.install(qapp, language)
+    try:
+        w = _window(qtbot, db, AppSettings(operator="测试员", language=language))
+        w.reminder_layout.unfold()
+        for index in range(w.tabs.count()):
+            w.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+        w.tabs.setCurrentIndex(0)
+        frame = (8, 40)  # borders and a title bar
+        least = w.minimumSizeHint().expandedTo(w.minimumSize())
+        assert least.width() + frame[0] <= 1280 / 1.5, (language, least)
+        assert least.height() + frame[1] <= 800 / 1.5, (language, least)
+        # And the register still shows its whole filter row and search box at 1280.
+        w.resize(1280, 800)
+        tab = w.enterprise_tab
+        w.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        assert tab.search.width() >= 220 and tab.newly.width() >= tab.newly.sizeHint().width()
+        header = tab.table.horizontalHeader()
+        for column in range(header.count()):
+            assert header.sectionSize(column) >= header.sectionSizeHint(column) - 1, column
+    finally:
+        i18n.install(qapp, "zh_CN")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.models import Checklist, ChecklistItem
 from app.models.db import Database
 from app.paths import resource_path
+from app.services.core.messages import N_, Label
 
 DEFAULT_FILE = "henan-2023.json"
 SEVERITIES = ("高", "中", "低")
@@ -26,7 +27,15 @@ DAY_KINDS = {"calendar": "日", "working": "工作日"}
 
 
 class ChecklistError(ValueError):
-    """A checklist that cannot be used; the message lists what to fix."""
+    """A checklist that cannot be used; the message lists what to fix (`problems`,
+    each a service message, when there are several)."""
+
+    def __init__(self, problems: str | list[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        if isinstance(problems, str):
+            super().__init__(problems)
+        else:
+            super().__init__("清单有以下问题，未保存：\n" + "\n".join(problems))
 
 
 @dataclass
@@ -94,37 +103,60 @@ def validate(items: Sequence[ItemSpec], conditions: dict[str, dict[str, Any]]) -
     problems: list[str] = []
     seen: dict[str, int] = {}
     for n, item in enumerate(items, start=1):
-        where = f"第 {n} 项"
+        where, code = n, item.code
         if not item.code:
-            problems.append(f"{where}缺少编号")
+            problems.append(N_("第 {n} 项缺少编号", n=where))
         elif item.code in seen:
-            problems.append(f"{where}编号“{item.code}”与第 {seen[item.code]} 项重复")
+            problems.append(
+                N_("第 {n} 项编号“{code}”与第 {first} 项重复", n=where, code=code, first=seen[code])
+            )
         else:
             seen[item.code] = n
         if not item.question:
-            problems.append(f"{where}（{item.code}）缺少检查内容")
+            problems.append(N_("第 {n} 项（{code}）缺少检查内容", n=where, code=code))
         if not item.finding and not item.retired:
             problems.append(
-                f"{where}（{item.code}）缺少问题表述（不合规时在台账、报告和建议书中的写法，"
-                "如“未建立职工名册”）"
+                N_(
+                    "第 {n} 项（{code}）缺少问题表述（不合规时在台账、报告和建议书中的写法，"
+                    "如“未建立职工名册”）",
+                    n=where,
+                    code=code,
+                )
             )
         if not item.group:
-            problems.append(f"{where}（{item.code}）缺少类别")
+            problems.append(N_("第 {n} 项（{code}）缺少类别", n=where, code=code))
         if item.severity not in SEVERITIES:
             problems.append(
-                f"{where}（{item.code}）风险程度应为 高、中 或 低，现为“{item.severity}”"
+                N_(
+                    "第 {n} 项（{code}）风险程度应为 高、中 或 低，现为“{value}”",
+                    n=where,
+                    code=code,
+                    value=item.severity,
+                )
             )
         if item.days <= 0 or item.days > 365:
-            problems.append(f"{where}（{item.code}）整改期限应为 1–365，现为 {item.days}")
-        if item.day_kind not in DAY_KINDS:
-            problems.append(f"{where}（{item.code}）期限单位应为 日 或 工作日")
-        if item.condition and item.condition not in conditions:
-            known = "、".join(conditions) or "无"
             problems.append(
-                f"{where}（{item.code}）适用条件“{item.condition}”未定义（可用：{known}）"
+                N_(
+                    "第 {n} 项（{code}）整改期限应为 1–365，现为 {days}",
+                    n=where,
+                    code=code,
+                    days=item.days,
+                )
+            )
+        if item.day_kind not in DAY_KINDS:
+            problems.append(N_("第 {n} 项（{code}）期限单位应为 日 或 工作日", n=where, code=code))
+        if item.condition and item.condition not in conditions:
+            problems.append(
+                N_(
+                    "第 {n} 项（{code}）适用条件“{condition}”未定义（可用：{known}）",
+                    n=where,
+                    code=code,
+                    condition=item.condition,
+                    known=list(conditions) or Label("无", "none"),
+                )
             )
     if not any(not i.retired for i in items):
-        problems.append("清单中没有在用的检查项")
+        problems.append(N_("清单中没有在用的检查项"))
     return problems
 
 
@@ -340,7 +372,7 @@ def save_new_edition(
     conditions = current.conditions if conditions is None else conditions
     problems = validate(items, conditions)
     if problems:
-        raise ChecklistError("清单有以下问题，未保存：\n" + "\n".join(problems))
+        raise ChecklistError(problems)
     with db.session() as session:
         new_id = _write_edition(
             session,

@@ -26,6 +26,12 @@ from app.services.core.validation import (
 )
 
 ROLES = ("劳动关系协调员", "劳动争议仲裁调解员", "工会劳动法律监督员", "集体协商指导员")
+ROLES_EN = {
+    "劳动关系协调员": "Labour relations coordinator",
+    "劳动争议仲裁调解员": "Dispute arbitration mediator",
+    "工会劳动法律监督员": "Union labour-law supervisor",
+    "集体协商指导员": "Collective negotiation adviser",
+}
 CHECK_DATE = Label("体检日期", "Check date")
 STAFF = Label("职工人数", "Staff")
 CONTRACTS = Label("已签劳动合同人数", "Signed contracts")

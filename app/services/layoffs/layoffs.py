@@ -358,7 +358,10 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
             out.append(
                 Finding(
                     True,
-                    f"{until} 前重新招用人员的，应通知被裁减人员并在同等条件下优先招用",
+                    N_(
+                        "{until} 前重新招用人员的，应通知被裁减人员并在同等条件下优先招用",
+                        until=until,
+                    ),
                     rules["rehire_basis"],
                 )
             )

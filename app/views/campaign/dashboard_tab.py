@@ -56,7 +56,9 @@ class DashboardTab(DashboardClicks, QWidget):
 
         self.campaign = QComboBox()
         self.campaign.setObjectName("dashboard_campaign")
-        self.campaign.setMinimumWidth(420)
+        # The campaign's full name: not one of the narrow filter boxes (window_layout.py).
+        self.campaign.setProperty("keep_width", True)
+        self.campaign.setMinimumWidth(300)
         self.campaign.currentIndexChanged.connect(lambda _i: self.refresh_stats())
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.setObjectName("dashboard_refresh")
@@ -259,28 +261,42 @@ class DashboardTab(DashboardClicks, QWidget):
         counties = [(c, self._county(c)) for c in s.counties]
         checks, planned = sum(s.checks.values()), sum(s.targets.values())
         found, closed = t(s.ledger, "found"), t(s.ledger, "closed")
+        # Each card names what it counts — 本期 (the campaign's period), 本行动 (this
+        # campaign), 全部 (every record, now) — and its first number is the length of
+        # the list a click opens (dashboard_clicks.py builds it with the same filter).
         texts = {
-            "checks": self.tr("已体检 %1 家\n计划 %2 家")
+            "checks": self.tr("本期体检 %1 次\n计划 %2 家")
             .replace("%1", str(checks))
             .replace("%2", str(planned)),
-            "ledger": self.tr("整改销号 %1 / %2\n逾期 %3 项")
-            .replace("%1", str(closed))
-            .replace("%2", str(found))
+            "ledger": self.tr("本期发现整改 %1 项\n已销号 %2 · 逾期 %3")
+            .replace("%1", str(found))
+            .replace("%2", str(closed))
             .replace("%3", str(t(s.ledger, "overdue"))),
-            "risk": self.tr("高风险企业 %1 家\n中风险 %2 家")
+            "risk": self.tr("高风险企业 %1 家（全部）\n中风险 %2 家")
             .replace("%1", str(t(s.risk, "high")))
             .replace("%2", str(t(s.risk, "medium"))),
-            "offers": self.tr("要约 %1 份\n签订集体合同 %2 份")
+            "offers": self.tr("本期要约 %1 份\n签订集体合同 %2 份")
             .replace("%1", str(t(s.offers, "offers")))
             .replace("%2", str(t(s.offers, "signed"))),
-            "layoffs": self.tr("裁员备案 %1 件\n涉及 %2 人")
+            "layoffs": self.tr("本期裁员备案 %1 件\n涉及 %2 人")
             .replace("%1", str(t(s.layoffs, "filings")))
             .replace("%2", str(t(s.layoffs, "people"))),
-            "events": self.tr("重大风险隐患\n处置中 %1 起").replace("%1", str(t(s.events, "open"))),
-            "guidance": self.tr("指导服务 %1 次\n覆盖企业 %2 家")
+            "events": self.tr("处置中的重大风险隐患\n%1 起（全部）").replace(
+                "%1", str(t(s.events, "open"))
+            ),
+            "guidance": self.tr("本行动指导服务 %1 次\n覆盖企业 %2 家")
             .replace("%1", str(t(s.guidance_by_kind, "activities")))
             .replace("%2", str(t(s.guidance_by_kind, "enterprises"))),
         }
+        period = f"{s.period.start} — {s.period.end}"
+        tips = {
+            "checks": self.tr("专项行动期间（%1）的体检；点击查看这些体检"),
+            "ledger": self.tr("专项行动期间（%1）发现的整改事项；点击查看"),
+            "offers": self.tr("专项行动期间（%1）发出或收到的要约；点击查看"),
+            "layoffs": self.tr("专项行动期间（%1）的裁员备案；点击查看"),
+        }
+        for key, tip in tips.items():
+            self.tiles[key].setToolTip(tip.replace("%1", period))
         for key, text in texts.items():
             self.tiles[key].setText(text)
         self.timeline.set_data(

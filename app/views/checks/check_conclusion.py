@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.i18n import current_language
 from app.services.checks import check_rules
 from app.views.common.messages import FieldErrors, tr_lines
+from app.views.common.readable import set_readable
 
 WARNING_STYLE = "color: #9a5b00;"
 
@@ -98,11 +99,6 @@ class ConclusionPage(QWidget):
             self.advice.setPlainText(self.advice_proposal)
 
     def set_enabled(self, on: bool) -> None:
-        for widget in (
-            self.conclusion,
-            self.advice,
-            self.enterprise_person,
-            self.office_person,
-            self.use_proposal,
-        ):
-            widget.setEnabled(on)
+        for widget in (self.conclusion, self.advice, self.enterprise_person, self.office_person):
+            set_readable(widget, not on)  # a finalised check stays readable
+        self.use_proposal.setEnabled(on)

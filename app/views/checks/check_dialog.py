@@ -39,6 +39,7 @@ from app.views.checks.check_widgets import ResultsTable, TeamTable, result_lines
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import FieldErrors, tr_message
+from app.views.common.readable import set_readable
 
 
 class CheckDialog(QDialog):
@@ -233,7 +234,7 @@ class CheckDialog(QDialog):
         final = bool(self.detail and self.detail.status == "final")
         editable = self._editable()
         for widget in (self.date, *self.snapshot.values()):
-            widget.setEnabled(editable)
+            set_readable(widget, not editable)  # read-only, not disabled grey
         self.closing.set_enabled(editable)
         self.pick_button.setEnabled(not self.detail)
         self.team.set_read_only(not editable)

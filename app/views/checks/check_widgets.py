@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import current_language
 from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, ResultEntry, TeamMember
+from app.services.checks.snapshot_rules import ROLES_EN
+from app.views.common.readable import set_readable
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
+
+
+NAME_WIDTH = 120  # a member's name, the row header and the frame
 
 
 class TeamTable(QWidget):
@@ -34,7 +40,10 @@ class TeamTable(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("team")
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The name column takes what the role column (its combo's full width) leaves.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(130)
         self.add_button = QPushButton(self.tr("添加成员"))
@@ -58,10 +67,16 @@ class TeamTable(QWidget):
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(member.name))
         combo = QComboBox()
-        combo.addItems(ROLES)
-        combo.setCurrentText(member.role if member.role in ROLES else ROLES[0])
+        english = current_language() == "en"
+        for role in ROLES:  # the record keeps the Chinese role
+            combo.addItem(ROLES_EN.get(role, role) if english else role, role)
+        combo.setCurrentIndex(max(combo.findData(member.role), 0))
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.table.setCellWidget(row, 1, combo)
+        # Wide enough for the longest role (工会劳动法律监督员 was clipped).
+        self.table.horizontalHeader().resizeSection(1, combo.sizeHint().width() + 8)
+        # ... and the name beside it still readable (the table no narrower than both).
+        self.table.setMinimumWidth(combo.sizeHint().width() + NAME_WIDTH)
         self.changed.emit()
 
     def remove_selected(self) -> None:
@@ -80,7 +95,7 @@ class TeamTable(QWidget):
             item = self.table.item(row, 0)
             combo = self.table.cellWidget(row, 1)
             name = item.text().strip() if item else ""
-            role = combo.currentText() if isinstance(combo, QComboBox) else ROLES[0]
+            role = combo.currentData() if isinstance(combo, QComboBox) else ROLES[0]
             if name or role != ROLES[0]:
                 out.append(TeamMember(name, role))
         return out
@@ -94,7 +109,7 @@ class TeamTable(QWidget):
         for row in range(self.table.rowCount()):
             widget = self.table.cellWidget(row, 1)
             if widget:
-                widget.setEnabled(not read_only)
+                set_readable(widget, read_only)
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
 
@@ -186,6 +201,8 @@ class ResultsTable(QTableWidget):
                 lambda _i, code=line.code, r=row: self._result_changed(code, r)
             )
             self.setCellWidget(row, 3, combo)
+            # The whole result word ("Non-compliant" was cut to "Non-comp").
+            self.setColumnWidth(3, max(self.columnWidth(3), combo.sizeHint().width()))
             self.setItem(row, 4, QTableWidgetItem(line.note))
             self._colour(row)
         self.resizeRowsToContents()
@@ -256,4 +273,4 @@ class ResultsTable(QTableWidget):
         for row in range(self.rowCount()):
             widget = self.cellWidget(row, 3)
             if widget:
-                widget.setEnabled(not read_only)
+                set_readable(widget, read_only)

@@ -22,6 +22,7 @@ from app.services.checks import checklist_xlsx, checklists
 from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
+from app.views.common.messages import tr_lines, tr_message
 
 COLUMN_COUNT = 11
 
@@ -217,7 +218,11 @@ class ChecklistDialog(QDialog):
         try:
             self.spec = checklists.save_new_edition(self.db, self.items())
         except ChecklistError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(
+                self.tr("清单有以下问题，未保存：") + "\n" + tr_lines(exc.problems)
+                if len(exc.problems) > 1 or exc.problems[0] != str(exc)
+                else tr_message(str(exc))
+            )
             return False
         self.error.clear()
         self.show_items(self.spec.items)
@@ -252,7 +257,7 @@ class ChecklistDialog(QDialog):
         problems = checklists.validate(items, self.spec.conditions)
         self.show_items(items)
         self.error.setText(
-            (self.tr("导入的清单有以下问题，请修改后再保存：") + "\n" + "\n".join(problems))
+            (self.tr("导入的清单有以下问题，请修改后再保存：") + "\n" + tr_lines(problems))
             if problems
             else self.tr("已读入 %1 项，检查无误后点“保存为新版本”。").replace(
                 "%1", str(len(items))

@@ -163,6 +163,9 @@ class RiskGradingTab(QWidget):
         split.setOrientation(split.orientation().Vertical)
         split.addWidget(batch_box)
         split.addWidget(visit_box)
+        # The two lists share what the window has; at 150 % on a laptop screen their
+        # own minimums (two group boxes of tables) made the window taller than it.
+        split.setMinimumHeight(160)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(top)
