@@ -72,7 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.window_db and getattr(args, "db", None) in (None, os.environ.get("HEXIE_DB")):
         args.db = args.window_db  # `hexie --db FILE stats`: the command's --db
     shared.QUIET_PROGRESS["quiet"] = bool(getattr(args, "json", False))
+    from app.services.core.server_login import LoginCancelled, set_prompt
     from app.services.core.storage import DatabaseError, DatabaseInUseError
+
+    set_prompt(shared.ask_password)
     from app.services.core.storage_errors import classify
 
     try:
@@ -88,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report_error(
                 args, problem.message, STORAGE_EXIT_CODES[problem.kind], problem.kind
             )
-        if isinstance(exc, DatabaseError | DatabaseInUseError):
+        if isinstance(exc, DatabaseError | DatabaseInUseError | LoginCancelled):
             print(f"错误：{exc}", file=sys.stderr)
             return EXIT_ERROR
         raise

@@ -1,6 +1,10 @@
-"""Opening the one SQLite file: pragmas, the instance lock, migrations, sessions.
+"""Opening the office's database: the SQLite file, or the PostgreSQL database on
+the office server (app/models/location.py); migrations, sessions.
 
-Foreign keys on, WAL, busy timeout on every connection; Alembic migrations at
+For a file: foreign keys on, WAL, busy timeout on every connection and the
+instance lock beside it. For a server: psycopg 3, the password from the keyring,
+~/.pgpass or a prompt (app/models/server_login.py), readers in read-only
+transactions; the server itself serialises writers. For both: Alembic migrations at
 open; a file written by a newer version refused; one unit of work per user
 action (docs/architecture.md). The models only migrate: the copy taken before
 a migration is the caller's `before_upgrade` (app/services/core/storage.py
@@ -27,11 +31,14 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.models import server_login
 from app.models.base import SyncMixin, utcnow
 from app.models.bulk import NORMAL_CACHE_KB
+from app.models.location import Location, LocationError
 from app.models.lock import DatabaseInUseError, FileLock
 from app.models.setting import Setting, SyncCounter
 
@@ -42,6 +49,8 @@ __all__ = [
     "Database",
     "DatabaseError",
     "DatabaseInUseError",
+    "Location",
+    "LocationError",
     "NewerDatabaseError",
     "next_change_seq",
     "open_database",
@@ -85,10 +94,17 @@ def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
-    """An engine on the file. `read_only`: SQLite's mode=ro (WAL readers see the last
-    commit and never wait for a writer). `immutable`: for a file in a folder nobody can
-    write, where SQLite could not create the WAL index (-shm) a reader needs."""
+def make_engine(
+    where: Location | Path | str, *, read_only: bool = False, immutable: bool = False
+) -> Engine:
+    """An engine on the file or the server. `read_only`: SQLite's mode=ro (WAL readers
+    see the last commit and never wait for a writer), a server's read-only
+    transactions. `immutable`: for a file in a folder nobody can write, where SQLite
+    could not create the WAL index (-shm) a reader needs."""
+    location = Location.of(where)
+    if location.is_server:
+        return _server_engine(location, read_only=read_only)
+    path = location.file()
     if not read_only:
         engine = create_engine(f"sqlite:///{path}", future=True)
         event.listen(engine, "connect", _on_connect)
@@ -101,6 +117,52 @@ def make_engine(path: Path, *, read_only: bool = False, immutable: bool = False)
     )
     event.listen(engine, "connect", _on_connect_read_only)
     return engine
+
+
+def _server_engine(location: Location, *, read_only: bool) -> Engine:
+    """An engine on the office server, its password found before the first use
+    (server_login): a refused password is asked again, at most three times."""
+    connect_args: dict[str, Any] = {"connect_timeout": 10, "application_name": "hexie-desk"}
+    if read_only:
+        connect_args["options"] = "-c default_transaction_read_only=on"
+    engine = create_engine(
+        location.sqlalchemy_url(), connect_args=connect_args, pool_pre_ping=True, future=True
+    )
+    password: list[str | None] = [server_login.keyring_password(location)]
+
+    @event.listens_for(engine, "do_connect")
+    def _with_password(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        if password[0] is not None:
+            cparams["password"] = password[0]
+
+    for attempt in range(4):
+        try:
+            with engine.connect():
+                break
+        except OperationalError as exc:
+            if not server_login.is_password_refusal(exc.orig) or attempt == 3:
+                engine.dispose()
+                raise server_unreachable(location, exc) from exc
+            reason = "refused" if password[0] else "needed"
+            try:
+                password[0] = server_login.ask(location, reason)
+            except BaseException:
+                engine.dispose()
+                raise
+    return engine
+
+
+def server_unreachable(location: Location, exc: BaseException) -> DatabaseError:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+    reason = detail[0] if detail else ""
+    if server_login.is_password_refusal(getattr(exc, "orig", exc)):
+        return DatabaseError(
+            f"服务器 {location} 拒绝了密码。\n请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新）。"
+        )
+    return DatabaseError(
+        f"无法连接办公室服务器 {location}：{reason}\n"
+        "请检查服务器是否开机、地址和端口是否正确、数据库是否已建好（见 README 的“办公室服务器”）。"
+    )
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
@@ -140,11 +202,12 @@ def _stamp_sync_fields(session: Session, _flush_context: Any, _instances: Any) -
 
 
 BeforeUpgrade = Callable[[Path], object]
-"""Called with the file's path before a migration changes an existing file (the backup)."""
+"""Called with the file's path before a migration changes an existing file (the backup).
+Not called for a server database: its upgrade runs in one transaction there."""
 
 
 class Database:
-    """An open database file, holding its instance lock until closed.
+    """An open database (a file, holding its instance lock until closed, or a server).
 
     `operator` and `backup_folder` are how this PC works with the file: who is
     writing (the audit log, each record's author) and where the services put the
@@ -154,7 +217,7 @@ class Database:
 
     def __init__(
         self,
-        path: Path,
+        where: Location | Path,
         engine: Engine,
         lock: FileLock | None,
         operator: str,
@@ -162,7 +225,7 @@ class Database:
         *,
         read_only: bool = False,
     ) -> None:
-        self.path = path
+        self.location = Location.of(where)
         # Opened read-only (a read-only file or folder, or a reading command): no
         # lock is held and every write is refused by SQLite.
         self.read_only = read_only
@@ -174,6 +237,30 @@ class Database:
         self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
+
+    @property
+    def path(self) -> Path:
+        """The file; for a server, the stand-in path in this PC's folder for that
+        server (Location.stand_in), so what lives beside a file — the attachments
+        folder, the outbox, backup names — has a place for a server too."""
+        from app.paths import data_dir
+
+        return self.location.stand_in(data_dir())
+
+    @property
+    def is_server(self) -> bool:
+        return self.location.is_server
+
+    @property
+    def address(self) -> str:
+        """What `--db` takes to open this database again: the file's path, or the
+        server URL (without a password)."""
+        return str(self.location)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql": for the storage module's few engine-specific steps."""
+        return self.engine.dialect.name
 
     @property
     def office_code(self) -> str:
@@ -267,9 +354,9 @@ class Database:
     def reconnect(self, before_upgrade: BeforeUpgrade | None = None) -> None:
         """Open the (possibly replaced) file again, migrating it if it is older."""
         self.engine.dispose()
-        engine = make_engine(self.path, read_only=self.read_only)
+        engine = make_engine(self.location, read_only=self.read_only)
         if not self.read_only:
-            bring_up_to_date(self.path, engine, before_upgrade)
+            bring_up_to_date(self.location, engine, before_upgrade)
         self.engine = engine
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -297,7 +384,7 @@ def _run_outcome(session: Session, *, committed: bool) -> None:
 
 
 def open_database(
-    path: str | Path,
+    path: str | Path | Location,
     *,
     operator: str = "",
     create: bool = True,
@@ -316,12 +403,14 @@ def open_database(
     message that tells the user what to do. `read_only`: no lock, no migration,
     no write (a reader beside the writer; a read-only file or folder).
     """
+    location = Location.of(path)
+    if location.is_server:
+        return _open_server(location, operator, migrate, backup_folder, read_only)
+    path = location.file()
     if read_only:
-        path = Path(path).expanduser().resolve()
         engine = make_engine(path, read_only=True, immutable=immutable)
         return Database(path, engine, None, operator, backup_folder, read_only=True)
 
-    path = Path(path).expanduser().resolve()
     if not path.exists() and not create:
         raise DatabaseError(f"找不到数据库文件：{path}\n请检查路径，或先运行 hexie init 创建。")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -340,10 +429,50 @@ def open_database(
         raise
 
 
+def _open_server(
+    location: Location,
+    operator: str,
+    migrate: bool,
+    backup_folder: Path | None,
+    read_only: bool,
+) -> Database:
+    """A server database: no file lock (the server serialises writers; several PCs
+    write at once), migrated in one transaction by the first writer that opens it."""
+    engine = make_engine(location, read_only=read_only)
+    try:
+        if read_only:
+            _refuse_newer(engine)
+        elif migrate:
+            bring_up_to_date(location, engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(location, engine, None, operator, backup_folder, read_only=read_only)
+
+
+def _refuse_newer(engine: Engine) -> None:
+    from app.models import migrate as migrations
+
+    current = migrations.current_revision(engine)
+    if current is not None and current not in migrations.known_revisions():
+        raise NewerDatabaseError(
+            f"此数据库由更新版本的和谐台账写入（结构版本 {current}），当前程序无法识别。\n"
+            "请安装最新版本后再打开。数据库未被修改。"
+        )
+
+
 def bring_up_to_date(
-    path: Path, engine: Engine, before_upgrade: BeforeUpgrade | None = None
+    where: Location | Path, engine: Engine, before_upgrade: BeforeUpgrade | None = None
 ) -> None:
-    """Refuse a file from a newer version; migrate an older one (`before_upgrade` first)."""
+    """Refuse a database from a newer version; migrate an older one (`before_upgrade`
+    first, for a file). On a server the upgrade takes an advisory lock so two PCs
+    opening a new version at once migrate it once."""
+    location = Location.of(where)
+    if location.is_server:
+        _upgrade_server(engine)
+        _ensure_counter(engine)
+        return
+    path = location.file()
     from app.models import migrate as migrations
 
     current = migrations.current_revision(engine)
@@ -361,6 +490,19 @@ def bring_up_to_date(
             log.info("migrating %s from %s to %s", path, current, head)
         migrations.upgrade(engine, head)
     _ensure_counter(engine)
+
+
+# pg_advisory_xact_lock key for "migrating the Hexie Desk schema" (any constant).
+_MIGRATION_LOCK = 0x48455849
+
+
+def _upgrade_server(engine: Engine) -> None:
+    from app.models import migrate as migrations
+
+    _refuse_newer(engine)
+    if migrations.current_revision(engine) == migrations.head_revision():
+        return
+    migrations.upgrade(engine, migrations.head_revision(), advisory_lock=_MIGRATION_LOCK)
 
 
 def _has_tables(engine: Engine) -> bool:
