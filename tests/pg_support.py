@@ -75,3 +75,18 @@ def make_template() -> str:
     create(name)
     open_database(server_url(name), operator="template").close()
     return name
+
+
+def read(where: str, sql: str, **params: object) -> list[tuple[object, ...]]:
+    """Rows of `sql` (named :params) read straight from the database at `where` (a file
+    path or a server URL), not through the services: what a test counts by hand."""
+    from sqlalchemy import create_engine, text
+
+    from app.models.location import Location
+
+    engine = create_engine(Location.of(where).sqlalchemy_url())
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()

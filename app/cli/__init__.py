@@ -16,7 +16,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli import backup, campaign, documents, register, risk, rules, scans, shared, sync
+from app.cli import (
+    backup,
+    campaign,
+    documents,
+    register,
+    risk,
+    rules,
+    scans,
+    server,
+    shared,
+    sync,
+)
 from app.cli.shared import EXIT_ERROR, STORAGE_EXIT_CODES, CliError, Command, report_error
 
 # Every command, in the order `hexie --help` lists them.
@@ -30,6 +41,7 @@ COMMANDS: dict[str, Command] = {
     **campaign.COMMANDS,
     **scans.COMMANDS,
     **backup.COMMANDS,
+    **server.COMMANDS,
 }
 
 __all__ = ["COMMANDS", "CliError", "build_parser", "main", "shared"]
