@@ -149,6 +149,7 @@ def _server_engine(location: Location, *, read_only: bool) -> Engine:
             except BaseException:
                 engine.dispose()
                 raise
+    server_login.note_password(location, password[0])
     return engine
 
 

@@ -25,6 +25,9 @@ Prompt = Callable[[Location, str], "str | None"]
 refused password). None: the user cancelled."""
 
 _prompt: Prompt | None = None
+# Passwords that opened a server in this process (from the keyring or a prompt), so
+# pg_dump can be given the same one in its environment. Never written anywhere.
+_known: dict[str, str] = {}
 
 
 class LoginCancelled(RuntimeError):
@@ -50,6 +53,15 @@ def _keyring() -> Any | None:
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         return None
     return keyring
+
+
+def note_password(location: Location, password: str | None) -> None:
+    if password is not None:
+        _known[location.key()] = password
+
+
+def known_password(location: Location) -> str | None:
+    return _known.get(location.key())
 
 
 def keyring_password(location: Location) -> str | None:
