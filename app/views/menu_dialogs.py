@@ -28,6 +28,26 @@ class MenuDialogs:
     update_status: Any
     show_exported: Any
     _refresh_built: Any
+    # Opens another database in this window's place; True when it opened (app.gui).
+    reopen: Any = None
+
+    def connect_server(self) -> QWidget:
+        """文件 → 打开 → 连接办公室服务器…: the chosen server opens in this window's
+        place (through `reopen`, which the start-up code provides)."""
+        from app.views.settings.server_dialog import ServerDialog, remember
+
+        dialog = ServerDialog(list(self.settings.recent_servers), self)  # type: ignore[arg-type]
+
+        def chosen() -> None:
+            address = dialog.address()
+            if self.reopen is not None and self.reopen(address):
+                self.settings.recent_servers = remember(self.settings.recent_servers, address)
+                self.settings.save()
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        self._server_dialog = dialog
+        return dialog
 
     def edit_backups(self) -> QWidget:
         from app.views.settings.backup_dialog import BackupDialog
