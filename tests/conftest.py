@@ -108,7 +108,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def db_engine(request: pytest.FixtureRequest) -> str:
-    """"sqlite" or "postgresql": where this test's databases live."""
+    """ "sqlite" or "postgresql": where this test's databases live."""
     return str(getattr(request, "param", "sqlite"))
 
 
@@ -343,9 +343,7 @@ def sync_office(fresh_database: Any, office_keys: Any) -> Iterator[Any]:
 
     opened: list[Any] = []
 
-    def make(
-        code: str, *, operator: str = "测试员", engine: str | None = None
-    ) -> tuple[Any, Any]:
+    def make(code: str, *, operator: str = "测试员", engine: str | None = None) -> tuple[Any, Any]:
         """`engine`: this office's engine when not the test's (a mixed exchange)."""
         database = fresh_database(f"office-{code}", operator=operator, engine=engine)
         office.configure(database, code)

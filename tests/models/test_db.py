@@ -33,8 +33,8 @@ def test_models_match_migrations(db):
         context = MigrationContext.configure(
             conn,
             opts={
-                "include_name": lambda name, kind, _p: not str(name).startswith(
-                    ("enterprise_fts", "ix_enterprise_name_trgm")
+                "include_name": lambda name, kind, _p: (
+                    not str(name).startswith(("enterprise_fts", "ix_enterprise_name_trgm"))
                 )
             },
         )
