@@ -49,8 +49,21 @@ class MenuDialogs:
         self._server_dialog = dialog
         return dialog
 
-    def edit_backups(self) -> QWidget:
+    def edit_backups(self) -> QWidget | None:
         from app.views.settings.backup_dialog import BackupDialog
+
+        if self.db.is_server:
+            # The dialog copies and swaps files; a server's backups are its own
+            # (README: 办公室服务器 → 服务器上的备份).
+            QMessageBox.information(
+                self,  # type: ignore[arg-type]
+                self.tr("备份与恢复"),  # type: ignore[attr-defined]
+                self.tr(  # type: ignore[attr-defined]
+                    "这是办公室服务器上的数据库，不在本机备份。请在服务器上定时运行"
+                    " hexie backup --db %1（或 pg_dump），恢复用 hexie restore 备份文件 --db %1。"
+                ).replace("%1", self.db.address),
+            )
+            return None
 
         dialog = BackupDialog(self.db, self.settings, self)
         dialog.restored.connect(lambda _p: self.refresh_all())

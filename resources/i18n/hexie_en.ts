@@ -2402,12 +2402,20 @@ Log: %4
 This program never connects to a network; all data stays on this PC.</translation>
     </message>
     <message>
+      <source>备份与恢复</source>
+      <translation>Backup and restore</translation>
+    </message>
+    <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
     </message>
     <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
       <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
+    </message>
+    <message>
+      <source>这是办公室服务器上的数据库，不在本机备份。请在服务器上定时运行 hexie backup --db %1（或 pg_dump），恢复用 hexie restore 备份文件 --db %1。</source>
+      <translation>This database is on the office server and is not backed up on this PC. Schedule hexie backup --db %1 (or pg_dump) on the server; restore with hexie restore BACKUP --db %1.</translation>
     </message>
   </context>
   <context>
@@ -4108,6 +4116,10 @@ Check the path, or create it first with hexie init.</translation>
     <message>
       <source>有答复日期时，请先填写收到要约的日期。</source>
       <translation>With a reply date, enter the date the offer was received first.</translation>
+    </message>
+    <message>
+      <source>服务器上的数据库用 hexie restore 备份文件 --db {address} 恢复（服务器备份）。</source>
+      <translation>A database on the server is restored with hexie restore BACKUP --db {address} (a server backup).</translation>
     </message>
     <message>
       <source>未知的整改状态“{status}”。</source>

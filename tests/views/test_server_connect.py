@@ -102,6 +102,9 @@ def test_the_window_opens_on_the_server_with_the_prompted_password(
         assert holder[0] is not window and holder[0].db.is_server
         assert office.current(holder[0].db).code == "410482"
         assert settings.recent_servers == [dialog.address()]
+        # 备份与恢复 on a server says where its backups are made, and copies no file.
+        assert holder[0].edit_backups() is None
+        assert messages[-1][0] == "information" and "hexie backup --db" in messages[-1][2]
         holder[0].db.close()
         holder[0].close()
     finally:

@@ -275,6 +275,13 @@ def restore(db: Database, backup: Path) -> Path | None:
     when the backup cannot be used. Returns the kept file."""
     if db.read_only:
         raise storage_errors.read_only(db.path)
+    if db.is_server:
+        raise DatabaseError(
+            N_(
+                "服务器上的数据库用 hexie restore 备份文件 --db {address} 恢复（服务器备份）。",
+                address=db.address,
+            )
+        )
     db.release_file()
     try:
         return backups.restore(backup, db.path, db.backup_folder or backups.default_folder())
