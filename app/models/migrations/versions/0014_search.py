@@ -10,7 +10,7 @@ rowid), kept in step by the triggers below, so every write path — the dialog,
 the spreadsheet import, the sync bundle's merge, the demo — updates it. A later
 migration that rebuilds `enterprise` in batch mode must recreate these triggers
 and run `INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild')`
-(app/services/register/name_search.py).
+(app/models/name_index.py).
 
 On PostgreSQL the same search is a pg_trgm GIN index on both columns, which
 answers `ILIKE '%fragment%'` from the index; a server where the extension cannot
