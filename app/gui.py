@@ -75,7 +75,9 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def open_main_window(path: Path, settings: AppSettings, access: str = "auto") -> MainWindow | None:
+def open_main_window(
+    path: Path | str, settings: AppSettings, access: str = "auto"
+) -> MainWindow | None:
     """Open the database (asking for the office on first start) and build the window.
 
     Returns None when the file cannot be opened (the reason was shown) or the
@@ -85,19 +87,28 @@ def open_main_window(path: Path, settings: AppSettings, access: str = "auto") ->
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.services.core import office
-    from app.services.core.storage import DatabaseError, DatabaseInUseError, open_office_database
+    from app.services.core.server_login import LoginCancelled
+    from app.services.core.storage import (
+        DatabaseError,
+        DatabaseInUseError,
+        Location,
+        LocationError,
+        open_office_database,
+    )
     from app.views.common.messages import tr_message
     from app.views.main_window import MainWindow
     from app.views.settings.office_dialog import OfficeDialog
 
     try:
         db = open_office_database(
-            path,
+            Location.of(path),
             operator=settings.operator_name(),
             backup_folder=settings.backup_dir(),
             access=access,  # type: ignore[arg-type]
         )
-    except (DatabaseError, DatabaseInUseError) as exc:
+    except LoginCancelled:
+        return None
+    except (DatabaseError, DatabaseInUseError, LocationError) as exc:
         QMessageBox.critical(
             None, QApplication.translate("main", "无法打开数据库"), tr_message(str(exc))
         )
@@ -211,6 +222,9 @@ def daily_backup(window: MainWindow) -> None:
     shown in the status bar (and logged); the work goes on."""
     from app.services.core import backups
 
+    if window.db.is_server:
+        return  # the server's backups: `hexie backup --db URL` or the server's own (README)
+
     def run() -> Path | None:
         return backups.daily_backup_if_due(window.db.path, window.settings.backup_dir())
 
@@ -238,8 +252,7 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
     geometry = window.saveGeometry()
     new = MainWindow(window.db, window.settings, window.tasks)
     new.restoreGeometry(geometry)
-    new.language_changed.connect(lambda c: switch_language(new, c))
-    new.show()
+    new.show()  # its language and reopen signals are wired by watch()
     window.hide()
     window.deleteLater()
     return new
@@ -275,13 +288,44 @@ def run_gui(db_path: str | None = None) -> int:
     from app.services.core import local_time
 
     local_time.set_zone(settings.time_zone)
-    path = Path(db_path or os.environ.get("HEXIE_DB") or settings.last_db or default_db_path())
+    target = db_path or os.environ.get("HEXIE_DB") or settings.last_db or str(default_db_path())
     from app.startup import StartUp
 
-    startup = StartUp(path, settings, sys.modules[__name__])
+    startup = StartUp(target, settings, sys.modules[__name__])
     startup.begin()
     try:
         code = app.exec()
     finally:
         startup.close()
     return startup.exit_code if startup.exit_code is not None else code
+
+
+def watch(holder: list[MainWindow], settings: AppSettings) -> None:
+    """The window in holder[0] may switch language (same database) or open another
+    database in its place (文件 → 打开); holder always names the current window."""
+    window = holder[0]
+    window.language_changed.connect(
+        lambda code: (
+            holder.__setitem__(0, switch_language(holder[0], code)),
+            watch(holder, settings),
+        )
+    )
+    window.reopen = lambda address: reopen(holder, settings, address)
+
+
+def reopen(holder: list[MainWindow], settings: AppSettings, address: str) -> bool:
+    """Open `address` (a file or a server) in a new window in the current one's place;
+    the current one stays, its database open, when the new one cannot be opened."""
+    old = holder[0]
+    new = open_main_window(address, settings)
+    if new is None:
+        return False
+    old.remember_column_widths()
+    new.restoreGeometry(old.saveGeometry())
+    holder[0] = new
+    watch(holder, settings)
+    new.show()
+    old.hide()
+    old.db.close()
+    old.deleteLater()
+    return True

@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 class AppSettings:
     operator: str = ""  # name written into the audit log and on each record as author
     last_db: str = ""  # database opened last; empty = the default file in the data folder
+    # Office servers connected to, newest first (postgresql://user@host:port/db, never a password).
+    recent_servers: list[str] = field(default_factory=list)
     language: str = "zh_CN"  # zh_CN or en
     new_enterprise_months: int = 12  # "newly registered" = registered within this many months
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()

@@ -39,14 +39,16 @@ log = logging.getLogger("hexie")
 class StartUp:
     """The frame, then the window on the opened file, then the background check."""
 
-    def __init__(self, path: Path, settings: AppSettings, gui: ModuleType) -> None:
-        self.path = path
+    def __init__(self, target: str | Path, settings: AppSettings, gui: ModuleType) -> None:
+        self.path = target  # a database file, or an office server's URL (app/models/location.py)
         # app.gui, handed in by its run_gui: the dialogs and the window are built
         # there, and app.gui importing this module must not be answered by an import.
         self.gui = gui
         self.settings = settings
         self.frame: StartupFrame | None = None
-        self.window: MainWindow | None = None
+        # The current window: a language switch or 文件 → 打开 puts another in its
+        # place (app.gui.watch keeps this list up to date).
+        self.holder: list[MainWindow] = []
         self.exit_code: int | None = None  # set when start-up stops before the window
         self.integrity: list[str] | None = None  # the background check's findings
         self._probe = os.environ.get("HEXIE_STARTUP_PROBE", "")
@@ -64,12 +66,25 @@ class StartUp:
         QTimer.singleShot(0, self.load)
 
     # -- 2. the file and the window ----------------------------------------------------
+    @property
+    def window(self) -> MainWindow | None:
+        return self.holder[0] if self.holder else None
+
     def load(self) -> None:
+        from app.models.location import Location
+        from app.services.core.server_login import set_prompt
+        from app.views.settings.server_dialog import ask_password
+
         gui = self.gui
-        if not gui.check_file(self.path, self.settings, full=False):
+        set_prompt(ask_password)  # a server's password, when neither keyring nor PGPASSFILE has it
+        target = str(self.path)
+        where = Location.of(target) if "://" in target else Location.of(Path(target))
+        if where.is_file and not gui.check_file(where.file(), self.settings, full=False):
             self._stop()
             return
-        window = gui.open_main_window(self.path, self.settings)
+        window = gui.open_main_window(
+            str(where) if where.is_server else where.file(), self.settings
+        )
         if window is None:
             self._stop()
             return
@@ -84,20 +99,13 @@ class StartUp:
         self.check_in_background()
 
     def _show(self, window: MainWindow) -> None:
-        def switched(code: str) -> None:
-            assert self.window is not None
-            self._show_switched(self.gui.switch_language(self.window, code))
-
-        self.window = window
-        window.language_changed.connect(switched)
+        self.holder[:] = [window]
+        self.gui.watch(self.holder, self.settings)
         window.show()  # before the frame closes: the app never has no window
         if self.frame is not None:
             self.frame.close()
             self.frame.deleteLater()
             self.frame = None
-
-    def _show_switched(self, window: MainWindow) -> None:
-        self.window = window
 
     def _stop(self) -> None:
         self.exit_code = 1
@@ -110,8 +118,8 @@ class StartUp:
         from app.services.core import backups
 
         window = self.window
-        if window is None or window.db.read_only:
-            return
+        if window is None or window.db.read_only or window.db.is_server:
+            return  # a server checks its own storage
         path = window.db.path
 
         def read() -> list[str]:
@@ -146,7 +154,8 @@ class StartUp:
             old.close()
             return
         window.restoreGeometry(geometry)
-        self.window = window
+        self.holder[:] = [window]
+        self.gui.watch(self.holder, self.settings)
         window.show()
         old.hide()
         old.deleteLater()

@@ -89,23 +89,101 @@ def open_copy(template: Path, path: Path, *, operator: str) -> Any:
     return open_database(path, operator=operator)
 
 
+# -- both engines: SQLite files, and a PostgreSQL server when HEXIE_TEST_PG names one ---------
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The storage, services and CLI tests that open a database run on each engine
+    (tests/pg_support.py); the views stay on SQLite."""
+    from tests.pg_support import BOTH_ENGINES_UNDER, ENGINES
+
+    if "db_engine" not in metafunc.fixturenames or len(ENGINES) < 2:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_file"):
+        return
+    where = str(metafunc.definition.path).replace("\\", "/")
+    if any(f"/{folder}" in where for folder in BOTH_ENGINES_UNDER):
+        metafunc.parametrize("db_engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Any]:
+def db_engine(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgresql": where this test's databases live."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """The migrated, empty template database on the test server (one per worker)."""
+    from tests import pg_support
+
+    name = pg_support.make_template()
+    yield name
+    pg_support.drop(name)
+
+
+@pytest.fixture
+def fresh_database(
+    db_engine: str, tmp_path: Path, empty_database_file: Path, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    """make(stem, operator) → a fresh, migrated, empty database on this test's engine:
+    a copy of the template file, or a database made from the server's template."""
+    from app.models.db import open_database
+    from tests import pg_support
+
+    made: list[str] = []
+
+    def make(stem: str, *, operator: str, engine: str | None = None) -> Any:
+        if (engine or db_engine) == "sqlite":
+            return open_copy(empty_database_file, tmp_path / f"{stem}.sqlite3", operator=operator)
+        template = request.getfixturevalue("pg_template")
+        name = pg_support.new_name(stem)
+        url = pg_support.create(name, template)
+        made.append(name)
+        return open_database(url, operator=operator)
+
+    yield make
+    for name in made:
+        pg_support.drop(name)
+
+
+@pytest.fixture
+def fresh_location(db_engine: str, tmp_path: Path) -> Iterator[Any]:
+    """where(stem) → where a command may create a database: a file path in tmp_path,
+    or the URL of an empty database on the test server (the commands migrate it)."""
+    from tests import pg_support
+
+    made: list[str] = []
+
+    def where(stem: str) -> str:
+        if db_engine == "sqlite":
+            return str(tmp_path / f"{stem}.sqlite3")
+        name = pg_support.new_name(stem)
+        made.append(name)
+        return pg_support.create(name)
+
+    yield where
+    for name in made:
+        pg_support.drop(name)
+
+
+@pytest.fixture
+def db(fresh_database: Any) -> Iterator[Any]:
     """A county office's database (汝州市, 410482), fresh for each test."""
     from app.services.core import office
 
-    database = open_copy(empty_database_file, tmp_path / "county.sqlite3", operator="测试员")
+    database = fresh_database("county", operator="测试员")
     office.configure(database, "410482", level="county")
     yield database
     database.close()
 
 
 @pytest.fixture
-def city_db(tmp_path: Path, empty_database_file: Path) -> Iterator[Any]:
+def city_db(fresh_database: Any) -> Iterator[Any]:
     """The city office's database (平顶山市, 410400), fresh for each test."""
     from app.services.core import office
 
-    database = open_copy(empty_database_file, tmp_path / "city.sqlite3", operator="市级测试员")
+    database = fresh_database("city", operator="市级测试员")
     office.configure(database, "410400", level="city")
     yield database
     database.close()
@@ -259,16 +337,15 @@ def pair(db: Any, city_db: Any, office_keys: Any, tmp_path: Path) -> Any:
 
 
 @pytest.fixture
-def sync_office(tmp_path: Path, office_keys: Any, empty_database_file: Path) -> Iterator[Any]:
-    """make(code) → (database, unlocked keys) of a new office with its own file."""
+def sync_office(fresh_database: Any, office_keys: Any) -> Iterator[Any]:
+    """make(code) → (database, unlocked keys) of a new office with its own database."""
     from app.services.core import office
 
     opened: list[Any] = []
 
-    def make(code: str, *, operator: str = "测试员") -> tuple[Any, Any]:
-        database = open_copy(
-            empty_database_file, tmp_path / f"office-{code}.sqlite3", operator=operator
-        )
+    def make(code: str, *, operator: str = "测试员", engine: str | None = None) -> tuple[Any, Any]:
+        """`engine`: this office's engine when not the test's (a mixed exchange)."""
+        database = fresh_database(f"office-{code}", operator=operator, engine=engine)
         office.configure(database, code)
         opened.append(database)
         return database, office_keys(database)

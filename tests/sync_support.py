@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import MetaData, Table, inspect, select, text
+
 from app.models.db import Database
 from app.models.migrate import head_revision
 from app.services.sync import bundle, keys
@@ -37,32 +39,38 @@ CITY = "410400"
 
 
 def snapshot(db: Database) -> str:
-    """Every row of every table, as SQL text: two equal snapshots mean the
-    database did not change at all (bookkeeping and counters included)."""
-    con = sqlite3.connect(db.path)
-    try:
-        return "\n".join(con.iterdump())
-    finally:
-        con.close()
+    """Every row of every table, as text: two equal snapshots mean the database did
+    not change at all (bookkeeping and counters included). Read through SQLAlchemy,
+    so it works the same on a SQLite file and on a server."""
+    lines: list[str] = []
+    with db.engine.connect() as conn:
+        tables = sorted(inspect(conn).get_table_names())
+        meta = MetaData()
+        for name in tables:
+            table = Table(name, meta, autoload_with=conn)
+            order = [c for c in table.c]
+            for row in conn.execute(select(table).order_by(*order)):
+                lines.append(f"{name} {tuple(row)!r}")
+    return "\n".join(lines)
 
 
 def canonical(db: Database) -> dict[str, Any]:
     """Every synced table's rows (without the local change number) sorted by id,
     and the open conflicts: what must be equal after bundles in any order."""
     out: dict[str, Any] = {}
-    con = sqlite3.connect(db.path)
-    try:
+    with db.engine.connect() as conn:
         for name, table in record_tables().items():
-            columns = [c.name for c in table.c if c.name != "change_seq"]
-            out[name] = con.execute(
-                f"SELECT {', '.join(columns)} FROM {name} ORDER BY id"  # noqa: S608 - table names from the models
-            ).fetchall()
-        out["open conflicts"] = con.execute(
-            "SELECT table_name, record_id, peer, incoming_json, local_json FROM sync_conflict"
-            " WHERE status = 'open' ORDER BY table_name, record_id"
-        ).fetchall()
-    finally:
-        con.close()
+            columns = [c for c in table.c if c.name != "change_seq"]
+            out[name] = [tuple(r) for r in conn.execute(select(*columns).order_by(table.c.id))]
+        out["open conflicts"] = [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT table_name, record_id, peer, incoming_json, local_json FROM sync_conflict"
+                    " WHERE status = 'open' ORDER BY table_name, record_id"
+                )
+            )
+        ]
     return out
 
 

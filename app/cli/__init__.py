@@ -16,7 +16,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli import backup, campaign, documents, register, risk, rules, scans, shared, sync
+from app.cli import (
+    backup,
+    campaign,
+    documents,
+    register,
+    risk,
+    rules,
+    scans,
+    server,
+    shared,
+    sync,
+)
 from app.cli.shared import EXIT_ERROR, STORAGE_EXIT_CODES, CliError, Command, report_error
 
 # Every command, in the order `hexie --help` lists them.
@@ -30,6 +41,7 @@ COMMANDS: dict[str, Command] = {
     **campaign.COMMANDS,
     **scans.COMMANDS,
     **backup.COMMANDS,
+    **server.COMMANDS,
 }
 
 __all__ = ["COMMANDS", "CliError", "build_parser", "main", "shared"]
@@ -72,7 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.window_db and getattr(args, "db", None) in (None, os.environ.get("HEXIE_DB")):
         args.db = args.window_db  # `hexie --db FILE stats`: the command's --db
     shared.QUIET_PROGRESS["quiet"] = bool(getattr(args, "json", False))
+    from app.services.core.server_login import LoginCancelled, set_prompt
     from app.services.core.storage import DatabaseError, DatabaseInUseError
+
+    set_prompt(shared.ask_password)
     from app.services.core.storage_errors import classify
 
     try:
@@ -88,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report_error(
                 args, problem.message, STORAGE_EXIT_CODES[problem.kind], problem.kind
             )
-        if isinstance(exc, DatabaseError | DatabaseInUseError):
+        if isinstance(exc, DatabaseError | DatabaseInUseError | LoginCancelled):
             print(f"错误：{exc}", file=sys.stderr)
             return EXIT_ERROR
         raise

@@ -38,12 +38,18 @@ def _backup_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
 
 
+def _url_like(text: str | None) -> bool:
+    return bool(text) and "://" in str(text)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     """A reader: SQLite's online backup works while the window or an import writes."""
     from app.services.core import backups, file_check
     from app.services.core.storage_errors import classify
     from app.settings import AppSettings
 
+    if _url_like(args.db):
+        return _server_backup(args)
     path = _db_path(args)
     file_check.inspect(path)
     folder = Path(args.to).expanduser() if args.to else AppSettings.load().backup_dir()
@@ -60,6 +66,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _server_backup(args: argparse.Namespace) -> int:
+    """A database on the office server: the app's logical export (and pg_dump's file
+    when pg_dump is on PATH), app/services/core/server_backup.py."""
+    from app.cli.shared import open_db
+    from app.services.core import server_backup
+    from app.settings import AppSettings
+
+    folder = Path(args.to).expanduser() if args.to else AppSettings.load().backup_dir()
+    with open_db(args, write=False) as db:
+        made = server_backup.make_backup(db, folder)
+    if args.json:
+        print_json(
+            {
+                "backup": str(made.export),
+                "size": made.export.stat().st_size,
+                "pg_dump": str(made.dump) if made.dump else None,
+            }
+        )
+    else:
+        print(f"已备份到 {made.export}")
+        if made.dump:
+            print(f"pg_dump 备份：{made.dump}（用 pg_restore 恢复）")
+    return EXIT_OK
+
+
 def _restore_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("backup", help="备份文件（.sqlite3）")
     db_options(p)
@@ -73,6 +104,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if not args.db:
         raise CliError("请用 --db 指定要恢复到的数据库文件，或设置环境变量 HEXIE_DB。")
+    if _url_like(args.db):
+        return _server_restore(args)
     target = Path(args.db).expanduser().resolve()
     source = Path(args.backup).expanduser().resolve()
     if not source.is_file():
@@ -121,6 +154,50 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _server_restore(args: argparse.Namespace) -> int:
+    """Preview (time, office, counts), confirm, then replace every record on the
+    server in one transaction, verified against the backup's checksums."""
+    from app.cli.shared import open_db
+    from app.services.core import server_backup
+    from app.services.core.backups import BackupError
+    from app.settings import AppSettings
+
+    source = Path(args.backup).expanduser().resolve()
+    if not source.is_file():
+        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
+    info = server_backup.describe(source)
+    if not info.ok:
+        raise CliError(
+            "不能用这个备份恢复：" + "；".join(info.problems) + " 服务器上的数据未改动。",
+            EXIT_UNREADABLE,
+        )
+    out = sys.stderr if args.json else sys.stdout
+    made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else "（未知）"
+    print(f"备份：{source}", file=out)
+    print(f"备份时间：{made}", file=out)
+    print(f"单位：{info.office or '（未设置）'}", file=out)
+    for label, n in info.counts.items():
+        print(f"  {label}：{n}", file=out)
+    print(f"将替换服务器上的全部记录：{args.db}（先另做一份备份，不会丢失）", file=out)
+    if not args.yes:
+        print("用这个备份替换服务器上的数据吗？输入 y 确认：", end="", file=out, flush=True)
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "是"):
+            print("已取消，服务器上的数据未改动。", file=out)
+            return EXIT_ERROR
+    with open_db(args) as db:
+        try:
+            kept = server_backup.restore(db, source, AppSettings.load().backup_dir())
+        except BackupError as exc:
+            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+    if args.json:
+        print_json(
+            {"restored": args.db, "backup": str(source), "counts": info.counts, "kept": str(kept)}
+        )
+    else:
+        print(f"已恢复 {args.db}。恢复前的数据另存为 {kept}")
+    return EXIT_OK
+
+
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     db_options(p)
     p.add_argument("--json", action="store_true")
@@ -131,6 +208,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     read-only, so it runs beside the window."""
     from app.services.core import backups, file_check
 
+    if _url_like(args.db):
+        raise CliError(
+            "hexie check 检查的是 SQLite 文件；办公室服务器上的数据库由 PostgreSQL 自己保证完整，"
+            "请在服务器上用 PostgreSQL 的工具（如 pg_amcheck）检查。"
+        )
     path = _db_path(args)
     file_check.inspect(path)
     quick = backups.integrity_problems(path, quick=True)

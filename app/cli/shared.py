@@ -15,13 +15,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.services.core.progress import Work, drain
 
 if TYPE_CHECKING:
-    from app.services.core.storage import Database
+    from app.services.core.storage import Database, Location
 
 EXIT_OK, EXIT_ERROR, EXIT_UNREADABLE, EXIT_REJECTED = 0, 1, 2, 3
 # The office file itself (README: 命令行, exit codes): damaged; not a Hexie Desk
@@ -58,7 +57,10 @@ class Command:
 
 def db_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", default=os.environ.get("HEXIE_DB"), help="数据库文件（也可用环境变量 HEXIE_DB）"
+        "--db",
+        default=os.environ.get("HEXIE_DB"),
+        help="数据库文件，或办公室服务器 postgresql://用户名@服务器:端口/数据库名"
+        "（也可用环境变量 HEXIE_DB；密码不写在地址里）",
     )
     parser.add_argument(
         "--operator",
@@ -81,7 +83,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False, write: bool = Tru
         raise CliError("请用 --db 指定数据库文件，或设置环境变量 HEXIE_DB。")
     settings = AppSettings.load()
     db = open_office_database(
-        Path(args.db),
+        location_of(args.db),
         operator=operator_of(args, settings),
         create=create,
         backup_folder=settings.backup_dir(),
@@ -90,6 +92,31 @@ def open_db(args: argparse.Namespace, *, create: bool = False, write: bool = Tru
     for notice in db.notices:  # an interrupted upgrade undone, for instance
         print(notice, file=sys.stderr)
     return db
+
+
+def location_of(text: str) -> Location:
+    """--db as a Location: a file path, or a server URL (a password in it refused)."""
+    from app.services.core.storage import Location, LocationError
+
+    try:
+        return Location.of(text)
+    except LocationError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def ask_password(location: Location, reason: str) -> str | None:
+    """The CLI's password prompt (server_login): getpass on the terminal, never echoed;
+    no terminal (a script): no prompt, the script is told where a password goes."""
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(
+            f"服务器 {location} 要求密码。脚本中请把密码写入 ~/.pgpass（或 PGPASSFILE 指向的文件），"
+            "或存入系统钥匙串；密码不能写在命令行上。"
+        )
+    import getpass
+
+    if reason == "refused":
+        print("密码不正确，请重新输入。", file=sys.stderr)
+    return getpass.getpass(f"{location} 的密码：")
 
 
 def operator_of(args: argparse.Namespace, settings: Any) -> str:

@@ -20,7 +20,11 @@ BULK_CACHE_KB = 64_000
 def bulk_cache(session: Session) -> Iterator[None]:
     """A larger page cache for one bulk write: 100,000 rows go into several
     indexes, and the default cache turns that into page churn. Everyday
-    connections keep a small cache so the open window stays light."""
+    connections keep a small cache so the open window stays light. A server
+    manages its own shared buffers: nothing to change there."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
     session.execute(text(f"PRAGMA cache_size=-{BULK_CACHE_KB}"))
     try:
         yield

@@ -1,6 +1,10 @@
-"""Opening the one SQLite file: pragmas, the instance lock, migrations, sessions.
+"""Opening the office's database: the SQLite file, or the PostgreSQL database on
+the office server (app/models/location.py); migrations, sessions.
 
-Foreign keys on, WAL, busy timeout on every connection; Alembic migrations at
+For a file: foreign keys on, WAL, busy timeout on every connection and the
+instance lock beside it. For a server: psycopg 3, the password from the keyring,
+~/.pgpass or a prompt (app/models/server_login.py), readers in read-only
+transactions; the server itself serialises writers. For both: Alembic migrations at
 open; a file written by a newer version refused; one unit of work per user
 action (docs/architecture.md). The models only migrate: the copy taken before
 a migration is the caller's `before_upgrade` (app/services/core/storage.py
@@ -10,7 +14,6 @@ passes the one backup path, app/services/core/backups.py).
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,17 +24,24 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
-    create_engine,
     event,
     inspect,
     select,
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from app.models.base import SyncMixin, utcnow
-from app.models.bulk import NORMAL_CACHE_KB
+from app.models.engines import (
+    DatabaseError,
+    NewerDatabaseError,
+    check_is_sqlite,
+    make_engine,
+    refuse_newer,
+    server_unreachable,
+    upgrade_server,
+)
+from app.models.location import Location, LocationError
 from app.models.lock import DatabaseInUseError, FileLock
 from app.models.setting import Setting, SyncCounter
 
@@ -42,18 +52,13 @@ __all__ = [
     "Database",
     "DatabaseError",
     "DatabaseInUseError",
+    "Location",
+    "LocationError",
     "NewerDatabaseError",
     "next_change_seq",
     "open_database",
+    "server_unreachable",
 ]
-
-
-class DatabaseError(RuntimeError):
-    """A database file that cannot be opened; the message says what to do."""
-
-
-class NewerDatabaseError(DatabaseError):
-    """The database was written by a newer Hexie Desk; opening it could lose data."""
 
 
 @dataclass(frozen=True)
@@ -62,45 +67,6 @@ class Actor:
 
     operator: str
     office_code: str
-
-
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA cache_size=-{NORMAL_CACHE_KB}")
-    cursor.close()
-
-
-def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
-    # A reader never changes the file: no journal-mode switch, and query_only
-    # turns any write into SQLite's "readonly database" error.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute(f"PRAGMA cache_size=-{NORMAL_CACHE_KB}")
-    cursor.execute("PRAGMA query_only=1")
-    cursor.close()
-
-
-def make_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
-    """An engine on the file. `read_only`: SQLite's mode=ro (WAL readers see the last
-    commit and never wait for a writer). `immutable`: for a file in a folder nobody can
-    write, where SQLite could not create the WAL index (-shm) a reader needs."""
-    if not read_only:
-        engine = create_engine(f"sqlite:///{path}", future=True)
-        event.listen(engine, "connect", _on_connect)
-        return engine
-    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
-    engine = create_engine(
-        "sqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-        poolclass=QueuePool,  # a file, not the in-memory database the bare URL means
-    )
-    event.listen(engine, "connect", _on_connect_read_only)
-    return engine
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
@@ -140,11 +106,12 @@ def _stamp_sync_fields(session: Session, _flush_context: Any, _instances: Any) -
 
 
 BeforeUpgrade = Callable[[Path], object]
-"""Called with the file's path before a migration changes an existing file (the backup)."""
+"""Called with the file's path before a migration changes an existing file (the backup).
+Not called for a server database: its upgrade runs in one transaction there."""
 
 
 class Database:
-    """An open database file, holding its instance lock until closed.
+    """An open database (a file, holding its instance lock until closed, or a server).
 
     `operator` and `backup_folder` are how this PC works with the file: who is
     writing (the audit log, each record's author) and where the services put the
@@ -154,7 +121,7 @@ class Database:
 
     def __init__(
         self,
-        path: Path,
+        where: Location | Path,
         engine: Engine,
         lock: FileLock | None,
         operator: str,
@@ -162,7 +129,7 @@ class Database:
         *,
         read_only: bool = False,
     ) -> None:
-        self.path = path
+        self.location = Location.of(where)
         # Opened read-only (a read-only file or folder, or a reading command): no
         # lock is held and every write is refused by SQLite.
         self.read_only = read_only
@@ -174,6 +141,30 @@ class Database:
         self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
+
+    @property
+    def path(self) -> Path:
+        """The file; for a server, the stand-in path in this PC's folder for that
+        server (Location.stand_in), so what lives beside a file — the attachments
+        folder, the outbox, backup names — has a place for a server too."""
+        from app.paths import data_dir
+
+        return self.location.stand_in(data_dir())
+
+    @property
+    def is_server(self) -> bool:
+        return self.location.is_server
+
+    @property
+    def address(self) -> str:
+        """What `--db` takes to open this database again: the file's path, or the
+        server URL (without a password)."""
+        return str(self.location)
+
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql": for the storage module's few engine-specific steps."""
+        return self.engine.dialect.name
 
     @property
     def office_code(self) -> str:
@@ -267,9 +258,9 @@ class Database:
     def reconnect(self, before_upgrade: BeforeUpgrade | None = None) -> None:
         """Open the (possibly replaced) file again, migrating it if it is older."""
         self.engine.dispose()
-        engine = make_engine(self.path, read_only=self.read_only)
+        engine = make_engine(self.location, read_only=self.read_only)
         if not self.read_only:
-            bring_up_to_date(self.path, engine, before_upgrade)
+            bring_up_to_date(self.location, engine, before_upgrade)
         self.engine = engine
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -297,7 +288,7 @@ def _run_outcome(session: Session, *, committed: bool) -> None:
 
 
 def open_database(
-    path: str | Path,
+    path: str | Path | Location,
     *,
     operator: str = "",
     create: bool = True,
@@ -316,12 +307,14 @@ def open_database(
     message that tells the user what to do. `read_only`: no lock, no migration,
     no write (a reader beside the writer; a read-only file or folder).
     """
+    location = Location.of(path)
+    if location.is_server:
+        return _open_server(location, operator, migrate, backup_folder, read_only)
+    path = location.file()
     if read_only:
-        path = Path(path).expanduser().resolve()
         engine = make_engine(path, read_only=True, immutable=immutable)
         return Database(path, engine, None, operator, backup_folder, read_only=True)
 
-    path = Path(path).expanduser().resolve()
     if not path.exists() and not create:
         raise DatabaseError(f"找不到数据库文件：{path}\n请检查路径，或先运行 hexie init 创建。")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -329,7 +322,7 @@ def open_database(
     if file_lock:
         file_lock.acquire()
     try:
-        _check_is_sqlite(path)
+        check_is_sqlite(path)
         engine = make_engine(path)
         if migrate:
             bring_up_to_date(path, engine, before_upgrade)
@@ -340,10 +333,39 @@ def open_database(
         raise
 
 
+def _open_server(
+    location: Location,
+    operator: str,
+    migrate: bool,
+    backup_folder: Path | None,
+    read_only: bool,
+) -> Database:
+    """A server database: no file lock (the server serialises writers; several PCs
+    write at once), migrated in one transaction by the first writer that opens it."""
+    engine = make_engine(location, read_only=read_only)
+    try:
+        if read_only:
+            refuse_newer(engine)
+        elif migrate:
+            bring_up_to_date(location, engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(location, engine, None, operator, backup_folder, read_only=read_only)
+
+
 def bring_up_to_date(
-    path: Path, engine: Engine, before_upgrade: BeforeUpgrade | None = None
+    where: Location | Path, engine: Engine, before_upgrade: BeforeUpgrade | None = None
 ) -> None:
-    """Refuse a file from a newer version; migrate an older one (`before_upgrade` first)."""
+    """Refuse a database from a newer version; migrate an older one (`before_upgrade`
+    first, for a file). On a server the upgrade takes an advisory lock so two PCs
+    opening a new version at once migrate it once."""
+    location = Location.of(where)
+    if location.is_server:
+        upgrade_server(engine)
+        _ensure_counter(engine)
+        return
+    path = location.file()
     from app.models import migrate as migrations
 
     current = migrations.current_revision(engine)
@@ -365,17 +387,6 @@ def bring_up_to_date(
 
 def _has_tables(engine: Engine) -> bool:
     return bool(inspect(engine).get_table_names())
-
-
-def _check_is_sqlite(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with open(path, "rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
-        raise DatabaseError(
-            f"该文件不是和谐台账的数据库（也不是 SQLite 文件）：{path}\n请选择正确的 .sqlite3 文件。"
-        )
 
 
 def _ensure_counter(engine: Engine) -> None:

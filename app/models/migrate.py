@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -44,9 +44,13 @@ def known_revisions() -> set[str]:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return current_revision_on(conn)
+
+
+def current_revision_on(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def script_revisions() -> list[str]:
@@ -75,10 +79,16 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", *, advisory_lock: int | None = None) -> None:
+    """`advisory_lock` (a server): held for the transaction, so a second PC opening
+    the same new version waits, then finds the schema current and does nothing."""
     from alembic import command
 
     config = _config()
     with engine.begin() as conn:
+        if advisory_lock is not None:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_lock})
+            if current_revision_on(conn) == revision:
+                return
         config.attributes["connection"] = conn
         command.upgrade(config, revision)

@@ -28,9 +28,42 @@ class MenuDialogs:
     update_status: Any
     show_exported: Any
     _refresh_built: Any
+    # Opens another database in this window's place; True when it opened (app.gui).
+    reopen: Any = None
 
-    def edit_backups(self) -> QWidget:
+    def connect_server(self) -> QWidget:
+        """文件 → 打开 → 连接办公室服务器…: the chosen server opens in this window's
+        place (through `reopen`, which the start-up code provides)."""
+        from app.views.settings.server_dialog import ServerDialog, remember
+
+        dialog = ServerDialog(list(self.settings.recent_servers), self)  # type: ignore[arg-type]
+
+        def chosen() -> None:
+            address = dialog.address()
+            if self.reopen is not None and self.reopen(address):
+                self.settings.recent_servers = remember(self.settings.recent_servers, address)
+                self.settings.save()
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        self._server_dialog = dialog
+        return dialog
+
+    def edit_backups(self) -> QWidget | None:
         from app.views.settings.backup_dialog import BackupDialog
+
+        if self.db.is_server:
+            # The dialog copies and swaps files; a server's backups are its own
+            # (README: 办公室服务器 → 服务器上的备份).
+            QMessageBox.information(
+                self,  # type: ignore[arg-type]
+                self.tr("备份与恢复"),  # type: ignore[attr-defined]
+                self.tr(  # type: ignore[attr-defined]
+                    "这是办公室服务器上的数据库，不在本机备份。请在服务器上定时运行"
+                    " hexie backup --db %1（或 pg_dump），恢复用 hexie restore 备份文件 --db %1。"
+                ).replace("%1", self.db.address),
+            )
+            return None
 
         dialog = BackupDialog(self.db, self.settings, self)
         dialog.restored.connect(lambda _p: self.refresh_all())

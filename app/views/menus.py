@@ -34,6 +34,11 @@ class MainMenus:
     def _build_menus(self) -> None:
         bar: QMenuBar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        open_menu = file_menu.addMenu(self.tr("打开(&O)"))
+        self.connect_server_action = self._action(
+            self.tr("连接办公室服务器…"), self.connect_server, None, "connect_server"
+        )
+        open_menu.addAction(self.connect_server_action)
         self.import_action = self._action(
             self.tr("导入企业名录…"), self.import_enterprises, "Ctrl+I", "import_enterprises"
         )

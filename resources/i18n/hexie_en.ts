@@ -2358,6 +2358,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Print…</translation>
     </message>
     <message>
+      <source>打开(&amp;O)</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
       <source>搜索</source>
       <translation>Search</translation>
     </message>
@@ -2400,6 +2404,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>设置(&amp;S)</source>
       <translation>&amp;Settings</translation>
+    </message>
+    <message>
+      <source>连接办公室服务器…</source>
+      <translation>Connect to the office server…</translation>
     </message>
     <message>
       <source>退出</source>
@@ -2559,12 +2567,20 @@ Log: %4
 This program never connects to a network; all data stays on this PC.</translation>
     </message>
     <message>
+      <source>备份与恢复</source>
+      <translation>Backup and restore</translation>
+    </message>
+    <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
     </message>
     <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
       <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
+    </message>
+    <message>
+      <source>这是办公室服务器上的数据库，不在本机备份。请在服务器上定时运行 hexie backup --db %1（或 pg_dump），恢复用 hexie restore 备份文件 --db %1。</source>
+      <translation>This database is on the office server and is not backed up on this PC. Schedule hexie backup --db %1 (or pg_dump) on the server; restore with hexie restore BACKUP --db %1.</translation>
     </message>
   </context>
   <context>
@@ -2786,7 +2802,7 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
     <message>
       <source>如“汝协三办”，发文字号为 汝协三办〔2023〕5号</source>
-      <translation>e.g. "汝协三办", giving document numbers like "汝协三办〔2023〕5号"</translation>
+      <translation>e.g. "汝协三办", giving document numbers like 汝协三办〔2023〕5号</translation>
     </message>
     <message>
       <source>如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头</source>
@@ -2867,6 +2883,21 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>双面打印：每份从奇数页开始</source>
       <translation>Duplex: start every form on an odd page</translation>
+    </message>
+  </context>
+  <context>
+    <name>QInputDialog</name>
+    <message>
+      <source>密码不正确，请重新输入 %1 的密码：</source>
+      <translation>Wrong password. Enter the password for %1 again:</translation>
+    </message>
+    <message>
+      <source>服务器密码</source>
+      <translation>Server password</translation>
+    </message>
+    <message>
+      <source>请输入 %1 的密码：</source>
+      <translation>Enter the password for %1:</translation>
     </message>
   </context>
   <context>
@@ -3620,6 +3651,57 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
   </context>
   <context>
+    <name>ServerDialog</name>
+    <message>
+      <source>例如 192.168.1.10</source>
+      <translation>e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+      <source>密码不在这里填写：程序先从系统钥匙串或 ~/.pgpass 读取，没有时再询问，且不会记在最近的连接里。</source>
+      <translation>No password here: it is read from the system keyring or ~/.pgpass, asked for when neither has it, and never kept with the recent connections.</translation>
+    </message>
+    <message>
+      <source>数据库</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <source>最近的连接</source>
+      <translation>Recent connections</translation>
+    </message>
+    <message>
+      <source>服务器</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>端口</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>请填写服务器和数据库名。</source>
+      <translation>Fill in the server and the database name.</translation>
+    </message>
+    <message>
+      <source>请填写用户名（服务器管理员为本办公室建的用户）。</source>
+      <translation>Fill in the user name (the user the server's administrator made for this office).</translation>
+    </message>
+    <message>
+      <source>连接</source>
+      <translation>Connect</translation>
+    </message>
+    <message>
+      <source>连接办公室服务器</source>
+      <translation>Connect to the office server</translation>
+    </message>
+    <message>
+      <source>（新的连接）</source>
+      <translation>(new connection)</translation>
+    </message>
+  </context>
+  <context>
     <name>SnapshotBox</name>
     <message>
       <source>农民工人数</source>
@@ -3941,6 +4023,14 @@ So that the damage does not spread, it is now open read-only: you can view, prin
   <context>
     <name>services</name>
     <message>
+      <source>--from 应是本机上的数据库文件（.sqlite3）：{source}</source>
+      <translation>--from must be a database file on this PC (.sqlite3): {source}</translation>
+    </message>
+    <message>
+      <source>--to 应是办公室服务器的地址（postgresql://用户名@服务器:端口/数据库名），而不是文件：{target}</source>
+      <translation>--to must be the office server's address (postgresql://user@server:port/database), not a file: {target}</translation>
+    </message>
+    <message>
       <source>SQLite 数据库，但不是和谐台账的</source>
       <translation>a SQLite database, but not a Hexie Desk one</translation>
     </message>
@@ -4225,6 +4315,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>A reply date ({day}) is given but the reply is "No reply": choose accepted or refused, or clear the reply date.</translation>
     </message>
     <message>
+      <source>复制后核对不一致（{tables}），已全部撤销：服务器数据库里没有留下任何记录，原文件未改动。请删除并重建该数据库后再试。</source>
+      <translation>The copy did not match the file ({tables}) and was undone whole: no records were left in the server database and the file is unchanged. Drop and re-create that database, then try again.</translation>
+    </message>
+    <message>
       <source>外聘代表人数不能超过该方代表总数。</source>
       <translation>Outside representatives cannot outnumber that side's representatives.</translation>
     </message>
@@ -4341,6 +4435,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>The report date cannot be earlier than the start of the campaign.</translation>
     </message>
     <message>
+      <source>恢复后核对不一致（{table}），已撤销：服务器上的数据未改动。请换一个备份。</source>
+      <translation>The restored data did not match the backup ({table}); the restore was undone and the server's data is unchanged. Choose another backup.</translation>
+    </message>
+    <message>
       <source>所选企业不存在或已删除。</source>
       <translation>The chosen enterprise does not exist or was deleted.</translation>
     </message>
@@ -4449,6 +4547,10 @@ Check the path, or create it first with hexie init.</translation>
     <message>
       <source>有答复日期时，请先填写收到要约的日期。</source>
       <translation>With a reply date, enter the date the offer was received first.</translation>
+    </message>
+    <message>
+      <source>服务器上的数据库用 hexie restore 备份文件 --db {address} 恢复（服务器备份）。</source>
+      <translation>A database on the server is restored with hexie restore BACKUP --db {address} (a server backup).</translation>
     </message>
     <message>
       <source>期限 {years} 年（一般为 {low}–{high} 年）</source>
@@ -4575,6 +4677,12 @@ Install the latest version and open it again. The file was not changed.</transla
     <message>
       <source>状态应为办理中或已办结。</source>
       <translation>The status should be open or closed.</translation>
+    </message>
+    <message>
+      <source>目标数据库 {target} 不是空的（已有 {count} 张表，例如 {names}）。migrate-db 只搬到新建的空数据库，不覆盖已有数据。
+请在服务器上新建一个空数据库（例如 createdb -O hexie hexie_new），再运行 hexie migrate-db --from 文件 --to postgresql://…/hexie_new；若确认目标里的数据不要了，请先删除并重建该数据库。</source>
+      <translation>The target database {target} is not empty ({count} tables, e.g. {names}). migrate-db moves only into a new, empty database and never overwrites data.
+Create an empty database on the server (e.g. createdb -O hexie hexie_new), then run hexie migrate-db --from FILE --to postgresql://…/hexie_new; if the data in the target is not wanted, drop and re-create that database first.</translation>
     </message>
     <message>
       <source>磁盘空间不足，写入没有完成，已全部撤销，数据库没有改动。请删除不需要的文件或换到空间更大的磁盘后重试。</source>

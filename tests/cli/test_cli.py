@@ -10,6 +10,7 @@ from app import __version__
 from app.models.db import open_database
 from tests.builders import messy_enterprise_xlsx
 from tests.commands import run
+from tests.pg_support import read
 
 
 def test_version_from_a_real_process():
@@ -19,8 +20,8 @@ def test_version_from_a_real_process():
     assert proc.stdout.strip() == f"hexie {__version__}"
 
 
-def test_init_demo_stats(capsys, tmp_path):
-    db = str(tmp_path / "x.sqlite3")
+def test_init_demo_stats(capsys, tmp_path, fresh_location):
+    db = fresh_location("x")
     code, out, _ = run(capsys, "init", "--db", db, "--office", "410400", "--level", "city")
     assert code == 0 and "平顶山市" in out
     code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "300", "--seed", "7")
@@ -59,8 +60,8 @@ def test_init_rejects_bad_code(capsys, tmp_path):
     assert code == 1 and "6 位数字" in err
 
 
-def test_import_json_and_db_from_environment(capsys, tmp_path, monkeypatch):
-    db = str(tmp_path / "x.sqlite3")
+def test_import_json_and_db_from_environment(capsys, tmp_path, fresh_location, monkeypatch):
+    db = fresh_location("x")
     run(capsys, "init", "--db", db, "--office", "410482")
     monkeypatch.setenv("HEXIE_DB", db)
     path = messy_enterprise_xlsx(tmp_path / "m.xlsx")
@@ -79,8 +80,8 @@ def test_import_json_and_db_from_environment(capsys, tmp_path, monkeypatch):
     assert json.loads(out)["added"] == 0 and json.loads(out)["unchanged"] == 4
 
 
-def test_import_unreadable_file_exits_2(capsys, tmp_path):
-    db = str(tmp_path / "x.sqlite3")
+def test_import_unreadable_file_exits_2(capsys, tmp_path, fresh_location):
+    db = fresh_location("x")
     run(capsys, "init", "--db", db, "--office", "410482")
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"garbage")
@@ -93,22 +94,20 @@ def test_missing_db_argument(capsys):
     assert code == 1 and "--db" in err
 
 
-def test_demo_creates_checks_and_print_form(capsys, tmp_path):
-    import sqlite3
-
+def test_demo_creates_checks_and_print_form(capsys, tmp_path, fresh_location):
     from tests.pdf_tools import pdf_text
 
-    db = str(tmp_path / "x.sqlite3")
+    db = fresh_location("x")
     run(capsys, "init", "--db", db, "--office", "410482")
     code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "60", "--seed", "4")
     assert "法治体检 6" in out
-    con = sqlite3.connect(db)
-    credit, check_id = con.execute(
+    [(credit, check_id)] = read(
+        db,
         "SELECT e.credit_code, h.id FROM health_check h JOIN enterprise e ON e.id = h.enterprise_id"
-        " WHERE EXISTS (SELECT 1 FROM rectification_item r WHERE r.check_id = h.id) LIMIT 1"
-    ).fetchone()
-    name = con.execute("SELECT name FROM enterprise WHERE credit_code = ?", (credit,)).fetchone()[0]
-    con.close()
+        " WHERE EXISTS (SELECT 1 FROM rectification_item r WHERE r.check_id = h.id)"
+        " ORDER BY h.id LIMIT 1",
+    )
+    [(name,)] = read(db, "SELECT name FROM enterprise WHERE credit_code = :c", c=credit)
     code, out, _ = run(
         capsys,
         "print-form",
@@ -171,10 +170,10 @@ def test_demo_creates_checks_and_print_form(capsys, tmp_path):
     assert code == 1 and ".pdf" in err
 
 
-def test_ledger_export(capsys, tmp_path):
+def test_ledger_export(capsys, tmp_path, fresh_location):
     from openpyxl import load_workbook
 
-    db = str(tmp_path / "x.sqlite3")
+    db = fresh_location("x")
     run(capsys, "init", "--db", db, "--office", "410482")
     run(capsys, "demo", "--db", db, "--enterprises", "100", "--seed", "5")
     code, out, _ = run(capsys, "ledger-export", "--db", db, "-o", str(tmp_path / "all.xlsx"))
@@ -277,22 +276,20 @@ def test_offer_clock_both_rule_sets(capsys):
     assert code == 1 and "早于" in err
 
 
-def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path):
-    import sqlite3
-
+def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path, fresh_location):
     from tests.pdf_tools import pdf_text
 
-    db = str(tmp_path / "x.sqlite3")
+    db = fresh_location("x")
     run(capsys, "init", "--db", db, "--office", "410482")
     run(capsys, "demo", "--db", db, "--enterprises", "120", "--seed", "2")
-    con = sqlite3.connect(db)
-    offer_id = con.execute(
-        "SELECT id FROM negotiation_offer WHERE sent_on IS NOT NULL LIMIT 1"
-    ).fetchone()[0]
-    filing_id, name = con.execute(
-        "SELECT f.id, e.name FROM layoff_filing f JOIN enterprise e ON e.id = f.enterprise_id LIMIT 1"
-    ).fetchone()
-    con.close()
+    [(offer_id,)] = read(
+        db, "SELECT id FROM negotiation_offer WHERE sent_on IS NOT NULL ORDER BY id LIMIT 1"
+    )
+    [(filing_id, name)] = read(
+        db,
+        "SELECT f.id, e.name FROM layoff_filing f JOIN enterprise e ON e.id = f.enterprise_id"
+        " ORDER BY f.id LIMIT 1",
+    )
     code, _, _ = run(
         capsys,
         "print-form",
@@ -346,10 +343,10 @@ def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path):
     assert code == 1 and "--filing" in err
 
 
-def test_import_risk_data_and_grade(capsys, tmp_path):
+def test_import_risk_data_and_grade(capsys, tmp_path, fresh_location):
     from tests.builders import social_xlsx
 
-    db = str(tmp_path / "x.sqlite3")
+    db = fresh_location("x")
     run(capsys, "init", "--db", db, "--office", "410482")
     from app.models.db import open_database
     from app.services.register import enterprises
@@ -392,8 +389,10 @@ def test_import_risk_data_and_grade(capsys, tmp_path):
     assert code_ == 2 and "社保" in err
 
 
-def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch):
-    county, city = str(tmp_path / "c.sqlite3"), str(tmp_path / "y.sqlite3")
+def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh_location):
+    # The county on this test's engine, the city on its file: on a server run, a
+    # PostgreSQL county sends to a SQLite city and receives its answer.
+    county, city = fresh_location("c"), str(tmp_path / "y.sqlite3")
     run(capsys, "init", "--db", county, "--office", "410482")
     run(capsys, "init", "--db", city, "--office", "410400")
     code_, _, err = run(capsys, "keys", "init", "--db", county)

@@ -179,7 +179,7 @@ def test_read_only_folder_reads_without_a_lock_file(office_file, capsys):
 def test_full_disk_during_an_import(office_file, tmp_path, capsys, monkeypatch):
     """SQLite's max_page_count makes the file 'full' a few pages on: the import's
     write fails the way ENOSPC does, and its transaction leaves nothing behind."""
-    from app.models import db as db_module
+    from app.models import engines as db_module  # the SQLite connection hooks
 
     rows = "\n".join(f"汝州市满盘{n}有限公司,{_code(n)},410482" for n in range(100, 1100))
     csv = tmp_path / "big.csv"

@@ -13,6 +13,7 @@ from app.services.register import enterprises
 from tests.builders import code
 
 
+@pytest.mark.sqlite_file
 def test_every_connection_has_foreign_keys_and_wal(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -27,9 +28,14 @@ def test_models_match_migrations(db):
     from app.models import Base
 
     with db.engine.connect() as conn:
-        # The FTS5 trigram index and its shadow tables (0014_search) and the
-        # short-fragment tables (0016_scale) are SQL-only.
-        sql_only = ("enterprise_fts", "enterprise_gram", "search_position")
+        # SQL-only: the FTS5 trigram index and its shadow tables, and on a server the
+        # pg_trgm index (0014_search); the short-fragment tables (0016_scale).
+        sql_only = (
+            "enterprise_fts",
+            "ix_enterprise_name_trgm",
+            "enterprise_gram",
+            "search_position",
+        )
         context = MigrationContext.configure(
             conn,
             opts={"include_name": lambda name, kind, _p: not str(name).startswith(sql_only)},
@@ -89,6 +95,7 @@ def test_file_from_newer_version_is_refused_and_untouched(tmp_path: Path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_file
 def test_second_instance_is_refused(db):
     with pytest.raises(DatabaseInUseError) as err:
         open_database(db.path)

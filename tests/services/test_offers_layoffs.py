@@ -147,9 +147,9 @@ def test_people_list_import_masks_ids_and_finds_protected(db, tmp_path):
     ][0]
     assert "16,000.00" not in comp and "经济补偿估算合计" in comp  # 4×4000 + 16×5000 + 0.5×3500
     assert "97,750.00" in comp
-    import sqlite3
+    from tests.sync_support import snapshot
 
-    dump = "\n".join(sqlite3.connect(db.path).iterdump())
+    dump = snapshot(db)
     assert "11010519491231002X" not in dump and "410482199001011234" not in dump
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, select, text
+from sqlalchemy import and_, case, false, func, select
 
 from app.models import (
     Enterprise,
@@ -27,6 +27,7 @@ from app.models import (
     TypicalCase,
 )
 from app.models.db import Database
+from app.models.portable import unindexed, year_month
 from app.services.campaign import campaigns, guidance
 from app.services.campaign.campaigns import CampaignInput
 from app.services.checks import health_checks
@@ -238,7 +239,10 @@ def _risk_by_county(db: Database, counties: list[str]) -> dict[str, dict[str, in
         .join(Enterprise, Enterprise.id == EnterpriseRisk.enterprise_id)
         # "+deleted" keeps SQLite from driving this from the 100,000-row register:
         # it starts from the few graded enterprises on the level index instead.
-        .where(text("+enterprise.deleted = 0"), EnterpriseRisk.level.in_(("high", "medium")))
+        .where(
+            unindexed(Enterprise.deleted) == false(),
+            EnterpriseRisk.level.in_(("high", "medium")),
+        )
         .group_by(Enterprise.county_code, EnterpriseRisk.level)
     )
     live = (
@@ -257,7 +261,7 @@ def _risk_by_county(db: Database, counties: list[str]) -> dict[str, dict[str, in
 
 
 def _month(column: Any) -> Any:
-    return func.strftime("%Y-%m", column)
+    return year_month(column)
 
 
 def months_of(period: Period) -> list[str]:

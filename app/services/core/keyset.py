@@ -71,8 +71,14 @@ def start_of(offset: int | Seek) -> Seek:
     return offset if isinstance(offset, Seek) else Seek(None, max(0, offset))
 
 
-def _direction(key: Key) -> Any:
-    return key.expr.desc() if key.descending else key.expr.asc()
+def _direction(key: Key, *, place_nulls: bool = False) -> Any:
+    """`place_nulls`: say where NULLs go (SQLite's places: first ascending, last
+    descending), for an order whose rows may hold NULLs — PostgreSQL's default is
+    the other way round. Where a segment holds no NULL, the plain order keeps
+    SQLite's use of the sort index."""
+    if not place_nulls or not key.nullable:
+        return key.expr.desc() if key.descending else key.expr.asc()
+    return key.expr.desc().nulls_last() if key.descending else key.expr.asc().nulls_first()
 
 
 def _after_one(key: Key, value: Any) -> ColumnElement[bool]:
@@ -104,7 +110,7 @@ def _segments(
     simple = len(keys) == 2 and keys[0].descending == keys[1].descending
     if not simple:
         cond = true() if after is None else _after_general(keys, after)
-        return [(cond, order)]
+        return [(cond, [_direction(k, place_nulls=True) for k in keys])]
     sort, ident = keys
     later = (lambda a, b: a < b) if sort.descending else (lambda a, b: a > b)
     if not sort.nullable:

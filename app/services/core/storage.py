@@ -32,6 +32,7 @@ from app.models.db import (
     NewerDatabaseError,
     open_database,
 )
+from app.models.location import Location, LocationError
 from app.models.lock import DatabaseInUseError, FileLock
 from app.owner_only import create_private_file, private_file
 from app.services.core import backups, file_check, pending_files, storage_errors
@@ -55,6 +56,8 @@ __all__ = [
     "DatabaseInUseError",
     "DatabaseLockedError",
     "DiskFullError",
+    "Location",
+    "LocationError",
     "NotOfficeDatabaseError",
     "ReadOnlyDatabaseError",
     "StorageError",
@@ -132,7 +135,7 @@ def recover_interrupted_migration(path: Path) -> list[str]:
 
 
 def open_office_database(
-    path: str | Path,
+    path: str | Path | Location,
     *,
     operator: str = "",
     create: bool = True,
@@ -149,9 +152,16 @@ def open_office_database(
     SQLite read-only: works beside a writer), "auto" (the window: write when the
     file can be written, else read-only — db.read_only says which).
     Raises a StorageError (or NewerDatabaseError) whose message says what to do.
+
+    A server URL (postgresql://…) opens the office server's database: no lock
+    (several PCs write at once; the server keeps each unit of work whole), no file
+    checks; "read" opens it in read-only transactions.
     """
-    path = Path(path).expanduser().resolve()
+    location = Location.of(path)
     folder = Path(backup_folder) if backup_folder else backups.default_folder()
+    if location.is_server:
+        return _open_server(location, operator, folder, read_only=access == "read")
+    path = location.file()
     if not path.exists():
         if access == "read" or not create:
             raise DatabaseError(
@@ -174,6 +184,16 @@ def open_office_database(
     if access == "read" or read_only:
         return _open_reader(path, revision, operator, folder, can_migrate=not read_only)
     return _open_writer(path, operator, folder)
+
+
+def _open_server(location: Location, operator: str, folder: Path, *, read_only: bool) -> Database:
+    db = open_database(location, operator=operator, backup_folder=folder, read_only=read_only)
+    if not read_only:
+        try:
+            pending_files.sweep(db)
+        except Exception:
+            log.exception("could not settle the attachments folder's 待提交")
+    return db
 
 
 def _open_writer(path: Path, operator: str, folder: Path) -> Database:
@@ -255,6 +275,13 @@ def restore(db: Database, backup: Path) -> Path | None:
     when the backup cannot be used. Returns the kept file."""
     if db.read_only:
         raise storage_errors.read_only(db.path)
+    if db.is_server:
+        raise DatabaseError(
+            N_(
+                "服务器上的数据库用 hexie restore 备份文件 --db {address} 恢复（服务器备份）。",
+                address=db.address,
+            )
+        )
     db.release_file()
     try:
         return backups.restore(backup, db.path, db.backup_folder or backups.default_folder())

@@ -1,140 +1,26 @@
 """Finding enterprises by a fragment of their name or pinyin initials.
 
-A fragment of three characters or more is looked up in `enterprise_fts`, an
-FTS5 trigram index of names and initials (migration 0014_search keeps it in
-step with triggers): a million names answer in milliseconds where LIKE '%…%'
-reads every row. Trigrams cannot find one or two characters: those are looked up
-in `enterprise_gram` (migration 0016_scale), the two-character pieces of every
-name and initials, when they are rare; a fragment found in thousands of names
-instead walks the register's sort index with LIKE, which fills a page after a
-few hundred rows. Which of the two is decided by counting at most RARE pieces.
-
-SQLite-specific, like the two tables: on another database (PostgreSQL) the
-short-fragment and trigram look-ups are the dialect's own (see app/models/db.py).
+The condition is built in the storage layer (app/models/name_index.py), where each
+engine's own SQL lives: SQLite's FTS5 trigram table and two-character piece index,
+PostgreSQL's pg_trgm index.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Select,
-    and_,
-    column,
-    literal_column,
-    or_,
-    select,
-    table,
-    text,
-    union,
+from app.models.name_index import (
+    RARE,
+    TRIGRAM,
+    ascii_lower,
+    fragment_matches,
+    like_escape,
+    piece_count,
+    rare_short_rowids,
 )
-from sqlalchemy.exc import OperationalError
 
-from app.models import Enterprise
-
-TRIGRAM = 3
-# A fragment in fewer names than this is looked up in enterprise_gram (reading
-# its matches and sorting them: ~0.1 s for 20,000 at 100,000 enterprises); in more
-# — one name in fifty at a million — LIKE along the sort index fills a 200-row
-# page within about 10,000 rows. Deciding reads at most RARE piece keys.
-RARE = 20_000
-# The greatest code point: "X" + MAX_CHAR is above every two-character piece "X?".
-MAX_CHAR = "\U0010ffff"
-REBUILD_SQL = "INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild')"
-
-
-def like_escape(fragment: str) -> str:
-    return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _phrase(column: str, fragment: str) -> str:
-    return f'{column} : "{fragment.replace(chr(34), chr(34) * 2)}"'
-
-
-def ascii_lower(text_: str) -> str:
-    """SQLite's lower() and LIKE fold ASCII letters only; so does the piece index."""
-    return "".join(c.lower() if c.isascii() else c for c in text_)
-
-
-def _piece_range(fragment: str) -> tuple[str, str]:
-    piece = ascii_lower(fragment)
-    return (piece, piece) if len(piece) == 2 else (piece, piece + MAX_CHAR)
-
-
-# The piece index (0016_scale): SQL-only, so a plain table clause, not a model.
-GRAMS = table("enterprise_gram", column("gram"), column("enterprise_rowid"))
-
-
-def _pieces_in(low: str, high: str) -> Select[Any]:
-    gram = GRAMS.c.gram
-    where = gram == low if low == high else and_(gram >= low, gram < high)
-    return select(GRAMS.c.enterprise_rowid).where(where)
-
-
-def rare_short_rowids(
-    conn: Connection | None, *parts: str, common_too: bool = False
-) -> Select[Any] | None:
-    """The rowids of the enterprises whose name or initials hold any of `parts`, as
-    one query on the piece index — or None when a part is three characters or
-    more, or common (then LIKE along the sort index fills a page sooner).
-    `common_too`: a count, which reads every match either way — through the piece
-    index it reads only the matches, where LIKE read the whole register."""
-    parts = tuple(dict.fromkeys(p for p in parts if p))
-    if conn is None or not parts or any(len(p) >= TRIGRAM for p in parts):
-        return None
-    counts = [piece_count(conn, p) for p in parts]
-    if any(c is None for c in counts):
-        return None  # no piece index in this file: LIKE
-    if not common_too and any(c is not None and c >= RARE for c in counts):
-        return None
-    queries = [_pieces_in(*_piece_range(p)) for p in parts]
-    return queries[0] if len(queries) == 1 else union(*queries)  # type: ignore[return-value]
-
-
-def piece_count(conn: Connection, fragment: str) -> int | None:
-    """How many pieces hold `fragment` (1–2 characters), counted up to RARE (at most
-    RARE keys read). None when the file has no piece index: one of an older
-    revision opened read-only, which is never migrated."""
-    low, high = _piece_range(fragment)
-    op = "gram = :low" if low == high else "gram >= :low AND gram < :high"
-    try:
-        found = conn.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 FROM enterprise_gram WHERE {op} LIMIT {RARE})"),
-            {"low": low, "high": high},
-        ).scalar_one()
-    except OperationalError:
-        return None
-    return int(found)
-
-
-def fragment_matches(
-    name_part: str,
-    initials_part: str = "",
-    conn: Connection | None = None,
-    *,
-    common_too: bool = False,
-) -> ColumnElement[bool]:
-    """Enterprises whose name contains `name_part` or whose pinyin initials
-    contain `initials_part` (lower case; empty: not searched). With `conn`, a rare
-    one- or two-character fragment is looked up in the piece index."""
-    parts = [p for p in (name_part, initials_part) if p]
-    if all(len(p) >= TRIGRAM for p in parts):
-        query = " OR ".join(
-            [_phrase("name", name_part)]
-            + ([_phrase("name_initials", initials_part)] if initials_part else [])
-        )
-        found = text(
-            "SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH :fragment"
-        ).bindparams(fragment=query)
-        return literal_column("enterprise.rowid").in_(found)
-    rare = rare_short_rowids(conn, *parts, common_too=common_too)
-    if rare is not None:
-        return literal_column("enterprise.rowid").in_(rare)
-    options = [Enterprise.name.like(f"%{like_escape(name_part)}%", escape="\\")]
-    if initials_part:
-        options.append(
-            Enterprise.name_initials.like(f"%{like_escape(initials_part)}%", escape="\\")
-        )
-    return or_(*options)
+__all__ = [
+    "RARE",
+    "TRIGRAM",
+    "ascii_lower",
+    "fragment_matches",
+    "like_escape",
+    "piece_count",
+    "rare_short_rowids",
+]

@@ -165,7 +165,7 @@ def test_dashboard_numbers_equal_the_lists(city_db):
     assert s.checks == _per_county(
         city_db,
         "SELECT e.county_code, count(*) FROM health_check h JOIN enterprise e"
-        " ON e.id = h.enterprise_id WHERE h.deleted = 0 AND e.deleted = 0"
+        " ON e.id = h.enterprise_id WHERE NOT h.deleted AND NOT e.deleted"
         " AND h.check_date BETWEEN :start AND :end GROUP BY e.county_code",
         s.counties,
         start=p.start,
@@ -174,7 +174,7 @@ def test_dashboard_numbers_equal_the_lists(city_db):
     found = _per_county(
         city_db,
         "SELECT e.county_code, count(*) FROM rectification_item r JOIN enterprise e"
-        " ON e.id = r.enterprise_id WHERE r.deleted = 0 AND e.deleted = 0"
+        " ON e.id = r.enterprise_id WHERE NOT r.deleted AND NOT e.deleted"
         " AND r.found_on BETWEEN :start AND :end GROUP BY e.county_code",
         s.counties,
         start=p.start,
@@ -184,7 +184,7 @@ def test_dashboard_numbers_equal_the_lists(city_db):
     assert {c: s.events[c]["open"] for c in s.counties} == _per_county(
         city_db,
         "SELECT e.county_code, count(*) FROM major_risk_event v JOIN enterprise e"
-        " ON e.id = v.enterprise_id WHERE v.deleted = 0 AND e.deleted = 0"
+        " ON e.id = v.enterprise_id WHERE NOT v.deleted AND NOT e.deleted"
         " AND v.status = 'open' GROUP BY e.county_code",
         s.counties,
     )

@@ -212,7 +212,7 @@ def test_wrong_suffix_is_refused(db, counted, tmp_path):  # noqa: F811
 def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
     from app.cli import main
 
-    db_path = str(db.path)
+    db_path = db.address
     db.close()
     out = tmp_path / "cli.docx"
     assert (

@@ -16,6 +16,10 @@ from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from tests.records import plain_enterprise
 
+# The SQLite file's own backups (online copy, WAL, file swap); the server's are in
+# tests/services/core/test_server_backups.py.
+pytestmark = pytest.mark.sqlite_file
+
 
 def test_backup_while_another_connection_writes(db, tmp_path):
     for n in range(1, 50):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from app.services.core.keyset import Seek
 from app.services.register import enterprises
@@ -35,12 +35,16 @@ def register(db):
 
 
 def full_order(db, column: str, descending: bool) -> list[str]:
-    way = "DESC" if descending else "ASC"
-    con = sqlite3.connect(db.path)
-    rows = con.execute(
-        f"SELECT id FROM enterprise WHERE deleted = 0 ORDER BY {column} {way}, id {way}"
-    ).fetchall()
-    con.close()
+    """SQLite's NULL places (first ascending, last descending), said outright so the
+    same order holds on PostgreSQL."""
+    way = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
+    with db.reader() as conn:
+        rows = conn.execute(
+            text(
+                f"SELECT id FROM enterprise WHERE deleted = :no ORDER BY {column} {way}, id {way[:4]}"
+            ),
+            {"no": False},
+        ).all()
     return [r[0] for r in rows]
 
 
@@ -108,12 +112,14 @@ def plans(db, run) -> list[str]:
     return [p for p in out if "enterprise" in p or "health_check" in p or "rectification" in p]
 
 
+@pytest.mark.sqlite_file
 def test_credit_code_lookup_uses_the_live_partial_index(register):
     (plan,) = plans(register, lambda: enterprises.id_by_credit_code(register, code(7)))
     assert "USING INDEX ix_enterprise_live_credit_code (credit_code=?)" in plan
     assert enterprises.id_by_credit_code(register, code(7)) is not None
 
 
+@pytest.mark.sqlite_file
 def test_register_page_and_far_jump_seek_on_the_sort_index(register):
     found = plans(
         register, lambda: enterprises.page(register, EnterpriseFilter(), offset=Seek(None, 30))
@@ -123,6 +129,7 @@ def test_register_page_and_far_jump_seek_on_the_sort_index(register):
     assert all("SCAN enterprise" not in p and "TEMP B-TREE" not in p for p in found)
 
 
+@pytest.mark.sqlite_file
 def test_register_search_of_three_characters_uses_the_trigram_index(register):
     found = plans(register, lambda: enterprises.page(register, EnterpriseFilter(text="建筑有")))
     assert any("enterprise_fts VIRTUAL TABLE" in p for p in found)

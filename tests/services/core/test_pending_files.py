@@ -112,7 +112,7 @@ def test_next_open_sweeps_what_a_kill_left(tmp_path, db, evidence):
     )
     users = record_files.folder(db) / "我的说明.txt"
     users.write_text("a file of the user's", encoding="utf-8")
-    path = db.path
+    path = db.address
     db.close()
 
     reopened = open_office_database(path, operator="测试员", backup_folder=tmp_path / "备份")

@@ -197,7 +197,7 @@ def test_differing_duplicates_keep_the_more_severe_value_and_name_both_rows(db, 
 
 def test_cli_refuses_the_wrong_source_with_exit_2_and_leaves_the_database(db, firms, tmp_path):
     files = department_files(tmp_path)
-    db_path = db.path
+    db_path = db.address
     db.close()
     for chosen in ("complaint", "abnormal", "utility", "court"):
         run = subprocess.run(

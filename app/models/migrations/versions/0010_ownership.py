@@ -105,24 +105,26 @@ def upgrade() -> None:
         )
 
     # The versions last exchanged: one row per record and peer, so a table keyed by
-    # its primary key alone (WITHOUT ROWID), rebuilt with its rows.
-    op.create_table(
-        "record_sync_base_new",
-        sa.Column("table_name", sa.String(length=40), nullable=False),
-        sa.Column("record_id", sa.String(length=32), nullable=False),
-        sa.Column("peer", sa.String(length=12), nullable=False),
-        sa.Column("base_version", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("table_name", "record_id", "peer", name="pk_record_sync_base"),
-        sqlite_with_rowid=False,
-    )
-    bind.execute(
-        sa.text(
-            "INSERT INTO record_sync_base_new (table_name, record_id, peer, base_version)"
-            " SELECT table_name, record_id, peer, base_version FROM record_sync_base"
+    # its primary key alone (WITHOUT ROWID), rebuilt with its rows. SQLite only: a
+    # PostgreSQL table is already stored apart from its primary-key index.
+    if bind.dialect.name == "sqlite":
+        op.create_table(
+            "record_sync_base_new",
+            sa.Column("table_name", sa.String(length=40), nullable=False),
+            sa.Column("record_id", sa.String(length=32), nullable=False),
+            sa.Column("peer", sa.String(length=12), nullable=False),
+            sa.Column("base_version", sa.Integer(), nullable=False),
+            sa.PrimaryKeyConstraint("table_name", "record_id", "peer", name="pk_record_sync_base"),
+            sqlite_with_rowid=False,
         )
-    )
-    op.drop_table("record_sync_base")
-    op.rename_table("record_sync_base_new", "record_sync_base")
+        bind.execute(
+            sa.text(
+                "INSERT INTO record_sync_base_new (table_name, record_id, peer, base_version)"
+                " SELECT table_name, record_id, peer, base_version FROM record_sync_base"
+            )
+        )
+        op.drop_table("record_sync_base")
+        op.rename_table("record_sync_base_new", "record_sync_base")
 
     bind.execute(
         sa.text(

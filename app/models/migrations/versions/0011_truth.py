@@ -25,16 +25,17 @@ down_revision = "0010_ownership"
 branch_labels = None
 depends_on = None
 
+# Booleans as bound values: SQLite stores 0/1, PostgreSQL has a boolean type.
 UNTOUCHED_DRAFT_ITEMS = sa.text(
     "SELECT ri.id FROM rectification_item ri"
     " JOIN health_check hc ON hc.id = ri.check_id"
-    " WHERE ri.deleted = 0 AND hc.deleted = 0 AND hc.status = 'draft'"
+    " WHERE ri.deleted = :no AND hc.deleted = :no AND hc.status = 'draft'"
     " AND ri.status = 'pending' AND ri.deadline = ri.original_deadline"
     " AND NOT EXISTS (SELECT 1 FROM rectification_event e WHERE e.item_id = ri.id)"
     " AND NOT EXISTS (SELECT 1 FROM deadline_extension x WHERE x.item_id = ri.id)"
-    " AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.item_id = ri.id AND a.deleted = 0)"
+    " AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.item_id = ri.id AND a.deleted = :no)"
     " ORDER BY ri.id"
-)
+).bindparams(no=False)
 
 
 def upgrade() -> None:
@@ -51,10 +52,10 @@ def upgrade() -> None:
     for n, item_id in enumerate(ids):
         conn.execute(
             sa.text(
-                "UPDATE rectification_item SET deleted = 1, version = version + 1,"
+                "UPDATE rectification_item SET deleted = :yes, version = version + 1,"
                 " updated_at = :now, change_seq = :seq WHERE id = :id"
             ),
-            {"now": now, "seq": first + n, "id": item_id},
+            {"yes": True, "now": now, "seq": first + n, "id": item_id},
         )
         conn.execute(
             sa.text(

@@ -10,7 +10,12 @@ rowid), kept in step by the triggers below, so every write path — the dialog,
 the spreadsheet import, the sync bundle's merge, the demo — updates it. A later
 migration that rebuilds `enterprise` in batch mode must recreate these triggers
 and run `INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild')`
-(app/services/register/name_search.py).
+(app/models/name_index.py).
+
+On PostgreSQL the same search is a pg_trgm GIN index on both columns, which
+answers `ILIKE '%fragment%'` from the index; a server where the extension cannot
+be created (it ships in postgresql-contrib) gets no index and the search is a
+plain ILIKE scan — slower on a very large register, never wrong.
 """
 
 import sqlalchemy as sa
@@ -53,14 +58,36 @@ def upgrade() -> None:
         # The id in the sort index: a keyset page and a far jump walk the index alone.
         batch_op.drop_index("ix_enterprise_sort")
         batch_op.create_index("ix_enterprise_sort", ["deleted", "name_pinyin", "id"], unique=False)
-    for statement in FTS_SQL:
-        op.execute(statement)
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in FTS_SQL:
+            op.execute(statement)
+    elif _trigram_extension():
+        op.execute(
+            "CREATE INDEX ix_enterprise_name_trgm ON enterprise"
+            " USING gin (name gin_trgm_ops, name_initials gin_trgm_ops)"
+        )
+
+
+def _trigram_extension() -> bool:
+    """pg_trgm on this server, created if this user may; False (no index) if not.
+    A savepoint, so a refusal leaves the migration's transaction usable."""
+    bind = op.get_bind()
+    with bind.begin_nested() as savepoint:
+        try:
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except sa.exc.DBAPIError:
+            savepoint.rollback()
+            return False
+    return True
 
 
 def downgrade() -> None:
-    for trigger in ("insert", "delete", "update"):
-        op.execute(f"DROP TRIGGER IF EXISTS enterprise_fts_{trigger}")
-    op.execute("DROP TABLE IF EXISTS enterprise_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        for trigger in ("insert", "delete", "update"):
+            op.execute(f"DROP TRIGGER IF EXISTS enterprise_fts_{trigger}")
+        op.execute("DROP TABLE IF EXISTS enterprise_fts")
+    else:
+        op.execute("DROP INDEX IF EXISTS ix_enterprise_name_trgm")
     with op.batch_alter_table("enterprise", schema=None) as batch_op:
         batch_op.drop_index("ix_enterprise_sort")
         batch_op.create_index("ix_enterprise_sort", ["deleted", "name_pinyin"], unique=False)

@@ -13,7 +13,7 @@ every character starts some piece: two characters are one key (gram = ?), one
 character a key range (gram >= ? AND gram < ? || U+10FFFF). Triggers keep it in
 step with every write path, as 0014's do for the trigram table; a later migration
 that rebuilds `enterprise` in batch mode must recreate them and refill the table
-(app/services/register/name_search.py, GRAM_REFILL_SQL).
+(app/models/name_index.py). On PostgreSQL this revision does nothing.
 """
 
 from alembic import op
@@ -71,11 +71,15 @@ UPGRADE_SQL = (
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # a server searches short fragments with ILIKE (app/models/name_index.py)
     for statement in UPGRADE_SQL:
         op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for trigger in ("insert", "delete", "update"):
         op.execute(f"DROP TRIGGER IF EXISTS enterprise_gram_{trigger}")
     op.execute("DROP TABLE IF EXISTS enterprise_gram")

@@ -1,0 +1,183 @@
+"""Finding enterprises by a fragment of their name or pinyin initials: the storage
+side (each engine's own SQL), used by app/services/register/name_search.py.
+
+A fragment of three characters or more is looked up in `enterprise_fts`, an
+FTS5 trigram index of names and initials (migration 0014_search keeps it in
+step with triggers): a million names answer in milliseconds where LIKE '%…%'
+reads every row. Trigrams cannot find one or two characters: those are looked up
+in `enterprise_gram` (migration 0016_scale), the two-character pieces of every
+name and initials, when they are rare; a fragment found in thousands of names
+instead walks the register's sort index with LIKE, which fills a page after a
+few hundred rows. Which of the two is decided by counting at most RARE pieces.
+
+On a PostgreSQL server the same condition is ILIKE, answered by the pg_trgm GIN
+index of migration 0014_search for three characters or more (there is no piece
+index on a server: 0016_scale is SQLite's). The condition is one SQL construct
+compiled for the connection's engine (`NameFragment`), so the lists and the picker
+build their queries the same way on both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    column,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    union,
+)
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement as _Element
+from sqlalchemy.types import NullType
+
+from app.models.enterprise import Enterprise
+
+TRIGRAM = 3
+# A fragment in fewer names than this is looked up in enterprise_gram (reading
+# its matches and sorting them: ~0.1 s for 20,000 at 100,000 enterprises); in more
+# — one name in fifty at a million — LIKE along the sort index fills a 200-row
+# page within about 10,000 rows. Deciding reads at most RARE piece keys.
+RARE = 20_000
+# The greatest code point: "X" + MAX_CHAR is above every two-character piece "X?".
+MAX_CHAR = "\U0010ffff"
+REBUILD_SQL = "INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild')"
+
+
+def like_escape(fragment: str) -> str:
+    return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _phrase(column: str, fragment: str) -> str:
+    return f'{column} : "{fragment.replace(chr(34), chr(34) * 2)}"'
+
+
+class NameFragment(_Element[bool]):
+    """`fragment_matches` as one SQL construct, compiled per engine below."""
+
+    # No Boolean type: SQLite would compare a Boolean expression with 1 (`… = 1`),
+    # which keeps its planner off the trigram table.
+    type = NullType()
+    inherit_cache = False
+
+    def __init__(self, name_part: str, initials_part: str) -> None:
+        self.name_part = name_part
+        self.initials_part = initials_part
+
+
+@compiles(NameFragment)
+def _sqlite_fragment(element: NameFragment, compiler: Any, **kw: Any) -> str:
+    return compiler.process(_trigram_or_like(element.name_part, element.initials_part), **kw)
+
+
+@compiles(NameFragment, "postgresql")
+def _server_fragment(element: NameFragment, compiler: Any, **kw: Any) -> str:
+    options = [Enterprise.name.ilike(f"%{like_escape(element.name_part)}%", escape="\\")]
+    if element.initials_part:
+        options.append(
+            Enterprise.name_initials.ilike(f"%{like_escape(element.initials_part)}%", escape="\\")
+        )
+    return compiler.process(or_(*options), **kw)
+
+
+def ascii_lower(text_: str) -> str:
+    """SQLite's lower() and LIKE fold ASCII letters only; so does the piece index."""
+    return "".join(c.lower() if c.isascii() else c for c in text_)
+
+
+def _piece_range(fragment: str) -> tuple[str, str]:
+    piece = ascii_lower(fragment)
+    return (piece, piece) if len(piece) == 2 else (piece, piece + MAX_CHAR)
+
+
+# The piece index (0016_scale): SQL-only, so a plain table clause, not a model.
+GRAMS = table("enterprise_gram", column("gram"), column("enterprise_rowid"))
+
+
+def _pieces_in(low: str, high: str) -> Select[Any]:
+    gram = GRAMS.c.gram
+    where = gram == low if low == high else and_(gram >= low, gram < high)
+    return select(GRAMS.c.enterprise_rowid).where(where)
+
+
+def rare_short_rowids(
+    conn: Connection | None, *parts: str, common_too: bool = False
+) -> Select[Any] | None:
+    """The rowids of the enterprises whose name or initials hold any of `parts`, as
+    one query on the piece index — or None when a part is three characters or
+    more, or common (then LIKE along the sort index fills a page sooner).
+    `common_too`: a count, which reads every match either way — through the piece
+    index it reads only the matches, where LIKE read the whole register."""
+    parts = tuple(dict.fromkeys(p for p in parts if p))
+    if conn is None or conn.dialect.name != "sqlite":
+        return None  # the piece index is SQLite's (0016_scale)
+    if not parts or any(len(p) >= TRIGRAM for p in parts):
+        return None
+    counts = [piece_count(conn, p) for p in parts]
+    if any(c is None for c in counts):
+        return None  # no piece index in this file: LIKE
+    if not common_too and any(c is not None and c >= RARE for c in counts):
+        return None
+    queries = [_pieces_in(*_piece_range(p)) for p in parts]
+    return queries[0] if len(queries) == 1 else union(*queries)  # type: ignore[return-value]
+
+
+def piece_count(conn: Connection, fragment: str) -> int | None:
+    """How many pieces hold `fragment` (1–2 characters), counted up to RARE (at most
+    RARE keys read). None when the file has no piece index: one of an older
+    revision opened read-only, which is never migrated."""
+    low, high = _piece_range(fragment)
+    op = "gram = :low" if low == high else "gram >= :low AND gram < :high"
+    try:
+        found = conn.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM enterprise_gram WHERE {op} LIMIT {RARE})"),
+            {"low": low, "high": high},
+        ).scalar_one()
+    except OperationalError:
+        return None
+    return int(found)
+
+
+def fragment_matches(
+    name_part: str,
+    initials_part: str = "",
+    conn: Connection | None = None,
+    *,
+    common_too: bool = False,
+) -> ColumnElement[bool]:
+    """Enterprises whose name contains `name_part` or whose pinyin initials
+    contain `initials_part` (lower case; empty: not searched). With a SQLite `conn`,
+    a rare one- or two-character fragment is looked up in the piece index;
+    `common_too` (a count) uses the piece index however common the fragment."""
+    parts = [p for p in (name_part, initials_part) if p]
+    rare = rare_short_rowids(conn, *parts, common_too=common_too)
+    if rare is not None:
+        return literal_column("enterprise.rowid").in_(rare)
+    return NameFragment(name_part, initials_part)
+
+
+def _trigram_or_like(name_part: str, initials_part: str) -> ColumnElement[bool]:
+    parts = [p for p in (name_part, initials_part) if p]
+    if all(len(p) >= TRIGRAM for p in parts):
+        query = " OR ".join(
+            [_phrase("name", name_part)]
+            + ([_phrase("name_initials", initials_part)] if initials_part else [])
+        )
+        found = text(
+            "SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH :fragment"
+        ).bindparams(fragment=query)
+        return literal_column("enterprise.rowid").in_(found)
+    options = [Enterprise.name.like(f"%{like_escape(name_part)}%", escape="\\")]
+    if initials_part:
+        options.append(
+            Enterprise.name_initials.like(f"%{like_escape(initials_part)}%", escape="\\")
+        )
+    return or_(*options)
