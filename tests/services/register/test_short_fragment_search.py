@@ -15,6 +15,11 @@ from app.services.register import enterprises, name_search
 from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
 
+# The piece index and these query plans are SQLite's (0016_scale); a server answers
+# short fragments with ILIKE (tests/services/register/test_enterprises.py searches
+# "煤矿" on both engines).
+pytestmark = pytest.mark.sqlite_file
+
 NAMES = ["甲乙建筑有限公司", "丙丁商贸有限公司", "戊己餐饮有限公司", "庚辛物流有限公司"]
 
 
