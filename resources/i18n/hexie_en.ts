@@ -2802,7 +2802,7 @@ This program never connects to a network; all data stays on this PC.</translatio
     </message>
     <message>
       <source>如“汝协三办”，发文字号为 汝协三办〔2023〕5号</source>
-      <translation>e.g. "汝协三办", giving document numbers like 汝协三办〔2023〕5号</translation>
+      <translation>e.g. "汝协三办", giving document numbers like "汝协三办〔2023〕5号"</translation>
     </message>
     <message>
       <source>如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头</source>
@@ -4303,6 +4303,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{approved} approved, more than the {attended} who attended.</translation>
     </message>
     <message>
+      <source>名单 {listed} 人，与拟裁减人数 {planned} 不一致</source>
+      <translation>The list has {listed} people, but {planned} are to be laid off</translation>
+    </message>
+    <message>
       <source>填写了出席或同意人数，请同时填写职工代表（或全体职工）总数。</source>
       <translation>Attendance or approval is given: also give the number of representatives (or of all staff).</translation>
     </message>
@@ -4469,6 +4473,14 @@ So that the damage does not spread, it is now open read-only: you can view, prin
 Check the path, or create it first with hexie init.</translation>
     </message>
     <message>
+      <source>报告日期 {reported} 早于向职工说明情况的日期，须先听取工会或职工意见再报告</source>
+      <translation>Reported on {reported}, before the date the workers were told: the union's or workers' opinions must be heard before reporting</translation>
+    </message>
+    <message>
+      <source>报告日期 {reported} 晚于裁员日期 {layoff}：裁减方案应在实施前报告</source>
+      <translation>Reported on {reported}, after the layoff date {layoff}: the plan must be reported before it is carried out</translation>
+    </message>
+    <message>
       <source>报送逾期 {days} 天</source>
       <translation>Filing {days} days late</translation>
     </message>
@@ -4563,6 +4575,10 @@ Check the path, or create it first with hexie init.</translation>
     <message>
       <source>未知的议题：{topics}</source>
       <translation>Unknown topics: {topics}</translation>
+    </message>
+    <message>
+      <source>未记录工会或职工的意见</source>
+      <translation>No opinions of the union or the workers recorded</translation>
     </message>
     <message>
       <source>本次体检记录的情况属于{who}，{codes} 适用，不能标为“不适用”：请填写检查结果。</source>

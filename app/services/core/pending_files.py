@@ -28,6 +28,8 @@ from app.owner_only import private_folder
 log = logging.getLogger(__name__)
 
 PENDING_FOLDER = "待提交"
+# Where files received from other offices are kept (record_files.received_name).
+RECEIVED_FOLDER = "收到"
 # A copy untouched this long was left by work that was killed: the writer's lock
 # keeps a second writer out, but a file on a shared folder may be reached from a
 # PC whose lock is not seen; ten minutes as for unfinished backups (backups.py).
@@ -154,8 +156,6 @@ def _stale_received_parts(db: Database, now: float) -> list[Path]:
     `收到/<sha>.ext.part`; the file itself comes again with the next bundle, so a
     .part untouched for STALE_SECONDS is only litter (a younger one may be being
     written by an import running now)."""
-    from app.services.core.record_files import RECEIVED_FOLDER
-
     removed: list[Path] = []
     received = _base(db) / RECEIVED_FOLDER
     if not received.is_dir():

@@ -59,7 +59,7 @@ WINDOWS_RESERVED = frozenset(
     + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]]
 )
 _FORBIDDEN_CHARS = re.compile(r'[\\:*?"<>|\x00-\x1f\x7f]')
-RECEIVED_FOLDER = "收到"
+RECEIVED_FOLDER = pending_files.RECEIVED_FOLDER
 
 
 def name_problem(name: object, *, path: bool) -> str:

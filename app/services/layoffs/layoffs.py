@@ -310,7 +310,10 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
         out.append(
             Finding(
                 False,
-                f"报告日期 {data.reported_on} 早于向职工说明情况的日期，须先听取工会或职工意见再报告",
+                N_(
+                    "报告日期 {reported} 早于向职工说明情况的日期，须先听取工会或职工意见再报告",
+                    reported=str(data.reported_on),
+                ),
                 rules["notice_basis"],
             )
         )
@@ -318,17 +321,32 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
         out.append(
             Finding(
                 False,
-                f"报告日期 {data.reported_on} 晚于裁员日期 {data.layoff_on}：裁减方案应在实施前报告",
+                N_(
+                    "报告日期 {reported} 晚于裁员日期 {layoff}：裁减方案应在实施前报告",
+                    reported=str(data.reported_on),
+                    layoff=str(data.layoff_on),
+                ),
                 rules["notice_basis"],
             )
         )
     if not data.opinions.strip():
         out.append(
-            Finding(False, "未记录工会或职工的意见", "《劳动合同法》第41条：听取工会或者职工的意见")
+            Finding(
+                False, N_("未记录工会或职工的意见"), "《劳动合同法》第41条：听取工会或者职工的意见"
+            )
         )
     listed = people(db, filing_id)
     if listed and data.laid_off and len(listed) != data.laid_off:
-        out.append(Finding(False, f"名单 {len(listed)} 人，与拟裁减人数 {data.laid_off} 不一致"))
+        out.append(
+            Finding(
+                False,
+                N_(
+                    "名单 {listed} 人，与拟裁减人数 {planned} 不一致",
+                    listed=len(listed),
+                    planned=data.laid_off,
+                ),
+            )
+        )
     on = data.layoff_on or today
     for _pid, person, _services in listed:
         for reason in layoff_rules.protected_reasons(person, on=on):
