@@ -26,18 +26,14 @@ TABS = ("dashboard", "enterprise", "check", "ledger", "offers", "layoffs", "grad
 def demo_file(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Path:
     """A county's demo data (every kind of record), made once for the module."""
     from app.services.core import office
+    from app.services.core.progress import drain
     from app.services.demo import demo
     from tests.conftest import open_copy
 
     path = tmp_path_factory.mktemp("walk") / "demo.sqlite3"
     database = open_copy(empty_database_file, path, operator="测试员")
     office.configure(database, "410402", level="county")
-    work = demo.generate(database, enterprises=60, seed=3)
-    try:
-        while True:
-            next(work)
-    except StopIteration:
-        pass
+    drain(demo.generate(database, enterprises=60, seed=3))
     database.close()
     return path
 
