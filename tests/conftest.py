@@ -101,6 +101,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     if metafunc.definition.get_closest_marker("sqlite_file"):
         return
+    if metafunc.definition.get_closest_marker("one_engine"):
+        return
     where = str(metafunc.definition.path).replace("\\", "/")
     if any(f"/{folder}" in where for folder in BOTH_ENGINES_UNDER):
         metafunc.parametrize("db_engine", ENGINES, indirect=True)

@@ -24,12 +24,12 @@ def test_init_demo_stats(capsys, tmp_path, fresh_location):
     db = fresh_location("x")
     code, out, _ = run(capsys, "init", "--db", db, "--office", "410400", "--level", "city")
     assert code == 0 and "平顶山市" in out
-    code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "300", "--seed", "7")
+    code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "80", "--seed", "7")
     assert code == 0
     code, out, _ = run(capsys, "stats", "--db", db, "--json")
     data = json.loads(out)
-    assert data["records"]["enterprise"] == 300
-    assert sum(c["enterprise"] for c in data["by_county"].values()) == 300
+    assert data["records"]["enterprise"] == 80
+    assert sum(c["enterprise"] for c in data["by_county"].values()) == 80
     assert len(data["by_county"]) > 5  # a city office's demo spans its divisions
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -245,6 +246,9 @@ def test_cli_report(db, counted, tmp_path, capsys):  # noqa: F811
     assert "指定要打印的记录" in capsys.readouterr().err
 
 
+@pytest.mark.one_engine(
+    "LibreOffice rendering; the report's reads on both engines: test_report_layout_read_back"
+)
 def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path):  # noqa: F811
     """Rendered by LibreOffice (where installed), the last page holds body text beside
     the office's name and the date, for a report of any length."""

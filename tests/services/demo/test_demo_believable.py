@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from app.models import Enterprise, LayoffFiling, NegotiationOffer
@@ -13,6 +14,9 @@ from app.services.core.progress import drain
 from app.services.demo import demo
 
 
+@pytest.mark.one_engine(
+    "statistics of 1,500 generated enterprises; the demo's writes on both engines: tests/services/demo/test_demo_truth.py"
+)
 def test_a_generated_demo_is_believable(db):
     today = date(2024, 5, 10)
     drain(demo.generate(db, enterprises=1500, seed=11, today=today))

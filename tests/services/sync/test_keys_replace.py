@@ -80,6 +80,9 @@ def test_replacing_a_trusted_key(sync_office, office_keys, tmp_path):
     assert other
 
 
+@pytest.mark.one_engine(
+    "age's passphrase work factor; key rows on both engines: test_replacing_a_trusted_key"
+)
 def test_keys_stored_by_an_older_version_open_and_are_sealed_again(db, production_kdf):
     """Before 0.1 keys were kept in age's passphrase format (its cost tuned to the PC:
     256 MiB to 1 GiB to open) and a PEM; they still open, and are stored again under
