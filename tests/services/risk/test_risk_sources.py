@@ -5,8 +5,6 @@ differing duplicates keep the more severe value and name both rows."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +15,8 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.services.register import enterprises
 from app.services.risk import risk_grading, risk_import
 from tests.builders import code
+from tests.commands import run as run_cli
 
-ROOT = Path(__file__).resolve().parents[3]  # the repository (tests/services/risk/ is three down)
 TODAY = date(2023, 7, 1)
 SOURCES = ("tax", "social", "utility", "court", "abnormal", "complaint")
 
@@ -195,20 +193,19 @@ def test_differing_duplicates_keep_the_more_severe_value_and_name_both_rows(db, 
     ]
 
 
-def test_cli_refuses_the_wrong_source_with_exit_2_and_leaves_the_database(db, firms, tmp_path):
+def test_cli_refuses_the_wrong_source_with_exit_2_and_leaves_the_database(
+    db, firms, tmp_path, capsys
+):
     files = department_files(tmp_path)
     db_path = db.address
     db.close()
     for chosen in ("complaint", "abnormal", "utility", "court"):
-        run = subprocess.run(
-            [sys.executable, "-m", "app.cli", "import-risk-data", str(files["social"])]
-            + ["--db", str(db_path), "--source", chosen],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
+        code, _out, err = run_cli(
+            capsys,
+            *("import-risk-data", str(files["social"]), "--db", str(db_path), "--source", chosen),
         )
-        assert run.returncode == 2, run.stderr
-        assert "社保" in run.stderr and "--source social" in run.stderr
+        assert code == 2, err
+        assert "社保" in err and "--source social" in err
     from app.models.db import open_database
 
     with open_database(db_path) as again:
