@@ -2,6 +2,7 @@
 
     python -m benchmarks --scale 100000            whole processes (benchmarks/whole.py)
     python -m benchmarks --scale 1000000 --paths demo,search,startup
+    python -m benchmarks --paths jump,print_pdf,print_docx,bundle,report
     python -m benchmarks --in-process              the older in-process suite as well
 
 --scale sets the number of enterprises (default 100,000; HEXIE_BENCH_N also works).
@@ -18,13 +19,14 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HEXIE_DATA_DIR", tempfile.mkdtemp(prefix="hexie-bench-"))
 
+# As in benchmarks/whole.py (not imported here: it reads --scale when imported).
+PATH_NAMES = "startup,search,jump,import,grade,print_pdf,print_docx,bundle,report,demo".split(",")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--scale", type=int, help="enterprises (up to 1,000,000)")
-    parser.add_argument(
-        "--paths", default="", help="comma-separated: startup,search,import,grade,demo"
-    )
+    parser.add_argument("--paths", default="", help="comma-separated: " + ",".join(PATH_NAMES))
     parser.add_argument("--in-process", action="store_true", help="also the in-process suite")
     args = parser.parse_args(argv)
     if args.scale:

@@ -12,6 +12,8 @@ import json
 import sqlite3
 import sys
 import zipfile
+from collections.abc import Sequence
+from typing import IO
 
 TABLES = (
     "checklist",
@@ -26,9 +28,13 @@ TABLES = (
 
 
 def export(db: str, out: str) -> None:
+    export_to(db, out)
+
+
+def export_to(db: str, out: str | IO[bytes], tables: Sequence[str] = TABLES) -> None:
     con = sqlite3.connect(db)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for table in TABLES:
+        for table in tables:
             cursor = con.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed names
             names = [d[0] for d in cursor.description]
             with archive.open(f"{table}.jsonl", "w", force_zip64=True) as member:
@@ -43,14 +49,20 @@ def export(db: str, out: str) -> None:
 
 
 def merge(db: str, zips: list[str]) -> None:
+    merge_from(db, zips)
+
+
+def merge_from(db: str, zips: Sequence[str | IO[bytes]], tables: Sequence[str] = TABLES) -> None:
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys=ON")
     with con:
         for path in zips:
             with zipfile.ZipFile(path) as archive:
-                for table in TABLES:
+                for table in tables:
                     batch: list[tuple[object, ...]] = []
                     sql = ""
+                    if f"{table}.jsonl" not in archive.namelist():
+                        continue
                     with archive.open(f"{table}.jsonl") as member:
                         for line in member:
                             row = json.loads(line)

@@ -246,9 +246,11 @@ def section_texts(
     saved: dict[str, str],
     office_name: str,
     today: date | None = None,
+    stats: campaign_stats.CampaignStats | None = None,
 ) -> dict[str, str]:
-    """Each section's text: what the coordinator kept, else the data-filled draft."""
-    stats = campaign_stats.collect(db, campaign_id, today=today)
+    """Each section's text: what the coordinator kept, else the data-filled draft.
+    `stats`: the campaign's figures when the caller has collected them already."""
+    stats = stats or campaign_stats.collect(db, campaign_id, today=today)
     draft = drafts(stats, extra_figures(db, stats), office_name)
     kept = upgrade_keys(saved)
     return {key: kept.get(key) or draft[key] for key, *_ in SECTIONS}

@@ -12,6 +12,8 @@ starts on an odd page (w:type oddPage) for duplex printers.
 
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +31,12 @@ from app.services.documents.documents import (
 )
 from app.services.documents.docx_xml import (  # noqa: F401 (used by report_docx too)
     add_field,
+    cell_paragraph_properties,
     keep_row_together,
     keep_with_next,
     repeat_header,
+    run_properties,
+    set_cell_paragraph,
     set_run_font,
     set_widths,
 )
@@ -44,28 +49,75 @@ HEADING_FONT = "黑体"
 def _text(
     paragraph: Any, text: str, *, font: str = BODY_FONT, size: float = 10.5, bold: bool = False
 ) -> None:
+    """The text as runs of one font, a line break between its lines. Each run's
+    properties are a copy of one made once through python-docx's API for this font,
+    size and weight (docx_xml.run_properties): the same XML, without walking the
+    schema's element order for every run of a 100-form file."""
+    from docx.oxml.text.run import _RunContentAppender
+
+    properties = run_properties(font, size, bold)
     lines = text.split("\n")
     for n, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        set_run_font(run, font, size, bold)
+        run = paragraph._p.add_r()
+        run.append(deepcopy(properties))
+        if line:  # what run.text = line does after emptying the (new, empty) run
+            _RunContentAppender.append_to_run_from_text(run, line)
         if n < len(lines) - 1:
-            run.add_break()
+            run.add_br()
 
 
 def _cell(
     cell: Any, text: str, *, align: str = "left", bold: bool = False, size: float = 9.5
 ) -> None:
-    """A cell's text, vertically centred."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """A cell's text, vertically centred. `cell` is python-docx's cell or its w:tc."""
+    tc = getattr(cell, "_tc", cell)
+    properties = tc.get_or_add_tcPr()
+    if [child.tag for child in properties] == [_TCW]:  # a new cell: vAlign goes after tcW
+        properties.append(deepcopy(_centred()))
+    else:
+        properties.vAlign_val = _centred().val
+    paragraph = tc.p_lst[0]
+    if paragraph.pPr is None:  # a new cell: a copy of the properties made once
+        paragraph.insert(0, deepcopy(cell_paragraph_properties(align)))
+    else:
+        from docx.text.paragraph import Paragraph as DocxParagraph
 
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = (
-        WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
-    )
-    paragraph.paragraph_format.space_after = 0
-    _text(paragraph, text, size=size, bold=bold)
+        set_cell_paragraph(DocxParagraph(paragraph, None), align)
+    _text(_Para(paragraph), text, size=size, bold=bold)
+
+
+class _Para:
+    """A w:p where _text wants a python-docx paragraph (only `_p` is used)."""
+
+    def __init__(self, p: Any) -> None:
+        self._p = p
+
+
+_TCW = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tcW"
+
+
+@cache
+def _centred() -> Any:
+    """The w:vAlign python-docx writes for a vertically centred cell (made once)."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.oxml import OxmlElement
+
+    properties = OxmlElement("w:tcPr")
+    properties.vAlign_val = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    return properties.vAlign
+
+
+def _Row(tr: Any, table: Any) -> Any:  # noqa: N802 - python-docx's class, imported late
+    from docx.table import _Row as DocxRow
+
+    return DocxRow(tr, table)
+
+
+def _cells(row: Any) -> list[Any]:
+    """A new table row's cells as w:tc elements: no merged cells in the tables made
+    here, so row i column j is the row's j-th w:tc (python-docx's row.cells works
+    out spans for every call)."""
+    return list(row._tr.tc_lst)
 
 
 def render_docx(
@@ -224,10 +276,11 @@ def _grid(word: Any, block: FieldGrid, usable: int) -> list[Any]:
     table.style = "Table Grid"
     label_w = int(usable * 0.19)
     value_w = int(usable / block.columns - label_w)
+    cells = [_cells(row) for row in table.rows]
     for n, (label, value) in enumerate(block.fields):
         r, c = divmod(n, block.columns)
-        _cell(table.cell(r, c * 2), label, align="center", bold=True)
-        _cell(table.cell(r, c * 2 + 1), value)
+        _cell(cells[r][c * 2], label, align="center", bold=True)
+        _cell(cells[r][c * 2 + 1], value)
     set_widths(table, [label_w if c % 2 == 0 else value_w for c in range(cols)])
     for row in table.rows:
         keep_row_together(row)
@@ -242,14 +295,20 @@ def _table(word: Any, block: Table, usable: int) -> list[Any]:
     keep_row_together(table.rows[0])
     for p in (p for cell in table.rows[0].cells for p in cell.paragraphs):
         p.paragraph_format.keep_with_next = True  # the header stays with the first row
-    for c, head in enumerate(block.headers):
-        _cell(table.rows[0].cells[c], head, align="center", bold=True)
+    for tc, head in zip(_cells(table.rows[0]), block.headers, strict=False):
+        _cell(tc, head, align="center", bold=True)
+    blank: Any = None  # the first new row as python-docx adds it, never split
     for values in block.rows:
-        row = table.add_row()
-        keep_row_together(row)
-        for c, value in enumerate(values):
+        if blank is None:
+            row = table.add_row()
+            keep_row_together(row)
+            blank = deepcopy(row._tr)
+        else:  # the same row copied: python-docx's add_row walks the schema per cell
+            row = _Row(deepcopy(blank), table)
+            table._tbl.append(row._tr)
+        for c, (tc, value) in enumerate(zip(_cells(row), values, strict=False)):
             align = block.align[c] if c < len(block.align) else "left"
-            _cell(row.cells[c], value, align=align, size=9, bold=values[0] == "合计")
+            _cell(tc, value, align=align, size=9, bold=values[0] == "合计")
     total = sum(block.widths)
     set_widths(table, [int(usable * w / total) for w in block.widths])
     word.add_paragraph().paragraph_format.space_after = 0

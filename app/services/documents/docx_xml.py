@@ -4,6 +4,7 @@ column widths every word processor honours."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 BODY_FONT = "宋体"
@@ -27,6 +28,39 @@ def set_run_font(
         run.font.size = Pt(size_pt)
     if bold is not None:
         run.font.bold = bold
+
+
+@cache
+def run_properties(name: str, size_pt: float | None = None, bold: bool | None = None) -> Any:
+    """A run's w:rPr as set_run_font makes it, made once per font, size and weight
+    (callers put a deep copy in each run)."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    run = Paragraph(OxmlElement("w:p"), None).add_run()
+    set_run_font(run, name, size_pt, bold)
+    return run._element.rPr
+
+
+def set_cell_paragraph(paragraph: Any, align: str) -> None:
+    """A table cell's paragraph: centred or left, no space after."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph.alignment = (
+        WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    )
+    paragraph.paragraph_format.space_after = 0
+
+
+@cache
+def cell_paragraph_properties(align: str) -> Any:
+    """The w:pPr set_cell_paragraph gives a new cell's paragraph, made once per alignment."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(OxmlElement("w:p"), None)
+    set_cell_paragraph(paragraph, align)
+    return paragraph._p.pPr
 
 
 def add_field(paragraph: Any, instruction: str, font: str = BODY_FONT, size_pt: float = 9) -> None:
@@ -112,6 +146,10 @@ def set_widths(table: Any, widths: list[int]) -> None:
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
         col.set(qn("w:w"), str(int(width / 635)))  # EMU → twentieths of a point
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
+    for row in table.rows:  # no merged cells here: a row's w:tc are its columns
+        for tc, width in zip(row._tr.tc_lst, widths, strict=False):
+            cell_width = tc.tcPr.tcW if tc.tcPr is not None else None
+            if cell_width is None:
+                tc.width = width
+            else:  # what tc.width = width does, without looking for where tcW goes
+                cell_width.width = width

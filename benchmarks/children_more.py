@@ -1,0 +1,206 @@
+"""The processes of the paths added to the whole-process suite (benchmarks/whole_more.py):
+`python -m benchmarks.children_more NAME ARGS…`.
+
+Ours is the program's own entry point (the jump, which happens inside the window, is
+the register's own paging service in a cold process); the raw side is the library
+alone doing the same work: sqlite3's covering index for the jump, QPdfWriter with a
+QR code and python-docx for the forms, the same rows serialized and encrypted with
+age (pyrage) for a bundle, python-docx writing the same text for the report.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import time
+
+JUMP_ROW = 99_800
+PAGE = 200  # the register's page (app/views/common/paged_model.py)
+
+
+def _latency(run) -> dict[str, float]:  # noqa: ANN001
+    """The first (cold) call, then the median of five more."""
+    start = time.perf_counter()
+    run()
+    cold = time.perf_counter() - start
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return {"median_ms": statistics.median(times) * 1000, "first_ms": cold * 1000}
+
+
+def jump(db_path: str, row: str = str(JUMP_ROW)) -> None:
+    """Ours: the scroll bar dragged to a row far down the register — the page that
+    holds it, found from the start (no known anchor) as the register's model does."""
+    from app.models.db import open_database
+    from app.services.core.keyset import Seek
+    from app.services.register import enterprises
+    from app.services.register.enterprises import EnterpriseFilter
+
+    db = open_database(db_path, operator="bench", read_only=True)
+    target = int(row)
+    first = target - target % PAGE
+
+    def run() -> None:
+        rows = enterprises.page(db, EnterpriseFilter(), offset=Seek(None, first), limit=PAGE)
+        assert len(rows) == PAGE or first + len(rows) > target
+
+    print(json.dumps(_latency(run)))
+
+
+def jump_raw(db_path: str, row: str = str(JUMP_ROW)) -> None:
+    """Raw: the key of the row before the page from the covering index on (deleted,
+    name_pinyin, id), then the page from that key."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    target = int(row)
+    first = target - target % PAGE
+    cols = "id, name, credit_code, county_code, address, industry, legal_representative"
+
+    def run() -> None:
+        key = con.execute(
+            "SELECT name_pinyin, id FROM enterprise WHERE deleted = 0"
+            " ORDER BY name_pinyin, id LIMIT 1 OFFSET ?",
+            (first - 1,),
+        ).fetchone()
+        rows = con.execute(
+            f"SELECT {cols} FROM enterprise WHERE deleted = 0 AND (name_pinyin, id) > (?, ?)"
+            " ORDER BY name_pinyin, id LIMIT ?",
+            (*key, PAGE),
+        ).fetchall()
+        assert len(rows) == PAGE or first + len(rows) > target
+
+    print(json.dumps(_latency(run)))
+
+
+def _enterprises(db_path: str, count: int) -> list[tuple[str, str, str]]:
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    rows = con.execute(
+        "SELECT name, credit_code, address FROM enterprise WHERE deleted = 0"
+        " ORDER BY name_pinyin, id LIMIT ?",
+        (count,),
+    ).fetchall()
+    con.close()
+    return rows
+
+
+def forms_pdf_raw(db_path: str, count: str, out: str) -> None:
+    """Raw: QPdfWriter, one A4 page a form — the enterprise's name and code, ruled
+    lines for 20 items, a QR code (segno) of the form's id."""
+    import segno
+    from PySide6.QtCore import QMarginsF, QRectF
+    from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    QGuiApplication(sys.argv[:1])
+    writer = QPdfWriter(out)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+        )
+    )
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    for n, (name, code, address) in enumerate(_enterprises(db_path, int(count))):
+        if n:
+            writer.newPage()
+        painter.drawText(QRectF(0, 0, 2000, 100), f"劳动用工体检现场记录表 {name}")
+        painter.drawText(QRectF(0, 120, 2000, 100), f"统一社会信用代码 {code}  地址 {address}")
+        for item in range(20):
+            y = 300 + item * 120
+            painter.drawText(QRectF(0, y, 1600, 100), f"{item + 1}. 检查项目 □符合 □不符合")
+            painter.drawLine(0, y + 110, 2100, y + 110)
+        png = segno.make(f"hexie:form:{code}:{n}").png_data_uri(scale=4)
+        image = QImage()
+        image.loadFromData(_data_uri_bytes(png))
+        painter.drawImage(QRectF(1900, 0, 300, 300), image)
+    painter.end()
+
+
+def _data_uri_bytes(uri: str) -> bytes:
+    import base64
+
+    return base64.b64decode(uri.split(",", 1)[1])
+
+
+def forms_docx(db_path: str, count: str, out: str) -> None:
+    """Ours: the check reports of the first `count` checks in one Word file, through
+    the printing service (app/views/printing/output.py) the print action calls."""
+    from app.models.db import open_database
+    from app.views.printing import output
+
+    db = open_database(db_path, operator="bench", read_only=True)
+    with db.reader() as conn:
+        ids = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT id FROM health_check WHERE deleted = 0 ORDER BY id LIMIT ?", (int(count),)
+            )
+        ]
+    output.write_documents(db, "check-report", ids, out)
+
+
+def docx_raw(texts_json: str, out: str) -> None:
+    """Raw: python-docx writing the same paragraphs and tables, with the text ours
+    wrote (the forms' and the report's Word files: the same size)."""
+    from docx import Document
+
+    content = json.loads(open(texts_json, encoding="utf-8").read())  # noqa: SIM115, PTH123
+    doc = Document()
+    for text in content["paragraphs"]:
+        doc.add_paragraph(text)
+    for rows in content["tables"]:
+        table = doc.add_table(rows=len(rows), cols=max((len(r) for r in rows), default=1))
+        for cells, texts in zip(table.rows, rows, strict=True):
+            for cell, text in zip(cells.cells, texts, strict=False):
+                cell.text = text
+    doc.save(out)
+
+
+def _unlock(passphrase: str) -> None:
+    """The same key derivation the program's passphrase costs (scrypt N=2^17, r=8):
+    both sides unlock a private key before they sign or open a bundle."""
+    import hashlib
+
+    hashlib.scrypt(passphrase.encode(), salt=b"0" * 16, n=2**17, r=8, p=1, maxmem=2**28, dklen=32)
+
+
+def bundle_export_raw(db_path: str, recipient: str, out: str, passphrase: str, tables: str) -> None:
+    """Raw: the same tables as JSON Lines in a zip (benchmarks/raw_sync.py), then
+    encrypted to the recipient with age (pyrage)."""
+    import io
+    from pathlib import Path
+
+    from pyrage import encrypt, x25519
+
+    from benchmarks import raw_sync
+
+    _unlock(passphrase)
+    plain = io.BytesIO()
+    raw_sync.export_to(db_path, plain, tables.split(","))
+    Path(out).write_bytes(encrypt(plain.getvalue(), [x25519.Recipient.from_str(recipient)]))
+
+
+def bundle_import_raw(
+    db_path: str, identity: str, bundle: str, passphrase: str, tables: str
+) -> None:
+    """Raw: decrypt with age, unzip, parse the JSON Lines, executemany."""
+    import io
+    from pathlib import Path
+
+    from pyrage import decrypt, x25519
+
+    from benchmarks import raw_sync
+
+    _unlock(passphrase)
+    plain = decrypt(Path(bundle).read_bytes(), [x25519.Identity.from_str(identity)])
+    raw_sync.merge_from(db_path, [io.BytesIO(plain)], tables.split(","))
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    globals()[name](*args)
