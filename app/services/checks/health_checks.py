@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CheckAmendment, CheckResult, Enterprise, HealthCheck, RectificationItem
-from app.models.base import utcnow
+from app.models.base import new_id, utcnow
 from app.models.db import Database
 from app.services.checks import check_rules, checklists
 from app.services.checks import snapshot_rules as snapshot_rules
@@ -146,15 +146,17 @@ def _state(check: HealthCheck, results: list[CheckResult]) -> dict[str, Any]:
 
 
 def _apply(
-    session: Session, check: HealthCheck, data: CheckInput, spec: ChecklistSpec
+    session: Session, check: HealthCheck, data: CheckInput, spec: ChecklistSpec, new: bool = False
 ) -> list[CheckResult]:
+    """Set the check's fields and its item results (`new`: a check not yet stored,
+    whose result rows the caller adds after it)."""
     assert data.check_date is not None
     check.check_date = data.check_date
     check.team_json = json.dumps([asdict(m) for m in data.team], ensure_ascii=False)
     for name in SNAPSHOT_FIELDS + TEXT_FIELDS:
         setattr(check, name, getattr(data, name))
     check.campaign_id = data.campaign_id or check.campaign_id or ""
-    existing = {r.item_code: r for r in results_of(session, check.id)}
+    existing = {} if new else {r.item_code: r for r in results_of(session, check.id)}
     entries = {r.item_code: r for r in data.results}
     rows: list[CheckResult] = []
     for position, item in enumerate(spec.items):
@@ -177,12 +179,14 @@ def _apply(
                 position=position,
                 finding=item.finding,
             )
-            session.add(row)
+            if not new:
+                session.add(row)
         if entry is not None:
             row.result = entry.result
             row.note = entry.note.strip()
         rows.append(row)
-    session.flush()
+    if not new:
+        session.flush()
     return rows
 
 
@@ -206,17 +210,23 @@ def create(db: Database, data: CheckInput, *, final: bool = False) -> str:
             raise ValidationError(errors)
         assert data.enterprise_id and data.check_date
         check = HealthCheck(
+            id=new_id(),
             enterprise_id=data.enterprise_id,
             check_date=data.check_date,
             checklist_id=spec.id,
             checklist_edition=spec.edition,
         )
-        session.add(check)
-        session.flush()
-        rows = _apply(session, check, data, spec)
+        # Filled (and made final) before its first INSERT: a new check is version 1,
+        # as every new record is (an UPDATE right after the INSERT made it 2).
+        rows = _apply(session, check, data, spec, new=True)
         audit.record(session, RECORD_TYPE, check.id, "create", {}, f"体检 {data.check_date}")
         if final:
             _make_final(session, check, rows)
+        session.add(check)
+        session.flush()  # the check first: its results refer to it
+        session.add_all(rows)
+        session.flush()
+        if final:
             sync_rectifications(session, check, rows, calendar)
         return check.id
 

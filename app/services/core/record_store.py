@@ -1,8 +1,23 @@
-"""Creating or updating one record with its audit entry — the write every simple
-record type (campaign, report, guidance activity, typical case) shares."""
+"""The one write path every record type shares: validate, load the stored record
+checked against the version the user loaded (edit_lock), apply, and audit.
+
+- `load_for_edit`: the stored record an edit (or a child row's write) hangs on,
+  refused with EditConflict when another coordinator saved it after the user
+  loaded it, and "gone" when it was deleted.
+- `write_audited`: create or update one record with its audit entry, for a record
+  type whose fields are set by its own code (offers, layoff filings, risk events).
+- `save_audited`: the same for a record whose values are its columns by name
+  (campaign, report, guidance activity, typical case).
+- `delete_audited`: tombstone one record (and its child rows) with its audit entry.
+- `values_saver`: a dialog's `save_values` (its fields by name overlaid on the
+  stored record) for a record type with a spec, an input dataclass, get and save.
+
+docs/architecture.md, "The save path", says how a record type uses them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,6 +26,64 @@ from sqlalchemy.orm import Session
 from app.models.db import Database
 from app.services.core import audit, edit_lock
 from app.services.core.fields import ValidationError
+
+Gone = tuple[str, Any]  # (field, message) raised when the record was deleted meanwhile
+
+
+def load_for_edit(
+    session: Session,
+    model: Any,
+    record_type: str,
+    record_id: str,
+    *,
+    loaded: int | None,
+    gone: Gone,
+) -> Any:
+    """The stored record `record_id`, to be changed in this unit of work (run it inside
+    edit_lock.guarded). EditConflict (who saved, when) when it is no longer the version
+    `loaded`; ValidationError `gone` when it does not exist or was deleted. Without
+    `loaded` (a one-shot CLI edit) the version just read is the one checked, so a save
+    committed between this read and the write is a conflict too, never a bare
+    StaleDataError."""
+    row = session.get(model, record_id)
+    if row is not None and loaded is not None:
+        edit_lock.check_loaded(session, row, record_type, loaded)
+    if row is None or row.deleted:
+        raise ValidationError({gone[0]: gone[1]})
+    if loaded is None:
+        edit_lock.check_loaded(session, row, record_type, int(row.version))
+    return row
+
+
+def write_audited(
+    session: Session,
+    model: Any,
+    record_type: str,
+    record_id: str | None,
+    *,
+    loaded: int | None,
+    gone: Gone,
+    make: Callable[[], Any],
+    apply: Callable[[Any], None],
+    state: Callable[[Any], dict[str, Any]],
+    summary: Callable[[Any], str],
+) -> Any:
+    """Create (`make`, when record_id is None) or load the record (load_for_edit),
+    `apply` the user's values to it, and audit it: "create", or "update" with the
+    fields whose `state` changed. Returns the row."""
+    if record_id:
+        row = load_for_edit(session, model, record_type, record_id, loaded=loaded, gone=gone)
+        before: dict[str, Any] | None = state(row)
+    else:
+        row = make()
+        session.add(row)
+        before = None
+    apply(row)
+    session.flush()
+    changes = {} if before is None else audit.diff(before, state(row))
+    action = "create" if before is None else "update"
+    audit.record(session, record_type, row.id, action, changes, summary(row))
+    return row
 
 
 def save_audited(
@@ -21,15 +94,16 @@ def save_audited(
     values: dict[str, Any],
     *,
     summary: str,
-    gone: tuple[str, str],
+    gone: Gone,
     loaded: int | None = None,
     **on_create: Any,
 ) -> Any:
     """Insert (with `on_create` too) when record_id is None, else change what
-    differs; either way the audit log gets old and new values. `gone` is the
-    (field, message) raised when the record was deleted meanwhile; `loaded` the
-    version the user's form was loaded from (EditConflict when another coordinator
-    saved since: run it inside edit_lock.guarded)."""
+    differs; either way the audit log gets old and new values (no entry for a save
+    that changed nothing). `gone` is the (field, message) raised when the record was
+    deleted meanwhile; `loaded` the version the user's form was loaded from
+    (EditConflict when another coordinator saved since: run it inside
+    edit_lock.guarded)."""
     if record_id is None:
         row = model(**on_create, **values)
         session.add(row)
@@ -38,11 +112,7 @@ def save_audited(
             session, record_type, row.id, "create", audit.diff({}, values), getattr(row, summary)
         )
         return row
-    row = session.get(model, record_id)
-    if row is not None:
-        edit_lock.check_loaded(session, row, record_type, loaded)
-    if row is None or row.deleted:
-        raise ValidationError({gone[0]: gone[1]})
+    row = load_for_edit(session, model, record_type, record_id, loaded=loaded, gone=gone)
     changes = audit.diff({k: getattr(row, k) for k in values}, values)
     for k in changes:
         setattr(row, k, values[k])
@@ -57,13 +127,17 @@ def delete_audited(
     record_type: str,
     record_id: str,
     *,
-    summary: str,
+    summary: str | Callable[[Any], str],
     loaded: int | None = None,
     seen_seq: int | None = None,
+    children: tuple[Any, ...] = (),
 ) -> bool:
-    """Tombstone one record with its audit entry; False when it was already gone.
-    Refused (EditConflict) when another coordinator changed it after the user loaded
-    it (`loaded`, from a dialog) or after the user's list was read (`seen_seq`)."""
+    """Tombstone one record with its audit entry, and the rows of each `children`
+    column (a child model's foreign key to it, as NegotiationSession.offer_id);
+    False when it was already gone. Refused (EditConflict) when another coordinator
+    changed it after the user loaded it (`loaded`, from a dialog) or after the
+    user's list was read (`seen_seq`). `summary`: the row's attribute, or a text
+    made from the row."""
     with edit_lock.guarded(db) as session:
         row = session.get(model, record_id)
         if row is None or row.deleted:
@@ -71,15 +145,39 @@ def delete_audited(
         edit_lock.check_loaded(session, row, record_type, loaded)
         edit_lock.check_unchanged_since(session, row, record_type, seen_seq)
         row.deleted = True
-        audit.record(
-            session,
-            record_type,
-            record_id,
-            "delete",
-            {"deleted": [False, True]},
-            getattr(row, summary),
-        )
+        for column in children:
+            for child in session.execute(
+                select(column.class_).where(column == record_id)
+            ).scalars():
+                child.deleted = True
+        said = summary(row) if callable(summary) else getattr(row, summary)
+        audit.record(session, record_type, record_id, "delete", {"deleted": [False, True]}, said)
         return True
+
+
+def values_saver(
+    spec: Any,
+    blank: Callable[[], Any],
+    get: Callable[[Database, str], tuple[Any, Any]],
+    save: Callable[..., str],
+) -> Callable[..., str]:
+    """`save_values(db, values, record_id=None, *, loaded=None)` for a record type:
+    save what its dialog shows (its fields by name, as typed) overlaid on the stored
+    record (what the dialog does not show is kept); `loaded`: the version the dialog
+    was loaded from. A record deleted meanwhile is a conflict that says so."""
+
+    def save_values(
+        db: Database,
+        values: dict[str, Any],
+        record_id: str | None = None,
+        *,
+        loaded: int | None = None,
+    ) -> str:
+        edit_lock.check_stored(db, spec.table, record_id, loaded)
+        base = get(db, record_id)[0] if record_id else blank()
+        return save(db, spec.overlay(values, base), record_id, loaded=loaded)
+
+    return save_values
 
 
 def count_where(db: Database, model: Any, conditions: list[Any]) -> int:

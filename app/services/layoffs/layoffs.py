@@ -13,7 +13,7 @@ from sqlalchemy import false, select
 
 from app.models import Enterprise, LayoffFiling, LayoffPerson
 from app.models.db import Database
-from app.services.core import audit, edit_lock
+from app.services.core import audit, edit_lock, record_store
 from app.services.core.fields import FieldError, ValidationError, clean_text
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -76,20 +76,6 @@ def problems(db: Database, data: FilingInput) -> Problems:
         return _validate(session, data)
 
 
-def save_values(
-    db: Database,
-    values: dict[str, Any],
-    filing_id: str | None = None,
-    *,
-    loaded: int | None = None,
-) -> str:
-    """Save what the filing dialog shows (its fields by name, as typed); what it does
-    not show is kept as stored. `loaded`: the version the dialog was loaded from."""
-    edit_lock.check_stored(db, RECORD_TYPE, filing_id, loaded)
-    base = get(db, filing_id)[0] if filing_id else FilingInput(None)
-    return save(db, LAYOFF_FILING.overlay(values, base), filing_id, loaded=loaded)
-
-
 def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
     return LAYOFF_FILING.problems_of(values, FilingInput(None), lambda d: problems(db, d))
 
@@ -98,45 +84,40 @@ def values_of(db: Database, filing_id: str) -> dict[str, Any]:
     return asdict(get(db, filing_id)[0])
 
 
+GONE = ("filing", N_("该裁员备案不存在或已删除。"))
+
+
 def save(
     db: Database, data: FilingInput, filing_id: str | None = None, *, loaded: int | None = None
 ) -> str:
+    def apply(filing: LayoffFiling) -> None:
+        for name in FIELDS:
+            setattr(filing, name, getattr(data, name))
+        filing.campaign_id = data.campaign_id or filing.campaign_id or ""
+
     with edit_lock.guarded(db) as session:
         errors = _validate(session, data)
         if errors:
             raise ValidationError(errors)
-        if filing_id:
-            filing = session.get(LayoffFiling, filing_id)
-            if filing is not None:
-                edit_lock.check_loaded(session, filing, RECORD_TYPE, loaded)
-            if filing is None or filing.deleted:
-                raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
-            before = {n: getattr(filing, n) for n in FIELDS}
-        else:
-            filing = LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0)
-            session.add(filing)
-            before = {}
-        for name in FIELDS:
-            setattr(filing, name, getattr(data, name))
-        filing.campaign_id = data.campaign_id or filing.campaign_id or ""
-        session.flush()
-        changes = audit.diff(before, {n: getattr(filing, n) for n in FIELDS}) if filing_id else {}
-        audit.record(
+        return record_store.write_audited(
             session,
+            LayoffFiling,
             RECORD_TYPE,
-            filing.id,
-            "update" if filing_id else "create",
-            changes,
-            "裁员备案",
-        )
-        return filing.id
+            filing_id,
+            loaded=loaded,
+            gone=GONE,
+            make=lambda: LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0),
+            apply=apply,
+            state=lambda filing: {n: getattr(filing, n) for n in FIELDS},
+            summary=lambda _filing: "裁员备案",
+        ).id
 
 
 def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
     with db.session() as session:
         filing = session.get(LayoffFiling, filing_id)
         if filing is None or filing.deleted:
-            raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
+            raise ValidationError(dict([GONE]))
         ent = session.get(Enterprise, filing.enterprise_id)
         data = FilingInput(
             filing.enterprise_id,
@@ -158,20 +139,16 @@ def delete(
 ) -> None:
     """Tombstone the filing and its people; refused when another coordinator changed
     it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
-    with edit_lock.guarded(db) as session:
-        filing = session.get(LayoffFiling, filing_id)
-        if filing is None or filing.deleted:
-            return
-        edit_lock.check_loaded(session, filing, RECORD_TYPE, loaded)
-        edit_lock.check_unchanged_since(session, filing, RECORD_TYPE, seen_seq)
-        filing.deleted = True
-        for p in session.execute(
-            select(LayoffPerson).where(LayoffPerson.filing_id == filing_id)
-        ).scalars():
-            p.deleted = True
-        audit.record(
-            session, RECORD_TYPE, filing.id, "delete", {"deleted": [False, True]}, "删除裁员备案"
-        )
+    record_store.delete_audited(
+        db,
+        LayoffFiling,
+        RECORD_TYPE,
+        filing_id,
+        summary=lambda _filing: "删除裁员备案",
+        loaded=loaded,
+        seen_seq=seen_seq,
+        children=(LayoffPerson.filing_id,),
+    )
 
 
 # -- people -------------------------------------------------------------------------------
@@ -225,9 +202,13 @@ class PeopleImport:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
-def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImport:
+def import_people(
+    db: Database, filing_id: str, path: str | Path, *, loaded: int | None = None
+) -> PeopleImport:
     """The list of people from .xlsx/.csv. ID numbers are checked (GB 11643), masked and
-    never stored whole; a bad ID is kept as a visible finding, not silently corrected."""
+    never stored whole; a bad ID is kept as a visible finding, not silently corrected.
+    `loaded`: the filing's version the dialog shows (EditConflict when a colleague
+    saved the filing since)."""
     from app.services.core.spreadsheet import data_rows, find_header, read_sheets
 
     header = find_header(read_sheets(path), PEOPLE_FIELDS, min_fields=2, key_fields=("name",))
@@ -267,10 +248,8 @@ def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImpor
                 flags_json=json.dumps(sorted(flags)),
             )
         )
-    with db.session() as session:
-        filing = session.get(LayoffFiling, filing_id)
-        if filing is None or filing.deleted:
-            raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
+    with edit_lock.guarded(db) as session:
+        load_filing(session, filing_id, loaded)
         session.add_all(rows)
         audit.record(
             session,
@@ -284,15 +263,28 @@ def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImpor
     return result
 
 
-def set_services(db: Database, person_id: str, services: list[str]) -> None:
+def set_services(
+    db: Database, person_id: str, services: list[str], *, loaded: int | None = None
+) -> None:
+    """The re-employment services given to one person; `loaded`: the version of the
+    person's filing the dialog shows (EditConflict when a colleague saved it since)."""
     unknown = [s for s in services if s not in SERVICES]
     if unknown:
         raise ValidationError({"services": f"未知的服务：{'、'.join(unknown)}"})
-    with db.session() as session:
-        row = session.get(LayoffPerson, person_id)
-        if row is None or row.deleted:
-            raise ValidationError({"person": "该人员不存在。"})
+    with edit_lock.guarded(db) as session:
+        gone = ("person", "该人员不存在。")
+        row = record_store.load_for_edit(
+            session, LayoffPerson, "layoff_person", person_id, loaded=None, gone=gone
+        )
+        load_filing(session, row.filing_id, loaded)
         row.services_json = json.dumps(sorted(services))
+
+
+def load_filing(session: Any, filing_id: str, loaded: int | None) -> LayoffFiling:
+    """The filing a write of its people hangs on, checked against the dialog's version."""
+    return record_store.load_for_edit(
+        session, LayoffFiling, RECORD_TYPE, filing_id, loaded=loaded, gone=GONE
+    )
 
 
 # -- findings --------------------------------------------------------------------------------
@@ -389,3 +381,5 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
 # The filing list (filter, counting, a page of rows) lives in its own module;
 # callers keep using layoffs.FilingFilter / count / page.
 from app.services.layoffs.layoff_list import FilingFilter, _conditions, count, filing_date, page  # noqa: E402, F401
+
+save_values = record_store.values_saver(LAYOFF_FILING, lambda: FilingInput(None), get, save)

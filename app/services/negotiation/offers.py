@@ -12,7 +12,7 @@ from sqlalchemy import false, select
 
 from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
-from app.services.core import audit, edit_lock, workdays
+from app.services.core import audit, edit_lock, record_store, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -132,20 +132,6 @@ def problems(db: Database, data: OfferInput) -> Problems:
         return _validate(session, data)
 
 
-def save_values(
-    db: Database,
-    values: dict[str, Any],
-    offer_id: str | None = None,
-    *,
-    loaded: int | None = None,
-) -> str:
-    """Save what the offer dialog shows (its fields by name, as typed); what it does
-    not show is kept as stored. `loaded`: the version the dialog was loaded from."""
-    edit_lock.check_stored(db, RECORD_TYPE, offer_id, loaded)
-    base = get(db, offer_id)[0] if offer_id else OfferInput(None)
-    return save(db, NEGOTIATION_OFFER.overlay(values, base), offer_id, loaded=loaded)
-
-
 def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
     return NEGOTIATION_OFFER.problems_of(values, OfferInput(None), lambda d: problems(db, d))
 
@@ -188,42 +174,38 @@ def _state(offer: NegotiationOffer) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in out.items()}
 
 
+GONE = ("offer", N_("该要约记录不存在或已删除。"))
+
+
 def save(
     db: Database, data: OfferInput, offer_id: str | None = None, *, loaded: int | None = None
 ) -> str:
     calendar = workdays.load(db)
-    with edit_lock.guarded(db) as session:
-        errors = _validate(session, data)
-        if errors:
-            raise ValidationError(errors)
-        if offer_id:
-            offer = session.get(NegotiationOffer, offer_id)
-            if offer is not None:
-                edit_lock.check_loaded(session, offer, RECORD_TYPE, loaded)
-            if offer is None or offer.deleted:
-                raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
-            before = _state(offer)
-        else:
-            offer = NegotiationOffer(enterprise_id=data.enterprise_id)
-            session.add(offer)
-            before = {}
+
+    def apply(offer: NegotiationOffer) -> None:
         for name in STORED:
             setattr(offer, name, getattr(data, name))
         offer.enterprise_id = data.enterprise_id or offer.enterprise_id
         offer.topics_json = json.dumps(data.topics, ensure_ascii=False)
         offer.campaign_id = data.campaign_id or offer.campaign_id or ""
         _derive(offer, data, calendar)
-        session.flush()
-        changes = audit.diff(before, _state(offer))
-        audit.record(
+
+    with edit_lock.guarded(db) as session:
+        errors = _validate(session, data)
+        if errors:
+            raise ValidationError(errors)
+        return record_store.write_audited(
             session,
+            NegotiationOffer,
             RECORD_TYPE,
-            offer.id,
-            "update" if offer_id else "create",
-            changes if offer_id else {},
-            STAGES[offer.stage],
-        )
-        return offer.id
+            offer_id,
+            loaded=loaded,
+            gone=GONE,
+            make=lambda: NegotiationOffer(enterprise_id=data.enterprise_id),
+            apply=apply,
+            state=_state,
+            summary=lambda offer: STAGES[offer.stage],
+        ).id
 
 
 def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
@@ -231,7 +213,7 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
     with db.session() as session:
         offer = session.get(NegotiationOffer, offer_id)
         if offer is None or offer.deleted:
-            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+            raise ValidationError(dict([GONE]))
         ent = session.get(Enterprise, offer.enterprise_id)
         data = OfferInput(
             offer.enterprise_id,
@@ -261,26 +243,31 @@ def delete(
 ) -> None:
     """Tombstone the offer and its sessions; refused when another coordinator changed
     it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
-    with edit_lock.guarded(db) as session:
-        offer = session.get(NegotiationOffer, offer_id)
-        if offer is None or offer.deleted:
-            return
-        edit_lock.check_loaded(session, offer, RECORD_TYPE, loaded)
-        edit_lock.check_unchanged_since(session, offer, RECORD_TYPE, seen_seq)
-        offer.deleted = True
-        for s in session.execute(
-            select(NegotiationSession).where(NegotiationSession.offer_id == offer_id)
-        ).scalars():
-            s.deleted = True
-        audit.record(
-            session, RECORD_TYPE, offer.id, "delete", {"deleted": [False, True]}, "删除要约记录"
-        )
+    record_store.delete_audited(
+        db,
+        NegotiationOffer,
+        RECORD_TYPE,
+        offer_id,
+        summary=lambda _offer: "删除要约记录",
+        loaded=loaded,
+        seen_seq=seen_seq,
+        children=(NegotiationSession.offer_id,),
+    )
 
 
 # -- sessions ------------------------------------------------------------------------
 
 
-def add_session(db: Database, offer_id: str, data: SessionInput, today: date | None = None) -> str:
+def add_session(
+    db: Database,
+    offer_id: str,
+    data: SessionInput,
+    today: date | None = None,
+    *,
+    loaded: int | None = None,
+) -> str:
+    """Record one negotiation meeting; `loaded`: the offer's version the dialog shows
+    (EditConflict, nothing written, when a colleague saved the offer since)."""
     today = today or date.today()
     errors: dict[str, str] = {}
     if data.held_on is None:
@@ -303,10 +290,10 @@ def add_session(db: Database, offer_id: str, data: SessionInput, today: date | N
         errors["experts"] = N_("外聘代表人数不能超过该方代表总数。")
     if errors:
         raise ValidationError(errors)
-    with db.session() as session:
-        offer = session.get(NegotiationOffer, offer_id)
-        if offer is None or offer.deleted:
-            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+    with edit_lock.guarded(db) as session:
+        offer = record_store.load_for_edit(
+            session, NegotiationOffer, RECORD_TYPE, offer_id, loaded=loaded, gone=GONE
+        )
         if offer.received_on and data.held_on and data.held_on < offer.received_on:
             raise ValidationError(
                 {
@@ -370,3 +357,6 @@ def session_findings(data: SessionInput, rules: str) -> list[Finding]:
         data.worker_experts,
         rules=rules,
     )
+
+
+save_values = record_store.values_saver(NEGOTIATION_OFFER, lambda: OfferInput(None), get, save)

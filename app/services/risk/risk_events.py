@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
-from app.services.core import audit, edit_lock, keyset, record_lists
+from app.services.core import audit, edit_lock, keyset, record_lists, record_store
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -40,20 +40,7 @@ class EventInput:
 # The event's stored fields: every field of its spec but the enterprise, so a field
 # added to the spec is saved, read and audited.
 STORED = tuple(f.name for f in MAJOR_RISK_EVENT.fields if f.name != "enterprise_id")
-
-
-def save_values(
-    db: Database,
-    values: dict[str, Any],
-    event_id: str | None = None,
-    *,
-    loaded: int | None = None,
-) -> str:
-    """Save what the event dialog shows (its fields by name, as typed); `loaded`: the
-    version the dialog was loaded from."""
-    edit_lock.check_stored(db, RECORD_TYPE, event_id, loaded)
-    base = get(db, event_id)[0] if event_id else EventInput(None)
-    return save(db, MAJOR_RISK_EVENT.overlay(values, base), event_id, loaded=loaded)
+GONE = ("event", N_("该风险事件不存在或已删除。"))
 
 
 def problems_of(values: dict[str, Any]) -> dict[str, str]:
@@ -73,52 +60,38 @@ def save(
     loaded: int | None = None,
 ) -> str:
     today = today or date.today()
-    errors: Problems = {}
-    if not data.enterprise_id:
-        add(errors, "enterprise_id", N_("请选择企业。"))
-    for name, message in event_rules.check(asdict(data), today=today).items():
-        add(errors, name, message)
+    errors = problems(data, today)
     if errors:
         raise ValidationError(errors)
+
+    def apply(event: MajorRiskEvent) -> None:
+        if event_id and event.status == "closed":
+            closed = {"status": "closed", "closed_on": event.closed_on, "outcome": event.outcome}
+            still = event_rules.check({**asdict(data), **closed}, today=today)
+            if still:
+                raise ValidationError(still)
+        event.enterprise_id = data.enterprise_id
+        for name in STORED:
+            setattr(event, name, getattr(data, name))
+
     with edit_lock.guarded(db) as session:
         ent = session.get(Enterprise, data.enterprise_id)
         if ent is None or ent.deleted:
             raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
-        if event_id:
-            event = session.get(MajorRiskEvent, event_id)
-            if event is not None:
-                edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
-            if event is None or event.deleted:
-                raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
-            if event.status == "closed":
-                closed = {
-                    "status": "closed",
-                    "closed_on": event.closed_on,
-                    "outcome": event.outcome,
-                }
-                errors = event_rules.check({**asdict(data), **closed}, today=today)
-                if errors:
-                    raise ValidationError(errors)
-        else:
-            event = MajorRiskEvent(
-                enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
-            )
-            session.add(event)
-        before = {k: getattr(event, k, None) for k in STORED}
-        event.enterprise_id = data.enterprise_id
-        for name in STORED:
-            setattr(event, name, getattr(data, name))
-        session.flush()
-        after = {k: getattr(event, k) for k in before}
-        audit.record(
+        return record_store.write_audited(
             session,
+            MajorRiskEvent,
             RECORD_TYPE,
-            event.id,
-            "update" if event_id else "create",
-            audit.diff(before, after) if event_id else {},
-            KINDS[data.kind],
-        )
-        return event.id
+            event_id,
+            loaded=loaded,
+            gone=GONE,
+            make=lambda: MajorRiskEvent(
+                enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
+            ),
+            apply=apply,
+            state=lambda event: {k: getattr(event, k) for k in STORED},
+            summary=lambda _event: KINDS[data.kind],
+        ).id
 
 
 def problems(data: EventInput, today: date | None = None) -> Problems:
@@ -138,7 +111,11 @@ def add_intervention(
     who: str,
     action: str,
     today: date | None = None,
+    *,
+    loaded: int | None = None,
 ) -> str:
+    """Record one step taken on the event; `loaded`: the event's version the dialog
+    shows (EditConflict, nothing written, when a colleague saved the event since)."""
     today = today or date.today()
     errors: dict[str, str] = {}
     if on_date is None:
@@ -153,10 +130,10 @@ def add_intervention(
         errors["action"] = N_("请填写采取的措施。")
     if errors:
         raise ValidationError(errors)
-    with db.session() as session:
-        event = session.get(MajorRiskEvent, event_id)
-        if event is None or event.deleted:
-            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+    with edit_lock.guarded(db) as session:
+        event = record_store.load_for_edit(
+            session, MajorRiskEvent, RECORD_TYPE, event_id, loaded=loaded, gone=GONE
+        )
         if on_date and on_date < event.found_on:
             raise ValidationError(
                 {"on_date": N_("介入日期早于发现日期 {found}。", found=event.found_on)}
@@ -187,11 +164,9 @@ def close(
     loaded: int | None = None,
 ) -> None:
     with edit_lock.guarded(db) as session:
-        event = session.get(MajorRiskEvent, event_id)
-        if event is not None:
-            edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
-        if event is None or event.deleted:
-            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        event = record_store.load_for_edit(
+            session, MajorRiskEvent, RECORD_TYPE, event_id, loaded=loaded, gone=GONE
+        )
         values = {
             "kind": event.kind,
             "found_on": event.found_on,
@@ -228,7 +203,7 @@ def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
     with db.session() as session:
         event = session.get(MajorRiskEvent, event_id)
         if event is None or event.deleted:
-            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+            raise ValidationError(dict([GONE]))
         ent = session.get(Enterprise, event.enterprise_id)
         steps = session.execute(
             select(RiskIntervention)
@@ -313,3 +288,6 @@ def page(
     ]
     with db.reader() as conn:
         return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
+
+
+save_values = record_store.values_saver(MAJOR_RISK_EVENT, lambda: EventInput(None), get, save)
