@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from app.cli.output import print_result
 from app.cli.shared import (
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -90,16 +91,13 @@ def cmd_import_enterprises(args: argparse.Namespace) -> int:
             raise CliError(str(exc), EXIT_UNREADABLE) from exc
         if args.problems:
             save_problems(plan, args.problems)
-    if args.json:
-        print_json(result)
-    else:
-        verb = "将" if args.dry_run else "已"
-        print(
-            f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
-            f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）"
-        )
-        for p in result["problems"]:
-            print(f"  第 {p['row']} 行：{p['reason']}")
+    verb = "将" if args.dry_run else "已"
+    print_result(
+        args,
+        result,
+        f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
+        f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）",
+    )
     return EXIT_OK
 
 

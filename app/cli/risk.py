@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from app.cli.output import print_result
 from app.cli.shared import (
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -47,15 +48,12 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
         if not args.dry_run:
             # apply_import backs the database up before it writes.
             result["batch"] = run_work(risk_import.apply_import(db, plan))
-    if args.json:
-        print_json(result)
-    else:
-        print(
-            f"{risk_import.source_label(args.source)}：{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
-            f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
-        )
-        for p in result["problems"]:
-            print(f"  第 {p['row']} 行：{p['reason']}")
+    print_result(
+        args,
+        result,
+        f"{risk_import.source_label(args.source)}：{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
+        f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条",
+    )
     return EXIT_OK
 
 

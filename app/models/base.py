@@ -13,7 +13,7 @@ import os
 import time
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Stable constraint names keep Alembic batch migrations on SQLite predictable.
@@ -44,6 +44,12 @@ def new_id() -> str:
         | rand & (1 << 62) - 1
     )
     return f"{value:032x}"
+
+
+def parent_key(table: str) -> Mapped[str]:
+    """The indexed, required reference of a row to the record it belongs to (an
+    offer's session to the offer, an item's attachment to the item)."""
+    return mapped_column(ForeignKey(f"{table}.id"), nullable=False, index=True)
 
 
 def utcnow() -> datetime:

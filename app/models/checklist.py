@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
 
 
 class Checklist(SyncMixin, Base):
@@ -38,13 +38,10 @@ class Checklist(SyncMixin, Base):
     )
 
 
-class ChecklistItem(SyncMixin, Base):
-    __tablename__ = "checklist_item"
+class ItemWording:
+    """A checklist item's words and terms, kept on the item and copied onto each
+    check's result (so a check shows the edition it was done with)."""
 
-    checklist_id: Mapped[str] = mapped_column(
-        ForeignKey("checklist.id"), nullable=False, index=True
-    )
-    code: Mapped[str] = mapped_column(String(20), nullable=False)
     group_name: Mapped[str] = mapped_column(String(60), nullable=False)
     question: Mapped[str] = mapped_column(Text, nullable=False)
     basis: Mapped[str] = mapped_column(String(300), nullable=False, default="")
@@ -54,7 +51,14 @@ class ChecklistItem(SyncMixin, Base):
     remedy: Mapped[str] = mapped_column(Text, nullable=False, default="")
     condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     # What a failure of this item is called wherever it is named (整改事类 in the
     # ledger, the report, the notice): 未建立职工名册, not the checklist's question.
     finding: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class ChecklistItem(ItemWording, SyncMixin, Base):
+    __tablename__ = "checklist_item"
+
+    checklist_id: Mapped[str] = parent_key("checklist")
+    code: Mapped[str] = mapped_column(String(20), nullable=False)
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

@@ -89,15 +89,29 @@ def save_activity(
     values = _clean(GUIDANCE_ACTIVITY, raw)
     if enterprise_ids is not None:
         values["enterprise_ids_json"] = json.dumps(sorted(set(enterprise_ids)))
+    gone = "该活动已被删除，无法保存。"
+    return _save(db, GuidanceActivity, activity_id, values, gone, loaded, campaign_id)
+
+
+def _save(
+    db: Database,
+    model: Any,
+    record_id: str | None,
+    values: dict[str, Any],
+    gone: str,
+    loaded: int | None,
+    campaign_id: str,
+) -> str:
+    """One activity or case saved in its own unit of work (named by its title)."""
     with edit_lock.guarded(db) as session:
         return save_audited(
             session,
-            GuidanceActivity,
-            "guidance_activity",
-            activity_id,
+            model,
+            model.__tablename__,
+            record_id,
             values,
             summary="title",
-            gone=("title", "该活动已被删除，无法保存。"),
+            gone=("title", gone),
             loaded=loaded,
             campaign_id=campaign_id,
         ).id
@@ -201,7 +215,7 @@ def delete_activity(
     delete_audited(
         db,
         GuidanceActivity,
-        "guidance_activity",
+        GUIDANCE_ACTIVITY.table,
         activity_id,
         summary="title",
         loaded=loaded,
@@ -229,18 +243,8 @@ def save_case(
 ) -> str:
     values = _clean(TYPICAL_CASE, raw)
     values["enterprise_id"] = enterprise_id
-    with edit_lock.guarded(db) as session:
-        return save_audited(
-            session,
-            TypicalCase,
-            "typical_case",
-            case_id,
-            values,
-            summary="title",
-            gone=("title", "该案例已被删除，无法保存。"),
-            loaded=loaded,
-            campaign_id=campaign_id,
-        ).id
+    gone = "该案例已被删除，无法保存。"
+    return _save(db, TypicalCase, case_id, values, gone, loaded, campaign_id)
 
 
 def case(db: Database, case_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

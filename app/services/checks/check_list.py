@@ -29,19 +29,8 @@ class CheckFilter:
 
 
 def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [HealthCheck.deleted == false()]
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
-    if flt.date_from:
-        conds.append(HealthCheck.check_date >= flt.date_from)
-    if flt.date_to:
-        conds.append(HealthCheck.check_date <= flt.date_to)
-    if flt.campaign_id:
-        conds.append(HealthCheck.campaign_id == flt.campaign_id)
-    if flt.enterprise_id:
-        conds.append(HealthCheck.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(HealthCheck.origin_office == flt.origin_office)
+    equal = ("county_code", "campaign_id", "enterprise_id", "origin_office")
+    conds = record_lists.matching(HealthCheck, flt, equal, dated=HealthCheck.check_date)
     code_prefix = flt.text.strip().replace("%", "").upper()
     if (
         match := record_lists.enterprise_matches(

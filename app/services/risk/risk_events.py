@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, case, false, func, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
@@ -237,28 +237,18 @@ class EventFilter:
     found_to: date | None = None
 
 
+FOUND = ("found_from", "found_to")
+
+
 def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     e = MajorRiskEvent
-    conds: list[ColumnElement[bool]] = [e.deleted == false()]
-    if flt.status:
-        conds.append(e.status == flt.status)
-    if flt.kind:
-        conds.append(e.kind == flt.kind)
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
+    equal = ("status", "kind", "county_code", "enterprise_id", "origin_office")
+    conds = record_lists.matching(e, flt, equal, dated=e.found_on, span=FOUND)
     if flt.may_spread:
         conds.append(e.may_spread.is_(True))
-    if flt.enterprise_id:
-        conds.append(e.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(e.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(or_(Enterprise.name.like(f"%{text}%"), e.description.like(f"%{text}%")))
-    if flt.found_from:
-        conds.append(e.found_on >= flt.found_from)
-    if flt.found_to:
-        conds.append(e.found_on <= flt.found_to)
     return conds
 
 
@@ -276,18 +266,14 @@ def page(
         .correlate(e)
         .scalar_subquery()
     )
-    stmt = (
-        select(*record_lists.selected(MAJOR_RISK_EVENT, e, {"interventions": steps}))
-        .join(Enterprise, Enterprise.id == e.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
     keys = [
         keyset.Key(case((e.status == "closed", 1), else_=0), nullable=False),
         keyset.Key(e.found_on, descending=True),
         keyset.Key(e.id, nullable=False),
     ]
-    with db.reader() as conn:
-        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
+    named = {"interventions": steps}
+    conds = _conditions(flt)
+    return record_lists.page_joined(db, MAJOR_RISK_EVENT, e, conds, keys, offset, limit, named)
 
 
 save_values = record_store.values_saver(MAJOR_RISK_EVENT, lambda: EventInput(None), get, save)
