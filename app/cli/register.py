@@ -92,12 +92,9 @@ def cmd_import_enterprises(args: argparse.Namespace) -> int:
         if args.problems:
             save_problems(plan, args.problems)
     verb = "将" if args.dry_run else "已"
-    print_result(
-        args,
-        result,
-        f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
-        f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）",
-    )
+    counts = f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
+    rest = f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）"
+    print_result(args, result, counts + rest)
     return EXIT_OK
 
 

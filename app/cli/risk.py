@@ -48,12 +48,9 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
         if not args.dry_run:
             # apply_import backs the database up before it writes.
             result["batch"] = run_work(risk_import.apply_import(db, plan))
-    print_result(
-        args,
-        result,
-        f"{risk_import.source_label(args.source)}：{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
-        f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条",
-    )
+    matched = f"{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
+    rest = f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
+    print_result(args, result, f"{risk_import.source_label(args.source)}：{matched}{rest}")
     return EXIT_OK
 
 

@@ -13,6 +13,11 @@ from tests.commands import run
 from tests.pg_support import read
 
 
+def print_form(capsys, db, kind, option, value, out):
+    """`hexie print-form KIND --db DB OPTION VALUE -o OUT`: (exit code, stdout, stderr)."""
+    return run(capsys, "print-form", kind, "--db", db, option, value, "-o", str(out))
+
+
 def test_version_from_a_real_process():
     proc = subprocess.run(
         [sys.executable, "-m", "app.cli", "--version"], capture_output=True, text=True, check=True
@@ -108,65 +113,19 @@ def test_demo_creates_checks_and_print_form(capsys, tmp_path, fresh_location):
         " ORDER BY h.id LIMIT 1",
     )
     [(name,)] = read(db, "SELECT name FROM enterprise WHERE credit_code = :c", c=credit)
-    code, out, _ = run(
-        capsys,
-        "print-form",
-        "check-report",
-        "--db",
-        db,
-        "--check",
-        check_id,
-        "-o",
-        str(tmp_path / "r.pdf"),
-    )
+    code, out, _ = print_form(capsys, db, "check-report", "--check", check_id, tmp_path / "r.pdf")
     assert code == 0 and name in pdf_text(tmp_path / "r.pdf")
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "rectification-notice",
-        "--db",
-        db,
-        "--enterprise",
-        credit,
-        "-o",
-        str(tmp_path / "n.docx"),
+    code, _, _ = print_form(
+        capsys, db, "rectification-notice", "--enterprise", credit, tmp_path / "n.docx"
     )
     assert code == 0 and (tmp_path / "n.docx").stat().st_size > 0
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "blank-check",
-        "--db",
-        db,
-        "--enterprise",
-        credit,
-        "-o",
-        str(tmp_path / "b.pdf"),
-    )
+    code, _, _ = print_form(capsys, db, "blank-check", "--enterprise", credit, tmp_path / "b.pdf")
     assert code == 0 and "劳动用工法治体检现场记录表" in pdf_text(tmp_path / "b.pdf")
-    code, _, err = run(
-        capsys,
-        "print-form",
-        "blank-check",
-        "--db",
-        db,
-        "--enterprise",
-        "91410482MA0000000X",
-        "-o",
-        str(tmp_path / "c.pdf"),
+    code, _, err = print_form(
+        capsys, db, "blank-check", "--enterprise", "91410482MA0000000X", tmp_path / "c.pdf"
     )
     assert code == 1 and "找不到" in err
-    code, _, err = run(
-        capsys,
-        "print-form",
-        "check-report",
-        "--db",
-        db,
-        "--check",
-        check_id,
-        "-o",
-        str(tmp_path / "r.txt"),
-    )
+    code, _, err = print_form(capsys, db, "check-report", "--check", check_id, tmp_path / "r.txt")
     assert code == 1 and ".pdf" in err
 
 
@@ -290,56 +249,16 @@ def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path, fresh_location)
         "SELECT f.id, e.name FROM layoff_filing f JOIN enterprise e ON e.id = f.enterprise_id"
         " ORDER BY f.id LIMIT 1",
     )
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "offer-letter",
-        "--db",
-        db,
-        "--offer",
-        offer_id,
-        "-o",
-        str(tmp_path / "o.pdf"),
-    )
+    code, _, _ = print_form(capsys, db, "offer-letter", "--offer", offer_id, tmp_path / "o.pdf")
     assert code == 0 and "集体协商要约书" in pdf_text(tmp_path / "o.pdf")
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "offer-reply",
-        "--db",
-        db,
-        "--offer",
-        offer_id,
-        "-o",
-        str(tmp_path / "r.docx"),
-    )
+    code, _, _ = print_form(capsys, db, "offer-reply", "--offer", offer_id, tmp_path / "r.docx")
     assert code == 0
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "layoff-receipt",
-        "--db",
-        db,
-        "--filing",
-        filing_id,
-        "-o",
-        str(tmp_path / "f.pdf"),
-    )
+    code, _, _ = print_form(capsys, db, "layoff-receipt", "--filing", filing_id, tmp_path / "f.pdf")
     text = pdf_text(tmp_path / "f.pdf")
     assert (
         code == 0 and "裁减人员方案报告回执" in text and name in text and "不是对方案的批准" in text
     )
-    code, _, err = run(
-        capsys,
-        "print-form",
-        "layoff-receipt",
-        "--db",
-        db,
-        "--offer",
-        offer_id,
-        "-o",
-        str(tmp_path / "g.pdf"),
-    )
+    code, _, err = print_form(capsys, db, "layoff-receipt", "--offer", offer_id, tmp_path / "g.pdf")
     assert code == 1 and "--filing" in err
 
 

@@ -36,7 +36,7 @@ from app.services.campaign.guidance_spec import (  # noqa: E402, F401
 from app.services.core import audit, edit_lock, record_files
 from app.services.core.fields import FieldError, Kind, ValidationError, field_message, parse_value
 from app.services.core.record_spec import RecordSpec
-from app.services.core.record_store import delete_audited, save_audited
+from app.services.core.record_store import deleter, save_audited
 
 
 def _clean(spec: RecordSpec, raw: dict[str, Any], today: date | None = None) -> dict[str, Any]:
@@ -209,26 +209,8 @@ def _add_file(
         return stored
 
 
-def delete_activity(
-    db: Database, activity_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    delete_audited(
-        db,
-        GuidanceActivity,
-        GUIDANCE_ACTIVITY.table,
-        activity_id,
-        summary="title",
-        loaded=loaded,
-        seen_seq=seen_seq,
-    )
-
-
-def delete_case(
-    db: Database, case_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    delete_audited(
-        db, TypicalCase, "typical_case", case_id, summary="title", loaded=loaded, seen_seq=seen_seq
-    )
+delete_activity = deleter(GuidanceActivity, GUIDANCE_ACTIVITY.table, "title")
+delete_case = deleter(TypicalCase, TYPICAL_CASE.table, "title")
 
 
 # -- typical cases --------------------------------------------------------------------------------

@@ -165,20 +165,7 @@ def _apply(
         if entry is None and row is None:
             continue
         if row is None:
-            row = CheckResult(
-                check_id=check.id,
-                item_code=item.code,
-                group_name=item.group,
-                question=item.question,
-                basis=item.basis,
-                severity=item.severity,
-                rectify_days=item.days,
-                day_kind=item.day_kind,
-                remedy=item.remedy,
-                condition=item.condition,
-                position=position,
-                finding=item.finding,
-            )
+            row = CheckResult(check_id=check.id, item_code=item.code, **item.wording(position))
             if not new:
                 session.add(row)
         if entry is not None:
@@ -244,19 +231,10 @@ def update(
     was loaded from (EditConflict when another coordinator saved since)."""
     calendar = workdays.load(db)
     with edit_lock.guarded(db) as session:
-        check = load(session, check_id)
-        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
-        loaded_now = check.version
-        if check.status == "final":
-            raise ValidationError({"check": N_("该体检已定稿。修改请使用“更正”，并写明更正理由。")})
-        spec = checklists.by_id(db, check.checklist_id)
-        data.enterprise_id = check.enterprise_id
-        errors = _validate(session, data, spec, final=final)
-        if errors:
-            raise ValidationError(errors)
-        before = _state(check, results_of(session, check.id))
-        rows = _apply(session, check, data, spec)
-        changes = _diff(before, _state(check, rows))
+        refused = N_("该体检已定稿。修改请使用“更正”，并写明更正理由。")
+        check, rows, changes, loaded_now = _edit(
+            db, session, check_id, data, loaded, refused, final
+        )
         if changes:
             _touch(check, loaded_now)
             audit.record(session, RECORD_TYPE, check.id, "update", changes, "修改草稿")
@@ -264,6 +242,34 @@ def update(
             return []
         _make_final(session, check, rows)
         return sync_rectifications(session, check, rows, calendar)
+
+
+def _edit(
+    db: Database,
+    session: Session,
+    check_id: str,
+    data: CheckInput,
+    loaded: int | None,
+    refused: Message,
+    final: bool | None,
+) -> tuple[HealthCheck, list[CheckResult], dict[str, Any], int]:
+    """Load the check (checked against `loaded`), validate `data` against its own
+    checklist and apply it: (check, its result rows, the changes, the version it
+    had). `final`: for a draft, whether it is finalised now; None for an amendment
+    of a final check. A check of the other status is refused with `refused`."""
+    check = load(session, check_id)
+    edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
+    loaded_now = check.version
+    if (check.status == "final") != (final is None):
+        raise ValidationError({"check": refused})
+    spec = checklists.by_id(db, check.checklist_id)
+    data.enterprise_id = check.enterprise_id
+    errors = _validate(session, data, spec, final=final is not False)
+    if errors:
+        raise ValidationError(errors)
+    before = _state(check, results_of(session, check.id))
+    rows = _apply(session, check, data, spec)
+    return check, rows, _diff(before, _state(check, rows)), loaded_now
 
 
 def finalise(db: Database, check_id: str, *, loaded: int | None = None) -> list[str]:
@@ -303,20 +309,9 @@ def amend(
         )
     calendar = workdays.load(db)
     with edit_lock.guarded(db) as session:
-        check = load(session, check_id)
-        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
-        loaded_now = check.version
-        if check.status != "final":
-            raise ValidationError({"check": N_("草稿可直接修改，无需更正。")})
-        spec = checklists.by_id(db, check.checklist_id)
-        data.enterprise_id = check.enterprise_id
-        errors = _validate(session, data, spec, final=True)
-        if errors:
-            raise ValidationError(errors)
-        before = _state(check, results_of(session, check.id))
-        rows = _apply(session, check, data, spec)
+        refused = N_("草稿可直接修改，无需更正。")
+        check, rows, changes, loaded_now = _edit(db, session, check_id, data, loaded, refused, None)
         warnings = sync_rectifications(session, check, rows, calendar)
-        changes = _diff(before, _state(check, rows))
         if not changes:
             raise ValidationError({"check": N_("没有任何改动，无需更正。")})
         _touch(check, loaded_now)

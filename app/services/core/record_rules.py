@@ -5,6 +5,7 @@ type's rules module declares its table and writes only what is special to it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -54,3 +55,15 @@ class RuleTable:
             in_order(errors, values, first, first_label, second, second_label)
         for name, label in self.counts:
             not_negative(errors, values, name, label)
+
+
+def given_or_stored(values: Mapping[str, Any], name: str, empty: str) -> Any:
+    """A list or table a dialog gives as itself (`name`) and a stored record keeps as
+    JSON (`name_json`); `empty` (JSON) when neither holds a readable one."""
+    value = values.get(name)
+    if value is not None:
+        return value
+    try:
+        return json.loads(values.get(f"{name}_json") or empty)
+    except ValueError:
+        return json.loads(empty)

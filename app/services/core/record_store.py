@@ -18,14 +18,18 @@ docs/architecture.md, "The save path", says how a record type uses them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.models import Enterprise
 from app.models.db import Database
 from app.services.core import audit, edit_lock
 from app.services.core.fields import ValidationError
+from app.services.core.messages import N_
+from app.services.core.validation import Problems, add
 
 Gone = tuple[str, Any]  # (field, message) raised when the record was deleted meanwhile
 
@@ -153,6 +157,78 @@ def delete_audited(
         said = summary(row) if callable(summary) else getattr(row, summary)
         audit.record(session, record_type, record_id, "delete", {"deleted": [False, True]}, said)
         return True
+
+
+def enterprise_problems(session: Session, enterprise_id: str | None) -> Problems:
+    """The problem with a record's enterprise: none chosen, or one deleted meanwhile."""
+    errors: Problems = {}
+    if not enterprise_id:
+        add(errors, "enterprise_id", N_("请选择企业。"))
+    elif (ent := session.get(Enterprise, enterprise_id)) is None or ent.deleted:
+        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    return errors
+
+
+def doors(
+    spec: Any,
+    blank: Callable[[], Any],
+    validate: Callable[[Session, Any], Problems],
+    get: Callable[[Database, str], tuple[Any, Any]],
+    save: Callable[..., str],
+) -> tuple[
+    Callable[..., Problems], Callable[..., dict[str, str]], Callable[..., Any], Callable[..., str]
+]:
+    """A record type's `problems(db, data)`, `problems_of(db, values)` (a dialog's
+    values), `values_of(db, record_id)` and `save_values` (values_saver), made from
+    its spec, its blank input, its validation inside a session, get and save."""
+
+    def problems(db: Database, data: Any) -> Problems:
+        """What stands in the way of saving `data`; nothing is written."""
+        with db.session() as session:
+            return validate(session, data)
+
+    def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
+        return spec.problems_of(values, blank(), lambda d: problems(db, d))
+
+    def values_of(db: Database, record_id: str) -> dict[str, Any]:
+        return asdict(get(db, record_id)[0])
+
+    return problems, problems_of, values_of, values_saver(spec, blank, get, save)
+
+
+def deleter(
+    model: Any,
+    record_type: str,
+    summary: str | Callable[[Any], str],
+    children: tuple[Any, ...] = (),
+) -> Callable[..., None]:
+    """A record type's `delete(db, record_id, *, loaded=None, seen_seq=None)`:
+    delete_audited with its child rows, refused when another coordinator changed the
+    record after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
+
+    def delete(
+        db: Database, record_id: str, *, loaded: int | None = None, seen_seq: int | None = None
+    ) -> None:
+        delete_audited(
+            db,
+            model,
+            record_type,
+            record_id,
+            summary=summary,
+            loaded=loaded,
+            seen_seq=seen_seq,
+            children=children,
+        )
+
+    return delete
+
+
+def load_live(session: Session, model: Any, record_id: str, gone: Gone) -> Any:
+    """The stored record to show; ValidationError `gone` when it is missing or deleted."""
+    row = session.get(model, record_id)
+    if row is None or row.deleted:
+        raise ValidationError({gone[0]: gone[1]})
+    return row
 
 
 def values_saver(

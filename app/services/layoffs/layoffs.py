@@ -60,28 +60,10 @@ FIELDS = tuple(f.name for f in LAYOFF_FILING.fields if f.name != "enterprise_id"
 
 
 def _validate(session: Any, data: FilingInput, today: date | None = None) -> Problems:
-    errors: Problems = {}
-    if not data.enterprise_id:
-        add(errors, "enterprise_id", N_("请选择企业。"))
-    elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
-        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    errors = record_store.enterprise_problems(session, data.enterprise_id)
     for name, message in layoff_rules_.check(asdict(data), today=today or date.today()).items():
         add(errors, name, message)
     return errors
-
-
-def problems(db: Database, data: FilingInput) -> Problems:
-    """What stands in the way of saving `data`; nothing is written."""
-    with db.session() as session:
-        return _validate(session, data)
-
-
-def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
-    return LAYOFF_FILING.problems_of(values, FilingInput(None), lambda d: problems(db, d))
-
-
-def values_of(db: Database, filing_id: str) -> dict[str, Any]:
-    return asdict(get(db, filing_id)[0])
 
 
 GONE = ("filing", N_("该裁员备案不存在或已删除。"))
@@ -115,9 +97,7 @@ def save(
 
 def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
     with db.session() as session:
-        filing = session.get(LayoffFiling, filing_id)
-        if filing is None or filing.deleted:
-            raise ValidationError(dict([GONE]))
+        filing = record_store.load_live(session, LayoffFiling, filing_id, GONE)
         ent = session.get(Enterprise, filing.enterprise_id)
         data = FilingInput(
             filing.enterprise_id,
@@ -134,21 +114,10 @@ def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
         return data, facts
 
 
-def delete(
-    db: Database, filing_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    """Tombstone the filing and its people; refused when another coordinator changed
-    it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
-    record_store.delete_audited(
-        db,
-        LayoffFiling,
-        RECORD_TYPE,
-        filing_id,
-        summary=lambda _filing: "删除裁员备案",
-        loaded=loaded,
-        seen_seq=seen_seq,
-        children=(LayoffPerson.filing_id,),
-    )
+# Tombstones the filing with its child rows (its people / sessions).
+delete = record_store.deleter(
+    LayoffFiling, RECORD_TYPE, lambda _filing: "删除裁员备案", children=(LayoffPerson.filing_id,)
+)
 
 
 # -- people -------------------------------------------------------------------------------
@@ -382,4 +351,8 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
 # callers keep using layoffs.FilingFilter / count / page.
 from app.services.layoffs.layoff_list import FilingFilter, _conditions, count, filing_date, page  # noqa: E402, F401
 
-save_values = record_store.values_saver(LAYOFF_FILING, lambda: FilingInput(None), get, save)
+# The dialog's doors: what stands in the way of saving (nothing written), the
+# stored values, and the save of what it shows.
+problems, problems_of, values_of, save_values = record_store.doors(
+    LAYOFF_FILING, lambda: FilingInput(None), _validate, get, save
+)

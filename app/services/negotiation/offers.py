@@ -104,11 +104,7 @@ def stored_stage(data: OfferInput) -> str:
 
 
 def _validate(session: Any, data: OfferInput, today: date | None = None) -> Problems:
-    errors: Problems = {}
-    if not data.enterprise_id:
-        add(errors, "enterprise_id", N_("请选择企业。"))
-    elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
-        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    errors = record_store.enterprise_problems(session, data.enterprise_id)
     if data.offeror not in OFFERORS:
         add(errors, "offeror", N_("要约方应为工会或企业。"))
     if data.situation not in negotiation_rules.rules_file()["situations"]:
@@ -126,42 +122,18 @@ def _validate(session: Any, data: OfferInput, today: date | None = None) -> Prob
     return errors
 
 
-def problems(db: Database, data: OfferInput) -> Problems:
-    """What stands in the way of saving `data`; nothing is written."""
-    with db.session() as session:
-        return _validate(session, data)
-
-
-def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
-    return NEGOTIATION_OFFER.problems_of(values, OfferInput(None), lambda d: problems(db, d))
-
-
-def values_of(db: Database, offer_id: str) -> dict[str, Any]:
-    return asdict(get(db, offer_id)[0])
-
-
 def _derive(offer: NegotiationOffer, data: OfferInput, calendar: workdays.WorkCalendar) -> None:
     offer.stage = stored_stage(data)
     offer.reply_due_on = offer.filing_due_on = offer.review_ends_on = offer.renewal_from = None
-    if data.received_on:
+    # The clock runs from receipt of the offer, else (an offer recorded only once
+    # signed) from the signing; only a received offer has a reply due.
+    start = data.received_on or data.signed_on
+    if start:
         clock = negotiation_rules.offer_clock(
-            data.received_on,
-            calendar,
-            rules=data.rules,
-            signed_on=data.signed_on,
-            filed_on=data.filed_on,
+            start, calendar, rules=data.rules, signed_on=data.signed_on, filed_on=data.filed_on
         )
-        offer.reply_due_on = clock.reply_due
-        offer.filing_due_on = clock.filing_due
-        offer.review_ends_on = clock.review_ends
-    elif data.signed_on:
-        clock = negotiation_rules.offer_clock(
-            data.signed_on,
-            calendar,
-            rules=data.rules,
-            signed_on=data.signed_on,
-            filed_on=data.filed_on,
-        )
+        if data.received_on:
+            offer.reply_due_on = clock.reply_due
         offer.filing_due_on = clock.filing_due
         offer.review_ends_on = clock.review_ends
     if data.expires_on:
@@ -211,9 +183,7 @@ def save(
 def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
     """(the offer as input, derived facts: stage, due dates, enterprise name)."""
     with db.session() as session:
-        offer = session.get(NegotiationOffer, offer_id)
-        if offer is None or offer.deleted:
-            raise ValidationError(dict([GONE]))
+        offer = record_store.load_live(session, NegotiationOffer, offer_id, GONE)
         ent = session.get(Enterprise, offer.enterprise_id)
         data = OfferInput(
             offer.enterprise_id,
@@ -238,21 +208,13 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
         return data, facts
 
 
-def delete(
-    db: Database, offer_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    """Tombstone the offer and its sessions; refused when another coordinator changed
-    it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
-    record_store.delete_audited(
-        db,
-        NegotiationOffer,
-        RECORD_TYPE,
-        offer_id,
-        summary=lambda _offer: "删除要约记录",
-        loaded=loaded,
-        seen_seq=seen_seq,
-        children=(NegotiationSession.offer_id,),
-    )
+# Tombstones the offer with its child rows (its people / sessions).
+delete = record_store.deleter(
+    NegotiationOffer,
+    RECORD_TYPE,
+    lambda _offer: "删除要约记录",
+    children=(NegotiationSession.offer_id,),
+)
 
 
 # -- sessions ------------------------------------------------------------------------
@@ -359,4 +321,8 @@ def session_findings(data: SessionInput, rules: str) -> list[Finding]:
     )
 
 
-save_values = record_store.values_saver(NEGOTIATION_OFFER, lambda: OfferInput(None), get, save)
+# The dialog's doors: what stands in the way of saving (nothing written), the
+# stored values, and the save of what it shows.
+problems, problems_of, values_of, save_values = record_store.doors(
+    NEGOTIATION_OFFER, lambda: OfferInput(None), _validate, get, save
+)

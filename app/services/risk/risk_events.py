@@ -201,9 +201,7 @@ def reopen(db: Database, event_id: str, reason: str, *, loaded: int | None = Non
 
 def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
     with db.session() as session:
-        event = session.get(MajorRiskEvent, event_id)
-        if event is None or event.deleted:
-            raise ValidationError(dict([GONE]))
+        event = record_store.load_live(session, MajorRiskEvent, event_id, GONE)
         ent = session.get(Enterprise, event.enterprise_id)
         steps = session.execute(
             select(RiskIntervention)

@@ -27,6 +27,13 @@ def send(county, private, tmp_path, name, **kw):
     return result, out
 
 
+def wordy_enterprises(county, count, *, notes):
+    """`count` enterprises with long notes: a bundle of several parts when small ones are asked for."""
+    for n in range(1, count + 1):
+        values = {"name": f"企业{n}", "credit_code": code(n), "county_code": "410482"}
+        enterprises.create(county, {**values, "notes": "说明" * notes})
+
+
 def test_keys_fingerprint_and_passphrase(db, tmp_path):
     with pytest.raises(keys.KeyError_):
         keys.init(db, "short")
@@ -123,16 +130,7 @@ def test_gap_reported_later_bundles_still_import(pair, tmp_path):
 
 def test_parts_join_in_any_order_and_missing_part(pair, tmp_path):
     county, city, cpriv, ypriv = pair
-    for n in range(1, 60):
-        enterprises.create(
-            county,
-            {
-                "name": f"企业{n}",
-                "credit_code": code(n),
-                "county_code": "410482",
-                "notes": "说明" * 400,
-            },
-        )
+    wordy_enterprises(county, 59, notes=400)
     result, out = send(county, cpriv, tmp_path, "parts", max_part_mb=0.003)
     assert len(result.files) > 2
     shuffled = list(reversed(result.files))
@@ -381,16 +379,7 @@ def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
     from pyrage import x25519
 
     county, city, cpriv, ypriv = pair
-    for n in range(1, 40):
-        enterprises.create(
-            county,
-            {
-                "name": f"企业{n}",
-                "credit_code": code(n),
-                "county_code": "410482",
-                "notes": "说明" * 300,
-            },
-        )
+    wordy_enterprises(county, 39, notes=300)
     result, out = send(county, cpriv, tmp_path, "parts", max_part_mb=0.003)
     part = result.files[0]
     part.write_bytes(part.read_bytes()[:-10])  # truncated in the mail
