@@ -6,17 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from app.cli import shared
 from app.cli.output import print_result
-from app.cli.shared import (
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    CliError,
-    Command,
-    db_options,
-    open_db,
-    print_json,
-    run_work,
-)
+from app.cli.shared import EXIT_OK, CliError, Command, db_options, open_db, run_work
 
 if TYPE_CHECKING:
     from app.services.core.storage import Database
@@ -43,7 +35,7 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
         try:
             plan = run_work(risk_import.plan_import(db, args.file, args.source, sheet=args.sheet))
         except SpreadsheetError as exc:
-            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+            raise CliError(str(exc), shared.EXIT_UNREADABLE) from exc
         result = plan.summary()
         if not args.dry_run:
             # apply_import backs the database up before it writes.
@@ -68,7 +60,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
             return _grade_of_one(db, args)
         result = run_work(risk_grading.grade(db))
     if args.json:
-        print_json(result)
+        shared.print_json(result)
     else:
         print(
             f"高 {result['high']}，中 {result['medium']}，低 {result['low']}；等级上升 {result['rose']} 家（数据截至 {result['reference_period'] or '—'}）"
@@ -93,7 +85,7 @@ def _grade_of_one(db: Database, args: argparse.Namespace) -> int:
         **risk_grading.enterprise_grade(db, enterprise_id),
     }
     if args.json:
-        print_json(result)
+        shared.print_json(result)
     else:
         print(
             f"风险等级：{LEVEL_LABELS.get(result['level'], '')}，得分 {result['score']}（{result['graded_on']} 评级）"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin, parent_key
+from app.models.base import Base, SyncMixin, live_index, parent_key
 
 
 class Checklist(SyncMixin, Base):
@@ -26,15 +26,7 @@ class Checklist(SyncMixin, Base):
     __table_args__ = (
         # Every office keeps its own editions (its default is its own edition 1),
         # so the owner is part of the key: ten counties' editions meet at the city.
-        Index(
-            "uq_checklist_owner_edition",
-            "origin_office",
-            "code",
-            "edition",
-            unique=True,
-            sqlite_where=text("deleted = 0"),
-            postgresql_where=text("deleted = false"),
-        ),
+        live_index("uq_checklist_owner_edition", "origin_office", "code", "edition", unique=True),
     )
 
 

@@ -341,6 +341,7 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh
     )
     run(capsys, "keys", "trust", str(tmp_path / "c.pub"), "--db", city, "--yes")
     run(capsys, "demo", "--db", county, "--enterprises", "30")
+    city_options = ("--db", city, "--json", "--passphrase-file", str(tmp_path / "pw"))
     code_, out, _ = run(
         capsys,
         "export-bundle",
@@ -353,32 +354,14 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh
         "--eml",
     )
     assert code_ == 0 and "第 1 号" in out and list((tmp_path / "out").glob("*.eml"))
-    code_, out, _ = run(
-        capsys,
-        "import-bundle",
-        str(tmp_path / "out"),
-        "--db",
-        city,
-        "--json",
-        "--passphrase-file",
-        str(tmp_path / "pw"),
-    )
+    code_, out, _ = run(capsys, "import-bundle", str(tmp_path / "out"), *city_options)
     data = json.loads(out)
     assert (
         code_ == 0
         and data["bundles"][0]["counts"]["enterprise"]["added"] == 30
         and data["receipts"]
     )
-    code_, out, _ = run(
-        capsys,
-        "import-bundle",
-        str(tmp_path / "out"),
-        "--db",
-        city,
-        "--json",
-        "--passphrase-file",
-        str(tmp_path / "pw"),
-    )
+    code_, out, _ = run(capsys, "import-bundle", str(tmp_path / "out"), *city_options)
     assert code_ == 0 and json.loads(out)["bundles"][0]["already_imported"] is True
     bad = tmp_path / "bad" / "x.hexie"
     bad.parent.mkdir()

@@ -11,8 +11,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.services.core.fields import Kind
 from app.services.core.messages import Message
 from app.services.core.validation import phone_problem
+from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 from app.services.record_rules import check_row
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
@@ -88,17 +90,9 @@ def test_text_without_digits_is_never_a_phone_number(text):
 offer_dates = st.fixed_dictionaries(
     {
         name: days
-        for name in (
-            "sent_on",
-            "received_on",
-            "replied_on",
-            "congress_on",
-            "signed_on",
-            "filed_on",
-            "objection_on",
-            "effective_from",
-            "expires_on",
-        )
+        # Every date of the offer's spec but its end (sent_on … expires_on).
+        for name in (f.name for f in NEGOTIATION_OFFER.fields if f.kind is Kind.DATE)
+        if name != "ended_on"
     }
 )
 

@@ -11,19 +11,11 @@ from sqlalchemy.orm import Session
 
 from app.models import CheckAmendment, CheckResult, HealthCheck, RectificationItem
 from app.models.db import Database
-from app.services.checks import check_input, check_rules, checklists
+from app.services.checks import check_input, check_rules, check_spec, checklists
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 
-SNAPSHOT_FIELDS = (
-    "staff_count",
-    "contracts_signed",
-    "migrant_workers",
-    "dispatched_workers",
-    "wages_paid_through",
-    "wages_owed_yuan",
-    "wages_owed_people",
-)
+SNAPSHOT_FIELDS = check_spec.SNAPSHOT  # staff_count … wages_owed_people
 TEXT_FIELDS = ("conclusion", "advice", "enterprise_person", "office_person")
 
 

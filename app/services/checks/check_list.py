@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, select
+from sqlalchemy import ColumnElement, and_, exists, false, select
 
 from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
@@ -74,36 +74,14 @@ def page(
     descending: bool = True,
 ) -> keyset.Rows:
     """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names, enterprise id)."""
-    noncompliant = (
-        select(func.count())
-        .where(
-            CheckResult.check_id == HealthCheck.id,
-            CheckResult.result == "noncompliant",
-            CheckResult.deleted == false(),
-        )
-        .correlate(HealthCheck)
-        .scalar_subquery()
+    item = RectificationItem
+    noncompliant = record_lists.live_children(
+        CheckResult.check_id, HealthCheck, CheckResult.result == "noncompliant"
     )
-    open_items = (
-        select(func.count())
-        .where(
-            RectificationItem.check_id == HealthCheck.id,
-            RectificationItem.deleted == false(),
-            RectificationItem.status.in_(OPEN_STATUSES),
-        )
-        .correlate(HealthCheck)
-        .scalar_subquery()
+    open_items = record_lists.live_children(
+        item.check_id, HealthCheck, item.status.in_(OPEN_STATUSES)
     )
-    closed_items = (
-        select(func.count())
-        .where(
-            RectificationItem.check_id == HealthCheck.id,
-            RectificationItem.deleted == false(),
-            RectificationItem.status == "closed",
-        )
-        .correlate(HealthCheck)
-        .scalar_subquery()
-    )
+    closed_items = record_lists.live_children(item.check_id, HealthCheck, item.status == "closed")
     keys = [
         keyset.Key(HealthCheck.check_date, descending, nullable=False),
         keyset.Key(HealthCheck.id, descending, nullable=False),

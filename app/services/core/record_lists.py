@@ -5,7 +5,7 @@ initials), counting, and one keyset page of rows joined to their enterprise
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, and_, case, false, func, or_, select
@@ -51,6 +51,19 @@ def matching(
     if end:
         conds.append(dated <= end)
     return conds
+
+
+def live_children(key: Any, parent: Any, *conditions: ColumnElement[bool]) -> Any:
+    """How many live rows hang on each listed record through `key` (a child's
+    reference to `parent`, as RiskIntervention.event_id) and meet `conditions`: a
+    correlated count for a list column."""
+    child = key.class_
+    return (
+        select(func.count())
+        .where(key == parent.id, child.deleted == false(), *conditions)
+        .correlate(parent)
+        .scalar_subquery()
+    )
 
 
 def page_joined(
@@ -122,3 +135,25 @@ def sum_by_county(
     )
     with db.reader() as conn:
         return {row[0]: tuple(int(x) for x in row[1:]) for row in conn.execute(stmt)}
+
+
+def lister(
+    spec: Any,
+    model: Any,
+    conditions: Callable[[Any], list[ColumnElement[bool]]],
+    keys: list[keyset.Key],
+    named: dict[str, Any] | None = None,
+) -> tuple[Callable[..., int], Callable[..., keyset.Rows]]:
+    """A record list's `count(db, flt)` and `page(db, flt, *, offset=0, limit=200)`:
+    the rows of `model` joined to their enterprise that meet `conditions(flt)`, read a
+    keyset page at a time in the order of `keys`, the columns its spec's list reads."""
+
+    def count(db: Database, flt: Any) -> int:
+        return count_joined(db, model, conditions(flt))
+
+    def page(
+        db: Database, flt: Any, *, offset: int | keyset.Seek = 0, limit: int = 200
+    ) -> keyset.Rows:
+        return page_joined(db, spec, model, conditions(flt), keys, offset, limit, named)
+
+    return count, page

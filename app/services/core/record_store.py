@@ -18,7 +18,7 @@ docs/architecture.md, "The save path", says how a record type uses them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -88,6 +88,50 @@ def write_audited(
     action = "create" if before is None else "update"
     audit.record(session, record_type, row.id, action, changes, summary(row))
     return row
+
+
+@dataclass(frozen=True)
+class RecordWrite:
+    """How one record type is written by `save_checked`: its model and audit name,
+    the (field, message) when it was deleted meanwhile, the values its audit entry
+    compares (`state`) and the entry's summary."""
+
+    model: Any
+    record_type: str
+    gone: Gone
+    state: Callable[[Any], dict[str, Any]]
+    summary: Callable[[Any], str]
+
+
+def save_checked(
+    db: Database,
+    kind: RecordWrite,
+    record_id: str | None,
+    *,
+    loaded: int | None,
+    validate: Callable[[Session], Problems],
+    make: Callable[[], Any],
+    apply: Callable[[Any], None],
+) -> str:
+    """One save in its own unit of work: `validate` (ValidationError with every
+    problem, nothing written), then write_audited. Returns the record's id."""
+    with edit_lock.guarded(db) as session:
+        errors = validate(session)
+        if errors:
+            raise ValidationError(errors)
+        row = write_audited(
+            session,
+            kind.model,
+            kind.record_type,
+            record_id,
+            loaded=loaded,
+            gone=kind.gone,
+            make=make,
+            apply=apply,
+            state=kind.state,
+            summary=kind.summary,
+        )
+        return str(row.id)
 
 
 def save_audited(
@@ -167,6 +211,14 @@ def enterprise_problems(session: Session, enterprise_id: str | None) -> Problems
     elif (ent := session.get(Enterprise, enterprise_id)) is None or ent.deleted:
         add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
     return errors
+
+
+def enterprise_facts(session: Session, enterprise_id: str, *more: str) -> dict[str, Any]:
+    """A record's enterprise as its dialog and forms show it: the name (`enterprise`),
+    credit code, county and `more` of its fields; empty text when it is gone."""
+    ent = session.get(Enterprise, enterprise_id)
+    names = ("credit_code", "county_code", *more)
+    return {"enterprise": ent.name if ent else "", **{n: getattr(ent, n, "") for n in names}}
 
 
 def doors(

@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_
 
 from app.models import LayoffFiling
-from app.models.db import Database
 from app.services.core import keyset, record_lists
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 
@@ -41,16 +40,13 @@ def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def count(db: Database, flt: FilingFilter) -> int:
-    return record_lists.count_joined(db, LayoffFiling, _conditions(flt))
-
-
-def page(
-    db: Database, flt: FilingFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
-) -> keyset.Rows:
-    f = LayoffFiling
-    keys = [
-        keyset.Key(func.coalesce(f.reported_on, f.layoff_on), descending=True),
-        keyset.Key(f.id, descending=True, nullable=False),
-    ]
-    return record_lists.page_joined(db, LAYOFF_FILING, f, _conditions(flt), keys, offset, limit)
+# Newest filings first: by the filing's date (reported, else the layoff's).
+count, page = record_lists.lister(
+    LAYOFF_FILING,
+    LayoffFiling,
+    _conditions,
+    [
+        keyset.Key(filing_date(), descending=True),
+        keyset.Key(LayoffFiling.id, descending=True, nullable=False),
+    ],
+)

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import false, select
 
-from app.models import Enterprise, LayoffFiling, LayoffPerson
+from app.models import LayoffFiling, LayoffPerson
 from app.models.db import Database
 from app.services.core import audit, edit_lock, record_store
 from app.services.core.fields import FieldError, ValidationError, clean_text
@@ -67,6 +67,13 @@ def _validate(session: Any, data: FilingInput, today: date | None = None) -> Pro
 
 
 GONE = ("filing", N_("该裁员备案不存在或已删除。"))
+WRITE = record_store.RecordWrite(
+    LayoffFiling,
+    RECORD_TYPE,
+    GONE,
+    state=lambda filing: {n: getattr(filing, n) for n in FIELDS},
+    summary=lambda _filing: "裁员备案",
+)
 
 
 def save(
@@ -77,28 +84,20 @@ def save(
             setattr(filing, name, getattr(data, name))
         filing.campaign_id = data.campaign_id or filing.campaign_id or ""
 
-    with edit_lock.guarded(db) as session:
-        errors = _validate(session, data)
-        if errors:
-            raise ValidationError(errors)
-        return record_store.write_audited(
-            session,
-            LayoffFiling,
-            RECORD_TYPE,
-            filing_id,
-            loaded=loaded,
-            gone=GONE,
-            make=lambda: LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0),
-            apply=apply,
-            state=lambda filing: {n: getattr(filing, n) for n in FIELDS},
-            summary=lambda _filing: "裁员备案",
-        ).id
+    return record_store.save_checked(
+        db,
+        WRITE,
+        filing_id,
+        loaded=loaded,
+        validate=lambda session: _validate(session, data),
+        make=lambda: LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0),
+        apply=apply,
+    )
 
 
 def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
     with db.session() as session:
         filing = record_store.load_live(session, LayoffFiling, filing_id, GONE)
-        ent = session.get(Enterprise, filing.enterprise_id)
         data = FilingInput(
             filing.enterprise_id,
             campaign_id=filing.campaign_id,
@@ -106,9 +105,7 @@ def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
         )
         facts = {
             "id": filing.id,
-            "enterprise": ent.name if ent else "",
-            "credit_code": ent.credit_code if ent else "",
-            "county_code": ent.county_code if ent else "",
+            **record_store.enterprise_facts(session, filing.enterprise_id),
             "created_at": filing.created_at,
         }
         return data, facts

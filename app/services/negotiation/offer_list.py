@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, func, or_
 
 from app.models import NegotiationOffer
-from app.models.db import Database
 from app.services.core import keyset, record_lists
 from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 
@@ -79,16 +78,18 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def count(db: Database, flt: OfferFilter) -> int:
-    return record_lists.count_joined(db, NegotiationOffer, _conditions(flt))
-
-
-def page(
-    db: Database, flt: OfferFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
-) -> keyset.Rows:
-    o = NegotiationOffer
-    keys = [
-        keyset.Key(func.coalesce(o.received_on, o.sent_on, o.signed_on), descending=True),
-        keyset.Key(o.id, descending=True, nullable=False),
-    ]
-    return record_lists.page_joined(db, NEGOTIATION_OFFER, o, _conditions(flt), keys, offset, limit)
+# Newest offers first: by the offer's date (received, else sent, else signed).
+count, page = record_lists.lister(
+    NEGOTIATION_OFFER,
+    NegotiationOffer,
+    _conditions,
+    [
+        keyset.Key(
+            func.coalesce(
+                NegotiationOffer.received_on, NegotiationOffer.sent_on, NegotiationOffer.signed_on
+            ),
+            descending=True,
+        ),
+        keyset.Key(NegotiationOffer.id, descending=True, nullable=False),
+    ],
+)

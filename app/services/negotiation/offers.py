@@ -149,6 +149,11 @@ def _state(offer: NegotiationOffer) -> dict[str, Any]:
 GONE = ("offer", N_("该要约记录不存在或已删除。"))
 
 
+WRITE = record_store.RecordWrite(
+    NegotiationOffer, RECORD_TYPE, GONE, state=_state, summary=lambda offer: STAGES[offer.stage]
+)
+
+
 def save(
     db: Database, data: OfferInput, offer_id: str | None = None, *, loaded: int | None = None
 ) -> str:
@@ -162,22 +167,15 @@ def save(
         offer.campaign_id = data.campaign_id or offer.campaign_id or ""
         _derive(offer, data, calendar)
 
-    with edit_lock.guarded(db) as session:
-        errors = _validate(session, data)
-        if errors:
-            raise ValidationError(errors)
-        return record_store.write_audited(
-            session,
-            NegotiationOffer,
-            RECORD_TYPE,
-            offer_id,
-            loaded=loaded,
-            gone=GONE,
-            make=lambda: NegotiationOffer(enterprise_id=data.enterprise_id),
-            apply=apply,
-            state=_state,
-            summary=lambda offer: STAGES[offer.stage],
-        ).id
+    return record_store.save_checked(
+        db,
+        WRITE,
+        offer_id,
+        loaded=loaded,
+        validate=lambda session: _validate(session, data),
+        make=lambda: NegotiationOffer(enterprise_id=data.enterprise_id),
+        apply=apply,
+    )
 
 
 def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
@@ -198,11 +196,9 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
             "filing_due_on": offer.filing_due_on,
             "review_ends_on": offer.review_ends_on,
             "renewal_from": offer.renewal_from,
-            "enterprise": ent.name if ent else "",
-            "credit_code": ent.credit_code if ent else "",
-            "county_code": ent.county_code if ent else "",
-            "legal_representative": ent.legal_representative if ent else "",
-            "address": ent.address if ent else "",
+            **record_store.enterprise_facts(
+                session, offer.enterprise_id, "legal_representative", "address"
+            ),
             "has_union": bool(ent and ent.has_union),
         }
         return data, facts

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, false, func, or_, select
+from sqlalchemy import ColumnElement, case, false, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
@@ -41,6 +41,13 @@ class EventInput:
 # added to the spec is saved, read and audited.
 STORED = tuple(f.name for f in MAJOR_RISK_EVENT.fields if f.name != "enterprise_id")
 GONE = ("event", N_("该风险事件不存在或已删除。"))
+WRITE = record_store.RecordWrite(
+    MajorRiskEvent,
+    RECORD_TYPE,
+    GONE,
+    state=lambda event: {k: getattr(event, k) for k in STORED},
+    summary=lambda event: KINDS[event.kind],
+)
 
 
 def problems_of(values: dict[str, Any]) -> dict[str, str]:
@@ -74,24 +81,17 @@ def save(
         for name in STORED:
             setattr(event, name, getattr(data, name))
 
-    with edit_lock.guarded(db) as session:
-        ent = session.get(Enterprise, data.enterprise_id)
-        if ent is None or ent.deleted:
-            raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
-        return record_store.write_audited(
-            session,
-            MajorRiskEvent,
-            RECORD_TYPE,
-            event_id,
-            loaded=loaded,
-            gone=GONE,
-            make=lambda: MajorRiskEvent(
-                enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
-            ),
-            apply=apply,
-            state=lambda event: {k: getattr(event, k) for k in STORED},
-            summary=lambda _event: KINDS[data.kind],
-        ).id
+    return record_store.save_checked(
+        db,
+        WRITE,
+        event_id,
+        loaded=loaded,
+        validate=lambda session: record_store.enterprise_problems(session, data.enterprise_id),
+        make=lambda: MajorRiskEvent(
+            enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
+        ),
+        apply=apply,
+    )
 
 
 def problems(data: EventInput, today: date | None = None) -> Problems:
@@ -250,28 +250,17 @@ def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def count(db: Database, flt: EventFilter) -> int:
-    return record_lists.count_joined(db, MajorRiskEvent, _conditions(flt))
-
-
-def page(
-    db: Database, flt: EventFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
-) -> keyset.Rows:
-    e = MajorRiskEvent
-    steps = (
-        select(func.count())
-        .where(RiskIntervention.event_id == e.id, RiskIntervention.deleted == false())
-        .correlate(e)
-        .scalar_subquery()
-    )
-    keys = [
-        keyset.Key(case((e.status == "closed", 1), else_=0), nullable=False),
-        keyset.Key(e.found_on, descending=True),
-        keyset.Key(e.id, nullable=False),
-    ]
-    named = {"interventions": steps}
-    conds = _conditions(flt)
-    return record_lists.page_joined(db, MAJOR_RISK_EVENT, e, conds, keys, offset, limit, named)
-
+# Open events first, then the newest found.
+count, page = record_lists.lister(
+    MAJOR_RISK_EVENT,
+    MajorRiskEvent,
+    _conditions,
+    [
+        keyset.Key(case((MajorRiskEvent.status == "closed", 1), else_=0), nullable=False),
+        keyset.Key(MajorRiskEvent.found_on, descending=True),
+        keyset.Key(MajorRiskEvent.id, nullable=False),
+    ],
+    {"interventions": record_lists.live_children(RiskIntervention.event_id, MajorRiskEvent)},
+)
 
 save_values = record_store.values_saver(MAJOR_RISK_EVENT, lambda: EventInput(None), get, save)

@@ -6,7 +6,7 @@ the parent since — on both engines."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,14 +30,6 @@ from app.services.ledger import attachments, ledger
 from app.services.negotiation import offers
 from app.services.risk import risk_events
 from tests import records
-from tests.colleagues import colleague
-
-
-@pytest.fixture
-def other(db: Any) -> Iterator[Any]:
-    database = colleague(db, "李四")
-    yield database
-    database.close()
 
 
 def _people_file(folder: Path) -> Path:

@@ -82,13 +82,21 @@ def test_round_trip_receipt_and_next_incremental(pair, tmp_path):
     assert enterprises.get(city, a)["employee_count"] == 77
 
 
-def test_tombstones_travel(pair, tmp_path):
+def one_enterprise_at_the_city(pair, tmp_path):
+    """An enterprise the county registered and sent in its first bundle (b1), imported
+    at the city; its id."""
     county, city, cpriv, ypriv = pair
     a = enterprises.create(
         county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
     )
     _r, out = send(county, cpriv, tmp_path, "b1")
     bundle.import_paths(city, [out], ypriv)
+    return a
+
+
+def test_tombstones_travel(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    a = one_enterprise_at_the_city(pair, tmp_path)
     enterprises.delete(county, [a])
     _r, out = send(county, cpriv, tmp_path, "b2")
     summary = bundle.import_paths(city, [out], ypriv)
@@ -98,11 +106,7 @@ def test_tombstones_travel(pair, tmp_path):
 
 def test_conflict_kept_and_resolved(pair, tmp_path):
     county, city, cpriv, ypriv = pair
-    a = enterprises.create(
-        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
-    )
-    _r, out = send(county, cpriv, tmp_path, "b1")
-    bundle.import_paths(city, [out], ypriv)
+    a = one_enterprise_at_the_city(pair, tmp_path)
     enterprises.update(city, a, {"contact_person": "市里改的"})
     enterprises.update(county, a, {"contact_person": "县里改的"})
     _r, out = send(county, cpriv, tmp_path, "b2")
