@@ -108,17 +108,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if _url_like(args.db):
         return _server_restore(args)
     target = Path(args.db).expanduser().resolve()
-    source = Path(args.backup).expanduser().resolve()
-    if not source.is_file():
-        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
-    info = backups.describe(source)
-    if not info.ok:
-        raise CliError(
-            "该备份已损坏或不是和谐台账的备份，不能恢复："
-            + "；".join(info.problems)
-            + "。请选择其他备份；数据库未改动。",
-            EXIT_UNREADABLE,
-        )
+    source, info = _described(
+        args,
+        backups.describe,
+        "该备份已损坏或不是和谐台账的备份，不能恢复：{}。请选择其他备份；数据库未改动。",
+    )
     replaces = f"将替换：{target}（原文件另存为 {target.name}.before-restore-时间，不会删除）"
     question = "用这个备份替换当前数据库吗？"
     if not _confirmed(args, source, info, "（文件名中没有时间）", replaces, question, "数据库"):
@@ -143,6 +137,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         print(f"已恢复 {target}。" + (f"原文件另存为 {kept}" if kept else ""))
     return EXIT_OK
+
+
+def _described(args: argparse.Namespace, describe: Any, refusal: str) -> tuple[Path, Any]:
+    """The backup file named on the command line and what it holds; CliError (exit 2)
+    when it is missing or unusable (`refusal`, with its problems at {})."""
+    source = Path(args.backup).expanduser().resolve()
+    if not source.is_file():
+        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
+    info = describe(source)
+    if not info.ok:
+        raise CliError(refusal.format("；".join(info.problems)), EXIT_UNREADABLE)
+    return source, info
 
 
 def _confirmed(
@@ -182,15 +188,9 @@ def _server_restore(args: argparse.Namespace) -> int:
     from app.services.core.backups import BackupError
     from app.settings import AppSettings
 
-    source = Path(args.backup).expanduser().resolve()
-    if not source.is_file():
-        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
-    info = server_backup.describe(source)
-    if not info.ok:
-        raise CliError(
-            "不能用这个备份恢复：" + "；".join(info.problems) + " 服务器上的数据未改动。",
-            EXIT_UNREADABLE,
-        )
+    source, info = _described(
+        args, server_backup.describe, "不能用这个备份恢复：{} 服务器上的数据未改动。"
+    )
     replaces = f"将替换服务器上的全部记录：{args.db}（先另做一份备份，不会丢失）"
     question = "用这个备份替换服务器上的数据吗？"
     if not _confirmed(args, source, info, "（未知）", replaces, question, "服务器上的数据"):

@@ -29,12 +29,8 @@ class ActivityFilter:
 def _activity_conditions(flt: ActivityFilter) -> list[Any]:
     a = GuidanceActivity
     equal = ("campaign_id", "kind", "county_code", "origin_office")
-    conds = record_lists.matching(
-        a, flt, equal, columns={"county_code": a.county_code}, dated=a.held_on
-    )
-    if flt.text.strip():
-        conds.append(a.title.contains(flt.text.strip(), autoescape=True))
-    return conds
+    county = {"county_code": a.county_code}
+    return record_lists.matching(a, flt, equal, columns=county, dated=a.held_on, titled=a.title)
 
 
 def count_activities(db: Database, flt: ActivityFilter) -> int:
@@ -76,11 +72,9 @@ class CaseFilter:
 
 def _case_conditions(flt: CaseFilter) -> list[Any]:
     c = TypicalCase
-    conds = record_lists.matching(c, flt, ("campaign_id", "kind", "origin_office"))
+    conds = record_lists.matching(c, flt, ("campaign_id", "kind", "origin_office"), titled=c.title)
     if flt.in_report:
         conds.append(c.in_report.is_(True))
-    if flt.text.strip():
-        conds.append(c.title.contains(flt.text.strip(), autoescape=True))
     return conds
 
 

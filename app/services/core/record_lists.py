@@ -35,11 +35,13 @@ def matching(
     columns: dict[str, Any] | None = None,
     dated: Any = None,
     span: tuple[str, str] = ("date_from", "date_to"),
+    titled: Any = None,
 ) -> list[ColumnElement[bool]]:
     """A list filter's common conditions: the record not deleted; for each name in
     `equal` that the filter sets, that column equal to it (the model's column of that
     name, `columns[name]`, or the enterprise's county for "county_code"); and `dated`
-    between the filter's `span` dates (each optional)."""
+    between the filter's `span` dates (each optional); `titled`, a column that
+    contains the filter's `text` (searched as typed: % and _ are plain characters)."""
     columns = {"county_code": Enterprise.county_code, **(columns or {})}
     conds: list[ColumnElement[bool]] = [model.deleted == false()]
     for name in equal:
@@ -50,6 +52,8 @@ def matching(
         conds.append(dated >= start)
     if end:
         conds.append(dated <= end)
+    if titled is not None and (text := flt.text.strip()):
+        conds.append(titled.contains(text, autoescape=True))
     return conds
 
 
