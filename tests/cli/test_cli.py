@@ -18,6 +18,12 @@ def print_form(capsys, db, kind, option, value, out):
     return run(capsys, "print-form", kind, "--db", db, option, value, "-o", str(out))
 
 
+def layoff_check(capsys, staff, laid_off, explained, *more):
+    """`hexie layoff-check` of a layoff on 2023-03-31: (exit code, stdout, stderr)."""
+    numbers = ("--staff", staff, "--laid-off", laid_off, "--explained", explained)
+    return run(capsys, "layoff-check", *numbers, "--layoff-date", "2023-03-31", *more)
+
+
 def test_version_from_a_real_process():
     proc = subprocess.run(
         [sys.executable, "-m", "app.cli", "--version"], capture_output=True, text=True, check=True
@@ -171,49 +177,15 @@ def test_ledger_export(capsys, tmp_path, fresh_location):
     ],
 )
 def test_layoff_check_without_database(capsys, staff, laid_off, explained, reached, notice_ok):
-    code, out, _ = run(
-        capsys,
-        "layoff-check",
-        "--staff",
-        staff,
-        "--laid-off",
-        laid_off,
-        "--explained",
-        explained,
-        "--layoff-date",
-        "2023-03-31",
-        "--json",
-    )
+    code, out, _ = layoff_check(capsys, staff, laid_off, explained, "--json")
     data = json.loads(out)
     assert code == 0 and data["threshold_reached"] is reached and data["notice_ok"] is notice_ok
 
 
 def test_layoff_check_bad_input(capsys):
-    code, _, err = run(
-        capsys,
-        "layoff-check",
-        "--staff",
-        "10",
-        "--laid-off",
-        "12",
-        "--explained",
-        "2023-03-01",
-        "--layoff-date",
-        "2023-03-31",
-    )
+    code, _, err = layoff_check(capsys, "10", "12", "2023-03-01")
     assert code == 1 and "超过职工总数" in err
-    code, _, err = run(
-        capsys,
-        "layoff-check",
-        "--staff",
-        "10",
-        "--laid-off",
-        "2",
-        "--explained",
-        "2023-3-1x",
-        "--layoff-date",
-        "2023-03-31",
-    )
+    code, _, err = layoff_check(capsys, "10", "2", "2023-3-1x")
     assert code == 1 and "不是日期" in err
 
 

@@ -135,11 +135,8 @@ def activity(
 ) -> tuple[dict[str, Any], list[ReachedEnterprise], list[dict[str, Any]]]:
     """Field values, the register's enterprises reached (new ones marked) and the files."""
     with db.session() as session:
-        row = session.get(GuidanceActivity, activity_id)
-        if row is None or row.deleted:
-            raise ValueError("找不到该指导服务活动，可能已被删除。")
-        values = {spec.name: getattr(row, spec.name) for spec in ACTIVITY_FIELDS}
-        values["campaign_id"] = row.campaign_id
+        gone = "找不到该指导服务活动，可能已被删除。"
+        row, values = _stored(session, GuidanceActivity, activity_id, ACTIVITY_FIELDS, gone)
         ids = json.loads(row.enterprise_ids_json or "[]")
         reached = reached_enterprises(session, ids, row.held_on, new_months)
         return values, reached, _files_of(row)
@@ -231,13 +228,24 @@ def save_case(
 
 def case(db: Database, case_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     with db.session() as session:
-        row = session.get(TypicalCase, case_id)
-        if row is None or row.deleted:
-            raise ValueError("找不到该典型案例，可能已被删除。")
-        values = {spec.name: getattr(row, spec.name) for spec in CASE_FIELDS}
+        row, values = _stored(
+            session, TypicalCase, case_id, CASE_FIELDS, "找不到该典型案例，可能已被删除。"
+        )
         values["enterprise_id"] = row.enterprise_id
-        values["campaign_id"] = row.campaign_id
         return values, _files_of(row)
+
+
+def _stored(
+    session: Any, model: Any, record_id: str, fields: tuple[Any, ...], gone: str
+) -> tuple[Any, dict[str, Any]]:
+    """The stored activity or case and its field values with its campaign; ValueError
+    `gone` when it was deleted."""
+    row = session.get(model, record_id)
+    if row is None or row.deleted:
+        raise ValueError(gone)
+    values = {spec.name: getattr(row, spec.name) for spec in fields}
+    values["campaign_id"] = row.campaign_id
+    return row, values
 
 
 # The lists (filters, counting, a page of rows) live in guidance_lists; callers
