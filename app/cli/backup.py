@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.cli.shared import (
     EXIT_DAMAGED,
@@ -107,31 +108,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if _url_like(args.db):
         return _server_restore(args)
     target = Path(args.db).expanduser().resolve()
-    source = Path(args.backup).expanduser().resolve()
-    if not source.is_file():
-        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
-    info = backups.describe(source)
-    if not info.ok:
-        raise CliError(
-            "该备份已损坏或不是和谐台账的备份，不能恢复："
-            + "；".join(info.problems)
-            + "。请选择其他备份；数据库未改动。",
-            EXIT_UNREADABLE,
-        )
-    made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else "（文件名中没有时间）"
-    out = sys.stderr if args.json else sys.stdout
-    print(f"备份：{source}", file=out)
-    print(f"备份时间：{made}", file=out)
-    print(f"单位：{info.office or '（未设置）'}", file=out)
-    for label, n in info.counts.items():
-        print(f"  {label}：{n}", file=out)
-    print(f"将替换：{target}（原文件另存为 {target.name}.before-restore-时间，不会删除）", file=out)
-    if not args.yes:
-        print("用这个备份替换当前数据库吗？输入 y 确认：", end="", file=out, flush=True)
-        answer = sys.stdin.readline().strip().lower()
-        if answer not in ("y", "yes", "是"):
-            print("已取消，数据库未改动。", file=out)
-            return EXIT_ERROR
+    source, info = _described(
+        args,
+        backups.describe,
+        "该备份已损坏或不是和谐台账的备份，不能恢复：{}。请选择其他备份；数据库未改动。",
+    )
+    replaces = f"将替换：{target}（原文件另存为 {target.name}.before-restore-时间，不会删除）"
+    question = "用这个备份替换当前数据库吗？"
+    if not _confirmed(args, source, info, "（文件名中没有时间）", replaces, question, "数据库"):
+        return EXIT_ERROR
     settings = AppSettings.load()
     kept = storage.restore_file(source, target, settings.backup_dir())
     # A backup from an older version is brought up to date now (backed up first).
@@ -154,6 +139,47 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _described(args: argparse.Namespace, describe: Any, refusal: str) -> tuple[Path, Any]:
+    """The backup file named on the command line and what it holds; CliError (exit 2)
+    when it is missing or unusable (`refusal`, with its problems at {})."""
+    source = Path(args.backup).expanduser().resolve()
+    if not source.is_file():
+        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
+    info = describe(source)
+    if not info.ok:
+        raise CliError(refusal.format("；".join(info.problems)), EXIT_UNREADABLE)
+    return source, info
+
+
+def _confirmed(
+    args: argparse.Namespace,
+    source: Path,
+    info: Any,
+    no_time: str,
+    replaces: str,
+    question: str,
+    what: str,
+) -> bool:
+    """The restore's preview (the backup's time, office and counts, and what it
+    replaces) and, without --yes, the user's y; False when they declined (`what`,
+    the database or the server's data, is then said to be unchanged)."""
+    out = sys.stderr if args.json else sys.stdout
+    made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else no_time
+    print(f"备份：{source}", file=out)
+    print(f"备份时间：{made}", file=out)
+    print(f"单位：{info.office or '（未设置）'}", file=out)
+    for label, n in info.counts.items():
+        print(f"  {label}：{n}", file=out)
+    print(replaces, file=out)
+    if args.yes:
+        return True
+    print(f"{question}输入 y 确认：", end="", file=out, flush=True)
+    if sys.stdin.readline().strip().lower() in ("y", "yes", "是"):
+        return True
+    print(f"已取消，{what}未改动。", file=out)
+    return False
+
+
 def _server_restore(args: argparse.Namespace) -> int:
     """Preview (time, office, counts), confirm, then replace every record on the
     server in one transaction, verified against the backup's checksums."""
@@ -162,28 +188,13 @@ def _server_restore(args: argparse.Namespace) -> int:
     from app.services.core.backups import BackupError
     from app.settings import AppSettings
 
-    source = Path(args.backup).expanduser().resolve()
-    if not source.is_file():
-        raise CliError(f"找不到备份文件：{source}", EXIT_UNREADABLE)
-    info = server_backup.describe(source)
-    if not info.ok:
-        raise CliError(
-            "不能用这个备份恢复：" + "；".join(info.problems) + " 服务器上的数据未改动。",
-            EXIT_UNREADABLE,
-        )
-    out = sys.stderr if args.json else sys.stdout
-    made = f"{info.made_at:%Y-%m-%d %H:%M:%S}" if info.made_at else "（未知）"
-    print(f"备份：{source}", file=out)
-    print(f"备份时间：{made}", file=out)
-    print(f"单位：{info.office or '（未设置）'}", file=out)
-    for label, n in info.counts.items():
-        print(f"  {label}：{n}", file=out)
-    print(f"将替换服务器上的全部记录：{args.db}（先另做一份备份，不会丢失）", file=out)
-    if not args.yes:
-        print("用这个备份替换服务器上的数据吗？输入 y 确认：", end="", file=out, flush=True)
-        if sys.stdin.readline().strip().lower() not in ("y", "yes", "是"):
-            print("已取消，服务器上的数据未改动。", file=out)
-            return EXIT_ERROR
+    source, info = _described(
+        args, server_backup.describe, "不能用这个备份恢复：{} 服务器上的数据未改动。"
+    )
+    replaces = f"将替换服务器上的全部记录：{args.db}（先另做一份备份，不会丢失）"
+    question = "用这个备份替换服务器上的数据吗？"
+    if not _confirmed(args, source, info, "（未知）", replaces, question, "服务器上的数据"):
+        return EXIT_ERROR
     with open_db(args) as db:
         try:
             kept = server_backup.restore(db, source, AppSettings.load().backup_dir())

@@ -6,16 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 
-from app.cli.shared import (
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    CliError,
-    Command,
-    db_options,
-    open_db,
-    print_json,
-    run_work,
-)
+from app.cli import shared
+from app.cli.output import print_result
+from app.cli.shared import EXIT_OK, CliError, Command, db_options, open_db, run_work
 
 
 def _init_arguments(p: argparse.ArgumentParser) -> None:
@@ -87,19 +80,13 @@ def cmd_import_enterprises(args: argparse.Namespace) -> int:
             # A real import backs the database up first (inside apply_import).
             result = plan.summary() if args.dry_run else run_work(apply_import(db, plan))
         except SpreadsheetError as exc:
-            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+            raise CliError(str(exc), shared.EXIT_UNREADABLE) from exc
         if args.problems:
             save_problems(plan, args.problems)
-    if args.json:
-        print_json(result)
-    else:
-        verb = "将" if args.dry_run else "已"
-        print(
-            f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
-            f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）"
-        )
-        for p in result["problems"]:
-            print(f"  第 {p['row']} 行：{p['reason']}")
+    verb = "将" if args.dry_run else "已"
+    counts = f"{verb}新增 {result['added']}，{verb}更新 {result['updated']}，"
+    rest = f"无变化 {result['unchanged']}，跳过 {result['skipped']}（工作表“{plan.sheet_name}”）"
+    print_result(args, result, counts + rest)
     return EXIT_OK
 
 
@@ -115,7 +102,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with open_db(args, write=False) as db:
         data = stats.counts(db)
     if args.json:
-        print_json(data)
+        shared.print_json(data)
         return EXIT_OK
     for key, n in data["records"].items():
         print(f"{RECORD_TYPE_NAMES.get(key, key)}：{n}")

@@ -6,16 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from app.cli.shared import (
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    CliError,
-    Command,
-    db_options,
-    open_db,
-    print_json,
-    run_work,
-)
+from app.cli import shared
+from app.cli.output import print_result
+from app.cli.shared import EXIT_OK, CliError, Command, db_options, open_db, run_work
 
 if TYPE_CHECKING:
     from app.services.core.storage import Database
@@ -42,20 +35,14 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
         try:
             plan = run_work(risk_import.plan_import(db, args.file, args.source, sheet=args.sheet))
         except SpreadsheetError as exc:
-            raise CliError(str(exc), EXIT_UNREADABLE) from exc
+            raise CliError(str(exc), shared.EXIT_UNREADABLE) from exc
         result = plan.summary()
         if not args.dry_run:
             # apply_import backs the database up before it writes.
             result["batch"] = run_work(risk_import.apply_import(db, plan))
-    if args.json:
-        print_json(result)
-    else:
-        print(
-            f"{risk_import.source_label(args.source)}：{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
-            f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
-        )
-        for p in result["problems"]:
-            print(f"  第 {p['row']} 行：{p['reason']}")
+    matched = f"{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
+    rest = f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
+    print_result(args, result, f"{risk_import.source_label(args.source)}：{matched}{rest}")
     return EXIT_OK
 
 
@@ -73,7 +60,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
             return _grade_of_one(db, args)
         result = run_work(risk_grading.grade(db))
     if args.json:
-        print_json(result)
+        shared.print_json(result)
     else:
         print(
             f"高 {result['high']}，中 {result['medium']}，低 {result['low']}；等级上升 {result['rose']} 家（数据截至 {result['reference_period'] or '—'}）"
@@ -98,7 +85,7 @@ def _grade_of_one(db: Database, args: argparse.Namespace) -> int:
         **risk_grading.enterprise_grade(db, enterprise_id),
     }
     if args.json:
-        print_json(result)
+        shared.print_json(result)
     else:
         print(
             f"风险等级：{LEVEL_LABELS.get(result['level'], '')}，得分 {result['score']}（{result['graded_on']} 评级）"

@@ -8,16 +8,8 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.cli.shared import (
-    EXIT_OK,
-    EXIT_UNREADABLE,
-    Command,
-    date_arg,
-    db_options,
-    open_db,
-    print_json,
-    run_work,
-)
+from app.cli import shared
+from app.cli.shared import EXIT_OK, Command, date_arg, db_options, open_db, run_work
 
 if TYPE_CHECKING:
     from app.services.scans.confirm import ConfirmedForm
@@ -60,7 +52,7 @@ def cmd_import_scans(args: argparse.Namespace) -> int:
     if args.json:
         if args.confirm:
             out["saved"] = saved
-        print_json(out, indent=2)
+        shared.print_json(out, indent=2)
     else:
         print("\n".join(report.batch_lines(scans)))
         for entry in saved:
@@ -72,7 +64,7 @@ def cmd_import_scans(args: argparse.Namespace) -> int:
             )
     if scans.pages_read and not scans.forms:
         print("没有可导入的表单页（原因见上）。", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return shared.EXIT_UNREADABLE
     return EXIT_OK
 
 

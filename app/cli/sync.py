@@ -8,16 +8,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.shared import (
-    EXIT_OK,
-    EXIT_REJECTED,
-    CliError,
-    Command,
-    db_options,
-    open_db,
-    print_json,
-    run_work,
-)
+from app.cli import shared
+from app.cli.shared import EXIT_OK, CliError, Command, db_options, open_db, print_json
 
 if TYPE_CHECKING:
     from app.services.core.storage import Database
@@ -171,13 +163,15 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
         try:
             private = keys.unlock(db, _passphrase(args))
             # A real import backs the database up first (inside import_work).
-            summary = run_work(bundle.import_work(db, args.paths, private, dry_run=args.dry_run))
+            summary = shared.run_work(
+                bundle.import_work(db, args.paths, private, dry_run=args.dry_run)
+            )
         except keys.KeyError_ as exc:
             raise CliError(str(exc)) from exc
         except bundle.BundleError as exc:
             if args.json:
                 print_json({"rejected": str(exc)})
-            raise CliError(str(exc), EXIT_REJECTED) from exc
+            raise CliError(str(exc), shared.EXIT_REJECTED) from exc
     if args.json:
         print_json(summary, default=str)
         return EXIT_OK

@@ -13,7 +13,7 @@ import os
 import time
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Stable constraint names keep Alembic batch migrations on SQLite predictable.
@@ -44,6 +44,25 @@ def new_id() -> str:
         | rand & (1 << 62) - 1
     )
     return f"{value:032x}"
+
+
+def parent_key(table: str) -> Mapped[str]:
+    """The indexed, required reference of a row to the record it belongs to (an
+    offer's session to the offer, an item's attachment to the item)."""
+    return mapped_column(ForeignKey(f"{table}.id"), nullable=False, index=True)
+
+
+def live_index(name: str, *columns: str, unique: bool = False, where: str = "") -> Index:
+    """An index over the live rows only (tombstones left out), or over the rows
+    meeting `where` (the same SQL on both engines); partial on SQLite and PostgreSQL."""
+    sqlite, postgresql = (where, where) if where else ("deleted = 0", "deleted = false")
+    return Index(
+        name,
+        *columns,
+        unique=unique,
+        sqlite_where=text(sqlite),
+        postgresql_where=text(postgresql),
+    )
 
 
 def utcnow() -> datetime:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, live_index, parent_key
 
 
 class Checklist(SyncMixin, Base):
@@ -26,25 +26,14 @@ class Checklist(SyncMixin, Base):
     __table_args__ = (
         # Every office keeps its own editions (its default is its own edition 1),
         # so the owner is part of the key: ten counties' editions meet at the city.
-        Index(
-            "uq_checklist_owner_edition",
-            "origin_office",
-            "code",
-            "edition",
-            unique=True,
-            sqlite_where=text("deleted = 0"),
-            postgresql_where=text("deleted = false"),
-        ),
+        live_index("uq_checklist_owner_edition", "origin_office", "code", "edition", unique=True),
     )
 
 
-class ChecklistItem(SyncMixin, Base):
-    __tablename__ = "checklist_item"
+class ItemWording:
+    """A checklist item's words and terms, kept on the item and copied onto each
+    check's result (so a check shows the edition it was done with)."""
 
-    checklist_id: Mapped[str] = mapped_column(
-        ForeignKey("checklist.id"), nullable=False, index=True
-    )
-    code: Mapped[str] = mapped_column(String(20), nullable=False)
     group_name: Mapped[str] = mapped_column(String(60), nullable=False)
     question: Mapped[str] = mapped_column(Text, nullable=False)
     basis: Mapped[str] = mapped_column(String(300), nullable=False, default="")
@@ -54,7 +43,14 @@ class ChecklistItem(SyncMixin, Base):
     remedy: Mapped[str] = mapped_column(Text, nullable=False, default="")
     condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     # What a failure of this item is called wherever it is named (整改事类 in the
     # ledger, the report, the notice): 未建立职工名册, not the checklist's question.
     finding: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class ChecklistItem(ItemWording, SyncMixin, Base):
+    __tablename__ = "checklist_item"
+
+    checklist_id: Mapped[str] = parent_key("checklist")
+    code: Mapped[str] = mapped_column(String(20), nullable=False)
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, live_index
 
 
 class Enterprise(SyncMixin, Base):
@@ -35,21 +35,9 @@ class Enterprise(SyncMixin, Base):
         # One live enterprise per credit code and owning office; tombstones keep
         # theirs. Two counties may each register the same firm (a builder working
         # in both): the city keeps both offices' records instead of refusing one.
-        Index(
-            "uq_enterprise_owner_credit_code",
-            "origin_office",
-            "credit_code",
-            unique=True,
-            sqlite_where=text("deleted = 0"),
-            postgresql_where=text("deleted = false"),
-        ),
+        live_index("uq_enterprise_owner_credit_code", "origin_office", "credit_code", unique=True),
         # A credit code looked up without its office uses this, not the owner index.
-        Index(
-            "ix_enterprise_live_credit_code",
-            "credit_code",
-            sqlite_where=text("deleted = 0"),
-            postgresql_where=text("deleted = false"),
-        ),
+        live_index("ix_enterprise_live_credit_code", "credit_code"),
         # The id too: keyset pages and far jumps walk this index alone.
         Index("ix_enterprise_sort", "deleted", "name_pinyin", "id"),
         Index("ix_enterprise_county", "county_code"),

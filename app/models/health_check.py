@@ -7,15 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
+from app.models.checklist import ItemWording
 
 
 class HealthCheck(SyncMixin, Base):
     __tablename__ = "health_check"
 
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     check_date: Mapped[date] = mapped_column(Date, nullable=False, index=True)
     checklist_id: Mapped[str] = mapped_column(ForeignKey("checklist.id"), nullable=False)
     checklist_edition: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -48,24 +47,14 @@ class HealthCheck(SyncMixin, Base):
     campaign_id: Mapped[str] = mapped_column(String(32), nullable=False, default="", index=True)
 
 
-class CheckResult(SyncMixin, Base):
+class CheckResult(ItemWording, SyncMixin, Base):
     """One checklist item as checked; its texts are copied from the checklist version used."""
 
     __tablename__ = "check_result"
 
-    check_id: Mapped[str] = mapped_column(ForeignKey("health_check.id"), nullable=False, index=True)
+    check_id: Mapped[str] = parent_key("health_check")
     item_code: Mapped[str] = mapped_column(String(20), nullable=False)
-    group_name: Mapped[str] = mapped_column(String(60), nullable=False)
-    question: Mapped[str] = mapped_column(Text, nullable=False)
-    basis: Mapped[str] = mapped_column(String(300), nullable=False, default="")
-    severity: Mapped[str] = mapped_column(String(4), nullable=False, default="中")
-    rectify_days: Mapped[int] = mapped_column(Integer, nullable=False, default=30)
-    day_kind: Mapped[str] = mapped_column(String(10), nullable=False, default="calendar")
-    remedy: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
-    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    # The item's finding phrase in the edition the check used (整改事类 when 不合规).
-    finding: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # group_name … finding: the item's words in the edition the check used.
     result: Mapped[str] = mapped_column(String(14), nullable=False, default="unchecked")
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
@@ -75,7 +64,7 @@ class CheckAmendment(SyncMixin, Base):
 
     __tablename__ = "check_amendment"
 
-    check_id: Mapped[str] = mapped_column(ForeignKey("health_check.id"), nullable=False, index=True)
+    check_id: Mapped[str] = parent_key("health_check")
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     changes_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
 
 
 class LayoffFiling(SyncMixin, Base):
     __tablename__ = "layoff_filing"
 
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     ground: Mapped[str] = mapped_column(String(2), nullable=False, default="2")  # 第41条 (一)–(四)
     total_staff: Mapped[int] = mapped_column(Integer, nullable=False)
     laid_off: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -39,9 +37,7 @@ class LayoffPerson(SyncMixin, Base):
 
     __tablename__ = "layoff_person"
 
-    filing_id: Mapped[str] = mapped_column(
-        ForeignKey("layoff_filing.id"), nullable=False, index=True
-    )
+    filing_id: Mapped[str] = parent_key("layoff_filing")
     name: Mapped[str] = mapped_column(String(60), nullable=False)
     id_masked: Mapped[str] = mapped_column(String(20), nullable=False, default="")
     id_problem: Mapped[str] = mapped_column(String(120), nullable=False, default="")

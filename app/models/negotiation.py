@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
 
 
 class NegotiationOffer(SyncMixin, Base):
     __tablename__ = "negotiation_offer"
 
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     offeror: Mapped[str] = mapped_column(
         String(12), nullable=False, default="union"
     )  # union / enterprise
@@ -59,9 +57,7 @@ class NegotiationOffer(SyncMixin, Base):
 class NegotiationSession(SyncMixin, Base):
     __tablename__ = "negotiation_session"
 
-    offer_id: Mapped[str] = mapped_column(
-        ForeignKey("negotiation_offer.id"), nullable=False, index=True
-    )
+    offer_id: Mapped[str] = parent_key("negotiation_offer")
     held_on: Mapped[date] = mapped_column(Date, nullable=False)
     employer_reps: Mapped[int] = mapped_column(Integer, nullable=False)
     worker_reps: Mapped[int] = mapped_column(Integer, nullable=False)

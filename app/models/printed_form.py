@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, utcnow
+from app.models.base import Base, parent_key, utcnow
 
 
 class PrintedForm(Base):
@@ -16,9 +16,7 @@ class PrintedForm(Base):
 
     id: Mapped[str] = mapped_column(String(16), primary_key=True)  # printed in the QR code
     kind: Mapped[str] = mapped_column(String(30), nullable=False)
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     checklist_id: Mapped[str] = mapped_column(ForeignKey("checklist.id"), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")

@@ -7,15 +7,13 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
 
 
 class RectificationItem(SyncMixin, Base):
     __tablename__ = "rectification_item"
 
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     check_id: Mapped[str | None] = mapped_column(
         ForeignKey("health_check.id"), nullable=True, index=True
     )
@@ -57,9 +55,7 @@ class RectificationEvent(SyncMixin, Base):
 
     __tablename__ = "rectification_event"
 
-    item_id: Mapped[str] = mapped_column(
-        ForeignKey("rectification_item.id"), nullable=False, index=True
-    )
+    item_id: Mapped[str] = parent_key("rectification_item")
     on_date: Mapped[date] = mapped_column(Date, nullable=False)
     from_status: Mapped[str] = mapped_column(String(24), nullable=False)
     to_status: Mapped[str] = mapped_column(String(24), nullable=False)
@@ -71,9 +67,7 @@ class DeadlineExtension(SyncMixin, Base):
 
     __tablename__ = "deadline_extension"
 
-    item_id: Mapped[str] = mapped_column(
-        ForeignKey("rectification_item.id"), nullable=False, index=True
-    )
+    item_id: Mapped[str] = parent_key("rectification_item")
     old_deadline: Mapped[date] = mapped_column(Date, nullable=False)
     new_deadline: Mapped[date] = mapped_column(Date, nullable=False)
     reason: Mapped[str] = mapped_column(Text, nullable=False)
@@ -85,9 +79,7 @@ class Attachment(SyncMixin, Base):
 
     __tablename__ = "attachment"
 
-    item_id: Mapped[str] = mapped_column(
-        ForeignKey("rectification_item.id"), nullable=False, index=True
-    )
+    item_id: Mapped[str] = parent_key("rectification_item")
     file_name: Mapped[str] = mapped_column(String(255), nullable=False)  # as the user named it
     stored_name: Mapped[str] = mapped_column(
         String(400), nullable=False

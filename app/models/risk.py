@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
 
 
 class RiskDataBatch(SyncMixin, Base):
@@ -38,9 +38,7 @@ class RiskFact(SyncMixin, Base):
 
     __tablename__ = "risk_fact"
 
-    batch_id: Mapped[str] = mapped_column(
-        ForeignKey("risk_data_batch.id"), nullable=False, index=True
-    )
+    batch_id: Mapped[str] = parent_key("risk_data_batch")
     enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), nullable=False)
     metric: Mapped[str] = mapped_column(String(30), nullable=False)
     period: Mapped[str] = mapped_column(String(7), nullable=False, default="")
@@ -67,12 +65,8 @@ class RiskGrading(SyncMixin, Base):
 class RiskGrade(SyncMixin, Base):
     __tablename__ = "risk_grade"
 
-    grading_id: Mapped[str] = mapped_column(
-        ForeignKey("risk_grading.id"), nullable=False, index=True
-    )
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    grading_id: Mapped[str] = parent_key("risk_grading")
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     score: Mapped[int] = mapped_column(Integer, nullable=False)
     level: Mapped[str] = mapped_column(String(8), nullable=False)  # high / medium / low
     red_line: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

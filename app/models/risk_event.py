@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncMixin
+from app.models.base import Base, SyncMixin, parent_key
 
 
 class MajorRiskEvent(SyncMixin, Base):
     __tablename__ = "major_risk_event"
 
-    enterprise_id: Mapped[str] = mapped_column(
-        ForeignKey("enterprise.id"), nullable=False, index=True
-    )
+    enterprise_id: Mapped[str] = parent_key("enterprise")
     kind: Mapped[str] = mapped_column(
         String(16), nullable=False
     )  # mass_layoff / work_stoppage / wage_claim
@@ -35,9 +33,7 @@ class MajorRiskEvent(SyncMixin, Base):
 class RiskIntervention(SyncMixin, Base):
     __tablename__ = "risk_intervention"
 
-    event_id: Mapped[str] = mapped_column(
-        ForeignKey("major_risk_event.id"), nullable=False, index=True
-    )
+    event_id: Mapped[str] = parent_key("major_risk_event")
     on_date: Mapped[date] = mapped_column(Date, nullable=False)
     who: Mapped[str] = mapped_column(String(120), nullable=False)
     action: Mapped[str] = mapped_column(Text, nullable=False)

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String
+from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, new_id, utcnow
+from app.models.base import Base, new_id, parent_key, utcnow
 
 
 class ScannedPage(Base):
     __tablename__ = "scanned_page"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
-    form_id: Mapped[str] = mapped_column(ForeignKey("printed_form.id"), nullable=False, index=True)
+    form_id: Mapped[str] = parent_key("printed_form")
     page: Mapped[int] = mapped_column(Integer, nullable=False)
-    check_id: Mapped[str] = mapped_column(ForeignKey("health_check.id"), nullable=False, index=True)
+    check_id: Mapped[str] = parent_key("health_check")
     # Where the page came from: the scanned file's name and the page in it (1-based).
     source_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
     source_page: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, Text, text
+from sqlalchemy import DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, utcnow
+from app.models.base import Base, live_index, utcnow
 
 
 class PeerKey(Base):
@@ -100,14 +100,13 @@ class SyncConflict(Base):
     # it instead of adding another. A record has a second one only when another office
     # proposes a change to it too (two counties' edits of a city record are both kept).
     __table_args__ = (
-        Index(
+        live_index(
             "uq_sync_conflict_open_record",
             "table_name",
             "record_id",
             "peer",
             unique=True,
-            sqlite_where=text("status = 'open'"),
-            postgresql_where=text("status = 'open'"),
+            where="status = 'open'",
         ),
     )
 

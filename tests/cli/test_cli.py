@@ -13,6 +13,17 @@ from tests.commands import run
 from tests.pg_support import read
 
 
+def print_form(capsys, db, kind, option, value, out):
+    """`hexie print-form KIND --db DB OPTION VALUE -o OUT`: (exit code, stdout, stderr)."""
+    return run(capsys, "print-form", kind, "--db", db, option, value, "-o", str(out))
+
+
+def layoff_check(capsys, staff, laid_off, explained, *more):
+    """`hexie layoff-check` of a layoff on 2023-03-31: (exit code, stdout, stderr)."""
+    numbers = ("--staff", staff, "--laid-off", laid_off, "--explained", explained)
+    return run(capsys, "layoff-check", *numbers, "--layoff-date", "2023-03-31", *more)
+
+
 def test_version_from_a_real_process():
     proc = subprocess.run(
         [sys.executable, "-m", "app.cli", "--version"], capture_output=True, text=True, check=True
@@ -108,65 +119,19 @@ def test_demo_creates_checks_and_print_form(capsys, tmp_path, fresh_location):
         " ORDER BY h.id LIMIT 1",
     )
     [(name,)] = read(db, "SELECT name FROM enterprise WHERE credit_code = :c", c=credit)
-    code, out, _ = run(
-        capsys,
-        "print-form",
-        "check-report",
-        "--db",
-        db,
-        "--check",
-        check_id,
-        "-o",
-        str(tmp_path / "r.pdf"),
-    )
+    code, out, _ = print_form(capsys, db, "check-report", "--check", check_id, tmp_path / "r.pdf")
     assert code == 0 and name in pdf_text(tmp_path / "r.pdf")
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "rectification-notice",
-        "--db",
-        db,
-        "--enterprise",
-        credit,
-        "-o",
-        str(tmp_path / "n.docx"),
+    code, _, _ = print_form(
+        capsys, db, "rectification-notice", "--enterprise", credit, tmp_path / "n.docx"
     )
     assert code == 0 and (tmp_path / "n.docx").stat().st_size > 0
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "blank-check",
-        "--db",
-        db,
-        "--enterprise",
-        credit,
-        "-o",
-        str(tmp_path / "b.pdf"),
-    )
+    code, _, _ = print_form(capsys, db, "blank-check", "--enterprise", credit, tmp_path / "b.pdf")
     assert code == 0 and "劳动用工法治体检现场记录表" in pdf_text(tmp_path / "b.pdf")
-    code, _, err = run(
-        capsys,
-        "print-form",
-        "blank-check",
-        "--db",
-        db,
-        "--enterprise",
-        "91410482MA0000000X",
-        "-o",
-        str(tmp_path / "c.pdf"),
+    code, _, err = print_form(
+        capsys, db, "blank-check", "--enterprise", "91410482MA0000000X", tmp_path / "c.pdf"
     )
     assert code == 1 and "找不到" in err
-    code, _, err = run(
-        capsys,
-        "print-form",
-        "check-report",
-        "--db",
-        db,
-        "--check",
-        check_id,
-        "-o",
-        str(tmp_path / "r.txt"),
-    )
+    code, _, err = print_form(capsys, db, "check-report", "--check", check_id, tmp_path / "r.txt")
     assert code == 1 and ".pdf" in err
 
 
@@ -212,49 +177,15 @@ def test_ledger_export(capsys, tmp_path, fresh_location):
     ],
 )
 def test_layoff_check_without_database(capsys, staff, laid_off, explained, reached, notice_ok):
-    code, out, _ = run(
-        capsys,
-        "layoff-check",
-        "--staff",
-        staff,
-        "--laid-off",
-        laid_off,
-        "--explained",
-        explained,
-        "--layoff-date",
-        "2023-03-31",
-        "--json",
-    )
+    code, out, _ = layoff_check(capsys, staff, laid_off, explained, "--json")
     data = json.loads(out)
     assert code == 0 and data["threshold_reached"] is reached and data["notice_ok"] is notice_ok
 
 
 def test_layoff_check_bad_input(capsys):
-    code, _, err = run(
-        capsys,
-        "layoff-check",
-        "--staff",
-        "10",
-        "--laid-off",
-        "12",
-        "--explained",
-        "2023-03-01",
-        "--layoff-date",
-        "2023-03-31",
-    )
+    code, _, err = layoff_check(capsys, "10", "12", "2023-03-01")
     assert code == 1 and "超过职工总数" in err
-    code, _, err = run(
-        capsys,
-        "layoff-check",
-        "--staff",
-        "10",
-        "--laid-off",
-        "2",
-        "--explained",
-        "2023-3-1x",
-        "--layoff-date",
-        "2023-03-31",
-    )
+    code, _, err = layoff_check(capsys, "10", "2", "2023-3-1x")
     assert code == 1 and "不是日期" in err
 
 
@@ -290,56 +221,16 @@ def test_print_offer_letter_and_layoff_receipt(capsys, tmp_path, fresh_location)
         "SELECT f.id, e.name FROM layoff_filing f JOIN enterprise e ON e.id = f.enterprise_id"
         " ORDER BY f.id LIMIT 1",
     )
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "offer-letter",
-        "--db",
-        db,
-        "--offer",
-        offer_id,
-        "-o",
-        str(tmp_path / "o.pdf"),
-    )
+    code, _, _ = print_form(capsys, db, "offer-letter", "--offer", offer_id, tmp_path / "o.pdf")
     assert code == 0 and "集体协商要约书" in pdf_text(tmp_path / "o.pdf")
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "offer-reply",
-        "--db",
-        db,
-        "--offer",
-        offer_id,
-        "-o",
-        str(tmp_path / "r.docx"),
-    )
+    code, _, _ = print_form(capsys, db, "offer-reply", "--offer", offer_id, tmp_path / "r.docx")
     assert code == 0
-    code, _, _ = run(
-        capsys,
-        "print-form",
-        "layoff-receipt",
-        "--db",
-        db,
-        "--filing",
-        filing_id,
-        "-o",
-        str(tmp_path / "f.pdf"),
-    )
+    code, _, _ = print_form(capsys, db, "layoff-receipt", "--filing", filing_id, tmp_path / "f.pdf")
     text = pdf_text(tmp_path / "f.pdf")
     assert (
         code == 0 and "裁减人员方案报告回执" in text and name in text and "不是对方案的批准" in text
     )
-    code, _, err = run(
-        capsys,
-        "print-form",
-        "layoff-receipt",
-        "--db",
-        db,
-        "--offer",
-        offer_id,
-        "-o",
-        str(tmp_path / "g.pdf"),
-    )
+    code, _, err = print_form(capsys, db, "layoff-receipt", "--offer", offer_id, tmp_path / "g.pdf")
     assert code == 1 and "--filing" in err
 
 
@@ -422,6 +313,7 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh
     )
     run(capsys, "keys", "trust", str(tmp_path / "c.pub"), "--db", city, "--yes")
     run(capsys, "demo", "--db", county, "--enterprises", "30")
+    city_options = ("--db", city, "--json", "--passphrase-file", str(tmp_path / "pw"))
     code_, out, _ = run(
         capsys,
         "export-bundle",
@@ -434,32 +326,14 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh
         "--eml",
     )
     assert code_ == 0 and "第 1 号" in out and list((tmp_path / "out").glob("*.eml"))
-    code_, out, _ = run(
-        capsys,
-        "import-bundle",
-        str(tmp_path / "out"),
-        "--db",
-        city,
-        "--json",
-        "--passphrase-file",
-        str(tmp_path / "pw"),
-    )
+    code_, out, _ = run(capsys, "import-bundle", str(tmp_path / "out"), *city_options)
     data = json.loads(out)
     assert (
         code_ == 0
         and data["bundles"][0]["counts"]["enterprise"]["added"] == 30
         and data["receipts"]
     )
-    code_, out, _ = run(
-        capsys,
-        "import-bundle",
-        str(tmp_path / "out"),
-        "--db",
-        city,
-        "--json",
-        "--passphrase-file",
-        str(tmp_path / "pw"),
-    )
+    code_, out, _ = run(capsys, "import-bundle", str(tmp_path / "out"), *city_options)
     assert code_ == 0 and json.loads(out)["bundles"][0]["already_imported"] is True
     bad = tmp_path / "bad" / "x.hexie"
     bad.parent.mkdir()

@@ -3,23 +3,18 @@ period and in order, planned checks not negative."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from app.services.core import reference
 from app.services.core.messages import N_
+from app.services.core.record_rules import given_or_stored
 from app.services.core.validation import Problems, add, as_date, text
 
 
 def _phases(values: Mapping[str, Any]) -> list[tuple[str, date | None, date | None]]:
-    phases = values.get("phases")
-    if phases is None:
-        try:
-            phases = json.loads(values.get("phases_json") or "[]")
-        except ValueError:
-            phases = []
+    phases = given_or_stored(values, "phases", "[]")
     out = []
     for p in phases:
         if isinstance(p, dict):
@@ -30,12 +25,7 @@ def _phases(values: Mapping[str, Any]) -> list[tuple[str, date | None, date | No
 
 
 def _targets(values: Mapping[str, Any]) -> dict[str, int]:
-    targets = values.get("targets")
-    if targets is None:
-        try:
-            targets = json.loads(values.get("targets_json") or "{}")
-        except ValueError:
-            targets = {}
+    targets = given_or_stored(values, "targets", "{}")
     return {str(k): int(v) for k, v in targets.items() if isinstance(v, int | float)}
 
 

@@ -322,20 +322,11 @@ def _guidance(db: Database, stats: CampaignStats) -> None:
     flt = guidance.ActivityFilter(campaign_id=stats.campaign_id)
     rows = guidance.activities(db, flt, limit=1_000_000)
     with db.session() as session:
+        reached = ("activities", "enterprises", "new_enterprises", "people")
         for code in stats.counties:
-            stats.guidance[code] = {
-                "activities": 0,
-                "enterprises": 0,
-                "new_enterprises": 0,
-                "people": 0,
-            }
+            stats.guidance[code] = dict.fromkeys(reached, 0)
         for kind in guidance.ACTIVITY_KINDS:
-            stats.guidance_by_kind[kind] = {
-                "activities": 0,
-                "enterprises": 0,
-                "new_enterprises": 0,
-                "people": 0,
-            }
+            stats.guidance_by_kind[kind] = dict.fromkeys(reached, 0)
         for row in rows:
             ids = json.loads(row["enterprise_ids_json"] or "[]")
             reached = guidance.reached_enterprises(session, ids, row["held_on"])

@@ -36,7 +36,7 @@ from app.services.campaign.guidance_spec import (  # noqa: E402, F401
 from app.services.core import audit, edit_lock, record_files
 from app.services.core.fields import FieldError, Kind, ValidationError, field_message, parse_value
 from app.services.core.record_spec import RecordSpec
-from app.services.core.record_store import delete_audited, save_audited
+from app.services.core.record_store import deleter, save_audited
 
 
 def _clean(spec: RecordSpec, raw: dict[str, Any], today: date | None = None) -> dict[str, Any]:
@@ -89,15 +89,29 @@ def save_activity(
     values = _clean(GUIDANCE_ACTIVITY, raw)
     if enterprise_ids is not None:
         values["enterprise_ids_json"] = json.dumps(sorted(set(enterprise_ids)))
+    gone = "该活动已被删除，无法保存。"
+    return _save(db, GuidanceActivity, activity_id, values, gone, loaded, campaign_id)
+
+
+def _save(
+    db: Database,
+    model: Any,
+    record_id: str | None,
+    values: dict[str, Any],
+    gone: str,
+    loaded: int | None,
+    campaign_id: str,
+) -> str:
+    """One activity or case saved in its own unit of work (named by its title)."""
     with edit_lock.guarded(db) as session:
         return save_audited(
             session,
-            GuidanceActivity,
-            "guidance_activity",
-            activity_id,
+            model,
+            model.__tablename__,
+            record_id,
             values,
             summary="title",
-            gone=("title", "该活动已被删除，无法保存。"),
+            gone=("title", gone),
             loaded=loaded,
             campaign_id=campaign_id,
         ).id
@@ -121,11 +135,8 @@ def activity(
 ) -> tuple[dict[str, Any], list[ReachedEnterprise], list[dict[str, Any]]]:
     """Field values, the register's enterprises reached (new ones marked) and the files."""
     with db.session() as session:
-        row = session.get(GuidanceActivity, activity_id)
-        if row is None or row.deleted:
-            raise ValueError("找不到该指导服务活动，可能已被删除。")
-        values = {spec.name: getattr(row, spec.name) for spec in ACTIVITY_FIELDS}
-        values["campaign_id"] = row.campaign_id
+        gone = "找不到该指导服务活动，可能已被删除。"
+        row, values = _stored(session, GuidanceActivity, activity_id, ACTIVITY_FIELDS, gone)
         ids = json.loads(row.enterprise_ids_json or "[]")
         reached = reached_enterprises(session, ids, row.held_on, new_months)
         return values, reached, _files_of(row)
@@ -195,26 +206,8 @@ def _add_file(
         return stored
 
 
-def delete_activity(
-    db: Database, activity_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    delete_audited(
-        db,
-        GuidanceActivity,
-        "guidance_activity",
-        activity_id,
-        summary="title",
-        loaded=loaded,
-        seen_seq=seen_seq,
-    )
-
-
-def delete_case(
-    db: Database, case_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    delete_audited(
-        db, TypicalCase, "typical_case", case_id, summary="title", loaded=loaded, seen_seq=seen_seq
-    )
+delete_activity = deleter(GuidanceActivity, GUIDANCE_ACTIVITY.table, "title")
+delete_case = deleter(TypicalCase, TYPICAL_CASE.table, "title")
 
 
 # -- typical cases --------------------------------------------------------------------------------
@@ -229,29 +222,30 @@ def save_case(
 ) -> str:
     values = _clean(TYPICAL_CASE, raw)
     values["enterprise_id"] = enterprise_id
-    with edit_lock.guarded(db) as session:
-        return save_audited(
-            session,
-            TypicalCase,
-            "typical_case",
-            case_id,
-            values,
-            summary="title",
-            gone=("title", "该案例已被删除，无法保存。"),
-            loaded=loaded,
-            campaign_id=campaign_id,
-        ).id
+    gone = "该案例已被删除，无法保存。"
+    return _save(db, TypicalCase, case_id, values, gone, loaded, campaign_id)
 
 
 def case(db: Database, case_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     with db.session() as session:
-        row = session.get(TypicalCase, case_id)
-        if row is None or row.deleted:
-            raise ValueError("找不到该典型案例，可能已被删除。")
-        values = {spec.name: getattr(row, spec.name) for spec in CASE_FIELDS}
+        row, values = _stored(
+            session, TypicalCase, case_id, CASE_FIELDS, "找不到该典型案例，可能已被删除。"
+        )
         values["enterprise_id"] = row.enterprise_id
-        values["campaign_id"] = row.campaign_id
         return values, _files_of(row)
+
+
+def _stored(
+    session: Any, model: Any, record_id: str, fields: tuple[Any, ...], gone: str
+) -> tuple[Any, dict[str, Any]]:
+    """The stored activity or case and its field values with its campaign; ValueError
+    `gone` when it was deleted."""
+    row = session.get(model, record_id)
+    if row is None or row.deleted:
+        raise ValueError(gone)
+    values = {spec.name: getattr(row, spec.name) for spec in fields}
+    values["campaign_id"] = row.campaign_id
+    return row, values
 
 
 # The lists (filters, counting, a page of rows) live in guidance_lists; callers

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import false, select
+from sqlalchemy import select
 
 from app.models import Enterprise, GuidanceActivity, TypicalCase
 from app.models.db import Database
-from app.services.core import keyset
+from app.services.core import keyset, record_lists
 from app.services.core.record_store import count_where
 
 
@@ -28,22 +28,9 @@ class ActivityFilter:
 
 def _activity_conditions(flt: ActivityFilter) -> list[Any]:
     a = GuidanceActivity
-    conds: list[Any] = [a.deleted == false()]
-    if flt.campaign_id:
-        conds.append(a.campaign_id == flt.campaign_id)
-    if flt.kind:
-        conds.append(a.kind == flt.kind)
-    if flt.county_code:
-        conds.append(a.county_code == flt.county_code)
-    if flt.date_from:
-        conds.append(a.held_on >= flt.date_from)
-    if flt.date_to:
-        conds.append(a.held_on <= flt.date_to)
-    if flt.origin_office:
-        conds.append(a.origin_office == flt.origin_office)
-    if flt.text.strip():
-        conds.append(a.title.contains(flt.text.strip(), autoescape=True))
-    return conds
+    equal = ("campaign_id", "kind", "county_code", "origin_office")
+    county = {"county_code": a.county_code}
+    return record_lists.matching(a, flt, equal, columns=county, dated=a.held_on, titled=a.title)
 
 
 def count_activities(db: Database, flt: ActivityFilter) -> int:
@@ -85,17 +72,9 @@ class CaseFilter:
 
 def _case_conditions(flt: CaseFilter) -> list[Any]:
     c = TypicalCase
-    conds: list[Any] = [c.deleted == false()]
-    if flt.campaign_id:
-        conds.append(c.campaign_id == flt.campaign_id)
-    if flt.kind:
-        conds.append(c.kind == flt.kind)
+    conds = record_lists.matching(c, flt, ("campaign_id", "kind", "origin_office"), titled=c.title)
     if flt.in_report:
         conds.append(c.in_report.is_(True))
-    if flt.origin_office:
-        conds.append(c.origin_office == flt.origin_office)
-    if flt.text.strip():
-        conds.append(c.title.contains(flt.text.strip(), autoescape=True))
     return conds
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from app.services.campaign import guidance_rules
 from app.services.core import reference
 from app.services.core.fields import FieldSpec, Kind
-from app.services.core.list_columns import yes_column
+from app.services.core.list_columns import county_choice, yes_column
 from app.services.core.messages import Label
-from app.services.core.record_spec import RecordSpec
+from app.services.core.record_spec import RecordSpec, choice_field, counted_column
 
 ACTIVITY_KINDS = {
     "law_into_enterprise": "送法进企业",
@@ -41,35 +41,11 @@ CASE_KINDS_EN = {
 }
 
 
-def _counties() -> list[tuple[str, str]]:
-    return [(d.code, d.name) for d in reference.divisions()]
-
-
-def _counties_en() -> list[tuple[str, str]]:
-    return [(d.code, d.name_en) for d in reference.divisions()]
-
-
-COUNTY_FIELD = FieldSpec(
-    "county_code",
-    "县区",
-    "County",
-    Kind.CHOICE,
-    choices=_counties,
-    choices_en=_counties_en,
-    matcher=reference.match_division,
-    width=90,
-)
+COUNTY_FIELD = county_choice(matcher=reference.match_division, width=90)
 ACTIVITY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("held_on", "日期", "Date", Kind.DATE, required=True, width=90),
-    FieldSpec(
-        "kind",
-        "服务方式",
-        "Kind",
-        Kind.CHOICE,
-        required=True,
-        choices=lambda: list(ACTIVITY_KINDS.items()),
-        choices_en=lambda: list(ACTIVITY_KINDS_EN.items()),
-        width=120,
+    choice_field(
+        "kind", "服务方式", "Kind", ACTIVITY_KINDS, ACTIVITY_KINDS_EN, required=True, width=120
     ),
     FieldSpec("title", "活动名称", "Title", required=True, max_length=200, width=260),
     COUNTY_FIELD,
@@ -88,16 +64,7 @@ ACTIVITY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("note", "备注", "Note", Kind.LONGTEXT, in_table=False),
 )
 CASE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(
-        "kind",
-        "类别",
-        "Kind",
-        Kind.CHOICE,
-        required=True,
-        choices=lambda: list(CASE_KINDS.items()),
-        choices_en=lambda: list(CASE_KINDS_EN.items()),
-        width=140,
-    ),
+    choice_field("kind", "类别", "Kind", CASE_KINDS, CASE_KINDS_EN, required=True, width=140),
     FieldSpec("title", "标题", "Title", required=True, max_length=200, width=320),
     COUNTY_FIELD,
     FieldSpec("person", "人物或联系人", "Person", max_length=60, width=90),
@@ -111,15 +78,7 @@ ACTIVITY_COLUMNS: tuple[FieldSpec | str, ...] = (
     "kind",
     "title",
     "county_code",
-    FieldSpec(
-        "enterprises",
-        "覆盖企业",
-        "Enterprises",
-        Kind.INT,
-        width=70,
-        reads=("enterprises",),
-        show=lambda row, _t: row["enterprises"],
-    ),
+    counted_column("enterprises", "覆盖企业", "Enterprises", "enterprises"),
     "people_reached",
     FieldSpec(
         "files",

@@ -11,28 +11,11 @@ from sqlalchemy.orm import Session
 
 from app.models import CheckAmendment, CheckResult, HealthCheck, RectificationItem
 from app.models.db import Database
-from app.services.checks import check_rules, checklists
-from app.services.checks.check_input import (
-    Amendment,
-    CheckDetail,
-    CheckInput,
-    RectificationRow,
-    ResultEntry,
-    ResultRow,
-    TeamMember,
-)
+from app.services.checks import check_input, check_rules, check_spec, checklists
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 
-SNAPSHOT_FIELDS = (
-    "staff_count",
-    "contracts_signed",
-    "migrant_workers",
-    "dispatched_workers",
-    "wages_paid_through",
-    "wages_owed_yuan",
-    "wages_owed_people",
-)
+SNAPSHOT_FIELDS = check_spec.SNAPSHOT  # staff_count … wages_owed_people
 TEXT_FIELDS = ("conclusion", "advice", "enterprise_person", "office_person")
 
 
@@ -53,7 +36,7 @@ def results_of(session: Session, check_id: str) -> list[CheckResult]:
     )
 
 
-def get(db: Database, check_id: str) -> CheckDetail:
+def get(db: Database, check_id: str) -> check_input.CheckDetail:
     from app.services.register import enterprises
 
     with db.session() as session:
@@ -78,17 +61,17 @@ def get(db: Database, check_id: str) -> CheckDetail:
             .all()
         )
         order = {r.id: r.position for r in results}
-        data = CheckInput(
+        data = check_input.CheckInput(
             check.enterprise_id,
             check.check_date,
-            [TeamMember(**m) for m in json.loads(check.team_json)],
+            [check_input.TeamMember(**m) for m in json.loads(check.team_json)],
             **{name: getattr(check, name) for name in SNAPSHOT_FIELDS + TEXT_FIELDS},
-            results=[ResultEntry(r.item_code, r.result, r.note) for r in results],
+            results=[check_input.ResultEntry(r.item_code, r.result, r.note) for r in results],
             checklist_id=check.checklist_id,
             campaign_id=check.campaign_id,
         )
         checklist = checklists.by_id(db, check.checklist_id)
-        detail = CheckDetail(
+        detail = check_input.CheckDetail(
             id=check.id,
             status=check.status,
             input=data,
@@ -96,7 +79,7 @@ def get(db: Database, check_id: str) -> CheckDetail:
             checklist_edition=check.checklist_edition,
             checklist_name=checklist.name,
             results=[
-                ResultRow(
+                check_input.ResultRow(
                     r.id,
                     r.item_code,
                     r.group_name,
@@ -112,7 +95,7 @@ def get(db: Database, check_id: str) -> CheckDetail:
                 for r in results
             ],
             rectifications=[
-                RectificationRow(
+                check_input.RectificationRow(
                     i.id,
                     i.item_code,
                     i.matter,
@@ -128,7 +111,7 @@ def get(db: Database, check_id: str) -> CheckDetail:
                 for i in sorted(items, key=lambda i: order.get(i.check_result_id or "", 0))
             ],
             amendments=[
-                Amendment(a.created_at, a.author, a.reason, json.loads(a.changes_json))
+                check_input.Amendment(a.created_at, a.author, a.reason, json.loads(a.changes_json))
                 for a in amendments
             ],
             original=json.loads(check.original_json) if check.original_json else None,

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, select
+from sqlalchemy import ColumnElement, and_, exists, false, select
 
 from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
@@ -29,19 +29,8 @@ class CheckFilter:
 
 
 def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [HealthCheck.deleted == false()]
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
-    if flt.date_from:
-        conds.append(HealthCheck.check_date >= flt.date_from)
-    if flt.date_to:
-        conds.append(HealthCheck.check_date <= flt.date_to)
-    if flt.campaign_id:
-        conds.append(HealthCheck.campaign_id == flt.campaign_id)
-    if flt.enterprise_id:
-        conds.append(HealthCheck.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(HealthCheck.origin_office == flt.origin_office)
+    equal = ("county_code", "campaign_id", "enterprise_id", "origin_office")
+    conds = record_lists.matching(HealthCheck, flt, equal, dated=HealthCheck.check_date)
     code_prefix = flt.text.strip().replace("%", "").upper()
     if (
         match := record_lists.enterprise_matches(
@@ -85,36 +74,14 @@ def page(
     descending: bool = True,
 ) -> keyset.Rows:
     """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names, enterprise id)."""
-    noncompliant = (
-        select(func.count())
-        .where(
-            CheckResult.check_id == HealthCheck.id,
-            CheckResult.result == "noncompliant",
-            CheckResult.deleted == false(),
-        )
-        .correlate(HealthCheck)
-        .scalar_subquery()
+    item = RectificationItem
+    noncompliant = record_lists.live_children(
+        CheckResult.check_id, HealthCheck, CheckResult.result == "noncompliant"
     )
-    open_items = (
-        select(func.count())
-        .where(
-            RectificationItem.check_id == HealthCheck.id,
-            RectificationItem.deleted == false(),
-            RectificationItem.status.in_(OPEN_STATUSES),
-        )
-        .correlate(HealthCheck)
-        .scalar_subquery()
+    open_items = record_lists.live_children(
+        item.check_id, HealthCheck, item.status.in_(OPEN_STATUSES)
     )
-    closed_items = (
-        select(func.count())
-        .where(
-            RectificationItem.check_id == HealthCheck.id,
-            RectificationItem.deleted == false(),
-            RectificationItem.status == "closed",
-        )
-        .correlate(HealthCheck)
-        .scalar_subquery()
-    )
+    closed_items = record_lists.live_children(item.check_id, HealthCheck, item.status == "closed")
     keys = [
         keyset.Key(HealthCheck.check_date, descending, nullable=False),
         keyset.Key(HealthCheck.id, descending, nullable=False),

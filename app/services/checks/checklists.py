@@ -53,6 +53,22 @@ class ItemSpec:
     # The failure as named in the ledger, reports and notices (未建立职工名册).
     finding: str = ""
 
+    def wording(self, position: int) -> dict[str, Any]:
+        """The item's words and terms as stored (app/models/checklist.py ItemWording),
+        on the checklist's item and on each check's result alike."""
+        return {
+            "group_name": self.group,
+            "question": self.question,
+            "basis": self.basis,
+            "severity": self.severity,
+            "rectify_days": self.days,
+            "day_kind": self.day_kind,
+            "remedy": self.remedy,
+            "condition": self.condition,
+            "position": position,
+            "finding": self.finding,
+        }
+
     @property
     def finding_text(self) -> str:
         """The finding phrase; an item of an older edition without one is named by its question."""
@@ -233,17 +249,8 @@ def _write_edition(
             ChecklistItem(
                 checklist_id=checklist.id,
                 code=item.code,
-                group_name=item.group,
-                question=item.question,
-                basis=item.basis,
-                severity=item.severity,
-                rectify_days=item.days,
-                day_kind=item.day_kind,
-                remedy=item.remedy,
-                condition=item.condition,
-                position=position,
                 retired=item.retired,
-                finding=item.finding,
+                **item.wording(position),
             )
         )
     return checklist.id

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CheckAmendment, CheckResult, Enterprise, HealthCheck, RectificationItem
-from app.models.base import utcnow
+from app.models.base import new_id, utcnow
 from app.models.db import Database
 from app.services.checks import check_rules, checklists
 from app.services.checks import snapshot_rules as snapshot_rules
@@ -146,15 +146,17 @@ def _state(check: HealthCheck, results: list[CheckResult]) -> dict[str, Any]:
 
 
 def _apply(
-    session: Session, check: HealthCheck, data: CheckInput, spec: ChecklistSpec
+    session: Session, check: HealthCheck, data: CheckInput, spec: ChecklistSpec, new: bool = False
 ) -> list[CheckResult]:
+    """Set the check's fields and its item results (`new`: a check not yet stored,
+    whose result rows the caller adds after it)."""
     assert data.check_date is not None
     check.check_date = data.check_date
     check.team_json = json.dumps([asdict(m) for m in data.team], ensure_ascii=False)
     for name in SNAPSHOT_FIELDS + TEXT_FIELDS:
         setattr(check, name, getattr(data, name))
     check.campaign_id = data.campaign_id or check.campaign_id or ""
-    existing = {r.item_code: r for r in results_of(session, check.id)}
+    existing = {} if new else {r.item_code: r for r in results_of(session, check.id)}
     entries = {r.item_code: r for r in data.results}
     rows: list[CheckResult] = []
     for position, item in enumerate(spec.items):
@@ -163,26 +165,15 @@ def _apply(
         if entry is None and row is None:
             continue
         if row is None:
-            row = CheckResult(
-                check_id=check.id,
-                item_code=item.code,
-                group_name=item.group,
-                question=item.question,
-                basis=item.basis,
-                severity=item.severity,
-                rectify_days=item.days,
-                day_kind=item.day_kind,
-                remedy=item.remedy,
-                condition=item.condition,
-                position=position,
-                finding=item.finding,
-            )
-            session.add(row)
+            row = CheckResult(check_id=check.id, item_code=item.code, **item.wording(position))
+            if not new:
+                session.add(row)
         if entry is not None:
             row.result = entry.result
             row.note = entry.note.strip()
         rows.append(row)
-    session.flush()
+    if not new:
+        session.flush()
     return rows
 
 
@@ -206,17 +197,23 @@ def create(db: Database, data: CheckInput, *, final: bool = False) -> str:
             raise ValidationError(errors)
         assert data.enterprise_id and data.check_date
         check = HealthCheck(
+            id=new_id(),
             enterprise_id=data.enterprise_id,
             check_date=data.check_date,
             checklist_id=spec.id,
             checklist_edition=spec.edition,
         )
-        session.add(check)
-        session.flush()
-        rows = _apply(session, check, data, spec)
+        # Filled (and made final) before its first INSERT: a new check is version 1,
+        # as every new record is (an UPDATE right after the INSERT made it 2).
+        rows = _apply(session, check, data, spec, new=True)
         audit.record(session, RECORD_TYPE, check.id, "create", {}, f"体检 {data.check_date}")
         if final:
             _make_final(session, check, rows)
+        session.add(check)
+        session.flush()  # the check first: its results refer to it
+        session.add_all(rows)
+        session.flush()
+        if final:
             sync_rectifications(session, check, rows, calendar)
         return check.id
 
@@ -234,19 +231,10 @@ def update(
     was loaded from (EditConflict when another coordinator saved since)."""
     calendar = workdays.load(db)
     with edit_lock.guarded(db) as session:
-        check = load(session, check_id)
-        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
-        loaded_now = check.version
-        if check.status == "final":
-            raise ValidationError({"check": N_("该体检已定稿。修改请使用“更正”，并写明更正理由。")})
-        spec = checklists.by_id(db, check.checklist_id)
-        data.enterprise_id = check.enterprise_id
-        errors = _validate(session, data, spec, final=final)
-        if errors:
-            raise ValidationError(errors)
-        before = _state(check, results_of(session, check.id))
-        rows = _apply(session, check, data, spec)
-        changes = _diff(before, _state(check, rows))
+        refused = N_("该体检已定稿。修改请使用“更正”，并写明更正理由。")
+        check, rows, changes, loaded_now = _edit(
+            db, session, check_id, data, loaded, refused, final
+        )
         if changes:
             _touch(check, loaded_now)
             audit.record(session, RECORD_TYPE, check.id, "update", changes, "修改草稿")
@@ -254,6 +242,34 @@ def update(
             return []
         _make_final(session, check, rows)
         return sync_rectifications(session, check, rows, calendar)
+
+
+def _edit(
+    db: Database,
+    session: Session,
+    check_id: str,
+    data: CheckInput,
+    loaded: int | None,
+    refused: Message,
+    final: bool | None,
+) -> tuple[HealthCheck, list[CheckResult], dict[str, Any], int]:
+    """Load the check (checked against `loaded`), validate `data` against its own
+    checklist and apply it: (check, its result rows, the changes, the version it
+    had). `final`: for a draft, whether it is finalised now; None for an amendment
+    of a final check. A check of the other status is refused with `refused`."""
+    check = load(session, check_id)
+    edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
+    loaded_now = check.version
+    if (check.status == "final") != (final is None):
+        raise ValidationError({"check": refused})
+    spec = checklists.by_id(db, check.checklist_id)
+    data.enterprise_id = check.enterprise_id
+    errors = _validate(session, data, spec, final=final is not False)
+    if errors:
+        raise ValidationError(errors)
+    before = _state(check, results_of(session, check.id))
+    rows = _apply(session, check, data, spec)
+    return check, rows, _diff(before, _state(check, rows)), loaded_now
 
 
 def finalise(db: Database, check_id: str, *, loaded: int | None = None) -> list[str]:
@@ -293,20 +309,9 @@ def amend(
         )
     calendar = workdays.load(db)
     with edit_lock.guarded(db) as session:
-        check = load(session, check_id)
-        edit_lock.check_loaded(session, check, RECORD_TYPE, loaded)
-        loaded_now = check.version
-        if check.status != "final":
-            raise ValidationError({"check": N_("草稿可直接修改，无需更正。")})
-        spec = checklists.by_id(db, check.checklist_id)
-        data.enterprise_id = check.enterprise_id
-        errors = _validate(session, data, spec, final=True)
-        if errors:
-            raise ValidationError(errors)
-        before = _state(check, results_of(session, check.id))
-        rows = _apply(session, check, data, spec)
+        refused = N_("草稿可直接修改，无需更正。")
+        check, rows, changes, loaded_now = _edit(db, session, check_id, data, loaded, refused, None)
         warnings = sync_rectifications(session, check, rows, calendar)
-        changes = _diff(before, _state(check, rows))
         if not changes:
             raise ValidationError({"check": N_("没有任何改动，无需更正。")})
         _touch(check, loaded_now)

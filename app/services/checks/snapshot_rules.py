@@ -8,13 +8,13 @@ items apply, unknown item codes) are in app/services/checks/check_rules.py.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from app.services.core.messages import N_, Label
+from app.services.core.record_rules import given_or_stored
 from app.services.core.validation import (
     Problems,
     add,
@@ -51,12 +51,7 @@ COUNTS = {
 
 
 def team_of(values: Mapping[str, Any]) -> list[dict[str, str]]:
-    team = values.get("team")
-    if team is None:
-        try:
-            team = json.loads(values.get("team_json") or "[]")
-        except ValueError:
-            team = []
+    team = given_or_stored(values, "team", "[]")
     out = []
     for member in team or []:
         if isinstance(member, dict):

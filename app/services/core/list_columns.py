@@ -45,6 +45,19 @@ def county_column(width: int = 80, **more: Any) -> FieldSpec:
     )
 
 
+def county_choice(name: str = "county_code", **more: Any) -> FieldSpec:
+    """A county chosen among the city's divisions, stored as its code."""
+    return FieldSpec(
+        name,
+        "县区",
+        "County",
+        Kind.CHOICE,
+        choices=lambda: [(d.code, d.name) for d in reference.divisions()],
+        choices_en=lambda: [(d.code, d.name_en) for d in reference.divisions()],
+        **more,
+    )
+
+
 def yes_column(name: str, zh: str, en: str, *, width: int = 70, reads: str = "") -> FieldSpec:
     """是 when the row's value is true, blank otherwise."""
     source = reads or name

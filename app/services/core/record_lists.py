@@ -1,14 +1,18 @@
-"""What the lists of enterprise-linked records share: finding the enterprise by
-name or pinyin initials, and counting rows joined to their enterprise."""
+"""What every record list shares: the filter's common conditions (not deleted,
+fields equal to a chosen value, a date range, the enterprise by name or pinyin
+initials), counting, and one keyset page of rows joined to their enterprise
+(docs/architecture.md, "The list helper")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, and_, case, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, and_, case, false, func, or_, select
 
 from app.models import Enterprise
 from app.models.db import Database
+from app.services.core import keyset
 
 
 def enterprise_matches(text: str, *extra: ColumnElement[bool]) -> ColumnElement[bool] | None:
@@ -21,6 +25,70 @@ def enterprise_matches(text: str, *extra: ColumnElement[bool]) -> ColumnElement[
         Enterprise.name_initials.like(f"%{text.lower()}%"),
         *extra,
     )
+
+
+def matching(
+    model: Any,
+    flt: Any,
+    equal: Iterable[str] = (),
+    *,
+    columns: dict[str, Any] | None = None,
+    dated: Any = None,
+    span: tuple[str, str] = ("date_from", "date_to"),
+    titled: Any = None,
+) -> list[ColumnElement[bool]]:
+    """A list filter's common conditions: the record not deleted; for each name in
+    `equal` that the filter sets, that column equal to it (the model's column of that
+    name, `columns[name]`, or the enterprise's county for "county_code"); and `dated`
+    between the filter's `span` dates (each optional); `titled`, a column that
+    contains the filter's `text` (searched as typed: % and _ are plain characters)."""
+    columns = {"county_code": Enterprise.county_code, **(columns or {})}
+    conds: list[ColumnElement[bool]] = [model.deleted == false()]
+    for name in equal:
+        if value := getattr(flt, name):
+            conds.append((columns[name] if name in columns else getattr(model, name)) == value)
+    start, end = (getattr(flt, name) for name in span) if dated is not None else (None, None)
+    if start:
+        conds.append(dated >= start)
+    if end:
+        conds.append(dated <= end)
+    if titled is not None and (text := flt.text.strip()):
+        conds.append(titled.contains(text, autoescape=True))
+    return conds
+
+
+def live_children(key: Any, parent: Any, *conditions: ColumnElement[bool]) -> Any:
+    """How many live rows hang on each listed record through `key` (a child's
+    reference to `parent`, as RiskIntervention.event_id) and meet `conditions`: a
+    correlated count for a list column."""
+    child = key.class_
+    return (
+        select(func.count())
+        .where(key == parent.id, child.deleted == false(), *conditions)
+        .correlate(parent)
+        .scalar_subquery()
+    )
+
+
+def page_joined(
+    db: Database,
+    spec: Any,
+    model: Any,
+    conditions: list[ColumnElement[bool]],
+    keys: list[keyset.Key],
+    offset: int | keyset.Seek,
+    limit: int,
+    named: dict[str, Any] | None = None,
+) -> keyset.Rows:
+    """One page (dicts by column name) of `model`'s rows joined to their enterprise,
+    the columns its spec's list reads (`selected`), in the order of `keys`."""
+    stmt = (
+        select(*selected(spec, model, named))
+        .join(Enterprise, Enterprise.id == model.enterprise_id)
+        .where(and_(*conditions))
+    )
+    with db.reader() as conn:
+        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
 
 
 def selected(spec: Any, model: Any, named: dict[str, Any] | None = None) -> list[Any]:
@@ -71,3 +139,25 @@ def sum_by_county(
     )
     with db.reader() as conn:
         return {row[0]: tuple(int(x) for x in row[1:]) for row in conn.execute(stmt)}
+
+
+def lister(
+    spec: Any,
+    model: Any,
+    conditions: Callable[[Any], list[ColumnElement[bool]]],
+    keys: list[keyset.Key],
+    named: dict[str, Any] | None = None,
+) -> tuple[Callable[..., int], Callable[..., keyset.Rows]]:
+    """A record list's `count(db, flt)` and `page(db, flt, *, offset=0, limit=200)`:
+    the rows of `model` joined to their enterprise that meet `conditions(flt)`, read a
+    keyset page at a time in the order of `keys`, the columns its spec's list reads."""
+
+    def count(db: Database, flt: Any) -> int:
+        return count_joined(db, model, conditions(flt))
+
+    def page(
+        db: Database, flt: Any, *, offset: int | keyset.Seek = 0, limit: int = 200
+    ) -> keyset.Rows:
+        return page_joined(db, spec, model, conditions(flt), keys, offset, limit, named)
+
+    return count, page

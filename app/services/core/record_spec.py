@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from app.services.core.fields import (
     FieldError,
     FieldSpec,
+    Kind,
     ValidationError,
     field_message,
     parse_value,
@@ -151,3 +152,54 @@ def cell(column: FieldSpec, row: Any, today: date) -> Any:
     if column.show is not None:
         return column.show(row, today)
     return value_of(row, column.name)
+
+
+# -- the fields and columns several record types' specs build alike ---------------------------
+ENTERPRISE_FIELD = FieldSpec("enterprise_id", "企业", "Enterprise", editor="enterprise")
+
+
+def date_field(name: str, zh: str, en: str, **more: Any) -> FieldSpec:
+    """A date a dialog edits with the date editor."""
+    return FieldSpec(name, zh, en, Kind.DATE, editor="date", **more)
+
+
+def count_field(name: str, zh: str, en: str, **more: Any) -> FieldSpec:
+    return FieldSpec(name, zh, en, Kind.INT, **more)
+
+
+def choice_field(
+    name: str, zh: str, en: str, words: Mapping[str, Any], words_en: Mapping[str, Any], **more: Any
+) -> FieldSpec:
+    """A choice among `words` ({value: Chinese}), `words_en` its English."""
+    return FieldSpec(
+        name,
+        zh,
+        en,
+        Kind.CHOICE,
+        choices=lambda: list(words.items()),
+        choices_en=lambda: list(words_en.items()),
+        **more,
+    )
+
+
+def label_choice_field(
+    name: str, zh: str, en: str, labels: Callable[[], Mapping[str, Label]], **more: Any
+) -> FieldSpec:
+    """A choice among `labels()` ({value: Label}), read when the dialog opens (a
+    rules file's table)."""
+    return FieldSpec(
+        name,
+        zh,
+        en,
+        Kind.CHOICE,
+        choices=lambda: [(k, v.zh) for k, v in labels().items()],
+        choices_en=lambda: [(k, v.en) for k, v in labels().items()],
+        **more,
+    )
+
+
+def counted_column(name: str, zh: str, en: str, reads: str, width: int = 70) -> FieldSpec:
+    """A list column showing a count the list query computes under the name `reads`."""
+    return FieldSpec(
+        name, zh, en, Kind.INT, width=width, reads=(reads,), show=lambda row, _t: row[reads]
+    )

@@ -10,15 +10,8 @@ from datetime import date
 from typing import Any
 
 from app.services.core.messages import N_, Label
-from app.services.core.validation import (
-    Problems,
-    add,
-    as_date,
-    as_int,
-    in_order,
-    not_future,
-    not_negative,
-)
+from app.services.core.record_rules import RuleTable
+from app.services.core.validation import Problems, add, as_date, as_int
 from app.services.layoffs import layoff_rules
 
 STAFF = Label("职工总数", "Total staff")
@@ -32,6 +25,13 @@ FOLLOW_UP = {
     "skills_training": Label("技能培训人数", "Skills training"),
     "reemployed": Label("已再就业人数", "Re-employed"),
 }
+# The explanation and the report have happened when they are recorded; the layoff
+# itself may be planned for a later day.
+RULES = RuleTable(
+    past=(("explained_on", EXPLAINED), ("reported_on", REPORTED)),
+    order=(("explained_on", EXPLAINED, "layoff_on", LAYOFF),),
+    counts=tuple(FOLLOW_UP.items()),
+)
 
 
 def check(values: Mapping[str, Any], *, today: date) -> Problems:
@@ -49,13 +49,8 @@ def check(values: Mapping[str, Any], *, today: date) -> Problems:
             "laid_off",
             N_("拟裁减 {n} 人，超过职工总数 {staff} 人，请核对。", n=laid_off, staff=staff),
         )
-    # The explanation and the report have happened when they are recorded; the
-    # layoff itself may be planned for a later day.
-    not_future(errors, values, "explained_on", EXPLAINED, today)
-    not_future(errors, values, "reported_on", REPORTED, today)
-    in_order(errors, values, "explained_on", EXPLAINED, "layoff_on", LAYOFF)
+    RULES.check_into(errors, values, today=today)
     for name, label in FOLLOW_UP.items():
-        not_negative(errors, values, name, label)
         n = as_int(values.get(name))
         if n and laid_off and n > laid_off:
             add(

@@ -10,7 +10,7 @@ from typing import Any
 from app.services.core.fields import FieldSpec, Kind
 from app.services.core.list_columns import county_column, enterprise_column
 from app.services.core.messages import N_, Label
-from app.services.core.record_spec import RecordSpec
+from app.services.core.record_spec import ENTERPRISE_FIELD, RecordSpec, choice_field, date_field
 from app.services.layoffs import filing_rules, layoff_rules
 
 NUMERALS = "一二三四"
@@ -30,16 +30,12 @@ def _grounds_en() -> list[tuple[str, str]]:
     return [(key, f"({key}) {text}") for key, text in layoff_rules.rules()["grounds_en"].items()]
 
 
-def _date(name: str, zh: str, en: str) -> FieldSpec:
-    return FieldSpec(name, zh, en, Kind.DATE, editor="date")
-
-
 def _served(name: str, zh: str, en: str) -> FieldSpec:
     return FieldSpec(name, zh, en, Kind.INT, minimum=0, editor="count", width=70, default=0)
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("enterprise_id", "企业", "Enterprise", editor="enterprise"),
+    ENTERPRISE_FIELD,
     FieldSpec(
         "ground",
         "法定情形",
@@ -51,25 +47,18 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("total_staff", "职工总数", "Total staff", Kind.INT, width=70),
     FieldSpec("laid_off", "拟裁减人数", "To be laid off", Kind.INT, width=60),
-    _date("explained_on", "向工会或全体职工说明情况", "Explained to the union or all staff on"),
-    _date("layoff_on", "计划裁员日期", "Planned layoff date"),
+    date_field(
+        "explained_on", "向工会或全体职工说明情况", "Explained to the union or all staff on"
+    ),
+    date_field("layoff_on", "计划裁员日期", "Planned layoff date"),
     FieldSpec("opinions", "工会或职工意见", "Opinions of the union or staff", Kind.LONGTEXT),
-    _date("reported_on", "向人社部门报告日期", "Reported to the HR bureau on"),
+    date_field("reported_on", "向人社部门报告日期", "Reported to the HR bureau on"),
     FieldSpec("compensation_plan", "经济补偿方案", "Compensation plan", Kind.LONGTEXT),
     _served("reemployment_assistance", "就业援助", "Employment assistance"),
     _served("psychological_support", "心理疏导", "Psychological support"),
     _served("skills_training", "技能培训", "Skills training"),
     _served("reemployed", "已再就业", "Re-employed"),
-    FieldSpec(
-        "status",
-        "状态",
-        "Status",
-        Kind.CHOICE,
-        choices=lambda: list(STATUS.items()),
-        choices_en=lambda: list(STATUS_EN.items()),
-        default="open",
-        width=70,
-    ),
+    choice_field("status", "状态", "Status", STATUS, STATUS_EN, default="open", width=70),
     FieldSpec("note", "备注", "Note", Kind.LONGTEXT),
 )
 

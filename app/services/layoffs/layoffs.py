@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import false, select
 
-from app.models import Enterprise, LayoffFiling, LayoffPerson
+from app.models import LayoffFiling, LayoffPerson
 from app.models.db import Database
-from app.services.core import audit, edit_lock
+from app.services.core import audit, edit_lock, record_store
 from app.services.core.fields import FieldError, ValidationError, clean_text
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -60,84 +60,44 @@ FIELDS = tuple(f.name for f in LAYOFF_FILING.fields if f.name != "enterprise_id"
 
 
 def _validate(session: Any, data: FilingInput, today: date | None = None) -> Problems:
-    errors: Problems = {}
-    if not data.enterprise_id:
-        add(errors, "enterprise_id", N_("请选择企业。"))
-    elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
-        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    errors = record_store.enterprise_problems(session, data.enterprise_id)
     for name, message in layoff_rules_.check(asdict(data), today=today or date.today()).items():
         add(errors, name, message)
     return errors
 
 
-def problems(db: Database, data: FilingInput) -> Problems:
-    """What stands in the way of saving `data`; nothing is written."""
-    with db.session() as session:
-        return _validate(session, data)
-
-
-def save_values(
-    db: Database,
-    values: dict[str, Any],
-    filing_id: str | None = None,
-    *,
-    loaded: int | None = None,
-) -> str:
-    """Save what the filing dialog shows (its fields by name, as typed); what it does
-    not show is kept as stored. `loaded`: the version the dialog was loaded from."""
-    edit_lock.check_stored(db, RECORD_TYPE, filing_id, loaded)
-    base = get(db, filing_id)[0] if filing_id else FilingInput(None)
-    return save(db, LAYOFF_FILING.overlay(values, base), filing_id, loaded=loaded)
-
-
-def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
-    return LAYOFF_FILING.problems_of(values, FilingInput(None), lambda d: problems(db, d))
-
-
-def values_of(db: Database, filing_id: str) -> dict[str, Any]:
-    return asdict(get(db, filing_id)[0])
+GONE = ("filing", N_("该裁员备案不存在或已删除。"))
+WRITE = record_store.RecordWrite(
+    LayoffFiling,
+    RECORD_TYPE,
+    GONE,
+    state=lambda filing: {n: getattr(filing, n) for n in FIELDS},
+    summary=lambda _filing: "裁员备案",
+)
 
 
 def save(
     db: Database, data: FilingInput, filing_id: str | None = None, *, loaded: int | None = None
 ) -> str:
-    with edit_lock.guarded(db) as session:
-        errors = _validate(session, data)
-        if errors:
-            raise ValidationError(errors)
-        if filing_id:
-            filing = session.get(LayoffFiling, filing_id)
-            if filing is not None:
-                edit_lock.check_loaded(session, filing, RECORD_TYPE, loaded)
-            if filing is None or filing.deleted:
-                raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
-            before = {n: getattr(filing, n) for n in FIELDS}
-        else:
-            filing = LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0)
-            session.add(filing)
-            before = {}
+    def apply(filing: LayoffFiling) -> None:
         for name in FIELDS:
             setattr(filing, name, getattr(data, name))
         filing.campaign_id = data.campaign_id or filing.campaign_id or ""
-        session.flush()
-        changes = audit.diff(before, {n: getattr(filing, n) for n in FIELDS}) if filing_id else {}
-        audit.record(
-            session,
-            RECORD_TYPE,
-            filing.id,
-            "update" if filing_id else "create",
-            changes,
-            "裁员备案",
-        )
-        return filing.id
+
+    return record_store.save_checked(
+        db,
+        WRITE,
+        filing_id,
+        loaded=loaded,
+        validate=lambda session: _validate(session, data),
+        make=lambda: LayoffFiling(enterprise_id=data.enterprise_id, total_staff=0, laid_off=0),
+        apply=apply,
+    )
 
 
 def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
     with db.session() as session:
-        filing = session.get(LayoffFiling, filing_id)
-        if filing is None or filing.deleted:
-            raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
-        ent = session.get(Enterprise, filing.enterprise_id)
+        filing = record_store.load_live(session, LayoffFiling, filing_id, GONE)
         data = FilingInput(
             filing.enterprise_id,
             campaign_id=filing.campaign_id,
@@ -145,33 +105,16 @@ def get(db: Database, filing_id: str) -> tuple[FilingInput, dict[str, Any]]:
         )
         facts = {
             "id": filing.id,
-            "enterprise": ent.name if ent else "",
-            "credit_code": ent.credit_code if ent else "",
-            "county_code": ent.county_code if ent else "",
+            **record_store.enterprise_facts(session, filing.enterprise_id),
             "created_at": filing.created_at,
         }
         return data, facts
 
 
-def delete(
-    db: Database, filing_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    """Tombstone the filing and its people; refused when another coordinator changed
-    it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
-    with edit_lock.guarded(db) as session:
-        filing = session.get(LayoffFiling, filing_id)
-        if filing is None or filing.deleted:
-            return
-        edit_lock.check_loaded(session, filing, RECORD_TYPE, loaded)
-        edit_lock.check_unchanged_since(session, filing, RECORD_TYPE, seen_seq)
-        filing.deleted = True
-        for p in session.execute(
-            select(LayoffPerson).where(LayoffPerson.filing_id == filing_id)
-        ).scalars():
-            p.deleted = True
-        audit.record(
-            session, RECORD_TYPE, filing.id, "delete", {"deleted": [False, True]}, "删除裁员备案"
-        )
+# Tombstones the filing with its child rows (its people / sessions).
+delete = record_store.deleter(
+    LayoffFiling, RECORD_TYPE, lambda _filing: "删除裁员备案", children=(LayoffPerson.filing_id,)
+)
 
 
 # -- people -------------------------------------------------------------------------------
@@ -225,9 +168,13 @@ class PeopleImport:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
-def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImport:
+def import_people(
+    db: Database, filing_id: str, path: str | Path, *, loaded: int | None = None
+) -> PeopleImport:
     """The list of people from .xlsx/.csv. ID numbers are checked (GB 11643), masked and
-    never stored whole; a bad ID is kept as a visible finding, not silently corrected."""
+    never stored whole; a bad ID is kept as a visible finding, not silently corrected.
+    `loaded`: the filing's version the dialog shows (EditConflict when a colleague
+    saved the filing since)."""
     from app.services.core.spreadsheet import data_rows, find_header, read_sheets
 
     header = find_header(read_sheets(path), PEOPLE_FIELDS, min_fields=2, key_fields=("name",))
@@ -267,10 +214,8 @@ def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImpor
                 flags_json=json.dumps(sorted(flags)),
             )
         )
-    with db.session() as session:
-        filing = session.get(LayoffFiling, filing_id)
-        if filing is None or filing.deleted:
-            raise ValidationError({"filing": N_("该裁员备案不存在或已删除。")})
+    with edit_lock.guarded(db) as session:
+        load_filing(session, filing_id, loaded)
         session.add_all(rows)
         audit.record(
             session,
@@ -284,15 +229,28 @@ def import_people(db: Database, filing_id: str, path: str | Path) -> PeopleImpor
     return result
 
 
-def set_services(db: Database, person_id: str, services: list[str]) -> None:
+def set_services(
+    db: Database, person_id: str, services: list[str], *, loaded: int | None = None
+) -> None:
+    """The re-employment services given to one person; `loaded`: the version of the
+    person's filing the dialog shows (EditConflict when a colleague saved it since)."""
     unknown = [s for s in services if s not in SERVICES]
     if unknown:
         raise ValidationError({"services": f"未知的服务：{'、'.join(unknown)}"})
-    with db.session() as session:
-        row = session.get(LayoffPerson, person_id)
-        if row is None or row.deleted:
-            raise ValidationError({"person": "该人员不存在。"})
+    with edit_lock.guarded(db) as session:
+        gone = ("person", "该人员不存在。")
+        row = record_store.load_for_edit(
+            session, LayoffPerson, "layoff_person", person_id, loaded=None, gone=gone
+        )
+        load_filing(session, row.filing_id, loaded)
         row.services_json = json.dumps(sorted(services))
+
+
+def load_filing(session: Any, filing_id: str, loaded: int | None) -> LayoffFiling:
+    """The filing a write of its people hangs on, checked against the dialog's version."""
+    return record_store.load_for_edit(
+        session, LayoffFiling, RECORD_TYPE, filing_id, loaded=loaded, gone=GONE
+    )
 
 
 # -- findings --------------------------------------------------------------------------------
@@ -389,3 +347,9 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
 # The filing list (filter, counting, a page of rows) lives in its own module;
 # callers keep using layoffs.FilingFilter / count / page.
 from app.services.layoffs.layoff_list import FilingFilter, _conditions, count, filing_date, page  # noqa: E402, F401
+
+# The dialog's doors: what stands in the way of saving (nothing written), the
+# stored values, and the save of what it shows.
+problems, problems_of, values_of, save_values = record_store.doors(
+    LAYOFF_FILING, lambda: FilingInput(None), _validate, get, save
+)

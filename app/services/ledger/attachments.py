@@ -10,7 +10,7 @@ from sqlalchemy import false, select
 
 from app.models import Attachment, RectificationItem
 from app.models.db import Database
-from app.services.core import audit, record_files
+from app.services.core import audit, edit_lock, record_files
 
 
 class AttachmentError(ValueError):
@@ -28,15 +28,22 @@ class AttachmentRow:
     state: str  # ok / missing / altered
 
 
+ITEM = "rectification_item"  # the audit log's record type of the item an attachment proves
 folder = record_files.folder
 sha256_of = record_files.sha256_of
 MAX_BYTES = record_files.MAX_BYTES
 
 
-def add(db: Database, item_id: str, source: str | Path, note: str = "") -> str:
-    """Copy `source` into the managed folder and record it; returns the attachment id."""
-    with db.session() as session:
+def add(
+    db: Database, item_id: str, source: str | Path, note: str = "", *, loaded: int | None = None
+) -> str:
+    """Copy `source` into the managed folder and record it; returns the attachment id.
+    `loaded`: the item's version the dialog shows (EditConflict, nothing written, when
+    a colleague saved the item since)."""
+    with edit_lock.guarded(db) as session:
         item = session.get(RectificationItem, item_id)
+        if item is not None:
+            edit_lock.check_loaded(session, item, ITEM, loaded)
         if item is None or item.deleted:
             raise AttachmentError("该整改事项不存在或已删除。")
         try:
@@ -57,7 +64,7 @@ def add(db: Database, item_id: str, source: str | Path, note: str = "") -> str:
         session.flush()
         audit.record(
             session,
-            "rectification_item",
+            ITEM,
             item_id,
             "update",
             {"attachment": [None, source.name]},
@@ -96,16 +103,22 @@ def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[Attachm
         return out
 
 
-def remove(db: Database, attachment_id: str) -> None:
-    """Tombstone the record; the file stays in the folder (other records may share it)."""
-    with db.session() as session:
+def remove(db: Database, attachment_id: str, *, loaded: int | None = None) -> None:
+    """Tombstone the record; the file stays in the folder (other records may share it).
+    `loaded`: the item's version the dialog shows, as for add."""
+    with edit_lock.guarded(db) as session:
         row = session.get(Attachment, attachment_id)
         if row is None or row.deleted:
             return
+        item = session.get(RectificationItem, row.item_id)
+        if item is not None:
+            edit_lock.check_loaded(session, item, ITEM, loaded)
+        # A colleague's removal committed meanwhile: a conflict, not a StaleDataError.
+        edit_lock.check_loaded(session, row, "attachment", int(row.version))
         row.deleted = True
         audit.record(
             session,
-            "rectification_item",
+            ITEM,
             row.item_id,
             "update",
             {"attachment": [row.file_name, None]},

@@ -88,25 +88,12 @@ def _conditions(
     flt: LedgerFilter, calendar: workdays.WorkCalendar | None = None
 ) -> list[ColumnElement[bool]]:
     r = RectificationItem
-    conds: list[ColumnElement[bool]] = [r.deleted == false()]
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
-    if flt.enterprise_id:
-        conds.append(r.enterprise_id == flt.enterprise_id)
-    if flt.check_id:
-        conds.append(r.check_id == flt.check_id)
-    if flt.origin_office:
-        conds.append(r.origin_office == flt.origin_office)
-    if flt.text.strip():
-        text = flt.text.strip().replace("%", "")
-        conds.append(
-            or_(
-                Enterprise.name.like(f"%{text}%"),
-                Enterprise.name_initials.like(f"%{text.lower()}%"),
-                Enterprise.credit_code.like(f"{text.upper()}%"),
-                r.matter.like(f"%{text}%"),
-            )
-        )
+    equal = ("county_code", "enterprise_id", "check_id", "origin_office")
+    conds = record_lists.matching(r, flt, equal, dated=r.found_on, span=("found_from", "found_to"))
+    text = flt.text.strip().replace("%", "")
+    code, matter = Enterprise.credit_code.like(f"{text.upper()}%"), r.matter.like(f"%{text}%")
+    if (match := record_lists.enterprise_matches(text, code, matter)) is not None:
+        conds.append(match)
     if flt.status == "open":
         conds.append(r.status.in_(OPEN_STATUSES))
     elif flt.status:
@@ -122,10 +109,6 @@ def _conditions(
     if flt.person.strip():
         person = f"%{flt.person.strip()}%"
         conds.append(or_(r.enterprise_person.like(person), r.office_person.like(person)))
-    if flt.found_from:
-        conds.append(r.found_on >= flt.found_from)
-    if flt.found_to:
-        conds.append(r.found_on <= flt.found_to)
     if flt.deadline_from:
         conds.append(r.deadline >= flt.deadline_from)
     if flt.deadline_to:

@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_
 
-from app.models import Enterprise, NegotiationOffer
-from app.models.db import Database
+from app.models import NegotiationOffer
 from app.services.core import keyset, record_lists
 from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 
@@ -48,7 +47,8 @@ def basis_date(basis: str) -> ColumnElement[date]:
 
 def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
     o = NegotiationOffer
-    conds: list[ColumnElement[bool]] = [o.deleted == false()]
+    equal = ("county_code", "situation", "enterprise_id", "origin_office")
+    conds = record_lists.matching(o, flt, equal, dated=basis_date(flt.date_basis))
     today = flt.today
     if flt.stage == "effective":
         conds.append(
@@ -71,41 +71,25 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
                 and_(o.stage == "signed", o.filing_due_on < today),
             )
         )
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
     if flt.topic:
         conds.append(o.topics_json.like(f'%"{flt.topic}"%'))
-    if flt.situation:
-        conds.append(o.situation == flt.situation)
-    if flt.enterprise_id:
-        conds.append(o.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(o.origin_office == flt.origin_office)
-    if flt.date_from:
-        conds.append(basis_date(flt.date_basis) >= flt.date_from)
-    if flt.date_to:
-        conds.append(basis_date(flt.date_basis) <= flt.date_to)
     if (match := record_lists.enterprise_matches(flt.text)) is not None:
         conds.append(match)
     return conds
 
 
-def count(db: Database, flt: OfferFilter) -> int:
-    return record_lists.count_joined(db, NegotiationOffer, _conditions(flt))
-
-
-def page(
-    db: Database, flt: OfferFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
-) -> keyset.Rows:
-    o = NegotiationOffer
-    stmt = (
-        select(*record_lists.selected(NEGOTIATION_OFFER, o))
-        .join(Enterprise, Enterprise.id == o.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
-    keys = [
-        keyset.Key(func.coalesce(o.received_on, o.sent_on, o.signed_on), descending=True),
-        keyset.Key(o.id, descending=True, nullable=False),
-    ]
-    with db.reader() as conn:
-        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
+# Newest offers first: by the offer's date (received, else sent, else signed).
+count, page = record_lists.lister(
+    NEGOTIATION_OFFER,
+    NegotiationOffer,
+    _conditions,
+    [
+        keyset.Key(
+            func.coalesce(
+                NegotiationOffer.received_on, NegotiationOffer.sent_on, NegotiationOffer.signed_on
+            ),
+            descending=True,
+        ),
+        keyset.Key(NegotiationOffer.id, descending=True, nullable=False),
+    ],
+)

@@ -10,16 +10,8 @@ from datetime import date
 from typing import Any
 
 from app.services.core.messages import N_, Label
-from app.services.core.validation import (
-    Problems,
-    add,
-    as_date,
-    as_int,
-    in_order,
-    not_future,
-    not_negative,
-    text,
-)
+from app.services.core.record_rules import RuleTable
+from app.services.core.validation import Problems, add, as_date, as_int, in_order, text
 from app.services.negotiation import negotiation_rules
 
 SENT = Label("发出要约日期", "Offer sent")
@@ -65,19 +57,25 @@ ORDER = (
     ("effective_from", EFFECTIVE, "expires_on", EXPIRES),
     ("signed_on", SIGNED, "ended_on", ENDED),
 )
+PAST = RuleTable(past=tuple(PAST_EVENTS.items()))
+TERM = RuleTable(
+    order=ORDER,
+    counts=(
+        ("congress_members", MEMBERS),
+        ("congress_attended", ATTENDED),
+        ("congress_approved", APPROVED),
+    ),
+)
 
 
 def check(values: Mapping[str, Any], *, today: date) -> Problems:
-    errors: Problems = {}
-    for name, label in PAST_EVENTS.items():
-        not_future(errors, values, name, label, today)
+    errors = PAST.check(values, today=today)
     for n, (second, second_label) in enumerate(CHAIN):
         earlier = [(name, label) for name, label in CHAIN[:n] if as_date(values.get(name))]
         if earlier:
             first, first_label = earlier[-1]
             in_order(errors, values, first, first_label, second, second_label)
-    for first, first_label, second, second_label in ORDER:
-        in_order(errors, values, first, first_label, second, second_label)
+    TERM.check_into(errors, values, today=today)
     d = {name: as_date(values.get(name)) for name in (*PAST_EVENTS, "effective_from")}
     reply = values.get("reply") or ""
     if reply not in REPLIES:
@@ -115,12 +113,6 @@ def _congress(errors: Problems, values: Mapping[str, Any], *, signed: bool) -> N
     members = as_int(values.get("congress_members"))
     attended = as_int(values.get("congress_attended"))
     approved = as_int(values.get("congress_approved"))
-    for name, label in (
-        ("congress_members", MEMBERS),
-        ("congress_attended", ATTENDED),
-        ("congress_approved", APPROVED),
-    ):
-        not_negative(errors, values, name, label)
     if (attended or approved) and not members:
         add(
             errors,

@@ -11,7 +11,14 @@ from typing import Any
 from app.services.core.fields import FieldSpec, Kind
 from app.services.core.list_columns import county_column, enterprise_column, labelled
 from app.services.core.messages import N_, Label
-from app.services.core.record_spec import RecordSpec
+from app.services.core.record_spec import (
+    ENTERPRISE_FIELD,
+    RecordSpec,
+    choice_field,
+    count_field,
+    date_field,
+    label_choice_field,
+)
 from app.services.negotiation import negotiation_rules, offer_rules
 
 OFFERORS = {"union": "工会（职工方）", "enterprise": "企业（用人单位方）"}
@@ -81,35 +88,9 @@ def _rule_sets() -> dict[str, Label]:
     return {k: Label(v["label"], v.get("label_en", v["label"])) for k, v in sets.items()}
 
 
-def _pairs(labels: dict[str, Label], english: bool) -> list[tuple[str, str]]:
-    return [(k, v.en if english else v.zh) for k, v in labels.items()]
-
-
-def _date(name: str, zh: str, en: str) -> FieldSpec:
-    return FieldSpec(name, zh, en, Kind.DATE, editor="date")
-
-
-def _count(name: str, zh: str, en: str) -> FieldSpec:
-    return FieldSpec(name, zh, en, Kind.INT)
-
-
-def _choice(
-    name: str, zh: str, en: str, table: dict[str, str], table_en: dict[str, str], default: str
-) -> FieldSpec:
-    return FieldSpec(
-        name,
-        zh,
-        en,
-        Kind.CHOICE,
-        choices=lambda: list(table.items()),
-        choices_en=lambda: list(table_en.items()),
-        default=default,
-    )
-
-
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("enterprise_id", "企业", "Enterprise", editor="enterprise"),
-    _choice("offeror", "要约方", "Offered by", OFFERORS, OFFERORS_EN, "union"),
+    ENTERPRISE_FIELD,
+    choice_field("offeror", "要约方", "Offered by", OFFERORS, OFFERORS_EN, default="union"),
     FieldSpec(
         "union_name",
         "工会名称",
@@ -120,41 +101,25 @@ FIELDS: tuple[FieldSpec, ...] = (
             " whether the enterprise has a union",
         ),
     ),
-    FieldSpec(
-        "situation",
-        "企业情况",
-        "Situation",
-        Kind.CHOICE,
-        choices=lambda: _pairs(_situations(), False),
-        choices_en=lambda: _pairs(_situations(), True),
-        default="normal",
-    ),
-    FieldSpec(
-        "rules",
-        "适用规定",
-        "Rules",
-        Kind.CHOICE,
-        choices=lambda: _pairs(_rule_sets(), False),
-        choices_en=lambda: _pairs(_rule_sets(), True),
-        default="henan",
-    ),
+    label_choice_field("situation", "企业情况", "Situation", _situations, default="normal"),
+    label_choice_field("rules", "适用规定", "Rules", _rule_sets, default="henan"),
     FieldSpec("topics", "协商议题", "Topics", editor="custom", default=()),
-    _date("sent_on", "发出要约", "Offer sent"),
-    _date("received_on", "对方收到", "Received"),
-    _date("replied_on", "书面答复", "Written reply"),
-    _date("congress_on", "职代会表决", "Congress vote"),
-    _date("signed_on", "双方签字", "Signed"),
-    _date("filed_on", "报送审查", "Filed for review"),
-    _date("objection_on", "审查意见书", "Review objection"),
-    _date("effective_from", "合同生效", "In force from"),
-    _date("expires_on", "合同期满", "Expires"),
-    _date("ended_on", "变更／解除", "Changed / ended"),
-    _choice("reply", "答复", "Reply", REPLIES, REPLIES_EN, ""),
-    _count("congress_members", "代表总数", "Members"),
-    _count("congress_attended", "出席", "Attended"),
-    _count("congress_approved", "同意", "Agreed"),
+    date_field("sent_on", "发出要约", "Offer sent"),
+    date_field("received_on", "对方收到", "Received"),
+    date_field("replied_on", "书面答复", "Written reply"),
+    date_field("congress_on", "职代会表决", "Congress vote"),
+    date_field("signed_on", "双方签字", "Signed"),
+    date_field("filed_on", "报送审查", "Filed for review"),
+    date_field("objection_on", "审查意见书", "Review objection"),
+    date_field("effective_from", "合同生效", "In force from"),
+    date_field("expires_on", "合同期满", "Expires"),
+    date_field("ended_on", "变更／解除", "Changed / ended"),
+    choice_field("reply", "答复", "Reply", REPLIES, REPLIES_EN, default=""),
+    count_field("congress_members", "代表总数", "Members"),
+    count_field("congress_attended", "出席", "Attended"),
+    count_field("congress_approved", "同意", "Agreed"),
     FieldSpec("objection_note", "审查意见", "Review objection"),
-    _choice("end_kind", "变更／解除", "Changed / ended", ENDINGS, ENDINGS_EN, ""),
+    choice_field("end_kind", "变更／解除", "Changed / ended", ENDINGS, ENDINGS_EN, default=""),
     FieldSpec(
         "end_reason",
         "原因",

@@ -12,7 +12,7 @@ from sqlalchemy import false, select
 
 from app.models import Enterprise, NegotiationOffer, NegotiationSession
 from app.models.db import Database
-from app.services.core import audit, edit_lock, workdays
+from app.services.core import audit, edit_lock, record_store, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -104,11 +104,7 @@ def stored_stage(data: OfferInput) -> str:
 
 
 def _validate(session: Any, data: OfferInput, today: date | None = None) -> Problems:
-    errors: Problems = {}
-    if not data.enterprise_id:
-        add(errors, "enterprise_id", N_("请选择企业。"))
-    elif (ent := session.get(Enterprise, data.enterprise_id)) is None or ent.deleted:
-        add(errors, "enterprise_id", N_("所选企业不存在或已删除。"))
+    errors = record_store.enterprise_problems(session, data.enterprise_id)
     if data.offeror not in OFFERORS:
         add(errors, "offeror", N_("要约方应为工会或企业。"))
     if data.situation not in negotiation_rules.rules_file()["situations"]:
@@ -126,56 +122,18 @@ def _validate(session: Any, data: OfferInput, today: date | None = None) -> Prob
     return errors
 
 
-def problems(db: Database, data: OfferInput) -> Problems:
-    """What stands in the way of saving `data`; nothing is written."""
-    with db.session() as session:
-        return _validate(session, data)
-
-
-def save_values(
-    db: Database,
-    values: dict[str, Any],
-    offer_id: str | None = None,
-    *,
-    loaded: int | None = None,
-) -> str:
-    """Save what the offer dialog shows (its fields by name, as typed); what it does
-    not show is kept as stored. `loaded`: the version the dialog was loaded from."""
-    edit_lock.check_stored(db, RECORD_TYPE, offer_id, loaded)
-    base = get(db, offer_id)[0] if offer_id else OfferInput(None)
-    return save(db, NEGOTIATION_OFFER.overlay(values, base), offer_id, loaded=loaded)
-
-
-def problems_of(db: Database, values: dict[str, Any]) -> dict[str, str]:
-    return NEGOTIATION_OFFER.problems_of(values, OfferInput(None), lambda d: problems(db, d))
-
-
-def values_of(db: Database, offer_id: str) -> dict[str, Any]:
-    return asdict(get(db, offer_id)[0])
-
-
 def _derive(offer: NegotiationOffer, data: OfferInput, calendar: workdays.WorkCalendar) -> None:
     offer.stage = stored_stage(data)
     offer.reply_due_on = offer.filing_due_on = offer.review_ends_on = offer.renewal_from = None
-    if data.received_on:
+    # The clock runs from receipt of the offer, else (an offer recorded only once
+    # signed) from the signing; only a received offer has a reply due.
+    start = data.received_on or data.signed_on
+    if start:
         clock = negotiation_rules.offer_clock(
-            data.received_on,
-            calendar,
-            rules=data.rules,
-            signed_on=data.signed_on,
-            filed_on=data.filed_on,
+            start, calendar, rules=data.rules, signed_on=data.signed_on, filed_on=data.filed_on
         )
-        offer.reply_due_on = clock.reply_due
-        offer.filing_due_on = clock.filing_due
-        offer.review_ends_on = clock.review_ends
-    elif data.signed_on:
-        clock = negotiation_rules.offer_clock(
-            data.signed_on,
-            calendar,
-            rules=data.rules,
-            signed_on=data.signed_on,
-            filed_on=data.filed_on,
-        )
+        if data.received_on:
+            offer.reply_due_on = clock.reply_due
         offer.filing_due_on = clock.filing_due
         offer.review_ends_on = clock.review_ends
     if data.expires_on:
@@ -188,50 +146,42 @@ def _state(offer: NegotiationOffer) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in out.items()}
 
 
+GONE = ("offer", N_("该要约记录不存在或已删除。"))
+
+
+WRITE = record_store.RecordWrite(
+    NegotiationOffer, RECORD_TYPE, GONE, state=_state, summary=lambda offer: STAGES[offer.stage]
+)
+
+
 def save(
     db: Database, data: OfferInput, offer_id: str | None = None, *, loaded: int | None = None
 ) -> str:
     calendar = workdays.load(db)
-    with edit_lock.guarded(db) as session:
-        errors = _validate(session, data)
-        if errors:
-            raise ValidationError(errors)
-        if offer_id:
-            offer = session.get(NegotiationOffer, offer_id)
-            if offer is not None:
-                edit_lock.check_loaded(session, offer, RECORD_TYPE, loaded)
-            if offer is None or offer.deleted:
-                raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
-            before = _state(offer)
-        else:
-            offer = NegotiationOffer(enterprise_id=data.enterprise_id)
-            session.add(offer)
-            before = {}
+
+    def apply(offer: NegotiationOffer) -> None:
         for name in STORED:
             setattr(offer, name, getattr(data, name))
         offer.enterprise_id = data.enterprise_id or offer.enterprise_id
         offer.topics_json = json.dumps(data.topics, ensure_ascii=False)
         offer.campaign_id = data.campaign_id or offer.campaign_id or ""
         _derive(offer, data, calendar)
-        session.flush()
-        changes = audit.diff(before, _state(offer))
-        audit.record(
-            session,
-            RECORD_TYPE,
-            offer.id,
-            "update" if offer_id else "create",
-            changes if offer_id else {},
-            STAGES[offer.stage],
-        )
-        return offer.id
+
+    return record_store.save_checked(
+        db,
+        WRITE,
+        offer_id,
+        loaded=loaded,
+        validate=lambda session: _validate(session, data),
+        make=lambda: NegotiationOffer(enterprise_id=data.enterprise_id),
+        apply=apply,
+    )
 
 
 def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
     """(the offer as input, derived facts: stage, due dates, enterprise name)."""
     with db.session() as session:
-        offer = session.get(NegotiationOffer, offer_id)
-        if offer is None or offer.deleted:
-            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+        offer = record_store.load_live(session, NegotiationOffer, offer_id, GONE)
         ent = session.get(Enterprise, offer.enterprise_id)
         data = OfferInput(
             offer.enterprise_id,
@@ -246,41 +196,36 @@ def get(db: Database, offer_id: str) -> tuple[OfferInput, dict[str, Any]]:
             "filing_due_on": offer.filing_due_on,
             "review_ends_on": offer.review_ends_on,
             "renewal_from": offer.renewal_from,
-            "enterprise": ent.name if ent else "",
-            "credit_code": ent.credit_code if ent else "",
-            "county_code": ent.county_code if ent else "",
-            "legal_representative": ent.legal_representative if ent else "",
-            "address": ent.address if ent else "",
+            **record_store.enterprise_facts(
+                session, offer.enterprise_id, "legal_representative", "address"
+            ),
             "has_union": bool(ent and ent.has_union),
         }
         return data, facts
 
 
-def delete(
-    db: Database, offer_id: str, *, loaded: int | None = None, seen_seq: int | None = None
-) -> None:
-    """Tombstone the offer and its sessions; refused when another coordinator changed
-    it after the dialog (`loaded`) or the list (`seen_seq`) showed it."""
-    with edit_lock.guarded(db) as session:
-        offer = session.get(NegotiationOffer, offer_id)
-        if offer is None or offer.deleted:
-            return
-        edit_lock.check_loaded(session, offer, RECORD_TYPE, loaded)
-        edit_lock.check_unchanged_since(session, offer, RECORD_TYPE, seen_seq)
-        offer.deleted = True
-        for s in session.execute(
-            select(NegotiationSession).where(NegotiationSession.offer_id == offer_id)
-        ).scalars():
-            s.deleted = True
-        audit.record(
-            session, RECORD_TYPE, offer.id, "delete", {"deleted": [False, True]}, "删除要约记录"
-        )
+# Tombstones the offer with its child rows (its people / sessions).
+delete = record_store.deleter(
+    NegotiationOffer,
+    RECORD_TYPE,
+    lambda _offer: "删除要约记录",
+    children=(NegotiationSession.offer_id,),
+)
 
 
 # -- sessions ------------------------------------------------------------------------
 
 
-def add_session(db: Database, offer_id: str, data: SessionInput, today: date | None = None) -> str:
+def add_session(
+    db: Database,
+    offer_id: str,
+    data: SessionInput,
+    today: date | None = None,
+    *,
+    loaded: int | None = None,
+) -> str:
+    """Record one negotiation meeting; `loaded`: the offer's version the dialog shows
+    (EditConflict, nothing written, when a colleague saved the offer since)."""
     today = today or date.today()
     errors: dict[str, str] = {}
     if data.held_on is None:
@@ -303,10 +248,10 @@ def add_session(db: Database, offer_id: str, data: SessionInput, today: date | N
         errors["experts"] = N_("外聘代表人数不能超过该方代表总数。")
     if errors:
         raise ValidationError(errors)
-    with db.session() as session:
-        offer = session.get(NegotiationOffer, offer_id)
-        if offer is None or offer.deleted:
-            raise ValidationError({"offer": N_("该要约记录不存在或已删除。")})
+    with edit_lock.guarded(db) as session:
+        offer = record_store.load_for_edit(
+            session, NegotiationOffer, RECORD_TYPE, offer_id, loaded=loaded, gone=GONE
+        )
         if offer.received_on and data.held_on and data.held_on < offer.received_on:
             raise ValidationError(
                 {
@@ -370,3 +315,10 @@ def session_findings(data: SessionInput, rules: str) -> list[Finding]:
         data.worker_experts,
         rules=rules,
     )
+
+
+# The dialog's doors: what stands in the way of saving (nothing written), the
+# stored values, and the save of what it shows.
+problems, problems_of, values_of, save_values = record_store.doors(
+    NEGOTIATION_OFFER, lambda: OfferInput(None), _validate, get, save
+)

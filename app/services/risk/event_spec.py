@@ -9,7 +9,13 @@ from typing import Any
 from app.services.core.fields import FieldSpec, Kind
 from app.services.core.list_columns import county_column, enterprise_column, yes_column
 from app.services.core.messages import N_, Label
-from app.services.core.record_spec import RecordSpec
+from app.services.core.record_spec import (
+    ENTERPRISE_FIELD,
+    RecordSpec,
+    choice_field,
+    counted_column,
+    date_field,
+)
 from app.services.risk import event_rules
 
 KINDS = {"mass_layoff": "大规模裁员", "work_stoppage": "集体停工", "wage_claim": "集体讨薪"}
@@ -21,20 +27,11 @@ KINDS_EN = {
 STATUS = {"open": "处置中", "closed": "已化解"}
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("enterprise_id", "企业", "Enterprise", editor="enterprise"),
-    FieldSpec(
-        "kind",
-        "类型",
-        "Kind",
-        Kind.CHOICE,
-        choices=lambda: list(KINDS.items()),
-        choices_en=lambda: list(KINDS_EN.items()),
-        default="wage_claim",
-        width=90,
-    ),
+    ENTERPRISE_FIELD,
+    choice_field("kind", "类型", "Kind", KINDS, KINDS_EN, default="wage_claim", width=90),
     FieldSpec("people", "涉及人数", "People involved", Kind.INT, width=70),
     FieldSpec("amount_owed_yuan", "拖欠金额（元）", "Owed (yuan)", Kind.INT, width=100),
-    FieldSpec("found_on", "发现日期", "Found on", Kind.DATE, editor="date", width=86),
+    date_field("found_on", "发现日期", "Found on", width=86),
     FieldSpec("description", "情况", "Situation", Kind.LONGTEXT),
     FieldSpec(
         "may_spread",
@@ -73,15 +70,7 @@ COLUMNS: tuple[FieldSpec | str, ...] = (
         show=_amount,
     ),
     "found_on",
-    FieldSpec(
-        "steps",
-        "介入次数",
-        "Interventions",
-        Kind.INT,
-        width=70,
-        reads=("interventions",),
-        show=lambda row, _t: row["interventions"],
-    ),
+    counted_column("steps", "介入次数", "Interventions", "interventions"),
     yes_column("spread", "可能蔓延", "May spread", reads="may_spread"),
     FieldSpec("status", "状态", "Status", width=110, reads=("status", "closed_on"), show=_status),
 )

@@ -7,11 +7,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, case, false, or_, select
 
 from app.models import Enterprise, MajorRiskEvent, RiskIntervention
 from app.models.db import Database
-from app.services.core import audit, edit_lock, keyset, record_lists
+from app.services.core import audit, edit_lock, keyset, record_lists, record_store
 from app.services.core.fields import ValidationError
 from app.services.core.messages import N_
 from app.services.core.validation import Problems, add
@@ -40,20 +40,14 @@ class EventInput:
 # The event's stored fields: every field of its spec but the enterprise, so a field
 # added to the spec is saved, read and audited.
 STORED = tuple(f.name for f in MAJOR_RISK_EVENT.fields if f.name != "enterprise_id")
-
-
-def save_values(
-    db: Database,
-    values: dict[str, Any],
-    event_id: str | None = None,
-    *,
-    loaded: int | None = None,
-) -> str:
-    """Save what the event dialog shows (its fields by name, as typed); `loaded`: the
-    version the dialog was loaded from."""
-    edit_lock.check_stored(db, RECORD_TYPE, event_id, loaded)
-    base = get(db, event_id)[0] if event_id else EventInput(None)
-    return save(db, MAJOR_RISK_EVENT.overlay(values, base), event_id, loaded=loaded)
+GONE = ("event", N_("该风险事件不存在或已删除。"))
+WRITE = record_store.RecordWrite(
+    MajorRiskEvent,
+    RECORD_TYPE,
+    GONE,
+    state=lambda event: {k: getattr(event, k) for k in STORED},
+    summary=lambda event: KINDS[event.kind],
+)
 
 
 def problems_of(values: dict[str, Any]) -> dict[str, str]:
@@ -73,52 +67,31 @@ def save(
     loaded: int | None = None,
 ) -> str:
     today = today or date.today()
-    errors: Problems = {}
-    if not data.enterprise_id:
-        add(errors, "enterprise_id", N_("请选择企业。"))
-    for name, message in event_rules.check(asdict(data), today=today).items():
-        add(errors, name, message)
+    errors = problems(data, today)
     if errors:
         raise ValidationError(errors)
-    with edit_lock.guarded(db) as session:
-        ent = session.get(Enterprise, data.enterprise_id)
-        if ent is None or ent.deleted:
-            raise ValidationError({"enterprise_id": N_("所选企业不存在或已删除。")})
-        if event_id:
-            event = session.get(MajorRiskEvent, event_id)
-            if event is not None:
-                edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
-            if event is None or event.deleted:
-                raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
-            if event.status == "closed":
-                closed = {
-                    "status": "closed",
-                    "closed_on": event.closed_on,
-                    "outcome": event.outcome,
-                }
-                errors = event_rules.check({**asdict(data), **closed}, today=today)
-                if errors:
-                    raise ValidationError(errors)
-        else:
-            event = MajorRiskEvent(
-                enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
-            )
-            session.add(event)
-        before = {k: getattr(event, k, None) for k in STORED}
+
+    def apply(event: MajorRiskEvent) -> None:
+        if event_id and event.status == "closed":
+            closed = {"status": "closed", "closed_on": event.closed_on, "outcome": event.outcome}
+            still = event_rules.check({**asdict(data), **closed}, today=today)
+            if still:
+                raise ValidationError(still)
         event.enterprise_id = data.enterprise_id
         for name in STORED:
             setattr(event, name, getattr(data, name))
-        session.flush()
-        after = {k: getattr(event, k) for k in before}
-        audit.record(
-            session,
-            RECORD_TYPE,
-            event.id,
-            "update" if event_id else "create",
-            audit.diff(before, after) if event_id else {},
-            KINDS[data.kind],
-        )
-        return event.id
+
+    return record_store.save_checked(
+        db,
+        WRITE,
+        event_id,
+        loaded=loaded,
+        validate=lambda session: record_store.enterprise_problems(session, data.enterprise_id),
+        make=lambda: MajorRiskEvent(
+            enterprise_id=data.enterprise_id, kind=data.kind, found_on=data.found_on
+        ),
+        apply=apply,
+    )
 
 
 def problems(data: EventInput, today: date | None = None) -> Problems:
@@ -138,7 +111,11 @@ def add_intervention(
     who: str,
     action: str,
     today: date | None = None,
+    *,
+    loaded: int | None = None,
 ) -> str:
+    """Record one step taken on the event; `loaded`: the event's version the dialog
+    shows (EditConflict, nothing written, when a colleague saved the event since)."""
     today = today or date.today()
     errors: dict[str, str] = {}
     if on_date is None:
@@ -153,10 +130,10 @@ def add_intervention(
         errors["action"] = N_("请填写采取的措施。")
     if errors:
         raise ValidationError(errors)
-    with db.session() as session:
-        event = session.get(MajorRiskEvent, event_id)
-        if event is None or event.deleted:
-            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+    with edit_lock.guarded(db) as session:
+        event = record_store.load_for_edit(
+            session, MajorRiskEvent, RECORD_TYPE, event_id, loaded=loaded, gone=GONE
+        )
         if on_date and on_date < event.found_on:
             raise ValidationError(
                 {"on_date": N_("介入日期早于发现日期 {found}。", found=event.found_on)}
@@ -187,11 +164,9 @@ def close(
     loaded: int | None = None,
 ) -> None:
     with edit_lock.guarded(db) as session:
-        event = session.get(MajorRiskEvent, event_id)
-        if event is not None:
-            edit_lock.check_loaded(session, event, RECORD_TYPE, loaded)
-        if event is None or event.deleted:
-            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        event = record_store.load_for_edit(
+            session, MajorRiskEvent, RECORD_TYPE, event_id, loaded=loaded, gone=GONE
+        )
         values = {
             "kind": event.kind,
             "found_on": event.found_on,
@@ -226,9 +201,7 @@ def reopen(db: Database, event_id: str, reason: str, *, loaded: int | None = Non
 
 def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
     with db.session() as session:
-        event = session.get(MajorRiskEvent, event_id)
-        if event is None or event.deleted:
-            raise ValidationError({"event": N_("该风险事件不存在或已删除。")})
+        event = record_store.load_live(session, MajorRiskEvent, event_id, GONE)
         ent = session.get(Enterprise, event.enterprise_id)
         steps = session.execute(
             select(RiskIntervention)
@@ -262,54 +235,32 @@ class EventFilter:
     found_to: date | None = None
 
 
+FOUND = ("found_from", "found_to")
+
+
 def _conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     e = MajorRiskEvent
-    conds: list[ColumnElement[bool]] = [e.deleted == false()]
-    if flt.status:
-        conds.append(e.status == flt.status)
-    if flt.kind:
-        conds.append(e.kind == flt.kind)
-    if flt.county_code:
-        conds.append(Enterprise.county_code == flt.county_code)
+    equal = ("status", "kind", "county_code", "enterprise_id", "origin_office")
+    conds = record_lists.matching(e, flt, equal, dated=e.found_on, span=FOUND)
     if flt.may_spread:
         conds.append(e.may_spread.is_(True))
-    if flt.enterprise_id:
-        conds.append(e.enterprise_id == flt.enterprise_id)
-    if flt.origin_office:
-        conds.append(e.origin_office == flt.origin_office)
     if flt.text.strip():
         text = flt.text.strip().replace("%", "")
         conds.append(or_(Enterprise.name.like(f"%{text}%"), e.description.like(f"%{text}%")))
-    if flt.found_from:
-        conds.append(e.found_on >= flt.found_from)
-    if flt.found_to:
-        conds.append(e.found_on <= flt.found_to)
     return conds
 
 
-def count(db: Database, flt: EventFilter) -> int:
-    return record_lists.count_joined(db, MajorRiskEvent, _conditions(flt))
+# Open events first, then the newest found.
+count, page = record_lists.lister(
+    MAJOR_RISK_EVENT,
+    MajorRiskEvent,
+    _conditions,
+    [
+        keyset.Key(case((MajorRiskEvent.status == "closed", 1), else_=0), nullable=False),
+        keyset.Key(MajorRiskEvent.found_on, descending=True),
+        keyset.Key(MajorRiskEvent.id, nullable=False),
+    ],
+    {"interventions": record_lists.live_children(RiskIntervention.event_id, MajorRiskEvent)},
+)
 
-
-def page(
-    db: Database, flt: EventFilter, *, offset: int | keyset.Seek = 0, limit: int = 200
-) -> keyset.Rows:
-    e = MajorRiskEvent
-    steps = (
-        select(func.count())
-        .where(RiskIntervention.event_id == e.id, RiskIntervention.deleted == false())
-        .correlate(e)
-        .scalar_subquery()
-    )
-    stmt = (
-        select(*record_lists.selected(MAJOR_RISK_EVENT, e, {"interventions": steps}))
-        .join(Enterprise, Enterprise.id == e.enterprise_id)
-        .where(and_(*_conditions(flt)))
-    )
-    keys = [
-        keyset.Key(case((e.status == "closed", 1), else_=0), nullable=False),
-        keyset.Key(e.found_on, descending=True),
-        keyset.Key(e.id, nullable=False),
-    ]
-    with db.reader() as conn:
-        return keyset.fetch(conn, stmt, keys, offset, limit, as_dict=True)
+save_values = record_store.values_saver(MAJOR_RISK_EVENT, lambda: EventInput(None), get, save)

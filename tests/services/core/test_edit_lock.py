@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -20,14 +19,6 @@ from app.services.negotiation import offers
 from app.services.register import enterprises
 from app.services.risk import risk_events
 from tests import records
-from tests.colleagues import colleague
-
-
-@pytest.fixture
-def other(db: Any) -> Iterator[Any]:
-    database = colleague(db, "李四")
-    yield database
-    database.close()
 
 
 def _stored(db: Any, eid: str) -> Enterprise:

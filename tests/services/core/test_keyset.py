@@ -3,15 +3,14 @@ jumps land on the same rows, and the hot queries use their indexes (plans)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from app.services.core.keyset import Seek
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
+from tests.plan_support import plans as plans_of
 
 NAMES = ["甲乙建筑有限公司", "丙丁商贸有限公司", "戊己餐饮有限公司"]
 
@@ -96,20 +95,7 @@ def test_pages_walked_by_key_equal_the_full_sorted_query(register, field, column
 
 
 def plans(db, run) -> list[str]:
-    seen: list[tuple[str, object]] = []
-
-    def keep(_c, _cur, statement, params, _ctx, _many):
-        seen.append((statement, params))
-
-    event.listen(db.engine, "before_cursor_execute", keep)
-    try:
-        run()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", keep)
-    con = sqlite3.connect(db.path)
-    out = [" | ".join(r[3] for r in con.execute("EXPLAIN QUERY PLAN " + s, p)) for s, p in seen]
-    con.close()
-    return [p for p in out if "enterprise" in p or "health_check" in p or "rectification" in p]
+    return plans_of(db, run, "enterprise", "health_check", "rectification")
 
 
 @pytest.mark.sqlite_file

@@ -8,12 +8,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlalchemy import event
 
 from app.models import migrate
 from app.services.register import enterprises, name_search
 from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
+from tests.plan_support import plans
 
 # The piece index and these query plans are SQLite's (0016_scale); a server answers
 # short fragments with ILIKE (tests/services/register/test_enterprises.py searches
@@ -30,23 +30,6 @@ def register(db, monkeypatch):
         name = NAMES[n % 3] + str(n) if n != 7 else NAMES[3]
         enterprises.create(db, {"name": name, "credit_code": code(n + 1), "county_code": "410482"})
     return db
-
-
-def plans(db, run) -> list[str]:
-    seen: list[tuple[str, object]] = []
-
-    def keep(_c, _cur, statement, params, _ctx, _many):
-        seen.append((statement, params))
-
-    event.listen(db.engine, "before_cursor_execute", keep)
-    try:
-        run()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", keep)
-    con = sqlite3.connect(db.path)
-    out = [" | ".join(r[3] for r in con.execute("EXPLAIN QUERY PLAN " + s, p)) for s, p in seen]
-    con.close()
-    return [p for p in out if "enterprise" in p]
 
 
 def names_with(db, fragment: str) -> list[str]:
@@ -68,7 +51,7 @@ def found(db, fragment: str) -> list[str]:
 
 @pytest.mark.parametrize("fragment", ["庚", "庚辛", "物流", "7", "gx"])
 def test_a_rare_short_fragment_is_looked_up_in_the_piece_index(register, fragment):
-    page_plans = plans(register, lambda: found(register, fragment))
+    page_plans = plans(register, lambda: found(register, fragment), "enterprise")
     searches = [p for p in page_plans if "FROM" not in p]
     assert any("enterprise_gram USING PRIMARY KEY (gram" in p for p in page_plans), page_plans
     assert all("SCAN enterprise" not in p or "SCAN enterprise_gram" in p for p in searches)
@@ -78,7 +61,9 @@ def test_a_rare_short_fragment_is_looked_up_in_the_piece_index(register, fragmen
 
 def test_a_common_short_fragment_walks_the_sort_index(register):
     page_plans = plans(
-        register, lambda: enterprises.page(register, EnterpriseFilter(text="有限"), limit=5)
+        register,
+        lambda: enterprises.page(register, EnterpriseFilter(text="有限"), limit=5),
+        "enterprise",
     )
     assert any("USING INDEX ix_enterprise_sort" in p for p in page_plans), page_plans
     assert found(register, "有限") == sorted(names_with(register, "有限"))

@@ -27,6 +27,13 @@ def send(county, private, tmp_path, name, **kw):
     return result, out
 
 
+def wordy_enterprises(county, count, *, notes):
+    """`count` enterprises with long notes: a bundle of several parts when small ones are asked for."""
+    for n in range(1, count + 1):
+        values = {"name": f"企业{n}", "credit_code": code(n), "county_code": "410482"}
+        enterprises.create(county, {**values, "notes": "说明" * notes})
+
+
 def test_keys_fingerprint_and_passphrase(db, tmp_path):
     with pytest.raises(keys.KeyError_):
         keys.init(db, "short")
@@ -75,13 +82,21 @@ def test_round_trip_receipt_and_next_incremental(pair, tmp_path):
     assert enterprises.get(city, a)["employee_count"] == 77
 
 
-def test_tombstones_travel(pair, tmp_path):
+def one_enterprise_at_the_city(pair, tmp_path):
+    """An enterprise the county registered and sent in its first bundle (b1), imported
+    at the city; its id."""
     county, city, cpriv, ypriv = pair
     a = enterprises.create(
         county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
     )
     _r, out = send(county, cpriv, tmp_path, "b1")
     bundle.import_paths(city, [out], ypriv)
+    return a
+
+
+def test_tombstones_travel(pair, tmp_path):
+    county, city, cpriv, ypriv = pair
+    a = one_enterprise_at_the_city(pair, tmp_path)
     enterprises.delete(county, [a])
     _r, out = send(county, cpriv, tmp_path, "b2")
     summary = bundle.import_paths(city, [out], ypriv)
@@ -91,11 +106,7 @@ def test_tombstones_travel(pair, tmp_path):
 
 def test_conflict_kept_and_resolved(pair, tmp_path):
     county, city, cpriv, ypriv = pair
-    a = enterprises.create(
-        county, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
-    )
-    _r, out = send(county, cpriv, tmp_path, "b1")
-    bundle.import_paths(city, [out], ypriv)
+    a = one_enterprise_at_the_city(pair, tmp_path)
     enterprises.update(city, a, {"contact_person": "市里改的"})
     enterprises.update(county, a, {"contact_person": "县里改的"})
     _r, out = send(county, cpriv, tmp_path, "b2")
@@ -123,16 +134,7 @@ def test_gap_reported_later_bundles_still_import(pair, tmp_path):
 
 def test_parts_join_in_any_order_and_missing_part(pair, tmp_path):
     county, city, cpriv, ypriv = pair
-    for n in range(1, 60):
-        enterprises.create(
-            county,
-            {
-                "name": f"企业{n}",
-                "credit_code": code(n),
-                "county_code": "410482",
-                "notes": "说明" * 400,
-            },
-        )
+    wordy_enterprises(county, 59, notes=400)
     result, out = send(county, cpriv, tmp_path, "parts", max_part_mb=0.003)
     assert len(result.files) > 2
     shuffled = list(reversed(result.files))
@@ -381,16 +383,7 @@ def test_truncated_part_and_oversized_member_and_unknown_field(pair, tmp_path):
     from pyrage import x25519
 
     county, city, cpriv, ypriv = pair
-    for n in range(1, 40):
-        enterprises.create(
-            county,
-            {
-                "name": f"企业{n}",
-                "credit_code": code(n),
-                "county_code": "410482",
-                "notes": "说明" * 300,
-            },
-        )
+    wordy_enterprises(county, 39, notes=300)
     result, out = send(county, cpriv, tmp_path, "parts", max_part_mb=0.003)
     part = result.files[0]
     part.write_bytes(part.read_bytes()[:-10])  # truncated in the mail
