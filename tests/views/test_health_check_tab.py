@@ -47,7 +47,7 @@ def select_enterprise(window, name):
 def new_check_from_register(qtbot, window, name):
     select_enterprise(window, name)
     window.enterprise_tab.new_check_button.click()
-    dialog = window.check_tab.open_dialogs[-1]
+    dialog = window.check_tab.dialogs[-1]
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 

@@ -65,18 +65,8 @@ class _CampaignList(ListTab):
         self.campaign = QComboBox()
         self.campaign.setObjectName(f"{name}_campaign")
         _campaign_choice(self.db, self.campaign)
-        self.kind = QComboBox()
-        self.kind.addItem(all_kinds, "")
-        for key, text in kinds.items():
-            self.kind.addItem(text, key)
-        for w in (self.campaign, self.kind):
-            w.currentIndexChanged.connect(self.apply_filter)
-            self.filters.addWidget(w)
-
-    def record_buttons(self, name: str, new_text: str) -> None:
-        self.button(new_text, f"new_{name}", self.new_record)
-        self.button(self.tr("打开"), f"open_{name}", self.open_selected)
-        self.button(self.tr("删除"), f"delete_{name}", self.delete_selected)
+        self.choice("", (), self.campaign)
+        self.kind = self.choice("", [(all_kinds, ""), *((t, k) for k, t in kinds.items())])
 
     def campaign_for_new(self) -> str | None:
         chosen = self.campaign.currentData() or (c.id if (c := campaigns.current(self.db)) else "")
@@ -96,7 +86,7 @@ class _CampaignList(ListTab):
             self.DIALOG(self.db, campaign_id=campaign_id, english=self.english, parent=self, **more)
         )
 
-    def new_record(self, enterprise_id: str | None = None) -> QDialog | None:  # type: ignore[override]
+    def new_record(self, enterprise_id: str | None = None) -> QDialog | None:
         campaign_id = self.campaign_for_new()
         return self.dialog(campaign_id) if campaign_id else None
 
@@ -110,41 +100,27 @@ class _CampaignList(ListTab):
 class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
     RECORD_ARG = "activity_id"
+    COLUMNS = ACTIVITY_COLUMNS
+    FILTER = guidance.ActivityFilter
+    NAME = "activity"
 
-    def __init__(
-        self,
-        db: Database,
-        tasks: TaskRunner,
-        *,
-        english: bool = False,
-        new_months: int = 12,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.filter = guidance.ActivityFilter()
-        self.new_months = new_months
-        super().__init__(
-            db, tasks, ACTIVITY_COLUMNS, english=english, parent=parent, name="activity"
-        )
-        self.search.setPlaceholderText(self.tr("活动名称"))
-        kinds = guidance.ACTIVITY_KINDS_EN if english else guidance.ACTIVITY_KINDS
+    def search_hint(self) -> str:
+        return self.tr("活动名称")
+
+    def build(self) -> None:
+        kinds = guidance.ACTIVITY_KINDS_EN if self.english else guidance.ACTIVITY_KINDS
         self.campaign_filters("activity", self.tr("全部方式"), kinds)
-        self.county = CountyFilter(english)
-        self.county.currentIndexChanged.connect(self.apply_filter)
-        self.filters.addWidget(self.county)
+        self.county = self.choice("", (), CountyFilter(self.english))
         self.record_buttons("activity", self.tr("登记指导服务…"))
-        self.finish_layout()
 
-    def apply_filter(self) -> None:
-        if not hasattr(self, "county"):
-            return
-        self.filter = guidance.ActivityFilter(
+    def make_filter(self) -> guidance.ActivityFilter:
+        return guidance.ActivityFilter(
             campaign_id=self.campaign.currentData() or "",
             kind=self.kind.currentData() or "",
             county_code=self.county.currentData() or "",
             text=self.search.text(),
             origin_office=self.origin_office,
         )
-        super().apply_filter()
 
     def _count(self) -> int:
         return guidance.count_activities(self.db, self.filter)
@@ -183,37 +159,27 @@ class ActivitiesList(_CampaignList):
 class CasesList(_CampaignList):
     DIALOG = CaseDialog
     RECORD_ARG = "case_id"
+    COLUMNS = CASE_COLUMNS
+    FILTER = guidance.CaseFilter
+    NAME = "case"
 
-    def __init__(
-        self,
-        db: Database,
-        tasks: TaskRunner,
-        *,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.filter = guidance.CaseFilter()
-        super().__init__(db, tasks, CASE_COLUMNS, english=english, parent=parent, name="case")
-        self.search.setPlaceholderText(self.tr("案例标题"))
-        kinds = guidance.CASE_KINDS_EN if english else guidance.CASE_KINDS
+    def search_hint(self) -> str:
+        return self.tr("案例标题")
+
+    def build(self) -> None:
+        kinds = guidance.CASE_KINDS_EN if self.english else guidance.CASE_KINDS
         self.campaign_filters("case", self.tr("全部类别"), kinds)
-        self.in_report = QCheckBox(self.tr("只看写入总结的"))
-        self.in_report.toggled.connect(self.apply_filter)
-        self.filters.addWidget(self.in_report)
+        self.in_report = self.tick("", self.tr("只看写入总结的"))
         self.record_buttons("case", self.tr("新增典型案例…"))
-        self.finish_layout()
 
-    def apply_filter(self) -> None:
-        if not hasattr(self, "in_report"):
-            return
-        self.filter = guidance.CaseFilter(
+    def make_filter(self) -> guidance.CaseFilter:
+        return guidance.CaseFilter(
             campaign_id=self.campaign.currentData() or "",
             kind=self.kind.currentData() or "",
             in_report=self.in_report.isChecked(),
             text=self.search.text(),
             origin_office=self.origin_office,
         )
-        super().apply_filter()
 
     def _count(self) -> int:
         return guidance.count_cases(self.db, self.filter)
