@@ -14,33 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import county
 from app.services.campaign import campaigns, guidance
-from app.services.core.fields import FieldSpec
+from app.services.campaign.guidance_spec import GUIDANCE_ACTIVITY, TYPICAL_CASE
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
 from app.views.common.list_tab import ListTab
+from app.views.common.paged_model import spec_row
 from app.views.common.widgets import CountyFilter
-
-ACTIVITY_COLUMNS = (
-    FieldSpec("held_on", "日期", "Date", width=90),
-    FieldSpec("kind", "服务方式", "Kind", width=120),
-    FieldSpec("title", "活动名称", "Title", width=260),
-    FieldSpec("county", "县区", "County", width=90),
-    FieldSpec("enterprises", "覆盖企业", "Enterprises", width=70),
-    FieldSpec("people", "覆盖人数", "People", width=70),
-    FieldSpec("files", "照片材料", "Files", width=70),
-)
-CASE_COLUMNS = (
-    FieldSpec("kind", "类别", "Kind", width=140),
-    FieldSpec("title", "标题", "Title", width=320),
-    FieldSpec("county", "县区", "County", width=90),
-    FieldSpec("enterprise", "相关企业", "Enterprise", width=200),
-    FieldSpec("person", "人物", "Person", width=80),
-    FieldSpec("in_report", "写入总结", "In report", width=70),
-)
 
 
 def _campaign_choice(db: Database, combo: QComboBox) -> None:
@@ -99,7 +81,7 @@ class _CampaignList(ListTab):
 class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
     RECORD_ARG = "activity_id"
-    COLUMNS = ACTIVITY_COLUMNS
+    SPEC = GUIDANCE_ACTIVITY
     FILTER = guidance.ActivityFilter
     NAME = "activity"
 
@@ -127,24 +109,8 @@ class ActivitiesList(_CampaignList):
     def _fetch(
         self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
-        kinds = guidance.ACTIVITY_KINDS_EN if self.english else guidance.ACTIVITY_KINDS
         rows = guidance.activities(self.db, self.filter, offset=offset, limit=limit)
-        return carried(
-            rows,
-            [
-                (
-                    r["id"],
-                    r["held_on"].isoformat(),
-                    kinds.get(r["kind"], r["kind"]),
-                    r["title"],
-                    county(r["county_code"]),
-                    str(r["enterprises"]),
-                    str(r["people_reached"]),
-                    str(r["files"]) if r["files"] else "",
-                )
-                for r in rows
-            ],
-        )
+        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
 
     def dialog(self, campaign_id: str, **more: Any) -> QDialog:
         return super().dialog(campaign_id, new_months=self.new_months, **more)
@@ -158,7 +124,7 @@ class ActivitiesList(_CampaignList):
 class CasesList(_CampaignList):
     DIALOG = CaseDialog
     RECORD_ARG = "case_id"
-    COLUMNS = CASE_COLUMNS
+    SPEC = TYPICAL_CASE
     FILTER = guidance.CaseFilter
     NAME = "case"
 
@@ -186,23 +152,8 @@ class CasesList(_CampaignList):
     def _fetch(
         self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
-        kinds = guidance.CASE_KINDS_EN if self.english else guidance.CASE_KINDS
         rows = guidance.cases(self.db, self.filter, offset=offset, limit=limit)
-        return carried(
-            rows,
-            [
-                (
-                    r["id"],
-                    kinds.get(r["kind"], r["kind"]),
-                    r["title"],
-                    county(r["county_code"]),
-                    r["enterprise"] or "",
-                    r["person"],
-                    self.tr("是") if r["in_report"] else "",
-                )
-                for r in rows
-            ],
-        )
+        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
 
     new_case = _CampaignList.new_record
 
