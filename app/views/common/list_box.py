@@ -1,0 +1,35 @@
+"""A titled box of a short list with its buttons beneath (添加… / 移除, 添加… / 打开):
+the enterprises a guidance activity reached, a record's files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+
+class ListBox(QGroupBox):
+    def __init__(
+        self,
+        title: str,
+        name: str,
+        height: int,
+        buttons: Sequence[tuple[str, str, Callable[[], object]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """`buttons`: (text, object name or "", what a click does)."""
+        super().__init__(title, parent)
+        self.list = QListWidget()
+        self.list.setObjectName(name)
+        self.list.setMaximumHeight(height)
+        row = QHBoxLayout()
+        for text, button_name, slot in buttons:
+            button = QPushButton(text)
+            if button_name:
+                button.setObjectName(button_name)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
