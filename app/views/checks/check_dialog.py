@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -37,14 +37,12 @@ from app.views.checks.check_record import HistoryView, RectificationsTable
 from app.views.checks.check_snapshot import SnapshotBox
 from app.views.checks.check_widgets import ResultsTable, TeamTable, result_lines
 from app.views.common.enterprise_picker import EnterprisePicker
-from app.views.common.merge_dialog import MergeDialog
-from app.views.common.messages import FieldErrors, tr_message
+from app.views.common.messages import tr_message
 from app.views.common.readable import set_readable
+from app.views.common.stored_dialog import StoredDialog
 
 
-class CheckDialog(QDialog):
-    saved = Signal(str)
-
+class CheckDialog(StoredDialog):
     def __init__(
         self,
         db: Database,
@@ -54,13 +52,8 @@ class CheckDialog(QDialog):
         english: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.english = english
+        super().__init__(db, health_checks.RECORD_TYPE, check_id, english=english, parent=parent)
         self.check_id = check_id
-        # The version first, then the check: a save in between can only cause a conflict.
-        self.loaded = edit_lock.version_of(db, health_checks.RECORD_TYPE, check_id)
-        self.merge_view: MergeDialog | None = None
         self.detail: CheckDetail | None = health_checks.get(db, check_id) if check_id else None
         self.amending = False
         if self.detail:
@@ -73,7 +66,6 @@ class CheckDialog(QDialog):
             self.spec = checklists.active(db)
             data = CheckInput(None, date.today(), checklist_id=self.spec.id)
         self.enterprise_id = data.enterprise_id
-        self.rechecking = False  # after a refused save, every change re-checks
         self.rechecking_final = False
         self.setWindowTitle(self.tr("法治体检记录"))
         self._build()
@@ -83,9 +75,6 @@ class CheckDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.errors = FieldErrors(self.error)
         self.enterprise_label = QLabel()
         self.enterprise_label.setObjectName("enterprise_label")
         self.pick_button = QPushButton(self.tr("选择企业…"))

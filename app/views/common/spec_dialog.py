@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services.core import edit_lock
 from app.services.core.edit_lock import EditConflict
@@ -30,11 +29,10 @@ from app.views.common.after_save import close_on_save
 from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
+from app.views.common.stored_dialog import StoredDialog
 
 
-class SpecDialog(QDialog):
-    saved = Signal(str)
-
+class SpecDialog(StoredDialog):
     SPEC: RecordSpec
     SERVICE: Any
 
@@ -47,14 +45,8 @@ class SpecDialog(QDialog):
         english: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, self.SPEC.table, record_id, english=english, parent=parent)
         self.record_id = record_id
-        self.english = english
-        self.rechecking = False  # after a refused save, each change re-checks
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.errors = FieldErrors(self.error)
         self.form = RecordForm(
             self.SPEC.fields, db, self.errors, english=english, changed=self._recheck
         )
@@ -65,10 +57,6 @@ class SpecDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
-        # The version first, then the values: a save in between makes the version older
-        # than the values, which can only cause a conflict, never hide one.
-        self.loaded = edit_lock.version_of(db, self.SPEC.table, record_id)
-        self.merge_view: MergeDialog | None = None
         self._first = (
             self.SERVICE.values_of(db, record_id)
             if record_id
