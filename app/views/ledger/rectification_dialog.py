@@ -3,6 +3,7 @@ with it next (change status, close with verification, extend the deadline)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QUrl, Signal
@@ -233,8 +234,8 @@ class RectificationDialog(QDialog):
         target = self.to_status.currentData()
         if not target:
             return False
-        try:
-            ledger.change_status(
+        return self._write(
+            lambda: ledger.change_status(
                 self.db,
                 self.item_id,
                 target,
@@ -242,35 +243,35 @@ class RectificationDialog(QDialog):
                 note=self.note.text(),
                 verified_by=self.verified_by.text(),
                 loaded=self.loaded,
-            )
-        except EditConflict as exc:
-            self._conflict(exc)
-            return False
-        except ValidationError as exc:
-            self._fail(exc)
-            return False
-        self.note.clear()
-        self.reload()
-        self.changed.emit(self.item_id)
-        return True
+            ),
+            self.note,
+        )
 
     def extend(self) -> bool:
         self.error.clear()
-        try:
-            ledger.extend_deadline(
+        return self._write(
+            lambda: ledger.extend_deadline(
                 self.db,
                 self.item_id,
                 _pydate(self.new_deadline.date()),
                 self.extend_reason.text(),
                 loaded=self.loaded,
-            )
+            ),
+            self.extend_reason,
+        )
+
+    def _write(self, change: Callable[[], object], typed: QLineEdit) -> bool:
+        """One change of the item (checked against the version shown); what was typed
+        for it is cleared once it is stored, kept when it is refused."""
+        try:
+            change()
         except EditConflict as exc:
             self._conflict(exc)
             return False
         except ValidationError as exc:
             self._fail(exc)
             return False
-        self.extend_reason.clear()
+        typed.clear()
         self.reload()
         self.changed.emit(self.item_id)
         return True
