@@ -35,16 +35,21 @@ from app.views.common.stored_dialog import StoredDialog
 class SpecDialog(StoredDialog):
     SPEC: RecordSpec
     SERVICE: Any
+    RECORD_ARG = "record_id"  # the keyword a list opens a stored record with (filing_id=…)
 
     def __init__(
         self,
         db: Database,
-        record_id: str | None,
+        record_id: str | None = None,
         *,
         enterprise_id: str | None = None,
         english: bool = False,
         parent: QWidget | None = None,
+        **record: str | None,
     ) -> None:
+        record_id = record_id or record.pop(self.RECORD_ARG, None)
+        if record:
+            raise TypeError(f"{type(self).__name__}: unknown {', '.join(record)}")
         super().__init__(db, self.SPEC.table, record_id, english=english, parent=parent)
         self.record_id = record_id
         self.form = RecordForm(
@@ -63,8 +68,12 @@ class SpecDialog(StoredDialog):
             else {**self.SPEC.defaults(), **self.new_values(), "enterprise_id": enterprise_id}
         )
         self._original = self.as_edited(self._first)
+        self.build()
 
     # -- what a subclass may add -------------------------------------------------------------
+    def build(self) -> None:
+        """The type's title, layout and own widgets (the fields are in self.form)."""
+
     def new_values(self) -> dict[str, Any]:
         """What a new record starts with beyond the spec's defaults."""
         return {}

@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.i18n import paren, tr_message
 from app.services.core.fields import ValidationError
 from app.services.core.spreadsheet import SpreadsheetError
-from app.services.core.storage import Database
 from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
@@ -35,21 +33,13 @@ COUNTS = ("reemployment_assistance", "psychological_support", "skills_training",
 
 class LayoffDialog(SpecDialog):
     SPEC = LAYOFF_FILING
+    RECORD_ARG = "filing_id"
     SERVICE = layoffs
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        filing_id: str | None = None,
-        enterprise_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(db, filing_id, enterprise_id=enterprise_id, english=english, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("裁员备案"))
         editors = self.form.editors
-        self.enterprise.pick_button.setEnabled(filing_id is None)
+        self.enterprise.pick_button.setEnabled(self.record_id is None)
         self.ground, self.status = editors["ground"], editors["status"]
         self.total_staff, self.laid_off = editors["total_staff"], editors["laid_off"]
         self.explained_on, self.layoff_on = editors["explained_on"], editors["layoff_on"]

@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.services.core.fields import ValidationError
-from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offer_findings, offers
 from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 from app.views.common.spec_dialog import SpecDialog
@@ -43,18 +41,10 @@ DATES = (
 
 class OfferDialog(SpecDialog):
     SPEC = NEGOTIATION_OFFER
+    RECORD_ARG = "offer_id"
     SERVICE = offers
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        offer_id: str | None = None,
-        enterprise_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(db, offer_id, enterprise_id=enterprise_id, english=english, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("集体协商要约"))
         editors = self.form.editors
         self.offeror, self.union_name = editors["offeror"], editors["union_name"]

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.i18n import colon
 from app.services.core.fields import ValidationError
-from app.services.core.storage import Database
 from app.services.risk import risk_events
 from app.services.risk.event_spec import MAJOR_RISK_EVENT
 from app.views.common.spec_dialog import SpecDialog
@@ -29,18 +27,10 @@ from app.views.common.widgets import OptionalDate
 
 class RiskDialog(SpecDialog):
     SPEC = MAJOR_RISK_EVENT
+    RECORD_ARG = "event_id"
     SERVICE = risk_events
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        event_id: str | None = None,
-        enterprise_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(db, event_id, enterprise_id=enterprise_id, english=english, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("重大风险隐患"))
         editors = self.form.editors
         self.kind, self.people, self.amount = (
