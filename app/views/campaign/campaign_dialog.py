@@ -34,6 +34,7 @@ from app.services.core.storage import Database
 from app.views.campaign import campaign_merge
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import tr_lines
+from app.views.common.widgets import push_button
 
 
 class DateError(ValueError):
@@ -87,14 +88,15 @@ class CampaignDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("campaign_list")
         self.list.currentRowChanged.connect(lambda _r: self.load_current())
-        new = QPushButton(self.tr("按 2023 年通知新建…"))
-        new.setObjectName("campaign_new")
-        new.clicked.connect(lambda _c=False: self.new_from_template())
-        self.current_button = QPushButton(self.tr("设为当前"))
-        self.current_button.setObjectName("campaign_set_current")
-        self.current_button.clicked.connect(lambda _c=False: self.make_current())
-        delete = QPushButton(self.tr("删除"))
-        delete.clicked.connect(lambda _c=False: self.delete_current())
+        new = push_button(
+            self.tr("按 2023 年通知新建…"),
+            "campaign_new",
+            lambda _c=False: self.new_from_template(),
+        )
+        self.current_button = push_button(
+            self.tr("设为当前"), "campaign_set_current", lambda _c=False: self.make_current()
+        )
+        delete = push_button(self.tr("删除"), slot=lambda _c=False: self.delete_current())
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         for b in (new, self.current_button, delete):
@@ -138,8 +140,9 @@ class CampaignDialog(QDialog):
             lay.addWidget(table)
             if table is not self.targets:
                 row = QHBoxLayout()
-                add = QPushButton(self.tr("增加一行"))
-                add.clicked.connect(lambda _c=False, t=table: t.insertRow(t.rowCount()))
+                add = push_button(
+                    self.tr("增加一行"), slot=lambda _c=False, t=table: t.insertRow(t.rowCount())
+                )
                 remove = QPushButton(self.tr("删除所选行"))
                 remove.clicked.connect(
                     lambda _c=False, t=table: (
@@ -156,14 +159,13 @@ class CampaignDialog(QDialog):
         self.error.setObjectName("campaign_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("campaign_save")
-        self.save_button.clicked.connect(lambda _c=False: self.save())
-        self.print_button = QPushButton(self.tr("打印实施方案…"))
-        self.print_button.setObjectName("campaign_print")
-        self.print_button.clicked.connect(lambda _c=False: self.print_plan())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        self.save_button = push_button(
+            self.tr("保存"), "campaign_save", lambda _c=False: self.save()
+        )
+        self.print_button = push_button(
+            self.tr("打印实施方案…"), "campaign_print", lambda _c=False: self.print_plan()
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)

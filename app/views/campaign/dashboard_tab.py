@@ -29,6 +29,7 @@ from app.services.negotiation import offers
 from app.tasks import SyncTaskRunner, TaskRunner, show_error
 from app.views.campaign.dashboard_clicks import DashboardClicks
 from app.views.common.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline
+from app.views.common.widgets import push_button
 
 
 class DashboardTab(DashboardClicks, QWidget):
@@ -60,17 +61,18 @@ class DashboardTab(DashboardClicks, QWidget):
         self.campaign.setProperty("keep_width", True)
         self.campaign.setMinimumWidth(300)
         self.campaign.currentIndexChanged.connect(lambda _i: self.refresh_stats())
-        self.refresh_button = QPushButton(self.tr("刷新"))
-        self.refresh_button.setObjectName("dashboard_refresh")
-        self.refresh_button.clicked.connect(lambda _c=False: self.refresh())
-        self.export_button = QPushButton(self.tr("导出图表…"))
-        self.export_button.setObjectName("dashboard_export")
-        self.export_button.clicked.connect(lambda _c=False: self.export_charts())
-        self.campaign_button = QPushButton(self.tr("专项行动设置…"))
-        self.campaign_button.clicked.connect(lambda _c=False: self.campaign_requested.emit())
-        self.report_button = QPushButton(self.tr("工作总结…"))
-        self.report_button.setObjectName("dashboard_report")
-        self.report_button.clicked.connect(lambda _c=False: self.report_requested.emit())
+        self.refresh_button = push_button(
+            self.tr("刷新"), "dashboard_refresh", lambda _c=False: self.refresh()
+        )
+        self.export_button = push_button(
+            self.tr("导出图表…"), "dashboard_export", lambda _c=False: self.export_charts()
+        )
+        self.campaign_button = push_button(
+            self.tr("专项行动设置…"), slot=lambda _c=False: self.campaign_requested.emit()
+        )
+        self.report_button = push_button(
+            self.tr("工作总结…"), "dashboard_report", lambda _c=False: self.report_requested.emit()
+        )
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("专项行动：")))
         top.addWidget(self.campaign, 1)
@@ -89,9 +91,11 @@ class DashboardTab(DashboardClicks, QWidget):
         )
         self.empty.setObjectName("dashboard_empty")
         self.empty.setWordWrap(True)
-        self.create_button = QPushButton(self.tr("新建本年度专项行动…"))
-        self.create_button.setObjectName("dashboard_create")
-        self.create_button.clicked.connect(lambda _c=False: self.new_campaign_requested.emit())
+        self.create_button = push_button(
+            self.tr("新建本年度专项行动…"),
+            "dashboard_create",
+            lambda _c=False: self.new_campaign_requested.emit(),
+        )
         self.empty_box = QWidget()
         empty_layout = QVBoxLayout(self.empty_box)
         empty_layout.addWidget(self.empty)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common.merge_dialog import MergeDialog, open_input_merge
 from app.views.common.messages import tr_message
+from app.views.common.widgets import push_button
 
 
 class ReportDialog(QDialog):
@@ -99,16 +99,16 @@ class ReportDialog(QDialog):
         self.quote_from.setObjectName("quote_from")
         for r in self.received:
             self.quote_from.addItem(r.office_name, r.office_code)
-        self.quote_button = QPushButton(self.tr("引用所选单位本部分的总结"))
-        self.quote_button.setObjectName("quote_button")
-        self.quote_button.clicked.connect(lambda _c=False: self.quote())
+        self.quote_button = push_button(
+            self.tr("引用所选单位本部分的总结"), "quote_button", lambda _c=False: self.quote()
+        )
         quote_row = QHBoxLayout()
         quote_row.addWidget(QLabel(self.tr("各单位报送的总结：")))
         quote_row.addWidget(self.quote_from, 1)
         quote_row.addWidget(self.quote_button)
-        self.redraft_button = QPushButton(self.tr("按数据重新起草本部分"))
-        self.redraft_button.setObjectName("redraft_button")
-        self.redraft_button.clicked.connect(lambda _c=False: self.redraft())
+        self.redraft_button = push_button(
+            self.tr("按数据重新起草本部分"), "redraft_button", lambda _c=False: self.redraft()
+        )
         self.quote_box = QWidget()
         self.quote_box.setLayout(quote_row)
         self.quote_box.setVisible(bool(self.received))
@@ -117,14 +117,11 @@ class ReportDialog(QDialog):
         self.error.setObjectName("report_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("report_save")
-        self.save_button.clicked.connect(lambda _c=False: self.save())
-        self.write_button = QPushButton(self.tr("生成 Word 和统计表…"))
-        self.write_button.setObjectName("report_write")
-        self.write_button.clicked.connect(lambda _c=False: self.write())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        self.save_button = push_button(self.tr("保存"), "report_save", lambda _c=False: self.save())
+        self.write_button = push_button(
+            self.tr("生成 Word 和统计表…"), "report_write", lambda _c=False: self.write()
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.redraft_button)
         buttons.addStretch(1)

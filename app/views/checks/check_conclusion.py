@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from app.i18n import current_language
 from app.services.checks import check_rules
 from app.views.common.messages import FieldErrors, tr_lines
 from app.views.common.readable import set_readable
+from app.views.common.widgets import push_button
 
 WARNING_STYLE = "color: #9a5b00;"
 
@@ -35,9 +35,9 @@ class ConclusionPage(QWidget):
         self.advice_proposal = ""
         self.conclusion = QPlainTextEdit()
         self.conclusion.setObjectName("conclusion")
-        self.use_proposal = QPushButton(self.tr("用按检查结果拟写的结论和建议"))
-        self.use_proposal.setObjectName("use_proposal")
-        self.use_proposal.clicked.connect(self.take_proposal)
+        self.use_proposal = push_button(
+            self.tr("用按检查结果拟写的结论和建议"), "use_proposal", self.take_proposal
+        )
         self.warning = QLabel()
         self.warning.setObjectName("conclusion_warning")
         self.warning.setStyleSheet(WARNING_STYLE)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import tr_message
 from app.views.common.readable import set_readable
 from app.views.common.stored_dialog import StoredDialog
+from app.views.common.widgets import push_button
 
 
 class CheckDialog(StoredDialog):
@@ -77,9 +77,9 @@ class CheckDialog(StoredDialog):
     def _build(self) -> None:
         self.enterprise_label = QLabel()
         self.enterprise_label.setObjectName("enterprise_label")
-        self.pick_button = QPushButton(self.tr("选择企业…"))
-        self.pick_button.setObjectName("pick_enterprise")
-        self.pick_button.clicked.connect(self.pick_enterprise)
+        self.pick_button = push_button(
+            self.tr("选择企业…"), "pick_enterprise", self.pick_enterprise
+        )
         self.date = QDateEdit()
         self.date.setObjectName("check_date")
         self.date.setCalendarPopup(True)
@@ -146,17 +146,12 @@ class CheckDialog(StoredDialog):
         self.note.setObjectName("saved_note")
         self.note.setWordWrap(True)
 
-        self.save_button = QPushButton(self.tr("保存草稿"))
-        self.save_button.setObjectName("save")
-        self.finalise_button = QPushButton(self.tr("保存并定稿"))
-        self.finalise_button.setObjectName("finalise")
-        self.amend_button = QPushButton(self.tr("更正…"))
-        self.amend_button.setObjectName("amend")
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.save_button.clicked.connect(self.save)
-        self.finalise_button.clicked.connect(self.save_and_finalise)
-        self.amend_button.clicked.connect(self.start_amending)
-        self.close_button.clicked.connect(self.reject)
+        self.save_button = push_button(self.tr("保存草稿"), "save", self.save)
+        self.finalise_button = push_button(
+            self.tr("保存并定稿"), "finalise", self.save_and_finalise
+        )
+        self.amend_button = push_button(self.tr("更正…"), "amend", self.start_amending)
+        self.close_button = push_button(self.tr("关闭"), slot=self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reason, 3)
         buttons.addStretch(1)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from app.i18n import current_language
 from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, ResultEntry, TeamMember
 from app.services.checks.snapshot_rules import ROLES_EN
 from app.views.common.readable import set_readable
+from app.views.common.widgets import push_button
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
@@ -46,12 +46,10 @@ class TeamTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(130)
-        self.add_button = QPushButton(self.tr("添加成员"))
-        self.add_button.setObjectName("add_member")
-        self.remove_button = QPushButton(self.tr("移除"))
-        self.remove_button.setObjectName("remove_member")
-        self.add_button.clicked.connect(lambda: self.add_member(TeamMember("", ROLES[0])))
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button = push_button(
+            self.tr("添加成员"), "add_member", lambda: self.add_member(TeamMember("", ROLES[0]))
+        )
+        self.remove_button = push_button(self.tr("移除"), "remove_member", self.remove_selected)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
 from app.views.common.messages import tr_lines, tr_message
+from app.views.common.widgets import push_button
 
 COLUMN_COUNT = 11
 
@@ -64,20 +64,11 @@ class ChecklistDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("新增项目"))
-        self.add_button.setObjectName("add_item")
-        self.export_button = QPushButton(self.tr("导出 .xlsx…"))
-        self.export_button.setObjectName("export")
-        self.import_button = QPushButton(self.tr("从 .xlsx 导入…"))
-        self.import_button.setObjectName("import")
-        self.save_button = QPushButton(self.tr("保存为新版本"))
-        self.save_button.setObjectName("save")
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.add_button.clicked.connect(self.add_item)
-        self.export_button.clicked.connect(self.export_xlsx)
-        self.import_button.clicked.connect(self.import_xlsx)
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.reject)
+        self.add_button = push_button(self.tr("新增项目"), "add_item", self.add_item)
+        self.export_button = push_button(self.tr("导出 .xlsx…"), "export", self.export_xlsx)
+        self.import_button = push_button(self.tr("从 .xlsx 导入…"), "import", self.import_xlsx)
+        self.save_button = push_button(self.tr("保存为新版本"), "save", self.save)
+        self.close_button = push_button(self.tr("关闭"), slot=self.reject)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.export_button, self.import_button):
             buttons.addWidget(b)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
+
+from app.views.common.widgets import push_button
 
 
 class ListBox(QGroupBox):
@@ -24,10 +26,9 @@ class ListBox(QGroupBox):
         self.list.setMaximumHeight(height)
         row = QHBoxLayout()
         for text, button_name, slot in buttons:
-            button = QPushButton(text)
+            button = push_button(text, slot=lambda _c=False, s=slot: s())
             if button_name:
                 button.setObjectName(button_name)
-            button.clicked.connect(lambda _c=False, s=slot: s())
             row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(self)

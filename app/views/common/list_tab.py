@@ -42,7 +42,7 @@ from app.tasks import TaskRunner
 from app.views.common import print_menu
 from app.views.common.list_actions import ListActions
 from app.views.common.paged_model import PagedTableModel, spec_row
-from app.views.common.widgets import OriginFilter, PresetFilter
+from app.views.common.widgets import OriginFilter, PresetFilter, push_button
 
 
 class ListTab(ListActions, PresetFilter, QWidget):
@@ -226,9 +226,7 @@ class ListTab(ListActions, PresetFilter, QWidget):
         return edits
 
     def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _c=False: slot())
+        b = push_button(text, name, lambda _c=False: slot())
         self.buttons.addWidget(b)
         return b
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.local_time import local
 from app.views.common.messages import tr_message
+from app.views.common.widgets import push_button
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -171,8 +171,7 @@ class MergeDialog(QDialog):
         note.setWordWrap(True)
 
         box = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("保存合并结果"))
-        self.save_button.setObjectName("save_merged")
+        self.save_button = push_button(self.tr("保存合并结果"), "save_merged")
         box.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("取消"))

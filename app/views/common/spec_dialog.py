@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.services.core import edit_lock
 from app.services.core.edit_lock import EditConflict
@@ -30,6 +30,7 @@ from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 from app.views.common.stored_dialog import StoredDialog
+from app.views.common.widgets import push_button
 
 
 class SpecDialog(StoredDialog):
@@ -57,11 +58,8 @@ class SpecDialog(StoredDialog):
         )
         self.enterprise: EnterpriseField = self.form.editors["enterprise_id"]  # type: ignore[assignment]
         self.enterprise.on_pick = self.enterprise_picked
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.clicked.connect(self.reject)
+        self.save_button = push_button(self.tr("保存"), "save", self.save)
+        self.close_button = push_button(self.tr("关闭"), slot=self.reject)
         self._first = (
             self.SERVICE.values_of(db, record_id)
             if record_id

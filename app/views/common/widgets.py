@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -137,3 +138,14 @@ class PresetFilter:
 
     def with_preset(self, flt: Any) -> Any:
         return self.preset if self.preset is not None else flt
+
+
+def push_button(text: str, name: str = "", slot: Callable[..., Any] | None = None) -> QPushButton:
+    """A button with its object name (tests and the English walk find it by that) and
+    what a click does."""
+    button = QPushButton(text)
+    if name:
+        button.setObjectName(name)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,7 +25,7 @@ from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import FindingsList
+from app.views.common.widgets import FindingsList, push_button
 
 COUNTS = ("reemployment_assistance", "psychological_support", "skills_training", "reemployed")
 
@@ -81,9 +80,9 @@ class LayoffDialog(SpecDialog):
         self.people.verticalHeader().hide()
         self._filling = False
         self.people.itemChanged.connect(self._service_changed)
-        self.import_button = QPushButton(self.tr("导入人员名单…"))
-        self.import_button.setObjectName("import_people")
-        self.import_button.clicked.connect(lambda: self.import_people())
+        self.import_button = push_button(
+            self.tr("导入人员名单…"), "import_people", lambda: self.import_people()
+        )
         people_box = QGroupBox(self.tr("人员名单（身份证号码只显示部分）"))
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.people)

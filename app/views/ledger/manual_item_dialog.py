@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from app.services.ledger.ledger import ManualItem
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import tr_lines
+from app.views.common.widgets import push_button
 
 
 def _qdate(day: date) -> QDate:
@@ -49,9 +49,7 @@ class ManualItemDialog(QDialog):
         self.item_id: str | None = None
         self.setWindowTitle(self.tr("登记整改事项"))
         self.enterprise_label = QLabel()
-        self.pick = QPushButton(self.tr("选择企业…"))
-        self.pick.setObjectName("pick")
-        self.pick.clicked.connect(self.pick_enterprise)
+        self.pick = push_button(self.tr("选择企业…"), "pick", self.pick_enterprise)
         self.matter = QPlainTextEdit()
         self.matter.setObjectName("matter")
         self.matter.setFixedHeight(70)

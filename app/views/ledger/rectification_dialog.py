@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from app.services.core.storage import Database
 from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
 from app.views.common.messages import tr_lines
+from app.views.common.widgets import push_button
 
 
 def _qdate(day: date) -> QDate:
@@ -75,9 +75,7 @@ class RectificationDialog(QDialog):
         self.verified_by = QLineEdit()
         self.verified_by.setObjectName("verified_by")
         self.verified_by.setPlaceholderText(self.tr("销号时填写核验人"))
-        self.apply_button = QPushButton(self.tr("更改状态"))
-        self.apply_button.setObjectName("apply_status")
-        self.apply_button.clicked.connect(self.apply_status)
+        self.apply_button = push_button(self.tr("更改状态"), "apply_status", self.apply_status)
         status_box = QGroupBox(self.tr("办理"))
         status_form = QFormLayout(status_box)
         status_form.addRow(self.tr("改为"), self.to_status)
@@ -92,9 +90,7 @@ class RectificationDialog(QDialog):
         self.new_deadline.setDisplayFormat("yyyy-MM-dd")
         self.extend_reason = QLineEdit()
         self.extend_reason.setObjectName("extend_reason")
-        self.extend_button = QPushButton(self.tr("延期"))
-        self.extend_button.setObjectName("extend")
-        self.extend_button.clicked.connect(self.extend)
+        self.extend_button = push_button(self.tr("延期"), "extend", self.extend)
         extend_box = QGroupBox(self.tr("延期"))
         extend_form = QFormLayout(extend_box)
         extend_form.addRow(self.tr("新的整改时限"), self.new_deadline)
@@ -106,15 +102,9 @@ class RectificationDialog(QDialog):
         self.files.setHorizontalHeaderLabels([self.tr("文件"), self.tr("大小"), self.tr("校验")])
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.files.verticalHeader().hide()
-        self.add_file_button = QPushButton(self.tr("添加佐证材料…"))
-        self.add_file_button.setObjectName("add_file")
-        self.open_file_button = QPushButton(self.tr("打开"))
-        self.open_file_button.setObjectName("open_file")
-        self.remove_file_button = QPushButton(self.tr("移除"))
-        self.remove_file_button.setObjectName("remove_file")
-        self.add_file_button.clicked.connect(self.add_files)
-        self.open_file_button.clicked.connect(self.open_file)
-        self.remove_file_button.clicked.connect(self.remove_file)
+        self.add_file_button = push_button(self.tr("添加佐证材料…"), "add_file", self.add_files)
+        self.open_file_button = push_button(self.tr("打开"), "open_file", self.open_file)
+        self.remove_file_button = push_button(self.tr("移除"), "remove_file", self.remove_file)
         files_box = QGroupBox(self.tr("佐证材料"))
         files_layout = QVBoxLayout(files_box)
         files_layout.addWidget(self.files)
@@ -133,8 +123,7 @@ class RectificationDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        close = push_button(self.tr("关闭"), slot=self.accept)
 
         left = QVBoxLayout()
         left.addWidget(self.details)

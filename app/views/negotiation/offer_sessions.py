@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.negotiation.offers import SessionInput
-from app.views.common.widgets import OptionalDate
+from app.views.common.widgets import OptionalDate, push_button
 
 
 class OfferSessions(QGroupBox):
@@ -46,8 +45,7 @@ class OfferSessions(QGroupBox):
         self.employer_chief.setObjectName("employer_chief")
         self.worker_chief = QLineEdit()
         self.worker_chief.setObjectName("worker_chief")
-        self.add_button = QPushButton(self.tr("记录协商会议"))
-        self.add_button.setObjectName("add_session")
+        self.add_button = push_button(self.tr("记录协商会议"), "add_session")
         form = QGridLayout()
         form.addWidget(QLabel(self.tr("日期")), 0, 0)
         form.addWidget(self.session_date, 0, 1)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from app.services.register.enterprise_import import (
     save_problems,
 )
 from app.tasks import TaskRunner
+from app.views.common.widgets import push_button
 
 NOT_IMPORTED = ""
 
@@ -74,20 +74,17 @@ class ImportDialog(QDialog):
         )
         self.problem_table.verticalHeader().hide()
 
-        self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
-        self.recheck_button.setObjectName("recheck")
-        self.save_problems_button = QPushButton(self.tr("保存问题清单…"))
-        self.save_problems_button.setObjectName("save_problems")
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("do_import")
+        self.recheck_button = push_button(
+            self.tr("按新的对应关系重新检查"), "recheck", self.recheck
+        )
+        self.save_problems_button = push_button(
+            self.tr("保存问题清单…"), "save_problems", self.save_problem_list
+        )
+        self.import_button = push_button(self.tr("导入"), "do_import", self.do_import)
         self.import_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button = push_button(self.tr("取消"), slot=self.reject)
         for button in (self.recheck_button, self.save_problems_button, self.import_button):
             button.setEnabled(False)
-        self.recheck_button.clicked.connect(self.recheck)
-        self.save_problems_button.clicked.connect(self.save_problem_list)
-        self.import_button.clicked.connect(self.do_import)
-        self.cancel_button.clicked.connect(self.reject)
         self.sheet.activated.connect(
             lambda _i: self.check(sheet=self.sheet.currentText(), mapping=None)
         )

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -22,7 +21,7 @@ from app.services.core.fields import ValidationError
 from app.services.risk import risk_events
 from app.services.risk.event_spec import MAJOR_RISK_EVENT
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import OptionalDate
+from app.views.common.widgets import OptionalDate, push_button
 
 
 class RiskDialog(SpecDialog):
@@ -53,18 +52,14 @@ class RiskDialog(SpecDialog):
         self.step_action = QLineEdit()
         self.step_action.setObjectName("step_action")
         self.step_action.setPlaceholderText(self.tr("采取的措施"))
-        self.add_step_button = QPushButton(self.tr("记录介入"))
-        self.add_step_button.setObjectName("add_step")
-        self.add_step_button.clicked.connect(self.add_step)
+        self.add_step_button = push_button(self.tr("记录介入"), "add_step", self.add_step)
         self.outcome = QLineEdit()
         self.outcome.setObjectName("outcome")
         self.outcome.setPlaceholderText(self.tr("处置结果，如：工资已全部发放"))
         self.close_on = OptionalDate()
         self.close_on.setObjectName("close_on")
         self.close_on.set_value(date.today())
-        self.close_button_event = QPushButton(self.tr("化解销号"))
-        self.close_button_event.setObjectName("close_event")
-        self.close_button_event.clicked.connect(self.close_event)
+        self.close_button_event = push_button(self.tr("化解销号"), "close_event", self.close_event)
 
         form = self.form.add_rows(QFormLayout(), [f.name for f in self.SPEC.fields])
         form.addRow(self.tr("状态"), self.status_label)

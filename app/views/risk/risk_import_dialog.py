@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from app.services.risk import risk_import
 from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
 from app.views.common.messages import tr_message
+from app.views.common.widgets import push_button
 
 
 class RiskImportDialog(QDialog):
@@ -61,15 +61,12 @@ class RiskImportDialog(QDialog):
         self.problems.setHorizontalHeaderLabels([self.tr("行号"), self.tr("说明")])
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().hide()
-        self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
-        self.recheck_button.setObjectName("recheck")
-        self.recheck_button.clicked.connect(lambda: self.check(self.current_mapping()))
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("do_import")
+        self.recheck_button = push_button(
+            self.tr("按新的对应关系重新检查"), "recheck", lambda: self.check(self.current_mapping())
+        )
+        self.import_button = push_button(self.tr("导入"), "do_import", self.do_import)
         self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.do_import)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.clicked.connect(self.reject)
+        cancel = push_button(self.tr("取消"), slot=self.reject)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("数据来源：")))
         top.addWidget(self.source_box, 1)

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.core.storage import Database
 from app.services.risk import risk_rules
+from app.views.common.widgets import push_button
 
 
 class RulesDialog(QDialog):
@@ -35,13 +35,11 @@ class RulesDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        save = QPushButton(self.tr("保存"))
-        save.setObjectName("save")
-        save.clicked.connect(self.save)
-        reset = QPushButton(self.tr("恢复默认规则"))
-        reset.clicked.connect(lambda: self.text.setPlainText(risk_rules.default_text()))
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.reject)
+        save = push_button(self.tr("保存"), "save", self.save)
+        reset = push_button(
+            self.tr("恢复默认规则"), slot=lambda: self.text.setPlainText(risk_rules.default_text())
+        )
+        close = push_button(self.tr("关闭"), slot=self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(reset)
         buttons.addStretch(1)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from app.services.core.storage import Database
 from app.services.scans import confirm
 from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck
+from app.views.common.widgets import push_button
 from app.views.scans.review_fields import HandwrittenFields
 from app.views.scans.review_items import ItemReviewTable
 
@@ -77,12 +77,12 @@ class FormReview(QWidget):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        self.draft_button = QPushButton(self.tr("保存为体检草稿"))
-        self.draft_button.setObjectName("save_draft")
-        self.final_button = QPushButton(self.tr("保存并定稿"))
-        self.final_button.setObjectName("save_final")
-        self.draft_button.clicked.connect(lambda: self.save(finalise=False))
-        self.final_button.clicked.connect(lambda: self.save(finalise=True))
+        self.draft_button = push_button(
+            self.tr("保存为体检草稿"), "save_draft", lambda: self.save(finalise=False)
+        )
+        self.final_button = push_button(
+            self.tr("保存并定稿"), "save_final", lambda: self.save(finalise=True)
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.draft_button)

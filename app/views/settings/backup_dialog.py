@@ -28,6 +28,7 @@ from app.i18n import colon, current_language
 from app.services.core import backups, storage
 from app.services.core.storage import Database
 from app.settings import AppSettings
+from app.views.common.widgets import push_button
 
 
 class BackupDialog(QDialog):
@@ -42,8 +43,7 @@ class BackupDialog(QDialog):
         self.folder = QLineEdit(str(settings.backup_dir()))
         self.folder.setObjectName("backup_folder")
         self.folder.setReadOnly(True)
-        change = QPushButton(self.tr("更改文件夹…"))
-        change.clicked.connect(lambda _c=False: self.choose_folder())
+        change = push_button(self.tr("更改文件夹…"), slot=lambda _c=False: self.choose_folder())
         open_folder = QPushButton(self.tr("打开文件夹"))
         open_folder.clicked.connect(
             lambda _c=False: QDesktopServices.openUrl(
@@ -72,16 +72,14 @@ class BackupDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("backup_message")
         self.message.setWordWrap(True)
-        self.backup_button = QPushButton(self.tr("立即备份"))
-        self.backup_button.setObjectName("backup_now")
-        self.backup_button.clicked.connect(lambda _c=False: self.backup_now())
-        self.restore_button = QPushButton(self.tr("从所选备份恢复…"))
-        self.restore_button.setObjectName("backup_restore")
-        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
-        other = QPushButton(self.tr("从其他文件恢复…"))
-        other.clicked.connect(lambda _c=False: self.restore_other())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        self.backup_button = push_button(
+            self.tr("立即备份"), "backup_now", lambda _c=False: self.backup_now()
+        )
+        self.restore_button = push_button(
+            self.tr("从所选备份恢复…"), "backup_restore", lambda _c=False: self.restore_selected()
+        )
+        other = push_button(self.tr("从其他文件恢复…"), slot=lambda _c=False: self.restore_other())
+        close = push_button(self.tr("关闭"), slot=self.accept)
         buttons = QHBoxLayout()
         for b in (self.backup_button, self.restore_button, other):
             buttons.addWidget(b)

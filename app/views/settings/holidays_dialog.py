@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +29,7 @@ from app.services.core import holidays
 from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
+from app.views.common.widgets import push_button
 
 
 class HolidaysDialog(QDialog):
@@ -61,17 +61,11 @@ class HolidaysDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setPlaceholderText(self.tr("如：春节"))
-        self.add_button = QPushButton(self.tr("添加"))
-        self.add_button.setObjectName("add_day")
-        self.remove_button = QPushButton(self.tr("删除选中"))
-        self.remove_button.setObjectName("remove_day")
-        self.import_button = QPushButton(self.tr("从表格导入…"))
-        self.import_button.setObjectName("import_days")
+        self.add_button = push_button(self.tr("添加"), "add_day", self.add_day)
+        self.remove_button = push_button(self.tr("删除选中"), "remove_day", self.remove_selected)
+        self.import_button = push_button(self.tr("从表格导入…"), "import_days", self.import_file)
         self.complete = QCheckBox(self.tr("该年节假日已全部录入"))
         self.complete.setObjectName("complete")
-        self.add_button.clicked.connect(self.add_day)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button.clicked.connect(self.import_file)
         self.complete.toggled.connect(
             lambda on: holidays.set_year_complete(self.db, self.year.value(), on)
         )
@@ -113,8 +107,7 @@ class HolidaysDialog(QDialog):
         settings = QFormLayout()
         settings.addRow(self.roll)
         settings.addRow(self.tr("提前提醒（工作日）"), self.remind)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        close = push_button(self.tr("关闭"), slot=self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.core.storage import Database
 from app.services.documents.documents import Document, FieldGrid, Paragraph
 from app.services.sync import keys
+from app.views.common.widgets import push_button
 from app.views.printing import actions
 
 
@@ -52,15 +52,9 @@ class KeysDialog(QDialog):
         self.own = QLabel()
         self.own.setObjectName("own_key")
         self.own.setWordWrap(True)
-        self.generate_button = QPushButton(self.tr("生成本单位密钥…"))
-        self.generate_button.setObjectName("generate")
-        self.generate_button.clicked.connect(self.generate)
-        self.export_button = QPushButton(self.tr("导出本单位公钥…"))
-        self.export_button.setObjectName("export_key")
-        self.export_button.clicked.connect(self.export_key)
-        self.sheet_button = QPushButton(self.tr("打印恢复单…"))
-        self.sheet_button.setObjectName("recovery")
-        self.sheet_button.clicked.connect(self.print_sheet)
+        self.generate_button = push_button(self.tr("生成本单位密钥…"), "generate", self.generate)
+        self.export_button = push_button(self.tr("导出本单位公钥…"), "export_key", self.export_key)
+        self.sheet_button = push_button(self.tr("打印恢复单…"), "recovery", self.print_sheet)
         self.peers = QTableWidget(0, 5)
         self.peers.setObjectName("peers")
         self.peers.setHorizontalHeaderLabels(
@@ -77,11 +71,10 @@ class KeysDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.peers.verticalHeader().hide()
-        self.trust_button = QPushButton(self.tr("导入对方公钥并信任…"))
-        self.trust_button.setObjectName("trust")
-        self.trust_button.clicked.connect(lambda: self.trust())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        self.trust_button = push_button(
+            self.tr("导入对方公钥并信任…"), "trust", lambda: self.trust()
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
         own_row = QHBoxLayout()
         for b in (self.generate_button, self.export_button, self.sheet_button):
             own_row.addWidget(b)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.core.storage import Database
 from app.services.sync import bundle, keys
 from app.tasks import TaskRunner, show_error
+from app.views.common.widgets import push_button
 from app.views.sync.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401
 
 
@@ -64,16 +64,12 @@ class ExportDialog(QDialog):
         self.eml.setChecked(True)
         self.folder = QLineEdit(str(Path.home()))
         self.folder.setObjectName("folder")
-        browse = QPushButton(self.tr("选择文件夹…"))
-        browse.clicked.connect(self.browse)
+        browse = push_button(self.tr("选择文件夹…"), slot=self.browse)
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
-        export = QPushButton(self.tr("导出"))
-        export.setObjectName("do_export")
-        export.clicked.connect(lambda: self.do_export())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        export = push_button(self.tr("导出"), "do_export", lambda: self.do_export())
+        close = push_button(self.tr("关闭"), slot=self.accept)
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(browse)
@@ -185,17 +181,16 @@ class ConflictsDialog(QDialog):
         )
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().hide()
-        self.ours_button = QPushButton(self.tr("保留本方"))
-        self.ours_button.setObjectName("keep_ours")
-        self.theirs_button = QPushButton(self.tr("采用对方"))
-        self.theirs_button.setObjectName("take_theirs")
-        self.ours_button.clicked.connect(lambda: self.resolve("ours"))
-        self.theirs_button.clicked.connect(lambda: self.resolve("theirs"))
-        self.merge_button = QPushButton(self.tr("按勾选逐项合并"))
-        self.merge_button.setObjectName("merge")
-        self.merge_button.clicked.connect(lambda: self.resolve("merge"))
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        self.ours_button = push_button(
+            self.tr("保留本方"), "keep_ours", lambda: self.resolve("ours")
+        )
+        self.theirs_button = push_button(
+            self.tr("采用对方"), "take_theirs", lambda: self.resolve("theirs")
+        )
+        self.merge_button = push_button(
+            self.tr("按勾选逐项合并"), "merge", lambda: self.resolve("merge")
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -291,8 +286,7 @@ class ReceivedDialog(QDialog):
             ):
                 table.setItem(r, c, QTableWidgetItem(text))
         self.table = table
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        close = push_button(self.tr("关闭"), slot=self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(close)
