@@ -14,6 +14,17 @@ from tests.pdf_tools import pdf_text
 from tests.records import enterprise
 
 
+def printed(tab, monkeypatch, out, action_name):
+    """The first record of the list printed to `out` by the print menu's action."""
+    from PySide6.QtGui import QAction
+
+    tab.refresh()
+    tab.table.selectRow(0)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.findChild(QAction, action_name).trigger()
+    return pdf_text(out)
+
+
 @pytest.fixture
 def eid(window):
     value = enterprise(window.db)
@@ -112,15 +123,9 @@ def test_print_offer_letter(qtbot, window, eid, monkeypatch, tmp_path):
             sent_on=date(2023, 9, 25),
         ),
     )
-    tab = window.offers_tab
-    tab.refresh()
-    tab.table.selectRow(0)
-    out = tmp_path / "要约书.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    from PySide6.QtGui import QAction
-
-    tab.findChild(QAction, "print_offer-letter_pdf").trigger()
-    text = pdf_text(out)
+    text = printed(
+        window.offers_tab, monkeypatch, tmp_path / "要约书.pdf", "print_offer-letter_pdf"
+    )
     assert "集体协商要约书" in text and "调整薪酬水平" in text and "10个工作日内书面答复" in text
 
 
@@ -224,16 +229,12 @@ def test_print_layoff_receipt_with_a_chosen_date(qtbot, window, eid, monkeypatch
         ),
     )
     tab = window.layoffs_tab
-    tab.refresh()
-    tab.table.selectRow(0)
     out = tmp_path / "回执.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     answers = iter([("", True), ("2023-03-13", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    action = tab.findChild(QAction, "print_layoff-receipt_pdf")
-    action.trigger()
-    assert "2023年3月10日第1页" in pdf_text(out)  # the day the report was received
-    action.trigger()
+    text = printed(tab, monkeypatch, out, "print_layoff-receipt_pdf")
+    assert "2023年3月10日第1页" in text  # the day the report was received
+    tab.findChild(QAction, "print_layoff-receipt_pdf").trigger()
     assert "2023年3月13日第1页" in pdf_text(out)  # the date chosen when printing
 
 
