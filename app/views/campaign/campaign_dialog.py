@@ -32,9 +32,10 @@ from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.storage import Database
 from app.views.campaign import campaign_merge
+from app.views.common.layouts import hbox, vbox
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import tr_lines
-from app.views.common.widgets import push_button
+from app.views.common.widgets import named, push_button
 
 
 class DateError(ValueError):
@@ -57,8 +58,7 @@ def _date(text: str, what: str, *, required: bool = True) -> date | None:
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
+    t = named(QTableWidget(0, len(headers)), name)
     t.setHorizontalHeaderLabels(headers)
     t.horizontalHeader().setStretchLastSection(True)
     return t
@@ -85,8 +85,7 @@ class CampaignDialog(QDialog):
         self.setWindowTitle(self.tr("专项行动"))
         self.setObjectName("campaign_dialog")
 
-        self.list = QListWidget()
-        self.list.setObjectName("campaign_list")
+        self.list = named(QListWidget(), "campaign_list")
         self.list.currentRowChanged.connect(lambda _r: self.load_current())
         new = push_button(
             self.tr("按 2023 年通知新建…"),
@@ -97,21 +96,15 @@ class CampaignDialog(QDialog):
             self.tr("设为当前"), "campaign_set_current", lambda _c=False: self.make_current()
         )
         delete = push_button(self.tr("删除"), slot=lambda _c=False: self.delete_current())
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        for b in (new, self.current_button, delete):
-            left.addWidget(b)
+        left = vbox((self.list, 1), *(new, self.current_button, delete))
 
-        self.name = QLineEdit()
-        self.name.setObjectName("campaign_name")
+        self.name = named(QLineEdit(), "campaign_name")
         self.issuer = QLineEdit()
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText(self.tr("平协调三方办〔2023〕3号"))
         self.issued_on = QLineEdit()
-        self.starts_on = QLineEdit()
-        self.starts_on.setObjectName("campaign_starts")
-        self.ends_on = QLineEdit()
-        self.ends_on.setObjectName("campaign_ends")
+        self.starts_on = named(QLineEdit(), "campaign_starts")
+        self.ends_on = named(QLineEdit(), "campaign_ends")
         self.report_due = QLineEdit()
         form = QFormLayout()
         form.addRow(self.tr("名称"), self.name)
@@ -155,8 +148,7 @@ class CampaignDialog(QDialog):
                 lay.addLayout(row)
             self.detail_tabs.addTab(page, title)
 
-        self.error = QLabel()
-        self.error.setObjectName("campaign_error")
+        self.error = named(QLabel(), "campaign_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.save_button = push_button(
@@ -166,19 +158,9 @@ class CampaignDialog(QDialog):
             self.tr("打印实施方案…"), "campaign_print", lambda _c=False: self.print_plan()
         )
         close = push_button(self.tr("关闭"), slot=self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.detail_tabs, 1)
-        right.addWidget(self.error)
-        right.addLayout(buttons)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        buttons = hbox(self.print_button, 1, self.save_button, close)
+        right = vbox(form, (self.detail_tabs, 1), self.error, buttons)
+        hbox((left, 1), (right, 3), owner=self)
         self.resize(1060, 680)
         self.reload()
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,8 @@ from app.services.negotiation import offers
 from app.tasks import SyncTaskRunner, TaskRunner, show_error
 from app.views.campaign.dashboard_clicks import DashboardClicks
 from app.views.common.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline
-from app.views.common.widgets import push_button
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 
 class DashboardTab(DashboardClicks, QWidget):
@@ -55,8 +55,7 @@ class DashboardTab(DashboardClicks, QWidget):
         self.stats: CampaignStats | None = None
         self.today = date.today()
 
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("dashboard_campaign")
+        self.campaign = named(QComboBox(), "dashboard_campaign")
         # The campaign's full name: not one of the narrow filter boxes (window_layout.py).
         self.campaign.setProperty("keep_width", True)
         self.campaign.setMinimumWidth(300)
@@ -73,9 +72,7 @@ class DashboardTab(DashboardClicks, QWidget):
         self.report_button = push_button(
             self.tr("工作总结…"), "dashboard_report", lambda _c=False: self.report_requested.emit()
         )
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("专项行动：")))
-        top.addWidget(self.campaign, 1)
+        top = hbox(QLabel(self.tr("专项行动：")), (self.campaign, 1))
         for b in (
             self.refresh_button,
             self.export_button,
@@ -97,16 +94,14 @@ class DashboardTab(DashboardClicks, QWidget):
             lambda _c=False: self.new_campaign_requested.emit(),
         )
         self.empty_box = QWidget()
-        empty_layout = QVBoxLayout(self.empty_box)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        empty_layout.addStretch(1)
+        vbox(
+            self.empty, (self.create_button, 0, Qt.AlignmentFlag.AlignLeft), 1, owner=self.empty_box
+        )
 
         self.tiles: dict[str, QPushButton] = {}
         tiles = QHBoxLayout()
         for key in ("checks", "ledger", "risk", "offers", "layoffs", "events", "guidance"):
-            b = QPushButton()
-            b.setObjectName(f"tile_{key}")
+            b = named(QPushButton(), f"tile_{key}")
             b.setMinimumHeight(64)
             b.setStyleSheet("QPushButton { text-align: center; font-size: 13px; padding: 6px; }")
             b.clicked.connect(lambda _c=False, k=key: self.tile_clicked(k))
@@ -200,17 +195,11 @@ class DashboardTab(DashboardClicks, QWidget):
         for n, chart in enumerate(self.charts[1:]):
             grid.addWidget(chart, 1 + n // 2, n % 2)
         inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addLayout(tiles)
-        inner_layout.addLayout(grid)
-        inner_layout.addStretch(1)
+        vbox(tiles, grid, 1, owner=inner)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.empty_box, 1)
-        layout.addWidget(self.scroll, 1)
+        vbox(top, (self.empty_box, 1), (self.scroll, 1), owner=self)
         self.refresh()
 
     # -- data ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from app.services.core.storage import Database
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.list_box import ListBox
 from app.views.common.record_dialog import RecordDialog
+from app.views.common.widgets import named
 
 
 def _specs(specs: tuple[Any, ...], english: bool) -> list[Any]:
@@ -91,21 +92,26 @@ class CampaignRecordDialog(RecordDialog):
 
     saved = Signal(str)
     RECORD_TYPE = ""
+    RECORD_ARG = ""  # the keyword a list opens a stored record with (activity_id=…)
     OBJECT_NAME = ""
+    SIZE = (640, 720)
     FIELDS: tuple[Any, ...] = ()
     CHECK: Any = None
 
     def __init__(
         self,
         db: Database,
-        campaign_id: str,
-        record_id: str | None,
         *,
-        english: bool,
-        parent: QWidget | None,
-        title: str,
-        files_title: str,
+        campaign_id: str,
+        english: bool = False,
+        new_months: int = 12,  # "new" enterprises reached: registered within these months
+        parent: QWidget | None = None,
+        **record: str | None,
     ) -> None:
+        record_id = record.pop(self.RECORD_ARG, None)
+        if record:
+            raise TypeError(f"{type(self).__name__}: unknown {', '.join(record)}")
+        self.new_months = new_months
         self.db = db
         self.record_id = record_id
         self.campaign_id = campaign_id
@@ -120,7 +126,7 @@ class CampaignRecordDialog(RecordDialog):
         super().__init__(
             _specs(self.FIELDS, english),
             self._save_values,
-            title=title,
+            title=self.title(),
             values=values,
             english=english,
             check=type(self).CHECK,
@@ -128,13 +134,24 @@ class CampaignRecordDialog(RecordDialog):
             parent=parent,
         )
         self.setObjectName(self.OBJECT_NAME)
-        self.files_box = FilesBox(db, files_title)
+        self.files_box = FilesBox(db, self.files_title())
         self.files_box.show_files(files)
         layout = self.layout()
         for widget in (*self.own_widgets(), self.files_box):
             layout.insertWidget(layout.count() - 2, widget)  # type: ignore[attr-defined]
+        self.resize(*self.SIZE)
+        self.shown()
 
     # -- what a type provides ----------------------------------------------------------------
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def files_title(self) -> str:
+        raise NotImplementedError
+
+    def shown(self) -> None:
+        """Fill the type's own widgets (after the dialog is built)."""
+
     def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         raise NotImplementedError
 
@@ -163,32 +180,21 @@ class CampaignRecordDialog(RecordDialog):
 
 class ActivityDialog(CampaignRecordDialog):
     RECORD_TYPE = "guidance_activity"
+    RECORD_ARG = "activity_id"
     OBJECT_NAME = "activity_dialog"
+    SIZE = (640, 900)
     FIELDS = guidance.ACTIVITY_FIELDS
     CHECK = staticmethod(guidance.activity_problems)
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        campaign_id: str,
-        activity_id: str | None = None,
-        english: bool = False,
-        new_months: int = 12,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.new_months = new_months
-        self.reached: list[ReachedEnterprise] = []
-        super().__init__(
-            db,
-            campaign_id,
-            activity_id,
-            english=english,
-            parent=parent,
-            title=self.tr("指导服务活动"),
-            files_title=self.tr("照片和材料"),
-        )
-        self.resize(640, 900)
+    reached: list[ReachedEnterprise] = []
+
+    def title(self) -> str:
+        return self.tr("指导服务活动")
+
+    def files_title(self) -> str:
+        return self.tr("照片和材料")
+
+    def shown(self) -> None:
         self._show_reached()
 
     @property
@@ -202,8 +208,7 @@ class ActivityDialog(CampaignRecordDialog):
         return values, files
 
     def loaded_values(self, values: dict[str, Any]) -> None:
-        if values:
-            self.reached = self._read_reached
+        self.reached = self._read_reached if values else []
         self.reached_loaded = sorted(e.id for e in self.reached)
 
     def own_widgets(self) -> list[QWidget]:
@@ -270,32 +275,22 @@ class ActivityDialog(CampaignRecordDialog):
 
 class CaseDialog(CampaignRecordDialog):
     RECORD_TYPE = "typical_case"
+    RECORD_ARG = "case_id"
     OBJECT_NAME = "case_dialog"
     FIELDS = guidance.CASE_FIELDS
     CHECK = staticmethod(guidance.case_problems)
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        campaign_id: str,
-        case_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.enterprise_id = ""
-        super().__init__(
-            db,
-            campaign_id,
-            case_id,
-            english=english,
-            parent=parent,
-            title=self.tr("典型案例"),
-            files_title=self.tr("附件"),
-        )
+    enterprise_id = ""
+
+    def title(self) -> str:
+        return self.tr("典型案例")
+
+    def files_title(self) -> str:
+        return self.tr("附件")
+
+    def shown(self) -> None:
         self.editors["body"].setFixedHeight(220)
         self._show_enterprise()
-        self.resize(640, 720)
 
     @property
     def case_id(self) -> str | None:
@@ -308,8 +303,7 @@ class CaseDialog(CampaignRecordDialog):
         self.enterprise_id = values.get("enterprise_id", "")
 
     def own_widgets(self) -> list[QWidget]:
-        self.enterprise_button = QPushButton()
-        self.enterprise_button.setObjectName("case_enterprise")
+        self.enterprise_button = named(QPushButton(), "case_enterprise")
         self.enterprise_button.clicked.connect(lambda _c=False: self.pick_enterprise())
         return [self.enterprise_button]
 

@@ -22,7 +22,7 @@ from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
 from app.views.common.list_tab import ListTab
 from app.views.common.paged_model import spec_row
-from app.views.common.widgets import CountyFilter
+from app.views.common.widgets import CountyFilter, named
 
 
 def _campaign_choice(db: Database, combo: QComboBox) -> None:
@@ -43,8 +43,7 @@ class _CampaignList(ListTab):
     kind filters, and 新增 / 打开 / 删除 with the record type's dialog (DIALOG)."""
 
     def campaign_filters(self, name: str, all_kinds: str, kinds: dict[str, str]) -> None:
-        self.campaign = QComboBox()
-        self.campaign.setObjectName(f"{name}_campaign")
+        self.campaign = named(QComboBox(), f"{name}_campaign")
         _campaign_choice(self.db, self.campaign)
         self.choice("", (), self.campaign)
         self.kind = self.choice("", [(all_kinds, ""), *((t, k) for k, t in kinds.items())])
@@ -174,8 +173,7 @@ class GuidanceTab(QWidget):
         super().__init__(parent)
         self.activities = ActivitiesList(db, tasks, english=english, new_months=new_months)
         self.cases = CasesList(db, tasks, english=english)
-        self.inner = QTabWidget()
-        self.inner.setObjectName("guidance_inner")
+        self.inner = named(QTabWidget(), "guidance_inner")
         self.inner.addTab(self.activities, self.tr("指导服务活动"))
         self.inner.addTab(self.cases, self.tr("典型案例"))
         layout = QVBoxLayout(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -36,10 +35,11 @@ from app.views.checks.check_record import HistoryView, RectificationsTable
 from app.views.checks.check_snapshot import SnapshotBox
 from app.views.checks.check_widgets import ResultsTable, TeamTable, result_lines
 from app.views.common.enterprise_picker import EnterprisePicker
+from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_message
 from app.views.common.readable import set_readable
 from app.views.common.stored_dialog import StoredDialog
-from app.views.common.widgets import push_button
+from app.views.common.widgets import named, push_button
 
 
 class CheckDialog(StoredDialog):
@@ -75,18 +75,15 @@ class CheckDialog(StoredDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.enterprise_label = QLabel()
-        self.enterprise_label.setObjectName("enterprise_label")
+        self.enterprise_label = named(QLabel(), "enterprise_label")
         self.pick_button = push_button(
             self.tr("选择企业…"), "pick_enterprise", self.pick_enterprise
         )
-        self.date = QDateEdit()
-        self.date.setObjectName("check_date")
+        self.date = named(QDateEdit(), "check_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.edition_label = QLabel()
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
+        self.status_label = named(QLabel(), "status_label")
 
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("被检查企业")), 0, 0)
@@ -107,14 +104,11 @@ class CheckDialog(StoredDialog):
         team_box = QGroupBox(self.tr("检查组"))
         QVBoxLayout(team_box).addWidget(self.errors.wrap("team", self.team))
         self.team.changed.connect(self._recheck)
-        upper = QHBoxLayout()
-        upper.addWidget(team_box, 1)
-        upper.addWidget(self.snapshot_box, 2)
+        upper = hbox((team_box, 1), (self.snapshot_box, 2))
 
         self.results = ResultsTable(self.english)
         self.results.changed.connect(self._update_counts)
-        self.counts = QLabel()
-        self.counts.setObjectName("counts")
+        self.counts = named(QLabel(), "counts")
 
         self.closing = ConclusionPage(self.errors)
         self.closing.changed.connect(self._update_counts)
@@ -129,21 +123,17 @@ class CheckDialog(StoredDialog):
 
         self.pages = QTabWidget()
         results_page = QWidget()
-        results_layout = QVBoxLayout(results_page)
-        results_layout.addWidget(self.errors.wrap("results", self.results))
-        results_layout.addWidget(self.counts)
+        vbox(self.errors.wrap("results", self.results), self.counts, owner=results_page)
         self.pages.addTab(results_page, self.tr("检查结果"))
         self.pages.addTab(closing_page, self.tr("结论与建议"))
         self.pages.addTab(self.rectifications, self.tr("整改事项"))
         self.pages.addTab(self.history, self.tr("更正记录"))
 
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
+        self.reason = named(QLineEdit(), "reason")
         self.reason.setPlaceholderText(
             self.tr("更正理由（必填），如：企业补交了劳动合同，A01 复核为合规")
         )
-        self.note = QLabel()
-        self.note.setObjectName("saved_note")
+        self.note = named(QLabel(), "saved_note")
         self.note.setWordWrap(True)
 
         self.save_button = push_button(self.tr("保存草稿"), "save", self.save)
@@ -152,19 +142,13 @@ class CheckDialog(StoredDialog):
         )
         self.amend_button = push_button(self.tr("更正…"), "amend", self.start_amending)
         self.close_button = push_button(self.tr("关闭"), slot=self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reason, 3)
-        buttons.addStretch(1)
-        for b in (self.amend_button, self.save_button, self.finalise_button, self.close_button):
-            buttons.addWidget(b)
+        buttons = hbox(
+            (self.reason, 3),
+            1,
+            *(self.amend_button, self.save_button, self.finalise_button, self.close_button),
+        )
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(upper)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        vbox(top, upper, (self.pages, 1), self.error, self.note, buttons, owner=self)
         self.date.dateChanged.connect(lambda _d: self._recheck())
 
     # -- data in --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from app.services.core.fields import (
     parse_int,
 )
 from app.views.common.messages import FieldErrors
+from app.views.common.widgets import named
 
 
 class SnapshotBox(QGroupBox):
@@ -32,8 +33,7 @@ class SnapshotBox(QGroupBox):
         grid = QGridLayout(self)
         top = Qt.AlignmentFlag.AlignTop
         for n, (name, label) in enumerate(self.labels.items()):
-            edit = QLineEdit()
-            edit.setObjectName(name)
+            edit = named(QLineEdit(), name)
             if name == "wages_paid_through":
                 edit.setPlaceholderText("2023-05")
             self.edits[name] = edit

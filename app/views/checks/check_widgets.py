@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import current_language
 from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, ResultEntry, TeamMember
 from app.services.checks.snapshot_rules import ROLES_EN
+from app.views.common.layouts import vbox
 from app.views.common.readable import set_readable
-from app.views.common.widgets import push_button
+from app.views.common.widgets import named, push_button
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
@@ -37,8 +37,7 @@ class TeamTable(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName("team")
+        self.table = named(QTableWidget(0, 2), "team")
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色")])
         # The name column takes what the role column (its combo's full width) leaves.
         header = self.table.horizontalHeader()
@@ -50,10 +49,7 @@ class TeamTable(QWidget):
             self.tr("添加成员"), "add_member", lambda: self.add_member(TeamMember("", ROLES[0]))
         )
         self.remove_button = push_button(self.tr("移除"), "remove_member", self.remove_selected)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = vbox(self.add_button, self.remove_button, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -190,8 +186,7 @@ class ResultsTable(QTableWidget):
                 if col == 2:
                     item.setToolTip(self.tr("依据：") + line.basis)
                 self.setItem(row, col, item)
-            combo = QComboBox()
-            combo.setObjectName(f"result_{line.code}")
+            combo = named(QComboBox(), f"result_{line.code}")
             for key in RESULT_ORDER:
                 combo.addItem(labels[key], key)
             combo.setCurrentIndex(combo.findData(line.result))

@@ -7,13 +7,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +19,9 @@ from app.services.checks import checklist_xlsx, checklists
 from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
+from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines, tr_message
-from app.views.common.widgets import push_button
+from app.views.common.widgets import named, push_button
 
 COLUMN_COUNT = 11
 
@@ -33,13 +32,10 @@ class ChecklistDialog(QDialog):
         self.db = db
         self.spec = checklists.active(db)
         self.setWindowTitle(self.tr("体检清单设置"))
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
-        self.used_by = QLabel()
-        self.used_by.setObjectName("used_by")
+        self.heading = named(QLabel(), "heading")
+        self.used_by = named(QLabel(), "used_by")
         self.used_by.setWordWrap(True)
-        self.table = QTableWidget(0, COLUMN_COUNT)
-        self.table.setObjectName("items")
+        self.table = named(QTableWidget(0, COLUMN_COUNT), "items")
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("编号"),
@@ -60,8 +56,7 @@ class ChecklistDialog(QDialog):
             if width:
                 self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.add_button = push_button(self.tr("新增项目"), "add_item", self.add_item)
@@ -69,18 +64,13 @@ class ChecklistDialog(QDialog):
         self.import_button = push_button(self.tr("从 .xlsx 导入…"), "import", self.import_xlsx)
         self.save_button = push_button(self.tr("保存为新版本"), "save", self.save)
         self.close_button = push_button(self.tr("关闭"), slot=self.reject)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.export_button, self.import_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.used_by)
-        layout.addWidget(self.table)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        buttons = hbox(
+            *(self.add_button, self.export_button, self.import_button),
+            1,
+            self.save_button,
+            self.close_button,
+        )
+        vbox(self.heading, self.used_by, self.table, self.error, buttons, owner=self)
         self.resize(1200, 700)
         self.show_items(self.spec.items)
 

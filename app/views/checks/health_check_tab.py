@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 from app.services.checks import health_checks
 from app.services.checks.check_spec import HEALTH_CHECK
 from app.services.checks.health_checks import CheckFilter
-from app.services.core.keyset import Seek, carried
+from app.services.core.keyset import Seek
 from app.services.ledger import ledger
 from app.views.checks.blank_forms import print_blank_forms
 from app.views.checks.check_dialog import CheckDialog
 from app.views.common import print_menu
 from app.views.common.list_tab import ListTab
-from app.views.common.widgets import CountyFilter
+from app.views.common.widgets import CountyFilter, named
 from app.views.printing import actions, output
 
 # The check list's columns come from the health check's record spec.
@@ -26,6 +26,7 @@ LIST_COLUMNS = HEALTH_CHECK.table_columns
 
 class HealthCheckTab(ListTab):
     SPEC = HEALTH_CHECK
+    SERVICE = health_checks
     DIALOG = CheckDialog
     RECORD_ARG = "check_id"
     FILTER = CheckFilter
@@ -40,8 +41,7 @@ class HealthCheckTab(ListTab):
         self.enterprise_chip.setObjectName("enterprise_chip")
         self.county = self.choice("check_county", (), CountyFilter(self.english))
         # A campaign sets the date range to its period: the checks that belong to it.
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("check_campaign")
+        self.campaign = named(QComboBox(), "check_campaign")
         self.reload_campaigns()
         self.campaign.activated.connect(lambda _i: self.choose_campaign())
         self.filters.addWidget(self.campaign)
@@ -63,20 +63,15 @@ class HealthCheckTab(ListTab):
         )
 
     # -- list ------------------------------------------------------------------------------
-    def _count(self) -> int:
-        return health_checks.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: Seek, limit: int, _sort: str, descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = health_checks.page(
+    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        return health_checks.page(
             self.db, self.filter, offset=offset, limit=limit, descending=descending
         )
+
+    def cells(self, rows: Any) -> list[tuple[Any, ...]]:
+        """The check's columns and its findings' rectification progress (3 / 5 已销号)."""
         done = ledger.progress(self.db, list({r[9] for r in rows}))
-        return carried(
-            rows,
-            [(*r[:9], ledger.progress_text(*done[r[9]]) if r[9] in done else "") for r in rows],
-        )
+        return [(*r[:9], ledger.progress_text(*done[r[9]]) if r[9] in done else "") for r in rows]
 
     def make_filter(self) -> CheckFilter:
         qf, qt = self.date_from.date(), self.date_to.date()

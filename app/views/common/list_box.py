@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QWidget
 
-from app.views.common.widgets import push_button
+from app.views.common.layouts import vbox
+from app.views.common.widgets import named, push_button
 
 
 class ListBox(QGroupBox):
@@ -21,8 +22,7 @@ class ListBox(QGroupBox):
     ) -> None:
         """`buttons`: (text, object name or "", what a click does)."""
         super().__init__(title, parent)
-        self.list = QListWidget()
-        self.list.setObjectName(name)
+        self.list = named(QListWidget(), name)
         self.list.setMaximumHeight(height)
         row = QHBoxLayout()
         for text, button_name, slot in buttons:
@@ -31,6 +31,4 @@ class ListBox(QGroupBox):
                 button.setObjectName(button_name)
             row.addWidget(button)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
+        vbox(self.list, row, owner=self)

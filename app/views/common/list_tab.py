@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,9 +39,10 @@ from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common import print_menu
+from app.views.common.layouts import vbox
 from app.views.common.list_actions import ListActions
 from app.views.common.paged_model import PagedTableModel, spec_row
-from app.views.common.widgets import OriginFilter, PresetFilter, push_button
+from app.views.common.widgets import OriginFilter, PresetFilter, named, push_button
 
 
 class ListTab(ListActions, PresetFilter, QWidget):
@@ -132,9 +132,7 @@ class ListTab(ListActions, PresetFilter, QWidget):
         self.filters = QHBoxLayout()
         self.filters.addWidget(self.search, self.SEARCH_STRETCH)
         self.buttons = QHBoxLayout()
-        self.body = QVBoxLayout(self)
-        self.body.addLayout(self.filters)
-        self.body.addLayout(self.buttons)
+        self.body = vbox(self.filters, self.buttons, owner=self)
         self.build()
         self.finish_layout()
 
@@ -197,8 +195,7 @@ class ListTab(ListActions, PresetFilter, QWidget):
 
     def tick(self, name: str, text: str, row: QHBoxLayout | None = None) -> QCheckBox:
         """A filter tick box added to the filters (or to `row`)."""
-        box = QCheckBox(text)
-        box.setObjectName(name)
+        box = named(QCheckBox(text), name)
         box.toggled.connect(self.apply_filter)
         (row if row is not None else self.filters).addWidget(box)
         return box
@@ -266,10 +263,19 @@ class ListTab(ListActions, PresetFilter, QWidget):
         return int(self.SERVICE.count(self.db, self.filter))
 
     def _fetch(
-        self, offset: Seek, limit: int, _sort: str, _descending: bool
+        self, offset: Seek, limit: int, sort: str, descending: bool
     ) -> list[tuple[Any, ...]]:
-        rows = self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
-        return carried(rows, [spec_row(self.columns, r, self.today, *self.extra(r)) for r in rows])
+        rows = self.read_page(offset, limit, sort, descending)
+        return carried(rows, self.cells(rows))
+
+    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        """One page of the list's rows (a service that sorts by a header click is also
+        handed the sort)."""
+        return self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
+
+    def cells(self, rows: Any) -> list[tuple[Any, ...]]:
+        """The rows as the table shows them: the spec's columns, then extra()."""
+        return [spec_row(self.columns, r, self.today, *self.extra(r)) for r in rows]
 
     @property
     def origin_office(self) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from app.views.common.widgets import named
 from app.views.printing import actions
 
 # preview, PDF, Word; a blank form that is read back from scans has no Word (README).
@@ -34,8 +35,7 @@ def add_ways(
 ) -> None:
     """One action per way of printing, named `<name>_<how>`, calling slot(how)."""
     for how in hows:
-        action = QAction(_how_text(how), owner)
-        action.setObjectName(f"{name}_{how.strip('.')}")
+        action = named(QAction(_how_text(how), owner), f"{name}_{how.strip('.')}")
         action.triggered.connect(lambda _c=False, h=how: slot(h))
         menu.addAction(action)
 
@@ -56,8 +56,7 @@ def form_menu(
 
 def menu_button(text: str, name: str, menu: QMenu) -> QToolButton:
     """A tool button that opens `menu` at once, with the duplex option at its end."""
-    button = QToolButton()
-    button.setObjectName(name)
+    button = named(QToolButton(), name)
     button.setText(text)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     actions.add_duplex_option(menu)

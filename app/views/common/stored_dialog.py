@@ -12,6 +12,7 @@ from app.services.core import edit_lock
 from app.services.core.storage import Database
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import FieldErrors
+from app.views.common.widgets import named
 
 
 class StoredDialog(QDialog):
@@ -34,6 +35,5 @@ class StoredDialog(QDialog):
         self.loaded = edit_lock.version_of(db, record_type, record_id)
         self.merge_view: MergeDialog | None = None
         self.rechecking = False  # after a refused save, each change re-checks
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.errors = FieldErrors(self.error)

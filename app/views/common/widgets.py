@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -149,3 +149,12 @@ def push_button(text: str, name: str = "", slot: Callable[..., Any] | None = Non
     if slot is not None:
         button.clicked.connect(slot)
     return button
+
+
+Named = TypeVar("Named", bound=QObject)
+
+
+def named(widget: Named, name: str) -> Named:
+    """The widget with its object name (tests and the English walk find it by that)."""
+    widget.setObjectName(name)
+    return widget

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from app.i18n import paren, tr_message
@@ -24,8 +22,9 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
+from app.views.common.layouts import hbox, vbox
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import FindingsList, push_button
+from app.views.common.widgets import FindingsList, named, push_button
 
 COUNTS = ("reemployment_assistance", "psychological_support", "skills_training", "reemployed")
 
@@ -63,8 +62,7 @@ class LayoffDialog(SpecDialog):
             ],
         )
 
-        self.people = QTableWidget(0, 8)
-        self.people.setObjectName("people")
+        self.people = named(QTableWidget(0, 8), "people")
         self.people.setHorizontalHeaderLabels(
             [
                 self.tr("姓名"),
@@ -84,23 +82,12 @@ class LayoffDialog(SpecDialog):
             self.tr("导入人员名单…"), "import_people", lambda: self.import_people()
         )
         people_box = QGroupBox(self.tr("人员名单（身份证号码只显示部分）"))
-        people_layout = QVBoxLayout(people_box)
-        people_layout.addWidget(self.people)
-        people_layout.addWidget(self.import_button)
-        self.findings = FindingsList()
-        self.findings.setObjectName("findings")
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(people_box, 1)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("审查提示（不影响保存）")))
-        right.addWidget(self.findings, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addLayout(self.button_row())
+        vbox(self.people, self.import_button, owner=people_box)
+        self.findings = named(FindingsList(), "findings")
+        left = vbox(form, (people_box, 1))
+        right = vbox(QLabel(self.tr("审查提示（不影响保存）")), (self.findings, 1))
+        body = hbox((left, 3), (right, 2))
+        vbox((body, 1), self.button_row(), owner=self)
         self.resize(1200, 760)
         self.load()
 

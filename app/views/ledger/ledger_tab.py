@@ -9,15 +9,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox
 
 from app.services.core import workdays
-from app.services.core.keyset import Seek, carried
+from app.services.core.keyset import Seek
 from app.services.ledger import ledger, ledger_export
 from app.services.ledger.ledger import LedgerFilter, LedgerRow
 from app.services.ledger.ledger_spec import RECTIFICATION_ITEM, overdue_days
 from app.services.ledger.rectification_status import STATUSES, label
 from app.views.common.list_tab import ListTab
 from app.views.common.messages import tr_message
-from app.views.common.paged_model import spec_row
-from app.views.common.widgets import CountyFilter
+from app.views.common.widgets import CountyFilter, named
 from app.views.ledger.manual_item_dialog import ManualItemDialog
 from app.views.ledger.rectification_dialog import RectificationDialog
 
@@ -31,6 +30,7 @@ COLUMNS = RECTIFICATION_ITEM.table_columns
 
 class LedgerTab(ListTab):
     COLUMNS = COLUMNS
+    SERVICE = ledger
     FILTER = LedgerFilter
     NAME = "ledger"
     ALTERNATING_ROWS = False
@@ -49,16 +49,14 @@ class LedgerTab(ListTab):
         )
         self.overdue = self.tick("ledger_overdue", self.tr("逾期"))
         self.due_soon = self.tick("ledger_due_soon", self.tr("即将到期"))
-        self.due_days = QSpinBox()
-        self.due_days.setObjectName("ledger_due_days")
+        self.due_days = named(QSpinBox(), "ledger_due_days")
         self.due_days.setRange(1, 60)
         self.due_days.setValue(int(self.db.get_setting("ledger.remind_workdays", "5")))
         self.due_days.setSuffix(self.tr(" 个工作日内"))
         self.due_days.valueChanged.connect(self.apply_filter)
         self.filters.addWidget(self.due_days)
         # The second row: who, when, and the buttons.
-        self.person = QLineEdit()
-        self.person.setObjectName("ledger_person")
+        self.person = named(QLineEdit(), "ledger_person")
         self.person.setPlaceholderText(self.tr("负责人"))
         self.person.setMaximumWidth(110)
         self.person.textChanged.connect(self._timer.start)
@@ -74,8 +72,7 @@ class LedgerTab(ListTab):
         self.add_button = self.button(self.tr("登记整改事项…"), "ledger_add", self.add_item)
         self.open_button = self.button(self.tr("办理…"), "ledger_open", self.open_selected)
         self.export_button = self.button(self.tr("导出 Excel…"), "ledger_export", self.export_xlsx)
-        self.warning = QLabel()
-        self.warning.setObjectName("calendar_warning")
+        self.warning = named(QLabel(), "calendar_warning")
         self.warning.setStyleSheet("color: #8a5300;")
         self.warning.setWordWrap(True)
         self.body.addWidget(self.warning)
@@ -89,20 +86,14 @@ class LedgerTab(ListTab):
         self.apply_filter()
 
     # -- data ---------------------------------------------------------------------------------
-    def _count(self) -> int:
-        return ledger.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: Seek, limit: int, sort: str, descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = ledger.page(
+    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        return ledger.page(
             self.db, self.filter, sort=sort, descending=descending, offset=offset, limit=limit
         )
-        return carried(rows, [self._cells(r) for r in rows])
 
-    def _cells(self, r: LedgerRow) -> tuple[Any, ...]:
-        late = overdue_days(r, self.today)
-        return spec_row(COLUMNS, r, self.today, late, r.status, r.deadline)
+    def extra(self, row: LedgerRow) -> tuple[Any, ...]:
+        """Days overdue, status and deadline: what row_colour reads."""
+        return overdue_days(row, self.today), row.status, row.deadline
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:
         late, status, deadline = values[-3], values[-2], values[-1]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox
 
 from app.services.core import audit, reference
 from app.services.core.fields import FieldSpec
-from app.services.core.keyset import Seek, carried
+from app.services.core.keyset import Seek
 from app.services.ledger import ledger
 from app.services.register import enterprises
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
@@ -39,6 +39,7 @@ class EnterpriseTab(ListTab):
     blank_forms_requested = Signal(list, str)  # enterprise ids, "preview" / ".pdf" / ".docx"
 
     COLUMNS = REGISTER_COLUMNS
+    SERVICE = enterprises
     NAME = "enterprise"
     SEARCH_DELAY_MS = 120
     SEARCH_STRETCH = 3
@@ -104,20 +105,12 @@ class EnterpriseTab(ListTab):
         self.buttons.addWidget(self.blank_button)
 
     # -- data ----------------------------------------------------------------
-    def _count(self) -> int:
-        return enterprises.count(self.db, self.filter)
-
-    def _fetch(
-        self, offset: Seek, limit: int, sort_field: str, descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = enterprises.page(
-            self.db,
-            self.filter,
-            sort_field=sort_field,
-            descending=descending,
-            offset=offset,
-            limit=limit,
+    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        return enterprises.page(
+            self.db, self.filter, sort_field=sort, descending=descending, offset=offset, limit=limit
         )
+
+    def cells(self, rows: Any) -> list[tuple[Any, ...]]:
         # "3 / 5 已销号" for the rows on this page only: one grouped query.
         ids = [r[0] for r in rows]
         done = ledger.progress(self.db, ids)
@@ -128,7 +121,7 @@ class EnterpriseTab(ListTab):
             level, rose = levels.get(r[0], ("", False))
             risk = (labels[level] + (" ▲" if rose else "")) if level else ""
             out.append((*r, ledger.progress_text(*done[r[0]]) if r[0] in done else "", risk))
-        return carried(rows, out)
+        return out
 
     def make_filter(self) -> EnterpriseFilter:
         return EnterpriseFilter(

@@ -9,13 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +26,8 @@ from app.services.register.enterprise_import import (
     save_problems,
 )
 from app.tasks import TaskRunner
-from app.views.common.widgets import push_button
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 NOT_IMPORTED = ""
 
@@ -52,20 +51,16 @@ class ImportDialog(QDialog):
         self.result_summary: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("导入企业名录：%1").replace("%1", path.name))
 
-        self.sheet = QComboBox()
-        self.sheet.setObjectName("sheet")
-        self.summary = QLabel(self.tr("正在读取文件…"))
-        self.summary.setObjectName("summary")
+        self.sheet = named(QComboBox(), "sheet")
+        self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
         self.summary.setWordWrap(True)
 
-        self.mapping_table = QTableWidget(0, 2)
-        self.mapping_table.setObjectName("mapping")
+        self.mapping_table = named(QTableWidget(0, 2), "mapping")
         self.mapping_table.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().hide()
 
-        self.problem_table = QTableWidget(0, 3)
-        self.problem_table.setObjectName("problems")
+        self.problem_table = named(QTableWidget(0, 3), "problems")
         self.problem_table.setHorizontalHeaderLabels(
             [self.tr("行号"), self.tr("处理"), self.tr("原因")]
         )
@@ -89,23 +84,24 @@ class ImportDialog(QDialog):
             lambda _i: self.check(sheet=self.sheet.currentText(), mapping=None)
         )
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("工作表：")))
-        top.addWidget(self.sheet, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recheck_button)
-        buttons.addWidget(self.save_problems_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(QLabel(self.tr("列对应关系（可修改）：")))
-        layout.addWidget(self.mapping_table, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("问题行：")))
-        layout.addWidget(self.problem_table, 3)
-        layout.addLayout(buttons)
+        top = hbox(QLabel(self.tr("工作表：")), (self.sheet, 1))
+        buttons = hbox(
+            self.recheck_button,
+            self.save_problems_button,
+            1,
+            self.import_button,
+            self.cancel_button,
+        )
+        vbox(
+            top,
+            QLabel(self.tr("列对应关系（可修改）：")),
+            (self.mapping_table, 2),
+            self.summary,
+            QLabel(self.tr("问题行：")),
+            (self.problem_table, 3),
+            buttons,
+            owner=self,
+        )
         self.resize(760, 640)
 
     # -- preview --------------------------------------------------------------

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from app.services.checks.health_checks import ROLES, SNAPSHOT_FIELDS, TeamMember
 from app.services.core.fields import FieldError, ValidationError, parse_date, parse_int
 from app.services.scans.batch import FormReading
+from app.views.common.layouts import vbox
+from app.views.common.widgets import named
 from app.views.scans import cutouts
 
 CUT_SIZE = (200, 32)  # a 7 mm field shrunk beside its input
@@ -53,8 +55,7 @@ class HandwrittenFields(QWidget):
         names = ["check_date", *(f"team:{r}" for r in ROLES), *SNAPSHOT_FIELDS]
         for row, name in enumerate(names):
             title = self.labels.get(name) or self.role_labels.get(name[5:], name[5:])
-            edit = QLineEdit()
-            edit.setObjectName(name)
+            edit = named(QLineEdit(), name)
             edit.setMinimumWidth(120)
             if name == "check_date":
                 edit.setPlaceholderText("2023-07-20")
@@ -71,19 +72,15 @@ class HandwrittenFields(QWidget):
         fields_box = QGroupBox(self.tr("手写内容（请照扫描件填写）"))
         fields_box.setLayout(grid)
 
-        self.conclusion = QPlainTextEdit()
-        self.conclusion.setObjectName("conclusion")
-        self.advice = QPlainTextEdit()
-        self.advice.setObjectName("advice")
+        self.conclusion = named(QPlainTextEdit(), "conclusion")
+        self.advice = named(QPlainTextEdit(), "advice")
         for edit in (self.conclusion, self.advice):
             edit.setMaximumHeight(70)
         text_form = QFormLayout()
         text_form.addRow(self.tr("体检结论"), self.conclusion)
         text_form.addRow(self.tr("改进建议"), self.advice)
         closing_box = QGroupBox(self.tr("体检结论与改进建议"))
-        closing = QVBoxLayout(closing_box)
-        closing.addWidget(cutouts.label(cut.get("conclusion"), missing))
-        closing.addLayout(text_form)
+        vbox(cutouts.label(cut.get("conclusion"), missing), text_form, owner=closing_box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
