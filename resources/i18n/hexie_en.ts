@@ -1398,14 +1398,6 @@ medium %2</translation>
       <translation>Conclusion and advice</translation>
     </message>
     <message>
-      <source>农民工人数</source>
-      <translation>Migrant workers</translation>
-    </message>
-    <message>
-      <source>劳务派遣人数</source>
-      <translation>Dispatched workers</translation>
-    </message>
-    <message>
       <source>劳动争议仲裁调解员</source>
       <translation>Labour dispute mediator</translation>
     </message>
@@ -1422,32 +1414,12 @@ medium %2</translation>
       <translation>Union labour-law supervisor</translation>
     </message>
     <message>
-      <source>工资已足额发放至（年-月）</source>
-      <translation>Wages paid in full through (year-month)</translation>
-    </message>
-    <message>
-      <source>已签劳动合同人数</source>
-      <translation>Contracts signed</translation>
-    </message>
-    <message>
       <source>手写内容（请照扫描件填写）</source>
       <translation>Handwritten (type from the scan)</translation>
     </message>
     <message>
-      <source>拖欠工资金额（元）</source>
-      <translation>Wages owed (yuan)</translation>
-    </message>
-    <message>
       <source>改进建议</source>
       <translation>Advice</translation>
-    </message>
-    <message>
-      <source>职工人数</source>
-      <translation>Staff</translation>
-    </message>
-    <message>
-      <source>被拖欠工资人数</source>
-      <translation>Workers owed wages</translation>
     </message>
     <message>
       <source>集体协商指导员</source>
@@ -3653,36 +3625,8 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>SnapshotBox</name>
     <message>
-      <source>农民工人数</source>
-      <translation>Migrant workers</translation>
-    </message>
-    <message>
-      <source>劳务派遣人数</source>
-      <translation>Dispatched workers</translation>
-    </message>
-    <message>
-      <source>工资已足额发放至（年-月）</source>
-      <translation>Wages paid in full through (year-month)</translation>
-    </message>
-    <message>
-      <source>已签劳动合同人数</source>
-      <translation>Contracts signed</translation>
-    </message>
-    <message>
-      <source>拖欠工资金额（元）</source>
-      <translation>Wages owed (yuan)</translation>
-    </message>
-    <message>
       <source>用工基本情况</source>
       <translation>Employment snapshot</translation>
-    </message>
-    <message>
-      <source>职工人数</source>
-      <translation>Staff</translation>
-    </message>
-    <message>
-      <source>被拖欠工资人数</source>
-      <translation>Workers owed wages</translation>
     </message>
   </context>
   <context>

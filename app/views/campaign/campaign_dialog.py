@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -32,7 +31,7 @@ from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.storage import Database
 from app.views.campaign import campaign_merge
-from app.views.common.layouts import hbox, vbox
+from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import tr_lines
 from app.views.common.widgets import named, push_button
@@ -106,14 +105,15 @@ class CampaignDialog(QDialog):
         self.starts_on = named(QLineEdit(), "campaign_starts")
         self.ends_on = named(QLineEdit(), "campaign_ends")
         self.report_due = QLineEdit()
-        form = QFormLayout()
-        form.addRow(self.tr("名称"), self.name)
-        form.addRow(self.tr("发文机关"), self.issuer)
-        form.addRow(self.tr("文号"), self.doc_number)
-        form.addRow(self.tr("发文日期"), self.issued_on)
-        form.addRow(self.tr("开始日期"), self.starts_on)
-        form.addRow(self.tr("结束日期"), self.ends_on)
-        form.addRow(self.tr("总结报送截止"), self.report_due)
+        form = form_rows(
+            (self.tr("名称"), self.name),
+            (self.tr("发文机关"), self.issuer),
+            (self.tr("文号"), self.doc_number),
+            (self.tr("发文日期"), self.issued_on),
+            (self.tr("开始日期"), self.starts_on),
+            (self.tr("结束日期"), self.ends_on),
+            (self.tr("总结报送截止"), self.report_due),
+        )
 
         self.phases = _table([self.tr("阶段"), self.tr("开始"), self.tr("结束")], "campaign_phases")
         self.plan = _table(

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,7 +26,7 @@ from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.fields import parse_date
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
-from app.views.common.layouts import hbox, vbox
+from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog, open_input_merge
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named, push_button
@@ -66,12 +65,13 @@ class ReportDialog(QDialog):
         )
         self.signer = QLineEdit(data.signer)
         self.signer.setPlaceholderText(self.tr("上报时填写签发人姓名"))
-        form = QFormLayout()
-        form.addRow(self.tr("标题"), self.title)
-        form.addRow(self.tr("发文字号"), self.doc_number)
-        form.addRow(self.tr("主送机关"), self.addressee)
-        form.addRow(self.tr("成文日期"), self.issued_on)
-        form.addRow(self.tr("签发人"), self.signer)
+        form = form_rows(
+            (self.tr("标题"), self.title),
+            (self.tr("发文字号"), self.doc_number),
+            (self.tr("主送机关"), self.addressee),
+            (self.tr("成文日期"), self.issued_on),
+            (self.tr("签发人"), self.signer),
+        )
 
         hint = QLabel(
             self.tr(

@@ -16,7 +16,7 @@ from app.i18n import county
 from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
-from app.views.common.layouts import vbox
+from app.views.common.layouts import button_box, vbox
 from app.views.common.widgets import named
 
 LIMIT = 50
@@ -37,11 +37,7 @@ class EnterprisePicker(QDialog):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
         self.results.itemDoubleClicked.connect(lambda _item: self.accept_current())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept_current)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(QDialogButtonBox.StandardButton.Ok, self.accept_current, self.reject)
         vbox(self.search, self.results, buttons, owner=self)
         self.resize(520, 420)
         self.refresh()

@@ -3,9 +3,18 @@ layout and an addWidget / addLayout / addStretch line for every piece."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 STRETCH = 1  # a bare number between the pieces is a stretch of that factor
 
@@ -33,3 +42,23 @@ def vbox(*items: Any, owner: QWidget | None = None) -> QVBoxLayout:
     layout = QVBoxLayout(owner) if owner is not None else QVBoxLayout()
     fill(layout, items)
     return layout
+
+
+def form_rows(*rows: tuple[Any, Any]) -> QFormLayout:
+    """A form of (label, field) rows."""
+    layout = QFormLayout()
+    for label, field in rows:
+        layout.addRow(label, field)
+    return layout
+
+
+def button_box(
+    main: QDialogButtonBox.StandardButton,
+    accepted: Callable[[], Any],
+    rejected: Callable[[], Any],
+) -> QDialogButtonBox:
+    """保存 (or OK) and 取消, Qt's own (translated by Qt), and what each does."""
+    buttons = QDialogButtonBox(main | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accepted)
+    buttons.rejected.connect(rejected)
+    return buttons

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import FieldSpec, Kind, ValidationError
 from app.services.core.messages import Label
-from app.views.common.layouts import vbox
+from app.views.common.layouts import button_box, vbox
 from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named
@@ -100,11 +100,7 @@ class RecordDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Save, self.try_save, self.reject)
 
         vbox(scroll, self.general_error, self.buttons, owner=self)
         self.resize(560, 640)

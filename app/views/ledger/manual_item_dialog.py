@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from app.services.ledger import ledger
 from app.services.ledger.ledger import ManualItem
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
-from app.views.common.layouts import hbox, vbox
+from app.views.common.layouts import button_box, form_rows, hbox, vbox
 from app.views.common.messages import tr_lines
 from app.views.common.widgets import named, push_button
 
@@ -76,20 +75,17 @@ class ManualItemDialog(QDialog):
 
         who = hbox((self.enterprise_label, 1), self.pick)
         due = hbox(self.by_date, self.deadline, self.by_days, self.days, self.day_kind)
-        form = QFormLayout()
-        form.addRow(self.tr("企业"), who)
-        form.addRow(self.tr("整改事类"), self.matter)
-        form.addRow(self.tr("法律依据"), self.basis)
-        form.addRow(self.tr("整改建议"), self.remedy)
-        form.addRow(self.tr("发现日期"), self.found_on)
-        form.addRow(self.tr("整改时限"), due)
-        form.addRow(self.tr("整改负责人"), self.enterprise_person)
-        form.addRow(self.tr("本单位责任人"), self.office_person)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        form = form_rows(
+            (self.tr("企业"), who),
+            (self.tr("整改事类"), self.matter),
+            (self.tr("法律依据"), self.basis),
+            (self.tr("整改建议"), self.remedy),
+            (self.tr("发现日期"), self.found_on),
+            (self.tr("整改时限"), due),
+            (self.tr("整改负责人"), self.enterprise_person),
+            (self.tr("本单位责任人"), self.office_person),
         )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(QDialogButtonBox.StandardButton.Save, self.save, self.reject)
         self.buttons = buttons
         vbox(form, self.error, buttons, owner=self)
         self._show_enterprise()

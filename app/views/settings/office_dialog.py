@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import current_language, paren
 from app.services.core import office, reference
-from app.views.common.layouts import vbox
+from app.views.common.layouts import button_box, form_rows, vbox
 from app.views.common.widgets import named
 
 
@@ -60,18 +59,15 @@ class OfficeDialog(QDialog):
         self.error.setWordWrap(True)
         self.division.currentIndexChanged.connect(self._division_changed)
 
-        form = QFormLayout()
-        form.addRow(self.tr("所在区划"), self.division)
-        form.addRow(self.tr("区划代码"), self.code)
-        form.addRow(self.tr("单位名称"), self.name)
-        form.addRow(self.tr("操作员姓名"), self.operator)
-        form.addRow(self.tr("发文机关标志"), self.mark)
-        form.addRow(self.tr("发文字号机关代字"), self.number_prefix)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        form = form_rows(
+            (self.tr("所在区划"), self.division),
+            (self.tr("区划代码"), self.code),
+            (self.tr("单位名称"), self.name),
+            (self.tr("操作员姓名"), self.operator),
+            (self.tr("发文机关标志"), self.mark),
+            (self.tr("发文字号机关代字"), self.number_prefix),
         )
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(QDialogButtonBox.StandardButton.Ok, self.try_accept, self.reject)
         vbox(intro, form, self.error, buttons, owner=self)
         self.result_office: office.Office | None = None
         if current:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,7 +29,7 @@ from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.core.storage import Database
 from app.services.sync import bundle, keys
 from app.tasks import TaskRunner, show_error
-from app.views.common.layouts import hbox, vbox
+from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.widgets import named, push_button
 from app.views.sync.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401
 
@@ -67,13 +66,14 @@ class ExportDialog(QDialog):
         export = push_button(self.tr("导出"), "do_export", lambda: self.do_export())
         close = push_button(self.tr("关闭"), slot=self.accept)
         where = hbox((self.folder, 1), browse)
-        form = QFormLayout()
-        form.addRow(self.tr("接收单位"), self.recipient)
-        form.addRow("", self.full)
-        form.addRow(self.tr("单个文件不超过"), self.part_mb)
-        form.addRow(self.tr("保存到（如 U 盘）"), where)
-        form.addRow("", self.attachments)
-        form.addRow("", self.eml)
+        form = form_rows(
+            (self.tr("接收单位"), self.recipient),
+            ("", self.full),
+            (self.tr("单个文件不超过"), self.part_mb),
+            (self.tr("保存到（如 U 盘）"), where),
+            ("", self.attachments),
+            ("", self.eml),
+        )
         buttons = hbox(1, export, close)
         vbox(form, self.result, buttons, owner=self)
         self.resize(640, 300)
