@@ -25,6 +25,7 @@ from app.tasks import TaskRunner
 from app.views.checks.health_check_tab import print_blank_forms
 from app.views.common import read_only, shortcuts
 from app.views.common.colleague_changes import ChangeWatch
+from app.views.common.widgets import named
 from app.views.main_tabs import MainTabs
 from app.views.menu_dialogs import MenuDialogs
 from app.views.menu_imports import MenuImports
@@ -53,8 +54,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
 
         # Tabs are built the first time they are shown (or used): the window opens
         # on the overview without building eight other tabs and their queries.
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("tabs")
+        self.tabs = named(QTabWidget(), "tabs")
         self._titles = {
             "dashboard": self.tr("总览"),
             "enterprise": self.tr("企业名录"),
@@ -69,17 +69,14 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         self._built: dict[str, QWidget] = {}
         self._unbuilt: dict[str, QWidget] = {}
         for key, title in self._titles.items():
-            slot = QWidget()
-            slot.setObjectName(f"unbuilt_{key}")
+            slot = named(QWidget(), f"unbuilt_{key}")
             self._unbuilt[key] = slot
             self.tabs.addTab(slot, title)
         self.tabs.currentChanged.connect(self._build_shown)
         self.setCentralWidget(self.tabs)
 
-        self.db_label = QLabel()
-        self.db_label.setObjectName("db_label")
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("counts_label")
+        self.db_label = named(QLabel(), "db_label")
+        self.counts_label = named(QLabel(), "counts_label")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.reminder_layout = RemindersLayout(self)  # the panel and its status-bar badge

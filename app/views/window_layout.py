@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.common.flow_layout import flowing
+from app.views.common.widgets import named
 from app.views.ledger.reminders import ReminderPanel
 
 DEFAULT_HEIGHT = 170  # about six lines in each list
@@ -49,8 +50,7 @@ class RemindersLayout:
         panel.hide()
         self.panel = panel
 
-        self.badge = QToolButton()
-        self.badge.setObjectName("reminders_badge")
+        self.badge = named(QToolButton(), "reminders_badge")
         self.badge.setAutoRaise(True)
         self.badge.setToolTip(
             QCoreApplication.translate("window_layout", "显示或收起整改提醒（Ctrl+R）")
@@ -64,12 +64,12 @@ class RemindersLayout:
         bar = QWidget()
         row = QHBoxLayout(bar)
         row.setContentsMargins(6, 1, 2, 1)
-        title = QLabel(QCoreApplication.translate("window_layout", "整改提醒"))
-        title.setObjectName("reminders_title")
+        title = named(
+            QLabel(QCoreApplication.translate("window_layout", "整改提醒")), "reminders_title"
+        )
         row.addWidget(title)
         row.addStretch(1)
-        self.fold_button = QToolButton()
-        self.fold_button.setObjectName("reminders_fold")
+        self.fold_button = named(QToolButton(), "reminders_fold")
         self.fold_button.setAutoRaise(True)
         self.fold_button.setText(QCoreApplication.translate("window_layout", "收起 ▾"))
         self.fold_button.setToolTip(

@@ -360,10 +360,6 @@ Please choose another backup.</translation>
       <translation>New typical case…</translation>
     </message>
     <message>
-      <source>是</source>
-      <translation>Yes</translation>
-    </message>
-    <message>
       <source>案例标题</source>
       <translation>Case title</translation>
     </message>
@@ -1145,10 +1141,6 @@ medium %2</translation>
       <translation>Delete enterprises</translation>
     </message>
     <message>
-      <source>另存为 PDF…</source>
-      <translation>Save as PDF…</translation>
-    </message>
-    <message>
       <source>导入名录…</source>
       <translation>Import list…</translation>
     </message>
@@ -1163,10 +1155,6 @@ medium %2</translation>
     <message>
       <source>打印空白体检表 ▾</source>
       <translation>Blank check forms ▾</translation>
-    </message>
-    <message>
-      <source>打印预览…</source>
-      <translation>Print preview…</translation>
     </message>
     <message>
       <source>搜索：企业名称、信用代码开头或拼音首字母（如 pdsmk）</source>
@@ -1410,14 +1398,6 @@ medium %2</translation>
       <translation>Conclusion and advice</translation>
     </message>
     <message>
-      <source>农民工人数</source>
-      <translation>Migrant workers</translation>
-    </message>
-    <message>
-      <source>劳务派遣人数</source>
-      <translation>Dispatched workers</translation>
-    </message>
-    <message>
       <source>劳动争议仲裁调解员</source>
       <translation>Labour dispute mediator</translation>
     </message>
@@ -1434,32 +1414,12 @@ medium %2</translation>
       <translation>Union labour-law supervisor</translation>
     </message>
     <message>
-      <source>工资已足额发放至（年-月）</source>
-      <translation>Wages paid in full through (year-month)</translation>
-    </message>
-    <message>
-      <source>已签劳动合同人数</source>
-      <translation>Contracts signed</translation>
-    </message>
-    <message>
       <source>手写内容（请照扫描件填写）</source>
       <translation>Handwritten (type from the scan)</translation>
     </message>
     <message>
-      <source>拖欠工资金额（元）</source>
-      <translation>Wages owed (yuan)</translation>
-    </message>
-    <message>
       <source>改进建议</source>
       <translation>Advice</translation>
-    </message>
-    <message>
-      <source>职工人数</source>
-      <translation>Staff</translation>
-    </message>
-    <message>
-      <source>被拖欠工资人数</source>
-      <translation>Workers owed wages</translation>
     </message>
     <message>
       <source>集体协商指导员</source>
@@ -1475,10 +1435,6 @@ medium %2</translation>
     <message>
       <source>仅有未销号问题的</source>
       <translation>With open findings only</translation>
-    </message>
-    <message>
-      <source>企业：%1　×</source>
-      <translation>Enterprise: %1  ×</translation>
     </message>
     <message>
       <source>体检报告</source>
@@ -1503,28 +1459,8 @@ medium %2</translation>
       <translation>Delete draft</translation>
     </message>
     <message>
-      <source>另存为 PDF…</source>
-      <translation>Save as PDF…</translation>
-    </message>
-    <message>
-      <source>另存为 Word…</source>
-      <translation>Save as Word…</translation>
-    </message>
-    <message>
       <source>打印</source>
       <translation>Print</translation>
-    </message>
-    <message>
-      <source>打印 ▾</source>
-      <translation>Print ▾</translation>
-    </message>
-    <message>
-      <source>打印预览…</source>
-      <translation>Print preview…</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>打开体检</source>
@@ -2109,20 +2045,12 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>All</translation>
     </message>
     <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>办理中</source>
       <translation>Open</translation>
     </message>
     <message>
       <source>已办结</source>
       <translation>Closed</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>报告回执</source>
@@ -2156,18 +2084,8 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Enterprise name, credit code, pinyin initials or matter</translation>
     </message>
     <message>
-      <source>企业：%1　×</source>
-      <translation>Enterprise: %1  ×</translation>
-    </message>
-    <message>
       <source>全部状态</source>
       <translation>All statuses</translation>
-    </message>
-    <message numerus="yes">
-      <source>共 %n 条</source>
-      <translation>
-        <numerusform>%n records</numerusform>
-      </translation>
     </message>
     <message>
       <source>办理</source>
@@ -2223,6 +2141,45 @@ Only if the office really changed its key, and you checked the new fingerprint b
     </message>
   </context>
   <context>
+    <name>ListActions</name>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>回执日期</source>
+      <translation>Receipt date</translation>
+    </message>
+    <message>
+      <source>回执落款日期（如 2023-12-01；空着为收到报告之日）：</source>
+      <translation>Date on the receipt (e.g. 2023-12-01; empty: the day the report was received):</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
+      <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
+    </message>
+    <message>
+      <source>确定删除选中的记录吗？</source>
+      <translation>Delete the selected records?</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中一条记录。</source>
+      <translation>Select a record in the list first.</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中要打印的记录。</source>
+      <translation>Select the records to print first.</translation>
+    </message>
+  </context>
+  <context>
     <name>ListTab</name>
     <message>
       <source>企业名称或拼音首字母</source>
@@ -2251,18 +2208,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Save as Word…</translation>
     </message>
     <message>
-      <source>回执日期</source>
-      <translation>Receipt date</translation>
-    </message>
-    <message>
-      <source>回执落款日期（如 2023-12-01；空着为收到报告之日）：</source>
-      <translation>Date on the receipt (e.g. 2023-12-01; empty: the day the report was received):</translation>
-    </message>
-    <message>
-      <source>打印</source>
-      <translation>Print</translation>
-    </message>
-    <message>
       <source>打印 ▾</source>
       <translation>Print ▾</translation>
     </message>
@@ -2273,22 +2218,6 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>打开</source>
       <translation>Open</translation>
-    </message>
-    <message>
-      <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
-      <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
-    </message>
-    <message>
-      <source>确定删除选中的记录吗？</source>
-      <translation>Delete the selected records?</translation>
-    </message>
-    <message>
-      <source>请先在列表中选中一条记录。</source>
-      <translation>Select a record in the list first.</translation>
-    </message>
-    <message>
-      <source>请先在列表中选中要打印的记录。</source>
-      <translation>Select the records to print first.</translation>
     </message>
   </context>
   <context>
@@ -2740,14 +2669,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>全部阶段</source>
       <translation>All stages</translation>
-    </message>
-    <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
     </message>
     <message>
       <source>新建要约…</source>
@@ -3704,36 +3625,8 @@ This program never connects to a network; all data stays on this PC.</translatio
   <context>
     <name>SnapshotBox</name>
     <message>
-      <source>农民工人数</source>
-      <translation>Migrant workers</translation>
-    </message>
-    <message>
-      <source>劳务派遣人数</source>
-      <translation>Dispatched workers</translation>
-    </message>
-    <message>
-      <source>工资已足额发放至（年-月）</source>
-      <translation>Wages paid in full through (year-month)</translation>
-    </message>
-    <message>
-      <source>已签劳动合同人数</source>
-      <translation>Contracts signed</translation>
-    </message>
-    <message>
-      <source>拖欠工资金额（元）</source>
-      <translation>Wages owed (yuan)</translation>
-    </message>
-    <message>
       <source>用工基本情况</source>
       <translation>Employment snapshot</translation>
-    </message>
-    <message>
-      <source>职工人数</source>
-      <translation>Staff</translation>
-    </message>
-    <message>
-      <source>被拖欠工资人数</source>
-      <translation>Workers owed wages</translation>
     </message>
   </context>
   <context>
@@ -3848,14 +3741,6 @@ This program never connects to a network; all data stays on this PC.</translatio
   </context>
   <context>
     <name>_CampaignList</name>
-    <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
-      <source>打开</source>
-      <translation>Open</translation>
-    </message>
     <message>
       <source>指导服务</source>
       <translation>Guidance</translation>

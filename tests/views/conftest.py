@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 from app.settings import AppSettings
@@ -28,3 +31,13 @@ def second_window(qtbot):
         return w
 
     return make
+
+
+@pytest.fixture
+def other(db: Any) -> Iterator[Any]:
+    """A colleague (李四) on the same database file, through a Database of their own."""
+    from tests.colleagues import colleague
+
+    database = colleague(db, "李四")
+    yield database
+    database.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,8 @@ import pytest
 
 from app.services.register import enterprises
 from tests import records
-from tests.colleagues import colleague
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def other(db: Any) -> Iterator[Any]:
-    database = colleague(db, "李四")
-    yield database
-    database.close()
 
 
 def _names(tab: Any) -> list[str]:

@@ -4,34 +4,18 @@ and nothing is overwritten that the user did not choose (app/views/common/merge_
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from app.models import AuditEntry, Enterprise, NegotiationOffer
+from app.models import AuditEntry, NegotiationOffer
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.record_dialog import RecordDialog
 from app.views.negotiation.offer_dialog import OfferDialog
 from tests import records
-from tests.colleagues import colleague
+from tests.edit_support import stored_enterprise
 from tests.gui import type_text
-
-
-@pytest.fixture
-def other(db: Any) -> Iterator[Any]:
-    database = colleague(db, "李四")
-    yield database
-    database.close()
-
-
-def _enterprise(db: Any, eid: str) -> Enterprise:
-    with db.session() as session:
-        row = session.get(Enterprise, eid)
-        assert row is not None
-        return row
 
 
 def _edit(qtbot: Any, window: Any) -> RecordDialog:
@@ -72,7 +56,7 @@ def test_enterprise_second_save_opens_the_merge_view_and_saves_the_choice(
 
     view = _merge_view(qtbot, mine)
     assert mine.isVisible()  # nothing saved, my edits still in the dialog
-    stored = _enterprise(window.db, eid)
+    stored = stored_enterprise(window.db, eid)
     assert (stored.address, stored.contact_person, stored.version) == ("叶县昆阳镇", "", 2)
     assert "李四" in view.findChild(QLabel, "conflict_message").text()
     shown = {f.name: (f.mine_text, f.theirs_text) for f in view.fields}
@@ -90,7 +74,7 @@ def test_enterprise_second_save_opens_the_merge_view_and_saves_the_choice(
 
     view.reject()  # 取消: back to my dialog, my edits kept, nothing written
     assert mine.isVisible() and mine.editors["address"].text() == "汝州市煤山街道"  # type: ignore[attr-defined]
-    assert _enterprise(window.db, eid).version == 2
+    assert stored_enterprise(window.db, eid).version == 2
 
     mine.try_save()  # still against version 1: the merge view again
     view = _merge_view(qtbot, mine)
@@ -98,7 +82,7 @@ def test_enterprise_second_save_opens_the_merge_view_and_saves_the_choice(
     view.save_button.click()
 
     qtbot.waitUntil(lambda: not mine.isVisible())
-    stored = _enterprise(window.db, eid)
+    stored = stored_enterprise(window.db, eid)
     assert (stored.contact_person, stored.address, stored.contact_phone) == (
         "张三",
         "叶县昆阳镇",
@@ -170,11 +154,11 @@ def test_deleting_what_a_colleague_changed_since_the_list_was_read_is_refused(
     tab.table.selectRow(0)
     enterprises.update(other, eid, {"contact_person": "王五"})
     tab.delete_selected()
-    assert not _enterprise(window.db, eid).deleted
+    assert not stored_enterprise(window.db, eid).deleted
     assert any(kind == "warning" and "李四" in text for kind, _t, text in messages)
     tab.table.selectRow(0)  # the list was read again: now the delete goes through
     tab.delete_selected()
-    assert _enterprise(window.db, eid).deleted
+    assert stored_enterprise(window.db, eid).deleted
 
 
 def test_health_check_merge_keeps_their_item_and_my_advice(qtbot: Any, db: Any, other: Any) -> None:

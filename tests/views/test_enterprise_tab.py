@@ -34,6 +34,17 @@ def open_dialog(qtbot, action) -> RecordDialog:
     return dialog
 
 
+def new_enterprise_typed(qtbot, tab) -> RecordDialog:
+    """新增企业 with a name, a credit code and the county chosen."""
+    dialog = open_dialog(qtbot, tab.add_enterprise)
+    type_text(qtbot, dialog.editors["name"], "汝州市新开张有限公司")
+    type_text(qtbot, dialog.editors["credit_code"], code(9))
+    county = dialog.editors["county_code"]
+    assert isinstance(county, QComboBox)
+    county.setCurrentIndex(county.findData("410482"))
+    return dialog
+
+
 def test_search_as_you_type(qtbot, window, db):
     seed(window.db)
     tab = window.enterprise_tab
@@ -72,12 +83,7 @@ def test_sort_by_clicking_header(qtbot, window):
 
 def test_add_enterprise_through_dialog(qtbot, window):
     tab = window.enterprise_tab
-    dialog = open_dialog(qtbot, tab.add_enterprise)
-    type_text(qtbot, dialog.editors["name"], "汝州市新开张有限公司")
-    type_text(qtbot, dialog.editors["credit_code"], code(9))
-    county = dialog.editors["county_code"]
-    assert isinstance(county, QComboBox)
-    county.setCurrentIndex(county.findData("410482"))
+    dialog = new_enterprise_typed(qtbot, tab)
     type_text(qtbot, dialog.editors["employee_count"], "1,200")
     qtbot.mouseClick(dialog.editors["has_union"], Qt.MouseButton.LeftButton)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
@@ -90,11 +96,7 @@ def test_add_enterprise_through_dialog(qtbot, window):
 
 def test_impossible_values_shown_beside_fields_and_cleared_as_fixed(qtbot, window):
     tab = window.enterprise_tab
-    dialog = open_dialog(qtbot, tab.add_enterprise)
-    type_text(qtbot, dialog.editors["name"], "汝州市新开张有限公司")
-    type_text(qtbot, dialog.editors["credit_code"], code(9))
-    county = dialog.editors["county_code"]
-    county.setCurrentIndex(county.findData("410482"))
+    dialog = new_enterprise_typed(qtbot, tab)
     type_text(qtbot, dialog.editors["contact_phone"], "abc")
     type_text(qtbot, dialog.editors["registration_date"], "2030-01-01")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()

@@ -47,7 +47,7 @@ def select_enterprise(window, name):
 def new_check_from_register(qtbot, window, name):
     select_enterprise(window, name)
     window.enterprise_tab.new_check_button.click()
-    dialog = window.check_tab.open_dialogs[-1]
+    dialog = window.check_tab.dialogs[-1]
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 
@@ -66,6 +66,24 @@ def ready(dialog):
     if not dialog.team.members():
         dialog.team.add_member(health_checks.TeamMember("张三", "劳动关系协调员"))
     dialog.closing.use_proposal.click()
+
+
+def finalised_and_selected(qtbot, window, name="汝州市甲机械有限公司"):
+    """A check of the enterprise made from the register, finalised with its two
+    findings, and selected in the check list."""
+    dialog = new_check_from_register(qtbot, window, name)
+    fill_all(dialog)
+    ready(dialog)
+    dialog.finalise_button.click()
+    tab = window.check_tab
+    tab.table.selectRow(0)
+    return tab
+
+
+def reopened(qtbot, tab):
+    dialog = tab.open_selected()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
 
 
 def test_new_check_from_register_finalised_makes_rectification_items(qtbot, window, registered):
@@ -192,14 +210,8 @@ def test_bad_snapshot_number_shown_and_nothing_saved(qtbot, window, registered):
 
 
 def test_amend_a_finalised_check_needs_a_reason(qtbot, window, registered, messages):
-    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
-    fill_all(dialog)
-    ready(dialog)
-    dialog.finalise_button.click()
-    tab = window.check_tab
-    tab.table.selectRow(0)
-    dialog = tab.open_selected()
-    qtbot.waitUntil(dialog.isVisible)
+    tab = finalised_and_selected(qtbot, window)
+    dialog = reopened(qtbot, tab)
     assert dialog.conclusion.isReadOnly() and dialog.amend_button.isVisible()
     dialog.amend_button.click()
     assert not dialog.conclusion.isReadOnly()
@@ -232,12 +244,7 @@ def test_checks_of_one_enterprise_from_register(qtbot, window, registered):
 
 
 def test_print_report_and_notice_to_files(qtbot, window, registered, monkeypatch, tmp_path):
-    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
-    fill_all(dialog)
-    ready(dialog)
-    dialog.finalise_button.click()
-    tab = window.check_tab
-    tab.table.selectRow(0)
+    tab = finalised_and_selected(qtbot, window)
     target = {"path": ""}
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target["path"], ""))
     target["path"] = str(tmp_path / "报告.pdf")
@@ -324,14 +331,7 @@ def test_finalised_check_reads_in_normal_text_not_disabled_grey(
 
     from app.views.common.readable import is_locked
 
-    dialog = new_check_from_register(qtbot, window, "汝州市甲机械有限公司")
-    fill_all(dialog)
-    ready(dialog)
-    dialog.finalise_button.click()
-    tab = window.check_tab
-    tab.table.selectRow(0)
-    dialog = tab.open_selected()
-    qtbot.waitUntil(dialog.isVisible)
+    dialog = reopened(qtbot, finalised_and_selected(qtbot, window))
     editors = [
         w
         for w in dialog.findChildren(QWidget)

@@ -11,30 +11,24 @@ from tests.gui import type_text
 from tests.records import enterprise
 
 
+def manual_item(db, eid, what, started_days, deadline_days, person):
+    """A manual ledger item started and due that many days from today."""
+    today = date.today()
+    item = ManualItem(
+        eid,
+        what,
+        today + timedelta(days=started_days),
+        today + timedelta(days=deadline_days),
+        enterprise_person=person,
+    )
+    return ledger.add_manual(db, item)
+
+
 @pytest.fixture
 def items(window):
     eid = enterprise(window.db)
-    today = date.today()
-    overdue = ledger.add_manual(
-        window.db,
-        ManualItem(
-            eid,
-            "未签订劳动合同",
-            today - timedelta(days=40),
-            today - timedelta(days=10),
-            enterprise_person="王厂长",
-        ),
-    )
-    later = ledger.add_manual(
-        window.db,
-        ManualItem(
-            eid,
-            "未设维权告示牌",
-            today - timedelta(days=5),
-            today + timedelta(days=60),
-            enterprise_person="李主任",
-        ),
-    )
+    overdue = manual_item(window.db, eid, "未签订劳动合同", -40, -10, "王厂长")
+    later = manual_item(window.db, eid, "未设维权告示牌", -5, 60, "李主任")
     window.refresh_all()
     return eid, overdue, later
 

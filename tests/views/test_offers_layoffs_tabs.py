@@ -14,6 +14,29 @@ from tests.pdf_tools import pdf_text
 from tests.records import enterprise
 
 
+def filing_saved(qtbot, tab, eid, staff, explained_on, layoff_on):
+    """A layoff filing typed into 新建备案 (staff: total and laid off) and saved."""
+    dialog = tab.new_filing(eid)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.total_staff.setText(staff[0])
+    dialog.laid_off.setText(staff[1])
+    dialog.explained_on.set_value(explained_on)
+    dialog.layoff_on.set_value(layoff_on)
+    assert dialog.save()
+    return dialog
+
+
+def printed(tab, monkeypatch, out, action_name):
+    """The first record of the list printed to `out` by the print menu's action."""
+    from PySide6.QtGui import QAction
+
+    tab.refresh()
+    tab.table.selectRow(0)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.findChild(QAction, action_name).trigger()
+    return pdf_text(out)
+
+
 @pytest.fixture
 def eid(window):
     value = enterprise(window.db)
@@ -112,15 +135,9 @@ def test_print_offer_letter(qtbot, window, eid, monkeypatch, tmp_path):
             sent_on=date(2023, 9, 25),
         ),
     )
-    tab = window.offers_tab
-    tab.refresh()
-    tab.table.selectRow(0)
-    out = tmp_path / "要约书.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    from PySide6.QtGui import QAction
-
-    tab.findChild(QAction, "print_offer-letter_pdf").trigger()
-    text = pdf_text(out)
+    text = printed(
+        window.offers_tab, monkeypatch, tmp_path / "要约书.pdf", "print_offer-letter_pdf"
+    )
     assert "集体协商要约书" in text and "调整薪酬水平" in text and "10个工作日内书面答复" in text
 
 
@@ -128,13 +145,7 @@ def test_layoff_filing_with_people_list(qtbot, window, eid, tmp_path):
     from openpyxl import Workbook
 
     tab = window.layoffs_tab
-    dialog = tab.new_filing(eid)
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.total_staff.setText("190")
-    dialog.laid_off.setText("19")
-    dialog.explained_on.set_value(date(2023, 3, 2))
-    dialog.layoff_on.set_value(date(2023, 3, 31))
-    assert dialog.save()
+    dialog = filing_saved(qtbot, tab, eid, ("190", "19"), date(2023, 3, 2), date(2023, 3, 31))
     texts = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
     assert any("属于经济性裁员" in t for t in texts) and any("✗ 提前 29 日" in t for t in texts)
     wb = Workbook()
@@ -224,16 +235,12 @@ def test_print_layoff_receipt_with_a_chosen_date(qtbot, window, eid, monkeypatch
         ),
     )
     tab = window.layoffs_tab
-    tab.refresh()
-    tab.table.selectRow(0)
     out = tmp_path / "回执.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     answers = iter([("", True), ("2023-03-13", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    action = tab.findChild(QAction, "print_layoff-receipt_pdf")
-    action.trigger()
-    assert "2023年3月10日第1页" in pdf_text(out)  # the day the report was received
-    action.trigger()
+    text = printed(tab, monkeypatch, out, "print_layoff-receipt_pdf")
+    assert "2023年3月10日第1页" in text  # the day the report was received
+    tab.findChild(QAction, "print_layoff-receipt_pdf").trigger()
     assert "2023年3月13日第1页" in pdf_text(out)  # the date chosen when printing
 
 
@@ -256,13 +263,9 @@ def test_tabs_show_their_record_spec_columns(qtbot, window, eid):
     ):
         assert _headers(tab) == [c.label_zh for c in spec.table_columns]
 
-    dialog = window.layoffs_tab.new_filing(eid)
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.total_staff.setText("300")
-    dialog.laid_off.setText("12")
-    dialog.explained_on.set_value(date(2023, 3, 1))
-    dialog.layoff_on.set_value(date(2023, 4, 10))
-    assert dialog.save()
+    dialog = filing_saved(
+        qtbot, window.layoffs_tab, eid, ("300", "12"), date(2023, 3, 1), date(2023, 4, 10)
+    )
     data, facts = layoffs.get(window.db, dialog.filing_id)
     row = dict(zip(_headers(window.layoffs_tab), cells(window.layoffs_tab), strict=True))
     assert row["企业"] == facts["enterprise"]

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -32,8 +31,10 @@ from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.storage import Database
 from app.views.campaign import campaign_merge
+from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import tr_lines
+from app.views.common.widgets import named, push_button
 
 
 class DateError(ValueError):
@@ -56,8 +57,7 @@ def _date(text: str, what: str, *, required: bool = True) -> date | None:
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
+    t = named(QTableWidget(0, len(headers)), name)
     t.setHorizontalHeaderLabels(headers)
     t.horizontalHeader().setStretchLastSection(True)
     return t
@@ -84,41 +84,36 @@ class CampaignDialog(QDialog):
         self.setWindowTitle(self.tr("专项行动"))
         self.setObjectName("campaign_dialog")
 
-        self.list = QListWidget()
-        self.list.setObjectName("campaign_list")
+        self.list = named(QListWidget(), "campaign_list")
         self.list.currentRowChanged.connect(lambda _r: self.load_current())
-        new = QPushButton(self.tr("按 2023 年通知新建…"))
-        new.setObjectName("campaign_new")
-        new.clicked.connect(lambda _c=False: self.new_from_template())
-        self.current_button = QPushButton(self.tr("设为当前"))
-        self.current_button.setObjectName("campaign_set_current")
-        self.current_button.clicked.connect(lambda _c=False: self.make_current())
-        delete = QPushButton(self.tr("删除"))
-        delete.clicked.connect(lambda _c=False: self.delete_current())
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        for b in (new, self.current_button, delete):
-            left.addWidget(b)
+        new = push_button(
+            self.tr("按 2023 年通知新建…"),
+            "campaign_new",
+            lambda _c=False: self.new_from_template(),
+        )
+        self.current_button = push_button(
+            self.tr("设为当前"), "campaign_set_current", lambda _c=False: self.make_current()
+        )
+        delete = push_button(self.tr("删除"), slot=lambda _c=False: self.delete_current())
+        left = vbox((self.list, 1), *(new, self.current_button, delete))
 
-        self.name = QLineEdit()
-        self.name.setObjectName("campaign_name")
+        self.name = named(QLineEdit(), "campaign_name")
         self.issuer = QLineEdit()
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText(self.tr("平协调三方办〔2023〕3号"))
         self.issued_on = QLineEdit()
-        self.starts_on = QLineEdit()
-        self.starts_on.setObjectName("campaign_starts")
-        self.ends_on = QLineEdit()
-        self.ends_on.setObjectName("campaign_ends")
+        self.starts_on = named(QLineEdit(), "campaign_starts")
+        self.ends_on = named(QLineEdit(), "campaign_ends")
         self.report_due = QLineEdit()
-        form = QFormLayout()
-        form.addRow(self.tr("名称"), self.name)
-        form.addRow(self.tr("发文机关"), self.issuer)
-        form.addRow(self.tr("文号"), self.doc_number)
-        form.addRow(self.tr("发文日期"), self.issued_on)
-        form.addRow(self.tr("开始日期"), self.starts_on)
-        form.addRow(self.tr("结束日期"), self.ends_on)
-        form.addRow(self.tr("总结报送截止"), self.report_due)
+        form = form_rows(
+            (self.tr("名称"), self.name),
+            (self.tr("发文机关"), self.issuer),
+            (self.tr("文号"), self.doc_number),
+            (self.tr("发文日期"), self.issued_on),
+            (self.tr("开始日期"), self.starts_on),
+            (self.tr("结束日期"), self.ends_on),
+            (self.tr("总结报送截止"), self.report_due),
+        )
 
         self.phases = _table([self.tr("阶段"), self.tr("开始"), self.tr("结束")], "campaign_phases")
         self.plan = _table(
@@ -138,8 +133,9 @@ class CampaignDialog(QDialog):
             lay.addWidget(table)
             if table is not self.targets:
                 row = QHBoxLayout()
-                add = QPushButton(self.tr("增加一行"))
-                add.clicked.connect(lambda _c=False, t=table: t.insertRow(t.rowCount()))
+                add = push_button(
+                    self.tr("增加一行"), slot=lambda _c=False, t=table: t.insertRow(t.rowCount())
+                )
                 remove = QPushButton(self.tr("删除所选行"))
                 remove.clicked.connect(
                     lambda _c=False, t=table: (
@@ -152,31 +148,19 @@ class CampaignDialog(QDialog):
                 lay.addLayout(row)
             self.detail_tabs.addTab(page, title)
 
-        self.error = QLabel()
-        self.error.setObjectName("campaign_error")
+        self.error = named(QLabel(), "campaign_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("campaign_save")
-        self.save_button.clicked.connect(lambda _c=False: self.save())
-        self.print_button = QPushButton(self.tr("打印实施方案…"))
-        self.print_button.setObjectName("campaign_print")
-        self.print_button.clicked.connect(lambda _c=False: self.print_plan())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.detail_tabs, 1)
-        right.addWidget(self.error)
-        right.addLayout(buttons)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        self.save_button = push_button(
+            self.tr("保存"), "campaign_save", lambda _c=False: self.save()
+        )
+        self.print_button = push_button(
+            self.tr("打印实施方案…"), "campaign_print", lambda _c=False: self.print_plan()
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        buttons = hbox(self.print_button, 1, self.save_button, close)
+        right = vbox(form, (self.detail_tabs, 1), self.error, buttons)
+        hbox((left, 1), (right, 3), owner=self)
         self.resize(1060, 680)
         self.reload()
 

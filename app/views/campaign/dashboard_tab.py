@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +28,8 @@ from app.services.negotiation import offers
 from app.tasks import SyncTaskRunner, TaskRunner, show_error
 from app.views.campaign.dashboard_clicks import DashboardClicks
 from app.views.common.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 
 class DashboardTab(DashboardClicks, QWidget):
@@ -54,26 +55,24 @@ class DashboardTab(DashboardClicks, QWidget):
         self.stats: CampaignStats | None = None
         self.today = date.today()
 
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("dashboard_campaign")
+        self.campaign = named(QComboBox(), "dashboard_campaign")
         # The campaign's full name: not one of the narrow filter boxes (window_layout.py).
         self.campaign.setProperty("keep_width", True)
         self.campaign.setMinimumWidth(300)
         self.campaign.currentIndexChanged.connect(lambda _i: self.refresh_stats())
-        self.refresh_button = QPushButton(self.tr("刷新"))
-        self.refresh_button.setObjectName("dashboard_refresh")
-        self.refresh_button.clicked.connect(lambda _c=False: self.refresh())
-        self.export_button = QPushButton(self.tr("导出图表…"))
-        self.export_button.setObjectName("dashboard_export")
-        self.export_button.clicked.connect(lambda _c=False: self.export_charts())
-        self.campaign_button = QPushButton(self.tr("专项行动设置…"))
-        self.campaign_button.clicked.connect(lambda _c=False: self.campaign_requested.emit())
-        self.report_button = QPushButton(self.tr("工作总结…"))
-        self.report_button.setObjectName("dashboard_report")
-        self.report_button.clicked.connect(lambda _c=False: self.report_requested.emit())
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("专项行动：")))
-        top.addWidget(self.campaign, 1)
+        self.refresh_button = push_button(
+            self.tr("刷新"), "dashboard_refresh", lambda _c=False: self.refresh()
+        )
+        self.export_button = push_button(
+            self.tr("导出图表…"), "dashboard_export", lambda _c=False: self.export_charts()
+        )
+        self.campaign_button = push_button(
+            self.tr("专项行动设置…"), slot=lambda _c=False: self.campaign_requested.emit()
+        )
+        self.report_button = push_button(
+            self.tr("工作总结…"), "dashboard_report", lambda _c=False: self.report_requested.emit()
+        )
+        top = hbox(QLabel(self.tr("专项行动：")), (self.campaign, 1))
         for b in (
             self.refresh_button,
             self.export_button,
@@ -89,20 +88,20 @@ class DashboardTab(DashboardClicks, QWidget):
         )
         self.empty.setObjectName("dashboard_empty")
         self.empty.setWordWrap(True)
-        self.create_button = QPushButton(self.tr("新建本年度专项行动…"))
-        self.create_button.setObjectName("dashboard_create")
-        self.create_button.clicked.connect(lambda _c=False: self.new_campaign_requested.emit())
+        self.create_button = push_button(
+            self.tr("新建本年度专项行动…"),
+            "dashboard_create",
+            lambda _c=False: self.new_campaign_requested.emit(),
+        )
         self.empty_box = QWidget()
-        empty_layout = QVBoxLayout(self.empty_box)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        empty_layout.addStretch(1)
+        vbox(
+            self.empty, (self.create_button, 0, Qt.AlignmentFlag.AlignLeft), 1, owner=self.empty_box
+        )
 
         self.tiles: dict[str, QPushButton] = {}
         tiles = QHBoxLayout()
         for key in ("checks", "ledger", "risk", "offers", "layoffs", "events", "guidance"):
-            b = QPushButton()
-            b.setObjectName(f"tile_{key}")
+            b = named(QPushButton(), f"tile_{key}")
             b.setMinimumHeight(64)
             b.setStyleSheet("QPushButton { text-align: center; font-size: 13px; padding: 6px; }")
             b.clicked.connect(lambda _c=False, k=key: self.tile_clicked(k))
@@ -196,17 +195,11 @@ class DashboardTab(DashboardClicks, QWidget):
         for n, chart in enumerate(self.charts[1:]):
             grid.addWidget(chart, 1 + n // 2, n % 2)
         inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addLayout(tiles)
-        inner_layout.addLayout(grid)
-        inner_layout.addStretch(1)
+        vbox(tiles, grid, 1, owner=inner)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.empty_box, 1)
-        layout.addWidget(self.scroll, 1)
+        vbox(top, (self.empty_box, 1), (self.scroll, 1), owner=self)
         self.refresh()
 
     # -- data ---------------------------------------------------------------------------------

@@ -3,29 +3,23 @@ marked, and its photos) and for a typical case (with its files)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPushButton, QWidget
 
 from app.services.campaign import guidance
 from app.services.campaign.guidance import ReachedEnterprise
 from app.services.core import edit_lock, record_files
+from app.services.core.fields import parse_date
 from app.services.core.storage import Database
 from app.views.common.enterprise_picker import EnterprisePicker
+from app.views.common.list_box import ListBox
 from app.views.common.record_dialog import RecordDialog
+from app.views.common.widgets import named
 
 
 def _specs(specs: tuple[Any, ...], english: bool) -> list[Any]:
@@ -37,29 +31,23 @@ def _specs(specs: tuple[Any, ...], english: bool) -> list[Any]:
     return [replace(s, choices=s.choices_en) if s.choices_en else s for s in specs]
 
 
-class FilesBox(QGroupBox):
+class FilesBox(ListBox):
     """A record's files: add (copied beside the database), open, state shown."""
 
     def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(
+            title,
+            "files_list",
+            90,
+            [
+                (self.tr("添加照片或材料…"), "add_file", self.choose),
+                (self.tr("打开"), "", self.open_current),
+            ],
+            parent,
+        )
         self.db = db
         self.files: list[dict[str, Any]] = []
         self.pending: list[Path] = []  # chosen before the record was first saved
-        self.list = QListWidget()
-        self.list.setObjectName("files_list")
-        self.list.setMaximumHeight(90)
-        add = QPushButton(self.tr("添加照片或材料…"))
-        add.setObjectName("add_file")
-        add.clicked.connect(lambda _c=False: self.choose())
-        open_button = QPushButton(self.tr("打开"))
-        open_button.clicked.connect(lambda _c=False: self.open_current())
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(open_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
 
     def show_files(self, files: list[dict[str, Any]]) -> None:
         self.files = files
@@ -97,68 +85,144 @@ class FilesBox(QGroupBox):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class ActivityDialog(RecordDialog):
+class CampaignRecordDialog(RecordDialog):
+    """A record kept under a campaign, with files: its fields (FIELDS, checked by
+    CHECK), read with the version it was loaded at (RECORD_TYPE), saved with its
+    campaign and then its files; a type adds its own widgets above the files."""
+
     saved = Signal(str)
+    RECORD_TYPE = ""
+    RECORD_ARG = ""  # the keyword a list opens a stored record with (activity_id=…)
+    OBJECT_NAME = ""
+    SIZE = (640, 720)
+    FIELDS: tuple[Any, ...] = ()
+    CHECK: Any = None
 
     def __init__(
         self,
         db: Database,
         *,
         campaign_id: str,
-        activity_id: str | None = None,
         english: bool = False,
-        new_months: int = 12,
+        new_months: int = 12,  # "new" enterprises reached: registered within these months
         parent: QWidget | None = None,
+        **record: str | None,
     ) -> None:
-        self.db = db
-        self.activity_id = activity_id
-        self.campaign_id = campaign_id
+        record_id = record.pop(self.RECORD_ARG, None)
+        if record:
+            raise TypeError(f"{type(self).__name__}: unknown {', '.join(record)}")
         self.new_months = new_months
-        self.reached: list[ReachedEnterprise] = []
+        self.db = db
+        self.record_id = record_id
+        self.campaign_id = campaign_id
         values: dict[str, Any] = {}
         files: list[dict[str, Any]] = []
-        if activity_id:
-            version = edit_lock.version_of(
-                db, "guidance_activity", activity_id
-            )  # before the values
-            values, self.reached, files = guidance.activity(db, activity_id, new_months=new_months)
+        if record_id:
+            version = edit_lock.version_of(db, self.RECORD_TYPE, record_id)  # before the values
+            values, files = self.read(record_id)
             values["version"] = version
             self.campaign_id = values.get("campaign_id") or campaign_id
-        self.reached_loaded = sorted(e.id for e in self.reached)
+        self.loaded_values(values)
         super().__init__(
-            _specs(guidance.ACTIVITY_FIELDS, english),
+            _specs(self.FIELDS, english),
             self._save_values,
-            title=self.tr("指导服务活动"),
+            title=self.title(),
             values=values,
             english=english,
-            check=guidance.activity_problems,
-            reload=lambda: guidance.activity(db, self.activity_id or "")[0],
+            check=type(self).CHECK,
+            reload=lambda: self.read(self.record_id or "")[0],
             parent=parent,
         )
-        self.setObjectName("activity_dialog")
-        box = QGroupBox(self.tr("覆盖的企业（名录内，“新办”为近期新登记）"))
-        self.enterprise_list = QListWidget()
-        self.enterprise_list.setObjectName("reached_list")
-        self.enterprise_list.setMaximumHeight(120)
-        add = QPushButton(self.tr("添加企业…"))
-        add.setObjectName("add_enterprise")
-        add.clicked.connect(lambda _c=False: self.pick_enterprise())
-        remove = QPushButton(self.tr("移除"))
-        remove.clicked.connect(lambda _c=False: self.remove_enterprise())
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        inner = QVBoxLayout(box)
-        inner.addWidget(self.enterprise_list)
-        inner.addLayout(row)
-        self.files_box = FilesBox(db, self.tr("照片和材料"))
+        self.setObjectName(self.OBJECT_NAME)
+        self.files_box = FilesBox(db, self.files_title())
         self.files_box.show_files(files)
         layout = self.layout()
-        layout.insertWidget(layout.count() - 2, box)  # type: ignore[attr-defined]
-        layout.insertWidget(layout.count() - 2, self.files_box)  # type: ignore[attr-defined]
-        self.resize(640, 900)
+        for widget in (*self.own_widgets(), self.files_box):
+            layout.insertWidget(layout.count() - 2, widget)  # type: ignore[attr-defined]
+        self.resize(*self.SIZE)
+        self.shown()
+
+    # -- what a type provides ----------------------------------------------------------------
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def files_title(self) -> str:
+        raise NotImplementedError
+
+    def shown(self) -> None:
+        """Fill the type's own widgets (after the dialog is built)."""
+
+    def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        raise NotImplementedError
+
+    def loaded_values(self, values: dict[str, Any]) -> None:
+        """What the type keeps of the stored values beyond the fields."""
+
+    def own_widgets(self) -> list[QWidget]:
+        return []
+
+    def store(self, values: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+    def add_file(self, record_id: str, path: Path) -> None:
+        raise NotImplementedError
+
+    # -- shared ------------------------------------------------------------------------------
+    def _save_values(self, values: dict[str, Any]) -> str:
+        record_id = self.store(values)
+        self.record_id = record_id
+        for path in self.files_box.pending:
+            self.add_file(record_id, path)
+        self.files_box.pending = []
+        self.saved.emit(record_id)
+        return record_id
+
+
+class ActivityDialog(CampaignRecordDialog):
+    RECORD_TYPE = "guidance_activity"
+    RECORD_ARG = "activity_id"
+    OBJECT_NAME = "activity_dialog"
+    SIZE = (640, 900)
+    FIELDS = guidance.ACTIVITY_FIELDS
+    CHECK = staticmethod(guidance.activity_problems)
+
+    reached: list[ReachedEnterprise] = []
+
+    def title(self) -> str:
+        return self.tr("指导服务活动")
+
+    def files_title(self) -> str:
+        return self.tr("照片和材料")
+
+    def shown(self) -> None:
         self._show_reached()
+
+    @property
+    def activity_id(self) -> str | None:
+        return self.record_id
+
+    def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        values, self._read_reached, files = guidance.activity(
+            self.db, record_id, new_months=self.new_months
+        )
+        return values, files
+
+    def loaded_values(self, values: dict[str, Any]) -> None:
+        self.reached = self._read_reached if values else []
+        self.reached_loaded = sorted(e.id for e in self.reached)
+
+    def own_widgets(self) -> list[QWidget]:
+        box = ListBox(
+            self.tr("覆盖的企业（名录内，“新办”为近期新登记）"),
+            "reached_list",
+            120,
+            [
+                (self.tr("添加企业…"), "add_enterprise", self.pick_enterprise),
+                (self.tr("移除"), "", self.remove_enterprise),
+            ],
+        )
+        self.enterprise_list = box.list
+        return [box]
 
     def _show_reached(self) -> None:
         self.enterprise_list.clear()
@@ -173,14 +237,10 @@ class ActivityDialog(RecordDialog):
         if enterprise_id in ids:
             return
         held = self.values().get("held_on")
-        from app.services.core.fields import parse_date
-
         try:
             on = parse_date(held) if held else None
         except ValueError:
             on = None
-        from datetime import date
-
         self.reached = guidance.enterprises_reached(
             self.db, [*ids, enterprise_id], on or date.today(), self.new_months
         )
@@ -197,71 +257,55 @@ class ActivityDialog(RecordDialog):
             del self.reached[row]
             self._show_reached()
 
-    def _save_values(self, values: dict[str, Any]) -> str:
+    def store(self, values: dict[str, Any]) -> str:
         ids = sorted(e.id for e in self.reached)
-        record_id = guidance.save_activity(
+        return guidance.save_activity(
             self.db,
             values,
             campaign_id=self.campaign_id,
             # Sent only when changed here: a colleague's change to the list is then kept.
             enterprise_ids=None if ids == self.reached_loaded else ids,
-            activity_id=self.activity_id,
+            activity_id=self.record_id,
             loaded=self.loaded,
         )
-        self.activity_id = record_id
-        for path in self.files_box.pending:
-            guidance.add_activity_file(self.db, record_id, path)
-        self.files_box.pending = []
-        self.saved.emit(record_id)
-        return record_id
+
+    def add_file(self, record_id: str, path: Path) -> None:
+        guidance.add_activity_file(self.db, record_id, path)
 
 
-class CaseDialog(RecordDialog):
-    saved = Signal(str)
+class CaseDialog(CampaignRecordDialog):
+    RECORD_TYPE = "typical_case"
+    RECORD_ARG = "case_id"
+    OBJECT_NAME = "case_dialog"
+    FIELDS = guidance.CASE_FIELDS
+    CHECK = staticmethod(guidance.case_problems)
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        campaign_id: str,
-        case_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.db = db
-        self.case_id = case_id
-        self.campaign_id = campaign_id
-        self.enterprise_id = ""
-        values: dict[str, Any] = {}
-        files: list[dict[str, Any]] = []
-        if case_id:
-            version = edit_lock.version_of(db, "typical_case", case_id)  # before the values
-            values, files = guidance.case(db, case_id)
-            values["version"] = version
-            self.enterprise_id = values.get("enterprise_id", "")
-            self.campaign_id = values.get("campaign_id") or campaign_id
-        super().__init__(
-            _specs(guidance.CASE_FIELDS, english),
-            self._save_values,
-            title=self.tr("典型案例"),
-            values=values,
-            english=english,
-            check=guidance.case_problems,
-            reload=lambda: guidance.case(db, self.case_id or "")[0],
-            parent=parent,
-        )
-        self.setObjectName("case_dialog")
+    enterprise_id = ""
+
+    def title(self) -> str:
+        return self.tr("典型案例")
+
+    def files_title(self) -> str:
+        return self.tr("附件")
+
+    def shown(self) -> None:
         self.editors["body"].setFixedHeight(220)
-        self.enterprise_button = QPushButton()
-        self.enterprise_button.setObjectName("case_enterprise")
-        self.enterprise_button.clicked.connect(lambda _c=False: self.pick_enterprise())
         self._show_enterprise()
-        self.files_box = FilesBox(db, self.tr("附件"))
-        self.files_box.show_files(files)
-        layout = self.layout()
-        layout.insertWidget(layout.count() - 2, self.enterprise_button)  # type: ignore[attr-defined]
-        layout.insertWidget(layout.count() - 2, self.files_box)  # type: ignore[attr-defined]
-        self.resize(640, 720)
+
+    @property
+    def case_id(self) -> str | None:
+        return self.record_id
+
+    def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        return guidance.case(self.db, record_id)
+
+    def loaded_values(self, values: dict[str, Any]) -> None:
+        self.enterprise_id = values.get("enterprise_id", "")
+
+    def own_widgets(self) -> list[QWidget]:
+        self.enterprise_button = named(QPushButton(), "case_enterprise")
+        self.enterprise_button.clicked.connect(lambda _c=False: self.pick_enterprise())
+        return [self.enterprise_button]
 
     def _show_enterprise(self) -> None:
         name = ""
@@ -281,18 +325,15 @@ class CaseDialog(RecordDialog):
             self.enterprise_id = picker.chosen[0]
             self._show_enterprise()
 
-    def _save_values(self, values: dict[str, Any]) -> str:
-        record_id = guidance.save_case(
+    def store(self, values: dict[str, Any]) -> str:
+        return guidance.save_case(
             self.db,
             values,
             campaign_id=self.campaign_id,
             enterprise_id=self.enterprise_id,
-            case_id=self.case_id,
+            case_id=self.record_id,
             loaded=self.loaded,
         )
-        self.case_id = record_id
-        for path in self.files_box.pending:
-            guidance.add_case_file(self.db, record_id, path)
-        self.files_box.pending = []
-        self.saved.emit(record_id)
-        return record_id
+
+    def add_file(self, record_id: str, path: Path) -> None:
+        guidance.add_case_file(self.db, record_id, path)

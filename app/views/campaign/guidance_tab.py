@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QMessageBox,
@@ -15,33 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import county
 from app.services.campaign import campaigns, guidance
-from app.services.core.fields import FieldSpec
+from app.services.campaign.guidance_spec import GUIDANCE_ACTIVITY, TYPICAL_CASE
 from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
 from app.views.common.list_tab import ListTab
-from app.views.common.widgets import CountyFilter
-
-ACTIVITY_COLUMNS = (
-    FieldSpec("held_on", "日期", "Date", width=90),
-    FieldSpec("kind", "服务方式", "Kind", width=120),
-    FieldSpec("title", "活动名称", "Title", width=260),
-    FieldSpec("county", "县区", "County", width=90),
-    FieldSpec("enterprises", "覆盖企业", "Enterprises", width=70),
-    FieldSpec("people", "覆盖人数", "People", width=70),
-    FieldSpec("files", "照片材料", "Files", width=70),
-)
-CASE_COLUMNS = (
-    FieldSpec("kind", "类别", "Kind", width=140),
-    FieldSpec("title", "标题", "Title", width=320),
-    FieldSpec("county", "县区", "County", width=90),
-    FieldSpec("enterprise", "相关企业", "Enterprise", width=200),
-    FieldSpec("person", "人物", "Person", width=80),
-    FieldSpec("in_report", "写入总结", "In report", width=70),
-)
+from app.views.common.paged_model import spec_row
+from app.views.common.widgets import CountyFilter, named
 
 
 def _campaign_choice(db: Database, combo: QComboBox) -> None:
@@ -62,21 +43,10 @@ class _CampaignList(ListTab):
     kind filters, and 新增 / 打开 / 删除 with the record type's dialog (DIALOG)."""
 
     def campaign_filters(self, name: str, all_kinds: str, kinds: dict[str, str]) -> None:
-        self.campaign = QComboBox()
-        self.campaign.setObjectName(f"{name}_campaign")
+        self.campaign = named(QComboBox(), f"{name}_campaign")
         _campaign_choice(self.db, self.campaign)
-        self.kind = QComboBox()
-        self.kind.addItem(all_kinds, "")
-        for key, text in kinds.items():
-            self.kind.addItem(text, key)
-        for w in (self.campaign, self.kind):
-            w.currentIndexChanged.connect(self.apply_filter)
-            self.filters.addWidget(w)
-
-    def record_buttons(self, name: str, new_text: str) -> None:
-        self.button(new_text, f"new_{name}", self.new_record)
-        self.button(self.tr("打开"), f"open_{name}", self.open_selected)
-        self.button(self.tr("删除"), f"delete_{name}", self.delete_selected)
+        self.choice("", (), self.campaign)
+        self.kind = self.choice("", [(all_kinds, ""), *((t, k) for k, t in kinds.items())])
 
     def campaign_for_new(self) -> str | None:
         chosen = self.campaign.currentData() or (c.id if (c := campaigns.current(self.db)) else "")
@@ -96,7 +66,7 @@ class _CampaignList(ListTab):
             self.DIALOG(self.db, campaign_id=campaign_id, english=self.english, parent=self, **more)
         )
 
-    def new_record(self, enterprise_id: str | None = None) -> QDialog | None:  # type: ignore[override]
+    def new_record(self, enterprise_id: str | None = None) -> QDialog | None:
         campaign_id = self.campaign_for_new()
         return self.dialog(campaign_id) if campaign_id else None
 
@@ -110,41 +80,27 @@ class _CampaignList(ListTab):
 class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
     RECORD_ARG = "activity_id"
+    SPEC = GUIDANCE_ACTIVITY
+    FILTER = guidance.ActivityFilter
+    NAME = "activity"
 
-    def __init__(
-        self,
-        db: Database,
-        tasks: TaskRunner,
-        *,
-        english: bool = False,
-        new_months: int = 12,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.filter = guidance.ActivityFilter()
-        self.new_months = new_months
-        super().__init__(
-            db, tasks, ACTIVITY_COLUMNS, english=english, parent=parent, name="activity"
-        )
-        self.search.setPlaceholderText(self.tr("活动名称"))
-        kinds = guidance.ACTIVITY_KINDS_EN if english else guidance.ACTIVITY_KINDS
+    def search_hint(self) -> str:
+        return self.tr("活动名称")
+
+    def build(self) -> None:
+        kinds = guidance.ACTIVITY_KINDS_EN if self.english else guidance.ACTIVITY_KINDS
         self.campaign_filters("activity", self.tr("全部方式"), kinds)
-        self.county = CountyFilter(english)
-        self.county.currentIndexChanged.connect(self.apply_filter)
-        self.filters.addWidget(self.county)
+        self.county = self.choice("", (), CountyFilter(self.english))
         self.record_buttons("activity", self.tr("登记指导服务…"))
-        self.finish_layout()
 
-    def apply_filter(self) -> None:
-        if not hasattr(self, "county"):
-            return
-        self.filter = guidance.ActivityFilter(
+    def make_filter(self) -> guidance.ActivityFilter:
+        return guidance.ActivityFilter(
             campaign_id=self.campaign.currentData() or "",
             kind=self.kind.currentData() or "",
             county_code=self.county.currentData() or "",
             text=self.search.text(),
             origin_office=self.origin_office,
         )
-        super().apply_filter()
 
     def _count(self) -> int:
         return guidance.count_activities(self.db, self.filter)
@@ -152,24 +108,8 @@ class ActivitiesList(_CampaignList):
     def _fetch(
         self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
-        kinds = guidance.ACTIVITY_KINDS_EN if self.english else guidance.ACTIVITY_KINDS
         rows = guidance.activities(self.db, self.filter, offset=offset, limit=limit)
-        return carried(
-            rows,
-            [
-                (
-                    r["id"],
-                    r["held_on"].isoformat(),
-                    kinds.get(r["kind"], r["kind"]),
-                    r["title"],
-                    county(r["county_code"]),
-                    str(r["enterprises"]),
-                    str(r["people_reached"]),
-                    str(r["files"]) if r["files"] else "",
-                )
-                for r in rows
-            ],
-        )
+        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
 
     def dialog(self, campaign_id: str, **more: Any) -> QDialog:
         return super().dialog(campaign_id, new_months=self.new_months, **more)
@@ -183,37 +123,27 @@ class ActivitiesList(_CampaignList):
 class CasesList(_CampaignList):
     DIALOG = CaseDialog
     RECORD_ARG = "case_id"
+    SPEC = TYPICAL_CASE
+    FILTER = guidance.CaseFilter
+    NAME = "case"
 
-    def __init__(
-        self,
-        db: Database,
-        tasks: TaskRunner,
-        *,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.filter = guidance.CaseFilter()
-        super().__init__(db, tasks, CASE_COLUMNS, english=english, parent=parent, name="case")
-        self.search.setPlaceholderText(self.tr("案例标题"))
-        kinds = guidance.CASE_KINDS_EN if english else guidance.CASE_KINDS
+    def search_hint(self) -> str:
+        return self.tr("案例标题")
+
+    def build(self) -> None:
+        kinds = guidance.CASE_KINDS_EN if self.english else guidance.CASE_KINDS
         self.campaign_filters("case", self.tr("全部类别"), kinds)
-        self.in_report = QCheckBox(self.tr("只看写入总结的"))
-        self.in_report.toggled.connect(self.apply_filter)
-        self.filters.addWidget(self.in_report)
+        self.in_report = self.tick("", self.tr("只看写入总结的"))
         self.record_buttons("case", self.tr("新增典型案例…"))
-        self.finish_layout()
 
-    def apply_filter(self) -> None:
-        if not hasattr(self, "in_report"):
-            return
-        self.filter = guidance.CaseFilter(
+    def make_filter(self) -> guidance.CaseFilter:
+        return guidance.CaseFilter(
             campaign_id=self.campaign.currentData() or "",
             kind=self.kind.currentData() or "",
             in_report=self.in_report.isChecked(),
             text=self.search.text(),
             origin_office=self.origin_office,
         )
-        super().apply_filter()
 
     def _count(self) -> int:
         return guidance.count_cases(self.db, self.filter)
@@ -221,23 +151,8 @@ class CasesList(_CampaignList):
     def _fetch(
         self, offset: Seek, limit: int, _sort: str, _descending: bool
     ) -> list[tuple[Any, ...]]:
-        kinds = guidance.CASE_KINDS_EN if self.english else guidance.CASE_KINDS
         rows = guidance.cases(self.db, self.filter, offset=offset, limit=limit)
-        return carried(
-            rows,
-            [
-                (
-                    r["id"],
-                    kinds.get(r["kind"], r["kind"]),
-                    r["title"],
-                    county(r["county_code"]),
-                    r["enterprise"] or "",
-                    r["person"],
-                    self.tr("是") if r["in_report"] else "",
-                )
-                for r in rows
-            ],
-        )
+        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
 
     new_case = _CampaignList.new_record
 
@@ -258,8 +173,7 @@ class GuidanceTab(QWidget):
         super().__init__(parent)
         self.activities = ActivitiesList(db, tasks, english=english, new_months=new_months)
         self.cases = CasesList(db, tasks, english=english)
-        self.inner = QTabWidget()
-        self.inner.setObjectName("guidance_inner")
+        self.inner = named(QTabWidget(), "guidance_inner")
         self.inner.addTab(self.activities, self.tr("指导服务活动"))
         self.inner.addTab(self.cases, self.tr("典型案例"))
         layout = QVBoxLayout(self)

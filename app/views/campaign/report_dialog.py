@@ -11,14 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +26,10 @@ from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.fields import parse_date
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
+from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog, open_input_merge
 from app.views.common.messages import tr_message
+from app.views.common.widgets import named, push_button
 
 
 class ReportDialog(QDialog):
@@ -58,22 +56,22 @@ class ReportDialog(QDialog):
         self.loaded = campaign_report.version(db, campaign_id)
         self.merge_view: MergeDialog | None = None
         data = campaign_report.get(db, campaign_id)
-        self.title = QLineEdit(data.title)
-        self.title.setObjectName("report_title")
-        self.doc_number = QLineEdit(data.doc_number)
-        self.doc_number.setObjectName("report_number")
+        self.title = named(QLineEdit(data.title), "report_title")
+        self.doc_number = named(QLineEdit(data.doc_number), "report_number")
         self.doc_number.setPlaceholderText(self.tr("卫东三方办〔2023〕5号"))
         self.addressee = QLineEdit(data.addressee)
-        self.issued_on = QLineEdit(data.issued_on.isoformat() if data.issued_on else "")
-        self.issued_on.setObjectName("report_date")
+        self.issued_on = named(
+            QLineEdit(data.issued_on.isoformat() if data.issued_on else ""), "report_date"
+        )
         self.signer = QLineEdit(data.signer)
         self.signer.setPlaceholderText(self.tr("上报时填写签发人姓名"))
-        form = QFormLayout()
-        form.addRow(self.tr("标题"), self.title)
-        form.addRow(self.tr("发文字号"), self.doc_number)
-        form.addRow(self.tr("主送机关"), self.addressee)
-        form.addRow(self.tr("成文日期"), self.issued_on)
-        form.addRow(self.tr("签发人"), self.signer)
+        form = form_rows(
+            (self.tr("标题"), self.title),
+            (self.tr("发文字号"), self.doc_number),
+            (self.tr("主送机关"), self.addressee),
+            (self.tr("成文日期"), self.issued_on),
+            (self.tr("签发人"), self.signer),
+        )
 
         hint = QLabel(
             self.tr(
@@ -82,61 +80,43 @@ class ReportDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        self.sections = QTabWidget()
-        self.sections.setObjectName("report_sections")
+        self.sections = named(QTabWidget(), "report_sections")
         self.editors: dict[str, QPlainTextEdit] = {}
         texts = campaign_report.editable_texts(db, campaign_id, data)
         for key, heading, _level, ask in SECTIONS:
-            edit = QPlainTextEdit(texts.get(key, ""))
-            edit.setObjectName(f"narrative_{key}")
+            edit = named(QPlainTextEdit(texts.get(key, "")), f"narrative_{key}")
             edit.setPlaceholderText(SECTIONS_EN[key] if english else ask)
             self.editors[key] = edit
             self.sections.addTab(edit, SECTIONS_EN[key] if english else heading)
 
         # At the city: quote a county's narrative for the section being written.
         self.received = campaign_report.received(db, campaign_id)
-        self.quote_from = QComboBox()
-        self.quote_from.setObjectName("quote_from")
+        self.quote_from = named(QComboBox(), "quote_from")
         for r in self.received:
             self.quote_from.addItem(r.office_name, r.office_code)
-        self.quote_button = QPushButton(self.tr("引用所选单位本部分的总结"))
-        self.quote_button.setObjectName("quote_button")
-        self.quote_button.clicked.connect(lambda _c=False: self.quote())
-        quote_row = QHBoxLayout()
-        quote_row.addWidget(QLabel(self.tr("各单位报送的总结：")))
-        quote_row.addWidget(self.quote_from, 1)
-        quote_row.addWidget(self.quote_button)
-        self.redraft_button = QPushButton(self.tr("按数据重新起草本部分"))
-        self.redraft_button.setObjectName("redraft_button")
-        self.redraft_button.clicked.connect(lambda _c=False: self.redraft())
+        self.quote_button = push_button(
+            self.tr("引用所选单位本部分的总结"), "quote_button", lambda _c=False: self.quote()
+        )
+        quote_row = hbox(
+            QLabel(self.tr("各单位报送的总结：")), (self.quote_from, 1), self.quote_button
+        )
+        self.redraft_button = push_button(
+            self.tr("按数据重新起草本部分"), "redraft_button", lambda _c=False: self.redraft()
+        )
         self.quote_box = QWidget()
         self.quote_box.setLayout(quote_row)
         self.quote_box.setVisible(bool(self.received))
 
-        self.error = QLabel()
-        self.error.setObjectName("report_error")
+        self.error = named(QLabel(), "report_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("report_save")
-        self.save_button.clicked.connect(lambda _c=False: self.save())
-        self.write_button = QPushButton(self.tr("生成 Word 和统计表…"))
-        self.write_button.setObjectName("report_write")
-        self.write_button.clicked.connect(lambda _c=False: self.write())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.redraft_button)
-        buttons.addStretch(1)
-        for b in (self.save_button, self.write_button, close):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.sections, 1)
-        layout.addWidget(self.quote_box)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.save_button = push_button(self.tr("保存"), "report_save", lambda _c=False: self.save())
+        self.write_button = push_button(
+            self.tr("生成 Word 和统计表…"), "report_write", lambda _c=False: self.write()
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        buttons = hbox(self.redraft_button, 1, *(self.save_button, self.write_button, close))
+        vbox(form, hint, (self.sections, 1), self.quote_box, self.error, buttons, owner=self)
         self.resize(820, 640)
         self._original = self.read_input() or data  # as loaded: what "I changed" is measured from
 

@@ -9,19 +9,19 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import current_language
 from app.services.checks import check_rules
+from app.views.common.layouts import hbox
 from app.views.common.messages import FieldErrors, tr_lines
 from app.views.common.readable import set_readable
+from app.views.common.widgets import named, push_button
 
 WARNING_STYLE = "color: #9a5b00;"
 
@@ -33,29 +33,22 @@ class ConclusionPage(QWidget):
         super().__init__(parent)
         self.proposal = ""
         self.advice_proposal = ""
-        self.conclusion = QPlainTextEdit()
-        self.conclusion.setObjectName("conclusion")
-        self.use_proposal = QPushButton(self.tr("用按检查结果拟写的结论和建议"))
-        self.use_proposal.setObjectName("use_proposal")
-        self.use_proposal.clicked.connect(self.take_proposal)
-        self.warning = QLabel()
-        self.warning.setObjectName("conclusion_warning")
+        self.conclusion = named(QPlainTextEdit(), "conclusion")
+        self.use_proposal = push_button(
+            self.tr("用按检查结果拟写的结论和建议"), "use_proposal", self.take_proposal
+        )
+        self.warning = named(QLabel(), "conclusion_warning")
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
         self.warning.hide()
-        self.advice = QPlainTextEdit()
-        self.advice.setObjectName("advice")
-        self.enterprise_person = QLineEdit()
-        self.enterprise_person.setObjectName("enterprise_person")
-        self.office_person = QLineEdit()
-        self.office_person.setObjectName("office_person")
+        self.advice = named(QPlainTextEdit(), "advice")
+        self.enterprise_person = named(QLineEdit(), "enterprise_person")
+        self.office_person = named(QLineEdit(), "office_person")
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(errors.wrap("conclusion", self.conclusion))
         column.addWidget(self.warning)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.use_proposal)
+        row = hbox(1, self.use_proposal)
         column.addLayout(row)
         box = QWidget()
         box.setLayout(column)

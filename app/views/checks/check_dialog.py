@@ -6,18 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,14 +35,14 @@ from app.views.checks.check_record import HistoryView, RectificationsTable
 from app.views.checks.check_snapshot import SnapshotBox
 from app.views.checks.check_widgets import ResultsTable, TeamTable, result_lines
 from app.views.common.enterprise_picker import EnterprisePicker
-from app.views.common.merge_dialog import MergeDialog
-from app.views.common.messages import FieldErrors, tr_message
+from app.views.common.layouts import hbox, vbox
+from app.views.common.messages import tr_message
 from app.views.common.readable import set_readable
+from app.views.common.stored_dialog import StoredDialog
+from app.views.common.widgets import named, push_button
 
 
-class CheckDialog(QDialog):
-    saved = Signal(str)
-
+class CheckDialog(StoredDialog):
     def __init__(
         self,
         db: Database,
@@ -54,13 +52,8 @@ class CheckDialog(QDialog):
         english: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.english = english
+        super().__init__(db, health_checks.RECORD_TYPE, check_id, english=english, parent=parent)
         self.check_id = check_id
-        # The version first, then the check: a save in between can only cause a conflict.
-        self.loaded = edit_lock.version_of(db, health_checks.RECORD_TYPE, check_id)
-        self.merge_view: MergeDialog | None = None
         self.detail: CheckDetail | None = health_checks.get(db, check_id) if check_id else None
         self.amending = False
         if self.detail:
@@ -73,7 +66,6 @@ class CheckDialog(QDialog):
             self.spec = checklists.active(db)
             data = CheckInput(None, date.today(), checklist_id=self.spec.id)
         self.enterprise_id = data.enterprise_id
-        self.rechecking = False  # after a refused save, every change re-checks
         self.rechecking_final = False
         self.setWindowTitle(self.tr("法治体检记录"))
         self._build()
@@ -83,21 +75,15 @@ class CheckDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.errors = FieldErrors(self.error)
-        self.enterprise_label = QLabel()
-        self.enterprise_label.setObjectName("enterprise_label")
-        self.pick_button = QPushButton(self.tr("选择企业…"))
-        self.pick_button.setObjectName("pick_enterprise")
-        self.pick_button.clicked.connect(self.pick_enterprise)
-        self.date = QDateEdit()
-        self.date.setObjectName("check_date")
+        self.enterprise_label = named(QLabel(), "enterprise_label")
+        self.pick_button = push_button(
+            self.tr("选择企业…"), "pick_enterprise", self.pick_enterprise
+        )
+        self.date = named(QDateEdit(), "check_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.edition_label = QLabel()
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
+        self.status_label = named(QLabel(), "status_label")
 
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("被检查企业")), 0, 0)
@@ -118,14 +104,11 @@ class CheckDialog(QDialog):
         team_box = QGroupBox(self.tr("检查组"))
         QVBoxLayout(team_box).addWidget(self.errors.wrap("team", self.team))
         self.team.changed.connect(self._recheck)
-        upper = QHBoxLayout()
-        upper.addWidget(team_box, 1)
-        upper.addWidget(self.snapshot_box, 2)
+        upper = hbox((team_box, 1), (self.snapshot_box, 2))
 
         self.results = ResultsTable(self.english)
         self.results.changed.connect(self._update_counts)
-        self.counts = QLabel()
-        self.counts.setObjectName("counts")
+        self.counts = named(QLabel(), "counts")
 
         self.closing = ConclusionPage(self.errors)
         self.closing.changed.connect(self._update_counts)
@@ -140,47 +123,32 @@ class CheckDialog(QDialog):
 
         self.pages = QTabWidget()
         results_page = QWidget()
-        results_layout = QVBoxLayout(results_page)
-        results_layout.addWidget(self.errors.wrap("results", self.results))
-        results_layout.addWidget(self.counts)
+        vbox(self.errors.wrap("results", self.results), self.counts, owner=results_page)
         self.pages.addTab(results_page, self.tr("检查结果"))
         self.pages.addTab(closing_page, self.tr("结论与建议"))
         self.pages.addTab(self.rectifications, self.tr("整改事项"))
         self.pages.addTab(self.history, self.tr("更正记录"))
 
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
+        self.reason = named(QLineEdit(), "reason")
         self.reason.setPlaceholderText(
             self.tr("更正理由（必填），如：企业补交了劳动合同，A01 复核为合规")
         )
-        self.note = QLabel()
-        self.note.setObjectName("saved_note")
+        self.note = named(QLabel(), "saved_note")
         self.note.setWordWrap(True)
 
-        self.save_button = QPushButton(self.tr("保存草稿"))
-        self.save_button.setObjectName("save")
-        self.finalise_button = QPushButton(self.tr("保存并定稿"))
-        self.finalise_button.setObjectName("finalise")
-        self.amend_button = QPushButton(self.tr("更正…"))
-        self.amend_button.setObjectName("amend")
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.save_button.clicked.connect(self.save)
-        self.finalise_button.clicked.connect(self.save_and_finalise)
-        self.amend_button.clicked.connect(self.start_amending)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reason, 3)
-        buttons.addStretch(1)
-        for b in (self.amend_button, self.save_button, self.finalise_button, self.close_button):
-            buttons.addWidget(b)
+        self.save_button = push_button(self.tr("保存草稿"), "save", self.save)
+        self.finalise_button = push_button(
+            self.tr("保存并定稿"), "finalise", self.save_and_finalise
+        )
+        self.amend_button = push_button(self.tr("更正…"), "amend", self.start_amending)
+        self.close_button = push_button(self.tr("关闭"), slot=self.reject)
+        buttons = hbox(
+            (self.reason, 3),
+            1,
+            *(self.amend_button, self.save_button, self.finalise_button, self.close_button),
+        )
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(upper)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        vbox(top, upper, (self.pages, 1), self.error, self.note, buttons, owner=self)
         self.date.dateChanged.connect(lambda _d: self._recheck())
 
     # -- data in --------------------------------------------------------------------------

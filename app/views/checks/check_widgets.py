@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import current_language
 from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, ResultEntry, TeamMember
 from app.services.checks.snapshot_rules import ROLES_EN
+from app.views.common.layouts import vbox
 from app.views.common.readable import set_readable
+from app.views.common.widgets import named, push_button
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
@@ -37,8 +37,7 @@ class TeamTable(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName("team")
+        self.table = named(QTableWidget(0, 2), "team")
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色")])
         # The name column takes what the role column (its combo's full width) leaves.
         header = self.table.horizontalHeader()
@@ -46,16 +45,11 @@ class TeamTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(130)
-        self.add_button = QPushButton(self.tr("添加成员"))
-        self.add_button.setObjectName("add_member")
-        self.remove_button = QPushButton(self.tr("移除"))
-        self.remove_button.setObjectName("remove_member")
-        self.add_button.clicked.connect(lambda: self.add_member(TeamMember("", ROLES[0])))
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        self.add_button = push_button(
+            self.tr("添加成员"), "add_member", lambda: self.add_member(TeamMember("", ROLES[0]))
+        )
+        self.remove_button = push_button(self.tr("移除"), "remove_member", self.remove_selected)
+        buttons = vbox(self.add_button, self.remove_button, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -192,8 +186,7 @@ class ResultsTable(QTableWidget):
                 if col == 2:
                     item.setToolTip(self.tr("依据：") + line.basis)
                 self.setItem(row, col, item)
-            combo = QComboBox()
-            combo.setObjectName(f"result_{line.code}")
+            combo = named(QComboBox(), f"result_{line.code}")
             for key in RESULT_ORDER:
                 combo.addItem(labels[key], key)
             combo.setCurrentIndex(combo.findData(line.result))

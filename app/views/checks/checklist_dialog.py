@@ -7,14 +7,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +19,9 @@ from app.services.checks import checklist_xlsx, checklists
 from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
+from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines, tr_message
+from app.views.common.widgets import named, push_button
 
 COLUMN_COUNT = 11
 
@@ -33,13 +32,10 @@ class ChecklistDialog(QDialog):
         self.db = db
         self.spec = checklists.active(db)
         self.setWindowTitle(self.tr("体检清单设置"))
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
-        self.used_by = QLabel()
-        self.used_by.setObjectName("used_by")
+        self.heading = named(QLabel(), "heading")
+        self.used_by = named(QLabel(), "used_by")
         self.used_by.setWordWrap(True)
-        self.table = QTableWidget(0, COLUMN_COUNT)
-        self.table.setObjectName("items")
+        self.table = named(QTableWidget(0, COLUMN_COUNT), "items")
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("编号"),
@@ -60,36 +56,21 @@ class ChecklistDialog(QDialog):
             if width:
                 self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("新增项目"))
-        self.add_button.setObjectName("add_item")
-        self.export_button = QPushButton(self.tr("导出 .xlsx…"))
-        self.export_button.setObjectName("export")
-        self.import_button = QPushButton(self.tr("从 .xlsx 导入…"))
-        self.import_button.setObjectName("import")
-        self.save_button = QPushButton(self.tr("保存为新版本"))
-        self.save_button.setObjectName("save")
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.add_button.clicked.connect(self.add_item)
-        self.export_button.clicked.connect(self.export_xlsx)
-        self.import_button.clicked.connect(self.import_xlsx)
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.export_button, self.import_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.used_by)
-        layout.addWidget(self.table)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.add_button = push_button(self.tr("新增项目"), "add_item", self.add_item)
+        self.export_button = push_button(self.tr("导出 .xlsx…"), "export", self.export_xlsx)
+        self.import_button = push_button(self.tr("从 .xlsx 导入…"), "import", self.import_xlsx)
+        self.save_button = push_button(self.tr("保存为新版本"), "save", self.save)
+        self.close_button = push_button(self.tr("关闭"), slot=self.reject)
+        buttons = hbox(
+            *(self.add_button, self.export_button, self.import_button),
+            1,
+            self.save_button,
+            self.close_button,
+        )
+        vbox(self.heading, self.used_by, self.table, self.error, buttons, owner=self)
         self.resize(1200, 700)
         self.show_items(self.spec.items)
 

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QMainWindow, QPushButton, QWidget
 
+from app.views.common.widgets import push_button
+
 # Rows searched for the saved record (pages already read are reused); a record beyond
 # them (a new enterprise in a register of 100,000 sorted by pinyin) is not selected.
 SEARCHED_ROWS = 5000
@@ -27,10 +29,12 @@ def close_on_save(
     save_button.clicked.connect(lambda _c=False: _save(dialog, new=False))
     if not with_new:
         return None
-    again = QPushButton(QCoreApplication.translate("after_save", "保存并新建"))
-    again.setObjectName("save_and_new")
+    again = push_button(
+        QCoreApplication.translate("after_save", "保存并新建"),
+        "save_and_new",
+        lambda _c=False: _save(dialog, new=True),
+    )
     again.setToolTip(QCoreApplication.translate("after_save", "保存这一条，再打开一张空白的登记"))
-    again.clicked.connect(lambda _c=False: _save(dialog, new=True))
     buttons.insertWidget(buttons.indexOf(save_button) + 1, again)
     return again
 

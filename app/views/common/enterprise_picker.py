@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,6 +16,8 @@ from app.i18n import county
 from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
+from app.views.common.layouts import button_box, vbox
+from app.views.common.widgets import named
 
 LIMIT = 50
 
@@ -27,26 +28,17 @@ class EnterprisePicker(QDialog):
         self.db = db
         self.setWindowTitle(self.tr("选择企业"))
         self.chosen: tuple[str, str] | None = None  # (id, name)
-        self.search = QLineEdit()
-        self.search.setObjectName("picker_search")
+        self.search = named(QLineEdit(), "picker_search")
         self.search.setPlaceholderText(self.tr("输入企业名称、信用代码或拼音首字母"))
-        self.results = QListWidget()
-        self.results.setObjectName("picker_results")
+        self.results = named(QListWidget(), "picker_results")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
         self.results.itemDoubleClicked.connect(lambda _item: self.accept_current())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept_current)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results)
-        layout.addWidget(buttons)
+        buttons = button_box(QDialogButtonBox.StandardButton.Ok, self.accept_current, self.reject)
+        vbox(self.search, self.results, buttons, owner=self)
         self.resize(520, 420)
         self.refresh()
 

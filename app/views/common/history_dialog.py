@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.core import local_time
 from app.services.core.audit import AuditRow
 from app.services.core.fields import FieldSpec
+from app.views.common.layouts import vbox
+from app.views.common.widgets import named
 
 
 def _show(value: object) -> str:
@@ -43,8 +44,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("修改记录：%1").replace("%1", title))
         actions = {"create": self.tr("新建"), "update": self.tr("修改"), "delete": self.tr("删除")}
         labels = {s.name: (s.label_en if english else s.label_zh) for s in specs}
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("history")
+        self.table = named(QTableWidget(0, 4), "history")
         self.table.setHorizontalHeaderLabels(
             [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("内容")]
         )
@@ -73,7 +73,5 @@ class HistoryDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
+        vbox(self.table, buttons, owner=self)
         self.resize(820, 420)

@@ -1,206 +1,281 @@
-"""What the record-list tabs share: a search box, filters, a paged table, an
-enterprise filter chip, dialogs kept alive while open, and a print menu.
+"""The one list tab every record type's list is made of: a search box, filters, a
+paged table, an enterprise filter chip, buttons, a count, and the dashboard's preset.
 
-A tab of one record type names its record spec (SPEC: the table's columns), its
-service module (SERVICE: count, page, get, delete, each taking the database and
-the tab's filter or a record's id) and its dialog (DIALOG, opened with the record's
-id under RECORD_ARG); what remains in the tab is its own filters and buttons."""
+A tab of one record type names its record spec (SPEC: the table's columns, or
+COLUMNS), its service module (SERVICE: count, page, get, delete, each taking the
+database and the tab's filter or a record's id), its filter (FILTER, made by
+make_filter() from the tab's widgets) and its dialog (DIALOG, opened with the record's
+id under RECORD_ARG). What is its own it adds in build(): filter widgets (choice(),
+tick()), buttons (button(), record_buttons(), print_menu_button()), and the hooks
+below (count_text, pick_first, saved_what, row_colour, filtered). The actions on
+the selected records are in app/views/common/list_actions.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.core import edit_lock
-from app.services.core.fields import FieldSpec, ValidationError, parse_date
+from app.services.core.fields import FieldSpec
 from app.services.core.keyset import Seek, carried
 from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
-from app.views.common import after_save
-from app.views.common.messages import tr_lines
+from app.views.common import print_menu
+from app.views.common.layouts import vbox
+from app.views.common.list_actions import ListActions
 from app.views.common.paged_model import PagedTableModel, spec_row
-from app.views.common.widgets import OriginFilter, PresetFilter
-from app.views.printing import actions, output
+from app.views.common.widgets import OriginFilter, PresetFilter, named, push_button
 
 
-class ListTab(PresetFilter, QWidget):
+class ListTab(ListActions, PresetFilter, QWidget):
     seen_seq: int | None = None  # the change counter when the list was last read
     changed = Signal()
-    exported = Signal(str)
+    exported = Signal(str)  # path of a file just written
     risk_requested = Signal(str, str)  # enterprise id, name: show its major-risk events
 
     SPEC: RecordSpec | None = None
+    COLUMNS: Sequence[FieldSpec] = ()  # when the list has no record spec
     SERVICE: Any = None
     DIALOG: Any = None
     RECORD_ARG = "record_id"
+    FILTER: Any = None
+    NAME = ""  # object names: <NAME>_search, <NAME>_table, <NAME>_count
+    SEARCH_DELAY_MS = 150
+    SEARCH_STRETCH = 2
+    ALTERNATING_ROWS = True
+    SORT_FIELD = "name"  # the list's first order (the service reads it)
+    SORT_DESCENDING = False
+    SORT_COLUMN: int | None = None  # its column when a click on a header sorts; None: no sorting
+    ENTERPRISE_CHIP = True  # the 企业：… × chip of a list filtered to one enterprise
 
     def __init__(
         self,
         db: Database,
-        tasks: TaskRunner,
+        tasks: TaskRunner | None = None,
         columns: Sequence[FieldSpec] = (),
         *,
         english: bool = False,
+        new_months: int = 12,  # "newly registered" in months (register filter, pickers)
         parent: QWidget | None = None,
         name: str = "",
     ) -> None:
         super().__init__(parent)
-        if self.SPEC is not None and not columns:
-            columns = self.SPEC.table_columns
+        columns = columns or self.COLUMNS or (self.SPEC.table_columns if self.SPEC else ())
         self.columns = tuple(columns)
         self.db = db
         self.tasks = tasks
         self.english = english
+        self.new_months = new_months
+        self.today = date.today()
+        self.filter = self.FILTER() if self.FILTER is not None else None
         self.enterprise_filter: tuple[str, str] | None = None
         self.dialogs: list[QDialog] = []
+        self._built = False
+        name = name or self.NAME
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("企业名称或拼音首字母"))
+        self.search.setPlaceholderText(self.search_hint())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
+        self._timer.setInterval(self.SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
         self.enterprise_chip = QPushButton()
         self.enterprise_chip.setVisible(False)
         self.enterprise_chip.clicked.connect(lambda: self.show_enterprise(None))
         self.model = PagedTableModel(
-            columns,
+            self.columns,
             self._count,
             self._fetch,
             english=english,
             background=self.row_colour,  # type: ignore[attr-defined]
         )
+        self.model.sort_field = self.SORT_FIELD
+        self.model.descending = self.SORT_DESCENDING
         self.table = QTableView()
         self.table.setModel(self.model)
+        if self.SORT_COLUMN is not None:
+            # The indicator first: enabling sorting re-applies it, and the model runs
+            # no query for the order it already has.
+            self.table.horizontalHeader().setSortIndicator(
+                self.SORT_COLUMN, Qt.SortOrder.AscendingOrder
+            )
+            self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
+        self.table.setAlternatingRowColors(self.ALTERNATING_ROWS)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        for column, spec in enumerate(columns):
+        for column, spec in enumerate(self.columns):
             self.table.setColumnWidth(column, spec.width)
+        self.count_label = QLabel()
         if name:
             self.search.setObjectName(f"{name}_search")
             self.table.setObjectName(f"{name}_table")
-        self.count_label = QLabel()
+            self.count_label.setObjectName(f"{name}_count")
+            self.enterprise_chip.setObjectName(f"{name}_enterprise_chip")
         self.filters = QHBoxLayout()
-        self.filters.addWidget(self.search, 2)
+        self.filters.addWidget(self.search, self.SEARCH_STRETCH)
         self.buttons = QHBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.filters)
-        layout.addLayout(self.buttons)
-        layout.addWidget(self.table)
+        self.body = vbox(self.filters, self.buttons, owner=self)
+        self.build()
+        self.finish_layout()
 
-    def finish_layout(self) -> None:
-        self.origin = OriginFilter(self.db)
-        self.origin.currentIndexChanged.connect(self.apply_filter)
-        self.filters.addWidget(self.origin)
-        self.filters.addWidget(self.enterprise_chip)
-        self.install_preset()
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.count_label)
-        self.apply_filter()
+    # -- what a tab adds ----------------------------------------------------------------------
+    def build(self) -> None:
+        """The tab's own filter widgets and buttons (into self.filters, self.buttons)."""
 
-    def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _c=False: slot())
-        self.buttons.addWidget(b)
-        return b
+    def search_hint(self) -> str:
+        return self.tr("企业名称或拼音首字母")
 
-    def print_button(self, kinds: Sequence[tuple[str, str]]) -> QToolButton:
-        button = QToolButton()
-        button.setObjectName("print_menu")
-        button.setText(self.tr("打印 ▾"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self)
-        for kind, label in kinds:
-            sub = menu.addMenu(label)
-            for how, text in (
-                ("preview", self.tr("打印预览…")),
-                (".pdf", self.tr("另存为 PDF…")),
-                (".docx", self.tr("另存为 Word…")),
-            ):
-                action = QAction(text, self)
-                action.setObjectName(f"print_{kind}_{how.strip('.')}")
-                action.triggered.connect(lambda _c=False, k=kind, h=how: self.print_selected(k, h))
-                sub.addAction(action)
-        actions.add_duplex_option(menu)
-        button.setMenu(menu)
-        self.buttons.addWidget(button)
-        return button
+    def make_filter(self) -> Any:
+        """The tab's filter from its widgets (called on every change)."""
+        return self.filter
 
-    # A tab without SERVICE provides _count(), _fetch(offset, limit, sort, descending)
-    # and open_record(record_id); any tab may override row_colour(values).
+    def count_text(self, count: int) -> str:
+        return self.tr("共 %n 条", "", count)
+
+    def filtered(self) -> None:
+        """After the list is read again (the ledger's calendar warning)."""
+
     def row_colour(self, values: tuple[Any, ...]) -> Any:
         return None
-
-    def apply_filter(self) -> None:
-        self._timer.stop()
-        self.filter = self.with_preset(self.filter)
-        # What a delete from this list is checked against (app/services/core/edit_lock.py).
-        self.seen_seq = edit_lock.current_seq(self.db)
-        self.model.reload()
-        self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
-
-    # -- one record type's list (SPEC, SERVICE, DIALOG) ----------------------------------------
-    def _count(self) -> int:
-        return int(self.SERVICE.count(self.db, self.filter))
-
-    def _fetch(
-        self, offset: Seek, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
-        today = getattr(self, "today", None) or date.today()
-        return carried(rows, [spec_row(self.columns, r, today, *self.extra(r)) for r in rows])
 
     def extra(self, row: Any) -> tuple[Any, ...]:
         """Values after the columns that row_colour reads."""
         return ()
 
-    def new_record(self, enterprise_id: str | None = None) -> QDialog:
-        return self.keep(
-            self.DIALOG(
-                self.db,
-                enterprise_id=enterprise_id or self.enterprise_id or None,
-                english=self.english,
-                parent=self,
-            )
-        )
+    # -- building blocks ----------------------------------------------------------------------
+    def finish_layout(self) -> None:
+        """The origin filter (unless the tab placed it), the chip, the preset, the count."""
+        if not hasattr(self, "origin"):
+            self.filters.addWidget(self.add_origin())
+        if self.ENTERPRISE_CHIP:
+            self.filters.addWidget(self.enterprise_chip)
+        self.install_preset()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.count_label)
+        self.body.addWidget(self.table)
+        self._built = True
+        self.apply_filter()
 
-    def open_record(self, record_id: str) -> QDialog:
-        kwargs = {self.RECORD_ARG: record_id}
-        return self.keep(self.DIALOG(self.db, english=self.english, parent=self, **kwargs))
+    def add_origin(self) -> OriginFilter:
+        """At the city office, the county a record came from."""
+        self.origin = OriginFilter(self.db)
+        self.origin.currentIndexChanged.connect(self.apply_filter)
+        return self.origin
 
-    def delete_question(self) -> str:
-        return self.tr("确定删除选中的记录吗？")
+    def choice(
+        self, name: str, items: Iterable[tuple[str, Any]], combo: QComboBox | None = None
+    ) -> QComboBox:
+        """A filter list of (text, value), the first usually 全部…, added to the filters."""
+        combo = combo if combo is not None else QComboBox()
+        if name:
+            combo.setObjectName(name)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self.apply_filter)
+        self.filters.addWidget(combo)
+        return combo
 
-    def delete_selected(self) -> None:
-        self.delete_selected_with(self.SERVICE.delete, self.delete_question())
+    def tick(self, name: str, text: str, row: QHBoxLayout | None = None) -> QCheckBox:
+        """A filter tick box added to the filters (or to `row`)."""
+        box = named(QCheckBox(text), name)
+        box.toggled.connect(self.apply_filter)
+        (row if row is not None else self.filters).addWidget(box)
+        return box
 
-    def show_risks(self) -> None:
-        self.show_risks_with(self.SERVICE.get)
+    def date_range(
+        self,
+        first: date,
+        last: date,
+        row: QHBoxLayout | None = None,
+        names: tuple[str, str] = ("", ""),
+    ) -> tuple[QDateEdit, QDateEdit]:
+        """Two calendars, from — to, added to the filters (or to `row`)."""
+        edits = (QDateEdit(), QDateEdit())
+        for edit, day, name in zip(edits, (first, last), names, strict=True):
+            if name:
+                edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.dateChanged.connect(self.apply_filter)
+        target = row if row is not None else self.filters
+        target.addWidget(edits[0])
+        target.addWidget(QLabel("—"))
+        target.addWidget(edits[1])
+        return edits
 
-    # -- shared behaviour ---------------------------------------------------------------------
+    def button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        b = push_button(text, name, lambda _c=False: slot())
+        self.buttons.addWidget(b)
+        return b
+
+    def record_buttons(self, name: str, new_text: str, delete_text: str = "") -> None:
+        """新建… / 打开 / 删除, named new_<name>, open_<name>, delete_<name>."""
+        self.button(new_text, f"new_{name}", self.new_record)
+        self.button(self.tr("打开"), f"open_{name}", self.open_selected)
+        self.button(delete_text or self.tr("删除"), f"delete_{name}", self.delete_selected)
+
+    def print_menu_button(self, kinds: Sequence[tuple[str, str]]) -> QToolButton:
+        """打印 ▾ with the forms of the selected records (print_selected)."""
+        menu = print_menu.form_menu(self, kinds, self.print_selected)
+        self.more_print(menu)
+        self.print_button = print_menu.menu_button(self.tr("打印 ▾"), "print_menu", menu)
+        self.buttons.addWidget(self.print_button)
+        return self.print_button
+
+    def more_print(self, menu: Any) -> None:
+        """Entries a tab adds to its print menu before the duplex option."""
+
+    # -- reading the list ---------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        if not self._built:
+            return  # a filter widget's signal while the tab is being built
+        self._timer.stop()
+        self.today = date.today()
+        self.filter = self.with_preset(self.make_filter())
+        # What a delete from this list is checked against (app/services/core/edit_lock.py).
+        self.seen_seq = edit_lock.current_seq(self.db)
+        self.model.reload()
+        self.count_label.setText(self.count_text(self.model.rowCount()))
+        self.filtered()
+
     refresh = apply_filter
+
+    def _count(self) -> int:
+        return int(self.SERVICE.count(self.db, self.filter))
+
+    def _fetch(
+        self, offset: Seek, limit: int, sort: str, descending: bool
+    ) -> list[tuple[Any, ...]]:
+        rows = self.read_page(offset, limit, sort, descending)
+        return carried(rows, self.cells(rows))
+
+    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        """One page of the list's rows (a service that sorts by a header click is also
+        handed the sort)."""
+        return self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
+
+    def cells(self, rows: Any) -> list[tuple[Any, ...]]:
+        """The rows as the table shows them: the spec's columns, then extra()."""
+        return [spec_row(self.columns, r, self.today, *self.extra(r)) for r in rows]
 
     @property
     def origin_office(self) -> str:
@@ -212,6 +287,7 @@ class ListTab(PresetFilter, QWidget):
         return self.enterprise_filter[0] if self.enterprise_filter else ""
 
     def show_enterprise(self, enterprise: tuple[str, str] | None) -> None:
+        """Show only one enterprise's records (from the register), or all again."""
         self.enterprise_filter = enterprise
         self.enterprise_chip.setVisible(enterprise is not None)
         if enterprise:
@@ -221,111 +297,3 @@ class ListTab(PresetFilter, QWidget):
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [rid for rid in (self.model.row_id(r) for r in rows) if rid]
-
-    def keep(self, dialog: QDialog) -> QDialog:
-        saved = getattr(dialog, "saved", None)
-        if saved is not None:
-            saved.connect(self.after_save)
-        dialog.finished.connect(lambda _r: self._closed(dialog))
-        self.dialogs.append(dialog)
-        dialog.open()
-        return dialog
-
-    def open_selected(self) -> QDialog | None:
-        ids = self.selected_ids()
-        if not ids:
-            QMessageBox.information(self, self.tr("打开"), self.tr("请先在列表中选中一条记录。"))
-            return None
-        return self.open_record(ids[0])
-
-    def delete_selected_with(self, delete: Callable[..., None], question: str) -> None:
-        """Delete the selected records; one a colleague changed after this list was read
-        is refused with a message (and the list shows the change)."""
-        ids = self.selected_ids()
-        if (
-            ids
-            and QMessageBox.question(self, self.tr("删除"), question)
-            == QMessageBox.StandardButton.Yes
-        ):
-            try:
-                for record_id in ids:
-                    delete(self.db, record_id, seen_seq=self.seen_seq)
-            except ValidationError as exc:
-                QMessageBox.warning(self, self.tr("删除"), tr_lines(exc.errors.values()))
-            self.after_change()
-
-    def show_risks_with(self, get: Callable[[Database, str], tuple[Any, dict[str, Any]]]) -> None:
-        """Major-risk events of the selected record's enterprise (all of them with nothing selected)."""
-        ids = self.selected_ids()
-        if not ids:
-            self.risk_requested.emit("", "")
-            return
-        data, facts = get(self.db, ids[0])
-        self.risk_requested.emit(data.enterprise_id or "", facts["enterprise"])
-
-    def after_change(self) -> None:
-        self.apply_filter()
-        self.changed.emit()
-
-    def after_save(self, record_id: str) -> None:
-        """The list follows, the saved record selected and scrolled to, and the status
-        bar says what was saved (app/views/common/after_save.py)."""
-        self.after_change()
-        found = after_save.select_record(self.table, record_id)
-        label = self.SPEC.label if self.SPEC is not None else None
-        what = (label.en if self.english else label.zh) if label is not None else ""
-        after_save.announce(self, after_save.saved_message(what, found))
-
-    def _closed(self, dialog: QDialog) -> None:
-        if dialog in self.dialogs:
-            self.dialogs.remove(dialog)
-        if getattr(dialog, "save_and_new", False):  # 保存并新建
-            self.new_record()
-
-    def print_selected(self, kind: str, how: str) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            QMessageBox.information(
-                self, self.tr("打印"), self.tr("请先在列表中选中要打印的记录。")
-            )
-            return
-        title = output.form_title(kind)
-        options = self._print_options(kind)
-        if options is None:
-            return
-        if how == "preview":
-            documents = [output.build_document(self.db, kind, rid, **options) for rid in ids]
-            actions.preview(
-                self, title, lambda printer: actions.paint_documents_on(printer, documents)
-            )
-            return
-        out = actions.ask_path(self, title, f"{output.FORM_KINDS[kind]}-{date.today():%Y%m%d}", how)
-        if out is not None:
-            path = output.write_documents(
-                self.db, kind, ids, out, odd_pages=actions.odd_pages(), **options
-            )
-            self.exported.emit(str(path))
-
-    def _print_options(self, kind: str) -> dict[str, Any] | None:
-        """The layoff receipt is dated the day the report was received, or a date the
-        user gives here; None when the user cancels or the date cannot be read."""
-        if kind != "layoff-receipt":
-            return {}
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("回执日期"),
-            self.tr("回执落款日期（如 2023-12-01；空着为收到报告之日）："),
-        )
-        if not ok:
-            return None
-        if not text.strip():
-            return {}
-        try:
-            return {"receipt_date": parse_date(text.strip())}
-        except ValueError:
-            QMessageBox.warning(
-                self,
-                self.tr("回执日期"),
-                self.tr("日期“%1”无法识别，请按 2023-12-01 的格式填写。").replace("%1", text),
-            )
-            return None

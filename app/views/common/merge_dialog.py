@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.local_time import local
+from app.views.common.layouts import vbox
 from app.views.common.messages import tr_message
+from app.views.common.widgets import named, push_button
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -124,8 +124,7 @@ class MergeDialog(QDialog):
 
         theirs = conflict.theirs
         when = local(theirs.at).strftime("%Y-%m-%d %H:%M") if theirs.at else ""
-        intro = QLabel(tr_message(conflict.errors[CONFLICT_FIELD]))
-        intro.setObjectName("conflict_message")
+        intro = named(QLabel(tr_message(conflict.errors[CONFLICT_FIELD])), "conflict_message")
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #b00020;")
 
@@ -139,10 +138,10 @@ class MergeDialog(QDialog):
         )
         for row, field in enumerate(self.fields, start=1):
             group = QButtonGroup(self)
-            mine = QRadioButton(field.mine_text or self.tr("（空）"))
-            mine.setObjectName(f"mine_{field.name}")
-            other = QRadioButton(field.theirs_text or self.tr("（空）"))
-            other.setObjectName(f"theirs_{field.name}")
+            mine = named(QRadioButton(field.mine_text or self.tr("（空）")), f"mine_{field.name}")
+            other = named(
+                QRadioButton(field.theirs_text or self.tr("（空）")), f"theirs_{field.name}"
+            )
             for button in (mine, other):
                 group.addButton(button)
             (mine if field.default == MINE else other).setChecked(True)
@@ -171,19 +170,14 @@ class MergeDialog(QDialog):
         note.setWordWrap(True)
 
         box = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("保存合并结果"))
-        self.save_button.setObjectName("save_merged")
+        self.save_button = push_button(self.tr("保存合并结果"), "save_merged")
         box.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("取消"))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(note)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(box)
+        vbox(intro, note, (scroll, 1), box, owner=self)
         self.resize(760, min(220 + 36 * len(self.fields), 640))
 
     def choose(self, name: str, side: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.i18n import tr_message
 from app.services.core.fields import ValidationError
+from app.views.common.widgets import named
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -53,8 +54,7 @@ class FieldErrors:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         layout.addWidget(widget)
-        label = QLabel()
-        label.setObjectName(f"error_{name}")
+        label = named(QLabel(), f"error_{name}")
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
         label.hide()

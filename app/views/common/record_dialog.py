@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import FieldSpec, Kind, ValidationError
 from app.services.core.messages import Label
+from app.views.common.layouts import button_box, vbox
 from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import tr_message
+from app.views.common.widgets import named
 
 SaveCallback = Callable[[dict[str, Any]], Any]
 CheckCallback = Callable[[dict[str, Any]], dict[str, str]]
@@ -73,8 +75,7 @@ class RecordDialog(QDialog):
         for spec in self.specs:
             editor = self._editor_for(spec)
             self.editors[spec.name] = editor
-            error = QLabel()
-            error.setObjectName(f"error_{spec.name}")
+            error = named(QLabel(), f"error_{spec.name}")
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
             error.hide()
@@ -99,16 +100,9 @@ class RecordDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Save, self.try_save, self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        vbox(scroll, self.general_error, self.buttons, owner=self)
         self.resize(560, 640)
         if values:
             self.set_values(values)

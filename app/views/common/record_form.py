@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -36,7 +35,7 @@ from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.messages import FieldErrors
-from app.views.common.widgets import OptionalDate
+from app.views.common.widgets import OptionalDate, push_button
 
 # A row of a form: one field, or a label and the fields shown side by side under it.
 Row = str | tuple[str, Sequence[str]]
@@ -52,9 +51,7 @@ class EnterpriseField(QWidget):
         self.enterprise: dict[str, Any] = {}
         self.on_pick: Callable[[dict[str, Any]], None] | None = None
         self.name = QLabel()
-        self.pick_button = QPushButton(self.tr("选择企业…"))
-        self.pick_button.setObjectName("pick_enterprise")
-        self.pick_button.clicked.connect(self.pick)
+        self.pick_button = push_button(self.tr("选择企业…"), "pick_enterprise", self.pick)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name, 1)

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.services.core import edit_lock
 from app.services.core.edit_lock import EditConflict
@@ -30,53 +29,49 @@ from app.views.common.after_save import close_on_save
 from app.views.common.merge_dialog import MergeDialog, differing, plain_text
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
+from app.views.common.stored_dialog import StoredDialog
+from app.views.common.widgets import push_button
 
 
-class SpecDialog(QDialog):
-    saved = Signal(str)
-
+class SpecDialog(StoredDialog):
     SPEC: RecordSpec
     SERVICE: Any
+    RECORD_ARG = "record_id"  # the keyword a list opens a stored record with (filing_id=…)
 
     def __init__(
         self,
         db: Database,
-        record_id: str | None,
+        record_id: str | None = None,
         *,
         enterprise_id: str | None = None,
         english: bool = False,
         parent: QWidget | None = None,
+        **record: str | None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
+        record_id = record_id or record.pop(self.RECORD_ARG, None)
+        if record:
+            raise TypeError(f"{type(self).__name__}: unknown {', '.join(record)}")
+        super().__init__(db, self.SPEC.table, record_id, english=english, parent=parent)
         self.record_id = record_id
-        self.english = english
-        self.rechecking = False  # after a refused save, each change re-checks
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.errors = FieldErrors(self.error)
         self.form = RecordForm(
             self.SPEC.fields, db, self.errors, english=english, changed=self._recheck
         )
         self.enterprise: EnterpriseField = self.form.editors["enterprise_id"]  # type: ignore[assignment]
         self.enterprise.on_pick = self.enterprise_picked
-        self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.clicked.connect(self.reject)
-        # The version first, then the values: a save in between makes the version older
-        # than the values, which can only cause a conflict, never hide one.
-        self.loaded = edit_lock.version_of(db, self.SPEC.table, record_id)
-        self.merge_view: MergeDialog | None = None
+        self.save_button = push_button(self.tr("保存"), "save", self.save)
+        self.close_button = push_button(self.tr("关闭"), slot=self.reject)
         self._first = (
             self.SERVICE.values_of(db, record_id)
             if record_id
             else {**self.SPEC.defaults(), **self.new_values(), "enterprise_id": enterprise_id}
         )
         self._original = self.as_edited(self._first)
+        self.build()
 
     # -- what a subclass may add -------------------------------------------------------------
+    def build(self) -> None:
+        """The type's title, layout and own widgets (the fields are in self.form)."""
+
     def new_values(self) -> dict[str, Any]:
         """What a new record starts with beyond the spec's defaults."""
         return {}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -137,3 +138,23 @@ class PresetFilter:
 
     def with_preset(self, flt: Any) -> Any:
         return self.preset if self.preset is not None else flt
+
+
+def push_button(text: str, name: str = "", slot: Callable[..., Any] | None = None) -> QPushButton:
+    """A button with its object name (tests and the English walk find it by that) and
+    what a click does."""
+    button = QPushButton(text)
+    if name:
+        button.setObjectName(name)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+Named = TypeVar("Named", bound=QObject)
+
+
+def named(widget: Named, name: str) -> Named:
+    """The widget with its object name (tests and the English walk find it by that)."""
+    widget.setObjectName(name)
+    return widget

@@ -10,46 +10,34 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from app.i18n import paren, tr_message
 from app.services.core.fields import ValidationError
 from app.services.core.spreadsheet import SpreadsheetError
-from app.services.core.storage import Database
 from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
+from app.views.common.layouts import hbox, vbox
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import FindingsList
+from app.views.common.widgets import FindingsList, named, push_button
 
 COUNTS = ("reemployment_assistance", "psychological_support", "skills_training", "reemployed")
 
 
 class LayoffDialog(SpecDialog):
     SPEC = LAYOFF_FILING
+    RECORD_ARG = "filing_id"
     SERVICE = layoffs
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        filing_id: str | None = None,
-        enterprise_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(db, filing_id, enterprise_id=enterprise_id, english=english, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("裁员备案"))
         editors = self.form.editors
-        self.enterprise.pick_button.setEnabled(filing_id is None)
+        self.enterprise.pick_button.setEnabled(self.record_id is None)
         self.ground, self.status = editors["ground"], editors["status"]
         self.total_staff, self.laid_off = editors["total_staff"], editors["laid_off"]
         self.explained_on, self.layoff_on = editors["explained_on"], editors["layoff_on"]
@@ -74,8 +62,7 @@ class LayoffDialog(SpecDialog):
             ],
         )
 
-        self.people = QTableWidget(0, 8)
-        self.people.setObjectName("people")
+        self.people = named(QTableWidget(0, 8), "people")
         self.people.setHorizontalHeaderLabels(
             [
                 self.tr("姓名"),
@@ -91,27 +78,16 @@ class LayoffDialog(SpecDialog):
         self.people.verticalHeader().hide()
         self._filling = False
         self.people.itemChanged.connect(self._service_changed)
-        self.import_button = QPushButton(self.tr("导入人员名单…"))
-        self.import_button.setObjectName("import_people")
-        self.import_button.clicked.connect(lambda: self.import_people())
+        self.import_button = push_button(
+            self.tr("导入人员名单…"), "import_people", lambda: self.import_people()
+        )
         people_box = QGroupBox(self.tr("人员名单（身份证号码只显示部分）"))
-        people_layout = QVBoxLayout(people_box)
-        people_layout.addWidget(self.people)
-        people_layout.addWidget(self.import_button)
-        self.findings = FindingsList()
-        self.findings.setObjectName("findings")
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(people_box, 1)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("审查提示（不影响保存）")))
-        right.addWidget(self.findings, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addLayout(self.button_row())
+        vbox(self.people, self.import_button, owner=people_box)
+        self.findings = named(FindingsList(), "findings")
+        left = vbox(form, (people_box, 1))
+        right = vbox(QLabel(self.tr("审查提示（不影响保存）")), (self.findings, 1))
+        body = hbox((left, 3), (right, 2))
+        vbox((body, 1), self.button_row(), owner=self)
         self.resize(1200, 760)
         self.load()
 

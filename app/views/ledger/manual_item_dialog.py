@@ -10,15 +10,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +24,9 @@ from app.services.ledger import ledger
 from app.services.ledger.ledger import ManualItem
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
+from app.views.common.layouts import button_box, form_rows, hbox, vbox
 from app.views.common.messages import tr_lines
+from app.views.common.widgets import named, push_button
 
 
 def _qdate(day: date) -> QDate:
@@ -49,73 +47,47 @@ class ManualItemDialog(QDialog):
         self.item_id: str | None = None
         self.setWindowTitle(self.tr("登记整改事项"))
         self.enterprise_label = QLabel()
-        self.pick = QPushButton(self.tr("选择企业…"))
-        self.pick.setObjectName("pick")
-        self.pick.clicked.connect(self.pick_enterprise)
-        self.matter = QPlainTextEdit()
-        self.matter.setObjectName("matter")
+        self.pick = push_button(self.tr("选择企业…"), "pick", self.pick_enterprise)
+        self.matter = named(QPlainTextEdit(), "matter")
         self.matter.setFixedHeight(70)
-        self.basis = QLineEdit()
-        self.basis.setObjectName("basis")
-        self.remedy = QLineEdit()
-        self.remedy.setObjectName("remedy")
-        self.found_on = QDateEdit()
-        self.found_on.setObjectName("found_on")
-        self.deadline = QDateEdit()
-        self.deadline.setObjectName("deadline")
+        self.basis = named(QLineEdit(), "basis")
+        self.remedy = named(QLineEdit(), "remedy")
+        self.found_on = named(QDateEdit(), "found_on")
+        self.deadline = named(QDateEdit(), "deadline")
         for edit in (self.found_on, self.deadline):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(_qdate(date.today()))
         self.by_date = QRadioButton(self.tr("指定日期"))
         self.by_date.setChecked(True)
-        self.by_days = QRadioButton(self.tr("按期限"))
-        self.by_days.setObjectName("by_days")
-        self.days = QSpinBox()
-        self.days.setObjectName("days")
+        self.by_days = named(QRadioButton(self.tr("按期限")), "by_days")
+        self.days = named(QSpinBox(), "days")
         self.days.setRange(1, 365)
         self.days.setValue(30)
-        self.day_kind = QComboBox()
-        self.day_kind.setObjectName("day_kind")
+        self.day_kind = named(QComboBox(), "day_kind")
         self.day_kind.addItem(self.tr("日"), "calendar")
         self.day_kind.addItem(self.tr("个工作日"), "working")
-        self.enterprise_person = QLineEdit()
-        self.enterprise_person.setObjectName("enterprise_person")
-        self.office_person = QLineEdit()
-        self.office_person.setObjectName("office_person")
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.enterprise_person = named(QLineEdit(), "enterprise_person")
+        self.office_person = named(QLineEdit(), "office_person")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
 
-        who = QHBoxLayout()
-        who.addWidget(self.enterprise_label, 1)
-        who.addWidget(self.pick)
-        due = QHBoxLayout()
-        due.addWidget(self.by_date)
-        due.addWidget(self.deadline)
-        due.addWidget(self.by_days)
-        due.addWidget(self.days)
-        due.addWidget(self.day_kind)
-        form = QFormLayout()
-        form.addRow(self.tr("企业"), who)
-        form.addRow(self.tr("整改事类"), self.matter)
-        form.addRow(self.tr("法律依据"), self.basis)
-        form.addRow(self.tr("整改建议"), self.remedy)
-        form.addRow(self.tr("发现日期"), self.found_on)
-        form.addRow(self.tr("整改时限"), due)
-        form.addRow(self.tr("整改负责人"), self.enterprise_person)
-        form.addRow(self.tr("本单位责任人"), self.office_person)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        who = hbox((self.enterprise_label, 1), self.pick)
+        due = hbox(self.by_date, self.deadline, self.by_days, self.days, self.day_kind)
+        form = form_rows(
+            (self.tr("企业"), who),
+            (self.tr("整改事类"), self.matter),
+            (self.tr("法律依据"), self.basis),
+            (self.tr("整改建议"), self.remedy),
+            (self.tr("发现日期"), self.found_on),
+            (self.tr("整改时限"), due),
+            (self.tr("整改负责人"), self.enterprise_person),
+            (self.tr("本单位责任人"), self.office_person),
         )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(QDialogButtonBox.StandardButton.Save, self.save, self.reject)
         self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        vbox(form, self.error, buttons, owner=self)
         self._show_enterprise()
         self.resize(640, 460)
 

@@ -3,6 +3,7 @@ with it next (change status, close with verification, extend the deadline)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QUrl, Signal
@@ -14,13 +15,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,7 +34,9 @@ from app.services.core.local_time import local
 from app.services.core.storage import Database
 from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
+from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines
+from app.views.common.widgets import named, push_button
 
 
 def _qdate(day: date) -> QDate:
@@ -57,26 +58,19 @@ class RectificationDialog(QDialog):
         self.item_id = item_id
         self.english = english
         self.setWindowTitle(self.tr("整改事项"))
-        self.details = QLabel()
-        self.details.setObjectName("details")
+        self.details = named(QLabel(), "details")
         self.details.setWordWrap(True)
 
-        self.to_status = QComboBox()
-        self.to_status.setObjectName("to_status")
-        self.on_date = QDateEdit()
-        self.on_date.setObjectName("on_date")
+        self.to_status = named(QComboBox(), "to_status")
+        self.on_date = named(QDateEdit(), "on_date")
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy-MM-dd")
         self.on_date.setDate(_qdate(date.today()))
-        self.note = QLineEdit()
-        self.note.setObjectName("note")
+        self.note = named(QLineEdit(), "note")
         self.note.setPlaceholderText(self.tr("情况说明（必填）；重新打开须写明理由"))
-        self.verified_by = QLineEdit()
-        self.verified_by.setObjectName("verified_by")
+        self.verified_by = named(QLineEdit(), "verified_by")
         self.verified_by.setPlaceholderText(self.tr("销号时填写核验人"))
-        self.apply_button = QPushButton(self.tr("更改状态"))
-        self.apply_button.setObjectName("apply_status")
-        self.apply_button.clicked.connect(self.apply_status)
+        self.apply_button = push_button(self.tr("更改状态"), "apply_status", self.apply_status)
         status_box = QGroupBox(self.tr("办理"))
         status_form = QFormLayout(status_box)
         status_form.addRow(self.tr("改为"), self.to_status)
@@ -85,72 +79,46 @@ class RectificationDialog(QDialog):
         status_form.addRow(self.tr("核验人"), self.verified_by)
         status_form.addRow("", self.apply_button)
 
-        self.new_deadline = QDateEdit()
-        self.new_deadline.setObjectName("new_deadline")
+        self.new_deadline = named(QDateEdit(), "new_deadline")
         self.new_deadline.setCalendarPopup(True)
         self.new_deadline.setDisplayFormat("yyyy-MM-dd")
-        self.extend_reason = QLineEdit()
-        self.extend_reason.setObjectName("extend_reason")
-        self.extend_button = QPushButton(self.tr("延期"))
-        self.extend_button.setObjectName("extend")
-        self.extend_button.clicked.connect(self.extend)
+        self.extend_reason = named(QLineEdit(), "extend_reason")
+        self.extend_button = push_button(self.tr("延期"), "extend", self.extend)
         extend_box = QGroupBox(self.tr("延期"))
         extend_form = QFormLayout(extend_box)
         extend_form.addRow(self.tr("新的整改时限"), self.new_deadline)
         extend_form.addRow(self.tr("延期理由"), self.extend_reason)
         extend_form.addRow("", self.extend_button)
 
-        self.files = QTableWidget(0, 3)
-        self.files.setObjectName("files")
+        self.files = named(QTableWidget(0, 3), "files")
         self.files.setHorizontalHeaderLabels([self.tr("文件"), self.tr("大小"), self.tr("校验")])
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.files.verticalHeader().hide()
-        self.add_file_button = QPushButton(self.tr("添加佐证材料…"))
-        self.add_file_button.setObjectName("add_file")
-        self.open_file_button = QPushButton(self.tr("打开"))
-        self.open_file_button.setObjectName("open_file")
-        self.remove_file_button = QPushButton(self.tr("移除"))
-        self.remove_file_button.setObjectName("remove_file")
-        self.add_file_button.clicked.connect(self.add_files)
-        self.open_file_button.clicked.connect(self.open_file)
-        self.remove_file_button.clicked.connect(self.remove_file)
+        self.add_file_button = push_button(self.tr("添加佐证材料…"), "add_file", self.add_files)
+        self.open_file_button = push_button(self.tr("打开"), "open_file", self.open_file)
+        self.remove_file_button = push_button(self.tr("移除"), "remove_file", self.remove_file)
         files_box = QGroupBox(self.tr("佐证材料"))
         files_layout = QVBoxLayout(files_box)
         files_layout.addWidget(self.files)
-        file_buttons = QHBoxLayout()
-        for b in (self.add_file_button, self.open_file_button, self.remove_file_button):
-            file_buttons.addWidget(b)
-        file_buttons.addStretch(1)
+        file_buttons = hbox(
+            *(self.add_file_button, self.open_file_button, self.remove_file_button), 1
+        )
         files_layout.addLayout(file_buttons)
 
-        self.history = QListWidget()
-        self.history.setObjectName("history")
+        self.history = named(QListWidget(), "history")
         history_box = QGroupBox(self.tr("办理记录"))
         QVBoxLayout(history_box).addWidget(self.history)
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        close = push_button(self.tr("关闭"), slot=self.accept)
 
-        left = QVBoxLayout()
-        left.addWidget(self.details)
-        left.addWidget(status_box)
-        left.addWidget(extend_box)
-        right = QVBoxLayout()
-        right.addWidget(files_box, 1)
-        right.addWidget(history_box, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        left = vbox(self.details, status_box, extend_box)
+        right = vbox((files_box, 1), (history_box, 1))
+        body = hbox((left, 1), (right, 1))
+        layout = vbox(body, self.error, owner=self)
+        buttons = hbox(1, close)
         layout.addLayout(buttons)
         self.resize(1000, 640)
         self.reload()
@@ -233,8 +201,8 @@ class RectificationDialog(QDialog):
         target = self.to_status.currentData()
         if not target:
             return False
-        try:
-            ledger.change_status(
+        return self._write(
+            lambda: ledger.change_status(
                 self.db,
                 self.item_id,
                 target,
@@ -242,35 +210,35 @@ class RectificationDialog(QDialog):
                 note=self.note.text(),
                 verified_by=self.verified_by.text(),
                 loaded=self.loaded,
-            )
-        except EditConflict as exc:
-            self._conflict(exc)
-            return False
-        except ValidationError as exc:
-            self._fail(exc)
-            return False
-        self.note.clear()
-        self.reload()
-        self.changed.emit(self.item_id)
-        return True
+            ),
+            self.note,
+        )
 
     def extend(self) -> bool:
         self.error.clear()
-        try:
-            ledger.extend_deadline(
+        return self._write(
+            lambda: ledger.extend_deadline(
                 self.db,
                 self.item_id,
                 _pydate(self.new_deadline.date()),
                 self.extend_reason.text(),
                 loaded=self.loaded,
-            )
+            ),
+            self.extend_reason,
+        )
+
+    def _write(self, change: Callable[[], object], typed: QLineEdit) -> bool:
+        """One change of the item (checked against the version shown); what was typed
+        for it is cleared once it is stored, kept when it is refused."""
+        try:
+            change()
         except EditConflict as exc:
             self._conflict(exc)
             return False
         except ValidationError as exc:
             self._fail(exc)
             return False
-        self.extend_reason.clear()
+        typed.clear()
         self.reload()
         self.changed.emit(self.item_id)
         return True

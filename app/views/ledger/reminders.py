@@ -23,6 +23,7 @@ from app.i18n import colon, paren
 from app.services.core.storage import Database
 from app.services.ledger import ledger_reminders
 from app.views.common.messages import tr_message
+from app.views.common.widgets import named
 
 CHECK_EVERY_MS = 10 * 60 * 1000
 
@@ -37,13 +38,10 @@ class ReminderPanel(QDockWidget):
         self.setObjectName("reminders")
         self.setWindowTitle(self.tr("整改提醒"))
         self.shown_for: date | None = None
-        self.summary = QLabel()
-        self.summary.setObjectName("reminder_summary")
+        self.summary = named(QLabel(), "reminder_summary")
         self.summary.setWordWrap(True)
-        self.overdue = QListWidget()
-        self.overdue.setObjectName("reminder_overdue")
-        self.due_soon = QListWidget()
-        self.due_soon.setObjectName("reminder_due_soon")
+        self.overdue = named(QListWidget(), "reminder_overdue")
+        self.due_soon = named(QListWidget(), "reminder_due_soon")
         self.overdue_label = QLabel()
         self.due_label = QLabel()
         for widget in (self.overdue, self.due_soon):

@@ -10,20 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from app.services.core.fields import ValidationError
-from app.services.core.storage import Database
 from app.services.negotiation import negotiation_rules, offer_findings, offers
 from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
+from app.views.common.layouts import hbox, vbox
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import FindingsList
+from app.views.common.widgets import FindingsList, named
 from app.views.negotiation.offer_sessions import OfferSessions
 
 # The legal clock's dates, in the order the clock runs.
@@ -43,18 +40,10 @@ DATES = (
 
 class OfferDialog(SpecDialog):
     SPEC = NEGOTIATION_OFFER
+    RECORD_ARG = "offer_id"
     SERVICE = offers
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        offer_id: str | None = None,
-        enterprise_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(db, offer_id, enterprise_id=enterprise_id, english=english, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("集体协商要约"))
         editors = self.form.editors
         self.offeror, self.union_name = editors["offeror"], editors["union_name"]
@@ -66,8 +55,7 @@ class OfferDialog(SpecDialog):
         self.approved = editors["congress_approved"]
         self.objection_note = editors["objection_note"]
         self.end_kind, self.end_reason = editors["end_kind"], editors["end_reason"]
-        self.topics = QListWidget()
-        self.topics.setObjectName("topics")
+        self.topics = named(QListWidget(), "topics")
         self.situation.currentIndexChanged.connect(
             lambda _i: self._fill_topics(self.checked_topics())
         )
@@ -79,8 +67,7 @@ class OfferDialog(SpecDialog):
         self.employer_chief, self.worker_chief = box.employer_chief, box.worker_chief
         box.add_button.clicked.connect(self.add_session)
 
-        self.findings = FindingsList()
-        self.findings.setObjectName("findings")
+        self.findings = named(FindingsList(), "findings")
         self._arrange()
         self.resize(1280, 760)
         self.load()
@@ -95,10 +82,11 @@ class OfferDialog(SpecDialog):
         head = self.form.add_rows(
             QFormLayout(), ("enterprise_id", "offeror", "union_name", "situation", "rules")
         )
-        left = QVBoxLayout()
-        left.addLayout(head)
-        left.addWidget(QLabel(self.tr("协商议题（按企业情况排列在前的是通知要求的重点议题）")))
-        left.addWidget(self.errors.wrap("topics", self.topics), 1)
+        left = vbox(
+            head,
+            QLabel(self.tr("协商议题（按企业情况排列在前的是通知要求的重点议题）")),
+            (self.errors.wrap("topics", self.topics), 1),
+        )
         dates_box = QGroupBox(self.tr("时间"))
         dates_box.setLayout(self.form.grid(DATES))
         other = self.form.add_rows(
@@ -111,20 +99,10 @@ class OfferDialog(SpecDialog):
                 "note",
             ),
         )
-        middle = QVBoxLayout()
-        middle.addWidget(dates_box)
-        middle.addLayout(other)
-        middle.addWidget(self.sessions_box, 1)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("法定时限与审查提示")))
-        right.addWidget(self.findings, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(middle, 4)
-        body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addLayout(self.button_row())
+        middle = vbox(dates_box, other, (self.sessions_box, 1))
+        right = vbox(QLabel(self.tr("法定时限与审查提示")), (self.findings, 1))
+        body = hbox((left, 3), (middle, 4), (right, 3))
+        vbox((body, 1), self.button_row(), owner=self)
 
     def load(self, values: dict[str, Any] | None = None) -> None:
         values = self._first if values is None else values

@@ -12,42 +12,36 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.negotiation.offers import SessionInput
-from app.views.common.widgets import OptionalDate
+from app.views.common.layouts import vbox
+from app.views.common.widgets import OptionalDate, named, push_button
 
 
 class OfferSessions(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("协商会议"))
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("sessions")
+        self.table = named(QTableWidget(0, 4), "sessions")
         self.table.setHorizontalHeaderLabels(
             [self.tr("日期"), self.tr("用人单位方"), self.tr("职工方"), self.tr("首席代表")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.session_date = OptionalDate()
-        self.session_date.setObjectName("session_date")
+        self.session_date = named(OptionalDate(), "session_date")
         self.session_date.known.setChecked(True)
         self.employer_reps = self._spin("employer_reps", 3)
         self.worker_reps = self._spin("worker_reps", 3)
         self.employer_experts = self._spin("employer_experts", 0)
         self.worker_experts = self._spin("worker_experts", 0)
-        self.employer_chief = QLineEdit()
-        self.employer_chief.setObjectName("employer_chief")
-        self.worker_chief = QLineEdit()
-        self.worker_chief.setObjectName("worker_chief")
-        self.add_button = QPushButton(self.tr("记录协商会议"))
-        self.add_button.setObjectName("add_session")
+        self.employer_chief = named(QLineEdit(), "employer_chief")
+        self.worker_chief = named(QLineEdit(), "worker_chief")
+        self.add_button = push_button(self.tr("记录协商会议"), "add_session")
         form = QGridLayout()
         form.addWidget(QLabel(self.tr("日期")), 0, 0)
         form.addWidget(self.session_date, 0, 1)
@@ -63,14 +57,11 @@ class OfferSessions(QGroupBox):
             form.addWidget(QLabel(self.tr("首席")), row, 3)
             form.addWidget(chief, row, 4)
         form.addWidget(self.add_button, 3, 4)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addLayout(form)
+        vbox(self.table, form, owner=self)
 
     @staticmethod
     def _spin(name: str, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
+        spin = named(QSpinBox(), name)
         spin.setRange(0, 99)
         spin.setValue(value)
         return spin

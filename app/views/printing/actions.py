@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from app.services.checks.check_forms import BlankForm
 from app.services.documents.documents import Document
 from app.settings import AppSettings
+from app.views.common.widgets import named
 from app.views.printing import blank_form_pdf, document_pdf
 
 
@@ -30,8 +31,10 @@ def odd_pages() -> bool:
 def add_duplex_option(menu: QMenu) -> QAction:
     """A check box in a print menu: every form starts on an odd page, so a duplex
     printer never prints the start of one form on the back of another; remembered."""
-    action = QAction(QCoreApplication.translate("PrintActions", "双面打印：每份从奇数页开始"), menu)
-    action.setObjectName("duplex_odd_pages")
+    action = named(
+        QAction(QCoreApplication.translate("PrintActions", "双面打印：每份从奇数页开始"), menu),
+        "duplex_odd_pages",
+    )
     action.setCheckable(True)
     action.setChecked(odd_pages())
 

@@ -9,14 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +26,8 @@ from app.services.register.enterprise_import import (
     save_problems,
 )
 from app.tasks import TaskRunner
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 NOT_IMPORTED = ""
 
@@ -52,20 +51,16 @@ class ImportDialog(QDialog):
         self.result_summary: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("导入企业名录：%1").replace("%1", path.name))
 
-        self.sheet = QComboBox()
-        self.sheet.setObjectName("sheet")
-        self.summary = QLabel(self.tr("正在读取文件…"))
-        self.summary.setObjectName("summary")
+        self.sheet = named(QComboBox(), "sheet")
+        self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
         self.summary.setWordWrap(True)
 
-        self.mapping_table = QTableWidget(0, 2)
-        self.mapping_table.setObjectName("mapping")
+        self.mapping_table = named(QTableWidget(0, 2), "mapping")
         self.mapping_table.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().hide()
 
-        self.problem_table = QTableWidget(0, 3)
-        self.problem_table.setObjectName("problems")
+        self.problem_table = named(QTableWidget(0, 3), "problems")
         self.problem_table.setHorizontalHeaderLabels(
             [self.tr("行号"), self.tr("处理"), self.tr("原因")]
         )
@@ -74,41 +69,39 @@ class ImportDialog(QDialog):
         )
         self.problem_table.verticalHeader().hide()
 
-        self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
-        self.recheck_button.setObjectName("recheck")
-        self.save_problems_button = QPushButton(self.tr("保存问题清单…"))
-        self.save_problems_button.setObjectName("save_problems")
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("do_import")
+        self.recheck_button = push_button(
+            self.tr("按新的对应关系重新检查"), "recheck", self.recheck
+        )
+        self.save_problems_button = push_button(
+            self.tr("保存问题清单…"), "save_problems", self.save_problem_list
+        )
+        self.import_button = push_button(self.tr("导入"), "do_import", self.do_import)
         self.import_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button = push_button(self.tr("取消"), slot=self.reject)
         for button in (self.recheck_button, self.save_problems_button, self.import_button):
             button.setEnabled(False)
-        self.recheck_button.clicked.connect(self.recheck)
-        self.save_problems_button.clicked.connect(self.save_problem_list)
-        self.import_button.clicked.connect(self.do_import)
-        self.cancel_button.clicked.connect(self.reject)
         self.sheet.activated.connect(
             lambda _i: self.check(sheet=self.sheet.currentText(), mapping=None)
         )
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("工作表：")))
-        top.addWidget(self.sheet, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recheck_button)
-        buttons.addWidget(self.save_problems_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(QLabel(self.tr("列对应关系（可修改）：")))
-        layout.addWidget(self.mapping_table, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("问题行：")))
-        layout.addWidget(self.problem_table, 3)
-        layout.addLayout(buttons)
+        top = hbox(QLabel(self.tr("工作表：")), (self.sheet, 1))
+        buttons = hbox(
+            self.recheck_button,
+            self.save_problems_button,
+            1,
+            self.import_button,
+            self.cancel_button,
+        )
+        vbox(
+            top,
+            QLabel(self.tr("列对应关系（可修改）：")),
+            (self.mapping_table, 2),
+            self.summary,
+            QLabel(self.tr("问题行：")),
+            (self.problem_table, 3),
+            buttons,
+            owner=self,
+        )
         self.resize(760, 640)
 
     # -- preview --------------------------------------------------------------

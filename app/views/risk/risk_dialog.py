@@ -13,34 +13,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.i18n import colon
 from app.services.core.fields import ValidationError
-from app.services.core.storage import Database
 from app.services.risk import risk_events
 from app.services.risk.event_spec import MAJOR_RISK_EVENT
+from app.views.common.layouts import vbox
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import OptionalDate
+from app.views.common.widgets import OptionalDate, named, push_button
 
 
 class RiskDialog(SpecDialog):
     SPEC = MAJOR_RISK_EVENT
+    RECORD_ARG = "event_id"
     SERVICE = risk_events
 
-    def __init__(
-        self,
-        db: Database,
-        *,
-        event_id: str | None = None,
-        enterprise_id: str | None = None,
-        english: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(db, event_id, enterprise_id=enterprise_id, english=english, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("重大风险隐患"))
         editors = self.form.editors
         self.kind, self.people, self.amount = (
@@ -50,31 +40,20 @@ class RiskDialog(SpecDialog):
         )
         self.found_on, self.description = editors["found_on"], editors["description"]
         self.may_spread = editors["may_spread"]
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
-        self.steps = QListWidget()
-        self.steps.setObjectName("steps")
-        self.step_date = OptionalDate()
-        self.step_date.setObjectName("step_date")
+        self.status_label = named(QLabel(), "status_label")
+        self.steps = named(QListWidget(), "steps")
+        self.step_date = named(OptionalDate(), "step_date")
         self.step_date.set_value(date.today())
-        self.step_who = QLineEdit()
-        self.step_who.setObjectName("step_who")
+        self.step_who = named(QLineEdit(), "step_who")
         self.step_who.setPlaceholderText(self.tr("介入单位和人员"))
-        self.step_action = QLineEdit()
-        self.step_action.setObjectName("step_action")
+        self.step_action = named(QLineEdit(), "step_action")
         self.step_action.setPlaceholderText(self.tr("采取的措施"))
-        self.add_step_button = QPushButton(self.tr("记录介入"))
-        self.add_step_button.setObjectName("add_step")
-        self.add_step_button.clicked.connect(self.add_step)
-        self.outcome = QLineEdit()
-        self.outcome.setObjectName("outcome")
+        self.add_step_button = push_button(self.tr("记录介入"), "add_step", self.add_step)
+        self.outcome = named(QLineEdit(), "outcome")
         self.outcome.setPlaceholderText(self.tr("处置结果，如：工资已全部发放"))
-        self.close_on = OptionalDate()
-        self.close_on.setObjectName("close_on")
+        self.close_on = named(OptionalDate(), "close_on")
         self.close_on.set_value(date.today())
-        self.close_button_event = QPushButton(self.tr("化解销号"))
-        self.close_button_event.setObjectName("close_event")
-        self.close_button_event.clicked.connect(self.close_event)
+        self.close_button_event = push_button(self.tr("化解销号"), "close_event", self.close_event)
 
         form = self.form.add_rows(QFormLayout(), [f.name for f in self.SPEC.fields])
         form.addRow(self.tr("状态"), self.status_label)
@@ -89,10 +68,7 @@ class RiskDialog(SpecDialog):
             for widget in row:
                 line.addWidget(widget)
             steps_layout.addLayout(line)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(steps_box, 1)
-        layout.addLayout(self.button_row())
+        vbox(form, (steps_box, 1), self.button_row(), owner=self)
         self.resize(760, 680)
         self.load()
 

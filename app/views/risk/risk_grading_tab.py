@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +32,8 @@ from app.services.core.storage import Database
 from app.services.documents.documents import Document, Table, chinese_date
 from app.services.risk import risk_grading, risk_import
 from app.tasks import TaskRunner
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 from app.views.printing import actions, document_pdf
 from app.views.risk.risk_import_dialog import RiskImportDialog
 from app.views.risk.rules_dialog import RulesDialog
@@ -65,24 +65,17 @@ class RiskGradingTab(QWidget):
         )
         note.setObjectName("model_note")
         note.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setObjectName("grading_summary")
-        self.source = QComboBox()
-        self.source.setObjectName("risk_source")
+        self.summary = named(QLabel(), "grading_summary")
+        self.source = named(QComboBox(), "risk_source")
         for key, info in risk_import.sources().items():
             self.source.addItem(info["label_en" if english else "label"], key)
-        self.import_button = QPushButton(self.tr("导入共享数据…"))
-        self.import_button.setObjectName("risk_import")
-        self.import_button.clicked.connect(lambda: self.import_file())
-        self.grade_button = QPushButton(self.tr("重新评级"))
-        self.grade_button.setObjectName("grade")
-        self.grade_button.clicked.connect(self.grade)
-        self.rules_button = QPushButton(self.tr("评分规则…"))
-        self.rules_button.setObjectName("rules")
-        self.rules_button.clicked.connect(self.edit_rules)
+        self.import_button = push_button(
+            self.tr("导入共享数据…"), "risk_import", lambda: self.import_file()
+        )
+        self.grade_button = push_button(self.tr("重新评级"), "grade", self.grade)
+        self.rules_button = push_button(self.tr("评分规则…"), "rules", self.edit_rules)
 
-        self.batches = QTableWidget(0, 8)
-        self.batches.setObjectName("batches")
+        self.batches = named(QTableWidget(0, 8), "batches")
         self.batches.setHorizontalHeaderLabels(
             [
                 self.tr("导入日期"),
@@ -98,21 +91,19 @@ class RiskGradingTab(QWidget):
         self.batches.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.batches.setColumnWidth(1, 150)  # source names such as "税务（纳税、欠税）"
         self.batches.verticalHeader().hide()
-        self.rollback_button = QPushButton(self.tr("撤回选中批次"))
-        self.rollback_button.setObjectName("rollback")
-        self.rollback_button.clicked.connect(self.rollback_selected)
-        self.unmatched_button = QPushButton(self.tr("导出未匹配名单…"))
-        self.unmatched_button.setObjectName("export_unmatched")
-        self.unmatched_button.clicked.connect(self.export_unmatched)
+        self.rollback_button = push_button(
+            self.tr("撤回选中批次"), "rollback", self.rollback_selected
+        )
+        self.unmatched_button = push_button(
+            self.tr("导出未匹配名单…"), "export_unmatched", self.export_unmatched
+        )
 
-        self.since = QDateEdit()
-        self.since.setObjectName("visit_since")
+        self.since = named(QDateEdit(), "visit_since")
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.setDate(QDate(date.today().year, 1, 1))
         self.since.dateChanged.connect(lambda _d: self.refresh_visits())
-        self.visits = QTableWidget(0, 6)
-        self.visits.setObjectName("visits")
+        self.visits = named(QTableWidget(0, 6), "visits")
         self.visits.setHorizontalHeaderLabels(
             [
                 self.tr("企业"),
@@ -127,36 +118,31 @@ class RiskGradingTab(QWidget):
         # Enterprise names run to 15–20 characters; the default width cut them to six.
         self.visits.setColumnWidth(0, 240)
         self.visits.verticalHeader().hide()
-        self.visit_export = QPushButton(self.tr("导出 Excel…"))
-        self.visit_export.setObjectName("visit_export")
-        self.visit_export.clicked.connect(self.export_visits)
-        self.visit_print = QPushButton(self.tr("打印清单…"))
-        self.visit_print.setObjectName("visit_print")
-        self.visit_print.clicked.connect(lambda: self.print_visits("preview"))
-        self.visit_forms = QPushButton(self.tr("批量打印空白体检表…"))
-        self.visit_forms.setObjectName("visit_forms")
-        self.visit_forms.clicked.connect(self.print_forms)
+        self.visit_export = push_button(self.tr("导出 Excel…"), "visit_export", self.export_visits)
+        self.visit_print = push_button(
+            self.tr("打印清单…"), "visit_print", lambda: self.print_visits("preview")
+        )
+        self.visit_forms = push_button(
+            self.tr("批量打印空白体检表…"), "visit_forms", self.print_forms
+        )
 
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        for w in (self.source, self.import_button, self.grade_button, self.rules_button):
-            top.addWidget(w)
+        top = hbox(
+            (self.summary, 1),
+            *(self.source, self.import_button, self.grade_button, self.rules_button),
+        )
         batch_box = QGroupBox(self.tr("共享数据批次"))
         batch_layout = QVBoxLayout(batch_box)
         batch_layout.addWidget(self.batches)
-        row = QHBoxLayout()
-        row.addWidget(self.rollback_button)
-        row.addWidget(self.unmatched_button)
-        row.addStretch(1)
+        row = hbox(self.rollback_button, self.unmatched_button, 1)
         batch_layout.addLayout(row)
         visit_box = QGroupBox(self.tr("重点走访名单：高风险且未体检的企业"))
         visit_layout = QVBoxLayout(visit_box)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("自此日期以来未体检：")))
-        row.addWidget(self.since)
-        row.addStretch(1)
-        for w in (self.visit_export, self.visit_print, self.visit_forms):
-            row.addWidget(w)
+        row = hbox(
+            QLabel(self.tr("自此日期以来未体检：")),
+            self.since,
+            1,
+            *(self.visit_export, self.visit_print, self.visit_forms),
+        )
         visit_layout.addLayout(row)
         visit_layout.addWidget(self.visits)
         split = QSplitter()
@@ -166,10 +152,7 @@ class RiskGradingTab(QWidget):
         # The two lists share what the window has; at 150 % on a laptop screen their
         # own minimums (two group boxes of tables) made the window taller than it.
         split.setMinimumHeight(160)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        vbox(note, top, (split, 1), owner=self)
         self.refresh()
 
     # -- data -----------------------------------------------------------------------------

@@ -8,13 +8,10 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +19,9 @@ from app.services.core.storage import Database
 from app.services.risk import risk_import
 from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
+from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_message
+from app.views.common.widgets import named, push_button
 
 
 class RiskImportDialog(QDialog):
@@ -42,48 +41,30 @@ class RiskImportDialog(QDialog):
         self.plan: RiskPlan | None = None
         self.batch_id: str | None = None
         self.setWindowTitle(self.tr("导入共享数据：%1").replace("%1", path.name))
-        self.source_box = QComboBox()
-        self.source_box.setObjectName("source")
+        self.source_box = named(QComboBox(), "source")
         for key, info in risk_import.sources().items():
             self.source_box.addItem(info["label"], key)
         self.source_box.setCurrentIndex(self.source_box.findData(source))
         self.source_box.activated.connect(lambda _i: self.check())
-        self.summary = QLabel(self.tr("正在读取文件…"))
-        self.summary.setObjectName("summary")
+        self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
         self.summary.setWordWrap(True)
-        self.mapping = QTableWidget(0, 2)
-        self.mapping.setObjectName("mapping")
+        self.mapping = named(QTableWidget(0, 2), "mapping")
         self.mapping.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.verticalHeader().hide()
-        self.problems = QTableWidget(0, 2)
-        self.problems.setObjectName("problems")
+        self.problems = named(QTableWidget(0, 2), "problems")
         self.problems.setHorizontalHeaderLabels([self.tr("行号"), self.tr("说明")])
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().hide()
-        self.recheck_button = QPushButton(self.tr("按新的对应关系重新检查"))
-        self.recheck_button.setObjectName("recheck")
-        self.recheck_button.clicked.connect(lambda: self.check(self.current_mapping()))
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("do_import")
+        self.recheck_button = push_button(
+            self.tr("按新的对应关系重新检查"), "recheck", lambda: self.check(self.current_mapping())
+        )
+        self.import_button = push_button(self.tr("导入"), "do_import", self.do_import)
         self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.do_import)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.clicked.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("数据来源：")))
-        top.addWidget(self.source_box, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recheck_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.mapping, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 2)
-        layout.addLayout(buttons)
+        cancel = push_button(self.tr("取消"), slot=self.reject)
+        top = hbox(QLabel(self.tr("数据来源：")), (self.source_box, 1))
+        buttons = hbox(self.recheck_button, 1, self.import_button, cancel)
+        vbox(top, (self.mapping, 2), self.summary, (self.problems, 2), buttons, owner=self)
         self.resize(760, 620)
 
     def check(self, mapping: dict[int, str] | None = None) -> None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.core.storage import Database
 from app.services.risk import risk_rules
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 
 class RulesDialog(QDialog):
@@ -29,29 +28,17 @@ class RulesDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.text = QPlainTextEdit(risk_rules.load(db).as_json())
-        self.text.setObjectName("rules_text")
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.text = named(QPlainTextEdit(risk_rules.load(db).as_json()), "rules_text")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        save = QPushButton(self.tr("保存"))
-        save.setObjectName("save")
-        save.clicked.connect(self.save)
-        reset = QPushButton(self.tr("恢复默认规则"))
-        reset.clicked.connect(lambda: self.text.setPlainText(risk_rules.default_text()))
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(reset)
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        save = push_button(self.tr("保存"), "save", self.save)
+        reset = push_button(
+            self.tr("恢复默认规则"), slot=lambda: self.text.setPlainText(risk_rules.default_text())
+        )
+        close = push_button(self.tr("关闭"), slot=self.reject)
+        buttons = hbox(reset, 1, save, close)
+        vbox(note, (self.text, 1), self.error, buttons, owner=self)
         self.resize(820, 640)
 
     def save(self) -> bool:

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 from app.services.core.storage import Database
 from app.services.scans.batch import ScanBatch
 from app.services.scans.confirm import SavedCheck
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named
 from app.views.scans.review_form import FormReview
 
 
@@ -36,8 +37,7 @@ class ScanReviewDialog(QDialog):
         self.setWindowTitle(self.tr("核对扫描件"))
         self.reviews: dict[int, FormReview] = {}
 
-        self.forms = QListWidget()
-        self.forms.setObjectName("forms")
+        self.forms = named(QListWidget(), "forms")
         for form in batch.forms:
             unclear = sum(1 for i in form.items() if i.unclear)
             text = f"{form.info.enterprise_name}\n{form.info.form_id}　" + (
@@ -47,8 +47,7 @@ class ScanReviewDialog(QDialog):
             )
             self.forms.addItem(QListWidgetItem(text))
         self.forms.currentRowChanged.connect(self.show_form)
-        self.set_aside = QListWidget()
-        self.set_aside.setObjectName("set_aside")
+        self.set_aside = named(QListWidget(), "set_aside")
         self.set_aside.setWordWrap(True)
         for page in batch.set_aside:
             self.set_aside.addItem(f"{page.source}：{page.text(english)}")
@@ -86,12 +85,8 @@ class ScanReviewDialog(QDialog):
         self.status.setObjectName("status")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        bottom = hbox((self.status, 1), close)
+        vbox((splitter, 1), bottom, owner=self)
         self.resize(1360, 860)
         if batch.forms:
             self.forms.setCurrentRow(0)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -19,6 +18,9 @@ from PySide6.QtWidgets import (
 from app.services.checks.health_checks import ROLES, SNAPSHOT_FIELDS, TeamMember
 from app.services.core.fields import FieldError, ValidationError, parse_date, parse_int
 from app.services.scans.batch import FormReading
+from app.views.checks.check_snapshot import snapshot_labels
+from app.views.common.layouts import form_rows, vbox
+from app.views.common.widgets import named
 from app.views.scans import cutouts
 
 CUT_SIZE = (200, 32)  # a 7 mm field shrunk beside its input
@@ -29,16 +31,7 @@ NAME_SEPARATORS = ("、", "，", ",", ";", "；", " ")
 class HandwrittenFields(QWidget):
     def __init__(self, form: FormReading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.labels = {
-            "check_date": self.tr("体检日期"),
-            "staff_count": self.tr("职工人数"),
-            "contracts_signed": self.tr("已签劳动合同人数"),
-            "migrant_workers": self.tr("农民工人数"),
-            "dispatched_workers": self.tr("劳务派遣人数"),
-            "wages_paid_through": self.tr("工资已足额发放至（年-月）"),
-            "wages_owed_yuan": self.tr("拖欠工资金额（元）"),
-            "wages_owed_people": self.tr("被拖欠工资人数"),
-        }
+        self.labels = {"check_date": self.tr("体检日期"), **snapshot_labels()}
         self.role_labels = {
             "劳动关系协调员": self.tr("劳动关系协调员"),
             "劳动争议仲裁调解员": self.tr("劳动争议仲裁调解员"),
@@ -53,8 +46,7 @@ class HandwrittenFields(QWidget):
         names = ["check_date", *(f"team:{r}" for r in ROLES), *SNAPSHOT_FIELDS]
         for row, name in enumerate(names):
             title = self.labels.get(name) or self.role_labels.get(name[5:], name[5:])
-            edit = QLineEdit()
-            edit.setObjectName(name)
+            edit = named(QLineEdit(), name)
             edit.setMinimumWidth(120)
             if name == "check_date":
                 edit.setPlaceholderText("2023-07-20")
@@ -71,19 +63,15 @@ class HandwrittenFields(QWidget):
         fields_box = QGroupBox(self.tr("手写内容（请照扫描件填写）"))
         fields_box.setLayout(grid)
 
-        self.conclusion = QPlainTextEdit()
-        self.conclusion.setObjectName("conclusion")
-        self.advice = QPlainTextEdit()
-        self.advice.setObjectName("advice")
+        self.conclusion = named(QPlainTextEdit(), "conclusion")
+        self.advice = named(QPlainTextEdit(), "advice")
         for edit in (self.conclusion, self.advice):
             edit.setMaximumHeight(70)
-        text_form = QFormLayout()
-        text_form.addRow(self.tr("体检结论"), self.conclusion)
-        text_form.addRow(self.tr("改进建议"), self.advice)
+        text_form = form_rows(
+            (self.tr("体检结论"), self.conclusion), (self.tr("改进建议"), self.advice)
+        )
         closing_box = QGroupBox(self.tr("体检结论与改进建议"))
-        closing = QVBoxLayout(closing_box)
-        closing.addWidget(cutouts.label(cut.get("conclusion"), missing))
-        closing.addLayout(text_form)
+        vbox(cutouts.label(cut.get("conclusion"), missing), text_form, owner=closing_box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +17,8 @@ from app.services.core.storage import Database
 from app.services.scans import confirm
 from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 from app.views.scans.review_fields import HandwrittenFields
 from app.views.scans.review_items import ItemReviewTable
 
@@ -73,26 +72,18 @@ class FormReview(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 780])
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        self.draft_button = QPushButton(self.tr("保存为体检草稿"))
-        self.draft_button.setObjectName("save_draft")
-        self.final_button = QPushButton(self.tr("保存并定稿"))
-        self.final_button.setObjectName("save_final")
-        self.draft_button.clicked.connect(lambda: self.save(finalise=False))
-        self.final_button.clicked.connect(lambda: self.save(finalise=True))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.draft_button)
-        buttons.addWidget(self.final_button)
+        self.draft_button = push_button(
+            self.tr("保存为体检草稿"), "save_draft", lambda: self.save(finalise=False)
+        )
+        self.final_button = push_button(
+            self.tr("保存并定稿"), "save_final", lambda: self.save(finalise=True)
+        )
+        buttons = hbox((self.error, 1), self.draft_button, self.final_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        vbox(heading, self.summary, (splitter, 1), buttons, owner=self)
 
     def save(self, *, finalise: bool) -> SavedCheck | None:
         self.error.clear()

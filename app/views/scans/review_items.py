@@ -19,6 +19,7 @@ from app.services.checks.health_checks import RESULTS, RESULTS_EN
 from app.services.scans.batch import FormReading
 from app.services.scans.messages import unclear_text
 from app.services.scans.reading import ItemReading
+from app.views.common.widgets import named
 from app.views.scans import cutouts
 
 CHOICES = ("compliant", "noncompliant", "na", "unchecked")
@@ -89,8 +90,7 @@ class ItemReviewTable(QTableWidget):
         self.setItem(row, 1, QTableWidgetItem(item.code))
         self.setItem(row, 2, QTableWidgetItem(question))
         self.setCellWidget(row, 3, cutouts.label(picture, self.tr("（该页未扫描）")))  # type: ignore[arg-type]
-        combo = QComboBox()
-        combo.setObjectName(f"reading_{item.code}")
+        combo = named(QComboBox(), f"reading_{item.code}")
         if item.unclear and not item.suggestion:
             combo.addItem(self.tr("？请选择"), "")
         for choice in CHOICES:

@@ -13,14 +13,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +26,8 @@ from app.i18n import colon, current_language
 from app.services.core import backups, storage
 from app.services.core.storage import Database
 from app.settings import AppSettings
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 
 class BackupDialog(QDialog):
@@ -39,60 +39,41 @@ class BackupDialog(QDialog):
         self.settings = settings
         self.setObjectName("backup_dialog")
         self.setWindowTitle(self.tr("备份与恢复"))
-        self.folder = QLineEdit(str(settings.backup_dir()))
-        self.folder.setObjectName("backup_folder")
+        self.folder = named(QLineEdit(str(settings.backup_dir())), "backup_folder")
         self.folder.setReadOnly(True)
-        change = QPushButton(self.tr("更改文件夹…"))
-        change.clicked.connect(lambda _c=False: self.choose_folder())
+        change = push_button(self.tr("更改文件夹…"), slot=lambda _c=False: self.choose_folder())
         open_folder = QPushButton(self.tr("打开文件夹"))
         open_folder.clicked.connect(
             lambda _c=False: QDesktopServices.openUrl(
                 QUrl.fromLocalFile(str(self.settings.backup_dir()))
             )
         )
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("备份文件夹：")))
-        row.addWidget(self.folder, 1)
-        row.addWidget(change)
-        row.addWidget(open_folder)
+        row = hbox(QLabel(self.tr("备份文件夹：")), (self.folder, 1), change, open_folder)
         note = QLabel(
             self.tr(
                 "每天首次启动和每次导入前自动备份；保留最近 7 天的全部备份和之前 4 周每周一份。可把文件夹设在另一块硬盘或 U 盘上。"
             )
         )
         note.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("backup_table")
+        self.table = named(QTableWidget(0, 3), "backup_table")
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("原因"), self.tr("大小")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 170)
         self.table.setColumnWidth(1, 140)
-        self.message = QLabel()
-        self.message.setObjectName("backup_message")
+        self.message = named(QLabel(), "backup_message")
         self.message.setWordWrap(True)
-        self.backup_button = QPushButton(self.tr("立即备份"))
-        self.backup_button.setObjectName("backup_now")
-        self.backup_button.clicked.connect(lambda _c=False: self.backup_now())
-        self.restore_button = QPushButton(self.tr("从所选备份恢复…"))
-        self.restore_button.setObjectName("backup_restore")
-        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
-        other = QPushButton(self.tr("从其他文件恢复…"))
-        other.clicked.connect(lambda _c=False: self.restore_other())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, other):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(note)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.backup_button = push_button(
+            self.tr("立即备份"), "backup_now", lambda _c=False: self.backup_now()
+        )
+        self.restore_button = push_button(
+            self.tr("从所选备份恢复…"), "backup_restore", lambda _c=False: self.restore_selected()
+        )
+        other = push_button(self.tr("从其他文件恢复…"), slot=lambda _c=False: self.restore_other())
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        buttons = hbox(*(self.backup_button, self.restore_button, other), 1, close)
+        vbox(row, note, (self.table, 1), self.message, buttons, owner=self)
         self.resize(720, 460)
         if db.read_only:  # a read-only file cannot be replaced; backing it up still works
             self.restore_button.setEnabled(False)

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +28,8 @@ from app.services.core import holidays
 from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 
 
 class HolidaysDialog(QDialog):
@@ -37,41 +37,28 @@ class HolidaysDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("节假日与提醒"))
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
+        self.year = named(QSpinBox(), "year")
         self.year.setRange(2004, 2100)
         self.year.setValue(date.today().year + 1)
         self.year.valueChanged.connect(self.reload)
-        self.coverage = QLabel()
-        self.coverage.setObjectName("coverage")
+        self.coverage = named(QLabel(), "coverage")
         self.coverage.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("days")
+        self.table = named(QTableWidget(0, 3), "days")
         self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("类型"), self.tr("名称")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.day = QDateEdit()
-        self.day.setObjectName("day")
+        self.day = named(QDateEdit(), "day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
+        self.kind = named(QComboBox(), "kind")
         self.kind.addItem(self.tr("放假"), False)
         self.kind.addItem(self.tr("调休上班"), True)
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
+        self.name = named(QLineEdit(), "name")
         self.name.setPlaceholderText(self.tr("如：春节"))
-        self.add_button = QPushButton(self.tr("添加"))
-        self.add_button.setObjectName("add_day")
-        self.remove_button = QPushButton(self.tr("删除选中"))
-        self.remove_button.setObjectName("remove_day")
-        self.import_button = QPushButton(self.tr("从表格导入…"))
-        self.import_button.setObjectName("import_days")
-        self.complete = QCheckBox(self.tr("该年节假日已全部录入"))
-        self.complete.setObjectName("complete")
-        self.add_button.clicked.connect(self.add_day)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button.clicked.connect(self.import_file)
+        self.add_button = push_button(self.tr("添加"), "add_day", self.add_day)
+        self.remove_button = push_button(self.tr("删除选中"), "remove_day", self.remove_selected)
+        self.import_button = push_button(self.tr("从表格导入…"), "import_days", self.import_file)
+        self.complete = named(QCheckBox(self.tr("该年节假日已全部录入")), "complete")
         self.complete.toggled.connect(
             lambda on: holidays.set_year_complete(self.db, self.year.value(), on)
         )
@@ -84,22 +71,17 @@ class HolidaysDialog(QDialog):
         self.roll.toggled.connect(
             lambda on: self.db.set_settings({"calendar.roll_to_workday": "1" if on else "0"})
         )
-        self.remind = QSpinBox()
-        self.remind.setObjectName("remind")
+        self.remind = named(QSpinBox(), "remind")
         self.remind.setRange(1, 60)
         self.remind.setValue(int(db.get_setting("ledger.remind_workdays", "5")))
         self.remind.valueChanged.connect(
             lambda n: self.db.set_settings({"ledger.remind_workdays": str(n)})
         )
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("年份")))
-        top.addWidget(self.year)
-        top.addWidget(self.coverage, 1)
+        top = hbox(QLabel(self.tr("年份")), self.year, (self.coverage, 1))
         entry = QHBoxLayout()
         for widget in (
             self.day,
@@ -113,16 +95,8 @@ class HolidaysDialog(QDialog):
         settings = QFormLayout()
         settings.addRow(self.roll)
         settings.addRow(self.tr("提前提醒（工作日）"), self.remind)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addLayout(entry)
-        layout.addWidget(self.complete)
-        layout.addWidget(self.error)
-        layout.addLayout(settings)
-        layout.addWidget(close)
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        vbox(top, self.table, entry, self.complete, self.error, settings, close, owner=self)
         self.resize(700, 560)
         self.reload()
 

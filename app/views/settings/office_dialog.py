@@ -6,15 +6,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import current_language, paren
 from app.services.core import office, reference
+from app.views.common.layouts import button_box, form_rows, vbox
+from app.views.common.widgets import named
 
 
 class OfficeDialog(QDialog):
@@ -31,8 +31,7 @@ class OfficeDialog(QDialog):
             self.tr("请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。")
         )
         intro.setWordWrap(True)
-        self.division = QComboBox()
-        self.division.setObjectName("division")
+        self.division = named(QComboBox(), "division")
         city = reference.city()
         english = current_language() == "en"
         self.division.addItem(
@@ -42,47 +41,34 @@ class OfficeDialog(QDialog):
         for d in reference.divisions():
             self.division.addItem(paren(d.name_en if english else d.name, d.code), d.code)
         self.division.addItem(self.tr("其他（手工填写代码）"), "")
-        self.code = QLineEdit()
-        self.code.setObjectName("code")
+        self.code = named(QLineEdit(), "code")
         self.code.setPlaceholderText("410482")
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
-        self.operator = QLineEdit(operator)
-        self.operator.setObjectName("operator")
+        self.name = named(QLineEdit(), "name")
+        self.operator = named(QLineEdit(operator), "operator")
         head = letterhead or office.Letterhead()
-        self.mark = QLineEdit(head.mark)
-        self.mark.setObjectName("mark")
+        self.mark = named(QLineEdit(head.mark), "mark")
         self.mark.setPlaceholderText(
             self.tr("如“汝州市协调劳动关系三方委员会办公室文件”；空着则公文不印红头")
         )
-        self.number_prefix = QLineEdit(head.number_prefix)
-        self.number_prefix.setObjectName("number_prefix")
+        self.number_prefix = named(QLineEdit(head.number_prefix), "number_prefix")
         self.number_prefix.setPlaceholderText(
             self.tr("如“汝协三办”，发文字号为 汝协三办〔2023〕5号")
         )
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.division.currentIndexChanged.connect(self._division_changed)
 
-        form = QFormLayout()
-        form.addRow(self.tr("所在区划"), self.division)
-        form.addRow(self.tr("区划代码"), self.code)
-        form.addRow(self.tr("单位名称"), self.name)
-        form.addRow(self.tr("操作员姓名"), self.operator)
-        form.addRow(self.tr("发文机关标志"), self.mark)
-        form.addRow(self.tr("发文字号机关代字"), self.number_prefix)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        form = form_rows(
+            (self.tr("所在区划"), self.division),
+            (self.tr("区划代码"), self.code),
+            (self.tr("单位名称"), self.name),
+            (self.tr("操作员姓名"), self.operator),
+            (self.tr("发文机关标志"), self.mark),
+            (self.tr("发文字号机关代字"), self.number_prefix),
         )
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        buttons = button_box(QDialogButtonBox.StandardButton.Ok, self.try_accept, self.reject)
+        vbox(intro, form, self.error, buttons, owner=self)
         self.result_office: office.Office | None = None
         if current:
             index = self.division.findData(current.code)

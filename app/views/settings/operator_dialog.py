@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from app.views.common.layouts import button_box
 from app.views.common.messages import ERROR_STYLE
+from app.views.common.widgets import named
 
 
 class OperatorDialog(QDialog):
@@ -20,17 +22,11 @@ class OperatorDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.office = QLabel(office_name)
-        self.operator = QLineEdit()
-        self.operator.setObjectName("operator")
+        self.operator = named(QLineEdit(), "operator")
         self.operator.setPlaceholderText(self.tr("如：张三"))
-        self.error = QLabel()
-        self.error.setObjectName("error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Ok, self.try_accept, self.reject)
         form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("本单位"), self.office)

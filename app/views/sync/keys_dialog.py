@@ -7,22 +7,21 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.core.storage import Database
 from app.services.documents.documents import Document, FieldGrid, Paragraph
 from app.services.sync import keys
+from app.views.common.layouts import hbox, vbox
+from app.views.common.widgets import named, push_button
 from app.views.printing import actions
 
 
@@ -49,20 +48,12 @@ class KeysDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("密钥与信任的单位"))
-        self.own = QLabel()
-        self.own.setObjectName("own_key")
+        self.own = named(QLabel(), "own_key")
         self.own.setWordWrap(True)
-        self.generate_button = QPushButton(self.tr("生成本单位密钥…"))
-        self.generate_button.setObjectName("generate")
-        self.generate_button.clicked.connect(self.generate)
-        self.export_button = QPushButton(self.tr("导出本单位公钥…"))
-        self.export_button.setObjectName("export_key")
-        self.export_button.clicked.connect(self.export_key)
-        self.sheet_button = QPushButton(self.tr("打印恢复单…"))
-        self.sheet_button.setObjectName("recovery")
-        self.sheet_button.clicked.connect(self.print_sheet)
-        self.peers = QTableWidget(0, 5)
-        self.peers.setObjectName("peers")
+        self.generate_button = push_button(self.tr("生成本单位密钥…"), "generate", self.generate)
+        self.export_button = push_button(self.tr("导出本单位公钥…"), "export_key", self.export_key)
+        self.sheet_button = push_button(self.tr("打印恢复单…"), "recovery", self.print_sheet)
+        self.peers = named(QTableWidget(0, 5), "peers")
         self.peers.setHorizontalHeaderLabels(
             [
                 self.tr("区划代码"),
@@ -77,24 +68,19 @@ class KeysDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.peers.verticalHeader().hide()
-        self.trust_button = QPushButton(self.tr("导入对方公钥并信任…"))
-        self.trust_button.setObjectName("trust")
-        self.trust_button.clicked.connect(lambda: self.trust())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        own_row = QHBoxLayout()
-        for b in (self.generate_button, self.export_button, self.sheet_button):
-            own_row.addWidget(b)
-        own_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.own)
-        layout.addLayout(own_row)
-        layout.addWidget(QLabel(self.tr("信任的单位（收发同步包的对方）：")))
-        layout.addWidget(self.peers)
-        row = QHBoxLayout()
-        row.addWidget(self.trust_button)
-        row.addStretch(1)
-        row.addWidget(close)
+        self.trust_button = push_button(
+            self.tr("导入对方公钥并信任…"), "trust", lambda: self.trust()
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        own_row = hbox(*(self.generate_button, self.export_button, self.sheet_button), 1)
+        layout = vbox(
+            self.own,
+            own_row,
+            QLabel(self.tr("信任的单位（收发同步包的对方）：")),
+            self.peers,
+            owner=self,
+        )
+        row = hbox(self.trust_button, 1, close)
         layout.addLayout(row)
         self.resize(780, 460)
         self.refresh()
@@ -211,8 +197,7 @@ class KeysDialog(QDialog):
     def confirm_replacement(self, key: keys.PublicKey, old: str) -> bool:
         """A second, separate confirmation when an office already trusted sends a
         different key: both fingerprints, and Cancel as the default."""
-        box = QMessageBox(self)
-        box.setObjectName("replace_key")
+        box = named(QMessageBox(self), "replace_key")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("更换对方密钥"))
         box.setText(

@@ -14,12 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +29,8 @@ from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.core.storage import Database
 from app.services.sync import bundle, keys
 from app.tasks import TaskRunner, show_error
+from app.views.common.layouts import form_rows, hbox, vbox
+from app.views.common.widgets import named, push_button
 from app.views.sync.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401
 
 
@@ -44,54 +43,39 @@ class ExportDialog(QDialog):
         self.tasks = tasks or getattr(parent, "tasks", None) or TaskRunner()
         self.setWindowTitle(self.tr("导出同步包"))
         self.files: list[Path] = []
-        self.recipient = QComboBox()
-        self.recipient.setObjectName("recipient")
+        self.recipient = named(QComboBox(), "recipient")
         for p in keys.peers(db):
             self.recipient.addItem(paren(p.name, p.office_code), p.office_code)
-        self.full = QCheckBox(self.tr("全量（默认只含对方尚未确认收到的变动）"))
-        self.full.setObjectName("full")
-        self.part_mb = QDoubleSpinBox()
-        self.part_mb.setObjectName("part_mb")
+        self.full = named(QCheckBox(self.tr("全量（默认只含对方尚未确认收到的变动）")), "full")
+        self.part_mb = named(QDoubleSpinBox(), "part_mb")
         self.part_mb.setRange(0.5, 500)
         self.part_mb.setValue(15)
         self.part_mb.setSuffix(" MB")
-        self.attachments = QCheckBox(self.tr("包含佐证材料文件（扫描件、照片等，文件会变大）"))
-        self.attachments.setObjectName("attachments")
+        self.attachments = named(
+            QCheckBox(self.tr("包含佐证材料文件（扫描件、照片等，文件会变大）")), "attachments"
+        )
         self.eml = QCheckBox(
             self.tr("同时生成邮件草稿（.eml，Outlook、Foxmail、Thunderbird 可直接打开发送）")
         )
         self.eml.setObjectName("eml")
         self.eml.setChecked(True)
-        self.folder = QLineEdit(str(Path.home()))
-        self.folder.setObjectName("folder")
-        browse = QPushButton(self.tr("选择文件夹…"))
-        browse.clicked.connect(self.browse)
-        self.result = QLabel()
-        self.result.setObjectName("result")
+        self.folder = named(QLineEdit(str(Path.home())), "folder")
+        browse = push_button(self.tr("选择文件夹…"), slot=self.browse)
+        self.result = named(QLabel(), "result")
         self.result.setWordWrap(True)
-        export = QPushButton(self.tr("导出"))
-        export.setObjectName("do_export")
-        export.clicked.connect(lambda: self.do_export())
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        where = QHBoxLayout()
-        where.addWidget(self.folder, 1)
-        where.addWidget(browse)
-        form = QFormLayout()
-        form.addRow(self.tr("接收单位"), self.recipient)
-        form.addRow("", self.full)
-        form.addRow(self.tr("单个文件不超过"), self.part_mb)
-        form.addRow(self.tr("保存到（如 U 盘）"), where)
-        form.addRow("", self.attachments)
-        form.addRow("", self.eml)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(export)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.result)
-        layout.addLayout(buttons)
+        export = push_button(self.tr("导出"), "do_export", lambda: self.do_export())
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        where = hbox((self.folder, 1), browse)
+        form = form_rows(
+            (self.tr("接收单位"), self.recipient),
+            ("", self.full),
+            (self.tr("单个文件不超过"), self.part_mb),
+            (self.tr("保存到（如 U 盘）"), where),
+            ("", self.attachments),
+            ("", self.eml),
+        )
+        buttons = hbox(1, export, close)
+        vbox(form, self.result, buttons, owner=self)
         self.resize(640, 300)
 
     def browse(self) -> None:
@@ -170,32 +154,29 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("同步冲突"))
-        self.list = QTableWidget(0, 3)
-        self.list.setObjectName("conflicts")
+        self.list = named(QTableWidget(0, 3), "conflicts")
         self.list.setHorizontalHeaderLabels(
             [self.tr("记录类型"), self.tr("来自"), self.tr("发现时间")]
         )
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.verticalHeader().hide()
         self.list.itemSelectionChanged.connect(self.show_selected)
-        self.fields = QTableWidget(0, 4)
-        self.fields.setObjectName("fields")
+        self.fields = named(QTableWidget(0, 4), "fields")
         self.fields.setHorizontalHeaderLabels(
             [self.tr("字段"), self.tr("本方"), self.tr("对方"), self.tr("采用对方")]
         )
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().hide()
-        self.ours_button = QPushButton(self.tr("保留本方"))
-        self.ours_button.setObjectName("keep_ours")
-        self.theirs_button = QPushButton(self.tr("采用对方"))
-        self.theirs_button.setObjectName("take_theirs")
-        self.ours_button.clicked.connect(lambda: self.resolve("ours"))
-        self.theirs_button.clicked.connect(lambda: self.resolve("theirs"))
-        self.merge_button = QPushButton(self.tr("按勾选逐项合并"))
-        self.merge_button.setObjectName("merge")
-        self.merge_button.clicked.connect(lambda: self.resolve("merge"))
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        self.ours_button = push_button(
+            self.tr("保留本方"), "keep_ours", lambda: self.resolve("ours")
+        )
+        self.theirs_button = push_button(
+            self.tr("采用对方"), "take_theirs", lambda: self.resolve("theirs")
+        )
+        self.merge_button = push_button(
+            self.tr("按勾选逐项合并"), "merge", lambda: self.resolve("merge")
+        )
+        close = push_button(self.tr("关闭"), slot=self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -204,12 +185,7 @@ class ConflictsDialog(QDialog):
         )
         layout.addWidget(self.list, 1)
         layout.addWidget(self.fields, 2)
-        row = QHBoxLayout()
-        row.addWidget(self.ours_button)
-        row.addWidget(self.theirs_button)
-        row.addWidget(self.merge_button)
-        row.addStretch(1)
-        row.addWidget(close)
+        row = hbox(self.ours_button, self.theirs_button, self.merge_button, 1, close)
         layout.addLayout(row)
         self.resize(900, 600)
         self.refresh()
@@ -269,8 +245,7 @@ class ReceivedDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("各单位报送情况"))
-        table = QTableWidget(0, 4)
-        table.setObjectName("received")
+        table = named(QTableWidget(0, 4), "received")
         table.setHorizontalHeaderLabels(
             [self.tr("单位"), self.tr("最近同步包"), self.tr("导入时间"), self.tr("缺少的同步包")]
         )
@@ -291,9 +266,6 @@ class ReceivedDialog(QDialog):
             ):
                 table.setItem(r, c, QTableWidgetItem(text))
         self.table = table
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(close)
+        close = push_button(self.tr("关闭"), slot=self.accept)
+        vbox(table, close, owner=self)
         self.resize(720, 360)
