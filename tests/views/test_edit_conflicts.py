@@ -303,3 +303,62 @@ def test_campaign_dialog_merges_a_colleagues_doc_number(qtbot: Any, db: Any, oth
         "汝州市人力资源和社会保障局",
         "平人社〔2023〕12号",
     )
+
+
+def test_a_session_added_after_a_colleagues_save_is_refused_and_merged_first(
+    qtbot: Any, db: Any, other: Any, tmp_path: Any
+) -> None:
+    """A child row (a negotiation session) is written against the offer's version the
+    dialog shows: after a colleague's save it is refused with who and when, nothing is
+    written, the merge view opens; once merged the same session goes in."""
+    from datetime import date
+
+    from app.models import NegotiationSession
+
+    offer_id = records.offer(db, records.enterprise(db))
+    mine = OfferDialog(db, offer_id=offer_id)
+    qtbot.addWidget(mine)
+    mine.show()
+    theirs = OfferDialog(other, offer_id=offer_id)
+    qtbot.addWidget(theirs)
+    type_text(qtbot, theirs.union_name, "某某公司工会")
+    assert theirs.save()
+
+    mine.session_date.set_value(date(2023, 10, 9))
+    assert not mine.add_session()
+    assert "李四" in mine.error.text()
+    with db.session() as session:
+        assert session.scalars(select(NegotiationSession)).all() == []
+    view = _merge_view(qtbot, mine)
+    view.save_button.click()
+    qtbot.waitUntil(lambda: mine.loaded == 2)
+    assert mine.add_session()
+    with db.session() as session:
+        assert len(session.scalars(select(NegotiationSession)).all()) == 1
+
+
+def test_evidence_added_after_a_colleagues_change_is_refused(
+    qtbot: Any, db: Any, other: Any, tmp_path: Any
+) -> None:
+    from datetime import date
+
+    from app.models import Attachment
+    from app.services.ledger import ledger
+    from app.views.ledger.rectification_dialog import RectificationDialog
+
+    item_id = records.manual(db, records.enterprise(db))
+    photo = tmp_path / "整改照片.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"0" * 64)
+    dialog = RectificationDialog(db, item_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ledger.extend_deadline(other, item_id, date(2023, 10, 31), "企业申请延期一个月", loaded=1)
+
+    dialog.add_files([str(photo)])
+    assert "李四" in dialog.error.text()
+    with db.session() as session:
+        assert session.scalars(select(Attachment)).all() == []
+    dialog.add_files([str(photo)])  # shown again as it now stands: added
+    dialog.add_files([str(tmp_path / "不存在.pdf")])  # a refusal of its own still reads
+    with db.session() as session:
+        assert len(session.scalars(select(Attachment)).all()) == 1

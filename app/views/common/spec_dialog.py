@@ -194,7 +194,11 @@ class SpecDialog(StoredDialog):
         return self.record_id
 
     def show_problems(self, exc: ValidationError) -> bool:
+        """A refused step on the stored record (a session, an intervention, people): the
+        messages; when a colleague saved the record since, their version beside mine."""
         self.errors.show(exc.errors)
+        if isinstance(exc, EditConflict):
+            self.open_merge(exc)
         return False
 
     def done_step(self) -> bool:

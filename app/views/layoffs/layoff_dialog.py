@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import paren, tr_message
+from app.services.core import edit_lock
 from app.services.core.fields import ValidationError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.layoffs import layoff_rules, layoffs
@@ -153,7 +154,13 @@ class LayoffDialog(SpecDialog):
             if self.people.item(row, c)
             and self.people.item(row, c).checkState() == Qt.CheckState.Checked
         ]
-        layoffs.set_services(self.db, item.data(256), chosen)
+        try:
+            layoffs.set_services(self.db, item.data(256), chosen, loaded=self.loaded)
+        except ValidationError as exc:  # a colleague saved the filing: shown, not written
+            self.show_problems(exc)
+            self.refresh()
+            return
+        self.loaded = edit_lock.written_version(self.db, self.record_id) or self.loaded
 
     def import_people(self, path: str | None = None) -> None:
         filing_id = self.saved_first()
@@ -166,9 +173,9 @@ class LayoffDialog(SpecDialog):
         if not path:
             return
         try:
-            result = layoffs.import_people(self.db, filing_id, path)
+            result = layoffs.import_people(self.db, filing_id, path, loaded=self.loaded)
         except ValidationError as exc:
-            self.errors.show(exc.errors)
+            self.show_problems(exc)
             return
         except SpreadsheetError as exc:
             self.error.setText(str(exc))
@@ -180,5 +187,6 @@ class LayoffDialog(SpecDialog):
         ]
         self.error.setText("\n".join(lines))
         self.error.show()
+        self.loaded = edit_lock.written_version(self.db, filing_id) or self.loaded
         self.refresh()
         self.saved.emit(filing_id)

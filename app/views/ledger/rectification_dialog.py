@@ -255,9 +255,18 @@ class RectificationDialog(QDialog):
         problems = []
         for path in paths or []:
             try:
-                attachments.add(self.db, self.item_id, path)
+                attachments.add(self.db, self.item_id, path, loaded=self.loaded)
             except attachments.AttachmentError as exc:
                 problems.append(str(exc))
+            except EditConflict as exc:
+                # A colleague changed the item since it was shown: nothing added; the
+                # item is shown again as stored, the files chosen can be added again.
+                self.reload()
+                self._conflict(exc)
+                self.changed.emit(self.item_id)
+                return
+            else:
+                self.reload()  # our own write moved the item's version
         self.error.setText("\n".join(problems))
         self.reload()
         self.changed.emit(self.item_id)
@@ -290,6 +299,12 @@ class RectificationDialog(QDialog):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        attachments.remove(self.db, chosen.id)
+        try:
+            attachments.remove(self.db, chosen.id, loaded=self.loaded)
+        except EditConflict as exc:
+            self.reload()
+            self._conflict(exc)
+            self.changed.emit(self.item_id)
+            return
         self.reload()
         self.changed.emit(self.item_id)

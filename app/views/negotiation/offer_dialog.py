@@ -159,7 +159,7 @@ class OfferDialog(SpecDialog):
         if offer_id is None:
             return False
         try:
-            offers.add_session(self.db, offer_id, self.sessions_box.entered())
+            offers.add_session(self.db, offer_id, self.sessions_box.entered(), loaded=self.loaded)
         except ValidationError as exc:
             return self.show_problems(exc)
         return self.done_step()

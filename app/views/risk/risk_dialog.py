@@ -111,6 +111,7 @@ class RiskDialog(SpecDialog):
                 self.step_date.value(),
                 self.step_who.text(),
                 self.step_action.text(),
+                loaded=self.loaded,
             )
         except ValidationError as exc:
             return self.show_problems(exc)
