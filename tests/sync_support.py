@@ -51,19 +51,25 @@ def snapshot(db: Database) -> str:
     return "\n".join(lines)
 
 
-# Reflecting ~40 tables costs one to three seconds (more on a server); a fuzz test
-# snapshots a database twice an example. The schema of one database does not change
-# while a test compares its snapshots, so the tables are reflected once for each
-# database and list of table names — a table added or dropped is reflected anew.
-_REFLECTED: dict[tuple[str, tuple[str, ...]], list[Table]] = {}
+# Reflecting ~40 tables costs one to three seconds (more on a server), and a fuzz test
+# snapshots a database twice an example. Every test database is made by the same
+# migrations, so the reflected tables are kept for each engine and schema: the
+# schema's key is each table's column names (one catalogue query on a server), and a
+# database with another schema is reflected anew.
+_REFLECTED: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], list[Table]] = {}
 
 
 def _reflected(conn: Any) -> list[Table]:
-    names = tuple(sorted(inspect(conn).get_table_names()))
-    key = (conn.engine.url.render_as_string(hide_password=True), names)
+    columns = inspect(conn).get_multi_columns()
+    key = (
+        conn.dialect.name,
+        tuple(
+            sorted((name, tuple(c["name"] for c in cols)) for (_s, name), cols in columns.items())
+        ),
+    )
     if key not in _REFLECTED:
         meta = MetaData()
-        _REFLECTED[key] = [Table(name, meta, autoload_with=conn) for name in names]
+        _REFLECTED[key] = [Table(name, meta, autoload_with=conn) for name, _cols in key[1]]
     return _REFLECTED[key]
 
 
