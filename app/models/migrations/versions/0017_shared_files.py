@@ -1,0 +1,35 @@
+"""evidence files' contents in the database, for an office server
+
+Revision ID: 0017_shared_files
+Revises: 0016_scale
+Create Date: 2027-03-01 10:00:00
+
+`stored_file` holds the bytes of evidence files keyed by their SHA-256
+(app/models/stored_file.py). A server office writes every new evidence file
+there; a SQLite office keeps its folder beside the file and leaves the table
+empty, until `hexie migrate-db` moves the folder's files into the server's table.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0017_shared_files"
+down_revision = "0016_scale"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "stored_file",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.Column("stored_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name=op.f("pk_stored_file")),
+    )
+
+
+def downgrade() -> None:
+    # A new table only: nothing is altered, so SQLite needs no batch copy either way.
+    op.drop_table("stored_file")
