@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ class Actor:
 
     operator: str
     office_code: str
+    # This opened database (one window, one command): the audit log tells a
+    # window's own saves from colleagues' even under the same operator name.
+    session_id: str = ""
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
@@ -138,6 +142,7 @@ class Database:
         self.engine = engine
         self._lock = lock
         self.operator = operator
+        self.session_id = uuid.uuid4().hex
         self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
@@ -171,7 +176,7 @@ class Database:
         return self.get_setting("office.code", "")
 
     def actor(self) -> Actor:
-        return Actor(operator=self.operator, office_code=self.office_code)
+        return Actor(self.operator, self.office_code, self.session_id)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -187,7 +192,9 @@ class Database:
             yield outer
             return
         session = self._factory()
-        session.info["actor"] = Actor(self.operator, self._office_code_raw(session))
+        session.info["actor"] = Actor(
+            self.operator, self._office_code_raw(session), self.session_id
+        )
         event.listen(session, "before_flush", _stamp_sync_fields)
         self._local.session = session
         try:

@@ -112,8 +112,15 @@ def local_path(db: Database, description: dict[str, Any], owner: str) -> Path:
     copy of the content the server holds (shared_files.open_copy)."""
     if shared_files.shared(db):
         return shared_files.open_copy(
-            db, str(description.get("sha256", "")), str(description.get("file_name", ""))
+            db,
+            str(description.get("sha256", "")),
+            str(description.get("file_name", "")),
+            earlier=_folder_path(db, description, owner),
         )
+    return _folder_path(db, description, owner)
+
+
+def _folder_path(db: Database, description: dict[str, Any], owner: str) -> Path:
     stored = str(description.get("stored_name", ""))
     sha = str(description.get("sha256", ""))
     if owner and owner != db.office_code or name_problem(stored, path=True):
@@ -202,7 +209,12 @@ def state_of(
 ) -> str:
     """ok / missing / altered, for a record's file description."""
     if shared_files.shared(db):
-        return shared_files.state(db, str(description.get("sha256", "")), verify=verify)
+        return shared_files.state(
+            db,
+            str(description.get("sha256", "")),
+            verify=verify,
+            earlier=_folder_path(db, description, owner),
+        )
     path = local_path(db, description, owner)
     sha256 = str(description.get("sha256", ""))
     if not path.exists():

@@ -14,6 +14,8 @@ row and checked against the hash; the row stays the evidence.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from app.models import StoredFile
 from app.models.db import Database
 from app.owner_only import create_private_file, private_folder
+
+log = logging.getLogger(__name__)
 
 # Where this PC keeps the copies it opened (record_files.folder(db) / COPIES).
 COPIES = "服务器副本"
@@ -59,9 +63,30 @@ def present(db: Database, hashes: set[str], *, verify: bool) -> set[str]:
         return set(session.execute(query).scalars())
 
 
-def state(db: Database, sha256: str, *, verify: bool = True) -> str:
+def adopt(db: Database, sha256: str, earlier: Path | None) -> bool:
+    """Evidence a server office added before 0017_shared_files was copied into the
+    folder of the PC it was added on; that PC, when it meets the record, puts the
+    file into the table (if its bytes still match the record's hash), and from
+    then on every PC opens it. True when the server has the content now."""
+    from app.services.core import record_files
+
+    if earlier is None or not earlier.is_file() or present(db, {sha256}, verify=False):
+        return False
+    try:
+        data = earlier.read_bytes()
+    except OSError:
+        return False
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return False
+    with db.session():  # its own unit of work, or the caller's
+        put(db, sha256, data)
+    log.info("kept %s from %s on the server", sha256[:12], record_files.folder(db))
+    return True
+
+
+def state(db: Database, sha256: str, *, verify: bool = True, earlier: Path | None = None) -> str:
     """ok / missing / altered, as record_files.state_of says it for a file."""
-    if sha256 in present(db, {sha256}, verify=verify):
+    if sha256 in present(db, {sha256}, verify=verify) or adopt(db, sha256, earlier):
         return "ok"
     if verify and present(db, {sha256}, verify=False):
         return "altered"
@@ -85,16 +110,19 @@ def copy_path(db: Database, sha256: str, file_name: str) -> Path:
     return record_files.folder(db) / COPIES / sha256[:16] / name
 
 
-def open_copy(db: Database, sha256: str, file_name: str) -> Path:
+def open_copy(db: Database, sha256: str, file_name: str, *, earlier: Path | None = None) -> Path:
     """A file on this PC with the server's content for `sha256`, written from the
     row unless a copy with that hash is already there; a path that does not exist
-    when the server has no such content."""
+    when the server has no such content. `earlier`: where this PC kept the file
+    before 0017_shared_files (adopt)."""
     from app.services.core import record_files
 
     path = copy_path(db, sha256, file_name)
     if path.is_file() and record_files.sha256_of(path) == sha256:
         return path
     data = content(db, sha256)
+    if data is None and adopt(db, sha256, earlier):
+        data = content(db, sha256)
     if data is None:
         path.unlink(missing_ok=True)  # an old copy of content the server no longer has
         return path

@@ -5,7 +5,8 @@ catches it) carrying a service message (N_, Chinese with English in
 resources/i18n/hexie_en.ts) that says what to do, and a `kind` the CLI turns
 into its documented exit code and `--json` error object (README: 命令行).
 classify() turns what SQLite, the OS and the lock raise while a command runs
-into one of them, so no raw traceback reaches the user.
+into one of them, so no raw traceback reaches the user; an office server's
+problems (stopped, read-only, disk full, …) are said by server_errors.py.
 """
 
 from __future__ import annotations
@@ -183,6 +184,11 @@ def classify(exc: BaseException, path: Path | str | None) -> StorageError | None
         return exc
     if isinstance(exc, DatabaseInUseError):
         return locked(exc.path)
+    from app.services.core import server_errors  # its problems are StorageErrors too
+
+    on_server = server_errors.classify(exc, path)
+    if on_server is not None:
+        return on_server
     error = _sqlite_error(exc)
     if error is not None:
         name = getattr(error, "sqlite_errorname", "") or ""

@@ -8,6 +8,10 @@ Create Date: 2027-03-01 10:00:00
 (app/models/stored_file.py). A server office writes every new evidence file
 there; a SQLite office keeps its folder beside the file and leaves the table
 empty, until `hexie migrate-db` moves the folder's files into the server's table.
+
+`audit_log.session_id` names the opened database (window) that wrote each entry,
+so two PCs whose coordinators typed the same operator name still see each other's
+saves announced. Batch mode: SQLite adds the column in place.
 """
 
 import sqlalchemy as sa
@@ -20,6 +24,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Which opened database wrote an audit entry: the window's colleague notice
+    # (app/views/common/colleague_changes.py) keys on it, not on the operator name.
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("session_id", sa.String(length=32), nullable=False, server_default="")
+        )
     op.create_table(
         "stored_file",
         sa.Column("sha256", sa.String(length=64), nullable=False),
@@ -31,5 +41,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # A new table only: nothing is altered, so SQLite needs no batch copy either way.
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.drop_column("session_id")
     op.drop_table("stored_file")
