@@ -68,9 +68,7 @@ class Actor:
 
     operator: str
     office_code: str
-    # This opened database (one window, one command): the audit log tells a
-    # window's own saves from colleagues' even under the same operator name.
-    session_id: str = ""
+    session_id: str = ""  # this opened database (window): own saves vs colleagues'
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
@@ -192,9 +190,8 @@ class Database:
             yield outer
             return
         session = self._factory()
-        session.info["actor"] = Actor(
-            self.operator, self._office_code_raw(session), self.session_id
-        )
+        code = self._office_code_raw(session)
+        session.info["actor"] = Actor(self.operator, code, self.session_id)
         event.listen(session, "before_flush", _stamp_sync_fields)
         self._local.session = session
         try:
