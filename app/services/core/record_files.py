@@ -111,12 +111,10 @@ def local_path(db: Database, description: dict[str, Any], owner: str) -> Path:
     their hash (never the sender's stored name). On an office server, this PC's
     copy of the content the server holds (shared_files.open_copy)."""
     if shared_files.shared(db):
-        return shared_files.open_copy(
-            db,
-            str(description.get("sha256", "")),
-            str(description.get("file_name", "")),
-            earlier=_folder_path(db, description, owner),
-        )
+        sha = str(description.get("sha256", ""))
+        name = safe_name(str(description.get("file_name", "")))
+        copy = folder(db) / shared_files.COPIES / sha[:16] / name
+        return shared_files.open_copy(db, sha, copy, earlier=_folder_path(db, description, owner))
     return _folder_path(db, description, owner)
 
 

@@ -17,17 +17,21 @@ connection that never opened carries no SQLSTATE).
 
 from __future__ import annotations
 
+from app.models.db import DatabaseError
 from app.services.core.messages import N_, Message
-from app.services.core.storage_errors import StorageError
 
 
-class ServerProblem(StorageError):
+class ServerProblem(DatabaseError):
     """The office server cannot do what was asked just now; the message says why
-    and what to do. `kind`: the CLI's exit code and --json error (app/cli/shared.py)."""
+    and what to do. `kind`: the CLI's exit code and --json error (app/cli/shared.py);
+    `message` and `path` as storage_errors.StorageError's, which classify() returns
+    beside it."""
 
     def __init__(self, kind: str, message: Message) -> None:
         super().__init__(message)
         self.kind = kind
+        self.message = message
+        self.path = None
 
 
 UNDONE = N_("这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。")

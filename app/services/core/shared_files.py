@@ -68,8 +68,6 @@ def adopt(db: Database, sha256: str, earlier: Path | None) -> bool:
     folder of the PC it was added on; that PC, when it meets the record, puts the
     file into the table (if its bytes still match the record's hash), and from
     then on every PC opens it. True when the server has the content now."""
-    from app.services.core import record_files
-
     if earlier is None or not earlier.is_file() or present(db, {sha256}, verify=False):
         return False
     try:
@@ -80,7 +78,7 @@ def adopt(db: Database, sha256: str, earlier: Path | None) -> bool:
         return False
     with db.session():  # its own unit of work, or the caller's
         put(db, sha256, data)
-    log.info("kept %s from %s on the server", sha256[:12], record_files.folder(db))
+    log.info("kept %s from %s on the server", sha256[:12], earlier)
     return True
 
 
@@ -101,24 +99,12 @@ def content(db: Database, sha256: str) -> bytes | None:
     return bytes(data) if data is not None else None
 
 
-def copy_path(db: Database, sha256: str, file_name: str) -> Path:
-    """Where this PC's copy of the content goes: under the hash, by its own name
-    (the program that opens it shows the name the coordinator gave it)."""
-    from app.services.core import record_files
-
-    name = record_files.safe_name(file_name)
-    return record_files.folder(db) / COPIES / sha256[:16] / name
-
-
-def open_copy(db: Database, sha256: str, file_name: str, *, earlier: Path | None = None) -> Path:
-    """A file on this PC with the server's content for `sha256`, written from the
-    row unless a copy with that hash is already there; a path that does not exist
-    when the server has no such content. `earlier`: where this PC kept the file
-    before 0017_shared_files (adopt)."""
-    from app.services.core import record_files
-
-    path = copy_path(db, sha256, file_name)
-    if path.is_file() and record_files.sha256_of(path) == sha256:
+def open_copy(db: Database, sha256: str, path: Path, *, earlier: Path | None = None) -> Path:
+    """`path` (this PC's copy, record_files.local_path chooses it) with the server's
+    content for `sha256`, written from the row unless a copy with that hash is
+    already there; a path that does not exist when the server has no such content.
+    `earlier`: where this PC kept the file before 0017_shared_files (adopt)."""
+    if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
         return path
     data = content(db, sha256)
     if data is None and adopt(db, sha256, earlier):
@@ -126,7 +112,7 @@ def open_copy(db: Database, sha256: str, file_name: str, *, earlier: Path | None
     if data is None:
         path.unlink(missing_ok=True)  # an old copy of content the server no longer has
         return path
-    for folder in (record_files.folder(db), path.parent.parent, path.parent):
+    for folder in (path.parent.parent.parent, path.parent.parent, path.parent):
         private_folder(folder)  # evidence is personal data: owner-only
     part = path.with_name(path.name + ".part")
     part.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.models.db import DatabaseError
 from app.models.lock import DatabaseInUseError, holder_of
+from app.services.core import server_errors
 from app.services.core.messages import N_, Message
 
 
@@ -178,14 +179,14 @@ def _os_error(exc: BaseException) -> OSError | None:
     return None
 
 
-def classify(exc: BaseException, path: Path | str | None) -> StorageError | None:
+def classify(
+    exc: BaseException, path: Path | str | None
+) -> StorageError | server_errors.ServerProblem | None:
     """The storage problem behind `exc`, or None when it is not one."""
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, DatabaseInUseError):
         return locked(exc.path)
-    from app.services.core import server_errors  # its problems are StorageErrors too
-
     on_server = server_errors.classify(exc, path)
     if on_server is not None:
         return on_server
