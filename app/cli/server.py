@@ -59,6 +59,12 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
                     }
                     for t in report.tables
                 ],
+                "files": {
+                    "found": report.files.found,
+                    "stored": report.files.stored,
+                    "bytes": report.files.bytes,
+                    "not_moved": report.files.not_moved,
+                },
             }
         )
         return EXIT_OK
@@ -69,6 +75,16 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
         print(
             f"{t.table:<{width}}  {t.source_rows:>8}  {t.target_rows:>10}  "
             f"{t.source_checksum[:12]} / {t.target_checksum[:12]}  {same}"
+        )
+    files = report.files
+    print(
+        f"佐证材料等附件：{files.found} 个文件（{files.bytes / 1024 / 1024:.1f} MB）存入服务器，"
+        f"服务器核对 {files.stored} 个，SHA-256 一致。"
+    )
+    if files.not_moved:
+        print(
+            f"有 {len(files.not_moved)} 个附件在本机文件夹中已缺失或被改动，未能搬走："
+            f"{'、'.join(files.not_moved[:10])}。请在窗口中重新添加这些材料。"
         )
     print(f"已把 {report.source} 的 {report.rows} 行记录搬到 {report.target}，逐表核对一致。")
     print(f"以后各电脑用 --db {report.target} 或窗口“文件 → 打开 → 连接办公室服务器…”打开。")

@@ -33,6 +33,12 @@ STORAGE_EXIT_CODES = {
     "in_use": EXIT_IN_USE,
     "read_only": EXIT_READ_ONLY,
     "disk_full": EXIT_DISK_FULL,
+    # The office server (app/services/core/server_errors.py): read-only, disk full
+    # and all connection slots taken share the file's codes above; a server that
+    # is away, a refused login and a missing database are 1, as at opening.
+    "server_unreachable": EXIT_ERROR,
+    "server_login": EXIT_ERROR,
+    "server_missing": EXIT_ERROR,
 }
 
 T = TypeVar("T")

@@ -20,6 +20,7 @@ from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, 
 from app.models.risk_event import MajorRiskEvent, RiskIntervention
 from app.models.scanned_page import ScannedPage
 from app.models.setting import Setting, SyncCounter
+from app.models.stored_file import StoredFile
 from app.models.sync_state import (
     ImportedBundle,
     PeerKey,
@@ -66,6 +67,7 @@ __all__ = [
     "ScannedPage",
     "SentBundle",
     "Setting",
+    "StoredFile",
     "SyncConflict",
     "SyncCounter",
     "SyncMixin",

@@ -16,6 +16,9 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     operator: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    # Which opened database wrote it (Database.session_id, migration 0017_shared_files):
+    # two PCs under one operator name still see each other's saves.
+    session_id: Mapped[str] = mapped_column(String(32), nullable=False, default="")
     record_type: Mapped[str] = mapped_column(String(40), nullable=False)
     record_id: Mapped[str] = mapped_column(String(32), nullable=False)
     action: Mapped[str] = mapped_column(String(16), nullable=False)  # create/update/delete

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class Actor:
 
     operator: str
     office_code: str
+    session_id: str = ""  # this opened database (window): own saves vs colleagues'
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
@@ -138,6 +140,7 @@ class Database:
         self.engine = engine
         self._lock = lock
         self.operator = operator
+        self.session_id = uuid.uuid4().hex
         self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
@@ -171,7 +174,7 @@ class Database:
         return self.get_setting("office.code", "")
 
     def actor(self) -> Actor:
-        return Actor(operator=self.operator, office_code=self.office_code)
+        return Actor(self.operator, self.office_code, self.session_id)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -187,7 +190,8 @@ class Database:
             yield outer
             return
         session = self._factory()
-        session.info["actor"] = Actor(self.operator, self._office_code_raw(session))
+        code = self._office_code_raw(session)
+        session.info["actor"] = Actor(self.operator, code, self.session_id)
         event.listen(session, "before_flush", _stamp_sync_fields)
         self._local.session = session
         try:

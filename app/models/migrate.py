@@ -31,6 +31,7 @@ REVISIONS = (
     "0013_scans",
     "0014_search",
     "0016_scale",
+    "0017_shared_files",
 )
 
 

@@ -4100,6 +4100,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>cannot be less than {minimum}</translation>
     </message>
     <message>
+      <source>与办公室服务器 {server} 的连接断开了（服务器停止、重启，或网络中断）。{undone}请确认服务器已开机、网线或无线网络正常，然后再保存；程序会自动重新连接。</source>
+      <translation>The connection to the office server {server} was lost (the server stopped or restarted, or the network is down). {undone}Check that the server is on and the network works, then save again; the program reconnects by itself.</translation>
+    </message>
+    <message>
       <source>与第 {first} 行信用代码相同（{code}）但内容不同：已按第 {first} 行导入，本行未导入。请核对哪一行正确，再在名录中更正。</source>
       <translation>The same credit code as row {first} ({code}) but different contents: row {first} was imported and this row was not. Check which row is right and correct it in the register.</translation>
     </message>
@@ -4150,6 +4154,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>剩 {days} 天</source>
       <translation>{days} days left</translation>
+    </message>
+    <message>
+      <source>办公室服务器</source>
+      <translation>the office server</translation>
     </message>
     <message>
       <source>协商日期 {day} 早于收到要约的日期 {received}。</source>
@@ -4444,6 +4452,26 @@ Check the path, or create it first with hexie init.</translation>
     <message>
       <source>有答复日期时，请先填写收到要约的日期。</source>
       <translation>With a reply date, enter the date the offer was received first.</translation>
+    </message>
+    <message>
+      <source>服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。</source>
+      <translation>The server {server} has no such database (the name is misspelt, or it was dropped or renamed). {undone}Check the database name in the address; to create an office database see README, “办公室服务器” (createdb, then hexie init).</translation>
+    </message>
+    <message>
+      <source>服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}请联系管理员：改连主服务器，或在服务器上执行 ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。</source>
+      <translation>The database on the server {server} is read-only now (a read-only standby server, or set read-only by the administrator): it can be viewed but not changed. {undone}Ask the administrator to connect you to the primary server, or to run ALTER DATABASE name SET default_transaction_read_only = off on the server; then open the database again.</translation>
+    </message>
+    <message>
+      <source>服务器 {server} 拒绝了用户名或密码。{undone}请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新），或请管理员确认该账户仍然有效。</source>
+      <translation>The server {server} refused the user name or password. {undone}Check the user name and password (update them in ~/.pgpass or the system keyring), or ask the administrator whether the account is still valid.</translation>
+    </message>
+    <message>
+      <source>服务器 {server} 的磁盘空间不足，写入没有完成。{undone}请管理员清理服务器磁盘（旧备份、日志）或扩容后再保存。</source>
+      <translation>The disk of the server {server} is full; the write was not completed. {undone}Ask the administrator to free space on the server (old backups, logs) or add space, then save again.</translation>
+    </message>
+    <message>
+      <source>服务器 {server} 的连接数已满（同时打开的窗口和命令太多）。{undone}请关闭不用的和谐台账窗口后重试；经常出现时请管理员调大 PostgreSQL 的 max_connections。</source>
+      <translation>Every connection to the server {server} is taken (too many windows and commands open at once). {undone}Close the Hexie Desk windows you do not need and try again; if it happens often, ask the administrator to raise PostgreSQL's max_connections.</translation>
     </message>
     <message>
       <source>服务器上的数据库用 hexie restore 备份文件 --db {address} 恢复（服务器备份）。</source>
@@ -4864,6 +4892,10 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
     <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。</source>
+      <translation>Nothing of this was saved on the server (all of it was undone); what you typed in the window is still there, and you can save it later. </translation>
     </message>
     <message>
       <source>逾期 {days} 天</source>

@@ -4,8 +4,10 @@ refused; a difference found after the copy rolls the whole copy back."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -68,8 +70,9 @@ def test_a_demo_office_moves_to_the_server_verified(demo_office, empty_server, c
     on_server = {
         name: read(url, f"SELECT count(*) FROM {name}")[0][0]  # noqa: S608
         for name in expected
+        if name != "stored_file"  # the folder's files, checked below
     }
-    assert on_server == expected
+    assert on_server == {n: c for n, c in expected.items() if n != "stored_file"}
     assert {t["table"]: t["target_rows"] for t in report["tables"]} == expected
     assert all(t["source_checksum"] == t["target_checksum"] for t in report["tables"])
     # The same records read through the app on the server, and its next write works
@@ -83,6 +86,68 @@ def test_a_demo_office_moves_to_the_server_verified(demo_office, empty_server, c
     code, out, _ = run(capsys, "migrate-db", "--from", demo_office, "--to", empty_server())
     assert code == 0 and "enterprise" in out and "逐表核对一致" in out
     assert " 60 " in next(line for line in out.splitlines() if line.startswith("enterprise "))
+
+
+def _folder_files(path: str) -> dict[str, bytes]:
+    """SHA-256 → bytes of every evidence file the office's records name, read by
+    hand from the folder beside the file."""
+    con = sqlite3.connect(path)
+    try:
+        names = con.execute(
+            "SELECT stored_name, sha256 FROM attachment WHERE NOT deleted"
+            " UNION SELECT stored_name, sha256 FROM scanned_page"
+        ).fetchall()
+    finally:
+        con.close()
+    folder = Path(path).with_name(Path(path).stem + "-附件")
+    return {sha: (folder / name).read_bytes() for name, sha in names}
+
+
+def test_the_folders_evidence_moves_into_the_server(demo_office, empty_server, capsys):
+    files = _folder_files(demo_office)
+    assert files and all(hashlib.sha256(b).hexdigest() == s for s, b in files.items())
+    url = empty_server()
+    code, out, err = run(capsys, "migrate-db", "--from", demo_office, "--to", url, "--json")
+    assert code == 0, err
+    moved = json.loads(out)["files"]
+    assert moved["found"] == moved["stored"] == len(files) and moved["not_moved"] == []
+    assert moved["bytes"] == sum(len(b) for b in files.values())
+    on_server = {
+        sha: bytes(content) for sha, content in read(url, "SELECT sha256, content FROM stored_file")
+    }
+    assert on_server == files
+    # Every PC opens them from the server now: the office's evidence reads as intact.
+    from app.models.db import open_database
+    from app.services.ledger import attachments
+
+    server = open_database(url, operator="测试员")
+    try:
+        [(item,)] = read(url, "SELECT item_id FROM attachment WHERE NOT deleted LIMIT 1")
+        [row] = attachments.list_for(server, str(item))
+        assert row.state == "ok" and row.path.read_bytes() == on_server[row.sha256]
+    finally:
+        server.close()
+
+
+def test_a_file_missing_from_the_folder_is_reported_not_moved(demo_office, empty_server, capsys):
+    files = _folder_files(demo_office)
+    folder = Path(demo_office).with_name("office-附件")
+    con = sqlite3.connect(demo_office)
+    [(sha,)] = con.execute("SELECT sha256 FROM attachment WHERE NOT deleted LIMIT 1").fetchall()
+    # Every copy of that content (one per record that names it) changed on this PC.
+    for (name,) in con.execute(
+        "SELECT stored_name FROM attachment WHERE sha256 = ?"
+        " UNION SELECT stored_name FROM scanned_page WHERE sha256 = ?",
+        (sha, sha),
+    ):
+        (folder / name).write_bytes(b"changed on this PC")
+    con.close()
+    url = empty_server()
+    code, out, err = run(capsys, "migrate-db", "--from", demo_office, "--to", url)
+    assert code == 0, err
+    assert "未能搬走" in out and f"{len(files) - 1} 个文件" in out
+    assert read(url, "SELECT count(*) FROM stored_file")[0][0] == len(files) - 1
+    assert read(url, "SELECT count(*) FROM stored_file WHERE sha256 = :s", s=sha)[0][0] == 0
 
 
 def test_a_non_empty_target_is_refused(demo_office, empty_server, capsys, tmp_path):

@@ -65,6 +65,30 @@ def test_my_own_saves_are_not_announced(qtbot: Any, window: Any) -> None:
     assert window.statusBar().currentMessage() == ""
 
 
+def test_two_pcs_with_the_same_operator_name_see_each_others_saves(
+    qtbot: Any, window: Any, second_window: Any
+) -> None:
+    """Both coordinators typed 测试员 (a shared login is common in a county office):
+    the notice keys on each window's opened database, not on the name."""
+    eid = records.enterprise(window.db)
+    same_name = colleague(window.db, window.db.operator)
+    try:
+        other_window = second_window(same_name, operator=window.db.operator)
+        window.change_watch.poll()
+        other_window.change_watch.poll()
+        enterprises.update(other_window.db, eid, {"contact_person": "王五"})
+        assert other_window.change_watch.poll() == 0  # its own save: not announced there
+        assert window.change_watch.poll() == 1
+        assert "其他同事刚更新了 1 条记录" in window.statusBar().currentMessage()
+        window.statusBar().clearMessage()
+        enterprises.update(window.db, eid, {"contact_person": "赵六"})
+        assert window.change_watch.poll() == 0
+        assert window.statusBar().currentMessage() == ""
+        assert other_window.change_watch.poll() == 1
+    finally:
+        same_name.close()
+
+
 def test_a_save_by_another_process_on_the_same_sqlite_file_appears(qtbot: Any, window: Any) -> None:
     records.enterprise(window.db)
     window.enterprise_tab.refresh()

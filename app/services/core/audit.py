@@ -41,6 +41,7 @@ def entry_values(
     return {
         "at": utcnow(),
         "operator": actor.operator,
+        "session_id": actor.session_id,
         "record_type": record_type,
         "record_id": record_id,
         "action": action,

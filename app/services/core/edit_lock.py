@@ -207,12 +207,14 @@ def last_audit_id(db: Database) -> int:
         return int(conn.execute(select(func.max(AuditEntry.id))).scalar() or 0)
 
 
-def changed_by_others(db: Database, after_audit_id: int, operator: str) -> tuple[int, int]:
-    """(records another operator created, changed or deleted after audit entry
+def changed_by_others(db: Database, after_audit_id: int) -> tuple[int, int]:
+    """(records another window created, changed or deleted after audit entry
     `after_audit_id`, the newest entry's number): what the window tells its user when
     the change counter moved. Counted from the audit log, so a check saved with its
-    forty item results is one record, as the coordinator thinks of it."""
-    newer = (AuditEntry.id > after_audit_id, AuditEntry.operator != operator)
+    forty item results is one record, as the coordinator thinks of it. "Another"
+    is another opened database (Database.session_id), not another operator name:
+    two PCs where both coordinators typed the same name see each other's saves."""
+    newer = (AuditEntry.id > after_audit_id, AuditEntry.session_id != db.session_id)
     with db.reader() as conn:
         records = (
             select(AuditEntry.record_type, AuditEntry.record_id).where(*newer).distinct().subquery()

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.models.db import Database
 from app.owner_only import create_private_file
-from app.services.core import pending_files
+from app.services.core import pending_files, shared_files
 
 # Scans and photos are a few MB; a 2 GB file is a mistake (a video, a disk
 # image) that would also break the e-mailed sync bundle.
@@ -108,7 +108,17 @@ def received_name(sha256: str, file_name: str) -> str:
 def local_path(db: Database, description: dict[str, Any], owner: str) -> Path:
     """The file of a record's file description on this PC: this office's own files
     where it stored them; another office's files under the name derived from
-    their hash (never the sender's stored name)."""
+    their hash (never the sender's stored name). On an office server, this PC's
+    copy of the content the server holds (shared_files.open_copy)."""
+    if shared_files.shared(db):
+        sha = str(description.get("sha256", ""))
+        name = safe_name(str(description.get("file_name", "")))
+        copy = folder(db) / shared_files.COPIES / sha[:16] / name
+        return shared_files.open_copy(db, sha, copy, earlier=_folder_path(db, description, owner))
+    return _folder_path(db, description, owner)
+
+
+def _folder_path(db: Database, description: dict[str, Any], owner: str) -> Path:
     stored = str(description.get("stored_name", ""))
     sha = str(description.get("sha256", ""))
     if owner and owner != db.office_code or name_problem(stored, path=True):
@@ -128,7 +138,7 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _safe_name(name: str) -> str:
+def safe_name(name: str) -> str:
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .") or "附件"
     return name[-120:]
 
@@ -153,14 +163,17 @@ def check_source(source: Path) -> int:
 def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
     """Copy `source` under <folder>/<owner_id>/ and return its description. The
     copy is checked against the hash and put in place when the open unit of work
-    commits (removed if it is rolled back)."""
+    commits (removed if it is rolled back). On an office server the content goes
+    into the database in the open unit of work instead (shared_files)."""
     source = Path(source)
     size = check_source(source)
+    if shared_files.shared(db):
+        return _store_on_server(db, owner_id, source, size)
     try:
         digest = sha256_of(source)
     except OSError as exc:
         raise RecordFileError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
-    relative = f"{owner_id}/{digest[:12]}-{_safe_name(source.name)}"
+    relative = f"{owner_id}/{digest[:12]}-{safe_name(source.name)}"
     # Into <folder>/待提交 now, into place when the record is committed: a Cancel or
     # a kill before the commit leaves no file nothing refers to (pending_files).
     tmp = pending_files.stage(db, relative)
@@ -176,10 +189,30 @@ def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
     return StoredFile(source.name, relative, digest, size)
 
 
+def _store_on_server(db: Database, owner_id: str, source: Path, size: int) -> StoredFile:
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise RecordFileError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
+    if len(data) != size:
+        raise RecordFileError(f"读取“{source.name}”时内容发生变化，请重试。")
+    digest = hashlib.sha256(data).hexdigest()
+    shared_files.put(db, digest, data)
+    relative = f"{owner_id}/{digest[:12]}-{safe_name(source.name)}"
+    return StoredFile(source.name, relative, digest, size)
+
+
 def state_of(
     db: Database, description: dict[str, Any], owner: str = "", *, verify: bool = True
 ) -> str:
     """ok / missing / altered, for a record's file description."""
+    if shared_files.shared(db):
+        return shared_files.state(
+            db,
+            str(description.get("sha256", "")),
+            verify=verify,
+            earlier=_folder_path(db, description, owner),
+        )
     path = local_path(db, description, owner)
     sha256 = str(description.get("sha256", ""))
     if not path.exists():

@@ -5,13 +5,14 @@ move, and upgraded to this version first, backed up); the server database must b
 empty — the move never overwrites records. The server is migrated to the same
 version, then every table is copied in ONE transaction and verified inside it:
 row counts and per-table checksums (app/models/table_copy.py) computed the same
-way on both sides. A difference rolls the whole copy back; the file is never
-changed.
+way on both sides; the evidence files beside the file go into the server's
+`stored_file` table in the same transaction, counted and checked by their hashes
+(app/services/core/server_files.py). A difference rolls the whole copy back; the
+file is never changed.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +20,9 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from app.models import table_copy
-from app.models.db import Database, DatabaseError, make_engine, open_database
+from app.models.db import DatabaseError, make_engine, open_database
 from app.models.location import Location
-from app.services.core import record_files
+from app.services.core import server_files
 from app.services.core.messages import N_
 from app.services.core.storage import open_office_database
 
@@ -55,10 +56,12 @@ class MoveReport:
     source: str
     target: str
     tables: list[TableCheck] = field(default_factory=list)
+    # The evidence files moved from the folder into the server's table.
+    files: server_files.FileMove = field(default_factory=server_files.FileMove)
 
     @property
     def ok(self) -> bool:
-        return all(t.ok for t in self.tables)
+        return all(t.ok for t in self.tables) and self.files.ok
 
     @property
     def rows(self) -> int:
@@ -141,24 +144,17 @@ def move(
                             table.name, mine.rows, theirs.rows, mine.checksum, theirs.checksum
                         )
                     )
+                report.files = server_files.move_files(office_file, write)
                 if not report.ok:
                     bad = [t.table for t in report.tables if not t.ok]
+                    bad += [] if report.files.ok else ["stored_file"]
                     raise MoveMismatch(
                         N_(
                             "复制后核对不一致（{tables}），已全部撤销：服务器数据库里没有留下任何记录，原文件未改动。请删除并重建该数据库后再试。",
                             tables="、".join(bad),
                         )
                     )
-            _copy_attachments(office_file, server)
             return report
         finally:
             server.close()
 
-
-def _copy_attachments(office_file: Database, server: Database) -> None:
-    """The attachments stored beside the file go to this PC's folder for the server
-    (record_files.folder): the records that name them arrived with the copy."""
-    mine, theirs = record_files.folder(office_file), record_files.folder(server)
-    if mine.is_dir():
-        theirs.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(mine, theirs, dirs_exist_ok=True)

@@ -5,7 +5,8 @@ catches it) carrying a service message (N_, Chinese with English in
 resources/i18n/hexie_en.ts) that says what to do, and a `kind` the CLI turns
 into its documented exit code and `--json` error object (README: 命令行).
 classify() turns what SQLite, the OS and the lock raise while a command runs
-into one of them, so no raw traceback reaches the user.
+into one of them, so no raw traceback reaches the user; an office server's
+problems (stopped, read-only, disk full, …) are said by server_errors.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from app.models.db import DatabaseError
 from app.models.lock import DatabaseInUseError, holder_of
+from app.services.core import server_errors
 from app.services.core.messages import N_, Message
 
 
@@ -177,12 +179,17 @@ def _os_error(exc: BaseException) -> OSError | None:
     return None
 
 
-def classify(exc: BaseException, path: Path | str | None) -> StorageError | None:
+def classify(
+    exc: BaseException, path: Path | str | None
+) -> StorageError | server_errors.ServerProblem | None:
     """The storage problem behind `exc`, or None when it is not one."""
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, DatabaseInUseError):
         return locked(exc.path)
+    on_server = server_errors.classify(exc, path)
+    if on_server is not None:
+        return on_server
     error = _sqlite_error(exc)
     if error is not None:
         name = getattr(error, "sqlite_errorname", "") or ""

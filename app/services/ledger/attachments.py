@@ -1,5 +1,6 @@
-"""Evidence files: copied into a managed folder beside the database, identified
-by SHA-256, checked for being missing or altered."""
+"""Evidence files: copied into a managed folder beside the database (on an office
+server, into the database: app/services/core/shared_files.py), identified by
+SHA-256, checked for being missing or altered."""
 
 from __future__ import annotations
 
@@ -88,17 +89,11 @@ def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[Attachm
         for r in rows:
             # Another office's evidence is kept under its hash, never where the
             # sender said (record_files.local_path).
-            path = record_files.local_path(
-                db,
-                {"stored_name": r.stored_name, "sha256": r.sha256, "file_name": r.file_name},
-                r.origin_office,
-            )
-            if not path.exists():
-                state = "missing"
-            elif verify and sha256_of(path) != r.sha256:
-                state = "altered"
-            else:
-                state = "ok"
+            # On an office server the evidence is the database's row (checked there)
+            # and the path this PC's copy of it (app/services/core/shared_files.py).
+            described = {"stored_name": r.stored_name, "sha256": r.sha256, "file_name": r.file_name}
+            state = record_files.state_of(db, described, r.origin_office, verify=verify)
+            path = record_files.local_path(db, described, r.origin_office)
             out.append(AttachmentRow(r.id, r.file_name, path, r.sha256, r.size, r.note, state))
         return out
 

@@ -1,5 +1,6 @@
 """The scanned pages kept with the check made from them: each page image copied
-beside the database (app.services.core.record_files, identified by SHA-256) and
+beside the database, or on an office server kept in it (app.services.core.record_files,
+identified by SHA-256; app.services.core.shared_files) and
 listed in `scanned_page`; each rectification item the check produced gets the
 page its finding is on as evidence (佐证材料), which travels in sync bundles."""
 
@@ -80,25 +81,28 @@ def keep(db: Database, check_id: str, form: FormReading) -> int:
 
 def pages_of(db: Database, check_id: str, *, verify: bool = True) -> list[StoredPage]:
     """The scanned pages a check was made from, in page order."""
-    base = record_files.folder(db)
     with db.session() as session:
         rows = session.execute(
             select(ScannedPage)
             .where(ScannedPage.check_id == check_id)
             .order_by(ScannedPage.form_id, ScannedPage.page)
         ).scalars()
-        return [
-            StoredPage(
-                r.form_id,
-                r.page,
-                r.file_name,
-                base / r.stored_name,
-                r.source_name,
-                r.source_page,
-                r.imported_at,
-                record_files.state_of(
-                    db, {"stored_name": r.stored_name, "sha256": r.sha256}, verify=verify
-                ),
+        out = []
+        for r in rows:
+            # A file beside a SQLite office; on a server, this PC's copy of the
+            # page the database holds (record_files.local_path).
+            described = {"stored_name": r.stored_name, "sha256": r.sha256, "file_name": r.file_name}
+            state = record_files.state_of(db, described, verify=verify)
+            out.append(
+                StoredPage(
+                    r.form_id,
+                    r.page,
+                    r.file_name,
+                    record_files.local_path(db, described, ""),
+                    r.source_name,
+                    r.source_page,
+                    r.imported_at,
+                    state,
+                )
             )
-            for r in rows
-        ]
+        return out

@@ -113,6 +113,7 @@ def apply_work(db: Database, plans: list[BundlePlan]) -> Work[dict[str, str]]:
                 merged = yield from merge_work(db, session, p.bundle, write=True)
                 p.counts = merged.counts
                 files.update(merged.files)
+                _keep_on_server(db, p.bundle, merged.files)
             session.add(
                 ImportedBundle(
                     bundle_id=m["bundle_id"],
@@ -128,6 +129,20 @@ def apply_work(db: Database, plans: list[BundlePlan]) -> Work[dict[str, str]]:
     return files
 
 
+def _keep_on_server(db: Database, bundle: OpenBundle, wanted: dict[str, str]) -> None:
+    """On an office server the evidence goes into the database with the records
+    that name it, in the import's one transaction (app/services/core/shared_files.py)."""
+    from app.services.core import shared_files
+    from app.services.sync.bundle_read import member_bytes
+
+    if not shared_files.shared(db):
+        return
+    for digest in wanted:
+        member = bundle.attachment_members.get(digest)
+        if member is not None:  # checked against its hash by merge_work
+            shared_files.put(db, digest, member_bytes(bundle, member))
+
+
 def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) -> list[str]:
     """Evidence files into the attachments folder under names this office derives
     from their hash (record_files.received_name): nothing in a bundle chooses a
@@ -137,7 +152,9 @@ def _store_files(db: Database, plans: list[BundlePlan], wanted: dict[str, str]) 
     from app.services.core import record_files
     from app.services.sync.bundle_read import member_bytes
 
-    problems = []
+    problems: list[str] = []
+    if db.is_server:
+        return problems  # kept in the import's transaction (_keep_on_server)
     base = record_files.folder(db)
     for p in plans:
         for digest, member in p.bundle.attachment_members.items():

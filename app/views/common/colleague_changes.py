@@ -7,7 +7,9 @@ seconds — cheap on a PostgreSQL server and on a SQLite file two processes shar
 are read again, each keeping its selection and scroll position, and the status
 bar says how many records other coordinators saved (from the audit log). The
 user's own saves move the counter too; they refresh their lists already, so they
-are not announced. Errors (a server that went away for a moment) are logged and
+are not announced: "own" is this window's opened database (its session id in the
+audit log, app/services/core/edit_lock.py), not its operator name, which two PCs
+may share. Errors (a server that went away for a moment) are logged and
 the next tick tries again: a timer never raises into the window.
 """
 
@@ -62,7 +64,7 @@ class ChangeWatch(QObject):
                 return 0
             if seq == self.last_seq:
                 return 0
-            others, self.last_audit = edit_lock.changed_by_others(db, self.last_audit, db.operator)
+            others, self.last_audit = edit_lock.changed_by_others(db, self.last_audit)
         except Exception:  # noqa: BLE001 - a server away for a moment: try again next tick
             log.warning("could not read the change counter", exc_info=True)
             return 0

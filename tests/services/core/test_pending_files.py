@@ -21,6 +21,10 @@ from app.services.demo import demo
 from app.services.ledger import attachments
 from tests.records import close, enterprise, manual
 
+# The folder beside a SQLite office; a server keeps evidence in the database
+# (tests/services/core/test_shared_files.py).
+pytestmark = pytest.mark.sqlite_file
+
 
 def files_in(db) -> set[str]:
     base = record_files.folder(db)

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 from app.services.checks import health_checks
-from app.services.core import holidays, record_files, workdays
+from app.services.core import holidays, record_files, shared_files, workdays
 from app.services.core.fields import ValidationError
 from app.services.core.progress import drain
 from app.services.ledger import attachments, ledger, ledger_reminders
@@ -121,14 +122,31 @@ def test_evidence_hash_and_tampering(db, evidence):
     attachments.add(db, item, evidence)
     [row] = attachments.list_for(db, item)
     assert row.state == "ok" and row.sha256 == attachments.sha256_of(evidence) and row.path.exists()
-    assert row.path.parent.parent == attachments.folder(db)
-    row.path.write_bytes(b"tampered")
+    if db.is_server:
+        # The evidence is the server's row; this PC's copy is only for opening it.
+        assert row.path.is_relative_to(attachments.folder(db) / shared_files.COPIES)
+        row.path.write_bytes(b"tampered")  # a copy changed on this PC is written again
+        assert attachments.list_for(db, item)[0].state == "ok"
+        assert row.path.read_bytes() == evidence.read_bytes()
+        tamper = "UPDATE stored_file SET content = :junk"
+        lose = "DELETE FROM stored_file"
+    else:
+        assert row.path.parent.parent == attachments.folder(db)
+    with db.session() as session:
+        if db.is_server:
+            session.execute(text(tamper), {"junk": b"tampered"})
+        else:
+            row.path.write_bytes(b"tampered")
     assert attachments.list_for(db, item)[0].state == "altered"
     move(db, item, "awaiting_verification", date(2023, 9, 5), "已整改")
     with pytest.raises(ValidationError) as err:
         move(db, item, "closed", date(2023, 9, 6), "核验", verified_by="李四")
     assert "改动" in err.value.errors["evidence"]
-    row.path.unlink()
+    with db.session() as session:
+        if db.is_server:
+            session.execute(text(lose))
+        else:
+            row.path.unlink()
     assert attachments.list_for(db, item)[0].state == "missing"  # the record stays
 
 

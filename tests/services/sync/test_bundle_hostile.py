@@ -16,6 +16,7 @@ from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from app.services.sync import bundle
 from app.services.sync.bundle import BundleError
+from tests.pg_support import read
 from tests.sync_support import (
     CITY,
     craft,
@@ -245,8 +246,12 @@ def test_attachment_paths_that_choose_a_place_are_refused(offices, tmp_path, sto
     members["records/attachment.jsonl"] = jsonl(attachment)
     path = craft(tmp_path / "files-ok.hexie", "410421", a_keys, city, members)
     bundle.import_paths(city, [path], city_keys)
-    kept = record_files.folder(city) / record_files.received_name(digest, "扫描件.pdf")
-    assert kept.read_bytes() == data
+    if city.is_server:  # kept in the database, under its hash (shared_files)
+        [(content,)] = read(city.address, "SELECT content FROM stored_file")
+        assert bytes(content) == data
+    else:
+        kept = record_files.folder(city) / record_files.received_name(digest, "扫描件.pdf")
+        assert kept.read_bytes() == data
     assert not (record_files.folder(city) / "x").exists()
     assert a  # the county itself never wrote anything here
 
