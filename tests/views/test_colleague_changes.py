@@ -13,6 +13,7 @@ import pytest
 
 from app.services.register import enterprises
 from tests import records
+from tests.colleagues import colleague
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -123,7 +123,9 @@ def test_a_server_turning_read_only_mid_edit_keeps_the_form(
         previous = sys.excepthook
         install_excepthook(tmp_path / "hexie.log")
         try:
-            sys.excepthook(raised.type, raised.value, raised.tb)  # what the running app does with it
+            sys.excepthook(
+                raised.type, raised.value, raised.tb
+            )  # what the running app does with it
         finally:
             sys.excepthook = previous
         [(kind, _title, text)] = [m for m in messages if m[0] == "warning"]

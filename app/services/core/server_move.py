@@ -157,4 +157,3 @@ def move(
             return report
         finally:
             server.close()
-
