@@ -25,6 +25,9 @@ OPERATOR = "压力测试员"
 #   *.hexie, *.eml       finished bundles and receipts (written whole, then renamed)
 #   <db>-附件/待提交/…    evidence copied by work killed before its commit (or between its
 #                        commit and the rename): settled at the next open (pending())
+#   备份/*.sqlite3.part   a backup killed while copying (e.g. the one before an upgrade):
+#                        removed once ten minutes old by the next backup or the window's
+#                        start-up (app/services/core/backups.py clean_stale_parts)
 DOCUMENTED = (
     re.compile(r".*\.sqlite3-(wal|shm)$"),
     re.compile(r".*\.sqlite3\.lock$"),
@@ -154,6 +157,11 @@ def _evidence(p: Path) -> bool:
     )
 
 
+def unfinished_backup(p: Path) -> bool:
+    """A backup's copy cut off before its rename (README.md, 备份与恢复)."""
+    return p.name.endswith(".sqlite3.part")
+
+
 def leftovers(before: set[Path], folder: Path) -> list[Path]:
     """Files that appeared under `folder` and are none of the documented kinds
     (evidence files are counted apart: orphans())."""
@@ -163,6 +171,7 @@ def leftovers(before: set[Path], folder: Path) -> list[Path]:
         if not any(rule.match(p.name) for rule in DOCUMENTED)
         and not _evidence(p)
         and not pending(p)
+        and not unfinished_backup(p)
     )
 
 

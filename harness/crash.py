@@ -39,6 +39,7 @@ from harness.common import (
     run_cli,
     soundness_problems,
     state_of,
+    unfinished_backup,
 )
 from harness.scenarios import Operation, default_cache, prepare
 
@@ -178,6 +179,17 @@ def kill_trial(
     opened = opened or _next_start_problem(path, trial / "data")
     if not opened and any(c.exists() for c in waiting):
         opened = "the next open left evidence copies in 待提交"
+    # A backup killed mid-copy leaves its .part; aged as a later day's start meets it,
+    # the sweep the window's start-up and every backup run must remove it.
+    from app.services.core import backups
+
+    cut_off = [trial / p for p in files_under(trial) - present if unfinished_backup(p)]
+    for part in cut_off:
+        old = time.time() - 3600
+        os.utime(part, (old, old))
+        backups.clean_stale_parts(part.parent)
+    if not opened and any(p.exists() for p in cut_off):
+        opened = "an unfinished backup (.part) was not swept once stale"
     if opened:
         tally.problems.append(f"{label}: {opened}")
     else:

@@ -70,8 +70,7 @@ def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> No
     (tmp_path / "county-附件" / "abc" / "1-说明.txt").write_bytes(b"x")
     (tmp_path / "county-附件" / "待提交" / "f00" / "abc").mkdir(parents=True)
     (tmp_path / "county-附件" / "待提交" / "f00" / "abc" / "2-说明.txt").write_bytes(b"x")
-    assert [p.name for p in leftovers(present, tmp_path)] == [
-        "county-20240601-080000-import.sqlite3.part",
-        "county.sqlite3.restoring",
-    ]
+    # A backup cut off mid-copy (.part) is documented: the crash trial checks that
+    # the sweep removes it once stale (harness/crash.py); anything else is debris.
+    assert [p.name for p in leftovers(present, tmp_path)] == ["county.sqlite3.restoring"]
     assert [p.name for p in orphans(present, tmp_path)] == ["1-说明.txt"]
