@@ -30,55 +30,49 @@ def county_db() -> Path:
     from app.services.sync import keys
     from app.services.sync.bundle_format import record_tables
 
-    with scratch_db(path) as tmp:
-        shutil.copyfile(register_db(), tmp)
-        with open_database(tmp, operator="bench") as db:
-            office.configure(db, "410482", level="county")
-            keys.init(db, PASS)
-            with db.session() as session:
-                # The register was made as the city's demo: as this county's data, it is
-                # the county's own (a bundle may carry only its sender's records).
-                for table in record_tables():
-                    session.connection().exec_driver_sql(
-                        f"UPDATE {table} SET origin_office = '410482'"  # noqa: S608 - model names
-                    )
-                ids = [
-                    r[0] for r in session.connection().exec_driver_sql("SELECT id FROM enterprise")
-                ]
-                now = utcnow()
-                rows = [
-                    {
-                        **sync_values(
-                            office="410482", author="bench", change_seq=200000 + n, now=now
-                        ),
-                        "enterprise_id": eid,
-                        "source": "manual",
-                        "item_code": "",
-                        "matter": "未按月足额支付工资",
-                        "basis": "《劳动法》第50条",
-                        "remedy": "",
-                        "severity": "中",
-                        "found_on": date(2023, 6, 1),
-                        "rectify_days": 30,
-                        "day_kind": "calendar",
-                        "deadline": date(2023, 7, 1),
-                        "original_deadline": date(2023, 7, 1),
-                        "enterprise_person": "王",
-                        "office_person": "李",
-                        "status": "pending",
-                        "status_changed_on": None,
-                        "verified_on": None,
-                        "verified_by": "",
-                        "note": "",
-                    }
-                    for n, eid in enumerate(ids)
-                ]
-                for start in range(0, len(rows), 5000):
-                    fast_insert(
-                        session.connection(),
-                        RectificationItem.__table__,
-                        rows[start : start + 5000],
-                    )
+    with scratch_db(path, copy_of=register_db()) as tmp, open_database(tmp, operator="bench") as db:
+        office.configure(db, "410482", level="county")
+        keys.init(db, PASS)
+        with db.session() as session:
+            # The register was made as the city's demo: as this county's data, it is
+            # the county's own (a bundle may carry only its sender's records).
+            for table in record_tables():
+                session.connection().exec_driver_sql(
+                    f"UPDATE {table} SET origin_office = '410482'"  # noqa: S608 - model names
+                )
+            ids = [r[0] for r in session.connection().exec_driver_sql("SELECT id FROM enterprise")]
+            now = utcnow()
+            rows = [
+                {
+                    **sync_values(office="410482", author="bench", change_seq=200000 + n, now=now),
+                    "enterprise_id": eid,
+                    "source": "manual",
+                    "item_code": "",
+                    "matter": "未按月足额支付工资",
+                    "basis": "《劳动法》第50条",
+                    "remedy": "",
+                    "severity": "中",
+                    "found_on": date(2023, 6, 1),
+                    "rectify_days": 30,
+                    "day_kind": "calendar",
+                    "deadline": date(2023, 7, 1),
+                    "original_deadline": date(2023, 7, 1),
+                    "enterprise_person": "王",
+                    "office_person": "李",
+                    "status": "pending",
+                    "status_changed_on": None,
+                    "verified_on": None,
+                    "verified_by": "",
+                    "note": "",
+                }
+                for n, eid in enumerate(ids)
+            ]
+            for start in range(0, len(rows), 5000):
+                fast_insert(
+                    session.connection(),
+                    RectificationItem.__table__,
+                    rows[start : start + 5000],
+                )
     return path
 
 

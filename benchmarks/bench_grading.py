@@ -4,7 +4,6 @@ against the same arithmetic in one plain SQL aggregate query."""
 from __future__ import annotations
 
 import random
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -24,54 +23,51 @@ def graded_db() -> Path:
     from app.services.core.progress import drain
     from app.services.risk import risk_import
 
-    with scratch_db(path) as tmp:
-        shutil.copyfile(register_db(), tmp)
-        with open_database(tmp, operator="bench") as db:
-            with db.reader() as conn:
-                ids = [
-                    r[0]
-                    for r in conn.exec_driver_sql("SELECT id FROM enterprise WHERE deleted = 0")
-                ]
-            rng = random.Random(7)
-            social, tax = [], []
-            for eid in ids:
-                head = float(rng.randint(5, 300))
-                paid = rng.uniform(1000, 50000)
-                trouble = rng.random() < 0.05
-                for n, month in enumerate(MONTHS):
-                    social.append(
-                        risk_import.FactRow(
-                            eid,
-                            "insured_headcount",
-                            month,
-                            head * (0.7 if trouble and n > 8 else 1),
-                            "code",
-                            0,
-                        )
+    with scratch_db(path, copy_of=register_db()) as tmp, open_database(tmp, operator="bench") as db:
+        with db.reader() as conn:
+            ids = [
+                r[0] for r in conn.exec_driver_sql("SELECT id FROM enterprise WHERE deleted = 0")
+            ]
+        rng = random.Random(7)
+        social, tax = [], []
+        for eid in ids:
+            head = float(rng.randint(5, 300))
+            paid = rng.uniform(1000, 50000)
+            trouble = rng.random() < 0.05
+            for n, month in enumerate(MONTHS):
+                social.append(
+                    risk_import.FactRow(
+                        eid,
+                        "insured_headcount",
+                        month,
+                        head * (0.7 if trouble and n > 8 else 1),
+                        "code",
+                        0,
                     )
-                    tax.append(
-                        risk_import.FactRow(
-                            eid,
-                            "tax_paid",
-                            month,
-                            paid * (0.5 if trouble and n > 8 else 1),
-                            "code",
-                            0,
-                        )
-                    )
-                for month in LAST_YEAR:
-                    tax.append(risk_import.FactRow(eid, "tax_paid", month, paid, "code", 0))
-                if trouble:
-                    social.append(
-                        risk_import.FactRow(
-                            eid, "si_arrears_months", REF, float(rng.randint(1, 5)), "code", 0
-                        )
-                    )
-            for source, facts in (("social", social), ("tax", tax)):
-                plan = risk_import.RiskPlan(
-                    source, Path(f"{source}.xlsx"), "", 0, [], {}, {}, facts=facts
                 )
-                drain(risk_import.apply_import(db, plan, today=date(2023, 6, 10)))
+                tax.append(
+                    risk_import.FactRow(
+                        eid,
+                        "tax_paid",
+                        month,
+                        paid * (0.5 if trouble and n > 8 else 1),
+                        "code",
+                        0,
+                    )
+                )
+            for month in LAST_YEAR:
+                tax.append(risk_import.FactRow(eid, "tax_paid", month, paid, "code", 0))
+            if trouble:
+                social.append(
+                    risk_import.FactRow(
+                        eid, "si_arrears_months", REF, float(rng.randint(1, 5)), "code", 0
+                    )
+                )
+        for source, facts in (("social", social), ("tax", tax)):
+            plan = risk_import.RiskPlan(
+                source, Path(f"{source}.xlsx"), "", 0, [], {}, {}, facts=facts
+            )
+            drain(risk_import.apply_import(db, plan, today=date(2023, 6, 10)))
     return path
 
 

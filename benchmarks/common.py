@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -50,15 +51,18 @@ def register_db(n: int = N) -> Path:
 
 
 @contextmanager
-def scratch_db(path: Path) -> Iterator[Path]:
+def scratch_db(path: Path, copy_of: Path | None = None) -> Iterator[Path]:
     """A database built beside `path` (name.tmp.sqlite3; what a broken run left
     there removed first) and moved into place only when the block ends without an
     error, its WAL, shared memory and lock file left behind: a benchmark never
-    reuses a half-built database."""
+    reuses a half-built database. With `copy_of`, the build starts from a copy of
+    that database (the register)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.sqlite3")
     for old in tmp.parent.glob(tmp.name + "*"):
         old.unlink()
+    if copy_of is not None:
+        shutil.copyfile(copy_of, tmp)
     yield tmp
     for suffix in ("-wal", "-shm", ".lock"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
