@@ -243,17 +243,13 @@ class EnterpriseTab(ListTab):
         self.blank_forms_requested.emit(ids, how)
 
     def show_history(self) -> HistoryDialog | None:
-        ids = self.selected_ids()
-        if not ids:
-            QMessageBox.information(
-                self, self.tr("修改记录"), self.tr("请先在列表中选中一家企业。")
-            )
+        chosen = self._one_selected(self.tr("修改记录"))
+        if chosen is None:
             return None
-        values = enterprises.get(self.db, ids[0])
-        name = values["name"] if values else ""
+        enterprise_id, name = chosen
         dialog = HistoryDialog(
             name,
-            audit.history(self.db, enterprises.RECORD_TYPE, ids[0]),
+            audit.history(self.db, enterprises.RECORD_TYPE, enterprise_id),
             ENTERPRISE_FIELDS,
             english=self.english,
             parent=self,
