@@ -10,7 +10,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from benchmarks.common import OUT, N, register_db, report, timed
+from benchmarks.common import OUT, N, register_db, report, scratch_db, timed
 
 PASS = "benchmark passphrase"
 
@@ -30,9 +30,7 @@ def county_db() -> Path:
     from app.services.sync import keys
     from app.services.sync.bundle_format import record_tables
 
-    tmp = OUT / "bundle-county.tmp.sqlite3"
-    shutil.copyfile(register_db(), tmp)
-    with open_database(tmp, operator="bench") as db:
+    with scratch_db(path, copy_of=register_db()) as tmp, open_database(tmp, operator="bench") as db:
         office.configure(db, "410482", level="county")
         keys.init(db, PASS)
         with db.session() as session:
@@ -71,9 +69,10 @@ def county_db() -> Path:
             ]
             for start in range(0, len(rows), 5000):
                 fast_insert(
-                    session.connection(), RectificationItem.__table__, rows[start : start + 5000]
+                    session.connection(),
+                    RectificationItem.__table__,
+                    rows[start : start + 5000],
                 )
-    tmp.rename(path)
     return path
 
 

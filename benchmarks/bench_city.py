@@ -22,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import OUT, report
+from benchmarks.common import OUT, report, scratch_db
 
 os.environ.setdefault("HEXIE_DATA_DIR", tempfile.mkdtemp(prefix="hexie-bench-"))
 
@@ -82,99 +82,94 @@ def build_county(code: str, n: int, path: Path) -> Path:
     from app.services.demo.demo import make_credit_code
     from app.services.sync import keys
 
-    tmp = path.with_suffix(".tmp.sqlite3")
-    for old in path.parent.glob(tmp.name + "*"):
-        old.unlink()
-    with open_database(tmp, operator="bench") as db:
-        office.configure(db, code, level="county")
-        keys.init(db, PASS)
-        spec = checklists.active(db)
-        now = datetime(2023, 7, 1, 9, 0)
-        with db.session() as session:
-            conn = session.connection()
-            seq = next_change_seq(session, 40 * n)
+    with scratch_db(path) as tmp:
+        with open_database(tmp, operator="bench") as db:
+            office.configure(db, code, level="county")
+            keys.init(db, PASS)
+            spec = checklists.active(db)
+            now = datetime(2023, 7, 1, 9, 0)
+            with db.session() as session:
+                conn = session.connection()
+                seq = next_change_seq(session, 40 * n)
 
-            def rows(table: Any, count: int, make: Any) -> list[dict[str, Any]]:
-                nonlocal seq
-                out = []
-                for k in range(count):
-                    sync = sync_values(office=code, author="协调员", change_seq=seq, now=now)
-                    seq += 1
-                    out.append(_filled(table, **sync, **make(k)))
-                for start in range(0, len(out), 5000):
-                    fast_insert(conn, table, out[start : start + 5000])
-                return out
+                def rows(table: Any, count: int, make: Any) -> list[dict[str, Any]]:
+                    nonlocal seq
+                    out = []
+                    for k in range(count):
+                        sync = sync_values(office=code, author="协调员", change_seq=seq, now=now)
+                        seq += 1
+                        out.append(_filled(table, **sync, **make(k)))
+                    for start in range(0, len(out), 5000):
+                        fast_insert(conn, table, out[start : start + 5000])
+                    return out
 
-            firms = rows(
-                Enterprise.__table__,
-                n,
-                lambda k: {
-                    "name": f"平顶山{code}示范企业{k}有限公司",
-                    "credit_code": make_credit_code(code, 10_000_000 + k),
-                    "county_code": code,
-                    "address": f"{code}某路{k}号",
-                    "industry": "制造业",
-                    "employee_count": 20 + k % 300,
-                },
-            )
-            checks = rows(
-                HealthCheck.__table__,
-                n // 20,
-                lambda k: {
-                    "enterprise_id": firms[k * 20]["id"],
-                    "checklist_id": spec.id,
-                    "checklist_edition": spec.edition,
-                    "check_date": date(2023, 7, 1 + k % 28),
-                    "status": "final",
-                },
-            )
-            items = spec.items
-            rows(
-                CheckResult.__table__,
-                len(checks) * len(items),
-                lambda k: {
-                    "check_id": checks[k // len(items)]["id"],
-                    "item_code": items[k % len(items)].code,
-                    "group_name": items[k % len(items)].group,
-                    "question": items[k % len(items)].question,
-                    "result": "compliant" if k % 7 else "noncompliant",
-                },
-            )
-            ledger = rows(
-                RectificationItem.__table__,
-                n // 5,
-                lambda k: {
-                    "enterprise_id": firms[k * 5]["id"],
-                    "matter": "未按月足额支付工资",
-                    "basis": "《劳动法》第50条",
-                    "found_on": date(2023, 7, 1),
-                    "deadline": date(2023, 8, 1),
-                    "original_deadline": date(2023, 8, 1),
-                    "status": "pending",
-                },
-            )
-            rows(
-                RectificationEvent.__table__,
-                n // 20,
-                lambda k: {
-                    "item_id": ledger[k * 4]["id"],
-                    "on_date": date(2023, 7, 15),
-                    "from_status": "pending",
-                    "to_status": "in_progress",
-                },
-            )
-            rows(
-                NegotiationOffer.__table__,
-                n // 20,
-                lambda k: {
-                    "enterprise_id": firms[k * 20 + 3]["id"],
-                    "offeror": "工会",
-                    "received_on": date(2023, 7, 20),
-                },
-            )
-    for suffix in ("-wal", "-shm", ".lock"):
-        Path(str(tmp) + suffix).unlink(missing_ok=True)
-    tmp.rename(path)
+                firms = rows(
+                    Enterprise.__table__,
+                    n,
+                    lambda k: {
+                        "name": f"平顶山{code}示范企业{k}有限公司",
+                        "credit_code": make_credit_code(code, 10_000_000 + k),
+                        "county_code": code,
+                        "address": f"{code}某路{k}号",
+                        "industry": "制造业",
+                        "employee_count": 20 + k % 300,
+                    },
+                )
+                checks = rows(
+                    HealthCheck.__table__,
+                    n // 20,
+                    lambda k: {
+                        "enterprise_id": firms[k * 20]["id"],
+                        "checklist_id": spec.id,
+                        "checklist_edition": spec.edition,
+                        "check_date": date(2023, 7, 1 + k % 28),
+                        "status": "final",
+                    },
+                )
+                items = spec.items
+                rows(
+                    CheckResult.__table__,
+                    len(checks) * len(items),
+                    lambda k: {
+                        "check_id": checks[k // len(items)]["id"],
+                        "item_code": items[k % len(items)].code,
+                        "group_name": items[k % len(items)].group,
+                        "question": items[k % len(items)].question,
+                        "result": "compliant" if k % 7 else "noncompliant",
+                    },
+                )
+                ledger = rows(
+                    RectificationItem.__table__,
+                    n // 5,
+                    lambda k: {
+                        "enterprise_id": firms[k * 5]["id"],
+                        "matter": "未按月足额支付工资",
+                        "basis": "《劳动法》第50条",
+                        "found_on": date(2023, 7, 1),
+                        "deadline": date(2023, 8, 1),
+                        "original_deadline": date(2023, 8, 1),
+                        "status": "pending",
+                    },
+                )
+                rows(
+                    RectificationEvent.__table__,
+                    n // 20,
+                    lambda k: {
+                        "item_id": ledger[k * 4]["id"],
+                        "on_date": date(2023, 7, 15),
+                        "from_status": "pending",
+                        "to_status": "in_progress",
+                    },
+                )
+                rows(
+                    NegotiationOffer.__table__,
+                    n // 20,
+                    lambda k: {
+                        "enterprise_id": firms[k * 20 + 3]["id"],
+                        "offeror": "工会",
+                        "received_on": date(2023, 7, 20),
+                    },
+                )
     return path
 
 
@@ -190,22 +185,17 @@ def build_city(counties: list[Path]) -> Path:
     path = HERE / f"city-template-{which}.sqlite3"
     if path.exists():
         return path
-    tmp = path.with_suffix(".tmp.sqlite3")
-    for old in HERE.glob(tmp.name + "*"):
-        old.unlink()
-    with open_database(tmp, operator="bench") as city:
-        office.configure(city, CITY, level="city")
-        keys.init(city, PASS)
-        keys.export_public(city, HERE / "city.pub")
-        for county in counties:
-            with open_database(county) as db:
-                keys.export_public(db, HERE / "county.pub")
-                # a rebuilt city template has new keys: the counties replace the old one
-                keys.trust(db, keys.read_public(HERE / "city.pub"), replace=True)
-            keys.trust(city, keys.read_public(HERE / "county.pub"))
-    for suffix in ("-wal", "-shm", ".lock"):
-        Path(str(tmp) + suffix).unlink(missing_ok=True)
-    tmp.rename(path)
+    with scratch_db(path) as tmp:
+        with open_database(tmp, operator="bench") as city:
+            office.configure(city, CITY, level="city")
+            keys.init(city, PASS)
+            keys.export_public(city, HERE / "city.pub")
+            for county in counties:
+                with open_database(county) as db:
+                    keys.export_public(db, HERE / "county.pub")
+                    # a rebuilt city template has new keys: the counties replace the old one
+                    keys.trust(db, keys.read_public(HERE / "city.pub"), replace=True)
+                keys.trust(city, keys.read_public(HERE / "county.pub"))
     return path
 
 

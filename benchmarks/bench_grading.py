@@ -4,12 +4,11 @@ against the same arithmetic in one plain SQL aggregate query."""
 from __future__ import annotations
 
 import random
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
-from benchmarks.common import OUT, N, register_db, report, timed
+from benchmarks.common import OUT, N, register_db, report, scratch_db, timed
 
 REF = "2023-05"
 MONTHS = [f"2022-{m:02d}" for m in range(6, 13)] + [f"2023-{m:02d}" for m in range(1, 6)]
@@ -24,9 +23,7 @@ def graded_db() -> Path:
     from app.services.core.progress import drain
     from app.services.risk import risk_import
 
-    tmp = OUT / "grading.tmp.sqlite3"
-    shutil.copyfile(register_db(), tmp)
-    with open_database(tmp, operator="bench") as db:
+    with scratch_db(path, copy_of=register_db()) as tmp, open_database(tmp, operator="bench") as db:
         with db.reader() as conn:
             ids = [
                 r[0] for r in conn.exec_driver_sql("SELECT id FROM enterprise WHERE deleted = 0")
@@ -50,7 +47,12 @@ def graded_db() -> Path:
                 )
                 tax.append(
                     risk_import.FactRow(
-                        eid, "tax_paid", month, paid * (0.5 if trouble and n > 8 else 1), "code", 0
+                        eid,
+                        "tax_paid",
+                        month,
+                        paid * (0.5 if trouble and n > 8 else 1),
+                        "code",
+                        0,
                     )
                 )
             for month in LAST_YEAR:
@@ -66,7 +68,6 @@ def graded_db() -> Path:
                 source, Path(f"{source}.xlsx"), "", 0, [], {}, {}, facts=facts
             )
             drain(risk_import.apply_import(db, plan, today=date(2023, 6, 10)))
-    tmp.rename(path)
     return path
 
 

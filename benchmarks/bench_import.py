@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 from app.models.base import new_id
 from benchmarks.common import OUT, N, report, timed
+from benchmarks.raw_sql import insert_enterprises
 
 
 def build_xlsx(n: int = N) -> Path:
@@ -88,29 +88,7 @@ def baseline(xlsx: Path) -> None:
 
     path = fresh_db("import-base.sqlite3")
     rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("企业名单").to_python()[2:]
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    with con:
-        con.executemany(
-            "INSERT INTO enterprise (id, created_at, updated_at, version, origin_office, author, deleted, change_seq,"
-            " name, credit_code, county_code, address, industry, legal_representative, contact_person, contact_phone,"
-            " employee_count, has_union, registration_date, is_platform, notes, name_pinyin, name_initials)"
-            " VALUES (?, '2026-01-01', '2026-01-01', 1, '410400', 'bench', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '')",
-            (
-                (
-                    new_id(),
-                    i,
-                    *r[:8],
-                    int(float(r[8])),
-                    r[9] == "是",
-                    str(r[10])[:10],
-                    r[11] == "是",
-                )
-                for i, r in enumerate(rows)
-            ),
-        )
-    con.close()
+    insert_enterprises(path, rows, new_id)
 
 
 def run() -> bool:

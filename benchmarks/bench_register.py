@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import N, register_db, report, timed
+from benchmarks.raw_sql import like_search
 
 QUERIES = ["恒达", "pdsm", "9141042", "汝州市鑫源", "bfx"]
 
@@ -91,18 +92,10 @@ def search_keystroke() -> tuple[float, float]:
                 tab.model.index(row, 0).data()
 
     con = sqlite3.connect(path)
-    cols = "id, name, credit_code, county_code, address, industry, legal_representative, contact_person, contact_phone, employee_count, has_union, registration_date, is_platform, notes"
 
     def baseline() -> None:
         for q in QUERIES:
-            like = f"%{q}%"
-            where = "deleted = 0 AND (name LIKE ? OR credit_code LIKE ? OR name_initials LIKE ?)"
-            args = (like, q.upper() + "%", like)
-            con.execute(f"SELECT count(*) FROM enterprise WHERE {where}", args).fetchone()
-            con.execute(
-                f"SELECT {cols} FROM enterprise WHERE {where} ORDER BY name_pinyin, id LIMIT 200 OFFSET 0",
-                args,
-            ).fetchall()
+            like_search(con, q)
 
     ours()
     baseline()

@@ -15,13 +15,10 @@ import statistics
 import sys
 import time
 
+from benchmarks.raw_sql import insert_enterprises, like_search
+
 # A name fragment of each kind: rare and common, Chinese, initials, credit code.
 QUERIES = ["恒达", "鑫源", "鑫", "汝州市鑫源", "pdsm", "9141042", "bfx", "公"]
-COLUMNS = (
-    "id, name, credit_code, county_code, address, industry, legal_representative,"
-    " contact_person, contact_phone, employee_count, has_union, registration_date,"
-    " is_platform, notes"
-)
 
 
 def bare_window(probe: str) -> None:
@@ -82,52 +79,16 @@ def search_raw(db_path: str) -> None:
     """Raw: sqlite3's table-scan count and first page by LIKE (no index helps)."""
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
 
-    def run(q: str) -> None:
-        like = f"%{q}%"
-        where = "deleted = 0 AND (name LIKE ? OR credit_code LIKE ? OR name_initials LIKE ?)"
-        args = (like, q.upper() + "%", like)
-        con.execute(f"SELECT count(*) FROM enterprise WHERE {where}", args).fetchone()
-        con.execute(
-            f"SELECT {COLUMNS} FROM enterprise WHERE {where} ORDER BY name_pinyin, id LIMIT 200",
-            args,
-        ).fetchall()
-
-    print(json.dumps(_median_ms(run, QUERIES)))
+    print(json.dumps(_median_ms(lambda q: like_search(con, q), QUERIES)))
 
 
 def import_raw(xlsx: str, db_path: str) -> None:
     """Raw: calamine reads the sheet, sqlite3's executemany writes the rows (into a
     file the parent made with the same schema)."""
-    import uuid
-
     from python_calamine import CalamineWorkbook
 
     rows = CalamineWorkbook.from_path(xlsx).get_sheet_by_name("企业名单").to_python()[2:]
-    con = sqlite3.connect(db_path)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    with con:
-        con.executemany(
-            "INSERT INTO enterprise (id, created_at, updated_at, version, origin_office, author,"
-            " deleted, change_seq, name, credit_code, county_code, address, industry,"
-            " legal_representative, contact_person, contact_phone, employee_count, has_union,"
-            " registration_date, is_platform, notes, name_pinyin, name_initials) VALUES (?,"
-            " '2026-01-01', '2026-01-01', 1, '410400', 'bench', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?, ?, '', '', '')",
-            (
-                (
-                    uuid.uuid4().hex,
-                    i,
-                    *r[:8],
-                    int(float(r[8])),
-                    r[9] == "是",
-                    str(r[10])[:10],
-                    r[11] == "是",
-                )
-                for i, r in enumerate(rows)
-            ),
-        )
-    con.close()
+    insert_enterprises(db_path, rows)
 
 
 def grade_raw(db_path: str) -> None:

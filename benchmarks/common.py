@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -42,15 +44,26 @@ def register_db(n: int = N) -> Path:
     from app.services.core.progress import drain
     from app.services.demo import demo
 
-    tmp = path.with_suffix(".tmp.sqlite3")
-    for p in OUT.glob(tmp.name + "*"):
-        p.unlink()
-    with open_database(tmp, operator="bench") as db:
+    with scratch_db(path) as tmp, open_database(tmp, operator="bench") as db:
         office.configure(db, "410400", level="city")
         drain(demo.generate(db, enterprises=n, seed=2023))
-    tmp.rename(path)
-    for suffix in ("-wal", "-shm", ".lock"):
-        extra = Path(str(tmp) + suffix)
-        if extra.exists():
-            extra.unlink()
     return path
+
+
+@contextmanager
+def scratch_db(path: Path, copy_of: Path | None = None) -> Iterator[Path]:
+    """A database built beside `path` (name.tmp.sqlite3; what a broken run left
+    there removed first) and moved into place only when the block ends without an
+    error, its WAL, shared memory and lock file left behind: a benchmark never
+    reuses a half-built database. With `copy_of`, the build starts from a copy of
+    that database (the register)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.sqlite3")
+    for old in tmp.parent.glob(tmp.name + "*"):
+        old.unlink()
+    if copy_of is not None:
+        shutil.copyfile(copy_of, tmp)
+    yield tmp
+    for suffix in ("-wal", "-shm", ".lock"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    tmp.rename(path)

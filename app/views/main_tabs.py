@@ -9,7 +9,7 @@ QTabWidget, the unbuilt slots and the handlers the tabs' signals connect to.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -24,6 +24,18 @@ from app.views.register.enterprise_tab import EnterpriseTab
 from app.views.risk.risk_grading_tab import RiskGradingTab
 from app.views.risk.risk_tab import RiskTab
 from app.views.window_layout import compact_combos, fit_headers, wrap_rows
+
+T = TypeVar("T", bound=QWidget)
+
+
+class LazyTab(Generic[T]):
+    """A tab read as an attribute, built by MainTabs._tab(key) the first time."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, window: MainTabs, owner: type | None = None) -> T:
+        return window._tab(self.key)  # type: ignore[no-any-return]
 
 
 class MainTabs:
@@ -78,41 +90,16 @@ class MainTabs:
             if tab is not None:
                 tab.refresh()
 
-    @property
-    def dashboard(self) -> DashboardTab:
-        return self._tab("dashboard")  # type: ignore[no-any-return]
-
-    @property
-    def enterprise_tab(self) -> EnterpriseTab:
-        return self._tab("enterprise")  # type: ignore[no-any-return]
-
-    @property
-    def check_tab(self) -> HealthCheckTab:
-        return self._tab("check")  # type: ignore[no-any-return]
-
-    @property
-    def ledger_tab(self) -> LedgerTab:
-        return self._tab("ledger")  # type: ignore[no-any-return]
-
-    @property
-    def offers_tab(self) -> OffersTab:
-        return self._tab("offers")  # type: ignore[no-any-return]
-
-    @property
-    def layoffs_tab(self) -> LayoffsTab:
-        return self._tab("layoffs")  # type: ignore[no-any-return]
-
-    @property
-    def grading_tab(self) -> RiskGradingTab:
-        return self._tab("grading")  # type: ignore[no-any-return]
-
-    @property
-    def risk_tab(self) -> RiskTab:
-        return self._tab("risk")  # type: ignore[no-any-return]
-
-    @property
-    def guidance_tab(self) -> GuidanceTab:
-        return self._tab("guidance")  # type: ignore[no-any-return]
+    # Each tab built on first access (LazyTab): window.ledger_tab and the others.
+    dashboard = LazyTab[DashboardTab]("dashboard")
+    enterprise_tab = LazyTab[EnterpriseTab]("enterprise")
+    check_tab = LazyTab[HealthCheckTab]("check")
+    ledger_tab = LazyTab[LedgerTab]("ledger")
+    offers_tab = LazyTab[OffersTab]("offers")
+    layoffs_tab = LazyTab[LayoffsTab]("layoffs")
+    grading_tab = LazyTab[RiskGradingTab]("grading")
+    risk_tab = LazyTab[RiskTab]("risk")
+    guidance_tab = LazyTab[GuidanceTab]("guidance")
 
     def _changed_elsewhere(self) -> None:
         """A record changed: the status bar and the overview follow."""

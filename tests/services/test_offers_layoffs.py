@@ -27,10 +27,15 @@ def test_offer_clock_and_stage(db):
     offers.save(db, data, oid)
     _, facts = offers.get(db, oid)
     assert facts["stage"] == "signed" and facts["filing_due_on"] == date(2023, 11, 8)
+    found = {f.text: f.ok for f in offer_findings.findings(db, oid, today=date(2023, 11, 10))}
+    assert found["2023-10-10 书面答复（应在 2023-10-17 前）"] is True
+    assert found["应于 2023-11-08 前报送劳动行政部门，已逾期 2 天"] is False
     data.filed_on = date(2023, 11, 6)
     data.effective_from, data.expires_on = date(2023, 11, 22), date(2025, 11, 21)
     offers.save(db, data, oid)
     assert offers.count(db, OfferFilter(stage="filed", today=date(2023, 11, 10))) == 1
+    found = {f.text: f.ok for f in offer_findings.findings(db, oid, today=date(2023, 11, 10))}
+    assert found["2023-11-06 报送（应在 2023-11-08 前）"] is True
     assert offers.count(db, OfferFilter(stage="effective", today=TODAY)) == 1
     assert any("已生效" in f.text for f in offer_findings.findings(db, oid, today=TODAY))
     assert any("续订" in f.text for f in offer_findings.findings(db, oid, today=date(2025, 10, 1)))

@@ -176,3 +176,22 @@ def test_history_shows_who_changed_what(qtbot, window):
     assert table.rowCount() == 2
     assert table.item(1, 1).text() == "测试员" and table.item(1, 2).text() == "修改"
     assert table.item(1, 3).text() == "职工人数：500 → 650"
+
+
+def test_record_lists_open_for_the_selected_enterprise(qtbot, window, messages):
+    """体检记录 / 整改台账 / 风险隐患 of the selected enterprise; none selected: a message."""
+    seed(window.db, 1)
+    tab = window.enterprise_tab
+    tab.refresh()
+    tab.show_ledger()
+    assert "选中" in messages[-1][2]
+    tab.table.selectRow(0)
+    expected = [tab.model.row_id(0), "平顶山煤矿机械有限公司"]
+    for action, signal in (
+        (tab.show_checks, tab.show_checks_requested),
+        (tab.show_ledger, tab.ledger_requested),
+        (tab.show_risks, tab.risk_requested),
+    ):
+        with qtbot.waitSignal(signal) as sent:
+            action()
+        assert sent.args == expected

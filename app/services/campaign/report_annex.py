@@ -8,6 +8,7 @@ from pathlib import Path
 from app.services.campaign import report_tables
 from app.services.campaign.campaign_stats import CampaignStats
 from app.services.documents.documents import Table
+from app.services.documents.whole_file import save_whole
 
 
 def tables(stats: CampaignStats) -> list[tuple[str, str, Table]]:
@@ -56,22 +57,20 @@ def write(stats: CampaignStats, out: str | Path) -> Path:
     """The annex (附件) of the summary report: on every sheet "附件" at the top left
     (GB/T 9704-2012 §8: 3号黑体), the annex's title and the table's, the header row
     repeated on every printed page, 宋体, 第 n 页 共 N 页 in the footer."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     from app.services.documents.xlsx_print import (
         BODY_FONT,
         TITLE_FONT,
+        box_border,
+        chinese_workbook,
         row_height,
         setup_print,
-        use_chinese_default_font,
     )
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wb = Workbook()
-    use_chinese_default_font(wb)
+    box = box_border()
+    wb = chinese_workbook()
     wb.remove(wb.active)
     for sheet, title, table in tables(stats):
         ws = wb.create_sheet(sheet)
@@ -117,9 +116,4 @@ def write(stats: CampaignStats, out: str | Path) -> Path:
             ws.row_dimensions[r].height = row_height(row, widths)
         setup_print(ws, landscape=width > 7, title_rows="4:4")
         ws.freeze_panes = "B5"
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    wb.save(str(tmp))
-    tmp.replace(out)
-    return out
+    return save_whole(out, wb.save)

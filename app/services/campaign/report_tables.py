@@ -4,6 +4,8 @@ layoffs) and by month, each with a totals row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.services.campaign import campaign_stats, guidance
 from app.services.campaign.campaign_stats import CampaignStats
 from app.services.core import reference
@@ -16,6 +18,24 @@ def pct(part: int, whole: int) -> str:
 
 def county_name(code: str) -> str:
     return reference.division_name(code) or code
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> Table:
+    """A report table: the names in the first column flush left, the figures centred."""
+    return Table(headers, rows, widths, ["left"] + ["center"] * (len(headers) - 1))
+
+
+def _by_county(
+    stats: CampaignStats,
+    counts: dict[str, dict[str, int]],
+    keys: Sequence[str],
+    headers: list[str],
+    widths: list[int],
+) -> Table:
+    """One row a county of `counts[county][key]` for each key, then the totals row."""
+    rows = [[county_name(c), *(str(counts[c][k]) for k in keys)] for c in stats.counties]
+    rows.append(["合计", *(str(stats.total(counts, k)) for k in keys)])
+    return _table(["县（市、区）", *headers], rows, widths)
 
 
 def county_table(stats: CampaignStats) -> Table:
@@ -46,25 +66,20 @@ def county_table(stats: CampaignStats) -> Table:
             str(t(stats.ledger, "overdue")),
         ]
     )
-    return Table(
+    return _table(
         ["县（市、区）", "计划体检", "已体检", "完成率", "发现问题", "已销号", "逾期未改"],
         rows,
         [3, 2, 2, 2, 2, 2, 2],
-        ["left"] + ["center"] * 6,
     )
 
 
 def risk_table(stats: CampaignStats) -> Table:
-    rows = [
-        [county_name(c), *(str(stats.risk[c][lv]) for lv in campaign_stats.RISK_LEVELS)]
-        for c in stats.counties
-    ]
-    rows.append(["合计", *(str(stats.total(stats.risk, lv)) for lv in campaign_stats.RISK_LEVELS)])
-    return Table(
-        ["县（市、区）", "高风险", "中风险", "低风险或未评级"],
-        rows,
+    return _by_county(
+        stats,
+        stats.risk,
+        campaign_stats.RISK_LEVELS,
+        ["高风险", "中风险", "低风险或未评级"],
         [3, 2, 2, 3],
-        ["left", "center", "center", "center"],
     )
 
 
@@ -77,48 +92,20 @@ def month_table(stats: CampaignStats) -> Table:
     ):
         y, m = month.split("-")
         rows.append([f"{int(y)}年{int(m)}月", str(checks), str(found), str(closed)])
-    return Table(
-        ["月份", "体检企业", "发现问题", "销号"],
-        rows,
-        [3, 2, 2, 2],
-        ["left", "center", "center", "center"],
-    )
+    return _table(["月份", "体检企业", "发现问题", "销号"], rows, [3, 2, 2, 2])
 
 
 def offers_table(stats: CampaignStats) -> Table:
-    rows = [
-        [
-            county_name(c),
-            str(stats.offers[c]["offers"]),
-            str(stats.offers[c]["signed"]),
-            str(stats.offers[c]["filed"]),
-        ]
-        for c in stats.counties
-    ]
-    rows.append(
-        ["合计", *(str(stats.total(stats.offers, k)) for k in ("offers", "signed", "filed"))]
-    )
-    return Table(
-        ["县（市、区）", "发出要约", "签订集体合同", "报送审查"],
-        rows,
-        [3, 2, 2, 2],
-        ["left", "center", "center", "center"],
+    keys = ("offers", "signed", "filed")
+    return _by_county(
+        stats, stats.offers, keys, ["发出要约", "签订集体合同", "报送审查"], [3, 2, 2, 2]
     )
 
 
 def layoffs_table(stats: CampaignStats) -> Table:
-    rows = [
-        [county_name(c), *(str(stats.layoffs[c][k]) for k in ("filings", "people", "reemployed"))]
-        for c in stats.counties
-    ]
-    rows.append(
-        ["合计", *(str(stats.total(stats.layoffs, k)) for k in ("filings", "people", "reemployed"))]
-    )
-    return Table(
-        ["县（市、区）", "裁员报告", "裁减人数", "已再就业"],
-        rows,
-        [3, 2, 2, 2],
-        ["left", "center", "center", "center"],
+    keys = ("filings", "people", "reemployed")
+    return _by_county(
+        stats, stats.layoffs, keys, ["裁员报告", "裁减人数", "已再就业"], [3, 2, 2, 2]
     )
 
 
@@ -145,9 +132,6 @@ def guidance_table(stats: CampaignStats) -> Table:
             ),
         ]
     )
-    return Table(
-        ["服务方式", "活动次数", "覆盖企业", "其中新办企业", "覆盖人数"],
-        rows,
-        [3, 2, 2, 2, 2],
-        ["left"] + ["center"] * 4,
+    return _table(
+        ["服务方式", "活动次数", "覆盖企业", "其中新办企业", "覆盖人数"], rows, [3, 2, 2, 2, 2]
     )

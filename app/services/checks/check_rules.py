@@ -35,6 +35,24 @@ class ResultFact:
     remedy: str = ""
 
 
+def facts_of(spec: ChecklistSpec, results: Iterable[Any]) -> list[ResultFact]:
+    """The facts of results as entered (each with item_code and result), the item's
+    group, severity and remedy read from the checklist edition; a code the edition
+    does not hold is left out."""
+    items = {i.code: i for i in spec.items}
+    return [
+        ResultFact(
+            r.item_code,
+            items[r.item_code].group,
+            items[r.item_code].severity,
+            r.result,
+            items[r.item_code].remedy,
+        )
+        for r in results
+        if r.item_code in items
+    ]
+
+
 def context_for(industry: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "industry": industry,

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,14 @@ def drain(work: Work[T], on_progress: Callable[[Progress], Any] | None = None) -
             return stop.value  # type: ignore[no-any-return]
         if on_progress:
             on_progress(step)
+
+
+def to_its_end(work: Callable[P, Work[T]]) -> Callable[P, T]:
+    """The function of a long work run to its end on this thread (the CLI, tests):
+    the same arguments, its result; the GUI runs `work` itself, with progress."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        return drain(work(*args, **kwargs))
+
+    run.__doc__ = f"{work.__name__}() run to its end on this thread (the CLI, tests)."
+    return run

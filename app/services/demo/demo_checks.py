@@ -109,7 +109,6 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
 
     rng = random.Random(seed + 1)
     spec = checklists.active(db)
-    items = {i.code: i for i in spec.items}
     chosen = sample_rows(db, rng, count, (Enterprise.id, Enterprise.industry))
     for n, (enterprise_id, industry) in enumerate(chosen):
         if n % 10 == 0:
@@ -144,16 +143,7 @@ def demo_checks(db: Database, *, seed: int, today: date, count: int) -> Work[int
             TeamMember(person(rng), "劳动关系协调员"),
             TeamMember(person(rng), rng.choice(health_checks.ROLES[1:])),
         ]
-        facts = [
-            check_rules.ResultFact(
-                r.item_code,
-                items[r.item_code].group,
-                items[r.item_code].severity,
-                r.result,
-                items[r.item_code].remedy,
-            )
-            for r in data.results
-        ]
+        facts = check_rules.facts_of(spec, data.results)
         data.conclusion = check_rules.proposed_conclusion(facts, vars(data))
         data.advice = check_rules.proposed_advice(facts) or _CLEAN_ADVICE
         data.enterprise_person = person(rng)

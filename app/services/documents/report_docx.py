@@ -34,6 +34,7 @@ from app.services.documents.report_lines import (
     oxml,
     set_ppr,
 )
+from app.services.documents.whole_file import save_whole
 
 
 def _fonts(choices: dict[str, FontChoice]) -> dict[str, str]:
@@ -209,9 +210,4 @@ def render(content: ReportContent, out: str | Path, fonts: dict[str, FontChoice]
         p.paragraph_format.keep_with_next = True
     report_head.sign_off(word, content, names)
 
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    word.save(str(tmp))
-    tmp.replace(out)
-    return out
+    return save_whole(out, word.save)

@@ -37,6 +37,23 @@ def row_height(values: Sequence[object], widths: Sequence[float], font_pt: float
     return round(lines * font_pt * 1.3 + 4, 1)
 
 
+def chinese_workbook(size: float = 11) -> Any:
+    """A new workbook whose default font is 宋体 of `size` points."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    use_chinese_default_font(workbook, size)
+    return workbook
+
+
+def box_border() -> Any:
+    """The thin line around every cell of a printed table."""
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
 def use_chinese_default_font(workbook: Any, size: float = 11) -> None:
     """Cells without a font of their own, and what a user types later, in 宋体."""
     from openpyxl.styles import Font

@@ -5,13 +5,53 @@ blocking a save; the entry rules are app/services/negotiation/offer_rules.py).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from app.models.db import Database
-from app.services.core.messages import N_
+from app.services.core.messages import N_, Message
 from app.services.negotiation import negotiation_rules
 from app.services.negotiation.negotiation_rules import Finding
-from app.services.negotiation.offers import get, session_findings, sessions
+from app.services.negotiation.offers import OfferInput, get, session_findings, sessions
+
+# The two legal clocks of an offer, read the same way: done on time or late, else
+# due (and how many days overdue). For each: the fact naming the due date, the
+# offer's date it was done, and the three wordings (done, overdue, still due).
+_DEADLINES: dict[
+    str, tuple[str, str, Callable[..., Message], Callable[..., Message], Callable[..., Message]]
+] = {
+    "reply": (
+        "reply_due_on",
+        "replied_on",
+        lambda on, due: N_("{on} 书面答复（应在 {due} 前）", on=on, due=due),
+        lambda due, late: N_("应于 {due} 前书面答复，已逾期 {late} 天", due=due, late=late),
+        lambda due: N_("应于 {due} 前书面答复", due=due),
+    ),
+    "filing": (
+        "filing_due_on",
+        "filed_on",
+        lambda on, due: N_("{on} 报送（应在 {due} 前）", on=on, due=due),
+        lambda due, late: N_("应于 {due} 前报送劳动行政部门，已逾期 {late} 天", due=due, late=late),
+        lambda due: N_("应于 {due} 前报送劳动行政部门", due=due),
+    ),
+}
+
+
+def _deadline(
+    data: OfferInput, facts: dict[str, Any], rules: dict[str, Any], clock: str, today: date
+) -> list[Finding]:
+    """The finding of one legal clock (_DEADLINES), none while it has not started."""
+    due_key, done_key, done, overdue, still_due = _DEADLINES[clock]
+    due = facts[due_key]
+    if not due:
+        return []
+    done_on = getattr(data, done_key)
+    basis = rules[clock]["basis"]
+    if done_on:
+        return [Finding(done_on <= due, done(done_on, due), basis)]
+    late = negotiation_rules.days_late(due, done_on, today)
+    return [Finding(not late, overdue(due, late) if late else still_due(due), basis)]
 
 
 def findings(db: Database, offer_id: str, today: date | None = None) -> list[Finding]:
@@ -21,35 +61,7 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
     data, facts = get(db, offer_id)
     rules = negotiation_rules.rule_set(data.rules)
     out: list[Finding] = []
-    if facts["reply_due_on"]:
-        late = negotiation_rules.days_late(facts["reply_due_on"], data.replied_on, today)
-        if data.replied_on:
-            ok = data.replied_on <= facts["reply_due_on"]
-            out.append(
-                Finding(
-                    ok,
-                    N_(
-                        "{on} 书面答复（应在 {due} 前）",
-                        on=data.replied_on,
-                        due=facts["reply_due_on"],
-                    ),
-                    rules["reply"]["basis"],
-                )
-            )
-        else:
-            out.append(
-                Finding(
-                    not late,
-                    N_(
-                        "应于 {due} 前书面答复，已逾期 {late} 天",
-                        due=facts["reply_due_on"],
-                        late=late,
-                    )
-                    if late
-                    else N_("应于 {due} 前书面答复", due=facts["reply_due_on"]),
-                    rules["reply"]["basis"],
-                )
-            )
+    out.extend(_deadline(data, facts, rules, "reply", today))
     if data.reply == "refused":
         out.append(
             Finding(
@@ -73,30 +85,7 @@ def findings(db: Database, offer_id: str, today: date | None = None) -> list[Fin
                 rules=data.rules,
             )
         )
-    if facts["filing_due_on"]:
-        late = negotiation_rules.days_late(facts["filing_due_on"], data.filed_on, today)
-        if data.filed_on:
-            out.append(
-                Finding(
-                    data.filed_on <= facts["filing_due_on"],
-                    N_("{on} 报送（应在 {due} 前）", on=data.filed_on, due=facts["filing_due_on"]),
-                    rules["filing"]["basis"],
-                )
-            )
-        else:
-            out.append(
-                Finding(
-                    not late,
-                    N_(
-                        "应于 {due} 前报送劳动行政部门，已逾期 {late} 天",
-                        due=facts["filing_due_on"],
-                        late=late,
-                    )
-                    if late
-                    else N_("应于 {due} 前报送劳动行政部门", due=facts["filing_due_on"]),
-                    rules["filing"]["basis"],
-                )
-            )
+    out.extend(_deadline(data, facts, rules, "filing", today))
     if facts["review_ends_on"] and data.filed_on:
         if data.objection_on:
             out.append(

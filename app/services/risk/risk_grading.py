@@ -166,6 +166,12 @@ def grade(db: Database, *, today: date | None = None) -> Work[dict[str, Any]]:
     return {"graded_on": today.isoformat(), "reference_period": ref, **counts, "rose": rose}
 
 
+def _nothing_counted(level: str, **grading: Any) -> dict[str, Any]:
+    """An enterprise's grade when no grading holds a row for it: no score, no
+    reasons; `level` "" before any grading, "low" when the newest one found nothing."""
+    return {"level": level, "score": 0, "red_line": False, "reasons": [], "rose": False, **grading}
+
+
 def enterprise_grade(db: Database, enterprise_id: str) -> dict[str, Any]:
     """One enterprise's grade in the newest grading, with every reason (low and no
     reasons when nothing counted against it)."""
@@ -177,14 +183,7 @@ def enterprise_grade(db: Database, enterprise_id: str) -> dict[str, Any]:
             .limit(1)
         ).scalar()
         if grading is None:
-            return {
-                "level": "",
-                "score": 0,
-                "red_line": False,
-                "reasons": [],
-                "graded_on": None,
-                "rose": False,
-            }
+            return _nothing_counted("", graded_on=None)
         row = session.execute(
             select(RiskGrade).where(
                 RiskGrade.grading_id == grading.id, RiskGrade.enterprise_id == enterprise_id
@@ -195,14 +194,7 @@ def enterprise_grade(db: Database, enterprise_id: str) -> dict[str, Any]:
             "reference_period": grading.reference_period,
         }
         if row is None:
-            return {
-                **base,
-                "level": "low",
-                "score": 0,
-                "red_line": False,
-                "reasons": [],
-                "rose": False,
-            }
+            return _nothing_counted("low", **base)
         return {
             **base,
             "level": row.level,

@@ -87,6 +87,18 @@ def _number(raw: object) -> float | None:
     return float(text)
 
 
+def _amount(raw: object, label: str) -> float | None:
+    """A cell's figure (None when empty); a word or a negative figure is refused,
+    named by `label` (the field, or the month column of a wide sheet)."""
+    try:
+        value = _number(raw)
+    except ValueError:
+        raise ValueError(f"{label}“{clean_text(raw)}”不是数字") from None
+    if value is not None and value < 0:
+        raise ValueError(f"{label}为负数（{value:g}）")
+    return value
+
+
 def saved_mapping(db: Database, source: str) -> dict[str, str]:
     """Header label → field, as the office last confirmed for this source."""
     text = db.get_setting(f"risk.mapping.{source}")
@@ -314,26 +326,14 @@ def _row_facts(
     for name, spec in info["fields"].items():
         if name == "period" or spec.get("text") or name not in raw:
             continue
-        try:
-            value = _number(raw[name])
-        except ValueError:
-            raise ValueError(f"{spec['label']}“{clean_text(raw[name])}”不是数字") from None
-        if value is None:
-            continue
-        if value < 0:
-            raise ValueError(f"{spec['label']}为负数（{value:g}）")
-        out.append((name, period, value))
+        value = _amount(raw[name], spec["label"])
+        if value is not None:
+            out.append((name, period, value))
     for j, metric in wide_metrics.items():
         month = month_columns[j]
-        try:
-            value = _number(cells[j] if j < len(cells) else None)
-        except ValueError:
-            raise ValueError(f"{month} 的数值“{clean_text(cells[j])}”不是数字") from None
-        if value is None:
-            continue
-        if value < 0:
-            raise ValueError(f"{month} 的数值为负数（{value:g}）")
-        out.append((metric, month, value))
+        value = _amount(cells[j] if j < len(cells) else None, f"{month} 的数值")
+        if value is not None:
+            out.append((metric, month, value))
     return out
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.services.core import reference
 from app.services.documents.documents import chinese_date
+from app.services.documents.whole_file import save_whole
 
 HEADERS = (
     "序号",
@@ -29,22 +30,20 @@ WIDTHS = (6, 28, 21, 12, 28, 10, 14, 7, 9, 56)
 def write(
     rows: list[dict[str, Any]], out: str | Path, *, office: str, since: date, today: date
 ) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     from app.services.documents.xlsx_print import (
         BODY_FONT,
         TITLE_FONT,
+        box_border,
+        chinese_workbook,
         row_height,
         setup_print,
-        use_chinese_default_font,
     )
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wb = Workbook()
-    use_chinese_default_font(wb, 10)
+    box = box_border()
+    wb = chinese_workbook(10)
     ws = wb.active
     ws.title = "重点走访名单"
     last = get_column_letter(len(HEADERS))
@@ -95,8 +94,4 @@ def write(
         ws.column_dimensions[get_column_letter(c)].width = width
     setup_print(ws, landscape=True, title_rows="3:3")
     ws.freeze_panes = "C4"
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    wb.save(str(tmp))
-    tmp.replace(out)
-    return out
+    return save_whole(out, wb.save)

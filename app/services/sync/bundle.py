@@ -25,7 +25,7 @@ from app.models import ImportedBundle, RecordSyncBase, SyncConflict
 from app.models.base import utcnow
 from app.models.db import Database, next_change_seq
 from app.services.core import backups
-from app.services.core.progress import Progress, Work, drain
+from app.services.core.progress import Progress, Work, to_its_end
 from app.services.sync import bundle_receipts as receipts
 
 # The public face of sync bundles: export and reading live in their own modules.
@@ -216,16 +216,7 @@ def import_work(
     return summary
 
 
-def import_paths(
-    db: Database,
-    paths: list[str | Path],
-    private: PrivateKeys,
-    *,
-    dry_run: bool = False,
-    receipt_dir: str | Path | None = None,
-) -> dict[str, Any]:
-    """import_work() run to its end on this thread (the CLI, tests)."""
-    return drain(import_work(db, paths, private, dry_run=dry_run, receipt_dir=receipt_dir))
+import_paths = to_its_end(import_work)
 
 
 def conflicts(db: Database) -> list[dict[str, Any]]:

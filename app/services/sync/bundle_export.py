@@ -23,7 +23,7 @@ from app.models.db import Database
 from app.models.migrate import head_revision
 from app.services.core import office
 from app.services.core.messages import N_
-from app.services.core.progress import Progress, Work, drain
+from app.services.core.progress import Progress, Work, to_its_end
 from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.sync import keys
 from app.services.sync.bundle_files import summary_xlsx, write_eml, write_parts, zip_bundle  # noqa: F401 - the public face of export
@@ -168,30 +168,6 @@ def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> dict[str, An
     return {"sha256": sha(data), "size": len(data)}
 
 
-def export(
-    db: Database,
-    to: str,
-    out_dir: str | Path,
-    private: PrivateKeys,
-    *,
-    full: bool = False,
-    max_part_mb: float = 15.0,
-    with_attachments: bool = False,
-) -> ExportResult:
-    """export_work() run to its end on this thread (the CLI, tests)."""
-    return drain(
-        export_work(
-            db,
-            to,
-            out_dir,
-            private,
-            full=full,
-            max_part_mb=max_part_mb,
-            with_attachments=with_attachments,
-        )
-    )
-
-
 def export_work(
     db: Database,
     to: str,
@@ -318,6 +294,9 @@ def export_work(
             )
         )
     return ExportResult(written, bundle_id, sequence, counts, len(encrypted))
+
+
+export = to_its_end(export_work)
 
 
 def _file_descriptions(table: str, record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -200,6 +200,15 @@ def trusted_fingerprint(db: Database, office_code: str) -> str:
         return row.fingerprint if row else ""
 
 
+# What names an office's key, alike in a public key file, a trusted key (PeerKey)
+# and a replaced one kept (RevokedPeerKey): copied whole from one to the other.
+_KEY_COLUMNS = ("office_code", "name", "age_recipient", "signing_public", "fingerprint")
+
+
+def _key_values(source: PublicKey | PeerKey) -> dict[str, str]:
+    return {column: getattr(source, column) for column in _KEY_COLUMNS}
+
+
 def trust(db: Database, key: PublicKey, *, email: str = "", replace: bool = False) -> TrustResult:
     """Trust `key` for its office. A different key for an office already trusted
     raises KeyReplacementNeeded unless `replace`: then the old key is kept as
@@ -211,16 +220,7 @@ def trust(db: Database, key: PublicKey, *, email: str = "", replace: bool = Fals
     with db.session() as session:
         existing = session.get(PeerKey, key.office_code)
         if existing is None:
-            session.add(
-                PeerKey(
-                    office_code=key.office_code,
-                    name=key.name,
-                    age_recipient=key.age_recipient,
-                    signing_public=key.signing_public,
-                    fingerprint=key.fingerprint,
-                    email=email or key.email,
-                )
-            )
+            session.add(PeerKey(**_key_values(key), email=email or key.email))
             return TrustResult("new", key.fingerprint)
         if existing.fingerprint == key.fingerprint:
             if email and email != existing.email:
@@ -233,11 +233,7 @@ def trust(db: Database, key: PublicKey, *, email: str = "", replace: bool = Fals
         old = existing.fingerprint
         session.add(
             RevokedPeerKey(
-                office_code=existing.office_code,
-                name=existing.name,
-                age_recipient=existing.age_recipient,
-                signing_public=existing.signing_public,
-                fingerprint=existing.fingerprint,
+                **_key_values(existing),
                 trusted_at=existing.trusted_at,
                 revoked_at=utcnow(),
                 replaced_by=key.fingerprint,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -73,6 +74,19 @@ class _CampaignList(ListTab):
     def open_record(self, record_id: str) -> QDialog:
         return self.dialog("", **{self.RECORD_ARG: record_id})
 
+    # The guidance service's count and page of this record type (filter → rows).
+    COUNT: Callable[[Database, Any], int]
+    ROWS: Callable[..., Any]
+
+    def _count(self) -> int:
+        return self.COUNT(self.db, self.filter)
+
+    def _fetch(
+        self, offset: Seek, limit: int, _sort: str, _descending: bool
+    ) -> list[tuple[Any, ...]]:
+        rows = self.ROWS(self.db, self.filter, offset=offset, limit=limit)
+        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
+
     def reload_campaigns(self) -> None:
         _campaign_choice(self.db, self.campaign)
 
@@ -83,6 +97,8 @@ class ActivitiesList(_CampaignList):
     SPEC = GUIDANCE_ACTIVITY
     FILTER = guidance.ActivityFilter
     NAME = "activity"
+    COUNT = staticmethod(guidance.count_activities)
+    ROWS = staticmethod(guidance.activities)
 
     def search_hint(self) -> str:
         return self.tr("活动名称")
@@ -102,15 +118,6 @@ class ActivitiesList(_CampaignList):
             origin_office=self.origin_office,
         )
 
-    def _count(self) -> int:
-        return guidance.count_activities(self.db, self.filter)
-
-    def _fetch(
-        self, offset: Seek, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = guidance.activities(self.db, self.filter, offset=offset, limit=limit)
-        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
-
     def dialog(self, campaign_id: str, **more: Any) -> QDialog:
         return super().dialog(campaign_id, new_months=self.new_months, **more)
 
@@ -126,6 +133,8 @@ class CasesList(_CampaignList):
     SPEC = TYPICAL_CASE
     FILTER = guidance.CaseFilter
     NAME = "case"
+    COUNT = staticmethod(guidance.count_cases)
+    ROWS = staticmethod(guidance.cases)
 
     def search_hint(self) -> str:
         return self.tr("案例标题")
@@ -144,15 +153,6 @@ class CasesList(_CampaignList):
             text=self.search.text(),
             origin_office=self.origin_office,
         )
-
-    def _count(self) -> int:
-        return guidance.count_cases(self.db, self.filter)
-
-    def _fetch(
-        self, offset: Seek, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = guidance.cases(self.db, self.filter, offset=offset, limit=limit)
-        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
 
     new_case = _CampaignList.new_record
 

@@ -61,18 +61,7 @@ class ConclusionPage(QWidget):
 
     def follow(self, spec: Any, entries: list[Any], snapshot: dict[str, Any]) -> None:
         """Re-draft the proposal from the results as they stand, and re-check the text."""
-        items = {i.code: i for i in spec.items}
-        facts = [
-            check_rules.ResultFact(
-                e.item_code,
-                items[e.item_code].group,
-                items[e.item_code].severity,
-                e.result,
-                items[e.item_code].remedy,
-            )
-            for e in entries
-            if e.item_code in items
-        ]
+        facts = check_rules.facts_of(spec, entries)
         self.proposal = check_rules.proposed_conclusion(facts, snapshot)
         self.advice_proposal = check_rules.proposed_advice(facts)
         # The conclusion is the printed report's text (Chinese): the English window

@@ -23,6 +23,16 @@ from app.i18n import basis_tip, county, paren, tr_message
 from app.services.negotiation.negotiation_rules import Finding
 
 
+def qdate(day: date) -> QDate:
+    """A Python date as Qt's, for a QDateEdit."""
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(qd: QDate) -> date:
+    """What a QDateEdit shows, as a Python date."""
+    return date(qd.year(), qd.month(), qd.day())
+
+
 class OptionalDate(QWidget):
     """A date that may be not yet known: a tick box and a calendar."""
 
@@ -34,8 +44,7 @@ class OptionalDate(QWidget):
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
-        today = date.today()
-        self.edit.setDate(QDate(today.year, today.month, today.day))
+        self.edit.setDate(qdate(date.today()))
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)
         self.known.toggled.connect(lambda _on: self.changed.emit())
@@ -48,13 +57,12 @@ class OptionalDate(QWidget):
     def value(self) -> date | None:
         if not self.known.isChecked():
             return None
-        qd = self.edit.date()
-        return date(qd.year(), qd.month(), qd.day())
+        return pydate(self.edit.date())
 
     def set_value(self, day: date | None) -> None:
         self.known.setChecked(day is not None)
         if day is not None:
-            self.edit.setDate(QDate(day.year, day.month, day.day))
+            self.edit.setDate(qdate(day))
 
 
 class FindingsList(QListWidget):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,15 +25,7 @@ from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.layouts import button_box, form_rows, hbox, vbox
 from app.views.common.messages import tr_lines
-from app.views.common.widgets import named, push_button
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(qd: QDate) -> date:
-    return date(qd.year(), qd.month(), qd.day())
+from app.views.common.widgets import named, push_button, pydate, qdate
 
 
 class ManualItemDialog(QDialog):
@@ -57,7 +48,7 @@ class ManualItemDialog(QDialog):
         for edit in (self.found_on, self.deadline):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(_qdate(date.today()))
+            edit.setDate(qdate(date.today()))
         self.by_date = QRadioButton(self.tr("指定日期"))
         self.by_date.setChecked(True)
         self.by_days = named(QRadioButton(self.tr("按期限")), "by_days")
@@ -106,8 +97,8 @@ class ManualItemDialog(QDialog):
         item = ManualItem(
             self.enterprise_id,
             self.matter.toPlainText(),
-            _pydate(self.found_on.date()),
-            None if by_days else _pydate(self.deadline.date()),
+            pydate(self.found_on.date()),
+            None if by_days else pydate(self.deadline.date()),
             self.days.value() if by_days else None,
             self.day_kind.currentData(),
             self.basis.text(),

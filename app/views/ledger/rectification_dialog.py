@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,15 +36,7 @@ from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines
-from app.views.common.widgets import named, push_button
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(qd: QDate) -> date:
-    return date(qd.year(), qd.month(), qd.day())
+from app.views.common.widgets import named, push_button, pydate, qdate
 
 
 class RectificationDialog(QDialog):
@@ -65,7 +57,7 @@ class RectificationDialog(QDialog):
         self.on_date = named(QDateEdit(), "on_date")
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy-MM-dd")
-        self.on_date.setDate(_qdate(date.today()))
+        self.on_date.setDate(qdate(date.today()))
         self.note = named(QLineEdit(), "note")
         self.note.setPlaceholderText(self.tr("情况说明（必填）；重新打开须写明理由"))
         self.verified_by = named(QLineEdit(), "verified_by")
@@ -160,7 +152,7 @@ class RectificationDialog(QDialog):
         self.to_status.clear()
         for status in ledger.allowed_moves(row.status):
             self.to_status.addItem(label(status, self.english), status)
-        self.new_deadline.setDate(_qdate(row.deadline))
+        self.new_deadline.setDate(qdate(row.deadline))
         self.extend_button.setEnabled(row.status != "closed")
         self.history.clear()
         for line in ledger.history(self.db, self.item_id):
@@ -206,7 +198,7 @@ class RectificationDialog(QDialog):
                 self.db,
                 self.item_id,
                 target,
-                on_date=_pydate(self.on_date.date()),
+                on_date=pydate(self.on_date.date()),
                 note=self.note.text(),
                 verified_by=self.verified_by.text(),
                 loaded=self.loaded,
@@ -220,7 +212,7 @@ class RectificationDialog(QDialog):
             lambda: ledger.extend_deadline(
                 self.db,
                 self.item_id,
-                _pydate(self.new_deadline.date()),
+                pydate(self.new_deadline.date()),
                 self.extend_reason.text(),
                 loaded=self.loaded,
             ),

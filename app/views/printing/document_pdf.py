@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -248,6 +249,25 @@ class _Builder:
 
         return [Piece(box_h + 2 * k.mm, paint, body=False, space_before=2 * k.mm)]
 
+    def block(self, block: Any) -> list[Piece]:
+        """The pieces of one block of the document, by its kind."""
+        laid_out = {
+            Heading: self.heading,
+            Paragraph: self.paragraph,
+            Table: self.table,
+            FieldGrid: self.grid,
+            Signatures: self.signatures,
+            Seal: self.seal,
+            StampBoxes: self.stamp_boxes,
+            Spacer: self.spacer,
+        }.get(type(block))
+        if laid_out is None:
+            raise TypeError(f"unknown block {block!r}")
+        return laid_out(block)
+
+    def spacer(self, block: Spacer) -> list[Piece]:
+        return [Piece(self.line * block.lines, lambda p, x, y: None, body=False)]
+
     def build(self, doc: Document) -> list[Piece]:
         pieces = self.title(doc)
         sign_off = sign_off_start(doc.blocks)
@@ -255,24 +275,7 @@ class _Builder:
         for n, block in enumerate(doc.blocks):
             if n == sign_off:
                 first_sign_off = len(pieces)
-            if isinstance(block, Heading):
-                pieces += self.heading(block)
-            elif isinstance(block, Paragraph):
-                pieces += self.paragraph(block)
-            elif isinstance(block, Table):
-                pieces += self.table(block)
-            elif isinstance(block, FieldGrid):
-                pieces += self.grid(block)
-            elif isinstance(block, Signatures):
-                pieces += self.signatures(block)
-            elif isinstance(block, Seal):
-                pieces += self.seal(block)
-            elif isinstance(block, StampBoxes):
-                pieces += self.stamp_boxes(block)
-            elif isinstance(block, Spacer):
-                pieces.append(Piece(self.line * block.lines, lambda p, x, y: None, body=False))
-            else:
-                raise TypeError(f"unknown block {block!r}")
+            pieces += self.block(block)
         if first_sign_off is not None and first_sign_off < len(pieces):
             glue_sign_off(pieces, first_sign_off)
         return pieces

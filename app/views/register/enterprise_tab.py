@@ -211,20 +211,20 @@ class EnterpriseTab(ListTab):
         values = enterprises.get(self.db, ids[0]) or {}
         return ids[0], values.get("name", "")
 
-    def show_checks(self) -> None:
-        chosen = self._one_selected(self.tr("体检记录"))
+    def _show_one(self, title: str, requested: Any) -> None:
+        """The selected enterprise (id, name) sent to the tab that lists its records."""
+        chosen = self._one_selected(title)
         if chosen:
-            self.show_checks_requested.emit(*chosen)
+            requested.emit(*chosen)
+
+    def show_checks(self) -> None:
+        self._show_one(self.tr("体检记录"), self.show_checks_requested)
 
     def show_ledger(self) -> None:
-        chosen = self._one_selected(self.tr("整改台账"))
-        if chosen:
-            self.ledger_requested.emit(*chosen)
+        self._show_one(self.tr("整改台账"), self.ledger_requested)
 
     def show_risks(self) -> None:
-        chosen = self._one_selected(self.tr("风险隐患"))
-        if chosen:
-            self.risk_requested.emit(*chosen)
+        self._show_one(self.tr("风险隐患"), self.risk_requested)
 
     def new_check(self) -> None:
         chosen = self._one_selected(self.tr("新建体检"))
@@ -243,17 +243,13 @@ class EnterpriseTab(ListTab):
         self.blank_forms_requested.emit(ids, how)
 
     def show_history(self) -> HistoryDialog | None:
-        ids = self.selected_ids()
-        if not ids:
-            QMessageBox.information(
-                self, self.tr("修改记录"), self.tr("请先在列表中选中一家企业。")
-            )
+        chosen = self._one_selected(self.tr("修改记录"))
+        if chosen is None:
             return None
-        values = enterprises.get(self.db, ids[0])
-        name = values["name"] if values else ""
+        enterprise_id, name = chosen
         dialog = HistoryDialog(
             name,
-            audit.history(self.db, enterprises.RECORD_TYPE, ids[0]),
+            audit.history(self.db, enterprises.RECORD_TYPE, enterprise_id),
             ENTERPRISE_FIELDS,
             english=self.english,
             parent=self,

@@ -210,3 +210,31 @@ def test_cli_refuses_the_wrong_source_with_exit_2_and_leaves_the_database(
 
     with open_database(db_path) as again:
         assert risk_import.batches(again) == []
+
+
+def test_a_word_or_a_negative_figure_is_refused_by_its_field_or_month(db, firms, tmp_path):
+    """Long sheet: the field names the bad cell; wide sheet (a column a month): the month."""
+    header = ["单位名称", "统一社会信用代码", "费款所属期", "欠费月数", "参保人数"]
+    long = xlsx(
+        tmp_path / "社保坏值.xlsx", [header, ["汝州市1号公司", code(1), "2023-05", "两个", "7"]]
+    )
+    negative = xlsx(
+        tmp_path / "社保负值.xlsx", [header, ["汝州市2号公司", code(2), "2023-05", "0", "-3"]]
+    )
+    months = ["单位名称", "统一社会信用代码", "2023年4月参保人数", "2023年5月参保人数"]
+    wide = xlsx(
+        tmp_path / "月报坏值.xlsx",
+        [months, ["汝州市1号公司", code(1), "100", "少量"], ["汝州市2号公司", code(2), "-1", "50"]],
+    )
+    reasons = [
+        str(text)
+        for path in (long, negative, wide)
+        for _row, text in drain(risk_import.plan_import(db, path, "social")).problems
+    ]
+    for wanted in (
+        "欠费月数“两个”不是数字",
+        "参保人数为负数（-3）",
+        "2023-05 的数值“少量”不是数字",
+        "2023-04 的数值为负数（-1）",
+    ):
+        assert any(wanted in t for t in reasons), (wanted, reasons)

@@ -28,6 +28,13 @@ def city_and_counties(sync_office, tmp_path):
     return city, counties
 
 
+def firm_in(db, name, n, county="410421"):
+    """An enterprise registered by `db`'s office: the n-th credit code of its county."""
+    return enterprises.create(
+        db, {"name": name, "credit_code": code(n, county), "county_code": county}
+    )
+
+
 def send(sender, private, to, folder, **kw):
     return bundle.export(sender, to, folder, private, **kw)
 
@@ -45,9 +52,7 @@ def test_ten_default_checklists_meet_at_the_city(city_and_counties, tmp_path):
     for n, (c, (db, private)) in enumerate(counties.items(), start=1):
         spec = checklists.active(db)
         assert spec.edition == 1 and spec.owner == c
-        eid = enterprises.create(
-            db, {"name": f"{c}甲公司", "credit_code": code(n, c), "county_code": c}
-        )
+        eid = firm_in(db, f"{c}甲公司", n, county=c)
         health_checks.create(
             db, CheckInput(enterprise_id=eid, check_date=date(2023, 7, 1), checklist_id=spec.id)
         )
@@ -66,9 +71,7 @@ def test_a_county_cannot_overwrite_another_countys_record(city_and_counties, tmp
     (city, city_keys), counties = city_and_counties
     a_db, a_keys = counties["410421"]
     b_db, b_keys = counties["410422"]
-    firm = enterprises.create(
-        a_db, {"name": "宝丰县甲公司", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm = firm_in(a_db, "宝丰县甲公司", 1)
     send(a_db, a_keys, CITY, tmp_path / "a")
     bundle.import_paths(city, [tmp_path / "a"], city_keys)
     # 410422 sends 410421's enterprise at a higher version, signed with its own key.
@@ -121,9 +124,7 @@ def test_the_city_issues_its_records_and_proposals_go_back_to_the_owner(
     edit of one of them comes back as a proposal: a conflict at the city, never applied."""
     (city, city_keys), counties = city_and_counties
     campaign = campaigns.save(city, campaigns.load_template())
-    firm = enterprises.create(
-        city, {"name": "市直乙公司", "credit_code": code(2, "410402"), "county_code": "410402"}
-    )
+    firm = firm_in(city, "市直乙公司", 2, county="410402")
     for c, (db, private) in counties.items():
         send(city, city_keys, c, tmp_path / f"to-{c}")
         bundle.import_paths(db, [tmp_path / f"to-{c}"], private, receipt_dir=tmp_path / f"r-{c}")
@@ -145,9 +146,7 @@ def test_the_city_never_relays_one_county_to_another(city_and_counties, tmp_path
     (city, city_keys), counties = city_and_counties
     a_db, a_keys = counties["410421"]
     b_db, b_keys = counties["410422"]
-    enterprises.create(
-        a_db, {"name": "宝丰县甲公司", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm_in(a_db, "宝丰县甲公司", 1)
     send(a_db, a_keys, CITY, tmp_path / "a")
     bundle.import_paths(city, [tmp_path / "a"], city_keys)
     result = send(city, city_keys, "410422", tmp_path / "to-b")
@@ -172,9 +171,7 @@ def test_two_counties_registering_one_firm_both_reach_the_city(city_and_counties
 def test_same_bundle_twice_in_one_call_and_in_a_folder(city_and_counties, tmp_path):
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
-    enterprises.create(
-        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm_in(db, "甲", 1)
     result = send(db, private, CITY, tmp_path / "out")
     copy = tmp_path / "again" / f"copy-{result.files[0].name}"
     copy.parent.mkdir()
@@ -190,9 +187,7 @@ def test_same_bundle_twice_in_one_call_and_in_a_folder(city_and_counties, tmp_pa
 def test_one_open_conflict_per_record_updated_by_later_bundles(city_and_counties, tmp_path):
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
-    firm = enterprises.create(
-        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm = firm_in(db, "甲", 1)
     send(db, private, CITY, tmp_path / "b1")
     bundle.import_paths(city, [tmp_path / "b1"], city_keys)
     enterprises.update(city, firm, {"contact_person": "市里"})
@@ -216,9 +211,7 @@ def test_receipt_goes_to_the_outbox_when_the_folder_is_read_only(
 
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
-    enterprises.create(
-        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm_in(db, "甲", 1)
     result = send(db, private, CITY, tmp_path / "stick")
     real_write = bundle_receipts.write_parts
 
@@ -246,9 +239,7 @@ def test_the_citys_risk_summary_is_its_own(city_and_counties, tmp_path):
 
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
-    enterprises.create(
-        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm_in(db, "甲", 1)
     drain(risk_grading.grade(db))
     assert risk_grading.latest_summary(db) is not None
     send(db, private, CITY, tmp_path / "b")
@@ -265,13 +256,9 @@ def test_a_receipt_never_acknowledges_more_than_was_sent(city_and_counties, tmp_
 
     (city, city_keys), counties = city_and_counties
     db, private = counties["410421"]
-    enterprises.create(
-        db, {"name": "甲", "credit_code": code(1, "410421"), "county_code": "410421"}
-    )
+    firm_in(db, "甲", 1)
     sent = send(db, private, CITY, tmp_path / "b1")
-    enterprises.create(
-        db, {"name": "乙", "credit_code": code(2, "410421"), "county_code": "410421"}
-    )
+    firm_in(db, "乙", 2)
     receipt = craft(
         tmp_path / "r" / "receipt.hexie",
         CITY,
