@@ -98,6 +98,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     from tests.pg_support import BOTH_ENGINES_UNDER, ENGINES
 
     if "db_engine" not in metafunc.fixturenames or len(ENGINES) < 2:
+        return  # without a server, server_only tests are skipped at collection
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("db_engine", ["postgresql"], indirect=True)
         return
     if metafunc.definition.get_closest_marker("sqlite_file"):
         return
@@ -106,6 +109,19 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     where = str(metafunc.definition.path).replace("\\", "/")
     if any(f"/{folder}" in where for folder in BOTH_ENGINES_UNDER):
         metafunc.parametrize("db_engine", ENGINES, indirect=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test about a server office (marked server_only) runs on the test server alone;
+    without HEXIE_TEST_PG it is skipped, saying what it needs (`.ci/run` sets it)."""
+    from tests.pg_support import PG_URL
+
+    if PG_URL:
+        return
+    needs = pytest.mark.skip(reason="about a server office: needs HEXIE_TEST_PG (.ci/run sets it)")
+    for item in items:
+        if item.get_closest_marker("server_only"):
+            item.add_marker(needs)
 
 
 @pytest.fixture

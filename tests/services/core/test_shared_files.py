@@ -21,13 +21,15 @@ from tests.pg_support import read
 from tests.records import enterprise, manual
 from tests.sync_support import trust_each_other
 
+# A file office keeps evidence in its folder (tests/services/core/test_pending_files.py);
+# these are about a server office, on the test server alone.
+pytestmark = pytest.mark.server_only
+
 
 @pytest.fixture
-def server(db_engine, fresh_database):
+def server(fresh_database):
     """A county office on the test server (the server run only: a file office has
     its folder, tests/services/core/test_pending_files.py)."""
-    if db_engine != "postgresql":
-        pytest.skip("about a server office: runs in the PostgreSQL parametrization")
     from app.services.core import office
 
     database = fresh_database("shared", operator="张三")
@@ -102,10 +104,8 @@ def test_a_server_backup_and_its_restore_carry_the_evidence(server, scan, tmp_pa
     ("county_engine", "city_engine"), [("postgresql", "sqlite"), ("sqlite", "postgresql")]
 )
 def test_evidence_travels_between_a_server_office_and_a_file_office(
-    db_engine, sync_office, scan, tmp_path, county_engine, city_engine
+    sync_office, scan, tmp_path, county_engine, city_engine
 ):
-    if db_engine != "postgresql":
-        pytest.skip("a mixed exchange: runs in the PostgreSQL parametrization")
     county, county_keys = sync_office("410482", engine=county_engine)
     city, city_keys = sync_office("410400", engine=city_engine)
     (tmp_path / "pub").mkdir()
