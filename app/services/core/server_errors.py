@@ -93,8 +93,8 @@ def _shown(where: object) -> object:
     if isinstance(where, str) and is_server_url(where):
         try:
             return str(Location.of(where))
-        except LocationError:
-            pass
+        except LocationError:  # an address that does not parse: named in general words
+            return N_("办公室服务器")
     return N_("办公室服务器")
 
 

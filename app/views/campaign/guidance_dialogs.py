@@ -143,6 +143,9 @@ class CampaignRecordDialog(RecordDialog):
         self.shown()
 
     # -- what a type provides ----------------------------------------------------------------
+    # title, files_title, read, store and add_file are this base's abstract hooks: every
+    # dialog type defines them (tests/views/test_guidance_dialogs.py checks each subclass does).
+    # ABCMeta cannot be used: Qt's widgets have Shiboken's metaclass.
     def title(self) -> str:
         raise NotImplementedError
 
