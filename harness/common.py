@@ -25,7 +25,8 @@ OPERATOR = "压力测试员"
 #   *.hexie, *.eml       finished bundles and receipts (written whole, then renamed)
 #   <db>-附件/待提交/…    evidence copied by work killed before its commit (or between its
 #                        commit and the rename): settled at the next open (pending())
-#   备份/*.sqlite3.part   a backup killed while copying (e.g. the one before an upgrade):
+#   备份/*.sqlite3.part[-journal]  a backup killed while copying (e.g. the one before an upgrade),
+#                        with SQLite's rollback journal of the copy if cut off mid-step:
 #                        removed once ten minutes old by the next backup or the window's
 #                        start-up (app/services/core/backups.py clean_stale_parts)
 DOCUMENTED = (
@@ -159,7 +160,9 @@ def _evidence(p: Path) -> bool:
 
 def unfinished_backup(p: Path) -> bool:
     """A backup's copy cut off before its rename (README.md, 备份与恢复)."""
-    return p.name.endswith(".sqlite3.part")
+    from app.services.core.backups import PART_SUFFIXES
+
+    return p.name.endswith(PART_SUFFIXES)
 
 
 def leftovers(before: set[Path], folder: Path) -> list[Path]:

@@ -294,12 +294,18 @@ def test_stale_part_files_are_cleaned_at_the_next_backup(office_file, tmp_path, 
     folder.mkdir()
     stale = folder / "county-20230901-100000-import.sqlite3.part"
     fresh = folder / "county-20230901-100500-import.sqlite3.part"
+    # A copy killed mid-step leaves SQLite's rollback journal beside it (seen in CI).
+    journal = folder / "county-20230901-100000-import.sqlite3.part-journal"
+    kept = folder / "county-20230901-100000-import.sqlite3.partly-mine.txt"
     stale.write_bytes(b"half a backup")
+    journal.write_bytes(b"its journal")
+    kept.write_bytes(b"the user's own file")
     fresh.write_bytes(b"being written by another window")
     old = time.time() - 3600
-    os.utime(stale, (old, old))
+    for path in (stale, journal, kept):
+        os.utime(path, (old, old))
     assert run(capsys, "backup", "--db", str(office_file), "--to", str(folder))[0] == 0
-    assert not stale.exists() and fresh.exists()
+    assert not stale.exists() and not journal.exists() and fresh.exists() and kept.exists()
     os.utime(fresh, (old, old))
     backups.daily_backup_if_due(office_file, folder)  # the window's start-up backup
     assert not fresh.exists()

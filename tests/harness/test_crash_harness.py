@@ -63,6 +63,7 @@ def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> No
         "county.sqlite3.lock",
         "county-20240601-080000-import.sqlite3",
         "county-20240601-080000-import.sqlite3.part",
+        "county-20240601-080000-restore.sqlite3.part-journal",
         "county.sqlite3.restoring",
     ):
         (tmp_path / name).write_bytes(b"x")

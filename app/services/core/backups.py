@@ -118,6 +118,9 @@ def _prepare_folder(folder: Path) -> None:
         os.chmod(folder, FOLDER_MODE)
 
 
+PART_SUFFIXES = (".sqlite3.part", ".sqlite3.part-journal", ".sqlite3.part-wal", ".sqlite3.part-shm")
+
+
 def clean_stale_parts(folder: Path, *, now: float | None = None) -> list[Path]:
     """Remove the .part files a killed backup left behind (at start-up and before
     every backup). A .part still being written (touched in the last ten minutes)
@@ -126,7 +129,10 @@ def clean_stale_parts(folder: Path, *, now: float | None = None) -> list[Path]:
     removed: list[Path] = []
     if not Path(folder).is_dir():
         return removed
-    for part in Path(folder).glob("*.sqlite3.part"):
+    # SQLite's rollback journal of the copy (.part-journal) is cut off with it.
+    for part in sorted(Path(folder).glob("*.sqlite3.part*")):
+        if not part.name.endswith(PART_SUFFIXES):
+            continue
         try:
             if now - part.stat().st_mtime >= STALE_PART_SECONDS:
                 part.unlink()
