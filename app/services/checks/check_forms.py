@@ -215,8 +215,14 @@ class BlankForm:
 
 
 def blank_form(
-    db: Database, enterprise_id: str, form_id: str, spec: ChecklistSpec | None = None
+    db: Database,
+    enterprise_id: str,
+    form_id: str,
+    spec: ChecklistSpec | None = None,
+    office: str | None = None,
 ) -> BlankForm:
+    """`spec` and `office` (the office's name) may be given by a caller printing many
+    forms, which looks them up once for the batch."""
     spec = spec or checklists.active(db)
     ent = enterprises.get(db, enterprise_id)
     if ent is None:
@@ -241,7 +247,7 @@ def blank_form(
     ]
     return BlankForm(
         form_id,
-        office_name(db),
+        office_name(db) if office is None else office,
         ent,
         spec.name,
         spec.edition,
