@@ -59,6 +59,7 @@ def _number(value: object) -> str:
 def check_report(db: Database, check_id: str) -> Document:
     detail = health_checks.get(db, check_id)
     data = detail.input
+    office = office_name(db)
     team = "；".join(f"{m.name}（{m.role}）" for m in data.team) or "—"
     blocks: list[Any] = [
         _enterprise_grid(detail.enterprise),
@@ -122,12 +123,12 @@ def check_report(db: Database, check_id: str) -> Document:
     blocks += [
         Spacer(),
         Signatures(["检查人员（签字）", "企业负责人（签字）"]),
-        Seal(office_name(db), chinese_date(data.check_date)),
+        Seal(office, chinese_date(data.check_date)),
     ]
     return Document(
         "劳动用工法治体检报告",
         blocks,
-        office=office_name(db),
+        office=office,
         number=check_number(detail),
         subtitle="（草稿）" if detail.status != "final" else "",
     )
