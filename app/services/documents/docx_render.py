@@ -39,6 +39,7 @@ from app.services.documents.docx_xml import (  # noqa: F401 (used by report_docx
     repeat_header,
     run_properties,
     set_cell_paragraph,
+    set_format,
     set_run_font,
     set_widths,
     text_run,
@@ -214,15 +215,17 @@ def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     if doc.number:
         p = word.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.keep_with_next = True
+        set_format(p._p, alignment=WD_ALIGN_PARAGRAPH.RIGHT, keep_with_next=True)
         _text(p, doc.number, size=9)
     from app.services.documents.title_lines import break_lines, char_width
 
     title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = Pt(4 if doc.subtitle else 12)
-    title.paragraph_format.keep_with_next = True
+    set_format(
+        title._p,
+        alignment=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=Pt(4 if doc.subtitle else 12),
+        keep_with_next=True,
+    )
     # 18 pt characters across the text block; broken between words, never inside one.
     per_line = int(usable / 12700 / 18)
     _text(
@@ -234,8 +237,7 @@ def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
     )
     if doc.subtitle:
         sub = word.add_paragraph()
-        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        sub.paragraph_format.keep_with_next = True
+        set_format(sub._p, alignment=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
         _text(sub, doc.subtitle, size=12)
     sign_off = sign_off_start(doc.blocks)
     body: list[Any] = []  # body paragraphs and table rows, in order
@@ -246,20 +248,19 @@ def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
                 keep_with_next(element)
         if isinstance(block, Heading):
             p = word.add_paragraph()
-            p.paragraph_format.space_before = Pt(8)
-            p.paragraph_format.space_after = Pt(4)
-            p.paragraph_format.keep_with_next = True
+            set_format(p._p, space_before=Pt(8), space_after=Pt(4), keep_with_next=True)
             _text(p, block.text, font=HEADING_FONT, size=12 if block.level == 1 else 11, bold=False)
         elif isinstance(block, Paragraph):
             p = word.add_paragraph()
-            p.alignment = {
-                "center": WD_ALIGN_PARAGRAPH.CENTER,
-                "right": WD_ALIGN_PARAGRAPH.RIGHT,
-            }.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
-            if block.indent:
-                p.paragraph_format.first_line_indent = Pt(21)
-            p.paragraph_format.line_spacing = 1.3
-            p.paragraph_format.widow_control = True
+            align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+            indent = {"first_line_indent": Pt(21)} if block.indent else {}
+            set_format(
+                p._p,
+                alignment=align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY),
+                **indent,
+                line_spacing=1.3,
+                widow_control=True,
+            )
             _text(p, block.text, bold=block.bold)
             body.append(p)
         elif isinstance(block, FieldGrid):
@@ -278,7 +279,7 @@ def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
             _stamp_boxes(word, block, usable, grid)
         elif isinstance(block, Spacer):
             for _ in range(block.lines):
-                word.add_paragraph().paragraph_format.keep_with_next = n >= sign_off
+                set_format(word.add_paragraph()._p, keep_with_next=n >= sign_off)
 
 
 def _grid(word: BodyPart, block: FieldGrid, usable: int, grid: str) -> list[Any]:
@@ -296,7 +297,7 @@ def _grid(word: BodyPart, block: FieldGrid, usable: int, grid: str) -> list[Any]
     set_widths(table, [label_w if c % 2 == 0 else value_w for c in range(cols)])
     for row in table.rows:
         keep_row_together(row)
-    word.add_paragraph().paragraph_format.space_after = 0
+    set_format(word.add_paragraph()._p, space_after=0)
     return list(table.rows)
 
 
@@ -305,8 +306,8 @@ def _table(word: BodyPart, block: Table, usable: int, grid: str) -> list[Any]:
     table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
     repeat_header(table.rows[0])
     keep_row_together(table.rows[0])
-    for p in (p for cell in table.rows[0].cells for p in cell.paragraphs):
-        p.paragraph_format.keep_with_next = True  # the header stays with the first row
+    for p in (p for tc in _cells(table.rows[0]) for p in tc.p_lst):
+        set_format(p, keep_with_next=True)  # the header stays with the first row
     for tc, head in zip(_cells(table.rows[0]), block.headers, strict=False):
         _cell(tc, head, align="center", bold=True)
     blank: Any = None  # the first new row as python-docx adds it, never split
@@ -323,7 +324,7 @@ def _table(word: BodyPart, block: Table, usable: int, grid: str) -> list[Any]:
             _cell(tc, value, align=align, size=9, bold=values[0] == "合计")
     total = sum(block.widths)
     set_widths(table, [int(usable * w / total) for w in block.widths])
-    word.add_paragraph().paragraph_format.space_after = 0
+    set_format(word.add_paragraph()._p, space_after=0)
     return list(table.rows[1:])
 
 
@@ -338,11 +339,14 @@ def _seal(word: BodyPart, block: Seal, last: bool) -> None:
     wide = max(char_width(name), char_width(block.date))
     for n, text in enumerate((name, block.date)):
         p = word.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.right_indent = Mm(10) + Pt(10.5 * (wide - char_width(text)) / 2)
-        p.paragraph_format.space_before = Pt(14 if n == 0 else 0)
-        p.paragraph_format.keep_with_next = not (last and n == 1)
-        p.paragraph_format.keep_together = True
+        set_format(
+            p._p,
+            alignment=WD_ALIGN_PARAGRAPH.RIGHT,
+            right_indent=Mm(10) + Pt(10.5 * (wide - char_width(text)) / 2),
+            space_before=Pt(14 if n == 0 else 0),
+            keep_with_next=not (last and n == 1),
+            keep_together=True,
+        )
         _text(p, text)
 
 

@@ -83,6 +83,10 @@ def _cell_xml(fast: bool, text: str, align: str, bold: bool, size: float) -> byt
         ("序号", "center", True, 9.5),
         ("第一行\n第二行\t制表 ", "left", True, 10.5),
         ("", "center", False, 9),
+        (" 前后有空格 ", "left", False, 9),
+        ("　全角空格　", "center", False, 9.5),
+        ("回车\r之后\n\n空行之后", "left", False, 9),
+        ("\t", "left", False, 9),
     ],
 )
 def test_word_cell_from_copied_xml_is_python_docx_s(
