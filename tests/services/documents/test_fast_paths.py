@@ -103,16 +103,23 @@ QR_PAYLOADS = [
 
 
 @pytest.mark.parametrize("payload", QR_PAYLOADS)
-def test_qr_dark_runs_cover_exactly_the_dark_modules(payload: str) -> None:
-    from app.views.printing.mm_painter import dark_runs, qr_matrix
+def test_qr_rectangles_cover_exactly_the_dark_modules(qapp, payload: str) -> None:
+    """Painted with modules of 10 pixels: the middle of each module is dark exactly
+    when the code's module is."""
+    from PySide6.QtGui import QColor, QImage, QPainter
 
-    for row in qr_matrix(payload):
-        covered = [0] * len(row)
-        for start, length in dark_runs(row):
-            assert length > 0
-            for c in range(start, start + length):
-                covered[c] += 1
-        assert covered == [1 if dark else 0 for dark in row]
+    from app.views.printing.mm_painter import MmPainter, draw_qr, qr_matrix
+
+    matrix = qr_matrix(payload)
+    side = 10 * len(matrix)
+    image = QImage(side, side, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    draw_qr(MmPainter(painter, 25.4), payload, 0, 0, side)  # a millimetre a pixel
+    painter.end()
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            assert (image.pixelColor(10 * c + 5, 10 * r + 5).lightness() < 128) == bool(dark)
 
 
 @pytest.mark.parametrize("payload", QR_PAYLOADS)
