@@ -58,7 +58,8 @@ def _text(
 
 
 def _runs(p: Any, text: str, font: str, size: float, bold: bool) -> None:
-    """The runs of `text` appended to the w:p `p`. Each run is a copy of one made once
+    """The runs of `text` appended to the w:p `p`. Each run is a copy (lxml's __copy__
+    copies the whole element, as deepcopy does, without copy's dispatch) of one made once
     through python-docx's API for this font, size and weight (docx_xml.run_properties)
     with its w:t set as python-docx sets it: the same XML, without walking the schema's
     element order for every run and text of a 100-form file."""
@@ -66,14 +67,14 @@ def _runs(p: Any, text: str, font: str, size: float, bold: bool) -> None:
     last = len(lines) - 1
     for n, line in enumerate(lines):
         if not line:
-            run = deepcopy(empty_run(font, size, bold))
+            run = empty_run(font, size, bold).__copy__()
         elif "\t" in line or "\r" in line:  # tabs and breaks: python-docx's own appender
             from docx.oxml.text.run import _RunContentAppender
 
-            run = deepcopy(empty_run(font, size, bold))
+            run = empty_run(font, size, bold).__copy__()
             _RunContentAppender.append_to_run_from_text(run, line)
         else:  # what CT_R.add_t does: one w:t, xml:space="preserve" around blanks
-            run = deepcopy(text_run(font, size, bold))
+            run = text_run(font, size, bold).__copy__()
             t = run[-1]
             t.text = line
             if len(line.strip()) < len(line):
@@ -92,12 +93,12 @@ def _cell(
     if properties is None:
         properties = tc.get_or_add_tcPr()
     if len(properties) == 1 and properties[0].tag == _TCW:  # a new cell: vAlign after tcW
-        properties.append(deepcopy(centred()))
+        properties.append(centred().__copy__())
     else:
         properties.vAlign_val = centred().val
     paragraph = tc.find(_P)
     if paragraph.pPr is None:  # a new cell: a copy of the properties made once
-        paragraph.insert(0, deepcopy(cell_paragraph_properties(align)))
+        paragraph.insert(0, cell_paragraph_properties(align).__copy__())
     else:
         from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -317,7 +318,7 @@ def _table(word: BodyPart, block: Table, usable: int, grid: str) -> list[Any]:
             keep_row_together(row)
             blank = deepcopy(row._tr)
         else:  # the same row copied: python-docx's add_row walks the schema per cell
-            row = _Row(deepcopy(blank), table)
+            row = _Row(blank.__copy__(), table)
             table._tbl.append(row._tr)
         for c, (tc, value) in enumerate(zip(_cells(row), values, strict=False)):
             align = block.align[c] if c < len(block.align) else "left"
