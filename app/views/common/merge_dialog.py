@@ -246,6 +246,38 @@ def merged_input(mine: Any, view: MergeDialog) -> Any:
     return replace(mine, **changes)
 
 
+def open_field_merge(
+    dialog: Any,
+    conflict: EditConflict,
+    fields: Sequence[Any],
+    theirs: dict[str, Any],
+    *,
+    english: bool,
+    text: Callable[[str, Any], str],
+    load: Callable[[dict[str, Any]], None],
+    save: Callable[[], Any],
+) -> MergeDialog:
+    """The merge view for a dialog whose values are its fields' (RecordDialog,
+    SpecDialog): the `fields` whose value in the form (`dialog.values()`) differs from
+    `theirs` (the stored values as the editors hold them). 保存合并结果 `load`s the merge
+    into the dialog, takes their version as the one loaded and saves."""
+    labels = {s.name: (s.label_en if english else s.label_zh) for s in fields}
+    view = MergeDialog(
+        differing(labels, dialog.values(), theirs, dialog._original, text), conflict, dialog
+    )
+    dialog.merge_view = view
+
+    def save_merged() -> None:
+        load(view.merged(dialog.values()))
+        dialog.loaded = conflict.theirs.version
+        dialog._original = theirs
+        save()
+
+    view.accepted.connect(save_merged)
+    view.open()
+    return view
+
+
 def open_input_merge(
     parent: QWidget,
     conflict: EditConflict,

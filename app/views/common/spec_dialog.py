@@ -26,7 +26,7 @@ from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.views.common.after_save import close_on_save
-from app.views.common.merge_dialog import MergeDialog, differing, plain_text
+from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_text
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 from app.views.common.stored_dialog import StoredDialog
@@ -170,22 +170,21 @@ class SpecDialog(StoredDialog):
             stored = self.SERVICE.values_of(self.db, self.record_id)
         except ValidationError:
             return None
-        theirs = self.as_edited(stored)
-        labels = {s.name: (s.label_en if self.english else s.label_zh) for s in self.SPEC.fields}
-        fields = differing(labels, self.values(), theirs, self._original, self._text)
-        view = MergeDialog(fields, conflict, self)
-        self.merge_view = view
 
-        def save_merged() -> None:
-            self.load(view.merged(self.values()))
-            self.loaded = conflict.theirs.version
-            self._original = theirs
+        def save() -> None:
             self.errors.clear()
             self.save()
 
-        view.accepted.connect(save_merged)
-        view.open()
-        return view
+        return open_field_merge(
+            self,
+            conflict,
+            self.SPEC.fields,
+            self.as_edited(stored),
+            english=self.english,
+            text=self._text,
+            load=self.load,
+            save=save,
+        )
 
     def saved_first(self) -> str | None:
         """The record's id, saving it first when it is new (None: the save was refused)."""
