@@ -72,7 +72,7 @@ class _CampaignList(ListTab):
         return self.dialog(campaign_id) if campaign_id else None
 
     def open_record(self, record_id: str) -> QDialog:
-        return self.dialog("", **{self.RECORD_ARG: record_id})
+        return self.dialog("", **{self.DIALOG.RECORD_ARG: record_id})
 
     # The guidance service's count and page of this record type (filter → rows).
     COUNT: Callable[[Database, Any], int]
@@ -93,7 +93,6 @@ class _CampaignList(ListTab):
 
 class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
-    RECORD_ARG = "activity_id"
     SPEC = GUIDANCE_ACTIVITY
     FILTER = guidance.ActivityFilter
     NAME = "activity"
@@ -129,7 +128,6 @@ class ActivitiesList(_CampaignList):
 
 class CasesList(_CampaignList):
     DIALOG = CaseDialog
-    RECORD_ARG = "case_id"
     SPEC = TYPICAL_CASE
     FILTER = guidance.CaseFilter
     NAME = "case"
