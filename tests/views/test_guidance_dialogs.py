@@ -1,7 +1,7 @@
-"""The campaign's record dialogs share CampaignRecordDialog; what each type must give
-(its title, files title, how it reads, stores and files a record) is a hook the base
+"""The campaign's record dialogs share CampaignRecordDialog (a SpecDialog); what each
+type must give (its title, files title, how it files a record) is a hook the base
 leaves abstract. Every dialog type defines each one, so no save can meet the base's
-NotImplementedError."""
+NotImplementedError, and reads and saves through its service's doors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from app.views.campaign import guidance_dialogs
 from app.views.campaign.guidance_dialogs import CampaignRecordDialog
 
-HOOKS = ("title", "files_title", "read", "store", "add_file")
+HOOKS = ("title", "files_title", "add_file")
 
 
 def _types() -> list[type]:
@@ -34,3 +34,9 @@ def test_every_dialog_type_defines_each_hook(hook):
             dialog_type.__name__,
             hook,
         )
+
+
+def test_every_dialog_type_reads_and_saves_through_its_services_doors():
+    for dialog_type in _types():
+        for door in ("values_of", "problems_of", "save_values"):
+            assert callable(getattr(dialog_type.SERVICE, door, None)), (dialog_type.__name__, door)

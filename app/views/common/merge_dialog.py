@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QWidget,
 )
 
 from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.local_time import local
-from app.views.common.layouts import vbox
+from app.views.common.layouts import scrolled, vbox
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named, push_button
 
@@ -153,11 +152,7 @@ class MergeDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(self.fields) + 1, 1)  # the rows stay together at the top
-        inner = QWidget()
-        inner.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(grid)
 
         note = QLabel(
             self.tr("两边内容相同，保存即可。")

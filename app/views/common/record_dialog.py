@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import FieldSpec, Kind, ValidationError
 from app.services.core.messages import Label
-from app.views.common.layouts import button_box, vbox
+from app.views.common.layouts import button_box, scrolled, vbox
 from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_text
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named
@@ -89,11 +88,7 @@ class RecordDialog(QDialog):
             label = (spec.label_en if english else spec.label_zh) + ("*" if spec.required else "")
             form.addRow(label, box)
 
-        inner = QWidget()
-        inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(form)
 
         self.general_error = QLabel()
         self.general_error.setStyleSheet("color: #b00020;")
