@@ -162,6 +162,8 @@ class CampaignRecordDialog(SpecDialog):
         return True
 
     def try_save(self) -> None:
+        """保存: saved, the dialog closes; refused the first time, the first field with a
+        problem takes the focus, as these dialogs always did."""
         if self.save() or not self.rechecking or not self.first_refusal:
             return
         self.first_refusal = False
