@@ -40,3 +40,27 @@ def test_every_dialog_type_reads_and_saves_through_its_services_doors():
     for dialog_type in _types():
         for door in ("values_of", "problems_of", "save_values"):
             assert callable(getattr(dialog_type.SERVICE, door, None)), (dialog_type.__name__, door)
+
+
+def test_the_lists_count_show_and_delete_through_the_doors(qtbot, window, messages):
+    """Each guidance list reads its rows and deletes through its type's doors, with
+    its own question."""
+    from app.services.campaign import campaigns, guidance
+
+    campaign_id = campaigns.save(window.db, campaigns.load_template(year=2023))
+    for title in ("政策宣讲会", "送法进企业"):
+        values = {"title": title, "held_on": "2023-05-06", "kind": "lecture_onsite"}
+        guidance.save_activity(window.db, values, campaign_id=campaign_id)
+    case = {"title": "集体协商", "kind": "negotiation", "body": "正文"}
+    guidance.save_case(window.db, case, campaign_id=campaign_id)
+    window.guidance_tab.refresh()
+    activities, cases = window.guidance_tab.activities, window.guidance_tab.cases
+    assert (activities.model.rowCount(), cases.model.rowCount()) == (2, 1)
+    activities.table.selectRow(0)
+    activities.delete_selected()
+    assert messages[-1][:3] == ("question", "删除", "删除选中的指导服务活动？")
+    cases.table.selectRow(0)
+    cases.delete_selected()
+    assert messages[-1][2] == "删除选中的典型案例？"
+    assert (activities.model.rowCount(), cases.model.rowCount()) == (1, 0)
+    assert guidance.count_activities(window.db, guidance.ActivityFilter()) == 1

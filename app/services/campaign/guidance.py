@@ -246,15 +246,30 @@ def _stored(
     return row, values
 
 
-# -- the dialogs' doors (app/views/common/spec_dialog.py) -----------------------------------
-# As the offer and layoff services have them: what stands in the way of saving a
-# dialog's values (nothing written), the stored values, and the save of what the
-# dialog shows. Beside the fields, the values carry the record's campaign
-# (`campaign_id`), its files and, for an activity, the register's enterprises it
-# reached (`enterprise_ids`: None when the dialog did not change them, so a
-# colleague's change to the list is kept) or, for a case, its enterprise.
+# The lists (filters, counting, a page of rows) live in guidance_lists; callers
+# keep using guidance.ActivityFilter / activities / CaseFilter / cases.
+from app.services.campaign.guidance_lists import (  # noqa: E402, F401
+    ActivityFilter,
+    CaseFilter,
+    activities,
+    cases,
+    count_activities,
+    count_cases,
+)
+
+
+# -- the doors of each type's list tab and dialog (views/common/list_tab.py, spec_dialog.py)
+# As the offer and layoff services have them: the list's count, page and delete; what
+# stands in the way of saving a dialog's values (nothing written), the stored values,
+# and the save of what the dialog shows. Beside the fields, the values carry the
+# record's campaign (`campaign_id`), its files and, for an activity, the register's
+# enterprises it reached (`enterprise_ids`: None when the dialog did not change them,
+# so a colleague's change to the list is kept) or, for a case, its enterprise.
 @dataclass(frozen=True)
 class Doors:
+    count: Callable[[Database, Any], int]
+    page: Callable[..., Any]  # (db, filter, *, offset=0, limit=200) -> rows
+    delete: Callable[..., None]
     problems_of: Callable[[Database, dict[str, Any]], dict[str, str]]
     values_of: Callable[[Database, str], dict[str, Any]]
     save_values: Callable[..., str]  # (db, values, record_id=None, *, loaded=None) -> id
@@ -274,14 +289,16 @@ def _case_values(db: Database, case_id: str) -> dict[str, Any]:
 
 
 def _doors(
+    lists: tuple[Callable[..., Any], ...],
     spec: RecordSpec,
     read: Callable[[Database, str], dict[str, Any]],
     save: Callable[..., str],
     id_name: str,
     links: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> Doors:
-    """A campaign record type's doors: `save` (save_activity, save_case) takes the
-    record's id as `id_name`, its campaign and what `links` reads from the values."""
+    """A campaign record type's doors: `lists` its count, page and delete; `save`
+    (save_activity, save_case) takes the record's id as `id_name`, its campaign and
+    what `links` reads from the values."""
 
     def save_values(
         db: Database,
@@ -295,10 +312,11 @@ def _doors(
             db, values, campaign_id=values["campaign_id"], **ids, **links(values), loaded=loaded
         )
 
-    return Doors(lambda _db, values: _problems(spec, values), read, save_values)
+    return Doors(*lists, lambda _db, values: _problems(spec, values), read, save_values)
 
 
 ACTIVITY_DOORS = _doors(
+    (count_activities, activities, delete_activity),
     GUIDANCE_ACTIVITY,
     _activity_values,
     save_activity,
@@ -306,21 +324,10 @@ ACTIVITY_DOORS = _doors(
     lambda values: {"enterprise_ids": values.get("enterprise_ids")},
 )
 CASE_DOORS = _doors(
+    (count_cases, cases, delete_case),
     TYPICAL_CASE,
     _case_values,
     save_case,
     "case_id",
     lambda values: {"enterprise_id": values.get("enterprise_id") or ""},
-)
-
-
-# The lists (filters, counting, a page of rows) live in guidance_lists; callers
-# keep using guidance.ActivityFilter / activities / CaseFilter / cases.
-from app.services.campaign.guidance_lists import (  # noqa: E402, F401
-    ActivityFilter,
-    CaseFilter,
-    activities,
-    cases,
-    count_activities,
-    count_cases,
 )
