@@ -3,10 +3,11 @@ enterprise in one statement, and only the enterprises something counts against
 (or that held a level before) read back.
 
 The rules mean what `risk_grading.evaluate` says, enterprise by enterprise, over
-the figures `risk_figures` defines (docs/architecture.md, "Where rules live"); this
-module is the same arithmetic written for the database so a province-sized
-register is graded at the speed of one aggregate query (issue 17). A test grades
-varied data both ways, on SQLite and PostgreSQL, and holds them equal.
+the figures `risk_figures` defines (docs/architecture.md, "Where each kind of rule
+lives"); this module is the same arithmetic written for the database, so that a
+province-sized register is graded at the speed of one aggregate query (issue 17).
+tests/services/risk/test_grading_sql.py grades varied data both ways, on SQLite and
+PostgreSQL, and holds them equal.
 
 The statement, from the inside out:
 1. per figure the rules read (metric and aggregate), the figure of each enterprise,
@@ -41,19 +42,9 @@ from sqlalchemy import (
     union_all,
 )
 
-from app.models import EnterpriseRisk
-from app.models.enterprise import Enterprise
+from app.models import Enterprise, EnterpriseRisk
 from app.services.risk import risk_figures, risk_rules
 from app.services.risk.risk_rules import Rule, RuleSet
-
-# The SQL of each comparison a rule may make (risk_rules.OPS holds the same in Python).
-_SQL_OPS = {
-    ">=": lambda a, b: a >= b,
-    ">": lambda a, b: a > b,
-    "<=": lambda a, b: a <= b,
-    "<": lambda a, b: a < b,
-    "==": lambda a, b: a == b,
-}
 
 
 @dataclass(frozen=True)
@@ -69,19 +60,20 @@ class Scored:
 
 
 def _condition(rule: Rule, value: Any) -> Any:
-    return _SQL_OPS[rule.op](value, literal(rule.value, Float))
+    # risk_rules.OPS's comparisons build SQL when given a column.
+    return risk_rules.OPS[rule.op](value, literal(rule.value, Float))
 
 
 def _scoring_select(rules: RuleSet, ref: str, today: date) -> tuple[Select[Any], list[Rule]]:
     ordered = risk_rules.order([r for r in rules.rules if r.enabled])
     keys = _keys(ordered)
     parts = []
-    for k, (metric, aggregate) in enumerate(keys):
-        figure = risk_figures.figure_select(metric, aggregate, ref, rules.window_months, today)
+    for k, key in enumerate(keys):
+        figure = risk_figures.figure_select(*key, ref, rules.window_months, today)
         if figure is None:
             continue
         f = figure.subquery()
-        on_key = [r for r in ordered if not r.requires and (r.metric, r.aggregate) == keys[k]]
+        on_key = [r for r in ordered if not r.requires and (r.metric, r.aggregate) == key]
         parts.append(
             select(f.c.eid, literal_column(str(k), Integer).label("k"), f.c.v, f.c.p).where(
                 or_(*(_condition(r, f.c.v) for r in on_key))

@@ -391,3 +391,23 @@ def test_set_based_grading_equals_the_rules(db, rules_text):
     # Every shared figure withdrawn: levels only fall, and those rows say so.
     assert expected["summary"]["rose"] == 0
     assert any(r[3] != "low" and r[1] == "low" for r in expected["stored"].values())
+
+
+def test_a_grading_cancelled_while_saving_leaves_nothing(db):
+    """Cancel (the window closes the generator at its last step) rolls the snapshot,
+    its grades and the new current levels back together: one transaction."""
+    drain(demo.generate(db, enterprises=40, seed=5, today=TODAY))
+    _facts(db, 1)
+    drain(risk_grading.grade(db, today=TODAY))
+    with db.reader() as conn:
+        before = sorted(conn.execute(select(EnterpriseRisk.enterprise_id, EnterpriseRisk.level)))
+        graded = conn.execute(select(RiskGrading.graded_on)).scalars().all()
+    _facts(db, 2)
+    work = risk_grading.grade(db, today=date(2024, 9, 21))
+    steps = [next(work) for _ in range(3)]
+    assert steps[-1].done == 2  # saving: every row written, not yet committed
+    work.close()
+    with db.reader() as conn:
+        gradings = conn.execute(select(RiskGrading.graded_on)).scalars().all()
+        after = sorted(conn.execute(select(EnterpriseRisk.enterprise_id, EnterpriseRisk.level)))
+    assert gradings == graded and after == before and before
