@@ -9,20 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import (
-    Float,
-    Integer,
-    Select,
-    String,
-    and_,
-    case,
-    cast,
-    false,
-    func,
-    literal,
-    literal_column,
-    select,
-)
+from sqlalchemy import Float, Select, String, and_, case, cast, false, func, literal, select
 
 from app.models import (
     HealthCheck,
@@ -108,7 +95,7 @@ def _aggregate(metric: str, aggregate: str, ref: str, window: int) -> Select[Any
         .group_by(f.enterprise_id)
         .subquery()
     )
-    change = (sums.c.cur - sums.c.old) * literal_column("100", Integer) / sums.c.old
+    change = (sums.c.cur - sums.c.old) * 100 / sums.c.old
     return select(sums.c.eid, _float(change), _text(literal(ref))).where(sums.c.old > 0)
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from app.services.campaign import campaign_report, campaign_stats
 
 
-def test_report_content_collects_the_figures_once(db: Any, counted: Any, monkeypatch) -> None:
-    campaign_id, *_ = counted
+def _collections(monkeypatch: Any) -> list[str]:
+    """The campaigns campaign_stats.collect is called for, from now on."""
     calls: list[str] = []
     collect = campaign_stats.collect
 
@@ -19,6 +19,12 @@ def test_report_content_collects_the_figures_once(db: Any, counted: Any, monkeyp
         return collect(*args, **kwargs)
 
     monkeypatch.setattr(campaign_stats, "collect", counting)
+    return calls
+
+
+def test_report_content_collects_the_figures_once(db: Any, counted: Any, monkeypatch) -> None:
+    campaign_id, *_ = counted
+    calls = _collections(monkeypatch)
     content = campaign_report.build(db, campaign_id, today=date(2023, 12, 1))
     assert calls == [campaign_id]
     assert content.blocks  # the drafts were written from those figures
@@ -28,14 +34,7 @@ def test_report_with_its_annex_collects_the_figures_once(
     db: Any, counted: Any, monkeypatch, tmp_path
 ) -> None:
     campaign_id, *_ = counted
-    calls: list[str] = []
-    collect = campaign_stats.collect
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args[1])
-        return collect(*args, **kwargs)
-
-    monkeypatch.setattr(campaign_stats, "collect", counting)
+    calls = _collections(monkeypatch)
     result = campaign_report.write(
         db, campaign_id, tmp_path / "r.docx", annex=tmp_path / "a.xlsx", today=date(2023, 12, 1)
     )

@@ -249,18 +249,16 @@ def _facts(db: Any, seed: int) -> None:
         batch = RiskDataBatch(source="social", file_name=f"{seed}.xlsx", imported_on=TODAY)
         session.add(batch)
         session.flush()
+
+        def fact(eid: str, metric: str, month: str, value: float) -> RiskFact:
+            return RiskFact(
+                batch_id=batch.id, enterprise_id=eid, metric=metric, period=month, value=value
+            )
+
         for eid, edge in zip(ids, EDGES if seed == 1 else [], strict=False):
             for metric, values in edge.items():
                 for month, value in values.items():
-                    session.add(
-                        RiskFact(
-                            batch_id=batch.id,
-                            enterprise_id=eid,
-                            metric=metric,
-                            period=month,
-                            value=float(value),
-                        )
-                    )
+                    session.add(fact(eid, metric, month, float(value)))
         for eid in ids[len(EDGES) :]:
             for metric in (
                 "si_arrears_months",
@@ -277,15 +275,7 @@ def _facts(db: Any, seed: int) -> None:
                     value = float(rng.choice((0, 1, 2, 3, 4, 5, 10, 40, 50, 64, 80, 100)))
                     if rng.random() < 0.1:
                         value = -value + 0.25
-                    session.add(
-                        RiskFact(
-                            batch_id=batch.id,
-                            enterprise_id=eid,
-                            metric=metric,
-                            period=month,
-                            value=value,
-                        )
-                    )
+                    session.add(fact(eid, metric, month, value))
 
 
 def _reference(db: Any) -> dict[str, Any]:
