@@ -28,6 +28,20 @@ def test_title_cut_matches_the_whole_dictionary(title: str) -> None:
     assert list(title_lines._tokenizer_for(title).cut(title, HMM=True)) == whole
 
 
+def test_the_known_dictionary_total_is_its_frequencies_added_up(monkeypatch) -> None:
+    """The total kept for jieba's dictionary is the one adding its frequencies gives
+    (the total weighs every cut: a wrong one would cut titles differently)."""
+    content, total = title_lines._dictionary()
+    assert total == title_lines.frequency_total(content)
+    assert total in title_lines.KNOWN_TOTALS.values()  # the installed jieba's file is known
+    title_lines._dictionary.cache_clear()
+    monkeypatch.setattr(title_lines, "KNOWN_TOTALS", {})
+    try:
+        assert title_lines._dictionary()[1] == total  # another file: added up
+    finally:
+        title_lines._dictionary.cache_clear()
+
+
 def test_title_words_load_neither_the_whole_dictionary_nor_pkg_resources() -> None:
     """A report's title is broken without jieba's 349,000-word load or pkg_resources
     (together about 3 s of a report's start on a busy PC)."""
