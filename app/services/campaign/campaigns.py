@@ -26,15 +26,7 @@ from app.services.campaign import campaign_spec
 from app.services.core import edit_lock, reference
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.record_store import delete_audited, save_audited
-from app.services.documents.documents import (
-    Document,
-    Heading,
-    Paragraph,
-    Seal,
-    Spacer,
-    Table,
-    chinese_date,
-)
+from app.services.documents import documents as doc
 
 RECORD_TYPE = "campaign"
 CURRENT_KEY = "campaign.current"
@@ -299,7 +291,7 @@ def phase_on(data: CampaignInput, day: date) -> list[Phase]:
     return [p for p in data.phases if p.start <= day <= p.end]
 
 
-def plan_document(db: Database, campaign_id: str, issued_on: date | None = None) -> Document:
+def plan_document(db: Database, campaign_id: str, issued_on: date | None = None) -> doc.Document:
     """The county's implementation plan (实施方案) as a printable document."""
     from app.services.core.office import current as current_office
 
@@ -307,20 +299,20 @@ def plan_document(db: Database, campaign_id: str, issued_on: date | None = None)
     office = current_office(db)
     office_name = office.name if office else ""
     blocks: list[Any] = [
-        Paragraph(
+        doc.Paragraph(
             f"根据{data.issuer or '上级'}{('《' + data.name + '》（' + data.doc_number + '）') if data.doc_number else '《' + data.name + '》'}"
-            f"部署，结合本地实际，制定本实施方案。专项行动时间为{chinese_date(data.starts_on)}至"
-            f"{chinese_date(data.ends_on)}。"
+            f"部署，结合本地实际，制定本实施方案。专项行动时间为{doc.chinese_date(data.starts_on)}至"
+            f"{doc.chinese_date(data.ends_on)}。"
         ),
-        Heading("一、工作步骤"),
-        Table(
+        doc.Heading("一、工作步骤"),
+        doc.Table(
             ["阶段", "起始日期", "截止日期"],
-            [[p.name, chinese_date(p.start), chinese_date(p.end)] for p in data.phases],
+            [[p.name, doc.chinese_date(p.start), doc.chinese_date(p.end)] for p in data.phases],
             [3, 2, 2],
             ["left", "center", "center"],
         ),
-        Heading("二、主要措施与责任分工"),
-        Table(
+        doc.Heading("二、主要措施与责任分工"),
+        doc.Table(
             ["序号", "工作措施", "责任单位", "时间进度"],
             [[str(n), p.measure, p.units, p.schedule] for n, p in enumerate(data.plan, 1)],
             [1, 7, 3, 2],
@@ -329,8 +321,8 @@ def plan_document(db: Database, campaign_id: str, issued_on: date | None = None)
     ]
     if data.targets:
         blocks += [
-            Heading("三、体检任务分解"),
-            Table(
+            doc.Heading("三、体检任务分解"),
+            doc.Table(
                 ["县（市、区）", "计划体检企业数"],
                 [[reference.division_name(k), str(v)] for k, v in sorted(data.targets.items())]
                 + [["合计", str(sum(data.targets.values()))]],
@@ -340,10 +332,13 @@ def plan_document(db: Database, campaign_id: str, issued_on: date | None = None)
         ]
     if data.report_due:
         blocks.append(
-            Paragraph(
-                f"{chinese_date(data.report_due)}前，梳理总结工作情况，将书面材料及电子版报送上级。"
+            doc.Paragraph(
+                f"{doc.chinese_date(data.report_due)}前，梳理总结工作情况，将书面材料及电子版报送上级。"
             )
         )
     # Issuing body, date and the place for its seal; dated when it is signed.
-    blocks += [Spacer(), Seal(office_name, chinese_date(issued_on) or "　　　　年　　月　　日")]
-    return Document(title=f"{data.name}实施方案", blocks=blocks, office=office_name)
+    blocks += [
+        doc.Spacer(),
+        doc.Seal(office_name, doc.chinese_date(issued_on) or "　　　　年　　月　　日"),
+    ]
+    return doc.Document(title=f"{data.name}实施方案", blocks=blocks, office=office_name)

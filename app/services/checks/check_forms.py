@@ -14,18 +14,7 @@ from app.services.checks.health_checks import RESULTS, CheckDetail
 from app.services.core import reference
 from app.services.core.local_time import local
 from app.services.core.office import office_name
-from app.services.documents.documents import (
-    Document,
-    FieldGrid,
-    Heading,
-    Paragraph,
-    Seal,
-    Signatures,
-    Spacer,
-    StampBoxes,
-    Table,
-    chinese_date,
-)
+from app.services.documents import documents as doc
 from app.services.register import enterprises
 
 DAY_UNITS = {"calendar": "日", "working": "个工作日"}
@@ -37,8 +26,8 @@ def check_number(detail: CheckDetail) -> str:
     return f"体检编号：{detail.input.check_date:%Y%m%d}-{detail.id[-6:].upper()}"
 
 
-def _enterprise_grid(ent: dict[str, Any]) -> FieldGrid:
-    return FieldGrid(
+def _enterprise_grid(ent: dict[str, Any]) -> doc.FieldGrid:
+    return doc.FieldGrid(
         [
             ("企业名称", ent.get("name", "")),
             ("统一社会信用代码", ent.get("credit_code", "")),
@@ -56,22 +45,22 @@ def _number(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def check_report(db: Database, check_id: str) -> Document:
+def check_report(db: Database, check_id: str) -> doc.Document:
     detail = health_checks.get(db, check_id)
     data = detail.input
     office = office_name(db)
     team = "；".join(f"{m.name}（{m.role}）" for m in data.team) or "—"
     blocks: list[Any] = [
         _enterprise_grid(detail.enterprise),
-        FieldGrid(
+        doc.FieldGrid(
             [
-                ("体检日期", chinese_date(data.check_date)),
+                ("体检日期", doc.chinese_date(data.check_date)),
                 ("体检清单", f"{detail.checklist_name} 第 {detail.checklist_edition} 版"),
             ]
         ),
-        FieldGrid([("检查组", team)], columns=1),
-        Heading("一、用工基本情况"),
-        FieldGrid(
+        doc.FieldGrid([("检查组", team)], columns=1),
+        doc.Heading("一、用工基本情况"),
+        doc.FieldGrid(
             [
                 ("职工人数", _number(data.staff_count)),
                 ("已签劳动合同人数", _number(data.contracts_signed)),
@@ -84,8 +73,8 @@ def check_report(db: Database, check_id: str) -> Document:
                 ),
             ]
         ),
-        Heading("二、检查结果"),
-        Table(
+        doc.Heading("二、检查结果"),
+        doc.Table(
             ["序号", "类别", "检查内容", "法律依据", "结果", "说明"],
             [
                 [r.item_code, r.group, r.question, r.basis, RESULTS[r.result], r.note]
@@ -94,14 +83,14 @@ def check_report(db: Database, check_id: str) -> Document:
             [6, 12, 40, 22, 8, 12],
             ["center", "left", "left", "left", "center", "left"],
         ),
-        Heading("三、发现的问题与整改要求"),
+        doc.Heading("三、发现的问题与整改要求"),
     ]
     if detail.rectifications:
         blocks.append(
-            Table(
+            doc.Table(
                 ["序号", "整改事类", "法律依据", "整改时限", "整改负责人"],
                 [
-                    [str(n), r.matter, r.basis, chinese_date(r.deadline), r.enterprise_person]
+                    [str(n), r.matter, r.basis, doc.chinese_date(r.deadline), r.enterprise_person]
                     for n, r in enumerate(detail.rectifications, start=1)
                 ],
                 [6, 38, 22, 20, 14],
@@ -109,23 +98,23 @@ def check_report(db: Database, check_id: str) -> Document:
             )
         )
     else:
-        blocks.append(Paragraph("本次体检未发现不合规事项。"))
+        blocks.append(doc.Paragraph("本次体检未发现不合规事项。"))
     blocks += [
-        Heading("四、体检结论"),
-        Paragraph(data.conclusion or "—"),
-        Heading("五、改进建议"),
-        Paragraph(data.advice or "—"),
+        doc.Heading("四、体检结论"),
+        doc.Paragraph(data.conclusion or "—"),
+        doc.Heading("五、改进建议"),
+        doc.Paragraph(data.advice or "—"),
     ]
     if detail.amendments:
-        blocks.append(Heading("六、更正记录"))
+        blocks.append(doc.Heading("六、更正记录"))
         for a in detail.amendments:
-            blocks.append(Paragraph(f"{local(a.at):%Y-%m-%d} {a.author}：{a.reason}"))
+            blocks.append(doc.Paragraph(f"{local(a.at):%Y-%m-%d} {a.author}：{a.reason}"))
     blocks += [
-        Spacer(),
-        Signatures(["检查人员（签字）", "企业负责人（签字）"]),
-        Seal(office, chinese_date(data.check_date)),
+        doc.Spacer(),
+        doc.Signatures(["检查人员（签字）", "企业负责人（签字）"]),
+        doc.Seal(office, doc.chinese_date(data.check_date)),
     ]
-    return Document(
+    return doc.Document(
         "劳动用工法治体检报告",
         blocks,
         office=office,
@@ -134,22 +123,22 @@ def check_report(db: Database, check_id: str) -> Document:
     )
 
 
-def rectification_notice(db: Database, check_id: str) -> Document:
+def rectification_notice(db: Database, check_id: str) -> doc.Document:
     detail = health_checks.get(db, check_id)
     data = detail.input
     ent = detail.enterprise
     name = office_name(db)
     blocks: list[Any] = [
-        Paragraph(f"{ent.get('name', '')}：", indent=False),
-        Paragraph(
-            f"{chinese_date(data.check_date)}，{name}对你单位开展了劳动用工法治“体检”，发现以下需要整改的问题。"
+        doc.salutation(ent.get("name", "")),
+        doc.Paragraph(
+            f"{doc.chinese_date(data.check_date)}，{name}对你单位开展了劳动用工法治“体检”，发现以下需要整改的问题。"
             "请对照法律依据，在整改时限内逐项整改，并将整改情况及佐证材料书面报送我单位，"
             "经核验后逐项销号（整改一条、销号一条）。"
         ),
     ]
     if detail.rectifications:
         blocks.append(
-            Table(
+            doc.Table(
                 ["序号", "存在问题（整改事类）", "法律依据", "整改建议", "整改时限", "整改负责人"],
                 [
                     [
@@ -157,7 +146,7 @@ def rectification_notice(db: Database, check_id: str) -> Document:
                         r.matter,
                         r.basis,
                         r.remedy,
-                        chinese_date(r.deadline),
+                        doc.chinese_date(r.deadline),
                         r.enterprise_person,
                     ]
                     for n, r in enumerate(detail.rectifications, start=1)
@@ -167,16 +156,16 @@ def rectification_notice(db: Database, check_id: str) -> Document:
             )
         )
     else:
-        blocks.append(Paragraph("本次体检未发现需要整改的问题。"))
+        blocks.append(doc.Paragraph("本次体检未发现需要整改的问题。"))
     contact = data.office_person or "—"
     blocks += [
-        Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
-        Seal(name, chinese_date(data.check_date)),
-        Spacer(),
-        Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),
-        StampBoxes(["企业（盖章）"], dated=False),
+        doc.Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
+        doc.Seal(name, doc.chinese_date(data.check_date)),
+        doc.Spacer(),
+        doc.Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),
+        doc.StampBoxes(["企业（盖章）"], dated=False),
     ]
-    return Document("整改建议书", blocks, office=name, number=check_number(detail))
+    return doc.Document("整改建议书", blocks, office=name, number=check_number(detail))
 
 
 # -- the blank field form ---------------------------------------------------------------

@@ -24,6 +24,11 @@ class Paragraph:
     bold: bool = False
 
 
+def salutation(addressee: str) -> Paragraph:
+    """A letter's addressee line (某某：), at the margin, before its text."""
+    return Paragraph(f"{addressee}：", indent=False)
+
+
 @dataclass
 class FieldGrid:
     """Label–value pairs in a bordered grid, `columns` pairs per row."""

@@ -16,18 +16,7 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
-from app.services.documents.documents import (
-    Document,
-    FieldGrid,
-    Heading,
-    Paragraph,
-    Seal,
-    Signatures,
-    Spacer,
-    StampBoxes,
-    Table,
-    sign_off_start,
-)
+from app.services.documents import documents as doc
 from app.services.documents.docx_xml import (  # noqa: F401 (used by report_docx too)
     BodyPart,
     add_field,
@@ -133,13 +122,13 @@ def _cells(row: Any) -> list[Any]:
 
 
 def render_docx(
-    doc: Document,
+    document: doc.Document,
     out: str | Path,
     *,
-    documents: list[Document] | None = None,
+    documents: list[doc.Document] | None = None,
     odd_pages: bool = False,
 ) -> Path:
-    """Write `doc` (or several documents, each a section starting on a new page — an
+    """Write `document` (or several documents, each a section starting on a new page — an
     odd one with `odd_pages` — and numbering its own pages) to a .docx file."""
     import docx
     from docx.enum.section import WD_SECTION
@@ -147,7 +136,7 @@ def render_docx(
     out = Path(out)
     word = docx.Document()
     grid = _grid_style(word)
-    for n, one in enumerate(documents or [doc]):
+    for n, one in enumerate(documents or [document]):
         section = (
             word.sections[0]
             if n == 0
@@ -156,23 +145,23 @@ def render_docx(
         if n == 0 and odd_pages:
             section.start_type = WD_SECTION.ODD_PAGE
         _page_setup(section, one)
-        _header_footer(section, one, many=len(documents or [doc]) > 1)
+        _header_footer(section, one, many=len(documents or [document]) > 1)
         width = section.page_width - section.left_margin - section.right_margin
         _body(BodyPart(word, width), one, section, grid)
     word.save(out)
     return out
 
 
-def _page_setup(section: Any, doc: Document) -> None:
+def _page_setup(section: Any, document: doc.Document) -> None:
     from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
     section.page_width, section.page_height = (
-        (Mm(297), Mm(210)) if doc.landscape else (Mm(210), Mm(297))
+        (Mm(297), Mm(210)) if document.landscape else (Mm(210), Mm(297))
     )
-    section.orientation = WD_ORIENT.LANDSCAPE if doc.landscape else WD_ORIENT.PORTRAIT
+    section.orientation = WD_ORIENT.LANDSCAPE if document.landscape else WD_ORIENT.PORTRAIT
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin = section.right_margin = Mm(18)
     section.header_distance = section.footer_distance = Mm(10)
@@ -184,7 +173,7 @@ def _page_setup(section: Any, doc: Document) -> None:
     sect_pr.append(numbering)
 
 
-def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
+def _header_footer(section: Any, document: doc.Document, *, many: bool = False) -> None:
     """Office name in the header (letters between other parties have none); "第 n 页
     共 N 页" below when the file holds one form. A file of many forms numbers each
     form's pages from 1 and prints "第 n 页" only: the field for a section's page
@@ -195,8 +184,8 @@ def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
     section.footer.is_linked_to_previous = False
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    if doc.office:
-        _text(header, doc.office, size=9)
+    if document.office:
+        _text(header, document.office, size=9)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _text(footer, "第 ", size=9)
@@ -209,49 +198,49 @@ def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
     _text(footer, " 页", size=9)
 
 
-def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
+def _body(word: BodyPart, document: doc.Document, section: Any, grid: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     usable = section.page_width - section.left_margin - section.right_margin
-    if doc.number:
+    if document.number:
         p = word.add_paragraph()
         set_format(p._p, alignment=WD_ALIGN_PARAGRAPH.RIGHT, keep_with_next=True)
-        _text(p, doc.number, size=9)
+        _text(p, document.number, size=9)
     from app.services.documents.title_lines import break_lines, char_width
 
     title = word.add_paragraph()
     set_format(
         title._p,
         alignment=WD_ALIGN_PARAGRAPH.CENTER,
-        space_after=Pt(4 if doc.subtitle else 12),
+        space_after=Pt(4 if document.subtitle else 12),
         keep_with_next=True,
     )
     # 18 pt characters across the text block; broken between words, never inside one.
     per_line = int(usable / 12700 / 18)
     _text(
         title,
-        "\n".join(break_lines(doc.title, lambda s: char_width(s) <= per_line)),
+        "\n".join(break_lines(document.title, lambda s: char_width(s) <= per_line)),
         font=TITLE_FONT,
         size=18,
         bold=True,
     )
-    if doc.subtitle:
+    if document.subtitle:
         sub = word.add_paragraph()
         set_format(sub._p, alignment=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
-        _text(sub, doc.subtitle, size=12)
-    sign_off = sign_off_start(doc.blocks)
+        _text(sub, document.subtitle, size=12)
+    sign_off = doc.sign_off_start(document.blocks)
     body: list[Any] = []  # body paragraphs and table rows, in order
-    for n, block in enumerate(doc.blocks):
+    for n, block in enumerate(document.blocks):
         if n == sign_off:
             # Two body paragraphs or rows before the sign-off keep with it.
             for element in body[-2:]:
                 keep_with_next(element)
-        if isinstance(block, Heading):
+        if isinstance(block, doc.Heading):
             p = word.add_paragraph()
             set_format(p._p, space_before=Pt(8), space_after=Pt(4), keep_with_next=True)
             _text(p, block.text, font=HEADING_FONT, size=12 if block.level == 1 else 11, bold=False)
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, doc.Paragraph):
             p = word.add_paragraph()
             align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
             indent = {"first_line_indent": Pt(21)} if block.indent else {}
@@ -264,26 +253,26 @@ def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
             )
             _text(p, block.text, bold=block.bold)
             body.append(p)
-        elif isinstance(block, FieldGrid):
+        elif isinstance(block, doc.FieldGrid):
             body += _grid(word, block, usable, grid)
-        elif isinstance(block, Table):
+        elif isinstance(block, doc.Table):
             body += _table(word, block, usable, grid)
-        elif isinstance(block, Signatures):
+        elif isinstance(block, doc.Signatures):
             table = word.add_table(rows=1, cols=len(block.labels))
             for c, line in enumerate(block.lines()):
                 _cell(table.rows[0].cells[c], line, size=10.5)
             keep_row_together(table.rows[0])
             keep_with_next(table)
-        elif isinstance(block, Seal):
-            _seal(word, block, n == len(doc.blocks) - 1)
-        elif isinstance(block, StampBoxes):
+        elif isinstance(block, doc.Seal):
+            _seal(word, block, n == len(document.blocks) - 1)
+        elif isinstance(block, doc.StampBoxes):
             _stamp_boxes(word, block, usable, grid)
-        elif isinstance(block, Spacer):
+        elif isinstance(block, doc.Spacer):
             for _ in range(block.lines):
                 set_format(word.add_paragraph()._p, keep_with_next=n >= sign_off)
 
 
-def _grid(word: BodyPart, block: FieldGrid, usable: int, grid: str) -> list[Any]:
+def _grid(word: BodyPart, block: doc.FieldGrid, usable: int, grid: str) -> list[Any]:
     cols = block.columns * 2
     rows = (len(block.fields) + block.columns - 1) // block.columns
     table = word.add_table(rows=rows, cols=cols)
@@ -302,7 +291,7 @@ def _grid(word: BodyPart, block: FieldGrid, usable: int, grid: str) -> list[Any]
     return list(table.rows)
 
 
-def _table(word: BodyPart, block: Table, usable: int, grid: str) -> list[Any]:
+def _table(word: BodyPart, block: doc.Table, usable: int, grid: str) -> list[Any]:
     table = word.add_table(rows=1, cols=len(block.headers))
     table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
     repeat_header(table.rows[0])
@@ -329,7 +318,7 @@ def _table(word: BodyPart, block: Table, usable: int, grid: str) -> list[Any]:
     return list(table.rows[1:])
 
 
-def _seal(word: BodyPart, block: Seal, last: bool) -> None:
+def _seal(word: BodyPart, block: doc.Seal, last: bool) -> None:
     """The party's name with （盖章） and the date under its middle, at the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -351,7 +340,7 @@ def _seal(word: BodyPart, block: Seal, last: bool) -> None:
         _text(p, text)
 
 
-def _stamp_boxes(word: BodyPart, block: StampBoxes, usable: int, grid: str) -> None:
+def _stamp_boxes(word: BodyPart, block: doc.StampBoxes, usable: int, grid: str) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm

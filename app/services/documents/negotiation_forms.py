@@ -16,16 +16,7 @@ from typing import Any
 from app.models.db import Database
 from app.services.core import reference
 from app.services.core.office import office_name
-from app.services.documents.documents import (
-    Document,
-    FieldGrid,
-    Paragraph,
-    Seal,
-    Signatures,
-    Spacer,
-    Table,
-    chinese_date,
-)
+from app.services.documents import documents as doc
 from app.services.layoffs import layoffs
 from app.services.negotiation import negotiation_rules, offers
 
@@ -51,38 +42,40 @@ def _parties(data: offers.OfferInput, facts: dict[str, Any]) -> tuple[str, str]:
     return (union, enterprise) if data.offeror == "union" else (enterprise, union)
 
 
-def offer_letter(db: Database, offer_id: str) -> Document:
+def offer_letter(db: Database, offer_id: str) -> doc.Document:
     data, facts = offers.get(db, offer_id)
     sender, receiver = _parties(data, facts)
     rules = negotiation_rules.rule_set(data.rules)
     topics = [negotiation_rules.topic_label(t) for t in data.topics]
     unit = "个工作日" if rules["reply"]["kind"] == "working" else "日"
     blocks: list[Any] = [
-        Paragraph(f"{receiver}：", indent=False),
-        Paragraph(
+        doc.salutation(receiver),
+        doc.Paragraph(
             "根据《中华人民共和国劳动合同法》《集体合同规定》和《河南省企业工资集体协商条例》，"
             f"{sender}现向你方提出开展集体协商的要约，就以下事项进行协商，"
             "签订（续订）集体合同或专项集体合同："
         ),
-        Table(
+        doc.Table(
             ["序号", "协商议题"],
             [[str(n), t] for n, t in enumerate(topics, start=1)],
             [10, 90],
             ["center", "left"],
         ),
-        Paragraph(
+        doc.Paragraph(
             f"请你方自收到本要约书之日起{rules['reply']['days']}{unit}内书面答复"
             f"（{rules['reply']['basis']}），无正当理由不得拒绝或者拖延集体协商。"
         ),
-        Spacer(),
-        Signatures(["首席代表（签字）"]),
-        Seal(sender, chinese_date(data.sent_on) or BLANK_DATE),
-        Signatures(["签收人（签字）", f"签收日期：{chinese_date(data.received_on) or BLANK_DATE}"]),
+        doc.Spacer(),
+        doc.Signatures(["首席代表（签字）"]),
+        doc.Seal(sender, doc.chinese_date(data.sent_on) or BLANK_DATE),
+        doc.Signatures(
+            ["签收人（签字）", f"签收日期：{doc.chinese_date(data.received_on) or BLANK_DATE}"]
+        ),
     ]
-    return Document("集体协商要约书", blocks)
+    return doc.Document("集体协商要约书", blocks)
 
 
-def reply_form(db: Database, offer_id: str) -> Document:
+def reply_form(db: Database, offer_id: str) -> doc.Document:
     data, facts = offers.get(db, offer_id)
     offeror, replier = _parties(data, facts)
     topics = "、".join(negotiation_rules.topic_label(t) for t in data.topics)
@@ -100,45 +93,45 @@ def reply_form(db: Database, offer_id: str) -> Document:
     def tick(answer: str) -> str:
         return "（√）" if data.reply == answer else "（　）"
 
-    when = chinese_date(first.held_on) if first and first.held_on else BLANK_DATE
+    when = doc.chinese_date(first.held_on) if first and first.held_on else BLANK_DATE
     # The reason is the replier's to write: the record's notes are the office's own.
     reason = "＿" * 16
     blocks: list[Any] = [
-        Paragraph(f"{offeror}：", indent=False),
-        Paragraph(
-            f"你方于{chinese_date(data.received_on) or BLANK_DATE}送达的集体协商要约书收悉，"
+        doc.salutation(offeror),
+        doc.Paragraph(
+            f"你方于{doc.chinese_date(data.received_on) or BLANK_DATE}送达的集体协商要约书收悉，"
             f"要约议题：{topics}。经研究，答复如下："
         ),
-        Paragraph(
+        doc.Paragraph(
             f"{tick('accepted')}同意进行集体协商。首次协商时间：{when}。",
             indent=False,
         ),
-        Paragraph(f"{tick('refused')}暂不同意进行集体协商，理由：{reason}。", indent=False),
-        FieldGrid(
+        doc.Paragraph(f"{tick('refused')}暂不同意进行集体协商，理由：{reason}。", indent=False),
+        doc.FieldGrid(
             [
                 ("我方首席代表", ours[0] if ours else ""),
                 ("我方协商代表人数", str(ours[1]) if ours and ours[1] else ""),
             ]
         ),
-        Spacer(),
-        Signatures(["首席代表（签字）"]),
-        Seal(replier, chinese_date(data.replied_on) or BLANK_DATE),
+        doc.Spacer(),
+        doc.Signatures(["首席代表（签字）"]),
+        doc.Seal(replier, doc.chinese_date(data.replied_on) or BLANK_DATE),
     ]
-    return Document("集体协商要约回复书", blocks)
+    return doc.Document("集体协商要约回复书", blocks)
 
 
-def layoff_receipt(db: Database, filing_id: str, receipt_date: date | None = None) -> Document:
+def layoff_receipt(db: Database, filing_id: str, receipt_date: date | None = None) -> doc.Document:
     """Dated the day the report was received (`reported_on`), or `receipt_date`."""
     data, facts = layoffs.get(db, filing_id)
     on = receipt_date or data.reported_on
     blocks: list[Any] = [
-        Paragraph(f"{facts['enterprise']}：", indent=False),
-        Paragraph(
-            f"你单位于{chinese_date(data.reported_on) or BLANK_DATE}报告的裁减人员方案已收到。"
+        doc.salutation(facts["enterprise"]),
+        doc.Paragraph(
+            f"你单位于{doc.chinese_date(data.reported_on) or BLANK_DATE}报告的裁减人员方案已收到。"
             "依照《中华人民共和国劳动合同法》第四十一条，裁减人员方案应当向劳动行政部门报告；"
             "本回执仅证明已收到报告，不是对方案的批准。"
         ),
-        FieldGrid(
+        doc.FieldGrid(
             [
                 ("企业名称", facts["enterprise"]),
                 ("统一社会信用代码", facts["credit_code"]),
@@ -146,17 +139,17 @@ def layoff_receipt(db: Database, filing_id: str, receipt_date: date | None = Non
                 ("裁员情形", f"第四十一条第一款第{'一二三四'[int(data.ground) - 1]}项"),
                 ("职工总数", f"{data.total_staff}人"),
                 ("拟裁减人数", f"{data.laid_off}人"),
-                ("向职工说明情况日期", chinese_date(data.explained_on)),
-                ("计划裁员日期", chinese_date(data.layoff_on)),
+                ("向职工说明情况日期", doc.chinese_date(data.explained_on)),
+                ("计划裁员日期", doc.chinese_date(data.layoff_on)),
             ]
         ),
-        Paragraph(
+        doc.Paragraph(
             "请依法向被裁减人员支付经济补偿，出具裁减人员证明书；裁减人员后六个月内重新招用人员的，"
             "应当通知被裁减的人员，并在同等条件下优先招用（《中华人民共和国劳动合同法》第四十一条第三款、"
             "第四十六条）。"
         ),
-        Spacer(),
-        Signatures(["经办人（签字）"]),
-        Seal(office_name(db), chinese_date(on) or BLANK_DATE),
+        doc.Spacer(),
+        doc.Signatures(["经办人（签字）"]),
+        doc.Seal(office_name(db), doc.chinese_date(on) or BLANK_DATE),
     ]
-    return Document("裁减人员方案报告回执", blocks, office=office_name(db))
+    return doc.Document("裁减人员方案报告回执", blocks, office=office_name(db))

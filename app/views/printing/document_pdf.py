@@ -28,18 +28,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from app.services.documents.documents import (
-    Document,
-    FieldGrid,
-    Heading,
-    Paragraph,
-    Seal,
-    Signatures,
-    Spacer,
-    StampBoxes,
-    Table,
-    sign_off_start,
-)
+from app.services.documents import documents as doc
 from app.services.documents.title_lines import break_lines
 from app.views.printing import fonts
 from app.views.printing.flow import Kit, Page, Piece, TableHead, glue_sign_off, paginate, paint_page
@@ -60,14 +49,16 @@ class _Builder:
         self.line = QFontMetricsF(self.body, kit.device).height() * 1.3
 
     # -- blocks ---------------------------------------------------------------------------
-    def title(self, doc: Document) -> list[Piece]:
+    def title(self, document: doc.Document) -> list[Piece]:
         k = self.kit
         pieces: list[Piece] = []
-        if doc.number:
-            pieces += k.paragraph(doc.number, k.font(9), self.width, align="right", leading=1.2)
+        if document.number:
+            pieces += k.paragraph(
+                document.number, k.font(9), self.width, align="right", leading=1.2
+            )
         font = k.font(18, title=True)
         metrics = QFontMetricsF(font, k.device)
-        lines = break_lines(doc.title, lambda s: metrics.horizontalAdvance(s) <= self.width)
+        lines = break_lines(document.title, lambda s: metrics.horizontalAdvance(s) <= self.width)
         for n, line in enumerate(lines):
             pieces += k.paragraph(
                 line,
@@ -77,15 +68,15 @@ class _Builder:
                 leading=1.25,
                 space_before=2 * k.mm * (n == 0),
             )
-        if doc.subtitle:
-            pieces += k.paragraph(doc.subtitle, k.font(12), self.width, align="center")
+        if document.subtitle:
+            pieces += k.paragraph(document.subtitle, k.font(12), self.width, align="center")
         pieces.append(Piece(3 * k.mm, lambda p, x, y: None, body=False))
         for piece in pieces:
             piece.keep_with_next = True
             piece.body = False
         return pieces
 
-    def heading(self, block: Heading) -> list[Piece]:
+    def heading(self, block: doc.Heading) -> list[Piece]:
         size = 12.0 if block.level == 1 else 11.0
         pieces = self.kit.paragraph(
             block.text,
@@ -100,7 +91,7 @@ class _Builder:
             piece.body = False
         return pieces
 
-    def paragraph(self, block: Paragraph) -> list[Piece]:
+    def paragraph(self, block: doc.Paragraph) -> list[Piece]:
         return self.kit.paragraph(
             block.text,
             self.kit.font(BODY_PT, bold=block.bold),
@@ -135,7 +126,7 @@ class _Builder:
 
         return height, paint
 
-    def table(self, block: Table) -> list[Piece]:
+    def table(self, block: doc.Table) -> list[Piece]:
         total = sum(block.widths)
         widths = [self.width * w / total for w in block.widths]
         aligns = [block.align[c] if c < len(block.align) else "left" for c in range(len(widths))]
@@ -153,7 +144,7 @@ class _Builder:
             pieces[0].space_before = 1.0 * self.kit.mm
         return pieces + [self.gap(1.5)]
 
-    def grid(self, block: FieldGrid) -> list[Piece]:
+    def grid(self, block: doc.FieldGrid) -> list[Piece]:
         k = self.kit
         font = k.font(BODY_PT)
         bold = k.font(BODY_PT, bold=True)
@@ -187,7 +178,7 @@ class _Builder:
     def gap(self, mm: float) -> Piece:
         return Piece(mm * self.kit.mm, lambda p, x, y: None, body=False)
 
-    def signatures(self, block: Signatures) -> list[Piece]:
+    def signatures(self, block: doc.Signatures) -> list[Piece]:
         k = self.kit
         share = self.width / max(1, len(block.labels))
         layouts = [k.layout(line, self.body, share - 2 * k.mm)[0] for line in block.lines()]
@@ -198,7 +189,7 @@ class _Builder:
 
         return [Piece(self.line * 2.5, paint, body=False)]
 
-    def seal(self, block: Seal) -> list[Piece]:
+    def seal(self, block: doc.Seal) -> list[Piece]:
         k = self.kit
         right = 12 * k.mm
         lines = [f"{block.office}（盖章）" if block.office else "（盖章）", block.date]
@@ -219,7 +210,7 @@ class _Builder:
             pieces.append(Piece(self.line, paint, body=False, space_before=self.line * (n == 0)))
         return pieces
 
-    def stamp_boxes(self, block: StampBoxes) -> list[Piece]:
+    def stamp_boxes(self, block: doc.StampBoxes) -> list[Piece]:
         k = self.kit
         box_w, box_h = 58 * k.mm, 40 * k.mm
         gap = (self.width - box_w * len(block.labels)) / max(1, len(block.labels))
@@ -252,27 +243,27 @@ class _Builder:
     def block(self, block: Any) -> list[Piece]:
         """The pieces of one block of the document, by its kind."""
         laid_out = {
-            Heading: self.heading,
-            Paragraph: self.paragraph,
-            Table: self.table,
-            FieldGrid: self.grid,
-            Signatures: self.signatures,
-            Seal: self.seal,
-            StampBoxes: self.stamp_boxes,
-            Spacer: self.spacer,
+            doc.Heading: self.heading,
+            doc.Paragraph: self.paragraph,
+            doc.Table: self.table,
+            doc.FieldGrid: self.grid,
+            doc.Signatures: self.signatures,
+            doc.Seal: self.seal,
+            doc.StampBoxes: self.stamp_boxes,
+            doc.Spacer: self.spacer,
         }.get(type(block))
         if laid_out is None:
             raise TypeError(f"unknown block {block!r}")
         return laid_out(block)
 
-    def spacer(self, block: Spacer) -> list[Piece]:
+    def spacer(self, block: doc.Spacer) -> list[Piece]:
         return [Piece(self.line * block.lines, lambda p, x, y: None, body=False)]
 
-    def build(self, doc: Document) -> list[Piece]:
-        pieces = self.title(doc)
-        sign_off = sign_off_start(doc.blocks)
+    def build(self, document: doc.Document) -> list[Piece]:
+        pieces = self.title(document)
+        sign_off = doc.sign_off_start(document.blocks)
         first_sign_off = None
-        for n, block in enumerate(doc.blocks):
+        for n, block in enumerate(document.blocks):
             if n == sign_off:
                 first_sign_off = len(pieces)
             pieces += self.block(block)
@@ -291,17 +282,17 @@ def setup_device(device: QPagedPaintDevice, landscape: bool = False) -> None:
     device.setPageLayout(layout)
 
 
-def lay_out(documents: Sequence[Document], device: QPagedPaintDevice) -> list[list[Page]]:
+def lay_out(documents: Sequence[doc.Document], device: QPagedPaintDevice) -> list[list[Page]]:
     """The pages of each document, as they will be painted on `device`."""
     kit = Kit(device, fonts.body_family(), fonts.title_family())
     rect = device.pageLayout().paintRectPixels(device.resolution())
     body_height = rect.height() - (HEADER_MM + FOOTER_MM) * kit.mm
     builder = _Builder(kit, rect.width())
-    return [paginate(builder.build(doc), body_height) for doc in documents]
+    return [paginate(builder.build(document), body_height) for document in documents]
 
 
 def paint(
-    documents: Sequence[Document], device: QPagedPaintDevice, *, odd_pages: bool = False
+    documents: Sequence[doc.Document], device: QPagedPaintDevice, *, odd_pages: bool = False
 ) -> int:
     """Paint every document on `device`, each starting on a new page (an odd one
     with `odd_pages`); returns the pages painted, blank ones included."""
@@ -313,7 +304,7 @@ def paint(
 
 
 def _paint(
-    documents: Sequence[Document], device: QPagedPaintDevice, painter: QPainter, odd_pages: bool
+    documents: Sequence[doc.Document], device: QPagedPaintDevice, painter: QPainter, odd_pages: bool
 ) -> int:
     mm = device.logicalDpiY() / 25.4
     rect = device.pageLayout().paintRectPixels(device.resolution())
@@ -321,7 +312,9 @@ def _paint(
     small = QFont(fonts.body_family())
     small.setPointSizeF(9)
     sheets = 0
-    for index, (doc, pages) in enumerate(zip(documents, lay_out(documents, device), strict=True)):
+    for index, (document, pages) in enumerate(
+        zip(documents, lay_out(documents, device), strict=True)
+    ):
         if odd_pages and sheets % 2:
             device.newPage()  # the blank back of the previous form's last sheet
             sheets += 1
@@ -330,11 +323,11 @@ def _paint(
                 device.newPage()
             painter.save()
             painter.setFont(small)
-            if doc.office:
+            if document.office:
                 painter.drawText(
                     QRectF(0, 0, width, HEADER_MM * mm - 2 * mm),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                    doc.office,
+                    document.office,
                 )
                 painter.drawLine(
                     0, int(HEADER_MM * mm - 1.5 * mm), int(width), int(HEADER_MM * mm - 1.5 * mm)
@@ -350,7 +343,9 @@ def _paint(
     return sheets
 
 
-def write_pdf(documents: Sequence[Document], out: str | Path, *, odd_pages: bool = False) -> Path:
+def write_pdf(
+    documents: Sequence[doc.Document], out: str | Path, *, odd_pages: bool = False
+) -> Path:
     out = Path(out)
     writer = QPdfWriter(str(out))
     writer.setResolution(300)
