@@ -185,26 +185,28 @@ def fresh_location(db_engine: str, tmp_path: Path) -> Iterator[Any]:
         pg_support.drop(name)
 
 
+def _office_database(
+    fresh_database: Any, stem: str, code: str, level: str, operator: str
+) -> Iterator[Any]:
+    """A fresh database set up as the office with division `code`, closed after the test."""
+    from app.services.core import office
+
+    database = fresh_database(stem, operator=operator)
+    office.configure(database, code, level=level)
+    yield database
+    database.close()
+
+
 @pytest.fixture
 def db(fresh_database: Any) -> Iterator[Any]:
     """A county office's database (汝州市, 410482), fresh for each test."""
-    from app.services.core import office
-
-    database = fresh_database("county", operator="测试员")
-    office.configure(database, "410482", level="county")
-    yield database
-    database.close()
+    yield from _office_database(fresh_database, "county", "410482", "county", "测试员")
 
 
 @pytest.fixture
 def city_db(fresh_database: Any) -> Iterator[Any]:
     """The city office's database (平顶山市, 410400), fresh for each test."""
-    from app.services.core import office
-
-    database = fresh_database("city", operator="市级测试员")
-    office.configure(database, "410400", level="city")
-    yield database
-    database.close()
+    yield from _office_database(fresh_database, "city", "410400", "city", "市级测试员")
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.services.core.spreadsheet import SPREADSHEET_SUFFIXES
 from app.services.demo import demo
+from app.views.common.widgets import ask_open_file
 from app.views.register.import_dialog import ImportDialog
 
 
@@ -24,9 +25,7 @@ class MenuImports:
 
     def import_enterprises(self) -> ImportDialog | None:
         patterns = " ".join(f"*{s}" for s in SPREADSHEET_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择企业名录文件"), "", self.tr("表格文件") + f" ({patterns})"
-        )
+        path = ask_open_file(self, self.tr("选择企业名录文件"), self.tr("表格文件"), patterns)
         if not path:
             return None
         dialog = ImportDialog(self.db, Path(path), self.tasks, english=self.english, parent=self)

@@ -21,7 +21,7 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines, tr_message
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import ask_open_file, named, push_button
 
 COLUMN_COUNT = 11
 
@@ -225,8 +225,8 @@ class ChecklistDialog(QDialog):
             checklist_xlsx.export_xlsx(self.spec, path)
 
     def import_xlsx(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入体检清单"), "", self.tr("表格文件") + " (*.xlsx *.xls *.csv)"
+        path = ask_open_file(
+            self, self.tr("导入体检清单"), self.tr("表格文件"), "*.xlsx *.xls *.csv"
         )
         if not path:
             return

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -166,3 +167,16 @@ def named(widget: Named, name: str) -> Named:
     """The widget with its object name (tests and the English walk find it by that)."""
     widget.setObjectName(name)
     return widget
+
+
+def ask_open_file(parent: QWidget, title: str, kind: str, patterns: str) -> str:
+    """The file the user chose to read ("" when they cancelled): `kind` names the
+    files the dialog offers (表格文件) and `patterns` their endings (*.xlsx *.csv)."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", f"{kind} ({patterns})")
+    return path
+
+
+def ask_open_files(parent: QWidget, title: str, kind: str, patterns: str) -> list[str]:
+    """The files the user chose to read (none when they cancelled), as ask_open_file."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", f"{kind} ({patterns})")
+    return paths

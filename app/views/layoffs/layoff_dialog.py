@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -25,7 +24,7 @@ from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
 from app.views.common.layouts import hbox, vbox
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import FindingsList, named, push_button
+from app.views.common.widgets import FindingsList, ask_open_file, named, push_button
 
 COUNTS = ("reemployment_assistance", "psychological_support", "skills_training", "reemployed")
 
@@ -167,8 +166,8 @@ class LayoffDialog(SpecDialog):
         if filing_id is None:
             return
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("导入人员名单"), "", self.tr("表格文件") + " (*.xlsx *.xls *.csv)"
+            path = ask_open_file(
+                self, self.tr("导入人员名单"), self.tr("表格文件"), "*.xlsx *.xls *.csv"
             )
         if not path:
             return

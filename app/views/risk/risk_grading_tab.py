@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -33,7 +32,7 @@ from app.services.documents.documents import Document, Table, chinese_date
 from app.services.risk import risk_grading, risk_import
 from app.tasks import TaskRunner
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import ask_open_file, named, push_button
 from app.views.printing import actions, document_pdf
 from app.views.risk.risk_import_dialog import RiskImportDialog
 from app.views.risk.rules_dialog import RulesDialog
@@ -222,11 +221,11 @@ class RiskGradingTab(QWidget):
     # -- actions ---------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> RiskImportDialog | None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
+            path = ask_open_file(
                 self,
                 self.tr("选择共享数据文件"),
-                "",
-                self.tr("表格文件") + " (*.xlsx *.xls *.csv *.xlsb *.ods)",
+                self.tr("表格文件"),
+                "*.xlsx *.xls *.csv *.xlsb *.ods",
             )
         if not path:
             return None

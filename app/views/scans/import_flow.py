@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.services.scans import batch
 from app.services.scans.pages import SUFFIXES
+from app.views.common.widgets import ask_open_files
 from app.views.scans.review_dialog import ScanReviewDialog
 
 
@@ -16,8 +17,8 @@ def import_scans(window: Any, paths: list[str] | None = None) -> None:
     """`window` is the main window (db, tasks, english, refresh_all)."""
     if not paths:
         patterns = " ".join(f"*{s}" for s in sorted(SUFFIXES))
-        paths, _ = QFileDialog.getOpenFileNames(
-            window, window.tr("选择扫描件（可多选）"), "", window.tr("扫描件") + f" ({patterns})"
+        paths = ask_open_files(
+            window, window.tr("选择扫描件（可多选）"), window.tr("扫描件"), patterns
         )
     if not paths:
         return

@@ -27,7 +27,7 @@ from app.services.core import backups, storage
 from app.services.core.storage import Database
 from app.settings import AppSettings
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import ask_open_file, named, push_button
 
 
 class BackupDialog(QDialog):
@@ -126,9 +126,7 @@ class BackupDialog(QDialog):
         self.restore_from(self.items[rows[0].row()].path)
 
     def restore_other(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择备份文件"), "", self.tr("数据库") + " (*.sqlite3 *.db)"
-        )
+        path = ask_open_file(self, self.tr("选择备份文件"), self.tr("数据库"), "*.sqlite3 *.db")
         if path:
             self.restore_from(Path(path))
 

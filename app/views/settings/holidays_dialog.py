@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +28,7 @@ from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import ask_open_file, named, push_button
 
 
 class HolidaysDialog(QDialog):
@@ -161,9 +160,7 @@ class HolidaysDialog(QDialog):
         self.reload()
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入节假日"), "", self.tr("表格文件") + " (*.xlsx *.xls *.csv)"
-        )
+        path = ask_open_file(self, self.tr("导入节假日"), self.tr("表格文件"), "*.xlsx *.xls *.csv")
         if not path:
             return
         try:

@@ -21,7 +21,7 @@ from app.services.core.storage import Database
 from app.services.documents.documents import Document, FieldGrid, Paragraph
 from app.services.sync import keys
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import ask_open_file, named, push_button
 from app.views.printing import actions
 
 
@@ -151,9 +151,7 @@ class KeysDialog(QDialog):
 
     def trust(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("选择对方的公钥文件"), "", "Public key (*.pub)"
-            )
+            path = ask_open_file(self, self.tr("选择对方的公钥文件"), "Public key", "*.pub")
         if not path:
             return False
         try:

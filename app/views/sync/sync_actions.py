@@ -28,15 +28,16 @@ class SyncActions:
 
     def import_bundle(self, paths: list[str] | None = None) -> None:
         from app.services.sync import bundle
+        from app.views.common.widgets import ask_open_files
         from app.views.sync.keys_dialog import unlock
         from app.views.sync.sync_dialogs import preview_text
 
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
+            paths = ask_open_files(
                 self,
                 self.tr("选择同步包（可多选，含全部分卷）"),
-                "",
-                self.tr("同步包") + " (*.hexie *.hexie.part*)",
+                self.tr("同步包"),
+                "*.hexie *.hexie.part*",
             )
         if not paths:
             return
