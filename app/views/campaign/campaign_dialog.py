@@ -34,7 +34,7 @@ from app.views.campaign import campaign_merge
 from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import tr_lines
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import headed_table, named, push_button
 
 
 class DateError(ValueError):
@@ -57,8 +57,7 @@ def _date(text: str, what: str, *, required: bool = True) -> date | None:
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
-    t = named(QTableWidget(0, len(headers)), name)
-    t.setHorizontalHeaderLabels(headers)
+    t = headed_table(name, headers)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 

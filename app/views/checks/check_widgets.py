@@ -23,7 +23,7 @@ from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, Result
 from app.services.checks.snapshot_rules import ROLES_EN
 from app.views.common.layouts import vbox
 from app.views.common.readable import set_readable
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import headed_table, named, push_button
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
@@ -37,8 +37,7 @@ class TeamTable(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = named(QTableWidget(0, 2), "team")
-        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色")])
+        self.table = headed_table("team", [self.tr("姓名"), self.tr("角色")])
         # The name column takes what the role column (its combo's full width) leaves.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -21,9 +20,7 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines, tr_message
-from app.views.common.widgets import ask_open_file, named, push_button
-
-COLUMN_COUNT = 11
+from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
 class ChecklistDialog(QDialog):
@@ -35,8 +32,8 @@ class ChecklistDialog(QDialog):
         self.heading = named(QLabel(), "heading")
         self.used_by = named(QLabel(), "used_by")
         self.used_by.setWordWrap(True)
-        self.table = named(QTableWidget(0, COLUMN_COUNT), "items")
-        self.table.setHorizontalHeaderLabels(
+        self.table = headed_table(
+            "items",
             [
                 self.tr("编号"),
                 self.tr("类别"),
@@ -49,7 +46,7 @@ class ChecklistDialog(QDialog):
                 self.tr("适用条件"),
                 self.tr("停用"),
                 self.tr("问题表述（不合规时）"),
-            ]
+            ],
         )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col, width in enumerate((50, 130, 0, 180, 50, 50, 70, 200, 100, 40, 200)):

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -17,7 +16,7 @@ from app.services.core import local_time
 from app.services.core.audit import AuditRow
 from app.services.core.fields import FieldSpec
 from app.views.common.layouts import vbox
-from app.views.common.widgets import named
+from app.views.common.widgets import headed_table
 
 
 def _show(value: object) -> str:
@@ -44,9 +43,8 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("修改记录：%1").replace("%1", title))
         actions = {"create": self.tr("新建"), "update": self.tr("修改"), "delete": self.tr("删除")}
         labels = {s.name: (s.label_en if english else s.label_zh) for s in specs}
-        self.table = named(QTableWidget(0, 4), "history")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("内容")]
+        self.table = headed_table(
+            "history", [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("内容")]
         )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableWidget,
     QWidget,
 )
 
@@ -167,6 +168,13 @@ def named(widget: Named, name: str) -> Named:
     """The widget with its object name (tests and the English walk find it by that)."""
     widget.setObjectName(name)
     return widget
+
+
+def headed_table(name: str, headers: list[str]) -> QTableWidget:
+    """An empty table with its object name and a column for each of `headers`."""
+    table = named(QTableWidget(0, len(headers)), name)
+    table.setHorizontalHeaderLabels(headers)
+    return table
 
 
 def ask_open_file(parent: QWidget, title: str, kind: str, patterns: str) -> str:

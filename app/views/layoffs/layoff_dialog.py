@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
 )
 
@@ -24,7 +23,7 @@ from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
 from app.views.common.layouts import hbox, vbox
 from app.views.common.spec_dialog import SpecDialog
-from app.views.common.widgets import FindingsList, ask_open_file, named, push_button
+from app.views.common.widgets import FindingsList, ask_open_file, headed_table, named, push_button
 
 COUNTS = ("reemployment_assistance", "psychological_support", "skills_training", "reemployed")
 
@@ -62,8 +61,8 @@ class LayoffDialog(SpecDialog):
             ],
         )
 
-        self.people = named(QTableWidget(0, 8), "people")
-        self.people.setHorizontalHeaderLabels(
+        self.people = headed_table(
+            "people",
             [
                 self.tr("姓名"),
                 self.tr("身份证号码"),
@@ -73,7 +72,7 @@ class LayoffDialog(SpecDialog):
                 self.tr("就业援助"),
                 self.tr("心理疏导"),
                 self.tr("技能培训"),
-            ]
+            ],
         )
         self.people.verticalHeader().hide()
         self._filling = False

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_lines
-from app.views.common.widgets import named, push_button, pydate, qdate
+from app.views.common.widgets import headed_table, named, push_button, pydate, qdate
 
 
 class RectificationDialog(QDialog):
@@ -82,8 +81,7 @@ class RectificationDialog(QDialog):
         extend_form.addRow(self.tr("延期理由"), self.extend_reason)
         extend_form.addRow("", self.extend_button)
 
-        self.files = named(QTableWidget(0, 3), "files")
-        self.files.setHorizontalHeaderLabels([self.tr("文件"), self.tr("大小"), self.tr("校验")])
+        self.files = headed_table("files", [self.tr("文件"), self.tr("大小"), self.tr("校验")])
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.files.verticalHeader().hide()
         self.add_file_button = push_button(self.tr("添加佐证材料…"), "add_file", self.add_files)

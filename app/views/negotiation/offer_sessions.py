@@ -13,23 +13,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from app.services.negotiation.offers import SessionInput
 from app.views.common.layouts import vbox
-from app.views.common.widgets import OptionalDate, named, push_button
+from app.views.common.widgets import OptionalDate, headed_table, named, push_button
 
 
 class OfferSessions(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("协商会议"))
-        self.table = named(QTableWidget(0, 4), "sessions")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("用人单位方"), self.tr("职工方"), self.tr("首席代表")]
+        self.table = headed_table(
+            "sessions",
+            [self.tr("日期"), self.tr("用人单位方"), self.tr("职工方"), self.tr("首席代表")],
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()

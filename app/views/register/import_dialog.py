@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -28,7 +27,7 @@ from app.services.register.enterprise_import import (
 from app.tasks import TaskRunner
 from app.views.common.column_mapping import ColumnMapping
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import headed_table, named, push_button
 
 NOT_IMPORTED = ""
 
@@ -58,9 +57,8 @@ class ImportDialog(QDialog):
 
         self.mapping_table = ColumnMapping()
 
-        self.problem_table = named(QTableWidget(0, 3), "problems")
-        self.problem_table.setHorizontalHeaderLabels(
-            [self.tr("行号"), self.tr("处理"), self.tr("原因")]
+        self.problem_table = headed_table(
+            "problems", [self.tr("行号"), self.tr("处理"), self.tr("原因")]
         )
         self.problem_table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch

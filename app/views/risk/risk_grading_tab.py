@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from app.services.documents.documents import Document, Table, chinese_date
 from app.services.risk import risk_grading, risk_import
 from app.tasks import TaskRunner
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import ask_open_file, named, push_button
+from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 from app.views.printing import actions, document_pdf
 from app.views.risk.risk_import_dialog import RiskImportDialog
 from app.views.risk.rules_dialog import RulesDialog
@@ -74,8 +73,8 @@ class RiskGradingTab(QWidget):
         self.grade_button = push_button(self.tr("重新评级"), "grade", self.grade)
         self.rules_button = push_button(self.tr("评分规则…"), "rules", self.edit_rules)
 
-        self.batches = named(QTableWidget(0, 8), "batches")
-        self.batches.setHorizontalHeaderLabels(
+        self.batches = headed_table(
+            "batches",
             [
                 self.tr("导入日期"),
                 self.tr("来源"),
@@ -85,7 +84,7 @@ class RiskGradingTab(QWidget):
                 self.tr("按名称匹配"),
                 self.tr("未匹配"),
                 self.tr("状态"),
-            ]
+            ],
         )
         self.batches.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.batches.setColumnWidth(1, 150)  # source names such as "税务（纳税、欠税）"
@@ -102,8 +101,8 @@ class RiskGradingTab(QWidget):
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.setDate(QDate(date.today().year, 1, 1))
         self.since.dateChanged.connect(lambda _d: self.refresh_visits())
-        self.visits = named(QTableWidget(0, 6), "visits")
-        self.visits.setHorizontalHeaderLabels(
+        self.visits = headed_table(
+            "visits",
             [
                 self.tr("企业"),
                 self.tr("县区"),
@@ -111,7 +110,7 @@ class RiskGradingTab(QWidget):
                 self.tr("理由"),
                 self.tr("联系人"),
                 self.tr("电话"),
-            ]
+            ],
         )
         self.visits.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Enterprise names run to 15–20 characters; the default width cut them to six.

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -22,7 +21,7 @@ from app.tasks import TaskRunner
 from app.views.common.column_mapping import ColumnMapping
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_message
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import headed_table, named, push_button
 
 
 class RiskImportDialog(QDialog):
@@ -50,8 +49,7 @@ class RiskImportDialog(QDialog):
         self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
         self.summary.setWordWrap(True)
         self.mapping = ColumnMapping()
-        self.problems = named(QTableWidget(0, 2), "problems")
-        self.problems.setHorizontalHeaderLabels([self.tr("行号"), self.tr("说明")])
+        self.problems = headed_table("problems", [self.tr("行号"), self.tr("说明")])
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().hide()
         self.recheck_button = push_button(

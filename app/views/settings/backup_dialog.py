@@ -27,7 +27,7 @@ from app.services.core import backups, storage
 from app.services.core.storage import Database
 from app.settings import AppSettings
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import ask_open_file, named, push_button
+from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
 class BackupDialog(QDialog):
@@ -55,8 +55,9 @@ class BackupDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.table = named(QTableWidget(0, 3), "backup_table")
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("原因"), self.tr("大小")])
+        self.table = headed_table(
+            "backup_table", [self.tr("时间"), self.tr("原因"), self.tr("大小")]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -28,7 +27,7 @@ from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.core.storage import Database
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import ask_open_file, named, push_button
+from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
 class HolidaysDialog(QDialog):
@@ -42,8 +41,7 @@ class HolidaysDialog(QDialog):
         self.year.valueChanged.connect(self.reload)
         self.coverage = named(QLabel(), "coverage")
         self.coverage.setWordWrap(True)
-        self.table = named(QTableWidget(0, 3), "days")
-        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("类型"), self.tr("名称")])
+        self.table = headed_table("days", [self.tr("日期"), self.tr("类型"), self.tr("名称")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.day = named(QDateEdit(), "day")

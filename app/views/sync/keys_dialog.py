@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -21,7 +20,7 @@ from app.services.core.storage import Database
 from app.services.documents.documents import Document, FieldGrid, Paragraph
 from app.services.sync import keys
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import ask_open_file, named, push_button
+from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 from app.views.printing import actions
 
 
@@ -53,15 +52,15 @@ class KeysDialog(QDialog):
         self.generate_button = push_button(self.tr("生成本单位密钥…"), "generate", self.generate)
         self.export_button = push_button(self.tr("导出本单位公钥…"), "export_key", self.export_key)
         self.sheet_button = push_button(self.tr("打印恢复单…"), "recovery", self.print_sheet)
-        self.peers = named(QTableWidget(0, 5), "peers")
-        self.peers.setHorizontalHeaderLabels(
+        self.peers = headed_table(
+            "peers",
             [
                 self.tr("区划代码"),
                 self.tr("单位"),
                 self.tr("指纹"),
                 self.tr("电子邮箱"),
                 self.tr("状态"),
-            ]
+            ],
         )
         header = self.peers.horizontalHeader()
         for column in (0, 1, 3, 4):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from app.services.core.storage import Database
 from app.services.sync import bundle, keys
 from app.tasks import TaskRunner, show_error
 from app.views.common.layouts import form_rows, hbox, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.widgets import headed_table, named, push_button
 from app.views.sync.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401
 
 
@@ -154,16 +153,14 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("同步冲突"))
-        self.list = named(QTableWidget(0, 3), "conflicts")
-        self.list.setHorizontalHeaderLabels(
-            [self.tr("记录类型"), self.tr("来自"), self.tr("发现时间")]
+        self.list = headed_table(
+            "conflicts", [self.tr("记录类型"), self.tr("来自"), self.tr("发现时间")]
         )
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.verticalHeader().hide()
         self.list.itemSelectionChanged.connect(self.show_selected)
-        self.fields = named(QTableWidget(0, 4), "fields")
-        self.fields.setHorizontalHeaderLabels(
-            [self.tr("字段"), self.tr("本方"), self.tr("对方"), self.tr("采用对方")]
+        self.fields = headed_table(
+            "fields", [self.tr("字段"), self.tr("本方"), self.tr("对方"), self.tr("采用对方")]
         )
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.verticalHeader().hide()
@@ -245,9 +242,9 @@ class ReceivedDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("各单位报送情况"))
-        table = named(QTableWidget(0, 4), "received")
-        table.setHorizontalHeaderLabels(
-            [self.tr("单位"), self.tr("最近同步包"), self.tr("导入时间"), self.tr("缺少的同步包")]
+        table = headed_table(
+            "received",
+            [self.tr("单位"), self.tr("最近同步包"), self.tr("导入时间"), self.tr("缺少的同步包")],
         )
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
