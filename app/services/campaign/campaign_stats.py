@@ -33,6 +33,7 @@ from app.services.campaign.campaigns import CampaignInput
 from app.services.checks import health_checks
 from app.services.core import office, reference
 from app.services.core.record_lists import its_enterprise, sum_by_county
+from app.services.core.record_store import count_where
 from app.services.layoffs import layoffs
 from app.services.ledger import ledger
 from app.services.ledger.rectification_status import OPEN_STATUSES
@@ -366,11 +367,5 @@ def guidance_filter(campaign_id: str, kind: str = "", county: str = "") -> guida
 
 
 def cases_of(db: Database, campaign_id: str) -> int:
-    with db.reader() as conn:
-        return int(
-            conn.execute(
-                select(func.count())
-                .select_from(TypicalCase)
-                .where(TypicalCase.campaign_id == campaign_id, TypicalCase.deleted == false())
-            ).scalar_one()
-        )
+    live = [TypicalCase.campaign_id == campaign_id, TypicalCase.deleted == false()]
+    return count_where(db, TypicalCase, live)

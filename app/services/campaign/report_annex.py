@@ -60,17 +60,10 @@ def write(stats: CampaignStats, out: str | Path) -> Path:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from app.services.documents.xlsx_print import (
-        BODY_FONT,
-        TITLE_FONT,
-        box_border,
-        chinese_workbook,
-        row_height,
-        setup_print,
-    )
+    from app.services.documents import xlsx_print as xlsx
 
-    box = box_border()
-    wb = chinese_workbook()
+    box = xlsx.box_border()
+    wb = xlsx.chinese_workbook()
     wb.remove(wb.active)
     for sheet, title, table in tables(stats):
         ws = wb.create_sheet(sheet)
@@ -81,39 +74,41 @@ def write(stats: CampaignStats, out: str | Path) -> Path:
             ws.column_dimensions[get_column_letter(c)].width = w
         # Row 1 "附件"; row 2 the annex's and the table's title; row 3 the campaign;
         # row 4 the header that repeats on every printed page.
-        ws.cell(row=1, column=1, value="附件").font = Font(name=TITLE_FONT, size=16)
+        ws.cell(row=1, column=1, value="附件").font = Font(name=xlsx.TITLE_FONT, size=16)
         ws.cell(row=2, column=1, value=f"{ANNEX_TITLE}：{title}").font = Font(
-            name=TITLE_FONT, size=14
+            name=xlsx.TITLE_FONT, size=14
         )
-        ws.cell(row=3, column=1, value=stats.campaign.name).font = Font(name=BODY_FONT, size=10)
+        ws.cell(row=3, column=1, value=stats.campaign.name).font = Font(
+            name=xlsx.BODY_FONT, size=10
+        )
         for row in (2, 3):
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             ws.cell(row=row, column=1).alignment = Alignment(
                 horizontal="center", vertical="center", wrap_text=True
             )
         ws.row_dimensions[1].height = 24
-        ws.row_dimensions[2].height = row_height(
+        ws.row_dimensions[2].height = xlsx.row_height(
             [f"{ANNEX_TITLE}：{title}"], [sum(widths) / 1.3], 14
         )
-        ws.row_dimensions[3].height = row_height([stats.campaign.name], [sum(widths)], 10)
+        ws.row_dimensions[3].height = xlsx.row_height([stats.campaign.name], [sum(widths)], 10)
         for c, header in enumerate(table.headers, 1):
             cell = ws.cell(row=4, column=c, value=header)
-            cell.font = Font(name=BODY_FONT, size=11, bold=True)
+            cell.font = Font(name=xlsx.BODY_FONT, size=11, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = box
-        ws.row_dimensions[4].height = row_height(table.headers, widths)
+        ws.row_dimensions[4].height = xlsx.row_height(table.headers, widths)
         for r, row in enumerate(table.rows, 5):
             for c, text in enumerate(row, 1):
                 value, number_format = _value(text)
                 cell = ws.cell(row=r, column=c, value=value)
                 if number_format:
                     cell.number_format = number_format
-                cell.font = Font(name=BODY_FONT, size=11, bold=row[0] == "合计")
+                cell.font = Font(name=xlsx.BODY_FONT, size=11, bold=row[0] == "合计")
                 cell.alignment = Alignment(
                     horizontal="left" if c == 1 else "center", vertical="center", wrap_text=True
                 )
                 cell.border = box
-            ws.row_dimensions[r].height = row_height(row, widths)
-        setup_print(ws, landscape=width > 7, title_rows="4:4")
+            ws.row_dimensions[r].height = xlsx.row_height(row, widths)
+        xlsx.setup_print(ws, landscape=width > 7, title_rows="4:4")
         ws.freeze_panes = "B5"
     return save_whole(out, wb.save)

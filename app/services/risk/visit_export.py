@@ -33,35 +33,28 @@ def write(
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from app.services.documents.xlsx_print import (
-        BODY_FONT,
-        TITLE_FONT,
-        box_border,
-        chinese_workbook,
-        row_height,
-        setup_print,
-    )
+    from app.services.documents import xlsx_print as xlsx
 
-    box = box_border()
-    wb = chinese_workbook(10)
+    box = xlsx.box_border()
+    wb = xlsx.chinese_workbook(10)
     ws = wb.active
     ws.title = "重点走访名单"
     last = get_column_letter(len(HEADERS))
     ws.append([f"{office}重点走访企业名单"])
-    ws["A1"].font = Font(name=TITLE_FONT, size=16)
+    ws["A1"].font = Font(name=xlsx.TITLE_FONT, size=16)
     ws.append(
         [
             f"高风险且自{chinese_date(since)}以来未体检的企业　{chinese_date(today)}　共 {len(rows)} 家"
         ]
     )
-    ws["A2"].font = Font(name=BODY_FONT, size=10)
+    ws["A2"].font = Font(name=xlsx.BODY_FONT, size=10)
     for r in (1, 2):
         ws.merge_cells(f"A{r}:{last}{r}")
         ws[f"A{r}"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
     ws.append(list(HEADERS))
     for cell in ws[3]:
-        cell.font = Font(name=BODY_FONT, size=10, bold=True)
+        cell.font = Font(name=xlsx.BODY_FONT, size=10, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = box
     for n, v in enumerate(rows, start=1):
@@ -79,9 +72,9 @@ def write(
         ]
         ws.append(values)
         r = ws.max_row
-        ws.row_dimensions[r].height = row_height([str(x) for x in values], WIDTHS, 10)
+        ws.row_dimensions[r].height = xlsx.row_height([str(x) for x in values], WIDTHS, 10)
         for c, cell in enumerate(ws[r], start=1):
-            cell.font = Font(name=BODY_FONT, size=10)
+            cell.font = Font(name=xlsx.BODY_FONT, size=10)
             cell.border = box
             cell.alignment = Alignment(
                 horizontal="center" if c in (1, 4, 8, 9) else "left",
@@ -92,6 +85,6 @@ def write(
                 cell.number_format = "@"  # 18 characters of code, never a number
     for c, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    setup_print(ws, landscape=True, title_rows="3:3")
+    xlsx.setup_print(ws, landscape=True, title_rows="3:3")
     ws.freeze_panes = "C4"
     return save_whole(out, wb.save)

@@ -92,12 +92,10 @@ class ActivitiesList(_CampaignList):
         self.record_buttons("activity", self.tr("登记指导服务…"))
 
     def make_filter(self) -> guidance.ActivityFilter:
-        return guidance.ActivityFilter(
+        return self.filter_of(
             campaign_id=self.campaign.currentData() or "",
             kind=self.kind.currentData() or "",
             county_code=self.county.currentData() or "",
-            text=self.search.text(),
-            origin_office=self.origin_office,
         )
 
     def dialog(self, campaign_id: str, **more: Any) -> QDialog:
@@ -126,12 +124,10 @@ class CasesList(_CampaignList):
         self.record_buttons("case", self.tr("新增典型案例…"))
 
     def make_filter(self) -> guidance.CaseFilter:
-        return guidance.CaseFilter(
+        return self.filter_of(
             campaign_id=self.campaign.currentData() or "",
             kind=self.kind.currentData() or "",
             in_report=self.in_report.isChecked(),
-            text=self.search.text(),
-            origin_office=self.origin_office,
         )
 
     new_case = _CampaignList.new_record

@@ -75,14 +75,11 @@ class HealthCheckTab(ListTab):
     def make_filter(self) -> CheckFilter:
         qf, qt = self.date_from.date(), self.date_to.date()
         dates = self.use_dates.isChecked()
-        return CheckFilter(
+        return self.filter_of(
             county_code=self.county.currentData() or "",
             date_from=date(qf.year(), qf.month(), qf.day()) if dates else None,
             date_to=date(qt.year(), qt.month(), qt.day()) if dates else None,
             open_findings=self.open_only.isChecked(),
-            enterprise_id=self.enterprise_id,
-            text=self.search.text(),
-            origin_office=self.origin_office,
         )
 
     def count_text(self, count: int) -> str:

@@ -4,7 +4,7 @@ paged table, an enterprise filter chip, buttons, a count, and the dashboard's pr
 A tab of one record type names its record spec (SPEC: the table's columns, or
 COLUMNS), its service module (SERVICE: count, page, get, delete, each taking the
 database and the tab's filter or a record's id), its filter (FILTER, made by
-make_filter() from the tab's widgets) and its dialog (DIALOG, opened with the record's
+make_filter() from the tab's widgets through filter_of()) and its dialog (DIALOG, opened with the record's
 id under the dialog's own RECORD_ARG). What is its own it adds in build(): filter
 widgets (choice(), tick()), buttons (button(), record_buttons(), print_menu_button()),
 and the hooks below (count_text, pick_first, saved_what, row_colour, filtered). The
@@ -12,6 +12,7 @@ actions on the selected records are in app/views/common/list_actions.py."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -145,6 +146,19 @@ class ListTab(ListActions, PresetFilter, QWidget):
     def make_filter(self) -> Any:
         """The tab's filter from its widgets (called on every change)."""
         return self.filter
+
+    def filter_of(self, **own: Any) -> Any:
+        """FILTER from the tab's own filter values and what every list tab keeps itself:
+        the search box's text, the enterprise chip, the origin office and the day the
+        list is read, each for a filter that has such a field."""
+        kept = {
+            "text": self.search.text(),
+            "enterprise_id": self.enterprise_id,
+            "origin_office": self.origin_office,
+            "today": self.today,
+        }
+        fields = {f.name for f in dataclasses.fields(self.FILTER)}
+        return self.FILTER(**{k: v for k, v in kept.items() if k in fields}, **own)
 
     def count_text(self, count: int) -> str:
         return self.tr("共 %n 条", "", count)

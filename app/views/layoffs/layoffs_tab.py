@@ -33,13 +33,10 @@ class LayoffsTab(ListTab):
         self.button(self.tr("重大风险隐患"), "layoff_risks", self.show_risks)
 
     def make_filter(self) -> FilingFilter:
-        return FilingFilter(
-            self.county.currentData() or "",
-            self.status.currentData() or "",
-            self.threshold.isChecked(),
-            self.enterprise_id,
-            self.search.text(),
-            origin_office=self.origin_office,
+        return self.filter_of(
+            county_code=self.county.currentData() or "",
+            status=self.status.currentData() or "",
+            threshold_only=self.threshold.isChecked(),
         )
 
     def extra(self, row: Any) -> tuple[Any, ...]:

@@ -106,18 +106,14 @@ class LedgerTab(ListTab):
     def make_filter(self) -> LedgerFilter:
         qf, qt = self.date_from.date(), self.date_to.date()
         dates = self.use_dates.isChecked()
-        return LedgerFilter(
+        return self.filter_of(
             county_code=self.county.currentData() or "",
-            enterprise_id=self.enterprise_id,
-            text=self.search.text(),
             status=self.status.currentData() or "",
             overdue=self.overdue.isChecked(),
             due_within_workdays=self.due_days.value() if self.due_soon.isChecked() else None,
             person=self.person.text(),
             deadline_from=date(qf.year(), qf.month(), qf.day()) if dates else None,
             deadline_to=date(qt.year(), qt.month(), qt.day()) if dates else None,
-            today=self.today,
-            origin_office=self.origin_office,
         )
 
     def filtered(self) -> None:

@@ -48,16 +48,12 @@ class OffersTab(ListTab):
         self.button(self.tr("重大风险隐患"), "offer_risks", self.show_risks)
 
     def make_filter(self) -> OfferFilter:
-        return OfferFilter(
+        return self.filter_of(
             stage=self.stage.currentData() or "",
             overdue=self.overdue.isChecked(),
             county_code=self.county.currentData() or "",
             topic=self.topic.currentData() or "",
             situation=self.situation.currentData() or "",
-            enterprise_id=self.enterprise_id,
-            text=self.search.text(),
-            today=self.today,
-            origin_office=self.origin_office,
         )
 
     def row_colour(self, values: tuple[Any, ...]) -> QColor | None:

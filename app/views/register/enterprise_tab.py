@@ -124,8 +124,7 @@ class EnterpriseTab(ListTab):
         return out
 
     def make_filter(self) -> EnterpriseFilter:
-        return EnterpriseFilter(
-            text=self.search.text(),
+        return self.filter_of(
             county_code=self.county.currentData() or "",
             industry=self.industry.currentData() or "",
             size_band=self.size.currentData() or "",
@@ -133,7 +132,6 @@ class EnterpriseTab(ListTab):
             newly_registered=self.newly.isChecked(),
             risk_level=self.risk.currentData() if self.risk.currentData() != "rose" else "",
             risk_rose=self.risk.currentData() == "rose",
-            origin_office=self.origin_office,
             new_months=self.new_months,
         )
 

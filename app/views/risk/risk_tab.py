@@ -36,14 +36,11 @@ class RiskTab(ListTab):
         self.button(self.tr("打开"), "open_risk", self.open_selected)
 
     def make_filter(self) -> EventFilter:
-        return EventFilter(
-            self.status.currentData() or "",
-            self.kind.currentData() or "",
-            self.county.currentData() or "",
-            self.spread.isChecked(),
-            self.enterprise_id,
-            self.search.text(),
-            origin_office=self.origin_office,
+        return self.filter_of(
+            status=self.status.currentData() or "",
+            kind=self.kind.currentData() or "",
+            county_code=self.county.currentData() or "",
+            may_spread=self.spread.isChecked(),
         )
 
     def extra(self, row: Any) -> tuple[Any, ...]:
