@@ -40,6 +40,7 @@ class EnterpriseTab(ListTab):
 
     COLUMNS = REGISTER_COLUMNS
     SERVICE = enterprises
+    FILTER = EnterpriseFilter
     NAME = "enterprise"
     SEARCH_DELAY_MS = 120
     SEARCH_STRETCH = 3
