@@ -16,14 +16,12 @@ from app.services.core.record_store import count_where
 
 
 @dataclass
-class ActivityFilter:
+class ActivityFilter(record_lists.ListFilter):
     campaign_id: str = ""
     kind: str = ""
     county_code: str = ""
-    text: str = ""
     date_from: date | None = None
     date_to: date | None = None
-    origin_office: str = ""
 
 
 def _activity_conditions(flt: ActivityFilter) -> list[Any]:
@@ -62,12 +60,10 @@ def activities(
 
 
 @dataclass
-class CaseFilter:
+class CaseFilter(record_lists.ListFilter):
     campaign_id: str = ""
     kind: str = ""
     in_report: bool = False
-    text: str = ""
-    origin_office: str = ""
 
 
 def _case_conditions(flt: CaseFilter) -> list[Any]:

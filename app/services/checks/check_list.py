@@ -17,15 +17,13 @@ from app.services.ledger.rectification_status import OPEN_STATUSES
 
 
 @dataclass
-class CheckFilter:
+class CheckFilter(record_lists.ListFilter):
     county_code: str = ""
     date_from: date | None = None
     date_to: date | None = None
     campaign_id: str = ""
     open_findings: bool = False
     enterprise_id: str = ""
-    text: str = ""
-    origin_office: str = ""
 
 
 def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:

@@ -6,6 +6,7 @@ initials), counting, and one keyset page of rows joined to their enterprise
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, and_, case, false, func, or_, select
@@ -14,6 +15,16 @@ from app.models import Enterprise
 from app.models.db import Database
 from app.models.portable import unindexed
 from app.services.core import keyset
+
+
+@dataclass
+class ListFilter:
+    """What every record list is also narrowed by, from its tab's own widgets
+    (app/views/common/list_tab.py): the search box's text and, at the city, the office
+    the records came from. Each list's filter adds its own fields."""
+
+    text: str = ""
+    origin_office: str = ""
 
 
 def enterprise_matches(text: str, *extra: ColumnElement[bool]) -> ColumnElement[bool] | None:

@@ -13,13 +13,11 @@ from app.services.layoffs.layoff_spec import LAYOFF_FILING
 
 
 @dataclass
-class FilingFilter:
+class FilingFilter(record_lists.ListFilter):
     county_code: str = ""
     status: str = ""
     threshold_only: bool = False
     enterprise_id: str = ""
-    text: str = ""
-    origin_office: str = ""
     # The filing's date: the report to the labour department, else the layoff date.
     date_from: date | None = None
     date_to: date | None = None

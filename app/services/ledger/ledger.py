@@ -41,10 +41,9 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass
-class LedgerFilter:
+class LedgerFilter(record_lists.ListFilter):
     county_code: str = ""
     enterprise_id: str = ""
-    text: str = ""
     status: str = ""  # a status, "open", or "" for all
     overdue: bool = False
     due_within_workdays: int | None = None
@@ -54,7 +53,6 @@ class LedgerFilter:
     deadline_from: date | None = None
     deadline_to: date | None = None
     check_id: str = ""
-    origin_office: str = ""
     today: date = field(default_factory=date.today)
 
 

@@ -15,16 +15,14 @@ from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 
 
 @dataclass
-class OfferFilter:
+class OfferFilter(record_lists.ListFilter):
     stage: str = ""
     overdue: bool = False
     county_code: str = ""
     topic: str = ""
     situation: str = ""
     enterprise_id: str = ""
-    text: str = ""
     today: date = field(default_factory=date.today)
-    origin_office: str = ""
     # date_from/date_to apply to `date_basis`: "offer" — the offer's date (when the
     # other side received it, else when it was sent); "signed" — the date the collective
     # contract was signed; "filed" — the date it was filed for review.

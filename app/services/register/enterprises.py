@@ -36,6 +36,7 @@ from app.services.core.fields import (
     problems,
 )
 from app.services.core.messages import N_
+from app.services.core.record_lists import ListFilter
 from app.services.register import credit_code, name_search
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS, FIELDS_BY_NAME
@@ -54,8 +55,7 @@ SIZE_BANDS: dict[str, tuple[str, str, int | None, int | None]] = {
 
 
 @dataclass
-class EnterpriseFilter:
-    text: str = ""
+class EnterpriseFilter(ListFilter):
     county_code: str = ""
     industry: str = ""
     size_band: str = ""
@@ -64,7 +64,6 @@ class EnterpriseFilter:
     new_months: int = 12
     risk_level: str = ""  # high / medium / low, from the newest grading
     risk_rose: bool = False
-    origin_office: str = ""  # at the city: one county's records
     today: date = field(default_factory=date.today)
 
 

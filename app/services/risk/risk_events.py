@@ -222,15 +222,13 @@ def get(db: Database, event_id: str) -> tuple[EventInput, dict[str, Any]]:
 
 
 @dataclass
-class EventFilter:
+class EventFilter(record_lists.ListFilter):
     status: str = ""
     kind: str = ""
     county_code: str = ""
     may_spread: bool = False
     enterprise_id: str = ""
-    text: str = ""
     today: date = field(default_factory=date.today)
-    origin_office: str = ""
     found_from: date | None = None
     found_to: date | None = None
 
