@@ -48,12 +48,14 @@ def matching(
     dated: Any = None,
     span: tuple[str, str] = ("date_from", "date_to"),
     titled: Any = None,
+    by_enterprise: bool = False,
 ) -> list[ColumnElement[bool]]:
     """A list filter's common conditions: the record not deleted; for each name in
     `equal` that the filter sets, that column equal to it (the model's column of that
     name, `columns[name]`, or the enterprise's county for "county_code"); and `dated`
     between the filter's `span` dates (each optional); `titled`, a column that
-    contains the filter's `text` (searched as typed: % and _ are plain characters)."""
+    contains the filter's `text` (searched as typed: % and _ are plain characters);
+    `by_enterprise`, the filter's `text` in the enterprise's name or pinyin initials."""
     columns = {"county_code": Enterprise.county_code, **(columns or {})}
     conds: list[ColumnElement[bool]] = [model.deleted == false()]
     for name in equal:
@@ -66,6 +68,8 @@ def matching(
         conds.append(dated <= end)
     if titled is not None and (text := flt.text.strip()):
         conds.append(titled.contains(text, autoescape=True))
+    if by_enterprise and (match := enterprise_matches(flt.text)) is not None:
+        conds.append(match)
     return conds
 
 

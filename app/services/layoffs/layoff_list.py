@@ -30,11 +30,9 @@ def filing_date() -> ColumnElement[date]:
 def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
     f = LayoffFiling
     equal = ("county_code", "status", "enterprise_id", "origin_office")
-    conds = record_lists.matching(f, flt, equal, dated=filing_date())
+    conds = record_lists.matching(f, flt, equal, dated=filing_date(), by_enterprise=True)
     if flt.threshold_only:
         conds.append(or_(f.laid_off >= 20, f.laid_off * 10 >= f.total_staff))
-    if (match := record_lists.enterprise_matches(flt.text)) is not None:
-        conds.append(match)
     return conds
 
 

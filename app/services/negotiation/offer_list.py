@@ -46,7 +46,9 @@ def basis_date(basis: str) -> ColumnElement[date]:
 def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
     o = NegotiationOffer
     equal = ("county_code", "situation", "enterprise_id", "origin_office")
-    conds = record_lists.matching(o, flt, equal, dated=basis_date(flt.date_basis))
+    conds = record_lists.matching(
+        o, flt, equal, dated=basis_date(flt.date_basis), by_enterprise=True
+    )
     today = flt.today
     if flt.stage == "effective":
         conds.append(
@@ -71,8 +73,6 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
         )
     if flt.topic:
         conds.append(o.topics_json.like(f'%"{flt.topic}"%'))
-    if (match := record_lists.enterprise_matches(flt.text)) is not None:
-        conds.append(match)
     return conds
 
 
