@@ -27,7 +27,6 @@ from sqlalchemy import (
     Engine,
     event,
     inspect,
-    select,
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -72,11 +71,15 @@ class Actor:
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
-    """Reserve `count` change sequence numbers; returns the first of them."""
-    session.execute(
-        update(SyncCounter).where(SyncCounter.id == 1).values(value=SyncCounter.value + count)
-    )
-    last = session.execute(select(SyncCounter.value).where(SyncCounter.id == 1)).scalar_one()
+    """Reserve `count` change sequence numbers; returns the first of them. One
+    statement a flush: UPDATE … RETURNING (SQLite 3.35+ and PostgreSQL both take it)."""
+    counter = SyncCounter.__table__.c  # Core: the counter is never loaded as an object
+    last = session.execute(
+        update(SyncCounter.__table__)
+        .where(counter.id == 1)
+        .values(value=counter.value + count)
+        .returning(counter.value)
+    ).scalar_one()
     return int(last) - count + 1
 
 

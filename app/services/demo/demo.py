@@ -21,6 +21,7 @@ from app.services.core.office import current
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_names import NameSpace, serial_permutation
 from app.services.demo.demo_people import person
+from app.services.demo.demo_write import chunk_writer
 from app.services.register import credit_code
 from app.services.register.enterprise_import import insert_chunks
 
@@ -211,7 +212,10 @@ def add_generated(
     with db.session() as session, bulk_cache(session):
         seq = next_change_seq(session, max(total, 1))
         summary = f"导入自 {source}"
-        done = yield from insert_chunks(session, chunks, seq, utcnow(), summary, total)
+        with chunk_writer(session.connection(), Enterprise.__table__) as write:
+            done = yield from insert_chunks(
+                session, chunks, seq, utcnow(), summary, total, write=write
+            )
         if done >= STATISTICS_AFTER_ROWS:
             refresh_statistics(session, Enterprise.__table__)
         return done
