@@ -22,7 +22,7 @@ from app.services.core.progress import Progress, Work
 from app.services.demo.demo_names import NameSpace, serial_permutation
 from app.services.demo.demo_people import person
 from app.services.demo.demo_write import chunk_writer
-from app.services.register import credit_code
+from app.services.register import credit_code, pinyin_keys
 from app.services.register.enterprise_import import insert_chunks
 
 _CORE_CHARS = "鑫源恒达华美宏兴盛泰瑞丰金鼎顺发永安天成中原新昌隆嘉禾博远长城汇通卓越宇辉建业正阳鹏程佳和振东德信明远"
@@ -64,6 +64,7 @@ _INDUSTRY_WORDS: list[tuple[str, str, int]] = [
     ("农业开发", "农、林、牧、渔业", 3),
     ("热力", "电力、热力、燃气及水生产和供应业", 1),
 ]
+PINYIN_PIECES = 20_000  # ~10 MB of cached readings; 2-character cores are 2,601
 _FORMS = ["有限公司", "有限责任公司", "股份有限公司", "有限公司", "有限公司"]
 _PLATFORM_WORDS = [
     ("网约车", "交通运输、仓储和邮政业"),
@@ -161,6 +162,8 @@ def enterprise_chunks(
         if len(rows) == chunk:
             yield rows
             rows = []
+            # A million names' cores are ~130,000 pieces for the pinyin cache: bounded.
+            pinyin_keys.bound_cache(PINYIN_PIECES)
     if rows:
         yield rows
 
