@@ -73,13 +73,9 @@ class Actor:
 def next_change_seq(session: Session, count: int = 1) -> int:
     """Reserve `count` change sequence numbers; returns the first of them. One
     statement a flush: UPDATE … RETURNING (SQLite 3.35+ and PostgreSQL both take it)."""
-    counter = SyncCounter.__table__.c  # Core: the counter is never loaded as an object
-    last = session.execute(
-        update(SyncCounter.__table__)
-        .where(counter.id == 1)
-        .values(value=counter.value + count)
-        .returning(counter.value)
-    ).scalar_one()
+    c = SyncCounter.__table__.c  # Core: the counter is never loaded as an object
+    bump = update(SyncCounter.__table__).where(c.id == 1).values(value=c.value + count)
+    last = session.execute(bump.returning(c.value)).scalar_one()
     return int(last) - count + 1
 
 
