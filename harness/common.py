@@ -28,7 +28,7 @@ OPERATOR = "压力测试员"
 #   备份/*.sqlite3.part[-journal]  a backup killed while copying (e.g. the one before an upgrade),
 #                        with SQLite's rollback journal of the copy if cut off mid-step:
 #                        removed once ten minutes old by the next backup or the window's
-#                        start-up (app/services/core/backups.py clean_stale_parts)
+#                        start-up (app/services/core/backup_parts.py)
 DOCUMENTED = (
     re.compile(r".*\.sqlite3-(wal|shm)$"),
     re.compile(r".*\.sqlite3\.lock$"),
@@ -160,7 +160,7 @@ def _evidence(p: Path) -> bool:
 
 def unfinished_backup(p: Path) -> bool:
     """A backup's copy cut off before its rename (README.md, 备份与恢复)."""
-    from app.services.core.backups import PART_SUFFIXES
+    from app.services.core.backup_parts import PART_SUFFIXES
 
     return p.name.endswith(PART_SUFFIXES)
 

@@ -16,7 +16,6 @@ import logging
 import os
 import re
 import sqlite3
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from app.models.db import Database
 from app.owner_only import FOLDER_MODE, create_private_file, private_file
 from app.services.core import file_check, file_swap
+from app.services.core.backup_parts import clean_stale_parts
 from app.services.core.progress import Progress, Work
 
 log = logging.getLogger(__name__)
@@ -51,9 +51,6 @@ IN_ENGLISH = {
     "指导服务活动": "Guidance activities",
 }
 KEEP_DAYS = 7
-# A .part file untouched this long was left by a backup that was killed (a running
-# backup writes its copy in steps, touching the file all the time).
-STALE_PART_SECONDS = 10 * 60
 KEEP_WEEKS = 4
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+)\.sqlite3$")
 # Record types a person recognises, for "what does this backup hold".
@@ -116,32 +113,6 @@ def _prepare_folder(folder: Path) -> None:
         folder.mkdir(parents=True, mode=FOLDER_MODE)
     if folder == default_folder() and os.name == "posix":
         os.chmod(folder, FOLDER_MODE)
-
-
-PART_SUFFIXES = (".sqlite3.part", ".sqlite3.part-journal", ".sqlite3.part-wal", ".sqlite3.part-shm")
-
-
-def clean_stale_parts(folder: Path, *, now: float | None = None) -> list[Path]:
-    """Remove the .part files a killed backup left behind (at start-up and before
-    every backup). A .part still being written (touched in the last ten minutes)
-    stays: another window or command may be backing up right now."""
-    now = time.time() if now is None else now
-    removed: list[Path] = []
-    if not Path(folder).is_dir():
-        return removed
-    # SQLite's rollback journal of the copy (.part-journal) is cut off with it.
-    for part in sorted(Path(folder).glob("*.sqlite3.part*")):
-        if not part.name.endswith(PART_SUFFIXES):
-            continue
-        try:
-            if now - part.stat().st_mtime >= STALE_PART_SECONDS:
-                part.unlink()
-                removed.append(part)
-        except OSError as exc:
-            log.warning("could not remove %s: %s", part, exc)
-    if removed:
-        log.info("removed %d unfinished backup file(s) in %s", len(removed), folder)
-    return removed
 
 
 def _copy(source: Path, target: Path, journal_mode: str) -> None:
