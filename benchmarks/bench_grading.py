@@ -71,25 +71,43 @@ def graded_db() -> Path:
     return path
 
 
-BASELINE_SQL = f"""
+def _shift(period: str, months: int) -> str:
+    index = int(period[:4]) * 12 + int(period[5:7]) - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def baseline_sql(ref: str) -> str:
+    """The shipped rules on shared data (social-insurance arrears, headcount down 20 %
+    on three months ago, tax down 30 % on a year ago) as one plain aggregate query,
+    with the months counted back from `ref`, the newest month of the data."""
+    then = _shift(ref, -3)
+    recent = ", ".join(f"'{_shift(ref, -n)}'" for n in (2, 1, 0))
+    year_ago = ", ".join(f"'{_shift(ref, -n)}'" for n in (14, 13, 12))
+    return f"""
 SELECT e.id,
   (CASE WHEN COALESCE(a.months, 0) >= 3 THEN 40 ELSE 0 END) + (CASE WHEN COALESCE(a.months, 0) >= 1 THEN 20 ELSE 0 END)
   + (CASE WHEN h.old > 0 AND (h.cur - h.old) * 100.0 / h.old <= -20 THEN 15 ELSE 0 END)
   + (CASE WHEN t.old > 0 AND (t.cur - t.old) * 100.0 / t.old <= -30 THEN 15 ELSE 0 END) AS score
 FROM enterprise e
 LEFT JOIN (SELECT enterprise_id, SUM(value) AS months FROM risk_fact WHERE deleted = 0 AND metric = 'si_arrears_months'
-           AND period = '{REF}' GROUP BY enterprise_id) a ON a.enterprise_id = e.id
-LEFT JOIN (SELECT enterprise_id, SUM(CASE WHEN period = '{REF}' THEN value ELSE 0 END) AS cur,
-                  SUM(CASE WHEN period = '2023-02' THEN value ELSE 0 END) AS old
-           FROM risk_fact WHERE deleted = 0 AND metric = 'insured_headcount' AND period IN ('{REF}', '2023-02')
+           AND period = '{ref}' GROUP BY enterprise_id) a ON a.enterprise_id = e.id
+LEFT JOIN (SELECT enterprise_id, SUM(CASE WHEN period = '{ref}' THEN value ELSE 0 END) AS cur,
+                  SUM(CASE WHEN period = '{then}' THEN value ELSE 0 END) AS old
+           FROM risk_fact WHERE deleted = 0 AND metric = 'insured_headcount' AND period IN ('{ref}', '{then}')
            GROUP BY enterprise_id) h ON h.enterprise_id = e.id
-LEFT JOIN (SELECT enterprise_id, SUM(CASE WHEN period IN ('2023-03', '2023-04', '2023-05') THEN value ELSE 0 END) AS cur,
-                  SUM(CASE WHEN period IN ('2022-03', '2022-04', '2022-05') THEN value ELSE 0 END) AS old
+LEFT JOIN (SELECT enterprise_id, SUM(CASE WHEN period IN ({recent}) THEN value ELSE 0 END) AS cur,
+                  SUM(CASE WHEN period IN ({year_ago}) THEN value ELSE 0 END) AS old
            FROM risk_fact WHERE deleted = 0 AND metric = 'tax_paid'
-           AND period IN ('2023-03', '2023-04', '2023-05', '2022-03', '2022-04', '2022-05')
+           AND period IN ({recent}, {year_ago})
            GROUP BY enterprise_id) t ON t.enterprise_id = e.id
 WHERE e.deleted = 0
 """
+
+
+# The newest month of the data, which the windows count back from (the program's
+# reference_period): found by the raw side too, as part of the same work.
+REFERENCE_SQL = "SELECT max(period) FROM risk_fact WHERE deleted = 0"
+BASELINE_SQL = baseline_sql(REF)
 
 
 def run() -> bool:
@@ -105,7 +123,8 @@ def run() -> bool:
 
     def baseline() -> None:
         con = sqlite3.connect(path)
-        scores = con.execute(BASELINE_SQL).fetchall()
+        ref = con.execute(REFERENCE_SQL).fetchone()[0]
+        scores = con.execute(baseline_sql(ref)).fetchall()
         assert len(scores) == N
         con.close()
 

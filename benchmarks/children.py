@@ -92,10 +92,13 @@ def import_raw(xlsx: str, db_path: str) -> None:
 
 
 def grade_raw(db_path: str) -> None:
-    from benchmarks.bench_grading import BASELINE_SQL
+    """Raw: the newest month of the data, then the shipped rules on shared data as one
+    plain aggregate counted back from it (benchmarks/bench_grading.py)."""
+    from benchmarks.bench_grading import REFERENCE_SQL, baseline_sql
 
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    con.execute(BASELINE_SQL).fetchall()
+    ref = con.execute(REFERENCE_SQL).fetchone()[0]
+    con.execute(baseline_sql(ref)).fetchall()
 
 
 def demo_raw(db_path: str, count: str) -> None:

@@ -36,6 +36,21 @@ def _tables() -> dict[str, list[str]]:
     return {name: [c.name for c in table.c] for name, table in record_tables().items()}
 
 
+def carried_row(sender: str, row_id: str) -> dict[str, Any]:
+    """The sync fields of a record as `sender`'s bundle carries it (written
+    2023-07-01 08:00 by another office, version 1, not deleted)."""
+    now = datetime(2023, 7, 1, 8, 0).isoformat()
+    return {
+        "id": row_id,
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+        "origin_office": sender,
+        "author": "外单位",
+        "deleted": False,
+    }
+
+
 @st.composite
 def record_lines(draw: st.DrawFn, sender: str) -> tuple[str, bytes]:
     """One member `records/<type>.jsonl`: plausible rows of that type, a few fields
@@ -45,18 +60,9 @@ def record_lines(draw: st.DrawFn, sender: str) -> tuple[str, bytes]:
     tables = _tables()
     name = draw(st.sampled_from(sorted(tables)))
     rows = []
-    now = datetime(2023, 7, 1, 8, 0).isoformat()
     shared_id = new_id()
     for _ in range(draw(st.integers(0, 3))):
-        row: dict[str, Any] = {
-            "id": draw(st.sampled_from([new_id(), shared_id])),
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-            "origin_office": sender,
-            "author": "外单位",
-            "deleted": False,
-        }
+        row = carried_row(sender, draw(st.sampled_from([new_id(), shared_id])))
         for column in tables[name]:
             row.setdefault(column, None)
         for column in draw(st.lists(st.sampled_from(tables[name] + ["nonsense"]), max_size=4)):

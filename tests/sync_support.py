@@ -110,17 +110,11 @@ def record_row(sender: str, **fields: Any) -> dict[str, Any]:
     """An enterprise record as a bundle carries it (the columns an older version
     lacks are filled from defaults)."""
     from app.models.base import new_id
+    from harness.fuzz_bundles import carried_row
     from tests.builders import code
 
-    now = datetime(2023, 7, 1, 8, 0).isoformat()
     row = {
-        "id": new_id(),
-        "created_at": now,
-        "updated_at": now,
-        "version": 1,
-        "origin_office": sender,
-        "author": "外单位",
-        "deleted": False,
+        **carried_row(sender, new_id()),
         "name": "外县某公司",
         "credit_code": code(900, sender),
         "county_code": sender,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -107,6 +107,18 @@ def clear(conn: Connection) -> None:
 def insert(conn: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
     if batch:
         conn.execute(table.insert(), [typed(table, r) for r in batch])
+
+
+def insert_all(conn: Connection, table: Table, source: Iterable[dict[str, Any]]) -> None:
+    """Every row of `source` into `table`, BATCH rows an INSERT, so a large table is
+    never held in memory whole."""
+    batch: list[dict[str, Any]] = []
+    for row in source:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            insert(conn, table, batch)
+            batch = []
+    insert(conn, table, batch)
 
 
 def after_copy(conn: Connection) -> None:

@@ -127,25 +127,29 @@ class MainTabs:
         tab.risk_requested.connect(self.show_risks_of)
         return tab
 
-    def _make_check(self) -> HealthCheckTab:
-        tab = HealthCheckTab(self.db, self.tasks, english=self.english)
+    def _record_tab(self, tab: Any, *others: str) -> Any:
+        """A tab of records: its exports named in the status bar; after a change in it
+        the built tabs `others` reload, then the status bar and the overview follow."""
         tab.exported.connect(self.show_exported)
-        # Findings made on a check are ledger rows; closing them changes the check list.
-        tab.changed.connect(lambda: self._refresh_built("ledger", "enterprise"))
+        if others:
+            tab.changed.connect(lambda: self._refresh_built(*others))
         tab.changed.connect(self._changed_elsewhere)
         return tab
+
+    def _make_check(self) -> HealthCheckTab:
+        # Findings made on a check are ledger rows; closing them changes the check list.
+        tab = HealthCheckTab(self.db, self.tasks, english=self.english)
+        return self._record_tab(tab, "ledger", "enterprise")  # type: ignore[no-any-return]
 
     def _make_ledger(self) -> LedgerTab:
-        tab = LedgerTab(self.db, self.tasks, english=self.english)
-        tab.exported.connect(self.show_exported)
-        tab.changed.connect(lambda: self._refresh_built("check", "enterprise"))
-        tab.changed.connect(self._changed_elsewhere)
+        tab = self._record_tab(
+            LedgerTab(self.db, self.tasks, english=self.english), "check", "enterprise"
+        )
         tab.changed.connect(lambda: self.reminders.refresh())
-        return tab
+        return tab  # type: ignore[no-any-return]
 
     def _list_tab(self, tab: Any) -> Any:
-        tab.exported.connect(self.show_exported)
-        tab.changed.connect(self._changed_elsewhere)
+        self._record_tab(tab)
         tab.risk_requested.connect(self.show_risks_of)
         return tab
 

@@ -170,13 +170,16 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         tab.show_preset(flt, label)
         self.tabs.setCurrentWidget(tab)
 
+    def _show_in(self, tab: Any, enterprise: tuple[str, str] | None) -> None:
+        """`tab` in front, showing one enterprise's records (None: all of them)."""
+        tab.show_enterprise(enterprise)
+        self.tabs.setCurrentWidget(tab)
+
     def show_risks_of(self, enterprise_id: str, name: str) -> None:
-        self.risk_tab.show_enterprise((enterprise_id, name) if enterprise_id else None)
-        self.tabs.setCurrentWidget(self.risk_tab)
+        self._show_in(self.risk_tab, (enterprise_id, name) if enterprise_id else None)
 
     def show_ledger_of(self, enterprise_id: str, name: str) -> None:
-        self.ledger_tab.show_enterprise((enterprise_id, name))
-        self.tabs.setCurrentWidget(self.ledger_tab)
+        self._show_in(self.ledger_tab, (enterprise_id, name))
 
     def open_ledger_item(self, item_id: str) -> None:
         self.tabs.setCurrentWidget(self.ledger_tab)
@@ -186,8 +189,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         self.reminder_layout.toggle()
 
     def show_checks_of(self, enterprise_id: str, name: str) -> None:
-        self.check_tab.show_enterprise((enterprise_id, name))
-        self.tabs.setCurrentWidget(self.check_tab)
+        self._show_in(self.check_tab, (enterprise_id, name))
 
     def new_check_for(self, enterprise_id: str) -> None:
         self.tabs.setCurrentWidget(self.check_tab)

@@ -726,6 +726,21 @@ Please choose another backup.</translation>
     </message>
   </context>
   <context>
+    <name>ColumnMapping</name>
+    <message>
+      <source>导入为</source>
+      <translation>Import as</translation>
+    </message>
+    <message>
+      <source>文件中的列</source>
+      <translation>Column in the file</translation>
+    </message>
+    <message>
+      <source>（不导入）</source>
+      <translation>(not imported)</translation>
+    </message>
+  </context>
+  <context>
     <name>ConclusionPage</name>
     <message>
       <source>企业整改负责人</source>
@@ -1691,10 +1706,6 @@ medium %2</translation>
       <translation>Import</translation>
     </message>
     <message>
-      <source>导入为</source>
-      <translation>Import as</translation>
-    </message>
-    <message>
       <source>导入企业名录：%1</source>
       <translation>Import enterprise list: %1</translation>
     </message>
@@ -1717,10 +1728,6 @@ medium %2</translation>
     <message>
       <source>提示</source>
       <translation>Note</translation>
-    </message>
-    <message>
-      <source>文件中的列</source>
-      <translation>Column in the file</translation>
     </message>
     <message>
       <source>无法导入：%1</source>
@@ -1757,10 +1764,6 @@ medium %2</translation>
     <message>
       <source>问题行：</source>
       <translation>Rows with problems:</translation>
-    </message>
-    <message>
-      <source>（不导入）</source>
-      <translation>(not imported)</translation>
     </message>
     <message>
       <source>（第 %1 列）</source>
@@ -3422,10 +3425,6 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>Import</translation>
     </message>
     <message>
-      <source>导入为</source>
-      <translation>Import as</translation>
-    </message>
-    <message>
       <source>导入共享数据：%1</source>
       <translation>Import shared data: %1</translation>
     </message>
@@ -3436,10 +3435,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>数据来源：</source>
       <translation>Source:</translation>
-    </message>
-    <message>
-      <source>文件中的列</source>
-      <translation>Column in the file</translation>
     </message>
     <message>
       <source>无法导入：%1</source>
@@ -3472,10 +3467,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>说明</source>
       <translation>Note</translation>
-    </message>
-    <message>
-      <source>（不导入）</source>
-      <translation>(not imported)</translation>
     </message>
   </context>
   <context>

@@ -124,21 +124,22 @@ def test_guidance_activity_dialog(qtbot, window, monkeypatch, tmp_path):  # noqa
     window.guidance_tab.refresh()
     lst = window.guidance_tab.activities
     dialog = lst.new_activity()
-    type_text(qtbot, dialog.editors["title"], "送法进企业活动")
-    dialog.editors["held_on"].setText("2023-08-01")
-    dialog.editors["kind"].setCurrentIndex(dialog.editors["kind"].findData("law_into_enterprise"))
-    dialog.editors["people_reached"].setText("abc")
+    editors = dialog.form.editors
+    type_text(qtbot, editors["title"], "送法进企业活动")
+    editors["held_on"].setText("2023-08-01")
+    editors["kind"].setCurrentIndex(editors["kind"].findData("law_into_enterprise"))
+    editors["people_reached"].setText("abc")
     dialog.add_enterprise(eid)
     photo = tmp_path / "现场.jpg"
     photo.write_bytes(b"\xff\xd8\xff photo")
     dialog.files_box.add_path(photo)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert dialog.error_labels["people_reached"].isVisible()  # not a number: nothing saved
+    assert dialog.errors.text("people_reached")  # not a number: nothing saved
     assert guidance.count_activities(window.db, guidance.ActivityFilter()) == 0
-    dialog.editors["people_reached"].setText("80")
+    editors["people_reached"].setText("80")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert lst.model.rowCount() == 1
-    values, reached, files = guidance.activity(window.db, dialog.activity_id)
+    values, reached, files = guidance.activity(window.db, dialog.record_id)
     assert values["campaign_id"] == campaign_id and [e.id for e in reached] == [eid]
     assert files[0]["file_name"] == "现场.jpg"
 

@@ -28,9 +28,11 @@ def _edit(qtbot: Any, window: Any) -> RecordDialog:
     return dialog
 
 
-def _retype(qtbot: Any, dialog: RecordDialog, name: str, text: str) -> None:
-    dialog.editors[name].clear()  # type: ignore[attr-defined]
-    type_text(qtbot, dialog.editors[name], text)
+def _retype(qtbot: Any, dialog: Any, name: str, text: str) -> None:
+    """A field retyped in a RecordDialog or a SpecDialog (its editors in its form)."""
+    editors = dialog.form.editors if hasattr(dialog, "form") else dialog.editors
+    editors[name].clear()
+    type_text(qtbot, editors[name], text)
 
 
 def _merge_view(qtbot: Any, dialog: Any) -> MergeDialog:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import false, select
 
@@ -30,6 +30,9 @@ from app.services.core.record_store import save_audited
 from app.services.documents import report_docx, report_fonts
 from app.services.documents.documents import Heading, Paragraph
 from app.services.documents.report_content import ReportContent
+
+if TYPE_CHECKING:
+    from app.services.campaign.campaign_stats import CampaignStats
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -192,16 +195,22 @@ def save(db: Database, campaign_id: str, data: ReportInput, *, loaded: int | Non
 
 # -- content ------------------------------------------------------------------------------------
 def build(
-    db: Database, campaign_id: str, *, today: date | None = None, data: ReportInput | None = None
+    db: Database,
+    campaign_id: str,
+    *,
+    today: date | None = None,
+    data: ReportInput | None = None,
+    stats: CampaignStats | None = None,
 ) -> ReportContent:
+    """`stats`: the campaign's figures when the caller has collected them already."""
     from app.services.campaign import campaign_stats
 
     data = data or get(db, campaign_id)
     here = office.current(db)
     name = here.name if here else ""
-    # One collection of the figures for the drafts and the cases (a full count of
-    # every table by county: a third of the report's time at 100,000 enterprises).
-    stats = campaign_stats.collect(db, campaign_id, today=today)
+    # One collection of the figures for the drafts, the cases and the annex (a full
+    # count of every table by county: a third of the report's time at 100,000 enterprises).
+    stats = stats or campaign_stats.collect(db, campaign_id, today=today)
     texts = report_drafts.section_texts(
         db, campaign_id, data.narratives, name, today=today, stats=stats
     )
@@ -251,23 +260,21 @@ def write(
     installed_fonts: frozenset[str] | None = None,
 ) -> ReportResult:
     """The report as .docx (and the annex as .xlsx); the notes say which fonts were substituted."""
-    from app.services.campaign import report_annex
+    from app.services.campaign import campaign_stats, report_annex
 
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ValueError(f"报告文件应以 .docx 结尾：{out.name}")
     if annex is not None and Path(annex).suffix.lower() != ".xlsx":
         raise ValueError(f"统计表附件应以 .xlsx 结尾：{Path(annex).name}")
-    content = build(db, campaign_id, today=today)
+    stats = campaign_stats.collect(db, campaign_id, today=today)
+    content = build(db, campaign_id, today=today, stats=stats)
     if annex is None:
         content.attachment_note = ""
     fonts = report_fonts.choose(installed_fonts)
     report_docx.render(content, out, fonts)
     annex_path = None
     if annex is not None:
-        from app.services.campaign import campaign_stats
-
-        stats = campaign_stats.collect(db, campaign_id, today=today)
         annex_path = report_annex.write(stats, annex)
     return ReportResult(out, annex_path, report_fonts.describe(fonts))
 

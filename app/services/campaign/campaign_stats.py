@@ -32,7 +32,7 @@ from app.services.campaign import campaigns, guidance
 from app.services.campaign.campaigns import CampaignInput
 from app.services.checks import health_checks
 from app.services.core import office, reference
-from app.services.core.record_lists import sum_by_county
+from app.services.core.record_lists import its_enterprise, sum_by_county
 from app.services.layoffs import layoffs
 from app.services.ledger import ledger
 from app.services.ledger.rectification_status import OPEN_STATUSES
@@ -278,7 +278,7 @@ def _checks_by_month(db: Database, period: Period) -> dict[str, dict[str, int]]:
     stmt = (
         select(_month(HealthCheck.check_date), Enterprise.county_code, func.count())
         .select_from(HealthCheck)
-        .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
+        .join(Enterprise, its_enterprise(HealthCheck))
         .where(and_(*conds))
         .group_by(_month(HealthCheck.check_date), Enterprise.county_code)
     )
@@ -294,9 +294,7 @@ def _closure_by_month(db: Database, period: Period) -> list[tuple[str, int, int]
     period) closed that month — the chart adds them up."""
     conds = ledger._conditions(ledger_filter(period, "found"))
     r = RectificationItem
-    base = (
-        select(r).join(Enterprise, Enterprise.id == r.enterprise_id).where(and_(*conds)).subquery()
-    )
+    base = select(r).join(Enterprise, its_enterprise(r)).where(and_(*conds)).subquery()
     found_stmt = select(_month(base.c.found_on), func.count()).group_by(_month(base.c.found_on))
     closed_stmt = (
         select(_month(base.c.verified_on), func.count())
@@ -321,26 +319,46 @@ def _closure_by_month(db: Database, period: Period) -> list[tuple[str, int, int]
 def _guidance(db: Database, stats: CampaignStats) -> None:
     flt = guidance.ActivityFilter(campaign_id=stats.campaign_id)
     rows = guidance.activities(db, flt, limit=1_000_000)
-    with db.session() as session:
-        reached = ("activities", "enterprises", "new_enterprises", "people")
-        for code in stats.counties:
-            stats.guidance[code] = dict.fromkeys(reached, 0)
-        for kind in guidance.ACTIVITY_KINDS:
-            stats.guidance_by_kind[kind] = dict.fromkeys(reached, 0)
-        for row in rows:
-            ids = json.loads(row["enterprise_ids_json"] or "[]")
-            reached = guidance.reached_enterprises(session, ids, row["held_on"])
-            new = sum(1 for e in reached if e.newly_registered)
-            for bucket in (
-                stats.guidance.get(row["county_code"]),
-                stats.guidance_by_kind.get(row["kind"]),
-            ):
-                if bucket is None:
-                    continue
-                bucket["activities"] += 1
-                bucket["enterprises"] += row["enterprises"]
-                bucket["new_enterprises"] += new
-                bucket["people"] += row["people_reached"]
+    reached_keys = ("activities", "enterprises", "new_enterprises", "people")
+    for code in stats.counties:
+        stats.guidance[code] = dict.fromkeys(reached_keys, 0)
+    for kind in guidance.ACTIVITY_KINDS:
+        stats.guidance_by_kind[kind] = dict.fromkeys(reached_keys, 0)
+    ids = [json.loads(row["enterprise_ids_json"] or "[]") for row in rows]
+    registered = _registration_dates(db, {i for some in ids for i in some})
+    for row, reached in zip(rows, ids, strict=True):
+        # The enterprises an activity reached, as guidance.reached_enterprises finds
+        # them (each once; deleted ones too), read for every activity in one query.
+        new = sum(
+            1
+            for e in set(reached)
+            if e in registered and guidance.is_newly_registered(registered[e], row["held_on"])
+        )
+        for bucket in (
+            stats.guidance.get(row["county_code"]),
+            stats.guidance_by_kind.get(row["kind"]),
+        ):
+            if bucket is None:
+                continue
+            bucket["activities"] += 1
+            bucket["enterprises"] += row["enterprises"]
+            bucket["new_enterprises"] += new
+            bucket["people"] += row["people_reached"]
+
+
+def _registration_dates(db: Database, ids: set[str]) -> dict[str, date | None]:
+    wanted = sorted(ids)
+    out: dict[str, date | None] = {}
+    with db.reader() as conn:
+        for start in range(0, len(wanted), 500):
+            out.update(
+                conn.execute(
+                    select(Enterprise.id, Enterprise.registration_date).where(
+                        Enterprise.id.in_(wanted[start : start + 500])
+                    )
+                ).all()
+            )
+    return out
 
 
 def guidance_filter(campaign_id: str, kind: str = "", county: str = "") -> guidance.ActivityFilter:

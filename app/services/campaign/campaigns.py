@@ -22,6 +22,7 @@ from app.models import Campaign, Setting
 from app.models.db import Database
 from app.paths import resource_path
 from app.services.campaign import campaign_rules as campaign_rules
+from app.services.campaign import campaign_spec
 from app.services.core import edit_lock, reference
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.record_store import delete_audited, save_audited
@@ -212,13 +213,8 @@ def get(db: Database, campaign_id: str) -> CampaignInput:
 
 def _input_of(row: Campaign) -> CampaignInput:
     return CampaignInput(
-        name=row.name,
-        starts_on=row.starts_on,
-        ends_on=row.ends_on,
-        issuer=row.issuer,
-        doc_number=row.doc_number,
-        issued_on=row.issued_on,
-        report_due=row.report_due,
+        # The spec's fields are the campaign's columns by name; its tables are JSON.
+        **{spec.name: getattr(row, spec.name) for spec in campaign_spec.FIELDS},
         phases=[
             Phase(p["key"], p["name"], date.fromisoformat(p["start"]), date.fromisoformat(p["end"]))
             for p in json.loads(row.phases_json or "[]")

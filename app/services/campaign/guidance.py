@@ -11,6 +11,7 @@ list, the dialog and the rules.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -134,12 +135,9 @@ def activity(
     db: Database, activity_id: str, *, new_months: int = 12
 ) -> tuple[dict[str, Any], list[ReachedEnterprise], list[dict[str, Any]]]:
     """Field values, the register's enterprises reached (new ones marked) and the files."""
-    with db.session() as session:
-        gone = "找不到该指导服务活动，可能已被删除。"
-        row, values = _stored(session, GuidanceActivity, activity_id, ACTIVITY_FIELDS, gone)
-        ids = json.loads(row.enterprise_ids_json or "[]")
-        reached = reached_enterprises(session, ids, row.held_on, new_months)
-        return values, reached, _files_of(row)
+    values = _activity_values(db, activity_id)
+    files, ids = values.pop("files"), values.pop("enterprise_ids")
+    return values, enterprises_reached(db, ids, values["held_on"], new_months), files
 
 
 def _files_of(row: Any) -> list[dict[str, Any]]:
@@ -257,4 +255,79 @@ from app.services.campaign.guidance_lists import (  # noqa: E402, F401
     cases,
     count_activities,
     count_cases,
+)
+
+
+# -- the doors of each type's list tab and dialog (views/common/list_tab.py, spec_dialog.py)
+# As the offer and layoff services have them: the list's count, page and delete; what
+# stands in the way of saving a dialog's values (nothing written), the stored values,
+# and the save of what the dialog shows. Beside the fields, the values carry the
+# record's campaign (`campaign_id`), its files and, for an activity, the register's
+# enterprises it reached (`enterprise_ids`: None when the dialog did not change them,
+# so a colleague's change to the list is kept) or, for a case, its enterprise.
+@dataclass(frozen=True)
+class Doors:
+    count: Callable[[Database, Any], int]
+    page: Callable[..., Any]  # (db, filter, *, offset=0, limit=200) -> rows
+    delete: Callable[..., None]
+    problems_of: Callable[[Database, dict[str, Any]], dict[str, str]]
+    values_of: Callable[[Database, str], dict[str, Any]]
+    save_values: Callable[..., str]  # (db, values, record_id=None, *, loaded=None) -> id
+
+
+def _activity_values(db: Database, activity_id: str) -> dict[str, Any]:
+    with db.session() as session:
+        gone = "找不到该指导服务活动，可能已被删除。"
+        row, values = _stored(session, GuidanceActivity, activity_id, ACTIVITY_FIELDS, gone)
+        ids = json.loads(row.enterprise_ids_json or "[]")
+        return {**values, "enterprise_ids": ids, "files": _files_of(row)}
+
+
+def _case_values(db: Database, case_id: str) -> dict[str, Any]:
+    values, files = case(db, case_id)
+    return {**values, "files": files}
+
+
+def _doors(
+    lists: tuple[Callable[..., Any], ...],
+    spec: RecordSpec,
+    read: Callable[[Database, str], dict[str, Any]],
+    save: Callable[..., str],
+    id_name: str,
+    links: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Doors:
+    """A campaign record type's doors: `lists` its count, page and delete; `save`
+    (save_activity, save_case) takes the record's id as `id_name`, its campaign and
+    what `links` reads from the values."""
+
+    def save_values(
+        db: Database,
+        values: dict[str, Any],
+        record_id: str | None = None,
+        *,
+        loaded: int | None = None,
+    ) -> str:
+        ids = {id_name: record_id}
+        return save(
+            db, values, campaign_id=values["campaign_id"], **ids, **links(values), loaded=loaded
+        )
+
+    return Doors(*lists, lambda _db, values: _problems(spec, values), read, save_values)
+
+
+ACTIVITY_DOORS = _doors(
+    (count_activities, activities, delete_activity),
+    GUIDANCE_ACTIVITY,
+    _activity_values,
+    save_activity,
+    "activity_id",
+    lambda values: {"enterprise_ids": values.get("enterprise_ids")},
+)
+CASE_DOORS = _doors(
+    (count_cases, cases, delete_case),
+    TYPICAL_CASE,
+    _case_values,
+    save_case,
+    "case_id",
+    lambda values: {"enterprise_id": values.get("enterprise_id") or ""},
 )

@@ -26,6 +26,7 @@ from app.models.db import Database
 from app.services.campaign import campaign_stats
 from app.services.campaign.campaign_stats import CampaignStats
 from app.services.checks import health_checks
+from app.services.core.record_lists import its_enterprise
 from app.services.documents.documents import chinese_date
 from app.services.ledger import ledger
 from app.services.negotiation import offers
@@ -106,7 +107,7 @@ def extra_figures(db: Database, stats: CampaignStats) -> ExtraFigures:
                 func.count(HealthCheck.wages_owed_yuan),
             )
             .select_from(HealthCheck)
-            .join(Enterprise, Enterprise.id == HealthCheck.enterprise_id)
+            .join(Enterprise, its_enterprise(HealthCheck))
             .where(and_(*check_conds), Enterprise.county_code.in_(counties))
             .where(HealthCheck.wages_owed_yuan > 0)
         ).one()
@@ -114,7 +115,7 @@ def extra_figures(db: Database, stats: CampaignStats) -> ExtraFigures:
         base = (
             select(func.count())
             .select_from(r)
-            .join(Enterprise, Enterprise.id == r.enterprise_id)
+            .join(Enterprise, its_enterprise(r))
             .where(and_(*led_conds), Enterprise.county_code.in_(counties), wage_item)
         )
         out.wage_items_found = int(conn.execute(base).scalar_one())
@@ -124,7 +125,7 @@ def extra_figures(db: Database, stats: CampaignStats) -> ExtraFigures:
             for m, n in conn.execute(
                 select(r.matter, func.count())
                 .select_from(r)
-                .join(Enterprise, Enterprise.id == r.enterprise_id)
+                .join(Enterprise, its_enterprise(r))
                 .where(and_(*led_conds), Enterprise.county_code.in_(counties))
                 .group_by(r.matter)
                 .order_by(func.count().desc(), r.matter)
@@ -137,7 +138,7 @@ def extra_figures(db: Database, stats: CampaignStats) -> ExtraFigures:
             n = conn.execute(
                 select(func.count())
                 .select_from(MajorRiskEvent)
-                .join(Enterprise, Enterprise.id == MajorRiskEvent.enterprise_id)
+                .join(Enterprise, its_enterprise(MajorRiskEvent))
                 .where(and_(*conds), MajorRiskEvent.kind == "wage_claim")
                 .where(Enterprise.county_code.in_(counties))
             ).scalar_one()

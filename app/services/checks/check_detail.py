@@ -80,17 +80,7 @@ def get(db: Database, check_id: str) -> check_input.CheckDetail:
             checklist_name=checklist.name,
             results=[
                 check_input.ResultRow(
-                    r.id,
-                    r.item_code,
-                    r.group_name,
-                    r.question,
-                    r.basis,
-                    r.severity,
-                    r.rectify_days,
-                    r.day_kind,
-                    r.remedy,
-                    r.result,
-                    r.note,
+                    r.id, r.item_code, *checklists.stored_terms(r), r.result, r.note
                 )
                 for r in results
             ],

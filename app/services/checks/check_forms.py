@@ -59,6 +59,7 @@ def _number(value: object) -> str:
 def check_report(db: Database, check_id: str) -> Document:
     detail = health_checks.get(db, check_id)
     data = detail.input
+    office = office_name(db)
     team = "；".join(f"{m.name}（{m.role}）" for m in data.team) or "—"
     blocks: list[Any] = [
         _enterprise_grid(detail.enterprise),
@@ -122,12 +123,12 @@ def check_report(db: Database, check_id: str) -> Document:
     blocks += [
         Spacer(),
         Signatures(["检查人员（签字）", "企业负责人（签字）"]),
-        Seal(office_name(db), chinese_date(data.check_date)),
+        Seal(office, chinese_date(data.check_date)),
     ]
     return Document(
         "劳动用工法治体检报告",
         blocks,
-        office=office_name(db),
+        office=office,
         number=check_number(detail),
         subtitle="（草稿）" if detail.status != "final" else "",
     )
@@ -215,8 +216,14 @@ class BlankForm:
 
 
 def blank_form(
-    db: Database, enterprise_id: str, form_id: str, spec: ChecklistSpec | None = None
+    db: Database,
+    enterprise_id: str,
+    form_id: str,
+    spec: ChecklistSpec | None = None,
+    office: str | None = None,
 ) -> BlankForm:
+    """`spec` and `office` (the office's name) may be given by a caller printing many
+    forms, which looks them up once for the batch."""
     spec = spec or checklists.active(db)
     ent = enterprises.get(db, enterprise_id)
     if ent is None:
@@ -241,7 +248,7 @@ def blank_form(
     ]
     return BlankForm(
         form_id,
-        office_name(db),
+        office_name(db) if office is None else office,
         ent,
         spec.name,
         spec.edition,

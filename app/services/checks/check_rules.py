@@ -112,28 +112,22 @@ def result_problems(
             wrongly_applied.append(code)
         elif applies and result == "na":
             wrongly_excluded.append(code)
-    if wrongly_applied:
-        conditions = sorted({items[c].condition for c in wrongly_applied})
-        add(
-            errors,
-            "results",
+    for wrong, message in (
+        (
+            wrongly_applied,
             N_(
-                "{codes} 只适用于{who}；按本次记录的用工情况和企业行业不适用，应标为“不适用”（或更正用工人数、企业行业）。",
-                codes=wrongly_applied,
-                who=[_condition_label(spec, c) for c in conditions],
+                "{codes} 只适用于{who}；按本次记录的用工情况和企业行业不适用，应标为“不适用”（或更正用工人数、企业行业）。"
             ),
-        )
-    if wrongly_excluded:
-        conditions = sorted({items[c].condition for c in wrongly_excluded})
-        add(
-            errors,
-            "results",
-            N_(
-                "本次体检记录的情况属于{who}，{codes} 适用，不能标为“不适用”：请填写检查结果。",
-                codes=wrongly_excluded,
-                who=[_condition_label(spec, c) for c in conditions],
-            ),
-        )
+        ),
+        (
+            wrongly_excluded,
+            N_("本次体检记录的情况属于{who}，{codes} 适用，不能标为“不适用”：请填写检查结果。"),
+        ),
+    ):
+        if wrong:
+            conditions = sorted({items[c].condition for c in wrong})
+            who = [_condition_label(spec, c) for c in conditions]
+            add(errors, "results", message.filled(codes=wrong, who=who))
     return errors
 
 

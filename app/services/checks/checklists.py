@@ -256,28 +256,28 @@ def _write_edition(
     return checklist.id
 
 
+def stored_terms(row: Any) -> tuple[Any, ...]:
+    """The group, question, basis, severity, days, day kind and remedy of a stored item
+    or a check's result (app/models/checklist.py ItemWording), in the order ItemSpec
+    and the check's ResultRow hold them."""
+    return (
+        row.group_name,
+        row.question,
+        row.basis,
+        row.severity,
+        row.rectify_days,
+        row.day_kind,
+        row.remedy,
+    )
+
+
 def _spec(session: Session, checklist: Checklist) -> ChecklistSpec:
     rows = session.execute(
         select(ChecklistItem)
         .where(ChecklistItem.checklist_id == checklist.id, ChecklistItem.deleted == false())
         .order_by(ChecklistItem.position)
     ).scalars()
-    items = [
-        ItemSpec(
-            r.code,
-            r.group_name,
-            r.question,
-            r.basis,
-            r.severity,
-            r.rectify_days,
-            r.day_kind,
-            r.remedy,
-            r.condition,
-            r.retired,
-            r.finding,
-        )
-        for r in rows
-    ]
+    items = [ItemSpec(r.code, *stored_terms(r), r.condition, r.retired, r.finding) for r in rows]
     return ChecklistSpec(
         checklist.id,
         checklist.code,

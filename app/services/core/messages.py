@@ -80,6 +80,11 @@ class Message(str):
         template = translate(self.template) if translate else self.template
         return _fill(template, self.params, english, translate)
 
+    def filled(self, **params: Any) -> Message:
+        """The same template with (more) values: for a table of N_("…") rows whose
+        values are known only when one row is used."""
+        return Message(self.template, **{**self.params, **params})
+
     def english(self) -> str:
         from app.translations import english
 

@@ -12,6 +12,7 @@ from sqlalchemy import Boolean, ColumnElement, and_, case, false, func, or_, sel
 
 from app.models import Enterprise
 from app.models.db import Database
+from app.models.portable import unindexed
 from app.services.core import keyset
 
 
@@ -121,6 +122,15 @@ def _as_number(value: Any) -> Any:
     return value
 
 
+def its_enterprise(model: Any) -> ColumnElement[bool]:
+    """The join of a record to its enterprise for a count over every county, driven
+    from the records: a record's enterprise is one primary-key lookup. Joined the
+    plain way, SQLite without statistics on the record's table walked the whole
+    register by its county index to group for free, and probed for records from each
+    of 100,000 enterprises (0.25 s a count instead of 1 ms; issue 17)."""
+    return Enterprise.id == unindexed(model.enterprise_id)
+
+
 def sum_by_county(
     db: Database, model: Any, conditions: list[ColumnElement[bool]], *values: Any
 ) -> dict[str, tuple[int, ...]]:
@@ -133,7 +143,7 @@ def sum_by_county(
             *(func.coalesce(func.sum(_as_number(v)), 0) for v in values),
         )
         .select_from(model)
-        .join(Enterprise, Enterprise.id == model.enterprise_id)
+        .join(Enterprise, its_enterprise(model))
         .where(and_(*conditions))
         .group_by(Enterprise.county_code)
     )

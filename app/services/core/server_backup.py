@@ -172,14 +172,8 @@ def restore(db: Database, path: Path, folder: Path) -> Path:
         manifest = json.loads(archive.read("manifest.json"))
         table_copy.clear(conn)
         for table in table_copy.tables():
-            batch: list[dict[str, object]] = []
             with archive.open(f"tables/{table.name}.jsonl") as lines:
-                for raw in lines:
-                    batch.append(json.loads(raw))
-                    if len(batch) >= table_copy.BATCH:
-                        table_copy.insert(conn, table, batch)
-                        batch = []
-            table_copy.insert(conn, table, batch)
+                table_copy.insert_all(conn, table, (json.loads(raw) for raw in lines))
         table_copy.after_copy(conn)
         for table in table_copy.tables():
             found = table_copy.table_sum(conn, table)

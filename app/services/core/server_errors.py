@@ -17,7 +17,10 @@ connection that never opened carries no SQLSTATE).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from app.models.db import DatabaseError
+from app.services.core import error_chain
 from app.services.core.messages import N_, Message
 
 
@@ -37,23 +40,109 @@ class ServerProblem(DatabaseError):
 UNDONE = N_("这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。")
 
 
+@dataclass(frozen=True)
+class _Problem:
+    """One kind of server problem: recognised by its SQLSTATE (`states`: codes, or a
+    class's first two digits) or, where none was sent, by libpq's words (`words`:
+    any of these groups whose words all stand in the text); said by `message`
+    (N_, filled with the server and UNDONE); `kind` is the CLI's exit code."""
+
+    kind: str
+    states: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]
+    message: Message
+
+    def matches(self, state: str, text: str) -> bool:
+        return (bool(state) and state.startswith(self.states)) or any(
+            all(w in text for w in group) for group in self.words
+        )
+
+
+# In this order: the first that matches says what happened.
+_PROBLEMS = (
+    _Problem(
+        "read_only",
+        ("25006",),
+        (("read-only transaction",),),
+        N_(
+            "服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}"
+            "请联系管理员：改连主服务器，或在服务器上执行 "
+            "ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。"
+        ),
+    ),
+    _Problem(
+        "disk_full",
+        ("53100",),
+        (("no space left on device",), ("could not extend file",)),
+        N_(
+            "服务器 {server} 的磁盘空间不足，写入没有完成。{undone}"
+            "请管理员清理服务器磁盘（旧备份、日志）或扩容后再保存。"
+        ),
+    ),
+    _Problem(
+        "in_use",
+        ("53300",),
+        (("too many c",), ("connection slots are reserved",)),
+        N_(
+            "服务器 {server} 的连接数已满（同时打开的窗口和命令太多）。{undone}"
+            "请关闭不用的和谐台账窗口后重试；经常出现时请管理员调大 PostgreSQL 的 max_connections。"
+        ),
+    ),
+    _Problem(
+        "server_login",
+        ("28P01", "28000"),
+        (("password authentication failed",), ('role "', "does not exist")),
+        N_(
+            "服务器 {server} 拒绝了用户名或密码。{undone}"
+            "请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新），或请管理员确认该账户仍然有效。"
+        ),
+    ),
+    _Problem(
+        "server_missing",
+        ("3D000",),
+        (("database", "does not exist"),),
+        N_(
+            "服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}"
+            "请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。"
+        ),
+    ),
+    _Problem(
+        "server_unreachable",
+        ("08", "57P01", "57P02", "57P03"),
+        tuple(
+            (words,)
+            for words in (
+                "connection is lost",
+                "connection is closed",
+                "server closed the connection",
+                "terminating connection",
+                "connection refused",
+                "could not connect",
+                "connection failed",
+                "connection timeout",
+                "timeout expired",
+                "the database system is shutting down",
+                "the database system is starting up",
+                "the database system is in recovery mode",
+                "no connection to the server",
+                "consuming input failed",
+            )
+        ),
+        N_(
+            "与办公室服务器 {server} 的连接断开了（服务器停止、重启，或网络中断）。{undone}"
+            "请确认服务器已开机、网线或无线网络正常，然后再保存；程序会自动重新连接。"
+        ),
+    ),
+)
+
+
 def _server_error(exc: BaseException) -> BaseException | None:
     """psycopg's error behind `exc` (sqlalchemy's .orig, or a cause), if any."""
     try:
         import psycopg
     except ImportError:  # a PC without the server driver never meets one
         return None
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, psycopg.Error):
-            return current
-        orig = getattr(current, "orig", None)
-        if isinstance(orig, psycopg.Error):
-            return orig
-        current = current.__cause__ or current.__context__
-    return None
+    return error_chain.behind(exc, psycopg.Error)
 
 
 def classify(exc: BaseException, where: object = None) -> ServerProblem | None:
@@ -64,23 +153,11 @@ def classify(exc: BaseException, where: object = None) -> ServerProblem | None:
         return None
     state = str(getattr(error, "sqlstate", "") or "")
     text = str(error).lower()
-    server = _shown(where)
-    if state == "25006" or "read-only transaction" in text:
-        return read_only(server)
-    if state == "53100" or "no space left on device" in text or "could not extend file" in text:
-        return disk_full(server)
-    if state == "53300" or "too many c" in text or "connection slots are reserved" in text:
-        return too_many_connections(server)
-    if (
-        state in ("28P01", "28000")
-        or "password authentication failed" in text
-        or ('role "' in text and "does not exist" in text)
-    ):
-        return login_refused(server)
-    if state == "3D000" or ("database" in text and "does not exist" in text):
-        return database_missing(server)
-    if state.startswith("08") or state in ("57P01", "57P02", "57P03") or _connection_words(text):
-        return unreachable(server)
+    for problem in _PROBLEMS:
+        if problem.matches(state, text):
+            return ServerProblem(
+                problem.kind, problem.message.filled(server=_shown(where), undone=UNDONE)
+            )
     return None
 
 
@@ -96,98 +173,3 @@ def _shown(where: object) -> object:
         except LocationError:  # an address that does not parse: named in general words
             return N_("办公室服务器")
     return N_("办公室服务器")
-
-
-def _connection_words(text: str) -> bool:
-    return any(
-        words in text
-        for words in (
-            "connection is lost",
-            "connection is closed",
-            "server closed the connection",
-            "terminating connection",
-            "connection refused",
-            "could not connect",
-            "connection failed",
-            "connection timeout",
-            "timeout expired",
-            "the database system is shutting down",
-            "the database system is starting up",
-            "the database system is in recovery mode",
-            "no connection to the server",
-            "consuming input failed",
-        )
-    )
-
-
-def read_only(server: object) -> ServerProblem:
-    return ServerProblem(
-        "read_only",
-        N_(
-            "服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}"
-            "请联系管理员：改连主服务器，或在服务器上执行 "
-            "ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。",
-            server=server,
-            undone=UNDONE,
-        ),
-    )
-
-
-def disk_full(server: object) -> ServerProblem:
-    return ServerProblem(
-        "disk_full",
-        N_(
-            "服务器 {server} 的磁盘空间不足，写入没有完成。{undone}"
-            "请管理员清理服务器磁盘（旧备份、日志）或扩容后再保存。",
-            server=server,
-            undone=UNDONE,
-        ),
-    )
-
-
-def too_many_connections(server: object) -> ServerProblem:
-    return ServerProblem(
-        "in_use",
-        N_(
-            "服务器 {server} 的连接数已满（同时打开的窗口和命令太多）。{undone}"
-            "请关闭不用的和谐台账窗口后重试；经常出现时请管理员调大 PostgreSQL 的 max_connections。",
-            server=server,
-            undone=UNDONE,
-        ),
-    )
-
-
-def login_refused(server: object) -> ServerProblem:
-    return ServerProblem(
-        "server_login",
-        N_(
-            "服务器 {server} 拒绝了用户名或密码。{undone}"
-            "请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新），或请管理员确认该账户仍然有效。",
-            server=server,
-            undone=UNDONE,
-        ),
-    )
-
-
-def database_missing(server: object) -> ServerProblem:
-    return ServerProblem(
-        "server_missing",
-        N_(
-            "服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}"
-            "请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。",
-            server=server,
-            undone=UNDONE,
-        ),
-    )
-
-
-def unreachable(server: object) -> ServerProblem:
-    return ServerProblem(
-        "server_unreachable",
-        N_(
-            "与办公室服务器 {server} 的连接断开了（服务器停止、重启，或网络中断）。{undone}"
-            "请确认服务器已开机、网线或无线网络正常，然后再保存；程序会自动重新连接。",
-            server=server,
-            undone=UNDONE,
-        ),
-    )

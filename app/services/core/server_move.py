@@ -126,13 +126,7 @@ def move(
                 table_copy.clear(write)  # what the migrations seeded: the file's rows replace it
                 for table in table_copy.tables():
                     say(table.name)
-                    batch: list[dict[str, object]] = []
-                    for row in table_copy.rows(read, table):
-                        batch.append(row)
-                        if len(batch) >= table_copy.BATCH:
-                            table_copy.insert(write, table, batch)
-                            batch = []
-                    table_copy.insert(write, table, batch)
+                    table_copy.insert_all(write, table, table_copy.rows(read, table))
                 table_copy.after_copy(write)
                 for table in table_copy.tables():
                     mine, theirs = (

@@ -196,12 +196,19 @@ def _open_server(location: Location, operator: str, folder: Path, *, read_only: 
     return db
 
 
-def _open_writer(path: Path, operator: str, folder: Path) -> Database:
+def _writer_lock(path: Path) -> FileLock:
+    """The file's writer lock, taken; held by another window or command: the
+    message that names who (storage_errors.locked)."""
     lock = FileLock(path)
     try:
         lock.acquire()
     except DatabaseInUseError as exc:
         raise storage_errors.locked(path) from exc
+    return lock
+
+
+def _open_writer(path: Path, operator: str, folder: Path) -> Database:
+    lock = _writer_lock(path)
     try:
         notices = recover_interrupted_migration(path)
         for suffix in ("", "-wal", "-shm"):
@@ -297,11 +304,7 @@ def restore_file(backup: Path, path: Path, folder: Path | None = None) -> Path |
     path = Path(path).expanduser().resolve()
     if path.exists() and file_check.is_read_only(path):
         raise storage_errors.read_only(path)
-    lock = FileLock(path)
-    try:
-        lock.acquire()
-    except DatabaseInUseError as exc:
-        raise storage_errors.locked(path) from exc
+    lock = _writer_lock(path)
     try:
         kept = backups.restore(backup, path, folder)
         _migrated(path)  # a restored copy ends any interrupted upgrade

@@ -14,10 +14,11 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
+from typing import TypeVar
 
 from app.models.db import DatabaseError
 from app.models.lock import DatabaseInUseError, holder_of
-from app.services.core import server_errors
+from app.services.core import error_chain, server_errors
 from app.services.core.messages import N_, Message
 
 
@@ -37,6 +38,9 @@ class StorageError(DatabaseError):
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path else None
+
+
+S = TypeVar("S", bound=StorageError)
 
 
 class DamagedDatabaseError(StorageError):
@@ -69,41 +73,42 @@ class DiskFullError(StorageError):
     kind = "disk_full"
 
 
+def _unusable(error: type[S], path: Path | str, message: Message, **values: object) -> S:
+    """A file the program left as it was: `message` (N_) with its path, `values` and
+    the hint to restore the newest good backup."""
+    return error(message.filled(path=str(path), hint=_restore_hint(path), **values), path)
+
+
 def damaged(path: Path | str, detail: str) -> DamagedDatabaseError:
-    return DamagedDatabaseError(
-        N_(
-            "数据库文件“{path}”已损坏（{detail}），无法使用。程序没有改动它。{hint}",
-            path=str(path),
-            detail=detail,
-            hint=_restore_hint(path),
-        ),
+    return _unusable(
+        DamagedDatabaseError,
         path,
+        N_("数据库文件“{path}”已损坏（{detail}），无法使用。程序没有改动它。{hint}"),
+        detail=detail,
     )
 
 
 def empty_file(path: Path | str) -> NotOfficeDatabaseError:
-    return NotOfficeDatabaseError(
+    return _unusable(
+        NotOfficeDatabaseError,
+        path,
         N_(
             "文件“{path}”是空的（0 字节），不是和谐台账的数据库，程序没有改动它。"
             "如果这是本单位的数据库，它已丢失内容：{hint}"
-            "要新建数据库，请换一个文件名（hexie init --db 新文件）。",
-            path=str(path),
-            hint=_restore_hint(path),
+            "要新建数据库，请换一个文件名（hexie init --db 新文件）。"
         ),
-        path,
     )
 
 
 def foreign_file(path: Path | str, what: Message) -> NotOfficeDatabaseError:
-    return NotOfficeDatabaseError(
+    return _unusable(
+        NotOfficeDatabaseError,
+        path,
         N_(
             "文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。"
-            "请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}",
-            path=str(path),
-            what=what,
-            hint=_restore_hint(path),
+            "请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}"
         ),
-        path,
+        what=what,
     )
 
 
@@ -154,31 +159,6 @@ def locked(path: Path | str) -> DatabaseLockedError:
     )
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
-            return current
-        orig = getattr(current, "orig", None)  # sqlalchemy.exc.DBAPIError
-        if isinstance(orig, sqlite3.Error):
-            return orig
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _os_error(exc: BaseException) -> OSError | None:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError):
-            return current
-        current = current.__cause__ or current.__context__
-    return None
-
-
 def classify(
     exc: BaseException, path: Path | str | None
 ) -> StorageError | server_errors.ServerProblem | None:
@@ -190,7 +170,7 @@ def classify(
     on_server = server_errors.classify(exc, path)
     if on_server is not None:
         return on_server
-    error = _sqlite_error(exc)
+    error = error_chain.behind(exc, sqlite3.Error)
     if error is not None:
         name = getattr(error, "sqlite_errorname", "") or ""
         text = str(error).lower()
@@ -205,7 +185,7 @@ def classify(
             return read_only(where)
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
             return locked(where) if where else None
-    os_error = _os_error(exc)
+    os_error = error_chain.behind(exc, OSError)
     if os_error is not None and os_error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return disk_full(path)
     if os_error is not None and os_error.errno == errno.EROFS:

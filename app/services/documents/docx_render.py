@@ -13,7 +13,6 @@ starts on an odd page (w:type oddPage) for duplex printers.
 from __future__ import annotations
 
 from copy import deepcopy
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +29,20 @@ from app.services.documents.documents import (
     sign_off_start,
 )
 from app.services.documents.docx_xml import (  # noqa: F401 (used by report_docx too)
+    BodyPart,
     add_field,
     cell_paragraph_properties,
+    centred,
+    empty_run,
     keep_row_together,
     keep_with_next,
     repeat_header,
     run_properties,
     set_cell_paragraph,
+    set_format,
     set_run_font,
     set_widths,
+    text_run,
 )
 
 BODY_FONT = "宋体"
@@ -49,21 +53,35 @@ HEADING_FONT = "黑体"
 def _text(
     paragraph: Any, text: str, *, font: str = BODY_FONT, size: float = 10.5, bold: bool = False
 ) -> None:
-    """The text as runs of one font, a line break between its lines. Each run's
-    properties are a copy of one made once through python-docx's API for this font,
-    size and weight (docx_xml.run_properties): the same XML, without walking the
-    schema's element order for every run of a 100-form file."""
-    from docx.oxml.text.run import _RunContentAppender
+    """The text as runs of one font, a line break between its lines."""
+    _runs(paragraph._p, text, font, size, bold)
 
-    properties = run_properties(font, size, bold)
+
+def _runs(p: Any, text: str, font: str, size: float, bold: bool) -> None:
+    """The runs of `text` appended to the w:p `p`. Each run is a copy (lxml's __copy__
+    copies the whole element, as deepcopy does, without copy's dispatch) of one made once
+    through python-docx's API for this font, size and weight (docx_xml.run_properties)
+    with its w:t set as python-docx sets it: the same XML, without walking the schema's
+    element order for every run and text of a 100-form file."""
     lines = text.split("\n")
+    last = len(lines) - 1
     for n, line in enumerate(lines):
-        run = paragraph._p.add_r()
-        run.append(deepcopy(properties))
-        if line:  # what run.text = line does after emptying the (new, empty) run
+        if not line:
+            run = empty_run(font, size, bold).__copy__()
+        elif "\t" in line or "\r" in line:  # tabs and breaks: python-docx's own appender
+            from docx.oxml.text.run import _RunContentAppender
+
+            run = empty_run(font, size, bold).__copy__()
             _RunContentAppender.append_to_run_from_text(run, line)
-        if n < len(lines) - 1:
+        else:  # what CT_R.add_t does: one w:t, xml:space="preserve" around blanks
+            run = text_run(font, size, bold).__copy__()
+            t = run[-1]
+            t.text = line
+            if len(line.strip()) < len(line):
+                t.set(_XML_SPACE, "preserve")
+        if n < last:
             run.add_br()
+        p.append(run)  # CT_P.add_r appends: no element follows a paragraph's runs
 
 
 def _cell(
@@ -71,40 +89,34 @@ def _cell(
 ) -> None:
     """A cell's text, vertically centred. `cell` is python-docx's cell or its w:tc."""
     tc = getattr(cell, "_tc", cell)
-    properties = tc.get_or_add_tcPr()
-    if [child.tag for child in properties] == [_TCW]:  # a new cell: vAlign goes after tcW
-        properties.append(deepcopy(_centred()))
+    properties = tc.find(_TCPR)
+    if properties is None:
+        properties = tc.get_or_add_tcPr()
+    if len(properties) == 1 and properties[0].tag == _TCW:  # a new cell: vAlign after tcW
+        properties.append(centred().__copy__())
     else:
-        properties.vAlign_val = _centred().val
-    paragraph = tc.p_lst[0]
+        properties.vAlign_val = centred().val
+    paragraph = tc.find(_P)
     if paragraph.pPr is None:  # a new cell: a copy of the properties made once
-        paragraph.insert(0, deepcopy(cell_paragraph_properties(align)))
+        paragraph.insert(0, cell_paragraph_properties(align).__copy__())
     else:
         from docx.text.paragraph import Paragraph as DocxParagraph
 
         set_cell_paragraph(DocxParagraph(paragraph, None), align)
-    _text(_Para(paragraph), text, size=size, bold=bold)
+    _runs(paragraph, text, BODY_FONT, size, bold)
 
 
-class _Para:
-    """A w:p where _text wants a python-docx paragraph (only `_p` is used)."""
-
-    def __init__(self, p: Any) -> None:
-        self._p = p
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TCW, _TCPR, _P = _W + "tcW", _W + "tcPr", _W + "p"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-_TCW = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tcW"
+def _grid_style(word: Any) -> str:
+    """The id of the "Table Grid" style, which table.style = "Table Grid" looks up
+    through every style of the file for each table: once a file here."""
+    from docx.enum.style import WD_STYLE_TYPE
 
-
-@cache
-def _centred() -> Any:
-    """The w:vAlign python-docx writes for a vertically centred cell (made once)."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.oxml import OxmlElement
-
-    properties = OxmlElement("w:tcPr")
-    properties.vAlign_val = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    return properties.vAlign
+    return word.part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
 
 
 def _Row(tr: Any, table: Any) -> Any:  # noqa: N802 - python-docx's class, imported late
@@ -134,6 +146,7 @@ def render_docx(
 
     out = Path(out)
     word = docx.Document()
+    grid = _grid_style(word)
     for n, one in enumerate(documents or [doc]):
         section = (
             word.sections[0]
@@ -144,7 +157,8 @@ def render_docx(
             section.start_type = WD_SECTION.ODD_PAGE
         _page_setup(section, one)
         _header_footer(section, one, many=len(documents or [doc]) > 1)
-        _body(word, one, section)
+        width = section.page_width - section.left_margin - section.right_margin
+        _body(BodyPart(word, width), one, section, grid)
     word.save(out)
     return out
 
@@ -195,22 +209,24 @@ def _header_footer(section: Any, doc: Document, *, many: bool = False) -> None:
     _text(footer, " 页", size=9)
 
 
-def _body(word: Any, doc: Document, section: Any) -> None:
+def _body(word: BodyPart, doc: Document, section: Any, grid: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     usable = section.page_width - section.left_margin - section.right_margin
     if doc.number:
         p = word.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.keep_with_next = True
+        set_format(p._p, alignment=WD_ALIGN_PARAGRAPH.RIGHT, keep_with_next=True)
         _text(p, doc.number, size=9)
     from app.services.documents.title_lines import break_lines, char_width
 
     title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = Pt(4 if doc.subtitle else 12)
-    title.paragraph_format.keep_with_next = True
+    set_format(
+        title._p,
+        alignment=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=Pt(4 if doc.subtitle else 12),
+        keep_with_next=True,
+    )
     # 18 pt characters across the text block; broken between words, never inside one.
     per_line = int(usable / 12700 / 18)
     _text(
@@ -222,8 +238,7 @@ def _body(word: Any, doc: Document, section: Any) -> None:
     )
     if doc.subtitle:
         sub = word.add_paragraph()
-        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        sub.paragraph_format.keep_with_next = True
+        set_format(sub._p, alignment=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
         _text(sub, doc.subtitle, size=12)
     sign_off = sign_off_start(doc.blocks)
     body: list[Any] = []  # body paragraphs and table rows, in order
@@ -234,26 +249,25 @@ def _body(word: Any, doc: Document, section: Any) -> None:
                 keep_with_next(element)
         if isinstance(block, Heading):
             p = word.add_paragraph()
-            p.paragraph_format.space_before = Pt(8)
-            p.paragraph_format.space_after = Pt(4)
-            p.paragraph_format.keep_with_next = True
+            set_format(p._p, space_before=Pt(8), space_after=Pt(4), keep_with_next=True)
             _text(p, block.text, font=HEADING_FONT, size=12 if block.level == 1 else 11, bold=False)
         elif isinstance(block, Paragraph):
             p = word.add_paragraph()
-            p.alignment = {
-                "center": WD_ALIGN_PARAGRAPH.CENTER,
-                "right": WD_ALIGN_PARAGRAPH.RIGHT,
-            }.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
-            if block.indent:
-                p.paragraph_format.first_line_indent = Pt(21)
-            p.paragraph_format.line_spacing = 1.3
-            p.paragraph_format.widow_control = True
+            align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+            indent = {"first_line_indent": Pt(21)} if block.indent else {}
+            set_format(
+                p._p,
+                alignment=align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY),
+                **indent,
+                line_spacing=1.3,
+                widow_control=True,
+            )
             _text(p, block.text, bold=block.bold)
             body.append(p)
         elif isinstance(block, FieldGrid):
-            body += _grid(word, block, usable)
+            body += _grid(word, block, usable, grid)
         elif isinstance(block, Table):
-            body += _table(word, block, usable)
+            body += _table(word, block, usable, grid)
         elif isinstance(block, Signatures):
             table = word.add_table(rows=1, cols=len(block.labels))
             for c, line in enumerate(block.lines()):
@@ -263,17 +277,17 @@ def _body(word: Any, doc: Document, section: Any) -> None:
         elif isinstance(block, Seal):
             _seal(word, block, n == len(doc.blocks) - 1)
         elif isinstance(block, StampBoxes):
-            _stamp_boxes(word, block, usable)
+            _stamp_boxes(word, block, usable, grid)
         elif isinstance(block, Spacer):
             for _ in range(block.lines):
-                word.add_paragraph().paragraph_format.keep_with_next = n >= sign_off
+                set_format(word.add_paragraph()._p, keep_with_next=n >= sign_off)
 
 
-def _grid(word: Any, block: FieldGrid, usable: int) -> list[Any]:
+def _grid(word: BodyPart, block: FieldGrid, usable: int, grid: str) -> list[Any]:
     cols = block.columns * 2
     rows = (len(block.fields) + block.columns - 1) // block.columns
     table = word.add_table(rows=rows, cols=cols)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
     label_w = int(usable * 0.19)
     value_w = int(usable / block.columns - label_w)
     cells = [_cells(row) for row in table.rows]
@@ -284,17 +298,17 @@ def _grid(word: Any, block: FieldGrid, usable: int) -> list[Any]:
     set_widths(table, [label_w if c % 2 == 0 else value_w for c in range(cols)])
     for row in table.rows:
         keep_row_together(row)
-    word.add_paragraph().paragraph_format.space_after = 0
+    set_format(word.add_paragraph()._p, space_after=0)
     return list(table.rows)
 
 
-def _table(word: Any, block: Table, usable: int) -> list[Any]:
+def _table(word: BodyPart, block: Table, usable: int, grid: str) -> list[Any]:
     table = word.add_table(rows=1, cols=len(block.headers))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
     repeat_header(table.rows[0])
     keep_row_together(table.rows[0])
-    for p in (p for cell in table.rows[0].cells for p in cell.paragraphs):
-        p.paragraph_format.keep_with_next = True  # the header stays with the first row
+    for p in (p for tc in _cells(table.rows[0]) for p in tc.p_lst):
+        set_format(p, keep_with_next=True)  # the header stays with the first row
     for tc, head in zip(_cells(table.rows[0]), block.headers, strict=False):
         _cell(tc, head, align="center", bold=True)
     blank: Any = None  # the first new row as python-docx adds it, never split
@@ -304,18 +318,18 @@ def _table(word: Any, block: Table, usable: int) -> list[Any]:
             keep_row_together(row)
             blank = deepcopy(row._tr)
         else:  # the same row copied: python-docx's add_row walks the schema per cell
-            row = _Row(deepcopy(blank), table)
+            row = _Row(blank.__copy__(), table)
             table._tbl.append(row._tr)
         for c, (tc, value) in enumerate(zip(_cells(row), values, strict=False)):
             align = block.align[c] if c < len(block.align) else "left"
             _cell(tc, value, align=align, size=9, bold=values[0] == "合计")
     total = sum(block.widths)
     set_widths(table, [int(usable * w / total) for w in block.widths])
-    word.add_paragraph().paragraph_format.space_after = 0
+    set_format(word.add_paragraph()._p, space_after=0)
     return list(table.rows[1:])
 
 
-def _seal(word: Any, block: Seal, last: bool) -> None:
+def _seal(word: BodyPart, block: Seal, last: bool) -> None:
     """The party's name with （盖章） and the date under its middle, at the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -326,21 +340,24 @@ def _seal(word: Any, block: Seal, last: bool) -> None:
     wide = max(char_width(name), char_width(block.date))
     for n, text in enumerate((name, block.date)):
         p = word.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.right_indent = Mm(10) + Pt(10.5 * (wide - char_width(text)) / 2)
-        p.paragraph_format.space_before = Pt(14 if n == 0 else 0)
-        p.paragraph_format.keep_with_next = not (last and n == 1)
-        p.paragraph_format.keep_together = True
+        set_format(
+            p._p,
+            alignment=WD_ALIGN_PARAGRAPH.RIGHT,
+            right_indent=Mm(10) + Pt(10.5 * (wide - char_width(text)) / 2),
+            space_before=Pt(14 if n == 0 else 0),
+            keep_with_next=not (last and n == 1),
+            keep_together=True,
+        )
         _text(p, text)
 
 
-def _stamp_boxes(word: Any, block: StampBoxes, usable: int) -> None:
+def _stamp_boxes(word: BodyPart, block: StampBoxes, usable: int, grid: str) -> None:
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
     table = word.add_table(rows=1, cols=len(block.labels))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
     row = table.rows[0]
     row.height = Mm(40)
     row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY

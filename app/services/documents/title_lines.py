@@ -72,15 +72,29 @@ def _jieba() -> Any:
     return jieba
 
 
+# The total of the frequencies in jieba 0.42.1's dict.txt, by the file's SHA-256: adding
+# up its 349,000 numbers took 0.1 s of every report (issue 17); another file is added up.
+KNOWN_TOTALS = {"7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8": 60101967}
+
+
 @cache
 def _dictionary() -> tuple[str, int]:
-    """jieba's dictionary file and the total of its frequencies (jieba's gen_pfdict
-    reads "word frequency tag" lines)."""
-    import re
+    """jieba's dictionary file and the total of its frequencies."""
+    import hashlib
     from pathlib import Path
 
-    content = Path(_jieba().__file__).with_name("dict.txt").read_text("utf-8")
-    return content, sum(map(int, re.findall(r"^\S+ (\d+)", content, re.MULTILINE)))
+    data = Path(_jieba().__file__).with_name("dict.txt").read_bytes()
+    content = data.decode("utf-8")
+    total = KNOWN_TOTALS.get(hashlib.sha256(data).hexdigest())
+    return content, total if total is not None else frequency_total(content)
+
+
+def frequency_total(content: str) -> int:
+    """The total of a dictionary's frequencies (jieba's gen_pfdict reads "word
+    frequency tag" lines)."""
+    import re
+
+    return sum(map(int, re.findall(r"^\S+ (\d+)", content, re.MULTILINE)))
 
 
 def _tokenizer_for(text: str) -> Any:

@@ -120,26 +120,15 @@ def _congress(errors: Problems, values: Mapping[str, Any], *, signed: bool) -> N
             N_("填写了出席或同意人数，请同时填写职工代表（或全体职工）总数。"),
         )
         return
-    if members is not None and attended is not None and attended > members:
-        add(
-            errors,
-            "congress_attended",
-            N_(
-                "出席 {attended} 人，超过代表总数 {members} 人。",
-                attended=attended,
-                members=members,
-            ),
-        )
-        return
-    if approved is not None and attended is not None and approved > attended:
-        add(
-            errors,
-            "congress_approved",
-            N_(
-                "同意 {approved} 人，超过出席 {attended} 人。", approved=approved, attended=attended
-            ),
-        )
-        return
+    # A part larger than its whole: more attending than members, more agreeing than attending.
+    counts = {"members": members, "attended": attended, "approved": approved}
+    for part, whole, message in (
+        ("attended", "members", N_("出席 {attended} 人，超过代表总数 {members} 人。")),
+        ("approved", "attended", N_("同意 {approved} 人，超过出席 {attended} 人。")),
+    ):
+        if counts[part] is not None and counts[whole] is not None and counts[part] > counts[whole]:
+            add(errors, f"congress_{part}", message.filled(**counts))
+            return
     if approved is not None and attended is None:
         add(errors, "congress_attended", N_("填写了同意人数，请同时填写出席人数。"))
         return

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, select
+from sqlalchemy import Float, Select, String, and_, case, cast, false, func, literal, select
 
 from app.models import (
     HealthCheck,
@@ -19,6 +19,7 @@ from app.models import (
     RiskFact,
 )
 from app.models.db import Database
+from app.models.portable import year_month
 from app.services.ledger.rectification_status import OPEN_STATUSES
 from app.services.risk.risk_rules import RuleSet
 
@@ -51,16 +52,17 @@ def reference_period(db: Database) -> str:
     return value or ""
 
 
-def _aggregate(conn: Any, metric: str, aggregate: str, ref: str, window: int) -> dict[str, Figure]:
+def _aggregate(metric: str, aggregate: str, ref: str, window: int) -> Select[Any] | None:
     f = RiskFact
     base = and_(f.deleted == false(), f.metric == metric)
     start = shift(ref, -(window - 1)) if ref else ""
     in_window = base if not ref else and_(base, (f.period == "") | (f.period >= start))
     if aggregate == "sum":
-        rows = conn.execute(
-            select(f.enterprise_id, func.sum(f.value)).where(in_window).group_by(f.enterprise_id)
+        return (
+            select(f.enterprise_id.label("eid"), _float(func.sum(f.value)), _text(literal(ref)))
+            .where(in_window)
+            .group_by(f.enterprise_id)
         )
-        return {eid: Figure(float(v), ref) for eid, v in rows}
     if aggregate == "latest":
         latest = (
             select(f.enterprise_id.label("eid"), func.max(f.period).label("p"))
@@ -68,40 +70,36 @@ def _aggregate(conn: Any, metric: str, aggregate: str, ref: str, window: int) ->
             .group_by(f.enterprise_id)
             .subquery()
         )
-        rows = conn.execute(
-            select(f.enterprise_id, latest.c.p, func.sum(f.value))
+        return (
+            select(f.enterprise_id.label("eid"), _float(func.sum(f.value)), _text(latest.c.p))
             .join(latest, and_(latest.c.eid == f.enterprise_id, latest.c.p == f.period))
             .where(base)
             .group_by(f.enterprise_id, latest.c.p)
         )
-        return {eid: Figure(float(v), p) for eid, p, v in rows}
     if not ref:
-        return {}
+        return None
     if aggregate == "change_pct_3m":
-        now, then = ref, shift(ref, -3)
-        cur = func.sum(case((f.period == now, f.value), else_=0))
-        old = func.sum(case((f.period == then, f.value), else_=0))
-        rows = conn.execute(
-            select(f.enterprise_id, cur, old)
-            .where(base, f.period.in_([now, then]))
-            .group_by(f.enterprise_id)
-        )
-        return {eid: Figure((c - o) * 100 / o, ref) for eid, c, o in rows if o and o > 0}
-    if aggregate == "yoy_change_pct":
+        recent, earlier = [ref], [shift(ref, -3)]
+    elif aggregate == "yoy_change_pct":
         recent = [ref, shift(ref, -1), shift(ref, -2)]
-        last_year = [shift(p, -12) for p in recent]
-        cur = func.sum(case((f.period.in_(recent), f.value), else_=0))
-        old = func.sum(case((f.period.in_(last_year), f.value), else_=0))
-        rows = conn.execute(
-            select(f.enterprise_id, cur, old)
-            .where(base, f.period.in_(recent + last_year))
-            .group_by(f.enterprise_id)
-        )
-        return {eid: Figure((c - o) * 100 / o, ref) for eid, c, o in rows if o and o > 0}
-    raise ValueError(aggregate)
+        earlier = [shift(p, -12) for p in recent]
+    else:
+        raise ValueError(aggregate)
+    # The sums as floats and the change as (now - then) * 100 / then: the same IEEE
+    # double arithmetic on SQLite and PostgreSQL, only where there was something then.
+    cur = cast(func.sum(case((f.period.in_(recent), f.value), else_=0)), Float)
+    old = cast(func.sum(case((f.period.in_(earlier), f.value), else_=0)), Float)
+    sums = (
+        select(f.enterprise_id.label("eid"), cur.label("cur"), old.label("old"))
+        .where(base, f.period.in_(recent + earlier))
+        .group_by(f.enterprise_id)
+        .subquery()
+    )
+    change = (sums.c.cur - sums.c.old) * 100 / sums.c.old
+    return select(sums.c.eid, _float(change), _text(literal(ref))).where(sums.c.old > 0)
 
 
-def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
+def _internal(metric: str, today: date) -> Select[Any]:
     if metric == "check_owed_people":
         latest = (
             select(
@@ -111,11 +109,11 @@ def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
             .group_by(HealthCheck.enterprise_id)
             .subquery()
         )
-        rows = conn.execute(
+        owed = (
             select(
-                HealthCheck.enterprise_id,
-                HealthCheck.check_date,
-                func.max(HealthCheck.wages_owed_people),
+                HealthCheck.enterprise_id.label("eid"),
+                HealthCheck.check_date.label("d"),
+                func.max(HealthCheck.wages_owed_people).label("n"),
             )
             .join(
                 latest,
@@ -125,36 +123,53 @@ def _internal(conn: Any, metric: str, today: date) -> dict[str, Figure]:
             )
             .where(HealthCheck.deleted == false())
             .group_by(HealthCheck.enterprise_id, HealthCheck.check_date)
+            .subquery()
         )
-        return {eid: Figure(float(v or 0), f"{d:%Y-%m}") for eid, d, v in rows if v}
+        # Only a check that found someone owed wages is a figure (none and 0 are not).
+        return select(owed.c.eid, _float(owed.c.n), _text(year_month(owed.c.d))).where(
+            owed.c.n != 0
+        )
     if metric in ("open_wage_claims", "open_risk_events"):
         conds = [MajorRiskEvent.deleted == false(), MajorRiskEvent.status == "open"]
         if metric == "open_wage_claims":
             conds.append(MajorRiskEvent.kind == "wage_claim")
-        stmt = (
-            select(MajorRiskEvent.enterprise_id, func.count())
-            .where(*conds)
-            .group_by(MajorRiskEvent.enterprise_id)
-        )
+        key, where = MajorRiskEvent.enterprise_id, conds
     elif metric == "overdue_rectifications":
-        stmt = (
-            select(RectificationItem.enterprise_id, func.count())
-            .where(
-                RectificationItem.deleted == false(),
-                RectificationItem.status.in_(OPEN_STATUSES),
-                RectificationItem.deadline < today,
-            )
-            .group_by(RectificationItem.enterprise_id)
-        )
+        key = RectificationItem.enterprise_id
+        where = [
+            RectificationItem.deleted == false(),
+            RectificationItem.status.in_(OPEN_STATUSES),
+            RectificationItem.deadline < today,
+        ]
     elif metric == "open_layoffs":
-        stmt = (
-            select(LayoffFiling.enterprise_id, func.count())
-            .where(LayoffFiling.deleted == false(), LayoffFiling.status == "open")
-            .group_by(LayoffFiling.enterprise_id)
-        )
+        key = LayoffFiling.enterprise_id
+        where = [LayoffFiling.deleted == false(), LayoffFiling.status == "open"]
     else:
         raise ValueError(metric)
-    return {eid: Figure(float(n), "") for eid, n in conn.execute(stmt)}
+    return (
+        select(key.label("eid"), _float(func.count()), _text(literal("")))
+        .where(*where)
+        .group_by(key)
+    )
+
+
+def _float(value: Any) -> Any:
+    return cast(value, Float).label("v")
+
+
+def _text(value: Any) -> Any:
+    return cast(value, String).label("p")
+
+
+def figure_select(
+    metric: str, aggregate: str, ref: str, window: int, today: date
+) -> Select[Any] | None:
+    """Each enterprise's figure of `metric` by `aggregate`, as rows (eid, v, p): the
+    value and its month ("" when not monthly). None when there is none to have (a
+    change with no data at all)."""
+    if metric in INTERNAL:
+        return _internal(metric, today)
+    return _aggregate(metric, aggregate, ref, window)
 
 
 def gather(
@@ -167,9 +182,7 @@ def gather(
             key = (rule.metric, rule.aggregate)
             if rule.requires or key in figures or not rule.enabled:
                 continue
-            figures[key] = (
-                _internal(conn, rule.metric, today)
-                if rule.metric in INTERNAL
-                else _aggregate(conn, rule.metric, rule.aggregate, ref, rules.window_months)
-            )
+            stmt = figure_select(rule.metric, rule.aggregate, ref, rules.window_months, today)
+            rows = conn.execute(stmt) if stmt is not None else []
+            figures[key] = {eid: Figure(v, p) for eid, v, p in rows}
     return ref, figures

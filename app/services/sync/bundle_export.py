@@ -16,18 +16,22 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, func, or_, select
 
-from app import __version__
 from app.models import PeerKey, RecordSyncBase, SentBundle
 from app.models.base import utcnow
 from app.models.db import Database
-from app.models.migrate import head_revision
 from app.services.core import office
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work, to_its_end
 from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.sync import keys
 from app.services.sync.bundle_files import summary_xlsx, write_eml, write_parts, zip_bundle  # noqa: F401 - the public face of export
-from app.services.sync.bundle_format import FORMAT, BundleError, json_default, record_tables, sha
+from app.services.sync.bundle_format import (
+    BundleError,
+    json_default,
+    manifest_head,
+    record_tables,
+    sha,
+)
 from app.services.sync.keys import PrivateKeys
 
 # -- export ------------------------------------------------------------------------------
@@ -248,19 +252,8 @@ def export_work(
             "summary.xlsx",
             summary_xlsx(counts, f"{me.name}（{me.code}）", f"{peer.name}（{to}）", created),
         )
-        bundle_id = hashlib.sha256(
-            f"{me.code}|{to}|{sequence}|{created}|{upto}".encode()
-        ).hexdigest()[:32]
         manifest = {
-            "format": FORMAT,
-            "kind": "data",
-            "schema": head_revision(),
-            "app_version": __version__,
-            "bundle_id": bundle_id,
-            "sender": me.code,
-            "sender_name": me.name,
-            "recipient": to,
-            "created": created,
+            **manifest_head("data", f"{me.code}|{to}|{sequence}|{created}|{upto}", me, to, created),
             "sequence": sequence,
             "previous_hash": peer.last_sent_hash,
             "full": full,
@@ -293,7 +286,7 @@ def export_work(
                 versions_json="{" + versions.getvalue() + "}",
             )
         )
-    return ExportResult(written, bundle_id, sequence, counts, len(encrypted))
+    return ExportResult(written, manifest["bundle_id"], sequence, counts, len(encrypted))
 
 
 export = to_its_end(export_work)

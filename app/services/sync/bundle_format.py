@@ -22,6 +22,28 @@ class BundleError(ValueError):
     """A bundle refused, with the reason and what to do."""
 
 
+def manifest_head(
+    kind: str, seed: str, sender: Any, recipient: str, created: str
+) -> dict[str, Any]:
+    """What every bundle's manifest opens with: the format, the kind (data or receipt),
+    the schema and program that wrote it, its id (made from `seed`), the sending
+    office (code and name), the recipient's code and when it was made."""
+    from app import __version__
+    from app.models.migrate import head_revision
+
+    return {
+        "format": FORMAT,
+        "kind": kind,
+        "schema": head_revision(),
+        "app_version": __version__,
+        "bundle_id": hashlib.sha256(seed.encode()).hexdigest()[:32],
+        "sender": sender.code,
+        "sender_name": sender.name,
+        "recipient": recipient,
+        "created": created,
+    }
+
+
 def record_tables() -> dict[str, Table]:
     order = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
     found = {cls.__tablename__: cls.__table__ for cls in sync_record_types()}  # type: ignore[attr-defined]

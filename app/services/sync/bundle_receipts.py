@@ -9,7 +9,6 @@ an import of bundles that were already imported writes their receipt again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,16 +17,14 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
-from app import __version__
 from app.models import ImportedBundle, PeerKey, RecordSyncBase, SentBundle
 from app.models.base import utcnow
 from app.models.bulk import fast_insert
 from app.models.db import Database
-from app.models.migrate import head_revision
 from app.services.core import office
 from app.services.sync import keys
 from app.services.sync.bundle_export import write_parts, zip_bundle
-from app.services.sync.bundle_format import FORMAT
+from app.services.sync.bundle_format import manifest_head
 from app.services.sync.keys import PrivateKeys
 
 
@@ -61,19 +58,9 @@ def _receipt(db: Database, sender: str, private: PrivateKeys) -> tuple[str, byte
     upto = int(upto or 0)
     peer = keys.peer(db, sender)
     created = utcnow().isoformat(timespec="seconds")
-    receipt_id = hashlib.sha256(
-        f"receipt|{me.code}|{sender}|{upto}|{created}".encode()
-    ).hexdigest()[:32]
+    seed = f"receipt|{me.code}|{sender}|{upto}|{created}"
     manifest = {
-        "format": FORMAT,
-        "kind": "receipt",
-        "schema": head_revision(),
-        "app_version": __version__,
-        "bundle_id": receipt_id,
-        "sender": me.code,
-        "sender_name": me.name,
-        "recipient": sender,
-        "created": created,
+        **manifest_head("receipt", seed, me, sender, created),
         "sequence": 0,
         "acknowledged_seq": upto,
         "members": {},

@@ -3,6 +3,7 @@ the number was counted (campaign_stats' filters), with a label for the chip abov
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -84,13 +85,15 @@ class DashboardClicks:
         else:
             self._go("checks", campaign_stats.check_filter(period), label)
 
-    def checks_clicked(self, county: str, _series: str) -> None:
+    def _in_county(self, target: str, make: Callable[..., Any], county: str, text: str) -> None:
+        """The campaign period's records of one county (`make(period, county)`: the
+        filter; `text`: the chip's label, %1 the county)."""
         if self.stats:
-            self._go(
-                "checks",
-                campaign_stats.check_filter(self.stats.period, county),
-                self.tr("%1的体检").replace("%1", self._county(county)),
-            )
+            flt = make(self.stats.period, county)
+            self._go(target, flt, text.replace("%1", self._county(county)))
+
+    def checks_clicked(self, county: str, _series: str) -> None:
+        self._in_county("checks", campaign_stats.check_filter, county, self.tr("%1的体检"))
 
     def risk_clicked(self, county: str, level: str) -> None:
         names = {"high": self.tr("高风险"), "medium": self.tr("中风险")}
@@ -139,12 +142,7 @@ class DashboardClicks:
             )
 
     def layoffs_clicked(self, county: str, _series: str) -> None:
-        if self.stats:
-            self._go(
-                "layoffs",
-                campaign_stats.filing_filter(self.stats.period, county),
-                self.tr("%1的裁员备案").replace("%1", self._county(county)),
-            )
+        self._in_county("layoffs", campaign_stats.filing_filter, county, self.tr("%1的裁员备案"))
 
     def events_clicked(self, county: str, _series: str) -> None:
         self._go(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QWidget,
 )
 
@@ -28,7 +27,7 @@ from app.services.negotiation import offers
 from app.tasks import SyncTaskRunner, TaskRunner, show_error
 from app.views.campaign.dashboard_clicks import DashboardClicks
 from app.views.common.charts import PALETTE, Bar, BarChart, LineChart, Series, Timeline
-from app.views.common.layouts import hbox, vbox
+from app.views.common.layouts import hbox, scrolled, vbox
 from app.views.common.widgets import named, push_button
 
 
@@ -196,9 +195,7 @@ class DashboardTab(DashboardClicks, QWidget):
             grid.addWidget(chart, 1 + n // 2, n % 2)
         inner = QWidget()
         vbox(tiles, grid, 1, owner=inner)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(inner)
+        self.scroll = scrolled(inner)
         vbox(top, (self.empty_box, 1), (self.scroll, 1), owner=self)
         self.refresh()
 

@@ -1,5 +1,8 @@
 """Dialogs for a guidance activity (with the enterprises reached, new ones
-marked, and its photos) and for a typical case (with its files)."""
+marked, and its photos) and for a typical case (with its files): SpecDialogs
+(app/views/common/spec_dialog.py) on the guidance service's doors, laid out as
+these dialogs always were (a form of the spec's fields, the type's own widgets,
+the files, 保存 and 取消)."""
 
 from __future__ import annotations
 
@@ -7,28 +10,31 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from app.services.campaign import guidance
 from app.services.campaign.guidance import ReachedEnterprise
-from app.services.core import edit_lock, record_files
-from app.services.core.fields import parse_date
+from app.services.campaign.guidance_spec import GUIDANCE_ACTIVITY, TYPICAL_CASE
+from app.services.core import record_files
+from app.services.core.fields import FieldSpec, Kind, parse_date
 from app.services.core.storage import Database
 from app.views.common.enterprise_picker import EnterprisePicker
+from app.views.common.layouts import button_box, scrolled, vbox
 from app.views.common.list_box import ListBox
-from app.views.common.record_dialog import RecordDialog
+from app.views.common.spec_dialog import SpecDialog
 from app.views.common.widgets import named
-
-
-def _specs(specs: tuple[Any, ...], english: bool) -> list[Any]:
-    """English choice labels in the English interface."""
-    from dataclasses import replace
-
-    if not english:
-        return list(specs)
-    return [replace(s, choices=s.choices_en) if s.choices_en else s for s in specs]
 
 
 class FilesBox(ListBox):
@@ -85,18 +91,15 @@ class FilesBox(ListBox):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class CampaignRecordDialog(RecordDialog):
-    """A record kept under a campaign, with files: its fields (FIELDS, checked by
-    CHECK), read with the version it was loaded at (RECORD_TYPE), saved with its
-    campaign and then its files; a type adds its own widgets above the files."""
+class CampaignRecordDialog(SpecDialog):
+    """A record kept under a campaign, with files: its spec's fields in rows (a
+    required one starred) in a scroll area, the type's own widgets, the files, and
+    保存 (which closes the dialog once saved) and 取消. Saved with its campaign, then
+    the files chosen before the first save; a type adds its own widgets above the
+    files and their values (custom_values)."""
 
-    saved = Signal(str)
-    RECORD_TYPE = ""
-    RECORD_ARG = ""  # the keyword a list opens a stored record with (activity_id=…)
     OBJECT_NAME = ""
     SIZE = (640, 720)
-    FIELDS: tuple[Any, ...] = ()
-    CHECK: Any = None
 
     def __init__(
         self,
@@ -108,43 +111,14 @@ class CampaignRecordDialog(RecordDialog):
         parent: QWidget | None = None,
         **record: str | None,
     ) -> None:
-        record_id = record.pop(self.RECORD_ARG, None)
-        if record:
-            raise TypeError(f"{type(self).__name__}: unknown {', '.join(record)}")
-        self.new_months = new_months
-        self.db = db
-        self.record_id = record_id
         self.campaign_id = campaign_id
-        values: dict[str, Any] = {}
-        files: list[dict[str, Any]] = []
-        if record_id:
-            version = edit_lock.version_of(db, self.RECORD_TYPE, record_id)  # before the values
-            values, files = self.read(record_id)
-            values["version"] = version
-            self.campaign_id = values.get("campaign_id") or campaign_id
-        self.loaded_values(values)
-        super().__init__(
-            _specs(self.FIELDS, english),
-            self._save_values,
-            title=self.title(),
-            values=values,
-            english=english,
-            check=type(self).CHECK,
-            reload=lambda: self.read(self.record_id or "")[0],
-            parent=parent,
-        )
-        self.setObjectName(self.OBJECT_NAME)
-        self.files_box = FilesBox(db, self.files_title())
-        self.files_box.show_files(files)
-        layout = self.layout()
-        for widget in (*self.own_widgets(), self.files_box):
-            layout.insertWidget(layout.count() - 2, widget)  # type: ignore[attr-defined]
-        self.resize(*self.SIZE)
-        self.shown()
+        self.new_months = new_months
+        self.first_refusal = True  # the first refused save puts the focus on its field
+        super().__init__(db, english=english, parent=parent, **record)
 
     # -- what a type provides ----------------------------------------------------------------
-    # title, files_title, read, store and add_file are this base's abstract hooks: every
-    # dialog type defines them (tests/views/test_guidance_dialogs.py checks each subclass does).
+    # title, files_title and add_file are this base's abstract hooks: every dialog type
+    # defines them (tests/views/test_guidance_dialogs.py checks each subclass does).
     # ABCMeta cannot be used: Qt's widgets have Shiboken's metaclass.
     def title(self) -> str:
         raise NotImplementedError
@@ -152,42 +126,74 @@ class CampaignRecordDialog(RecordDialog):
     def files_title(self) -> str:
         raise NotImplementedError
 
-    def shown(self) -> None:
-        """Fill the type's own widgets (after the dialog is built)."""
-
-    def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        raise NotImplementedError
-
-    def loaded_values(self, values: dict[str, Any]) -> None:
-        """What the type keeps of the stored values beyond the fields."""
-
     def own_widgets(self) -> list[QWidget]:
         return []
-
-    def store(self, values: dict[str, Any]) -> str:
-        raise NotImplementedError
 
     def add_file(self, record_id: str, path: Path) -> None:
         raise NotImplementedError
 
     # -- shared ------------------------------------------------------------------------------
-    def _save_values(self, values: dict[str, Any]) -> str:
-        record_id = self.store(values)
-        self.record_id = record_id
+    def build(self) -> None:
+        self.campaign_id = self._first.get("campaign_id") or self.campaign_id
+        self.setObjectName(self.OBJECT_NAME)
+        self.setWindowTitle(self.title())
+        rows = QFormLayout()
+        rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in self.SPEC.fields:
+            _sized(spec, self.form.editors[spec.name])
+            label = self.form.label(spec) + ("*" if spec.required else "")
+            field = self.form.wrapped(spec.name)
+            field.layout().setSpacing(2)  # its message 2 px below, as these dialogs had it
+            rows.addRow(label, field)
+        scroll = scrolled(rows)
+        self.files_box = FilesBox(self.db, self.files_title())
+        self.files_box.show_files(self._first.get("files", []))
+        self.buttons = button_box(QDialogButtonBox.StandardButton.Save, self.try_save, self.reject)
+        self.error.hide()
+        vbox(scroll, *self.own_widgets(), self.files_box, self.error, self.buttons, owner=self)
+        self.resize(*self.SIZE)
+        self.load()
+
+    def save(self) -> bool:
+        """Saved (from 保存 or the merge view): the list hears of it, the dialog closes."""
+        if not super().save():
+            return False
+        self.accept()
+        return True
+
+    def try_save(self) -> None:
+        """保存: saved, the dialog closes; refused the first time, the first field with a
+        problem takes the focus, as these dialogs always did."""
+        if self.save() or not self.rechecking or not self.first_refusal:
+            return
+        self.first_refusal = False
+        for name in self.form.editors:
+            if self.errors.text(name):
+                self.form.editors[name].setFocus()
+                return
+
+    def after_save(self) -> None:
+        assert self.record_id
         for path in self.files_box.pending:
-            self.add_file(record_id, path)
+            self.add_file(self.record_id, path)
         self.files_box.pending = []
-        self.saved.emit(record_id)
-        return record_id
+
+
+def _sized(spec: FieldSpec, editor: QWidget) -> None:
+    """A long text three lines high; a line a too-long paste gets through, so the user
+    sees why it is refused."""
+    if spec.kind is Kind.LONGTEXT and isinstance(editor, QPlainTextEdit):
+        editor.setFixedHeight(80)
+    elif spec.max_length and isinstance(editor, QLineEdit):
+        editor.setMaxLength(max(spec.max_length * 2, 100))
 
 
 class ActivityDialog(CampaignRecordDialog):
-    RECORD_TYPE = "guidance_activity"
+    SPEC = GUIDANCE_ACTIVITY
+    SERVICE = guidance.ACTIVITY_DOORS
     RECORD_ARG = "activity_id"
     OBJECT_NAME = "activity_dialog"
     SIZE = (640, 900)
-    FIELDS = guidance.ACTIVITY_FIELDS
-    CHECK = staticmethod(guidance.activity_problems)
 
     reached: list[ReachedEnterprise] = []
 
@@ -197,24 +203,13 @@ class ActivityDialog(CampaignRecordDialog):
     def files_title(self) -> str:
         return self.tr("照片和材料")
 
-    def shown(self) -> None:
-        self._show_reached()
-
-    @property
-    def activity_id(self) -> str | None:
-        return self.record_id
-
-    def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        values, self._read_reached, files = guidance.activity(
-            self.db, record_id, new_months=self.new_months
-        )
-        return values, files
-
-    def loaded_values(self, values: dict[str, Any]) -> None:
-        self.reached = self._read_reached if values else []
-        self.reached_loaded = sorted(e.id for e in self.reached)
-
     def own_widgets(self) -> list[QWidget]:
+        ids = self._first.get("enterprise_ids") or []
+        held_on = self._first.get("held_on")
+        self.reached = (
+            guidance.enterprises_reached(self.db, ids, held_on, self.new_months) if ids else []
+        )
+        self.reached_loaded = sorted(e.id for e in self.reached)
         box = ListBox(
             self.tr("覆盖的企业（名录内，“新办”为近期新登记）"),
             "reached_list",
@@ -225,7 +220,16 @@ class ActivityDialog(CampaignRecordDialog):
             ],
         )
         self.enterprise_list = box.list
+        self._show_reached()
         return [box]
+
+    def custom_values(self) -> dict[str, Any]:
+        ids = sorted(e.id for e in self.reached)
+        return {
+            "campaign_id": self.campaign_id,
+            # Sent only when changed here: a colleague's change to the list is then kept.
+            "enterprise_ids": None if ids == self.reached_loaded else ids,
+        }
 
     def _show_reached(self) -> None:
         self.enterprise_list.clear()
@@ -260,28 +264,15 @@ class ActivityDialog(CampaignRecordDialog):
             del self.reached[row]
             self._show_reached()
 
-    def store(self, values: dict[str, Any]) -> str:
-        ids = sorted(e.id for e in self.reached)
-        return guidance.save_activity(
-            self.db,
-            values,
-            campaign_id=self.campaign_id,
-            # Sent only when changed here: a colleague's change to the list is then kept.
-            enterprise_ids=None if ids == self.reached_loaded else ids,
-            activity_id=self.record_id,
-            loaded=self.loaded,
-        )
-
     def add_file(self, record_id: str, path: Path) -> None:
         guidance.add_activity_file(self.db, record_id, path)
 
 
 class CaseDialog(CampaignRecordDialog):
-    RECORD_TYPE = "typical_case"
+    SPEC = TYPICAL_CASE
+    SERVICE = guidance.CASE_DOORS
     RECORD_ARG = "case_id"
     OBJECT_NAME = "case_dialog"
-    FIELDS = guidance.CASE_FIELDS
-    CHECK = staticmethod(guidance.case_problems)
 
     enterprise_id = ""
 
@@ -291,24 +282,16 @@ class CaseDialog(CampaignRecordDialog):
     def files_title(self) -> str:
         return self.tr("附件")
 
-    def shown(self) -> None:
-        self.editors["body"].setFixedHeight(220)
-        self._show_enterprise()
-
-    @property
-    def case_id(self) -> str | None:
-        return self.record_id
-
-    def read(self, record_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        return guidance.case(self.db, record_id)
-
-    def loaded_values(self, values: dict[str, Any]) -> None:
-        self.enterprise_id = values.get("enterprise_id", "")
-
     def own_widgets(self) -> list[QWidget]:
+        self.form.editors["body"].setFixedHeight(220)
+        self.enterprise_id = self._first.get("enterprise_id") or ""
         self.enterprise_button = named(QPushButton(), "case_enterprise")
         self.enterprise_button.clicked.connect(lambda _c=False: self.pick_enterprise())
+        self._show_enterprise()
         return [self.enterprise_button]
+
+    def custom_values(self) -> dict[str, Any]:
+        return {"campaign_id": self.campaign_id, "enterprise_id": self.enterprise_id}
 
     def _show_enterprise(self) -> None:
         name = ""
@@ -327,16 +310,6 @@ class CaseDialog(CampaignRecordDialog):
         if picker.exec() and picker.chosen:
             self.enterprise_id = picker.chosen[0]
             self._show_enterprise()
-
-    def store(self, values: dict[str, Any]) -> str:
-        return guidance.save_case(
-            self.db,
-            values,
-            campaign_id=self.campaign_id,
-            enterprise_id=self.enterprise_id,
-            case_id=self.record_id,
-            loaded=self.loaded,
-        )
 
     def add_file(self, record_id: str, path: Path) -> None:
         guidance.add_case_file(self.db, record_id, path)

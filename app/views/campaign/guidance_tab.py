@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -17,12 +16,10 @@ from PySide6.QtWidgets import (
 
 from app.services.campaign import campaigns, guidance
 from app.services.campaign.guidance_spec import GUIDANCE_ACTIVITY, TYPICAL_CASE
-from app.services.core.keyset import Seek, carried
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
 from app.views.common.list_tab import ListTab
-from app.views.common.paged_model import spec_row
 from app.views.common.widgets import CountyFilter, named
 
 
@@ -72,20 +69,7 @@ class _CampaignList(ListTab):
         return self.dialog(campaign_id) if campaign_id else None
 
     def open_record(self, record_id: str) -> QDialog:
-        return self.dialog("", **{self.RECORD_ARG: record_id})
-
-    # The guidance service's count and page of this record type (filter → rows).
-    COUNT: Callable[[Database, Any], int]
-    ROWS: Callable[..., Any]
-
-    def _count(self) -> int:
-        return self.COUNT(self.db, self.filter)
-
-    def _fetch(
-        self, offset: Seek, limit: int, _sort: str, _descending: bool
-    ) -> list[tuple[Any, ...]]:
-        rows = self.ROWS(self.db, self.filter, offset=offset, limit=limit)
-        return carried(rows, [spec_row(self.columns, r, self.today) for r in rows])
+        return self.dialog("", **{self.DIALOG.RECORD_ARG: record_id})
 
     def reload_campaigns(self) -> None:
         _campaign_choice(self.db, self.campaign)
@@ -93,12 +77,10 @@ class _CampaignList(ListTab):
 
 class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
-    RECORD_ARG = "activity_id"
     SPEC = GUIDANCE_ACTIVITY
+    SERVICE = guidance.ACTIVITY_DOORS
     FILTER = guidance.ActivityFilter
     NAME = "activity"
-    COUNT = staticmethod(guidance.count_activities)
-    ROWS = staticmethod(guidance.activities)
 
     def search_hint(self) -> str:
         return self.tr("活动名称")
@@ -123,18 +105,16 @@ class ActivitiesList(_CampaignList):
 
     new_activity = _CampaignList.new_record
 
-    def delete_selected(self) -> None:
-        self.delete_selected_with(guidance.delete_activity, self.tr("删除选中的指导服务活动？"))
+    def delete_question(self) -> str:
+        return self.tr("删除选中的指导服务活动？")
 
 
 class CasesList(_CampaignList):
     DIALOG = CaseDialog
-    RECORD_ARG = "case_id"
     SPEC = TYPICAL_CASE
+    SERVICE = guidance.CASE_DOORS
     FILTER = guidance.CaseFilter
     NAME = "case"
-    COUNT = staticmethod(guidance.count_cases)
-    ROWS = staticmethod(guidance.cases)
 
     def search_hint(self) -> str:
         return self.tr("案例标题")
@@ -156,8 +136,8 @@ class CasesList(_CampaignList):
 
     new_case = _CampaignList.new_record
 
-    def delete_selected(self) -> None:
-        self.delete_selected_with(guidance.delete_case, self.tr("删除选中的典型案例？"))
+    def delete_question(self) -> str:
+        return self.tr("删除选中的典型案例？")
 
 
 class GuidanceTab(QWidget):

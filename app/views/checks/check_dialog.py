@@ -43,6 +43,8 @@ from app.views.common.widgets import named, push_button
 
 
 class CheckDialog(StoredDialog):
+    RECORD_ARG = "check_id"  # the keyword a list opens a stored check with
+
     def __init__(
         self,
         db: Database,

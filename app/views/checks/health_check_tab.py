@@ -28,7 +28,6 @@ class HealthCheckTab(ListTab):
     SPEC = HEALTH_CHECK
     SERVICE = health_checks
     DIALOG = CheckDialog
-    RECORD_ARG = "check_id"
     FILTER = CheckFilter
     NAME = "check"
     SORT_FIELD = "check_date"

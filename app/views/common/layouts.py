@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLayout,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,19 @@ def vbox(*items: Any, owner: QWidget | None = None) -> QVBoxLayout:
     layout = QVBoxLayout(owner) if owner is not None else QVBoxLayout()
     fill(layout, items)
     return layout
+
+
+def scrolled(content: QLayout | QWidget) -> QScrollArea:
+    """`content` (a layout is put in a widget of its own) in a scroll area that widens
+    and heightens it with the area, scrolling only what does not fit."""
+    if isinstance(content, QLayout):
+        inner = QWidget()
+        inner.setLayout(content)
+        content = inner
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    return scroll
 
 
 def form_rows(*rows: tuple[Any, Any]) -> QFormLayout:

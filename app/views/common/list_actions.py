@@ -27,7 +27,6 @@ class ListActions:
     DIALOG: Any
     SERVICE: Any
     SPEC: Any
-    RECORD_ARG: str
     changed: Any
     exported: Any
     risk_requested: Any
@@ -64,7 +63,7 @@ class ListActions:
         )
 
     def open_record(self, record_id: str) -> QDialog | None:
-        kwargs = {self.RECORD_ARG: record_id}
+        kwargs = {self.DIALOG.RECORD_ARG: record_id}
         return self.keep(self.DIALOG(self.db, english=self.english, parent=self, **kwargs))
 
     def open_selected(self) -> QDialog | None:

@@ -5,10 +5,10 @@ A tab of one record type names its record spec (SPEC: the table's columns, or
 COLUMNS), its service module (SERVICE: count, page, get, delete, each taking the
 database and the tab's filter or a record's id), its filter (FILTER, made by
 make_filter() from the tab's widgets) and its dialog (DIALOG, opened with the record's
-id under RECORD_ARG). What is its own it adds in build(): filter widgets (choice(),
-tick()), buttons (button(), record_buttons(), print_menu_button()), and the hooks
-below (count_text, pick_first, saved_what, row_colour, filtered). The actions on
-the selected records are in app/views/common/list_actions.py."""
+id under the dialog's own RECORD_ARG). What is its own it adds in build(): filter
+widgets (choice(), tick()), buttons (button(), record_buttons(), print_menu_button()),
+and the hooks below (count_text, pick_first, saved_what, row_colour, filtered). The
+actions on the selected records are in app/views/common/list_actions.py."""
 
 from __future__ import annotations
 
@@ -55,7 +55,6 @@ class ListTab(ListActions, PresetFilter, QWidget):
     COLUMNS: Sequence[FieldSpec] = ()  # when the list has no record spec
     SERVICE: Any = None
     DIALOG: Any = None
-    RECORD_ARG = "record_id"
     FILTER: Any = None
     NAME = ""  # object names: <NAME>_search, <NAME>_table, <NAME>_count
     SEARCH_DELAY_MS = 150

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QWidget,
 )
 
 from app.services.core.edit_lock import CONFLICT_FIELD, EditConflict
 from app.services.core.local_time import local
-from app.views.common.layouts import vbox
+from app.views.common.layouts import scrolled, vbox
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named, push_button
 
@@ -153,11 +152,7 @@ class MergeDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(self.fields) + 1, 1)  # the rows stay together at the top
-        inner = QWidget()
-        inner.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(grid)
 
         note = QLabel(
             self.tr("两边内容相同，保存即可。")
@@ -244,6 +239,38 @@ def merged_input(mine: Any, view: MergeDialog) -> Any:
         else:
             changes[head] = field.theirs
     return replace(mine, **changes)
+
+
+def open_field_merge(
+    dialog: Any,
+    conflict: EditConflict,
+    fields: Sequence[Any],
+    theirs: dict[str, Any],
+    *,
+    english: bool,
+    text: Callable[[str, Any], str],
+    load: Callable[[dict[str, Any]], None],
+    save: Callable[[], Any],
+) -> MergeDialog:
+    """The merge view for a dialog whose values are its fields' (RecordDialog,
+    SpecDialog): the `fields` whose value in the form (`dialog.values()`) differs from
+    `theirs` (the stored values as the editors hold them). 保存合并结果 `load`s the merge
+    into the dialog, takes their version as the one loaded and saves."""
+    labels = {s.name: (s.label_en if english else s.label_zh) for s in fields}
+    view = MergeDialog(
+        differing(labels, dialog.values(), theirs, dialog._original, text), conflict, dialog
+    )
+    dialog.merge_view = view
+
+    def save_merged() -> None:
+        load(view.merged(dialog.values()))
+        dialog.loaded = conflict.theirs.version
+        dialog._original = theirs
+        save()
+
+    view.accepted.connect(save_merged)
+    view.open()
+    return view
 
 
 def open_input_merge(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +31,8 @@ from PySide6.QtWidgets import (
 from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import FieldSpec, Kind, ValidationError
 from app.services.core.messages import Label
-from app.views.common.layouts import button_box, vbox
-from app.views.common.merge_dialog import MergeDialog, differing, plain_text
+from app.views.common.layouts import button_box, scrolled, vbox
+from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_text
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named
 
@@ -89,11 +88,7 @@ class RecordDialog(QDialog):
             label = (spec.label_en if english else spec.label_zh) + ("*" if spec.required else "")
             form.addRow(label, box)
 
-        inner = QWidget()
-        inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(form)
 
         self.general_error = QLabel()
         self.general_error.setStyleSheet("color: #b00020;")
@@ -251,19 +246,18 @@ class RecordDialog(QDialog):
         stored = self.reload() if self.reload is not None else None
         if stored is None or conflict.theirs.deleted:
             return None
-        theirs = self._as_edited(stored)
-        labels = {s.name: (s.label_en if self._english else s.label_zh) for s in self.specs}
-        fields = differing(labels, self.values(), theirs, self._original, self._text)
-        view = MergeDialog(fields, conflict, self)
-        self.merge_view = view
 
-        def save_merged() -> None:
-            self.set_values(view.merged(self.values()))
-            self.loaded = conflict.theirs.version
-            self._original = theirs
+        def save() -> None:
             self.show_errors({})
             self.try_save()
 
-        view.accepted.connect(save_merged)
-        view.open()
-        return view
+        return open_field_merge(
+            self,
+            conflict,
+            self.specs,
+            self._as_edited(stored),
+            english=self._english,
+            text=self._text,
+            load=self.set_values,
+            save=save,
+        )

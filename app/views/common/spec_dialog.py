@@ -1,13 +1,14 @@
 """The dialog of one record of a record type with a spec (offer, layoff filing, major-risk
-event): its fields built from the spec (RecordForm), saved through the type's service,
-each problem beside its field.
+event, guidance activity, typical case): its fields built from the spec (RecordForm),
+saved through the type's service, each problem beside its field.
 
 The service (SERVICE) says what the dialog may save: `save_values(db, values, id)`,
 `values_of(db, id)` and `problems_of(db, values)` (app/services/core/record_spec.py).
 Nothing is written while a problem stands; once a save was refused, every change
 re-checks, so a message goes as soon as its field is fixed. A subclass arranges the
 fields and adds what is special to its type (its own widgets' values in
-`custom_values`, what follows a save in `refresh`).
+`custom_values`, what is written with a saved record in `after_save`, what follows a
+save in `refresh`).
 
 The dialog keeps the version of the record it loaded (`loaded`) and saves against it;
 a colleague's save in between opens the merge view (app/views/common/merge_dialog.py).
@@ -26,7 +27,7 @@ from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.views.common.after_save import close_on_save
-from app.views.common.merge_dialog import MergeDialog, differing, plain_text
+from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_text
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 from app.views.common.stored_dialog import StoredDialog
@@ -56,8 +57,10 @@ class SpecDialog(StoredDialog):
         self.form = RecordForm(
             self.SPEC.fields, db, self.errors, english=english, changed=self._recheck
         )
-        self.enterprise: EnterpriseField = self.form.editors["enterprise_id"]  # type: ignore[assignment]
-        self.enterprise.on_pick = self.enterprise_picked
+        # The record's enterprise, where the type has one to pick (a guidance activity has none).
+        self.enterprise: EnterpriseField = self.form.editors.get("enterprise_id")  # type: ignore[assignment]
+        if self.enterprise is not None:
+            self.enterprise.on_pick = self.enterprise_picked
         self.save_button = push_button(self.tr("保存"), "save", self.save)
         self.close_button = push_button(self.tr("关闭"), slot=self.reject)
         self._first = (
@@ -82,6 +85,10 @@ class SpecDialog(StoredDialog):
 
     def refresh(self) -> None:
         """Show what the stored record has beyond its fields (after loading and saving)."""
+
+    def after_save(self) -> None:
+        """What the type writes once the record is saved, before the list hears of it
+        (a campaign record's files chosen before its first save)."""
 
     def enterprise_picked(self, enterprise: dict[str, Any]) -> None:
         """A new enterprise was chosen in the picker."""
@@ -132,6 +139,7 @@ class SpecDialog(StoredDialog):
         self._original = self.as_edited(self.values())
         self.rechecking = False
         self.errors.clear()
+        self.after_save()
         self.refresh()
         self.saved.emit(self.record_id)
         return True
@@ -170,22 +178,21 @@ class SpecDialog(StoredDialog):
             stored = self.SERVICE.values_of(self.db, self.record_id)
         except ValidationError:
             return None
-        theirs = self.as_edited(stored)
-        labels = {s.name: (s.label_en if self.english else s.label_zh) for s in self.SPEC.fields}
-        fields = differing(labels, self.values(), theirs, self._original, self._text)
-        view = MergeDialog(fields, conflict, self)
-        self.merge_view = view
 
-        def save_merged() -> None:
-            self.load(view.merged(self.values()))
-            self.loaded = conflict.theirs.version
-            self._original = theirs
+        def save() -> None:
             self.errors.clear()
             self.save()
 
-        view.accepted.connect(save_merged)
-        view.open()
-        return view
+        return open_field_merge(
+            self,
+            conflict,
+            self.SPEC.fields,
+            self.as_edited(stored),
+            english=self.english,
+            text=self._text,
+            load=self.load,
+            save=save,
+        )
 
     def saved_first(self) -> str | None:
         """The record's id, saving it first when it is new (None: the save was refused)."""

@@ -18,7 +18,6 @@ class LayoffsTab(ListTab):
     SPEC = LAYOFF_FILING
     SERVICE = layoffs
     DIALOG = LayoffDialog
-    RECORD_ARG = "filing_id"
     FILTER = FilingFilter
     NAME = "layoff"
 

@@ -18,7 +18,6 @@ class OffersTab(ListTab):
     SPEC = NEGOTIATION_OFFER
     SERVICE = offers
     DIALOG = OfferDialog
-    RECORD_ARG = "offer_id"
     FILTER = OfferFilter
     NAME = "offer"
 

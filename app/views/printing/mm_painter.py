@@ -3,27 +3,50 @@ forms laid out on a fixed grid (the blank field form)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
 
 from app.views.printing import fonts
 
+# Flags as plain ints, combined once: an enum `|` costs more in Python than the
+# drawText it is for (a blank form draws 170 texts a form).
+_WRAP = int(Qt.TextFlag.TextWordWrap)
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
 
 class MmPainter:
-    """Millimetre drawing helpers over a QPainter on a 300 dpi page."""
+    """Millimetre drawing helpers over a QPainter on a 300 dpi page.
+
+    Fonts, fill colours and measured text heights are kept for the whole batch:
+    every form of a batch shows the same checklist in the same fonts, so an item's
+    height is measured once, not twice a form (docs/architecture.md, "Printing and
+    documents")."""
 
     def __init__(self, painter: QPainter, dpi: float) -> None:
         self.p = painter
         self.k = dpi / 25.4
+        self._fonts: dict[tuple[float, str | None, bool], QFont] = {}
+        self._font_key: tuple[float, str | None, bool] | None = None
+        self._heights: dict[tuple[object, float, str], float] = {}
+        self._brushes: dict[str, QBrush] = {}
+        self._black = QColor("black")
 
     def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
-        return QRectF(x * self.k, y * self.k, w * self.k, h * self.k)
+        k = self.k
+        return QRectF(x * k, y * k, w * k, h * k)
 
     def font(self, size: float, family: str | None = None, bold: bool = False) -> QFont:
-        font = QFont(family or fonts.body_family())
-        font.setPointSizeF(size)
-        font.setBold(bold)
+        key = (size, family, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(family or fonts.body_family())
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            self._fonts[key] = font
         self.p.setFont(font)
+        self._font_key = key
         return font
 
     def text(
@@ -33,57 +56,81 @@ class MmPainter:
         w: float,
         h: float,
         text: str,
-        flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        flags: Qt.AlignmentFlag | int = LEFT_MIDDLE,
     ) -> None:
-        self.p.drawText(self.rect(x, y, w, h), int(flags | Qt.TextFlag.TextWordWrap), text)
+        self.p.drawText(self.rect(x, y, w, h), int(flags) | _WRAP, text)
 
     def text_height(self, width: float, text: str) -> float:
-        metrics = QFontMetricsF(self.p.font(), self.p.device())
-        bounds = metrics.boundingRect(
-            self.rect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return bounds.height() / self.k
+        key = (self._font_key, width, text)
+        height = self._heights.get(key) if self._font_key is not None else None
+        if height is None:
+            metrics = QFontMetricsF(self.p.font(), self.p.device())
+            bounds = metrics.boundingRect(self.rect(0, 0, width, 1000), _WRAP, text)
+            height = bounds.height() / self.k
+            if self._font_key is not None:
+                self._heights[key] = height
+        return height
 
     def frame(self, x: float, y: float, w: float, h: float, fill: QColor | None = None) -> None:
+        if fill is None:
+            self.p.drawRect(self.rect(x, y, w, h))
+            return
+        name = fill.name()
+        brush = self._brushes.get(name)
+        if brush is None:
+            brush = self._brushes[name] = QBrush(fill)
         self.p.save()
-        if fill is not None:
-            self.p.setBrush(QBrush(fill))
+        self.p.setBrush(brush)
         self.p.drawRect(self.rect(x, y, w, h))
         self.p.restore()
 
     def solid(self, x: float, y: float, w: float, h: float) -> None:
-        self.p.fillRect(self.rect(x, y, w, h), QColor("black"))
+        self.p.fillRect(self.rect(x, y, w, h), self._black)
+
+
+def qr_matrix(payload: str) -> list[bytes]:
+    """The QR code's modules, row by row (1 dark, 0 light), without the quiet zone.
+
+    Level Q (printed_forms.qr_payload: alphanumeric, version 3 for our payloads).
+    Encoded by zxing-cpp, the library scans are read with (app/services/scans/qr.py):
+    it picks the mask by the standard's penalty rules (ISO/IEC 18004 §7.8.3) in C++,
+    where segno's pure-Python scoring of the eight masks was most of a blank form's
+    time (docs/architecture.md, "Printing and documents")."""
+    import zxingcpp
+
+    code = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="Q")
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    height, width = image.shape
+    modules = image.tobytes().translate(_DARK)  # a byte a module: 0 dark, 255 light → 1, 0
+    return [modules[r * width : (r + 1) * width] for r in range(height)]
+
+
+_DARK = bytes([1] + [0] * 255)
 
 
 def draw_qr(d: MmPainter, payload: str, x: float, y: float, size: float) -> None:
-    """The QR code as one filled path: each row's runs of dark modules one rectangle
-    (a page drew 400 separate squares before, most of a blank form's time). Each
-    rectangle reaches 0.01 mm into its neighbours, as the squares did, so that no
-    hairline shows between rows; the winding fill makes the overlaps one dark area."""
-    import segno
-
-    # Level Q in alphanumeric mode (printed_forms.qr_payload): version 3, large modules.
-    qr = segno.make(payload, error="q", boost_error=False)
-    matrix = [list(row) for row in qr.matrix_iter(scale=1, border=0)]
-    module = size / len(matrix)
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
+    """The QR code as one filled area: each row's runs of dark modules one rectangle
+    (a page drew 400 separate squares before, most of a blank form's time), given to
+    the PDF as rectangles filled together with the non-zero rule, as one path of the
+    same rectangles was (the same pixels; a QPainterPath made the PDF engine write
+    each as five path points and cost twice the time). Each rectangle reaches 0.01 mm
+    into its neighbours, as the squares did, so that no hairline shows between rows."""
+    matrix = qr_matrix(payload)
+    module, k = size / len(matrix), d.k
+    rects = []
+    height = (module + 0.01) * k
     for r, line in enumerate(matrix):
-        for start, length in dark_runs(line):
-            path.addRect(
-                d.rect(x + start * module, y + r * module, length * module + 0.01, module + 0.01)
+        top = (y + r * module) * k
+        for run in _RUN.finditer(line):  # d.rect's arithmetic, inlined
+            start, end = run.span()
+            rects.append(
+                QRectF((x + start * module) * k, top, ((end - start) * module + 0.01) * k, height)
             )
-    d.p.fillPath(path, QColor("black"))
+    d.p.save()
+    d.p.setPen(Qt.PenStyle.NoPen)
+    d.p.setBrush(d._black)
+    d.p.drawRects(rects)
+    d.p.restore()
 
 
-def dark_runs(line: list[int]) -> list[tuple[int, int]]:
-    """(first column, length) of each run of dark modules in one row of the code."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for c, dark in enumerate([*line, 0]):
-        if dark and start is None:
-            start = c
-        elif not dark and start is not None:
-            runs.append((start, c - start))
-            start = None
-    return runs
+_RUN = re.compile(rb"\x01+")  # a run of dark modules in a row of qr_matrix

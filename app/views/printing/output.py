@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPainter
-
-from app.services.campaign import campaigns
-from app.services.checks import check_forms, checklists, printed_forms
 from app.services.core.progress import Progress, Work
-from app.services.core.storage import Database
-from app.services.documents import negotiation_forms
-from app.services.documents.documents import Document
-from app.services.documents.docx_render import render_docx
-from app.views.printing import blank_form_pdf, document_pdf
+
+# The builders, the renderers and Qt are imported when first used: a Word file
+# needs neither Qt's painting nor the other forms' services, and a blank form's
+# PDF no python-docx (together about 40 MB and a tenth of a second of a print
+# run's start; docs/architecture.md, "Printing and documents").
+if TYPE_CHECKING:
+    from app.services.core.storage import Database
+    from app.services.documents.documents import Document
 
 FORM_KINDS = {
     "blank-check": "体检现场记录表（空白）",
@@ -50,15 +51,23 @@ def form_title(kind: str) -> str:
     return (FORM_KINDS_EN if current_language() == "en" else FORM_KINDS)[kind]
 
 
-# kind → the function that builds the document for one record.
-BUILDERS: dict[str, Callable[..., Document]] = {
-    "check-report": check_forms.check_report,
-    "rectification-notice": check_forms.rectification_notice,
-    "offer-letter": negotiation_forms.offer_letter,
-    "offer-reply": negotiation_forms.reply_form,
-    "layoff-receipt": negotiation_forms.layoff_receipt,
-    "campaign-plan": campaigns.plan_document,
+# kind → the module and function that build the document for one record.
+BUILDERS: dict[str, tuple[str, str]] = {
+    "check-report": ("app.services.checks.check_forms", "check_report"),
+    "rectification-notice": ("app.services.checks.check_forms", "rectification_notice"),
+    "offer-letter": ("app.services.documents.negotiation_forms", "offer_letter"),
+    "offer-reply": ("app.services.documents.negotiation_forms", "reply_form"),
+    "layoff-receipt": ("app.services.documents.negotiation_forms", "layoff_receipt"),
+    "campaign-plan": ("app.services.campaign.campaigns", "plan_document"),
 }
+
+
+def builder(kind: str) -> Callable[..., Document]:
+    """The function that builds a `kind` document for one record."""
+    where = BUILDERS.get(kind)
+    if where is None:
+        raise OutputError(f"未知的表单类型：{kind}")
+    return getattr(import_module(where[0]), where[1])
 
 
 class OutputError(ValueError):
@@ -73,10 +82,7 @@ def _suffix(out: Path) -> str:
 
 
 def build_document(db: Database, kind: str, record_id: str, **options: object) -> Document:
-    builder = BUILDERS.get(kind)
-    if builder is None:
-        raise OutputError(f"未知的表单类型：{kind}")
-    return builder(db, record_id, **options)
+    return builder(kind)(db, record_id, **options)
 
 
 def write_documents(
@@ -93,9 +99,14 @@ def write_documents(
     (the layoff receipt's `receipt_date`)."""
     out = Path(out)
     suffix = _suffix(out)
-    documents = [build_document(db, kind, rid, **options) for rid in record_ids]
+    build = builder(kind)
+    documents = [build(db, rid, **options) for rid in record_ids]
     if suffix == ".docx":
+        from app.services.documents.docx_render import render_docx
+
         return render_docx(documents[0], out, documents=documents, odd_pages=odd_pages)
+    from app.views.printing import document_pdf
+
     return document_pdf.write_pdf(documents, out, odd_pages=odd_pages)
 
 
@@ -114,11 +125,18 @@ def blank_forms(
     suffix = _suffix(out)
     if suffix != ".pdf":
         raise OutputError(BLANK_FORM_PDF_ONLY)
-    spec = checklists.active(db)
+    from PySide6.QtGui import QPainter
+
+    from app.services.checks import check_forms, checklists, printed_forms
+    from app.services.core.office import office_name
+    from app.views.printing import blank_form_pdf
+
+    spec, office = checklists.active(db), office_name(db)  # once for the batch
     total = len(enterprise_ids)
     made = []
     for n, enterprise_id in enumerate(enterprise_ids):
-        made.append(check_forms.blank_form(db, enterprise_id, printed_forms.new_form_id(), spec))
+        form_id = printed_forms.new_form_id()
+        made.append(check_forms.blank_form(db, enterprise_id, form_id, spec, office))
         if n % 10 == 0:
             yield Progress(n, total * 2, f"正在准备 {n + 1}/{total}…")
     tmp = out.with_name(out.name + ".part")

@@ -26,6 +26,7 @@ from app.services.register.enterprise_import import (
     save_problems,
 )
 from app.tasks import TaskRunner
+from app.views.common.column_mapping import ColumnMapping
 from app.views.common.layouts import hbox, vbox
 from app.views.common.widgets import named, push_button
 
@@ -55,10 +56,7 @@ class ImportDialog(QDialog):
         self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
         self.summary.setWordWrap(True)
 
-        self.mapping_table = named(QTableWidget(0, 2), "mapping")
-        self.mapping_table.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
-        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.mapping_table.verticalHeader().hide()
+        self.mapping_table = ColumnMapping()
 
         self.problem_table = named(QTableWidget(0, 3), "problems")
         self.problem_table.setHorizontalHeaderLabels(
@@ -150,27 +148,14 @@ class ImportDialog(QDialog):
         for column, label in enumerate(plan.labels):
             if not label and column not in plan.mapping:
                 continue
-            row = self.mapping_table.rowCount()
-            self.mapping_table.insertRow(row)
-            item = QTableWidgetItem(label or self.tr("（第 %1 列）").replace("%1", str(column + 1)))
-            item.setData(256, column)
-            self.mapping_table.setItem(row, 0, item)
-            combo = QComboBox()
-            combo.addItem(self.tr("（不导入）"), NOT_IMPORTED)
+            shown = label or self.tr("（第 %1 列）").replace("%1", str(column + 1))
+            combo = self.mapping_table.add(column, shown)
             for spec in ENTERPRISE_FIELDS:
                 combo.addItem(spec.label_en if self.english else spec.label_zh, spec.name)
             combo.setCurrentIndex(max(combo.findData(plan.mapping.get(column, NOT_IMPORTED)), 0))
-            self.mapping_table.setCellWidget(row, 1, combo)
 
     def current_mapping(self) -> dict[int, str]:
-        mapping: dict[int, str] = {}
-        for row in range(self.mapping_table.rowCount()):
-            column = int(self.mapping_table.item(row, 0).data(256))
-            combo = self.mapping_table.cellWidget(row, 1)
-            assert isinstance(combo, QComboBox)
-            if combo.currentData():
-                mapping[column] = combo.currentData()
-        return mapping
+        return self.mapping_table.chosen()
 
     def _fill_problems(self, plan: ImportPlan) -> None:
         shown = plan.problems[:5000]  # the full list goes to the saved .xlsx

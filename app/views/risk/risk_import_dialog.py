@@ -19,6 +19,7 @@ from app.services.core.storage import Database
 from app.services.risk import risk_import
 from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
+from app.views.common.column_mapping import ColumnMapping
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_message
 from app.views.common.widgets import named, push_button
@@ -48,10 +49,7 @@ class RiskImportDialog(QDialog):
         self.source_box.activated.connect(lambda _i: self.check())
         self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
         self.summary.setWordWrap(True)
-        self.mapping = named(QTableWidget(0, 2), "mapping")
-        self.mapping.setHorizontalHeaderLabels([self.tr("文件中的列"), self.tr("导入为")])
-        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.mapping.verticalHeader().hide()
+        self.mapping = ColumnMapping()
         self.problems = named(QTableWidget(0, 2), "problems")
         self.problems.setHorizontalHeaderLabels([self.tr("行号"), self.tr("说明")])
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -91,13 +89,7 @@ class RiskImportDialog(QDialog):
         for column, label in enumerate(plan.labels):
             if not label:
                 continue
-            row = self.mapping.rowCount()
-            self.mapping.insertRow(row)
-            item = QTableWidgetItem(label)
-            item.setData(256, column)
-            self.mapping.setItem(row, 0, item)
-            combo = QComboBox()
-            combo.addItem(self.tr("（不导入）"), "")
+            combo = self.mapping.add(column, label)
             if column in plan.month_columns:
                 combo.addItem(self.tr("月份数据 %1").replace("%1", plan.month_columns[column]), "")
                 combo.setCurrentIndex(1)
@@ -106,7 +98,6 @@ class RiskImportDialog(QDialog):
                 combo.addItem(text, name)
             if column in plan.mapping:
                 combo.setCurrentIndex(combo.findData(plan.mapping[column]))
-            self.mapping.setCellWidget(row, 1, combo)
         shown = plan.problems + [
             (r, self.tr("未匹配到企业：%1 %2").replace("%1", n).replace("%2", c))
             for r, n, c in plan.unmatched
@@ -126,12 +117,7 @@ class RiskImportDialog(QDialog):
         self.import_button.setEnabled(bool(plan.facts))
 
     def current_mapping(self) -> dict[int, str]:
-        out = {}
-        for row in range(self.mapping.rowCount()):
-            combo = self.mapping.cellWidget(row, 1)
-            if isinstance(combo, QComboBox) and combo.currentData():
-                out[int(self.mapping.item(row, 0).data(256))] = combo.currentData()
-        return out
+        return self.mapping.chosen()
 
     def do_import(self) -> None:
         plan = self.plan

@@ -18,7 +18,6 @@ class RiskTab(ListTab):
     SPEC = MAJOR_RISK_EVENT
     SERVICE = risk_events
     DIALOG = RiskDialog
-    RECORD_ARG = "event_id"
     FILTER = EventFilter
     NAME = "risk"
 

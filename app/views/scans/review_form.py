@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QLabel,
-    QScrollArea,
     QSplitter,
     QWidget,
 )
@@ -17,7 +16,7 @@ from app.services.core.storage import Database
 from app.services.scans import confirm
 from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck
-from app.views.common.layouts import hbox, vbox
+from app.views.common.layouts import hbox, scrolled, vbox
 from app.views.common.widgets import named, push_button
 from app.views.scans.review_fields import HandwrittenFields
 from app.views.scans.review_items import ItemReviewTable
@@ -62,9 +61,7 @@ class FormReview(QWidget):
                 )
             )
         self.fields = HandwrittenFields(form)
-        fields_scroll = QScrollArea()
-        fields_scroll.setWidget(self.fields)
-        fields_scroll.setWidgetResizable(True)
+        fields_scroll = scrolled(self.fields)
         self.table = ItemReviewTable(form, spec, english)
         splitter = QSplitter()
         splitter.addWidget(fields_scroll)

@@ -1,6 +1,6 @@
 """The speed-ups of issue 17 give the same results as the slow ways they replace:
 title words from a tokenizer holding only the title's dictionary words, Word cells
-from copied XML, the QR code as one path of row runs."""
+from copied XML, the QR code as one path of row runs, encoded in C (zxing-cpp)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,20 @@ TITLES = [
 def test_title_cut_matches_the_whole_dictionary(title: str) -> None:
     whole = list(title_lines._tokenizer().cut(title, HMM=True))
     assert list(title_lines._tokenizer_for(title).cut(title, HMM=True)) == whole
+
+
+def test_the_known_dictionary_total_is_its_frequencies_added_up(monkeypatch) -> None:
+    """The total kept for jieba's dictionary is the one adding its frequencies gives
+    (the total weighs every cut: a wrong one would cut titles differently)."""
+    content, total = title_lines._dictionary()
+    assert total == title_lines.frequency_total(content)
+    assert total in title_lines.KNOWN_TOTALS.values()  # the installed jieba's file is known
+    title_lines._dictionary.cache_clear()
+    monkeypatch.setattr(title_lines, "KNOWN_TOTALS", {})
+    try:
+        assert title_lines._dictionary()[1] == total  # another file: added up
+    finally:
+        title_lines._dictionary.cache_clear()
 
 
 def test_title_words_load_neither_the_whole_dictionary_nor_pkg_resources() -> None:
@@ -83,6 +97,10 @@ def _cell_xml(fast: bool, text: str, align: str, bold: bool, size: float) -> byt
         ("序号", "center", True, 9.5),
         ("第一行\n第二行\t制表 ", "left", True, 10.5),
         ("", "center", False, 9),
+        (" 前后有空格 ", "left", False, 9),
+        ("　全角空格　", "center", False, 9.5),
+        ("回车\r之后\n\n空行之后", "left", False, 9),
+        ("\t", "left", False, 9),
     ],
 )
 def test_word_cell_from_copied_xml_is_python_docx_s(
@@ -91,17 +109,68 @@ def test_word_cell_from_copied_xml_is_python_docx_s(
     assert _cell_xml(True, text, align, bold, size) == _cell_xml(False, text, align, bold, size)
 
 
-def test_qr_dark_runs_cover_exactly_the_dark_modules() -> None:
-    import segno
+QR_PAYLOADS = [
+    "HX1:B:ABCD1234:91410421MA9XK1234P:3:1/4",
+    "HX1:B:F4K2M9QW3Z:914104218015703538:1:4/4",
+    "HX1:B:FZZZZZZZZZ:92410402MA44XXXX0Y:12:10/12",
+]
 
-    from app.views.printing.mm_painter import dark_runs
 
-    qr = segno.make("HX1:B:ABCD1234:91410421MA9XK1234P:3:1/4", error="q", boost_error=False)
-    for line in qr.matrix_iter(scale=1, border=0):
-        row = list(line)
-        covered = [0] * len(row)
-        for start, length in dark_runs(row):
-            assert length > 0
-            for c in range(start, start + length):
-                covered[c] += 1
-        assert covered == [1 if dark else 0 for dark in row]
+@pytest.mark.parametrize("payload", QR_PAYLOADS)
+def test_qr_rectangles_cover_exactly_the_dark_modules(qapp, payload: str) -> None:
+    """Painted with modules of 10 pixels: the middle of each module is dark exactly
+    when the code's module is."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from app.views.printing.mm_painter import MmPainter, draw_qr, qr_matrix
+
+    matrix = qr_matrix(payload)
+    side = 10 * len(matrix)
+    image = QImage(side, side, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    draw_qr(MmPainter(painter, 25.4), payload, 0, 0, side)  # a millimetre a pixel
+    painter.end()
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            assert (image.pixelColor(10 * c + 5, 10 * r + 5).lightness() < 128) == bool(dark)
+
+
+@pytest.mark.parametrize("payload", QR_PAYLOADS)
+def test_printed_qr_reads_back_as_its_payload(payload: str, tmp_path: Path) -> None:
+    """The modules the form draws (zxing-cpp's encoder, its own mask choice) are a
+    level-Q code of 29 modules (version 3) that zxing-cpp and zbar read back."""
+    import numpy as np
+    import zxingcpp
+    from PySide6.QtGui import QImage
+
+    from app.views.printing.mm_painter import qr_matrix
+    from tests.pdf_tools import read_qr
+
+    matrix = qr_matrix(payload)
+    assert len(matrix) == 29 and {len(row) for row in matrix} == {29}
+    modules = np.array([list(row) for row in matrix], np.uint8)
+    page = np.full((29 + 8, 29 + 8), 255, np.uint8)  # the four-module quiet zone
+    page[4:-4, 4:-4] = np.where(modules == 1, 0, 255)
+    page = np.ascontiguousarray(np.kron(page, np.ones((8, 8), np.uint8)))
+    found = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [(c.text, c.ec_level) for c in found] == [(payload, "Q")]
+    png = tmp_path / "qr.png"
+    height, width = page.shape
+    QImage(page.data, width, height, width, QImage.Format.Format_Grayscale8).save(str(png))
+    assert read_qr(png) == [payload]
+
+
+def test_qr_codes_are_encoded_without_segno() -> None:
+    """segno scored the eight masks in Python, most of a blank form's time (issue 17)."""
+    code = (
+        "import sys\n"
+        "from app.views.printing.mm_painter import qr_matrix\n"
+        f"qr_matrix({QR_PAYLOADS[0]!r})\n"
+        "assert 'segno' not in sys.modules, 'segno imported'\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
