@@ -27,7 +27,6 @@ from sqlalchemy import (
     Engine,
     event,
     inspect,
-    select,
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -72,11 +71,11 @@ class Actor:
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
-    """Reserve `count` change sequence numbers; returns the first of them."""
-    session.execute(
-        update(SyncCounter).where(SyncCounter.id == 1).values(value=SyncCounter.value + count)
-    )
-    last = session.execute(select(SyncCounter.value).where(SyncCounter.id == 1)).scalar_one()
+    """Reserve `count` change sequence numbers; returns the first of them. One
+    statement a flush: UPDATE … RETURNING (SQLite 3.35+ and PostgreSQL both take it)."""
+    c = SyncCounter.__table__.c  # Core: the counter is never loaded as an object
+    bump = update(SyncCounter.__table__).where(c.id == 1).values(value=c.value + count)
+    last = session.execute(bump.returning(c.value)).scalar_one()
     return int(last) - count + 1
 
 

@@ -7,7 +7,7 @@ rows are listed one by one with the reason; the good rows still import.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -279,8 +279,10 @@ def insert_chunks(
     now: Any,
     summary: str,
     total: int,
+    write: Callable[[Any, Any, Sequence[dict[str, Any]]], None] = fast_insert,
 ) -> Work[int]:
-    """New enterprises, with change sequence numbers from `seq` on; returns how many."""
+    """New enterprises, with change sequence numbers from `seq` on; returns how many.
+    `write` writes a chunk of rows into a table (the demo's writes a chunk a statement)."""
     actor = session.info["actor"]
     done = 0
     for chunk in chunks:
@@ -295,11 +297,11 @@ def insert_chunks(
             rows.append(_insert_row(values, sync))
         # Not ORM bulk: the same rows in a fraction of the time (docs/architecture.md, "Storage").
         connection = session.connection()
-        fast_insert(connection, ENTERPRISE_TABLE, rows)
+        write(connection, ENTERPRISE_TABLE, rows)
         # A bulk create is logged with its source file; the values it was
         # created with are the record's values with later diffs undone.
         entry = audit.entry_values(actor, RECORD_TYPE, "", "create", {}, summary)
-        fast_insert(connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows])
+        write(connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows])
         done += len(chunk)
         yield Progress(done, total, N_("已写入 {done}/{total}", done=done, total=total))
     return done

@@ -162,6 +162,14 @@ def _piece(piece: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
+def bound_cache(limit: int) -> None:
+    """Forget the cached pieces once there are more than `limit` (a bulk writer calls
+    this between chunks): a million generated names hold ~130,000 distinct pieces,
+    ~70 MB in the cache, read once each."""
+    if _piece.cache_info().currsize > limit:
+        _piece.cache_clear()
+
+
 def syllables(name: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for piece in _SPLIT.split(name):

@@ -83,3 +83,28 @@ def test_demo_enterprises_are_made_a_chunk_at_a_time():
     assert peak < 4_000_000, peak
     names = [row["name"] for chunk in chunks() for row in chunk]
     assert len(set(names)) == 40_000
+
+
+def test_names_never_run_out_where_one_combination_is_busiest(monkeypatch):
+    """A county's 65,000 enterprises: on average the two-character cores were sparse,
+    but 建筑工程有限公司 (the likeliest word and form) needed more than its 2,601 and
+    the demo drew cores for ever. Refusals are counted here instead of hanging."""
+    from app.services.demo import demo_names
+
+    refused = [0]
+    take = demo_names.NameSpace.take
+
+    def counted(self: Any, *args: Any) -> bool:
+        if take(self, *args):
+            return True
+        refused[0] += 1
+        assert refused[0] < 65_000, "the demo keeps drawing names that are taken"
+        return False
+
+    monkeypatch.setattr(demo_names.NameSpace, "take", counted)
+    names = [
+        row["name"]
+        for chunk in demo.enterprise_chunks(65_000, 7, ["410482"], date(2024, 9, 20))
+        for row in chunk
+    ]
+    assert len(set(names)) == 65_000
