@@ -77,12 +77,15 @@ def _conditions(
         if text.isascii() and text.replace(" ", "").isalnum():
             compact = text.replace(" ", "")
             rare = name_search.rare_short_rowids(conn, text, compact.lower(), common_too=counting)
-            if rare is not None:
-                # One list of rowids (the pieces' and the credit codes'): an OR of the
+            if rare is None:
+                rare = name_search.trigram_rowids(conn, text, compact.lower(), common_too=counting)
+            codes = select(literal_column("rowid")).where(
+                e.deleted == false(), credit_code_prefix(compact.upper())
+            )
+            # A long list of credit codes ("9141…") is read faster along the indexes.
+            if rare is not None and conn is not None and name_search.fewer_than_rare(conn, codes):
+                # One list of rowids (the name's and the credit codes'): an OR of the
                 # two made SQLite walk the whole sort index.
-                codes = select(literal_column("rowid")).where(
-                    e.deleted == false(), credit_code_prefix(compact.upper())
-                )
                 rowids = union(rare, codes)
                 conds.append(literal_column("enterprise.rowid").in_(rowids))
             else:

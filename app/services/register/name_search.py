@@ -9,18 +9,22 @@ from app.models.name_index import (
     RARE,
     TRIGRAM,
     ascii_lower,
+    fewer_than_rare,
     fragment_matches,
     like_escape,
     piece_count,
     rare_short_rowids,
+    trigram_rowids,
 )
 
 __all__ = [
     "RARE",
     "TRIGRAM",
     "ascii_lower",
+    "fewer_than_rare",
     "fragment_matches",
     "like_escape",
     "piece_count",
     "rare_short_rowids",
+    "trigram_rowids",
 ]

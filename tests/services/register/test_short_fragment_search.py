@@ -13,7 +13,7 @@ from app.models import migrate
 from app.services.register import enterprises, name_search
 from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
-from tests.plan_support import plans
+from tests.plan_support import large_register, plans
 
 # The piece index and these query plans are SQLite's (0016_scale); a server answers
 # short fragments with ILIKE (tests/services/register/test_enterprises.py searches
@@ -102,3 +102,31 @@ def test_an_existing_register_is_indexed_by_the_upgrade(register):
     migrate.upgrade(register.engine, "0016_scale")
     assert found(register, "庚辛") == ["庚辛物流有限公司"]
     assert found(register, "7") == sorted(names_with(register, "7"))
+
+
+def test_a_rare_long_pinyin_fragment_sorts_its_matches_not_the_register(register, monkeypatch):
+    """Initials of three letters or more ("gxwl", 庚辛物流): the trigram table's rowids
+    and the credit codes' as one list, sorted — an OR of the two walked the whole sort
+    index (0.8 s at a million for "pdsm", whose matches sit together in pinyin order)."""
+    from app.models import name_index
+
+    monkeypatch.setattr(name_index, "RARE", 8)
+    large_register(register)
+    page_plans = plans(register, lambda: found(register, "gxwl"), "enterprise")
+    assert all("ix_enterprise_sort" not in p for p in page_plans), page_plans
+    assert any("enterprise_fts" in p and "UNION" in p for p in page_plans), page_plans
+    assert found(register, "gxwl") == sorted(names_with(register, "gxwl")) == [NAMES[3]]
+
+
+def test_a_common_long_pinyin_fragment_walks_the_sort_index(register, monkeypatch):
+    from app.models import name_index
+
+    monkeypatch.setattr(name_index, "RARE", 8)
+    large_register(register)
+    page_plans = plans(
+        register,
+        lambda: enterprises.page(register, EnterpriseFilter(text="yxgs"), limit=5),
+        "enterprise",
+    )
+    assert any("USING INDEX ix_enterprise_sort" in p for p in page_plans), page_plans
+    assert found(register, "yxgs") == sorted(names_with(register, "yxgs"))
