@@ -14,7 +14,11 @@ from app.models.base import sync_record_types
 
 FORMAT = 1
 PART_MAGIC = b"HEXIE-PART/1\n"
-MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a member that expands beyond this is refused
+MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a member read whole (evidence) beyond this is refused
+# A records member is read a block at a time (bundle_read.member_lines), so its size
+# costs time, not memory: a full bundle of a province's million enterprises holds a
+# 700 MB enterprise.jsonl. Bounded all the same, and by MAX_RATIO.
+MAX_RECORDS_MEMBER_BYTES = 16 * 1024 * 1024 * 1024
 MAX_RATIO = 200  # compression ratio beyond which a member is treated as a zip bomb
 
 

@@ -35,6 +35,7 @@ from app.services.sync.bundle_format import (
     FORMAT,
     MAX_MEMBER_BYTES,
     MAX_RATIO,
+    MAX_RECORDS_MEMBER_BYTES,
     PART_MAGIC,
     BundleError,
     record_tables,
@@ -196,7 +197,8 @@ def _open_archive(name: str, zipped: bytes) -> tuple[zipfile.ZipFile, list[zipfi
         if member in seen:
             raise BundleError(f"{name} 含有两个同名成员“{member}”，已拒绝。")
         seen.add(member)
-        if info.file_size > MAX_MEMBER_BYTES or (
+        limit = MAX_RECORDS_MEMBER_BYTES if member.startswith("records/") else MAX_MEMBER_BYTES
+        if info.file_size > limit or (
             info.compress_size
             and info.file_size / info.compress_size > MAX_RATIO
             and info.file_size > 10 * 1024 * 1024

@@ -471,3 +471,25 @@ def test_a_record_that_breaks_the_entry_rules_is_reported_by_record(pair, tmp_pa
     message = str(err.value)
     assert bad in message and "不是电话号码" in message and good not in message
     assert enterprises.count(city, EnterpriseFilter()) == 0
+
+
+def test_a_records_member_larger_than_an_evidence_file_may_be_is_read_in_blocks(
+    pair, tmp_path, monkeypatch
+):
+    """A province's full bundle holds a 700 MB enterprise.jsonl: records are read a
+    block at a time, so their own, larger bound applies; evidence files are read whole
+    and keep the smaller one. Both scaled down here to 100 KB."""
+    from app.services.sync import bundle_read
+
+    county, city, cpriv, ypriv = pair
+    wordy_enterprises(county, 40, notes=900)  # 5 KB of notes each: 200 KB of records
+    _, out = send(county, cpriv, tmp_path, "big")
+    monkeypatch.setattr(bundle_read, "MAX_MEMBER_BYTES", 100_000)
+    monkeypatch.setattr(bundle_read, "MAX_RECORDS_MEMBER_BYTES", 100_000)
+    with pytest.raises(BundleError, match="enterprise.jsonl.*过大"):
+        bundle.import_paths(city, sorted(out.glob("*.hexie")), ypriv)
+    assert enterprises.count(city, EnterpriseFilter()) == 0
+
+    monkeypatch.setattr(bundle_read, "MAX_RECORDS_MEMBER_BYTES", 10_000_000)
+    bundle.import_paths(city, sorted(out.glob("*.hexie")), ypriv)
+    assert enterprises.count(city, EnterpriseFilter()) == 40
