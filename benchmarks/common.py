@@ -59,11 +59,18 @@ def scratch_db(path: Path, copy_of: Path | None = None) -> Iterator[Path]:
     that database (the register)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.sqlite3")
+    # The evidence files the build writes sit in `<stem>-附件` beside the database
+    # (app/services/core/record_files.py): moved with it.
+    evidence, tmp_evidence = (p.with_name(f"{p.stem}-附件") for p in (path, tmp))
     for old in tmp.parent.glob(tmp.name + "*"):
         old.unlink()
+    shutil.rmtree(tmp_evidence, ignore_errors=True)
     if copy_of is not None:
         shutil.copyfile(copy_of, tmp)
     yield tmp
     for suffix in ("-wal", "-shm", ".lock"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
     tmp.rename(path)
+    if tmp_evidence.exists():
+        shutil.rmtree(evidence, ignore_errors=True)
+        tmp_evidence.rename(evidence)
