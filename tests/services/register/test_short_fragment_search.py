@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from app.models import migrate
-from app.services.register import enterprises, name_search
+from app.models import migrate, name_index
+from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code
 from tests.plan_support import large_register, plans
@@ -25,7 +25,7 @@ NAMES = ["甲乙建筑有限公司", "丙丁商贸有限公司", "戊己餐饮�
 
 @pytest.fixture
 def register(db, monkeypatch):
-    monkeypatch.setattr(name_search, "RARE", 8)  # "common" is 8 names here, not 2,000
+    monkeypatch.setattr(name_index, "RARE", 8)  # "common" is 8 names here, not 20,000
     for n in range(30):
         name = NAMES[n % 3] + str(n) if n != 7 else NAMES[3]
         enterprises.create(db, {"name": name, "credit_code": code(n + 1), "county_code": "410482"})
@@ -57,17 +57,6 @@ def test_a_rare_short_fragment_is_looked_up_in_the_piece_index(register, fragmen
     assert all("SCAN enterprise" not in p or "SCAN enterprise_gram" in p for p in searches)
     assert found(register, fragment) == sorted(names_with(register, fragment))
     assert found(register, fragment)  # the fragment is there
-
-
-def test_a_common_short_fragment_walks_the_sort_index(register):
-    page_plans = plans(
-        register,
-        lambda: enterprises.page(register, EnterpriseFilter(text="有限"), limit=5),
-        "enterprise",
-    )
-    assert any("USING INDEX ix_enterprise_sort" in p for p in page_plans), page_plans
-    assert found(register, "有限") == sorted(names_with(register, "有限"))
-    assert len(found(register, "公")) == 30
 
 
 def test_the_piece_index_follows_renames_and_deletes(register):
@@ -104,13 +93,10 @@ def test_an_existing_register_is_indexed_by_the_upgrade(register):
     assert found(register, "7") == sorted(names_with(register, "7"))
 
 
-def test_a_rare_long_pinyin_fragment_sorts_its_matches_not_the_register(register, monkeypatch):
+def test_a_rare_long_pinyin_fragment_sorts_its_matches_not_the_register(register):
     """Initials of three letters or more ("gxwl", 庚辛物流): the trigram table's rowids
     and the credit codes' as one list, sorted — an OR of the two walked the whole sort
     index (0.8 s at a million for "pdsm", whose matches sit together in pinyin order)."""
-    from app.models import name_index
-
-    monkeypatch.setattr(name_index, "RARE", 8)
     large_register(register)
     page_plans = plans(register, lambda: found(register, "gxwl"), "enterprise")
     assert all("ix_enterprise_sort" not in p for p in page_plans), page_plans
@@ -118,15 +104,14 @@ def test_a_rare_long_pinyin_fragment_sorts_its_matches_not_the_register(register
     assert found(register, "gxwl") == sorted(names_with(register, "gxwl")) == [NAMES[3]]
 
 
-def test_a_common_long_pinyin_fragment_walks_the_sort_index(register, monkeypatch):
-    from app.models import name_index
-
-    monkeypatch.setattr(name_index, "RARE", 8)
+@pytest.mark.parametrize("fragment", ["有限", "yxgs"])  # a short one, initials of 有限公司
+def test_a_common_fragment_walks_the_sort_index(register, fragment):
     large_register(register)
     page_plans = plans(
         register,
-        lambda: enterprises.page(register, EnterpriseFilter(text="yxgs"), limit=5),
+        lambda: enterprises.page(register, EnterpriseFilter(text=fragment), limit=5),
         "enterprise",
     )
     assert any("USING INDEX ix_enterprise_sort" in p for p in page_plans), page_plans
-    assert found(register, "yxgs") == sorted(names_with(register, "yxgs"))
+    assert found(register, fragment) == sorted(names_with(register, fragment))
+    assert len(found(register, "公")) == 30
