@@ -71,7 +71,7 @@ def builder(kind: str) -> Callable[..., Document]:
 
 
 class OutputError(ValueError):
-    pass
+    """A print request that cannot be made (an unknown form kind), said in Chinese."""
 
 
 def _suffix(out: Path) -> str:
