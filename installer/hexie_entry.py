@@ -4,7 +4,7 @@ With no arguments it opens the window; `hexie self-test` checks the installation
 import multiprocessing
 import sys
 
-from app.cli import main
+from app.launch import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QMenu
 
-from app import i18n
+from app import i18n, translations
 from app.settings import AppSettings
 from app.tasks import SyncTaskRunner
 
@@ -24,7 +24,7 @@ def test_no_translation_is_blank():
     rather than nothing (the register's 新办企业 check box was blank in English)."""
     import xml.etree.ElementTree as ET
 
-    root = ET.parse(i18n.english_ts()).getroot()
+    root = ET.parse(translations.english_ts()).getroot()
     blank = [
         m.findtext("source")
         for m in root.iter("message")
@@ -37,7 +37,7 @@ def test_no_translation_is_blank():
 
 
 def test_every_string_in_the_code_has_an_english_translation():
-    table = i18n.load_ts(i18n.english_ts())
+    table = translations.load_ts(translations.english_ts())
     sources = {s for strings in i18n_sync.extract().values() for s in strings}
     missing = sorted(s for s in sources if s not in {src for _ctx, src in table})
     assert missing == [], f"run tools/i18n_sync.py and translate: {missing}"

@@ -145,3 +145,81 @@ def test_cheap_checks_refuse_a_file_cut_short(office_file):
     with pytest.raises(storage_errors.DamagedDatabaseError) as caught:
         file_check.inspect(office_file)
     assert "not whole pages" in str(caught.value.message)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["county.sqlite3"], (True, "county.sqlite3")),
+        (["/data/county"], (True, "/data/county")),
+        (["postgresql://coordinator@office/hexie"], (True, "postgresql://coordinator@office/hexie")),
+        (["--db", "county.sqlite3"], (True, "county.sqlite3")),
+        (["--db=county.sqlite3"], (True, "county.sqlite3")),
+        (["stats"], (False, None)),
+        (["--db", "county.sqlite3", "stats"], (False, None)),
+        (["--version"], (False, None)),
+        (["--db"], (False, None)),
+        (["county"], (False, None)),  # no folder, no suffix: app.cli decides
+    ],
+)
+def test_a_window_start_is_told_apart_before_the_command_line_loads(argv, expected):
+    from app.launch import window_target
+
+    assert window_target(argv) == expected
+
+
+def test_a_window_start_never_imports_the_command_line(tmp_path):
+    """`hexie FILE` goes to the window without argparse and the command groups (about
+    20 ms before the first paint); a command still goes through app.cli."""
+    import subprocess
+
+    script = (
+        "import sys, app.gui\n"
+        "app.gui.run_gui = lambda target: print('window', target) or 0\n"
+        "from app.launch import main\n"
+        "main(sys.argv[1:])\n"
+        "print('app.cli' in sys.modules)\n"
+    )
+    window = subprocess.run(
+        [sys.executable, "-c", script, "county.sqlite3"], capture_output=True, text=True, check=True
+    )
+    assert window.stdout.split() == ["window", "county.sqlite3", "False"]
+    env = {**__import__("os").environ, "HEXIE_DATA_DIR": str(tmp_path)}
+    command = subprocess.run(
+        [sys.executable, "-c", script, "--version"], capture_output=True, text=True, env=env
+    )
+    assert command.returncode == 0 and command.stdout.startswith("hexie ")
+
+
+def test_closing_after_the_loop_lets_background_work_finish_first(qtbot, tmp_path):
+    """The event loop can end without the window closing (the benchmark probe quits
+    at once while the day's first backup runs): the work finishes before the database
+    is closed, and no thread is left running at exit."""
+    import threading
+
+    from app.startup import StartUp
+    from app.tasks import TaskRunner
+
+    order: list[str] = []
+    release = threading.Event()
+
+    class Database:
+        def close(self) -> None:
+            order.append("database closed")
+
+    class Window:
+        tasks = TaskRunner()
+        db = Database()
+
+    def work() -> None:
+        release.wait(5)
+        order.append("work finished")
+
+    startup = StartUp(tmp_path / "county.sqlite3", AppSettings(), gui=None)  # type: ignore[arg-type]
+    startup.holder[:] = [Window()]  # type: ignore[list-item]
+    worker = Window.tasks.quietly(work, lambda _r: None, lambda _e: None)
+    threading.Timer(0.2, release.set).start()
+    startup.close()
+    assert order == ["work finished", "database closed"]
+    assert worker.isFinished()
