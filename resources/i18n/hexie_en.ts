@@ -2222,6 +2222,14 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <source>打开</source>
       <translation>Open</translation>
     </message>
+    <message>
+      <source>无法计数</source>
+      <translation>Could not count</translation>
+    </message>
+    <message>
+      <source>正在计数…</source>
+      <translation>Counting…</translation>
+    </message>
   </context>
   <context>
     <name>MainMenus</name>

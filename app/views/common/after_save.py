@@ -49,6 +49,8 @@ def select_record(table: QAbstractItemView, record_id: str) -> bool:
     """Select the record's row and scroll to it; False when it is not in the list's
     first SEARCHED_ROWS rows (filtered out, or far down a very long list)."""
     model: Any = table.model()
+    if getattr(model, "counting", False):
+        model.count_now()  # the record may sit beyond the first page shown so far
     for row in range(min(model.rowCount(), SEARCHED_ROWS)):
         if model.row_id(row) == record_id:
             table.selectRow(row)

@@ -95,6 +95,9 @@ def keep_place(tab: Any) -> None:
     scroll = table.verticalScrollBar().value(), table.horizontalScrollBar().value()
     tab.refresh()
     model = table.model()
+    wanted = [*rows, current.row()]
+    if getattr(model, "counting", False) and max(wanted) + NEARBY_ROWS >= model.rowCount():
+        model.count_now()  # the user was further down than the first page shown so far
     found = _rows_of(model, {**chosen, **({current_id: current.row()} if current_id else {})})
     selection = table.selectionModel()
     selection.clearSelection()

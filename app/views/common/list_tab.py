@@ -14,6 +14,7 @@ app/views/common/list_actions.py."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -45,6 +46,8 @@ from app.views.common.layouts import vbox
 from app.views.common.list_actions import ListActions
 from app.views.common.paged_model import PagedTableModel, spec_row
 from app.views.common.widgets import OriginFilter, PresetFilter, named, push_button
+
+log = logging.getLogger("hexie")
 
 
 class ListTab(ListActions, PresetFilter, QWidget):
@@ -107,7 +110,9 @@ class ListTab(ListActions, PresetFilter, QWidget):
             self._fetch,
             english=english,
             background=self.row_colour,  # type: ignore[attr-defined]
+            count_later=self._count_later if tasks is not None else None,
         )
+        self.model.counted.connect(self._show_count)
         self.model.sort_field = self.SORT_FIELD
         self.model.descending = self.SORT_DESCENDING
         self.table = QTableView()
@@ -268,13 +273,29 @@ class ListTab(ListActions, PresetFilter, QWidget):
         # What a delete from this list is checked against (app/services/core/edit_lock.py).
         self.seen_seq = edit_lock.current_seq(self.db)
         self.model.reload()
-        self.count_label.setText(self.count_text(self.model.rowCount()))
+        if self.model.counting:
+            self.count_label.setText(self.tr("正在计数…"))
         self.filtered()
 
     refresh = apply_filter
 
+    def _show_count(self, rows: int) -> None:
+        self.count_label.setText(self.count_text(rows))
+
     def _count(self) -> int:
         return int(self.SERVICE.count(self.db, self.filter))
+
+    def _count_later(self, deliver: Callable[[int], None]) -> None:
+        """A list longer than a page is counted on a worker (PagedTableModel); the
+        filter is the one read now, whatever the user types meanwhile."""
+        assert self.tasks is not None
+        db, flt, service = self.db, self.filter, self.SERVICE
+
+        def failed(exc: BaseException) -> None:
+            log.warning("counting the list failed: %s", exc)
+            self.count_label.setText(self.tr("无法计数"))
+
+        self.tasks.quietly(lambda: int(service.count(db, flt)), deliver, failed)
 
     def _fetch(
         self, offset: Seek, limit: int, sort: str, descending: bool

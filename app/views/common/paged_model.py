@@ -1,7 +1,11 @@
 """A table model that fetches rows page by page from SQL as the view scrolls.
 
-The row count comes from one COUNT query; a row's page is fetched the first time
-the view asks for it and kept in a small LRU cache. Pages are keyset pages
+The first page is read at once; when it is not full it is the whole list and no
+COUNT runs. A full first page shows at once and its list is counted off the GUI
+thread when the tab can (`count_later`): at a million enterprises counting a
+fragment in most names takes a third of a second and more, which a keystroke must
+not wait for (docs/architecture.md, "Speed rules"). A row's page is fetched the
+first time the view asks for it and kept in a small LRU cache. Pages are keyset pages
 (app/services/core/keyset.py): the model keeps the key of each fetched page's
 last row as the next page's anchor, so scrolling reads each page from an index
 seek, and a far jump walks the index from the nearest anchor it knows. Sorting and filtering are
@@ -16,7 +20,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.core.fields import FieldSpec, display
@@ -39,7 +43,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Columns come from the record type's FieldSpecs; rows are (id, *values) tuples."""
+    """Columns come from the record type's FieldSpecs; rows are (id, *values) tuples.
+
+    `count_later(deliver)`, when given, counts the list off the GUI thread and calls
+    deliver(n) on it; until then the model holds the first page's rows and
+    `counting` is True. `counted` is emitted with the list's length once known."""
+
+    counted = Signal(int)
 
     def __init__(
         self,
@@ -48,12 +58,16 @@ class PagedTableModel(QAbstractTableModel):
         fetch: Callable[[Seek, int, str, bool], list[tuple[Any, ...]]],
         english: bool = False,
         background: Callable[[tuple[Any, ...]], QColor | None] | None = None,
+        count_later: Callable[[Callable[[int], None]], None] | None = None,
     ) -> None:
         super().__init__()
         self._background = background
         self.specs = list(specs)
         self._count = count
+        self._count_later = count_later
         self._fetch = fetch
+        self.counting = False
+        self._generation = 0  # a count delivered for an earlier reload is dropped
         self._english = english
         self._rows = 0
         self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
@@ -63,12 +77,46 @@ class PagedTableModel(QAbstractTableModel):
         self.descending = False
 
     # -- loading -----------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, *, recount: bool = True) -> None:
+        """Read the list again. `recount` False: the same records in another order
+        (a header click), so the known length stands."""
+        self._generation += 1
         self.beginResetModel()
         self._pages.clear()
         self._anchors = {0: None}
-        self._rows = self._count()
+        first = len(self._page(0))
+        later = False
+        if first < PAGE_SIZE:
+            self._rows = first  # the whole list is on its first page
+            self.counting = False
+        elif recount or self.counting:
+            later = self._count_later is not None
+            self._rows = first if later else self._count()
+            self.counting = later
         self.endResetModel()
+        if later:
+            generation = self._generation
+            self._count_later(lambda n: self._counted(generation, n))  # type: ignore[misc]
+        elif not self.counting:
+            self.counted.emit(self._rows)
+
+    def _counted(self, generation: int, rows: int) -> None:
+        if generation != self._generation or not self.counting:
+            return  # the list was read again meanwhile; its own count follows
+        self.counting = False
+        # At least the rows already shown (a record added between the page and the count).
+        rows = max(rows, self._rows)
+        if rows > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
+            self._rows = rows
+            self.endInsertRows()
+        self.counted.emit(self._rows)
+
+    def count_now(self) -> None:
+        """The whole length at once (selecting a record that may sit beyond the first
+        page before the background count has answered)."""
+        if self.counting:
+            self._counted(self._generation, self._count())
 
     def _page(self, number: int) -> list[tuple[Any, ...]]:
         page = self._pages.get(number)
@@ -153,7 +201,7 @@ class PagedTableModel(QAbstractTableModel):
             return  # setSortingEnabled() re-applies the current order: no new query
         self.sort_field = spec.name
         self.descending = descending
-        self.reload()
+        self.reload(recount=False)
 
 
 def spec_row(columns: Sequence[FieldSpec], row: Any, today: date, *extra: Any) -> tuple[Any, ...]:
