@@ -25,16 +25,31 @@ INSERT_ENTERPRISE = (
 )
 
 
-def like_search(con: sqlite3.Connection, q: str) -> None:
-    """The register's search the plain way: a table-scan count and the first page by LIKE."""
+def _like(q: str) -> tuple[str, tuple[str, str, str]]:
     like = f"%{q}%"
     where = "deleted = 0 AND (name LIKE ? OR credit_code LIKE ? OR name_initials LIKE ?)"
-    args = (like, q.upper() + "%", like)
-    con.execute(f"SELECT count(*) FROM enterprise WHERE {where}", args).fetchone()
+    return where, (like, q.upper() + "%", like)
+
+
+def like_page(con: sqlite3.Connection, q: str) -> None:
+    """The register's first page the plain way: LIKE, in pinyin order."""
+    where, args = _like(q)
     con.execute(
         f"SELECT {COLUMNS} FROM enterprise WHERE {where} ORDER BY name_pinyin, id LIMIT 200",
         args,
     ).fetchall()
+
+
+def like_count(con: sqlite3.Connection, q: str) -> None:
+    """The search's count the plain way: a table scan by LIKE."""
+    where, args = _like(q)
+    con.execute(f"SELECT count(*) FROM enterprise WHERE {where}", args).fetchone()
+
+
+def like_search(con: sqlite3.Connection, q: str) -> None:
+    """The register's search the plain way: a table-scan count and the first page by LIKE."""
+    like_count(con, q)
+    like_page(con, q)
 
 
 def insert_enterprises(
