@@ -34,7 +34,7 @@ from app.services.core.storage import Database
 from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import tr_lines
+from app.views.common.messages import error_label, tr_lines
 from app.views.common.widgets import headed_table, named, push_button, pydate, qdate
 
 
@@ -99,9 +99,7 @@ class RectificationDialog(QDialog):
         history_box = QGroupBox(self.tr("办理记录"))
         QVBoxLayout(history_box).addWidget(self.history)
 
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         close = push_button(self.tr("关闭"), slot=self.accept)
 
         left = vbox(self.details, status_box, extend_box)
