@@ -42,3 +42,16 @@ def test_a_dialog_that_does_not_build_itself_is_refused(qtbot, db):
 
     with pytest.raises(NotImplementedError):
         Unbuilt(db)
+
+
+def test_a_dialog_opened_on_more_than_the_database_builds_with_it(qtbot, db):
+    """The rectification item's dialog keeps its item (and the language) before the base
+    builds it: the details shown are that item's."""
+    from app.views.ledger.rectification_dialog import RectificationDialog
+    from tests.records import enterprise, manual
+
+    item_id = manual(db, enterprise(db), matter="未按时足额支付工资")
+    dialog = RectificationDialog(db, item_id, english=True)
+    qtbot.addWidget(dialog)
+    assert (dialog.db, dialog.item_id, dialog.english) == (db, item_id, True)
+    assert "未按时足额支付工资" in dialog.details.text()
