@@ -1694,16 +1694,8 @@ medium %2</translation>
       <translation>Reason</translation>
     </message>
     <message>
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
       <source>处理</source>
       <translation>Action</translation>
-    </message>
-    <message>
-      <source>导入</source>
-      <translation>Import</translation>
     </message>
     <message>
       <source>导入企业名录：%1</source>
@@ -1722,16 +1714,8 @@ medium %2</translation>
       <translation>Sheet:</translation>
     </message>
     <message>
-      <source>按新的对应关系重新检查</source>
-      <translation>Check again with this mapping</translation>
-    </message>
-    <message>
       <source>提示</source>
       <translation>Note</translation>
-    </message>
-    <message>
-      <source>无法导入：%1</source>
-      <translation>Cannot import: %1</translation>
     </message>
     <message>
       <source>正在导入 %1</source>
@@ -1744,10 +1728,6 @@ medium %2</translation>
     <message>
       <source>正在检查…</source>
       <translation>Checking…</translation>
-    </message>
-    <message>
-      <source>正在读取文件…</source>
-      <translation>Reading the file…</translation>
     </message>
     <message>
       <source>第 %1 行为表头。将新增 %2 家，更新 %3 家，无变化 %4 家，跳过 %5 行。</source>
@@ -1768,6 +1748,29 @@ medium %2</translation>
     <message>
       <source>（第 %1 列）</source>
       <translation>(column %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportPreview</name>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>按新的对应关系重新检查</source>
+      <translation>Check again with this mapping</translation>
+    </message>
+    <message>
+      <source>无法导入：%1</source>
+      <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+      <source>正在读取文件…</source>
+      <translation>Reading the file…</translation>
     </message>
   </context>
   <context>
@@ -3425,28 +3428,12 @@ This program never connects to a network; all data stays on this PC.</translatio
       <translation>%1 rows: %2 matched by credit code, %3 by name, %4 unmatched; %5 figures to import.</translation>
     </message>
     <message>
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <source>导入</source>
-      <translation>Import</translation>
-    </message>
-    <message>
       <source>导入共享数据：%1</source>
       <translation>Import shared data: %1</translation>
     </message>
     <message>
-      <source>按新的对应关系重新检查</source>
-      <translation>Check again with this mapping</translation>
-    </message>
-    <message>
       <source>数据来源：</source>
       <translation>Source:</translation>
-    </message>
-    <message>
-      <source>无法导入：%1</source>
-      <translation>Cannot import: %1</translation>
     </message>
     <message>
       <source>月份数据 %1</source>
@@ -3463,10 +3450,6 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>正在检查</source>
       <translation>Checking</translation>
-    </message>
-    <message>
-      <source>正在读取文件…</source>
-      <translation>Reading the file…</translation>
     </message>
     <message>
       <source>行号</source>

@@ -26,7 +26,7 @@ def test_changing_the_mapping_and_rechecking(qtbot, window, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     dialog = window.import_enterprises()
     qtbot.waitUntil(lambda: dialog.plan is not None)
-    combo = dialog.mapping_table.cellWidget(2, 1)
+    combo = dialog.mapping.cellWidget(2, 1)
     assert isinstance(combo, QComboBox) and combo.currentData() == ""
     combo.setCurrentIndex(combo.findData("contact_person"))
     dialog.recheck_button.click()
@@ -91,3 +91,14 @@ def test_save_problem_list(qtbot, window, tmp_path, monkeypatch):
 def test_cancelled_file_choice_does_nothing(qtbot, window, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     assert window.import_enterprises() is None
+
+
+def test_each_import_preview_checks_its_own_file():
+    """The register's and the shared data's imports share ImportPreview, whose check()
+    is left to each (app/views/common/import_preview.py)."""
+    from app.views.common.import_preview import ImportPreview
+    from app.views.register.import_dialog import ImportDialog
+    from app.views.risk.risk_import_dialog import RiskImportDialog
+
+    for dialog_type in (ImportDialog, RiskImportDialog):
+        assert dialog_type.check is not ImportPreview.check, dialog_type.__name__

@@ -287,3 +287,22 @@ def test_tabs_show_their_record_spec_columns(qtbot, window, eid):
 
 def cells(tab, row: int = 0) -> list[str]:
     return [tab.model.index(row, c).data() for c in range(tab.model.columnCount())]
+
+
+def test_each_tab_lists_what_its_dialog_edits():
+    """A tab of a SpecDialog's type takes the dialog's spec and service; one that names
+    its own (the checks, whose dialog is not a SpecDialog) keeps them."""
+    from app.services.checks import health_checks
+    from app.services.checks.check_spec import HEALTH_CHECK
+    from app.services.layoffs.layoff_spec import LAYOFF_FILING
+    from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
+    from app.services.risk.event_spec import MAJOR_RISK_EVENT
+    from app.views.checks.health_check_tab import HealthCheckTab
+    from app.views.layoffs.layoffs_tab import LayoffsTab
+    from app.views.negotiation.offers_tab import OffersTab
+    from app.views.risk.risk_tab import RiskTab
+
+    assert (LayoffsTab.SPEC, LayoffsTab.SERVICE) == (LAYOFF_FILING, layoffs)
+    assert (OffersTab.SPEC, OffersTab.SERVICE) == (NEGOTIATION_OFFER, offers)
+    assert (RiskTab.SPEC, RiskTab.SERVICE) == (MAJOR_RISK_EVENT, risk_events)
+    assert (HealthCheckTab.SPEC, HealthCheckTab.SERVICE) == (HEALTH_CHECK, health_checks)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,7 +32,7 @@ from app.services.core.storage import Database
 from app.views.campaign import campaign_merge
 from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog
-from app.views.common.messages import tr_lines
+from app.views.common.messages import error_label, tr_lines
 from app.views.common.widgets import headed_table, named, push_button
 
 
@@ -147,9 +146,7 @@ class CampaignDialog(QDialog):
                 lay.addLayout(row)
             self.detail_tabs.addTab(page, title)
 
-        self.error = named(QLabel(), "campaign_error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label("campaign_error")
         self.save_button = push_button(
             self.tr("保存"), "campaign_save", lambda _c=False: self.save()
         )

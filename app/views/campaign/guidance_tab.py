@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.campaign import campaigns, guidance
-from app.services.campaign.guidance_spec import GUIDANCE_ACTIVITY, TYPICAL_CASE
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.campaign.guidance_dialogs import ActivityDialog, CaseDialog
@@ -77,8 +76,6 @@ class _CampaignList(ListTab):
 
 class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
-    SPEC = GUIDANCE_ACTIVITY
-    SERVICE = guidance.ACTIVITY_DOORS
     FILTER = guidance.ActivityFilter
     NAME = "activity"
 
@@ -109,8 +106,6 @@ class ActivitiesList(_CampaignList):
 
 class CasesList(_CampaignList):
     DIALOG = CaseDialog
-    SPEC = TYPICAL_CASE
-    SERVICE = guidance.CASE_DOORS
     FILTER = guidance.CaseFilter
     NAME = "case"
 

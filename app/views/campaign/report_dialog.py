@@ -28,7 +28,7 @@ from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog, open_input_merge
-from app.views.common.messages import tr_message
+from app.views.common.messages import error_label, tr_message
 from app.views.common.widgets import named, push_button
 
 
@@ -107,9 +107,7 @@ class ReportDialog(QDialog):
         self.quote_box.setLayout(quote_row)
         self.quote_box.setVisible(bool(self.received))
 
-        self.error = named(QLabel(), "report_error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label("report_error")
         self.save_button = push_button(self.tr("保存"), "report_save", lambda _c=False: self.save())
         self.write_button = push_button(
             self.tr("生成 Word 和统计表…"), "report_write", lambda _c=False: self.write()

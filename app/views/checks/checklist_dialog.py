@@ -5,29 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
     QTableWidgetItem,
-    QWidget,
 )
 
 from app.services.checks import checklist_xlsx, checklists
 from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
-from app.services.core.storage import Database
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import tr_lines, tr_message
+from app.views.common.messages import error_label, tr_lines, tr_message
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
-class ChecklistDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.spec = checklists.active(db)
+class ChecklistDialog(DatabaseDialog):
+    def build(self) -> None:
+        self.spec = checklists.active(self.db)
         self.setWindowTitle(self.tr("体检清单设置"))
         self.heading = named(QLabel(), "heading")
         self.used_by = named(QLabel(), "used_by")
@@ -53,9 +49,7 @@ class ChecklistDialog(QDialog):
             if width:
                 self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.add_button = push_button(self.tr("新增项目"), "add_item", self.add_item)
         self.export_button = push_button(self.tr("导出 .xlsx…"), "export", self.export_xlsx)
         self.import_button = push_button(self.tr("从 .xlsx 导入…"), "import", self.import_xlsx)

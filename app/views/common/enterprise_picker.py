@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem
 
 from app.i18n import county
-from app.services.core.storage import Database
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import button_box, vbox
 from app.views.common.widgets import named
 
 LIMIT = 50
 
 
-class EnterprisePicker(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+class EnterprisePicker(DatabaseDialog):
+    def build(self) -> None:
         self.setWindowTitle(self.tr("选择企业"))
         self.chosen: tuple[str, str] | None = None  # (id, name)
         self.search = named(QLineEdit(), "picker_search")

@@ -5,7 +5,8 @@ A tab of one record type names its record spec (SPEC: the table's columns, or
 COLUMNS), its service module (SERVICE: count, page, get, delete, each taking the
 database and the tab's filter or a record's id), its filter (FILTER, made by
 make_filter() from the tab's widgets through filter_of()) and its dialog (DIALOG,
-opened with the record's id under the dialog's own RECORD_ARG). What is its own it
+opened with the record's id under the dialog's own RECORD_ARG); a SpecDialog's
+SPEC and SERVICE are the tab's unless it names others. What is its own it
 adds in build(): filter widgets (choice(), tick()), buttons (button(),
 record_buttons(), print_menu_button()), and the hooks below (count_text, pick_first,
 saved_what, row_colour, filtered). The actions on the selected records are in
@@ -69,6 +70,15 @@ class ListTab(ListActions, PresetFilter, QWidget):
     SORT_DESCENDING = False
     SORT_COLUMN: int | None = None  # its column when a click on a header sorts; None: no sorting
     ENTERPRISE_CHIP = True  # the 企业：… × chip of a list filtered to one enterprise
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A tab lists the records its dialog edits: a SpecDialog's SPEC and SERVICE are
+        the tab's too, unless the tab names its own (docs/architecture.md, "View: the list")."""
+        super().__init_subclass__(**kwargs)
+        if cls.SPEC is None:
+            cls.SPEC = getattr(cls.DIALOG, "SPEC", None)
+        if cls.SERVICE is None:
+            cls.SERVICE = getattr(cls.DIALOG, "SERVICE", None)
 
     def __init__(
         self,

@@ -18,6 +18,15 @@ from app.views.common.widgets import named
 ERROR_STYLE = "color: #b00020;"
 
 
+def error_label(name: str = "error") -> QLabel:
+    """An empty label in the error colour that wraps: where a dialog says what it refused
+    or could not read (`name` is its object name, which tests find it by)."""
+    label = named(QLabel(), name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
 def tr_lines(texts: Iterable[str]) -> str:
     return "\n".join(tr_message(t) for t in texts)
 
@@ -54,9 +63,7 @@ class FieldErrors:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         layout.addWidget(widget)
-        label = named(QLabel(), f"error_{name}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
+        label = error_label(f"error_{name}")
         label.hide()
         layout.addWidget(label)
         for key in (name, *also):

@@ -33,8 +33,7 @@ from app.services.core.fields import FieldSpec, Kind, ValidationError
 from app.services.core.messages import Label
 from app.views.common.layouts import button_box, scrolled, vbox
 from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_text
-from app.views.common.messages import tr_message
-from app.views.common.widgets import named
+from app.views.common.messages import error_label, tr_message
 
 SaveCallback = Callable[[dict[str, Any]], Any]
 CheckCallback = Callable[[dict[str, Any]], dict[str, str]]
@@ -74,9 +73,7 @@ class RecordDialog(QDialog):
         for spec in self.specs:
             editor = self._editor_for(spec)
             self.editors[spec.name] = editor
-            error = named(QLabel(), f"error_{spec.name}")
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
+            error = error_label(f"error_{spec.name}")
             error.hide()
             self.error_labels[spec.name] = error
             box = QWidget()
@@ -90,9 +87,7 @@ class RecordDialog(QDialog):
 
         scroll = scrolled(form)
 
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #b00020;")
-        self.general_error.setWordWrap(True)
+        self.general_error = error_label("")
         self.general_error.hide()
 
         self.buttons = button_box(QDialogButtonBox.StandardButton.Save, self.try_save, self.reject)

@@ -6,8 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from app.services.layoffs import layoff_rules, layoffs
-from app.services.layoffs.layoff_spec import LAYOFF_FILING
+from app.services.layoffs import layoff_rules
 from app.services.layoffs.layoffs import FilingFilter
 from app.views.common.list_tab import ListTab
 from app.views.common.widgets import CountyFilter
@@ -15,8 +14,6 @@ from app.views.layoffs.layoff_dialog import LayoffDialog
 
 
 class LayoffsTab(ListTab):
-    SPEC = LAYOFF_FILING
-    SERVICE = layoffs
     DIALOG = LayoffDialog
     FILTER = FilingFilter
     NAME = "layoff"

@@ -24,7 +24,7 @@ from app.services.ledger.ledger import ManualItem
 from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.layouts import button_box, form_rows, hbox, vbox
-from app.views.common.messages import tr_lines
+from app.views.common.messages import error_label, tr_lines
 from app.views.common.widgets import named, push_button, pydate, qdate
 
 
@@ -60,9 +60,7 @@ class ManualItemDialog(QDialog):
         self.day_kind.addItem(self.tr("个工作日"), "working")
         self.enterprise_person = named(QLineEdit(), "enterprise_person")
         self.office_person = named(QLineEdit(), "office_person")
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
 
         who = hbox((self.enterprise_label, 1), self.pick)
         due = hbox(self.by_date, self.deadline, self.by_days, self.days, self.day_kind)

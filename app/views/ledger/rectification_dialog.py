@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,21 +32,22 @@ from app.services.core.local_time import local
 from app.services.core.storage import Database
 from app.services.ledger import attachments, ledger
 from app.services.ledger.rectification_status import label
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import tr_lines
+from app.views.common.messages import error_label, tr_lines
 from app.views.common.widgets import headed_table, named, push_button, pydate, qdate
 
 
-class RectificationDialog(QDialog):
+class RectificationDialog(DatabaseDialog):
     changed = Signal(str)
 
     def __init__(
         self, db: Database, item_id: str, *, english: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.item_id = item_id
-        self.english = english
+        self.item_id = item_id  # the item build() shows
+        super().__init__(db, parent, english=english)
+
+    def build(self) -> None:
         self.setWindowTitle(self.tr("整改事项"))
         self.details = named(QLabel(), "details")
         self.details.setWordWrap(True)
@@ -99,9 +99,7 @@ class RectificationDialog(QDialog):
         history_box = QGroupBox(self.tr("办理记录"))
         QVBoxLayout(history_box).addWidget(self.history)
 
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         close = push_button(self.tr("关闭"), slot=self.accept)
 
         left = vbox(self.details, status_box, extend_box)

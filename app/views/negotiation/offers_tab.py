@@ -6,8 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from app.services.negotiation import negotiation_rules, offers
-from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
+from app.services.negotiation import negotiation_rules
 from app.services.negotiation.offers import STAGES, STAGES_EN, OfferFilter
 from app.views.common.list_tab import ListTab
 from app.views.common.widgets import CountyFilter
@@ -15,8 +14,6 @@ from app.views.negotiation.offer_dialog import OfferDialog
 
 
 class OffersTab(ListTab):
-    SPEC = NEGOTIATION_OFFER
-    SERVICE = offers
     DIALOG = OfferDialog
     FILTER = OfferFilter
     NAME = "offer"

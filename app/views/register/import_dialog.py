@@ -5,16 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QTableWidgetItem, QWidget
 
 from app.services.core.storage import Database
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
@@ -25,14 +16,16 @@ from app.services.register.enterprise_import import (
     save_problems,
 )
 from app.tasks import TaskRunner
-from app.views.common.column_mapping import ColumnMapping
+from app.views.common.import_preview import ImportPreview, problem_table
 from app.views.common.layouts import hbox, vbox
-from app.views.common.widgets import headed_table, named, push_button
+from app.views.common.widgets import named, push_button
 
 NOT_IMPORTED = ""
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ImportPreview):
+    plan: ImportPlan | None
+
     def __init__(
         self,
         db: Database,
@@ -42,38 +35,18 @@ class ImportDialog(QDialog):
         english: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.path = path
-        self.tasks = tasks
+        super().__init__(db, path, tasks, parent)
         self.english = english
-        self.plan: ImportPlan | None = None
         self.result_summary: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("导入企业名录：%1").replace("%1", path.name))
 
         self.sheet = named(QComboBox(), "sheet")
-        self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
-        self.summary.setWordWrap(True)
-
-        self.mapping_table = ColumnMapping()
-
-        self.problem_table = headed_table(
-            "problems", [self.tr("行号"), self.tr("处理"), self.tr("原因")]
-        )
-        self.problem_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
-        self.problem_table.verticalHeader().hide()
-
-        self.recheck_button = push_button(
-            self.tr("按新的对应关系重新检查"), "recheck", self.recheck
-        )
+        self.problem_table = problem_table([self.tr("行号"), self.tr("处理"), self.tr("原因")])
         self.save_problems_button = push_button(
             self.tr("保存问题清单…"), "save_problems", self.save_problem_list
         )
-        self.import_button = push_button(self.tr("导入"), "do_import", self.do_import)
+        self.import_button.clicked.connect(self.do_import)
         self.import_button.setDefault(True)
-        self.cancel_button = push_button(self.tr("取消"), slot=self.reject)
         for button in (self.recheck_button, self.save_problems_button, self.import_button):
             button.setEnabled(False)
         self.sheet.activated.connect(
@@ -91,7 +64,7 @@ class ImportDialog(QDialog):
         vbox(
             top,
             QLabel(self.tr("列对应关系（可修改）：")),
-            (self.mapping_table, 2),
+            (self.mapping, 2),
             self.summary,
             QLabel(self.tr("问题行：")),
             (self.problem_table, 3),
@@ -101,7 +74,7 @@ class ImportDialog(QDialog):
         self.resize(760, 640)
 
     # -- preview --------------------------------------------------------------
-    def check(self, *, sheet: str | None = None, mapping: dict[int, str] | None = None) -> None:
+    def check(self, *, mapping: dict[int, str] | None = None, sheet: str | None = None) -> None:
         for button in (self.recheck_button, self.save_problems_button, self.import_button):
             button.setEnabled(False)
         self.summary.setText(self.tr("正在检查…"))
@@ -114,14 +87,11 @@ class ImportDialog(QDialog):
         )
 
     def show_unreadable(self, exc: BaseException) -> None:
-        self.plan = None
-        self.summary.setText(self.tr("无法导入：%1").replace("%1", str(exc)))
-        self.summary.setStyleSheet("color: #b00020;")
-        self.recheck_button.setEnabled(self.mapping_table.rowCount() > 0)
+        self.refuse(str(exc))
+        self.recheck_button.setEnabled(self.mapping.rowCount() > 0)
 
     def show_plan(self, plan: ImportPlan) -> None:
-        self.plan = plan
-        self.summary.setStyleSheet("")
+        self.take_plan(plan)
         self.sheet.blockSignals(True)
         self.sheet.clear()
         self.sheet.addItems(plan.sheet_names)
@@ -142,18 +112,15 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(bool(plan.to_add or plan.to_update))
 
     def _fill_mapping(self, plan: ImportPlan) -> None:
-        self.mapping_table.setRowCount(0)
+        self.mapping.setRowCount(0)
         for column, label in enumerate(plan.labels):
             if not label and column not in plan.mapping:
                 continue
             shown = label or self.tr("（第 %1 列）").replace("%1", str(column + 1))
-            combo = self.mapping_table.add(column, shown)
+            combo = self.mapping.add(column, shown)
             for spec in ENTERPRISE_FIELDS:
                 combo.addItem(spec.label_en if self.english else spec.label_zh, spec.name)
             combo.setCurrentIndex(max(combo.findData(plan.mapping.get(column, NOT_IMPORTED)), 0))
-
-    def current_mapping(self) -> dict[int, str]:
-        return self.mapping_table.chosen()
 
     def _fill_problems(self, plan: ImportPlan) -> None:
         shown = plan.problems[:5000]  # the full list goes to the saved .xlsx

@@ -5,26 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHeaderView,
-    QLabel,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QTableWidgetItem, QWidget
 
 from app.services.core.storage import Database
 from app.services.risk import risk_import
 from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
-from app.views.common.column_mapping import ColumnMapping
+from app.views.common.import_preview import ImportPreview, problem_table
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_message
-from app.views.common.widgets import headed_table, named, push_button
+from app.views.common.widgets import named
 
 
-class RiskImportDialog(QDialog):
+class RiskImportDialog(ImportPreview):
+    plan: RiskPlan | None
+
     def __init__(
         self,
         db: Database,
@@ -33,12 +28,8 @@ class RiskImportDialog(QDialog):
         tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.path = path
+        super().__init__(db, path, tasks, parent)
         self.source = source
-        self.tasks = tasks
-        self.plan: RiskPlan | None = None
         self.batch_id: str | None = None
         self.setWindowTitle(self.tr("导入共享数据：%1").replace("%1", path.name))
         self.source_box = named(QComboBox(), "source")
@@ -46,24 +37,15 @@ class RiskImportDialog(QDialog):
             self.source_box.addItem(info["label"], key)
         self.source_box.setCurrentIndex(self.source_box.findData(source))
         self.source_box.activated.connect(lambda _i: self.check())
-        self.summary = named(QLabel(self.tr("正在读取文件…")), "summary")
-        self.summary.setWordWrap(True)
-        self.mapping = ColumnMapping()
-        self.problems = headed_table("problems", [self.tr("行号"), self.tr("说明")])
-        self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.problems.verticalHeader().hide()
-        self.recheck_button = push_button(
-            self.tr("按新的对应关系重新检查"), "recheck", lambda: self.check(self.current_mapping())
-        )
-        self.import_button = push_button(self.tr("导入"), "do_import", self.do_import)
+        self.problems = problem_table([self.tr("行号"), self.tr("说明")])
+        self.import_button.clicked.connect(self.do_import)
         self.import_button.setEnabled(False)
-        cancel = push_button(self.tr("取消"), slot=self.reject)
         top = hbox(QLabel(self.tr("数据来源：")), (self.source_box, 1))
-        buttons = hbox(self.recheck_button, 1, self.import_button, cancel)
+        buttons = hbox(self.recheck_button, 1, self.import_button, self.cancel_button)
         vbox(top, (self.mapping, 2), self.summary, (self.problems, 2), buttons, owner=self)
         self.resize(760, 620)
 
-    def check(self, mapping: dict[int, str] | None = None) -> None:
+    def check(self, *, mapping: dict[int, str] | None = None) -> None:
         self.source = self.source_box.currentData()
         self.import_button.setEnabled(False)
         self.tasks.start(
@@ -75,14 +57,10 @@ class RiskImportDialog(QDialog):
         )
 
     def show_error(self, exc: BaseException) -> None:
-        self.plan = None
-        reason = tr_message(exc.args[0]) if exc.args else str(exc)
-        self.summary.setText(self.tr("无法导入：%1").replace("%1", reason))
-        self.summary.setStyleSheet("color: #b00020;")
+        self.refuse(tr_message(exc.args[0]) if exc.args else str(exc))
 
     def show_plan(self, plan: RiskPlan) -> None:
-        self.plan = plan
-        self.summary.setStyleSheet("")
+        self.take_plan(plan)
         self.mapping.setRowCount(0)
         for column, label in enumerate(plan.labels):
             if not label:
@@ -113,9 +91,6 @@ class RiskImportDialog(QDialog):
             .replace("%5", str(len(plan.facts)))
         )
         self.import_button.setEnabled(bool(plan.facts))
-
-    def current_mapping(self) -> dict[int, str]:
-        return self.mapping.chosen()
 
     def do_import(self) -> None:
         plan = self.plan

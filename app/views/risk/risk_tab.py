@@ -6,8 +6,6 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from app.services.risk import risk_events
-from app.services.risk.event_spec import MAJOR_RISK_EVENT
 from app.services.risk.risk_events import KINDS, KINDS_EN, EventFilter
 from app.views.common.list_tab import ListTab
 from app.views.common.widgets import CountyFilter
@@ -15,8 +13,6 @@ from app.views.risk.risk_dialog import RiskDialog
 
 
 class RiskTab(ListTab):
-    SPEC = MAJOR_RISK_EVENT
-    SERVICE = risk_events
     DIALOG = RiskDialog
     FILTER = EventFilter
     NAME = "risk"

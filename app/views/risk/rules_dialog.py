@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from app.services.core.storage import Database
 from app.services.risk import risk_rules
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
+from app.views.common.messages import error_label
 from app.views.common.widgets import named, push_button
 
 
-class RulesDialog(QDialog):
+class RulesDialog(DatabaseDialog):
     """The rules as a JSON text the office edits; checked before it is used."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+    def build(self) -> None:
         self.setWindowTitle(self.tr("风险评分规则"))
         note = QLabel(
             self.tr(
@@ -28,10 +22,8 @@ class RulesDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.text = named(QPlainTextEdit(risk_rules.load(db).as_json()), "rules_text")
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.text = named(QPlainTextEdit(risk_rules.load(self.db).as_json()), "rules_text")
+        self.error = error_label()
         save = push_button(self.tr("保存"), "save", self.save)
         reset = push_button(
             self.tr("恢复默认规则"), slot=lambda: self.text.setPlainText(risk_rules.default_text())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -19,26 +18,27 @@ from PySide6.QtWidgets import (
 from app.services.core.storage import Database
 from app.services.scans.batch import ScanBatch
 from app.services.scans.confirm import SavedCheck
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
 from app.views.common.widgets import named
 from app.views.scans.review_form import FormReview
 
 
-class ScanReviewDialog(QDialog):
+class ScanReviewDialog(DatabaseDialog):
     check_saved = Signal(str)
 
     def __init__(
         self, db: Database, batch: ScanBatch, english: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.batch = batch
-        self.english = english
+        self.batch = batch  # the scans build() shows
+        super().__init__(db, parent, english=english)
+
+    def build(self) -> None:
         self.setWindowTitle(self.tr("核对扫描件"))
         self.reviews: dict[int, FormReview] = {}
 
         self.forms = named(QListWidget(), "forms")
-        for form in batch.forms:
+        for form in self.batch.forms:
             unclear = sum(1 for i in form.items() if i.unclear)
             text = f"{form.info.enterprise_name}\n{form.info.form_id}　" + (
                 self.tr("%1 项待核对").replace("%1", str(unclear))
@@ -49,24 +49,24 @@ class ScanReviewDialog(QDialog):
         self.forms.currentRowChanged.connect(self.show_form)
         self.set_aside = named(QListWidget(), "set_aside")
         self.set_aside.setWordWrap(True)
-        for page in batch.set_aside:
-            self.set_aside.addItem(f"{page.source}：{page.text(english)}")
+        for page in self.batch.set_aside:
+            self.set_aside.addItem(f"{page.source}：{page.text(self.english)}")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(
-            QLabel(self.tr("读出的表单（%1）").replace("%1", str(len(batch.forms))))
+            QLabel(self.tr("读出的表单（%1）").replace("%1", str(len(self.batch.forms))))
         )
         left_layout.addWidget(self.forms, 2)
         left_layout.addWidget(
-            QLabel(self.tr("未能使用的页面（%1）").replace("%1", str(len(batch.set_aside))))
+            QLabel(self.tr("未能使用的页面（%1）").replace("%1", str(len(self.batch.set_aside))))
         )
         left_layout.addWidget(self.set_aside, 1)
 
         self.stack = QStackedWidget()
         self.empty = QLabel(
             self.tr("没有读出可导入的表单。请查看左侧未能使用的页面及原因。")
-            if not batch.forms
+            if not self.batch.forms
             else self.tr("请在左侧选择一份表单。")
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,8 +79,8 @@ class ScanReviewDialog(QDialog):
 
         self.status = QLabel(
             self.tr("共读取 %1 页，用时 %2 秒。保存前数据库不会改动。")
-            .replace("%1", str(batch.pages_read))
-            .replace("%2", f"{batch.seconds:.1f}")
+            .replace("%1", str(self.batch.pages_read))
+            .replace("%2", f"{self.batch.seconds:.1f}")
         )
         self.status.setObjectName("status")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -88,7 +88,7 @@ class ScanReviewDialog(QDialog):
         bottom = hbox((self.status, 1), close)
         vbox((splitter, 1), bottom, owner=self)
         self.resize(1360, 860)
-        if batch.forms:
+        if self.batch.forms:
             self.forms.setCurrentRow(0)
 
     def review(self, row: int) -> FormReview:

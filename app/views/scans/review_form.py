@@ -17,7 +17,8 @@ from app.services.scans import confirm
 from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck
 from app.views.common.layouts import hbox, scrolled, vbox
-from app.views.common.widgets import named, push_button
+from app.views.common.messages import error_label
+from app.views.common.widgets import push_button
 from app.views.scans.review_fields import HandwrittenFields
 from app.views.scans.review_items import ItemReviewTable
 
@@ -69,9 +70,7 @@ class FormReview(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 780])
 
-        self.error = named(QLabel(), "error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label()
         self.draft_button = push_button(
             self.tr("保存为体检草稿"), "save_draft", lambda: self.save(finalise=False)
         )

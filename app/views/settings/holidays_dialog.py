@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -19,21 +18,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableWidgetItem,
-    QWidget,
 )
 
 from app.services.core import holidays
 from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
-from app.services.core.storage import Database
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
+from app.views.common.messages import error_label
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
-class HolidaysDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+class HolidaysDialog(DatabaseDialog):
+    def build(self) -> None:
         self.setWindowTitle(self.tr("节假日与提醒"))
         self.year = named(QSpinBox(), "year")
         self.year.setRange(2004, 2100)
@@ -64,19 +61,17 @@ class HolidaysDialog(QDialog):
             self.tr("期限最后一天是节假日或周末的，顺延到下一个工作日（《民法典》第203条）")
         )
         self.roll.setObjectName("roll")
-        self.roll.setChecked(db.get_setting("calendar.roll_to_workday", "1") == "1")
+        self.roll.setChecked(self.db.get_setting("calendar.roll_to_workday", "1") == "1")
         self.roll.toggled.connect(
             lambda on: self.db.set_settings({"calendar.roll_to_workday": "1" if on else "0"})
         )
         self.remind = named(QSpinBox(), "remind")
         self.remind.setRange(1, 60)
-        self.remind.setValue(int(db.get_setting("ledger.remind_workdays", "5")))
+        self.remind.setValue(int(self.db.get_setting("ledger.remind_workdays", "5")))
         self.remind.valueChanged.connect(
             lambda n: self.db.set_settings({"ledger.remind_workdays": str(n)})
         )
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
 
         top = hbox(QLabel(self.tr("年份")), self.year, (self.coverage, 1))
         entry = QHBoxLayout()

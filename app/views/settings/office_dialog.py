@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from app.i18n import current_language, paren
 from app.services.core import office, reference
 from app.views.common.layouts import button_box, form_rows, vbox
+from app.views.common.messages import error_label
 from app.views.common.widgets import named
 
 
@@ -54,9 +55,7 @@ class OfficeDialog(QDialog):
         self.number_prefix.setPlaceholderText(
             self.tr("如“汝协三办”，发文字号为 汝协三办〔2023〕5号")
         )
-        self.error = named(QLabel(), "error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.division.currentIndexChanged.connect(self._division_changed)
 
         form = form_rows(

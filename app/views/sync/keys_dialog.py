@@ -5,7 +5,6 @@ key kept as revoked), and the printable recovery sheet."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.services.core.storage import Database
 from app.services.documents.documents import Document, FieldGrid, Paragraph
 from app.services.sync import keys
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 from app.views.printing import actions
@@ -42,10 +42,8 @@ def unlock(parent: QWidget, db: Database) -> keys.PrivateKeys | None:
         return None
 
 
-class KeysDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+class KeysDialog(DatabaseDialog):
+    def build(self) -> None:
         self.setWindowTitle(self.tr("密钥与信任的单位"))
         self.own = named(QLabel(), "own_key")
         self.own.setWordWrap(True)

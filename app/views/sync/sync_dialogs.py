@@ -28,6 +28,7 @@ from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.core.storage import Database
 from app.services.sync import bundle, keys
 from app.tasks import TaskRunner, show_error
+from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.widgets import headed_table, named, push_button
 from app.views.sync.keys_dialog import KeysDialog, ask_passphrase, unlock  # noqa: F401
@@ -148,10 +149,8 @@ def preview_text(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-class ConflictsDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+class ConflictsDialog(DatabaseDialog):
+    def build(self) -> None:
         self.setWindowTitle(self.tr("同步冲突"))
         self.list = headed_table(
             "conflicts", [self.tr("记录类型"), self.tr("来自"), self.tr("发现时间")]
@@ -236,11 +235,10 @@ class ConflictsDialog(QDialog):
         self.refresh()
 
 
-class ReceivedDialog(QDialog):
+class ReceivedDialog(DatabaseDialog):
     """At the city office: what each county has sent, and which bundles are missing."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("各单位报送情况"))
         table = headed_table(
             "received",
@@ -248,8 +246,8 @@ class ReceivedDialog(QDialog):
         )
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
-        names = {p.office_code: p.name for p in keys.peers(db)}
-        rows = bundle.received(db)
+        names = {p.office_code: p.name for p in keys.peers(self.db)}
+        rows = bundle.received(self.db)
         table.setRowCount(len(rows))
         for r, info in enumerate(rows):
             missing = "、".join(str(n) for n in info["missing"]) or self.tr("无")
