@@ -153,7 +153,10 @@ def test_cheap_checks_refuse_a_file_cut_short(office_file):
         ([], (True, None)),
         (["county.sqlite3"], (True, "county.sqlite3")),
         (["/data/county"], (True, "/data/county")),
-        (["postgresql://coordinator@office/hexie"], (True, "postgresql://coordinator@office/hexie")),
+        (
+            ["postgresql://coordinator@office/hexie"],
+            (True, "postgresql://coordinator@office/hexie"),
+        ),
         (["--db", "county.sqlite3"], (True, "county.sqlite3")),
         (["--db=county.sqlite3"], (True, "county.sqlite3")),
         (["stats"], (False, None)),
