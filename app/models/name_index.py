@@ -9,6 +9,8 @@ in `enterprise_gram` (migration 0016_scale), the two-character pieces of every
 name and initials, when they are rare; a fragment found in thousands of names
 instead walks the register's sort index with LIKE, which fills a page after a
 few hundred rows. Which of the two is decided by counting at most RARE pieces.
+A common fragment of three characters or more is the trigram table's list, tested
+along the sort index (`walked_in`): no row is read from the table until it matches.
 
 On a PostgreSQL server the same condition is ILIKE, answered by the pg_trgm GIN
 index of migration 0014_search for three characters or more (there is no piece
@@ -157,12 +159,29 @@ def fragment_matches(
     """Enterprises whose name contains `name_part` or whose pinyin initials
     contain `initials_part` (lower case; empty: not searched). With a SQLite `conn`,
     a rare one- or two-character fragment is looked up in the piece index;
-    `common_too` (a count) uses the piece index however common the fragment."""
+    `common_too` (a count) uses the piece index however common the fragment; a
+    common fragment of three characters or more is tested along the sort index
+    (`walked_in`)."""
     parts = [p for p in (name_part, initials_part) if p]
     rare = rare_short_rowids(conn, *parts, common_too=common_too)
     if rare is not None:
         return literal_column("enterprise.rowid").in_(rare)
+    if not common_too:
+        common = trigram_rowids(conn, name_part, initials_part, common_too=True)
+        if common is not None and not fewer_than_rare(conn, common):  # type: ignore[arg-type]
+            return walked_in(common)
     return NameFragment(name_part, initials_part)
+
+
+def walked_in(rowids: Select[Any]) -> ColumnElement[bool]:
+    """Membership in `rowids` (a common fragment's: thousands of names) tested row
+    by row along the list's sort index, which then stops at the page's last row. The
+    unary + keeps SQLite from reading the list's rows one by one and sorting them
+    all (0.36 s for "有限公" in 800,000 names at a million), and the test needs only
+    the index's rowid, where LIKE or a credit-code OR read every walked row from the
+    table (0.8 s for "pds", whose 167,000 matches sit together under p in pinyin
+    order; 0.2 s now)."""
+    return literal_column("+enterprise.rowid").in_(rowids)
 
 
 def _fts_rowids(name_part: str, initials_part: str) -> Select[Any]:

@@ -77,17 +77,24 @@ def _conditions(
         if text.isascii() and text.replace(" ", "").isalnum():
             compact = text.replace(" ", "")
             rare = name_search.rare_short_rowids(conn, text, compact.lower(), common_too=counting)
+            common = None
             if rare is None:
                 rare = name_search.trigram_rowids(conn, text, compact.lower(), common_too=counting)
+            if rare is None and not counting:
+                common = name_search.trigram_rowids(conn, text, compact.lower(), common_too=True)
             codes = select(literal_column("rowid")).where(
                 e.deleted == false(), credit_code_prefix(compact.upper())
             )
             # A long list of credit codes ("9141…") is read faster along the indexes.
-            if rare is not None and conn is not None and name_search.fewer_than_rare(conn, codes):
+            few_codes = conn is not None and name_search.fewer_than_rare(conn, codes)
+            if rare is not None and few_codes:
                 # One list of rowids (the name's and the credit codes'): an OR of the
                 # two made SQLite walk the whole sort index.
                 rowids = union(rare, codes)
                 conds.append(literal_column("enterprise.rowid").in_(rowids))
+            elif common is not None and few_codes:
+                # A common one ("pds"): the same list tested along the sort index.
+                conds.append(name_search.walked_in(union(common, codes)))  # type: ignore[arg-type]
             else:
                 conds.append(
                     or_(

@@ -15,6 +15,7 @@ from app.models.name_index import (
     piece_count,
     rare_short_rowids,
     trigram_rowids,
+    walked_in,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "piece_count",
     "rare_short_rowids",
     "trigram_rowids",
+    "walked_in",
 ]
