@@ -116,7 +116,10 @@ class MainTabs:
 
     def _make_enterprise(self) -> EnterpriseTab:
         tab = EnterpriseTab(
-            self.db, english=self.english, new_months=self.settings.new_enterprise_months
+            self.db,
+            self.tasks,  # a long register is counted on a worker (ListTab)
+            english=self.english,
+            new_months=self.settings.new_enterprise_months,
         )
         tab.changed.connect(self.update_status)
         tab.import_requested.connect(self.import_enterprises)
