@@ -147,7 +147,7 @@ class MenuDialogs:
                 "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n备份文件夹：%5\n日志：%4\n\n本程序不联网，所有数据保存在本机。"
             )
             .replace("%1", __version__)
-            .replace("%2", str(self.db.path))
+            .replace("%2", self.db.address)
             .replace("%3", str(data_dir()))
             .replace("%4", str(log_dir()))
             .replace("%5", str(self.settings.backup_dir())),

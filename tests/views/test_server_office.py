@@ -138,3 +138,21 @@ def test_a_server_turning_read_only_mid_edit_keeps_the_form(
     dialog.try_save()  # the server writes again: the same form saves
     assert not dialog.isVisible()
     assert enterprises.get(first.db, eid)["contact_person"] == "王芳"
+
+
+def test_the_status_bar_and_about_name_the_server_not_a_local_folder(
+    qtbot: Any, two_windows: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in the issue-20 trial: a window on the server showed this PC's stand-in
+    folder (…/servers/127.0.0.1_5432_hexie-…) as its database."""
+    from PySide6.QtWidgets import QMessageBox
+
+    first, _second = two_windows
+    address = first.db.address
+    assert address.startswith("postgresql://")
+    assert address in first.db_label.text() and "servers" not in first.db_label.text()
+    assert first.db_label.toolTip() == address
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    first.show_about()
+    assert address in shown[0] and str(first.db.path) not in shown[0]
