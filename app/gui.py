@@ -253,6 +253,7 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
     new = MainWindow(window.db, window.settings, window.tasks)
     new.restoreGeometry(geometry)
     new.show()  # its language and reopen signals are wired by watch()
+    new.reminders.show_if_needed()  # the new window's badge counts, as at start-up
     window.hide()
     window.deleteLater()
     return new
@@ -325,6 +326,8 @@ def reopen(holder: list[MainWindow], settings: AppSettings, address: str) -> boo
     holder[0] = new
     watch(holder, settings)
     new.show()
+    # The badge counts the opened database's items now, not at the next date check.
+    new.reminders.show_if_needed()
     old.hide()
     old.db.close()
     old.deleteLater()
