@@ -3919,6 +3919,14 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{by} deleted this record at {at} (you opened version {mine}). Nothing was written: close the window and enter the record again if it is still needed.</translation>
     </message>
     <message>
+      <source>{by} 已于 {at} 改动了这条记录（现为第 {theirs} 版）。没有删除；列表已显示对方的修改，请核对，仍要删除时再点一次“删除”。</source>
+      <translation>{by} changed this record at {at} (now version {theirs}). Nothing was deleted: the list now shows their change; check it, and click Delete again if it should still go.</translation>
+    </message>
+    <message>
+      <source>{by} 已于 {at} 改动了这条记录（现为第 {theirs} 版，您打开的是第 {mine} 版）。没有写入任何内容；窗口已显示它现在的情况，您填写的内容仍在，请核对后再办理。</source>
+      <translation>{by} changed this record at {at} (now version {theirs}; you opened version {mine}). Nothing was written: the window now shows it as it stands, what you typed is still there; check it, then act again.</translation>
+    </message>
+    <message>
       <source>{closed} / {total} 已销号</source>
       <translation>{closed} / {total} closed</translation>
     </message>
