@@ -349,3 +349,10 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh
         str(tmp_path / "pw"),
     )
     assert code_ == 3 and "rejected" in json.loads(out)
+
+
+@pytest.mark.parametrize("query", ["?password=secret", "?sslmode=prefer&PASSWORD=secret"])
+def test_a_password_as_an_address_parameter_is_refused(capsys, query):
+    """Found in the issue-20 trial: …/hexie?password=… went through to the server."""
+    code, out, err = run(capsys, "stats", "--db", f"postgresql://u@h/db{query}")
+    assert code == 1 and "不能写密码" in err and "secret" not in out + err
