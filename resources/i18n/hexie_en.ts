@@ -4453,8 +4453,8 @@ Check the path, or create it first with hexie init.</translation>
       <translation>With a reply date, enter the date the offer was received first.</translation>
     </message>
     <message>
-      <source>服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。</source>
-      <translation>The server {server} has no such database (the name is misspelt, or it was dropped or renamed). {undone}Check the database name in the address; to create an office database see README, “办公室服务器” (createdb, then hexie init).</translation>
+      <source>服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后，从文件搬来用 hexie migrate-db，新办公室用 hexie init）。</source>
+      <translation>The server {server} has no such database (the name is misspelt, or it was dropped or renamed). {undone}Check the database name in the address; to create an office database see README, “办公室服务器” (createdb, then hexie migrate-db to move an office's file there, or hexie init for a new office).</translation>
     </message>
     <message>
       <source>服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}请联系管理员：改连主服务器，或在服务器上执行 ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。</source>
@@ -4891,6 +4891,10 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
     <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这条命令没有写入服务器（已全部撤销），可稍后重新运行。</source>
+      <translation>Nothing this command was writing was kept on the server (all of it was undone); run it again later. </translation>
     </message>
     <message>
       <source>这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。</source>

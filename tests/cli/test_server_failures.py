@@ -53,6 +53,8 @@ def test_a_read_only_database_refuses_writes_with_exit_7(office, capsys):
         conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
     code, _, err = run(capsys, "demo", "--db", url, "--enterprises", "3")
     assert code == 7 and "只读" in err and "default_transaction_read_only = off" in err
+    # A command has no window (the issue-20 trial found "窗口中填写的内容仍在" here).
+    assert "这条命令没有写入服务器" in err and "窗口" not in err
     assert "Traceback" not in err and _count(url) == 0
     code, out, _ = run(capsys, "stats", "--db", url, "--json")  # reading goes on
     assert code == 0 and json.loads(out)["records"]["enterprise"] == 0
@@ -149,3 +151,17 @@ def test_the_servers_disk_full_is_exit_8(office, capsys, monkeypatch):
     code, _, err = run(capsys, "demo", "--db", url, "--enterprises", "2")
     assert code == 8 and "磁盘空间不足" in err and "已全部撤销" in err
     assert _count(url) == 0
+
+
+def test_migrate_db_to_a_missing_database_names_it_and_says_what_to_do(office, capsys, tmp_path):
+    """Found in the issue-20 trial: the message named 办公室服务器 instead of --to,
+    spoke of a window, and said to run hexie init, after which migrate-db refuses
+    the database as not empty."""
+    _name, url = office
+    source = str(tmp_path / "汝州市.sqlite3")
+    assert run_ok("init", "--db", source, "--office", "410482")
+    capsys.readouterr()
+    missing = make_url(url).set(database="hx_no_such_office")
+    code, _, err = run(capsys, "migrate-db", "--from", source, "--to", missing.render_as_string())
+    assert code == 1 and "没有这个数据库" in err and "hx_no_such_office" in err
+    assert "hexie migrate-db" in err and "窗口" not in err

@@ -38,6 +38,8 @@ class ServerProblem(DatabaseError):
 
 
 UNDONE = N_("这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。")
+# A command has no window: what it was writing is undone, and it can simply be run again.
+UNDONE_COMMAND = N_("这条命令没有写入服务器（已全部撤销），可稍后重新运行。")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ _PROBLEMS = (
         (("database", "does not exist"),),
         N_(
             "服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}"
-            "请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。"
+            "请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后，"
+            "从文件搬来用 hexie migrate-db，新办公室用 hexie init）。"
         ),
     ),
     _Problem(
@@ -145,9 +148,12 @@ def _server_error(exc: BaseException) -> BaseException | None:
     return error_chain.behind(exc, psycopg.Error)
 
 
-def classify(exc: BaseException, where: object = None) -> ServerProblem | None:
+def classify(
+    exc: BaseException, where: object = None, *, command: bool = False
+) -> ServerProblem | None:
     """The server problem behind `exc`, or None when it is not one. `where`: the
-    server's address as the user gave it (--db), when known."""
+    server's address as the user gave it (--db), when known; `command`: said to a
+    command line (no window whose form keeps what was typed)."""
     error = _server_error(exc)
     if error is None:
         return None
@@ -156,7 +162,10 @@ def classify(exc: BaseException, where: object = None) -> ServerProblem | None:
     for problem in _PROBLEMS:
         if problem.matches(state, text):
             return ServerProblem(
-                problem.kind, problem.message.filled(server=_shown(where), undone=UNDONE)
+                problem.kind,
+                problem.message.filled(
+                    server=_shown(where), undone=UNDONE_COMMAND if command else UNDONE
+                ),
             )
     return None
 
