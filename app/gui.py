@@ -52,7 +52,9 @@ def install_excepthook(log_path: Path) -> None:
 
         # A read-only file, a full disk, a damaged page met while working: the
         # storage message that says what to do, not "unexpected error".
-        problem = classify(value, None) if isinstance(value, Exception) else None
+        problem = (
+            classify(value, None, server=_server_shown()) if isinstance(value, Exception) else None
+        )
         if problem is not None and QApplication.instance() is not None:
             from app.views.common.messages import tr_message
 
@@ -73,6 +75,20 @@ def install_excepthook(log_path: Path) -> None:
             )
 
     sys.excepthook = hook
+
+
+def _server_shown() -> str | None:
+    """The office server a window has open, to name it in a server problem's message
+    (else it read 服务器 办公室服务器 上…); None on a file or before the window."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return None
+    for widget in QApplication.topLevelWidgets():
+        db = getattr(widget, "db", None)
+        if widget.isVisible() and getattr(db, "is_server", False):
+            return str(db.address)
+    return None
 
 
 def open_main_window(

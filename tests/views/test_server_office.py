@@ -130,6 +130,7 @@ def test_a_server_turning_read_only_mid_edit_keeps_the_form(
             sys.excepthook = previous
         [(kind, _title, text)] = [m for m in messages if m[0] == "warning"]
         assert "只读" in text and "已全部撤销" in text and "窗口中填写的内容仍在" in text
+        assert first.db.address in text  # named, not 服务器 办公室服务器 (issue-20 trial)
         assert enterprises.get(first.db, eid)["contact_person"] == ""
     finally:
         with pg_support.admin() as conn:
