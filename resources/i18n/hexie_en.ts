@@ -4457,8 +4457,8 @@ Check the path, or create it first with hexie init.</translation>
       <translation>The server {server} has no such database (the name is misspelt, or it was dropped or renamed). {undone}Check the database name in the address; to create an office database see README, “办公室服务器” (createdb, then hexie migrate-db to move an office's file there, or hexie init for a new office).</translation>
     </message>
     <message>
-      <source>服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}请联系管理员：改连主服务器，或在服务器上执行 ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。</source>
-      <translation>The database on the server {server} is read-only now (a read-only standby server, or set read-only by the administrator): it can be viewed but not changed. {undone}Ask the administrator to connect you to the primary server, or to run ALTER DATABASE name SET default_transaction_read_only = off on the server; then open the database again.</translation>
+      <source>服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}请联系管理员：改连主服务器，或在服务器上执行 ALTER DATABASE 数据库名 SET default_transaction_read_only = off，之后再保存即可（不必重新打开）。</source>
+      <translation>The database on the server {server} is read-only now (a read-only standby server, or set read-only by the administrator): it can be viewed but not changed. {undone}Ask the administrator to connect you to the primary server, or to run ALTER DATABASE name SET default_transaction_read_only = off on the server; then save again (no need to open the database again).</translation>
     </message>
     <message>
       <source>服务器 {server} 拒绝了用户名或密码。{undone}请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新），或请管理员确认该账户仍然有效。</source>

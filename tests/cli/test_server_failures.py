@@ -165,3 +165,25 @@ def test_migrate_db_to_a_missing_database_names_it_and_says_what_to_do(office, c
     code, _, err = run(capsys, "migrate-db", "--from", source, "--to", missing.render_as_string())
     assert code == 1 and "没有这个数据库" in err and "hx_no_such_office" in err
     assert "hexie migrate-db" in err and "窗口" not in err
+
+
+def test_saving_again_once_the_administrator_turns_read_only_off_writes(office):
+    """Found in the issue-20 trial: after ALTER DATABASE … default_transaction_read_only
+    = off the window's pooled connections kept the old setting, so every save was
+    refused until the database was opened again. A refused write drops them."""
+    name, url = office
+    db = open_database(url, operator="张三")
+    try:
+        plain_enterprise(db, 1)  # the pool holds a connection from before the switch
+        with pg_support.admin() as conn:
+            conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        db.engine.dispose()  # the next connection is the read-only server's
+        with pytest.raises(Exception) as caught:
+            plain_enterprise(db, 2)
+        assert storage_errors.classify(caught.value, url).kind == "read_only"
+        with pg_support.admin() as conn:
+            conn.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+        plain_enterprise(db, 3)  # no reopening: the same Database writes again
+        assert _count(url) == 2
+    finally:
+        db.close()

@@ -69,7 +69,7 @@ _PROBLEMS = (
         N_(
             "服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}"
             "请联系管理员：改连主服务器，或在服务器上执行 "
-            "ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。"
+            "ALTER DATABASE 数据库名 SET default_transaction_read_only = off，之后再保存即可（不必重新打开）。"
         ),
     ),
     _Problem(
