@@ -4461,6 +4461,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>The database on the server {server} is read-only now (a read-only standby server, or set read-only by the administrator): it can be viewed but not changed. {undone}Ask the administrator to connect you to the primary server, or to run ALTER DATABASE name SET default_transaction_read_only = off on the server; then save again (no need to open the database again).</translation>
     </message>
     <message>
+      <source>服务器 {server} 不允许本办公室的用户做这项操作（权限不足）。{undone}请管理员在服务器上给该用户授权：让它拥有办公室数据库里的表（README 的“办公室服务器”用 createdb -O 建库），或执行 GRANT ALL ON ALL TABLES IN SCHEMA public TO 用户名。</source>
+      <translation>The server {server} does not let the office's user do this (permission denied). {undone}Ask the administrator to grant it on the server: let the user own the office database's tables (README, “办公室服务器”, makes the database with createdb -O), or run GRANT ALL ON ALL TABLES IN SCHEMA public TO username.</translation>
+    </message>
+    <message>
       <source>服务器 {server} 拒绝了用户名或密码。{undone}请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新），或请管理员确认该账户仍然有效。</source>
       <translation>The server {server} refused the user name or password. {undone}Check the user name and password (update them in ~/.pgpass or the system keyring), or ask the administrator whether the account is still valid.</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.models.db import open_database
@@ -187,3 +187,26 @@ def test_saving_again_once_the_administrator_turns_read_only_off_writes(office):
         assert _count(url) == 2
     finally:
         db.close()
+
+
+def test_a_table_the_offices_user_may_not_write_is_exit_7_without_a_traceback(office, capsys):
+    """Found in the issue-20 trial: a REVOKE on one table (permission denied, 42501)
+    ended a command in a traceback."""
+    name, url = office
+    with pg_support.admin() as conn:
+        conn.execute(
+            "DO $$ BEGIN CREATE ROLE hexie_clerk LOGIN;"
+            " EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+        )
+    owner = create_engine(url)
+    try:
+        with owner.begin() as conn:  # the clerk reads everything and writes nothing
+            conn.execute(text("GRANT SELECT ON ALL TABLES IN SCHEMA public TO hexie_clerk"))
+    finally:
+        owner.dispose()
+    clerk = make_url(url).set(username="hexie_clerk").render_as_string()
+    capsys.readouterr()
+    code, _, err = run(capsys, "campaign", "--db", clerk, "--new-year", "2027")
+    assert code == 7 and "Traceback" not in err
+    assert "权限不足" in err and "GRANT" in err and name in err
+    assert read(url, "SELECT count(*) FROM campaign")[0][0] == 0

@@ -6,7 +6,8 @@ server stopped or the connection dropped, the database set read-only (a hot
 standby, or default_transaction_read_only), the server's disk full, the password
 refused, the database missing, every connection slot taken. Each becomes a
 StorageError with a message that says what to do and a `kind` the CLI maps to
-its exit code (app/cli/shared.py: read-only 7, disk full 8, all slots taken 6 as
+its exit code (app/cli/shared.py: read-only 7, and a table the office's user may
+not write 7 as for a file it may not write, disk full 8, all slots taken 6 as
 for a file another writer holds; the rest 1). What was being saved was rolled
 back whole by the unit of work (app/models/db.py), so the message can say so,
 and the window's form stays open with what was typed.
@@ -88,6 +89,16 @@ _PROBLEMS = (
         N_(
             "服务器 {server} 的连接数已满（同时打开的窗口和命令太多）。{undone}"
             "请关闭不用的和谐台账窗口后重试；经常出现时请管理员调大 PostgreSQL 的 max_connections。"
+        ),
+    ),
+    _Problem(
+        "server_denied",
+        ("42501",),
+        (("permission denied",),),
+        N_(
+            "服务器 {server} 不允许本办公室的用户做这项操作（权限不足）。{undone}"
+            "请管理员在服务器上给该用户授权：让它拥有办公室数据库里的表（README 的“办公室服务器”用"
+            " createdb -O 建库），或执行 GRANT ALL ON ALL TABLES IN SCHEMA public TO 用户名。"
         ),
     ),
     _Problem(
