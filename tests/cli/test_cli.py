@@ -35,6 +35,9 @@ def test_init_demo_stats(capsys, tmp_path, fresh_location):
     db = fresh_location("x")
     code, out, _ = run(capsys, "init", "--db", db, "--office", "410400", "--level", "city")
     assert code == 0 and "平顶山市" in out
+    # It names what --db named: the file, or the server (not this PC's folder for it,
+    # as the issue-20 trial found).
+    assert db.rsplit("/", 1)[-1] in out and "/servers/" not in out
     code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "80", "--seed", "7")
     assert code == 0
     code, out, _ = run(capsys, "stats", "--db", db, "--json")
