@@ -106,7 +106,7 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return file_check.connect_read_only(path)
 
 
-def _prepare_folder(folder: Path) -> None:
+def prepare_folder(folder: Path) -> None:
     """The backup folder: made owner-only when the program creates it (a folder the
     user chose elsewhere keeps its own permissions)."""
     if not folder.exists():
@@ -164,7 +164,7 @@ def make_backup(
     now = now or datetime.now()
     folder = Path(folder)
     try:
-        _prepare_folder(folder)
+        prepare_folder(folder)
         clean_stale_parts(folder)
     except OSError as exc:
         raise BackupError(

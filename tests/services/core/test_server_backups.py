@@ -5,7 +5,9 @@ transaction checked against the export's checksums."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import zipfile
 
 import pytest
@@ -51,6 +53,11 @@ def test_backup_change_restore_on_the_server(server_db, tmp_path, capsys):
         assert manifest["tables"]["enterprise"]["rows"] == 5
         assert len(archive.read("tables/enterprise.jsonl").splitlines()) == 5
     assert (made["pg_dump"] is not None) == (shutil.which("pg_dump") is not None)
+    # Owner-only, as a file office's backups (they were 0644: the issue-20 trial).
+    if os.name == "posix":
+        made_files = [made["backup"], made["pg_dump"]] if made["pg_dump"] else [made["backup"]]
+        assert {stat.S_IMODE(os.stat(f).st_mode) for f in made_files} == {0o600}
+        assert stat.S_IMODE(os.stat(tmp_path / "b").st_mode) == 0o700
     # Work goes on after the backup ...
     enterprises.delete(server_db, ids[:2])
     plain_enterprise(server_db, 9)
