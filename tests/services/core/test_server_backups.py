@@ -101,3 +101,19 @@ def test_a_damaged_or_foreign_export_is_refused(server_db, tmp_path, capsys):
 def test_check_explains_it_is_for_files(server_db, capsys):
     code, _, err = run(capsys, "check", "--db", server_db.address)
     assert code == 1 and "SQLite 文件" in err
+
+
+def test_an_import_on_the_server_tries_no_file_backup(server_db, tmp_path, caplog):
+    """Found in the issue-20 trial: every import on a server began with 'backup before
+    import failed: 备份失败：unable to open database file' on stderr (SQLite's backup
+    of a file the server office does not have). The server's backups are hexie backup
+    --db URL, scheduled (README: 服务器上的备份); the import is one transaction."""
+    from app.services.core import backups
+    from app.services.core.storage import open_office_database
+
+    folder = tmp_path / "备份"
+    with open_office_database(server_db.address, backup_folder=folder) as db:
+        with caplog.at_level("WARNING"):
+            assert list(backups.before_import_work(db)) == []
+    assert "backup before import failed" not in caplog.text
+    assert not folder.exists() or not any(folder.iterdir())
