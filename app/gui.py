@@ -142,8 +142,12 @@ def open_main_window(
         db.close()
         return None
     if office.current(db) is None:
-        dialog = OfficeDialog(None, settings.operator_name())
-        if dialog.exec() != OfficeDialog.DialogCode.Accepted:
+        dialog = OfficeDialog(None, settings.operator_name(), offer_server=not db.is_server)
+        answer = dialog.exec()
+        if answer == OfficeDialog.SERVER:
+            db.close()
+            return open_server_window(settings)
+        if answer != OfficeDialog.DialogCode.Accepted:
             db.close()
             return None
         code, name, level = dialog.values()
@@ -156,6 +160,22 @@ def open_main_window(
     settings.last_db = str(path)
     settings.save()
     return MainWindow(db, settings)
+
+
+def open_server_window(settings: AppSettings) -> MainWindow | None:
+    """First start on a PC of a server office: the connection dialog, then the window
+    on the server (None when cancelled or it cannot be opened: the reason was shown)."""
+    from app.views.settings.server_dialog import ServerDialog, remember
+
+    dialog = ServerDialog(list(settings.recent_servers))
+    if dialog.exec() != ServerDialog.DialogCode.Accepted:
+        return None
+    address = dialog.address()
+    window = open_main_window(address, settings)
+    if window is not None:
+        settings.recent_servers = remember(settings.recent_servers, address)
+        settings.save()
+    return window
 
 
 def ask_operator(db: Any, settings: AppSettings) -> bool:

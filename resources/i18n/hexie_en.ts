@@ -2760,6 +2760,10 @@ This program never connects to a network; all data stays on this PC.</translatio
       <source>请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。</source>
       <translation>Set up your office. The division code identifies the sender of the data you report; do not change it later without reason.</translation>
     </message>
+    <message>
+      <source>连接办公室服务器…</source>
+      <translation>Connect to the office server…</translation>
+    </message>
   </context>
   <context>
     <name>OperatorDialog</name>
