@@ -2487,7 +2487,7 @@ Only if the office really changed its key, and you checked the new fingerprint b
 备份文件夹：%5
 日志：%4
 
-本程序不联网，所有数据保存在本机。</source>
+%6</source>
       <translation>Hexie Desk %1
 The county labour-relations desk
 
@@ -2496,7 +2496,7 @@ Data folder: %3
 Backup folder: %5
 Log: %4
 
-This program never connects to a network; all data stays on this PC.</translation>
+%6</translation>
     </message>
     <message>
       <source>备份与恢复</source>
@@ -2505,6 +2505,14 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
+    </message>
+    <message>
+      <source>数据保存在办公室服务器上；本程序只连接这台服务器，不连接互联网。</source>
+      <translation>The records are kept on the office server; this program connects to that server only, never to the internet.</translation>
+    </message>
+    <message>
+      <source>本程序不联网，所有数据保存在本机。</source>
+      <translation>This program never connects to a network; all data stays on this PC.</translation>
     </message>
     <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>

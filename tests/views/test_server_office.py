@@ -157,3 +157,4 @@ def test_the_status_bar_and_about_name_the_server_not_a_local_folder(
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
     first.show_about()
     assert address in shown[0] and str(first.db.path) not in shown[0]
+    assert "办公室服务器" in shown[0] and "保存在本机" not in shown[0]
