@@ -4909,6 +4909,10 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
     </message>
     <message>
+      <source>这些演示企业的统一社会信用代码已在数据库中（以前用同一个种子生成过演示数据）。请换一个 --seed 再生成；这次什么也没有写入。</source>
+      <translation>These demo enterprises' credit codes are already in the database (demo data was made with the same seed before). Choose another --seed; nothing was written this time.</translation>
+    </message>
+    <message>
       <source>这条命令没有写入服务器（已全部撤销），可稍后重新运行。</source>
       <translation>Nothing this command was writing was kept on the server (all of it was undone); run it again later. </translation>
     </message>
