@@ -52,7 +52,9 @@ def install_excepthook(log_path: Path) -> None:
 
         # A read-only file, a full disk, a damaged page met while working: the
         # storage message that says what to do, not "unexpected error".
-        problem = classify(value, None) if isinstance(value, Exception) else None
+        problem = (
+            classify(value, None, server=_server_shown()) if isinstance(value, Exception) else None
+        )
         if problem is not None and QApplication.instance() is not None:
             from app.views.common.messages import tr_message
 
@@ -73,6 +75,20 @@ def install_excepthook(log_path: Path) -> None:
             )
 
     sys.excepthook = hook
+
+
+def _server_shown() -> str | None:
+    """The office server a window has open, to name it in a server problem's message
+    (else it read 服务器 办公室服务器 上…); None on a file or before the window."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return None
+    for widget in QApplication.topLevelWidgets():
+        db = getattr(widget, "db", None)
+        if widget.isVisible() and getattr(db, "is_server", False):
+            return str(db.address)
+    return None
 
 
 def open_main_window(
@@ -126,8 +142,12 @@ def open_main_window(
         db.close()
         return None
     if office.current(db) is None:
-        dialog = OfficeDialog(None, settings.operator_name())
-        if dialog.exec() != OfficeDialog.DialogCode.Accepted:
+        dialog = OfficeDialog(None, settings.operator_name(), offer_server=not db.is_server)
+        answer = dialog.exec()
+        if answer == OfficeDialog.SERVER:
+            db.close()
+            return open_server_window(settings)
+        if answer != OfficeDialog.DialogCode.Accepted:
             db.close()
             return None
         code, name, level = dialog.values()
@@ -140,6 +160,22 @@ def open_main_window(
     settings.last_db = str(path)
     settings.save()
     return MainWindow(db, settings)
+
+
+def open_server_window(settings: AppSettings) -> MainWindow | None:
+    """First start on a PC of a server office: the connection dialog, then the window
+    on the server (None when cancelled or it cannot be opened: the reason was shown)."""
+    from app.views.settings.server_dialog import ServerDialog, remember
+
+    dialog = ServerDialog(list(settings.recent_servers))
+    if dialog.exec() != ServerDialog.DialogCode.Accepted:
+        return None
+    address = dialog.address()
+    window = open_main_window(address, settings)
+    if window is not None:
+        settings.recent_servers = remember(settings.recent_servers, address)
+        settings.save()
+    return window
 
 
 def ask_operator(db: Any, settings: AppSettings) -> bool:
@@ -253,6 +289,7 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
     new = MainWindow(window.db, window.settings, window.tasks)
     new.restoreGeometry(geometry)
     new.show()  # its language and reopen signals are wired by watch()
+    new.reminders.show_if_needed()  # the new window's badge counts, as at start-up
     window.hide()
     window.deleteLater()
     return new
@@ -320,6 +357,8 @@ def reopen(holder: list[MainWindow], settings: AppSettings, address: str) -> boo
     holder[0] = new
     watch(holder, settings)
     new.show()
+    # The badge counts the opened database's items now, not at the next date check.
+    new.reminders.show_if_needed()
     old.hide()
     old.db.close()
     old.deleteLater()

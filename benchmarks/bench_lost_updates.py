@@ -296,11 +296,16 @@ def run(target: str | None = None, writers: int = 10, edits: int = 1000, records
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="a database URL (default: a fresh SQLite file)")
-    parser.add_argument("--writers", type=int, default=10)
-    parser.add_argument("--edits", type=int, default=1000, help="edits per writer")
-    parser.add_argument("--records", type=int, default=50, help="enterprises edited")
+    # The docstring's first paragraph (its first line alone stopped at "through the").
+    about = " ".join(__doc__.split("\n\n")[0].split())
+    parser = argparse.ArgumentParser(description=about)
+    parser.add_argument(
+        "--db",
+        help="a database URL, e.g. a scratch PostgreSQL database (default: a fresh SQLite file)",
+    )
+    parser.add_argument("--writers", type=int, default=10, help="writer processes (default: 10)")
+    parser.add_argument("--edits", type=int, default=1000, help="edits per writer (default: 1000)")
+    parser.add_argument("--records", type=int, default=50, help="enterprises edited (default: 50)")
     args = parser.parse_args(argv)
     os.environ.setdefault("HEXIE_DATA_DIR", tempfile.mkdtemp(prefix="hexie-bench-"))
     return 0 if run(args.db, args.writers, args.edits, args.records) else 1

@@ -98,7 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         # The office file (damaged, foreign, held by a writer, read-only, a full
         # disk) as a message and a documented exit code, never a traceback.
-        problem = classify(exc, getattr(args, "db", None))
+        problem = classify(
+            exc,
+            getattr(args, "db", None),
+            server=getattr(args, "target", None),  # migrate-db's --to
+            command=True,
+        )
         if problem is not None:
             return report_error(
                 args, problem.message, STORAGE_EXIT_CODES[problem.kind], problem.kind

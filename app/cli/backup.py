@@ -57,7 +57,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:
         made = backups.make_backup(path, folder, "manual")
     except backups.BackupError as exc:
-        raise classify(exc, path) or CliError(str(exc)) from exc
+        raise classify(exc, path, command=True) or CliError(str(exc)) from exc
     if not args.to:
         backups.rotate(folder, path.stem)
     if args.json:

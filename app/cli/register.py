@@ -35,7 +35,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             o = office.configure(db, args.office, name=args.name, level=args.level)
         except office.OfficeError as exc:
             raise CliError(str(exc)) from exc
-        print(f"已创建 {db.path}：{o.name}（{o.code}，{office.LEVELS[o.level]}）")
+        print(f"已创建 {db.address}：{o.name}（{o.code}，{office.LEVELS[o.level]}）")
     return EXIT_OK
 
 

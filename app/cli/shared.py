@@ -36,6 +36,9 @@ STORAGE_EXIT_CODES = {
     # The office server (app/services/core/server_errors.py): read-only, disk full
     # and all connection slots taken share the file's codes above; a server that
     # is away, a refused login and a missing database are 1, as at opening.
+    # A table the office's user may not write (REVOKE, a role that owns nothing):
+    # as a file this user may not write.
+    "server_denied": EXIT_READ_ONLY,
     "server_unreachable": EXIT_ERROR,
     "server_login": EXIT_ERROR,
     "server_missing": EXIT_ERROR,

@@ -81,6 +81,8 @@ def _server_engine(location: Location, *, read_only: bool) -> Engine:
     engine = create_engine(
         location.sqlalchemy_url(), connect_args=connect_args, pool_pre_ping=True, future=True
     )
+    if not read_only:
+        event.listen(engine, "handle_error", _drop_read_only_connections)
     password: list[str | None] = [server_login.keyring_password(location)]
 
     @event.listens_for(engine, "do_connect")
@@ -104,6 +106,20 @@ def _server_engine(location: Location, *, read_only: bool) -> Engine:
                 raise
     server_login.note_password(location, password[0])
     return engine
+
+
+# SQLSTATE of a write refused in a read-only transaction (a standby, or
+# default_transaction_read_only on the database).
+READ_ONLY_TRANSACTION = "25006"
+
+
+def _drop_read_only_connections(context: Any) -> None:
+    """A write refused as read-only: the pool's connections took the database's
+    setting when they opened, so they are all dropped (as after a disconnect) and
+    the next save opens a new one, which writes once the administrator turned
+    read-only off (README: 办公室服务器 → 出错时)."""
+    if getattr(context.original_exception, "sqlstate", None) == READ_ONLY_TRANSACTION:
+        context.is_disconnect = True
 
 
 def server_unreachable(location: Location, exc: BaseException) -> DatabaseError:

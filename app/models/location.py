@@ -23,6 +23,8 @@ __all__ = ["Location", "LocationError", "is_server_url"]
 # The schemes a user may type; all are opened with psycopg 3.
 SERVER_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 DEFAULT_PORT = 5432
+# Address parameters that carry a secret (libpq's password, and the one for an SSL key).
+SECRET_PARAMETERS = ("password", "sslpassword")
 
 
 class LocationError(ValueError):
@@ -60,10 +62,13 @@ class Location:
                 "请写成 postgresql://用户名@服务器:端口/数据库名，例如 "
                 "postgresql://hexie@192.168.1.10:5432/hexie"
             ) from exc
-        if url.password is not None:
+        # libpq also takes the password as a parameter (…/hexie?password=…): refused
+        # the same way, for the command line and its history keep the address too.
+        secret = {k for k in url.query if k.lower() in SECRET_PARAMETERS}
+        if url.password is not None or secret:
             raise LocationError(
                 "服务器地址里不能写密码（命令行和历史记录会留下它）。\n"
-                "请去掉地址中的“:密码”，程序会从系统钥匙串、~/.pgpass 读取，或询问您。"
+                "请去掉地址中的“:密码”或“?password=…”，程序会从系统钥匙串、~/.pgpass 读取，或询问您。"
             )
         if not url.host or not url.database:
             raise LocationError(

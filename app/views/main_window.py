@@ -98,7 +98,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         o = office.current(self.db)
         name = paren(o.name, o.code) + "  " if o else ""
         self.db_label.setText(
-            self.tr("%1数据库：%2").replace("%1", name).replace("%2", str(self.db.path))
+            self.tr("%1数据库：%2").replace("%1", name).replace("%2", self.db.address)
         )
         records = stats.record_counts(self.db, ("enterprise", "health_check", "rectification_item"))
         self.counts_label.setText(

@@ -140,14 +140,21 @@ class MenuDialogs:
     def show_about(self) -> None:
         from app.paths import data_dir, log_dir
 
+        # On a server office the records are on the office's server, not this PC.
+        where = (
+            self.tr("数据保存在办公室服务器上；本程序只连接这台服务器，不连接互联网。")
+            if self.db.is_server
+            else self.tr("本程序不联网，所有数据保存在本机。")
+        )
         QMessageBox.about(
             self,
             self.tr("关于和谐台账"),
             self.tr(
-                "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n备份文件夹：%5\n日志：%4\n\n本程序不联网，所有数据保存在本机。"
+                "和谐台账 %1\n县级协调劳动关系工作台账\n\n数据库：%2\n数据文件夹：%3\n备份文件夹：%5\n日志：%4\n\n%6"
             )
+            .replace("%6", where)
             .replace("%1", __version__)
-            .replace("%2", str(self.db.path))
+            .replace("%2", self.db.address)
             .replace("%3", str(data_dir()))
             .replace("%4", str(log_dir()))
             .replace("%5", str(self.settings.backup_dir())),

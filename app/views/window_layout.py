@@ -178,7 +178,7 @@ def fit_window(window: Any) -> None:
     label = window.db_label
     label.setMinimumWidth(40)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setToolTip(str(window.db.path))
+    label.setToolTip(window.db.address)
     fit_to_screen(window)
 
 

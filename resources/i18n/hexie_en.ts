@@ -2498,7 +2498,7 @@ Only if the office really changed its key, and you checked the new fingerprint b
 备份文件夹：%5
 日志：%4
 
-本程序不联网，所有数据保存在本机。</source>
+%6</source>
       <translation>Hexie Desk %1
 The county labour-relations desk
 
@@ -2507,7 +2507,7 @@ Data folder: %3
 Backup folder: %5
 Log: %4
 
-This program never connects to a network; all data stays on this PC.</translation>
+%6</translation>
     </message>
     <message>
       <source>备份与恢复</source>
@@ -2516,6 +2516,14 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
+    </message>
+    <message>
+      <source>数据保存在办公室服务器上；本程序只连接这台服务器，不连接互联网。</source>
+      <translation>The records are kept on the office server; this program connects to that server only, never to the internet.</translation>
+    </message>
+    <message>
+      <source>本程序不联网，所有数据保存在本机。</source>
+      <translation>This program never connects to a network; all data stays on this PC.</translation>
     </message>
     <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
@@ -2770,6 +2778,10 @@ This program never connects to a network; all data stays on this PC.</translatio
     <message>
       <source>请设置本单位。区划代码决定数据报送时的来源单位，设置后请勿随意更改。</source>
       <translation>Set up your office. The division code identifies the sender of the data you report; do not change it later without reason.</translation>
+    </message>
+    <message>
+      <source>连接办公室服务器…</source>
+      <translation>Connect to the office server…</translation>
     </message>
   </context>
   <context>
@@ -3910,6 +3922,14 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{by} deleted this record at {at} (you opened version {mine}). Nothing was written: close the window and enter the record again if it is still needed.</translation>
     </message>
     <message>
+      <source>{by} 已于 {at} 改动了这条记录（现为第 {theirs} 版）。没有删除；列表已显示对方的修改，请核对，仍要删除时再点一次“删除”。</source>
+      <translation>{by} changed this record at {at} (now version {theirs}). Nothing was deleted: the list now shows their change; check it, and click Delete again if it should still go.</translation>
+    </message>
+    <message>
+      <source>{by} 已于 {at} 改动了这条记录（现为第 {theirs} 版，您打开的是第 {mine} 版）。没有写入任何内容；窗口已显示它现在的情况，您填写的内容仍在，请核对后再办理。</source>
+      <translation>{by} changed this record at {at} (now version {theirs}; you opened version {mine}). Nothing was written: the window now shows it as it stands, what you typed is still there; check it, then act again.</translation>
+    </message>
+    <message>
       <source>{closed} / {total} 已销号</source>
       <translation>{closed} / {total} closed</translation>
     </message>
@@ -4436,12 +4456,16 @@ Check the path, or create it first with hexie init.</translation>
       <translation>With a reply date, enter the date the offer was received first.</translation>
     </message>
     <message>
-      <source>服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。</source>
-      <translation>The server {server} has no such database (the name is misspelt, or it was dropped or renamed). {undone}Check the database name in the address; to create an office database see README, “办公室服务器” (createdb, then hexie init).</translation>
+      <source>服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后，从文件搬来用 hexie migrate-db，新办公室用 hexie init）。</source>
+      <translation>The server {server} has no such database (the name is misspelt, or it was dropped or renamed). {undone}Check the database name in the address; to create an office database see README, “办公室服务器” (createdb, then hexie migrate-db to move an office's file there, or hexie init for a new office).</translation>
     </message>
     <message>
-      <source>服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}请联系管理员：改连主服务器，或在服务器上执行 ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。</source>
-      <translation>The database on the server {server} is read-only now (a read-only standby server, or set read-only by the administrator): it can be viewed but not changed. {undone}Ask the administrator to connect you to the primary server, or to run ALTER DATABASE name SET default_transaction_read_only = off on the server; then open the database again.</translation>
+      <source>服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}请联系管理员：改连主服务器，或在服务器上执行 ALTER DATABASE 数据库名 SET default_transaction_read_only = off，之后再保存即可（不必重新打开）。</source>
+      <translation>The database on the server {server} is read-only now (a read-only standby server, or set read-only by the administrator): it can be viewed but not changed. {undone}Ask the administrator to connect you to the primary server, or to run ALTER DATABASE name SET default_transaction_read_only = off on the server; then save again (no need to open the database again).</translation>
+    </message>
+    <message>
+      <source>服务器 {server} 不允许本办公室的用户做这项操作（权限不足）。{undone}请管理员在服务器上给该用户授权：让它拥有办公室数据库里的表（README 的“办公室服务器”用 createdb -O 建库），或执行 GRANT ALL ON ALL TABLES IN SCHEMA public TO 用户名。</source>
+      <translation>The server {server} does not let the office's user do this (permission denied). {undone}Ask the administrator to grant it on the server: let the user own the office database's tables (README, “办公室服务器”, makes the database with createdb -O), or run GRANT ALL ON ALL TABLES IN SCHEMA public TO username.</translation>
     </message>
     <message>
       <source>服务器 {server} 拒绝了用户名或密码。{undone}请检查用户名和密码（可在 ~/.pgpass 或系统钥匙串中更新），或请管理员确认该账户仍然有效。</source>
@@ -4874,6 +4898,14 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
     <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这些演示企业的统一社会信用代码已在数据库中（以前用同一个种子生成过演示数据）。请换一个 --seed 再生成；这次什么也没有写入。</source>
+      <translation>These demo enterprises' credit codes are already in the database (demo data was made with the same seed before). Choose another --seed; nothing was written this time.</translation>
+    </message>
+    <message>
+      <source>这条命令没有写入服务器（已全部撤销），可稍后重新运行。</source>
+      <translation>Nothing this command was writing was kept on the server (all of it was undone); run it again later. </translation>
     </message>
     <message>
       <source>这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。</source>

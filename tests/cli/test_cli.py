@@ -35,6 +35,9 @@ def test_init_demo_stats(capsys, tmp_path, fresh_location):
     db = fresh_location("x")
     code, out, _ = run(capsys, "init", "--db", db, "--office", "410400", "--level", "city")
     assert code == 0 and "平顶山市" in out
+    # It names what --db named: the file, or the server (not this PC's folder for it,
+    # as the issue-20 trial found).
+    assert db.rsplit("/", 1)[-1] in out and "/servers/" not in out
     code, out, _ = run(capsys, "demo", "--db", db, "--enterprises", "80", "--seed", "7")
     assert code == 0
     code, out, _ = run(capsys, "stats", "--db", db, "--json")
@@ -349,3 +352,10 @@ def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh
         str(tmp_path / "pw"),
     )
     assert code_ == 3 and "rejected" in json.loads(out)
+
+
+@pytest.mark.parametrize("query", ["?password=secret", "?sslmode=prefer&PASSWORD=secret"])
+def test_a_password_as_an_address_parameter_is_refused(capsys, query):
+    """Found in the issue-20 trial: …/hexie?password=… went through to the server."""
+    code, out, err = run(capsys, "stats", "--db", f"postgresql://u@h/db{query}")
+    assert code == 1 and "不能写密码" in err and "secret" not in out + err

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.models.db import open_database
@@ -53,6 +53,8 @@ def test_a_read_only_database_refuses_writes_with_exit_7(office, capsys):
         conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
     code, _, err = run(capsys, "demo", "--db", url, "--enterprises", "3")
     assert code == 7 and "只读" in err and "default_transaction_read_only = off" in err
+    # A command has no window (the issue-20 trial found "窗口中填写的内容仍在" here).
+    assert "这条命令没有写入服务器" in err and "窗口" not in err
     assert "Traceback" not in err and _count(url) == 0
     code, out, _ = run(capsys, "stats", "--db", url, "--json")  # reading goes on
     assert code == 0 and json.loads(out)["records"]["enterprise"] == 0
@@ -149,3 +151,62 @@ def test_the_servers_disk_full_is_exit_8(office, capsys, monkeypatch):
     code, _, err = run(capsys, "demo", "--db", url, "--enterprises", "2")
     assert code == 8 and "磁盘空间不足" in err and "已全部撤销" in err
     assert _count(url) == 0
+
+
+def test_migrate_db_to_a_missing_database_names_it_and_says_what_to_do(office, capsys, tmp_path):
+    """Found in the issue-20 trial: the message named 办公室服务器 instead of --to,
+    spoke of a window, and said to run hexie init, after which migrate-db refuses
+    the database as not empty."""
+    _name, url = office
+    source = str(tmp_path / "汝州市.sqlite3")
+    assert run_ok("init", "--db", source, "--office", "410482")
+    capsys.readouterr()
+    missing = make_url(url).set(database="hx_no_such_office")
+    code, _, err = run(capsys, "migrate-db", "--from", source, "--to", missing.render_as_string())
+    assert code == 1 and "没有这个数据库" in err and "hx_no_such_office" in err
+    assert "hexie migrate-db" in err and "窗口" not in err
+
+
+def test_saving_again_once_the_administrator_turns_read_only_off_writes(office):
+    """Found in the issue-20 trial: after ALTER DATABASE … default_transaction_read_only
+    = off the window's pooled connections kept the old setting, so every save was
+    refused until the database was opened again. A refused write drops them."""
+    name, url = office
+    db = open_database(url, operator="张三")
+    try:
+        plain_enterprise(db, 1)  # the pool holds a connection from before the switch
+        with pg_support.admin() as conn:
+            conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        db.engine.dispose()  # the next connection is the read-only server's
+        with pytest.raises(Exception) as caught:
+            plain_enterprise(db, 2)
+        assert storage_errors.classify(caught.value, url).kind == "read_only"
+        with pg_support.admin() as conn:
+            conn.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+        plain_enterprise(db, 3)  # no reopening: the same Database writes again
+        assert _count(url) == 2
+    finally:
+        db.close()
+
+
+def test_a_table_the_offices_user_may_not_write_is_exit_7_without_a_traceback(office, capsys):
+    """Found in the issue-20 trial: a REVOKE on one table (permission denied, 42501)
+    ended a command in a traceback."""
+    name, url = office
+    with pg_support.admin() as conn:
+        conn.execute(
+            "DO $$ BEGIN CREATE ROLE hexie_clerk LOGIN;"
+            " EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+        )
+    owner = create_engine(url)
+    try:
+        with owner.begin() as conn:  # the clerk reads everything and writes nothing
+            conn.execute(text("GRANT SELECT ON ALL TABLES IN SCHEMA public TO hexie_clerk"))
+    finally:
+        owner.dispose()
+    clerk = make_url(url).set(username="hexie_clerk").render_as_string()
+    capsys.readouterr()
+    code, _, err = run(capsys, "campaign", "--db", clerk, "--new-year", "2027")
+    assert code == 7 and "Traceback" not in err
+    assert "权限不足" in err and "GRANT" in err and name in err
+    assert read(url, "SELECT count(*) FROM campaign")[0][0] == 0

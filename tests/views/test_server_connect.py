@@ -132,3 +132,56 @@ def _server_wants_a_password(monkeypatch) -> list[str | None]:
     monkeypatch.setattr(psycopg, "connect", connect)
     monkeypatch.setattr(server_login, "keyring_password", lambda _where: None)
     return carried
+
+
+@pytest.mark.skipif(not pg_support.PG_URL, reason="needs the test server (HEXIE_TEST_PG)")
+def test_a_new_pc_goes_from_the_first_start_straight_to_the_server(
+    qtbot, messages, pg_template, tmp_path, monkeypatch
+):
+    """Found in the issue-20 trial: a coordinator's new PC of a server office had to
+    name an office for a local file before 文件 → 打开 → 连接办公室服务器… was there.
+    The first-start dialog offers the connection itself."""
+    from PySide6.QtWidgets import QPushButton
+
+    from app import gui
+    from app.models.db import open_database
+    from app.models.location import Location
+    from app.services.core import office
+    from app.settings import AppSettings
+    from app.views.settings.office_dialog import OfficeDialog
+    from app.views.settings.server_dialog import ServerDialog
+
+    name = pg_support.new_name("newpc")
+    url = pg_support.create(name, pg_template)
+    try:
+        with open_database(url, operator="x") as server:
+            office.configure(server, "410482", level="county")
+        where = Location.of(url)
+
+        def first_start(dialog):
+            [button] = [
+                b for b in dialog.findChildren(QPushButton) if b.objectName() == "connect_server"
+            ]
+            button.click()
+            return dialog.result()
+
+        def connect(dialog):
+            dialog.host.setText(where.host)
+            dialog.port.setValue(where.port)
+            dialog.database.setText(name)
+            dialog.user.setText(where.user)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            return dialog.result()
+
+        monkeypatch.setattr(OfficeDialog, "exec", first_start)
+        monkeypatch.setattr(ServerDialog, "exec", connect)
+        monkeypatch.setattr("app.settings.AppSettings.save", lambda self: None)
+        settings = AppSettings(operator="测试员")
+        window = gui.open_main_window(tmp_path / "新电脑.sqlite3", settings)
+        assert window is not None and window.db.is_server
+        qtbot.addWidget(window)
+        assert office.current(window.db).code == "410482"
+        assert settings.recent_servers == [str(window.db.address)] == [settings.last_db]
+        window.db.close()
+    finally:
+        pg_support.drop(name)

@@ -130,6 +130,7 @@ def test_a_server_turning_read_only_mid_edit_keeps_the_form(
             sys.excepthook = previous
         [(kind, _title, text)] = [m for m in messages if m[0] == "warning"]
         assert "只读" in text and "已全部撤销" in text and "窗口中填写的内容仍在" in text
+        assert first.db.address in text  # named, not 服务器 办公室服务器 (issue-20 trial)
         assert enterprises.get(first.db, eid)["contact_person"] == ""
     finally:
         with pg_support.admin() as conn:
@@ -138,3 +139,22 @@ def test_a_server_turning_read_only_mid_edit_keeps_the_form(
     dialog.try_save()  # the server writes again: the same form saves
     assert not dialog.isVisible()
     assert enterprises.get(first.db, eid)["contact_person"] == "王芳"
+
+
+def test_the_status_bar_and_about_name_the_server_not_a_local_folder(
+    qtbot: Any, two_windows: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in the issue-20 trial: a window on the server showed this PC's stand-in
+    folder (…/servers/127.0.0.1_5432_hexie-…) as its database."""
+    from PySide6.QtWidgets import QMessageBox
+
+    first, _second = two_windows
+    address = first.db.address
+    assert address.startswith("postgresql://")
+    assert address in first.db_label.text() and "servers" not in first.db_label.text()
+    assert first.db_label.toolTip() == address
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    first.show_about()
+    assert address in shown[0] and str(first.db.path) not in shown[0]
+    assert "办公室服务器" in shown[0] and "保存在本机" not in shown[0]

@@ -168,3 +168,36 @@ def test_window_fits_a_1280_screen_at_150_percent(qtbot, qapp, db, messages, lan
             assert header.sectionSize(column) >= header.sectionSizeHint(column) - 1, column
     finally:
         i18n.install(qapp, "zh_CN")
+
+
+def test_the_badge_counts_after_opening_another_database_and_switching_language(
+    qtbot, db, fresh_database, messages, monkeypatch
+):
+    """Found in the issue-20 trial: after 文件 → 打开 (a file or the office server) or a
+    language switch the new window's badge said 逾期 0 · 将到期 0 until its ten-minute
+    date check, while the status bar counted the overdue items."""
+    from app import gui, i18n
+    from app.services.core import office
+
+    monkeypatch.setattr("app.settings.AppSettings.save", lambda self: None)
+    _items(db)
+    start = fresh_database("start", operator="测试员")
+    office.configure(start, "410482", level="county")
+    settings = AppSettings(operator="测试员")
+    first = _window(qtbot, start, settings)
+    first.reminders.show_if_needed()
+    holder = [first]
+    gui.watch(holder, settings)
+    db.close()  # the county's file is opened by the window, as 文件 → 打开 does
+    assert gui.reopen(holder, settings, db.address), messages
+    opened = holder[0]
+    qtbot.addWidget(opened)
+    try:
+        assert opened.reminders.counts[0] == 3
+        assert "逾期 3" in opened.reminder_layout.badge.text()
+        english = gui.switch_language(opened, "en")
+        qtbot.addWidget(english)
+        assert english.reminders.counts[0] == 3
+    finally:
+        i18n.install(QApplication.instance(), "zh_CN")
+        opened.db.close()

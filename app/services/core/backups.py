@@ -106,7 +106,7 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return file_check.connect_read_only(path)
 
 
-def _prepare_folder(folder: Path) -> None:
+def prepare_folder(folder: Path) -> None:
     """The backup folder: made owner-only when the program creates it (a folder the
     user chose elsewhere keeps its own permissions)."""
     if not folder.exists():
@@ -164,7 +164,7 @@ def make_backup(
     now = now or datetime.now()
     folder = Path(folder)
     try:
-        _prepare_folder(folder)
+        prepare_folder(folder)
         clean_stale_parts(folder)
     except OSError as exc:
         raise BackupError(
@@ -345,8 +345,9 @@ def before_import(db: Database) -> Path | None:
     """The backup taken before an import changes many records at once, into the
     database's backup folder (none when the database was opened without one). A
     failed backup is logged and the import goes on (its own transaction still
-    protects the data); the user sees the reason in the log."""
-    if db.backup_folder is None:
+    protects the data); the user sees the reason in the log. None on the server
+    (before_import_work)."""
+    if db.backup_folder is None or db.is_server:
         return None
     try:
         made = make_backup(db.path, db.backup_folder, "import")
@@ -358,8 +359,10 @@ def before_import(db: Database) -> Path | None:
 
 
 def before_import_work(db: Database) -> Work[Path | None]:
-    """before_import() as the first step of an import's work: `yield from` it."""
-    if db.backup_folder is None:
+    """before_import() as the first step of an import's work: `yield from` it. None
+    on the office server: its backups are the scheduled `hexie backup --db URL`
+    (README: 服务器上的备份), and the import is one transaction there too."""
+    if db.backup_folder is None or db.is_server:
         return None
     yield Progress(0, 0, "正在备份数据库…")
     made = before_import(db)

@@ -62,6 +62,27 @@ class EditConflict(ValidationError):
         self.theirs = theirs
         super().__init__({CONFLICT_FIELD: conflict_message(mine, theirs)})
 
+    def shown_again(self, where: str) -> Message:
+        """The message where there is nothing to merge, the record being shown again as
+        it now stands instead (README: 多人同时编辑): `where` "dialog", a rectification
+        item's status change, extension or evidence; "list", a delete from a list."""
+        if self.theirs.deleted:
+            return conflict_message(self.mine, self.theirs)
+        at = local(self.theirs.at).strftime("%Y-%m-%d %H:%M") if self.theirs.at else "?"
+        who = {"by": self.theirs.by or "?", "at": at, "theirs": self.theirs.version}
+        if where == "list":
+            return N_(
+                "{by} 已于 {at} 改动了这条记录（现为第 {theirs} 版）。没有删除；"
+                "列表已显示对方的修改，请核对，仍要删除时再点一次“删除”。",
+                **who,
+            )
+        return N_(
+            "{by} 已于 {at} 改动了这条记录（现为第 {theirs} 版，您打开的是第 {mine} 版）。"
+            "没有写入任何内容；窗口已显示它现在的情况，您填写的内容仍在，请核对后再办理。",
+            mine=self.mine,
+            **who,
+        )
+
 
 def conflict_message(mine: int, theirs: Saved) -> Message:
     at = local(theirs.at).strftime("%Y-%m-%d %H:%M") if theirs.at else "?"

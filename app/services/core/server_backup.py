@@ -26,7 +26,8 @@ from sqlalchemy import false, func, select
 
 from app.models import migrate, table_copy
 from app.models.server_login import known_password
-from app.services.core.backups import COUNTED_TABLES, BackupError
+from app.owner_only import create_private_file
+from app.services.core.backups import COUNTED_TABLES, BackupError, prepare_folder
 from app.services.core.messages import N_
 from app.services.core.storage import Database
 
@@ -57,7 +58,9 @@ class ExportInfo:
 
 
 def make_backup(db: Database, folder: Path, reason: str = "manual") -> ServerBackup:
-    folder.mkdir(parents=True, exist_ok=True)
+    # Owner-only like a file office's backups (app/owner_only.py): the export holds
+    # every record and evidence file (it was 0644, found in the issue-20 trial).
+    prepare_folder(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     stem = f"{db.location.database}-{stamp}-{reason}"
     export = folder / f"{stem}{SUFFIX}"
@@ -67,6 +70,8 @@ def make_backup(db: Database, folder: Path, reason: str = "manual") -> ServerBac
 
 def _export(db: Database, target: Path, reason: str) -> None:
     partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)  # a killed run's
+    create_private_file(partial)
     with db.engine.connect() as conn, conn.begin():
         # One snapshot of every table (REPEATABLE READ): writers on other PCs go on.
         conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -117,6 +122,7 @@ def _pg_dump(db: Database, target: Path) -> Path | None:
     password = known_password(where)
     if password:
         env["PGPASSWORD"] = password  # in the child's environment only, never its arguments
+    create_private_file(target)  # pg_dump writes into it, keeping the mode
     done = subprocess.run(  # noqa: S603 - a fixed program and our own arguments
         [program, "--format=custom", "--no-password", "--file", str(target), where.database],
         env=env,

@@ -6,7 +6,8 @@ server stopped or the connection dropped, the database set read-only (a hot
 standby, or default_transaction_read_only), the server's disk full, the password
 refused, the database missing, every connection slot taken. Each becomes a
 StorageError with a message that says what to do and a `kind` the CLI maps to
-its exit code (app/cli/shared.py: read-only 7, disk full 8, all slots taken 6 as
+its exit code (app/cli/shared.py: read-only 7, and a table the office's user may
+not write 7 as for a file it may not write, disk full 8, all slots taken 6 as
 for a file another writer holds; the rest 1). What was being saved was rolled
 back whole by the unit of work (app/models/db.py), so the message can say so,
 and the window's form stays open with what was typed.
@@ -38,6 +39,8 @@ class ServerProblem(DatabaseError):
 
 
 UNDONE = N_("这次操作没有保存到服务器（已全部撤销），窗口中填写的内容仍在，可稍后再保存。")
+# A command has no window: what it was writing is undone, and it can simply be run again.
+UNDONE_COMMAND = N_("这条命令没有写入服务器（已全部撤销），可稍后重新运行。")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ _PROBLEMS = (
         N_(
             "服务器 {server} 上的数据库现在只能查看、不能修改（它是只读的备用服务器，或被管理员设为只读）。{undone}"
             "请联系管理员：改连主服务器，或在服务器上执行 "
-            "ALTER DATABASE 数据库名 SET default_transaction_read_only = off，然后重新打开数据库。"
+            "ALTER DATABASE 数据库名 SET default_transaction_read_only = off，之后再保存即可（不必重新打开）。"
         ),
     ),
     _Problem(
@@ -89,6 +92,16 @@ _PROBLEMS = (
         ),
     ),
     _Problem(
+        "server_denied",
+        ("42501",),
+        (("permission denied",),),
+        N_(
+            "服务器 {server} 不允许本办公室的用户做这项操作（权限不足）。{undone}"
+            "请管理员在服务器上给该用户授权：让它拥有办公室数据库里的表（README 的“办公室服务器”用"
+            " createdb -O 建库），或执行 GRANT ALL ON ALL TABLES IN SCHEMA public TO 用户名。"
+        ),
+    ),
+    _Problem(
         "server_login",
         ("28P01", "28000"),
         (("password authentication failed",), ('role "', "does not exist")),
@@ -103,7 +116,8 @@ _PROBLEMS = (
         (("database", "does not exist"),),
         N_(
             "服务器 {server} 上没有这个数据库（名称写错，或已被删除、改名）。{undone}"
-            "请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后运行 hexie init）。"
+            "请检查地址中的数据库名；新建办公室数据库见 README 的“办公室服务器”（createdb 后，"
+            "从文件搬来用 hexie migrate-db，新办公室用 hexie init）。"
         ),
     ),
     _Problem(
@@ -145,9 +159,12 @@ def _server_error(exc: BaseException) -> BaseException | None:
     return error_chain.behind(exc, psycopg.Error)
 
 
-def classify(exc: BaseException, where: object = None) -> ServerProblem | None:
+def classify(
+    exc: BaseException, where: object = None, *, command: bool = False
+) -> ServerProblem | None:
     """The server problem behind `exc`, or None when it is not one. `where`: the
-    server's address as the user gave it (--db), when known."""
+    server's address as the user gave it (--db), when known; `command`: said to a
+    command line (no window whose form keeps what was typed)."""
     error = _server_error(exc)
     if error is None:
         return None
@@ -156,7 +173,10 @@ def classify(exc: BaseException, where: object = None) -> ServerProblem | None:
     for problem in _PROBLEMS:
         if problem.matches(state, text):
             return ServerProblem(
-                problem.kind, problem.message.filled(server=_shown(where), undone=UNDONE)
+                problem.kind,
+                problem.message.filled(
+                    server=_shown(where), undone=UNDONE_COMMAND if command else UNDONE
+                ),
             )
     return None
 

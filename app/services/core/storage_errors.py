@@ -160,14 +160,20 @@ def locked(path: Path | str) -> DatabaseLockedError:
 
 
 def classify(
-    exc: BaseException, path: Path | str | None
+    exc: BaseException,
+    path: Path | str | None,
+    *,
+    server: str | None = None,
+    command: bool = False,
 ) -> StorageError | server_errors.ServerProblem | None:
-    """The storage problem behind `exc`, or None when it is not one."""
+    """The storage problem behind `exc`, or None when it is not one. `server`: the
+    server's address when it is not `path` (migrate-db's --to); `command`: said
+    to a command line (server_errors.classify)."""
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, DatabaseInUseError):
         return locked(exc.path)
-    on_server = server_errors.classify(exc, path)
+    on_server = server_errors.classify(exc, server or path, command=command)
     if on_server is not None:
         return on_server
     error = error_chain.behind(exc, sqlite3.Error)

@@ -20,9 +20,10 @@ from app.services.demo.demo_people import person
 from app.services.demo.demo_sample import sample_rows
 
 
-def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
+def demo_ledger(db: Database, *, seed: int, today: date, since: int = 0) -> Work[int]:
     """Move the demo findings along: every status appears, some overdue, some extended,
-    closed ones with an evidence file."""
+    closed ones with an evidence file. `since`: the change counter before the demo
+    wrote anything; only the items it made (after it) are moved."""
     import tempfile
 
     from sqlalchemy import select
@@ -35,7 +36,7 @@ def demo_ledger(db: Database, *, seed: int, today: date) -> Work[int]:
         items = list(
             session.execute(
                 select(RectificationItem.id, RectificationItem.found_on, RectificationItem.deadline)
-                .where(RectificationItem.deleted == false())
+                .where(RectificationItem.deleted == false(), RectificationItem.change_seq > since)
                 .order_by(
                     RectificationItem.found_on,
                     RectificationItem.item_code,

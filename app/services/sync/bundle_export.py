@@ -271,7 +271,9 @@ def export_work(
     encrypted = encrypted_buffer.getvalue()
     del encrypted_buffer
     stamp = datetime.now().strftime("%Y%m%d%H%M")
-    name = f"{me.code}-{stamp}-{sequence}.hexie"
+    # The recipient is in the name: a city's bundles to several counties, made in the
+    # same minute into one folder, are all kept (each office numbers its own).
+    name = f"{me.code}至{to}-{stamp}-{sequence}.hexie"
     written = write_parts(Path(out_dir), name, encrypted, max_part_mb)
     with db.session() as session:
         row = session.get(PeerKey, to)

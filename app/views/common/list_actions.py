@@ -10,10 +10,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from app.services.core.fields import ValidationError, parse_date
+from app.services.core.fields import parse_date
 from app.services.core.storage import Database
 from app.views.common import after_save
-from app.views.common.messages import tr_lines
+from app.views.common.messages import warn_if_refused
 from app.views.printing import actions, output
 
 
@@ -118,11 +118,12 @@ class ListActions:
             and QMessageBox.question(self, title, question)  # type: ignore[arg-type]
             == QMessageBox.StandardButton.Yes
         ):
-            try:
+
+            def each() -> None:
                 for record_id in ids:
                     delete(self.db, record_id, seen_seq=self.seen_seq)
-            except ValidationError as exc:
-                QMessageBox.warning(self, title, tr_lines(exc.errors.values()))  # type: ignore[arg-type]
+
+            warn_if_refused(self, title, each)  # type: ignore[arg-type]
             self.after_change()
 
     # -- the enterprise's major risks ----------------------------------------------------------

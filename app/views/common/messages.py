@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.i18n import tr_message
+from app.services.core.edit_lock import EditConflict
 from app.services.core.fields import ValidationError
 from app.views.common.widgets import named
 
@@ -36,6 +37,9 @@ def warn_if_refused(parent: QWidget, title: str, action: Callable[[], object]) -
     came first) is shown in a warning box. False when it was refused."""
     try:
         action()
+    except EditConflict as exc:  # nothing to merge: the list shows their change
+        QMessageBox.warning(parent, title, tr_message(exc.shown_again("list")))
+        return False
     except ValidationError as exc:
         QMessageBox.warning(parent, title, tr_lines(exc.errors.values()))
         return False

@@ -181,7 +181,7 @@ class RectificationDialog(DatabaseDialog):
         """A colleague changed the item first: say who and when, and show the item as
         it now stands (what was typed stays) so the change can be decided again."""
         self.reload()
-        self._fail(exc)
+        self.error.setText(tr_message(exc.shown_again("dialog")))  # nothing to merge here
         self.changed.emit(self.item_id)
 
     def apply_status(self) -> bool:

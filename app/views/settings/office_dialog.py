@@ -19,12 +19,17 @@ from app.views.common.widgets import named
 
 
 class OfficeDialog(QDialog):
+    # exec()'s result when the coordinator chose the office server instead (first start).
+    SERVER = 2
+
     def __init__(
         self,
         current: office.Office | None,
         operator: str,
         parent: QWidget | None = None,
         letterhead: office.Letterhead | None = None,
+        *,
+        offer_server: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("本单位设置"))
@@ -67,6 +72,15 @@ class OfficeDialog(QDialog):
             (self.tr("发文字号机关代字"), self.number_prefix),
         )
         buttons = button_box(QDialogButtonBox.StandardButton.Ok, self.try_accept, self.reject)
+        if offer_server:
+            # A new PC of an office that works on its server: straight to the
+            # connection, without naming an office for a file it will not use
+            # (README: 办公室服务器 → 每台电脑连接).
+            server = buttons.addButton(
+                self.tr("连接办公室服务器…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            server.setObjectName("connect_server")
+            server.clicked.connect(lambda _c=False: self.done(self.SERVER))
         vbox(intro, form, self.error, buttons, owner=self)
         self.result_office: office.Office | None = None
         if current:

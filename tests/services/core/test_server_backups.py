@@ -5,7 +5,9 @@ transaction checked against the export's checksums."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import zipfile
 
 import pytest
@@ -51,6 +53,11 @@ def test_backup_change_restore_on_the_server(server_db, tmp_path, capsys):
         assert manifest["tables"]["enterprise"]["rows"] == 5
         assert len(archive.read("tables/enterprise.jsonl").splitlines()) == 5
     assert (made["pg_dump"] is not None) == (shutil.which("pg_dump") is not None)
+    # Owner-only, as a file office's backups (they were 0644: the issue-20 trial).
+    if os.name == "posix":
+        made_files = [made["backup"], made["pg_dump"]] if made["pg_dump"] else [made["backup"]]
+        assert {stat.S_IMODE(os.stat(f).st_mode) for f in made_files} == {0o600}
+        assert stat.S_IMODE(os.stat(tmp_path / "b").st_mode) == 0o700
     # Work goes on after the backup ...
     enterprises.delete(server_db, ids[:2])
     plain_enterprise(server_db, 9)
@@ -94,3 +101,19 @@ def test_a_damaged_or_foreign_export_is_refused(server_db, tmp_path, capsys):
 def test_check_explains_it_is_for_files(server_db, capsys):
     code, _, err = run(capsys, "check", "--db", server_db.address)
     assert code == 1 and "SQLite 文件" in err
+
+
+def test_an_import_on_the_server_tries_no_file_backup(server_db, tmp_path, caplog):
+    """Found in the issue-20 trial: every import on a server began with 'backup before
+    import failed: 备份失败：unable to open database file' on stderr (SQLite's backup
+    of a file the server office does not have). The server's backups are hexie backup
+    --db URL, scheduled (README: 服务器上的备份); the import is one transaction."""
+    from app.services.core import backups
+    from app.services.core.storage import open_office_database
+
+    folder = tmp_path / "备份"
+    with open_office_database(server_db.address, backup_folder=folder) as db:
+        with caplog.at_level("WARNING"):
+            assert list(backups.before_import_work(db)) == []
+    assert "backup before import failed" not in caplog.text
+    assert not folder.exists() or not any(folder.iterdir())

@@ -126,3 +126,27 @@ def test_a_million_names_do_not_fill_the_pinyin_cache(monkeypatch):
         for row in next(chunks):
             pinyin_keys.name_keys(row["name"])
     assert pinyin_keys._piece.cache_info().currsize < 2500
+
+
+def test_a_demo_added_to_an_office_with_records_leaves_their_items_alone(db):
+    """Found in the issue-20 trial: a second demo moved every rectification item in the
+    database (the office's own records too; it stopped at 整改中 → 整改中), and the
+    same seed again ended in a traceback on the credit codes."""
+    from app.models import RectificationItem
+    from app.services.ledger import ledger
+    from tests import records
+
+    mine = records.manual(db, records.enterprise(db), deadline=date(2023, 9, 28))
+    ledger.change_status(db, mine, "in_progress", on_date=date(2023, 9, 5), note="已着手")
+    drain(demo.generate(db, enterprises=30, seed=2, today=TODAY))
+    drain(demo.generate(db, enterprises=30, seed=5, today=TODAY))  # another demo on top
+    with db.session() as session:
+        item = session.get(RectificationItem, mine)
+        assert (item.status, item.version) == ("in_progress", 2)
+        enterprises_before = session.execute(text("SELECT count(*) FROM enterprise")).scalar()
+    with pytest.raises(ValueError, match="--seed"):
+        drain(demo.generate(db, enterprises=30, seed=2, today=TODAY))
+    with db.session() as session:  # one transaction: nothing of the refused demo
+        assert session.execute(text("SELECT count(*) FROM enterprise")).scalar() == (
+            enterprises_before
+        )

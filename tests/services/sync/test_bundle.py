@@ -62,7 +62,7 @@ def test_round_trip_receipt_and_next_incremental(pair, tmp_path):
         county, {"name": "汝州市乙公司", "credit_code": code(2), "county_code": "410482"}
     )
     first, out = send(county, cpriv, tmp_path, "b1")
-    assert first.counts == {"enterprise": 2} and first.files[0].name.startswith("410482-")
+    assert first.counts == {"enterprise": 2} and first.files[0].name.startswith("410482至410400-")
     summary = bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r1")
     assert summary["bundles"][0]["counts"]["enterprise"]["added"] == 2
     assert enterprises.count(city, EnterpriseFilter()) == 2
@@ -493,3 +493,25 @@ def test_a_records_member_larger_than_an_evidence_file_may_be_is_read_in_blocks(
     monkeypatch.setattr(bundle_read, "MAX_RECORDS_MEMBER_BYTES", 10_000_000)
     bundle.import_paths(city, sorted(out.glob("*.hexie")), ypriv)
     assert enterprises.count(city, EnterpriseFilter()) == 40
+
+
+def test_bundles_to_two_offices_into_one_folder_keep_both(pair, sync_office, tmp_path):
+    """Found in the issue-20 trial: the city's bundles to two counties, made in the
+    same minute into one folder, had the same name (<office>-<time>-<seq>): the
+    second replaced the first. The recipient is in the name."""
+    from app.services.campaign import campaigns
+
+    county, city, cpriv, ypriv = pair
+    yexian, yexian_priv = sync_office("410422")
+    keys.export_public(yexian, tmp_path / "yexian.pub")
+    keys.trust(city, keys.read_public(tmp_path / "yexian.pub"))
+    keys.trust(yexian, keys.read_public(tmp_path / "city.pub"))
+    campaigns.save(city, campaigns.load_template(year=2023))
+    out = tmp_path / "发件箱"
+    first = bundle.export(city, "410482", out, ypriv)
+    second = bundle.export(city, "410422", out, ypriv)
+    assert "410482" in first.files[0].name and "410422" in second.files[0].name
+    assert sorted(out.iterdir()) == sorted(first.files + second.files)
+    for office, private, made in ((county, cpriv, first), (yexian, yexian_priv, second)):
+        summary = bundle.import_paths(office, made.files, private)
+        assert summary["bundles"][0]["counts"]["campaign"]["added"] == 1
