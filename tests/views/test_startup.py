@@ -206,6 +206,7 @@ def test_closing_after_the_loop_lets_background_work_finish_first(qtbot, tmp_pat
 
     order: list[str] = []
     release = threading.Event()
+    started = threading.Event()
 
     class Database:
         def close(self) -> None:
@@ -216,12 +217,16 @@ def test_closing_after_the_loop_lets_background_work_finish_first(qtbot, tmp_pat
         db = Database()
 
     def work() -> None:
+        started.set()
         release.wait(5)
         order.append("work finished")
 
     startup = StartUp(tmp_path / "county.sqlite3", AppSettings(), gui=None)  # type: ignore[arg-type]
     startup.holder[:] = [Window()]  # type: ignore[list-item]
     worker = Window.tasks.quietly(work, lambda _r: None, lambda _e: None)
+    # Under way, as the day's backup is when the probe quits (work not yet begun is
+    # cancelled by wait_all and never runs).
+    assert started.wait(10)
     threading.Timer(0.2, release.set).start()
     startup.close()
     assert order == ["work finished", "database closed"]
