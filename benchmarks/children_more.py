@@ -3,9 +3,10 @@
 
 Ours is the program's own entry point (the jump, which happens inside the window, is
 the register's own paging service in a cold process); the raw side is the library
-alone doing the same work: sqlite3's covering index for the jump, QPdfWriter with a
-QR code and python-docx for the forms, the same rows serialized and encrypted with
-age (pyrage) for a bundle, python-docx writing the same text for the report.
+alone doing the same work: sqlite3's covering index for the jump, python-docx for the
+Word forms (the PDF forms' raw side is benchmarks/raw_forms.py), the same rows
+serialized and encrypted with age (pyrage) for a bundle, python-docx writing the same
+text for the report.
 """
 
 from __future__ import annotations
@@ -74,57 +75,6 @@ def jump_raw(db_path: str, row: str = str(JUMP_ROW)) -> None:
         assert len(rows) == PAGE or first + len(rows) > target
 
     print(json.dumps(_latency(run)))
-
-
-def _enterprises(db_path: str, count: int) -> list[tuple[str, str, str]]:
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    rows = con.execute(
-        "SELECT name, credit_code, address FROM enterprise WHERE deleted = 0"
-        " ORDER BY name_pinyin, id LIMIT ?",
-        (count,),
-    ).fetchall()
-    con.close()
-    return rows
-
-
-def forms_pdf_raw(db_path: str, count: str, out: str) -> None:
-    """Raw: QPdfWriter, one A4 page a form — the enterprise's name and code, ruled
-    lines for 20 items, a QR code (segno) of the form's id."""
-    import segno
-    from PySide6.QtCore import QMarginsF, QRectF
-    from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    QGuiApplication(sys.argv[:1])
-    writer = QPdfWriter(out)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-        )
-    )
-    writer.setResolution(300)
-    painter = QPainter(writer)
-    for n, (name, code, address) in enumerate(_enterprises(db_path, int(count))):
-        if n:
-            writer.newPage()
-        painter.drawText(QRectF(0, 0, 2000, 100), f"劳动用工体检现场记录表 {name}")
-        painter.drawText(QRectF(0, 120, 2000, 100), f"统一社会信用代码 {code}  地址 {address}")
-        for item in range(20):
-            y = 300 + item * 120
-            painter.drawText(QRectF(0, y, 1600, 100), f"{item + 1}. 检查项目 □符合 □不符合")
-            painter.drawLine(0, y + 110, 2100, y + 110)
-        png = segno.make(f"hexie:form:{code}:{n}").png_data_uri(scale=4)
-        image = QImage()
-        image.loadFromData(_data_uri_bytes(png))
-        painter.drawImage(QRectF(1900, 0, 300, 300), image)
-    painter.end()
-
-
-def _data_uri_bytes(uri: str) -> bytes:
-    import base64
-
-    return base64.b64decode(uri.split(",", 1)[1])
 
 
 def forms_docx(db_path: str, count: str, out: str) -> None:
