@@ -1,6 +1,7 @@
 """The speed-ups of issue 17 give the same results as the slow ways they replace:
 title words from a tokenizer holding only the title's dictionary words, Word cells
-from copied XML, the QR code as one path of row runs, encoded in C (zxing-cpp)."""
+from copied XML, the QR code as one unsmoothed image of a pixel a module, encoded in C
+(zxing-cpp)."""
 
 from __future__ import annotations
 
@@ -117,7 +118,7 @@ QR_PAYLOADS = [
 
 
 @pytest.mark.parametrize("payload", QR_PAYLOADS)
-def test_qr_rectangles_cover_exactly_the_dark_modules(qapp, payload: str) -> None:
+def test_qr_image_covers_exactly_the_dark_modules(qapp, payload: str) -> None:
     """Painted with modules of 10 pixels: the middle of each module is dark exactly
     when the code's module is."""
     from PySide6.QtGui import QColor, QImage, QPainter
@@ -174,3 +175,28 @@ def test_qr_codes_are_encoded_without_segno() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_each_page_s_qr_code_is_one_unsmoothed_image(qapp, tmp_path: Path) -> None:
+    """The PDF holds a page's QR code as one 29 × 29 image drawn without interpolation
+    (about 220 rectangles a page before, several times the PDF engine's time; issue 17):
+    a printer or viewer scales it to sharp squares."""
+    import re
+
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from app.views.printing.mm_painter import MmPainter, draw_qr
+
+    out = tmp_path / "qr.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    for n, payload in enumerate(QR_PAYLOADS):
+        if n:
+            writer.newPage()
+        draw_qr(MmPainter(painter, 300), payload, 167, 10, 24)
+    painter.end()
+    pdf = out.read_bytes()
+    images = re.findall(rb"/Subtype /Image.*?/Width (\d+).*?/Height (\d+)", pdf, re.DOTALL)
+    assert images == [(b"29", b"29")] * len(QR_PAYLOADS)
+    assert b"/Interpolate true" not in pdf
