@@ -5,8 +5,8 @@ Ours is the program's own entry point (the jump, which happens inside the window
 the register's own paging service in a cold process); the raw side is the library
 alone doing the same work: sqlite3's covering index for the jump, python-docx for the
 Word forms (the PDF forms' raw side is benchmarks/raw_forms.py), the same rows
-serialized and encrypted with age (pyrage) for a bundle, python-docx writing the same
-text for the report.
+serialized and encrypted with age (pyrage) for a bundle, and for the report the same
+queries through sqlite3 and python-docx writing the same text.
 """
 
 from __future__ import annotations
@@ -109,6 +109,43 @@ def docx_raw(texts_json: str, out: str) -> None:
             for cell, text in zip(cells.cells, texts, strict=False):
                 cell.text = text
     doc.save(out)
+
+
+def report_queries(db_path: str, today: str, out: str, sql_json: str) -> None:
+    """Not measured: `hexie report`'s work in this process with every statement it
+    sends to SQLite recorded (text and parameters, as the driver receives them), for
+    the raw side to run the same queries (report_raw)."""
+    from datetime import date
+
+    from sqlalchemy import event
+
+    from app.models.db import open_database
+    from app.services.campaign import campaign_report, campaigns
+
+    statements: list[tuple[str, object]] = []
+    db = open_database(db_path, operator="bench", read_only=True)
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _record(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        statements.append((statement, parameters))
+
+    on = date.fromisoformat(today)
+    campaign = campaigns.current(db, on)
+    assert campaign is not None, "the register has no campaign"
+    campaign_report.write(db, campaign.id, out, today=on)
+    db.close()
+    with open(sql_json, "w", encoding="utf-8") as handle:  # noqa: PTH123
+        json.dump([(q, list(p or ())) for q, p in statements], handle, ensure_ascii=False)
+
+
+def report_raw(db_path: str, sql_json: str, texts_json: str, out: str) -> None:
+    """Raw: the report's queries run through sqlite3 (every row fetched), then
+    python-docx writing the same paragraphs and tables (docx_raw)."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    for statement, parameters in json.loads(open(sql_json, encoding="utf-8").read()):  # noqa: SIM115, PTH123
+        con.execute(statement, parameters).fetchall()
+    con.close()
+    docx_raw(texts_json, out)
 
 
 def _unlock(passphrase: str) -> None:
