@@ -29,6 +29,20 @@ def test_title_cut_matches_the_whole_dictionary(title: str) -> None:
     assert list(title_lines._tokenizer_for(title).cut(title, HMM=True)) == whole
 
 
+@pytest.mark.parametrize("title", [*TITLES, "AT&T", "回车\n之后"])
+def test_dictionary_lines_are_the_multiline_regex_s(title: str) -> None:
+    """The lines found after newlines (and the first line on its own) are exactly what
+    `^…` in MULTILINE mode finds, in the same order: on jieba's dictionary, whose first
+    line is "AT&T 3 nz", and on a class that holds a newline."""
+    import re
+
+    content, _total = title_lines._dictionary()
+    letters = "".join(re.escape(c) for c in sorted(set(title)))
+    slow = re.findall(rf"^([{letters}]+) (\d+)", content, re.MULTILINE)
+    assert title_lines.dictionary_lines(content, letters) == slow
+    assert slow
+
+
 def test_the_known_dictionary_total_is_its_frequencies_added_up(monkeypatch) -> None:
     """The total kept for jieba's dictionary is the one adding its frequencies gives
     (the total weighs every cut: a wrong one would cut titles differently)."""
