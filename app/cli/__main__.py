@@ -2,6 +2,6 @@
 
 import sys
 
-from app.cli import main
+from app.launch import run  # the command line's main, through the process's end
 
-sys.exit(main())
+sys.exit(run())
