@@ -114,13 +114,16 @@ _DARK = bytes([1] + [0] * 255)
 def draw_qr(d: MmPainter, payload: str, x: float, y: float, size: float) -> None:
     """The QR code as one image of a pixel a module, scaled to `size` without smoothing:
     every module a sharp square, no seam between modules, and the PDF holds one small
-    image (29 × 29 bytes) instead of the rectangles of each row's runs (about 220 a
-    page, which took the PDF engine several times as long to write; issue 17)."""
+    image (29 × 29) instead of the rectangles of each row's runs (about 220 a page,
+    which took the PDF engine several times as long to write; issue 17). Lossless:
+    Qt's PDF engine writes an opaque image as a JPEG unless told otherwise, and a
+    JPEG's ringing has no place in a code that is read back from scans."""
     code = memoryview(_qr_code(payload))
     height, width = code.shape
     data = code.tobytes()
     image = QImage(data, width, height, width, QImage.Format.Format_Grayscale8)
     d.p.save()
     d.p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    d.p.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
     d.p.drawImage(d.rect(x, y, size, size), image)
     d.p.restore()

@@ -194,7 +194,8 @@ def test_qr_codes_are_encoded_without_segno() -> None:
 def test_each_page_s_qr_code_is_one_unsmoothed_image(qapp, tmp_path: Path) -> None:
     """The PDF holds a page's QR code as one 29 × 29 image drawn without interpolation
     (about 220 rectangles a page before, several times the PDF engine's time; issue 17):
-    a printer or viewer scales it to sharp squares."""
+    a printer or viewer scales it to sharp squares. Compressed losslessly (Flate), not
+    as the JPEG Qt writes an opaque image as by default."""
     import re
 
     from PySide6.QtGui import QPainter, QPdfWriter
@@ -211,6 +212,8 @@ def test_each_page_s_qr_code_is_one_unsmoothed_image(qapp, tmp_path: Path) -> No
         draw_qr(MmPainter(painter, 300), payload, 167, 10, 24)
     painter.end()
     pdf = out.read_bytes()
-    images = re.findall(rb"/Subtype /Image.*?/Width (\d+).*?/Height (\d+)", pdf, re.DOTALL)
-    assert images == [(b"29", b"29")] * len(QR_PAYLOADS)
-    assert b"/Interpolate true" not in pdf
+    images = re.findall(
+        rb"/Subtype /Image.*?/Width (\d+).*?/Height (\d+).*?/Filter /(\w+)", pdf, re.DOTALL
+    )
+    assert images == [(b"29", b"29", b"FlateDecode")] * len(QR_PAYLOADS)
+    assert b"/Interpolate true" not in pdf and b"DCTDecode" not in pdf
