@@ -1,7 +1,13 @@
 """`python -m app.cli …`: the same as the `hexie` console script."""
 
+import gc
 import sys
 
-from app.launch import run  # the command line's main, through the process's end
+from app.cli import main
 
-sys.exit(run())
+try:
+    code = main()
+finally:
+    # As app.launch.run ends the process (not imported: app.launch imports app.cli).
+    gc.freeze()
+sys.exit(code)

@@ -49,6 +49,6 @@ def test_main_leaves_the_collector_alone() -> None:
 
 
 def test_every_entry_point_ends_through_run() -> None:
-    for path in ("app/__main__.py", "app/cli/__main__.py", "installer/hexie_entry.py"):
+    for path in ("app/__main__.py", "installer/hexie_entry.py"):
         assert "sys.exit(run())" in (ROOT / path).read_text("utf-8"), path
     assert 'hexie = "app.launch:run"' in (ROOT / "pyproject.toml").read_text("utf-8")
