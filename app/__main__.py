@@ -2,7 +2,7 @@
 
 import sys
 
-from app.launch import main
+from app.launch import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

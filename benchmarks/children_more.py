@@ -3,9 +3,10 @@
 
 Ours is the program's own entry point (the jump, which happens inside the window, is
 the register's own paging service in a cold process); the raw side is the library
-alone doing the same work: sqlite3's covering index for the jump, QPdfWriter with a
-QR code and python-docx for the forms, the same rows serialized and encrypted with
-age (pyrage) for a bundle, python-docx writing the same text for the report.
+alone doing the same work: sqlite3's covering index for the jump, python-docx for the
+Word forms (the PDF forms' raw side is benchmarks/raw_forms.py), the same rows
+serialized and encrypted with age (pyrage) for a bundle, and for the report the same
+queries through sqlite3 and python-docx writing the same text.
 """
 
 from __future__ import annotations
@@ -76,57 +77,6 @@ def jump_raw(db_path: str, row: str = str(JUMP_ROW)) -> None:
     print(json.dumps(_latency(run)))
 
 
-def _enterprises(db_path: str, count: int) -> list[tuple[str, str, str]]:
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    rows = con.execute(
-        "SELECT name, credit_code, address FROM enterprise WHERE deleted = 0"
-        " ORDER BY name_pinyin, id LIMIT ?",
-        (count,),
-    ).fetchall()
-    con.close()
-    return rows
-
-
-def forms_pdf_raw(db_path: str, count: str, out: str) -> None:
-    """Raw: QPdfWriter, one A4 page a form — the enterprise's name and code, ruled
-    lines for 20 items, a QR code (segno) of the form's id."""
-    import segno
-    from PySide6.QtCore import QMarginsF, QRectF
-    from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    QGuiApplication(sys.argv[:1])
-    writer = QPdfWriter(out)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-        )
-    )
-    writer.setResolution(300)
-    painter = QPainter(writer)
-    for n, (name, code, address) in enumerate(_enterprises(db_path, int(count))):
-        if n:
-            writer.newPage()
-        painter.drawText(QRectF(0, 0, 2000, 100), f"劳动用工体检现场记录表 {name}")
-        painter.drawText(QRectF(0, 120, 2000, 100), f"统一社会信用代码 {code}  地址 {address}")
-        for item in range(20):
-            y = 300 + item * 120
-            painter.drawText(QRectF(0, y, 1600, 100), f"{item + 1}. 检查项目 □符合 □不符合")
-            painter.drawLine(0, y + 110, 2100, y + 110)
-        png = segno.make(f"hexie:form:{code}:{n}").png_data_uri(scale=4)
-        image = QImage()
-        image.loadFromData(_data_uri_bytes(png))
-        painter.drawImage(QRectF(1900, 0, 300, 300), image)
-    painter.end()
-
-
-def _data_uri_bytes(uri: str) -> bytes:
-    import base64
-
-    return base64.b64decode(uri.split(",", 1)[1])
-
-
 def forms_docx(db_path: str, count: str, out: str) -> None:
     """Ours: the check reports of the first `count` checks in one Word file, through
     the printing service (app/views/printing/output.py) the print action calls."""
@@ -159,6 +109,43 @@ def docx_raw(texts_json: str, out: str) -> None:
             for cell, text in zip(cells.cells, texts, strict=False):
                 cell.text = text
     doc.save(out)
+
+
+def report_queries(db_path: str, today: str, out: str, sql_json: str) -> None:
+    """Not measured: `hexie report`'s work in this process with every statement it
+    sends to SQLite recorded (text and parameters, as the driver receives them), for
+    the raw side to run the same queries (report_raw)."""
+    from datetime import date
+
+    from sqlalchemy import event
+
+    from app.models.db import open_database
+    from app.services.campaign import campaign_report, campaigns
+
+    statements: list[tuple[str, object]] = []
+    db = open_database(db_path, operator="bench", read_only=True)
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _record(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        statements.append((statement, parameters))
+
+    on = date.fromisoformat(today)
+    campaign = campaigns.current(db, on)
+    assert campaign is not None, "the register has no campaign"
+    campaign_report.write(db, campaign.id, out, today=on)
+    db.close()
+    with open(sql_json, "w", encoding="utf-8") as handle:  # noqa: PTH123
+        json.dump([(q, list(p or ())) for q, p in statements], handle, ensure_ascii=False)
+
+
+def report_raw(db_path: str, sql_json: str, texts_json: str, out: str) -> None:
+    """Raw: the report's queries run through sqlite3 (every row fetched), then
+    python-docx writing the same paragraphs and tables (docx_raw)."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    for statement, parameters in json.loads(open(sql_json, encoding="utf-8").read()):  # noqa: SIM115, PTH123
+        con.execute(statement, parameters).fetchall()
+    con.close()
+    docx_raw(texts_json, out)
 
 
 def _unlock(passphrase: str) -> None:

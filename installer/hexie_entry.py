@@ -4,8 +4,8 @@ With no arguments it opens the window; `hexie self-test` checks the installation
 import multiprocessing
 import sys
 
-from app.launch import main
+from app.launch import run
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    sys.exit(main())
+    sys.exit(run())

@@ -52,17 +52,36 @@ def parent_key(table: str) -> Mapped[str]:
     return mapped_column(ForeignKey(f"{table}.id"), nullable=False, index=True)
 
 
+# Partial indexes whose PostgreSQL predicate is still to be given (postgresql_predicates),
+# and whether it has been given (then a new one gets its predicate at once).
+_PG_WHERE: list[tuple[Index, str]] = []
+_PG_GIVEN = [False]
+
+
 def live_index(name: str, *columns: str, unique: bool = False, where: str = "") -> Index:
     """An index over the live rows only (tombstones left out), or over the rows
-    meeting `where` (the same SQL on both engines); partial on SQLite and PostgreSQL."""
+    meeting `where` (the same SQL on both engines); partial on SQLite and PostgreSQL.
+
+    The PostgreSQL predicate (`postgresql_where`) is given when the first server
+    engine is made (app/models/engines.py), not here: naming a `postgresql_` option
+    makes SQLAlchemy import its whole PostgreSQL dialect package (asyncio with it),
+    about 40 ms of every process on a SQLite file, each command's and the window's
+    (issue 17). The index ends up as `Index(..., postgresql_where=...)` made it."""
     sqlite, postgresql = (where, where) if where else ("deleted = 0", "deleted = false")
-    return Index(
-        name,
-        *columns,
-        unique=unique,
-        sqlite_where=text(sqlite),
-        postgresql_where=text(postgresql),
-    )
+    index = Index(name, *columns, unique=unique, sqlite_where=text(sqlite))
+    _PG_WHERE.append((index, postgresql))
+    if _PG_GIVEN[0]:
+        postgresql_predicates()
+    return index
+
+
+def postgresql_predicates() -> None:
+    """Give every partial index its PostgreSQL predicate, as the constructor's
+    `postgresql_where` would have (SQLAlchemy's dialect options of the index)."""
+    _PG_GIVEN[0] = True
+    while _PG_WHERE:
+        index, predicate = _PG_WHERE.pop(0)
+        index.dialect_options["postgresql"]["where"] = text(predicate)
 
 
 def utcnow() -> datetime:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
 from app.models import server_login
+from app.models.base import postgresql_predicates
 from app.models.bulk import NORMAL_CACHE_KB
 from app.models.location import Location
 
@@ -75,6 +76,7 @@ def make_engine(
 def _server_engine(location: Location, *, read_only: bool) -> Engine:
     """An engine on the office server, its password found before the first use
     (server_login): a refused password is asked again, at most three times."""
+    postgresql_predicates()  # the partial indexes' predicates (app/models/base.py)
     connect_args: dict[str, Any] = {"connect_timeout": 10, "application_name": "hexie-desk"}
     if read_only:
         connect_args["options"] = "-c default_transaction_read_only=on"

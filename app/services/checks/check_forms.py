@@ -3,6 +3,7 @@ report, and the rectification advice letter (整改建议书)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -245,3 +246,18 @@ def blank_form(
         date.today(),
         conditions={k: v.get("label", k) for k, v in spec.conditions.items()},
     )
+
+
+def blank_form_batch(
+    db: Database,
+    enterprise_ids: Sequence[str],
+    form_ids: Sequence[str],
+    spec: ChecklistSpec,
+    office: str,
+) -> Iterator[BlankForm]:
+    """The blank forms of many enterprises (form_ids[n] for enterprise_ids[n]), one
+    by one, read in one unit of work: a hundred enterprises are read through one
+    session, not a session (and its office-code read) each (issue 17)."""
+    with db.session():
+        for enterprise_id, form_id in zip(enterprise_ids, form_ids, strict=True):
+            yield blank_form(db, enterprise_id, form_id, spec, office)

@@ -20,7 +20,6 @@ import os
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from app.models import StoredFile
 from app.models.db import Database
@@ -41,6 +40,10 @@ def put(db: Database, sha256: str, content: bytes) -> None:
     """Keep `content` under its hash in the open unit of work; content already
     there (the same scan attached twice, another coordinator's copy committed
     meanwhile) is kept once."""
+    # PostgreSQL's INSERT … ON CONFLICT, imported here: the dialect package costs a
+    # SQLite process about 40 ms at start (app/models/base.py, live_index).
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
     with db.session() as session:
         session.execute(
             pg_insert(StoredFile)

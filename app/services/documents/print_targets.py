@@ -17,13 +17,15 @@ class PrintTargetError(ValueError):
 
 
 def enterprise_ids(db: Database, codes: list[str]) -> list[str]:
-    """The enterprises with these credit codes, in the order given."""
+    """The enterprises with these credit codes, in the order given (read through one
+    unit of work: one connection for a hundred codes, not one each)."""
     found = []
-    for code in codes:
-        enterprise_id = enterprises.id_by_credit_code(db, code)
-        if enterprise_id is None:
-            raise PrintTargetError(N_("找不到信用代码为 {code} 的企业。", code=code))
-        found.append(enterprise_id)
+    with db.session():
+        for code in codes:
+            enterprise_id = enterprises.id_by_credit_code(db, code)
+            if enterprise_id is None:
+                raise PrintTargetError(N_("找不到信用代码为 {code} 的企业。", code=code))
+            found.append(enterprise_id)
     return found
 
 

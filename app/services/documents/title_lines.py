@@ -97,6 +97,21 @@ def frequency_total(content: str) -> int:
     return sum(map(int, re.findall(r"^\S+ (\d+)", content, re.MULTILINE)))
 
 
+def dictionary_lines(content: str, letters: str) -> list[tuple[str, str]]:
+    """(word, frequency) of each "word frequency tag" line whose word is made of
+    `letters` (the inside of a regex character class), in file order: what
+    `^([letters]+) (\\d+)` finds in MULTILINE mode. Matching after a newline, and the
+    first line on its own, finds the same three to four times as fast: the regex
+    engine looks for the newline instead of trying every position (issue 17)."""
+    import re
+
+    line = rf"([{letters}]+) (\d+)"
+    if "\n" in letters or "\r" in letters:  # a class that crosses lines: the slow way
+        return re.findall("^" + line, content, re.MULTILINE)
+    first = re.match(line, content)
+    return ([first.groups()] if first else []) + re.findall("\n" + line, content)
+
+
 def _tokenizer_for(text: str) -> Any:
     """A tokenizer that cuts `text` exactly as _tokenizer does, holding only the
     dictionary words found in `text` (and their prefixes), with the whole
@@ -111,7 +126,7 @@ def _tokenizer_for(text: str) -> Any:
     letters = "".join(re.escape(c) for c in sorted(set(text)))
     substrings = {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}
     freq: dict[str, int] = {}
-    for word, count in re.findall(rf"^([{letters}]+) (\d+)", content, re.MULTILINE):
+    for word, count in dictionary_lines(content, letters):
         if word in substrings:
             freq[word] = int(count)
             for end in range(1, len(word)):

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from stdnum.cn import ric
-
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
 
 
@@ -44,6 +42,10 @@ def read(raw: object) -> IdInfo:
     except ValueError:
         return IdInfo(masked, "身份证号码中的出生日期无效", None, "")
     gender = "男" if int(number[16]) % 2 else "女"
+    # Imported here: stdnum (with pydoc) is a hundredth of a second of every command
+    # that imports the layoff services without reading an ID number (the report).
+    from stdnum.cn import ric
+
     if ric.calc_check_digit(number) != number[17]:
         return IdInfo(masked, "身份证号码校验位不符，请核对是否抄错", birth, gender)
     return IdInfo(masked, "", birth, gender)

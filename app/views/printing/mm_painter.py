@@ -3,10 +3,8 @@ forms laid out on a fixed grid (the blank field form)."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from app.views.printing import fonts
 
@@ -88,18 +86,23 @@ class MmPainter:
         self.p.fillRect(self.rect(x, y, w, h), self._black)
 
 
-def qr_matrix(payload: str) -> list[bytes]:
-    """The QR code's modules, row by row (1 dark, 0 light), without the quiet zone.
-
-    Level Q (printed_forms.qr_payload: alphanumeric, version 3 for our payloads).
-    Encoded by zxing-cpp, the library scans are read with (app/services/scans/qr.py):
-    it picks the mask by the standard's penalty rules (ISO/IEC 18004 §7.8.3) in C++,
-    where segno's pure-Python scoring of the eight masks was most of a blank form's
-    time (docs/architecture.md, "Printing and documents")."""
+def _qr_code(payload: str):  # noqa: ANN202 - zxingcpp.Image
+    """The QR code's modules as an 8-bit image, a pixel a module (0 dark, 255 light),
+    without the quiet zone. Level Q (printed_forms.qr_payload: alphanumeric, version 3
+    for our payloads). Encoded by zxing-cpp, the library scans are read with
+    (app/services/scans/qr.py): it picks the mask by the standard's penalty rules
+    (ISO/IEC 18004 §7.8.3) in C++, where segno's pure-Python scoring of the eight
+    masks was most of a blank form's time (docs/architecture.md, "Printing and
+    documents")."""
     import zxingcpp
 
     code = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="Q")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    return code.to_image(scale=1, add_quiet_zones=False)
+
+
+def qr_matrix(payload: str) -> list[bytes]:
+    """The QR code's modules, row by row (1 dark, 0 light), without the quiet zone."""
+    image = memoryview(_qr_code(payload))
     height, width = image.shape
     modules = image.tobytes().translate(_DARK)  # a byte a module: 0 dark, 255 light → 1, 0
     return [modules[r * width : (r + 1) * width] for r in range(height)]
@@ -109,28 +112,18 @@ _DARK = bytes([1] + [0] * 255)
 
 
 def draw_qr(d: MmPainter, payload: str, x: float, y: float, size: float) -> None:
-    """The QR code as one filled area: each row's runs of dark modules one rectangle
-    (a page drew 400 separate squares before, most of a blank form's time), given to
-    the PDF as rectangles filled together with the non-zero rule, as one path of the
-    same rectangles was (the same pixels; a QPainterPath made the PDF engine write
-    each as five path points and cost twice the time). Each rectangle reaches 0.01 mm
-    into its neighbours, as the squares did, so that no hairline shows between rows."""
-    matrix = qr_matrix(payload)
-    module, k = size / len(matrix), d.k
-    rects = []
-    height = (module + 0.01) * k
-    for r, line in enumerate(matrix):
-        top = (y + r * module) * k
-        for run in _RUN.finditer(line):  # d.rect's arithmetic, inlined
-            start, end = run.span()
-            rects.append(
-                QRectF((x + start * module) * k, top, ((end - start) * module + 0.01) * k, height)
-            )
+    """The QR code as one image of a pixel a module, scaled to `size` without smoothing:
+    every module a sharp square, no seam between modules, and the PDF holds one small
+    image (29 × 29) instead of the rectangles of each row's runs (about 220 a page,
+    which took the PDF engine several times as long to write; issue 17). Lossless:
+    Qt's PDF engine writes an opaque image as a JPEG unless told otherwise, and a
+    JPEG's ringing has no place in a code that is read back from scans."""
+    code = memoryview(_qr_code(payload))
+    height, width = code.shape
+    data = code.tobytes()
+    image = QImage(data, width, height, width, QImage.Format.Format_Grayscale8)
     d.p.save()
-    d.p.setPen(Qt.PenStyle.NoPen)
-    d.p.setBrush(d._black)
-    d.p.drawRects(rects)
+    d.p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    d.p.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
+    d.p.drawImage(d.rect(x, y, size, size), image)
     d.p.restore()
-
-
-_RUN = re.compile(rb"\x01+")  # a run of dark modules in a row of qr_matrix

@@ -161,3 +161,39 @@ def test_markup_in_text_is_printed_as_text(qapp, tmp_path):
     )
     assert "<b>不是标签</b>" in pdf_text(out)
     assert date  # imported for fixtures' dates
+
+
+def _checkouts(db) -> list[int]:
+    """A list that grows by one each time a connection is taken from the pool."""
+    from sqlalchemy import event
+
+    taken: list[int] = []
+    event.listen(db.engine, "checkout", lambda *_: taken.append(1))
+    return taken
+
+
+def test_a_batch_of_blank_forms_is_read_through_one_connection(db):
+    """The same forms as one by one, read in one unit of work: one connection for the
+    batch, where each form took two (its enterprise, the office code)."""
+    from app.services.core.office import office_name
+
+    ids = [enterprise(db, serial=n) for n in range(1, 6)]
+    spec, office = checklists.active(db), office_name(db)
+    one_by_one = [check_forms.blank_form(db, e, f"F{n}", spec, office) for n, e in enumerate(ids)]
+    taken = _checkouts(db)
+    forms = list(check_forms.blank_form_batch(db, ids, [f"F{n}" for n in range(5)], spec, office))
+    assert forms == one_by_one
+    assert len(taken) == 1
+
+
+def test_credit_codes_are_looked_up_through_one_connection(db):
+    from app.services.documents import print_targets
+    from app.services.register import enterprises
+
+    ids = [enterprise(db, serial=n) for n in range(1, 6)]
+    codes = [enterprises.get(db, e)["credit_code"] for e in ids]
+    taken = _checkouts(db)
+    assert print_targets.enterprise_ids(db, [c.lower() for c in reversed(codes)]) == ids[::-1]
+    assert len(taken) == 1
+    with pytest.raises(print_targets.PrintTargetError, match="91000000000000000X"):
+        print_targets.enterprise_ids(db, [codes[0], "91000000000000000X"])

@@ -1,6 +1,7 @@
 """The speed-ups of issue 17 give the same results as the slow ways they replace:
 title words from a tokenizer holding only the title's dictionary words, Word cells
-from copied XML, the QR code as one path of row runs, encoded in C (zxing-cpp)."""
+from copied XML, the QR code as one unsmoothed image of a pixel a module, encoded in C
+(zxing-cpp)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,20 @@ TITLES = [
 def test_title_cut_matches_the_whole_dictionary(title: str) -> None:
     whole = list(title_lines._tokenizer().cut(title, HMM=True))
     assert list(title_lines._tokenizer_for(title).cut(title, HMM=True)) == whole
+
+
+@pytest.mark.parametrize("title", [*TITLES, "AT&T", "回车\n之后"])
+def test_dictionary_lines_are_the_multiline_regex_s(title: str) -> None:
+    """The lines found after newlines (and the first line on its own) are exactly what
+    `^…` in MULTILINE mode finds, in the same order: on jieba's dictionary, whose first
+    line is "AT&T 3 nz", and on a class that holds a newline."""
+    import re
+
+    content, _total = title_lines._dictionary()
+    letters = "".join(re.escape(c) for c in sorted(set(title)))
+    slow = re.findall(rf"^([{letters}]+) (\d+)", content, re.MULTILINE)
+    assert title_lines.dictionary_lines(content, letters) == slow
+    assert slow
 
 
 def test_the_known_dictionary_total_is_its_frequencies_added_up(monkeypatch) -> None:
@@ -117,7 +132,7 @@ QR_PAYLOADS = [
 
 
 @pytest.mark.parametrize("payload", QR_PAYLOADS)
-def test_qr_rectangles_cover_exactly_the_dark_modules(qapp, payload: str) -> None:
+def test_qr_image_covers_exactly_the_dark_modules(qapp, payload: str) -> None:
     """Painted with modules of 10 pixels: the middle of each module is dark exactly
     when the code's module is."""
     from PySide6.QtGui import QColor, QImage, QPainter
@@ -174,3 +189,31 @@ def test_qr_codes_are_encoded_without_segno() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_each_page_s_qr_code_is_one_unsmoothed_image(qapp, tmp_path: Path) -> None:
+    """The PDF holds a page's QR code as one 29 × 29 image drawn without interpolation
+    (about 220 rectangles a page before, several times the PDF engine's time; issue 17):
+    a printer or viewer scales it to sharp squares. Compressed losslessly (Flate), not
+    as the JPEG Qt writes an opaque image as by default."""
+    import re
+
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from app.views.printing.mm_painter import MmPainter, draw_qr
+
+    out = tmp_path / "qr.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    for n, payload in enumerate(QR_PAYLOADS):
+        if n:
+            writer.newPage()
+        draw_qr(MmPainter(painter, 300), payload, 167, 10, 24)
+    painter.end()
+    pdf = out.read_bytes()
+    images = re.findall(
+        rb"/Subtype /Image.*?/Width (\d+).*?/Height (\d+).*?/Filter /(\w+)", pdf, re.DOTALL
+    )
+    assert images == [(b"29", b"29", b"FlateDecode")] * len(QR_PAYLOADS)
+    assert b"/Interpolate true" not in pdf and b"DCTDecode" not in pdf
