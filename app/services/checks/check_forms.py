@@ -129,16 +129,23 @@ def rectification_notice(db: Database, check_id: str) -> doc.Document:
     data = detail.input
     ent = detail.enterprise
     name = office_name(db)
-    blocks: list[Any] = [
-        doc.salutation(ent.get("name", "")),
-        doc.Paragraph(
-            f"{doc.chinese_date(data.check_date)}，{name}对你单位开展了劳动用工法治“体检”，发现以下需要整改的问题。"
-            "请对照法律依据，在整改时限内逐项整改，并将整改情况及佐证材料书面报送我单位，"
-            "经核验后逐项销号（整改一条、销号一条）。"
-        ),
-    ]
-    if detail.rectifications:
-        blocks.append(
+    checked = f"{doc.chinese_date(data.check_date)}，{name}对你单位开展了劳动用工法治“体检”，"
+    contact = data.office_person or "—"
+    blocks: list[Any] = [doc.salutation(ent.get("name", ""))]
+    if not detail.rectifications:
+        # A check with nothing to rectify: the notice says so, and asks for nothing (it
+        # used to announce "以下需要整改的问题" and then list none).
+        blocks += [
+            doc.Paragraph(checked + "未发现需要整改的问题。请继续依法规范用工。"),
+            doc.Paragraph(f"如有疑问，请与我单位联系。我单位联系人：{contact}。"),
+        ]
+    else:
+        blocks += [
+            doc.Paragraph(
+                checked + "发现以下需要整改的问题。"
+                "请对照法律依据，在整改时限内逐项整改，并将整改情况及佐证材料书面报送我单位，"
+                "经核验后逐项销号（整改一条、销号一条）。"
+            ),
             doc.Table(
                 ["序号", "存在问题（整改事类）", "法律依据", "整改建议", "整改时限", "整改负责人"],
                 [
@@ -154,13 +161,10 @@ def rectification_notice(db: Database, check_id: str) -> doc.Document:
                 ],
                 [5, 25, 17, 23, 20, 10],
                 ["center", "left", "left", "left", "center", "center"],
-            )
-        )
-    else:
-        blocks.append(doc.Paragraph("本次体检未发现需要整改的问题。"))
-    contact = data.office_person or "—"
+            ),
+            doc.Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
+        ]
     blocks += [
-        doc.Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
         doc.Seal(name, doc.chinese_date(data.check_date)),
         doc.Spacer(),
         doc.Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),

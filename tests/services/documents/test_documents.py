@@ -197,3 +197,22 @@ def test_credit_codes_are_looked_up_through_one_connection(db):
     assert len(taken) == 1
     with pytest.raises(print_targets.PrintTargetError, match="91000000000000000X"):
         print_targets.enterprise_ids(db, [codes[0], "91000000000000000X"])
+
+
+def test_a_notice_for_a_check_with_nothing_to_rectify_asks_for_nothing(qapp, db, tmp_path):
+    """It announced "发现以下需要整改的问题" and then said none were found."""
+    eid = enterprise(db)
+    cid = health_checks.create(db, filled(db, eid, noncompliant=()))
+    health_checks.finalise(db, cid)
+    out = output.write_documents(db, "rectification-notice", [cid], tmp_path / "n.pdf")
+    text = normalise(pdf_text(out))
+    assert "未发现需要整改的问题" in text and "请继续依法规范用工" in text
+    assert "以下需要整改的问题" not in text and "整改期限届满前" not in text
+    assert "赵科长" in text and "盖章" in text
+
+
+def test_a_notice_with_items_asks_for_them_by_their_deadlines(qapp, db, check_id, tmp_path):
+    out = output.write_documents(db, "rectification-notice", [check_id], tmp_path / "n.pdf")
+    text = normalise(pdf_text(out))
+    assert "发现以下需要整改的问题" in text and "整改期限届满前如有困难" in text
+    assert "未发现需要整改的问题" not in text
