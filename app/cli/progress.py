@@ -34,6 +34,8 @@ class TerminalProgress:
         if step.note:
             self._end_line()
             print(step.note, file=self.stream)
+            if step.message == step.note:
+                return  # the window's label says it once more; the line above said it
         if self.quiet or not (step.message or step.total):
             return
         message = step.message or self._message

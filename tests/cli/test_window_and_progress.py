@@ -86,6 +86,16 @@ def test_in_a_log_a_line_per_tenth_and_per_step():
     assert "\r" not in stream.getvalue()
 
 
+def test_a_note_that_is_also_the_step_is_printed_once():
+    """The pre-import backup's step names where it went as its message (the window's
+    label) and as its note: the command printed it twice, once with " 0%"."""
+    for stream in (io.StringIO(), _Tty()):
+        shown = TerminalProgress(stream)
+        shown(Progress(0, 0, "已备份到 X", note="已备份到 X"))
+        shown.finish()
+        assert stream.getvalue() == "已备份到 X\n"
+
+
 def test_quiet_keeps_only_the_notes():
     stream = _Tty()
     shown = TerminalProgress(stream, quiet=True)
