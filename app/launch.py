@@ -47,18 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """The `hexie` process (its entry points: the console script, `python -m app`,
-    `python -m app.cli`, the frozen app): `main`, then every object still alive is
-    frozen out of the garbage collector (gc.freeze). The interpreter's last
-    collections at exit then skip them instead of walking SQLAlchemy's, the models'
-    and python-docx's whole object graph: 50–140 ms of CPU at the end of a command
-    (issue 17; benchmarks/ measures whole processes). Objects are still freed as
-    their modules are cleared; only cycles left at exit are not collected, whose
-    finalizers Python never promises to run at exit anyway. Tests call `main`, so
-    a test process's garbage stays collectable."""
-    import gc
+    """The `hexie` process (the console script, `python -m app`, the frozen app):
+    `main`, ended as app/process_end.py says."""
+    from app.process_end import ended
 
-    try:
-        return main(argv)
-    finally:
-        gc.freeze()
+    return ended(main, argv)

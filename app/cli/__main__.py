@@ -1,13 +1,8 @@
 """`python -m app.cli …`: the same as the `hexie` console script."""
 
-import gc
 import sys
 
 from app.cli import main
+from app.process_end import ended
 
-try:
-    code = main()
-finally:
-    # As app.launch.run ends the process (not imported: app.launch imports app.cli).
-    gc.freeze()
-sys.exit(code)
+sys.exit(ended(main, sys.argv[1:]))

@@ -52,3 +52,25 @@ def test_every_entry_point_ends_through_run() -> None:
     for path in ("app/__main__.py", "installer/hexie_entry.py"):
         assert "sys.exit(run())" in (ROOT / path).read_text("utf-8"), path
     assert 'hexie = "app.launch:run"' in (ROOT / "pyproject.toml").read_text("utf-8")
+
+
+def test_a_reader_that_went_away_ends_the_command_quietly() -> None:
+    """`hexie … | head -1`: the reader closes the pipe; the command ends with exit
+    code 1 and no BrokenPipeError traceback."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the command writes
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", "offer-clock", "--received", "2023-09-27"],
+            cwd=ROOT,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
