@@ -86,7 +86,11 @@ def _conditions(
                 e.deleted == false(), credit_code_prefix(compact.upper())
             )
             # A long list of credit codes ("9141…") is read faster along the indexes.
-            few_codes = conn is not None and name_search.fewer_than_rare(conn, codes)
+            few_codes = (
+                (rare is not None or common is not None)  # None on a server: no rowid there
+                and conn is not None
+                and name_search.fewer_than_rare(conn, codes)
+            )
             if rare is not None and few_codes:
                 # One list of rowids (the name's and the credit codes'): an OR of the
                 # two made SQLite walk the whole sort index.
