@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, false, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.models import AuditEntry, Enterprise
@@ -36,7 +36,7 @@ from app.services.core.spreadsheet import (
     find_header,
     read_sheets,
 )
-from app.services.register import credit_code
+from app.services.register import credit_code, enterprises
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprises import FIELD_NAMES, RECORD_TYPE
@@ -125,8 +125,9 @@ def plan_import(
         header.mapping,
     )
     plan.problems.extend(RowProblem(s.number, s.reason) for s in sheet_data.skipped)
-    existing = _existing_by_code(db)
     row_values = _EnterpriseRows(header.mapping, _default_county(db), date.today())
+    codes = {credit_code.normalize(_cell(r.cells, row_values.code_column)) for r in sheet_data.rows}
+    existing = enterprises.registered(db, {c.upper() for c in codes})
     seen: dict[str, tuple[int, dict[str, Any]]] = {}
     total = len(sheet_data.rows)
     for index, row in enumerate(sheet_data.rows):
@@ -176,13 +177,6 @@ def plan_import(
     plan.problems.sort(key=lambda p: p.row)
     yield Progress(total, total, N_("检查完成"))
     return plan
-
-
-def _existing_by_code(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
-    cols = [Enterprise.id, *(getattr(Enterprise, n) for n in FIELD_NAMES)]
-    with db.reader() as conn:
-        rows = conn.execute(select(*cols).where(Enterprise.deleted == false()))
-        return {r.credit_code: (r.id, {n: getattr(r, n) for n in FIELD_NAMES}) for r in rows}
 
 
 def _default_county(db: Database) -> str:

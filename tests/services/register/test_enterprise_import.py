@@ -248,3 +248,26 @@ def test_a_sub_header_row_naming_no_register_field_is_not_data(db, tmp_path):
     wb.save(tmp_path / "s.xlsx")
     plan, result = run_import(db, tmp_path / "s.xlsx")
     assert plan.problems == [] and result["added"] == 1
+
+
+def test_matching_keeps_only_the_files_enterprises(db, tmp_path, monkeypatch):
+    """The register is read a block at a time and only the file's codes are kept:
+    every enterprise held as dicts was over a gigabyte at a million (issue 17)."""
+    first = [{"name": f"汝州市第{n}公司", "credit_code": code(n)} for n in range(1, 40)]
+    run_import(db, simple_enterprise_xlsx(tmp_path / "a.xlsx", first))
+    monkeypatch.setattr(enterprises, "MATCH_BLOCK", 3)  # blocks end between the matches
+    kept = []
+    registered = enterprises.registered
+    monkeypatch.setattr(
+        enterprises, "registered", lambda *a: kept.append(registered(*a)) or kept[-1]
+    )
+    rows = [
+        {"name": "汝州市第7公司", "credit_code": code(7).lower()},  # matched in upper case
+        {"name": "汝州市改名公司", "credit_code": code(38)},
+        {"name": "汝州市新公司", "credit_code": code(90)},
+    ]
+    plan, result = run_import(db, simple_enterprise_xlsx(tmp_path / "b.xlsx", rows))
+    assert set(kept[0]) == {code(7), code(38)}
+    assert kept[0][code(38)][1]["name"] == "汝州市第38公司"
+    assert (result["added"], result["updated"], result["unchanged"]) == (1, 1, 1)
+    assert enterprises.get(db, plan.to_update[0][0])["name"] == "汝州市改名公司"
