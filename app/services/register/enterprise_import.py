@@ -34,6 +34,7 @@ from app.services.core.spreadsheet import (
     SpreadsheetError,
     data_rows,
     find_header,
+    handed_on,
     read_sheets,
 )
 from app.services.register import credit_code, enterprises
@@ -130,7 +131,9 @@ def plan_import(
     existing = enterprises.registered(db, {c.upper() for c in codes})
     seen: dict[str, tuple[int, dict[str, Any]]] = {}
     total = len(sheet_data.rows)
-    for index, row in enumerate(sheet_data.rows):
+    for sheet_read in sheets:
+        sheet_read.rows = []  # the data rows are sheet_data's now, dropped as they are checked
+    for index, row in enumerate(handed_on(sheet_data.rows)):
         if index % 5000 == 0:
             yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
         values, remarks, error = row_values(row.cells)
