@@ -122,3 +122,19 @@ def test_a_list_exported_with_its_spec_columns(db, tmp_path) -> None:
     assert sorted(r["拟裁减"] for r in body) == [3, 25]
     assert sorted(r["第41条标准"] for r in body) == ["未达到", "达到"]
     assert f"共 {len(body)} 条" in rows[1][0]
+
+
+def test_list_rows_keep_their_height_without_holding_it(tmp_path):
+    """A row's height is written with the row and not kept after: kept, the heights
+    of a million-row list were ~420 MB (issue 17)."""
+    from openpyxl import load_workbook
+
+    from app.services.documents.list_xlsx import ListSheet
+
+    sheet = ListSheet("清单", "标题", "副标题", [("序号", 6.0), ("名称", 30.0)])
+    for n in range(1, 51):
+        sheet.append([sheet.cell(n, n=0), sheet.cell(f"第{n}家", n=1)], 20.0 + n)
+    assert len(sheet.ws.row_dimensions) <= 2  # the title's, set before the rows
+    ws = load_workbook(sheet.save(tmp_path / "清单.xlsx")).active
+    assert [ws.row_dimensions[r].height for r in (4, 30, 53)] == [21.0, 47.0, 70.0]
+    assert ws.cell(53, 2).value == "第50家"

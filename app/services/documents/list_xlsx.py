@@ -103,7 +103,10 @@ class ListSheet:
 
     def append(self, cells: list[Any], height: float) -> None:
         self.ws.row_dimensions[self.row].height = height
-        self.ws.append(cells)
+        self.ws.append(cells)  # written out now, with its height
+        # Kept, each row's height was ~420 bytes until the save: 420 MB for a million
+        # rows (docs/architecture.md, speed rules).
+        del self.ws.row_dimensions[self.row]
         self.row += 1
 
     def height(self, values: Sequence[Any]) -> float:

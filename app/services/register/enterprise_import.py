@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, false, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.models import AuditEntry, Enterprise
@@ -34,9 +34,10 @@ from app.services.core.spreadsheet import (
     SpreadsheetError,
     data_rows,
     find_header,
+    handed_on,
     read_sheets,
 )
-from app.services.register import credit_code
+from app.services.register import credit_code, enterprises
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprises import FIELD_NAMES, RECORD_TYPE
@@ -125,11 +126,14 @@ def plan_import(
         header.mapping,
     )
     plan.problems.extend(RowProblem(s.number, s.reason) for s in sheet_data.skipped)
-    existing = _existing_by_code(db)
     row_values = _EnterpriseRows(header.mapping, _default_county(db), date.today())
+    codes = {credit_code.normalize(_cell(r.cells, row_values.code_column)) for r in sheet_data.rows}
+    existing = enterprises.registered(db, {c.upper() for c in codes})
     seen: dict[str, tuple[int, dict[str, Any]]] = {}
     total = len(sheet_data.rows)
-    for index, row in enumerate(sheet_data.rows):
+    for sheet_read in sheets:
+        sheet_read.rows = []  # the data rows are sheet_data's now, dropped as they are checked
+    for index, row in enumerate(handed_on(sheet_data.rows)):
         if index % 5000 == 0:
             yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
         values, remarks, error = row_values(row.cells)
@@ -143,7 +147,7 @@ def plan_import(
             # One code, one enterprise: the first row with a code is imported, a later
             # row with the same code is skipped and listed (README, 企业名录 → 导入).
             first, first_values = seen[code]
-            same = {k: v for k, v in values.items() if k != "_row"} == first_values
+            same = _unnumbered(values) == _unnumbered(first_values)
             plan.problems.append(
                 RowProblem(
                     row.number,
@@ -162,7 +166,8 @@ def plan_import(
             )
             plan.raw_rows[row.number] = row.cells
             continue
-        seen[code] = (row.number, dict(values))
+        # The plan's own dict, not a copy: ~0.5 KB a row (docs/architecture.md, speed rules).
+        seen[code] = (row.number, values)
         if code in existing:
             enterprise_id, old = existing[code]
             changes = {k: v for k, v in values.items() if v not in (None, "") and old.get(k) != v}
@@ -178,11 +183,8 @@ def plan_import(
     return plan
 
 
-def _existing_by_code(db: Database) -> dict[str, tuple[str, dict[str, Any]]]:
-    cols = [Enterprise.id, *(getattr(Enterprise, n) for n in FIELD_NAMES)]
-    with db.reader() as conn:
-        rows = conn.execute(select(*cols).where(Enterprise.deleted == false()))
-        return {r.credit_code: (r.id, {n: getattr(r, n) for n in FIELD_NAMES}) for r in rows}
+def _unnumbered(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k != "_row"}
 
 
 def _default_county(db: Database) -> str:

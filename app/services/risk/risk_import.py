@@ -65,6 +65,7 @@ DERIVED_LABELS = {
 }
 # Each row of these is its own case or complaint: repeated rows are not duplicates.
 EVERY_ROW_COUNTS = ("court", "complaint")
+INDEX_BLOCK = 5000  # register rows read at a time when matching a file to it
 
 
 def metric_label(source: str, metric: str) -> Label:
@@ -188,7 +189,7 @@ def plan_import(
                 file=path.name,
             )
         )
-    by_code, by_name = _enterprise_index(db)
+    by_code, by_name = _enterprise_index(db, *_file_keys(rows.rows, header.mapping))
     plan = RiskPlan(
         source,
         path,
@@ -207,11 +208,7 @@ def plan_import(
         if index % 5000 == 0:
             yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
         plan.rows_total += 1
-        raw = {
-            name: row.cells[j] if j < len(row.cells) else None for j, name in header.mapping.items()
-        }
-        code = credit_code.normalize(raw.get("credit_code")).upper()
-        name = clean_text(raw.get("name"))
+        raw, code, name = _who(row.cells, header.mapping)
         enterprise_id, how = (by_code.get(code), "code") if code else (None, "")
         if enterprise_id is None and name in by_name:
             enterprise_id, how = by_name[name], "name"
@@ -337,17 +334,44 @@ def _row_facts(
     return out
 
 
-def _enterprise_index(db: Database) -> tuple[dict[str, str], dict[str, str]]:
+def _who(cells: list[Any], mapping: dict[int, str]) -> tuple[dict[str, Any], str, str]:
+    """A row's mapped values, and the credit code and name it is matched by."""
+    raw = {name: cells[j] if j < len(cells) else None for j, name in mapping.items()}
+    return raw, credit_code.normalize(raw.get("credit_code")).upper(), clean_text(raw.get("name"))
+
+
+def _file_keys(rows: list[Any], mapping: dict[int, str]) -> tuple[set[str], set[str]]:
+    """Every credit code and name the file's rows could be matched by."""
+    codes: set[str] = set()
+    names: set[str] = set()
+    for row in rows:
+        _raw, code, name = _who(row.cells, mapping)
+        codes.add(code)
+        names.add(name)
+    return codes, names
+
+
+def _enterprise_index(
+    db: Database, codes: set[str], names: set[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The register's ids by credit code and by unambiguous name, for the codes and
+    names the file holds only: the register is read a block at a time and the
+    rest dropped (the whole register held as rows and dicts was ~600 MB at a
+    million enterprises; docs/architecture.md, speed rules)."""
+    by_code: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     with db.reader() as conn:
-        rows = conn.execute(
+        rows = conn.execution_options(yield_per=INDEX_BLOCK).execute(
             select(Enterprise.id, Enterprise.credit_code, Enterprise.name).where(
                 Enterprise.deleted == false()
             )
-        ).all()
-    by_code = {code: eid for eid, code, _ in rows}
-    names: dict[str, list[str]] = {}
-    for eid, _code, name in rows:
-        names.setdefault(clean_text(name), []).append(eid)
+        )
+        for eid, code, name in rows:
+            if code in codes:
+                by_code[code] = eid
+            key = clean_text(name)
+            if key in names:
+                found.setdefault(key, []).append(eid)
     return by_code, {
-        n: ids[0] for n, ids in names.items() if len(ids) == 1
+        n: ids[0] for n, ids in found.items() if len(ids) == 1
     }  # an ambiguous name matches nothing

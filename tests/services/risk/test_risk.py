@@ -257,3 +257,40 @@ def test_other_sources(db, firms, tmp_path):
     assert risk_grading.enterprise_grade(db, firms["汝州市乙公司"])["score"] == 15
     c = risk_grading.enterprise_grade(db, firms["汝州市丙公司"])
     assert c["level"] == "high" and c["score"] == 45
+
+
+def test_matching_keeps_only_the_files_enterprises(db, firms, tmp_path, monkeypatch):
+    """The register is read a block at a time and only the enterprises the file can
+    name are kept: a million enterprises held whole were ~600 MB for any file (issue 17)."""
+    for n in range(4, 40):
+        enterprises.create(
+            db, {"name": f"汝州市第{n}公司", "credit_code": code(n), "county_code": "410482"}
+        )
+    enterprises.create(
+        db, {"name": "汝州市同名公司", "credit_code": code(50), "county_code": "410482"}
+    )
+    enterprises.create(
+        db, {"name": "汝州市同名公司", "credit_code": code(51), "county_code": "410482"}
+    )
+    monkeypatch.setattr(risk_import, "INDEX_BLOCK", 4)  # blocks end between the matches
+    kept = []
+    index = risk_import._enterprise_index
+    monkeypatch.setattr(
+        risk_import, "_enterprise_index", lambda *a: kept.append(index(*a)) or kept[-1]
+    )
+    path = social_xlsx(
+        tmp_path / "社保.xlsx",
+        [
+            ["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"],
+            ["汝州市乙公司", "", "2023-05", "30", "1", "3000"],
+            ["汝州市同名公司", "", "2023-05", "30", "1", "3000"],  # two such: no match
+            ["汝州市第39公司", code(39), "2023-05", "30", "0", "0"],
+        ],
+    )
+    plan = drain(risk_import.plan_import(db, path, "social"))
+    by_code, by_name = kept[0]
+    assert by_code == {code(1): firms["汝州市甲公司"], code(39): by_code.get(code(39))}
+    assert by_code[code(39)] and len(by_code) == 2
+    assert set(by_name) == {"汝州市甲公司", "汝州市乙公司", "汝州市第39公司"}
+    assert (plan.matched_by_code, plan.matched_by_name) == (2, 1)
+    assert [u[1] for u in plan.unmatched] == ["汝州市同名公司"]
