@@ -192,10 +192,25 @@ def import_work(
     if not dry_run:
         yield from backups.before_import_work(db)
     raws = collect(paths)
-    opened = []
-    for n, raw in enumerate(raws):
-        yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
-        opened.append(open_bundle(db, raw, private))
+    opened: list[OpenBundle] = []
+    try:
+        for n, raw in enumerate(raws):
+            yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
+            opened.append(open_bundle(db, raw, private))
+        return (yield from _import_opened(db, paths, private, opened, dry_run, receipt_dir))
+    finally:  # done, refused or cancelled: the decrypted copies go (bundle_stream)
+        for b in opened:
+            b.close()
+
+
+def _import_opened(
+    db: Database,
+    paths: list[str | Path],
+    private: PrivateKeys,
+    opened: list[OpenBundle],
+    dry_run: bool,
+    receipt_dir: str | Path | None,
+) -> Work[dict[str, Any]]:
     plans = plan(db, opened)
     if dry_run:
         with db.session() as session:  # reads only: nothing is written

@@ -24,7 +24,13 @@ from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work, to_its_end
 from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.sync import keys
-from app.services.sync.bundle_files import summary_xlsx, write_eml, write_parts, zip_bundle  # noqa: F401 - the public face of export
+from app.services.sync.bundle_files import (  # noqa: F401 - the public face of export
+    place_parts,
+    summary_xlsx,
+    write_eml,
+    write_parts,
+    zip_bundle,
+)
 from app.services.sync.bundle_format import (
     BundleError,
     json_default,
@@ -32,6 +38,7 @@ from app.services.sync.bundle_format import (
     record_tables,
     sha,
 )
+from app.services.sync.bundle_stream import discard, encrypt_file, file_sha, work_file
 from app.services.sync.keys import PrivateKeys
 
 # -- export ------------------------------------------------------------------------------
@@ -172,6 +179,16 @@ def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> dict[str, An
     return {"sha256": sha(data), "size": len(data)}
 
 
+@dataclass
+class _Zipped:
+    """What writing the zip found out: for the manifest, the receipt and the result."""
+
+    manifest: dict[str, Any]
+    counts: dict[str, int]
+    versions: str  # {"table": {"id": version}} as JSON text, for SentBundle
+    upto: int
+
+
 def export_work(
     db: Database,
     to: str,
@@ -186,28 +203,74 @@ def export_work(
     With `with_attachments`, the evidence files of the records sent travel too.
 
     Records stream from the database into the zip one at a time (a county's
-    300,000 records never sit in memory as a list)."""
-    import pyrage
-    from pyrage import x25519
-
-    from app.services.core import record_files
-
+    300,000 records never sit in memory as a list), the zip into an owner-only
+    temporary file, and age encrypts it file to file beside its target
+    (bundle_stream): a bundle of a million enterprises is never whole in memory."""
     peer = keys.peer(db, to)
     me = office.current(db)
     if me is None:
         raise BundleError("请先设置本单位。")
+    sequence = peer.sent_sequence + 1
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    # The recipient is in the name: a city's bundles to several counties, made in the
+    # same minute into one folder, are all kept (each office numbers its own).
+    name = f"{me.code}至{to}-{datetime.now():%Y%m%d%H%M}-{sequence}.hexie"
+    plain = work_file(db)
+    encrypted = out / f"~{name.removesuffix('.hexie')}.age.part"  # no ".hexie": never imported
+    try:
+        zipped = yield from _zip_work(
+            db, peer, me, plain, private, full=full, with_attachments=with_attachments
+        )
+        steps = len(record_tables()) + 1
+        yield Progress(steps - 1, steps, N_("正在加密…"))
+        encrypt_file(plain, encrypted, peer.age_recipient)
+        discard(plain)
+        digest, size = file_sha(encrypted), encrypted.stat().st_size
+        written = place_parts(out, name, encrypted, digest, max_part_mb)
+    finally:  # written, refused or cancelled: no temporary file stays
+        discard(plain)
+        encrypted.unlink(missing_ok=True)
+    with db.session() as session:
+        row = session.get(PeerKey, to)
+        assert row is not None
+        row.sent_sequence = sequence
+        row.last_sent_hash = digest
+        session.add(
+            SentBundle(
+                peer=to, sequence=sequence, upto_seq=zipped.upto, versions_json=zipped.versions
+            )
+        )
+    manifest = zipped.manifest
+    return ExportResult(written, manifest["bundle_id"], sequence, zipped.counts, size)
+
+
+def _zip_work(
+    db: Database,
+    peer: Any,
+    me: Any,
+    plain: Path,
+    private: PrivateKeys,
+    *,
+    full: bool,
+    with_attachments: bool,
+) -> Work[_Zipped]:
+    """The records for `peer` changed since its last receipt (all of them when
+    `full`), evidence files, the summary sheet and the signed manifest, zipped into `plain`."""
+    from app.services.core import record_files
+
+    to = peer.office_code
     since = 0 if full else peer.acked_seq
     # A county sends a neighbouring county only the risks that may spread; the city gets everything.
     neighbour = me.level == "county" and not to.endswith("00")
     created = utcnow().isoformat(timespec="seconds")
     sequence = peer.sent_sequence + 1
-    buffer = io.BytesIO()
     members: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
     versions = io.StringIO()
     files: dict[str, Path] = {}  # SHA-256 → the file on this PC
     encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
-    with db.reader() as conn, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with db.reader() as conn, zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED) as archive:
         tables = record_tables()
         # What the receipt will confirm: every change up to here (rows left out
         # are not for this recipient, now or later).
@@ -263,32 +326,7 @@ def export_work(
             "counts": counts,
         }
         _sign_into(archive, manifest, private)
-    yield Progress(len(tables), len(tables) + 1, N_("正在加密…"))
-    buffer.seek(0)
-    encrypted_buffer = io.BytesIO()
-    pyrage.encrypt_io(buffer, encrypted_buffer, [x25519.Recipient.from_str(peer.age_recipient)])
-    del buffer
-    encrypted = encrypted_buffer.getvalue()
-    del encrypted_buffer
-    stamp = datetime.now().strftime("%Y%m%d%H%M")
-    # The recipient is in the name: a city's bundles to several counties, made in the
-    # same minute into one folder, are all kept (each office numbers its own).
-    name = f"{me.code}至{to}-{stamp}-{sequence}.hexie"
-    written = write_parts(Path(out_dir), name, encrypted, max_part_mb)
-    with db.session() as session:
-        row = session.get(PeerKey, to)
-        assert row is not None
-        row.sent_sequence = sequence
-        row.last_sent_hash = sha(encrypted)
-        session.add(
-            SentBundle(
-                peer=to,
-                sequence=sequence,
-                upto_seq=upto,
-                versions_json="{" + versions.getvalue() + "}",
-            )
-        )
-    return ExportResult(written, manifest["bundle_id"], sequence, counts, len(encrypted))
+    return _Zipped(manifest, counts, "{" + versions.getvalue() + "}", upto)
 
 
 export = to_its_end(export_work)

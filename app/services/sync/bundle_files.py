@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,52 @@ def write_parts(out_dir: Path, name: str, data: bytes, max_part_mb: float) -> li
         path = out_dir / f"{name}.part{n}of{len(chunks)}"
         path.write_bytes(PART_MAGIC + header.encode() + b"\n" + chunk)
         paths.append(path)
+    return paths
+
+
+def place_parts(
+    out_dir: Path, name: str, encrypted: Path, total_sha: str, max_part_mb: float
+) -> list[Path]:
+    """The encrypted bundle in the file `encrypted` (beside its target, in
+    `out_dir`; SHA-256 `total_sha`) moved into place as `name`, or copied into
+    parts a block at a time.
+    Each file is written under a name without ".hexie" (an import of the folder
+    never takes it for a bundle), flushed to the disk and renamed, so the folder
+    never holds a half-written bundle or part."""
+    from app.services.sync.bundle_stream import blocks, file_sha
+
+    limit = int(max_part_mb * 1024 * 1024)
+    size = encrypted.stat().st_size
+    if size <= limit:
+        path = out_dir / name
+        os.replace(encrypted, path)
+        return [path]
+    count = -(-size // limit)
+    temporary = [encrypted.with_name(f"{encrypted.name}{n}") for n in range(1, count + 1)]
+    try:
+        for n, tmp in enumerate(temporary, start=1):
+            start, length = (n - 1) * limit, min(limit, size - (n - 1) * limit)
+            header = json.dumps(
+                {
+                    "bundle": name,
+                    "part": n,
+                    "parts": count,
+                    "sha256": file_sha(encrypted, start, length),
+                    "total_sha256": total_sha,
+                }
+            )
+            with open(tmp, "wb") as out:
+                out.write(PART_MAGIC + header.encode() + b"\n")
+                for block in blocks(encrypted, start, length):
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+        paths = [out_dir / f"{name}.part{n}of{count}" for n in range(1, count + 1)]
+        for tmp, path in zip(temporary, paths, strict=True):  # all written: now named
+            os.replace(tmp, path)
+    finally:
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
     return paths
 
 

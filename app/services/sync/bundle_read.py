@@ -1,9 +1,10 @@
-"""Reading sync bundles: files, folders and parts joined in any order, then
-decrypted and checked — member names and sizes, the manifest's fields, sender,
+"""Reading sync bundles: files, folders and parts joined in any order
+(bundle_collect), then decrypted into an owner-only temporary file (bundle_stream)
+and checked — member names and sizes, the manifest's fields, sender,
 signature (and keys since replaced), recipient, format, schema — before
 anything is believed. Records are not read here: they are streamed, line by
 line, by the merge (bundle_merge), which checks each line and the member's
-hash as it goes, so a bundle of 300,000 records is never held in memory.
+hash as it goes, so a bundle of a million records is never held in memory.
 
 Anything wrong is a BundleError with a message in plain words; no malformed
 input ends in a traceback (README.md, 同步包).
@@ -14,11 +15,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import io
 import json
 import zipfile
 import zlib
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,16 +29,24 @@ from app.models import PeerKey, RevokedPeerKey
 from app.models.db import Database
 from app.models.migrate import REVISIONS
 from app.services.core import office
+from app.services.core.messages import N_
 from app.services.sync.bundle_checks import MEMBER_NAME, Problems, check_manifest, created_at
+from app.services.sync.bundle_collect import RawBundle, collect  # noqa: F401 - the public face
 from app.services.sync.bundle_format import (
     FORMAT,
     MAX_MEMBER_BYTES,
     MAX_RATIO,
     MAX_RECORDS_MEMBER_BYTES,
-    PART_MAGIC,
     BundleError,
     record_tables,
     sha,
+)
+from app.services.sync.bundle_stream import (
+    Pieces,
+    WriteFailed,
+    decrypt_into,
+    discard,
+    work_file,
 )
 from app.services.sync.keys import PrivateKeys
 
@@ -60,87 +67,11 @@ MAX_LINE_BYTES = 16 * 1024 * 1024  # one record; the longest real ones are a few
 
 
 @dataclass
-class RawBundle:
-    name: str
-    data: bytes
-
-
-def _files_in(paths: list[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in map(Path, paths):
-        try:
-            if p.is_dir():
-                files.extend(sorted(x for x in p.iterdir() if ".hexie" in x.name and x.is_file()))
-            elif p.exists():
-                files.append(p)
-            else:
-                raise BundleError(f"找不到文件：{p}")
-        except OSError as exc:
-            raise BundleError(f"无法打开 {p}：{exc.strerror or exc}。请检查文件夹的权限。") from exc
-    return files
-
-
-def _part_header(name: str, head: bytes) -> dict[str, Any]:
-    try:
-        info = json.loads(head)
-    except ValueError as exc:
-        raise BundleError(f"{name} 不是完整的分卷文件。") from exc
-    ok = (
-        isinstance(info, dict)
-        and isinstance(info.get("bundle"), str)
-        and all(type(info.get(k)) is int for k in ("part", "parts"))
-        and 1 <= info["part"] <= info["parts"] <= 10_000
-        and all(isinstance(info.get(k), str) for k in ("sha256", "total_sha256"))
-    )
-    if not ok:
-        raise BundleError(f"{name} 的分卷信息不完整或已损坏，请让对方重新发送这一卷。")
-    return info
-
-
-def collect(paths: list[str | Path]) -> list[RawBundle]:
-    """Bundle files and folders → whole bundles, parts joined in any order."""
-    whole: list[RawBundle] = []
-    parts: dict[str, dict[int, tuple[dict[str, Any], bytes]]] = defaultdict(dict)
-    for f in _files_in(paths):
-        try:
-            data = f.read_bytes()
-        except OSError as exc:
-            raise BundleError(f"无法读取 {f}：{exc.strerror or exc}。") from exc
-        if not data.startswith(PART_MAGIC):
-            whole.append(RawBundle(f.name, data))
-            continue
-        head, _, chunk = data[len(PART_MAGIC) :].partition(b"\n")
-        info = _part_header(f.name, head)
-        if sha(chunk) != info["sha256"]:
-            raise BundleError(f"分卷 {f.name} 已损坏（可能下载不完整）：请让对方重新发送这一卷。")
-        got = parts[info["bundle"]]
-        first = next(iter(got.values()), None)
-        if first and (first[0]["parts"], first[0]["total_sha256"]) != (
-            info["parts"],
-            info["total_sha256"],
-        ):
-            raise BundleError(
-                f"{f.name} 与同名同步包的其他分卷不是同一次导出的：请只放入同一次导出的全部分卷。"
-            )
-        got[info["part"]] = (info, chunk)  # the same part twice (a copy) is harmless
-    for name, got in parts.items():
-        total = next(iter(got.values()))[0]["parts"]
-        missing = [str(n) for n in range(1, total + 1) if n not in got]
-        if missing:
-            raise BundleError(
-                f"同步包 {name} 共 {total} 卷，缺少第 {'、'.join(missing)} 卷：请把所有分卷放在一起再导入。"
-            )
-        data = b"".join(got[n][1] for n in range(1, total + 1))
-        if sha(data) != got[1][0]["total_sha256"]:
-            raise BundleError(f"同步包 {name} 的分卷拼合后校验不符，请让对方重新发送。")
-        whole.append(RawBundle(name, data))
-    return whole
-
-
-@dataclass
 class OpenBundle:
     """A decrypted bundle whose manifest, sender and signature have been checked.
-    The archive stays compressed in memory; records are read from it as they are merged."""
+    The archive stays compressed in its owner-only temporary file (bundle_stream);
+    records are read from it as they are merged. `close()` removes the file: the
+    import closes every bundle it opened, whether it succeeds, fails or is cancelled."""
 
     name: str
     manifest: dict[str, Any]
@@ -148,10 +79,16 @@ class OpenBundle:
     record_members: dict[str, str] = field(default_factory=dict)  # table → member
     attachment_members: dict[str, str] = field(default_factory=dict)  # SHA-256 → member
     problems: Problems | None = None
+    path: Path | None = None  # the decrypted zip
 
     @property
     def sender(self) -> str:
         return str(self.manifest["sender"])
+
+    def close(self) -> None:
+        self.archive.close()
+        if self.path is not None:
+            discard(self.path)
 
 
 def _read_small(archive: zipfile.ZipFile, name: str, bundle: str) -> bytes:
@@ -168,11 +105,20 @@ def _read_small(archive: zipfile.ZipFile, name: str, bundle: str) -> bytes:
         raise BundleError(f"{bundle} 的“{name}”已损坏（{exc}），请让对方重新发送。") from exc
 
 
-def _decrypt(raw: RawBundle, private: PrivateKeys) -> bytes:
+def _decrypt(raw: RawBundle, private: PrivateKeys, target: Path) -> None:
+    """The bundle decrypted into `target`, a block at a time."""
     import pyrage
 
     try:
-        return bytes(pyrage.decrypt(raw.data, [private.age_identity]))
+        decrypt_into(Pieces(raw.pieces), target, private.age_identity)
+    except WriteFailed as exc:
+        raise BundleError(
+            N_(
+                "无法写入临时文件 {path}：{reason}。请检查磁盘空间后再导入。",
+                path=str(target),
+                reason=exc.error.strerror or str(exc.error),
+            )
+        ) from exc
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
             raise BundleError(
@@ -183,9 +129,9 @@ def _decrypt(raw: RawBundle, private: PrivateKeys) -> bytes:
         raise BundleError(f"{raw.name} 已损坏或被改动，无法解密。请让对方重新发送。") from exc
 
 
-def _open_archive(name: str, zipped: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+def _open_archive(name: str, zipped: Path) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(zipped))
+        archive = zipfile.ZipFile(zipped)  # read from the file: members in blocks
         infos = archive.infolist()
     except ZIP_ERRORS as exc:
         raise BundleError(f"{name} 内容不是有效的同步包。") from exc
@@ -254,29 +200,45 @@ def _verify(db: Database, name: str, manifest: dict[str, Any], body: bytes, sig:
 
 
 def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundle:
-    """Decrypt, check the archive, the manifest, the sender's signature and the schema."""
-    archive, infos = _open_archive(raw.name, _decrypt(raw, private))
-    raw.data = b""  # the encrypted copy is no longer needed
-    body = _read_small(archive, "manifest.json", raw.name)
+    """Decrypt into a temporary file, check the archive, the manifest, the sender's
+    signature and the schema; the caller closes what it gets (OpenBundle.close),
+    and a bundle refused here leaves no file behind."""
+    path = work_file(db)
+    archive: zipfile.ZipFile | None = None
     try:
-        signature = base64.b64decode(_read_small(archive, "manifest.sig", raw.name), validate=True)
+        _decrypt(raw, private, path)
+        archive, infos = _open_archive(raw.name, path)
+        return _checked(db, raw.name, archive, infos, path)
+    except BaseException:  # refused, or cancelled: nothing of it stays on disk
+        if archive is not None:
+            archive.close()
+        discard(path)
+        raise
+
+
+def _checked(
+    db: Database, name: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path
+) -> OpenBundle:
+    body = _read_small(archive, "manifest.json", name)
+    try:
+        signature = base64.b64decode(_read_small(archive, "manifest.sig", name), validate=True)
         manifest_value = json.loads(body)
     except (ValueError, binascii.Error) as exc:
-        raise BundleError(f"{raw.name} 的清单或签名不是有效的格式，已拒绝。") from exc
-    manifest = check_manifest(raw.name, manifest_value)
+        raise BundleError(f"{name} 的清单或签名不是有效的格式，已拒绝。") from exc
+    manifest = check_manifest(name, manifest_value)
     me = office.current(db)
     if me is not None and manifest["sender"] == me.code:
-        raise BundleError(f"{raw.name} 是本单位自己发出的同步包，不能导入本单位。")
-    _verify(db, raw.name, manifest, body, signature)
+        raise BundleError(f"{name} 是本单位自己发出的同步包，不能导入本单位。")
+    _verify(db, name, manifest, body, signature)
     if me is None or manifest["recipient"] != me.code:
         raise BundleError(
-            f"{raw.name} 是发给 {manifest['recipient']} 的，不是本单位（{me.code if me else ''}）。"
+            f"{name} 是发给 {manifest['recipient']} 的，不是本单位（{me.code if me else ''}）。"
         )
     if manifest["format"] != FORMAT:
-        raise BundleError(f"{raw.name} 的格式版本 {manifest['format']} 无法识别，请升级和谐台账。")
+        raise BundleError(f"{name} 的格式版本 {manifest['format']} 无法识别，请升级和谐台账。")
     if manifest.get("schema") not in REVISIONS:
         raise BundleError(
-            f"{raw.name} 由更新版本的和谐台账生成（结构 {str(manifest.get('schema'))[:40]}），"
+            f"{name} 由更新版本的和谐台账生成（结构 {str(manifest.get('schema'))[:40]}），"
             "请先升级本程序再导入。"
         )
     sizes = {i.filename: i.file_size for i in infos}
@@ -284,15 +246,15 @@ def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundl
     declared = set(manifest["members"])
     if names != declared:
         raise BundleError(
-            f"{raw.name} 的成员与清单不符（多出：{'、'.join(sorted(names - declared)) or '无'}；"
+            f"{name} 的成员与清单不符（多出：{'、'.join(sorted(names - declared)) or '无'}；"
             f"缺少：{'、'.join(sorted(declared - names)) or '无'}）。"
         )
-    problems = Problems(raw.name)
-    opened = OpenBundle(raw.name, manifest, archive, problems=problems)
+    problems = Problems(name)
+    opened = OpenBundle(name, manifest, archive, problems=problems, path=path)
     tables = record_tables()
     for member, info in manifest["members"].items():
         if "size" in info and info["size"] != sizes[member]:
-            raise BundleError(f"{raw.name} 的成员“{member}”大小与清单不符，已被改动。")
+            raise BundleError(f"{name} 的成员“{member}”大小与清单不符，已被改动。")
         if not MEMBER_NAME.fullmatch(member):
             problems.add(f"无法识别的成员“{member[:60]}”")
         elif member.startswith("records/"):
