@@ -157,35 +157,38 @@ def _unlock(passphrase: str) -> None:
 
 
 def bundle_export_raw(db_path: str, recipient: str, out: str, passphrase: str, tables: str) -> None:
-    """Raw: the same tables as JSON Lines in a zip (benchmarks/raw_sync.py), then
-    encrypted to the recipient with age (pyrage)."""
-    import io
+    """Raw: the same tables as JSON Lines in a zip file (benchmarks/raw_sync.py), then
+    encrypted to the recipient with age (pyrage), file to file, as ours does."""
     from pathlib import Path
 
-    from pyrage import encrypt, x25519
+    from pyrage import encrypt_io, x25519
 
     from benchmarks import raw_sync
 
     _unlock(passphrase)
-    plain = io.BytesIO()
-    raw_sync.export_to(db_path, plain, tables.split(","))
-    Path(out).write_bytes(encrypt(plain.getvalue(), [x25519.Recipient.from_str(recipient)]))
+    plain = Path(out + ".zip")
+    raw_sync.export_to(db_path, str(plain), tables.split(","))
+    with open(plain, "rb") as source, open(out, "wb") as target:
+        encrypt_io(source, target, [x25519.Recipient.from_str(recipient)])
+    plain.unlink()
 
 
 def bundle_import_raw(
     db_path: str, identity: str, bundle: str, passphrase: str, tables: str
 ) -> None:
-    """Raw: decrypt with age, unzip, parse the JSON Lines, executemany."""
-    import io
+    """Raw: decrypt with age into a zip file, unzip, parse the JSON Lines, executemany."""
     from pathlib import Path
 
-    from pyrage import decrypt, x25519
+    from pyrage import decrypt_io, x25519
 
     from benchmarks import raw_sync
 
     _unlock(passphrase)
-    plain = decrypt(Path(bundle).read_bytes(), [x25519.Identity.from_str(identity)])
-    raw_sync.merge_from(db_path, [io.BytesIO(plain)], tables.split(","))
+    plain = Path(bundle + ".zip")
+    with open(bundle, "rb") as source, open(plain, "wb") as target:
+        decrypt_io(source, target, [x25519.Identity.from_str(identity)])
+    raw_sync.merge_from(db_path, [str(plain)], tables.split(","))
+    plain.unlink()
 
 
 if __name__ == "__main__":

@@ -4428,6 +4428,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>The file has none of the columns a "{chosen}" file has ({wanted}, at least one). Check the file and the source chosen. Nothing was imported.</translation>
     </message>
     <message>
+      <source>无法写入临时文件 {path}：{reason}。请检查磁盘空间后再导入。</source>
+      <translation>Cannot write the temporary file {path}: {reason}. Check the free disk space, then import again.</translation>
+    </message>
+    <message>
       <source>无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
       <translation>Cannot read “{file}”: the CSV is malformed ({reason}), usually a line break inside a cell without quotes. Open it in Excel or WPS, save it as .xlsx and import again.</translation>
     </message>

@@ -28,7 +28,8 @@ from app.owner_only import private_folder
 log = logging.getLogger(__name__)
 
 PENDING_FOLDER = "待提交"
-# Where files received from other offices are kept (record_files.received_name).
+# Where files received from other offices are kept (record_files.received_name),
+# and a bundle's plaintext zip while it is made or read (sync/bundle_stream.py).
 RECEIVED_FOLDER = "收到"
 # A copy untouched this long was left by work that was killed: the writer's lock
 # keeps a second writer out, but a file on a shared folder may be reached from a
@@ -153,7 +154,9 @@ def sweep(db: Database, *, now: float | None = None) -> tuple[list[Path], list[P
 
 def _stale_received_parts(db: Database, now: float) -> list[Path]:
     """A bundle import killed while writing a received evidence file leaves
-    `收到/<sha>.ext.part`; the file itself comes again with the next bundle, so a
+    `收到/<sha>.ext.part`, and an export or import killed mid-way its plaintext zip
+    `收到/同步包-<random>.zip.part` (app/services/sync/bundle_stream.py); the file
+    comes again with the next bundle, the bundle is made or imported again, so a
     .part untouched for STALE_SECONDS is only litter (a younger one may be being
     written by an import running now)."""
     removed: list[Path] = []

@@ -100,16 +100,10 @@ class Pieces:
             self.close()
 
     def close(self) -> None:
+        """Close the piece being read (reading on opens the next)."""
         if self.current is not None:
             self.current.close()
             self.current = None
-
-    def __enter__(self) -> Pieces:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
-        self.pieces = []
 
 
 def encrypt_file(plain: Path, target: Path, recipient: str) -> None:
@@ -155,7 +149,7 @@ def decrypt_into(source: Pieces, target: Path, identity: object) -> None:
     bundle that is not ours or is damaged, WriteFailed when `target` cannot be written."""
     import pyrage
 
-    with source, open(target, "wb") as out:
+    with open(target, "wb") as out:
         writer = _Writer(out)
         try:
             pyrage.decrypt_io(source, writer, [identity])
@@ -163,3 +157,5 @@ def decrypt_into(source: Pieces, target: Path, identity: object) -> None:
             if writer.error is not None:
                 raise WriteFailed(writer.error) from exc
             raise
+        finally:
+            source.close()
