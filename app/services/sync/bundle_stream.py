@@ -43,13 +43,11 @@ def work_file(db: Database) -> Path:
 
 
 def discard(path: Path) -> None:
-    """Remove a work file, and its folders when nothing else is in them (no empty
-    folder is left beside the user's files). A file still open elsewhere (Windows)
-    stays for the stale-file sweep (pending_files)."""
+    """Remove a work file, and its folder (`收到`) when nothing else is in it. A file
+    still open elsewhere (Windows) stays for the stale-file sweep (pending_files)."""
     try:
         path.unlink(missing_ok=True)
         path.parent.rmdir()
-        path.parent.parent.rmdir()
     except OSError:
         pass  # still in use, or the folder holds other files: they stay
 
