@@ -38,7 +38,7 @@ def test_each_dialog_builds_itself_on_the_database_it_is_given(qtbot, db, dialog
 
 def test_a_dialog_that_does_not_build_itself_is_refused(qtbot, db):
     class Unbuilt(DatabaseDialog):
-        pass
+        """A dialog that forgot its build()."""
 
     with pytest.raises(NotImplementedError):
         Unbuilt(db)

@@ -16,6 +16,7 @@ anywhere still fails to decrypt and nothing of it is believed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import uuid
@@ -45,11 +46,10 @@ def work_file(db: Database) -> Path:
 def discard(path: Path) -> None:
     """Remove a work file, and its folder (`收到`) when nothing else is in it. A file
     still open elsewhere (Windows) stays for the stale-file sweep (pending_files)."""
-    try:
+    # Still in use, or the folder holds other files: they stay.
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
         path.parent.rmdir()
-    except OSError:
-        pass  # still in use, or the folder holds other files: they stay
 
 
 def blocks(path: Path, start: int = 0, length: int | None = None) -> Iterator[bytes]:
