@@ -60,6 +60,9 @@ class CampaignStats:
     today: date
     counties: list[str]
     checks: dict[str, int] = field(default_factory=dict)
+    # Enterprises checked (an enterprise checked twice counts once): what a plan of
+    # "N 家" is compared with.
+    checked: dict[str, int] = field(default_factory=dict)
     targets: dict[str, int] = field(default_factory=dict)
     checks_by_month: dict[str, dict[str, int]] = field(default_factory=dict)
     risk: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -79,6 +82,12 @@ class CampaignStats:
 
     def total(self, table: dict[str, dict[str, int]], key: str) -> int:
         return sum(row.get(key, 0) for row in table.values())
+
+    @property
+    def checked_in_plan(self) -> int:
+        """Enterprises checked in the counties the campaign sets a number for: the
+        completion of the plan (checks elsewhere are no part of it)."""
+        return sum(self.checked.get(c, 0) for c in self.targets)
 
 
 # -- the filters each number is counted with (the dashboard opens the list with them) ---------
@@ -160,10 +169,9 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
         found = sum_by_county(db, model, conds, *values)
         return {c: found.get(c, (0,) * (1 + len(values))) for c in counties}
 
-    stats.checks = {
-        c: v[0]
-        for c, v in by_county(HealthCheck, health_checks._conditions(check_filter(period))).items()
-    }
+    check_conds = health_checks._conditions(check_filter(period))
+    stats.checks = {c: v[0] for c, v in by_county(HealthCheck, check_conds).items()}
+    stats.checked = _enterprises_by_county(db, check_conds, counties)
     stats.checks_by_month = _checks_by_month(db, period)
 
     # One pass over the items found in the period; the three states are the same
@@ -369,3 +377,17 @@ def guidance_filter(campaign_id: str, kind: str = "", county: str = "") -> guida
 def cases_of(db: Database, campaign_id: str) -> int:
     live = [TypicalCase.campaign_id == campaign_id, TypicalCase.deleted == false()]
     return count_where(db, TypicalCase, live)
+
+
+def _enterprises_by_county(db: Database, conds: list[Any], counties: list[str]) -> dict[str, int]:
+    """Per county, the enterprises with a check meeting `conds` (each once)."""
+    stmt = (
+        select(Enterprise.county_code, func.count(func.distinct(HealthCheck.enterprise_id)))
+        .select_from(HealthCheck)
+        .join(Enterprise, its_enterprise(HealthCheck))
+        .where(and_(*conds))
+        .group_by(Enterprise.county_code)
+    )
+    with db.reader() as conn:
+        found = {row[0]: int(row[1]) for row in conn.execute(stmt)}
+    return {c: found.get(c, 0) for c in counties}

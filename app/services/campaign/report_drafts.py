@@ -163,7 +163,11 @@ def drafts(stats: CampaignStats, extra: ExtraFigures, office_name: str) -> dict[
     """A draft of every section, written from the figures (one paragraph a line)."""
     t = stats.total
     c = stats.campaign
-    checks, planned = sum(stats.checks.values()), sum(stats.targets.values())
+    checks, planned = sum(stats.checked.values()), sum(stats.targets.values())
+    in_plan = stats.checked_in_plan
+    # The plan's completion counts its own counties; enterprises checked elsewhere
+    # are said apart (a county's campaign received by the city names one county).
+    outside = f"；未列入计划的县（市、区）另体检{checks - in_plan}家" if checks > in_plan else ""
     found, closed, overdue = (t(stats.ledger, k) for k in ("found", "closed", "overdue"))
     open_items = t(stats.ledger, "open")
     high, medium = t(stats.risk, "high"), t(stats.risk, "medium")
@@ -182,7 +186,8 @@ def drafts(stats: CampaignStats, extra: ExtraFigures, office_name: str) -> dict[
     out = {
         "basic": (
             f"按照{source}部署，{period}，{office_name or '我办'}组织开展专项行动。"
-            f"期间共对{checks}家企业开展劳动用工法治“体检”（计划{planned}家，完成{_pct(checks, planned)}），"
+            f"期间共对{checks}家企业开展劳动用工法治“体检”"
+            f"（计划{planned}家，完成{_pct(in_plan, planned)}{outside}），"
             f"发现劳动用工问题{found}项、已整改销号{closed}项；发出集体协商要约{made}份，"
             f"签订集体合同（专项集体合同）{signed}份；开展指导服务{activities}次，覆盖企业{reached}家；"
             f"受理企业裁减人员方案报告{filings}件。"
@@ -217,8 +222,8 @@ def drafts(stats: CampaignStats, extra: ExtraFigures, office_name: str) -> dict[
     problems = []
     if overdue:
         problems.append(f"部分企业整改不及时，逾期未整改{overdue}项")
-    if planned and checks < planned:
-        problems.append(f"体检完成计划的{_pct(checks, planned)}，尚有{planned - checks}家未体检")
+    if planned and in_plan < planned:
+        problems.append(f"体检完成计划的{_pct(in_plan, planned)}，尚有{planned - in_plan}家未体检")
     if extra.offers_refused or extra.replies_overdue:
         problems.append(
             f"有的企业对集体协商认识不足，拒绝协商{extra.offers_refused}份、逾期未答复"

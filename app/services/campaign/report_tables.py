@@ -46,8 +46,8 @@ def county_table(stats: CampaignStats) -> Table:
             [
                 county_name(c),
                 str(stats.targets.get(c, 0)),
-                str(stats.checks[c]),
-                pct(stats.checks[c], stats.targets.get(c, 0)),
+                str(stats.checked[c]),
+                pct(stats.checked[c], stats.targets.get(c, 0)),
                 str(led["found"]),
                 str(led["closed"]),
                 str(led["overdue"]),
@@ -59,8 +59,8 @@ def county_table(stats: CampaignStats) -> Table:
         [
             "合计",
             str(sum(stats.targets.values())),
-            str(sum(stats.checks.values())),
-            pct(sum(stats.checks.values()), sum(stats.targets.values())),
+            str(sum(stats.checked.values())),
+            pct(stats.checked_in_plan, sum(stats.targets.values())),
             str(found),
             str(closed),
             str(t(stats.ledger, "overdue")),

@@ -197,3 +197,30 @@ def _per_county(db, sql, counties, **params):
     with db.reader() as conn:
         rows = dict(conn.execute(text(sql), {k: str(v) for k, v in params.items()}).all())
     return {county: rows.get(county, 0) for county in counties}
+
+
+def test_the_plan_counts_enterprises_once_and_only_in_its_counties(db, counted):
+    """A plan of "4 家" is enterprises: one checked twice counts once. And a campaign
+    whose plan names some counties (a county's campaign received by the city) is
+    completed by those counties alone — the city's report said "计划112家，完成160.7%"
+    from every county's checks."""
+    from app.services.campaign import report_drafts, report_tables
+
+    campaign_id, a, _b, _c = counted
+    health_checks.create(db, health_checks.template(db, a, date(2023, 9, 10)))  # a again
+    s = campaign_stats.collect(db, campaign_id, today=TODAY)
+    assert s.checks == {"410482": 3} and s.checked == {"410482": 2}
+    text = report_drafts.drafts(s, report_drafts.extra_figures(db, s), "汝州市")
+    assert "期间共对2家企业" in text["basic"] and "计划4家，完成50.0%）" in text["basic"]
+    assert "共体检企业2家" in text["risk"]
+    total = report_tables.county_table(s).rows[-1]
+    assert total[:4] == ["合计", "4", "2", "50.0%"]
+    # Checks in a county the plan does not name are said apart, not counted into it.
+    s.counties.append("410422")
+    s.checked["410422"] = 5
+    s.ledger["410422"] = dict.fromkeys(("found", "open", "closed", "overdue"), 0)
+    text = report_drafts.drafts(s, report_drafts.extra_figures(db, s), "汝州市")
+    assert "期间共对7家企业" in text["basic"]
+    assert "计划4家，完成50.0%；未列入计划的县（市、区）另体检5家）" in text["basic"]
+    assert "体检完成计划的50.0%，尚有2家未体检" in "".join(text.values())
+    assert report_tables.county_table(s).rows[-1][:4] == ["合计", "4", "7", "50.0%"]
