@@ -28,8 +28,11 @@ from sqlalchemy import (
     Connection,
     Select,
     and_,
+    case,
     column,
+    false,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -52,6 +55,11 @@ TRIGRAM = 3
 RARE = 20_000
 # The greatest code point: "X" + MAX_CHAR is above every two-character piece "X?".
 MAX_CHAR = "\U0010ffff"
+# A fragment in at least this share of the register (DENSE of a SAMPLE of rows) is
+# walked with LIKE rather than listed first (`dense`): a 200-row page then reads
+# about 800 rows.
+DENSE = 0.25
+SAMPLE = 1024
 REBUILD_SQL = "INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild')"
 
 
@@ -169,6 +177,8 @@ def fragment_matches(
     if not common_too:
         common = trigram_rowids(conn, name_part, initials_part, common_too=True)
         if common is not None and not fewer_than_rare(conn, common):  # type: ignore[arg-type]
+            if dense(conn, name_part, initials_part):  # type: ignore[arg-type]
+                return like_fragment(name_part, initials_part)
             return walked_in(common)
     return NameFragment(name_part, initials_part)
 
@@ -230,9 +240,36 @@ def _trigram_or_like(name_part: str, initials_part: str) -> ColumnElement[bool]:
     if all(len(p) >= TRIGRAM for p in parts):
         found = _fts_rowids(name_part, initials_part)
         return literal_column("enterprise.rowid").in_(found)
+    return like_fragment(name_part, initials_part)
+
+
+def like_fragment(name_part: str, initials_part: str = "") -> ColumnElement[bool]:
+    """The fragment tested by LIKE on the row itself: what a walk along the sort index
+    tests when the fragment is dense (`dense`) or short and common."""
     options = [Enterprise.name.like(f"%{like_escape(name_part)}%", escape="\\")]
     if initials_part:
         options.append(
             Enterprise.name_initials.like(f"%{like_escape(initials_part)}%", escape="\\")
         )
     return or_(*options)
+
+
+def dense(conn: Connection, name_part: str, initials_part: str = "") -> bool:
+    """Whether the fragment is in at least DENSE of SAMPLE rows spread evenly over
+    the register's rowids (its order of entry, not of pinyin): then LIKE along the
+    sort index fills a page within about PAGE / DENSE rows read, where the trigram
+    table's list must first hold every match ("yxgs", "有限公司": 800,000 names at a
+    million, 0.27 s to list). At most SAMPLE rows are read, by rowid."""
+    top = conn.execute(text("SELECT max(rowid) FROM enterprise")).scalar()
+    if not top:
+        return False
+    step = max(1, int(top) // SAMPLE)
+    probe = select(literal(step).label("r")).cte("probe", recursive=True)
+    probe = probe.union_all(select(probe.c.r + step).where(probe.c.r + step <= top))
+    hit = case((like_fragment(name_part, initials_part), 1), else_=0)
+    read, found = conn.execute(
+        select(func.count(), func.coalesce(func.sum(hit), 0))
+        .select_from(probe.join(Enterprise, literal_column("enterprise.rowid") == probe.c.r))
+        .where(Enterprise.deleted == false())
+    ).one()
+    return read > 0 and found >= DENSE * read

@@ -97,6 +97,16 @@ def _conditions(
                 # two made SQLite walk the whole sort index.
                 rowids = union(rare, codes)
                 conds.append(literal_column("enterprise.rowid").in_(rowids))
+            elif (
+                common is not None and few_codes and name_search.dense(conn, text, compact.lower())
+            ):  # type: ignore[arg-type]
+                # In most names ("yxgs"): LIKE along the sort index fills a page at once.
+                conds.append(
+                    or_(
+                        name_search.like_fragment(text, compact.lower()),
+                        credit_code_prefix(compact.upper()),
+                    )
+                )
             elif common is not None and few_codes:
                 # A common one ("pds"): the same list tested along the sort index.
                 conds.append(name_search.walked_in(union(common, codes)))  # type: ignore[arg-type]
