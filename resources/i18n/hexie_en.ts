@@ -2161,6 +2161,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Date on the receipt (e.g. 2023-12-01; empty: the day the report was received):</translation>
     </message>
     <message>
+      <source>导出列表</source>
+      <translation>Export the list</translation>
+    </message>
+    <message>
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -2171,6 +2175,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>日期“%1”无法识别，请按 2023-12-01 的格式填写。</source>
       <translation>The date "%1" cannot be read; write it like 2023-12-01.</translation>
+    </message>
+    <message>
+      <source>正在导出列表</source>
+      <translation>Exporting the list</translation>
     </message>
     <message>
       <source>确定删除选中的记录吗？</source>
@@ -2212,6 +2220,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
     <message>
       <source>另存为 Word…</source>
       <translation>Save as Word…</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
     </message>
     <message>
       <source>打印 ▾</source>

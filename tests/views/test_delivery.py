@@ -121,14 +121,21 @@ def test_ctrl_s_saves_the_dialog_in_front(qtbot, window):
     assert enterprises.count(window.db, EnterpriseFilter(text="快捷键")) == 1, shown
 
 
-def test_print_and_export_shortcuts(qtbot, window, messages):
+def test_print_and_export_shortcuts(qtbot, window, messages, monkeypatch):
+    from app.views.printing import actions
+
     window.tabs.setCurrentWidget(window.check_tab)
     window.print_current()
     assert window._print_menu.isVisible()
     window._print_menu.hide()
+    asked: list[str] = []
+    monkeypatch.setattr(actions, "ask_path", lambda _p, title, *_a: asked.append(title))
     window.tabs.setCurrentWidget(window.enterprise_tab)
+    window.export_current()  # the list's 导出 Excel… (tests/views/test_list_export.py)
+    assert asked == ["导出列表"]
+    window.enterprise_tab.export_button.setEnabled(False)
     window.export_current()
-    assert "没有导出" in window.statusBar().currentMessage()
+    assert "没有导出" in window.statusBar().currentMessage() and len(asked) == 1
 
 
 def test_column_widths_are_remembered(qtbot, db, messages):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.services.core import keyset
+from app.services.core.fields import FieldSpec, display
+from app.services.core.keyset import Seek
 from app.services.core.messages import Label, Message
 from app.services.core.progress import Progress, Work
 from app.services.core.record_spec import RecordSpec, cell, export_width
@@ -117,6 +120,16 @@ class ListSheet:
         letter = _column(column)
         self.ws.merged_cells.add(f"{letter}{first}:{letter}{last}")
 
+    def discard(self) -> None:
+        """Cancelled: the sheet's rows, streamed to openpyxl's temporary file, are
+        closed and the file removed; nothing is written where the user asked."""
+        writer = getattr(self.ws, "_writer", None)
+        with contextlib.suppress(Exception):  # a half-written sheet may refuse to close
+            self.ws.close()
+        if writer is not None:
+            with contextlib.suppress(OSError, ValueError):
+                writer.cleanup()
+
     def save(self, out: Path) -> Path:
         """Written beside `out` first and moved into place whole."""
         tmp = out.with_name(out.name + ".part")
@@ -137,38 +150,64 @@ def headers(spec: RecordSpec) -> list[tuple[str, float]]:
     return [NUMBER, *((c.label_zh, export_width(c)) for c in spec.export_columns)]
 
 
+def exported(spec: FieldSpec, value: Any) -> Any:
+    """A list cell as the exported sheet holds it, in Chinese whatever the window's
+    language: words and choices as the table shows them in Chinese, dates and
+    numbers kept as such (the sheet formats them)."""
+    if isinstance(value, Label | Message):
+        return printed(value)
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and not spec.choices:
+        return value
+    return display(spec, value)
+
+
+def spec_values(
+    columns: Sequence[FieldSpec], today: date
+) -> Callable[[Sequence[Any]], list[list[Any]]]:
+    """The export columns' values of a page of list rows (mappings or records)."""
+    return lambda rows: [[printed(cell(c, row, today)) for c in columns] for row in rows]
+
+
 def export(
     spec: RecordSpec,
     count: Callable[[], int],
-    page: Callable[[int, int], Sequence[Any]],
+    page: Callable[[Seek, int], Sequence[Any]],
     out: str | Path,
     *,
     title: str,
     today: date | None = None,
+    columns: Sequence[FieldSpec] | None = None,
+    values: Callable[[Sequence[Any]], Sequence[Sequence[Any]]] | None = None,
 ) -> Work[Path]:
-    """Every row of a list (count() rows, read page(offset, limit) at a time) as an
-    .xlsx of the spec's export columns; progress every 1,000 rows. Cancelled, it
-    leaves no file."""
+    """Every row of a list (count() rows, read page(seek, limit) a page at a time,
+    each after the last key of the one before: app/services/core/keyset.py) as an
+    .xlsx of `columns` (the spec's export columns), each page's values made by
+    `values` (the spec's cells); progress every 1,000 rows. Cancelled, it leaves no
+    file."""
     today = today or date.today()
     out = Path(out)
     total = count()
+    columns = tuple(columns if columns is not None else spec.export_columns)
     sheet = ListSheet(
         spec.label.zh,
         title,
         f"导出日期：{chinese_date(today)}　共 {total} 条",
-        headers(spec),
+        [NUMBER, *((c.label_zh, export_width(c)) for c in columns)],
     )
-    columns = spec.export_columns
-
-    def rows() -> Iterator[Any]:
-        for offset in range(0, total, PAGE):
-            yield from page(offset, PAGE)
-
+    values = values or spec_values(columns, today)
     done = 0
-    for done, row in enumerate(rows(), start=1):  # noqa: B007 - the count is reported
-        values = [done, *(printed(cell(c, row, today)) for c in columns)]
-        sheet.append([sheet.cell(v, n=n) for n, v in enumerate(values)], sheet.height(values))
-        if done % 1000 == 0:
-            yield Progress(done, total, f"已写入 {done}/{total} 条")
-    yield Progress(done, total, f"已写入 {done}/{total} 条")
+    try:
+        for rows in keyset.pages(page, PAGE):
+            for row in values(rows):
+                done += 1
+                line = [done, *row]
+                sheet.append([sheet.cell(v, n=n) for n, v in enumerate(line)], sheet.height(line))
+                if done % 1000 == 0:
+                    yield Progress(done, total, f"已写入 {done}/{total} 条")
+        yield Progress(done, total, f"已写入 {done}/{total} 条")
+    except BaseException:  # Cancel (GeneratorExit) or a failure: no file, no temporary left
+        sheet.discard()
+        raise
     return sheet.save(out)

@@ -30,6 +30,7 @@ class HealthCheckTab(ListTab):
     DIALOG = CheckDialog
     FILTER = CheckFilter
     NAME = "check"
+    EXPORT_TITLE = "法治体检台账"
     SORT_FIELD = "check_date"
     SORT_DESCENDING = True
 
@@ -62,10 +63,8 @@ class HealthCheckTab(ListTab):
         )
 
     # -- list ------------------------------------------------------------------------------
-    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
-        return health_checks.page(
-            self.db, self.filter, offset=offset, limit=limit, descending=descending
-        )
+    def read_page(self, flt: Any, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        return health_checks.page(self.db, flt, offset=offset, limit=limit, descending=descending)
 
     def cells(self, rows: Any) -> list[tuple[Any, ...]]:
         """The check's columns and its findings' rectification progress (3 / 5 已销号)."""

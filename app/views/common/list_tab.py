@@ -70,6 +70,8 @@ class ListTab(ListActions, PresetFilter, QWidget):
     SORT_DESCENDING = False
     SORT_COLUMN: int | None = None  # its column when a click on a header sorts; None: no sorting
     ENTERPRISE_CHIP = True  # the 企业：… × chip of a list filtered to one enterprise
+    EXPORT = True  # a 导出 Excel… button for the list as shown (the ledger has its own)
+    EXPORT_TITLE = ""  # its sheet's title after the office's name; "": 〈record〉清单
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """A tab lists the records its dialog edits: a SpecDialog's SPEC and SERVICE are
@@ -103,7 +105,7 @@ class ListTab(ListActions, PresetFilter, QWidget):
         self.enterprise_filter: tuple[str, str] | None = None
         self.dialogs: list[QDialog] = []
         self._built = False
-        name = name or self.NAME
+        name = self.list_name = name or self.NAME
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.search_hint())
         self._timer = QTimer(self)
@@ -197,6 +199,10 @@ class ListTab(ListActions, PresetFilter, QWidget):
         if self.ENTERPRISE_CHIP:
             self.filters.addWidget(self.enterprise_chip)
         self.install_preset()
+        if self.EXPORT and self.SPEC is not None and self.tasks is not None:
+            self.export_button = self.button(
+                self.tr("导出 Excel…"), f"{self.list_name or 'list'}_export", self.export_list
+            )
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.count_label)
         self.body.addWidget(self.table)
@@ -310,13 +316,14 @@ class ListTab(ListActions, PresetFilter, QWidget):
     def _fetch(
         self, offset: Seek, limit: int, sort: str, descending: bool
     ) -> list[tuple[Any, ...]]:
-        rows = self.read_page(offset, limit, sort, descending)
+        rows = self.read_page(self.filter, offset, limit, sort, descending)
         return carried(rows, self.cells(rows))
 
-    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
-        """One page of the list's rows (a service that sorts by a header click is also
-        handed the sort)."""
-        return self.SERVICE.page(self.db, self.filter, offset=offset, limit=limit)
+    def read_page(self, flt: Any, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+        """One page of the list's rows under `flt` (a service that sorts by a header
+        click is also handed the sort). Called on a worker too (the export), so it
+        reads no widget."""
+        return self.SERVICE.page(self.db, flt, offset=offset, limit=limit)
 
     def cells(self, rows: Any) -> list[tuple[Any, ...]]:
         """The rows as the table shows them: the spec's columns, then extra()."""

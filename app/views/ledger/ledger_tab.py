@@ -33,6 +33,7 @@ class LedgerTab(ListTab):
     SERVICE = ledger
     FILTER = LedgerFilter
     NAME = "ledger"
+    EXPORT = False  # its own export: blocks by enterprise, overdue rows filled (ledger_export)
     ALTERNATING_ROWS = False
     SORT_FIELD = "deadline"
     SORT_COLUMN = 6
@@ -86,9 +87,9 @@ class LedgerTab(ListTab):
         self.apply_filter()
 
     # -- data ---------------------------------------------------------------------------------
-    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+    def read_page(self, flt: Any, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
         return ledger.page(
-            self.db, self.filter, sort=sort, descending=descending, offset=offset, limit=limit
+            self.db, flt, sort=sort, descending=descending, offset=offset, limit=limit
         )
 
     def extra(self, row: LedgerRow) -> tuple[Any, ...]:

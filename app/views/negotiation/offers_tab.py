@@ -17,6 +17,7 @@ class OffersTab(ListTab):
     DIALOG = OfferDialog
     FILTER = OfferFilter
     NAME = "offer"
+    EXPORT_TITLE = "集体协商要约台账"
 
     def build(self) -> None:
         rules = negotiation_rules.rules_file()

@@ -8,11 +8,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox
 
 from app.services.core import audit, reference
-from app.services.core.fields import FieldSpec
 from app.services.core.keyset import Seek
+from app.services.core.messages import Label
 from app.services.ledger import ledger
 from app.services.register import enterprises
-from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
+from app.services.register.enterprise_fields import ENTERPRISE, ENTERPRISE_FIELDS
 from app.services.register.enterprises import SIZE_BANDS, EnterpriseFilter
 from app.services.risk import risk_grading
 from app.services.risk.risk_rules import LEVEL_LABELS, LEVEL_LABELS_EN
@@ -23,13 +23,6 @@ from app.views.common.messages import warn_if_refused
 from app.views.common.record_dialog import RecordDialog
 from app.views.common.widgets import CountyFilter
 
-# The register shows each enterprise's fields and, computed, its rectification progress.
-REGISTER_COLUMNS = (
-    *ENTERPRISE_FIELDS,
-    FieldSpec("rectification", "整改进度", "Rectification", width=110, sortable=False),
-    FieldSpec("risk", "风险等级", "Risk", width=80, sortable=False),
-)
-
 
 class EnterpriseTab(ListTab):
     import_requested = Signal()
@@ -38,10 +31,12 @@ class EnterpriseTab(ListTab):
     new_check_requested = Signal(str)
     blank_forms_requested = Signal(list, str)  # enterprise ids, "preview" / ".pdf" / ".docx"
 
-    COLUMNS = REGISTER_COLUMNS
+    # Its fields and, computed per page (cells), rectification progress and risk.
+    SPEC = ENTERPRISE
     SERVICE = enterprises
     FILTER = EnterpriseFilter
     NAME = "enterprise"
+    EXPORT_TITLE = "企业名册"
     SEARCH_DELAY_MS = 120
     SEARCH_STRETCH = 3
     SORT_COLUMN = 0
@@ -106,9 +101,9 @@ class EnterpriseTab(ListTab):
         self.buttons.addWidget(self.blank_button)
 
     # -- data ----------------------------------------------------------------
-    def read_page(self, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
+    def read_page(self, flt: Any, offset: Seek, limit: int, sort: str, descending: bool) -> Any:
         return enterprises.page(
-            self.db, self.filter, sort_field=sort, descending=descending, offset=offset, limit=limit
+            self.db, flt, sort_field=sort, descending=descending, offset=offset, limit=limit
         )
 
     def cells(self, rows: Any) -> list[tuple[Any, ...]]:
@@ -116,11 +111,12 @@ class EnterpriseTab(ListTab):
         ids = [r[0] for r in rows]
         done = ledger.progress(self.db, ids)
         levels = risk_grading.current_levels(self.db, ids)
-        labels = LEVEL_LABELS_EN if self.english else LEVEL_LABELS
         out = []
         for r in rows:
             level, rose = levels.get(r[0], ("", False))
-            risk = (labels[level] + (" ▲" if rose else "")) if level else ""
+            mark = " ▲" if rose else ""
+            # Both languages: the table shows the window's, an export Chinese.
+            risk = Label(LEVEL_LABELS[level] + mark, LEVEL_LABELS_EN[level] + mark) if level else ""
             out.append((*r, ledger.progress_text(*done[r[0]]) if r[0] in done else "", risk))
         return out
 
