@@ -98,6 +98,8 @@ class SheetRows:
             else:
                 row[self.col] = value
         elif local == "row":
+            if not self.row:  # a blank row is handed on only when a row with data follows
+                return
             while self.emitted < self.row_number - 1:
                 self.done.append([])
                 self.emitted += 1
