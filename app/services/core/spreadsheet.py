@@ -21,24 +21,10 @@ from typing import Any
 
 from app.services.core.fields import FieldSpec, clean_text
 from app.services.core.messages import N_
+from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
-HEADER_SCAN_ROWS = 30
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
-
-
-class SpreadsheetError(Exception):
-    """The file cannot be used; the message says why and what to do."""
-
-
-@dataclass
-class Sheet:
-    name: str
-    rows: list[list[Any]]
-    # A very large .xlsx (xlsx_stream): `rows` are the first HEADER_SCAN_ROWS, `rest`
-    # reads on from the file; `width` is the widest row so far, as calamine pads to.
-    rest: Iterator[list[Any]] | None = None
-    width: int = 0
 
 
 @dataclass

@@ -5,21 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.parsers import expat
 
-from app.services.core.xlsx_stream import READ_BLOCK
-
-if TYPE_CHECKING:
-    from app.services.core.xlsx_stream import Workbook
-
+READ_BLOCK = 1 << 20  # bytes of sheet XML handed to expat at a time
 _EPOCH = datetime(1899, 12, 30)
 
 _CELL_REF = re.compile(r"([A-Za-z]+)(\d*)")
 
 
 class SheetRows:
-    def __init__(self, book: Workbook, member: str) -> None:
+    def __init__(self, book: Any, member: str) -> None:
         self.book = book
         self.member = member
         self.done: list[list[Any]] = []

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from app.services.core.spreadsheet import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
+from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
+from app.services.core.xlsx_rows import READ_BLOCK, SheetRows
 
 LARGE_XLSX_BYTES = 48 * 1024 * 1024  # sheet XML; ~50,000 rows of twelve columns
 SHARED_IN_MEMORY = 16 * 1024 * 1024
-READ_BLOCK = 1 << 20
 _DATE_IDS = {14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 47}
 _DURATION_IDS = {46}
 
@@ -238,8 +238,6 @@ class Workbook:
 
     def rows(self, index: int) -> Iterator[list[Any]]:
         """The sheet's rows from row 1, a blank row as [], a row as far as its last value."""
-        from app.services.core.xlsx_rows import SheetRows
-
         return SheetRows(self, self.sheets[index][1]).rows()
 
 
