@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,7 +10,15 @@ from xml.parsers import expat
 READ_BLOCK = 1 << 20  # bytes of sheet XML handed to expat at a time
 _EPOCH = datetime(1899, 12, 30)
 
-_CELL_REF = re.compile(r"([A-Za-z]+)(\d*)")
+_C, _V, _T, _ROW, _PHONETIC = 1, 2, 3, 4, 5
+_TAGS = {"c": _C, "v": _V, "t": _T, "row": _ROW, "rPh": _PHONETIC}
+
+
+def _column(letters: str) -> int:
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return col - 1
 
 
 class SheetRows:
@@ -29,9 +36,12 @@ class SheetRows:
         self.skip = 0
         self.shared_cells: list[int] = []  # (column) of cells holding a shared-string index
         self.columns: dict[str, int] = {}
+        self.tags: dict[str, int] = {}
 
     def rows(self) -> Iterator[list[Any]]:
-        parser = expat.ParserCreate(namespace_separator=" ")
+        # No namespace processing: tags are looked up by their name as written (a
+        # prefix such as "x:" is read past once per name), which halves expat's cost.
+        parser = expat.ParserCreate()
         parser.buffer_text = True
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
@@ -45,34 +55,37 @@ class SheetRows:
         yield from self.done
         self.done.clear()
 
+    def _tag(self, name: str) -> int:
+        tag = self.tags[name] = _TAGS.get(name.rpartition(":")[2], 0)
+        return tag
+
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        local = name[name.rfind(" ") + 1 :]
-        if local == "c":
+        tag = self.tags.get(name)
+        if tag is None:
+            tag = self._tag(name)
+        if tag == _C:
             ref = attrs.get("r")
             if ref:
-                letters = _CELL_REF.match(ref)
-                key = letters.group(1).upper() if letters else ""
+                key = ref.rstrip("0123456789")
                 col = self.columns.get(key)
                 if col is None:
-                    col = 0
-                    for ch in key:
-                        col = col * 26 + ord(ch) - 64
-                    col -= 1
-                    self.columns[key] = col
+                    col = self.columns[key] = _column(key)
                 self.col = col
             else:
                 self.col += 1
             self.kind = attrs.get("t", "n")
-            self.style = int(attrs.get("s", "0"))
+            style = attrs.get("s")
+            self.style = int(style) if style else 0
             self.text = None
-        elif local == "row":
+        elif tag == _V or tag == _T:
+            if not self.skip and (self.text is None or tag == _V):
+                self.text = []
+        elif tag == _ROW:
             number = attrs.get("r")
             self.row_number = int(number) if number else self.row_number + 1
             self.row = []
             self.col = -1
-        elif local in ("v", "t") and not self.skip:
-            self.text = [] if self.text is None or local == "v" else self.text
-        elif local == "rPh":
+        elif tag == _PHONETIC:
             self.skip += 1
 
     def chars(self, data: str) -> None:
@@ -80,20 +93,22 @@ class SheetRows:
             self.text.append(data)
 
     def end(self, name: str) -> None:
-        local = name[name.rfind(" ") + 1 :]
-        if local == "c":
+        tag = self.tags.get(name)
+        if tag == _C:
             value = self.value()
             self.text = None
             if value == "":
                 return
             row = self.row
-            if len(row) < self.col:
-                row.extend([""] * (self.col - len(row)))
-            if len(row) == self.col:
+            col = self.col
+            if len(row) == col:
+                row.append(value)
+            elif len(row) < col:
+                row.extend([""] * (col - len(row)))
                 row.append(value)
             else:
-                row[self.col] = value
-        elif local == "row":
+                row[col] = value
+        elif tag == _ROW:
             if not self.row:  # a blank row is handed on only when a row with data follows
                 return
             while self.emitted < self.row_number - 1:
@@ -103,7 +118,7 @@ class SheetRows:
                 self.resolve()
             self.done.append(self.row)
             self.emitted = self.row_number
-        elif local == "rPh":
+        elif tag == _PHONETIC:
             self.skip -= 1
 
     def value(self) -> Any:
