@@ -45,9 +45,10 @@ from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_check import ImportPlan, check_block, in_order
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprises import FIELD_NAMES, RECORD_TYPE
-from app.services.register.pinyin_keys import name_keys
+from app.services.register.pinyin_keys import bound_cache, name_keys
 
 CHUNK = 2000
+PINYIN_PIECES = 20_000  # cached pinyin readings kept between chunks (~10 MB), as the demo's
 CHECK_BLOCK = 500  # rows checked before their codes are looked up together (with their cells)
 ENTERPRISE_TABLE = Enterprise.__table__
 AUDIT_TABLE = AuditEntry.__table__
@@ -248,6 +249,8 @@ def insert_chunks(
         entry = audit.entry_values(actor, RECORD_TYPE, "", "create", {}, summary)
         write(connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows])
         done += len(chunk)
+        # A million names' pieces would hold ~70 MB of readings, each read once.
+        bound_cache(PINYIN_PIECES)
         yield Progress(done, total, N_("已写入 {done}/{total}", done=done, total=total))
     return done
 

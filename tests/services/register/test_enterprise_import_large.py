@@ -116,3 +116,18 @@ def test_spill_list_is_a_list_that_keeps_few_items_in_memory(monkeypatch):
     codes.add({f"c{i}": (i, {"n": i}) for i in range(3, 8)})
     assert codes.conn is not None and not codes.memory and len(codes) == 8
     assert codes.lookup(["c1", "c7", "x"]) == {"c1": (1, {"n": 1}), "c7": (7, {"n": 7})}
+
+
+def test_writing_many_rows_keeps_the_pinyin_cache_bounded(db, tmp_path, monkeypatch):
+    """The names' pinyin readings are forgotten between chunks, as the demo's are: a
+    million names held ~70 MB of readings through the write (issue 17)."""
+    from app.services.register import pinyin_keys
+
+    monkeypatch.setattr(enterprise_import, "PINYIN_PIECES", 10)
+    monkeypatch.setattr(enterprise_import, "CHUNK", 5)
+    path = busy_xlsx(tmp_path / "名单.xlsx", n=120)
+    plan = drain(plan_import(db, path))
+    pinyin_keys._piece.cache_clear()
+    drain(apply_import(db, plan, backup=False))
+    assert len(plan.to_add) > 60
+    assert pinyin_keys._piece.cache_info().currsize <= 10 + 5 * 4
