@@ -1,8 +1,8 @@
 """Reading the spreadsheets other departments send, however messy.
 
 The import engine every importer shares (enterprises now; shared risk data
-later): read any .xlsx/.xls/.xlsb/.ods (python-calamine) or .csv (UTF-8 or
-GBK), find the sheet and the header row by the labels it recognises — title rows
+later): read any .xlsx/.xls/.xlsb/.ods (python-calamine; a very large .xlsx a
+row at a time, xlsx_stream.py) or .csv (UTF-8 or GBK), find the sheet and the header row by the labels it recognises — title rows
 above, headers merged over two rows, columns in any order — and hand back data
 rows with their spreadsheet row numbers.
 """
