@@ -9,12 +9,8 @@ read back a block at a time (docs/architecture.md, speed rules).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pickle
 import sqlite3
-import tempfile
-import weakref
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Generic, TypeVar
@@ -24,19 +20,14 @@ SPILL_AFTER = 20_000
 BLOCK = 2_000
 
 
-def _open() -> tuple[sqlite3.Connection, str]:
-    handle, path = tempfile.mkstemp(prefix="hexie-plan-", suffix=".sqlite3")
-    os.close(handle)
+def open_scratch() -> sqlite3.Connection:
+    """A private temporary database: SQLite names the file and removes it when the
+    connection closes, as it does when its owner is dropped (on a POSIX system the
+    file is unlinked at once, so even a killed process leaves nothing behind)."""
     # The plan is made on one worker thread and written on another.
-    conn = sqlite3.connect(path, check_same_thread=False)
+    conn = sqlite3.connect("", check_same_thread=False)
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-    return conn, path
-
-
-def _remove(conn: sqlite3.Connection, path: str) -> None:
-    conn.close()
-    with contextlib.suppress(OSError):
-        os.unlink(path)
+    return conn
 
 
 class SpillList(Generic[T]):
@@ -59,9 +50,8 @@ class SpillList(Generic[T]):
 
     def _spill(self) -> None:
         if self.conn is None:
-            self.conn, path = _open()
+            self.conn = open_scratch()
             self.conn.execute("CREATE TABLE b (n INTEGER PRIMARY KEY, items BLOB)")
-            weakref.finalize(self, _remove, self.conn, path)
         blocks = [self.tail[i : i + BLOCK] for i in range(0, len(self.tail), BLOCK)]
         self.conn.executemany(
             "INSERT INTO b (items) VALUES (?)",
@@ -150,9 +140,8 @@ class SpillCodes:
             self.memory.update(entries)
             if len(self.memory) < SPILL_AFTER:
                 return
-            self.conn, path = _open()
+            self.conn = open_scratch()
             self.conn.execute("CREATE TABLE c (code TEXT PRIMARY KEY, row INTEGER, vals BLOB)")
-            weakref.finalize(self, _remove, self.conn, path)
             entries, self.memory = self.memory, {}
         self.conn.executemany(
             "INSERT INTO c VALUES (?, ?, ?)",

@@ -12,11 +12,6 @@ Shared strings beyond `SHARED_IN_MEMORY` bytes of XML go to a temporary SQLite f
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sqlite3
-import tempfile
-import weakref
 import zipfile
 from collections.abc import Iterator
 from itertools import islice
@@ -25,6 +20,7 @@ from typing import Any
 from xml.parsers import expat
 
 from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
+from app.services.core.spill import open_scratch
 from app.services.core.xlsx_rows import READ_BLOCK, SheetRows
 
 LARGE_XLSX_BYTES = 48 * 1024 * 1024  # sheet XML; ~50,000 rows of twelve columns
@@ -245,16 +241,10 @@ class _SpilledStrings:
     """Shared strings in a temporary SQLite file, looked up a row's worth at a time."""
 
     def __init__(self) -> None:
-        handle, self.path = tempfile.mkstemp(prefix="hexie-strings-", suffix=".sqlite3")
-        os.close(handle)
-        self.conn = sqlite3.connect(self.path, check_same_thread=False)
-        self.conn.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-            "CREATE TABLE s (i INTEGER PRIMARY KEY, t TEXT)"
-        )
+        self.conn = open_scratch()
+        self.conn.execute("CREATE TABLE s (i INTEGER PRIMARY KEY, t TEXT)")
         self.pending: list[tuple[int, str]] = []
         self.count = 0
-        weakref.finalize(self, _remove, self.conn, self.path)
 
     def append(self, text: str) -> None:
         self.pending.append((self.count, text))
@@ -269,9 +259,3 @@ class _SpilledStrings:
     def lookup(self, indexes: list[int]) -> dict[int, str]:
         marks = ",".join("?" * len(indexes))
         return dict(self.conn.execute(f"SELECT i, t FROM s WHERE i IN ({marks})", indexes))
-
-
-def _remove(conn: sqlite3.Connection, path: str) -> None:
-    conn.close()
-    with contextlib.suppress(OSError):
-        os.unlink(path)
