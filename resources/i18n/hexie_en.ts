@@ -4552,6 +4552,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Encrypting…</translation>
     </message>
     <message>
+      <source>正在检查第 {n} 行…</source>
+      <translation>Checking row {n}…</translation>
+    </message>
+    <message>
       <source>正在检查第 {n}/{total} 行…</source>
       <translation>Checking row {n}/{total}…</translation>
     </message>

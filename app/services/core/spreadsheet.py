@@ -1,8 +1,8 @@
 """Reading the spreadsheets other departments send, however messy.
 
 The import engine every importer shares (enterprises now; shared risk data
-later): read any .xlsx/.xls/.xlsb/.ods (python-calamine) or .csv (UTF-8 or
-GBK), find the sheet and the header row by the labels it recognises — title rows
+later): read any .xlsx/.xls/.xlsb/.ods (python-calamine; a very large .xlsx a
+row at a time, xlsx_stream.py) or .csv (UTF-8 or GBK), find the sheet and the header row by the labels it recognises — title rows
 above, headers merged over two rows, columns in any order — and hand back data
 rows with their spreadsheet row numbers.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -20,20 +21,10 @@ from typing import Any
 
 from app.services.core.fields import FieldSpec, clean_text
 from app.services.core.messages import N_
+from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
-HEADER_SCAN_ROWS = 30
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
-
-
-class SpreadsheetError(Exception):
-    """The file cannot be used; the message says why and what to do."""
-
-
-@dataclass
-class Sheet:
-    name: str
-    rows: list[list[Any]]
 
 
 @dataclass
@@ -83,9 +74,13 @@ def read_sheets(path: str | Path) -> list[Sheet]:
 def _read_workbook(path: Path) -> list[Sheet]:
     from python_calamine import CalamineWorkbook
 
+    from app.services.core import xlsx_stream
+
     with open(path, "rb") as handle:
         magic = handle.read(8)
     try:
+        if path.suffix.lower() in (".xlsx", ".xlsm") and xlsx_stream.is_large(str(path)):
+            return xlsx_stream.streamed_sheets(path)
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
         for name in workbook.sheet_names:
@@ -306,6 +301,14 @@ def _is_total_row(cells: list[Any]) -> bool:
 def data_rows(header: HeaderMatch) -> SheetData:
     """The rows under the header: blank rows dropped, totals and repeated headers noted."""
     out = SheetData(header)
+    for row in iter_data_rows(header):
+        (out.rows if isinstance(row, DataRow) else out.skipped).append(row)
+    return out
+
+
+def iter_data_rows(header: HeaderMatch) -> Iterator[DataRow | SkippedRow]:
+    """data_rows' rows and skipped rows in the sheet's order, read as they are asked for
+    (a streamed sheet reads on from the file: docs/architecture.md, speed rules)."""
     header_cells = header.sheet.rows[header.header_row]
     header_texts = [normalize_label(v) for v in header_cells]
     # A repeated header (a report printed page by page) is recognised by the
@@ -314,29 +317,26 @@ def data_rows(header: HeaderMatch) -> SheetData:
     probe_text = header_texts[probe] if probe < len(header_texts) else ""
     keys = [j for j, name in header.mapping.items() if name in header.key_fields]
     first = True
-    for index in range(header.header_row + 1, len(header.sheet.rows)):
-        cells = header.sheet.rows[index]
+    rows = itertools.chain(header.sheet.rows[header.header_row + 1 :], header.sheet.rest or ())
+    for number, cells in enumerate(rows, header.header_row + 2):
         if not any(cells) or all(_blank(c) for c in cells):
             continue
         if first and keys and _header_continues(cells, keys):
             first = False
             continue  # the lower row of a two-row header: part of the header, not data
         first = False
-        number = index + 1
         if _is_total_row(cells):
-            out.skipped.append(SkippedRow(number, "合计行，已跳过"))
-            continue
-        if (
+            yield SkippedRow(number, "合计行，已跳过")
+        elif (
             probe_text
             and probe < len(cells)
             and isinstance(cells[probe], str)
             and normalize_label(cells[probe]) == probe_text
             and [normalize_label(v) for v in cells] == header_texts
         ):
-            out.skipped.append(SkippedRow(number, "重复的表头行，已跳过"))
-            continue
-        out.rows.append(DataRow(number, cells))
-    return out
+            yield SkippedRow(number, "重复的表头行，已跳过")
+        else:
+            yield DataRow(number, cells)
 
 
 def handed_on(rows: list[Any]) -> Iterator[Any]:

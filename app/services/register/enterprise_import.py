@@ -7,9 +7,9 @@ rows are listed one by one with the reason; the good rows still import.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -29,60 +29,29 @@ from app.services.core import audit, backups, reference
 from app.services.core.fields import Kind, clean_text, row_parser
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
+from app.services.core.spill import SpillCodes
 from app.services.core.spreadsheet import (
+    DataRow,
     HeaderMatch,
+    SkippedRow,
     SpreadsheetError,
     data_rows,
     find_header,
-    handed_on,
+    iter_data_rows,
     read_sheets,
 )
-from app.services.register import credit_code, enterprises
+from app.services.register import credit_code
 from app.services.register import enterprise_rules as enterprise_rules
+from app.services.register.enterprise_check import ImportPlan, check_block, in_order
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprises import FIELD_NAMES, RECORD_TYPE
-from app.services.register.pinyin_keys import name_keys
+from app.services.register.pinyin_keys import bound_cache, name_keys
 
 CHUNK = 2000
+PINYIN_PIECES = 20_000  # cached pinyin readings kept between chunks (~10 MB), as the demo's
+CHECK_BLOCK = 500  # rows checked before their codes are looked up together (with their cells)
 ENTERPRISE_TABLE = Enterprise.__table__
 AUDIT_TABLE = AuditEntry.__table__
-
-
-@dataclass
-class RowProblem:
-    row: int
-    reason: str
-    skipped: bool = True  # False: imported, with a remark
-
-
-@dataclass
-class ImportPlan:
-    path: Path
-    sheet_name: str
-    sheet_names: list[str]
-    header_row: int
-    labels: list[str]
-    mapping: dict[int, str]
-    to_add: list[dict[str, Any]] = field(default_factory=list)
-    to_update: list[tuple[str, dict[str, Any], int]] = field(default_factory=list)
-    unchanged: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
-    raw_rows: dict[int, list[Any]] = field(default_factory=dict)
-
-    @property
-    def skipped(self) -> int:
-        return sum(1 for p in self.problems if p.skipped)
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "added": len(self.to_add),
-            "updated": len(self.to_update),
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-            "problems": [
-                {"row": p.row, "reason": p.reason, "skipped": p.skipped} for p in self.problems
-            ],
-        }
 
 
 def plan_import(
@@ -116,7 +85,6 @@ def plan_import(
         )
     if "name" not in mapped:
         raise SpreadsheetError("没有找到“企业名称”列，请在列对应关系中指定该列。")
-    sheet_data = data_rows(header)
     plan = ImportPlan(
         path,
         header.sheet.name,
@@ -125,66 +93,41 @@ def plan_import(
         header.labels,
         header.mapping,
     )
-    plan.problems.extend(RowProblem(s.number, s.reason) for s in sheet_data.skipped)
     row_values = _EnterpriseRows(header.mapping, _default_county(db), date.today())
-    codes = {credit_code.normalize(_cell(r.cells, row_values.code_column)) for r in sheet_data.rows}
-    existing = enterprises.registered(db, {c.upper() for c in codes})
-    seen: dict[str, tuple[int, dict[str, Any]]] = {}
-    total = len(sheet_data.rows)
-    for sheet_read in sheets:
-        sheet_read.rows = []  # the data rows are sheet_data's now, dropped as they are checked
-    for index, row in enumerate(handed_on(sheet_data.rows)):
+    seen = SpillCodes()
+    if header.sheet.rest is None:
+        sheet_data = data_rows(header)
+        total = len(sheet_data.rows)
+        for sheet_read in sheets:
+            sheet_read.rows = []  # the data rows are sheet_data's now, dropped as they are checked
+        events: Iterator[DataRow | SkippedRow] = in_order(sheet_data)
+    else:  # a very large .xlsx, read on as it is checked: counted as it goes
+        total = 0
+        events = iter_data_rows(header)
+    block: list[tuple[Any, ...]] = []
+    index = 0
+    for event in events:
+        if isinstance(event, SkippedRow):
+            block.append((event, None, (), event.reason))
+            continue
         if index % 5000 == 0:
-            yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
-        values, remarks, error = row_values(row.cells)
-        plan.problems.extend(RowProblem(row.number, r, skipped=False) for r in remarks)
-        if error:
-            plan.problems.append(RowProblem(row.number, error))
-            plan.raw_rows[row.number] = row.cells
-            continue
-        code = values["credit_code"]
-        if code in seen:
-            # One code, one enterprise: the first row with a code is imported, a later
-            # row with the same code is skipped and listed (README, 企业名录 → 导入).
-            first, first_values = seen[code]
-            same = _unnumbered(values) == _unnumbered(first_values)
-            plan.problems.append(
-                RowProblem(
-                    row.number,
-                    N_(
-                        "与第 {first} 行完全相同（信用代码 {code}），重复的行已跳过",
-                        first=first,
-                        code=code,
-                    )
-                    if same
-                    else N_(
-                        "与第 {first} 行信用代码相同（{code}）但内容不同：已按第 {first} 行导入，本行未导入。请核对哪一行正确，再在名录中更正。",
-                        first=first,
-                        code=code,
-                    ),
-                )
-            )
-            plan.raw_rows[row.number] = row.cells
-            continue
-        # The plan's own dict, not a copy: ~0.5 KB a row (docs/architecture.md, speed rules).
-        seen[code] = (row.number, values)
-        if code in existing:
-            enterprise_id, old = existing[code]
-            changes = {k: v for k, v in values.items() if v not in (None, "") and old.get(k) != v}
-            if changes:
-                plan.to_update.append((enterprise_id, changes, row.number))
-            else:
-                plan.unchanged += 1
-        else:
-            values["_row"] = row.number
-            plan.to_add.append(values)
-    plan.problems.sort(key=lambda p: p.row)
-    yield Progress(total, total, N_("检查完成"))
+            yield Progress(index, total, _checking(index, total))
+        index += 1
+        block.append((event, *row_values(event.cells)))
+        if len(block) >= CHECK_BLOCK:
+            check_block(db, plan, seen, block)
+            block = []
+    check_block(db, plan, seen, block)
+    if header.sheet.width > len(plan.labels):  # calamine pads every row to the widest
+        plan.labels = plan.labels + [""] * (header.sheet.width - len(plan.labels))
+    yield Progress(index, total or index, N_("检查完成"))
     return plan
 
 
-def _unnumbered(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k != "_row"}
+def _checking(index: int, total: int) -> Any:
+    if total:
+        return N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total)
+    return N_("正在检查第 {n} 行…", n=index + 1)
 
 
 def _default_county(db: Database) -> str:
@@ -261,8 +204,9 @@ def apply_import(
         now = utcnow()
         seq = next_change_seq(session, max(total, 1))
         try:
-            chunks = (plan.to_add[i : i + CHUNK] for i in range(0, len(plan.to_add), CHUNK))
-            done = yield from insert_chunks(session, chunks, seq, now, summary, total)
+            done = yield from insert_chunks(
+                session, _batches(plan.to_add), seq, now, summary, total
+            )
             seq += len(plan.to_add)
             yield from _apply_updates(session, plan, seq, now, actor, summary, done, total)
             if total >= STATISTICS_AFTER_ROWS:
@@ -305,6 +249,8 @@ def insert_chunks(
         entry = audit.entry_values(actor, RECORD_TYPE, "", "create", {}, summary)
         write(connection, AUDIT_TABLE, [{**entry, "record_id": r["id"]} for r in rows])
         done += len(chunk)
+        # A million names' pieces would hold ~70 MB of readings, each read once.
+        bound_cache(PINYIN_PIECES)
         yield Progress(done, total, N_("已写入 {done}/{total}", done=done, total=total))
     return done
 
@@ -319,53 +265,63 @@ def _apply_updates(
     done: int,
     total: int,
 ) -> Work[None]:
-    ids = [enterprise_id for enterprise_id, _, _ in plan.to_update]
-    old_rows: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        for r in session.execute(
-            select(Enterprise.id, *(getattr(Enterprise, n) for n in FIELD_NAMES)).where(
-                Enterprise.id.in_(part)
+    # A block of updates at a time, so a plan of any size is written in bounded memory.
+    offset = 0
+    for block in _batches(plan.to_update):
+        old_rows: dict[str, dict[str, Any]] = {}
+        ids = [enterprise_id for enterprise_id, _, _ in block]
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            for r in session.execute(
+                select(Enterprise.id, *(getattr(Enterprise, n) for n in FIELD_NAMES)).where(
+                    Enterprise.id.in_(part)
+                )
+            ):
+                old_rows[r.id] = {n: getattr(r, n) for n in FIELD_NAMES}
+        # Group by the set of changed fields so each group is one executemany.
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        entries = []
+        for enterprise_id, changes, _row in block:
+            params = dict(changes)
+            if "name" in params:
+                params["name_pinyin"], params["name_initials"] = name_keys(params["name"])
+            params.update(
+                b_id=enterprise_id, updated_at=now, author=actor.operator, change_seq=seq + offset
             )
-        ):
-            old_rows[r.id] = {n: getattr(r, n) for n in FIELD_NAMES}
-    # Group by the set of changed fields so each group is one executemany.
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    entries = []
-    for offset, (enterprise_id, changes, _row) in enumerate(plan.to_update):
-        params = dict(changes)
-        if "name" in params:
-            params["name_pinyin"], params["name_initials"] = name_keys(params["name"])
-        params.update(
-            b_id=enterprise_id, updated_at=now, author=actor.operator, change_seq=seq + offset
-        )
-        groups.setdefault(tuple(sorted(params)), []).append(params)
-        entries.append(
-            audit.entry_values(
-                actor,
-                RECORD_TYPE,
-                enterprise_id,
-                "update",
-                audit.diff(old_rows.get(enterprise_id, {}), changes),
-                summary,
+            offset += 1
+            groups.setdefault(tuple(sorted(params)), []).append(params)
+            entries.append(
+                audit.entry_values(
+                    actor,
+                    RECORD_TYPE,
+                    enterprise_id,
+                    "update",
+                    audit.diff(old_rows.get(enterprise_id, {}), changes),
+                    summary,
+                )
             )
-        )
-    for keys, params_list in groups.items():
-        stmt = (
-            update(Enterprise)
-            .where(Enterprise.id == bindparam("b_id"))
-            .values(
-                {
-                    **{k: bindparam(k) for k in keys if k != "b_id"},
-                    "version": Enterprise.version + 1,
-                }
+        for keys, params_list in groups.items():
+            stmt = (
+                update(Enterprise)
+                .where(Enterprise.id == bindparam("b_id"))
+                .values(
+                    {
+                        **{k: bindparam(k) for k in keys if k != "b_id"},
+                        "version": Enterprise.version + 1,
+                    }
+                )
             )
-        )
-        session.connection().execute(stmt, params_list)
-        done += len(params_list)
-        yield Progress(done, total, N_("已更新 {done}/{total}", done=done, total=total))
-    if entries:
-        session.connection().execute(AUDIT_TABLE.insert(), entries)
+            session.connection().execute(stmt, params_list)
+            done += len(params_list)
+            yield Progress(done, total, N_("已更新 {done}/{total}", done=done, total=total))
+        if entries:
+            session.connection().execute(AUDIT_TABLE.insert(), entries)
+
+
+def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
+    rows = iter(items)
+    while block := list(islice(rows, CHUNK)):
+        yield block
 
 
 def save_problems(plan: ImportPlan, out: str | Path) -> Path:
@@ -377,7 +333,7 @@ def save_problems(plan: ImportPlan, out: str | Path) -> Path:
     sheet = workbook.create_sheet("导入问题")
     sheet.append(["行号", "处理", "原因", *plan.labels])
     for p in plan.problems:
-        raw = plan.raw_rows.get(p.row, [])
+        raw = p.cells or []
         sheet.append(
             [
                 p.row,
