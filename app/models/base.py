@@ -7,8 +7,6 @@ start from. They are stamped in one place (`app.models.db` before_flush hook),
 so no service has to remember them; bulk Core inserts use `sync_values()`.
 """
 
-from __future__ import annotations
-
 import os
 import time
 from datetime import UTC, datetime

@@ -1,8 +1,6 @@
 """Health-check checklists (体检清单), versioned: a saved change is a new version,
 so a check done with version 3 shows and prints exactly as it was done."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Integer, String, Text

@@ -1,7 +1,5 @@
 """A legal health check (劳动用工法治体检): the visit, its results and amendments."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text

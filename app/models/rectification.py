@@ -1,7 +1,5 @@
 """Rectification items (整改事项): the rows of the rectification ledger (整改台账)."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text

@@ -1,7 +1,5 @@
 """Shared data from other departments, and the risk grades made from it."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
