@@ -139,6 +139,9 @@ def sync_values(*, office: str, author: str, change_seq: int, now: datetime) -> 
 
 def sync_record_types() -> list[type[SyncMixin]]:
     """Every mapped class that travels; the bundle reads its list from here."""
+    from app.models import declare_all
+
+    declare_all()
     return sorted(
         (m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)),
         key=lambda cls: cls.__tablename__,  # type: ignore[attr-defined]

@@ -5,10 +5,9 @@ For a file: foreign keys on, WAL, busy timeout on every connection and the
 instance lock beside it. For a server: psycopg 3, the password from the keyring,
 ~/.pgpass or a prompt (app/models/server_login.py), readers in read-only
 transactions; the server itself serialises writers. For both: Alembic migrations at
-open; a file written by a newer version refused; one unit of work per user
-action (docs/architecture.md). The models only migrate: the copy taken before
-a migration is the caller's `before_upgrade` (app/services/core/storage.py
-passes the one backup path, app/services/core/backups.py).
+open; a file written by a newer version refused; one unit of work per user action
+(docs/architecture.md). The models only migrate: the copy taken before a migration is
+the caller's `before_upgrade` (app/services/core/storage.py passes the one backup path).
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models import declare_all
 from app.models.base import SyncMixin, utcnow
 from app.models.engines import (
     DatabaseError,
@@ -143,6 +143,8 @@ class Database:
         self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
+        if not read_only:  # a writer's flush orders every table (app/models/__init__.py)
+            declare_all()
 
     @property
     def path(self) -> Path:

@@ -6,7 +6,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncMixin, parent_key
-from app.models.checklist import ItemWording
+from app.models.item_wording import ItemWording
 
 
 class HealthCheck(SyncMixin, Base):
