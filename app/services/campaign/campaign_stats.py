@@ -196,10 +196,9 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
 
     stats.risk = _risk_by_county(db, counties)
 
-    for stage in OFFER_STAGES:
-        stats.offers_by_stage[stage] = offer_list.count(
-            db, offer_filter(period, stage, today=today)
-        )
+    stats.offers_by_stage = offer_list.count_by_stage(
+        db, offer_filter(period, today=today), OFFER_STAGES
+    )
     # Each figure by its own date: offers by the offer's date, contracts by the day
     # they were signed, filings by the day they were filed (README, 工作总结).
     made, signed, filed = (
