@@ -20,19 +20,17 @@ if TYPE_CHECKING:
     from app.models.audit import AuditEntry
     from app.models.calendar import CalendarDay, CalendarYear
     from app.models.campaign import Campaign, CampaignReport, GuidanceActivity, TypicalCase
+    from app.models.check_result import CheckAmendment, CheckResult
     from app.models.checklist import Checklist, ChecklistItem
     from app.models.enterprise import Enterprise
-    from app.models.health_check import CheckAmendment, CheckResult, HealthCheck
+    from app.models.health_check import HealthCheck
     from app.models.layoff import LayoffFiling, LayoffPerson
     from app.models.negotiation import NegotiationOffer, NegotiationSession
     from app.models.printed_form import PrintedForm
-    from app.models.rectification import (
-        Attachment,
-        DeadlineExtension,
-        RectificationEvent,
-        RectificationItem,
-    )
-    from app.models.risk import EnterpriseRisk, RiskDataBatch, RiskFact, RiskGrade, RiskGrading
+    from app.models.rectification import RectificationItem
+    from app.models.rectification_records import Attachment, DeadlineExtension, RectificationEvent
+    from app.models.risk import EnterpriseRisk
+    from app.models.risk_data import RiskDataBatch, RiskFact, RiskGrade, RiskGrading
     from app.models.risk_event import MajorRiskEvent, RiskIntervention
     from app.models.scanned_page import ScannedPage
     from app.models.setting import Setting, SyncCounter
@@ -53,17 +51,15 @@ MODULES: dict[str, tuple[str, ...]] = {
     "campaign": ("Campaign", "CampaignReport", "GuidanceActivity", "TypicalCase"),
     "checklist": ("Checklist", "ChecklistItem"),
     "enterprise": ("Enterprise",),
-    "health_check": ("CheckAmendment", "CheckResult", "HealthCheck"),
+    "check_result": ("CheckAmendment", "CheckResult"),
+    "health_check": ("HealthCheck",),
     "layoff": ("LayoffFiling", "LayoffPerson"),
     "negotiation": ("NegotiationOffer", "NegotiationSession"),
     "printed_form": ("PrintedForm",),
-    "rectification": (
-        "Attachment",
-        "DeadlineExtension",
-        "RectificationEvent",
-        "RectificationItem",
-    ),
-    "risk": ("EnterpriseRisk", "RiskDataBatch", "RiskFact", "RiskGrade", "RiskGrading"),
+    "rectification": ("RectificationItem",),
+    "rectification_records": ("Attachment", "DeadlineExtension", "RectificationEvent"),
+    "risk": ("EnterpriseRisk",),
+    "risk_data": ("RiskDataBatch", "RiskFact", "RiskGrade", "RiskGrading"),
     "risk_event": ("MajorRiskEvent", "RiskIntervention"),
     "scanned_page": ("ScannedPage",),
     "setting": ("Setting", "SyncCounter"),
