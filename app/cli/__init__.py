@@ -29,6 +29,7 @@ from app.cli import (
     sync,
 )
 from app.cli.shared import EXIT_ERROR, STORAGE_EXIT_CODES, CliError, Command, report_error
+from app.process_end import collector_paused
 
 # Every command, in the order `hexie --help` lists them.
 COMMANDS: dict[str, Command] = {
@@ -84,11 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.window_db and getattr(args, "db", None) in (None, os.environ.get("HEXIE_DB")):
         args.db = args.window_db  # `hexie --db FILE stats`: the command's --db
     shared.QUIET_PROGRESS["quiet"] = bool(getattr(args, "json", False))
-    from app.services.core.server_login import LoginCancelled, set_prompt
-    from app.services.core.storage import DatabaseError, DatabaseInUseError
+    with collector_paused():  # app/process_end.py: imports without the collector
+        from app.services.core.server_login import LoginCancelled, set_prompt
+        from app.services.core.storage import DatabaseError, DatabaseInUseError
+        from app.services.core.storage_errors import classify
 
     set_prompt(shared.ask_password)
-    from app.services.core.storage_errors import classify
 
     try:
         return COMMANDS[args.command].run(args)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.shared import EXIT_OK, CliError, Command, date_arg, db_options, open_db
+from app.process_end import collector_paused
 
 
 def _report_arguments(p: argparse.ArgumentParser) -> None:
@@ -19,6 +20,12 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    # The report's work is bounded (counts, one document): no collector at all.
+    with collector_paused():
+        return _report(args)
+
+
+def _report(args: argparse.Namespace) -> int:
     from app.services.campaign import campaign_report, campaigns
 
     today = (

@@ -1,7 +1,5 @@
 """The audit log: who changed which fields of which record, when."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, Index, Integer, String, Text

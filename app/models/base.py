@@ -7,8 +7,6 @@ start from. They are stamped in one place (`app.models.db` before_flush hook),
 so no service has to remember them; bulk Core inserts use `sync_values()`.
 """
 
-from __future__ import annotations
-
 import os
 import time
 from datetime import UTC, datetime
@@ -141,6 +139,9 @@ def sync_values(*, office: str, author: str, change_seq: int, now: datetime) -> 
 
 def sync_record_types() -> list[type[SyncMixin]]:
     """Every mapped class that travels; the bundle reads its list from here."""
+    from app.models import declare_all
+
+    declare_all()
     return sorted(
         (m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)),
         key=lambda cls: cls.__tablename__,  # type: ignore[attr-defined]

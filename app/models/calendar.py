@@ -1,8 +1,6 @@
 """Holidays and worked weekend days an office enters for years the calendar
 package does not cover (or to correct it)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String

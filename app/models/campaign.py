@@ -7,8 +7,6 @@ major-risk events belong to the campaign whose period holds their date, so the
 same rule works at a county and at the city that received the counties' records.
 """
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Integer, String, Text

@@ -1,14 +1,13 @@
 """Health-check checklists (体检清单), versioned: a saved change is a new version,
 so a check done with version 3 shows and prints exactly as it was done."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncMixin, live_index, parent_key
+from app.models.item_wording import ItemWording
 
 
 class Checklist(SyncMixin, Base):
@@ -28,24 +27,6 @@ class Checklist(SyncMixin, Base):
         # so the owner is part of the key: ten counties' editions meet at the city.
         live_index("uq_checklist_owner_edition", "origin_office", "code", "edition", unique=True),
     )
-
-
-class ItemWording:
-    """A checklist item's words and terms, kept on the item and copied onto each
-    check's result (so a check shows the edition it was done with)."""
-
-    group_name: Mapped[str] = mapped_column(String(60), nullable=False)
-    question: Mapped[str] = mapped_column(Text, nullable=False)
-    basis: Mapped[str] = mapped_column(String(300), nullable=False, default="")
-    severity: Mapped[str] = mapped_column(String(4), nullable=False, default="中")
-    rectify_days: Mapped[int] = mapped_column(Integer, nullable=False, default=30)
-    day_kind: Mapped[str] = mapped_column(String(10), nullable=False, default="calendar")
-    remedy: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    condition: Mapped[str] = mapped_column(String(40), nullable=False, default="")
-    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    # What a failure of this item is called wherever it is named (整改事类 in the
-    # ledger, the report, the notice): 未建立职工名册, not the checklist's question.
-    finding: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
 class ChecklistItem(ItemWording, SyncMixin, Base):

@@ -5,10 +5,9 @@ For a file: foreign keys on, WAL, busy timeout on every connection and the
 instance lock beside it. For a server: psycopg 3, the password from the keyring,
 ~/.pgpass or a prompt (app/models/server_login.py), readers in read-only
 transactions; the server itself serialises writers. For both: Alembic migrations at
-open; a file written by a newer version refused; one unit of work per user
-action (docs/architecture.md). The models only migrate: the copy taken before
-a migration is the caller's `before_upgrade` (app/services/core/storage.py
-passes the one backup path, app/services/core/backups.py).
+open; a file written by a newer version refused; one unit of work per user action
+(docs/architecture.md). The models only migrate: the copy taken before a migration is
+the caller's `before_upgrade` (app/services/core/storage.py passes the one backup path).
 """
 
 from __future__ import annotations
@@ -22,15 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    event,
-    inspect,
-    update,
-)
+from sqlalchemy import Connection, Engine, event, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models import declare_all
 from app.models.base import SyncMixin, utcnow
 from app.models.engines import (
     DatabaseError,
@@ -143,6 +137,8 @@ class Database:
         self.backup_folder = backup_folder
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()
+        if not read_only:  # a writer's flush orders every table (app/models/__init__.py)
+            declare_all()
 
     @property
     def path(self) -> Path:
@@ -235,14 +231,15 @@ class Database:
     def get_setting(self, key: str, default: str = "") -> str:
         """A setting stored in the file. Inside an open unit of work it is read through
         that unit's session (it sees what the unit has written, and opens no second
-        connection); otherwise through a short session of its own."""
+        connection); otherwise as a plain row on a connection of its own (a reading command
+        reads twenty: the ORM's get cost each several times as much; issue 17)."""
         outer = getattr(self._local, "session", None)
         if outer is not None:
             row = outer.get(Setting, key)
             return row.value if row else default
-        with self._factory() as session:
-            row = session.get(Setting, key)
-            return row.value if row else default
+        with self.engine.connect() as conn:
+            row = conn.execute(select(Setting.value).where(Setting.key == key)).first()
+            return row[0] if row is not None else default
 
     def set_settings(self, values: dict[str, str]) -> None:
         with self.session() as session:

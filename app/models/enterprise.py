@@ -1,7 +1,5 @@
 """The enterprise register (企业名录): every other record hangs off one of these."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Index, Integer, String, Text

@@ -1,14 +1,11 @@
 """A legal health check (劳动用工法治体检): the visit, its results and amendments."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncMixin, parent_key
-from app.models.checklist import ItemWording
 
 
 class HealthCheck(SyncMixin, Base):
@@ -45,27 +42,3 @@ class HealthCheck(SyncMixin, Base):
     finalised_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     original_json: Mapped[str] = mapped_column(Text, nullable=False, default="")  # as finalised
     campaign_id: Mapped[str] = mapped_column(String(32), nullable=False, default="", index=True)
-
-
-class CheckResult(ItemWording, SyncMixin, Base):
-    """One checklist item as checked; its texts are copied from the checklist version used."""
-
-    __tablename__ = "check_result"
-
-    check_id: Mapped[str] = parent_key("health_check")
-    item_code: Mapped[str] = mapped_column(String(20), nullable=False)
-    # group_name … finding: the item's words in the edition the check used.
-    result: Mapped[str] = mapped_column(String(14), nullable=False, default="unchecked")
-    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
-
-
-class CheckAmendment(SyncMixin, Base):
-    """A change to a finalised check: the reason and what changed (author and time are the sync fields)."""
-
-    __tablename__ = "check_amendment"
-
-    check_id: Mapped[str] = parent_key("health_check")
-    reason: Mapped[str] = mapped_column(Text, nullable=False)
-    changes_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
-
-    __table_args__ = (Index("ix_check_amendment_order", "check_id", "created_at"),)

@@ -1,7 +1,5 @@
 """Layoff filings (裁员方案报告／备案) and the people on the list."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Date, Float, Integer, String, Text

@@ -1,7 +1,5 @@
 """Collective negotiation offers (要约行动) and their negotiation sessions."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Date, Index, Integer, String, Text

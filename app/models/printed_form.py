@@ -1,8 +1,6 @@
 """Blank forms printed for machine reading: which form a QR code names, and where
 its tick boxes are on each page. Local to the office that printed them."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text

@@ -1,8 +1,6 @@
 """Major labour-relations risks (重大风险隐患): signs of mass layoffs, collective
 work stoppages or collective wage claims, and the on-site interventions."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Integer, String, Text

@@ -6,8 +6,6 @@ travel in a sync bundle. The scanned pages reach the city as the evidence files
 attached to the rectification items the check produced (app.services.ledger.attachments).
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String

@@ -4,8 +4,6 @@ They live in the database, not on the PC, because they describe the office whose
 data this file holds and must not change when the file moves to another PC.
 """
 
-from __future__ import annotations
-
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 

@@ -9,8 +9,6 @@ that names it, so a record never points at content the server does not have.
 Local to the office: bundles carry the files themselves (attachments/<sha256>).
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, LargeBinary, String

@@ -2,8 +2,6 @@
 the version of each record at the last exchange, and conflicts to resolve.
 Local bookkeeping: none of these travel."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String, Text

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, select, text
 from sqlalchemy.types import Date, DateTime, LargeBinary
 
-from app.models import Base
+from app.models import Base, declare_all
 
 BATCH = 2_000
 
@@ -37,6 +37,7 @@ class TableSum:
 
 def tables() -> list[Table]:
     """Every table of the models, parents before children (foreign keys)."""
+    declare_all()
     return list(Base.metadata.sorted_tables)
 
 

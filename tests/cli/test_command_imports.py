@@ -15,7 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 # Run the command as `hexie` runs it, then print the top-level packages imported (and
-# SQLAlchemy's dialects: a file's command needs SQLite's, not PostgreSQL's).
+# SQLAlchemy's dialects: a file's command needs SQLite's, not PostgreSQL's; and the
+# program's own modules).
 CHILD = (
     "import json, runpy, sys\n"
     "sys.argv = ['hexie', *json.loads(sys.argv[1])]\n"
@@ -23,7 +24,7 @@ CHILD = (
     "    runpy.run_module('app.cli', run_name='__main__', alter_sys=True)\n"
     "except SystemExit as exc:\n"
     "    assert not exc.code, exc.code\n"
-    "dialects = {m for m in sys.modules if m.startswith('sqlalchemy.dialects.')}\n"
+    "dialects = {m for m in sys.modules if m.startswith(('sqlalchemy.dialects.', 'app.'))}\n"
     "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} | dialects)))\n"
 )
 
@@ -77,6 +78,38 @@ def test_report_loads_no_qt_spreadsheet_migration_or_id_number_library(
     assert {"docx", "sqlalchemy"} <= imported
     assert not imported & {"PySide6", "openpyxl", "alembic", "stdnum", "pydoc", "zxingcpp"}
     assert "sqlalchemy.dialects.postgresql" not in imported
+
+
+def test_report_declares_only_the_models_it_reads(demo_file: Path, tmp_path: Path) -> None:
+    """`hexie report` reads the file (no writer): it declares the models of the
+    records it counts, not the sync state, checklists, risk data, scans or audit log
+    (app/models/__init__.py), and imports the lists it counts with, not the register's
+    search or the records' rules (issue 17: a report is mostly its start-up)."""
+    out = tmp_path / "总结.docx"
+    args = ["report", "--db", str(demo_file), "-o", str(out), "--operator", "test"]
+    imported = _imported([*args, "--today", "2023-12-01"], tmp_path)
+    assert out.exists()
+    assert {
+        "app.models.campaign",
+        "app.models.health_check",
+        "app.services.checks.check_list",
+    } <= imported
+    not_read = {
+        "app.models.audit",
+        "app.models.calendar",
+        "app.models.check_result",
+        "app.models.checklist",
+        "app.models.printed_form",
+        "app.models.rectification_records",
+        "app.models.risk_data",
+        "app.models.scanned_page",
+        "app.models.stored_file",
+        "app.models.sync_state",
+        "app.services.checks.health_checks",
+        "app.services.register.enterprises",
+        "app.services.register.pinyin_keys",
+    }
+    assert not imported & not_read
 
 
 def test_a_blank_form_pdf_loads_no_word_or_spreadsheet_library(

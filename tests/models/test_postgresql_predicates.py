@@ -19,6 +19,7 @@ def test_declaring_the_models_does_not_import_the_postgresql_dialect() -> None:
     code = (
         "import sys\n"
         "import app.models, app.models.db\n"
+        "app.models.declare_all()\n"
         "loaded = [m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql')]\n"
         "assert not loaded, loaded\n"
     )
@@ -31,9 +32,10 @@ def test_declaring_the_models_does_not_import_the_postgresql_dialect() -> None:
 def test_given_predicates_are_what_postgresql_where_gives() -> None:
     """Each live index, once the predicates are given, has the dialect options and the
     PostgreSQL DDL of the same index made with `postgresql_where` in its constructor."""
-    from app.models import Base
+    from app.models import Base, declare_all
     from app.models.base import _PG_WHERE, postgresql_predicates
 
+    declare_all()  # every model, whichever the tests before have named
     postgresql_predicates()  # what making a server engine does (app/models/engines.py)
     assert _PG_WHERE == []
     partial = [

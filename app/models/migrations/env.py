@@ -2,7 +2,9 @@
 
 from alembic import context
 
-from app.models import Base
+from app.models import Base, declare_all
+
+declare_all()
 
 config = context.config
 connection = config.attributes["connection"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, case, false, func, select
 
@@ -30,21 +30,23 @@ from app.models.db import Database
 from app.models.portable import unindexed, year_month
 from app.services.campaign import campaigns, guidance
 from app.services.campaign.campaigns import CampaignInput
-from app.services.checks import health_checks
+from app.services.checks import check_list
 from app.services.core import office, reference
 from app.services.core.record_lists import its_enterprise, sum_by_county
 from app.services.core.record_store import count_where
-from app.services.layoffs import layoffs
+from app.services.layoffs import layoff_list
 from app.services.ledger import ledger
 from app.services.ledger.rectification_status import OPEN_STATUSES
-from app.services.negotiation import offers
-from app.services.register import enterprises
+from app.services.negotiation import offer_list, offer_spec
 from app.services.risk import risk_events
+
+if TYPE_CHECKING:
+    from app.services.register import enterprises
 
 LEDGER_STATES = ("found", "open", "closed", "overdue")
 RISK_LEVELS = ("high", "medium", "low")
 # Offer stages in the order of the procedure (集体合同规定 第32–47条).
-OFFER_STAGES = tuple(offers.STAGES)
+OFFER_STAGES = tuple(offer_spec.STAGES)
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,8 @@ class CampaignStats:
 
 
 # -- the filters each number is counted with (the dashboard opens the list with them) ---------
-def check_filter(period: Period, county: str = "") -> health_checks.CheckFilter:
-    return health_checks.CheckFilter(county_code=county, date_from=period.start, date_to=period.end)
+def check_filter(period: Period, county: str = "") -> check_list.CheckFilter:
+    return check_list.CheckFilter(county_code=county, date_from=period.start, date_to=period.end)
 
 
 def ledger_filter(
@@ -116,11 +118,11 @@ def offer_filter(
     county: str = "",
     today: date | None = None,
     basis: str = "offer",
-) -> offers.OfferFilter:
+) -> offer_list.OfferFilter:
     """basis "offer": offers made in the period (received, else sent, in it);
     "signed": collective contracts signed in the period, by their signing date,
     whenever the offer was made; "filed": contracts filed for review in the period."""
-    return offers.OfferFilter(
+    return offer_list.OfferFilter(
         stage=stage,
         county_code=county,
         date_from=period.start,
@@ -130,8 +132,8 @@ def offer_filter(
     )
 
 
-def filing_filter(period: Period, county: str = "") -> layoffs.FilingFilter:
-    return layoffs.FilingFilter(county_code=county, date_from=period.start, date_to=period.end)
+def filing_filter(period: Period, county: str = "") -> layoff_list.FilingFilter:
+    return layoff_list.FilingFilter(county_code=county, date_from=period.start, date_to=period.end)
 
 
 def event_filter(
@@ -146,6 +148,8 @@ def event_filter(
 
 
 def enterprise_filter(level: str, county: str = "") -> enterprises.EnterpriseFilter:
+    from app.services.register import enterprises  # the register's search, not the report's
+
     return enterprises.EnterpriseFilter(county_code=county, risk_level=level)
 
 
@@ -169,7 +173,7 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
         found = sum_by_county(db, model, conds, *values)
         return {c: found.get(c, (0,) * (1 + len(values))) for c in counties}
 
-    check_conds = health_checks._conditions(check_filter(period))
+    check_conds = check_list._conditions(check_filter(period))
     stats.checks = {c: v[0] for c, v in by_county(HealthCheck, check_conds).items()}
     stats.checked = _enterprises_by_county(db, check_conds, counties)
     stats.checks_by_month = _checks_by_month(db, period)
@@ -192,12 +196,15 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
 
     stats.risk = _risk_by_county(db, counties)
 
-    for stage in OFFER_STAGES:
-        stats.offers_by_stage[stage] = offers.count(db, offer_filter(period, stage, today=today))
+    stats.offers_by_stage = offer_list.count_by_stage(
+        db, offer_filter(period, today=today), OFFER_STAGES
+    )
     # Each figure by its own date: offers by the offer's date, contracts by the day
     # they were signed, filings by the day they were filed (README, 工作总结).
     made, signed, filed = (
-        by_county(NegotiationOffer, offers._conditions(offer_filter(period, basis=b, today=today)))
+        by_county(
+            NegotiationOffer, offer_list._conditions(offer_filter(period, basis=b, today=today))
+        )
         for b in ("offer", "signed", "filed")
     )
     stats.offers = {
@@ -206,7 +213,7 @@ def collect(db: Database, campaign_id: str, *, today: date | None = None) -> Cam
 
     filings = by_county(
         LayoffFiling,
-        layoffs._conditions(filing_filter(period)),
+        layoff_list._conditions(filing_filter(period)),
         LayoffFiling.laid_off,
         LayoffFiling.reemployed,
     )
@@ -269,10 +276,6 @@ def _risk_by_county(db: Database, counties: list[str]) -> dict[str, dict[str, in
     return out
 
 
-def _month(column: Any) -> Any:
-    return year_month(column)
-
-
 def months_of(period: Period) -> list[str]:
     out = []
     year, month = period.start.year, period.start.month
@@ -283,13 +286,13 @@ def months_of(period: Period) -> list[str]:
 
 
 def _checks_by_month(db: Database, period: Period) -> dict[str, dict[str, int]]:
-    conds = health_checks._conditions(check_filter(period))
+    conds = check_list._conditions(check_filter(period))
     stmt = (
-        select(_month(HealthCheck.check_date), Enterprise.county_code, func.count())
+        select(year_month(HealthCheck.check_date), Enterprise.county_code, func.count())
         .select_from(HealthCheck)
         .join(Enterprise, its_enterprise(HealthCheck))
         .where(and_(*conds))
-        .group_by(_month(HealthCheck.check_date), Enterprise.county_code)
+        .group_by(year_month(HealthCheck.check_date), Enterprise.county_code)
     )
     out: dict[str, dict[str, int]] = {m: {} for m in months_of(period)}
     with db.reader() as conn:
@@ -304,11 +307,13 @@ def _closure_by_month(db: Database, period: Period) -> list[tuple[str, int, int]
     conds = ledger._conditions(ledger_filter(period, "found"))
     r = RectificationItem
     base = select(r).join(Enterprise, its_enterprise(r)).where(and_(*conds)).subquery()
-    found_stmt = select(_month(base.c.found_on), func.count()).group_by(_month(base.c.found_on))
+    found_stmt = select(year_month(base.c.found_on), func.count()).group_by(
+        year_month(base.c.found_on)
+    )
     closed_stmt = (
-        select(_month(base.c.verified_on), func.count())
+        select(year_month(base.c.verified_on), func.count())
         .where(base.c.status == "closed", base.c.verified_on.is_not(None))
-        .group_by(_month(base.c.verified_on))
+        .group_by(year_month(base.c.verified_on))
     )
     with db.reader() as conn:
         found = dict(conn.execute(found_stmt).all())

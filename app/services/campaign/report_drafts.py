@@ -25,11 +25,12 @@ from app.models import Enterprise, HealthCheck, MajorRiskEvent, RectificationIte
 from app.models.db import Database
 from app.services.campaign import campaign_stats
 from app.services.campaign.campaign_stats import CampaignStats
-from app.services.checks import health_checks
+from app.services.checks import check_list
 from app.services.core.record_lists import its_enterprise
 from app.services.documents.documents import chinese_date
 from app.services.ledger import ledger
-from app.services.negotiation import offers
+from app.services.negotiation import offer_list
+from app.services.negotiation.offer_spec import STAGES
 from app.services.risk import risk_events
 
 # (key, heading, level, what the coordinator is asked to write)
@@ -95,7 +96,7 @@ def extra_figures(db: Database, stats: CampaignStats) -> ExtraFigures:
     period = stats.period
     counties = stats.counties
     out = ExtraFigures()
-    check_conds = health_checks._conditions(campaign_stats.check_filter(period))
+    check_conds = check_list._conditions(campaign_stats.check_filter(period))
     led_conds = ledger._conditions(campaign_stats.ledger_filter(period, "found", today=stats.today))
     r = RectificationItem
     wage_item = or_(*(r.item_code.like(f"{p}%") for p in WAGE_ITEM_PREFIXES))
@@ -143,12 +144,12 @@ def extra_figures(db: Database, stats: CampaignStats) -> ExtraFigures:
                 .where(Enterprise.county_code.in_(counties))
             ).scalar_one()
         setattr(out, attr, int(n))
-    out.offers_refused = offers.count(
+    out.offers_refused = offer_list.count(
         db, campaign_stats.offer_filter(period, "refused", today=stats.today)
     )
-    out.replies_overdue = offers.count(
+    out.replies_overdue = offer_list.count(
         db,
-        offers.OfferFilter(
+        offer_list.OfferFilter(
             overdue=True, date_from=period.start, date_to=period.end, today=stats.today
         ),
     )
@@ -181,7 +182,7 @@ def drafts(stats: CampaignStats, extra: ExtraFigures, office_name: str) -> dict[
     period = f"{chinese_date(c.starts_on)}至{chinese_date(c.ends_on)}"
     source = f"{c.issuer or '上级'}{'《' + c.name + '》' if c.name else ''}"
     source += f"（{c.doc_number}）" if c.doc_number else ""
-    stages = "、".join(f"{offers.STAGES[s]}{n}份" for s, n in stats.offers_by_stage.items() if n)
+    stages = "、".join(f"{STAGES[s]}{n}份" for s, n in stats.offers_by_stage.items() if n)
     top = "、".join(f"{m}（{n}项）" for m, n in extra.top_findings)
     out = {
         "basic": (

@@ -9,7 +9,8 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, and_, exists, false, select
 
-from app.models import CheckResult, Enterprise, HealthCheck, RectificationItem
+# CheckResult: imported where used (declared then: app/models/__init__.py).
+from app.models import Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
 from app.services.core import keyset, record_lists
 from app.services.core.messages import N_
@@ -72,6 +73,8 @@ def page(
     descending: bool = True,
 ) -> keyset.Rows:
     """(id, check_date, enterprise name, county, status, 不合规 count, open items, closed items, team names, enterprise id)."""
+    from app.models import CheckResult
+
     item = RectificationItem
     noncompliant = record_lists.live_children(
         CheckResult.check_id, HealthCheck, CheckResult.result == "noncompliant"

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry
 from app.models.base import utcnow
 from app.models.db import Actor, Database
 
@@ -58,6 +57,8 @@ def record(
     changes: dict[str, list[Any]],
     summary: str = "",
 ) -> None:
+    from app.models import AuditEntry  # declared when first used: app/models/__init__.py
+
     actor: Actor = session.info["actor"]
     session.add(AuditEntry(**entry_values(actor, record_type, record_id, action, changes, summary)))
 
@@ -72,6 +73,8 @@ class AuditRow:
 
 
 def history(db: Database, record_type: str, record_id: str) -> list[AuditRow]:
+    from app.models import AuditEntry
+
     with db.session() as session:
         rows = session.execute(
             select(AuditEntry)

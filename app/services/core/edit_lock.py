@@ -29,7 +29,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.models import AuditEntry
 from app.models.base import SyncMixin, sync_record_types
 from app.models.db import Database
 from app.models.setting import SyncCounter
@@ -108,6 +107,8 @@ def last_saved(session: Session, record_type: str, record_id: str, row: Any) -> 
     """The stored version of `row` with the latest audit entry's operator and time
     (the row's own author and updated_at when the audit log has none, as for a
     record that came in a sync bundle)."""
+    from app.models import AuditEntry  # declared when first used: app/models/__init__.py
+
     entry = session.execute(
         select(AuditEntry.operator, AuditEntry.at)
         .where(AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)
@@ -224,6 +225,8 @@ def current_seq(db: Database) -> int:
 
 def last_audit_id(db: Database) -> int:
     """The newest audit entry's number: where "what colleagues changed" starts counting."""
+    from app.models import AuditEntry
+
     with db.reader() as conn:
         return int(conn.execute(select(func.max(AuditEntry.id))).scalar() or 0)
 
@@ -235,6 +238,8 @@ def changed_by_others(db: Database, after_audit_id: int) -> tuple[int, int]:
     forty item results is one record, as the coordinator thinks of it. "Another"
     is another opened database (Database.session_id), not another operator name:
     two PCs where both coordinators typed the same name see each other's saves."""
+    from app.models import AuditEntry
+
     newer = (AuditEntry.id > after_audit_id, AuditEntry.session_id != db.session_id)
     with db.reader() as conn:
         records = (

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.models import Attachment, GuidanceActivity, ScannedPage, TypicalCase
 from app.models.db import Database
 from app.owner_only import private_folder
 
@@ -105,6 +104,9 @@ def _rmdir(folder: Path) -> None:
 def referenced_names(db: Database) -> set[str]:
     """Every stored name a record of this office holds (evidence, scanned pages,
     the files of guidance activities and typical cases)."""
+    # The models declared when first used (app/models/__init__.py).
+    from app.models import Attachment, GuidanceActivity, ScannedPage, TypicalCase
+
     with db.session() as session:
         names = set(session.execute(select(Attachment.stored_name)).scalars())
         names |= set(session.execute(select(ScannedPage.stored_name)).scalars())

@@ -128,6 +128,21 @@ def count_joined(db: Database, model: Any, conditions: list[ColumnElement[bool]]
         return int(conn.execute(stmt).scalar_one())
 
 
+def sums_joined(
+    db: Database, model: Any, conditions: list[ColumnElement[bool]], *values: Any
+) -> tuple[int, ...]:
+    """The sum of each of `values` (a condition sums its true rows) over the rows of
+    `model` joined to their enterprise that meet every condition, in one query."""
+    stmt = (
+        select(*(func.coalesce(func.sum(_as_number(v)), 0) for v in values))
+        .select_from(model)
+        .join(Enterprise, Enterprise.id == model.enterprise_id)
+        .where(and_(*conditions))
+    )
+    with db.reader() as conn:
+        return tuple(int(x) for x in conn.execute(stmt).one())
+
+
 def _as_number(value: Any) -> Any:
     """A condition summed counts its true rows. Summed bare, SQLAlchemy read the sum
     back as a Boolean (14 signed contracts came out as True, printed as 1), and

@@ -99,8 +99,9 @@ def _export(db: Database, target: Path, reason: str) -> None:
 
 
 def _counts(conn: object) -> dict[str, int]:
-    from app.models import Base
+    from app.models import Base, declare_all
 
+    declare_all()
     out: dict[str, int] = {}
     for name, label in COUNTED_TABLES.items():
         table = Base.metadata.tables.get(name)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.models import StoredFile
 from app.models.db import Database
 from app.owner_only import create_private_file, private_folder
 
@@ -44,6 +43,8 @@ def put(db: Database, sha256: str, content: bytes) -> None:
     # SQLite process about 40 ms at start (app/models/base.py, live_index).
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+    from app.models import StoredFile
+
     with db.session() as session:
         session.execute(
             pg_insert(StoredFile)
@@ -55,6 +56,8 @@ def put(db: Database, sha256: str, content: bytes) -> None:
 def present(db: Database, hashes: set[str], *, verify: bool) -> set[str]:
     """Which of `hashes` the server holds; with `verify`, only those whose stored
     bytes still hash to their key (computed on the server: nothing is downloaded)."""
+    from app.models import StoredFile  # declared when first used: app/models/__init__.py
+
     if not hashes:
         return set()
     query = select(StoredFile.sha256).where(StoredFile.sha256.in_(sorted(hashes)))
@@ -95,6 +98,8 @@ def state(db: Database, sha256: str, *, verify: bool = True, earlier: Path | Non
 
 
 def content(db: Database, sha256: str) -> bytes | None:
+    from app.models import StoredFile
+
     with db.session() as session:
         data = session.execute(
             select(StoredFile.content).where(StoredFile.sha256 == sha256)

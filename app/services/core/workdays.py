@@ -20,7 +20,6 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
-from app.models.calendar import CalendarDay, CalendarYear
 from app.models.db import Database
 from app.services.core.messages import N_
 
@@ -117,6 +116,8 @@ class WorkCalendar:
 
 
 def load(db: Database) -> WorkCalendar:
+    from app.models import CalendarDay, CalendarYear  # declared here: app/models/__init__.py
+
     with db.session() as session:
         overrides = {d.day: d.is_workday for d in session.execute(select(CalendarDay)).scalars()}
         years = {y.year for y in session.execute(select(CalendarYear)).scalars()}

@@ -54,7 +54,7 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
     # Planned checks: a little above what the demo's checks reach, so the chart shows progress.
     period = campaign_stats.Period(data.starts_on, data.ends_on)
     done = {
-        c: campaign_stats.health_checks.count(db, campaign_stats.check_filter(period, c))
+        c: campaign_stats.check_list.count(db, campaign_stats.check_filter(period, c))
         for c in counties
     }
     data.targets = {c: max(5, round(n * 1.25 + rng.randint(0, 3))) for c, n in done.items()}

@@ -5,6 +5,8 @@ that grid and a run in its font. report_head (head and sign-off) and report_docx
 
 from __future__ import annotations
 
+from copy import deepcopy
+from functools import cache
 from typing import Any
 
 from app.services.documents.docx_render import set_run_font
@@ -47,14 +49,33 @@ def set_ppr(paragraph: Any, tag: str, **attrs: str) -> Any:
 
 
 def grid_line(paragraph: Any, pitch_pt: float = LINE_PITCH_PT) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    if len(ppr):  # a paragraph with other properties: python-docx places the spacing
+        _grid_format(paragraph.paragraph_format, pitch_pt)
+    else:  # a new paragraph: the spacing python-docx makes, made once (issue 17)
+        ppr.append(deepcopy(_grid_spacing(pitch_pt)))
+
+
+def _grid_format(fmt: Any, pitch_pt: float) -> None:
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 
-    fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(pitch_pt)
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
+
+
+@cache
+def _grid_spacing(pitch_pt: float) -> Any:
+    """The w:spacing _grid_format gives a paragraph that had no properties."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    p = Paragraph(OxmlElement("w:p"), None)
+    _grid_format(p.paragraph_format, pitch_pt)
+    (spacing,) = p._p.pPr
+    return spacing
 
 
 def add_run(
@@ -63,14 +84,27 @@ def add_run(
     from docx.shared import RGBColor
 
     run = paragraph.add_run(text)
+    # The run's properties made once per font, size and weight through python-docx
+    # and copied (the same XML; python-docx walks its schema for each one: issue 17).
+    run._element.insert(0, deepcopy(_run_properties(font, size, bold)))
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+    return run
+
+
+@cache
+def _run_properties(font: str, size: float, bold: bool) -> Any:
+    """The w:rPr set_run_font (and the tighter spacing of body text) gives a new run."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    run = Paragraph(OxmlElement("w:p"), None).add_run()
     set_run_font(run, font, size, bold)
     if size == BODY_PT:
         run._element.get_or_add_rPr().append(
             oxml("w:spacing", **{"w:val": str(CHAR_TIGHTEN_TWIPS)})
         )
-    if color:
-        run.font.color.rgb = RGBColor.from_string(color)
-    return run
+    return run._element.rPr
 
 
 def body_paragraph(word: Any, text: str, fonts: dict[str, str], *, indent_chars: int = 2) -> Any:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import false, select
 
-from app.models import Attachment, RectificationItem
+# Attachment: imported where used (declared then: app/models/__init__.py).
+from app.models import RectificationItem
 from app.models.db import Database
 from app.services.core import audit, edit_lock, record_files
 
@@ -41,6 +42,8 @@ def add(
     """Copy `source` into the managed folder and record it; returns the attachment id.
     `loaded`: the item's version the dialog shows (EditConflict, nothing written, when
     a colleague saved the item since)."""
+    from app.models import Attachment
+
     with edit_lock.guarded(db) as session:
         item = session.get(RectificationItem, item_id)
         if item is not None:
@@ -75,6 +78,8 @@ def add(
 
 
 def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[AttachmentRow]:
+    from app.models import Attachment
+
     with db.session() as session:
         rows = (
             session.execute(
@@ -101,6 +106,8 @@ def list_for(db: Database, item_id: str, *, verify: bool = True) -> list[Attachm
 def remove(db: Database, attachment_id: str, *, loaded: int | None = None) -> None:
     """Tombstone the record; the file stays in the folder (other records may share it).
     `loaded`: the item's version the dialog shows, as for add."""
+    from app.models import Attachment
+
     with edit_lock.guarded(db) as session:
         row = session.get(Attachment, attachment_id)
         if row is None or row.deleted:

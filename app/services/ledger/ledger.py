@@ -14,13 +14,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
-from app.models import (
-    DeadlineExtension,
-    Enterprise,
-    HealthCheck,
-    RectificationEvent,
-    RectificationItem,
-)
+# RectificationEvent, DeadlineExtension: imported where used (app/models/__init__.py).
+from app.models import Enterprise, HealthCheck, RectificationItem
 from app.models.db import Database
 from app.services.core import audit, edit_lock, keyset, record_lists, workdays
 from app.services.core.fields import ValidationError
@@ -226,6 +221,8 @@ def change_status(
     """Move an item to another state; refused with the reason when the move is not allowed,
     and (EditConflict) when another coordinator changed the item after the dialog loaded
     it (`loaded`, its version then)."""
+    from app.models import RectificationEvent
+
     today = today or date.today()
     note = note.strip()
     with edit_lock.guarded(db) as session:
@@ -293,6 +290,8 @@ def change_status(
 def extend_deadline(
     db: Database, item_id: str, new_deadline: date, reason: str, *, loaded: int | None = None
 ) -> None:
+    from app.models import DeadlineExtension
+
     reason = reason.strip()
     with edit_lock.guarded(db) as session:
         item = _load(session, item_id)

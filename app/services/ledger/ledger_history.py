@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.models import DeadlineExtension, RectificationEvent
+# RectificationEvent, DeadlineExtension: imported where used (app/models/__init__.py).
 from app.models.db import Database
 from app.services.core.messages import N_, Label
 from app.services.ledger.rectification_status import label
@@ -25,6 +25,8 @@ class HistoryLine:
 
 
 def history(db: Database, item_id: str) -> list[HistoryLine]:
+    from app.models import DeadlineExtension, RectificationEvent
+
     with db.session() as session:
         events = (
             session.execute(select(RectificationEvent).where(RectificationEvent.item_id == item_id))

@@ -4,12 +4,14 @@ counting and one page of rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, func, or_
 
 from app.models import NegotiationOffer
+from app.models.db import Database
 from app.services.core import keyset, record_lists
 from app.services.negotiation.offer_spec import NEGOTIATION_OFFER
 
@@ -50,20 +52,8 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
         o, flt, equal, dated=basis_date(flt.date_basis), by_enterprise=True
     )
     today = flt.today
-    if flt.stage == "effective":
-        conds.append(
-            and_(
-                o.stage == "filed",
-                o.review_ends_on < today,
-                or_(o.expires_on.is_(None), o.expires_on >= today),
-            )
-        )
-    elif flt.stage == "expired":
-        conds.append(and_(o.stage == "filed", o.review_ends_on < today, o.expires_on < today))
-    elif flt.stage == "filed":
-        conds.append(and_(o.stage == "filed", o.review_ends_on >= today))
-    elif flt.stage:
-        conds.append(o.stage == flt.stage)
+    if flt.stage:
+        conds.append(in_stage(flt.stage, today))
     if flt.overdue:
         conds.append(
             or_(
@@ -74,6 +64,34 @@ def _conditions(flt: OfferFilter) -> list[ColumnElement[bool]]:
     if flt.topic:
         conds.append(o.topics_json.like(f'%"{flt.topic}"%'))
     return conds
+
+
+def in_stage(stage: str, today: date) -> ColumnElement[bool]:
+    """The offers at `stage` on `today` (a filed contract is in review, effective or expired)."""
+    o = NegotiationOffer
+    if stage == "effective":
+        return and_(
+            o.stage == "filed",
+            o.review_ends_on < today,
+            or_(o.expires_on.is_(None), o.expires_on >= today),
+        )
+    if stage == "expired":
+        return and_(o.stage == "filed", o.review_ends_on < today, o.expires_on < today)
+    if stage == "filed":
+        return and_(o.stage == "filed", o.review_ends_on >= today)
+    return o.stage == stage
+
+
+def count_by_stage(db: Database, flt: OfferFilter, stages: Sequence[str]) -> dict[str, int]:
+    """count(db, flt) with each of `stages` as the filter's stage, in one query (the
+    summary report's process compiled and ran twelve; issue 17)."""
+    found = record_lists.sums_joined(
+        db,
+        NegotiationOffer,
+        _conditions(replace(flt, stage="")),
+        *(in_stage(s, flt.today) for s in stages),
+    )
+    return dict(zip(stages, found, strict=True))
 
 
 # Newest offers first: by the offer's date (received, else sent, else signed).

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Table
 
-from app.models import Base
+from app.models import Base, declare_all
 from app.models.base import sync_record_types
 
 FORMAT = 1
@@ -49,6 +49,7 @@ def manifest_head(
 
 
 def record_tables() -> dict[str, Table]:
+    declare_all()
     order = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
     found = {cls.__tablename__: cls.__table__ for cls in sync_record_types()}  # type: ignore[attr-defined]
     return dict(sorted(found.items(), key=lambda kv: order[kv[0]]))
