@@ -27,6 +27,7 @@ from app.models.sync_state import (
     RecordSyncBase,
     RevokedPeerKey,
     SentBundle,
+    SentVersion,
     SyncConflict,
 )
 
@@ -66,6 +67,7 @@ __all__ = [
     "RiskIntervention",
     "ScannedPage",
     "SentBundle",
+    "SentVersion",
     "Setting",
     "StoredFile",
     "SyncConflict",
