@@ -59,3 +59,23 @@ def test_each_record_sent_is_a_row_and_the_receipt_confirms_the_highest(
         (1, 1),
         (2, 1),
     ]
+
+
+def test_the_noted_versions_are_stored_table_by_table_in_chunks(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(sent_versions, "CHUNK", 2)
+    log = tmp_path / "versions.part"
+    with sent_versions.VersionLog(log) as noted:
+        noted.table("enterprise")
+        for n, record_id in enumerate(["a" * 32, "b_1-x", "c" * 32]):
+            noted.add(record_id, n + 1)
+        noted.table("rectification_item")
+        noted.add("d" * 32, 7)
+    with db.session() as session:
+        sent_versions.store(session.connection(), "410400", 3, log)
+    got = (SentVersion.peer, SentVersion.sequence, SentVersion.table_name, SentVersion.record_id)
+    assert rows(db, (*got, SentVersion.version), SentVersion.id) == [
+        ("410400", 3, "enterprise", "a" * 32, 1),
+        ("410400", 3, "enterprise", "b_1-x", 2),
+        ("410400", 3, "enterprise", "c" * 32, 3),
+        ("410400", 3, "rectification_item", "d" * 32, 7),
+    ]
