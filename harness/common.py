@@ -158,6 +158,18 @@ def _evidence(p: Path) -> bool:
     )
 
 
+def received_work(p: Path) -> bool:
+    """A bundle's work file in <db>-附件/收到 (its plaintext zip, the versions it sent, a
+    file being received), cut off by the kill: swept at a later start once untouched
+    for ten minutes (app/services/core/pending_files.py)."""
+    return (
+        len(p.parts) > 2
+        and p.parts[0].endswith("-附件")
+        and p.parts[1] == "收到"
+        and p.name.endswith(".part")
+    )
+
+
 def unfinished_backup(p: Path) -> bool:
     """A backup's copy cut off before its rename (README.md, 备份与恢复)."""
     from app.services.core.backup_parts import PART_SUFFIXES
@@ -174,6 +186,7 @@ def leftovers(before: set[Path], folder: Path) -> list[Path]:
         if not any(rule.match(p.name) for rule in DOCUMENTED)
         and not _evidence(p)
         and not pending(p)
+        and not received_work(p)
         and not unfinished_backup(p)
     )
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         RecordSyncBase,
         RevokedPeerKey,
         SentBundle,
+        SentVersion,
         SyncConflict,
     )
 
@@ -70,6 +71,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "RecordSyncBase",
         "RevokedPeerKey",
         "SentBundle",
+        "SentVersion",
         "SyncConflict",
     ),
 }
@@ -127,6 +129,7 @@ __all__ = [
     "RiskIntervention",
     "ScannedPage",
     "SentBundle",
+    "SentVersion",
     "Setting",
     "StoredFile",
     "SyncConflict",

@@ -32,6 +32,7 @@ REVISIONS = (
     "0014_search",
     "0016_scale",
     "0017_shared_files",
+    "0018_sent_versions",
 )
 
 

@@ -71,7 +71,16 @@ def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> No
     (tmp_path / "county-附件" / "abc" / "1-说明.txt").write_bytes(b"x")
     (tmp_path / "county-附件" / "待提交" / "f00" / "abc").mkdir(parents=True)
     (tmp_path / "county-附件" / "待提交" / "f00" / "abc" / "2-说明.txt").write_bytes(b"x")
+    # A bundle's work files cut off in 收到 are swept once stale (pending_files); a
+    # .part elsewhere in the folder is not one of them.
+    (tmp_path / "county-附件" / "收到").mkdir()
+    for name in ("同步包-0a1b.zip.part", "同步包-0a1b.versions.part"):
+        (tmp_path / "county-附件" / "收到" / name).write_bytes(b"x")
+    (tmp_path / "county-附件" / "abc" / "3-说明.txt.part").write_bytes(b"x")
     # A backup cut off mid-copy (.part) is documented: the crash trial checks that
     # the sweep removes it once stale (harness/crash.py); anything else is debris.
-    assert [p.name for p in leftovers(present, tmp_path)] == ["county.sqlite3.restoring"]
+    assert [p.name for p in leftovers(present, tmp_path)] == [
+        "3-说明.txt.part",
+        "county.sqlite3.restoring",
+    ]
     assert [p.name for p in orphans(present, tmp_path)] == ["1-说明.txt"]

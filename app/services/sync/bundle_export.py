@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import io
 import json
 import zipfile
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from app.services.core import office
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work, to_its_end
 from app.services.core.stats import RECORD_TYPE_NAMES
-from app.services.sync import keys
+from app.services.sync import keys, sent_versions
 from app.services.sync.bundle_files import (  # noqa: F401 - the public face of export
     place_parts,
     summary_xlsx,
@@ -185,7 +184,6 @@ class _Zipped:
 
     manifest: dict[str, Any]
     counts: dict[str, int]
-    versions: str  # {"table": {"id": version}} as JSON text, for SentBundle
     upto: int
 
 
@@ -217,30 +215,31 @@ def export_work(
     # same minute into one folder, are all kept (each office numbers its own).
     name = f"{me.code}至{to}-{datetime.now():%Y%m%d%H%M}-{sequence}.hexie"
     plain = work_file(db)
+    sent = work_file(db, ".versions.part")  # the versions sent, stored once it is written
     encrypted = out / f"~{name.removesuffix('.hexie')}.age.part"  # no ".hexie": never imported
     try:
-        zipped = yield from _zip_work(
-            db, peer, me, plain, private, full=full, with_attachments=with_attachments
-        )
+        with sent_versions.VersionLog(sent) as versions:
+            zipped = yield from _zip_work(
+                db, peer, me, plain, versions, private, full=full, with_attachments=with_attachments
+            )
         steps = len(record_tables()) + 1
         yield Progress(steps - 1, steps, N_("正在加密…"))
         encrypt_file(plain, encrypted, peer.age_recipient)
         discard(plain)
         digest, size = file_sha(encrypted), encrypted.stat().st_size
         written = place_parts(out, name, encrypted, digest, max_part_mb)
+        with db.session() as session:
+            row = session.get(PeerKey, to)
+            assert row is not None
+            row.sent_sequence = sequence
+            row.last_sent_hash = digest
+            session.add(SentBundle(peer=to, sequence=sequence, upto_seq=zipped.upto))
+            session.flush()
+            sent_versions.store(session.connection(), to, sequence, sent)
     finally:  # written, refused or cancelled: no temporary file stays
         discard(plain)
+        discard(sent)
         encrypted.unlink(missing_ok=True)
-    with db.session() as session:
-        row = session.get(PeerKey, to)
-        assert row is not None
-        row.sent_sequence = sequence
-        row.last_sent_hash = digest
-        session.add(
-            SentBundle(
-                peer=to, sequence=sequence, upto_seq=zipped.upto, versions_json=zipped.versions
-            )
-        )
     manifest = zipped.manifest
     return ExportResult(written, manifest["bundle_id"], sequence, zipped.counts, size)
 
@@ -250,13 +249,15 @@ def _zip_work(
     peer: Any,
     me: Any,
     plain: Path,
+    versions: sent_versions.VersionLog,
     private: PrivateKeys,
     *,
     full: bool,
     with_attachments: bool,
 ) -> Work[_Zipped]:
     """The records for `peer` changed since its last receipt (all of them when
-    `full`), evidence files, the summary sheet and the signed manifest, zipped into `plain`."""
+    `full`), evidence files, the summary sheet and the signed manifest, zipped into `plain`;
+    the version of each record sent noted in `versions`."""
     from app.services.core import record_files
 
     to = peer.office_code
@@ -267,7 +268,6 @@ def _zip_work(
     sequence = peer.sent_sequence + 1
     members: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
-    versions = io.StringIO()
     files: dict[str, Path] = {}  # SHA-256 → the file on this PC
     encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
     with db.reader() as conn, zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -294,10 +294,8 @@ def _zip_work(
                 del record["change_seq"]  # local bookkeeping, meaningless to the peer
                 if writer is None:
                     writer = _Member(archive, f"records/{name}.jsonl")
-                    versions.write(f'{"," if counts else ""}"{name}":{{')
-                else:
-                    versions.write(",")
-                versions.write(f'"{record["id"]}":{record["version"]}')
+                    versions.table(name)
+                versions.add(record["id"], record["version"])
                 writer.add(encode(record) + "\n")
                 if with_attachments and not record["deleted"]:
                     for description in _file_descriptions(name, record):
@@ -307,7 +305,6 @@ def _zip_work(
             if writer is not None:
                 members[f"records/{name}.jsonl"] = writer.close()
                 counts[name] = writer.count
-                versions.write("}")
         for digest, path in files.items():
             members[f"attachments/{digest}"] = _add_file(archive, f"attachments/{digest}", path)
         members["summary.xlsx"] = _add_bytes(
@@ -326,7 +323,7 @@ def _zip_work(
             "counts": counts,
         }
         _sign_into(archive, manifest, private)
-    return _Zipped(manifest, counts, "{" + versions.getvalue() + "}", upto)
+    return _Zipped(manifest, counts, upto)
 
 
 export = to_its_end(export_work)

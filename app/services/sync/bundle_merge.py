@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +34,7 @@ from app.services.core.stats import RECORD_TYPE_NAMES
 from app.services.sync.bundle_checks import RowChecker, has_surrogate_escape, lone_surrogates
 from app.services.sync.bundle_format import BundleError, jsonable, parsers, record_tables
 from app.services.sync.bundle_read import ZIP_ERRORS, OpenBundle, member_lines
+from app.services.sync.bundle_seen import SeenIds
 from app.services.sync.bundle_write import TableWriter, insert_bases
 
 COUNT_KEYS = ("added", "updated", "deleted", "unchanged", "conflicts")
@@ -133,7 +133,7 @@ class _TableMerge:
     """One table of one bundle: lines in, checked, judged, and (when writing) written."""
 
     def __init__(
-        self, session: Any, bundle: OpenBundle, table: Table, me: str, write: bool, seen: Any
+        self, session: Any, bundle: OpenBundle, table: Table, me: str, write: bool, seen: SeenIds
     ) -> None:
         self.session = session
         self.connection = session.connection()
@@ -142,7 +142,7 @@ class _TableMerge:
         self.name = str(table.name)  # a plain str: SQLAlchemy's quoted_name slows the driver
         self.me = me
         self.write = write
-        self.seen = seen  # table → ids this bundle carries (for foreign keys)
+        self.seen = seen  # the ids this bundle carries, per table (bundle_seen)
         self.checker = RowChecker(table)
         self.tally = dict.fromkeys(COUNT_KEYS, 0)
         self.problems = bundle.problems
@@ -157,9 +157,12 @@ class _TableMerge:
         self.with_files = self.name == "attachment" or self.name in record_types.tables_with_files()
 
     def feed(self, lines: Any) -> Iterator[int]:
-        """Read the lines; yields the number of records taken after each chunk."""
+        """Read the lines; yields the number of records taken after each chunk. Problems
+        are noted when the lines read are settled (`_settle`), in their order, and a
+        chunk is merged after the line that fills it: the message is as it was."""
         chunk: list[tuple[int, dict[str, Any]]] = []
-        ids = self.seen[self.name]
+        pending: list[tuple[int, Any, list[str]]] = []  # (line, record or None, problems)
+        waiting = 0  # records in `pending`
         loads: Callable[[str], Any] = json.JSONDecoder().decode
         for number, line in lines:
             if not line or line.isspace():
@@ -167,30 +170,50 @@ class _TableMerge:
             try:
                 row = loads(line)
             except ValueError:
-                self.problems.line(self.name, number, ["不是有效的 JSON"])
+                pending.append((number, None, ["不是有效的 JSON"]))
                 continue
             bad = self.checker.check(row)
             if not bad and "\\u" in line and has_surrogate_escape(line) and lone_surrogates(row):
                 bad = ["含有无法保存的字符（不成对的代理项）"]
-            if not bad and row["id"] in ids:
-                bad = [f"与前面的记录编号 {row['id']} 重复"]
             if bad:
-                self.problems.line(self.name, number, bad)
-                continue
-            ids.add(row["id"])
-            chunk.append((number, row))
-            if len(chunk) >= CHUNK:
-                self._chunk(chunk)
-                yield len(chunk)
-                chunk = []
+                pending.append((number, None, bad))
+            else:
+                pending.append((number, row, []))
+                waiting += 1
+            # Settled when the chunk could be full (no id repeated), or many bad lines wait.
+            if waiting >= CHUNK - len(chunk) or len(pending) >= 4 * CHUNK:
+                self._settle(pending, chunk)
+                pending, waiting = [], 0
+                if len(chunk) >= CHUNK:
+                    self._chunk(chunk)
+                    yield len(chunk)
+                    chunk = []
+        self._settle(pending, chunk)
         if chunk:
             self._chunk(chunk)
             yield len(chunk)
 
+    def _settle(
+        self, pending: list[tuple[int, Any, list[str]]], chunk: list[tuple[int, dict[str, Any]]]
+    ) -> None:
+        """Note the problems of `pending`'s lines in order (an id carried before among
+        them: one query for them all); the rest join `chunk`, their ids now seen."""
+        before = self.seen.known(self.name, [r["id"] for _n, r, _b in pending if r is not None])
+        new: set[str] = set()
+        for number, row, bad in pending:
+            if row is not None and (row["id"] in before or row["id"] in new):
+                bad = [f"与前面的记录编号 {row['id']} 重复"]
+            if bad:
+                self.problems.line(self.name, number, bad)
+                continue
+            new.add(row["id"])
+            chunk.append((number, row))
+        self.seen.add(self.name, new)
+
     def _missing_parents(self, chunk: list[tuple[int, dict[str, Any]]]) -> None:
         for column, parent_name, parent in self.foreign:
             refs = {r[column] for _n, r in chunk if r.get(column) is not None}
-            refs -= self.seen[parent_name]
+            refs -= self.seen.known(parent_name, refs)
             if not refs:
                 continue
             found = {
@@ -331,22 +354,25 @@ def merge_work(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -
     here = office.current(db)
     me = here.code if here else ""
     result = MergeResult()
-    seen: dict[str, set[str]] = defaultdict(set)
     assert bundle.problems is not None
     counts = bundle.manifest.get("counts") or {}
     total = sum(v for v in counts.values() if type(v) is int and v > 0) or 1
     done = 0
-    for name, table in record_tables().items():  # parents before children
-        member = bundle.record_members.get(name)
-        if member is None:
-            continue
-        step = _TableMerge(session, bundle, table, me, write, seen)
-        label = f"{bundle.name}：{RECORD_TYPE_NAMES.get(name, name)}"
-        for taken in step.feed(member_lines(bundle, member)):
-            done += taken
-            yield Progress(min(done, total), total, label)
-        result.counts[name] = step.tally
-        result.files.update(step.files)
+    seen = SeenIds()
+    try:
+        for name, table in record_tables().items():  # parents before children
+            member = bundle.record_members.get(name)
+            if member is None:
+                continue
+            step = _TableMerge(session, bundle, table, me, write, seen)
+            label = f"{bundle.name}：{RECORD_TYPE_NAMES.get(name, name)}"
+            for taken in step.feed(member_lines(bundle, member)):
+                done += taken
+                yield Progress(min(done, total), total, label)
+            result.counts[name] = step.tally
+            result.files.update(step.files)
+    finally:  # merged, refused or cancelled: the scratch file goes
+        seen.close()
     for sha in result.files:
         member = bundle.attachment_members.get(sha)
         if member is not None:

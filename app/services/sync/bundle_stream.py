@@ -29,8 +29,9 @@ from app.models.db import Database
 BLOCK = 1 << 20
 
 
-def work_file(db: Database) -> Path:
-    """A new, empty, owner-only file for a bundle's plaintext zip."""
+def work_file(db: Database, suffix: str = ".zip.part") -> Path:
+    """A new, empty, owner-only file for a bundle's plaintext zip (or, with another
+    `suffix` ending in .part, for what the export notes of it: sent_versions)."""
     from app.owner_only import create_private_file, private_folder
     from app.services.core import record_files
 
@@ -38,7 +39,7 @@ def work_file(db: Database) -> Path:
     folder = base / record_files.RECEIVED_FOLDER
     private_folder(base)  # personal data: owner-only (README: 存储 / Storage)
     private_folder(folder)
-    path = folder / f"同步包-{uuid.uuid4().hex}.zip.part"
+    path = folder / f"同步包-{uuid.uuid4().hex}{suffix}"
     create_private_file(path)
     return path
 
