@@ -41,6 +41,19 @@ def saved_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return out
 
 
+def seeks_of(service: Any, monkeypatch: pytest.MonkeyPatch) -> list[Seek]:
+    """Where each page the service is asked for starts."""
+    seeks: list[Seek] = []
+    real_page = service.page
+
+    def page(*args: Any, **kwargs: Any) -> Any:
+        seeks.append(kwargs["offset"])
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(service, "page", page)
+    return seeks
+
+
 def sheet_rows(path: Path) -> list[tuple[Any, ...]]:
     return list(load_workbook(path).active.iter_rows(values_only=True))
 
@@ -49,14 +62,7 @@ def test_the_register_exports_every_row_as_filtered_and_sorted_in_chinese(
     qtbot, register, saved_to, monkeypatch
 ):
     monkeypatch.setattr(list_xlsx, "PAGE", 7)  # five pages of the 20 rows found
-    seeks: list[Seek] = []
-    real_page = enterprises.page
-
-    def page(*args: Any, **kwargs: Any) -> Any:
-        seeks.append(kwargs["offset"])
-        return real_page(*args, **kwargs)
-
-    monkeypatch.setattr(enterprises, "page", page)
+    seeks = seeks_of(enterprises, monkeypatch)
     tab = EnterpriseTab(register, SyncTaskRunner(), english=True)
     qtbot.addWidget(tab)
     tab.search.setText("恒达")
@@ -126,14 +132,7 @@ def test_the_ledger_export_reads_its_pages_by_key(db, tmp_path, monkeypatch):
         for n in range(3):
             manual(db, firm, matter=f"问题{serial}-{n}")
     monkeypatch.setattr(ledger_export, "PAGE", 2)
-    seeks: list[Any] = []
-    real_page = ledger.page
-
-    def page(*args: Any, **kwargs: Any) -> Any:
-        seeks.append(kwargs["offset"])
-        return real_page(*args, **kwargs)
-
-    monkeypatch.setattr(ledger, "page", page)
+    seeks = seeks_of(ledger, monkeypatch)
     out = drain(
         ledger_export.export(db, LedgerFilter(today=date(2023, 10, 9)), tmp_path / "台账.xlsx")
     )

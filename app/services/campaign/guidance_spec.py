@@ -112,6 +112,7 @@ GUIDANCE_ACTIVITY = RecordSpec(
     rules=guidance_rules.activity_rules,
     title="title",
     files=True,
+    list_title="指导服务活动台账",
 )
 TYPICAL_CASE = RecordSpec(
     "typical_case",
@@ -120,4 +121,5 @@ TYPICAL_CASE = RecordSpec(
     CASE_COLUMNS,
     title="title",
     files=True,
+    list_title="典型案例清单",
 )

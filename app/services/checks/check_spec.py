@@ -56,4 +56,5 @@ HEALTH_CHECK = RecordSpec(
     FIELDS,
     COLUMNS,
     rules=snapshot_rules.check,
+    list_title="法治体检台账",
 )

@@ -45,6 +45,12 @@ class RecordSpec:
     rules: Rules | None = None
     title: str = ""  # the field that names one record (bundle and audit messages)
     files: bool = False  # keeps a files_json list whose files travel with it
+    # The printed list's title after the office's name (导出 Excel…): 裁员备案台账.
+    list_title: str = ""
+
+    @property
+    def printed_title(self) -> str:
+        return self.list_title or f"{self.label.zh}清单"
 
     def field(self, name: str) -> FieldSpec:
         for spec in self.fields:

@@ -111,6 +111,7 @@ LAYOFF_FILING = RecordSpec(
     FIELDS,
     COLUMNS,
     rules=filing_rules.check,
+    list_title="裁员备案台账",
 )
 
 # The list of people an enterprise reports, as its spreadsheet may head the columns.

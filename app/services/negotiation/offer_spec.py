@@ -195,5 +195,6 @@ NEGOTIATION_OFFER = RecordSpec(
     FIELDS,
     COLUMNS,
     rules=offer_rules.check,
+    list_title="集体协商要约台账",
 )
 STAGE_LABELS = labelled(STAGES, STAGES_EN)

@@ -185,4 +185,5 @@ ENTERPRISE = RecordSpec(
     ),
     rules=enterprise_rules.record_rules,
     title="name",
+    list_title="企业名册",
 )

@@ -81,4 +81,5 @@ MAJOR_RISK_EVENT = RecordSpec(
     FIELDS,
     COLUMNS,
     rules=event_rules.check,
+    list_title="重大风险隐患台账",
 )

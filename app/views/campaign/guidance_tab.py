@@ -78,7 +78,6 @@ class ActivitiesList(_CampaignList):
     DIALOG = ActivityDialog
     FILTER = guidance.ActivityFilter
     NAME = "activity"
-    EXPORT_TITLE = "指导服务活动台账"
 
     def search_hint(self) -> str:
         return self.tr("活动名称")
@@ -109,7 +108,6 @@ class CasesList(_CampaignList):
     DIALOG = CaseDialog
     FILTER = guidance.CaseFilter
     NAME = "case"
-    EXPORT_TITLE = "典型案例清单"
 
     def search_hint(self) -> str:
         return self.tr("案例标题")

@@ -30,7 +30,6 @@ class HealthCheckTab(ListTab):
     DIALOG = CheckDialog
     FILTER = CheckFilter
     NAME = "check"
-    EXPORT_TITLE = "法治体检台账"
     SORT_FIELD = "check_date"
     SORT_DESCENDING = True
 

@@ -27,7 +27,6 @@ class ListActions:
     DIALOG: Any
     SERVICE: Any
     SPEC: Any
-    EXPORT_TITLE: str
     columns: Any
     model: Any
     filter: Any
@@ -200,8 +199,8 @@ class ListActions:
 
     # -- exporting the list --------------------------------------------------------------------
     def export_title(self) -> str:
-        """The exported sheet's title after the office's name (Chinese: a printed list)."""
-        return self.EXPORT_TITLE or f"{self.SPEC.label.zh}清单"
+        """The exported sheet's title after the office's name (the record spec's)."""
+        return str(self.SPEC.printed_title)
 
     def export_list(self) -> None:
         """导出 Excel…: the list as filtered and sorted now — every row, not only those

@@ -71,7 +71,6 @@ class ListTab(ListActions, PresetFilter, QWidget):
     SORT_COLUMN: int | None = None  # its column when a click on a header sorts; None: no sorting
     ENTERPRISE_CHIP = True  # the 企业：… × chip of a list filtered to one enterprise
     EXPORT = True  # a 导出 Excel… button for the list as shown (the ledger has its own)
-    EXPORT_TITLE = ""  # its sheet's title after the office's name; "": 〈record〉清单
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """A tab lists the records its dialog edits: a SpecDialog's SPEC and SERVICE are

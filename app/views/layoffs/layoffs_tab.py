@@ -17,7 +17,6 @@ class LayoffsTab(ListTab):
     DIALOG = LayoffDialog
     FILTER = FilingFilter
     NAME = "layoff"
-    EXPORT_TITLE = "裁员备案台账"
 
     def build(self) -> None:
         self.county = self.choice("", (), CountyFilter(self.english))

@@ -17,7 +17,6 @@ class OffersTab(ListTab):
     DIALOG = OfferDialog
     FILTER = OfferFilter
     NAME = "offer"
-    EXPORT_TITLE = "集体协商要约台账"
 
     def build(self) -> None:
         rules = negotiation_rules.rules_file()

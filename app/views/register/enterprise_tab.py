@@ -36,7 +36,6 @@ class EnterpriseTab(ListTab):
     SERVICE = enterprises
     FILTER = EnterpriseFilter
     NAME = "enterprise"
-    EXPORT_TITLE = "企业名册"
     SEARCH_DELAY_MS = 120
     SEARCH_STRETCH = 3
     SORT_COLUMN = 0

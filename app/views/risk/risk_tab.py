@@ -16,7 +16,6 @@ class RiskTab(ListTab):
     DIALOG = RiskDialog
     FILTER = EventFilter
     NAME = "risk"
-    EXPORT_TITLE = "重大风险隐患台账"
 
     def build(self) -> None:
         self.status = self.choice(

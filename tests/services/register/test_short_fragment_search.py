@@ -117,6 +117,18 @@ def test_a_common_fragment_walks_the_sort_index(register, fragment):
     assert len(found(register, "公")) == 30
 
 
+def walk_plan(register, fragment: str) -> tuple[list[str], list[str]]:
+    """The plans of a 5-row page on a province-sized register: those along the sort
+    index, and all of them."""
+    large_register(register)
+    page_plans = plans(
+        register,
+        lambda: enterprises.page(register, EnterpriseFilter(text=fragment), limit=5),
+        "enterprise",
+    )
+    return [p for p in page_plans if "ix_enterprise_sort" in p], page_plans
+
+
 @pytest.mark.parametrize("fragment", ["yxgs", "有限公司"])  # in every name: common
 def test_a_common_long_fragment_is_tested_along_the_sort_index_not_read_and_sorted(
     register, fragment, monkeypatch
@@ -126,13 +138,7 @@ def test_a_common_long_fragment_is_tested_along_the_sort_index_not_read_and_sort
     an OR with the credit codes that read every walked row from the table ("pds",
     0.8 s), were the slow ways."""
     monkeypatch.setattr(name_index, "DENSE", 1.01)  # common, not in most names
-    large_register(register)
-    page_plans = plans(
-        register,
-        lambda: enterprises.page(register, EnterpriseFilter(text=fragment), limit=5),
-        "enterprise",
-    )
-    page = [p for p in page_plans if "ix_enterprise_sort" in p]
+    page, page_plans = walk_plan(register, fragment)
     assert page and "LIST SUBQUERY" in page[0] and "enterprise_fts" in page[0], page_plans
     assert "TEMP B-TREE FOR ORDER BY" not in page[0]
     if fragment.isascii():  # the name's list and the credit codes' as one
@@ -144,13 +150,7 @@ def test_a_common_long_fragment_is_tested_along_the_sort_index_not_read_and_sort
 def test_a_fragment_in_most_names_is_walked_with_like_not_listed_first(register, fragment):
     """Listing 800,000 matches of "yxgs" before the walk took 0.27 s at a million;
     LIKE along the sort index fills the page within a few hundred rows."""
-    large_register(register)
-    page_plans = plans(
-        register,
-        lambda: enterprises.page(register, EnterpriseFilter(text=fragment), limit=5),
-        "enterprise",
-    )
-    page = [p for p in page_plans if "ix_enterprise_sort" in p]
+    page, page_plans = walk_plan(register, fragment)
     assert page and "enterprise_fts" not in page[0] and "LIST SUBQUERY" not in page[0], page_plans
     assert "TEMP B-TREE FOR ORDER BY" not in page[0]
     assert found(register, fragment) == sorted(names_with(register, fragment))
