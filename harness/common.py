@@ -171,10 +171,10 @@ def received_work(p: Path) -> bool:
 
 
 def unfinished_backup(p: Path) -> bool:
-    """A backup's copy cut off before its rename (README.md, 备份与恢复)."""
-    from app.services.core.backup_parts import PART_SUFFIXES
+    """A backup's copy, or a restore's, cut off before its rename (README.md, 备份与恢复)."""
+    from app.services.core.backup_parts import PART_SUFFIXES, RESTORING_SUFFIXES
 
-    return p.name.endswith(PART_SUFFIXES)
+    return p.name.endswith(PART_SUFFIXES + RESTORING_SUFFIXES)
 
 
 def leftovers(before: set[Path], folder: Path) -> list[Path]:

@@ -179,8 +179,9 @@ def kill_trial(
     opened = opened or _next_start_problem(path, trial / "data")
     if not opened and any(c.exists() for c in waiting):
         opened = "the next open left evidence copies in 待提交"
-    # A backup killed mid-copy leaves its .part; aged as a later day's start meets it,
-    # the sweep the window's start-up and every backup run must remove it.
+    # A backup killed mid-copy leaves its .part, a restore its .restoring; aged as a
+    # later day's start meets them, the sweep the window's start-up and every backup
+    # run must remove them.
     from app.services.core import backups
 
     cut_off = [trial / p for p in files_under(trial) - present if unfinished_backup(p)]
@@ -189,7 +190,7 @@ def kill_trial(
         os.utime(part, (old, old))
         backups.clean_stale_parts(part.parent)
     if not opened and any(p.exists() for p in cut_off):
-        opened = "an unfinished backup (.part) was not swept once stale"
+        opened = "an unfinished backup (.part) or restore (.restoring) was not swept once stale"
     if opened:
         tally.problems.append(f"{label}: {opened}")
     else:

@@ -311,6 +311,23 @@ def test_stale_part_files_are_cleaned_at_the_next_backup(office_file, tmp_path, 
     assert not fresh.exists()
 
 
+def test_a_killed_restores_copy_is_swept_at_the_next_start(office_file, tmp_path):
+    """A restore copies the backup beside the database as <name>.restoring and renames
+    it over the database at the end; a kill in between left the copy — as large as
+    the database — until the next restore (found by the crash trial)."""
+    folder = tmp_path / "备份"
+    left = [office_file.with_name(office_file.name + s) for s in (".restoring", ".restoring-wal")]
+    for path in left:
+        path.write_bytes(b"a restore cut off")
+    backups.daily_backup_if_due(office_file, folder)
+    assert all(p.exists() for p in left)  # young: a restore may be running now
+    old = time.time() - 3600
+    for path in left:
+        os.utime(path, (old, old))
+    backups.daily_backup_if_due(office_file, folder)
+    assert not any(p.exists() for p in left)
+
+
 # -- 6. readers beside a writer ---------------------------------------------------------------
 
 

@@ -65,6 +65,7 @@ def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> No
         "county-20240601-080000-import.sqlite3.part",
         "county-20240601-080000-restore.sqlite3.part-journal",
         "county.sqlite3.restoring",
+        "county.sqlite3.bak",
     ):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "county-附件" / "abc").mkdir(parents=True)
@@ -77,10 +78,11 @@ def test_stray_files_are_found_and_documented_ones_are_not(tmp_path: Path) -> No
     for name in ("同步包-0a1b.zip.part", "同步包-0a1b.versions.part"):
         (tmp_path / "county-附件" / "收到" / name).write_bytes(b"x")
     (tmp_path / "county-附件" / "abc" / "3-说明.txt.part").write_bytes(b"x")
-    # A backup cut off mid-copy (.part) is documented: the crash trial checks that
-    # the sweep removes it once stale (harness/crash.py); anything else is debris.
+    # A backup cut off mid-copy (.part), or a restore (.restoring), is documented:
+    # the crash trial checks that the sweep removes it once stale (harness/crash.py);
+    # anything else is debris.
     assert [p.name for p in leftovers(present, tmp_path)] == [
         "3-说明.txt.part",
-        "county.sqlite3.restoring",
+        "county.sqlite3.bak",
     ]
     assert [p.name for p in orphans(present, tmp_path)] == ["1-说明.txt"]

@@ -239,6 +239,8 @@ def daily_backup_if_due(db_path: Path, folder: Path, *, now: datetime | None = N
     now = now or datetime.now()
     stem = db_path.stem
     clean_stale_parts(folder)  # left by a backup that was killed
+    if Path(folder).resolve() != db_path.parent.resolve():
+        clean_stale_parts(db_path.parent)  # a restore's copy, left by a kill
     if any(b.made_at.date() == now.date() for b in list_backups(folder, stem)):
         return None
     if not db_path.exists() or db_path.stat().st_size == 0:
