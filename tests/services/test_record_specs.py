@@ -138,3 +138,12 @@ def test_list_rows_keep_their_height_without_holding_it(tmp_path):
     ws = load_workbook(sheet.save(tmp_path / "清单.xlsx")).active
     assert [ws.row_dimensions[r].height for r in (4, 30, 53)] == [21.0, 47.0, 70.0]
     assert ws.cell(53, 2).value == "第50家"
+    # Cells of a kind share a named style, made once: font, border and alignment set
+    # on each cell were four fifths of an export's time.
+    assert (ws.cell(3, 1).style, ws.cell(4, 1).style, ws.cell(4, 2).style) == (
+        "列表表头居中底色DDDDDD",
+        "列表居中",
+        "列表靠左",
+    )
+    assert ws.cell(4, 2).font.name == "宋体" and ws.cell(4, 2).border.left.style == "thin"
+    assert ws.cell(4, 2).alignment.wrap_text and ws.cell(3, 1).font.b
