@@ -306,3 +306,31 @@ def test_each_tab_lists_what_its_dialog_edits():
     assert (OffersTab.SPEC, OffersTab.SERVICE) == (NEGOTIATION_OFFER, offers)
     assert (RiskTab.SPEC, RiskTab.SERVICE) == (MAJOR_RISK_EVENT, risk_events)
     assert (HealthCheckTab.SPEC, HealthCheckTab.SERVICE) == (HEALTH_CHECK, health_checks)
+
+
+def test_printing_selected_records_runs_on_the_worker_and_cancel_leaves_no_file(
+    qtbot, window, eid, monkeypatch, tmp_path
+):
+    """The forms of a selection are built and written by the task runner (progress,
+    Cancel), not on the GUI thread: a selection may be hundreds of forms."""
+    from PySide6.QtGui import QAction
+
+    for sent in (date(2023, 9, 25), date(2023, 9, 26)):
+        offers.save(window.db, offers.OfferInput(eid, topics=["pay_level"], sent_on=sent))
+    tab = window.offers_tab
+    tab.refresh()
+    tab.table.selectAll()
+    out = tmp_path / "要约书.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    started = []
+    monkeypatch.setattr(window.tasks, "start", lambda *args, **_k: started.append(args))
+    tab.findChild(QAction, "print_offer-letter_pdf").trigger()
+    assert len(started) == 1 and not out.exists()  # nothing written on the GUI thread
+    work = started[0][2]()
+    next(work)  # the first form built, then Cancel
+    work.close()
+    assert not list(tmp_path.glob("要约书*"))
+    from app.services.core.progress import drain
+
+    assert drain(started[0][2]()) == out
+    assert pdf_text(out).count("集体协商要约书") >= 2

@@ -167,11 +167,15 @@ class ListActions:
             )
             return
         out = actions.ask_path(self, title, f"{output.FORM_KINDS[kind]}-{date.today():%Y%m%d}", how)  # type: ignore[arg-type]
-        if out is not None:
-            path = output.write_documents(
-                self.db, kind, ids, out, odd_pages=actions.odd_pages(), **options
-            )
-            self.exported.emit(str(path))
+        if out is None:
+            return
+        db, odd = self.db, actions.odd_pages()
+
+        def work() -> Any:
+            return output.documents_work(db, kind, ids, out, odd_pages=odd, **options)
+
+        # On the worker, with progress and Cancel: a selection may be hundreds of forms.
+        self.tasks.start(self, title, work, lambda path: self.exported.emit(str(path)))
 
     def _print_options(self, kind: str) -> dict[str, Any] | None:
         """The layoff receipt is dated the day the report was received, or a date the

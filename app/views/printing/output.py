@@ -98,16 +98,52 @@ def write_documents(
     one with `odd_pages`) and numbering its own pages. `options` go to the builder
     (the layoff receipt's `receipt_date`)."""
     out = Path(out)
-    suffix = _suffix(out)
+    _suffix(out)
     build = builder(kind)
     documents = [build(db, rid, **options) for rid in record_ids]
-    if suffix == ".docx":
+    return _render(documents, out, out, odd_pages)
+
+
+def documents_work(
+    db: Database,
+    kind: str,
+    record_ids: Sequence[str],
+    out: str | Path,
+    *,
+    odd_pages: bool = False,
+    **options: object,
+) -> Work[Path]:
+    """write_documents for the window's worker: progress as each record's form is
+    built; written beside `out` and moved into place whole, so Cancel or a failure
+    leaves no file (the window never waits for many forms: README, printing)."""
+    out = Path(out)
+    _suffix(out)
+    build = builder(kind)
+    total = len(record_ids)
+    documents = []
+    for n, rid in enumerate(record_ids, start=1):
+        documents.append(build(db, rid, **options))
+        yield Progress(n, total + 1, f"正在准备 {n}/{total}…")
+    yield Progress(total, total + 1, "正在写入文件…")
+    tmp = out.with_name(out.name + ".part")
+    try:
+        _render(documents, tmp, out, odd_pages)
+        tmp.replace(out)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return out
+
+
+def _render(documents: list[Document], path: Path, out: Path, odd_pages: bool) -> Path:
+    """The documents into `path`, in the format `out`'s suffix names."""
+    if _suffix(out) == ".docx":
         from app.services.documents.docx_render import render_docx
 
-        return render_docx(documents[0], out, documents=documents, odd_pages=odd_pages)
+        return render_docx(documents[0], path, documents=documents, odd_pages=odd_pages)
     from app.views.printing import document_pdf
 
-    return document_pdf.write_pdf(documents, out, odd_pages=odd_pages)
+    return document_pdf.write_pdf(documents, path, odd_pages=odd_pages)
 
 
 BLANK_FORM_PDF_ONLY = (
