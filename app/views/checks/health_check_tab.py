@@ -153,18 +153,13 @@ class HealthCheckTab(ListTab):
         out = actions.ask_path(self, self.tr("保存%1").replace("%1", title), suggested, how)
         if out is None:
             return
+        db, odd = self.db, actions.odd_pages()
         self.tasks.start(
             self,
             self.tr("正在生成%1").replace("%1", title),
-            lambda: self._write_documents(kind, ids, out),
+            lambda: output.documents_work(db, kind, ids, out, odd_pages=odd),
             lambda path: self.exported.emit(str(path)),
         )
-
-    def _write_documents(self, kind: str, ids: list[str], out: Any) -> Any:
-        from app.services.core.progress import Progress
-
-        yield Progress(0, 1, self.tr("正在生成…"))
-        return output.write_documents(self.db, kind, ids, out, odd_pages=actions.odd_pages())
 
     def print_blank_for_selected(self, how: str) -> None:
         ids = self.selected_ids()
