@@ -1506,10 +1506,6 @@ medium %2</translation>
       <translation>Making %1</translation>
     </message>
     <message>
-      <source>正在生成…</source>
-      <translation>Working…</translation>
-    </message>
-    <message>
       <source>确定删除选中的体检草稿及其整改事项吗？</source>
       <translation>Delete the selected draft checks and their rectification items?</translation>
     </message>
