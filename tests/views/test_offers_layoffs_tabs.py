@@ -334,3 +334,27 @@ def test_printing_selected_records_runs_on_the_worker_and_cancel_leaves_no_file(
 
     assert drain(started[0][2]()) == out
     assert pdf_text(out).count("集体协商要约书") >= 2
+
+
+def test_the_preview_of_a_selection_is_built_on_the_worker(qtbot, window, eid, monkeypatch):
+    """The forms are built by the task runner, and the preview opens on them after."""
+    from PySide6.QtGui import QAction
+
+    from app.services.core.progress import drain
+    from app.views.printing import actions
+
+    for sent in (date(2023, 9, 25), date(2023, 9, 26)):
+        offers.save(window.db, offers.OfferInput(eid, topics=["pay_level"], sent_on=sent))
+    tab = window.offers_tab
+    tab.refresh()
+    tab.table.selectAll()
+    started, opened = [], []
+    monkeypatch.setattr(window.tasks, "start", lambda *args, **_k: started.append(args))
+    monkeypatch.setattr(actions, "preview", lambda _p, title, paint: opened.append(title))
+    tab.findChild(QAction, "print_offer-letter_preview").trigger()
+    assert len(started) == 1 and opened == []  # nothing built on the GUI thread yet
+    _parent, title, work, shown = started[0]
+    documents = drain(work())
+    assert len(documents) == 2
+    shown(documents)
+    assert opened == [title]

@@ -144,9 +144,9 @@ class HealthCheckTab(ListTab):
             return
         title = output.form_title(kind)
         if how == "preview":
-            documents = [output.build_document(self.db, kind, cid) for cid in ids]
-            actions.preview(
-                self, title, lambda printer: actions.paint_documents_on(printer, documents)
+            db = self.db
+            actions.preview_built(
+                self, self.tasks, title, lambda: output.documents_built(db, kind, ids)
             )
             return
         suggested = f"{output.FORM_KINDS[kind]}-{date.today():%Y%m%d}"

@@ -159,11 +159,12 @@ class ListActions:
         if options is None:
             return
         if how == "preview":
-            documents = [output.build_document(self.db, kind, rid, **options) for rid in ids]
-            actions.preview(
+            db = self.db
+            actions.preview_built(
                 self,  # type: ignore[arg-type]
+                self.tasks,
                 title,
-                lambda printer: actions.paint_documents_on(printer, documents),
+                lambda: output.documents_built(db, kind, ids, **options),
             )
             return
         out = actions.ask_path(self, title, f"{output.FORM_KINDS[kind]}-{date.today():%Y%m%d}", how)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QPainter
@@ -63,6 +64,19 @@ def paint_blank_forms_on(printer: QPrinter, forms: Sequence[BlankForm]) -> None:
             pass
     finally:
         painter.end()
+
+
+def preview_built(parent: QWidget, tasks: Any, title: str, build: Callable[[], Any]) -> None:
+    """The documents `build` makes (a Work) built on the task runner — progress and
+    Cancel for a selection of hundreds — then the preview opened on them."""
+    tasks.start(
+        parent,
+        title,
+        build,
+        lambda documents: preview(
+            parent, title, lambda printer: paint_documents_on(printer, documents)
+        ),
+    )
 
 
 def preview(parent: QWidget, title: str, paint: Callable[[QPrinter], None]) -> QPrintPreviewDialog:

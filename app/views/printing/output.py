@@ -118,12 +118,8 @@ def documents_work(
     leaves no file (the window never waits for many forms: README, printing)."""
     out = Path(out)
     _suffix(out)
-    build = builder(kind)
+    documents = yield from documents_built(db, kind, record_ids, **options)
     total = len(record_ids)
-    documents = []
-    for n, rid in enumerate(record_ids, start=1):
-        documents.append(build(db, rid, **options))
-        yield Progress(n, total + 1, f"正在准备 {n}/{total}…")
     yield Progress(total, total + 1, "正在写入文件…")
     tmp = out.with_name(out.name + ".part")
     try:
@@ -133,6 +129,20 @@ def documents_work(
         with contextlib.suppress(OSError):
             tmp.unlink()
     return out
+
+
+def documents_built(
+    db: Database, kind: str, record_ids: Sequence[str], **options: object
+) -> Work[list[Document]]:
+    """Each record's form built on the worker, with progress: what a file is written
+    from, and what a print preview opens on (actions.preview_built)."""
+    build = builder(kind)
+    total = len(record_ids)
+    documents = []
+    for n, rid in enumerate(record_ids, start=1):
+        documents.append(build(db, rid, **options))
+        yield Progress(n, total + 1, f"正在准备 {n}/{total}…")
+    return documents
 
 
 def _render(documents: list[Document], path: Path, out: Path, odd_pages: bool) -> Path:
