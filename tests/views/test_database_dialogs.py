@@ -28,7 +28,8 @@ DIALOGS = (
 
 @pytest.mark.parametrize("dialog_type", DIALOGS, ids=lambda t: t.__name__)
 def test_each_dialog_builds_itself_on_the_database_it_is_given(qtbot, db, dialog_type):
-    assert dialog_type.build is not DatabaseDialog.build
+    # Its own build(): the base has none to fall back on.
+    assert callable(dialog_type.build) and not hasattr(DatabaseDialog, "build")
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = dialog_type(db, parent)
@@ -37,11 +38,20 @@ def test_each_dialog_builds_itself_on_the_database_it_is_given(qtbot, db, dialog
 
 
 def test_a_dialog_that_does_not_build_itself_is_refused(qtbot, db):
-    class Unbuilt(DatabaseDialog):
-        """A dialog that forgot its build()."""
+    """Refused when the class is defined, before any window could show it half made."""
+    with pytest.raises(TypeError, match="build"):
 
-    with pytest.raises(NotImplementedError):
-        Unbuilt(db)
+        class Unbuilt(DatabaseDialog):
+            """A dialog that forgot its build()."""
+
+
+def test_an_import_preview_that_does_not_check_its_file_is_refused():
+    from app.views.common.import_preview import ImportPreview
+
+    with pytest.raises(TypeError, match="check"):
+
+        class Unchecked(ImportPreview):
+            """A preview that forgot its check()."""
 
 
 def test_a_dialog_opened_on_more_than_the_database_builds_with_it(qtbot, db):

@@ -10,12 +10,26 @@ build() finds it (docs/architecture.md, "View: the dialog")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.services.core.storage import Database
 
 
 class DatabaseDialog(QDialog):
+    # The dialog's title, widgets and layout, made at the end of construction. Every
+    # subclass defines it; a class without one is refused when it is defined.
+    build: Callable[[], None]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "build", None)):
+            raise TypeError(
+                f"{cls.__name__} defines no build(): a DatabaseDialog lays itself out there"
+            )
+
     def __init__(
         self, db: Database, parent: QWidget | None = None, *, english: bool = False
     ) -> None:
@@ -23,7 +37,3 @@ class DatabaseDialog(QDialog):
         self.db = db
         self.english = english
         self.build()
-
-    def build(self) -> None:
-        """The dialog's title, widgets and layout (every subclass defines it)."""
-        raise NotImplementedError

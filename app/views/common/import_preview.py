@@ -9,6 +9,7 @@ task runner) and imports the plan (connected to `import_button`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,18 @@ from app.views.common.widgets import headed_table, named, push_button
 
 
 class ImportPreview(QDialog):
+    # check(*, mapping=None): read the file (with `mapping`, the columns as the person
+    # chose) into a plan. Every subclass defines it; a class without one is refused
+    # when it is defined.
+    check: Callable[..., None]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "check", None)):
+            raise TypeError(
+                f"{cls.__name__} defines no check(): an ImportPreview reads its file there"
+            )
+
     def __init__(
         self, db: Database, path: Path, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
@@ -38,10 +51,6 @@ class ImportPreview(QDialog):
         )
         self.import_button = push_button(self.tr("导入"), "do_import")
         self.cancel_button = push_button(self.tr("取消"), slot=self.reject)
-
-    def check(self, *, mapping: dict[int, str] | None = None) -> None:
-        """Read the file (with `mapping`, the columns as the person chose) into a plan."""
-        raise NotImplementedError
 
     def recheck(self) -> None:
         self.check(mapping=self.current_mapping())
