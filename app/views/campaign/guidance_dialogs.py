@@ -6,6 +6,7 @@ the files, 保存 and 取消)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from app.services.core.storage import Database
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.layouts import button_box, scrolled, vbox
 from app.views.common.list_box import ListBox
+from app.views.common.required_hooks import refuse_without
 from app.views.common.spec_dialog import SpecDialog
 from app.views.common.widgets import named
 
@@ -117,20 +119,19 @@ class CampaignRecordDialog(SpecDialog):
         super().__init__(db, english=english, parent=parent, **record)
 
     # -- what a type provides ----------------------------------------------------------------
-    # title, files_title and add_file are this base's abstract hooks: every dialog type
-    # defines them (tests/views/test_guidance_dialogs.py checks each subclass does).
-    # ABCMeta cannot be used: Qt's widgets have Shiboken's metaclass.
-    def title(self) -> str:
-        raise NotImplementedError
+    # Every dialog type defines title() (the window's), files_title() (the files' box)
+    # and add_file(record_id, path); a type without one is refused when it is defined
+    # (app/views/common/required_hooks.py).
+    title: Callable[[], str]
+    files_title: Callable[[], str]
+    add_file: Callable[[str, Path], None]
 
-    def files_title(self) -> str:
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        refuse_without(cls, "title", "files_title", "add_file")
 
     def own_widgets(self) -> list[QWidget]:
         return []
-
-    def add_file(self, record_id: str, path: Path) -> None:
-        raise NotImplementedError
 
     # -- shared ------------------------------------------------------------------------------
     def build(self) -> None:

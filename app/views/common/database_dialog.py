@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.services.core.storage import Database
+from app.views.common.required_hooks import refuse_without
 
 
 class DatabaseDialog(QDialog):
@@ -25,10 +26,7 @@ class DatabaseDialog(QDialog):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if not callable(getattr(cls, "build", None)):
-            raise TypeError(
-                f"{cls.__name__} defines no build(): a DatabaseDialog lays itself out there"
-            )
+        refuse_without(cls, "build")
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, *, english: bool = False

@@ -19,6 +19,7 @@ from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common.column_mapping import ColumnMapping
 from app.views.common.messages import ERROR_STYLE
+from app.views.common.required_hooks import refuse_without
 from app.views.common.widgets import headed_table, named, push_button
 
 
@@ -30,10 +31,7 @@ class ImportPreview(QDialog):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if not callable(getattr(cls, "check", None)):
-            raise TypeError(
-                f"{cls.__name__} defines no check(): an ImportPreview reads its file there"
-            )
+        refuse_without(cls, "check")
 
     def __init__(
         self, db: Database, path: Path, tasks: TaskRunner, parent: QWidget | None = None
