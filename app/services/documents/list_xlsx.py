@@ -163,9 +163,12 @@ class ListSheet:
         return out
 
 
-def headers(spec: RecordSpec) -> list[tuple[str, float]]:
-    """序号 and the spec's export columns, with their widths."""
-    return [NUMBER, *((c.label_zh, export_width(c)) for c in spec.export_columns)]
+def headers(
+    spec: RecordSpec, columns: Sequence[FieldSpec] | None = None
+) -> list[tuple[str, float]]:
+    """序号 and the columns (the spec's export columns unless given), with their widths."""
+    chosen = spec.export_columns if columns is None else columns
+    return [NUMBER, *((c.label_zh, export_width(c)) for c in chosen)]
 
 
 def exported(spec: FieldSpec, value: Any) -> Any:
@@ -212,7 +215,7 @@ def export(
         spec.label.zh,
         title,
         f"导出日期：{chinese_date(today)}　共 {total} 条",
-        [NUMBER, *((c.label_zh, export_width(c)) for c in columns)],
+        headers(spec, columns),
     )
     values = values or spec_values(columns, today)
     done = 0
