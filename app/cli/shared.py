@@ -12,10 +12,10 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from app.services.core.progress import Work, drain
 
@@ -162,8 +162,44 @@ def report_error(args: argparse.Namespace, message: str, code: int, kind: str) -
 
 
 def print_json(data: Any, **options: Any) -> None:
-    """One JSON document on stdout, Chinese as it is."""
-    print(json.dumps(data, ensure_ascii=False, **options))
+    """One JSON document on stdout, Chinese as it is. A value that is neither a dict,
+    a list nor a scalar but can be walked (an import's problems, read from a spill
+    file: app/services/register/enterprise_check.ProblemRows) is written as a list an
+    item at a time, so a million problems are printed without being held."""
+    if options or not _has_walked(data):
+        print(json.dumps(data, ensure_ascii=False, **options))
+        return
+    _write_json(data, sys.stdout)
+    sys.stdout.write("\n")
+
+
+def _walked(value: Any) -> bool:
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes | dict | list | tuple)
+
+
+def _has_walked(data: Any) -> bool:
+    if isinstance(data, dict):
+        return any(_has_walked(v) for v in data.values())
+    if isinstance(data, list | tuple):
+        return any(_has_walked(v) for v in data)
+    return _walked(data)
+
+
+def _write_json(value: Any, out: TextIO) -> None:
+    if isinstance(value, dict):
+        out.write("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.write(("" if i == 0 else ", ") + json.dumps(str(key), ensure_ascii=False) + ": ")
+            _write_json(item, out)
+        out.write("}")
+    elif isinstance(value, list | tuple) or _walked(value):
+        out.write("[")
+        for i, item in enumerate(value):
+            out.write("" if i == 0 else ", ")
+            _write_json(item, out)
+        out.write("]")
+    else:
+        out.write(json.dumps(value, ensure_ascii=False))
 
 
 def date_arg(text: str, problem: str) -> date:

@@ -46,15 +46,31 @@ class ImportPlan:
         return sum(1 for p in self.problems if p.skipped)
 
     def summary(self) -> dict[str, Any]:
+        """The counts, and the problems as rows read from the spill list each time they
+        are walked (`ProblemRows`): a file with a million problems is printed by the
+        command line without holding them all (docs/architecture.md, speed rules)."""
         return {
             "added": len(self.to_add),
             "updated": len(self.to_update),
             "unchanged": self.unchanged,
             "skipped": self.skipped,
-            "problems": [
-                {"row": p.row, "reason": p.reason, "skipped": p.skipped} for p in self.problems
-            ],
+            "problems": ProblemRows(self.problems),
         }
+
+
+@dataclass(frozen=True)
+class ProblemRows:
+    """A plan's problems as JSON-ready rows ({"row", "reason", "skipped"}), made one at
+    a time as they are walked; app/cli/shared.print_json writes them as a JSON list."""
+
+    problems: SpillList[RowProblem]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for p in self.problems:
+            yield {"row": p.row, "reason": p.reason, "skipped": p.skipped}
+
+    def __len__(self) -> int:
+        return len(self.problems)
 
 
 def in_order(sheet_data: SheetData) -> Iterator[DataRow | SkippedRow]:

@@ -37,7 +37,7 @@ def busy_xlsx(path, n=60):
 def plan_of(path, db):
     plan = drain(plan_import(db, path))
     return plan, {
-        "summary": plan.summary(),
+        "summary": {**plan.summary(), "problems": list(plan.summary()["problems"])},
         "head": (plan.sheet_name, plan.sheet_names, plan.header_row, plan.labels, plan.mapping),
         "add": list(plan.to_add),
         "update": list(plan.to_update),
@@ -131,3 +131,30 @@ def test_writing_many_rows_keeps_the_pinyin_cache_bounded(db, tmp_path, monkeypa
     drain(apply_import(db, plan, backup=False))
     assert len(plan.to_add) > 60
     assert pinyin_keys._piece.cache_info().currsize <= 10 + 5 * 4
+
+
+def test_the_command_line_prints_a_spilled_plans_problems_without_holding_them(
+    db, tmp_path, monkeypatch, capsys
+):
+    """`import-enterprises --json` of a very dirty file: the summary's problems are read
+    from the spill file as they are printed (a list of a million problem dicts was
+    ~300 MB), and the JSON printed is the list a small plan prints."""
+    import json
+
+    from app.cli.shared import print_json
+
+    path = busy_xlsx(tmp_path / "名单.xlsx")
+    expected = [
+        {"row": p.row, "reason": p.reason, "skipped": p.skipped}
+        for p in drain(plan_import(db, path)).problems
+    ]
+    monkeypatch.setattr(spill, "SPILL_AFTER", 4)
+    monkeypatch.setattr(spill, "BLOCK", 3)
+    plan = drain(plan_import(db, path))
+    summary = plan.summary()
+    assert plan.problems.spilled and not isinstance(summary["problems"], list)
+    assert len(summary["problems"]) == len(expected) > 8
+    assert list(summary["problems"]) == list(summary["problems"]) == expected  # walked twice
+    print_json(summary)
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["problems"] == expected and printed["skipped"] == summary["skipped"]
