@@ -138,7 +138,7 @@ def test_the_command_line_prints_a_spilled_plans_problems_without_holding_them(
 ):
     """`import-enterprises --json` of a very dirty file: the summary's problems are read
     from the spill file as they are printed (a list of a million problem dicts was
-    ~300 MB), and the JSON printed is the list a small plan prints."""
+    ~460 MB with their reasons), and the JSON printed is the list a small plan prints."""
     import json
 
     from app.cli.shared import print_json
