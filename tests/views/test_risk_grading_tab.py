@@ -87,3 +87,40 @@ def test_rules_dialog_refuses_a_bad_file(qtbot, window):
     assert dialog.save()
     assert risk_rules.load(window.db).high == 50
     drain(risk_grading.grade(window.db))
+
+
+def test_a_city_wide_file_lists_its_unmatched_rows_without_holding_them(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """A department's whole-city file given to a county: the preview shows the first
+    3,000 lines (read as shown), the batch list does not read the unmatched rows, and
+    导出未匹配名单 saves every one of them."""
+    from openpyxl import load_workbook
+
+    from app.services.risk import risk_import
+
+    enterprises.create(
+        window.db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    month = f"{date.today():%Y-%m}"
+    rows = [["汝州市甲公司", code(1), month, "50", "4", "1000"]]
+    rows += [[f"外县第{n}公司", code(n, "410421"), month, "9", "0", "0"] for n in range(2, 3102)]
+    path = social_xlsx(tmp_path / "全市社保.xlsx", rows)
+    tab = window.grading_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.source.setCurrentIndex(tab.source.findData("social"))
+    dialog = tab.import_file(str(path))
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    assert "未匹配 3100" in dialog.summary.text()
+    assert dialog.problems.rowCount() == 3000
+    assert dialog.problems.item(2999, 1).text().startswith("未匹配到企业：外县第")
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: tab.batches.rowCount() == 1, timeout=20_000)
+    assert "unmatched_json" not in risk_import.batches(window.db)[0]
+    assert tab.batches.item(0, 6).text() == "3100"
+    tab.batches.selectRow(0)
+    out = tmp_path / "未匹配.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.export_unmatched()
+    saved = list(load_workbook(out).active.values)
+    assert len(saved) == 3101 and saved[1][1] == "外县第2公司" and saved[-1][0] == 3104

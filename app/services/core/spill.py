@@ -150,3 +150,42 @@ class SpillCodes:
                 for code, (row, values) in entries.items()
             ),
         )
+
+
+class SpillTuples:
+    """Key → a tuple of plain values (numbers, text) of a fixed `width`: SpillCodes
+    without pickling, for lookups made hundreds of thousands of times (a department
+    file's facts already planned): in memory up to SPILL_AFTER keys, then a table of
+    the temporary file, looked up a block of keys at a time."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.memory: dict[str, tuple[Any, ...]] = {}
+        self.conn: sqlite3.Connection | None = None
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+        if self.conn is None:
+            return {k: self.memory[k] for k in keys if k in self.memory}
+        found: dict[str, tuple[Any, ...]] = {}
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for key, *values in self.conn.execute(f"SELECT * FROM t WHERE k IN ({marks})", part):
+                found[key] = tuple(values)
+        return found
+
+    def add(self, entries: dict[str, tuple[Any, ...]]) -> None:
+        """Keys not yet held (the caller looked them up first)."""
+        if self.conn is None:
+            self.memory.update(entries)
+            if len(self.memory) < SPILL_AFTER:
+                return
+            self.conn = open_scratch()
+            columns = "".join(f", v{n}" for n in range(self.width))
+            self.conn.execute(f"CREATE TABLE t (k TEXT PRIMARY KEY{columns}) WITHOUT ROWID")
+            entries, self.memory = self.memory, {}
+        marks = ",".join("?" * (self.width + 1))
+        self.conn.executemany(
+            f"INSERT INTO t VALUES ({marks})", ((k, *v) for k, v in entries.items())
+        )

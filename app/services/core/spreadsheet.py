@@ -347,6 +347,21 @@ def handed_on(rows: list[Any]) -> Iterator[Any]:
         yield row
 
 
+def in_order(sheet_data: SheetData) -> Iterator[DataRow | SkippedRow]:
+    """The skipped and data rows in the sheet's order, each data row let go as it is
+    handed on (nothing read ahead)."""
+    skipped = iter(sheet_data.skipped)
+    pending = next(skipped, None)
+    for row in handed_on(sheet_data.rows):
+        while pending is not None and pending.number < row.number:
+            yield pending
+            pending = next(skipped, None)
+        yield row
+    if pending is not None:
+        yield pending
+        yield from skipped
+
+
 def _header_continues(cells: list[Any], keys: list[int]) -> bool:
     """The row under a header that is more header: sub-labels only (text without a
     figure), nothing under the columns every data row fills."""

@@ -15,7 +15,6 @@ from typing import Any
 from app.models.db import Database
 from app.services.core.messages import N_
 from app.services.core.spill import SpillCodes, SpillList
-from app.services.core.spreadsheet import DataRow, SheetData, SkippedRow, handed_on
 from app.services.register import enterprises
 
 
@@ -71,21 +70,6 @@ class ProblemRows:
 
     def __len__(self) -> int:
         return len(self.problems)
-
-
-def in_order(sheet_data: SheetData) -> Iterator[DataRow | SkippedRow]:
-    """The skipped and data rows in the sheet's order, each data row let go as it is
-    handed on (nothing read ahead)."""
-    skipped = iter(sheet_data.skipped)
-    pending = next(skipped, None)
-    for row in handed_on(sheet_data.rows):
-        while pending is not None and pending.number < row.number:
-            yield pending
-            pending = next(skipped, None)
-        yield row
-    if pending is not None:
-        yield pending
-        yield from skipped
 
 
 def check_block(

@@ -37,12 +37,13 @@ from app.services.core.spreadsheet import (
     SpreadsheetError,
     data_rows,
     find_header,
+    in_order,
     iter_data_rows,
     read_sheets,
 )
 from app.services.register import credit_code
 from app.services.register import enterprise_rules as enterprise_rules
-from app.services.register.enterprise_check import ImportPlan, check_block, in_order
+from app.services.register.enterprise_check import ImportPlan, check_block
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprises import FIELD_NAMES, RECORD_TYPE
 from app.services.register.pinyin_keys import bound_cache, name_keys

@@ -3,7 +3,9 @@ listing batches, and saving a batch's unmatched rows for the department to check
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from app.services.core import audit, backups
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import SpreadsheetError, normalize_label
-from app.services.risk.risk_plan import RiskPlan
+from app.services.risk.risk_plan import RiskPlan, chunks
 from app.services.risk.risk_sources import source_label
 
 RECORD_TYPE = "risk_data_batch"
@@ -43,15 +45,17 @@ def apply_import(
             matched_by_name=plan.matched_by_name,
             unmatched=len(plan.unmatched),
             facts=len(plan.facts),
-            unmatched_json=json.dumps(plan.unmatched, ensure_ascii=False),
+            unmatched_json=_json_list(plan.unmatched),
         )
         session.add(batch)
         session.flush()
         seq = next_change_seq(session, max(len(plan.facts), 1))
         now = utcnow()
         connection = session.connection()
-        for start in range(0, len(plan.facts), 5000):
-            chunk = plan.facts[start : start + 5000]
+        start = 0
+        # A chunk at a time as the facts are read (a spilled FactList reads its file
+        # once; slicing it from the start for each chunk read it over and over).
+        for chunk in chunks(plan.facts, 5000):
             fast_insert(
                 connection,
                 RiskFact.__table__,
@@ -73,10 +77,11 @@ def apply_import(
                     for n, f in enumerate(chunk)
                 ],
             )
+            start += len(chunk)
             yield Progress(
-                start + len(chunk),
+                start,
                 len(plan.facts),
-                N_("已写入 {done}/{total}", done=start + len(chunk), total=len(plan.facts)),
+                N_("已写入 {done}/{total}", done=start, total=len(plan.facts)),
             )
         audit.record(
             session,
@@ -88,6 +93,17 @@ def apply_import(
         )
         _remember_mapping(session, plan)
         return batch.id
+
+
+def _json_list(rows: Iterable[Any]) -> str:
+    """A JSON list of `rows`, written a row at a time (the file's unmatched rows,
+    spilled: json.dumps wanted them whole as a list first)."""
+    out = io.StringIO()
+    out.write("[")
+    for n, row in enumerate(rows):
+        out.write((", " if n else "") + json.dumps(list(row), ensure_ascii=False))
+    out.write("]")
+    return out.getvalue()
 
 
 def _remember_mapping(session: Any, plan: RiskPlan) -> None:
@@ -151,9 +167,13 @@ def rollback(db: Database, batch_id: str) -> int:
 
 
 def batches(db: Database) -> list[dict[str, Any]]:
+    """The batches for the grading tab's list: every column but the unmatched rows
+    (a city-wide file given to a county leaves hundreds of thousands of them, read
+    only when they are saved: save_unmatched)."""
+    columns = [c for c in RiskDataBatch.__table__.c if c.name != "unmatched_json"]
     with db.reader() as conn:
         rows = conn.execute(
-            select(RiskDataBatch)
+            select(*columns)
             .where(RiskDataBatch.deleted == false())
             .order_by(RiskDataBatch.created_at.desc())
         )

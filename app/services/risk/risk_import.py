@@ -16,29 +16,30 @@ be rolled back whole (app/services/risk/risk_batches.py).
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import false, select
-
-from app.models import Enterprise
 from app.models.db import Database
-from app.services.core.fields import clean_text
 from app.services.core.messages import N_, Label
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import (
+    DataRow,
+    SkippedRow,
     SpreadsheetError,
     data_rows,
     find_header,
+    in_order,
+    iter_data_rows,
     normalize_label,
     read_sheets,
 )
-from app.services.register import credit_code
 
 # The source definitions and the batch functions, reachable as before.
 from app.services.risk.risk_batches import apply_import, batches, rollback, save_unmatched  # noqa: F401
-from app.services.risk.risk_plan import FactRow, RiskPlan
+from app.services.risk.risk_match import CHECK_BLOCK, RowCheck
+from app.services.risk.risk_plan import FactRow, RiskPlan  # noqa: F401
+from app.services.risk.risk_rows import metric_label  # noqa: F401
 from app.services.risk.risk_sources import (  # noqa: F401
     CODE,
     NAME,
@@ -56,48 +57,6 @@ from app.services.risk.risk_sources import (  # noqa: F401
 )
 
 RECORD_TYPE = "risk_data_batch"
-# Figures made from a row rather than read from a column.
-DERIVED_LABELS = {
-    "wage_lawsuits": Label("涉劳动报酬诉讼", "wage lawsuits"),
-    "enforcement": Label("被强制执行", "enforcement"),
-    "abnormal_list": Label("列入经营异常名录", "abnormal-operation list"),
-    "wage_complaints": Label("欠薪投诉", "wage complaints"),
-}
-# Each row of these is its own case or complaint: repeated rows are not duplicates.
-EVERY_ROW_COUNTS = ("court", "complaint")
-INDEX_BLOCK = 5000  # register rows read at a time when matching a file to it
-
-
-def metric_label(source: str, metric: str) -> Label:
-    info = sources()[source]["fields"].get(metric)
-    if info is None:
-        return DERIVED_LABELS.get(metric, Label(metric, metric))
-    return Label(info["label"], info.get("label_en", info["label"]))
-
-
-def _number(raw: object) -> float | None:
-    if raw is None or raw == "":
-        return None
-    if isinstance(raw, bool):
-        raise ValueError(raw)
-    if isinstance(raw, int | float):
-        return float(raw)
-    text = clean_text(raw).replace(",", "").replace("，", "").replace(" ", "").rstrip("元人个月件")
-    if text in ("", "-", "—", "无"):
-        return None
-    return float(text)
-
-
-def _amount(raw: object, label: str) -> float | None:
-    """A cell's figure (None when empty); a word or a negative figure is refused,
-    named by `label` (the field, or the month column of a wide sheet)."""
-    try:
-        value = _number(raw)
-    except ValueError:
-        raise ValueError(f"{label}“{clean_text(raw)}”不是数字") from None
-    if value is not None and value < 0:
-        raise ValueError(f"{label}为负数（{value:g}）")
-    return value
 
 
 def saved_mapping(db: Database, source: str) -> dict[str, str]:
@@ -181,15 +140,6 @@ def plan_import(
     mapped = set(header.mapping.values())
     if not {"credit_code", "name"} & mapped:
         raise SpreadsheetError("没有找到企业名称或统一社会信用代码列，无法对应到企业。")
-    rows = data_rows(header)
-    if not rows.rows:
-        raise SpreadsheetError(
-            N_(
-                "“{file}”的表头下面没有数据行：没有可导入的内容，未导入任何内容。",
-                file=path.name,
-            )
-        )
-    by_code, by_name = _enterprise_index(db, *_file_keys(rows.rows, header.mapping))
     plan = RiskPlan(
         source,
         path,
@@ -201,177 +151,49 @@ def plan_import(
         problems=problems,
         wide_metrics=wide_metrics,
     )
-    seen: dict[tuple[str, str, str], tuple[int, int]] = {}  # key → (row, index in facts)
-    plan.problems.extend((s.number, s.reason) for s in rows.skipped)
-    total = len(rows.rows)
-    for index, row in enumerate(rows.rows):
-        if index % 5000 == 0:
-            yield Progress(index, total, N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total))
+    check = RowCheck(db, plan)
+    events, total = _events(sheets, header)
+    block: list[DataRow] = []
+    for event in events:
+        if isinstance(event, SkippedRow):
+            plan.problems.append((event.number, event.reason))
+            continue
+        if plan.rows_total % 5000 == 0:
+            yield Progress(plan.rows_total, total, _checking(plan.rows_total, total))
         plan.rows_total += 1
-        raw, code, name = _who(row.cells, header.mapping)
-        enterprise_id, how = (by_code.get(code), "code") if code else (None, "")
-        if enterprise_id is None and name in by_name:
-            enterprise_id, how = by_name[name], "name"
-        if enterprise_id is None:
-            plan.unmatched.append((row.number, name, code))
-            continue
-        try:
-            facts = _row_facts(source, raw, row.cells, wide_metrics, month_columns)
-        except ValueError as exc:
-            plan.problems.append((row.number, f"{name or code}：{exc}，该行未导入"))
-            continue
-        kept = 0
-        same_as: set[int] = set()
-        for metric, period, value in facts:
-            key = (enterprise_id, metric, period)
-            if key in seen and source not in EVERY_ROW_COUNTS:
-                first = _duplicate(plan, seen[key], row.number, name or code, metric, period, value)
-                if first:
-                    same_as.add(first)
-                continue
-            seen[key] = (row.number, len(plan.facts))
-            plan.facts.append(FactRow(enterprise_id, metric, period, value, how, row.number))
-            kept += 1
-        if same_as and not kept:
-            plan.problems.append(
-                (
-                    row.number,
-                    N_(
-                        "{who}：与第 {first} 行的数据相同，重复的行已跳过",
-                        who=name or code,
-                        first=sorted(same_as),
-                    ),
-                )
+        block.append(event)
+        if len(block) >= CHECK_BLOCK:
+            check.by_code(block)
+            block = []
+    check.by_code(block)
+    if not plan.rows_total:
+        raise SpreadsheetError(
+            N_(
+                "“{file}”的表头下面没有数据行：没有可导入的内容，未导入任何内容。",
+                file=path.name,
             )
-        if kept:
-            plan.matched_by_code += how == "code"
-            plan.matched_by_name += how == "name"
+        )
+    if check.by_name_later:
+        yield Progress(plan.rows_total, plan.rows_total, N_("正在按企业名称匹配…"))
+        check.by_name()
     plan.problems.sort(key=lambda p: p[0])
-    yield Progress(total, total, N_("检查完成"))
+    yield Progress(plan.rows_total, plan.rows_total, N_("检查完成"))
     return plan
 
 
-def _duplicate(
-    plan: RiskPlan,
-    first: tuple[int, int],
-    row: int,
-    who: str,
-    metric: str,
-    period: str,
-    value: float,
-) -> int:
-    """The same enterprise, figure and month twice. The same value: a repeated row
-    (returns the first row's number, reported once per row by the caller). Two
-    values: the more severe is kept (higher arrears, lower headcount or tax) and
-    both rows are reported; returns 0."""
-    first_row, index = first
-    fact = plan.facts[index]
-    when = period or "（不分期）"
-    label = metric_label(plan.source, metric)
-    if fact.value == value:
-        return first_row
-    lower = worse_is_lower(plan.source, metric)
-    first_value = fact.value
-    severe = min(first_value, value) if lower else max(first_value, value)
-    kept_row = first_row if severe == first_value else row
-    fact.value, fact.row = severe, kept_row
-    message = N_(
-        "{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。",
-        who=who,
-        when=when,
-        label=label,
-        a=first_row,
-        va=first_value,
-        b=row,
-        vb=value,
-        kept=severe,
-        k=kept_row,
-    )
-    plan.problems.append((first_row, message))
-    plan.problems.append((row, message))
-    return 0
+def _events(sheets: list[Any], header: Any) -> tuple[Iterator[DataRow | SkippedRow], int]:
+    """The rows under the header in the sheet's order, and how many (0: a streamed
+    sheet, counted as it is read). A sheet read whole has its rows let go as they are
+    checked, as the enterprise import's are (docs/architecture.md, speed rules)."""
+    if header.sheet.rest is not None:
+        return iter_data_rows(header), 0
+    sheet_data = data_rows(header)
+    for sheet_read in sheets:
+        sheet_read.rows = []  # the data rows are sheet_data's now
+    return in_order(sheet_data), len(sheet_data.rows)
 
 
-def _row_facts(
-    source: str,
-    raw: dict[str, Any],
-    cells: list[Any],
-    wide_metrics: dict[int, str],
-    month_columns: dict[int, str],
-) -> list[tuple[str, str, float]]:
-    info = sources()[source]
-    out: list[tuple[str, str, float]] = []
-    period = ""
-    if "period" in raw:
-        month = parse_month(raw["period"])
-        if month == "bad" or (month is None and clean_text(raw["period"])):
-            raise ValueError(f"“{clean_text(raw['period'])}”不是有效的月份")
-        period = month or ""
-    if source == "court":
-        cause = clean_text(raw.get("case_cause")) + clean_text(raw.get("case_kind"))
-        count = _number(raw.get("cases")) or 1.0
-        if re.search("劳动|工资|报酬|劳务", cause):
-            out.append(("wage_lawsuits", period, count))
-        if "执行" in cause:
-            out.append(("enforcement", period, count))
-        return out
-    if source == "abnormal":
-        removed = clean_text(raw.get("removed_on"))
-        return [("abnormal_list", "", 0.0 if removed else 1.0)]
-    if source == "complaint":
-        out.append(("wage_complaints", period, 1.0))
-    for name, spec in info["fields"].items():
-        if name == "period" or spec.get("text") or name not in raw:
-            continue
-        value = _amount(raw[name], spec["label"])
-        if value is not None:
-            out.append((name, period, value))
-    for j, metric in wide_metrics.items():
-        month = month_columns[j]
-        value = _amount(cells[j] if j < len(cells) else None, f"{month} 的数值")
-        if value is not None:
-            out.append((metric, month, value))
-    return out
-
-
-def _who(cells: list[Any], mapping: dict[int, str]) -> tuple[dict[str, Any], str, str]:
-    """A row's mapped values, and the credit code and name it is matched by."""
-    raw = {name: cells[j] if j < len(cells) else None for j, name in mapping.items()}
-    return raw, credit_code.normalize(raw.get("credit_code")).upper(), clean_text(raw.get("name"))
-
-
-def _file_keys(rows: list[Any], mapping: dict[int, str]) -> tuple[set[str], set[str]]:
-    """Every credit code and name the file's rows could be matched by."""
-    codes: set[str] = set()
-    names: set[str] = set()
-    for row in rows:
-        _raw, code, name = _who(row.cells, mapping)
-        codes.add(code)
-        names.add(name)
-    return codes, names
-
-
-def _enterprise_index(
-    db: Database, codes: set[str], names: set[str]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The register's ids by credit code and by unambiguous name, for the codes and
-    names the file holds only: the register is read a block at a time and the
-    rest dropped (the whole register held as rows and dicts was ~600 MB at a
-    million enterprises; docs/architecture.md, speed rules)."""
-    by_code: dict[str, str] = {}
-    found: dict[str, list[str]] = {}
-    with db.reader() as conn:
-        rows = conn.execution_options(yield_per=INDEX_BLOCK).execute(
-            select(Enterprise.id, Enterprise.credit_code, Enterprise.name).where(
-                Enterprise.deleted == false()
-            )
-        )
-        for eid, code, name in rows:
-            if code in codes:
-                by_code[code] = eid
-            key = clean_text(name)
-            if key in names:
-                found.setdefault(key, []).append(eid)
-    return by_code, {
-        n: ids[0] for n, ids in found.items() if len(ids) == 1
-    }  # an ambiguous name matches nothing
+def _checking(index: int, total: int) -> Any:
+    if total:
+        return N_("正在检查第 {n}/{total} 行…", n=index + 1, total=total)
+    return N_("正在检查第 {n} 行…", n=index + 1)

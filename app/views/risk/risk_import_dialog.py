@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,16 @@ class RiskImportDialog(ImportPreview):
                 combo.addItem(text, name)
             if column in plan.mapping:
                 combo.setCurrentIndex(combo.findData(plan.mapping[column]))
-        shown = plan.problems + [
+        # The first 3,000 lines only, read as they are shown: a city-wide file given
+        # to a county has hundreds of thousands of unmatched rows (saved whole after
+        # the import: 导出未匹配名单).
+        unmatched = (
             (r, self.tr("未匹配到企业：%1 %2").replace("%1", n).replace("%2", c))
             for r, n, c in plan.unmatched
-        ]
-        self.problems.setRowCount(len(shown[:3000]))
-        for r, (number, text) in enumerate(shown[:3000]):
+        )
+        shown = list(islice(chain(plan.problems, unmatched), 3000))
+        self.problems.setRowCount(len(shown))
+        for r, (number, text) in enumerate(shown):
             self.problems.setItem(r, 0, QTableWidgetItem(str(number)))
             self.problems.setItem(r, 1, QTableWidgetItem(tr_message(text)))
         self.summary.setText(

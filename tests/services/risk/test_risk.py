@@ -3,11 +3,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
+from app.services.core import spill
 from app.services.core.progress import drain
 from app.services.core.spreadsheet import SpreadsheetError
 from app.services.register import enterprises
-from app.services.risk import risk_grading, risk_import, risk_rules
+from app.services.risk import risk_grading, risk_import, risk_match, risk_rules
 from tests.builders import code, social_xlsx
 
 TODAY = date(2023, 7, 1)
@@ -259,38 +261,73 @@ def test_other_sources(db, firms, tmp_path):
     assert c["level"] == "high" and c["score"] == 45
 
 
-def test_matching_keeps_only_the_files_enterprises(db, firms, tmp_path, monkeypatch):
-    """The register is read a block at a time and only the enterprises the file can
-    name are kept: a million enterprises held whole were ~600 MB for any file (issue 17)."""
+def test_matching_reads_the_register_only_for_names(db, firms, tmp_path, monkeypatch):
+    """Rows are matched by credit code through the live credit-code index a block at a
+    time; the register is read (once, a block at a time) only when some row must be
+    matched by name, and only the file's names are kept: a million enterprises held
+    whole were ~600 MB for any file (issue 17)."""
     for n in range(4, 40):
         enterprises.create(
             db, {"name": f"汝州市第{n}公司", "credit_code": code(n), "county_code": "410482"}
         )
-    enterprises.create(
-        db, {"name": "汝州市同名公司", "credit_code": code(50), "county_code": "410482"}
+    for n in (50, 51):  # two such: the name matches nothing
+        enterprises.create(
+            db, {"name": "汝州市同名公司", "credit_code": code(n), "county_code": "410482"}
+        )
+    monkeypatch.setattr(risk_match, "INDEX_BLOCK", 4)  # blocks end between the matches
+    monkeypatch.setattr(risk_match, "CHECK_BLOCK", 2)
+    passes = []
+    read_names = risk_match.register_names
+    monkeypatch.setattr(risk_match, "register_names", lambda *a: passes.append(1) or read_names(*a))
+    rows = [
+        ["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"],
+        ["汝州市第39公司", code(39), "2023-05", "30", "0", "0"],
+    ]
+    plan = drain(risk_import.plan_import(db, social_xlsx(tmp_path / "a.xlsx", rows), "social"))
+    assert (plan.matched_by_code, plan.matched_by_name, passes) == (2, 0, [])
+    rows += [
+        ["汝州市乙公司", "", "2023-05", "30", "1", "3000"],
+        ["汝州市同名公司", "", "2023-05", "30", "1", "3000"],
+        ["汝州市第7公司", code(99), "2023-05", "30", "1", "3000"],  # a code not here: by name
+        ["外县某公司", "91410400MA0000000X", "2023-05", "30", "1", "3000"],
+    ]
+    plan = drain(risk_import.plan_import(db, social_xlsx(tmp_path / "b.xlsx", rows), "social"))
+    assert (plan.matched_by_code, plan.matched_by_name, passes) == (2, 2, [1])
+    assert [u[:2] for u in plan.unmatched] == [(7, "汝州市同名公司"), (9, "外县某公司")]
+    assert {f.enterprise_id for f in plan.facts if f.row == 6} == {firms["汝州市乙公司"]}
+
+
+def _plan_rows(plan):
+    return (
+        [(f.enterprise_id, f.metric, f.period, f.value, f.matched_by, f.row) for f in plan.facts],
+        list(plan.problems),
+        list(plan.unmatched),
+        (plan.rows_total, plan.matched_by_code, plan.matched_by_name),
     )
-    enterprises.create(
-        db, {"name": "汝州市同名公司", "credit_code": code(51), "county_code": "410482"}
-    )
-    monkeypatch.setattr(risk_import, "INDEX_BLOCK", 4)  # blocks end between the matches
-    kept = []
-    index = risk_import._enterprise_index
-    monkeypatch.setattr(
-        risk_import, "_enterprise_index", lambda *a: kept.append(index(*a)) or kept[-1]
-    )
-    path = social_xlsx(
-        tmp_path / "社保.xlsx",
-        [
-            ["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"],
-            ["汝州市乙公司", "", "2023-05", "30", "1", "3000"],
-            ["汝州市同名公司", "", "2023-05", "30", "1", "3000"],  # two such: no match
-            ["汝州市第39公司", code(39), "2023-05", "30", "0", "0"],
-        ],
-    )
+
+
+def test_a_spilled_plan_is_the_plan_held_in_memory(db, firms, tmp_path, monkeypatch):
+    """Facts, the facts already seen and the rows to match by name go to a temporary
+    file beyond a few thousand: the plan and what it writes are the same (repeated
+    rows, two values for one month, rows matched by name, unmatched rows)."""
+    rows = []
+    for n in range(1, 31):
+        who = ("汝州市甲公司", code(1)) if n % 3 else ("汝州市乙公司", "")
+        rows.append([*who, f"2023-{n % 6 + 1:02d}", str(100 + n % 4), str(n % 5), "1,000"])
+        if n % 7 == 0:
+            rows.append(["某外地公司", "", "2023-01", "3", "0", "0"])
+    path = social_xlsx(tmp_path / "社保.xlsx", rows)
+    before = _plan_rows(drain(risk_import.plan_import(db, path, "social")))
+    assert before[1] and before[2] and before[3][2]  # problems, unmatched, matched by name
+    monkeypatch.setattr(spill, "SPILL_AFTER", 3)
+    monkeypatch.setattr(spill, "BLOCK", 2)
+    monkeypatch.setattr(risk_match, "CHECK_BLOCK", 4)
     plan = drain(risk_import.plan_import(db, path, "social"))
-    by_code, by_name = kept[0]
-    assert by_code == {code(1): firms["汝州市甲公司"], code(39): by_code.get(code(39))}
-    assert by_code[code(39)] and len(by_code) == 2
-    assert set(by_name) == {"汝州市甲公司", "汝州市乙公司", "汝州市第39公司"}
-    assert (plan.matched_by_code, plan.matched_by_name) == (2, 1)
-    assert [u[1] for u in plan.unmatched] == ["汝州市同名公司"]
+    assert _plan_rows(plan) == before
+    assert plan.facts.items.spilled and plan.unmatched.spilled
+    drain(risk_import.apply_import(db, plan, today=TODAY))
+    with db.reader() as conn:
+        written = conn.execute(
+            text("SELECT enterprise_id, metric, period, value FROM risk_fact ORDER BY 1, 2, 3")
+        ).all()
+    assert [tuple(r) for r in written] == sorted(f[:4] for f in before[0])
