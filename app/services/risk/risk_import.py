@@ -37,8 +37,9 @@ from app.services.core.spreadsheet import (
 
 # The source definitions and the batch functions, reachable as before.
 from app.services.risk.risk_batches import apply_import, batches, rollback, save_unmatched  # noqa: F401
-from app.services.risk.risk_match import CHECK_BLOCK, RowCheck
-from app.services.risk.risk_plan import FactRow, RiskPlan  # noqa: F401
+from app.services.risk.risk_facts import FactRow  # noqa: F401
+from app.services.risk.risk_match import CHECK_BLOCK, RowCheck, settle_repeats
+from app.services.risk.risk_plan import RiskPlan
 from app.services.risk.risk_rows import metric_label  # noqa: F401
 from app.services.risk.risk_sources import (  # noqa: F401
     CODE,
@@ -176,6 +177,7 @@ def plan_import(
     if check.by_name_later:
         yield Progress(plan.rows_total, plan.rows_total, N_("正在按企业名称匹配…"))
         check.by_name()
+    settle_repeats(plan)
     plan.problems.sort(key=lambda p: p[0])
     yield Progress(plan.rows_total, plan.rows_total, N_("检查完成"))
     return plan

@@ -13,9 +13,10 @@ from app.models import Enterprise
 from app.models.db import Database
 from app.services.core.fields import clean_text
 from app.services.core.messages import N_
-from app.services.core.spill import SpillList, SpillTuples, open_scratch
+from app.services.core.spill import SpillList, open_scratch
 from app.services.core.spreadsheet import DataRow
-from app.services.risk.risk_plan import FactList, FactRow, RiskPlan
+from app.services.risk.risk_facts import FactTable
+from app.services.risk.risk_plan import RiskPlan
 from app.services.risk.risk_rows import EVERY_ROW_COUNTS, metric_label, named_by, row_facts
 from app.services.risk.risk_sources import worse_is_lower
 
@@ -30,16 +31,15 @@ class RowCheck:
     of codes a query. The rows no code matched wait in a spill list (`by_name_later`)
     with their names in a scratch table; once the file is read, one pass over the
     register finds the names that belong to exactly one live enterprise, and those
-    rows are checked in the order they came. Facts already planned are found by
-    (enterprise, figure, month) in a spilled lookup (`seen`): nothing grows with the
-    file in memory but the problems (docs/architecture.md, speed rules)."""
+    rows are checked in the order they came. The facts go to a FactTable; repeats are
+    settled once the file is read (`settle_repeats`): nothing grows with the file in
+    memory but the problems (docs/architecture.md, speed rules)."""
 
     def __init__(self, db: Database, plan: RiskPlan) -> None:
         self.db = db
         self.plan = plan
         self.by_name_later: SpillList[DataRow] = SpillList()
         self.names: sqlite3.Connection | None = None
-        self.seen = SpillTuples(3)  # fact key → (first row, index in facts, value found)
 
     def by_code(self, block: list[DataRow]) -> None:
         if not block:
@@ -98,98 +98,89 @@ class RowCheck:
         self._facts(matched)
 
     def _facts(self, matched: list[tuple[Any, ...]]) -> None:
-        """The facts of matched rows, each enterprise, figure and month once."""
+        """The facts of matched rows; repeats are settled once the file is read."""
         plan = self.plan
-        made = []
+        facts = plan.facts
+        assert isinstance(facts, FactTable)  # a plan read from a file
         for row, raw, who, enterprise_id, how in matched:
             try:
-                facts = row_facts(
+                found = row_facts(
                     plan.source, raw, row.cells, plan.wide_metrics, plan.month_columns
                 )
             except ValueError as exc:
                 plan.problems.append((row.number, f"{who}：{exc}，该行未导入"))
                 continue
-            made.append((row, who, enterprise_id, how, facts))
-        repeats = plan.source not in EVERY_ROW_COUNTS
-        keys = (
-            {fact_key(e, m, p) for _, _, e, _, facts in made for m, p, _ in facts}
-            if repeats
-            else ()
-        )
-        earlier = self.seen.lookup(keys) if keys else {}
-        new: dict[str, tuple[Any, ...]] = {}
-        for row, who, enterprise_id, how, facts in made:
-            kept = 0
-            same_as: set[int] = set()
-            for metric, period, value in facts:
-                key = fact_key(enterprise_id, metric, period)
-                first = (new.get(key) or earlier.get(key)) if repeats else None
-                if first is not None:
-                    same = duplicate(plan, first, row.number, who, metric, period, value)
-                    if same:
-                        same_as.add(same)
-                    continue
-                index = plan.facts.append(  # type: ignore[union-attr]
-                    FactRow(enterprise_id, metric, period, value, how, row.number)
-                )
-                if repeats:
-                    new[key] = (row.number, index, value)
-                kept += 1
-            if same_as and not kept:
-                plan.problems.append(
-                    (
-                        row.number,
-                        N_(
-                            "{who}：与第 {first} 行的数据相同，重复的行已跳过",
-                            who=who,
-                            first=sorted(same_as),
-                        ),
-                    )
-                )
-            if kept:
+            for metric, period, value in found:
+                facts.add(enterprise_id, metric, period, value, how, row.number, who)
+            if found:
                 plan.matched_by_code += how == "code"
                 plan.matched_by_name += how == "name"
-        if new:
-            self.seen.add(new)
 
 
-def fact_key(enterprise_id: str, metric: str, period: str) -> str:
-    return f"{enterprise_id}\x1f{metric}\x1f{period}"
+def settle_repeats(plan: RiskPlan) -> None:
+    """The same enterprise, figure and month more than once (court cases and complaints
+    aside: each row is its own). The same value: a repeated row, dropped; a row all of
+    whose figures repeat earlier rows is reported once ("与第 N 行的数据相同"). Two values:
+    the more severe is kept (higher arrears, lower headcount or tax) and both rows are
+    reported. A row left with no figure no longer counts as matched."""
+    facts = plan.facts
+    assert isinstance(facts, FactTable)
+    if plan.source in EVERY_ROW_COUNTS:
+        return
+    same_as: dict[int, set[int]] = {}
+    dropped: set[int] = set()
+    for group in facts.repeated():
+        first_n, first_row, value, _who, metric, period = group[0]
+        kept, kept_row = value, first_row
+        for n, row, later, who, _, _ in group[1:]:
+            facts.drop(n)
+            dropped.add(row)
+            if later == kept:
+                same_as.setdefault(row, set()).add(first_row)
+                continue
+            kept, kept_row = _two_values(plan, (first_row, kept), (row, later), who, metric, period)
+        if (kept, kept_row) != (value, first_row):
+            facts.change(first_n, kept, kept_row)
+    for row, (left, how, who) in facts.rows_kept(dropped).items():
+        if left:
+            continue
+        plan.matched_by_code -= how == "code"
+        plan.matched_by_name -= how == "name"
+        if row in same_as:
+            plan.problems.append(
+                (
+                    row,
+                    N_(
+                        "{who}：与第 {first} 行的数据相同，重复的行已跳过",
+                        who=who,
+                        first=sorted(same_as[row]),
+                    ),
+                )
+            )
 
 
-def duplicate(
+def _two_values(
     plan: RiskPlan,
-    first: tuple[Any, ...],
-    row: int,
+    first: tuple[int, float],
+    later: tuple[int, float],
     who: str,
     metric: str,
     period: str,
-    value: float,
-) -> int:
-    """The same enterprise, figure and month twice. The same value: a repeated row
-    (returns the first row's number, reported once per row by the caller). Two
-    values: the more severe is kept (higher arrears, lower headcount or tax) and
-    both rows are reported; returns 0."""
-    first_row, index, found = first
-    facts = plan.facts
-    assert isinstance(facts, FactList)  # a plan read from a file
-    first_value = facts.value(index, found)
-    when = period or "（不分期）"
-    label = metric_label(plan.source, metric)
-    if first_value == value:
-        return first_row
+) -> tuple[float, int]:
+    """Two values for one enterprise, figure and month: the more severe is kept and both
+    rows are reported. Returns the value kept and its row."""
+    (first_row, first_value), (row, value) = first, later
     lower = worse_is_lower(plan.source, metric)
     severe = min(first_value, value) if lower else max(first_value, value)
     kept_row = first_row if severe == first_value else row
-    facts.change(index, severe, kept_row)
     # Rows matched by name are checked after those matched by code: the message
     # names the two rows in the sheet's order whichever was met first.
-    (a, va), (b, vb) = sorted(((first_row, first_value), (row, value)))
+    (a, va), (b, vb) = sorted((first, later))
     message = N_(
         "{who}：{when} 的{label}有两个不同的值——第 {a} 行为 {va:g}，第 {b} 行为 {vb:g}；按较严重的 {kept:g}（第 {k} 行）计入，请向报送部门核实。",
         who=who,
-        when=when,
-        label=label,
+        when=period or "（不分期）",
+        label=metric_label(plan.source, metric),
         a=a,
         va=va,
         b=b,
@@ -199,7 +190,7 @@ def duplicate(
     )
     plan.problems.append((first_row, message))
     plan.problems.append((row, message))
-    return 0
+    return severe, kept_row
 
 
 def live_codes(db: Database, codes: set[str]) -> dict[str, str]:

@@ -183,6 +183,8 @@ def test_differing_duplicates_keep_the_more_severe_value_and_name_both_rows(db, 
     facts = {(f.enterprise_id, f.metric): f.value for f in plan.facts}
     assert facts[(firms[0], "si_arrears_months")] == 7  # the red-line value is kept
     assert facts[(firms[0], "insured_headcount")] == 60  # fewer insured is the worse
+    # Rows 3 and 5 left no figure of their own: matched are rows 2 and 4.
+    assert (plan.matched_by_code, len(plan.facts)) == (2, 4)
     reasons = [(row, str(text)) for row, text in plan.problems]
     months = [t for r, t in reasons if "欠费月数" in t]
     assert len(months) == 2 and {r for r, t in reasons if "欠费月数" in t} == {2, 3}
