@@ -343,9 +343,7 @@ def test_settling_repeats_reads_the_fact_table_by_index(db, firms, tmp_path):
     assert plan.matched_by_code == 1 and len(plan.facts) == 3
     facts = plan.facts
     plans = {
-        query: " ".join(
-            str(r[-1]) for r in facts.conn.execute(f"EXPLAIN QUERY PLAN {query}", args)
-        )
+        query: " ".join(str(r[-1]) for r in facts.conn.execute(f"EXPLAIN QUERY PLAN {query}", args))
         for query, args in (
             ("SELECT k FROM f GROUP BY k HAVING count(*) > 1", ()),
             ("SELECT origin, sum(1 - dropped) FROM f WHERE origin IN (?) GROUP BY origin", (5,)),
