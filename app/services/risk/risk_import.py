@@ -23,6 +23,7 @@ from typing import Any
 from app.models.db import Database
 from app.services.core.messages import N_, Label
 from app.services.core.progress import Progress, Work
+from app.services.core.spill import SortedSpill
 from app.services.core.spreadsheet import (
     DataRow,
     SkippedRow,
@@ -149,7 +150,7 @@ def plan_import(
         header.labels,
         header.mapping,
         month_columns,
-        problems=problems,
+        problems=SortedSpill(problems),
         wide_metrics=wide_metrics,
     )
     check = RowCheck(db, plan)
@@ -178,7 +179,6 @@ def plan_import(
         yield Progress(plan.rows_total, plan.rows_total, N_("正在按企业名称匹配…"))
         check.by_name()
     settle_repeats(plan)
-    plan.problems.sort(key=lambda p: p[0])
     yield Progress(plan.rows_total, plan.rows_total, N_("检查完成"))
     return plan
 

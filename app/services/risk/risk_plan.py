@@ -11,7 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.services.core.spill import SpillList
+from app.services.core.spill import SortedSpill, SpillList
 from app.services.risk.risk_facts import FactRow, FactTable
 
 T = TypeVar("T")
@@ -40,7 +40,8 @@ class RiskPlan:
     matched_by_name: int = 0
     # Spilled too: a city-wide file given to a county matches few of its rows.
     unmatched: SpillList[tuple[int, str, str]] = field(default_factory=SpillList)
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    # Read back in row order; a file full of repeats has hundreds of thousands.
+    problems: SortedSpill[tuple[int, Any]] = field(default_factory=SortedSpill)
     wide_metrics: dict[int, str] = field(default_factory=dict)  # column → the figure
 
     def summary(self) -> dict[str, Any]:
@@ -61,7 +62,7 @@ class RiskPlan:
 class Rows:
     """Tuples as JSON-ready dicts under `keys`, made one at a time as they are walked."""
 
-    items: SpillList[Any] | list[Any]
+    items: SpillList[Any] | SortedSpill[Any] | list[Any]
     keys: tuple[str, ...]
 
     def __iter__(self) -> Iterator[dict[str, Any]]:

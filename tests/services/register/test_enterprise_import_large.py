@@ -11,7 +11,7 @@ from app.models import AuditEntry, Enterprise
 from app.models.db import open_database
 from app.services.core import office, spill, xlsx_stream
 from app.services.core.progress import drain
-from app.services.core.spill import SpillCodes, SpillList
+from app.services.core.spill import SortedSpill, SpillCodes, SpillList
 from app.services.register import enterprise_import
 from app.services.register.enterprise_import import apply_import, plan_import, save_problems
 from tests.builders import code, messy_enterprise_xlsx
@@ -158,3 +158,17 @@ def test_the_command_line_prints_a_spilled_plans_problems_without_holding_them(
     print_json(summary)
     printed = json.loads(capsys.readouterr().out)
     assert printed["problems"] == expected and printed["skipped"] == summary["skipped"]
+
+
+def test_a_sorted_spill_reads_back_by_row_then_arrival(monkeypatch):
+    """A department file's problems arrive out of row order and may be hundreds of
+    thousands: kept in a table beyond SPILL_AFTER, read back as sorted() would."""
+    monkeypatch.setattr(spill, "SPILL_AFTER", 4)
+    items = [(5, "e"), (2, "b"), (9, "i"), (2, "b2"), (1, "a"), (5, "e2"), (3, "c"), (2, "b3")]
+    small = SortedSpill(items[:3])
+    assert small.conn is None and list(small) == [(2, "b"), (5, "e"), (9, "i")]
+    big = SortedSpill(items)
+    assert big.conn is not None and len(big) == 8 and len(big.memory) < 4
+    assert list(big) == sorted(items, key=lambda p: p[0]) == list(big)
+    big.append((0, "z"))
+    assert big[0] == (0, "z") and big[-1] == (9, "i")
