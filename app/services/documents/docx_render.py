@@ -241,18 +241,23 @@ def _body(word: BodyPart, document: doc.Document, section: Any, grid: str) -> No
             set_format(p._p, space_before=Pt(8), space_after=Pt(4), keep_with_next=True)
             _text(p, block.text, font=HEADING_FONT, size=12 if block.level == 1 else 11, bold=False)
         elif isinstance(block, doc.Paragraph):
-            p = word.add_paragraph()
             align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
             indent = {"first_line_indent": Pt(21)} if block.indent else {}
-            set_format(
-                p._p,
-                alignment=align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY),
-                **indent,
-                line_spacing=1.3,
-                widow_control=True,
-            )
-            _text(p, block.text, bold=block.bold)
-            body.append(p)
+            # Each line its own Word paragraph, as the PDF sets it (a numbered list of
+            # advice, a note typed on several lines): a line break inside a justified
+            # paragraph makes Word and LibreOffice spread that line across the whole
+            # width, one character apart ("1.  补  全  合  同…").
+            for line in block.text.split("\n"):
+                p = word.add_paragraph()
+                set_format(
+                    p._p,
+                    alignment=align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY),
+                    **indent,
+                    line_spacing=1.3,
+                    widow_control=True,
+                )
+                _text(p, line, bold=block.bold)
+                body.append(p)
         elif isinstance(block, doc.FieldGrid):
             body += _grid(word, block, usable, grid)
         elif isinstance(block, doc.Table):

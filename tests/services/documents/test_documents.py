@@ -216,3 +216,28 @@ def test_a_notice_with_items_asks_for_them_by_their_deadlines(qapp, db, check_id
     text = normalise(pdf_text(out))
     assert "发现以下需要整改的问题" in text and "整改期限届满前如有困难" in text
     assert "未发现需要整改的问题" not in text
+
+
+def test_advice_on_several_lines_is_not_spread_across_the_page_in_word(db, tmp_path):
+    """Advice typed as a numbered list (what the app proposes: one item a line) printed
+    through Word: each line was a line break inside one justified paragraph, and Word
+    and LibreOffice spread such a line over the whole width, a character at a time
+    (「1.  补  全  合  同」). Each line reads back as one line of the page."""
+    import subprocess
+
+    from tests.pdf_tools import office_pdf
+
+    lines = [
+        "1. 补全合同必备条款，向劳动者交付合同文本。",
+        "2. 建立年休假台账，安排休假。",
+        "3. 通过公告栏、员工手册签收等方式公示，并保存记录。",
+    ]
+    cid = health_checks.create(db, filled(db, enterprise(db), advice="\n".join(lines)))
+    out = output.write_documents(db, "check-report", [cid], tmp_path / "r.docx")
+    pdf = office_pdf(out, tmp_path)
+    read = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = {normalise(line) for line in read.splitlines()}
+    for line in lines:
+        assert normalise(line) in printed, line
