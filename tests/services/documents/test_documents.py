@@ -241,3 +241,26 @@ def test_advice_on_several_lines_is_not_spread_across_the_page_in_word(db, tmp_p
     printed = {normalise(line) for line in read.splitlines()}
     for line in lines:
         assert normalise(line) in printed, line
+
+
+def test_table_headers_and_item_codes_stay_on_one_line(qapp, db, check_id, tmp_path):
+    """序号 and 整改负责人 in the rectification notice printed as 「序／号」 and
+    「整改负责／人」 in the PDF and in Word, and the check report's item codes broke
+    in Word (「M0／1」): each column now holds them on one line."""
+    import subprocess
+
+    from tests.pdf_tools import office_pdf
+
+    def lines(pdf):
+        read = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        return {normalise(line) for line in read.stdout.splitlines()}
+
+    notice_pdf = output.write_documents(db, "rectification-notice", [check_id], tmp_path / "n.pdf")
+    notice_docx = output.write_documents(
+        db, "rectification-notice", [check_id], tmp_path / "n.docx"
+    )
+    report_docx = output.write_documents(db, "check-report", [check_id], tmp_path / "r.docx")
+    for pdf in (notice_pdf, office_pdf(notice_docx, tmp_path)):
+        assert {"序号", "整改负责人"} <= lines(pdf), pdf.name
+    codes = {r.item_code for r in health_checks.get(db, check_id).results}
+    assert {"序号", *codes} <= lines(office_pdf(report_docx, tmp_path))
