@@ -319,8 +319,12 @@ def _table(word: BodyPart, block: doc.Table, usable: int, grid: str) -> list[Any
             _cell(tc, value, align=align, size=9, bold=values[0] == "合计")
     total = sum(block.widths)
     set_widths(table, [int(usable * w / total) for w in block.widths])
+    rows = list(table.rows[1:])
+    if len(rows) >= 2:  # the first two rows and the last two together, as in the PDF
+        keep_with_next(rows[0])
+        keep_with_next(rows[-2])
     set_format(word.add_paragraph()._p, space_after=0)
-    return list(table.rows[1:])
+    return rows
 
 
 def _seal(word: BodyPart, block: doc.Seal, last: bool) -> None:
