@@ -10,7 +10,9 @@ from PySide6.QtGui import QImage
 from app.services.checks import check_forms, checklists, health_checks, printed_forms
 from app.services.core.progress import drain
 from app.services.documents.docx_render import render_docx
+from app.services.register import enterprises
 from app.views.printing import document_pdf, output
+from tests.builders import code
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
 from tests.records import enterprise, filled
 
@@ -264,3 +266,54 @@ def test_table_headers_and_item_codes_stay_on_one_line(qapp, db, check_id, tmp_p
         assert {"序号", "整改负责人"} <= lines(pdf), pdf.name
     codes = {r.item_code for r in health_checks.get(db, check_id).results}
     assert {"序号", *codes} <= lines(office_pdf(report_docx, tmp_path))
+
+
+def _text_lines(pdf, page: int) -> list[tuple[float, float, float, float, str]]:
+    """Each line of text on the page as pdftotext places it: its box in mm and text."""
+    import re
+    import subprocess
+
+    xml = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    mm = 25.4 / 72
+    lines = []
+    for box, words in re.findall(r'<line (xMin="[^>]*")>(.*?)</line>', xml, flags=re.DOTALL):
+        x0, y0, x1, y1 = (float(v) * mm for v in re.findall(r'"([0-9.]+)"', box))
+        lines.append((x0, y0, x1, y1, "".join(re.findall(r">([^<]*)</word>", words))))
+    return lines
+
+
+def test_a_long_name_and_address_stay_inside_the_blank_forms_cells(qapp, db, tmp_path):
+    """A long enterprise name ran from the line under the title into the name cell,
+    and the cell's wrapped name and address over the borders and the lines beside
+    them; a long phone number ran out of its cell. They are set smaller to fit."""
+    from app.views.printing.blank_form_pdf import LEFT, RIGHT, TOP
+
+    name = "汝州市中原现代农业科技发展集团股份有限公司第二分公司（原汝州市宏达农产品加工厂）"
+    eid = enterprises.create(
+        db,
+        {
+            "name": name,
+            "credit_code": code(7),
+            "county_code": "410482",
+            "address": "河南省平顶山市汝州市经济技术开发区产业集聚区广成东路与丹阳北路交叉口"
+            "向东三百米路北科技创业园区7号楼",
+            "legal_representative": "欧阳建国",
+            "contact_person": "司马光明",
+            "contact_phone": "0375-6812345，13912345678",
+        },
+    )
+    out = drain(output.blank_forms(db, [eid], tmp_path / "blank.pdf"))
+    lines = _text_lines(out, 1)
+    for n, a in enumerate(lines):
+        assert LEFT - 0.5 <= a[0] and a[2] <= RIGHT + 0.5, a[4]
+        for b in lines[n + 1 :]:
+            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+            assert overlap_x <= 0.3 or overlap_y <= 0.3, (a[4], b[4])
+    above_table = "".join(t for _x0, _y0, _x1, y1, t in lines if y1 <= TOP + 0.3)
+    assert normalise(name) in normalise(above_table)
