@@ -113,7 +113,9 @@ def check_report(db: Database, check_id: str) -> doc.Document:
     if detail.amendments:
         blocks.append(doc.Heading("六、更正记录"))
         for a in detail.amendments:
-            blocks.append(doc.Paragraph(f"{local(a.at):%Y-%m-%d} {a.author}：{a.reason}"))
+            # Dated as every date of the report (GB/T 9704-2012 §7.3.5.1), not 2023-07-20.
+            on = doc.chinese_date(local(a.at).date())
+            blocks.append(doc.Paragraph(f"{on}　{a.author}：{a.reason}"))
     blocks += [
         doc.Spacer(),
         doc.Signatures(["检查人员（签字）", "企业负责人（签字）"]),

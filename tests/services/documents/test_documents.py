@@ -317,3 +317,20 @@ def test_a_long_name_and_address_stay_inside_the_blank_forms_cells(qapp, db, tmp
             assert overlap_x <= 0.3 or overlap_y <= 0.3, (a[4], b[4])
     above_table = "".join(t for _x0, _y0, _x1, y1, t in lines if y1 <= TOP + 0.3)
     assert normalise(name) in normalise(above_table)
+
+
+def test_the_correction_record_is_dated_as_the_rest_of_the_report(qapp, db, check_id):
+    """六、更正记录 printed its dates 2023-07-25 in a report whose every other date reads
+    2023年7月25日."""
+    from app.services.core.local_time import local
+
+    data = health_checks.get(db, check_id).input
+    data.advice += "\n补交工资台账。"
+    health_checks.amend(db, check_id, data, "企业补交了工资台账，复核后更正")
+    detail = health_checks.get(db, check_id)
+    on = local(detail.amendments[0].at).date()
+    report = check_forms.check_report(db, check_id)
+    text = normalise(report.text())
+    line = next(b.text for b in report.blocks if "企业补交了工资台账" in getattr(b, "text", ""))
+    assert line.startswith(f"{on.year}年{on.month}月{on.day}日"), line
+    assert f"{on:%Y-%m-%d}" not in text
