@@ -282,7 +282,15 @@ def _grid(word: BodyPart, block: doc.FieldGrid, usable: int, grid: str) -> list[
     rows = (len(block.fields) + block.columns - 1) // block.columns
     table = word.add_table(rows=rows, cols=cols)
     table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
-    label_w = int(usable * 0.19)
+    # As in the PDF (app/views/printing/document_pdf.py): the labels' column as wide as
+    # 统一社会信用代码, or the longest label, so no label breaks (「向职工说明情况日／期」);
+    # 9.5 pt characters, the cell's 1.9 mm margins and a little room.
+    from docx.shared import Mm, Pt
+
+    from app.services.documents.title_lines import char_width
+
+    widest = max(char_width(label) for label in [*dict(block.fields), "统一社会信用代码"])
+    label_w = int(min(usable / block.columns * 0.45, widest * Pt(9.5) + Mm(2 * 1.9 + 2)))
     value_w = int(usable / block.columns - label_w)
     cells = [_cells(row) for row in table.rows]
     for n, (label, value) in enumerate(block.fields):
