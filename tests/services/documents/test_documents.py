@@ -334,3 +334,29 @@ def test_the_correction_record_is_dated_as_the_rest_of_the_report(qapp, db, chec
     line = next(b.text for b in report.blocks if "企业补交了工资台账" in getattr(b, "text", ""))
     assert line.startswith(f"{on.year}年{on.month}月{on.day}日"), line
     assert f"{on:%Y-%m-%d}" not in text
+
+
+def test_a_draft_checks_forms_list_its_findings(qapp, db, tmp_path):
+    """A draft makes no rectification items, and its report said 本次体检未发现不合规事项
+    under a conclusion naming the failures, its notice 未发现需要整改的问题 (with no
+    草稿 on it). Both list what finalising will put in the ledger, marked 草稿."""
+    from app.services.documents.documents import Table
+
+    cid = health_checks.create(db, filled(db, enterprise(db), noncompliant=("A01", "B03")))
+    report = output.write_documents(db, "check-report", [cid], tmp_path / "r.pdf")
+    notice = output.write_documents(db, "rectification-notice", [cid], tmp_path / "n.pdf")
+    for out in (report, notice):
+        text = pdf_text(out)
+        assert "未发现" not in text and "草稿" in text, out.name
+
+    def rows(kind):
+        document = output.build_document(db, kind, cid)
+        return [t.rows for t in document.blocks if isinstance(t, Table)][-1]
+
+    draft = rows("rectification-notice")
+    assert [r[0] for r in draft] == ["1", "2"]
+    health_checks.finalise(db, cid)
+    assert rows("rectification-notice") == draft  # the ledger's items, word for word
+    assert "草稿" not in pdf_text(
+        output.write_documents(db, "rectification-notice", [cid], tmp_path / "f.pdf")
+    )
