@@ -275,3 +275,24 @@ def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path
         pdf = office_pdf(out, tmp_path)
         last = pdf_text(pdf, pdf_pages(pdf))
         assert "2023年12月1日" in last and "督促企业逐项销号" in last, extra
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["汝三方办[2023]09号", "汝三方办（2023）第9号", "汝三方办【2023】9", "汝三方办〔2023〕9号"],
+)
+def test_document_number_printed_as_the_standard_writes_it(db, counted, tmp_path, typed):  # noqa: F811
+    """GB/T 9704-2012 §7.2.4: the year in 〔〕, the serial without 第 and without a
+    leading zero. The number was printed as typed (汝三方办[2023]09号)."""
+    from app.services.core import office
+
+    campaign_id, *_ = counted
+    office.set_letterhead(
+        db, office.Letterhead("汝州市协调劳动关系三方委员会办公室文件", "汝三方办")
+    )
+    data = campaign_report.get(db, campaign_id)
+    data.doc_number = typed
+    campaign_report.save(db, campaign_id, data)
+    out = campaign_report.write(db, campaign_id, tmp_path / "总结.docx", today=TODAY)
+    number = Document(str(out.docx)).paragraphs[1]
+    assert number.text.split("\t")[0] == "汝三方办〔2023〕9号"
