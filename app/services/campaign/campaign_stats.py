@@ -286,9 +286,15 @@ def months_of(period: Period) -> list[str]:
 
 
 def _checks_by_month(db: Database, period: Period) -> dict[str, dict[str, int]]:
+    """Enterprises checked, per month and county: 家, as every count of checks in the
+    report (README, 工作总结), so an enterprise checked again the same month is one."""
     conds = check_list._conditions(check_filter(period))
     stmt = (
-        select(year_month(HealthCheck.check_date), Enterprise.county_code, func.count())
+        select(
+            year_month(HealthCheck.check_date),
+            Enterprise.county_code,
+            func.count(func.distinct(HealthCheck.enterprise_id)),
+        )
         .select_from(HealthCheck)
         .join(Enterprise, its_enterprise(HealthCheck))
         .where(and_(*conds))
