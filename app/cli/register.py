@@ -72,7 +72,8 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_import_enterprises(args: argparse.Namespace) -> int:
     from app.services.core.spreadsheet import SpreadsheetError
-    from app.services.register.enterprise_import import apply_import, plan_import, save_problems
+    from app.services.documents.import_problems import save_problems
+    from app.services.register.enterprise_import import apply_import, plan_import
 
     with open_db(args, write=not args.dry_run) as db:  # a dry run only reads
         try:

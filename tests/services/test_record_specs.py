@@ -147,3 +147,54 @@ def test_list_rows_keep_their_height_without_holding_it(tmp_path):
     )
     assert ws.cell(4, 2).font.name == "宋体" and ws.cell(4, 2).border.left.style == "thin"
     assert ws.cell(4, 2).alignment.wrap_text and ws.cell(3, 1).font.b
+
+
+def test_exported_dates_fit_their_columns(db, tmp_path) -> None:
+    """A date in a list export is a real date written 2023年11月27日; Excel never wraps
+    a date, it shows ######## in a column narrower than the date (the 体检日期 of
+    the check list, the 收到日期 and 答复期限 of the offers, the 裁员日期 and 报告日期 of
+    the layoffs were 11.5–12 wide for 14 units of text)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from app.services.core.fields import Kind
+    from app.services.core.progress import drain
+    from app.services.documents import list_xlsx
+    from app.services.documents.documents import chinese_date
+    from app.services.documents.xlsx_print import lines_needed
+
+    widest = chinese_date(date(2023, 11, 27))
+    for spec in record_types.SPECS.values():
+        for (label, width), column in zip(
+            list_xlsx.headers(spec)[1:], spec.export_columns, strict=True
+        ):
+            if column.kind == Kind.DATE:
+                assert lines_needed(widest, width) == 1, (spec.label.zh, label, width)
+
+    flt = FilingFilter()
+    layoffs.save(
+        db,
+        FilingInput(
+            enterprise(db),
+            total_staff=100,
+            laid_off=25,
+            layoff_on=date(2023, 12, 27),
+            reported_on=date(2023, 11, 27),
+        ),
+    )
+    out = drain(
+        list_xlsx.export(
+            LAYOFF_FILING,
+            lambda: layoffs.count(db, flt),
+            lambda offset, limit: layoffs.page(db, flt, offset=offset, limit=limit),
+            tmp_path / "裁员备案.xlsx",
+            title="裁员备案",
+            today=TODAY,
+        )
+    )
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[3]]
+    for label in ("裁员日期", "报告日期"):
+        n = header.index(label) + 1
+        assert ws.cell(4, n).is_date
+        assert lines_needed(widest, ws.column_dimensions[get_column_letter(n)].width) == 1

@@ -55,7 +55,10 @@ def defaults(db: Database, campaign_id: str, today: date | None = None) -> Repor
     # A county reports to the campaign's issuer; the city's own report goes up
     # to the province, whose name the coordinator types.
     addressee = f"{data.issuer}：" if data.issuer and (here is None or here.level != "city") else ""
-    issued = data.report_due or today or date.today()
+    # Dated the day it is due, or today once that day has passed: a report dated
+    # before the day its figures are counted to (截至…) contradicts itself.
+    today = today or date.today()
+    issued = max(data.report_due, today) if data.report_due else today
     return ReportInput(
         title=f"关于{data.name}工作情况的报告",
         doc_number=office.letterhead(db).number(issued.year),
@@ -75,14 +78,15 @@ def _own(session: Any, campaign_id: str, code: str) -> CampaignReport | None:
     ).scalar_one_or_none()
 
 
-def get(db: Database, campaign_id: str) -> ReportInput:
-    """This office's report for the campaign, or the defaults when none is saved."""
+def get(db: Database, campaign_id: str, today: date | None = None) -> ReportInput:
+    """This office's report for the campaign, or the defaults (as of `today`) when
+    none is saved."""
     here = office.current(db)
     code = here.code if here else ""
     with db.session() as session:
         row = _own(session, campaign_id, code)
         if row is None:
-            return defaults(db, campaign_id)
+            return defaults(db, campaign_id, today)
         return ReportInput(
             row.title,
             row.doc_number,
@@ -205,7 +209,7 @@ def build(
     """`stats`: the campaign's figures when the caller has collected them already."""
     from app.services.campaign import campaign_stats
 
-    data = data or get(db, campaign_id)
+    data = data or get(db, campaign_id, today)
     here = office.current(db)
     name = here.name if here else ""
     # One collection of the figures for the drafts, the cases and the annex (a full

@@ -286,13 +286,15 @@ def months_of(period: Period) -> list[str]:
 
 
 def _checks_by_month(db: Database, period: Period) -> dict[str, dict[str, int]]:
+    """Enterprises (家, as the report counts: README 工作总结) checked per month and county."""
     conds = check_list._conditions(check_filter(period))
+    in_month, checked = year_month(HealthCheck.check_date), func.distinct(HealthCheck.enterprise_id)
     stmt = (
-        select(year_month(HealthCheck.check_date), Enterprise.county_code, func.count())
+        select(in_month, Enterprise.county_code, func.count(checked))
         .select_from(HealthCheck)
         .join(Enterprise, its_enterprise(HealthCheck))
         .where(and_(*conds))
-        .group_by(year_month(HealthCheck.check_date), Enterprise.county_code)
+        .group_by(in_month, Enterprise.county_code)
     )
     out: dict[str, dict[str, int]] = {m: {} for m in months_of(period)}
     with db.reader() as conn:

@@ -10,9 +10,10 @@ from typing import Any
 
 from app.models.db import Database
 from app.services.checks import checklists, health_checks
+from app.services.checks.check_input import RectificationRow
 from app.services.checks.checklists import ChecklistSpec
 from app.services.checks.health_checks import RESULTS, CheckDetail
-from app.services.core import reference
+from app.services.core import reference, workdays
 from app.services.core.local_time import local
 from app.services.core.office import office_name
 from app.services.documents import documents as doc
@@ -44,6 +45,45 @@ def _enterprise_grid(ent: dict[str, Any]) -> doc.FieldGrid:
 
 def _number(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def rectifications(db: Database, detail: CheckDetail) -> list[RectificationRow]:
+    """What the forms list as the check's rectification items. A final check's are the
+    ledger's. A draft makes none (app/services/ledger/check_ledger.py), so its forms
+    list what finalising it would make — each 不合规 result, in the edition's words,
+    due on the check date plus its days — where the report used to say
+    本次体检未发现不合规事项 under a conclusion of three, and the notice
+    未发现需要整改的问题."""
+    data = detail.input
+    if detail.status == "final" or data.check_date is None or data.checklist_id is None:
+        return detail.rectifications
+    calendar = workdays.load(db)
+    findings = {i.code: i.finding for i in checklists.by_id(db, data.checklist_id).items}
+    return [
+        RectificationRow(
+            "",
+            r.item_code,
+            findings.get(r.item_code) or r.question,
+            r.basis,
+            r.remedy,
+            calendar.due_date(data.check_date, r.rectify_days, r.day_kind),
+            r.day_kind,
+            r.rectify_days,
+            data.enterprise_person,
+            data.office_person,
+            "pending",
+        )
+        for r in detail.results
+        if r.result == "noncompliant"
+    ]
+
+
+DRAFT_NOTE = "（草稿：定稿后以上事项列入整改台账。）"
+DRAFT = "（草稿）"
+
+
+# Column widths: 序号 (and an item code such as M01) and 整改负责人 each fit on one
+# line of their column, in the PDF and in Word (whose cells lose 1.9 mm a side).
 
 
 def check_report(db: Database, check_id: str) -> doc.Document:
@@ -81,23 +121,26 @@ def check_report(db: Database, check_id: str) -> doc.Document:
                 [r.item_code, r.group, r.question, r.basis, RESULTS[r.result], r.note]
                 for r in detail.results
             ],
-            [6, 12, 40, 22, 8, 12],
+            [7, 12, 39, 22, 8, 12],
             ["center", "left", "left", "left", "center", "left"],
         ),
         doc.Heading("三、发现的问题与整改要求"),
     ]
-    if detail.rectifications:
+    items = rectifications(db, detail)
+    if items:
         blocks.append(
             doc.Table(
                 ["序号", "整改事类", "法律依据", "整改时限", "整改负责人"],
                 [
                     [str(n), r.matter, r.basis, doc.chinese_date(r.deadline), r.enterprise_person]
-                    for n, r in enumerate(detail.rectifications, start=1)
+                    for n, r in enumerate(items, start=1)
                 ],
-                [6, 38, 22, 20, 14],
+                [7, 37, 22, 20, 14],
                 ["center", "left", "left", "center", "center"],
             )
         )
+        if detail.status != "final":
+            blocks.append(doc.Paragraph(DRAFT_NOTE))
     else:
         blocks.append(doc.Paragraph("本次体检未发现不合规事项。"))
     blocks += [
@@ -109,7 +152,9 @@ def check_report(db: Database, check_id: str) -> doc.Document:
     if detail.amendments:
         blocks.append(doc.Heading("六、更正记录"))
         for a in detail.amendments:
-            blocks.append(doc.Paragraph(f"{local(a.at):%Y-%m-%d} {a.author}：{a.reason}"))
+            # Dated as every date of the report (GB/T 9704-2012 §7.3.5.1), not 2023-07-20.
+            on = doc.chinese_date(local(a.at).date())
+            blocks.append(doc.Paragraph(f"{on}　{a.author}：{a.reason}"))
     blocks += [
         doc.Spacer(),
         doc.Signatures(["检查人员（签字）", "企业负责人（签字）"]),
@@ -120,7 +165,7 @@ def check_report(db: Database, check_id: str) -> doc.Document:
         blocks,
         office=office,
         number=check_number(detail),
-        subtitle="（草稿）" if detail.status != "final" else "",
+        subtitle=DRAFT if detail.status != "final" else "",
     )
 
 
@@ -131,8 +176,9 @@ def rectification_notice(db: Database, check_id: str) -> doc.Document:
     name = office_name(db)
     checked = f"{doc.chinese_date(data.check_date)}，{name}对你单位开展了劳动用工法治“体检”，"
     contact = data.office_person or "—"
+    items = rectifications(db, detail)
     blocks: list[Any] = [doc.salutation(ent.get("name", ""))]
-    if not detail.rectifications:
+    if not items:
         # A check with nothing to rectify: the notice says so, and asks for nothing (it
         # used to announce "以下需要整改的问题" and then list none).
         blocks += [
@@ -157,9 +203,9 @@ def rectification_notice(db: Database, check_id: str) -> doc.Document:
                         doc.chinese_date(r.deadline),
                         r.enterprise_person,
                     ]
-                    for n, r in enumerate(detail.rectifications, start=1)
+                    for n, r in enumerate(items, start=1)
                 ],
-                [5, 25, 17, 23, 20, 10],
+                [7, 24, 17, 22, 17, 13],
                 ["center", "left", "left", "left", "center", "center"],
             ),
             doc.Paragraph(f"整改期限届满前如有困难，请及时与我单位联系。我单位联系人：{contact}。"),
@@ -170,7 +216,13 @@ def rectification_notice(db: Database, check_id: str) -> doc.Document:
         doc.Signatures(["企业签收人（签字）", "签收日期：　　　　年　　月　　日"]),
         doc.StampBoxes(["企业（盖章）"], dated=False),
     ]
-    return doc.Document("整改建议书", blocks, office=name, number=check_number(detail))
+    return doc.Document(
+        "整改建议书",
+        blocks,
+        office=name,
+        number=check_number(detail),
+        subtitle=DRAFT if detail.status != "final" else "",
+    )
 
 
 # -- the blank field form ---------------------------------------------------------------

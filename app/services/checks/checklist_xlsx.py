@@ -23,18 +23,29 @@ XLSX_COLUMNS = (
 
 
 def export_xlsx(spec: ChecklistSpec, out: str | Path) -> Path:
-    from openpyxl import Workbook
+    """The edition as a workbook to edit and read back, that also prints as it is (an
+    office hands a new edition up for approval): the title over all columns, the
+    header repeated on every page, text wrapped in 宋体 with rows as tall as it, A4
+    landscape one page wide, page numbers. Printed as it was, the title was cut at
+    the second column and the columns ran over six portrait pages in Calibri."""
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from app.services.documents import xlsx_print as xlsx
 
     out = Path(out)
-    wb = Workbook()
+    wb = xlsx.chinese_workbook(10)
     ws = wb.active
     ws.title = "体检清单"
+    widths = (6, 12, 40, 24, 26, 6, 6, 8, 34, 10, 5)
     ws.append([f"{spec.name}（第 {spec.edition} 版）"])
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = Font(name=xlsx.TITLE_FONT, size=14)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+    ws.row_dimensions[1].height = 24
     ws.append([label for _, label in XLSX_COLUMNS])
     for cell in ws[2]:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=xlsx.BODY_FONT, size=10, bold=True)
     for item in spec.items:
         ws.append(
             [
@@ -51,15 +62,24 @@ def export_xlsx(spec: ChecklistSpec, out: str | Path) -> Path:
                 "是" if item.retired else "",
             ]
         )
-    for col, width in zip("ABCDEFGHIJK", (8, 18, 60, 30, 36, 9, 9, 9, 48, 12, 6), strict=True):
-        ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=3):
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    box = xlsx.box_border()
+    for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = box
+        values = [cell.value for cell in row]
+        ws.row_dimensions[row[0].row].height = xlsx.row_height(values, widths, 10)
+    xlsx.setup_print(ws, landscape=True, title_rows="2:2")
+    ws.freeze_panes = "A3"
     cond = wb.create_sheet("适用条件")
     cond.append(["条件", "说明"])
     for key, rule in spec.conditions.items():
         cond.append([key, rule.get("label", "")])
+    cond.column_dimensions["A"].width = 16
+    cond.column_dimensions["B"].width = 60
+    xlsx.setup_print(cond, landscape=False, title_rows="1:1")
     wb.save(out)
     return out
 

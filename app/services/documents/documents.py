@@ -7,6 +7,7 @@ preview, printing and PDF through Qt). Both are tested by reading their output b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -128,3 +129,21 @@ def chinese_date(day: object) -> str:
     if not isinstance(day, date):
         return ""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+_NUMBER = re.compile(
+    r"(?P<code>.*?)\s*[\[［〔（(【〖{｛<＜]\s*(?P<year>\d{4})\s*[\]］〕）)】〗}｝>＞]"
+    r"\s*第?\s*0*(?P<serial>\d+)\s*号?"
+)
+
+
+def official_number(text: str) -> str:
+    """A document number as GB/T 9704-2012 §7.2.4 writes it, 机关代字〔年份〕序号号:
+    the year in 六角括号 〔〕 whatever brackets were typed ([2023], （2023）, 【2023】),
+    the serial without 第 and without leading zeros (〔2023〕3号, not 〔2023〕第03号).
+    A number that does not read so (a serial left blank to fill in by hand) is kept."""
+    text = text.strip()
+    found = _NUMBER.fullmatch(text)
+    if found is None:
+        return text
+    return f"{found['code']}〔{found['year']}〕{found['serial']}号"

@@ -241,18 +241,23 @@ def _body(word: BodyPart, document: doc.Document, section: Any, grid: str) -> No
             set_format(p._p, space_before=Pt(8), space_after=Pt(4), keep_with_next=True)
             _text(p, block.text, font=HEADING_FONT, size=12 if block.level == 1 else 11, bold=False)
         elif isinstance(block, doc.Paragraph):
-            p = word.add_paragraph()
             align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
             indent = {"first_line_indent": Pt(21)} if block.indent else {}
-            set_format(
-                p._p,
-                alignment=align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY),
-                **indent,
-                line_spacing=1.3,
-                widow_control=True,
-            )
-            _text(p, block.text, bold=block.bold)
-            body.append(p)
+            # Each line its own Word paragraph, as the PDF sets it (a numbered list of
+            # advice, a note typed on several lines): a line break inside a justified
+            # paragraph makes Word and LibreOffice spread that line across the whole
+            # width, one character apart ("1.  补  全  合  同…").
+            for line in block.text.split("\n"):
+                p = word.add_paragraph()
+                set_format(
+                    p._p,
+                    alignment=align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY),
+                    **indent,
+                    line_spacing=1.3,
+                    widow_control=True,
+                )
+                _text(p, line, bold=block.bold)
+                body.append(p)
         elif isinstance(block, doc.FieldGrid):
             body += _grid(word, block, usable, grid)
         elif isinstance(block, doc.Table):
@@ -277,7 +282,15 @@ def _grid(word: BodyPart, block: doc.FieldGrid, usable: int, grid: str) -> list[
     rows = (len(block.fields) + block.columns - 1) // block.columns
     table = word.add_table(rows=rows, cols=cols)
     table._tbl.tblStyle_val = grid  # table.style = "Table Grid"
-    label_w = int(usable * 0.19)
+    # As in the PDF (app/views/printing/document_pdf.py): the labels' column as wide as
+    # 统一社会信用代码, or the longest label, so no label breaks (「向职工说明情况日／期」);
+    # 9.5 pt characters, the cell's 1.9 mm margins and a little room.
+    from docx.shared import Mm, Pt
+
+    from app.services.documents.title_lines import char_width
+
+    widest = max(char_width(label) for label in [*dict(block.fields), "统一社会信用代码"])
+    label_w = int(min(usable / block.columns * 0.45, widest * Pt(9.5) + Mm(2 * 1.9 + 2)))
     value_w = int(usable / block.columns - label_w)
     cells = [_cells(row) for row in table.rows]
     for n, (label, value) in enumerate(block.fields):
@@ -314,8 +327,12 @@ def _table(word: BodyPart, block: doc.Table, usable: int, grid: str) -> list[Any
             _cell(tc, value, align=align, size=9, bold=values[0] == "合计")
     total = sum(block.widths)
     set_widths(table, [int(usable * w / total) for w in block.widths])
+    rows = list(table.rows[1:])
+    if len(rows) >= 2:  # the first two rows and the last two together, as in the PDF
+        keep_with_next(rows[0])
+        keep_with_next(rows[-2])
     set_format(word.add_paragraph()._p, space_after=0)
-    return list(table.rows[1:])
+    return rows
 
 
 def _seal(word: BodyPart, block: doc.Seal, last: bool) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services.core import keyset
-from app.services.core.fields import FieldSpec, display
+from app.services.core.fields import FieldSpec, Kind, display
 from app.services.core.keyset import Seek
 from app.services.core.messages import Label, Message
 from app.services.core.progress import Progress, Work
@@ -27,11 +27,15 @@ from app.services.documents.xlsx_print import (
     TITLE_FONT,
     row_height,
     setup_print,
+    text_units,
     use_chinese_default_font,
 )
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # a real date, shown as 2023年7月20日
 NUMBER = ("序号", 6.0)
+# The widest date the sheet shows (2023年12月31日) and the cell's padding: Excel does
+# not wrap a date, it prints ######## in a column narrower than the date.
+DATE_WIDTH = text_units("2023年12月31日") + 1.5
 PAGE = 2000
 WIDE = 20  # columns at least this wide hold running text: wrapped from the left
 
@@ -168,7 +172,13 @@ def headers(
 ) -> list[tuple[str, float]]:
     """序号 and the columns (the spec's export columns unless given), with their widths."""
     chosen = spec.export_columns if columns is None else columns
-    return [NUMBER, *((c.label_zh, export_width(c)) for c in chosen)]
+    return [NUMBER, *((c.label_zh, _width(c)) for c in chosen)]
+
+
+def _width(column: FieldSpec) -> float:
+    """The column's export width; a date column is never narrower than a date."""
+    width = export_width(column)
+    return max(width, DATE_WIDTH) if column.kind == Kind.DATE else width
 
 
 def exported(spec: FieldSpec, value: Any) -> Any:

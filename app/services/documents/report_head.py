@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.documents.documents import chinese_date
+from app.services.documents.documents import chinese_date, official_number
 from app.services.documents.report_content import ReportContent
 from app.services.documents.report_lines import (
     BODY_PT,
@@ -86,6 +86,7 @@ def head(word: Any, content: ReportContent, names: dict[str, str]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Mm, Pt
 
+    doc_number = official_number(content.doc_number)
     if content.mark:
         # 发文机关标志: red 小标宋, centred, its top 35 mm below the top of the text block;
         # as large as fits one line of the 156 mm block, at most 26 pt.
@@ -105,21 +106,21 @@ def head(word: Any, content: ReportContent, names: dict[str, str]) -> None:
             number.paragraph_format.tab_stops.add_tab_stop(
                 Mm(TEXT_WIDTH_MM) - Pt(BODY_PT * 2), WD_TAB_ALIGNMENT.RIGHT
             )
-            add_run(number, content.doc_number, names["body"], BODY_PT)
+            add_run(number, doc_number, names["body"], BODY_PT)
             add_run(number, "\t签发人：", names["body"], BODY_PT)
             add_run(number, content.signer, names["heading2"], BODY_PT)
         else:
             number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_run(number, content.doc_number, names["body"], BODY_PT)
+            add_run(number, doc_number, names["body"], BODY_PT)
         _border(number)
         title_space = LINE_PITCH_PT * 2  # two blank lines below the red rule
     else:
         title_space = 0.0
-        if content.doc_number:
+        if doc_number:
             number = word.add_paragraph()
             grid_line(number)
             number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            add_run(number, content.doc_number, names["body"], BODY_PT)
+            add_run(number, doc_number, names["body"], BODY_PT)
             title_space = LINE_PITCH_PT
     # Title: 2号小标宋, centred, broken between words into balanced lines.
     title = word.add_paragraph()

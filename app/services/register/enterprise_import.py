@@ -325,28 +325,6 @@ def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
         yield block
 
 
-def save_problems(plan: ImportPlan, out: str | Path) -> Path:
-    """The problem list as .xlsx: row, what happened, why, and the row as it was."""
-    from openpyxl import Workbook
-
-    out = Path(out)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("导入问题")
-    sheet.append(["行号", "处理", "原因", *plan.labels])
-    for p in plan.problems:
-        raw = p.cells or []
-        sheet.append(
-            [
-                p.row,
-                "已跳过" if p.skipped else "已导入（提示）",
-                p.reason,
-                *[clean_text(c) for c in raw],
-            ]
-        )
-    workbook.save(out)
-    return out
-
-
 def mapping_as_json(mapping: dict[int, str]) -> str:
     return json.dumps({str(k): v for k, v in mapping.items()}, ensure_ascii=False)
 

@@ -88,14 +88,17 @@ def _page_frame(d: _Painter, form: BlankForm, page: int, pages: int) -> dict[str
     d.text(LEFT + 2, 10, 120, 5, form.office)
     d.font(15, fonts.title_family(), bold=True)
     d.text(LEFT + 10, 17, 130, 9, "劳动用工法治体检现场记录表", Qt.AlignmentFlag.AlignCenter)
-    d.font(8.5)
-    d.text(
+    # One line under the title, two smaller ones for a long name (down to TOP).
+    d.fit_text(
         LEFT + 2,
-        28.5,
+        29.0,
         QR_X - 4 - LEFT - 2,
-        5,
+        TOP - 29.5,
         f"{form.enterprise.get('name', '')}　表单编号 {form.form_id}　清单第 {form.checklist_edition} 版",
+        8.5,
+        flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
     )
+    d.font(8.5)
     d.text(
         LEFT,
         PAGE_H - 20,
@@ -139,7 +142,8 @@ def _first_page_fields(
         d.frame(x, yy, label_w, 7, LABEL_FILL)
         d.frame(x + label_w, yy, width - label_w, 7)
         d.text(x, yy, label_w, 7, label, Qt.AlignmentFlag.AlignCenter)
-        d.text(x + label_w + 1.5, yy, width - label_w - 2, 7, value)
+        d.fit_text(x + label_w + 1.5, yy + 0.3, width - label_w - 2.5, 6.4, value, 9)
+        d.font(9)
         if label == "体检日期":
             _field(page_layout, "check_date", label, [x + label_w, yy, width - label_w, 7])
     y += 7 * 3 + 3

@@ -142,6 +142,11 @@ class _Builder:
             pieces.append(Piece(h, paint, head=head))  # type: ignore[arg-type]
         if pieces:
             pieces[0].space_before = 1.0 * self.kit.mm
+        # As a paragraph's lines (flow.Kit.paragraph): the first two rows and the last
+        # two stay together, so a page never ends on a table's first row nor begins
+        # with its last one alone (a 合计 row under the repeated header).
+        if len(pieces) >= 2:
+            pieces[0].keep_with_next = pieces[-2].keep_with_next = True
         return pieces + [self.gap(1.5)]
 
     def grid(self, block: doc.FieldGrid) -> list[Piece]:

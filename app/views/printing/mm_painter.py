@@ -58,6 +58,32 @@ class MmPainter:
     ) -> None:
         self.p.drawText(self.rect(x, y, w, h), int(flags) | _WRAP, text)
 
+    def fit_text(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        text: str,
+        size: float,
+        *,
+        smallest: float = 6.0,
+        flags: Qt.AlignmentFlag | int = LEFT_MIDDLE,
+    ) -> float:
+        """`text` in its box on the fixed grid at `size` points, or smaller by half
+        points (not below `smallest`) until its wrapped lines fit the box: a long
+        enterprise name or address otherwise ran over the cell's borders and over the
+        line above it. Returns the size used."""
+        while True:
+            self.font(size)
+            metrics = QFontMetricsF(self.p.font(), self.p.device())
+            bounds = metrics.boundingRect(self.rect(0, 0, w, 1000), _WRAP, text)
+            if size <= smallest or (bounds.height() <= h * self.k and bounds.width() <= w * self.k):
+                break
+            size -= 0.5
+        self.text(x, y, w, h, text, flags)
+        return size
+
     def text_height(self, width: float, text: str) -> float:
         key = (self._font_key, width, text)
         height = self._heights.get(key) if self._font_key is not None else None

@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QTableWidgetItem, QWidget
 
 from app.services.core.storage import Database
+from app.services.documents.import_problems import save_problems
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
 from app.services.register.enterprise_import import (
     ImportPlan,
     apply_import,
     plan_import,
-    save_problems,
 )
 from app.tasks import TaskRunner
 from app.views.common.import_preview import ImportPreview, problem_table

@@ -224,3 +224,20 @@ def test_the_plan_counts_enterprises_once_and_only_in_its_counties(db, counted):
     assert "计划4家，完成50.0%；未列入计划的县（市、区）另体检5家）" in text["basic"]
     assert "体检完成计划的50.0%，尚有2家未体检" in "".join(text.values())
     assert report_tables.county_table(s).rows[-1][:4] == ["合计", "4", "7", "50.0%"]
+
+
+def test_a_month_counts_an_enterprise_checked_twice_once(db, counted):
+    """The annex's 体检企业 by month counted checks: an enterprise checked again the
+    same month made two 企业, and the months added up to more than the 家 the report
+    and the county table give."""
+    from app.services.campaign import report_annex, report_tables
+
+    campaign_id, a, *_ = counted
+    health_checks.create(db, health_checks.template(db, a, date(2023, 7, 20)))  # again in July
+    s = campaign_stats.collect(db, campaign_id, today=TODAY)
+    assert s.checks_by_month["2023-07"] == {"410482": 1}
+    by_month = {row[0]: row for row in report_tables.month_table(s).rows}
+    assert by_month["2023年7月"][1] == "1"
+    assert sum(int(row[1]) for row in by_month.values()) == s.checked["410482"] == 2
+    by_county = dict(report_annex.tables(s)[3][2].rows[i][:2] for i in range(2))
+    assert by_county["2023年7月"] == "1"

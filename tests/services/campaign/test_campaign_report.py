@@ -128,7 +128,7 @@ def test_letterhead_from_office_settings(db, counted, tmp_path):  # noqa: F811
     office.set_letterhead(
         db, office.Letterhead("汝州市协调劳动关系三方委员会办公室文件", "汝协三办")
     )
-    assert campaign_report.defaults(db, campaign_id).doc_number == "汝协三办〔2023〕　号"
+    assert campaign_report.defaults(db, campaign_id, TODAY).doc_number == "汝协三办〔2023〕　号"
     result = _write(db, campaign_id, tmp_path)
     word = Document(str(result.docx))
     mark = word.paragraphs[0]
@@ -275,3 +275,51 @@ def test_rendered_report_keeps_body_text_with_the_sign_off(db, counted, tmp_path
         pdf = office_pdf(out, tmp_path)
         last = pdf_text(pdf, pdf_pages(pdf))
         assert "2023年12月1日" in last and "督促企业逐项销号" in last, extra
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["汝三方办[2023]09号", "汝三方办（2023）第9号", "汝三方办【2023】9", "汝三方办〔2023〕9号"],
+)
+def test_document_number_printed_as_the_standard_writes_it(db, counted, tmp_path, typed):  # noqa: F811
+    """GB/T 9704-2012 §7.2.4: the year in 〔〕, the serial without 第 and without a
+    leading zero. The number was printed as typed (汝三方办[2023]09号)."""
+    from app.services.core import office
+
+    campaign_id, *_ = counted
+    office.set_letterhead(
+        db, office.Letterhead("汝州市协调劳动关系三方委员会办公室文件", "汝三方办")
+    )
+    data = campaign_report.get(db, campaign_id)
+    data.doc_number = typed
+    campaign_report.save(db, campaign_id, data)
+    out = campaign_report.write(db, campaign_id, tmp_path / "总结.docx", today=TODAY)
+    number = Document(str(out.docx)).paragraphs[1]
+    assert number.text.split("\t")[0] == "汝三方办〔2023〕9号"
+
+
+def test_a_report_written_after_its_due_day_is_dated_the_day_it_is_written(db, counted):  # noqa: F811
+    """The report was dated the day it was due even when written later, so a report
+    dated 12月1日 gave its figures 截至12月2日."""
+    from app.services.campaign import campaigns
+
+    campaign_id, *_ = counted
+    due = campaigns.get(db, campaign_id).report_due
+    assert due is not None
+    before = campaign_report.defaults(db, campaign_id, today=date(due.year, due.month, 1))
+    assert before.issued_on == max(due, date(due.year, due.month, 1))
+    later = date.fromordinal(due.toordinal() + 3)
+    assert campaign_report.defaults(db, campaign_id, today=later).issued_on == later
+
+
+def test_the_report_is_dated_as_of_the_day_it_counts_to(db, counted, tmp_path):  # noqa: F811
+    """`hexie report --today` counted the figures to that day but dated an unsaved
+    report by the wall clock: both follow the same day."""
+    from app.services.campaign import campaigns
+
+    campaign_id, *_ = counted
+    due = campaigns.get(db, campaign_id).report_due
+    later = date.fromordinal(due.toordinal() + 5)
+    out = campaign_report.write(db, campaign_id, tmp_path / "总结.docx", today=later)
+    text = "\n".join(p.text for p in Document(str(out.docx)).paragraphs)
+    assert f"{later.year}年{later.month}月{later.day}日" in text.splitlines()

@@ -283,3 +283,25 @@ def test_conclusion_is_proposed_from_the_results_and_contradictions_are_flagged(
     detail = health_checks.get(db, health_checks.create(db, clean, final=True))
     assert "均合规" in detail.proposed_conclusion and detail.conclusion_warnings == []
     assert detail.proposed_advice == ""
+
+
+def test_checklist_workbook_prints_as_it_is(db, tmp_path):
+    """An edition handed up for approval is printed from its workbook: the title was cut
+    at the second column and the columns ran over six portrait pages in Calibri."""
+    from openpyxl import load_workbook
+
+    from app.services.documents.xlsx_print import row_height
+
+    spec = checklists.active(db)
+    ws = load_workbook(checklist_xlsx.export_xlsx(spec, tmp_path / "清单.xlsx"))["体检清单"]
+    assert "A1:K1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.oddFooter.center.text
+    widths = [ws.column_dimensions[c].width for c in "ABCDEFGHIJK"]
+    for row in ws.iter_rows(min_row=3):
+        values = [c.value for c in row]
+        assert row[2].font.name == "宋体" and row[2].alignment.wrap_text
+        assert ws.row_dimensions[row[0].row].height >= row_height(values, widths, 10)
+    assert [i.code for i in checklist_xlsx.import_xlsx(tmp_path / "清单.xlsx")] == [
+        i.code for i in spec.items
+    ]

@@ -10,7 +10,9 @@ from PySide6.QtGui import QImage
 from app.services.checks import check_forms, checklists, health_checks, printed_forms
 from app.services.core.progress import drain
 from app.services.documents.docx_render import render_docx
+from app.services.register import enterprises
 from app.views.printing import document_pdf, output
+from tests.builders import code
 from tests.pdf_tools import normalise, pdf_pages, pdf_text, read_qr, render_page
 from tests.records import enterprise, filled
 
@@ -216,3 +218,145 @@ def test_a_notice_with_items_asks_for_them_by_their_deadlines(qapp, db, check_id
     text = normalise(pdf_text(out))
     assert "发现以下需要整改的问题" in text and "整改期限届满前如有困难" in text
     assert "未发现需要整改的问题" not in text
+
+
+def test_advice_on_several_lines_is_not_spread_across_the_page_in_word(db, tmp_path):
+    """Advice typed as a numbered list (what the app proposes: one item a line) printed
+    through Word: each line was a line break inside one justified paragraph, and Word
+    and LibreOffice spread such a line over the whole width, a character at a time
+    (「1.  补  全  合  同」). Each line reads back as one line of the page."""
+    import subprocess
+
+    from tests.pdf_tools import office_pdf
+
+    lines = [
+        "1. 补全合同必备条款，向劳动者交付合同文本。",
+        "2. 建立年休假台账，安排休假。",
+        "3. 通过公告栏、员工手册签收等方式公示，并保存记录。",
+    ]
+    cid = health_checks.create(db, filled(db, enterprise(db), advice="\n".join(lines)))
+    out = output.write_documents(db, "check-report", [cid], tmp_path / "r.docx")
+    pdf = office_pdf(out, tmp_path)
+    read = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = {normalise(line) for line in read.splitlines()}
+    for line in lines:
+        assert normalise(line) in printed, line
+
+
+def test_table_headers_and_item_codes_stay_on_one_line(qapp, db, check_id, tmp_path):
+    """序号 and 整改负责人 in the rectification notice printed as 「序／号」 and
+    「整改负责／人」 in the PDF and in Word, and the check report's item codes broke
+    in Word (「M0／1」): each column now holds them on one line."""
+    import subprocess
+
+    from tests.pdf_tools import office_pdf
+
+    def lines(pdf):
+        read = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        return {normalise(line) for line in read.stdout.splitlines()}
+
+    notice_pdf = output.write_documents(db, "rectification-notice", [check_id], tmp_path / "n.pdf")
+    notice_docx = output.write_documents(
+        db, "rectification-notice", [check_id], tmp_path / "n.docx"
+    )
+    report_docx = output.write_documents(db, "check-report", [check_id], tmp_path / "r.docx")
+    for pdf in (notice_pdf, office_pdf(notice_docx, tmp_path)):
+        assert {"序号", "整改负责人"} <= lines(pdf), pdf.name
+    codes = {r.item_code for r in health_checks.get(db, check_id).results}
+    assert {"序号", *codes} <= lines(office_pdf(report_docx, tmp_path))
+
+
+def _text_lines(pdf, page: int) -> list[tuple[float, float, float, float, str]]:
+    """Each line of text on the page as pdftotext places it: its box in mm and text."""
+    import re
+    import subprocess
+
+    xml = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    mm = 25.4 / 72
+    lines = []
+    for box, words in re.findall(r'<line (xMin="[^>]*")>(.*?)</line>', xml, flags=re.DOTALL):
+        x0, y0, x1, y1 = (float(v) * mm for v in re.findall(r'"([0-9.]+)"', box))
+        lines.append((x0, y0, x1, y1, "".join(re.findall(r">([^<]*)</word>", words))))
+    return lines
+
+
+def test_a_long_name_and_address_stay_inside_the_blank_forms_cells(qapp, db, tmp_path):
+    """A long enterprise name ran from the line under the title into the name cell,
+    and the cell's wrapped name and address over the borders and the lines beside
+    them; a long phone number ran out of its cell. They are set smaller to fit."""
+    from app.views.printing.blank_form_pdf import LEFT, RIGHT, TOP
+
+    name = "汝州市中原现代农业科技发展集团股份有限公司第二分公司（原汝州市宏达农产品加工厂）"
+    eid = enterprises.create(
+        db,
+        {
+            "name": name,
+            "credit_code": code(7),
+            "county_code": "410482",
+            "address": "河南省平顶山市汝州市经济技术开发区产业集聚区广成东路与丹阳北路交叉口"
+            "向东三百米路北科技创业园区7号楼",
+            "legal_representative": "欧阳建国",
+            "contact_person": "司马光明",
+            "contact_phone": "0375-6812345，13912345678",
+        },
+    )
+    out = drain(output.blank_forms(db, [eid], tmp_path / "blank.pdf"))
+    lines = _text_lines(out, 1)
+    for n, a in enumerate(lines):
+        assert LEFT - 0.5 <= a[0] and a[2] <= RIGHT + 0.5, a[4]
+        for b in lines[n + 1 :]:
+            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+            assert overlap_x <= 0.3 or overlap_y <= 0.3, (a[4], b[4])
+    above_table = "".join(t for _x0, _y0, _x1, y1, t in lines if y1 <= TOP + 0.3)
+    assert normalise(name) in normalise(above_table)
+
+
+def test_the_correction_record_is_dated_as_the_rest_of_the_report(qapp, db, check_id):
+    """六、更正记录 printed its dates 2023-07-25 in a report whose every other date reads
+    2023年7月25日."""
+    from app.services.core.local_time import local
+
+    data = health_checks.get(db, check_id).input
+    data.advice += "\n补交工资台账。"
+    health_checks.amend(db, check_id, data, "企业补交了工资台账，复核后更正")
+    detail = health_checks.get(db, check_id)
+    on = local(detail.amendments[0].at).date()
+    report = check_forms.check_report(db, check_id)
+    text = normalise(report.text())
+    line = next(b.text for b in report.blocks if "企业补交了工资台账" in getattr(b, "text", ""))
+    assert line.startswith(f"{on.year}年{on.month}月{on.day}日"), line
+    assert f"{on:%Y-%m-%d}" not in text
+
+
+def test_a_draft_checks_forms_list_its_findings(qapp, db, tmp_path):
+    """A draft makes no rectification items, and its report said 本次体检未发现不合规事项
+    under a conclusion naming the failures, its notice 未发现需要整改的问题 (with no
+    草稿 on it). Both list what finalising will put in the ledger, marked 草稿."""
+    from app.services.documents.documents import Table
+
+    cid = health_checks.create(db, filled(db, enterprise(db), noncompliant=("A01", "B03")))
+    report = output.write_documents(db, "check-report", [cid], tmp_path / "r.pdf")
+    notice = output.write_documents(db, "rectification-notice", [cid], tmp_path / "n.pdf")
+    for out in (report, notice):
+        text = pdf_text(out)
+        assert "未发现" not in text and "草稿" in text, out.name
+
+    def rows(kind):
+        document = output.build_document(db, kind, cid)
+        return [t.rows for t in document.blocks if isinstance(t, Table)][-1]
+
+    draft = rows("rectification-notice")
+    assert [r[0] for r in draft] == ["1", "2"]
+    health_checks.finalise(db, cid)
+    assert rows("rectification-notice") == draft  # the ledger's items, word for word
+    assert "草稿" not in pdf_text(
+        output.write_documents(db, "rectification-notice", [cid], tmp_path / "f.pdf")
+    )

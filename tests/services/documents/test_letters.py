@@ -76,3 +76,20 @@ def test_campaign_plan_ends_with_issuer_date_and_seal(qapp, db, tmp_path):
     )
     text = pdf_text(out)
     assert re.search(rf"{OFFICE}\(盖章\)2023年7月3日第\d页共\d页$", text)
+
+
+def test_word_labels_are_not_broken_in_their_column(db, tmp_path):
+    """The Word forms gave every label column a fifth of the page, and the receipt's
+    向职工说明情况日期 and the report's 拖欠工资（元／人） broke onto a second line
+    (「向职工说明情况日／期」). The column is as wide as the longest label, as in the PDF."""
+    import subprocess
+
+    from tests.pdf_tools import normalise, office_pdf
+
+    fid = filing(db, enterprise(db))
+    out = output.write_documents(db, "layoff-receipt", [fid], tmp_path / "l.docx")
+    read = subprocess.run(
+        ["pdftotext", str(office_pdf(out, tmp_path)), "-"], capture_output=True, text=True
+    ).stdout
+    lines = {normalise(line) for line in read.splitlines()}
+    assert {"向职工说明情况日期", "统一社会信用代码", "计划裁员日期"} <= lines

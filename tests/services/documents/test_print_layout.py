@@ -173,3 +173,44 @@ def test_qr_reads_through_blur_and_skew_at_150_dpi(qapp, db, tmp_path):
             assert codes, (blur, angle, form.id)
             fields = printed_forms.parse_payload(codes[0].text)
             assert fields["F"] == form.id and fields["P"] == f"1/{len(layout['pages'])}"
+
+
+def _plan(filler_lines: int) -> Document:
+    return Document(
+        "实施方案",
+        [
+            *(Paragraph(BODY) for _ in range(filler_lines)),
+            Table(
+                ["县（市、区）", "计划体检企业数"],
+                [["宝丰县", "19"], ["叶县", "12"], ["鲁山县", "9"], ["合计", "40"]],
+                [60, 40],
+            ),
+            Paragraph("2023年12月1日前，梳理总结工作情况，将书面材料及电子版报送上级。"),
+            Seal("汝州市协调劳动关系三方委员会办公室", "2023年6月1日"),
+        ],
+        office="汝州市协调劳动关系三方委员会办公室",
+    )
+
+
+def test_a_table_never_leaves_one_row_alone_on_a_page(qapp, tmp_path):
+    """The campaign plan's table of counties ended with its 合计 row alone under the
+    repeated header on the next page. The first two rows and the last two stay
+    together, in the PDF and in Word, whatever falls where."""
+    import docx
+
+    seen_break = False
+    for lines in range(14, 34):
+        out = document_pdf.write_pdf([_plan(lines)], tmp_path / f"p{lines}.pdf")
+        pages = [pdf_text(out, n) for n in range(1, pdf_pages(out) + 1)]
+        for text in pages:
+            assert ("合计" in text) == ("鲁山县" in text), lines
+            assert ("宝丰县" in text) == ("叶县" in text), lines
+        seen_break |= sum("计划体检企业数" in t for t in pages) == 2
+    assert seen_break  # some length splits the table, with its header on both pages
+
+    word = docx.Document(str(render_docx(_plan(3), tmp_path / "p.docx")))
+    rows = word.tables[0].rows[1:]
+    kept = [
+        all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs) for r in rows
+    ]
+    assert kept[0] and kept[-2]

@@ -5,8 +5,9 @@ import pytest
 from app.services.core import audit
 from app.services.core.progress import drain
 from app.services.core.spreadsheet import SpreadsheetError
+from app.services.documents.import_problems import save_problems
 from app.services.register import enterprises
-from app.services.register.enterprise_import import apply_import, plan_import, save_problems
+from app.services.register.enterprise_import import apply_import, plan_import
 from app.services.register.enterprises import EnterpriseFilter
 from tests.builders import code, messy_enterprise_xlsx, simple_enterprise_xlsx
 
@@ -322,3 +323,29 @@ def test_plan_peak_is_close_to_what_it_holds(db, tmp_path):
         tracemalloc.stop()
     assert len(plan.to_add) == 3000
     assert peak < 1.5 * held, (peak, held)
+
+
+def test_problem_list_prints_every_reason_in_full(db, tmp_path):
+    """The problem list is handed back to whoever sent the file: printed, each reason
+    and each of the row's cells reads in full (they were cut off at the next column,
+    at Excel's default width, in Calibri, over portrait pages), the header repeats on
+    every page and stays in row 1 so the corrected rows can be imported again."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from app.services.documents.xlsx_print import lines_needed, row_height
+
+    plan = drain(plan_import(db, messy_enterprise_xlsx(tmp_path / "p.xlsx")))
+    ws = load_workbook(save_problems(plan, tmp_path / "problems.xlsx")).active
+    assert [c.value for c in ws[1]][:3] == ["行号", "处理", "原因"]
+    assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.oddFooter.center.text
+    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        for cell in row:
+            if not isinstance(cell.value, str):
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width
+            assert cell.font.name == "宋体" and cell.alignment.wrap_text, cell.coordinate
+            # Wrapped in its column, every line of it within the row's height.
+            assert row_height([cell.value], [width], 10) <= ws.row_dimensions[r].height
+            assert lines_needed(cell.value, width) <= 3, (cell.value, width)

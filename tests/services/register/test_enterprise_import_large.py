@@ -12,8 +12,9 @@ from app.models.db import open_database
 from app.services.core import office, spill, xlsx_stream
 from app.services.core.progress import drain
 from app.services.core.spill import SortedSpill, SpillCodes, SpillList
+from app.services.documents.import_problems import save_problems
 from app.services.register import enterprise_import
-from app.services.register.enterprise_import import apply_import, plan_import, save_problems
+from app.services.register.enterprise_import import apply_import, plan_import
 from tests.builders import code, messy_enterprise_xlsx
 
 
