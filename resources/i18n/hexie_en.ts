@@ -4957,6 +4957,21 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
     </message>
   </context>
   <context>
+    <name>unsaved</name>
+    <message>
+      <source>放弃未保存的修改？</source>
+      <translation>Discard unsaved changes?</translation>
+    </message>
+    <message>
+      <source>这份记录还有未保存的修改，关闭后将丢失。
+
+点“是”放弃这些修改并关闭；点“否”回到记录，保存后再关闭。</source>
+      <translation>This record has changes that are not saved; closing loses them.
+
+Yes discards the changes and closes; No goes back to the record, to save it before closing.</translation>
+    </message>
+  </context>
+  <context>
     <name>window</name>
     <message>
       <source>已取消</source>
