@@ -162,6 +162,9 @@ class CampaignRecordDialog(SpecDialog):
         self.accept()
         return True
 
+    def unsaved(self) -> bool:
+        return super().unsaved() or bool(self.files_box.pending)  # files chosen, not yet kept
+
     def try_save(self) -> None:
         """保存: saved, the dialog closes; refused the first time, the first field with a
         problem takes the focus, as these dialogs always did."""
