@@ -2573,6 +2573,14 @@ Log: %4
       <translation>Spreadsheets</translation>
     </message>
     <message>
+      <source>这个数据库已有 %1 家企业。演示的企业、体检、要约等记录会与本单位的真实记录混在一起，也会随同步包报送，之后无法整批删除。
+
+练习或演示请另用一个数据库文件（如 hexie demo --db 演示.sqlite3 --enterprises 500，再用 hexie --db 演示.sqlite3 打开）。仍要在这个数据库中生成吗？</source>
+      <translation>This database already holds %1 enterprises. The demo enterprises, checks, offers and other records would mix with this office's real records and go out in its sync bundles; they cannot be removed as a batch afterwards.
+
+To practise or demonstrate, use another database file (e.g. hexie demo --db demo.sqlite3 --enterprises 500, then open it with hexie --db demo.sqlite3). Generate them in this database anyway?</translation>
+    </message>
+    <message>
       <source>选择企业名录文件</source>
       <translation>Choose an enterprise list</translation>
     </message>
