@@ -167,3 +167,19 @@ def test_enterprise_notes_sit_at_their_label_not_mid_dialog(qtbot, demo_window):
     qtbot.waitUntil(dialog.isVisible)
     notes = dialog.editors["notes"]
     assert notes.y() == 0  # at the top of its row, beside 备注 (it floated ~80 px below)
+
+
+def test_a_hand_entered_rectification_item_asks_before_esc_drops_it(
+    qtbot, demo_window, monkeypatch
+):
+    asked = answering(monkeypatch, QMessageBox.StandardButton.No)
+    tab = demo_window.ledger_tab
+    dialog = tab.add_item()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and asked == []  # nothing typed: closes at once
+    dialog = tab.add_item()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.basis, "Labour Contract Law art. 4")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible() and dialog.basis.text() == "Labour Contract Law art. 4"
