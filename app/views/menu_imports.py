@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.services.core.spreadsheet import SPREADSHEET_SUFFIXES
 from app.services.demo import demo
+from app.services.register import enterprises
 from app.views.common.widgets import ask_open_file
 from app.views.register.import_dialog import ImportDialog
 
@@ -52,6 +53,25 @@ class MenuImports:
         )
 
     def generate_demo(self) -> None:
+        # Demo records in an office's working database mix with its real ones and go
+        # up in its sync bundles, with no way to take them out again: asked first.
+        held = enterprises.count(self.db, enterprises.EnterpriseFilter())
+        if held and (
+            QMessageBox.question(
+                self,
+                self.tr("生成演示数据"),
+                self.tr(
+                    "这个数据库已有 %1 家企业。演示的企业、体检、要约等记录会与本单位的真实记录混在一起，"
+                    "也会随同步包报送，之后无法整批删除。\n\n"
+                    "练习或演示请另用一个数据库文件（如 hexie demo --db 演示.sqlite3 --enterprises 500，"
+                    "再用 hexie --db 演示.sqlite3 打开）。仍要在这个数据库中生成吗？"
+                ).replace("%1", str(held)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
         count, ok = QInputDialog.getInt(
             self, self.tr("生成演示数据"), self.tr("生成多少家演示企业？"), 500, 1, 200000, 100
         )

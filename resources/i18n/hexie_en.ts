@@ -2573,6 +2573,14 @@ Log: %4
       <translation>Spreadsheets</translation>
     </message>
     <message>
+      <source>这个数据库已有 %1 家企业。演示的企业、体检、要约等记录会与本单位的真实记录混在一起，也会随同步包报送，之后无法整批删除。
+
+练习或演示请另用一个数据库文件（如 hexie demo --db 演示.sqlite3 --enterprises 500，再用 hexie --db 演示.sqlite3 打开）。仍要在这个数据库中生成吗？</source>
+      <translation>This database already holds %1 enterprises. The demo enterprises, checks, offers and other records would mix with this office's real records and go out in its sync bundles; they cannot be removed as a batch afterwards.
+
+To practise or demonstrate, use another database file (e.g. hexie demo --db demo.sqlite3 --enterprises 500, then open it with hexie --db demo.sqlite3). Generate them in this database anyway?</translation>
+    </message>
+    <message>
       <source>选择企业名录文件</source>
       <translation>Choose an enterprise list</translation>
     </message>
@@ -4062,6 +4070,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>"{file}" has no data rows under its header: there is nothing to import, and nothing was imported.</translation>
     </message>
     <message>
+      <source>“{name}”有 {size} MB，超过 {limit} MB 的上限。请扫描为 PDF 或压缩图片后再添加。</source>
+      <translation>“{name}” is {size} MB, over the {limit} MB limit. Scan it as a PDF or compress the pictures, then add it again.</translation>
+    </message>
+    <message>
       <source>“{number}”不是电话号码：手机号为 11 位数字，座机写作 0375-2345678（可加“转”分机号）。</source>
       <translation>"{number}" is not a telephone number: a mobile number has 11 digits, a landline is written 0375-2345678 (an extension may follow, as in 0375-2345678-801).</translation>
     </message>
@@ -4100,6 +4112,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>上次升级数据库时程序中断，升级前的备份（{copy}）找不到或已损坏；数据库完整性检查通过，程序接着升级。</source>
       <translation>The last database upgrade was interrupted and the copy taken before it ({copy}) is missing or damaged; the database passed the integrity check, so the upgrade runs again.</translation>
+    </message>
+    <message>
+      <source>不支持“{name}”这种类型的文件。请添加扫描件、照片、PDF、Word 或 Excel 文件。</source>
+      <translation>“{name}” is not a kind of file that can be added. Add scans, photos, PDF, Word or Excel files.</translation>
     </message>
     <message>
       <source>不是 SQLite 数据库文件</source>
@@ -4220,6 +4236,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>填写了答复日期 {day}，答复却是“未答复”：请选择同意或拒绝协商，或清空答复日期。</source>
       <translation>A reply date ({day}) is given but the reply is "No reply": choose accepted or refused, or clear the reply date.</translation>
+    </message>
+    <message>
+      <source>复制“{name}”时内容发生变化，请重试。</source>
+      <translation>“{name}” changed while it was being copied; please try again.</translation>
     </message>
     <message>
       <source>复制后核对不一致（{tables}），已全部撤销：服务器数据库里没有留下任何记录，原文件未改动。请删除并重建该数据库后再试。</source>
@@ -4376,6 +4396,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
 Check the path, or create it first with hexie init.</translation>
     </message>
     <message>
+      <source>找不到文件：{path}。请确认文件仍在原处（U 盘是否已拔出）。</source>
+      <translation>File not found: {path}. Check that it is still there (was the USB stick removed?).</translation>
+    </message>
+    <message>
       <source>报告日期 {reported} 早于向职工说明情况的日期，须先听取工会或职工意见再报告</source>
       <translation>Reported on {reported}, before the date the workers were told: the union's or workers' opinions must be heard before reporting</translation>
     </message>
@@ -4442,6 +4466,10 @@ Check the path, or create it first with hexie init.</translation>
     <message>
       <source>无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
       <translation>Cannot read “{file}”: the CSV is malformed ({reason}), usually a line break inside a cell without quotes. Open it in Excel or WPS, save it as .xlsx and import again.</translation>
+    </message>
+    <message>
+      <source>无法读取“{name}”：{reason}。</source>
+      <translation>Cannot read “{name}”: {reason}.</translation>
     </message>
     <message>
       <source>无法读取：{reason}</source>
@@ -4756,12 +4784,20 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
       <translation>This credit code is already registered as "{name}"; one code cannot belong to two enterprises. Check the code, or edit the existing enterprise.</translation>
     </message>
     <message>
+      <source>该整改事项不存在或已删除。</source>
+      <translation>This rectification item does not exist or was deleted.</translation>
+    </message>
+    <message>
       <source>该裁员备案不存在或已删除。</source>
       <translation>This layoff filing does not exist or was deleted.</translation>
     </message>
     <message>
       <source>该要约记录不存在或已删除。</source>
       <translation>This offer does not exist or was deleted.</translation>
+    </message>
+    <message>
+      <source>该记录已被删除，无法添加附件。</source>
+      <translation>This record was deleted; files cannot be added to it.</translation>
     </message>
     <message>
       <source>该风险事件不存在。</source>
@@ -4904,6 +4940,10 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
       <translation>Choose the kind of risk: mass layoff, work stoppage or collective wage claim.</translation>
     </message>
     <message>
+      <source>读取“{name}”时内容发生变化，请重试。</source>
+      <translation>“{name}” changed while it was being read; please try again.</translation>
+    </message>
+    <message>
       <source>还有 {n} 项未查（{codes}…）。请填写结果，或标为“不适用”后再定稿。</source>
       <translation>{n} items are not checked yet ({codes}…). Enter their results, or mark them "Not applicable", then finalise.</translation>
     </message>
@@ -4954,6 +4994,21 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
     <message>
       <source>（{user}，电脑 {host}，进程 {pid}，{since} 起）</source>
       <translation> ({user} on PC {host}, process {pid}, since {since})</translation>
+    </message>
+  </context>
+  <context>
+    <name>unsaved</name>
+    <message>
+      <source>放弃未保存的修改？</source>
+      <translation>Discard unsaved changes?</translation>
+    </message>
+    <message>
+      <source>这份记录还有未保存的修改，关闭后将丢失。
+
+点“是”放弃这些修改并关闭；点“否”回到记录，保存后再关闭。</source>
+      <translation>This record has changes that are not saved; closing loses them.
+
+Yes discards the changes and closes; No goes back to the record, to save it before closing.</translation>
     </message>
   </context>
   <context>

@@ -9,6 +9,16 @@ from app.settings import AppSettings
 from app.tasks import SyncTaskRunner
 
 
+@pytest.fixture(autouse=True)
+def typed_work_dropped_at_teardown(monkeypatch):
+    """pytest-qt closes a test's widgets after it, and a dialog left with typed work asks
+    before dropping it (app/views/common/unsaved.py): that close answers 是 (drop it)
+    instead of waiting for a click. A test about the question patches it itself."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+
 @pytest.fixture
 def window(qtbot, db, messages):
     from app.views.main_window import MainWindow

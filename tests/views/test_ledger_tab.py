@@ -120,6 +120,8 @@ def test_manual_item_dialog_refuses_deadline_before_finding(qtbot, window, items
     dialog.deadline.setDate(QDate(2023, 9, 1))
     dialog.save()
     assert "早于" in dialog.error.text() and tab.model.rowCount() == 2
+    # Said once: the new item's original deadline (not a field here) is the same date.
+    assert dialog.error.text().count("早于") == 1 and "原定" not in dialog.error.text()
     dialog.deadline.setDate(QDate(2023, 10, 1))
     dialog.save()
     assert tab.model.rowCount() == 3

@@ -77,6 +77,29 @@ def test_wrong_source_explained(qtbot, window, tmp_path):
     assert "社保" in dialog.summary.text()
 
 
+def test_recheck_after_a_refused_file_reads_it_again_with_the_chosen_source(
+    qtbot, window, tmp_path
+):
+    """Refused as the wrong source, nothing was read into the column table; the
+    source changed and 按新的对应关系重新检查 pressed must read the file again, not
+    check an empty column choice (it said 没有找到企业名称或统一社会信用代码列)."""
+    enterprises.create(
+        window.db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    path = social_xlsx(
+        tmp_path / "社保.xlsx", [["汝州市甲公司", code(1), "2023-05", "50", "4", "1000"]]
+    )
+    tab = window.grading_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.source.setCurrentIndex(tab.source.findData("tax"))
+    dialog = tab.import_file(str(path))
+    qtbot.waitUntil(lambda: "无法导入" in dialog.summary.text())
+    dialog.source_box.setCurrentIndex(dialog.source_box.findData("social"))
+    dialog.recheck_button.click()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "按信用代码匹配 1" in dialog.summary.text() and dialog.import_button.isEnabled()
+
+
 def test_rules_dialog_refuses_a_bad_file(qtbot, window):
     dialog = window.grading_tab.edit_rules()
     dialog.text.setPlainText('{"levels": {"high": 10, "medium": 30}, "rules": []}')

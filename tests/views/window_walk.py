@@ -102,7 +102,9 @@ class Walker:
         if not w.isVisible():
             return
         if isinstance(w, QDialog):
-            w.reject()
+            w.reject()  # a dialog with typed work asks first; the walk reads that box too
+            if w.isVisible():  # ... and was told (Esc) to keep the work: end it all the same
+                w.done(QDialog.DialogCode.Rejected)
         if w.isVisible():
             w.close()
         QApplication.processEvents()

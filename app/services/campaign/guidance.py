@@ -36,6 +36,7 @@ from app.services.campaign.guidance_spec import (  # noqa: E402, F401
 )
 from app.services.core import audit, edit_lock, record_files
 from app.services.core.fields import FieldError, Kind, ValidationError, field_message, parse_value
+from app.services.core.messages import N_
 from app.services.core.record_spec import RecordSpec
 from app.services.core.record_store import deleter, save_audited
 
@@ -188,7 +189,7 @@ def _add_file(
     with db.session() as session:
         row = session.get(model, record_id)
         if row is None or row.deleted:
-            raise record_files.RecordFileError("该记录已被删除，无法添加附件。")
+            raise record_files.RecordFileError(N_("该记录已被删除，无法添加附件。"))
         stored = record_files.store(db, record_id, source).as_dict()
         files = json.loads(row.files_json or "[]")
         files.append(stored)

@@ -17,6 +17,7 @@ from typing import Any
 from app.models.db import Database
 from app.owner_only import create_private_file
 from app.services.core import pending_files, shared_files
+from app.services.core.messages import N_
 
 # Scans and photos are a few MB; a 2 GB file is a mistake (a video, a disk
 # image) that would also break the e-mailed sync bundle.
@@ -146,16 +147,25 @@ def safe_name(name: str) -> str:
 def check_source(source: Path) -> int:
     """The file's size if it may be stored; else RecordFileError saying why."""
     if not source.is_file():
-        raise RecordFileError(f"找不到文件：{source}。请确认文件仍在原处（U 盘是否已拔出）。")
+        raise RecordFileError(
+            N_("找不到文件：{path}。请确认文件仍在原处（U 盘是否已拔出）。", path=str(source))
+        )
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise RecordFileError(
-            f"“{source.name}”有 {size / 1024 / 1024:.0f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限。"
-            "请扫描为 PDF 或压缩图片后再添加。"
+            N_(
+                "“{name}”有 {size} MB，超过 {limit} MB 的上限。请扫描为 PDF 或压缩图片后再添加。",
+                name=source.name,
+                size=f"{size / 1024 / 1024:.0f}",
+                limit=MAX_BYTES // 1024 // 1024,
+            )
         )
     if source.suffix.lower() not in ALLOWED_SUFFIXES:
         raise RecordFileError(
-            f"不支持“{source.suffix or '无扩展名'}”类型的文件。请添加扫描件、照片、PDF、Word 或 Excel 文件。"
+            N_(
+                "不支持“{name}”这种类型的文件。请添加扫描件、照片、PDF、Word 或 Excel 文件。",
+                name=source.name,
+            )
         )
     return size
 
@@ -172,7 +182,9 @@ def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
     try:
         digest = sha256_of(source)
     except OSError as exc:
-        raise RecordFileError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
+        raise RecordFileError(
+            N_("无法读取“{name}”：{reason}。", name=source.name, reason=exc.strerror or exc)
+        ) from exc
     relative = f"{owner_id}/{digest[:12]}-{safe_name(source.name)}"
     # Into <folder>/待提交 now, into place when the record is committed: a Cancel or
     # a kill before the commit leaves no file nothing refers to (pending_files).
@@ -181,7 +193,7 @@ def store(db: Database, owner_id: str, source: str | Path) -> StoredFile:
     try:
         shutil.copyfile(source, tmp)
         if sha256_of(tmp) != digest:
-            raise RecordFileError(f"复制“{source.name}”时内容发生变化，请重试。")
+            raise RecordFileError(N_("复制“{name}”时内容发生变化，请重试。", name=source.name))
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -193,9 +205,11 @@ def _store_on_server(db: Database, owner_id: str, source: Path, size: int) -> St
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise RecordFileError(f"无法读取“{source.name}”：{exc.strerror or exc}。") from exc
+        raise RecordFileError(
+            N_("无法读取“{name}”：{reason}。", name=source.name, reason=exc.strerror or exc)
+        ) from exc
     if len(data) != size:
-        raise RecordFileError(f"读取“{source.name}”时内容发生变化，请重试。")
+        raise RecordFileError(N_("读取“{name}”时内容发生变化，请重试。", name=source.name))
     digest = hashlib.sha256(data).hexdigest()
     shared_files.put(db, digest, data)
     relative = f"{owner_id}/{digest[:12]}-{safe_name(source.name)}"

@@ -13,6 +13,7 @@ from sqlalchemy import false, select
 from app.models import RectificationItem
 from app.models.db import Database
 from app.services.core import audit, edit_lock, record_files
+from app.services.core.messages import N_
 
 
 class AttachmentError(ValueError):
@@ -49,11 +50,11 @@ def add(
         if item is not None:
             edit_lock.check_loaded(session, item, ITEM, loaded)
         if item is None or item.deleted:
-            raise AttachmentError("该整改事项不存在或已删除。")
+            raise AttachmentError(N_("该整改事项不存在或已删除。"))
         try:
             stored = record_files.store(db, item_id, source)
         except record_files.RecordFileError as exc:
-            raise AttachmentError(str(exc)) from exc
+            raise AttachmentError(exc.args[0]) from exc  # the message, still translatable
         size, digest, relative = stored.size, stored.sha256, stored.stored_name
         source = Path(source)
         row = Attachment(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr_message
 from app.services.campaign import guidance
 from app.services.campaign.guidance import ReachedEnterprise
 from app.services.campaign.guidance_spec import GUIDANCE_ACTIVITY, TYPICAL_CASE
@@ -80,7 +81,7 @@ class FilesBox(ListBox):
         try:
             record_files.check_source(path)
         except record_files.RecordFileError as exc:
-            QMessageBox.warning(self, self.tr("添加附件"), str(exc))
+            QMessageBox.warning(self, self.tr("添加附件"), tr_message(exc.args[0]))
             return
         self.pending.append(path)
         self.show_files(self.files)
@@ -161,6 +162,9 @@ class CampaignRecordDialog(SpecDialog):
             return False
         self.accept()
         return True
+
+    def unsaved(self) -> bool:
+        return super().unsaved() or bool(self.files_box.pending)  # files chosen, not yet kept
 
     def try_save(self) -> None:
         """保存: saved, the dialog closes; refused the first time, the first field with a

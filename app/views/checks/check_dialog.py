@@ -39,6 +39,7 @@ from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import tr_message
 from app.views.common.readable import set_readable
 from app.views.common.stored_dialog import StoredDialog
+from app.views.common.unsaved import confirm_discard
 from app.views.common.widgets import named, push_button
 
 
@@ -73,6 +74,7 @@ class CheckDialog(StoredDialog):
         self._build()
         self._load(data)
         self._update_mode()
+        self._keep_as_saved()
         self.resize(1100, 780)
 
     # -- layout -------------------------------------------------------------------------
@@ -197,6 +199,23 @@ class CheckDialog(StoredDialog):
         self.history.show_detail(self.detail, self.snapshot_labels)
 
     # -- behaviour --------------------------------------------------------------------------
+    def _form(self) -> dict[str, object] | None:
+        try:
+            return check_merge.flat(self.collect())
+        except ValidationError:
+            return None  # a number half typed
+
+    def _keep_as_saved(self) -> None:
+        """The form as it stands is what the database holds (opened, or just saved)."""
+        self._kept = self._form()
+
+    def reject(self) -> None:
+        """Esc, 关闭 and the ✕ end here: typed work is only dropped when the user says so."""
+        unsaved = self._editable() and (self._form() is None or self._form() != self._kept)
+        if unsaved and not confirm_discard(self):
+            return
+        super().reject()
+
     def _editable(self) -> bool:
         return not self.detail or self.detail.status != "final" or self.amending
 
@@ -282,10 +301,10 @@ class CheckDialog(StoredDialog):
         try:
             data = self.collect()
         except ValidationError as exc:
-            self.errors.show(exc.errors)
+            self._show_problems(exc.errors)
             return
         final = self.rechecking_final or self.amending
-        self.errors.show(health_checks.problems(self.db, data, final=final))
+        self._show_problems(health_checks.problems(self.db, data, final=final))
 
     # -- data out and saving -----------------------------------------------------------------
     def collect(self) -> CheckInput:
@@ -307,12 +326,17 @@ class CheckDialog(StoredDialog):
     def _refused(self, errors: dict[str, str], *, final: bool) -> bool:
         self.rechecking, self.rechecking_final = True, final
         self.note.clear()
+        self._show_problems(errors)
+        return False
+
+    def _show_problems(self, errors: dict[str, str]) -> None:
+        """The messages, and a page holding a problem says so on its tab (the results,
+        the conclusion) — until it is fixed: a red tab with nothing wrong on it sends
+        the user hunting."""
         self.errors.show(errors)
-        # A page holding a problem says so on its tab (the results and the conclusion).
         bar = self.pages.tabBar()
         for index, name in ((0, "results"), (1, "conclusion")):
             bar.setTabTextColor(index, QColor("#b00020") if name in errors else QColor())
-        return False
 
     def save(self) -> bool:
         """保存草稿 (or 保存更正 while amending): says what it kept."""
@@ -338,7 +362,9 @@ class CheckDialog(StoredDialog):
         except ValidationError as exc:
             return self._refused(exc.errors, final=final or self.amending)
         self.loaded = edit_lock.saved_version(self.db, health_checks.RECORD_TYPE, self.check_id)
+        self._keep_as_saved()
         self.rechecking = False
+        self._show_problems({})  # the tabs back to black too
         self.errors.clear()
         if warnings:
             QMessageBox.warning(self, self.tr("请注意"), "\n".join(tr_message(w) for w in warnings))

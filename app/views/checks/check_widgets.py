@@ -44,9 +44,7 @@ class TeamTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(130)
-        self.add_button = push_button(
-            self.tr("添加成员"), "add_member", lambda: self.add_member(TeamMember("", ROLES[0]))
-        )
+        self.add_button = push_button(self.tr("添加成员"), "add_member", self.add_blank)
         self.remove_button = push_button(self.tr("移除"), "remove_member", self.remove_selected)
         buttons = vbox(self.add_button, self.remove_button, 1)
         layout = QHBoxLayout(self)
@@ -71,6 +69,15 @@ class TeamTable(QWidget):
         # ... and the name beside it still readable (the table no narrower than both).
         self.table.setMinimumWidth(combo.sizeHint().width() + NAME_WIDTH)
         self.changed.emit()
+
+    def add_blank(self) -> None:
+        """添加成员: a new row with its name cell open for typing, so the name typed
+        next lands in it (it used to need a double-click first)."""
+        self.add_member(TeamMember("", ROLES[0]))
+        row = self.table.rowCount() - 1
+        self.table.setCurrentCell(row, 0)
+        self.table.setFocus()
+        self.table.editItem(self.table.item(row, 0))
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):

@@ -51,7 +51,9 @@ class ImportPreview(QDialog):
         self.cancel_button = push_button(self.tr("取消"), slot=self.reject)
 
     def recheck(self) -> None:
-        self.check(mapping=self.current_mapping())
+        """With the columns as chosen; when a refused file left no columns to choose
+        from (another source's file), the file is read afresh."""
+        self.check(mapping=self.current_mapping() if self.mapping.rowCount() else None)
 
     def current_mapping(self) -> dict[int, str]:
         return self.mapping.chosen()

@@ -43,6 +43,7 @@ from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common import print_menu
+from app.views.common.enter_opens import EnterOpens
 from app.views.common.layouts import vbox
 from app.views.common.list_actions import ListActions
 from app.views.common.paged_model import PagedTableModel, spec_row
@@ -138,6 +139,7 @@ class ListTab(ListActions, PresetFilter, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(self.ALTERNATING_ROWS)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self._enter_opens = EnterOpens(self.table, self.open_selected)
         for column, spec in enumerate(self.columns):
             self.table.setColumnWidth(column, spec.width)
         self.count_label = QLabel()

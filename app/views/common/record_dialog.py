@@ -34,6 +34,7 @@ from app.services.core.messages import Label
 from app.views.common.layouts import button_box, scrolled, vbox
 from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_text
 from app.views.common.messages import error_label, tr_message
+from app.views.common.unsaved import confirm_discard
 
 SaveCallback = Callable[[dict[str, Any]], Any]
 CheckCallback = Callable[[dict[str, Any]], dict[str, str]]
@@ -82,6 +83,7 @@ class RecordDialog(QDialog):
             lay.setSpacing(2)
             lay.addWidget(editor)
             lay.addWidget(error)
+            lay.addStretch(1)  # 备注 at its label's height, not adrift in the dialog's spare room
             label = (spec.label_en if english else spec.label_zh) + ("*" if spec.required else "")
             form.addRow(label, box)
 
@@ -196,6 +198,12 @@ class RecordDialog(QDialog):
                 if name in errors:
                     self.editors[name].setFocus()
                     break
+
+    def reject(self) -> None:
+        """Esc, 取消 and the ✕: what was typed is only dropped when the user says so."""
+        if self.values() != self._original and not confirm_discard(self):
+            return
+        super().reject()
 
     def try_save(self) -> None:
         try:

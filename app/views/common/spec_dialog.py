@@ -31,6 +31,7 @@ from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_t
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 from app.views.common.stored_dialog import StoredDialog
+from app.views.common.unsaved import confirm_discard
 from app.views.common.widgets import push_button
 
 
@@ -70,6 +71,7 @@ class SpecDialog(StoredDialog):
         )
         self._original = self.as_edited(self._first)
         self.build()
+        self._kept = self.values()  # as opened (the type's own widgets filled too)
 
     # -- what a subclass may add -------------------------------------------------------------
     def build(self) -> None:
@@ -122,6 +124,17 @@ class SpecDialog(StoredDialog):
         if self.rechecking:
             self.errors.show(self.problems())
 
+    def reject(self) -> None:
+        """Esc, 关闭 and the ✕ end here: what was typed since the last save is only
+        dropped when the user says so (an offer's dates and topics, a layoff's people)."""
+        if self.unsaved() and not confirm_discard(self):
+            return
+        super().reject()
+
+    def unsaved(self) -> bool:
+        """Whether anything was typed since the dialog opened or last saved."""
+        return self.values() != self._kept
+
     def save(self) -> bool:
         try:
             self.record_id = self.SERVICE.save_values(
@@ -137,6 +150,7 @@ class SpecDialog(StoredDialog):
             return False
         self.loaded = edit_lock.saved_version(self.db, self.SPEC.table, self.record_id)
         self._original = self.as_edited(self.values())
+        self._kept = self.values()
         self.rechecking = False
         self.errors.clear()
         self.after_save()

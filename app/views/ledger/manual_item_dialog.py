@@ -25,6 +25,7 @@ from app.services.register import enterprises
 from app.views.common.enterprise_picker import EnterprisePicker
 from app.views.common.layouts import button_box, form_rows, hbox, vbox
 from app.views.common.messages import error_label, tr_lines
+from app.views.common.unsaved import confirm_discard
 from app.views.common.widgets import named, push_button, pydate, qdate
 
 
@@ -78,6 +79,7 @@ class ManualItemDialog(QDialog):
         self.buttons = buttons
         vbox(form, self.error, buttons, owner=self)
         self._show_enterprise()
+        self._opened = self._item()  # what closing compares with (nothing typed yet)
         self.resize(640, 460)
 
     def _show_enterprise(self) -> None:
@@ -90,9 +92,15 @@ class ManualItemDialog(QDialog):
             self.enterprise_id = picker.chosen[0]
             self._show_enterprise()
 
-    def save(self) -> None:
+    def reject(self) -> None:
+        """Esc, 取消 and the ✕: what was typed is only dropped when the user says so."""
+        if self._item() != self._opened and not confirm_discard(self):
+            return
+        super().reject()
+
+    def _item(self) -> ManualItem:
         by_days = self.by_days.isChecked()
-        item = ManualItem(
+        return ManualItem(
             self.enterprise_id,
             self.matter.toPlainText(),
             pydate(self.found_on.date()),
@@ -104,9 +112,16 @@ class ManualItemDialog(QDialog):
             self.enterprise_person.text(),
             self.office_person.text(),
         )
+
+    def save(self) -> None:
         try:
-            self.item_id = ledger.add_manual(self.db, item)
+            self.item_id = ledger.add_manual(self.db, self._item())
         except ValidationError as exc:
-            self.error.setText(tr_lines(exc.errors.values()))
+            # A new item's original deadline is the deadline typed here: the dialog has no
+            # field of that name, so its copy of the deadline's message is not shown twice.
+            errors = dict(exc.errors)
+            if "deadline" in errors:
+                errors.pop("original_deadline", None)
+            self.error.setText(tr_lines(errors.values()))
             return
         self.accept()

@@ -245,7 +245,7 @@ class RectificationDialog(DatabaseDialog):
             try:
                 attachments.add(self.db, self.item_id, path, loaded=self.loaded)
             except attachments.AttachmentError as exc:
-                problems.append(str(exc))
+                problems.append(tr_message(exc.args[0]))  # in the window's language
             except EditConflict as exc:
                 # A colleague changed the item since it was shown: nothing added; the
                 # item is shown again as stored, the files chosen can be added again.

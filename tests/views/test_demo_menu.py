@@ -1,0 +1,50 @@
+"""文件 → 生成演示数据… on a database that already holds an office's records asks
+first (default No): the demo's enterprises, checks and offers would mix with the
+real ones and go up in the sync bundles (README, 命令行 `hexie demo`)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.services.register import enterprises
+from tests.builders import code
+
+
+def answering(monkeypatch, answer):
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    counts: list[str] = []
+
+    def get_int(*_args, **_kwargs):
+        counts.append("asked")
+        return 0, False  # the count dialog cancelled: nothing generated either way
+
+    monkeypatch.setattr(QInputDialog, "getInt", get_int)
+    return asked, counts
+
+
+def test_demo_into_a_database_with_enterprises_asks_and_no_writes_nothing(
+    qtbot, window, monkeypatch
+):
+    enterprises.create(
+        window.db, {"name": "汝州市甲公司", "credit_code": code(1), "county_code": "410482"}
+    )
+    asked, counts = answering(monkeypatch, QMessageBox.StandardButton.No)
+    window.demo_action.trigger()
+    assert len(asked) == 1 and "已有 1 家企业" in asked[0] and "同步包" in asked[0]
+    assert counts == []  # stopped before the number was even asked
+    assert enterprises.count(window.db, enterprises.EnterpriseFilter()) == 1
+    asked, counts = answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.demo_action.trigger()
+    assert counts == ["asked"]
+
+
+def test_demo_into_an_empty_database_goes_straight_to_the_number(qtbot, window, monkeypatch):
+    asked, counts = answering(monkeypatch, QMessageBox.StandardButton.No)
+    window.demo_action.trigger()
+    assert asked == [] and counts == ["asked"]
