@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from app.models import ImportedBundle, RecordSyncBase, SyncConflict
 from app.models.base import utcnow
 from app.models.db import Database, next_change_seq
-from app.services.core import backups
+from app.services.core import backups, office
 from app.services.core.progress import Progress, Work, to_its_end
 from app.services.sync import bundle_receipts as receipts
 
@@ -191,7 +191,8 @@ def import_work(
     A real import backs the database up first (a dry run writes nothing)."""
     if not dry_run:
         yield from backups.before_import_work(db)
-    raws = collect(paths)
+    me = office.current(db)
+    raws = collect(paths, me.code if me else "")
     opened: list[OpenBundle] = []
     try:
         for n, raw in enumerate(raws):
@@ -222,13 +223,33 @@ def _import_opened(
     wanted = yield from apply_work(db, plans)
     summary = _summary(plans)
     summary["file_problems"] = _store_files(db, plans, wanted)
-    senders = sorted({p.bundle.sender for p in plans if p.bundle.manifest["kind"] == "data"})
-    written = receipts.write(
-        db, senders, private, Path(receipt_dir) if receipt_dir else Path(paths[0]).parent
-    )
-    summary["receipts"] = [str(f) for f in written.files]
-    summary["receipt_note"] = written.note
+    files: list[Path] = []
+    notes: list[str] = []
+    for folder, senders in _receipt_folders(plans, receipt_dir, paths).items():
+        written = receipts.write(db, senders, private, folder)
+        files += written.files
+        notes += [written.note] if written.note else []
+    summary["receipts"] = [str(f) for f in files]
+    summary["receipt_note"] = "\n".join(notes)
     return summary
+
+
+def _receipt_folders(
+    plans: list[BundlePlan], receipt_dir: str | Path | None, paths: list[str | Path]
+) -> dict[Path, list[str]]:
+    """Folder → the senders whose receipts go there: beside each sender's own bundle
+    (its newest in this import), so the city importing several counties' bundles at
+    once puts each county's receipt beside that county's bundle (README, 同步包);
+    `receipt_dir`, when given, takes them all."""
+    newest: dict[str, BundlePlan] = {}
+    for p in plans:
+        if p.bundle.manifest["kind"] == "data":
+            newest[p.bundle.sender] = p  # plans run per sender by sequence
+    out: dict[Path, list[str]] = defaultdict(list)
+    for sender in sorted(newest):
+        here = newest[sender].bundle.folder or Path(paths[0]).parent
+        out[Path(receipt_dir) if receipt_dir else here].append(sender)
+    return out
 
 
 import_paths = to_its_end(import_work)

@@ -28,12 +28,26 @@ class RawBundle:
     pieces: list[tuple[Path, int, int]]
 
 
-def _files_in(paths: list[str | Path]) -> list[Path]:
+def _ours(name: str, own: str) -> bool:
+    """A file this office wrote for a peer: a bundle it sent (`<own>至…`) or a receipt
+    (`<own>-回执-…`). Receipts are written beside the bundles they answer (README,
+    同步包), so a folder imported again holds them; they are encrypted to the peer and
+    could never be opened here."""
+    return bool(own) and name.startswith((f"{own}至", f"{own}-回执-"))
+
+
+def _files_in(paths: list[str | Path], own: str = "") -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         try:
             if p.is_dir():
-                files.extend(sorted(x for x in p.iterdir() if ".hexie" in x.name and x.is_file()))
+                files.extend(
+                    sorted(
+                        x
+                        for x in p.iterdir()
+                        if ".hexie" in x.name and not _ours(x.name, own) and x.is_file()
+                    )
+                )
             elif p.exists():
                 files.append(p)
             else:
@@ -86,12 +100,14 @@ def _sha_of(pieces: list[tuple[Path, int, int]], name: str) -> str:
     return digest.hexdigest()
 
 
-def collect(paths: list[str | Path]) -> list[RawBundle]:
+def collect(paths: list[str | Path], own: str = "") -> list[RawBundle]:
     """Bundle files and folders → whole bundles, parts joined in any order. Parts
-    are checked against their hashes here, reading a block at a time."""
+    are checked against their hashes here, reading a block at a time. In a folder,
+    the files office `own` wrote for its peers are left out (_ours); a file named
+    on its own is always read."""
     whole: list[RawBundle] = []
     parts: dict[str, dict[int, tuple[dict[str, Any], tuple[Path, int, int]]]] = defaultdict(dict)
-    for f in _files_in(paths):
+    for f in _files_in(paths, own):
         info, start, size = _head(f)
         if info is None:
             whole.append(RawBundle(f.name, [(f, 0, size)]))
