@@ -192,16 +192,24 @@ def import_work(
     if not dry_run:
         yield from backups.before_import_work(db)
     me = office.current(db)
-    raws = collect(paths, me.code if me else "")
+    skipped: list[str] = []
+    raws = collect(paths, me.code if me else "", skipped)
     opened: list[OpenBundle] = []
     try:
         for n, raw in enumerate(raws):
             yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
             opened.append(open_bundle(db, raw, private))
-        return (yield from _import_opened(db, paths, private, opened, dry_run, receipt_dir))
+        summary = yield from _import_opened(db, paths, private, opened, dry_run, receipt_dir)
     finally:  # done, refused or cancelled: the decrypted copies go (bundle_stream)
         for b in opened:
             b.close()
+    summary["skipped"] = skipped
+    if skipped:  # shown with the gaps, in the preview and by the command
+        summary["gaps"].append(
+            f"文件夹中有 {len(skipped)} 个文件是本单位发出的或发给其他单位的，未读取："
+            + "、".join(skipped)
+        )
+    return summary
 
 
 def _import_opened(

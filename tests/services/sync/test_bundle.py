@@ -8,7 +8,9 @@ import stat
 import zipfile
 from pathlib import Path
 
+import pyrage
 import pytest
+from pyrage import x25519
 
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
@@ -515,3 +517,30 @@ def test_bundles_to_two_offices_into_one_folder_keep_both(pair, sync_office, tmp
     for office, private, made in ((county, cpriv, first), (yexian, yexian_priv, second)):
         summary = bundle.import_paths(office, made.files, private)
         assert summary["bundles"][0]["counts"]["campaign"]["added"] == 1
+
+
+def test_a_folder_shared_with_other_offices_files_imports_what_is_ours(pair, tmp_path):
+    """The city's bundles to several counties share a folder (the recipient is in the
+    name), and receipts lie beside the bundles they answer: importing the folder reads
+    what is addressed to this office and leaves out, by name and with a note, what
+    this office wrote and what is for another office (each would refuse the whole
+    import). A file named on its own is still read, and refused."""
+    county, city, cpriv, ypriv = pair
+    enterprises.create(
+        city, {"name": "市登记企业", "credit_code": code(7), "county_code": "410482"}
+    )
+    shared = tmp_path / "shared"
+    bundle.export(city, "410482", shared, ypriv)
+    other = shared / "410400至410423-202612021925-1.hexie"  # the city's bundle to another county
+    stranger = x25519.Identity.generate().to_public()  # that county's key
+    other.write_bytes(pyrage.encrypt(b"a bundle for someone else", [stranger]))
+    ours = bundle.export(county, "410400", shared, cpriv).files[0]  # the county's own
+    summary = bundle.import_paths(county, [shared], cpriv)
+    assert [b["sender"] for b in summary["bundles"]] == ["410400"]
+    assert sorted(summary["skipped"]) == sorted([other.name, ours.name])
+    assert any(other.name in note for note in summary["gaps"])
+    assert [Path(r).parent for r in summary["receipts"]] == [shared]
+    again = bundle.import_paths(county, [shared], cpriv)  # now with its own receipt in it
+    assert [b["already_imported"] for b in again["bundles"]] == [True]
+    with pytest.raises(BundleError, match="不是发给本单位"):
+        bundle.import_paths(county, [other], cpriv)
