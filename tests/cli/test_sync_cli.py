@@ -52,6 +52,7 @@ def test_city_merges_three_counties_from_the_command_line(
             str(tmp_path / "inbox"),
         )
         assert code_ == 0 and "第 1 号" in out
+        assert "  企业：12\n" in out and "enterprise" not in out  # record types in words
     bundles = sorted((tmp_path / "inbox").iterdir())
     assert len(bundles) == 3
     with open_database(path[CITY], operator="窗口里的协调员"):  # a dry run only reads
