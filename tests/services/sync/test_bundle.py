@@ -544,3 +544,29 @@ def test_a_folder_shared_with_other_offices_files_imports_what_is_ours(pair, tmp
     assert [b["already_imported"] for b in again["bundles"]] == [True]
     with pytest.raises(BundleError, match="不是发给本单位"):
         bundle.import_paths(county, [other], cpriv)
+
+
+def test_a_full_bundle_after_a_receipt_carries_every_record_of_the_sender(pair, tmp_path):
+    """全量 is what an office that lost its data is sent (README, 同步包): after a
+    receipt it still carries every record of the sender's (it was empty: the
+    versions the receipt confirmed were left out as echoes), never the recipient's
+    own records it already has, and the recipient counts them as unchanged."""
+    county, city, cpriv, ypriv = pair
+    for n in (1, 2):
+        enterprises.create(
+            county, {"name": f"企业{n}", "credit_code": code(n), "county_code": "410482"}
+        )
+    enterprises.create(
+        city, {"name": "市登记企业", "credit_code": code(9), "county_code": "410482"}
+    )
+    _first, out = send(county, cpriv, tmp_path, "b1")
+    bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r1")
+    bundle.export(city, "410482", tmp_path / "c1", ypriv)
+    bundle.import_paths(county, [tmp_path / "c1"], cpriv, receipt_dir=tmp_path / "r2")
+    bundle.import_paths(county, [tmp_path / "r1"], cpriv)  # the city confirms both records
+    assert send(county, cpriv, tmp_path, "b2")[0].counts == {}  # nothing new
+    full, out = send(county, cpriv, tmp_path, "b3", full=True)
+    assert full.counts == {"enterprise": 2}  # the county's two, not the city's
+    summary = bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r3")
+    counts = {b["name"]: b["counts"] for b in summary["bundles"]}
+    assert counts[full.files[0].name]["enterprise"]["unchanged"] == 2
