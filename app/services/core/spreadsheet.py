@@ -25,6 +25,12 @@ from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetEr
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
+# The signature lines under a department's table ("制表人：张三  审核：李四"): not an
+# enterprise, so not an unmatched row either (README, 风险研判: 文件可以很乱).
+FOOTER_ROW = re.compile(
+    r"^(制表|填表|填报|审核|复核|审批|负责人|单位负责人|统计负责人|经办|联系人|联系电话|报送)"
+    r"(人|日期|时间|单位)?[:：]"
+)
 
 
 @dataclass
@@ -298,6 +304,11 @@ def _is_total_row(cells: list[Any]) -> bool:
     return False
 
 
+def _is_footer_row(cells: list[Any]) -> bool:
+    first = next((v for v in cells if v is not None and v != ""), None)
+    return isinstance(first, str) and bool(FOOTER_ROW.match("".join(first.split())))
+
+
 def data_rows(header: HeaderMatch) -> SheetData:
     """The rows under the header: blank rows dropped, totals and repeated headers noted."""
     out = SheetData(header)
@@ -327,6 +338,8 @@ def iter_data_rows(header: HeaderMatch) -> Iterator[DataRow | SkippedRow]:
         first = False
         if _is_total_row(cells):
             yield SkippedRow(number, "合计行，已跳过")
+        elif _is_footer_row(cells):
+            yield SkippedRow(number, "表尾的制表人、审核人等签字行，已跳过")
         elif (
             probe_text
             and probe < len(cells)

@@ -1,0 +1,51 @@
+"""Department files as they really come (README, 风险研判: 文件可以很乱): a period
+that is an Excel date serial number (a date cell that lost its format, or a CSV
+export), amounts with a currency sign, the signature lines under the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.core.progress import drain
+from app.services.register import enterprises
+from app.services.risk import risk_import
+from app.services.risk.risk_sources import parse_month
+from tests.builders import code, social_xlsx
+
+
+@pytest.fixture
+def firms(db):
+    return [
+        enterprises.create(db, {"name": name, "credit_code": code(n), "county_code": "410482"})
+        for n, name in enumerate(("汝州市甲公司", "汝州市乙公司", "汝州市丙公司"), start=1)
+    ]
+
+
+def test_a_period_given_as_an_excel_serial_number_is_its_month():
+    # 45078 is 2023-06-01 in Excel's day count (from 1899-12-30)
+    assert [parse_month(v) for v in (45078, 45078.0, "45078", "45078.0")] == ["2023-06"] * 4
+    # a year, a year and month, and a figure far from any date are not serials
+    assert (parse_month(2023), parse_month("202306"), parse_month(123)) == (None, "2023-06", None)
+
+
+def test_serial_dates_currency_signs_and_signature_lines(db, firms, tmp_path):
+    path = social_xlsx(
+        tmp_path / "社保.xlsx",
+        [
+            ["汝州市甲公司", code(1), 45047, "120", "4", "￥80,000.00"],  # 2023-05-01
+            ["汝州市乙公司", code(2), "45047", "30", "1", "¥3,000元"],
+            ["汝州市丙公司", code(3), "2023年5月", "10", "0", "0"],
+            ["制表人：张三", None, "审核人：李四", None, None, None],
+            ["填报日期：2023年6月2日", None, None, None, None, None],
+        ],
+    )
+    plan = drain(risk_import.plan_import(db, path, "social"))
+    assert plan.unmatched == []  # the signature lines are not enterprises
+    reasons = [r for _n, r in plan.problems]
+    assert reasons.count("表尾的制表人、审核人等签字行，已跳过") == 2
+    assert not [r for r in reasons if "未导入" in r]
+    got = {(f.enterprise_id, f.metric): (f.period, f.value) for f in plan.facts}
+    assert got[(firms[0], "si_arrears_amount")] == ("2023-05", 80000.0)
+    assert got[(firms[1], "si_arrears_amount")] == ("2023-05", 3000.0)
+    assert got[(firms[1], "insured_headcount")] == ("2023-05", 30.0)
+    assert len(plan.facts) == 9
