@@ -87,16 +87,18 @@ def _read_workbook(path: Path) -> list[Sheet]:
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm") and xlsx_stream.is_large(str(path)):
             return xlsx_stream.streamed_sheets(path)
-        workbook = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(name, [list(r) for r in rows]))
-        return sheets
+        return _sheets_of(CalamineWorkbook.from_path(str(path)))
     except Exception as exc:  # calamine raises several error types
         text = str(exc).lower()
+        # A workbook whose name says the other format (an old .xls renamed .xlsx, an
+        # .xlsx renamed .xls: departments "convert" by renaming) is read by its content.
+        try:
+            with open(path, "rb") as handle:
+                return _sheets_of(CalamineWorkbook.from_filelike(handle))
+        except Exception:  # noqa: BLE001, S110 - not the other format either: said below
+            pass
         if path.suffix.lower() in (".xlsx", ".xlsm") and magic.startswith(b"\xd0\xcf\x11\xe0"):
-            # An .xlsx that is an OLE container is an encrypted (password) workbook.
+            # An .xlsx that is an OLE container and no .xls is an encrypted (password) workbook.
             raise SpreadsheetError(
                 f"无法读取“{path.name}”：工作簿设有打开密码。"
                 "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。"
@@ -109,6 +111,14 @@ def _read_workbook(path: Path) -> list[Sheet]:
             f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
             "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
         ) from exc
+
+
+def _sheets_of(workbook: Any) -> list[Sheet]:
+    sheets = []
+    for name in workbook.sheet_names:
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheets.append(Sheet(name, [list(r) for r in rows]))
+    return sheets
 
 
 def _read_csv(path: Path) -> list[list[Any]]:

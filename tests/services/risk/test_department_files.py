@@ -4,6 +4,9 @@ export), amounts with a currency sign, the signature lines under the table."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from app.services.core.progress import drain
@@ -49,3 +52,29 @@ def test_serial_dates_currency_signs_and_signature_lines(db, firms, tmp_path):
     assert got[(firms[1], "si_arrears_amount")] == ("2023-05", 3000.0)
     assert got[(firms[1], "insured_headcount")] == ("2023-05", 30.0)
     assert len(plan.facts) == 9
+
+
+# social_xlsx's two rows (甲 code(1) 2023-05 120 4 80,000; 乙 code(2) 2023年5月 30 1 3000)
+# saved as an Excel 97-2003 .xls by LibreOffice Calc (the suite's machines have no Calc).
+OLD_XLS = Path(__file__).parent / "files" / "social-2023-05.xls"
+
+
+@pytest.mark.parametrize(("made", "named"), [("xls", "xlsx"), ("xlsx", "xls"), ("xls", "xls")])
+def test_a_workbook_named_as_the_other_format_is_read_by_its_content(
+    db, firms, tmp_path, made, named
+):
+    """Departments "convert" by renaming: an old .xls named .xlsx was refused as a
+    password-protected workbook, an .xlsx named .xls as a damaged file."""
+    path = tmp_path / f"社保.{named}"
+    if made == "xls":
+        shutil.copyfile(OLD_XLS, path)
+    else:
+        social_xlsx(
+            tmp_path / "made.xlsx", [["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"]]
+        )
+        shutil.copyfile(tmp_path / "made.xlsx", path)
+    plan = drain(risk_import.plan_import(db, path, "social"))
+    got = {(f.enterprise_id, f.metric): f.value for f in plan.facts}
+    assert got[(firms[0], "si_arrears_amount")] == 80000.0
+    assert got[(firms[0], "insured_headcount")] == 120.0
+    assert len(plan.facts) == (6 if made == "xls" else 3)
