@@ -266,6 +266,12 @@ def find_header(
             names = "、".join(s.name for s in sheets)
             raise SpreadsheetError(f"文件中没有名为“{sheet_name}”的工作表。现有工作表：{names}。")
         sheets = chosen
+    if not any(any(not _blank(c) for c in row) for sheet in sheets for row in sheet.rows):
+        # An empty workbook (or the one sheet chosen) is not a header problem.
+        raise SpreadsheetError(
+            "文件是空的：工作表里没有任何内容。请确认是否发错了文件，"
+            "或在 Excel 或 WPS 中打开，看数据是否在别的文件里。"
+        )
     matcher = LabelMatcher(specs)
     best: HeaderMatch | None = None
     for sheet in sheets:

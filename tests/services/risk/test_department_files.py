@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.services.core.progress import drain
+from app.services.core.spreadsheet import SpreadsheetError
 from app.services.register import enterprises
 from app.services.risk import risk_import
 from app.services.risk.risk_sources import parse_month
@@ -78,3 +79,14 @@ def test_a_workbook_named_as_the_other_format_is_read_by_its_content(
     assert got[(firms[0], "si_arrears_amount")] == 80000.0
     assert got[(firms[0], "insured_headcount")] == 120.0
     assert len(plan.facts) == (6 if made == "xls" else 3)
+
+
+def test_an_empty_file_is_called_empty_not_a_header_problem(db, tmp_path):
+    from openpyxl import Workbook
+
+    Workbook().save(tmp_path / "空.xlsx")
+    (tmp_path / "空.csv").write_bytes("\r\n,,\r\n".encode("gbk"))
+    for name in ("空.xlsx", "空.csv"):
+        with pytest.raises(SpreadsheetError) as err:
+            drain(risk_import.plan_import(db, tmp_path / name, "social"))
+        assert "文件是空的" in str(err.value) and "表头" not in str(err.value)
