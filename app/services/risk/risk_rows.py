@@ -42,6 +42,8 @@ def number(raw: object) -> float | None:
     text = text.lstrip("￥¥")
     if text in ("", "-", "—", "无"):
         return None
+    if text.endswith("万") and len(text) > 1:  # "1.2万元": ten thousands, as reports write
+        return round(float(text[:-1]) * 10000, 2)
     return float(text)
 
 

@@ -144,7 +144,7 @@ def parse_month(raw: object) -> str | None:
         if m:
             year, month = int(m[1]), int(m[2])
             return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1990 <= year <= 2100 else "bad"
-    m = re.match(r"^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$", text)
+    m = re.match(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$", text)
     if m:
         return f"{int(m[1]):04d}-{int(m[2]):02d}" if 1 <= int(m[2]) <= 12 else "bad"
     return None

@@ -90,3 +90,23 @@ def test_an_empty_file_is_called_empty_not_a_header_problem(db, tmp_path):
         with pytest.raises(SpreadsheetError) as err:
             drain(risk_import.plan_import(db, tmp_path / name, "social"))
         assert "文件是空的" in str(err.value) and "表头" not in str(err.value)
+
+
+def test_complaint_dates_with_dots_and_amounts_in_ten_thousands(db, firms, tmp_path):
+    """A complaint register as the labour inspectors keep it: "2023.5.8" dates and
+    amounts written "1.2万元"; both rows were refused whole."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["欠薪投诉登记表"])
+    ws.append(["统一社会信用代码", "被投诉单位", "受理日期", "涉及人数", "涉及金额"])
+    ws.append([code(1), "汝州市甲公司", "2023.5.8", "12", "1.2万元"])
+    ws.append([code(2), "汝州市乙公司", "2023年5月9号", "3", "3万"])
+    wb.save(tmp_path / "投诉.xlsx")
+    plan = drain(risk_import.plan_import(db, tmp_path / "投诉.xlsx", "complaint"))
+    assert plan.problems == []
+    got = {(f.enterprise_id, f.metric): (f.period, f.value) for f in plan.facts}
+    assert got[(firms[0], "complaint_amount")] == ("2023-05", 12000.0)
+    assert got[(firms[1], "complaint_amount")] == ("2023-05", 30000.0)
+    assert got[(firms[0], "complaint_people")] == ("2023-05", 12.0)
