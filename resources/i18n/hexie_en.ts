@@ -4912,6 +4912,10 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
       <translation>Items not checked yet: {codes}. Enter their results, or mark them "Not applicable", then finalise.</translation>
     </message>
     <message>
+      <source>这个文件的数据已于 {day} 导入过（批次“{file}”，数据相同），再导入会重复计数，未导入任何内容。如需重新导入，请先撤回那个批次。</source>
+      <translation>The data in this file were already imported on {day} (batch "{file}", the same data); importing them again would count them twice, so nothing was imported. To import it again, withdraw that batch first.</translation>
+    </message>
+    <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>
       <translation>This file looks like "{other}" data, not "{chosen}": choose "{other}" (--source {key}) and import it again. Nothing was imported.</translation>
     </message>

@@ -110,3 +110,28 @@ def test_complaint_dates_with_dots_and_amounts_in_ten_thousands(db, firms, tmp_p
     assert got[(firms[0], "complaint_amount")] == ("2023-05", 12000.0)
     assert got[(firms[1], "complaint_amount")] == ("2023-05", 30000.0)
     assert got[(firms[0], "complaint_people")] == ("2023-05", 12.0)
+
+
+def test_the_same_file_imported_twice_is_refused_not_counted_twice(db, firms, tmp_path):
+    """Complaints are counted over the period: the same register imported twice made
+    6 people 12, over the red line of 10. Refused, under another name too, until the
+    first batch is withdrawn; a file with other data is imported."""
+    from openpyxl import Workbook
+
+    def register(path, people):
+        wb = Workbook()
+        wb.active.append(["统一社会信用代码", "被投诉单位", "受理日期", "涉及人数", "涉及金额"])
+        wb.active.append([code(1), "汝州市甲公司", "2023-05-08", people, "20000"])
+        wb.save(path)
+        return path
+
+    first = drain(risk_import.plan_import(db, register(tmp_path / "a.xlsx", 6), "complaint"))
+    batch = drain(risk_import.apply_import(db, first))
+    with pytest.raises(SpreadsheetError) as err:
+        drain(risk_import.plan_import(db, register(tmp_path / "改名.xlsx", 6), "complaint"))
+    assert "已于" in str(err.value) and "a.xlsx" in str(err.value) and "撤回" in str(err.value)
+    other = drain(risk_import.plan_import(db, register(tmp_path / "b.xlsx", 7), "complaint"))
+    assert len(other.facts) == 3
+    risk_import.rollback(db, batch)
+    again = drain(risk_import.plan_import(db, tmp_path / "改名.xlsx", "complaint"))
+    assert len(again.facts) == 3
