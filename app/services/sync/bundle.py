@@ -189,11 +189,22 @@ def import_work(
     store evidence files, and write a receipt for every sender whose data bundle
     was given — imported now or before, so a lost receipt can be made again.
     A real import backs the database up first (a dry run writes nothing)."""
-    if not dry_run:
-        yield from backups.before_import_work(db)
     me = office.current(db)
     skipped: list[str] = []
     raws = collect(paths, me.code if me else "", skipped)
+    if not raws:  # a wrong folder chosen: say so, rather than import nothing in silence
+        raise BundleError(
+            "没有找到要导入的同步包："
+            + "、".join(str(p) for p in paths)
+            + (
+                f" 中只有本单位发出的或发给其他单位的文件（{'、'.join(skipped)}）。"
+                if skipped
+                else " 中没有 .hexie 文件。"
+            )
+            + "请选择对方发来的同步包或回执。"
+        )
+    if not dry_run:  # reading the files above writes nothing
+        yield from backups.before_import_work(db)
     opened: list[OpenBundle] = []
     try:
         for n, raw in enumerate(raws):

@@ -570,3 +570,17 @@ def test_a_full_bundle_after_a_receipt_carries_every_record_of_the_sender(pair, 
     summary = bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r3")
     counts = {b["name"]: b["counts"] for b in summary["bundles"]}
     assert counts[full.files[0].name]["enterprise"]["unchanged"] == 2
+
+
+def test_a_folder_with_nothing_to_import_is_said_so(pair, tmp_path):
+    """A wrong folder chosen imported nothing in silence (exit 0, an empty summary)."""
+    county, _city, cpriv, _ypriv = pair
+    empty = tmp_path / "空"
+    empty.mkdir()
+    (empty / "说明.txt").write_text("不是同步包", "utf-8")
+    with pytest.raises(BundleError, match="没有 .hexie 文件"):
+        bundle.import_paths(county, [empty], cpriv)
+    sent = tmp_path / "已发出"
+    bundle.export(county, "410400", sent, cpriv)  # only what the county sent itself
+    with pytest.raises(BundleError, match="只有本单位发出的或发给其他单位的文件"):
+        bundle.import_paths(county, [sent], cpriv)
