@@ -4548,6 +4548,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Encrypting…</translation>
     </message>
     <message>
+      <source>正在按企业名称匹配…</source>
+      <translation>Matching enterprises by name…</translation>
+    </message>
+    <message>
       <source>正在检查第 {n} 行…</source>
       <translation>Checking row {n}…</translation>
     </message>
