@@ -4054,6 +4054,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{who}: the same figures as row {first}; the repeated row was skipped</translation>
     </message>
     <message>
+      <source>{who}：这一行没有数据（各项为空或“-”），已跳过</source>
+      <translation>{who}: this row holds no figures (all empty or "-"); skipped</translation>
+    </message>
+    <message>
       <source>{years} 年的放假安排尚未录入：工作日为估算（周末和法定节假日，春节、清明、端午、中秋按农历推算，调休上班日未计）。国务院办公厅公布放假安排后，请在“设置 → 节假日与提醒”中录入。</source>
       <translation>The holiday arrangements for {years} have not been entered: working days are an estimate (weekends and the statutory holidays, with the Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar; weekend days worked in exchange are not counted). Once the General Office of the State Council publishes the arrangements, enter them under "Settings → Holidays and reminders".</translation>
     </message>

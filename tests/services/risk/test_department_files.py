@@ -135,3 +135,18 @@ def test_the_same_file_imported_twice_is_refused_not_counted_twice(db, firms, tm
     risk_import.rollback(db, batch)
     again = drain(risk_import.plan_import(db, tmp_path / "改名.xlsx", "complaint"))
     assert len(again.facts) == 3
+
+
+def test_a_matched_row_without_figures_is_said_not_lost_from_the_counts(db, firms, tmp_path):
+    """ "2 行，按代码匹配 1，未匹配 0": a row whose only figure was "-" counted nowhere."""
+    (tmp_path / "水电.csv").write_text(
+        "户名,统一社会信用代码,账期,欠费金额\n"
+        f'汝州市甲公司,{code(1)},202305,"1,234.56"\n'
+        f"汝州市乙公司,{code(2)},202305,-\n",
+        "utf-8",
+    )
+    plan = drain(risk_import.plan_import(db, tmp_path / "水电.csv", "utility"))
+    assert (plan.rows_total, plan.matched_by_code, len(plan.unmatched)) == (2, 1, 0)
+    assert [(n, r) for n, r in plan.problems if "没有数据" in str(r)] == [
+        (3, "汝州市乙公司：这一行没有数据（各项为空或“-”），已跳过")
+    ]
