@@ -151,8 +151,10 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         f"已导出第 {result.sequence} 号同步包（{result.size / 1024:.0f} KB）："
         + "、".join(p.name for p in result.files)
     )
-    for name, n in result.counts.items():
-        print(f"  {name}：{n}")
+    from app.services.core.stats import RECORD_TYPE_NAMES
+
+    for name, n in result.counts.items():  # in words, as import-bundle prints them
+        print(f"  {RECORD_TYPE_NAMES.get(name, name)}：{n}")
     return EXIT_OK
 
 

@@ -4062,6 +4062,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{who}: the same figures as row {first}; the repeated row was skipped</translation>
     </message>
     <message>
+      <source>{who}：这一行没有数据（各项为空或“-”），已跳过</source>
+      <translation>{who}: this row holds no figures (all empty or "-"); skipped</translation>
+    </message>
+    <message>
       <source>{years} 年的放假安排尚未录入：工作日为估算（周末和法定节假日，春节、清明、端午、中秋按农历推算，调休上班日未计）。国务院办公厅公布放假安排后，请在“设置 → 节假日与提醒”中录入。</source>
       <translation>The holiday arrangements for {years} have not been entered: working days are an estimate (weekends and the statutory holidays, with the Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar; weekend days worked in exchange are not counted). Once the General Office of the State Council publishes the arrangements, enter them under "Settings → Holidays and reminders".</translation>
     </message>
@@ -4577,7 +4581,7 @@ Check the path, or create it first with hexie init.</translation>
     </message>
     <message>
       <source>正在按企业名称匹配…</source>
-      <translation>Matching by enterprise name…</translation>
+      <translation>Matching enterprises by name…</translation>
     </message>
     <message>
       <source>正在检查第 {n} 行…</source>
@@ -4954,6 +4958,10 @@ Create an empty database on the server (e.g. createdb -O hexie hexie_new), then 
     <message>
       <source>还有未查的检查项：{codes}。请填写结果，或标为“不适用”后再定稿。</source>
       <translation>Items not checked yet: {codes}. Enter their results, or mark them "Not applicable", then finalise.</translation>
+    </message>
+    <message>
+      <source>这个文件的数据已于 {day} 导入过（批次“{file}”，数据相同），再导入会重复计数，未导入任何内容。如需重新导入，请先撤回那个批次。</source>
+      <translation>The data in this file were already imported on {day} (batch "{file}", the same data); importing them again would count them twice, so nothing was imported. To import it again, withdraw that batch first.</translation>
     </message>
     <message>
       <source>这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。</source>

@@ -4,6 +4,7 @@ init, demo, keys, export-bundle, import-bundle (many offices, never one)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from app.models.db import open_database
 from app.services.sync import keys
@@ -51,6 +52,7 @@ def test_city_merges_three_counties_from_the_command_line(
             str(tmp_path / "inbox"),
         )
         assert code_ == 0 and "第 1 号" in out
+        assert "  企业：12\n" in out and "enterprise" not in out  # record types in words
     bundles = sorted((tmp_path / "inbox").iterdir())
     assert len(bundles) == 3
     with open_database(path[CITY], operator="窗口里的协调员"):  # a dry run only reads
@@ -141,3 +143,51 @@ def test_a_rejected_bundle_from_a_real_process_exits_3_without_a_traceback(tmp_p
     )
     assert proc.returncode == 3, proc.stderr
     assert "Traceback" not in proc.stderr and "已损坏或被改动" in proc.stderr
+
+
+def test_each_countys_receipt_goes_beside_its_own_bundle(
+    capsys, tmp_path, monkeypatch, office_keys
+):
+    """The city imports two counties' bundles, each in its own folder, in one command:
+    each receipt lies beside the bundle it answers (it went beside the first file
+    named, for every county). The folder imported again, now holding the city's
+    receipt, is still read: its own receipts are left out, not refused."""
+    monkeypatch.setenv("HEXIE_PASSPHRASE", SYNC_PASSPHRASE)
+    counties = COUNTIES[:2]
+    path = {code: str(tmp_path / f"{code}.sqlite3") for code in (CITY, *counties)}
+    for code, db in path.items():
+        assert run(capsys, "init", "--db", db, "--office", code)[0] == 0
+        with open_database(db) as opened:
+            office_keys(opened)
+        run(capsys, "keys", "export", "--db", db, "-o", str(tmp_path / f"{code}.pub"))
+    files = []
+    for n, county in enumerate(counties, start=1):
+        assert (
+            run(capsys, "demo", "--db", path[county], "--enterprises", "3", "--seed", str(n))[0]
+            == 0
+        )
+        run(capsys, "keys", "trust", str(tmp_path / f"{CITY}.pub"), "--db", path[county], "--yes")
+        run(capsys, "keys", "trust", str(tmp_path / f"{county}.pub"), "--db", path[CITY], "--yes")
+        out = tmp_path / f"out-{county}"
+        assert (
+            run(capsys, "export-bundle", "--db", path[county], "--to", CITY, "-o", str(out))[0] == 0
+        )
+        files += [str(f) for f in out.iterdir()]
+    code_, out, err = run(capsys, "import-bundle", *files, "--db", path[CITY], "--json")
+    assert code_ == 0, err
+    receipts = sorted(json.loads(out)["receipts"])
+    assert [(Path(r).parent.name, Path(r).name.split("-")[-1]) for r in receipts] == [
+        (f"out-{c}", f"{c}.hexie") for c in counties
+    ]
+    code_, out, err = run(
+        capsys, "import-bundle", str(tmp_path / f"out-{counties[0]}"), "--db", path[CITY], "--json"
+    )
+    assert code_ == 0, err
+    again = json.loads(out)
+    assert [b["already_imported"] for b in again["bundles"]] == [True]
+    assert len(list((tmp_path / f"out-{counties[0]}").glob(f"{CITY}-回执-*"))) >= 1
+    # The county reads the receipt from where the city left it.
+    code_, _, err = run(capsys, "import-bundle", receipts[0], "--db", path[counties[0]])
+    assert code_ == 0, err
+    with open_database(path[counties[0]]) as opened:
+        assert keys.peer(opened, CITY).acked_seq > 0

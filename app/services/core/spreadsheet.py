@@ -9,22 +9,26 @@ rows with their spreadsheet row numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from app.services.core.fields import FieldSpec, clean_text
-from app.services.core.messages import N_
+
+# Reading the files lives in sheet_files; reached from here as before.
+from app.services.core.sheet_files import SPREADSHEET_SUFFIXES, read_sheets  # noqa: F401
 from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
+# The signature lines under a department's table ("制表人：张三  审核：李四"): not an
+# enterprise, so not an unmatched row either (README, 风险研判: 文件可以很乱).
+FOOTER_ROW = re.compile(
+    r"^(制表|填表|填报|审核|复核|审批|负责人|单位负责人|统计负责人|经办|联系人|联系电话|报送)"
+    r"(人|日期|时间|单位)?[:：]"
+)
 
 
 @dataclass
@@ -55,85 +59,6 @@ class SheetData:
     header: HeaderMatch
     rows: list[DataRow] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
-
-
-def read_sheets(path: str | Path) -> list[Sheet]:
-    path = Path(path)
-    if not path.exists():
-        raise SpreadsheetError(f"找不到文件：{path}")
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
-        return [Sheet(path.stem, _read_csv(path))]
-    if suffix not in SPREADSHEET_SUFFIXES:
-        raise SpreadsheetError(
-            f"不支持的文件类型“{path.suffix}”。请另存为 .xlsx、.xls 或 .csv 后再导入。"
-        )
-    return _read_workbook(path)
-
-
-def _read_workbook(path: Path) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook
-
-    from app.services.core import xlsx_stream
-
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
-    try:
-        if path.suffix.lower() in (".xlsx", ".xlsm") and xlsx_stream.is_large(str(path)):
-            return xlsx_stream.streamed_sheets(path)
-        workbook = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(name, [list(r) for r in rows]))
-        return sheets
-    except Exception as exc:  # calamine raises several error types
-        text = str(exc).lower()
-        if path.suffix.lower() in (".xlsx", ".xlsm") and magic.startswith(b"\xd0\xcf\x11\xe0"):
-            # An .xlsx that is an OLE container is an encrypted (password) workbook.
-            raise SpreadsheetError(
-                f"无法读取“{path.name}”：工作簿设有打开密码。"
-                "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。"
-            ) from exc
-        if "password" in text or "encrypt" in text:
-            raise SpreadsheetError(
-                f"无法读取“{path.name}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。"
-            ) from exc
-        raise SpreadsheetError(
-            f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
-            "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
-        ) from exc
-
-
-def _read_csv(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes every byte string
-        raise SpreadsheetError(
-            f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。"
-        )
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as exc:
-        # A bare carriage return inside an unquoted field (a cell pasted from another
-        # program) stops Python's csv reader; the office can only re-save the file.
-        raise SpreadsheetError(
-            N_(
-                "无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。",
-                file=path.name,
-                reason=str(exc),
-            )
-        ) from exc
 
 
 _LABEL_NOISE = re.compile(r"[\s\u3000*＊:：_\-—/／\\]+")
@@ -250,6 +175,12 @@ def find_header(
             names = "、".join(s.name for s in sheets)
             raise SpreadsheetError(f"文件中没有名为“{sheet_name}”的工作表。现有工作表：{names}。")
         sheets = chosen
+    if not any(any(not _blank(c) for c in row) for sheet in sheets for row in sheet.rows):
+        # An empty workbook (or the one sheet chosen) is not a header problem.
+        raise SpreadsheetError(
+            "文件是空的：工作表里没有任何内容。请确认是否发错了文件，"
+            "或在 Excel 或 WPS 中打开，看数据是否在别的文件里。"
+        )
     matcher = LabelMatcher(specs)
     best: HeaderMatch | None = None
     for sheet in sheets:
@@ -298,6 +229,11 @@ def _is_total_row(cells: list[Any]) -> bool:
     return False
 
 
+def _is_footer_row(cells: list[Any]) -> bool:
+    first = next((v for v in cells if v is not None and v != ""), None)
+    return isinstance(first, str) and bool(FOOTER_ROW.match("".join(first.split())))
+
+
 def data_rows(header: HeaderMatch) -> SheetData:
     """The rows under the header: blank rows dropped, totals and repeated headers noted."""
     out = SheetData(header)
@@ -327,6 +263,8 @@ def iter_data_rows(header: HeaderMatch) -> Iterator[DataRow | SkippedRow]:
         first = False
         if _is_total_row(cells):
             yield SkippedRow(number, "合计行，已跳过")
+        elif _is_footer_row(cells):
+            yield SkippedRow(number, "表尾的制表人、审核人等签字行，已跳过")
         elif (
             probe_text
             and probe < len(cells)

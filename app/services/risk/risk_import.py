@@ -41,6 +41,7 @@ from app.services.risk.risk_batches import apply_import, batches, rollback, save
 from app.services.risk.risk_facts import FactRow  # noqa: F401
 from app.services.risk.risk_match import CHECK_BLOCK, RowCheck, settle_repeats
 from app.services.risk.risk_plan import RiskPlan
+from app.services.risk.risk_repeat import refuse_repeat
 from app.services.risk.risk_rows import metric_label  # noqa: F401
 from app.services.risk.risk_sources import (  # noqa: F401
     CODE,
@@ -179,6 +180,7 @@ def plan_import(
         yield Progress(plan.rows_total, plan.rows_total, N_("正在按企业名称匹配…"))
         check.by_name()
     settle_repeats(plan)
+    refuse_repeat(db, plan)
     yield Progress(plan.rows_total, plan.rows_total, N_("检查完成"))
     return plan
 

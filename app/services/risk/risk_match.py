@@ -110,6 +110,11 @@ class RowCheck:
             except ValueError as exc:
                 plan.problems.append((row.number, f"{who}：{exc}，该行未导入"))
                 continue
+            if not found:  # matched, but every figure empty or "-": said, not lost from the counts
+                plan.problems.append(
+                    (row.number, N_("{who}：这一行没有数据（各项为空或“-”），已跳过", who=who))
+                )
+                continue
             for metric, period, value in found:
                 facts.add(enterprise_id, metric, period, value, how, row.number, who)
             if found:

@@ -37,9 +37,13 @@ def number(raw: object) -> float | None:
         raise ValueError(raw)
     if isinstance(raw, int | float):
         return float(raw)
+    # "12,345.50元", "￥1,500.00": separators, the unit and the currency sign go.
     text = clean_text(raw).replace(",", "").replace("，", "").replace(" ", "").rstrip("元人个月件")
+    text = text.lstrip("￥¥")
     if text in ("", "-", "—", "无"):
         return None
+    if text.endswith("万") and len(text) > 1:  # "1.2万元": ten thousands, as reports write
+        return round(float(text[:-1]) * 10000, 2)
     return float(text)
 
 

@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -113,17 +113,38 @@ def worse_is_lower(source: str, metric: str) -> bool:
     return info.get("worse") == "lower"
 
 
+# An Excel date whose cell lost its date format (a CSV export, a "常规" column) is its
+# serial number: days since 1899-12-30. 20000-80000 is 1954-2119, clear of the
+# "2023" and "202306" forms read as months.
+_SERIALS = (20000, 80000)
+
+
+def _excel_serial(raw: object) -> date | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, str) and re.fullmatch(r"\d{5}(\.0+)?", raw.strip()):
+        raw = float(raw)
+    if isinstance(raw, int | float) and float(raw).is_integer():
+        if _SERIALS[0] <= raw <= _SERIALS[1]:
+            return date(1899, 12, 30) + timedelta(days=int(raw))
+    return None
+
+
 def parse_month(raw: object) -> str | None:
-    """ "2023年6月", "2023-06", "202306", an Excel date or a datetime → "2023-06"; None if not a month."""
+    """ "2023年6月", "2023-06", "202306", an Excel date (also as its serial number,
+    45352) or a datetime → "2023-06"; None if not a month."""
     if isinstance(raw, datetime | date):
         return f"{raw.year:04d}-{raw.month:02d}"
+    serial = _excel_serial(raw)
+    if serial is not None:
+        return f"{serial.year:04d}-{serial.month:02d}"
     text = clean_text(raw).replace(" ", "")
     for pattern in _MONTH_PATTERNS:
         m = pattern.match(text)
         if m:
             year, month = int(m[1]), int(m[2])
             return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1990 <= year <= 2100 else "bad"
-    m = re.match(r"^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$", text)
+    m = re.match(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$", text)
     if m:
         return f"{int(m[1]):04d}-{int(m[2]):02d}" if 1 <= int(m[2]) <= 12 else "bad"
     return None

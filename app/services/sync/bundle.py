@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from app.models import ImportedBundle, RecordSyncBase, SyncConflict
 from app.models.base import utcnow
 from app.models.db import Database, next_change_seq
-from app.services.core import backups
+from app.services.core import backups, office
 from app.services.core.progress import Progress, Work, to_its_end
 from app.services.sync import bundle_receipts as receipts
 
@@ -189,18 +189,38 @@ def import_work(
     store evidence files, and write a receipt for every sender whose data bundle
     was given — imported now or before, so a lost receipt can be made again.
     A real import backs the database up first (a dry run writes nothing)."""
-    if not dry_run:
+    me = office.current(db)
+    skipped: list[str] = []
+    raws = collect(paths, me.code if me else "", skipped)
+    if not raws:  # a wrong folder chosen: say so, rather than import nothing in silence
+        raise BundleError(
+            "没有找到要导入的同步包："
+            + "、".join(str(p) for p in paths)
+            + (
+                f" 中只有本单位发出的或发给其他单位的文件（{'、'.join(skipped)}）。"
+                if skipped
+                else " 中没有 .hexie 文件。"
+            )
+            + "请选择对方发来的同步包或回执。"
+        )
+    if not dry_run:  # reading the files above writes nothing
         yield from backups.before_import_work(db)
-    raws = collect(paths)
     opened: list[OpenBundle] = []
     try:
         for n, raw in enumerate(raws):
             yield Progress(n, len(raws), f"正在解密并核对 {raw.name}…")
             opened.append(open_bundle(db, raw, private))
-        return (yield from _import_opened(db, paths, private, opened, dry_run, receipt_dir))
+        summary = yield from _import_opened(db, paths, private, opened, dry_run, receipt_dir)
     finally:  # done, refused or cancelled: the decrypted copies go (bundle_stream)
         for b in opened:
             b.close()
+    summary["skipped"] = skipped
+    if skipped:  # shown with the gaps, in the preview and by the command
+        summary["gaps"].append(
+            f"文件夹中有 {len(skipped)} 个文件是本单位发出的或发给其他单位的，未读取："
+            + "、".join(skipped)
+        )
+    return summary
 
 
 def _import_opened(
@@ -222,13 +242,33 @@ def _import_opened(
     wanted = yield from apply_work(db, plans)
     summary = _summary(plans)
     summary["file_problems"] = _store_files(db, plans, wanted)
-    senders = sorted({p.bundle.sender for p in plans if p.bundle.manifest["kind"] == "data"})
-    written = receipts.write(
-        db, senders, private, Path(receipt_dir) if receipt_dir else Path(paths[0]).parent
-    )
-    summary["receipts"] = [str(f) for f in written.files]
-    summary["receipt_note"] = written.note
+    files: list[Path] = []
+    notes: list[str] = []
+    for folder, senders in _receipt_folders(plans, receipt_dir, paths).items():
+        written = receipts.write(db, senders, private, folder)
+        files += written.files
+        notes += [written.note] if written.note else []
+    summary["receipts"] = [str(f) for f in files]
+    summary["receipt_note"] = "\n".join(notes)
     return summary
+
+
+def _receipt_folders(
+    plans: list[BundlePlan], receipt_dir: str | Path | None, paths: list[str | Path]
+) -> dict[Path, list[str]]:
+    """Folder → the senders whose receipts go there: beside each sender's own bundle
+    (its newest in this import), so the city importing several counties' bundles at
+    once puts each county's receipt beside that county's bundle (README, 同步包);
+    `receipt_dir`, when given, takes them all."""
+    newest: dict[str, BundlePlan] = {}
+    for p in plans:
+        if p.bundle.manifest["kind"] == "data":
+            newest[p.bundle.sender] = p  # plans run per sender by sequence
+    out: dict[Path, list[str]] = defaultdict(list)
+    for sender in sorted(newest):
+        here = newest[sender].bundle.folder or Path(paths[0]).parent
+        out[Path(receipt_dir) if receipt_dir else here].append(sender)
+    return out
 
 
 import_paths = to_its_end(import_work)

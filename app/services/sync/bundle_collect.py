@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +29,41 @@ class RawBundle:
     pieces: list[tuple[Path, int, int]]
 
 
-def _files_in(paths: list[str | Path]) -> list[Path]:
+# The names this program gives what it writes (bundle_export, bundle_receipts):
+# `<sender>至<recipient>-<time>-<seq>.hexie[.partNofM]` and
+# `<writer>-回执-<time>-<addressee>.hexie[.partNofM]`.
+_BUNDLE_NAME = re.compile(r"(\d{6})至(\d{6})-")
+_RECEIPT_NAME = re.compile(r"(\d{6})-回执-\d+-(\d{6})\.hexie")
+
+
+def not_for(name: str, own: str) -> bool:
+    """Whether a file's name says it is not for office `own`: a bundle or receipt it
+    wrote itself, or one addressed to another office. Receipts are written beside
+    the bundles they answer and a city's bundles to several counties may share a
+    folder (README, 同步包), so a folder holds such files; they are encrypted to
+    another office and would refuse the whole import. A renamed file is read."""
+    found = _BUNDLE_NAME.match(name) or _RECEIPT_NAME.match(name)
+    if not own or found is None:
+        return False
+    writer, addressee = found.groups()
+    return writer == own or addressee != own
+
+
+def _files_in(
+    paths: list[str | Path], own: str = "", skipped: list[str] | None = None
+) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         try:
             if p.is_dir():
-                files.extend(sorted(x for x in p.iterdir() if ".hexie" in x.name and x.is_file()))
+                for x in sorted(p.iterdir()):
+                    if ".hexie" not in x.name or not x.is_file():
+                        continue
+                    if not_for(x.name, own):
+                        if skipped is not None:
+                            skipped.append(x.name)
+                        continue
+                    files.append(x)
             elif p.exists():
                 files.append(p)
             else:
@@ -86,12 +116,16 @@ def _sha_of(pieces: list[tuple[Path, int, int]], name: str) -> str:
     return digest.hexdigest()
 
 
-def collect(paths: list[str | Path]) -> list[RawBundle]:
+def collect(
+    paths: list[str | Path], own: str = "", skipped: list[str] | None = None
+) -> list[RawBundle]:
     """Bundle files and folders → whole bundles, parts joined in any order. Parts
-    are checked against their hashes here, reading a block at a time."""
+    are checked against their hashes here, reading a block at a time. In a folder,
+    the files whose names say they are not for office `own` are left out (not_for)
+    and their names added to `skipped`; a file named on its own is always read."""
     whole: list[RawBundle] = []
     parts: dict[str, dict[int, tuple[dict[str, Any], tuple[Path, int, int]]]] = defaultdict(dict)
-    for f in _files_in(paths):
+    for f in _files_in(paths, own, skipped):
         info, start, size = _head(f)
         if info is None:
             whole.append(RawBundle(f.name, [(f, 0, size)]))

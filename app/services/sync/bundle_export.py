@@ -69,9 +69,13 @@ def _relevant(table: Table, depth: int = 0) -> ColumnElement[bool]:
 
 
 @functools.cache
-def _changed_statement(table: Table) -> Select[Any]:
-    """Built once per table, with :me, :to and :since bound at each export (so
-    SQLAlchemy compiles it once, not once per export)."""
+def _changed_statement(table: Table, full: bool = False) -> Select[Any]:
+    """Built once per table (and kind), with :me, :to and :since bound at each export
+    (so SQLAlchemy compiles it once, not once per export). A full bundle carries
+    every record of this office's even where the recipient confirmed that version:
+    it is what an office that lost its data (a restored backup, a new PC) is sent
+    (README, 同步包: 也可全量); without it a full bundle after a receipt was empty.
+    The recipient's own records still go only where we changed them."""
     base = RecordSyncBase.__table__
     joined = table.outerjoin(
         base,
@@ -87,21 +91,27 @@ def _changed_statement(table: Table) -> Select[Any]:
         .where(
             table.c.change_seq > bindparam("since"),
             _relevant(table),
-            or_(base.c.base_version.is_(None), base.c.base_version != table.c.version),
+            or_(
+                base.c.base_version.is_(None),
+                base.c.base_version != table.c.version,
+                *([table.c.origin_office == bindparam("me")] if full else []),
+            ),
             or_(table.c.origin_office == bindparam("me"), base.c.base_version.is_not(None)),
         )
         .order_by(table.c.change_seq)
     )
 
 
-def _changed(conn: Any, table: Table, to: str, since_seq: int, me: str, **options: Any) -> Any:
+def _changed(
+    conn: Any, table: Table, to: str, since_seq: int, me: str, full: bool = False, **options: Any
+) -> Any:
     """What to send `to` of one table: changed since `since_seq`; this office's own
     records, and the recipient's records only where we changed them (a proposal
     the owner decides on); never the version the recipient already has (no echo);
     never a third office's record (README.md, 同步包: a bundle touches only its sender's
     records)."""
     return conn.execution_options(**options).execute(
-        _changed_statement(table), {"me": me, "to": to, "since": since_seq}
+        _changed_statement(table, full), {"me": me, "to": to, "since": since_seq}
     )
 
 
@@ -285,7 +295,7 @@ def _zip_work(
             rows: Any = (
                 few.get(name, ())
                 if few is not None
-                else _changed(conn, table, to, since, me.code, yield_per=2000)
+                else _changed(conn, table, to, since, me.code, full, yield_per=2000)
             )
             for row in rows:
                 # Dates stay Python values here; the JSON encoder writes them

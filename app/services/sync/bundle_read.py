@@ -80,6 +80,7 @@ class OpenBundle:
     attachment_members: dict[str, str] = field(default_factory=dict)  # SHA-256 → member
     problems: Problems | None = None
     path: Path | None = None  # the decrypted zip
+    folder: Path | None = None  # where the bundle (its first part) lies: its receipt goes there
 
     @property
     def sender(self) -> str:
@@ -208,7 +209,9 @@ def open_bundle(db: Database, raw: RawBundle, private: PrivateKeys) -> OpenBundl
     try:
         _decrypt(raw, private, path)
         archive, infos = _open_archive(raw.name, path)
-        return _checked(db, raw.name, archive, infos, path)
+        opened = _checked(db, raw.name, archive, infos, path)
+        opened.folder = raw.pieces[0][0].parent if raw.pieces else None
+        return opened
     except BaseException:  # refused, or cancelled: nothing of it stays on disk
         if archive is not None:
             archive.close()

@@ -128,3 +128,6 @@ def apply_receipt(session: Any, manifest: dict[str, Any]) -> None:
         .where(SentBundle.peer == sender, SentBundle.sequence.in_(sent))
         .values(confirmed=1)
     )
+    # Confirmed versions are the bases now: the rows that carried them go, in this
+    # same transaction (a receipt that fails to apply keeps them all).
+    sent_versions.forget_confirmed(session.connection(), sender)

@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Connection, String, func, literal, select, text
+from sqlalchemy import Connection, String, delete, func, literal, select, text
 
-from app.models import RecordSyncBase, SentVersion
+from app.models import RecordSyncBase, SentBundle, SentVersion
 
 CHUNK = 5000
 COLUMNS = ("peer", "sequence", "table_name", "record_id", "version")
@@ -113,3 +113,16 @@ def confirm(connection: Connection, peer: str, sequences: list[int]) -> None:
             where=base.c.base_version < statement.excluded.base_version,
         )
     )
+
+
+def forget_confirmed(connection: Connection, peer: str) -> None:
+    """The rows of every bundle to `peer` that a receipt has confirmed go: their
+    versions now live in RecordSyncBase (confirm), and nothing else reads them — the
+    next bundle is chosen by the acknowledged sequence and those bases
+    (bundle_export._changed_statement). Kept, they were 2.2 million rows per full
+    export of a million enterprises, growing with every export (docs/architecture.md,
+    "Sync bundles"). All confirmed bundles, not only the ones just confirmed, so a
+    database from before this removal sheds its old rows at the next receipt."""
+    sent, bundles = SentVersion.__table__, SentBundle.__table__
+    confirmed = select(bundles.c.sequence).where(bundles.c.peer == peer, bundles.c.confirmed == 1)
+    connection.execute(delete(sent).where(sent.c.peer == peer, sent.c.sequence.in_(confirmed)))

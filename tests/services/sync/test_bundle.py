@@ -8,7 +8,9 @@ import stat
 import zipfile
 from pathlib import Path
 
+import pyrage
 import pytest
+from pyrage import x25519
 
 from app.services.register import enterprises
 from app.services.register.enterprises import EnterpriseFilter
@@ -515,3 +517,70 @@ def test_bundles_to_two_offices_into_one_folder_keep_both(pair, sync_office, tmp
     for office, private, made in ((county, cpriv, first), (yexian, yexian_priv, second)):
         summary = bundle.import_paths(office, made.files, private)
         assert summary["bundles"][0]["counts"]["campaign"]["added"] == 1
+
+
+def test_a_folder_shared_with_other_offices_files_imports_what_is_ours(pair, tmp_path):
+    """The city's bundles to several counties share a folder (the recipient is in the
+    name), and receipts lie beside the bundles they answer: importing the folder reads
+    what is addressed to this office and leaves out, by name and with a note, what
+    this office wrote and what is for another office (each would refuse the whole
+    import). A file named on its own is still read, and refused."""
+    county, city, cpriv, ypriv = pair
+    enterprises.create(
+        city, {"name": "市登记企业", "credit_code": code(7), "county_code": "410482"}
+    )
+    shared = tmp_path / "shared"
+    bundle.export(city, "410482", shared, ypriv)
+    other = shared / "410400至410423-202612021925-1.hexie"  # the city's bundle to another county
+    stranger = x25519.Identity.generate().to_public()  # that county's key
+    other.write_bytes(pyrage.encrypt(b"a bundle for someone else", [stranger]))
+    ours = bundle.export(county, "410400", shared, cpriv).files[0]  # the county's own
+    summary = bundle.import_paths(county, [shared], cpriv)
+    assert [b["sender"] for b in summary["bundles"]] == ["410400"]
+    assert sorted(summary["skipped"]) == sorted([other.name, ours.name])
+    assert any(other.name in note for note in summary["gaps"])
+    assert [Path(r).parent for r in summary["receipts"]] == [shared]
+    again = bundle.import_paths(county, [shared], cpriv)  # now with its own receipt in it
+    assert [b["already_imported"] for b in again["bundles"]] == [True]
+    with pytest.raises(BundleError, match="不是发给本单位"):
+        bundle.import_paths(county, [other], cpriv)
+
+
+def test_a_full_bundle_after_a_receipt_carries_every_record_of_the_sender(pair, tmp_path):
+    """全量 is what an office that lost its data is sent (README, 同步包): after a
+    receipt it still carries every record of the sender's (it was empty: the
+    versions the receipt confirmed were left out as echoes), never the recipient's
+    own records it already has, and the recipient counts them as unchanged."""
+    county, city, cpriv, ypriv = pair
+    for n in (1, 2):
+        enterprises.create(
+            county, {"name": f"企业{n}", "credit_code": code(n), "county_code": "410482"}
+        )
+    enterprises.create(
+        city, {"name": "市登记企业", "credit_code": code(9), "county_code": "410482"}
+    )
+    _first, out = send(county, cpriv, tmp_path, "b1")
+    bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r1")
+    bundle.export(city, "410482", tmp_path / "c1", ypriv)
+    bundle.import_paths(county, [tmp_path / "c1"], cpriv, receipt_dir=tmp_path / "r2")
+    bundle.import_paths(county, [tmp_path / "r1"], cpriv)  # the city confirms both records
+    assert send(county, cpriv, tmp_path, "b2")[0].counts == {}  # nothing new
+    full, out = send(county, cpriv, tmp_path, "b3", full=True)
+    assert full.counts == {"enterprise": 2}  # the county's two, not the city's
+    summary = bundle.import_paths(city, [out], ypriv, receipt_dir=tmp_path / "r3")
+    counts = {b["name"]: b["counts"] for b in summary["bundles"]}
+    assert counts[full.files[0].name]["enterprise"]["unchanged"] == 2
+
+
+def test_a_folder_with_nothing_to_import_is_said_so(pair, tmp_path):
+    """A wrong folder chosen imported nothing in silence (exit 0, an empty summary)."""
+    county, _city, cpriv, _ypriv = pair
+    empty = tmp_path / "空"
+    empty.mkdir()
+    (empty / "说明.txt").write_text("不是同步包", "utf-8")
+    with pytest.raises(BundleError, match="没有 .hexie 文件"):
+        bundle.import_paths(county, [empty], cpriv)
+    sent = tmp_path / "已发出"
+    bundle.export(county, "410400", sent, cpriv)  # only what the county sent itself
+    with pytest.raises(BundleError, match="只有本单位发出的或发给其他单位的文件"):
+        bundle.import_paths(county, [sent], cpriv)
