@@ -147,3 +147,17 @@ def test_a_city_wide_file_lists_its_unmatched_rows_without_holding_them(
     tab.export_unmatched()
     saved = list(load_workbook(out).active.values)
     assert len(saved) == 3101 and saved[1][1] == "外县第2公司" and saved[-1][0] == 3104
+    # Beyond UNMATCHED_KEPT the batch keeps the first rows and says how to list the rest.
+    from app.services.risk import risk_batches
+
+    monkeypatch.setattr(risk_batches, "UNMATCHED_KEPT", 3000)
+    risk_import.rollback(window.db, risk_import.batches(window.db)[0]["id"])
+    plan = drain(risk_import.plan_import(window.db, path, "social"))
+    batch = drain(risk_import.apply_import(window.db, plan))
+    risk_import.save_unmatched(window.db, batch, out)
+    saved = [r for r in load_workbook(out).active.values if any(r)]
+    assert len(saved) == 3002 and saved[3000][0] == 3004  # rows 5 to 3004
+    assert (
+        saved[-1][0].startswith("另有 100 行未匹配，批次只保存了前 3000 行")
+        and "--dry-run --json" in saved[-1][0]
+    )

@@ -202,6 +202,13 @@ class SortedSpill(Generic[T]):
     def __bool__(self) -> bool:
         return self.count > 0
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, SortedSpill)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
     def __getitem__(self, index: int) -> T:
         if index < 0:
             index += self.count

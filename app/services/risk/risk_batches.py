@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterable
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,11 @@ from app.services.risk.risk_plan import RiskPlan, chunks
 from app.services.risk.risk_sources import source_label
 
 RECORD_TYPE = "risk_data_batch"
+# A whole-city file given to a county matches few of its rows: the other counties'
+# 900,000 rows kept as one JSON text in the batch took the import to 650 MB (and
+# went to the city in every bundle). The first UNMATCHED_KEPT are kept; the
+# command line's --dry-run --json lists every one (README, 风险研判).
+UNMATCHED_KEPT = 100_000
 
 
 def apply_import(
@@ -45,7 +51,8 @@ def apply_import(
             matched_by_name=plan.matched_by_name,
             unmatched=len(plan.unmatched),
             facts=len(plan.facts),
-            unmatched_json=_json_list(plan.unmatched),
+            # The count is exact; the rows kept for 导出未匹配名单 stop at UNMATCHED_KEPT.
+            unmatched_json=_json_list(islice(plan.unmatched, UNMATCHED_KEPT)),
         )
         session.add(batch)
         session.flush()
@@ -186,11 +193,20 @@ def save_unmatched(db: Database, batch_id: str, out: str | Path) -> Path:
     with db.session() as session:
         batch = session.get(RiskDataBatch, batch_id)
         rows = json.loads(batch.unmatched_json) if batch else []
+        total = batch.unmatched if batch else 0
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("未匹配")
     ws.append(["行号", "名称", "统一社会信用代码"])
     for r in rows:
         ws.append(list(r))
+    if total > len(rows):
+        ws.append([])
+        ws.append(
+            [
+                f"另有 {total - len(rows)} 行未匹配，批次只保存了前 {len(rows)} 行。完整名单："
+                "用命令行 hexie import-risk-data 文件 --source 来源 --dry-run --json 列出。"
+            ]
+        )
     out = Path(out)
     wb.save(out)
     return out

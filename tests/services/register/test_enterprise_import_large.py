@@ -171,5 +171,6 @@ def test_a_sorted_spill_reads_back_by_row_then_arrival(monkeypatch):
     big = SortedSpill(items)
     assert big.conn is not None and len(big) == 8 and len(big.memory) < 4
     assert list(big) == sorted(items, key=lambda p: p[0]) == list(big)
+    assert big == sorted(items, key=lambda p: p[0]) and SortedSpill() == []
     big.append((0, "z"))
     assert big[0] == (0, "z") and big[-1] == (9, "i")
