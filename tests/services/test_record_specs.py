@@ -93,18 +93,13 @@ def test_a_dialogs_typed_values_are_read_by_the_spec_and_saved(db) -> None:
     assert risk_events.values_of(db, event_id)["people"] == 40
 
 
-def test_a_list_exported_with_its_spec_columns(db, tmp_path) -> None:
-    from openpyxl import load_workbook
-
+def layoff_sheet(db, tmp_path):
+    """The layoff list exported as the tab's 导出 Excel… writes it."""
     from app.services.core.progress import drain
     from app.services.documents import list_xlsx
 
     flt = FilingFilter()
-    for serial, laid_off in ((1, 25), (2, 3)):
-        layoffs.save(
-            db, FilingInput(enterprise(db, serial=serial), total_staff=100, laid_off=laid_off)
-        )
-    out = drain(
+    return drain(
         list_xlsx.export(
             LAYOFF_FILING,
             lambda: layoffs.count(db, flt),
@@ -114,6 +109,16 @@ def test_a_list_exported_with_its_spec_columns(db, tmp_path) -> None:
             today=TODAY,
         )
     )
+
+
+def test_a_list_exported_with_its_spec_columns(db, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    for serial, laid_off in ((1, 25), (2, 3)):
+        layoffs.save(
+            db, FilingInput(enterprise(db, serial=serial), total_staff=100, laid_off=laid_off)
+        )
+    out = layoff_sheet(db, tmp_path)
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     header = [c.label_zh for c in LAYOFF_FILING.export_columns]
     assert list(rows[2]) == ["序号", *header]
@@ -158,7 +163,6 @@ def test_exported_dates_fit_their_columns(db, tmp_path) -> None:
     from openpyxl.utils import get_column_letter
 
     from app.services.core.fields import Kind
-    from app.services.core.progress import drain
     from app.services.documents import list_xlsx
     from app.services.documents.documents import chinese_date
     from app.services.documents.xlsx_print import lines_needed
@@ -171,7 +175,6 @@ def test_exported_dates_fit_their_columns(db, tmp_path) -> None:
             if column.kind == Kind.DATE:
                 assert lines_needed(widest, width) == 1, (spec.label.zh, label, width)
 
-    flt = FilingFilter()
     layoffs.save(
         db,
         FilingInput(
@@ -182,16 +185,7 @@ def test_exported_dates_fit_their_columns(db, tmp_path) -> None:
             reported_on=date(2023, 11, 27),
         ),
     )
-    out = drain(
-        list_xlsx.export(
-            LAYOFF_FILING,
-            lambda: layoffs.count(db, flt),
-            lambda offset, limit: layoffs.page(db, flt, offset=offset, limit=limit),
-            tmp_path / "裁员备案.xlsx",
-            title="裁员备案",
-            today=TODAY,
-        )
-    )
+    out = layoff_sheet(db, tmp_path)
     ws = load_workbook(out).active
     header = [c.value for c in ws[3]]
     for label in ("裁员日期", "报告日期"):

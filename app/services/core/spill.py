@@ -152,28 +152,13 @@ class SpillCodes:
         )
 
 
-class SortedSpill(Generic[T]):
+class SortedSpill(SpillList[T]):
     """Items read back in the order of their first element (a row number), then of
     their arrival — what `sorted(items, key=first)` gives — kept in memory up to
     SPILL_AFTER and then in a table of the temporary file: a department file's
     problems, which arrive out of row order (repeats are settled after the file is
-    read) and can number hundreds of thousands (~700 bytes each with their message)."""
-
-    def __init__(self, items: Iterable[T] = ()) -> None:
-        self.memory: list[T] = []
-        self.count = 0
-        self.conn: sqlite3.Connection | None = None
-        self.extend(items)
-
-    def append(self, item: T) -> None:
-        self.memory.append(item)
-        self.count += 1
-        if len(self.memory) >= SPILL_AFTER:
-            self._spill()
-
-    def extend(self, items: Iterable[T]) -> None:
-        for item in items:
-            self.append(item)
+    read) and can number hundreds of thousands (~700 bytes each with their message).
+    Appending, counting, indexing and comparing are SpillList's."""
 
     def _spill(self) -> None:
         if self.conn is None:
@@ -182,36 +167,17 @@ class SortedSpill(Generic[T]):
             self.conn.execute("CREATE INDEX s_k ON s (k, n)")
         self.conn.executemany(
             "INSERT INTO s (k, item) VALUES (?, ?)",
-            ((item[0], pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) for item in self.memory),  # type: ignore[index]
+            ((item[0], pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) for item in self.tail),  # type: ignore[index]
         )
-        self.memory = []
+        self.spilled += len(self.tail)
+        self.tail = []
 
     def __iter__(self) -> Iterator[T]:
         if self.conn is None:
-            yield from sorted(self.memory, key=lambda item: item[0])  # type: ignore[index]
+            yield from sorted(self.tail, key=lambda item: item[0])  # type: ignore[index]
             return
         self._spill()
         cursor = self.conn.execute("SELECT item FROM s ORDER BY k, n")
         while block := cursor.fetchmany(BLOCK):
             for (blob,) in block:
                 yield pickle.loads(blob)
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __bool__(self) -> bool:
-        return self.count > 0
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (list, SortedSpill)):
-            return len(self) == len(other) and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __getitem__(self, index: int) -> T:
-        if index < 0:
-            index += self.count
-        if not 0 <= index < self.count:
-            raise IndexError(index)
-        return next(islice(self, index, None))

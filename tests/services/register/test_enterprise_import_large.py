@@ -169,7 +169,7 @@ def test_a_sorted_spill_reads_back_by_row_then_arrival(monkeypatch):
     small = SortedSpill(items[:3])
     assert small.conn is None and list(small) == [(2, "b"), (5, "e"), (9, "i")]
     big = SortedSpill(items)
-    assert big.conn is not None and len(big) == 8 and len(big.memory) < 4
+    assert big.conn is not None and len(big) == 8 and len(big.tail) < 4
     assert list(big) == sorted(items, key=lambda p: p[0]) == list(big)
     assert big == sorted(items, key=lambda p: p[0]) and SortedSpill() == []
     big.append((0, "z"))
