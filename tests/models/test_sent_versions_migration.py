@@ -1,7 +1,8 @@
 """0018_sent_versions on a database of 0017_shared_files whose sent bundles hold
 their versions as JSON text: the upgrade moves every version into rows of
-`sent_version` (inside the database) and drops the column; a receipt then
-confirms them as before. Downgrading gives the same JSON back."""
+`sent_version` (inside the database) and drops the column; downgrading gives
+the same JSON back; a receipt then confirms them as before and deletes the rows it
+confirmed."""
 
 from __future__ import annotations
 
@@ -58,13 +59,6 @@ def test_versions_move_into_rows_and_back(db):
             for t, ids in sorted(tables.items())
             for r, v in sorted(ids.items())
         ]
-        # The receipt for bundles 1 and 2 reads them: the highest version of each record.
-        with again.session() as session:
-            receipts.apply_receipt(session, {"sender": "410400", "acknowledged_seq": 2})
-        assert read(
-            where,
-            "SELECT record_id, base_version FROM record_sync_base ORDER BY record_id",
-        ) == [("a" * 32, 4), ("b" * 32, 3), ("c" * 32, 2)]
     finally:
         again.close()
 
@@ -75,3 +69,17 @@ def test_versions_move_into_rows_and_back(db):
         assert [(s, json.loads(str(v))) for s, v in back] == list(VERSIONS.items())
     finally:
         engine.dispose()
+
+    # Upgraded again, a receipt for bundles 1 and 2 reads their rows (the highest version
+    # of each record) and then deletes them: what is confirmed is kept in record_sync_base.
+    again = open_database(where, operator="t")
+    try:
+        with again.session() as session:
+            receipts.apply_receipt(session, {"sender": "410400", "acknowledged_seq": 2})
+        assert read(
+            where,
+            "SELECT record_id, base_version FROM record_sync_base ORDER BY record_id",
+        ) == [("a" * 32, 4), ("b" * 32, 3), ("c" * 32, 2)]
+        assert read(where, "SELECT count(*) FROM sent_version") == [(0,)]
+    finally:
+        again.close()
