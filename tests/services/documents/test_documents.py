@@ -220,6 +220,10 @@ def test_a_notice_with_items_asks_for_them_by_their_deadlines(qapp, db, check_id
     assert "未发现需要整改的问题" not in text
 
 
+@pytest.mark.one_engine(
+    "LibreOffice rendering; the check's reads and writes on both engines: "
+    "test_check_report_docx_lists_every_result"
+)
 def test_advice_on_several_lines_is_not_spread_across_the_page_in_word(db, tmp_path):
     """Advice typed as a numbered list (what the app proposes: one item a line) printed
     through Word: each line was a line break inside one justified paragraph, and Word
@@ -245,6 +249,10 @@ def test_advice_on_several_lines_is_not_spread_across_the_page_in_word(db, tmp_p
         assert normalise(line) in printed, line
 
 
+@pytest.mark.one_engine(
+    "LibreOffice rendering; the notice's and report's reads on both engines: "
+    "test_rectification_notice_docx, test_check_report_docx_lists_every_result"
+)
 def test_table_headers_and_item_codes_stay_on_one_line(qapp, db, check_id, tmp_path):
     """序号 and 整改负责人 in the rectification notice printed as 「序／号」 and
     「整改负责／人」 in the PDF and in Word, and the check report's item codes broke

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from app.services.campaign import campaigns
 from app.services.negotiation import offers
 from app.services.register import enterprises
@@ -78,6 +80,10 @@ def test_campaign_plan_ends_with_issuer_date_and_seal(qapp, db, tmp_path):
     assert re.search(rf"{OFFICE}\(盖章\)2023年7月3日第\d页共\d页$", text)
 
 
+@pytest.mark.one_engine(
+    "LibreOffice rendering; the letters' reads on both engines: "
+    "test_layoff_receipt_without_hints_dated_when_received"
+)
 def test_word_labels_are_not_broken_in_their_column(db, tmp_path):
     """The Word forms gave every label column a fifth of the page, and the receipt's
     向职工说明情况日期 and the report's 拖欠工资（元／人） broke onto a second line

@@ -29,9 +29,9 @@ from tests.builders import code
 # Records whose encrypted bundle is several times this bound: holding the bundle,
 # its zip or a copy of either as bytes (what export and import did before) goes over
 # it; a record chunk of the merge (2,000 records) and the 1 MB blocks stay under it.
-RECORDS = 32_000
-NOTE_BYTES = 1_300  # random: the zip shrinks a record only to ~1.35 KB, a 43 MB bundle
-BOUND = 24 * 1024 * 1024
+RECORDS = 22_000
+NOTE_BYTES = 1_450  # random (notes hold 2,000 characters): ~1.65 KB a record zipped, a 31 MB bundle
+BOUND = 20 * 1024 * 1024
 
 
 def _many_enterprises(county, count: int) -> None:
