@@ -65,13 +65,13 @@ def test_demo_cost_grows_linearly(tmp_path):
 
 
 def test_demo_enterprises_are_made_a_chunk_at_a_time():
-    """A million enterprises never sit in memory at once: generating 40,000 in
-    chunks of 1,000 peaks near one chunk's size (the whole list is ~40 MB), and
+    """A million enterprises never sit in memory at once: generating 20,000 in
+    chunks of 1,000 peaks near one chunk's size (the whole list is ~20 MB), and
     the names stay unique across chunks."""
     import tracemalloc
 
     def chunks() -> Any:
-        return demo.enterprise_chunks(40_000, 7, ["410482"], date(2024, 9, 20), 1000)
+        return demo.enterprise_chunks(20_000, 7, ["410482"], date(2024, 9, 20), 1000)
 
     tracemalloc.start()
     try:
@@ -79,10 +79,10 @@ def test_demo_enterprises_are_made_a_chunk_at_a_time():
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert sizes == [1000] * 40
+    assert sizes == [1000] * 20
     assert peak < 4_000_000, peak
     names = [row["name"] for chunk in chunks() for row in chunk]
-    assert len(set(names)) == 40_000
+    assert len(set(names)) == 20_000
 
 
 def test_names_never_run_out_where_one_combination_is_busiest(monkeypatch):

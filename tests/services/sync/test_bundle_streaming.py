@@ -78,6 +78,10 @@ def _left_over(db, *folders):
     return found
 
 
+@pytest.mark.one_engine(
+    "the bound is the bundle's files (zip, age, 1 MB blocks), the same code on both engines; "
+    "the export, merge and temporary files on both: test_temporary_files_go_on_success_refusal_and_cancel"
+)
 def test_a_bundle_far_larger_than_the_bound_is_exported_and_imported_within_it(pair, tmp_path):
     county, city, cpriv, ypriv = pair
     # A first small bundle out and in: the modules both load once (openpyxl alone is
