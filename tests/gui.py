@@ -26,3 +26,20 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(run)
         QCoreApplication.sendEvent(widget, event)
+
+
+def answer_questions(
+    monkeypatch: Any, answer: Any, keep: Any = lambda title, _text: title
+) -> list[str]:
+    """QMessageBox.question answers `answer` at once; returns what `keep(title, text)`
+    makes of each question asked (its title unless told otherwise), in order."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+        asked.append(keep(title, text))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked

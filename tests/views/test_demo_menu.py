@@ -8,16 +8,11 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.services.register import enterprises
 from tests.builders import code
+from tests.gui import answer_questions
 
 
 def answering(monkeypatch, answer):
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = answer_questions(monkeypatch, answer, keep=lambda _title, text: text)
     counts: list[str] = []
 
     def get_int(*_args, **_kwargs):

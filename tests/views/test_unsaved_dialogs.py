@@ -12,20 +12,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
 from app.services.checks import health_checks
+from tests.gui import answer_questions
 from tests.views.test_health_check_tab import fill_all, new_check_from_register, registered
 
 __all__ = ["registered"]  # the fixture, shared with the check tab's tests
 
 
 def answering(monkeypatch, answer):
-    asked: list[str] = []
-
-    def question(_parent, title, _text, *_args, **_kwargs):
-        asked.append(title)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+    """The titles of the questions asked, each answered `answer`."""
+    return answer_questions(monkeypatch, answer)
 
 
 def test_esc_on_a_typed_check_asks_and_no_keeps_everything(qtbot, window, registered, monkeypatch):
