@@ -37,33 +37,34 @@ def _read_workbook(path: Path) -> list[Sheet]:
 
     with open(path, "rb") as handle:
         magic = handle.read(8)
-    try:
-        if path.suffix.lower() in (".xlsx", ".xlsm") and xlsx_stream.is_large(str(path)):
-            return xlsx_stream.streamed_sheets(path)
-        return _sheets_of(CalamineWorkbook.from_path(str(path)))
-    except Exception as exc:  # calamine raises several error types
-        text = str(exc).lower()
-        # A workbook whose name says the other format (an old .xls renamed .xlsx, an
-        # .xlsx renamed .xls: departments "convert" by renaming) is read by its content.
         try:
-            with open(path, "rb") as handle:
-                return _sheets_of(CalamineWorkbook.from_filelike(handle))
-        except Exception:  # noqa: BLE001, S110 - not the other format either: said below
-            pass
-        if path.suffix.lower() in (".xlsx", ".xlsm") and magic.startswith(b"\xd0\xcf\x11\xe0"):
-            # An .xlsx that is an OLE container and no .xls is an encrypted (password) workbook.
-            raise SpreadsheetError(
-                f"无法读取“{path.name}”：工作簿设有打开密码。"
-                "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。"
-            ) from exc
-        if "password" in text or "encrypt" in text:
-            raise SpreadsheetError(
-                f"无法读取“{path.name}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。"
-            ) from exc
-        raise SpreadsheetError(
-            f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
-            "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
-        ) from exc
+            if path.suffix.lower() in (".xlsx", ".xlsm") and xlsx_stream.is_large(str(path)):
+                return xlsx_stream.streamed_sheets(path)
+            # Read by content, not by name: departments "convert" by renaming (an old .xls
+            # named .xlsx, an .xlsx named .xls), and calamine tells the formats apart.
+            handle.seek(0)
+            return _sheets_of(CalamineWorkbook.from_filelike(handle))
+        except Exception as exc:  # calamine raises several error types
+            raise _unreadable(path, magic, exc) from exc
+
+
+def _unreadable(path: Path, magic: bytes, exc: Exception) -> SpreadsheetError:
+    """What to tell the user about a workbook calamine could not read."""
+    text = str(exc).lower()
+    if path.suffix.lower() in (".xlsx", ".xlsm") and magic.startswith(b"\xd0\xcf\x11\xe0"):
+        # An .xlsx that is an OLE container and no .xls is an encrypted (password) workbook.
+        return SpreadsheetError(
+            f"无法读取“{path.name}”：工作簿设有打开密码。"
+            "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。"
+        )
+    if "password" in text or "encrypt" in text:
+        return SpreadsheetError(
+            f"无法读取“{path.name}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。"
+        )
+    return SpreadsheetError(
+        f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
+        "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
+    )
 
 
 def _sheets_of(workbook: Any) -> list[Sheet]:
