@@ -124,3 +124,23 @@ def social_xlsx(path: Path, rows: list[list[Any]]) -> Path:
     ws.append(["合计", None, None, None, None, None])
     wb.save(path)
     return path
+
+
+def social_xls(path: Path, rows: list[list[Any]]) -> Path:
+    """The social-insurance sheet of social_xlsx as an Excel 97-2003 .xls (xlwt): the
+    title row, the two-row header merged the same way, the rows, the totals row."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("社保")
+    ws.write(0, 0, "汝州市社会保险中心 单位参保缴费情况（2023年5月）")
+    for col, label in enumerate(("单位名称", "统一社会信用代码", "费款所属期", "参保人数")):
+        ws.write_merge(1, 2, col, col, label)
+    ws.write_merge(1, 1, 4, 5, "欠费情况")
+    ws.write(2, 4, "欠费月数")
+    ws.write(2, 5, "欠费金额")
+    for r, row in enumerate([*rows, ["合计"]], start=3):
+        for c, value in enumerate(row):
+            ws.write(r, c, value)
+    wb.save(str(path))
+    return path

@@ -5,7 +5,6 @@ export), amounts with a currency sign, the signature lines under the table."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.services.register import enterprises
 from app.services.risk import risk_import
 from app.services.risk.risk_sources import parse_month
-from tests.builders import code, social_xlsx
+from tests.builders import code, social_xls, social_xlsx
 
 
 @pytest.fixture
@@ -55,9 +54,11 @@ def test_serial_dates_currency_signs_and_signature_lines(db, firms, tmp_path):
     assert len(plan.facts) == 9
 
 
-# social_xlsx's two rows (甲 code(1) 2023-05 120 4 80,000; 乙 code(2) 2023年5月 30 1 3000)
-# saved as an Excel 97-2003 .xls by LibreOffice Calc (the suite's machines have no Calc).
-OLD_XLS = Path(__file__).parent / "files" / "social-2023-05.xls"
+# Two rows of social insurance as a department's old Excel 97-2003 file holds them.
+OLD_ROWS = [
+    ["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"],
+    ["汝州市乙公司", code(2), "2023年5月", "30", "1", "3000"],
+]
 
 
 @pytest.mark.parametrize(("made", "named"), [("xls", "xlsx"), ("xlsx", "xls"), ("xls", "xls")])
@@ -68,7 +69,8 @@ def test_a_workbook_named_as_the_other_format_is_read_by_its_content(
     password-protected workbook, an .xlsx named .xls as a damaged file."""
     path = tmp_path / f"社保.{named}"
     if made == "xls":
-        shutil.copyfile(OLD_XLS, path)
+        social_xls(tmp_path / "made.xls", OLD_ROWS)
+        shutil.copyfile(tmp_path / "made.xls", path)
     else:
         social_xlsx(
             tmp_path / "made.xlsx", [["汝州市甲公司", code(1), "2023-05", "120", "4", "80,000"]]
