@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -114,6 +115,31 @@ def test_filing_findings(db):
     found = {f.text: f.ok for f in layoffs.findings(db, fid, today=date(2023, 4, 1))}
     assert any("属于经济性裁员" in t and ok for t, ok in found.items())
     assert any("不足 1 日" in t and not ok for t, ok in found.items())
+
+
+def test_threshold_list_follows_the_rule_table(db, monkeypatch):
+    """达到第41条标准 lists exactly the filings threshold_met passes, with the numbers
+    of resources/rules/layoffs.json (not numbers written into the query)."""
+    from app.services.layoffs import layoff_list, layoff_rules
+
+    sizes = {(200, 19): 1, (190, 19): 2, (1000, 20): 3, (1000, 25): 4, (300, 29): 5}
+    ids = {
+        filing(db, enterprise(db, serial=n), total_staff=s, laid_off=k): (s, k)
+        for (s, k), n in sizes.items()
+    }
+
+    def listed() -> set[str]:
+        flt = layoff_list.FilingFilter(threshold_only=True)
+        return {r["id"] for r in layoff_list.page(db, flt, limit=50)}
+
+    def passing() -> set[str]:
+        return {i for i, (s, k) in ids.items() if layoff_rules.threshold_met(s, k).ok}
+
+    assert listed() == passing() and len(passing()) == 4  # 19 of 200 is 9.5%
+    table = json.loads(json.dumps(layoff_rules.rules()))
+    table["threshold"].update(people=30, share_percent=5)  # an office's other reading
+    monkeypatch.setattr(layoff_rules, "rules", lambda: table)
+    assert listed() == passing() and len(passing()) == 3  # 20 and 25 of 1,000 are 2–2.5%
 
 
 def test_more_people_than_employed_refused(db):

@@ -17,7 +17,7 @@ from app.models.db import Database
 from app.services.core import reference
 from app.services.core.office import office_name
 from app.services.documents import documents as doc
-from app.services.layoffs import layoffs
+from app.services.layoffs import layoff_rules, layoffs
 from app.services.negotiation import negotiation_rules, offers
 
 BLANK_DATE = "　　　　年　　月　　日"
@@ -121,33 +121,62 @@ def reply_form(db: Database, offer_id: str) -> doc.Document:
 
 
 def layoff_receipt(db: Database, filing_id: str, receipt_date: date | None = None) -> doc.Document:
-    """Dated the day the report was received (`reported_on`), or `receipt_date`."""
+    """Dated the day the report was received (`reported_on`), or `receipt_date`.
+
+    Only a layoff of twenty or more, or of fewer who are at least a tenth of the
+    staff, is an economic layoff under 《劳动合同法》第四十一条 that must be reported;
+    below that number the receipt says so and names the rules that do apply to each
+    termination (第四十条、第四十三条、第四十六条、第五十条; docs/law.md, "Economic
+    layoffs")."""
     data, facts = layoffs.get(db, filing_id)
     on = receipt_date or data.reported_on
+    article_41 = layoff_rules.threshold_met(data.total_staff or 0, data.laid_off or 0).ok
+    ground = layoff_rules.rules()["grounds"].get(data.ground, "")
+    received = (
+        f"你单位于{doc.chinese_date(data.reported_on) or BLANK_DATE}报告的裁减人员方案已收到。"
+    )
+    if article_41:
+        opening = (
+            received
+            + "依照《中华人民共和国劳动合同法》第四十一条，裁减人员方案应当向劳动行政部门报告；"
+            "本回执仅证明已收到报告，不是对方案的批准。"
+        )
+        situation = f"第四十一条第一款第{'一二三四'[int(data.ground) - 1]}项"
+        closing = (
+            "请依法向被裁减人员支付经济补偿，出具裁减人员证明书；裁减人员后六个月内重新招用人员的，"
+            "应当通知被裁减的人员，并在同等条件下优先招用（《中华人民共和国劳动合同法》第四十一条第三款、"
+            "第四十六条）。"
+        )
+    else:
+        opening = (
+            received + f"本次拟裁减{data.laid_off}人，职工总数{data.total_staff}人，"
+            "未达到《中华人民共和国劳动合同法》第四十一条第一款规定的人数（裁减人员二十人以上，"
+            "或者裁减不足二十人但占企业职工总数百分之十以上），不属于该条规定的经济性裁员；"
+            "本回执仅证明已收到材料，不是对方案的批准。"
+        )
+        situation = ground
+        closing = (
+            "解除劳动合同的，请依照《中华人民共和国劳动合同法》第四十条、第四十三条的规定，"
+            "提前三十日以书面形式通知劳动者本人或者额外支付劳动者一个月工资，事先将理由通知工会；"
+            "不得解除第四十二条所列劳动者的劳动合同；依法支付经济补偿（第四十六条、第四十七条），"
+            "出具解除劳动合同的证明（第五十条）。"
+        )
     blocks: list[Any] = [
         doc.salutation(facts["enterprise"]),
-        doc.Paragraph(
-            f"你单位于{doc.chinese_date(data.reported_on) or BLANK_DATE}报告的裁减人员方案已收到。"
-            "依照《中华人民共和国劳动合同法》第四十一条，裁减人员方案应当向劳动行政部门报告；"
-            "本回执仅证明已收到报告，不是对方案的批准。"
-        ),
+        doc.Paragraph(opening),
         doc.FieldGrid(
             [
                 ("企业名称", facts["enterprise"]),
                 ("统一社会信用代码", facts["credit_code"]),
                 ("所属县（市、区）", reference.division_name(facts["county_code"])),
-                ("裁员情形", f"第四十一条第一款第{'一二三四'[int(data.ground) - 1]}项"),
+                ("裁员情形", situation),
                 ("职工总数", f"{data.total_staff}人"),
                 ("拟裁减人数", f"{data.laid_off}人"),
                 ("向职工说明情况日期", doc.chinese_date(data.explained_on)),
                 ("计划裁员日期", doc.chinese_date(data.layoff_on)),
             ]
         ),
-        doc.Paragraph(
-            "请依法向被裁减人员支付经济补偿，出具裁减人员证明书；裁减人员后六个月内重新招用人员的，"
-            "应当通知被裁减的人员，并在同等条件下优先招用（《中华人民共和国劳动合同法》第四十一条第三款、"
-            "第四十六条）。"
-        ),
+        doc.Paragraph(closing),
         doc.Spacer(),
         doc.Signatures(["经办人（签字）"]),
         doc.Seal(office_name(db), doc.chinese_date(on) or BLANK_DATE),

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, and_, func, or_
 
 from app.models import LayoffFiling
 from app.services.core import keyset, record_lists
+from app.services.layoffs import layoff_rules
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 
 
@@ -32,7 +33,17 @@ def _conditions(flt: FilingFilter) -> list[ColumnElement[bool]]:
     equal = ("county_code", "status", "enterprise_id", "origin_office")
     conds = record_lists.matching(f, flt, equal, dated=filing_date(), by_enterprise=True)
     if flt.threshold_only:
-        conds.append(or_(f.laid_off >= 20, f.laid_off * 10 >= f.total_staff))
+        # layoff_rules.threshold_met in SQL, with the numbers of resources/rules/layoffs.json.
+        t = layoff_rules.rules()["threshold"]
+        conds.append(
+            and_(
+                f.total_staff > 0,
+                or_(
+                    f.laid_off >= t["people"],
+                    f.laid_off * 100 >= f.total_staff * t["share_percent"],
+                ),
+            )
+        )
     return conds
 
 

@@ -310,7 +310,9 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
         for reason in layoff_rules.protected_reasons(person, on=on):
             out.append(
                 Finding(
-                    False, f"{person.name}：{reason}，不得依第41条裁减", rules["protected_basis"]
+                    False,
+                    f"{person.name}：{reason}，不得依第40、41条解除劳动合同",
+                    rules["protected_basis"],
                 )
             )
         for reason in layoff_rules.priority_reasons(person):

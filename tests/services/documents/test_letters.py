@@ -71,6 +71,24 @@ def test_layoff_receipt_without_hints_dated_when_received(qapp, db, tmp_path):
     assert "2023年3月13日第1页" in pdf_text(chosen)
 
 
+def test_layoff_receipt_cites_article_41_only_at_its_threshold(qapp, db, tmp_path):
+    """19 of 200 is below 第四十一条's number (20, or 10% of the staff): the receipt
+    says so and names 第四十条、第四十三条 instead; 19 of 190 is exactly 10%, and 25 of
+    1,000 is twenty or more: those are 第四十一条 layoffs (docs/law.md)."""
+    below = filing(db, enterprise(db))  # 19 of 200
+    text = pdf_text(output.write_documents(db, "layoff-receipt", [below], tmp_path / "b.pdf"))
+    assert "未达到《中华人民共和国劳动合同法》第四十一条第一款规定的人数" in text
+    assert "不属于该条规定的经济性裁员" in text and "第四十条、第四十三条" in text
+    assert "裁减人员方案应当向劳动行政部门报告" not in text
+    assert "第四十一条第一款第" not in text and "第四十一条第三款" not in text
+    assert "裁减人员证明书" not in text and "生产经营发生严重困难" in text  # the ground, in words
+    for serial, staff, laid_off in ((2, 190, 19), (3, 1000, 25)):
+        fid = filing(db, enterprise(db, serial=serial), total_staff=staff, laid_off=laid_off)
+        text = pdf_text(output.write_documents(db, "layoff-receipt", [fid], tmp_path / "a.pdf"))
+        assert "裁减人员方案应当向劳动行政部门报告" in text
+        assert "第四十一条第一款第二项" in text and "未达到" not in text
+
+
 def test_campaign_plan_ends_with_issuer_date_and_seal(qapp, db, tmp_path):
     cid = campaigns.save(db, campaigns.load_template())
     out = output.write_documents(
