@@ -383,14 +383,14 @@ def counted(db: Any) -> tuple[str, str, str, str]:
     """A small county year, counted by hand in tests/services/campaign/test_campaign.py:
     the 2023 campaign with a target of 4 checks; three enterprises (the third
     registered in May 2023), checked on 1 July, 10 August and 20 December (after the
-    campaign); one open item found 1 September, overdue since 28 September.
+    campaign), and a draft check of the third on 5 September; one open item found 1 September, overdue since 28 September.
     Returns (campaign id, a, b, c)."""
     from datetime import date
 
     from app.services.campaign import campaigns
     from app.services.checks import health_checks
     from app.services.register import enterprises
-    from tests.records import enterprise, manual
+    from tests.records import enterprise, filled, manual
 
     campaign_id = campaigns.save(db, campaigns.load_template())
     data = campaigns.get(db, campaign_id)
@@ -399,7 +399,9 @@ def counted(db: Any) -> tuple[str, str, str, str]:
     a, b, c = (enterprise(db, serial=n) for n in (1, 2, 3))
     enterprises.update(db, c, {"registration_date": date(2023, 5, 1)})
     for eid, on in ((a, date(2023, 7, 1)), (b, date(2023, 8, 10)), (c, date(2023, 12, 20))):
-        health_checks.create(db, health_checks.template(db, eid, on))
+        health_checks.create(db, filled(db, eid, on, noncompliant=()), final=True)
+    # A draft in the period is no check done: no figure counts it (README, 工作总结).
+    health_checks.create(db, health_checks.template(db, c, date(2023, 9, 5)))
     manual(db, a, found=date(2023, 9, 1), deadline=date(2023, 9, 28))  # open, overdue
     return campaign_id, a, b, c
 

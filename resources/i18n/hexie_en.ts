@@ -836,12 +836,12 @@ Please choose another backup.</translation>
       <translation>%1: major risks being handled</translation>
     </message>
     <message>
-      <source>%1的%2企业</source>
-      <translation>%1: %2 enterprises</translation>
+      <source>%1已定稿的体检</source>
+      <translation>%1: final health checks</translation>
     </message>
     <message>
-      <source>%1的体检</source>
-      <translation>%1: health checks</translation>
+      <source>%1的%2企业</source>
+      <translation>%1: %2 enterprises</translation>
     </message>
     <message>
       <source>%1的裁员备案</source>
@@ -856,8 +856,8 @@ Please choose another backup.</translation>
       <translation>Ledger items found during the campaign</translation>
     </message>
     <message>
-      <source>专项行动期间的体检</source>
-      <translation>Health checks during the campaign</translation>
+      <source>专项行动期间已定稿的体检</source>
+      <translation>Final health checks during the campaign</translation>
     </message>
     <message>
       <source>专项行动期间的裁员备案</source>
@@ -915,8 +915,8 @@ Please choose another backup.</translation>
       <translation>Rectification items found in the campaign period (%1); click to see them</translation>
     </message>
     <message>
-      <source>专项行动期间（%1）的体检；点击查看这些体检</source>
-      <translation>Health checks in the campaign period (%1); click to see them</translation>
+      <source>专项行动期间（%1）已定稿的体检（不含草稿）；点击查看这些体检</source>
+      <translation>Final health checks in the campaign period (%1), drafts not counted; click to see them</translation>
     </message>
     <message>
       <source>专项行动期间（%1）的裁员备案；点击查看</source>
@@ -1463,6 +1463,10 @@ medium %2</translation>
       <source>保存%1</source>
       <translation>Save %1</translation>
     </message>
+    <message>
+      <source>全部状态</source>
+      <translation>All statuses</translation>
+    </message>
     <message numerus="yes">
       <source>共 %n 次体检</source>
       <translation>
@@ -1472,6 +1476,10 @@ medium %2</translation>
     <message>
       <source>删除草稿</source>
       <translation>Delete draft</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Final</translation>
     </message>
     <message>
       <source>打印</source>
@@ -1512,6 +1520,10 @@ medium %2</translation>
     <message>
       <source>空白现场记录表（选中体检的企业）</source>
       <translation>Blank field forms (enterprises of the selected checks)</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
     </message>
     <message>
       <source>请先在列表中选中一次体检。</source>

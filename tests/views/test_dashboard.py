@@ -174,7 +174,13 @@ def test_check_list_filters_by_campaign(qtbot, window, counted):  # noqa: F811
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
     assert window.check_tab.use_dates.isChecked()
-    assert window.check_tab.model.rowCount() == 2  # the third check is after the campaign
+    # The third enterprise's final check is after the campaign; its draft is in it.
+    assert window.check_tab.model.rowCount() == 3
+    status = window.check_tab.status
+    status.setCurrentIndex(status.findData("final"))
+    assert window.check_tab.model.rowCount() == 2  # what the overview counts
+    status.setCurrentIndex(status.findData("draft"))
+    assert window.check_tab.model.rowCount() == 1
 
 
 def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):
@@ -308,10 +314,11 @@ def test_each_tile_says_what_it_counts_and_opens_a_list_that_long(qtbot, demo_wi
         assert rows() == shown[key], (key, tile.text(), rows())
     con = sqlite3.connect(w.db.path)
     span = {"a": period.start.isoformat(), "b": period.end.isoformat()}
-    checks = con.execute(
-        "SELECT count(*) FROM health_check WHERE deleted = 0 AND check_date BETWEEN :a AND :b",
+    checks, every_check = con.execute(
+        "SELECT count(CASE WHEN status = 'final' THEN 1 END), count(*) FROM health_check"
+        " WHERE deleted = 0 AND check_date BETWEEN :a AND :b",
         span,
-    ).fetchone()[0]
+    ).fetchone()
     found = con.execute(
         "SELECT count(*) FROM rectification_item WHERE deleted = 0 AND found_on BETWEEN :a AND :b",
         span,
@@ -321,5 +328,6 @@ def test_each_tile_says_what_it_counts_and_opens_a_list_that_long(qtbot, demo_wi
     ).fetchone()[0]
     con.close()
     assert (shown["checks"], shown["ledger"]) == (checks, found) and found > 0
+    assert every_check > checks  # the demo's drafts are in the period, and not counted
     # The status bar counts every item (全部), which the period's card need not equal.
     assert f"整改事项 {every_item} 条" in w.counts_label.text()

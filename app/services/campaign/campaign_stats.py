@@ -94,7 +94,11 @@ class CampaignStats:
 
 # -- the filters each number is counted with (the dashboard opens the list with them) ---------
 def check_filter(period: Period, county: str = "") -> check_list.CheckFilter:
-    return check_list.CheckFilter(county_code=county, date_from=period.start, date_to=period.end)
+    """Checks done in the period: final ones only. A draft (草稿) is a visit not yet
+    written up and signed; it has no rectification items either (check_ledger)."""
+    return check_list.CheckFilter(
+        county_code=county, date_from=period.start, date_to=period.end, status="final"
+    )
 
 
 def ledger_filter(

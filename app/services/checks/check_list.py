@@ -25,10 +25,13 @@ class CheckFilter(record_lists.ListFilter):
     campaign_id: str = ""
     open_findings: bool = False
     enterprise_id: str = ""
+    # "final" (定稿) or "draft"; "" both. A report counts final checks only: a draft
+    # is a visit still being written up (README, 工作总结).
+    status: str = ""
 
 
 def _conditions(flt: CheckFilter) -> list[ColumnElement[bool]]:
-    equal = ("county_code", "campaign_id", "enterprise_id", "origin_office")
+    equal = ("county_code", "campaign_id", "enterprise_id", "origin_office", "status")
     conds = record_lists.matching(HealthCheck, flt, equal, dated=HealthCheck.check_date)
     code_prefix = flt.text.strip().replace("%", "").upper()
     if (

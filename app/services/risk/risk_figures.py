@@ -101,11 +101,14 @@ def _aggregate(metric: str, aggregate: str, ref: str, window: int) -> Select[Any
 
 def _internal(metric: str, today: date) -> Select[Any]:
     if metric == "check_owed_people":
+        # Final checks only: a draft is not yet written up (its figures may be blank
+        # or provisional), and a newer draft must not hide what a final check found.
+        done = and_(HealthCheck.deleted == false(), HealthCheck.status == "final")
         latest = (
             select(
                 HealthCheck.enterprise_id.label("eid"), func.max(HealthCheck.check_date).label("d")
             )
-            .where(HealthCheck.deleted == false())
+            .where(done)
             .group_by(HealthCheck.enterprise_id)
             .subquery()
         )
@@ -121,7 +124,7 @@ def _internal(metric: str, today: date) -> Select[Any]:
                     latest.c.eid == HealthCheck.enterprise_id, latest.c.d == HealthCheck.check_date
                 ),
             )
-            .where(HealthCheck.deleted == false())
+            .where(done)
             .group_by(HealthCheck.enterprise_id, HealthCheck.check_date)
             .subquery()
         )

@@ -37,7 +37,7 @@ class DashboardClicks:
         p = self.stats.period
         s = campaign_stats
         routes: dict[str, tuple[str, Any, str]] = {
-            "checks": ("checks", s.check_filter(p), self.tr("专项行动期间的体检")),
+            "checks": ("checks", s.check_filter(p), self.tr("专项行动期间已定稿的体检")),
             "ledger": (
                 "ledger",
                 s.ledger_filter(p, "found", today=self.today),
@@ -93,7 +93,7 @@ class DashboardClicks:
             self._go(target, flt, text.replace("%1", self._county(county)))
 
     def checks_clicked(self, county: str, _series: str) -> None:
-        self._in_county("checks", campaign_stats.check_filter, county, self.tr("%1的体检"))
+        self._in_county("checks", campaign_stats.check_filter, county, self.tr("%1已定稿的体检"))
 
     def risk_clicked(self, county: str, level: str) -> None:
         names = {"high": self.tr("高风险"), "medium": self.tr("中风险")}

@@ -280,7 +280,7 @@ class DashboardTab(DashboardClicks, QWidget):
         }
         period = f"{s.period.start} — {s.period.end}"
         tips = {
-            "checks": self.tr("专项行动期间（%1）的体检；点击查看这些体检"),
+            "checks": self.tr("专项行动期间（%1）已定稿的体检（不含草稿）；点击查看这些体检"),
             "ledger": self.tr("专项行动期间（%1）发现的整改事项；点击查看"),
             "offers": self.tr("专项行动期间（%1）发出或收到的要约；点击查看"),
             "layoffs": self.tr("专项行动期间（%1）的裁员备案；点击查看"),

@@ -39,6 +39,11 @@ class HealthCheckTab(ListTab):
     def build(self) -> None:
         self.enterprise_chip.setObjectName("enterprise_chip")
         self.county = self.choice("check_county", (), CountyFilter(self.english))
+        # The overview and the report count final checks only (campaign_stats.check_filter).
+        self.status = self.choice(
+            "check_status",
+            [(self.tr("全部状态"), ""), (self.tr("已定稿"), "final"), (self.tr("草稿"), "draft")],
+        )
         # A campaign sets the date range to its period: the checks that belong to it.
         self.campaign = named(QComboBox(), "check_campaign")
         self.reload_campaigns()
@@ -75,6 +80,7 @@ class HealthCheckTab(ListTab):
         dates = self.use_dates.isChecked()
         return self.filter_of(
             county_code=self.county.currentData() or "",
+            status=self.status.currentData() or "",
             date_from=date(qf.year(), qf.month(), qf.day()) if dates else None,
             date_to=date(qt.year(), qt.month(), qt.day()) if dates else None,
             open_findings=self.open_only.isChecked(),

@@ -52,6 +52,14 @@ def _count(path, sql, period):
         con.close()
 
 
+def _rows(path, sql, period):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql, {"a": period[0], "b": period[1]}).fetchall()
+    finally:
+        con.close()
+
+
 def _number(text: str, pattern: str) -> int:
     found = re.search(pattern, text)
     assert found, pattern
@@ -61,11 +69,28 @@ def _number(text: str, pattern: str) -> int:
 def test_report_text_and_annex_against_the_records(demo_year):
     path, period, text, annex = demo_year
     live = "deleted = 0"
+    # Enterprises with a final check (定稿) in the period: a draft is not a check done.
+    in_period = f"{live} AND check_date BETWEEN :a AND :b"
     checks = _count(
         path,
-        f"SELECT count(*) FROM health_check WHERE {live} AND check_date BETWEEN :a AND :b",
+        f"SELECT count(DISTINCT enterprise_id) FROM health_check WHERE {in_period} AND status = 'final'",
         period,
     )
+    drafts_only = _count(
+        path,
+        f"SELECT count(DISTINCT enterprise_id) FROM health_check WHERE {in_period} AND status = 'draft'"
+        f" AND enterprise_id NOT IN (SELECT enterprise_id FROM health_check WHERE {in_period} AND status = 'final')",
+        period,
+    )
+    checks_per_month = {
+        f"{int(m[:4])}年{int(m[5:])}月": n
+        for m, n in _rows(
+            path,
+            f"SELECT substr(check_date, 1, 7), count(DISTINCT enterprise_id) FROM health_check"
+            f" WHERE {in_period} AND status = 'final' GROUP BY 1",
+            period,
+        )
+    }
     found = _count(
         path,
         f"SELECT count(*) FROM rectification_item WHERE {live} AND found_on BETWEEN :a AND :b",
@@ -101,6 +126,7 @@ def test_report_text_and_annex_against_the_records(demo_year):
         f"SELECT sum(laid_off) FROM layoff_filing WHERE {live} AND coalesce(reported_on, layoff_on) BETWEEN :a AND :b",
         period,
     )
+    assert drafts_only > 0  # the demo leaves drafts in the period: they must not count
     assert signed > 1  # the demo year signs contracts: a sum read back as a Boolean printed 1
     assert _number(text, r"共对(\d+)家企业开展") == checks
     assert _number(text, r"发现劳动用工问题(\d+)项") == found
@@ -117,6 +143,9 @@ def test_report_text_and_annex_against_the_records(demo_year):
     assert (
         county["合计"][2] == checks and county["合计"][4] == found and county["合计"][5] == closed
     )
+    months = {r[0].value: r[1].value for r in wb["按月进度"].iter_rows(min_row=5)}
+    assert {m: n for m, n in months.items() if n and m != "合计"} == checks_per_month
+    assert sum(checks_per_month.values()) >= checks  # an enterprise checked in two months
     offers_sheet = {r[0].value: [c.value for c in r] for r in wb["要约行动"].iter_rows(min_row=5)}
     assert offers_sheet["合计"][1:] == [offers_made, signed, filed]
     layoffs_sheet = {r[0].value: [c.value for c in r] for r in wb["裁员备案"].iter_rows(min_row=5)}

@@ -201,6 +201,23 @@ def test_internal_signals_count(db, firms):
     assert b["level"] == "high" and b["red_line"] and any("集体讨薪" in r for r in b["reasons"])
 
 
+def test_wages_owed_at_a_check_count_from_final_checks_only(db, firms):
+    """体检发现拖欠10人以上工资 reads the newest final check: a draft is not written up,
+    so it neither raises a grade nor hides what a final check found."""
+    from app.services.checks import health_checks
+    from tests.records import filled
+
+    a, b = firms["汝州市甲公司"], firms["汝州市乙公司"]
+    owed = {"wages_owed_people": 12, "wages_owed_yuan": 60000}
+    health_checks.create(db, filled(db, a, date(2023, 6, 1), (), **owed), final=True)
+    health_checks.create(db, health_checks.template(db, a, date(2023, 6, 20)))  # a newer draft
+    health_checks.create(db, filled(db, b, date(2023, 6, 10), (), **owed))  # a draft only
+    grade(db)
+    graded_a = risk_grading.enterprise_grade(db, a)
+    assert graded_a["level"] == "high" and any("拖欠10人以上" in r for r in graded_a["reasons"])
+    assert risk_grading.enterprise_grade(db, b)["score"] == 0
+
+
 def test_visit_list_excludes_checked(db, firms, tmp_path):
     from app.services.checks import health_checks
 
