@@ -4,7 +4,7 @@ grading made from it."""
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.cli import shared
 from app.cli.output import print_result
@@ -29,7 +29,7 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_import_risk_data(args: argparse.Namespace) -> int:
     from app.services.core.spreadsheet import SpreadsheetError
-    from app.services.risk import risk_import
+    from app.services.risk import risk_grading, risk_import
 
     with open_db(args, write=not args.dry_run) as db:  # a dry run only reads
         try:
@@ -38,11 +38,68 @@ def cmd_import_risk_data(args: argparse.Namespace) -> int:
             raise CliError(str(exc), shared.EXIT_UNREADABLE) from exc
         result = plan.summary()
         if not args.dry_run:
-            # apply_import backs the database up before it writes.
+            # apply_import backs the database up before it writes, and grades after.
             result["batch"] = run_work(risk_import.apply_import(db, plan))
+            result["grading"] = risk_grading.latest_summary(db)
     matched = f"{result['rows']} 行，按代码匹配 {result['matched_by_code']}，"
     rest = f"按名称匹配 {result['matched_by_name']}，未匹配 {len(result['unmatched'])}，数据 {result['facts']} 条"
-    print_result(args, result, f"{risk_import.source_label(args.source)}：{matched}{rest}")
+    text = f"{risk_import.source_label(args.source)}：{matched}{rest}"
+    if result.get("grading"):
+        text += "\n" + _grading_text(result["grading"])
+    print_result(args, result, text)
+    return EXIT_OK
+
+
+def _grading_text(result: dict[str, Any]) -> str:
+    return (
+        f"重新评级：高 {result['high']}，中 {result['medium']}，低 {result['low']}；"
+        f"等级上升 {result['rose']} 家（数据截至 {result['reference_period'] or '—'}）"
+    )
+
+
+def _rollback_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("batch", nargs="?", default=None, help="批次编号（不填则列出批次）")
+    db_options(p)
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_rollback_risk_data(args: argparse.Namespace) -> int:
+    """Withdraw a batch of shared data and grade again, as the window's 撤回选中批次."""
+    from app.services.core.spreadsheet import SpreadsheetError
+    from app.services.risk import risk_grading, risk_import
+
+    with open_db(args, write=args.batch is not None) as db:
+        if args.batch is None:
+            rows = [
+                {
+                    k: str(b[k])
+                    for k in ("id", "source", "file_name", "imported_on", "status", "facts")
+                }
+                for b in risk_import.batches(db)
+            ]
+            if args.json:
+                shared.print_json(rows)
+            else:
+                for b in rows:
+                    print(
+                        f"{b['id']}  {b['imported_on']}  {b['status']}  {b['facts']} 条  {b['file_name']}"
+                    )
+            return EXIT_OK
+        try:
+            withdrawn = run_work(risk_import.rollback(db, args.batch))
+        except SpreadsheetError as exc:
+            raise CliError(str(exc)) from exc
+        result = {"batch": args.batch, "withdrawn": withdrawn}
+        result["grading"] = risk_grading.latest_summary(db)
+    text = f"已撤回 {withdrawn} 条数据"
+    if withdrawn and result["grading"]:
+        text += "\n" + _grading_text(result["grading"])
+    elif not withdrawn:
+        text = "该批次已撤回过，未作改动"
+    if args.json:
+        shared.print_json(result)
+    else:
+        print(text)
     return EXIT_OK
 
 
@@ -62,9 +119,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if args.json:
         shared.print_json(result)
     else:
-        print(
-            f"高 {result['high']}，中 {result['medium']}，低 {result['low']}；等级上升 {result['rose']} 家（数据截至 {result['reference_period'] or '—'}）"
-        )
+        print(_grading_text(result).removeprefix("重新评级："))
     return EXIT_OK
 
 
@@ -100,6 +155,11 @@ COMMANDS = {
         "导入其他部门共享的数据（税务、社保、水电气、法院、经营异常、投诉）",
         _import_arguments,
         cmd_import_risk_data,
+    ),
+    "rollback-risk-data": Command(
+        "撤回一批共享数据并重新评级（不带批次编号时列出各批次）",
+        _rollback_arguments,
+        cmd_rollback_risk_data,
     ),
     "grade": Command(
         "风险评级：各等级企业数、上升数；或某企业的等级和理由", _grade_arguments, cmd_grade

@@ -3401,6 +3401,10 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
       <translation>Source</translation>
     </message>
     <message>
+      <source>正在撤回并重新评级</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>正在评级</source>
       <translation>Grading</translation>
     </message>

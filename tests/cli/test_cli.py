@@ -272,8 +272,10 @@ def test_import_risk_data_and_grade(capsys, tmp_path, fresh_location):
         and data["unmatched"][0]["name"] == "外县公司"
         and data["batch"]
     )
+    # The import grades on the data now in force, as the window's import does.
+    assert data["grading"]["high"] == 1 and data["grading"]["rose"] == 1
     code_, out, _ = run(capsys, "grade", "--db", db, "--json")
-    assert json.loads(out)["high"] == 1 and json.loads(out)["rose"] == 1
+    assert json.loads(out)["high"] == 1 and json.loads(out)["rose"] == 0  # already high
     code_, out, _ = run(capsys, "grade", "--db", db, "--enterprise", code(1), "--json")
     one = json.loads(out)
     assert (
@@ -281,6 +283,16 @@ def test_import_risk_data_and_grade(capsys, tmp_path, fresh_location):
     )
     code_, _, err = run(capsys, "import-risk-data", str(path), "--db", db, "--source", "tax")
     assert code_ == 2 and "社保" in err
+    # Withdrawing the batch grades again: nothing left against the enterprise.
+    code_, out, _ = run(capsys, "rollback-risk-data", "--db", db, "--json")
+    assert [b["status"] for b in json.loads(out)] == ["active"]
+    code_, out, _ = run(capsys, "rollback-risk-data", data["batch"], "--db", db, "--json")
+    back = json.loads(out)
+    assert code_ == 0 and back["withdrawn"] == 3 and back["grading"]["high"] == 0
+    code_, out, _ = run(capsys, "grade", "--db", db, "--enterprise", code(1), "--json")
+    assert json.loads(out)["level"] == "low" and json.loads(out)["score"] == 0
+    code_, out, _ = run(capsys, "rollback-risk-data", data["batch"], "--db", db)
+    assert code_ == 0 and "已撤回过" in out
 
 
 def test_bundle_cli_county_to_city_and_back(capsys, tmp_path, monkeypatch, fresh_location):

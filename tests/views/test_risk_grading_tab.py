@@ -151,7 +151,7 @@ def test_a_city_wide_file_lists_its_unmatched_rows_without_holding_them(
     from app.services.risk import risk_batches
 
     monkeypatch.setattr(risk_batches, "UNMATCHED_KEPT", 3000)
-    risk_import.rollback(window.db, risk_import.batches(window.db)[0]["id"])
+    drain(risk_import.rollback(window.db, risk_import.batches(window.db)[0]["id"]))
     plan = drain(risk_import.plan_import(window.db, path, "social"))
     batch = drain(risk_import.apply_import(window.db, plan))
     risk_import.save_unmatched(window.db, batch, out)

@@ -73,6 +73,6 @@ def demo_shared_data(db: Database, *, seed: int, today: date) -> Work[int]:
             rows_total=len(rows),
             matched_by_code=len(rows),
         )
-        yield from risk_import.apply_import(db, plan, today=today, backup=False)
+        yield from risk_import.apply_import(db, plan, today=today, backup=False, regrade=False)
         made += len(facts)
     return made

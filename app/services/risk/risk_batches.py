@@ -21,6 +21,7 @@ from app.services.core import audit, backups
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.core.spreadsheet import SpreadsheetError, normalize_label
+from app.services.risk import risk_grading
 from app.services.risk.risk_plan import RiskPlan, chunks
 from app.services.risk.risk_sources import source_label
 
@@ -33,13 +34,28 @@ UNMATCHED_KEPT = 100_000
 
 
 def apply_import(
-    db: Database, plan: RiskPlan, *, today: date | None = None, backup: bool = True
+    db: Database,
+    plan: RiskPlan,
+    *,
+    today: date | None = None,
+    backup: bool = True,
+    regrade: bool = True,
 ) -> Work[str]:
-    """Back the database up, then write the batch and its facts in one transaction;
-    returns the batch id. `backup=False` only for the demo's made-up batches."""
+    """Back the database up, write the batch and its facts in one transaction, then
+    grade every enterprise on the data now in force; returns the batch id. The
+    window, `hexie import-risk-data` and `rollback` all grade this way, so a grade
+    never lags the data (README, 风险研判). `backup=False, regrade=False` only for
+    the demo's made-up batches (the demo grades once, after all of them)."""
     if backup:
         yield from backups.before_import_work(db)
     today = today or date.today()
+    batch_id = yield from _write_batch(db, plan, today)
+    if regrade:
+        yield from risk_grading.grade(db, today=today)
+    return batch_id
+
+
+def _write_batch(db: Database, plan: RiskPlan, today: date) -> Work[str]:
     with db.session() as session:
         actor = session.info["actor"]
         batch = RiskDataBatch(
@@ -126,8 +142,16 @@ def _remember_mapping(session: Any, plan: RiskPlan) -> None:
     )
 
 
-def rollback(db: Database, batch_id: str) -> int:
-    """Withdraw a batch: its facts become tombstones. Returns how many."""
+def rollback(db: Database, batch_id: str, *, today: date | None = None) -> Work[int]:
+    """Withdraw a batch: its facts become tombstones, then every enterprise is graded
+    again on the data left in force (as after an import). Returns how many facts."""
+    n = _withdraw(db, batch_id)
+    if n:
+        yield from risk_grading.grade(db, today=today or date.today())
+    return n
+
+
+def _withdraw(db: Database, batch_id: str) -> int:
     with db.session() as session:
         batch = session.get(RiskDataBatch, batch_id)
         if batch is None or batch.deleted:

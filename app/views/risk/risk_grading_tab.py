@@ -236,8 +236,8 @@ class RiskGradingTab(QWidget):
         return dialog
 
     def _imported(self) -> None:
-        self.refresh()
-        self.grade()
+        # apply_import graded every enterprise after writing the batch.
+        self._graded()
 
     def grade(self) -> None:
         self.tasks.start(
@@ -266,8 +266,13 @@ class RiskGradingTab(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        risk_import.rollback(self.db, batch["id"])
-        self.grade()
+        # rollback grades again on the data left in force, on the worker.
+        self.tasks.start(
+            self,
+            self.tr("正在撤回并重新评级"),
+            lambda: risk_import.rollback(self.db, batch["id"]),
+            lambda _n: self._graded(),
+        )
 
     def export_unmatched(self) -> None:
         rows = sorted({i.row() for i in self.batches.selectedIndexes()})

@@ -134,7 +134,7 @@ def test_the_same_file_imported_twice_is_refused_not_counted_twice(db, firms, tm
     assert "已于" in str(err.value) and "a.xlsx" in str(err.value) and "撤回" in str(err.value)
     other = drain(risk_import.plan_import(db, register(tmp_path / "b.xlsx", 7), "complaint"))
     assert len(other.facts) == 3
-    risk_import.rollback(db, batch)
+    drain(risk_import.rollback(db, batch))
     again = drain(risk_import.plan_import(db, tmp_path / "改名.xlsx", "complaint"))
     assert len(again.facts) == 3
 
