@@ -3402,7 +3402,7 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     </message>
     <message>
       <source>正在撤回并重新评级</source>
-      <translation type="unfinished" />
+      <translation>Withdrawing and grading again</translation>
     </message>
     <message>
       <source>正在评级</source>
