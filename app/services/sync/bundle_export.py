@@ -52,30 +52,42 @@ class ExportResult:
     size: int
 
 
-def _relevant(table: Table, depth: int = 0) -> ColumnElement[bool]:
+def _relevant(table: Table, depth: int = 0, scoped: bool = False) -> ColumnElement[bool]:
     """Rows owned by this office or the recipient (:me, :to) whose parents (foreign
     keys, all the way up) are too: a record about a third office's enterprise means
     nothing to the recipient, who does not hold that enterprise (and must not be
-    sent it)."""
+    sent it).
+
+    `scoped` (the city writing to a county): a row that names a county (enterprise,
+    guidance activity, typical case) goes only to that county, or to every county when
+    it is the city's own (its code or none); what hangs from an enterprise follows the
+    enterprise through the same chain. The city's campaigns, checklist editions and
+    shared-data batches name no county and go to every county; the city's own summary
+    report goes to none (docs/architecture.md, "What a bundle carries")."""
     condition: ColumnElement[bool] = table.c.origin_office.in_([bindparam("me"), bindparam("to")])
+    if scoped and "county_code" in table.c:
+        condition = and_(condition, table.c.county_code.in_([bindparam("to"), bindparam("me"), ""]))
+    if scoped and table.name == "campaign_report":
+        condition = and_(condition, table.c.office_code == bindparam("to"))
     if depth > 6:  # no chain of record types is this deep; a cycle would be a bug
         return condition
     for fk in table.foreign_keys:
         parent = fk.column.table
         column = table.c[fk.parent.name]
-        inner = select(parent.c.id).where(_relevant(parent, depth + 1))  # type: ignore[arg-type]
+        inner = select(parent.c.id).where(_relevant(parent, depth + 1, scoped))  # type: ignore[arg-type]
         condition = and_(condition, or_(column.is_(None), column.in_(inner)))
     return condition
 
 
 @functools.cache
-def _changed_statement(table: Table, full: bool = False) -> Select[Any]:
+def _changed_statement(table: Table, full: bool = False, scoped: bool = False) -> Select[Any]:
     """Built once per table (and kind), with :me, :to and :since bound at each export
     (so SQLAlchemy compiles it once, not once per export). A full bundle carries
     every record of this office's even where the recipient confirmed that version:
     it is what an office that lost its data (a restored backup, a new PC) is sent
     (README, 同步包: 也可全量); without it a full bundle after a receipt was empty.
-    The recipient's own records still go only where we changed them."""
+    The recipient's own records still go only where we changed them. `scoped`: the
+    city to a county, that county's records and the city's shared ones (_relevant)."""
     base = RecordSyncBase.__table__
     joined = table.outerjoin(
         base,
@@ -90,7 +102,7 @@ def _changed_statement(table: Table, full: bool = False) -> Select[Any]:
         .select_from(joined)
         .where(
             table.c.change_seq > bindparam("since"),
-            _relevant(table),
+            _relevant(table, scoped=scoped),
             or_(
                 base.c.base_version.is_(None),
                 base.c.base_version != table.c.version,
@@ -103,7 +115,14 @@ def _changed_statement(table: Table, full: bool = False) -> Select[Any]:
 
 
 def _changed(
-    conn: Any, table: Table, to: str, since_seq: int, me: str, full: bool = False, **options: Any
+    conn: Any,
+    table: Table,
+    to: str,
+    since_seq: int,
+    me: str,
+    full: bool = False,
+    scoped: bool = False,
+    **options: Any,
 ) -> Any:
     """What to send `to` of one table: changed since `since_seq`; this office's own
     records, and the recipient's records only where we changed them (a proposal
@@ -111,7 +130,7 @@ def _changed(
     never a third office's record (README.md, 同步包: a bundle touches only its sender's
     records)."""
     return conn.execution_options(**options).execute(
-        _changed_statement(table, full), {"me": me, "to": to, "since": since_seq}
+        _changed_statement(table, full, scoped), {"me": me, "to": to, "since": since_seq}
     )
 
 
@@ -274,6 +293,8 @@ def _zip_work(
     since = 0 if full else peer.acked_seq
     # A county sends a neighbouring county only the risks that may spread; the city gets everything.
     neighbour = me.level == "county" and not to.endswith("00")
+    # The city sends a county that county's records and the city's shared ones (_relevant).
+    scoped = me.level == "city" and not to.endswith("00")
     created = utcnow().isoformat(timespec="seconds")
     sequence = peer.sent_sequence + 1
     members: dict[str, dict[str, Any]] = {}
@@ -295,7 +316,7 @@ def _zip_work(
             rows: Any = (
                 few.get(name, ())
                 if few is not None
-                else _changed(conn, table, to, since, me.code, full, yield_per=2000)
+                else _changed(conn, table, to, since, me.code, full, scoped, yield_per=2000)
             )
             for row in rows:
                 # Dates stay Python values here; the JSON encoder writes them

@@ -58,9 +58,11 @@ def _live(db: Any, firm: str) -> bool:
     return enterprises.get(db, firm) is not None
 
 
-def _owned_rows(db: Any, owner: str, skip: set[str]) -> dict[str, list[Any]]:
+def _owned_rows(db: Any, owner: str, skip: set[str], county: str = "") -> dict[str, list[Any]]:
     """Every record `owner` owns in db (without local bookkeeping), minus `skip`;
-    typed values, so a server's rows compare with a file's."""
+    typed values, so a server's rows compare with a file's. `county`: only the
+    records a county receives from the city — those naming that county or none
+    (README, 同步包: 市级单位发给某县的)."""
     from sqlalchemy import select
 
     from app.services.sync.bundle_format import record_tables
@@ -69,9 +71,10 @@ def _owned_rows(db: Any, owner: str, skip: set[str]) -> dict[str, list[Any]]:
     with db.reader() as conn:
         for name, table in record_tables().items():
             columns = [table.c.id] + [c for c in table.c if c.name not in ("id", "change_seq")]
-            rows = conn.execute(
-                select(*columns).where(table.c.origin_office == owner).order_by(table.c.id)
-            ).all()
+            where = [table.c.origin_office == owner]
+            if county and "county_code" in table.c:
+                where.append(table.c.county_code.in_([county, owner, ""]))
+            rows = conn.execute(select(*columns).where(*where).order_by(table.c.id)).all()
             out[name] = [tuple(r) for r in rows if r[0] not in skip]
     return out
 
@@ -122,7 +125,7 @@ def test_ten_counties_converge_at_the_city_in_any_order(sync_office, tmp_path, r
                     enterprises.update(county.db, issued, {"notes": f"{county.code}的意见"})
         # -- the city works, and edits one record a county also edits -----------------------------
         for _ in range(rng.randint(1, 2)):
-            city.new_firm(rng, "410402")
+            city.new_firm(rng, rng.choice(COUNTIES))  # the city registers firms in counties
         if rnd > 0:
             county = rng.choice([c for c in counties.values() if c.firms])
             firm = rng.choice(county.firms)
@@ -177,7 +180,10 @@ def test_ten_counties_converge_at_the_city_in_any_order(sync_office, tmp_path, r
                 county.db, result.files, county.keys, receipt_dir=work / f"back-{county.code}"
             )
             skip = _open_ids(city.db) | _open_ids(county.db)
-            assert _owned_rows(county.db, CITY, skip) == _owned_rows(city.db, CITY, skip)
+            # The city's records of this county (and none of another county's) arrived.
+            assert _owned_rows(county.db, CITY, skip) == _owned_rows(
+                city.db, CITY, skip, county.code
+            )
             assert not any(
                 r for rows in _owned_rows(county.db, "", set()).values() for r in rows
             )  # nothing ownerless

@@ -120,15 +120,17 @@ def test_a_county_cannot_overwrite_another_countys_record(city_and_counties, tmp
 def test_the_city_issues_its_records_and_proposals_go_back_to_the_owner(
     city_and_counties, tmp_path
 ):
-    """The city sends what it owns (a campaign, an enterprise it registered); a county's
-    edit of one of them comes back as a proposal: a conflict at the city, never applied."""
+    """The city sends what it owns (a campaign to every county, an enterprise it
+    registered to the county it is in); a county's edit of one of them comes back as a
+    proposal: a conflict at the city, never applied."""
     (city, city_keys), counties = city_and_counties
     campaign = campaigns.save(city, campaigns.load_template())
-    firm = firm_in(city, "市直乙公司", 2, county="410402")
+    firm = firm_in(city, "市直乙公司", 2, county="410421")
     for c, (db, private) in counties.items():
         send(city, city_keys, c, tmp_path / f"to-{c}")
         bundle.import_paths(db, [tmp_path / f"to-{c}"], private, receipt_dir=tmp_path / f"r-{c}")
-        assert enterprises.get(db, firm)["name"] == "市直乙公司"
+        held = enterprises.count(db, EnterpriseFilter())
+        assert held == (1 if c == "410421" else 0)  # the firm only where it is
         [info] = [i for i in campaigns.all_campaigns(db) if i.id == campaign]
         assert info.owner == CITY and "平顶山市" in info.label
     a_db, a_keys = counties["410421"]
@@ -153,6 +155,93 @@ def test_the_city_never_relays_one_county_to_another(city_and_counties, tmp_path
     assert "enterprise" not in result.counts
     bundle.import_paths(b_db, [tmp_path / "to-b"], b_keys)
     assert enterprises.count(b_db, EnterpriseFilter()) == 0
+
+
+def test_the_city_sends_a_county_its_own_county_and_the_shared_records(city_and_counties, tmp_path):
+    """The city's own records of two counties (enterprises it registered, their checks,
+    rectification items and layoff filings, guidance activities, typical cases) go each
+    to its county only; its campaign goes to both; its own summary report to neither. Counted in each county's file with sqlite3."""
+    import sqlite3
+    from datetime import date
+
+    from app.services.campaign import campaign_report, guidance
+    from app.services.checks import health_checks
+    from app.services.layoffs import layoffs
+    from app.services.layoffs.layoffs import FilingInput
+    from tests.records import filled
+
+    (city, city_keys), counties = city_and_counties
+    campaign = campaigns.save(city, campaigns.load_template())
+    campaign_report.save(city, campaign, campaign_report.ReportInput(title="平顶山市总结"))
+    firms = {}
+    for n, county in enumerate(("410421", "410422"), start=1):
+        eid = firms[county] = firm_in(city, f"{county}市直公司", n, county=county)
+        health_checks.create(city, filled(city, eid, date(2023, 7, n)), final=True)
+        layoffs.save(
+            city, FilingInput(eid, total_staff=100, laid_off=25, reported_on=date(2023, 8, 1))
+        )
+        guidance.save_activity(
+            city,
+            {
+                "held_on": "2023-08-15",
+                "kind": "lecture_onsite",
+                "title": county,
+                "county_code": county,
+            },
+            campaign_id=campaign,
+            enterprise_ids=[eid],
+        )
+        guidance.save_case(
+            city,
+            {
+                "title": f"{county}案例",
+                "kind": "model_enterprise",
+                "county_code": county,
+                "body": "做法",
+            },
+            campaign_id=campaign,
+            enterprise_id=eid,
+        )
+    held = {}
+    for county in ("410421", "410422"):
+        db, private = counties[county]
+        result = send(city, city_keys, county, tmp_path / f"to-{county}")
+        assert result.counts["enterprise"] == 1 and "campaign_report" not in result.counts
+        bundle.import_paths(db, [tmp_path / f"to-{county}"], private)
+        con = sqlite3.connect(db.path)
+        try:
+            held[county] = {
+                table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in (
+                    "enterprise",
+                    "health_check",
+                    "rectification_item",
+                    "layoff_filing",
+                    "guidance_activity",
+                    "typical_case",
+                    "campaign",
+                    "campaign_report",
+                )
+            }
+            counties_held = {
+                r[0] for r in con.execute("SELECT DISTINCT county_code FROM enterprise")
+            }
+            places = {r[0] for r in con.execute("SELECT county_code FROM guidance_activity")}
+            foreign = con.execute(
+                "SELECT count(*) FROM health_check h LEFT JOIN enterprise e"
+                " ON e.id = h.enterprise_id WHERE e.county_code IS NOT ?",
+                (county,),
+            ).fetchone()[0]
+        finally:
+            con.close()
+        assert counties_held == {county} and foreign == 0
+        assert places == {county}
+    for county in ("410421", "410422"):
+        assert held[county]["enterprise"] == 1 and held[county]["health_check"] == 1
+        assert held[county]["rectification_item"] == 2  # filled(): A01 and B03 not met
+        assert held[county]["layoff_filing"] == 1 and held[county]["typical_case"] == 1
+        assert held[county]["campaign"] == 1 and held[county]["campaign_report"] == 0
+        assert held[county]["guidance_activity"] == 1
 
 
 def test_two_counties_registering_one_firm_both_reach_the_city(city_and_counties, tmp_path):
