@@ -52,7 +52,25 @@ def reference_period(db: Database) -> str:
     return value or ""
 
 
-def _aggregate(metric: str, aggregate: str, ref: str, window: int) -> Select[Any] | None:
+def latest_periods(conn: Any) -> dict[str, str]:
+    """Each metric's own latest month. A trend compares a figure's latest month with
+    earlier months of the same figure: measured from the newest month of any data (a
+    complaint or a court case dated after the last social-insurance month), every
+    headcount "fell 100%" against a month with no data yet."""
+    f = RiskFact
+    rows = conn.execute(
+        select(f.metric, func.max(f.period))
+        .where(f.deleted == false(), f.period != "")
+        .group_by(f.metric)
+    )
+    return {metric: period for metric, period in rows if period}
+
+
+def _aggregate(
+    metric: str, aggregate: str, ref: str, window: int, own: str = ""
+) -> Select[Any] | None:
+    """`ref`: the newest month of all data, where the data window ends (older figures
+    are out of date); `own`: the metric's own latest month, where its trends start."""
     f = RiskFact
     base = and_(f.deleted == false(), f.metric == metric)
     start = shift(ref, -(window - 1)) if ref else ""
@@ -76,6 +94,7 @@ def _aggregate(metric: str, aggregate: str, ref: str, window: int) -> Select[Any
             .where(base)
             .group_by(f.enterprise_id, latest.c.p)
         )
+    ref = own or ref
     if not ref:
         return None
     if aggregate == "change_pct_3m":
@@ -165,14 +184,20 @@ def _text(value: Any) -> Any:
 
 
 def figure_select(
-    metric: str, aggregate: str, ref: str, window: int, today: date
+    metric: str,
+    aggregate: str,
+    ref: str,
+    window: int,
+    today: date,
+    latest: dict[str, str] | None = None,
 ) -> Select[Any] | None:
     """Each enterprise's figure of `metric` by `aggregate`, as rows (eid, v, p): the
     value and its month ("" when not monthly). None when there is none to have (a
-    change with no data at all)."""
+    change with no data at all). `latest`: each metric's own latest month
+    (latest_periods), where its trends are measured from."""
     if metric in INTERNAL:
         return _internal(metric, today)
-    return _aggregate(metric, aggregate, ref, window)
+    return _aggregate(metric, aggregate, ref, window, (latest or {}).get(metric, ""))
 
 
 def gather(
@@ -181,11 +206,14 @@ def gather(
     ref = reference_period(db)
     figures: dict[tuple[str, str], dict[str, Figure]] = {}
     with db.reader() as conn:
+        latest = latest_periods(conn)
         for rule in rules.rules:
             key = (rule.metric, rule.aggregate)
             if rule.requires or key in figures or not rule.enabled:
                 continue
-            stmt = figure_select(rule.metric, rule.aggregate, ref, rules.window_months, today)
+            stmt = figure_select(
+                rule.metric, rule.aggregate, ref, rules.window_months, today, latest
+            )
             rows = conn.execute(stmt) if stmt is not None else []
             figures[key] = {eid: Figure(v, p) for eid, v, p in rows}
     return ref, figures

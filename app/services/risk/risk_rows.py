@@ -75,6 +75,9 @@ def row_facts(
             raise ValueError(f"“{clean_text(raw['period'])}”不是有效的月份")
         period = month or ""
     if source == "court":
+        # A case counts from the month it was filed (立案日期), inside the data window
+        # like any dated figure; a file without the date counts it undated (README, 风险研判).
+        period = _month_of(raw, "filed_on", "立案日期")
         cause = clean_text(raw.get("case_cause")) + clean_text(raw.get("case_kind"))
         count = number(raw.get("cases")) or 1.0
         if re.search("劳动|工资|报酬|劳务", cause):
@@ -83,8 +86,17 @@ def row_facts(
             out.append(("enforcement", period, count))
         return out
     if source == "abnormal":
-        removed = clean_text(raw.get("removed_on"))
-        return [("abnormal_list", "", 0.0 if removed else 1.0)]
+        # Listed in the month of 列入日期, off the list from the month of 移出日期: the
+        # latest of the two is the enterprise's state, whichever file said it.
+        removed = _month_of(raw, "removed_on", "移出日期")
+        if removed:
+            return [("abnormal_list", removed, 0.0)]
+        listed = _month_of(raw, "listed_on", "列入日期")
+        if not listed:
+            raise ValueError(
+                "没有列入日期：无法确定何时列入经营异常名录，请补上列入日期后再导入这一行"
+            )
+        return [("abnormal_list", listed, 1.0)]
     if source == "complaint":
         out.append(("wage_complaints", period, 1.0))
     for name, spec in info["fields"].items():
@@ -99,6 +111,18 @@ def row_facts(
         if value is not None:
             out.append((metric, month, value))
     return out
+
+
+def _month_of(raw: dict[str, Any], name: str, label: str) -> str:
+    """The month ("2023-05") of a date column of the row; "" when the row has none;
+    a date that cannot be read is the row's problem."""
+    text = clean_text(raw.get(name))
+    if name not in raw or not text:
+        return ""
+    month = parse_month(raw[name])
+    if month is None or month == "bad":
+        raise ValueError(f"{label}“{text}”不是有效的日期")
+    return month
 
 
 def named_by(cells: list[Any], mapping: dict[int, str]) -> tuple[dict[str, Any], str, str]:

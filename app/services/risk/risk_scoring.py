@@ -64,12 +64,14 @@ def _condition(rule: Rule, value: Any) -> Any:
     return risk_rules.OPS[rule.op](value, literal(rule.value, Float))
 
 
-def _scoring_select(rules: RuleSet, ref: str, today: date) -> tuple[Select[Any], list[Rule]]:
+def _scoring_select(
+    rules: RuleSet, ref: str, today: date, latest: dict[str, str] | None = None
+) -> tuple[Select[Any], list[Rule]]:
     ordered = risk_rules.order([r for r in rules.rules if r.enabled])
     keys = _keys(ordered)
     parts = []
     for k, key in enumerate(keys):
-        figure = risk_figures.figure_select(*key, ref, rules.window_months, today)
+        figure = risk_figures.figure_select(*key, ref, rules.window_months, today, latest)
         if figure is None:
             continue
         f = figure.subquery()
@@ -136,7 +138,7 @@ def _keys(ordered: list[Rule]) -> list[tuple[str, str]]:
 def score_all(conn: Any, rules: RuleSet, ref: str, today: date) -> list[Scored]:
     """Every live enterprise a rule fired for or that held a level, by id; any other
     live enterprise scores 0, is 低 and held no level (nothing to store)."""
-    stmt, ordered = _scoring_select(rules, ref, today)
+    stmt, ordered = _scoring_select(rules, ref, today, risk_figures.latest_periods(conn))
     keys = _keys(ordered)
     out = []
     for row in conn.execute(stmt):

@@ -278,6 +278,55 @@ def test_other_sources(db, firms, tmp_path):
     assert c["level"] == "high" and c["score"] == 45
 
 
+def _csv(tmp_path, name, header, rows):
+    path = tmp_path / name
+    lines = [",".join(header)] + [",".join(str(c) for c in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="gbk")
+    return path
+
+
+def test_a_trend_starts_from_its_own_latest_month(db, firms, tmp_path):
+    """Social insurance to May, a complaint in June: the headcount's change is May on
+    February (no change), not June (no data yet) on March, which read as a 100% drop."""
+    rows = [["汝州市甲公司", code(1), f"2023-{m:02d}", "50", "0", "0"] for m in range(2, 6)]
+    run_import(db, social_xlsx(tmp_path / "s.xlsx", rows), "social")
+    header = ["被投诉单位", "统一社会信用代码", "投诉日期", "涉及人数"]
+    complaint = _csv(tmp_path, "c.csv", header, [["汝州市乙公司", code(2), "2023-06-05", 3]])
+    run_import(db, complaint, "complaint")
+    a = risk_grading.enterprise_grade(db, firms["汝州市甲公司"])
+    assert a["reference_period"] == "2023-06" and a["score"] == 0, a["reasons"]
+
+
+def test_abnormal_list_and_court_cases_carry_their_dates(db, firms, tmp_path):
+    """经营异常名录: listed from the month of 列入日期, off the list from the month of
+    移出日期 (a later file's removal clears an earlier listing); court cases from the
+    month of 立案日期, so old ones fall out of the data window like any dated figure."""
+    a, b = firms["汝州市甲公司"], firms["汝州市乙公司"]
+    head = ["企业名称", "统一社会信用代码", "列入日期", "移出日期", "列入原因"]
+    listed = [["汝州市甲公司", code(1), "2023-02-01", "", "未报年报"]]
+    run_import(db, _csv(tmp_path, "a1.csv", head, listed), "abnormal")
+    assert risk_grading.enterprise_grade(db, a)["score"] == 15
+    removed = [["汝州市甲公司", code(1), "2023-02-01", "2023-05-10", "未报年报"]]
+    plan, _ = run_import(db, _csv(tmp_path, "a2.csv", head, removed), "abnormal")
+    assert [(f.metric, f.period, f.value) for f in plan.facts] == [
+        ("abnormal_list", "2023-05", 0.0)
+    ]
+    assert risk_grading.enterprise_grade(db, a)["score"] == 0  # removed since
+    undated = [["汝州市丙公司", code(3), "", "", "未报年报"]]
+    plan = drain(risk_import.plan_import(db, _csv(tmp_path, "a3.csv", head, undated), "abnormal"))
+    assert not plan.facts and "没有列入日期" in plan.problems[0][1]
+    court = ["被告", "统一社会信用代码", "案由", "立案日期"]
+    cases = [
+        ["汝州市乙公司", code(2), "追索劳动报酬纠纷", "2021-03-02"],  # out of the window
+        ["汝州市丙公司", code(3), "追索劳动报酬纠纷", "2023-04-20"],
+    ]
+    plan, _ = run_import(db, _csv(tmp_path, "court.csv", court, cases), "court")
+    assert sorted(f.period for f in plan.facts) == ["2021-03", "2023-04"]
+    assert risk_grading.enterprise_grade(db, b)["score"] == 0
+    c = risk_grading.enterprise_grade(db, firms["汝州市丙公司"])
+    assert c["score"] == 15 and any("涉劳动报酬诉讼" in r for r in c["reasons"])
+
+
 def test_matching_reads_the_register_only_for_names(db, firms, tmp_path, monkeypatch):
     """Rows are matched by credit code through the live credit-code index a block at a
     time; the register is read (once, a block at a time) only when some row must be
