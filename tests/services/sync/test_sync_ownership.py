@@ -160,9 +160,11 @@ def test_the_city_never_relays_one_county_to_another(city_and_counties, tmp_path
 def test_the_city_sends_a_county_its_own_county_and_the_shared_records(city_and_counties, tmp_path):
     """The city's own records of two counties (enterprises it registered, their checks,
     rectification items and layoff filings, guidance activities, typical cases) go each
-    to its county only; its campaign goes to both; its own summary report to neither. Counted in each county's file with sqlite3."""
-    import sqlite3
+    to its county only; its campaign goes to both; its own summary report to neither.
+    Counted in each county's database with SQL."""
     from datetime import date
+
+    from sqlalchemy import text
 
     from app.services.campaign import campaign_report, guidance
     from app.services.checks import health_checks
@@ -208,10 +210,9 @@ def test_the_city_sends_a_county_its_own_county_and_the_shared_records(city_and_
         result = send(city, city_keys, county, tmp_path / f"to-{county}")
         assert result.counts["enterprise"] == 1 and "campaign_report" not in result.counts
         bundle.import_paths(db, [tmp_path / f"to-{county}"], private)
-        con = sqlite3.connect(db.path)
-        try:
+        with db.reader() as con:
             held[county] = {
-                table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                table: con.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
                 for table in (
                     "enterprise",
                     "health_check",
@@ -224,16 +225,16 @@ def test_the_city_sends_a_county_its_own_county_and_the_shared_records(city_and_
                 )
             }
             counties_held = {
-                r[0] for r in con.execute("SELECT DISTINCT county_code FROM enterprise")
+                r[0] for r in con.execute(text("SELECT DISTINCT county_code FROM enterprise"))
             }
-            places = {r[0] for r in con.execute("SELECT county_code FROM guidance_activity")}
+            places = {r[0] for r in con.execute(text("SELECT county_code FROM guidance_activity"))}
             foreign = con.execute(
-                "SELECT count(*) FROM health_check h LEFT JOIN enterprise e"
-                " ON e.id = h.enterprise_id WHERE e.county_code IS NOT ?",
-                (county,),
-            ).fetchone()[0]
-        finally:
-            con.close()
+                text(
+                    "SELECT count(*) FROM health_check h LEFT JOIN enterprise e"
+                    " ON e.id = h.enterprise_id WHERE e.county_code IS NULL OR e.county_code <> :c"
+                ),
+                {"c": county},
+            ).scalar_one()
         assert counties_held == {county} and foreign == 0
         assert places == {county}
     for county in ("410421", "410422"):
