@@ -24,7 +24,6 @@ from app.models import (
     MajorRiskEvent,
     NegotiationOffer,
     RectificationItem,
-    TypicalCase,
 )
 from app.models.db import Database
 from app.models.portable import unindexed, year_month
@@ -33,7 +32,6 @@ from app.services.campaign.campaigns import CampaignInput
 from app.services.checks import check_list
 from app.services.core import office, reference
 from app.services.core.record_lists import its_enterprise, sum_by_county
-from app.services.core.record_store import count_where
 from app.services.layoffs import layoff_list
 from app.services.ledger import ledger
 from app.services.ledger.rectification_status import OPEN_STATUSES
@@ -94,8 +92,7 @@ class CampaignStats:
 
 # -- the filters each number is counted with (the dashboard opens the list with them) ---------
 def check_filter(period: Period, county: str = "") -> check_list.CheckFilter:
-    """Checks done in the period: final ones only. A draft (草稿) is a visit not yet
-    written up and signed; it has no rectification items either (check_ledger)."""
+    """Final checks only: a draft (草稿) is no check done (README, 工作总结)."""
     return check_list.CheckFilter(
         county_code=county, date_from=period.start, date_to=period.end, status="final"
     )
@@ -383,11 +380,6 @@ def _registration_dates(db: Database, ids: set[str]) -> dict[str, date | None]:
 
 def guidance_filter(campaign_id: str, kind: str = "", county: str = "") -> guidance.ActivityFilter:
     return guidance.ActivityFilter(campaign_id=campaign_id, kind=kind, county_code=county)
-
-
-def cases_of(db: Database, campaign_id: str) -> int:
-    live = [TypicalCase.campaign_id == campaign_id, TypicalCase.deleted == false()]
-    return count_where(db, TypicalCase, live)
 
 
 def _enterprises_by_county(db: Database, conds: list[Any], counties: list[str]) -> dict[str, int]:
