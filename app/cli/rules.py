@@ -37,16 +37,26 @@ def cmd_layoff_check(args: argparse.Namespace) -> int:
         "notice_days": layoff_rules.notice_days(explained, layoff_on),
         "notice_ok": notice.ok,
         "notice": notice.text,
-        "rehire_priority_until": layoff_rules.rehire_until(layoff_on).isoformat(),
+        # 第41条第3款's re-hire priority is a 第41条 layoff's; below its number each
+        # termination follows 第40、43条 (docs/law.md, "Economic layoffs").
+        "rehire_priority_until": (
+            layoff_rules.rehire_until(layoff_on).isoformat() if threshold.ok else None
+        ),
     }
     if args.json:
         print_json(result)
     else:
         print(threshold.text)
         print(notice.text)
-        print(
-            f"六个月内（{result['rehire_priority_until']} 前）重新招用人员的，应优先招用被裁减人员。"
-        )
+        if threshold.ok:
+            print(
+                f"六个月内（{result['rehire_priority_until']} 前）重新招用人员的，应优先招用被裁减人员。"
+            )
+        else:
+            print(
+                "不属于第41条的经济性裁员：逐人解除劳动合同须依第40条提前三十日书面通知本人"
+                "或者额外支付一个月工资，并事先将理由通知工会（第43条）。"
+            )
     return EXIT_OK
 
 

@@ -4560,6 +4560,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>No opinions of the union or the workers recorded</translation>
     </message>
     <message>
+      <source>未记录已将解除理由事先通知工会</source>
+      <translation>No record that the union was told the reasons for dismissal first</translation>
+    </message>
+    <message>
       <source>本次体检记录的情况属于{who}，{codes} 适用，不能标为“不适用”：请填写检查结果。</source>
       <translation>What this check records falls under {who}: {codes} apply and cannot be "Not applicable"; enter their results.</translation>
     </message>

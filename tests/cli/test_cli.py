@@ -185,6 +185,16 @@ def test_layoff_check_without_database(capsys, staff, laid_off, explained, reach
     assert code == 0 and data["threshold_reached"] is reached and data["notice_ok"] is notice_ok
 
 
+def test_layoff_check_speaks_of_article_41_only_at_its_number(capsys):
+    """19 of 200: no 第41条 re-hire window, the 第40、43条 rules instead (docs/law.md)."""
+    code, out, _ = layoff_check(capsys, "200", "19", "2023-03-01")
+    assert code == 0 and "第40条" in out and "优先招用" not in out
+    code, out, _ = layoff_check(capsys, "200", "19", "2023-03-01", "--json")
+    assert json.loads(out)["rehire_priority_until"] is None
+    code, out, _ = layoff_check(capsys, "190", "19", "2023-03-01")
+    assert "2023-09-30 前）重新招用人员的，应优先招用" in out and "第40条" not in out
+
+
 def test_layoff_check_bad_input(capsys):
     code, _, err = layoff_check(capsys, "10", "12", "2023-03-01")
     assert code == 1 and "超过职工总数" in err

@@ -142,6 +142,22 @@ def test_threshold_list_follows_the_rule_table(db, monkeypatch):
     assert listed() == passing() and len(passing()) == 3  # 20 and 25 of 1,000 are 2–2.5%
 
 
+def test_below_article_41_the_findings_cite_articles_40_and_43(db):
+    """19 of 200 is no 第41条 layoff: its notice is 第40条's (to each worker), the union
+    is told the reasons (第43条), and there is nothing to report before the layoff."""
+    late = {"opinions": "", "reported_on": date(2023, 4, 5)}  # reported after the layoff
+    below = filing(db, enterprise(db), **late)
+    found = {f.text: f.basis for f in layoffs.findings(db, below, today=date(2023, 4, 10))}
+    assert "第40条" in found["提前 30 日说明情况（须至少 30 日）"]
+    assert "第43条" in found["未记录已将解除理由事先通知工会"]
+    assert not any("第41条" in b for t, b in found.items() if "第41条" not in t)
+    assert not any("实施前报告" in t or "听取工会" in t for t in found)
+    above = filing(db, enterprise(db, serial=2), total_staff=190, **late)
+    found = {f.text: f.basis for f in layoffs.findings(db, above, today=date(2023, 4, 10))}
+    assert "第41条" in found["提前 30 日说明情况（须至少 30 日）"]
+    assert "未记录工会或职工的意见" in found and any("实施前报告" in t for t in found)
+
+
 def test_more_people_than_employed_refused(db):
     with pytest.raises(ValidationError) as err:
         filing(db, enterprise(db), total_staff=10, laid_off=12)

@@ -260,11 +260,17 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
     today = today or date.today()
     data, _facts = get(db, filing_id)
     rules = layoff_rules.rules()
-    out = [
-        layoff_rules.threshold_met(data.total_staff or 0, data.laid_off or 0),
-        layoff_rules.notice_finding(data.explained_on, data.layoff_on),
-    ]
-    if data.reported_on and data.explained_on and data.reported_on < data.explained_on:
+    threshold = layoff_rules.threshold_met(data.total_staff or 0, data.laid_off or 0)
+    notice = layoff_rules.notice_finding(data.explained_on, data.layoff_on)
+    below = rules["below_threshold"]
+    if not threshold.ok:
+        # Below 第41条's number each termination follows 第40、43条 (docs/law.md).
+        notice = Finding(notice.ok, notice.text, below["notice_basis"])
+    out = [threshold, notice]
+    if not threshold.ok:
+        if not data.opinions.strip():
+            out.append(Finding(False, N_("未记录已将解除理由事先通知工会"), below["union_basis"]))
+    elif data.reported_on and data.explained_on and data.reported_on < data.explained_on:
         out.append(
             Finding(
                 False,
@@ -275,7 +281,7 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
                 rules["notice_basis"],
             )
         )
-    if data.reported_on and data.layoff_on and data.reported_on > data.layoff_on:
+    if threshold.ok and data.reported_on and data.layoff_on and data.reported_on > data.layoff_on:
         out.append(
             Finding(
                 False,
@@ -287,7 +293,7 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
                 rules["notice_basis"],
             )
         )
-    if not data.opinions.strip():
+    if threshold.ok and not data.opinions.strip():
         out.append(
             Finding(
                 False, N_("未记录工会或职工的意见"), "《劳动合同法》第41条：听取工会或者职工的意见"
@@ -330,7 +336,7 @@ def findings(db: Database, filing_id: str, today: date | None = None) -> list[Fi
                 rules["compensation_basis"],
             )
         )
-    if data.layoff_on:
+    if threshold.ok and data.layoff_on:  # 第41条第3款: a 第41条 layoff's re-hire priority
         until = layoff_rules.rehire_until(data.layoff_on)
         if today <= until:
             out.append(
