@@ -977,8 +977,8 @@ Please choose another backup.</translation>
       <translation>Summary report…</translation>
     </message>
     <message>
-      <source>已体检</source>
-      <translation>Checked</translation>
+      <source>已体检企业（家）</source>
+      <translation>Enterprises checked</translation>
     </message>
     <message>
       <source>已再就业</source>

@@ -213,6 +213,29 @@ def test_city_quotes_a_county_narrative(qtbot, pair, tmp_path):
     assert dialog.quote() is False and "没有填写" in dialog.error.text()
 
 
+def test_progress_chart_counts_enterprises_as_the_plan_and_the_annex(
+    qtbot,
+    window,
+    counted,  # noqa: F811
+):
+    """The plan is 家: an enterprise checked twice is one bar unit, as the annex's
+    已体检 column counts it (the tile counts 次, and says so)."""
+    from app.services.campaign import campaign_stats, report_tables
+    from app.services.checks import health_checks
+    from tests.records import filled
+
+    campaign_id, a, _b, _c = counted
+    health_checks.create(window.db, filled(window.db, a, date(2023, 9, 10), ()), final=True)
+    window.dashboard.refresh()
+    s = window.dashboard.stats
+    assert window.dashboard.checks_chart.values["410482"]["checks"] == 2  # a and b
+    annex = campaign_stats.collect(window.db, campaign_id)
+    assert report_tables.county_table(annex).rows[-1][2] == "2"
+    assert window.dashboard.tiles["checks"].text().startswith("本期体检 3 次") and s.checks == {
+        "410482": 3
+    }
+
+
 def test_overview_counts_off_the_gui_thread(qtbot, db, counted):  # noqa: F811
     from app.tasks import TaskRunner
     from app.views.campaign.dashboard_tab import DashboardTab

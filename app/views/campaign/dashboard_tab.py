@@ -110,7 +110,8 @@ class DashboardTab(DashboardClicks, QWidget):
         self.timeline = Timeline(self.tr("阶段安排"))
         self.checks_chart = BarChart(
             self.tr("体检进度（虚线为计划数）"),
-            [Series("checks", self.tr("已体检"), PALETTE["blue"])],
+            # Enterprises (家), as the plan and the annex's 已体检 count them.
+            [Series("checks", self.tr("已体检企业（家）"), PALETTE["blue"])],
         )
         self.risk_chart = BarChart(
             self.tr("企业风险等级"),
@@ -293,7 +294,7 @@ class DashboardTab(DashboardClicks, QWidget):
             [Bar(p.key, p.name, p.start, p.end) for p in s.campaign.phases], self.today
         )
         self.checks_chart.set_data(
-            counties, {c: {"checks": n} for c, n in s.checks.items()}, s.targets
+            counties, {c: {"checks": n} for c, n in s.checked.items()}, s.targets
         )
         self.risk_chart.set_data(counties, s.risk)
         self.ledger_chart.set_data(counties, s.ledger)
