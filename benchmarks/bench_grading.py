@@ -67,7 +67,8 @@ def graded_db() -> Path:
             plan = risk_import.RiskPlan(
                 source, Path(f"{source}.xlsx"), "", 0, [], {}, {}, facts=facts
             )
-            drain(risk_import.apply_import(db, plan, today=date(2023, 6, 10)))
+            # The setup writes the data; the benchmark times the grading itself.
+            drain(risk_import.apply_import(db, plan, today=date(2023, 6, 10), regrade=False))
     return path
 
 
