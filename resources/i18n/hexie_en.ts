@@ -4585,7 +4585,7 @@ Check the path, or create it first with hexie init.</translation>
     </message>
     <message>
       <source>正在整理名称搜索索引…</source>
-      <translation type="unfinished" />
+      <translation>Reorganising the name search index…</translation>
     </message>
     <message>
       <source>正在检查第 {n} 行…</source>
