@@ -27,7 +27,7 @@ SQLite only (migration 0019_name_order): a server searches with pg_trgm.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,15 +55,21 @@ SHIFT = 32
 LOW_BITS = (1 << SHIFT) - 1
 
 FTS = "name_order_fts"
-_REBUILD = (
+REBUILD_CHUNK = 100_000  # names indexed between two chances to Cancel (~2 s)
+_NUMBER = (
     "DELETE FROM name_order",
     f"INSERT INTO {FTS}({FTS}) VALUES ('delete-all')",
     "INSERT INTO name_order (enterprise_rowid, rank)"
     " SELECT rowid, row_number() OVER (ORDER BY name_pinyin, id)"
     " FROM enterprise WHERE deleted = 0",
+)
+_INDEX = (
     f"INSERT INTO {FTS}(rowid, name, name_initials)"
     f" SELECT (o.rank << {SHIFT}) | o.enterprise_rowid, e.name, e.name_initials"
-    " FROM name_order o JOIN enterprise e ON e.rowid = o.enterprise_rowid ORDER BY o.rank",
+    " FROM name_order o JOIN enterprise e ON e.rowid = o.enterprise_rowid"
+    " WHERE o.enterprise_rowid > :low AND o.enterprise_rowid <= :high"
+)
+_FINISH = (
     f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')",
     "UPDATE name_order_state SET built_seq = (SELECT coalesce(max(change_seq), 0) FROM enterprise)",
 )
@@ -116,7 +122,26 @@ def usable(conn: Connection) -> int | None:
 def rebuild(conn: Connection) -> None:
     """Number the live register in its order and index every name under its rank,
     in the caller's transaction (a rollback keeps the old snapshot)."""
-    for statement in _REBUILD:
+    for _step in rebuild_steps(conn):
+        pass
+
+
+def rebuild_steps(conn: Connection) -> Iterator[tuple[int, int]]:
+    """`rebuild`, yielding (names indexed, names) after each REBUILD_CHUNK of them, so
+    the caller can show progress and stop (its rollback then undoes it all)."""
+    for statement in _NUMBER:
+        conn.execute(text(statement))
+    top = conn.execute(
+        text("SELECT coalesce(max(enterprise_rowid), 0) FROM name_order")
+    ).scalar_one()
+    total = conn.execute(text("SELECT count(*) FROM name_order")).scalar_one()
+    done = 0
+    yield done, total
+    for low in range(0, int(top), REBUILD_CHUNK):
+        indexed = conn.execute(text(_INDEX), {"low": low, "high": low + REBUILD_CHUNK})
+        done += max(indexed.rowcount, 0)
+        yield min(done, total), total
+    for statement in _FINISH:
         conn.execute(text(statement))
 
 

@@ -126,6 +126,6 @@ def refresh_name_order(conn: Connection) -> Work[bool]:
     it is due (~60 s at a million names, so the window says what it is doing)."""
     if not name_order.due(conn):
         return False
-    yield Progress(0, 0, N_("正在整理名称搜索索引…"))
-    name_order.rebuild(conn)
+    for done, total in name_order.rebuild_steps(conn):
+        yield Progress(done, total, N_("正在整理名称搜索索引…"))
     return True
