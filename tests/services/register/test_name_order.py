@@ -194,3 +194,25 @@ def test_a_large_register_is_numbered_when_its_file_is_upgraded(fresh_database, 
         assert name_order.built_seq(conn) is not None
         assert name_order.ranked_names(conn) == 150
     assert _pages(db, EnterpriseFilter(text="有限公司"), n=1)[0]
+
+
+def test_an_enterprise_import_and_a_bundle_build_the_snapshot_when_due(pair, tmp_path, monkeypatch):
+    from app.services.register.enterprise_import import apply_import, plan_import
+    from app.services.sync import bundle
+    from tests.builders import simple_enterprise_xlsx
+
+    monkeypatch.setattr(name_order, "RANKED_FROM", 100)
+    county, city, cpriv, ypriv = pair
+    rows = [
+        {"name": f"汝州市平顶山路{i}号商贸有限公司", "credit_code": code(i)} for i in range(1, 121)
+    ]
+    plan = drain(plan_import(county, simple_enterprise_xlsx(tmp_path / "e.xlsx", rows)))
+    drain(apply_import(county, plan))
+    bundle.export(county, "410400", tmp_path / "out", cpriv)
+    with city.reader() as conn:
+        assert name_order.built_seq(conn) is None  # the city had no register yet
+    bundle.import_paths(city, [tmp_path / "out"], ypriv, receipt_dir=tmp_path / "r")
+    for office_db in (county, city):
+        with office_db.reader() as conn:
+            assert name_order.ranked_names(conn) == 120
+        assert len(_pages(office_db, EnterpriseFilter(text="平顶山路"), n=1)[0]) == 40
