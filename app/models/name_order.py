@@ -59,15 +59,15 @@ REBUILD_CHUNK = 100_000  # names indexed between two chances to Cancel (~2 s)
 _NUMBER = (
     "DELETE FROM name_order",
     f"INSERT INTO {FTS}({FTS}) VALUES ('delete-all')",
-    "INSERT INTO name_order (enterprise_rowid, rank)"
-    " SELECT rowid, row_number() OVER (ORDER BY name_pinyin, id)"
+    "INSERT INTO name_order (rank, enterprise_rowid)"
+    " SELECT row_number() OVER (ORDER BY name_pinyin, id), rowid"
     " FROM enterprise WHERE deleted = 0",
 )
 _INDEX = (
     f"INSERT INTO {FTS}(rowid, name, name_initials)"
     f" SELECT (o.rank << {SHIFT}) | o.enterprise_rowid, e.name, e.name_initials"
     " FROM name_order o JOIN enterprise e ON e.rowid = o.enterprise_rowid"
-    " WHERE o.enterprise_rowid > :low AND o.enterprise_rowid <= :high"
+    " WHERE o.rank > :low AND o.rank <= :high"
 )
 _FINISH = (
     f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')",
@@ -131,16 +131,13 @@ def rebuild_steps(conn: Connection) -> Iterator[tuple[int, int]]:
     the caller can show progress and stop (its rollback then undoes it all)."""
     for statement in _NUMBER:
         conn.execute(text(statement))
-    top = conn.execute(
-        text("SELECT coalesce(max(enterprise_rowid), 0) FROM name_order")
-    ).scalar_one()
-    total = conn.execute(text("SELECT count(*) FROM name_order")).scalar_one()
-    done = 0
-    yield done, total
-    for low in range(0, int(top), REBUILD_CHUNK):
-        indexed = conn.execute(text(_INDEX), {"low": low, "high": low + REBUILD_CHUNK})
-        done += max(indexed.rowcount, 0)
-        yield min(done, total), total
+    # In rank order, so the trigram index's rowids arrive ascending (half the time
+    # of the same rows in rowid order).
+    total = int(conn.execute(text("SELECT coalesce(max(rank), 0) FROM name_order")).scalar_one())
+    yield 0, total
+    for low in range(0, total, REBUILD_CHUNK):
+        conn.execute(text(_INDEX), {"low": low, "high": low + REBUILD_CHUNK})
+        yield min(low + REBUILD_CHUNK, total), total
     for statement in _FINISH:
         conn.execute(text(statement))
 

@@ -21,7 +21,8 @@ depends_on = None
 
 # The SQL as it stands at this revision (app/models/name_order.py keeps it from here).
 DDL = (
-    "CREATE TABLE name_order (enterprise_rowid INTEGER PRIMARY KEY, rank INTEGER NOT NULL)",
+    "CREATE TABLE name_order (rank INTEGER PRIMARY KEY, enterprise_rowid INTEGER NOT NULL)",
+    "CREATE INDEX ix_name_order_enterprise ON name_order (enterprise_rowid)",
     "CREATE VIRTUAL TABLE name_order_fts USING fts5("
     "name, name_initials, content='', tokenize='trigram')",
     "CREATE TABLE name_order_state (id INTEGER PRIMARY KEY CHECK (id = 1), built_seq INTEGER)",
