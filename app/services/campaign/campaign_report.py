@@ -22,6 +22,7 @@ from sqlalchemy import false, select
 from app.models import CampaignReport
 from app.models.db import Database
 from app.services.campaign import report_drafts, report_text
+from app.services.campaign.report_file import ReportResult, check_names
 from app.services.campaign.report_text import ReportInput
 from app.services.core import edit_lock, office, reference
 from app.services.core.messages import N_
@@ -199,13 +200,6 @@ def build(
     return report_text.content_of(stats, texts, data, name, office.letterhead(db).mark)
 
 
-@dataclass(frozen=True)
-class ReportResult:
-    docx: Path
-    annex: Path | None
-    font_notes: list[str]
-
-
 def write(
     db: Database,
     campaign_id: str,
@@ -219,10 +213,7 @@ def write(
     from app.services.campaign import campaign_stats, report_annex
 
     out = Path(out)
-    if out.suffix.lower() != ".docx":
-        raise ValueError(f"报告文件应以 .docx 结尾：{out.name}")
-    if annex is not None and Path(annex).suffix.lower() != ".xlsx":
-        raise ValueError(f"统计表附件应以 .xlsx 结尾：{Path(annex).name}")
+    check_names(out, annex)
     stats = campaign_stats.collect(db, campaign_id, today=today)
     content = build(db, campaign_id, today=today, stats=stats)
     if annex is None:
