@@ -41,7 +41,7 @@ from app.models import (
 )
 from app.models.db import Database
 from app.models.portable import unindexed, year_month
-from app.services.campaign import campaign_stats, guidance_lists
+from app.services.campaign import campaign_filters, guidance_lists
 from app.services.campaign.report_figures import CAMPAIGN_COLUMNS, OFFER_STAGES, Period
 from app.services.campaign.report_text import WAGE_ITEM_PREFIXES
 from app.services.checks import check_list
@@ -76,20 +76,20 @@ PERIOD = Period(START, END)
 
 
 def _checks() -> list[Any]:
-    return check_list._conditions(campaign_stats.check_filter(PERIOD))
+    return check_list._conditions(campaign_filters.check_filter(PERIOD))
 
 
 def _found() -> list[Any]:
-    return ledger._conditions(campaign_stats.ledger_filter(PERIOD, "found", today=TODAY))
+    return ledger._conditions(campaign_filters.ledger_filter(PERIOD, "found", today=TODAY))
 
 
 def _offers(basis: str) -> Any:
-    flt = campaign_stats.offer_filter(PERIOD, today=TODAY, basis=basis)
+    flt = campaign_filters.offer_filter(PERIOD, today=TODAY, basis=basis)
     return by_county_statement(NegotiationOffer, offer_list._conditions(flt))
 
 
 def _events(**how: Any) -> list[Any]:
-    return risk_events._conditions(campaign_stats.event_filter(**how))
+    return risk_events._conditions(campaign_filters.event_filter(**how))
 
 
 def _checks_by(*columns: Any) -> Any:
@@ -144,7 +144,7 @@ def _risk_graded() -> Any:
 
 def _offers_by_stage() -> Any:
     """offer_list.count_by_stage's sums: each stage's count with the list's filter."""
-    flt = campaign_stats.offer_filter(PERIOD, today=TODAY)
+    flt = campaign_filters.offer_filter(PERIOD, today=TODAY)
     conds = offer_list._conditions(flt)
     stages = (offer_list.in_stage(s, TODAY) for s in OFFER_STAGES)
     return sums_statement(NegotiationOffer, conds, *stages)
@@ -279,7 +279,7 @@ DESCRIPTIONS: dict[str, Callable[[], Any]] = {
     "offers_filed": lambda: _offers("filed"),
     "filings": lambda: by_county_statement(
         LayoffFiling,
-        layoff_list._conditions(campaign_stats.filing_filter(PERIOD)),
+        layoff_list._conditions(campaign_filters.filing_filter(PERIOD)),
         LayoffFiling.laid_off,
         LayoffFiling.reemployed,
     ),
@@ -300,7 +300,7 @@ DESCRIPTIONS: dict[str, Callable[[], Any]] = {
     "wage_claims_found": lambda: _wage_claims(""),
     "wage_claims_closed": lambda: _wage_claims("closed"),
     "offers_refused": lambda: _offer_count(
-        campaign_stats.offer_filter(PERIOD, "refused", today=TODAY)
+        campaign_filters.offer_filter(PERIOD, "refused", today=TODAY)
     ),
     "replies_overdue": lambda: _offer_count(
         offer_list.OfferFilter(overdue=True, date_from=START, date_to=END, today=TODAY)
