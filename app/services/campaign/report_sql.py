@@ -6,7 +6,7 @@ from typing import Any
 
 # The schema the text was compiled against: a file at another revision is read
 # through SQLAlchemy (report_file).
-REVISION = "0018_sent_versions"
+REVISION = "0019_name_order"
 # name: (SQL, fixed values, list parameters, each column's conversion)
 QUERIES: dict[str, tuple[str, dict[str, Any], tuple[str, ...], tuple[str | None, ...]]] = {
     "setting": (
