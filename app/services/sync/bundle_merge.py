@@ -31,7 +31,6 @@ from app.services import record_types
 from app.services.core import office
 from app.services.core.progress import Progress, Work, drain
 from app.services.core.stats import RECORD_TYPE_NAMES
-from app.services.register import enterprise_search
 from app.services.sync.bundle_checks import RowChecker, has_surrogate_escape, lone_surrogates
 from app.services.sync.bundle_format import BundleError, jsonable, parsers, record_tables
 from app.services.sync.bundle_read import ZIP_ERRORS, OpenBundle, member_lines
@@ -380,8 +379,6 @@ def merge_work(db: Database, session: Any, bundle: OpenBundle, *, write: bool) -
             _check_file(bundle, member, sha)
     if bundle.problems:
         raise bundle.problems.error()
-    if write:
-        yield from enterprise_search.refresh_name_order(session.connection())
     return result
 
 
