@@ -113,29 +113,31 @@ def docx_raw(texts_json: str, out: str) -> None:
 
 def report_queries(db_path: str, today: str, out: str, sql_json: str) -> None:
     """Not measured: `hexie report`'s work in this process with every statement it
-    sends to SQLite recorded (text and parameters, as the driver receives them), for
-    the raw side to run the same queries (report_raw)."""
+    sends to SQLite recorded (text and parameters, as sqlite3 receives them: a current
+    file is read through report_file, without SQLAlchemy), for the raw side to run the
+    same queries (report_raw)."""
     from datetime import date
 
-    from sqlalchemy import event
-
-    from app.models.db import open_database
-    from app.services.campaign import campaign_report, campaigns
+    from app.services.campaign import report_file
 
     statements: list[tuple[str, object]] = []
-    db = open_database(db_path, operator="bench", read_only=True)
+    reader = report_file.open_from(db_path)
+    assert reader is not None, "the register is not a current SQLite file"
+    conn = reader.conn
 
-    @event.listens_for(db.engine, "before_cursor_execute")
-    def _record(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
-        statements.append((statement, parameters))
+    class Recording:
+        def execute(self, statement: str, parameters: object) -> sqlite3.Cursor:
+            statements.append((statement, parameters))
+            return conn.execute(statement, parameters)  # type: ignore[arg-type]
 
+    reader.conn = Recording()  # type: ignore[assignment]
     on = date.fromisoformat(today)
-    campaign = campaigns.current(db, on)
-    assert campaign is not None, "the register has no campaign"
-    campaign_report.write(db, campaign.id, out, today=on)
-    db.close()
+    campaign_id = report_file.current_campaign(reader, on)
+    assert campaign_id, "the register has no campaign"
+    report_file.write(reader, campaign_id, out, today=on)
+    conn.close()
     with open(sql_json, "w", encoding="utf-8") as handle:  # noqa: PTH123
-        json.dump([(q, list(p or ())) for q, p in statements], handle, ensure_ascii=False)
+        json.dump(statements, handle, ensure_ascii=False)
 
 
 def report_raw(db_path: str, sql_json: str, texts_json: str, out: str) -> None:

@@ -85,19 +85,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.window_db and getattr(args, "db", None) in (None, os.environ.get("HEXIE_DB")):
         args.db = args.window_db  # `hexie --db FILE stats`: the command's --db
     shared.QUIET_PROGRESS["quiet"] = bool(getattr(args, "json", False))
-    with collector_paused():  # app/process_end.py: imports without the collector
-        from app.services.core.server_login import LoginCancelled, set_prompt
-        from app.services.core.storage import DatabaseError, DatabaseInUseError
-        from app.services.core.storage_errors import classify
-
-    set_prompt(shared.ask_password)
+    command = COMMANDS[args.command]
+    if not command.light:
+        with collector_paused():  # app/process_end.py: imports without the collector
+            shared.use_password_prompt()
 
     try:
-        return COMMANDS[args.command].run(args)
+        return command.run(args)
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.code
     except Exception as exc:
+        from app.services.core.server_login import LoginCancelled
+        from app.services.core.storage import DatabaseError, DatabaseInUseError
+        from app.services.core.storage_errors import classify
+
         # The office file (damaged, foreign, held by a writer, read-only, a full
         # disk) as a message and a documented exit code, never a traceback.
         problem = classify(

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from app.cli.shared import EXIT_OK, CliError, Command, date_arg, db_options, open_db
+from app.cli.shared import (
+    EXIT_OK,
+    CliError,
+    Command,
+    date_arg,
+    db_options,
+    open_db,
+    operator_of,
+    use_password_prompt,
+)
 from app.process_end import collector_paused
 
 
@@ -25,27 +36,55 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _report(args)
 
 
+NO_CAMPAIGN = "数据库中还没有专项行动。请先用“hexie campaign --new-year 年份”或在程序中新建。"
+
+
 def _report(args: argparse.Namespace) -> int:
-    from app.services.campaign import campaign_report, campaigns
+    from app.services.campaign import report_file
 
     today = (
         date_arg(args.today, f"统计截止日期“{args.today}”不是日期，请写作 2023-12-01。")
         if args.today
         else None
     )
+    # A current SQLite file is read without SQLAlchemy (report_file; issue 17).
+    reader = report_file.open_from(args.db) if args.db else None
+    if reader is None:
+        return _printed(_report_through_storage(args, today))
+    from app.settings import AppSettings
+
+    operator_of(args, AppSettings.load())  # said on stderr when not given, as open_db does
+    try:
+        campaign_id = args.campaign or report_file.current_campaign(reader, today)
+        if not campaign_id:
+            raise CliError(NO_CAMPAIGN)
+        try:
+            result = report_file.write(reader, campaign_id, args.out, annex=args.annex, today=today)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    finally:
+        reader.conn.close()
+    return _printed(result)
+
+
+def _report_through_storage(args: argparse.Namespace, today: date | None) -> Any:
+    from app.services.campaign import campaign_report, campaigns
+
+    use_password_prompt()
     with open_db(args, write=False) as db:
         campaign_id = args.campaign
         if not campaign_id:
             found = campaigns.current(db, today)
             if found is None:
-                raise CliError(
-                    "数据库中还没有专项行动。请先用“hexie campaign --new-year 年份”或在程序中新建。"
-                )
+                raise CliError(NO_CAMPAIGN)
             campaign_id = found.id
         try:
-            result = campaign_report.write(db, campaign_id, args.out, annex=args.annex, today=today)
+            return campaign_report.write(db, campaign_id, args.out, annex=args.annex, today=today)
         except ValueError as exc:
             raise CliError(str(exc)) from exc
+
+
+def _printed(result: Any) -> int:
     print(f"已生成工作总结 {result.docx}")
     if result.annex:
         print(f"已生成统计表 {result.annex}")
@@ -100,6 +139,7 @@ COMMANDS = {
         "生成专项行动工作总结（GB/T 9704 格式 .docx，可附 .xlsx 统计表）",
         _report_arguments,
         cmd_report,
+        light=True,
     ),
     "self-test": Command(
         "自检：建库、写入各类记录、生成 PDF 和 Word、同步包往返、备份",

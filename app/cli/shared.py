@@ -62,6 +62,9 @@ class Command:
     help: str
     arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    # Opens its database itself, and only then loads the storage layer and sets the
+    # password prompt (`hexie report` reads a SQLite file without SQLAlchemy).
+    light: bool = False
 
 
 def db_options(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +114,13 @@ def location_of(text: str) -> Location:
         return Location.of(text)
     except LocationError as exc:
         raise CliError(str(exc)) from exc
+
+
+def use_password_prompt() -> None:
+    """A server's password is asked on this terminal (server_login)."""
+    from app.services.core.server_login import set_prompt
+
+    set_prompt(ask_password)
 
 
 def ask_password(location: Location, reason: str) -> str | None:

@@ -33,6 +33,7 @@ REVISIONS = (
     "0016_scale",
     "0017_shared_files",
     "0018_sent_versions",
+    "0019_name_order",
 )
 
 

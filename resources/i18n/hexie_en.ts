@@ -4604,6 +4604,10 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Matching enterprises by name…</translation>
     </message>
     <message>
+      <source>正在整理名称搜索索引…</source>
+      <translation>Reorganising the name search index…</translation>
+    </message>
+    <message>
       <source>正在检查第 {n} 行…</source>
       <translation>Checking row {n}…</translation>
     </message>

@@ -50,8 +50,9 @@ def _by_hand(path: str) -> dict[str, int]:
             for r in con.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 " AND name NOT LIKE 'enterprise_fts%' AND name != 'alembic_version'"
-                # SQLite's own search tables (0014, 0016): a server searches with pg_trgm
+                # SQLite's own search tables (0014, 0016, 0019): a server searches with pg_trgm
                 " AND name NOT IN ('enterprise_gram', 'search_position')"
+                " AND name NOT LIKE 'name_order%'"
             )
         ]
         return {n: con.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}  # noqa: S608

@@ -12,7 +12,7 @@ says what is in the report, so tests can check the numbers without Word.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,14 +21,14 @@ from sqlalchemy import false, select
 
 from app.models import CampaignReport
 from app.models.db import Database
-from app.services.campaign import guidance, report_drafts
-from app.services.campaign.report_drafts import RESULTS_HEADING, SECTIONS
+from app.services.campaign import report_drafts, report_text
+from app.services.campaign.report_file import ReportResult, check_names
+from app.services.campaign.report_text import ReportInput
 from app.services.core import edit_lock, office, reference
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.core.record_store import save_audited
 from app.services.documents import report_docx, report_fonts
-from app.services.documents.documents import Heading, Paragraph
 from app.services.documents.report_content import ReportContent
 
 if TYPE_CHECKING:
@@ -37,34 +37,11 @@ if TYPE_CHECKING:
 NUMERALS = "一二三四五六七八九十"
 
 
-@dataclass
-class ReportInput:
-    title: str = ""
-    doc_number: str = ""
-    addressee: str = ""
-    issued_on: date | None = None
-    signer: str = ""
-    narratives: dict[str, str] = field(default_factory=dict)
-
-
 def defaults(db: Database, campaign_id: str, today: date | None = None) -> ReportInput:
     from app.services.campaign import campaigns
 
     data = campaigns.get(db, campaign_id)
-    here = office.current(db)
-    # A county reports to the campaign's issuer; the city's own report goes up
-    # to the province, whose name the coordinator types.
-    addressee = f"{data.issuer}：" if data.issuer and (here is None or here.level != "city") else ""
-    # Dated the day it is due, or today once that day has passed: a report dated
-    # before the day its figures are counted to (截至…) contradicts itself.
-    today = today or date.today()
-    issued = max(data.report_due, today) if data.report_due else today
-    return ReportInput(
-        title=f"关于{data.name}工作情况的报告",
-        doc_number=office.letterhead(db).number(issued.year),
-        addressee=addressee,
-        issued_on=issued,
-    )
+    return report_text.defaults_of(data, office.current(db), office.letterhead(db), today)
 
 
 def _own(session: Any, campaign_id: str, code: str) -> CampaignReport | None:
@@ -87,13 +64,15 @@ def get(db: Database, campaign_id: str, today: date | None = None) -> ReportInpu
         row = _own(session, campaign_id, code)
         if row is None:
             return defaults(db, campaign_id, today)
-        return ReportInput(
-            row.title,
-            row.doc_number,
-            row.addressee,
-            row.issued_on,
-            row.signer,
-            report_drafts.upgrade_keys(json.loads(row.narratives_json or "{}")),
+        return report_text.saved_input(
+            (
+                row.title,
+                row.doc_number,
+                row.addressee,
+                row.issued_on,
+                row.signer,
+                row.narratives_json,
+            )
         )
 
 
@@ -218,40 +197,7 @@ def build(
     texts = report_drafts.section_texts(
         db, campaign_id, data.narratives, name, today=today, stats=stats
     )
-    blocks: list[Any] = []
-    for key, heading, level, _ask in SECTIONS:
-        if key == "risk":
-            blocks.append(Heading(RESULTS_HEADING, 1))
-        blocks.append(Heading(heading, level))
-        blocks.extend(Paragraph(p.strip()) for p in texts[key].splitlines() if p.strip())
-        if key == "harmony" and stats.cases:
-            for n, case in enumerate(stats.cases, 1):
-                kind = guidance.CASE_KINDS.get(case["kind"], "")
-                who = "、".join(
-                    x for x in (case.get("enterprise") or "", case.get("person") or "") if x
-                )
-                blocks.append(Heading(f"{n}.{case['title']}", 3))
-                blocks.append(
-                    Paragraph(f"（{kind}{'：' + who if who else ''}）{case['body']}".strip())
-                )
-    return ReportContent(
-        authority=name,
-        title=data.title or f"关于{stats.campaign.name}工作情况的报告",
-        doc_number=data.doc_number,
-        addressee=data.addressee,
-        issued_on=data.issued_on,
-        signer=data.signer,
-        blocks=blocks,
-        attachment_note="专项行动统计表",
-        mark=office.letterhead(db).mark,
-    )
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    docx: Path
-    annex: Path | None
-    font_notes: list[str]
+    return report_text.content_of(stats, texts, data, name, office.letterhead(db).mark)
 
 
 def write(
@@ -267,10 +213,7 @@ def write(
     from app.services.campaign import campaign_stats, report_annex
 
     out = Path(out)
-    if out.suffix.lower() != ".docx":
-        raise ValueError(f"报告文件应以 .docx 结尾：{out.name}")
-    if annex is not None and Path(annex).suffix.lower() != ".xlsx":
-        raise ValueError(f"统计表附件应以 .xlsx 结尾：{Path(annex).name}")
+    check_names(out, annex)
     stats = campaign_stats.collect(db, campaign_id, today=today)
     content = build(db, campaign_id, today=today, stats=stats)
     if annex is None:

@@ -11,7 +11,6 @@ dashboard and the lists it opens count the same rows (they share the filters).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,60 +21,24 @@ from app.models import Campaign, Setting
 from app.models.db import Database
 from app.paths import resource_path
 from app.services.campaign import campaign_rules as campaign_rules
-from app.services.campaign import campaign_spec
+from app.services.campaign.campaign_data import (  # noqa: F401 (the campaign as values)
+    CURRENT_KEY,
+    NOT_FOUND,
+    CampaignInfo,
+    CampaignInput,
+    Phase,
+    PlanRow,
+    current_of,
+    info_of,
+    input_of,
+)
 from app.services.core import edit_lock, reference
 from app.services.core.fields import ValidationError, parse_date
 from app.services.core.record_store import delete_audited, save_audited
 from app.services.documents import documents as doc
 
 RECORD_TYPE = "campaign"
-CURRENT_KEY = "campaign.current"
 TEMPLATE_2023 = resource_path("campaigns", "2023.json")
-
-
-@dataclass
-class Phase:
-    key: str
-    name: str
-    start: date
-    end: date
-
-
-@dataclass
-class PlanRow:
-    measure: str
-    units: str = ""
-    schedule: str = ""
-
-
-@dataclass
-class CampaignInput:
-    name: str
-    starts_on: date
-    ends_on: date
-    issuer: str = ""
-    doc_number: str = ""
-    issued_on: date | None = None
-    report_due: date | None = None
-    phases: list[Phase] = field(default_factory=list)
-    plan: list[PlanRow] = field(default_factory=list)
-    targets: dict[str, int] = field(default_factory=dict)  # county code → planned checks
-
-
-@dataclass(frozen=True)
-class CampaignInfo:
-    id: str
-    name: str
-    starts_on: date
-    ends_on: date
-    report_due: date | None
-    doc_number: str
-    owner: str = ""  # the office that made it (each county makes its own from the notice)
-    label: str = ""  # the name, and whose it is when it is another office's
-
-    @property
-    def own(self) -> bool:
-        return self.label == self.name
 
 
 def _date(raw: Any) -> date | None:
@@ -199,21 +162,12 @@ def get(db: Database, campaign_id: str) -> CampaignInput:
     with db.session() as session:
         row = session.get(Campaign, campaign_id)
         if row is None or row.deleted:
-            raise ValueError("找不到该专项行动，可能已被删除。")
+            raise ValueError(NOT_FOUND)
         return _input_of(row)
 
 
 def _input_of(row: Campaign) -> CampaignInput:
-    return CampaignInput(
-        # The spec's fields are the campaign's columns by name; its tables are JSON.
-        **{spec.name: getattr(row, spec.name) for spec in campaign_spec.FIELDS},
-        phases=[
-            Phase(p["key"], p["name"], date.fromisoformat(p["start"]), date.fromisoformat(p["end"]))
-            for p in json.loads(row.phases_json or "[]")
-        ],
-        plan=[PlanRow(**p) for p in json.loads(row.plan_json or "[]")],
-        targets={k: int(v) for k, v in json.loads(row.targets_json or "{}").items()},
-    )
+    return input_of({c.key: getattr(row, c.key) for c in Campaign.__table__.columns})
 
 
 def all_campaigns(db: Database) -> list[CampaignInfo]:
@@ -229,17 +183,10 @@ def all_campaigns(db: Database) -> list[CampaignInfo]:
             .order_by((Campaign.origin_office == own).desc(), Campaign.starts_on.desc())
         ).scalars()
         return [
-            CampaignInfo(
-                r.id,
-                r.name,
-                r.starts_on,
-                r.ends_on,
-                r.report_due,
-                r.doc_number,
-                r.origin_office,
-                r.name
-                if r.origin_office in (own, "")
-                else f"{r.name}（{names.get(r.origin_office, r.origin_office)}）",
+            info_of(
+                (r.id, r.name, r.starts_on, r.ends_on, r.report_due, r.doc_number, r.origin_office),
+                own,
+                names,
             )
             for r in rows
         ]
@@ -255,20 +202,7 @@ def current(db: Database, today: date | None = None) -> CampaignInfo | None:
     """The campaign chosen as current; else this office's campaign under way today;
     else its newest; another office's only when this office has none."""
     found = all_campaigns(db)
-    if not found:
-        return None
-    chosen = db.get_setting(CURRENT_KEY)
-    for c in found:
-        if c.id == chosen:
-            return c
-    today = today or date.today()
-    for group in ([c for c in found if c.own], found):
-        for c in group:
-            if c.starts_on <= today <= (c.report_due or c.ends_on):
-                return c
-        if group:
-            return group[0]
-    return found[0]
+    return current_of(found, db.get_setting(CURRENT_KEY) if found else "", today)
 
 
 def set_current(db: Database, campaign_id: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from app.models import Enterprise, GuidanceActivity, TypicalCase
 from app.models.db import Database
+from app.services.campaign.guidance_rules import is_newly_registered  # noqa: F401
 
 # The records' fields, columns and words live in guidance_spec; callers keep
 # using guidance.ACTIVITY_FIELDS, ACTIVITY_KINDS and the rest.
@@ -125,11 +126,6 @@ class ReachedEnterprise:
     name: str
     credit_code: str
     newly_registered: bool  # registered within `new_months` before the activity
-
-
-def is_newly_registered(registered: date | None, on: date, months: int = 12) -> bool:
-    """新办企业: registered within `months` months before `on` (the office's setting)."""
-    return registered is not None and on - timedelta(days=round(months * 30.44)) <= registered <= on
 
 
 def activity(

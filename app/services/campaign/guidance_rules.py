@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app.services.core.messages import Label
@@ -25,3 +25,8 @@ def activity_rules(values: Mapping[str, Any], *, today: date) -> Problems:
     for name, label in COUNTS.items():
         not_negative(errors, values, name, label)
     return errors
+
+
+def is_newly_registered(registered: date | None, on: date, months: int = 12) -> bool:
+    """新办企业: registered within `months` months before `on` (the office's setting)."""
+    return registered is not None and on - timedelta(days=round(months * 30.44)) <= registered <= on

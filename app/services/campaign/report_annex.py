@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services.campaign import report_tables
-from app.services.campaign.campaign_stats import CampaignStats
+from app.services.campaign.report_figures import CampaignStats
 from app.services.documents.documents import Table
 from app.services.documents.whole_file import save_whole
 

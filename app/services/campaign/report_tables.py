@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.services.campaign import campaign_stats, guidance
-from app.services.campaign.campaign_stats import CampaignStats
+from app.services.campaign import report_figures
+from app.services.campaign.guidance_spec import ACTIVITY_KINDS
+from app.services.campaign.report_figures import CampaignStats
 from app.services.core import reference
 from app.services.documents.documents import Table
 
@@ -77,7 +78,7 @@ def risk_table(stats: CampaignStats) -> Table:
     return _by_county(
         stats,
         stats.risk,
-        campaign_stats.RISK_LEVELS,
+        report_figures.RISK_LEVELS,
         ["高风险", "中风险", "低风险或未评级"],
         [3, 2, 2, 3],
     )
@@ -111,7 +112,7 @@ def layoffs_table(stats: CampaignStats) -> Table:
 
 def guidance_table(stats: CampaignStats) -> Table:
     rows = []
-    for kind, label in guidance.ACTIVITY_KINDS.items():
+    for kind, label in ACTIVITY_KINDS.items():
         g = stats.guidance_by_kind[kind]
         if g["activities"]:
             rows.append(

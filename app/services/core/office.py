@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.models.db import Database
 from app.services.core import reference
+
+if TYPE_CHECKING:  # the summary report reads the settings without it (report_figures.Settings)
+    from app.models.db import Database
 
 LEVELS = {"county": "县（市、区）", "city": "市"}
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, Select, and_, case, false, func, or_, select
 
 from app.models import Enterprise
 from app.models.db import Database
@@ -116,16 +116,20 @@ def selected(spec: Any, model: Any, named: dict[str, Any] | None = None) -> list
     ]
 
 
-def count_joined(db: Database, model: Any, conditions: list[ColumnElement[bool]]) -> int:
-    """Rows of `model` joined to their enterprise that meet every condition."""
-    stmt = (
+def count_statement(model: Any, conditions: list[ColumnElement[bool]]) -> Select[Any]:
+    """The count of count_joined (the summary report compiles it ahead: report_queries)."""
+    return (
         select(func.count())
         .select_from(model)
         .join(Enterprise, Enterprise.id == model.enterprise_id)
         .where(and_(*conditions))
     )
+
+
+def count_joined(db: Database, model: Any, conditions: list[ColumnElement[bool]]) -> int:
+    """Rows of `model` joined to their enterprise that meet every condition."""
     with db.reader() as conn:
-        return int(conn.execute(stmt).scalar_one())
+        return int(conn.execute(count_statement(model, conditions)).scalar_one())
 
 
 def sums_joined(
@@ -133,14 +137,17 @@ def sums_joined(
 ) -> tuple[int, ...]:
     """The sum of each of `values` (a condition sums its true rows) over the rows of
     `model` joined to their enterprise that meet every condition, in one query."""
-    stmt = (
+    with db.reader() as conn:
+        return tuple(int(x) for x in conn.execute(sums_statement(model, conditions, *values)).one())
+
+
+def sums_statement(model: Any, conditions: list[ColumnElement[bool]], *values: Any) -> Select[Any]:
+    return (
         select(*(func.coalesce(func.sum(_as_number(v)), 0) for v in values))
         .select_from(model)
         .join(Enterprise, Enterprise.id == model.enterprise_id)
         .where(and_(*conditions))
     )
-    with db.reader() as conn:
-        return tuple(int(x) for x in conn.execute(stmt).one())
 
 
 def _as_number(value: Any) -> Any:
@@ -166,7 +173,15 @@ def sum_by_county(
 ) -> dict[str, tuple[int, ...]]:
     """Per county: the row count, then the sum of each of `values`, over the rows
     a list would show with the same conditions (so a dashboard equals its list)."""
-    stmt = (
+    stmt = by_county_statement(model, conditions, *values)
+    with db.reader() as conn:
+        return {row[0]: tuple(int(x) for x in row[1:]) for row in conn.execute(stmt)}
+
+
+def by_county_statement(
+    model: Any, conditions: list[ColumnElement[bool]], *values: Any
+) -> Select[Any]:
+    return (
         select(
             Enterprise.county_code,
             func.count(),
@@ -177,8 +192,6 @@ def sum_by_county(
         .where(and_(*conditions))
         .group_by(Enterprise.county_code)
     )
-    with db.reader() as conn:
-        return {row[0]: tuple(int(x) for x in row[1:]) for row in conn.execute(stmt)}
 
 
 def lister(

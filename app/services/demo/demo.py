@@ -27,7 +27,7 @@ from app.services.core.progress import Progress, Work
 from app.services.demo.demo_names import NameSpace, serial_permutation
 from app.services.demo.demo_people import person
 from app.services.demo.demo_write import chunk_writer
-from app.services.register import credit_code, pinyin_keys
+from app.services.register import credit_code, enterprise_search, pinyin_keys
 from app.services.register.enterprise_import import insert_chunks
 
 _CORE_CHARS = "鑫源恒达华美宏兴盛泰瑞丰金鼎顺发永安天成中原新昌隆嘉禾博远长城汇通卓越宇辉建业正阳鹏程佳和振东德信明远"
@@ -264,4 +264,5 @@ def add_generated(
             )
         if done >= STATISTICS_AFTER_ROWS:
             refresh_statistics(session, Enterprise.__table__)
+        yield from enterprise_search.refresh_name_order(session.connection())
         return done

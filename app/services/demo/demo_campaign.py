@@ -13,6 +13,7 @@ from sqlalchemy import and_
 from app.models import Enterprise
 from app.models.db import Database
 from app.services.campaign import campaign_stats, campaigns, guidance
+from app.services.checks import check_list
 from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.demo.demo_sample import by_credit_code, count_live, first_rows, newest_rows
@@ -53,10 +54,7 @@ def demo_campaign(db: Database, *, seed: int, today: date) -> Work[dict[str, int
     campaign_id = campaigns.save(db, data)
     # Planned checks: a little above what the demo's checks reach, so the chart shows progress.
     period = campaign_stats.Period(data.starts_on, data.ends_on)
-    done = {
-        c: campaign_stats.check_list.count(db, campaign_stats.check_filter(period, c))
-        for c in counties
-    }
+    done = {c: check_list.count(db, campaign_stats.check_filter(period, c)) for c in counties}
     data.targets = {c: max(5, round(n * 1.25 + rng.randint(0, 3))) for c, n in done.items()}
     campaigns.save(db, data, campaign_id)
     made = 0

@@ -20,6 +20,7 @@ from app.services.core.record_spec import (
     label_choice_field,
 )
 from app.services.negotiation import negotiation_rules, offer_rules
+from app.services.negotiation.offer_stages import STAGES  # the report reads them alone
 
 OFFERORS = {"union": "工会（职工方）", "enterprise": "企业（用人单位方）"}
 OFFERORS_EN = {"union": "Union (workers)", "enterprise": "Enterprise (employer)"}
@@ -27,20 +28,6 @@ REPLIES = {"": "未答复", "accepted": "同意协商", "refused": "拒绝协商
 REPLIES_EN = {"": "No reply yet", "accepted": "Agreed to negotiate", "refused": "Refused"}
 ENDINGS = {"": "", "changed": "变更", "terminated": "解除"}
 ENDINGS_EN = {"": "", "changed": "Changed", "terminated": "Ended"}
-STAGES = {
-    "draft": "未发出",
-    "sent": "已发出待收到",
-    "received": "待答复",
-    "refused": "拒绝协商",
-    "negotiating": "协商中",
-    "signed": "已签订待报送",
-    "filed": "已报送审查中",
-    "objection": "审查有异议",
-    "effective": "已生效",
-    "expired": "已到期",
-    "changed": "已变更",
-    "terminated": "已解除",
-}
 STAGES_EN = {
     "draft": "Not sent",
     "sent": "Sent",

@@ -41,7 +41,7 @@ from app.services.core.spreadsheet import (
     iter_data_rows,
     read_sheets,
 )
-from app.services.register import credit_code
+from app.services.register import credit_code, enterprise_search
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_check import ImportPlan, check_block
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS
@@ -212,6 +212,7 @@ def apply_import(
             yield from _apply_updates(session, plan, seq, now, actor, summary, done, total)
             if total >= STATISTICS_AFTER_ROWS:
                 refresh_statistics(session, ENTERPRISE_TABLE)
+            yield from enterprise_search.refresh_name_order(session.connection())
         except IntegrityError as exc:
             raise SpreadsheetError(
                 "预览之后数据库已有变动（有相同信用代码的企业被其他操作登记）。请重新预览后再导入。"

@@ -18,14 +18,11 @@ from sqlalchemy import (
     exists,
     false,
     func,
-    literal_column,
-    or_,
     select,
-    union,
 )
 from sqlalchemy.orm import Session
 
-from app.models import Enterprise, EnterpriseRisk
+from app.models import Enterprise, EnterpriseRisk, name_order
 from app.models.db import Database
 from app.services.core import audit, edit_lock, keyset
 from app.services.core.fields import (
@@ -37,7 +34,7 @@ from app.services.core.fields import (
 )
 from app.services.core.messages import N_
 from app.services.core.record_lists import ListFilter
-from app.services.register import credit_code, name_search
+from app.services.register import credit_code, enterprise_search
 from app.services.register import enterprise_rules as enterprise_rules
 from app.services.register.enterprise_fields import ENTERPRISE_FIELDS, FIELDS_BY_NAME
 from app.services.register.pinyin_keys import name_keys
@@ -69,56 +66,25 @@ class EnterpriseFilter(ListFilter):
 
 
 def _conditions(
-    flt: EnterpriseFilter, conn: Connection | None = None, *, counting: bool = False
+    flt: EnterpriseFilter,
+    conn: Connection | None = None,
+    *,
+    counting: bool = False,
+    window: name_order.Window | None = None,
 ) -> list[ColumnElement[bool]]:
+    """The filter as SQL conditions. `window` (a page in name order): a fragment of
+    three characters or more may then be read from the name-order snapshot."""
+    filters = _filters(flt)
+    text = flt.text.strip()
+    if not text:
+        return filters
+    return [*filters, enterprise_search.text_condition(text, filters, conn, counting, window)]
+
+
+def _filters(flt: EnterpriseFilter) -> list[ColumnElement[bool]]:
+    """Every condition of the filter but its text."""
     e = Enterprise
     conds: list[ColumnElement[bool]] = [e.deleted == false()]
-    text = flt.text.strip()
-    if text:
-        if text.isascii() and text.replace(" ", "").isalnum():
-            compact = text.replace(" ", "")
-            rare = name_search.rare_short_rowids(conn, text, compact.lower(), common_too=counting)
-            common = None
-            if rare is None:
-                rare = name_search.trigram_rowids(conn, text, compact.lower(), common_too=counting)
-            if rare is None and not counting:
-                common = name_search.trigram_rowids(conn, text, compact.lower(), common_too=True)
-            codes = select(literal_column("rowid")).where(
-                e.deleted == false(), credit_code_prefix(compact.upper())
-            )
-            # A long list of credit codes ("9141…") is read faster along the indexes.
-            few_codes = (
-                (rare is not None or common is not None)  # None on a server: no rowid there
-                and conn is not None
-                and name_search.fewer_than_rare(conn, codes)
-            )
-            if rare is not None and few_codes:
-                # One list of rowids (the name's and the credit codes'): an OR of the
-                # two made SQLite walk the whole sort index.
-                rowids = union(rare, codes)
-                conds.append(literal_column("enterprise.rowid").in_(rowids))
-            elif (
-                common is not None and few_codes and name_search.dense(conn, text, compact.lower())
-            ):  # type: ignore[arg-type]
-                # In most names ("yxgs"): LIKE along the sort index fills a page at once.
-                conds.append(
-                    or_(
-                        name_search.like_fragment(text, compact.lower()),
-                        credit_code_prefix(compact.upper()),
-                    )
-                )
-            elif common is not None and few_codes:
-                # A common one ("pds"): the same list tested along the sort index.
-                conds.append(name_search.walked_in(union(common, codes)))  # type: ignore[arg-type]
-            else:
-                conds.append(
-                    or_(
-                        name_search.fragment_matches(text, compact.lower(), conn),
-                        credit_code_prefix(compact.upper()),
-                    )
-                )
-        else:
-            conds.append(name_search.fragment_matches(text, conn=conn, common_too=counting))
     if flt.county_code:
         conds.append(e.county_code == flt.county_code)
     if flt.industry:
@@ -152,13 +118,6 @@ def _conditions(
             exists().where(EnterpriseRisk.enterprise_id == e.id, EnterpriseRisk.rose.is_(True))
         )
     return conds
-
-
-def credit_code_prefix(prefix: str) -> ColumnElement[bool]:
-    """Credit codes starting with `prefix`, as a range the live credit-code index
-    answers (LIKE 'X%' could not use it: LIKE ignores case, the index does not)."""
-    code = Enterprise.credit_code
-    return and_(code >= prefix, code < prefix + "\uffff")
 
 
 def _months_before(day: date, months: int) -> date:
@@ -209,8 +168,12 @@ def page(
     """Rows (id, then each field in ENTERPRISE_FIELDS order) for one page of the
     table, from `offset` (a row number, or a keyset Seek from a known row)."""
     cols = [getattr(Enterprise, c) for c in TABLE_COLUMNS]
+    seek = keyset.start_of(offset)
+    window = None
+    if sort_field == "name" and not seek.skip:  # a far jump counts rows: the usual way
+        window = name_order.Window(seek.after, limit, descending)
     with db.reader() as conn:
-        stmt = select(*cols).where(and_(*_conditions(flt, conn)))
+        stmt = select(*cols).where(and_(*_conditions(flt, conn, window=window)))
         return keyset.fetch(conn, stmt, order_keys(sort_field, descending), offset, limit)
 
 

@@ -26,6 +26,7 @@ from app.models.base import utcnow
 from app.models.db import Database, next_change_seq
 from app.services.core import backups, office
 from app.services.core.progress import Progress, Work, to_its_end
+from app.services.register import enterprise_search
 from app.services.sync import bundle_receipts as receipts
 
 # The public face of sync bundles: export and reading live in their own modules.
@@ -126,6 +127,8 @@ def apply_work(db: Database, plans: list[BundlePlan]) -> Work[dict[str, str]]:
                 )
             )
             session.flush()
+        # Once for every bundle of the import (app/models/name_order.py).
+        yield from enterprise_search.refresh_name_order(session.connection())
     return files
 
 
