@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QTableWidgetItem,
+    QWidget,
 )
 
 from app.services.checks import checklist_xlsx, checklists
@@ -18,10 +19,11 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import error_label, tr_lines, tr_message
+from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
-class ChecklistDialog(DatabaseDialog):
+class ChecklistDialog(KeepsTyped, DatabaseDialog):
     def build(self) -> None:
         self.spec = checklists.active(self.db)
         self.setWindowTitle(self.tr("体检清单设置"))
@@ -64,6 +66,11 @@ class ChecklistDialog(DatabaseDialog):
         vbox(self.heading, self.used_by, self.table, self.error, buttons, owner=self)
         self.resize(1200, 700)
         self.show_items(self.spec.items)
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        """The items as edited (and an imported list not yet saved as a new edition)."""
+        return (self.table,)
 
     def _heading(self) -> None:
         editions = checklists.editions(self.db)
@@ -198,6 +205,7 @@ class ChecklistDialog(DatabaseDialog):
             return False
         self.error.clear()
         self.show_items(self.spec.items)
+        self.keep_typed()
         QMessageBox.information(
             self,
             self.tr("体检清单"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableWidgetItem,
+    QWidget,
 )
 
 from app.services.core import holidays
@@ -26,10 +27,11 @@ from app.services.core.spreadsheet import SpreadsheetError
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import error_label
+from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
-class HolidaysDialog(DatabaseDialog):
+class HolidaysDialog(KeepsTyped, DatabaseDialog):
     def build(self) -> None:
         self.setWindowTitle(self.tr("节假日与提醒"))
         self.year = named(QSpinBox(), "year")
@@ -87,10 +89,15 @@ class HolidaysDialog(DatabaseDialog):
         settings = QFormLayout()
         settings.addRow(self.roll)
         settings.addRow(self.tr("提前提醒（工作日）"), self.remind)
-        close = push_button(self.tr("关闭"), slot=self.accept)
+        close = push_button(self.tr("关闭"), slot=self.reject)  # asks first: a day not added
         vbox(top, self.table, entry, self.complete, self.error, settings, close, owner=self)
         self.resize(700, 560)
         self.reload()
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        """A holiday's name typed but not yet 添加 (every other change is stored at once)."""
+        return (self.name,)
 
     def reload(self) -> None:
         year = self.year.value()
@@ -143,6 +150,7 @@ class HolidaysDialog(DatabaseDialog):
             return
         self.error.clear()
         holidays.set_days(self.db, [EnteredDay(day, is_workday, self.name.text().strip())])
+        self.keep_typed()
         self.reload()
 
     def remove_selected(self) -> None:
