@@ -23,7 +23,7 @@ from app.views.negotiation.offers_tab import OffersTab
 from app.views.register.enterprise_tab import EnterpriseTab
 from app.views.risk.risk_grading_tab import RiskGradingTab
 from app.views.risk.risk_tab import RiskTab
-from app.views.window_layout import compact_combos, fit_headers, wrap_rows
+from app.views.window_layout import compact_combos, fit_contents, fit_headers, wrap_rows
 
 T = TypeVar("T", bound=QWidget)
 
@@ -70,6 +70,7 @@ class MainTabs:
             self.tabs.blockSignals(False)
         slot.deleteLater()
         fit_headers(widget)  # before the coordinator's own widths, which win
+        fit_contents(widget)  # a date label a little wider than its column, shown whole
         self.restore_column_widths(widget)
         compact_combos(widget)  # filter rows that fit 1280×800 in both languages
         wrap_rows(widget)  # and wrap at 150 % rather than widen the window

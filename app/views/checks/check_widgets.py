@@ -23,7 +23,7 @@ from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, Result
 from app.services.checks.snapshot_rules import ROLES_EN
 from app.views.common.layouts import vbox
 from app.views.common.readable import set_readable
-from app.views.common.widgets import headed_table, named, push_button
+from app.views.common.widgets import cell_combo, headed_table, named, push_button
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
@@ -170,6 +170,8 @@ class ResultsTable(QTableWidget):
         )
         header = self.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A question wraps to the width its column gets once the dialog is laid out.
+        header.sectionResized.connect(lambda *_a: self.resizeRowsToContents())
         self.setColumnWidth(0, 48)
         self.setColumnWidth(1, 120)
         self.setColumnWidth(3, 90)
@@ -199,9 +201,7 @@ class ResultsTable(QTableWidget):
             combo.currentIndexChanged.connect(
                 lambda _i, code=line.code, r=row: self._result_changed(code, r)
             )
-            self.setCellWidget(row, 3, combo)
-            # The whole result word ("Non-compliant" was cut to "Non-comp").
-            self.setColumnWidth(3, max(self.columnWidth(3), combo.sizeHint().width()))
+            cell_combo(self, row, 3, combo)  # the whole result word, at the box's height
             self.setItem(row, 4, QTableWidgetItem(line.note))
             self._colour(row)
         self.resizeRowsToContents()

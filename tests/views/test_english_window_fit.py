@@ -1,0 +1,85 @@
+"""The English window at 1280×800: the ledger's "Check of 2026-07-18" shown whole on one
+line (it wrapped, its second line cut off by the row), a check's result boxes at their
+own height in rows made tall by a long question (they stretched into tall slabs), the
+question still wrapping, and the checklist's boxes showing their whole choice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from app import i18n
+from app.services.core.progress import drain
+from app.services.demo import demo
+from app.settings import AppSettings
+from app.tasks import SyncTaskRunner
+
+
+@pytest.fixture
+def english_window(qtbot, qapp, db, messages) -> Iterator:
+    from app.views.main_window import MainWindow
+
+    drain(demo.generate(db, enterprises=30, seed=2, today=date.today()))
+    i18n.install(qapp, "en")
+    window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    try:
+        yield window
+    finally:
+        window.close()
+        i18n.install(qapp, "zh_CN")
+
+
+def test_the_ledgers_check_dates_show_whole_on_one_line(english_window):
+    tab = english_window.ledger_tab
+    english_window.tabs.setCurrentWidget(tab)
+    QApplication.processEvents()
+    model, table = tab.model, tab.table
+    across = Qt.Orientation.Horizontal
+    source = next(c for c in range(model.columnCount()) if model.headerData(c, across) == "Source")
+    rows = [
+        r for r in range(model.rowCount()) if model.index(r, source).data().startswith("Check of")
+    ]
+    assert rows  # the demo's checks left items in the ledger
+    assert not table.wordWrap()  # a cell stays on one line: no half-shown second line
+    assert table.columnWidth(source) >= table.sizeHintForColumn(source)  # shown whole
+
+
+def test_result_boxes_keep_their_height_and_questions_still_wrap(qtbot, english_window):
+    tab = english_window.check_tab
+    english_window.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    dialog = tab.open_selected()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.resize(1180, 760)
+    QApplication.processEvents()
+    results = dialog.results
+    one_line = results.fontMetrics().height()
+    tall = [r for r in range(results.rowCount()) if results.rowHeight(r) > 2 * one_line]
+    assert tall  # the long questions (A02, A03) wrap onto two lines or more
+    for row in range(results.rowCount()):
+        combo = results.cellWidget(row, 3)
+        assert isinstance(combo, QComboBox)
+        assert combo.height() == combo.sizeHint().height(), row
+        middle = results.rowViewportPosition(row) + results.rowHeight(row) // 2
+        if combo.isVisible():
+            assert abs(combo.geometry().center().y() - middle) <= 1, row
+
+
+def test_checklist_boxes_show_their_choice_and_questions_keep_room(qtbot, english_window):
+    english_window.edit_checklist()
+    dialog = english_window._checklist_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    QApplication.processEvents()
+    table = dialog.table
+    assert table.columnWidth(2) >= 250  # the question (it was squeezed to a few characters)
+    for column in (4, 6, 8):
+        combo = table.cellWidget(0, column)
+        assert table.columnWidth(column) >= combo.sizeHint().width(), column
+        assert combo.height() == combo.sizeHint().height(), column
