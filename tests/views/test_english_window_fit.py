@@ -83,3 +83,26 @@ def test_checklist_boxes_show_their_choice_and_questions_keep_room(qtbot, englis
         combo = table.cellWidget(0, column)
         assert table.columnWidth(column) >= combo.sizeHint().width(), column
         assert combo.height() == combo.sizeHint().height(), column
+
+
+def _label_texts(dialog) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+
+
+def test_the_offer_dialog_names_changed_or_ended_once(qtbot, english_window):
+    tab = english_window.offers_tab
+    tab.table.selectRow(0)
+    dialog = tab.open_selected()
+    qtbot.waitUntil(dialog.isVisible)
+    texts = _label_texts(dialog)
+    # The date, and the row with the kind (changed or ended) and the reason.
+    assert texts.count("Changed / ended on") == 1 and texts.count("Changed / ended") == 1
+
+
+def test_the_chinese_offer_dialog_names_it_once_too(qtbot, window):
+    dialog = window.offers_tab.new_record()
+    qtbot.waitUntil(dialog.isVisible)
+    texts = _label_texts(dialog)
+    assert texts.count("变更／解除日期") == 1 and texts.count("变更／解除") == 1

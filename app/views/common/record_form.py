@@ -155,8 +155,11 @@ class RecordForm:
             text, names = row
             line = QHBoxLayout()
             for name in names:
-                if len(names) > 1:
-                    line.addWidget(QLabel(self.label(self.fields[name])), 0, _TOP)
+                # A field the row is named after is not named again beside its box
+                # (the offer's 变更／解除 row read "变更／解除  变更／解除 [▾]").
+                own = self.label(self.fields[name])
+                if len(names) > 1 and own != text:
+                    line.addWidget(QLabel(own), 0, _TOP)
                 line.addWidget(self.wrapped(name), 1, _TOP)
             form.addRow(text, line)
         return form
