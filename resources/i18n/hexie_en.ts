@@ -3448,6 +3448,10 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
       <source>重点走访名单：高风险且未体检的企业</source>
       <translation>Visit list: high-risk enterprises not yet checked</translation>
     </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
   </context>
   <context>
     <name>RiskImportDialog</name>
@@ -3486,6 +3490,10 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     <message>
       <source>说明</source>
       <translation>Note</translation>
+    </message>
+    <message>
+      <source>这个文件看起来是“%1”的数据，不是“%2”的：请在上方“数据来源”中改选“%1”，文件会随即按它重新检查。未导入任何内容。</source>
+      <translation>This file looks like “%1” data, not “%2”: choose “%1” under Data source above and the file is checked again at once. Nothing was imported.</translation>
     </message>
   </context>
   <context>
@@ -4028,6 +4036,26 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>{part} {p} 人，超过{whole} {w} 人，请核对。</source>
       <translation>{part}: {p} people, more than the {whole} of {w}; please check.</translation>
+    </message>
+    <message>
+      <source>{reason}，红线</source>
+      <translation>{reason}, red line</translation>
+    </message>
+    <message>
+      <source>{rule}（{metric} {value}）：+{points}</source>
+      <translation>{rule} ({metric}: {value}): +{points}</translation>
+    </message>
+    <message>
+      <source>{rule}（{metric} {value}，{period} 数据）：+{points}</source>
+      <translation>{rule} ({metric}: {value}, data for {period}): +{points}</translation>
+    </message>
+    <message>
+      <source>{rule}（{metric}变化 {change}%，{period} 数据）：+{points}</source>
+      <translation>{rule} ({metric} changed {change}%, data for {period}): +{points}</translation>
+    </message>
+    <message>
+      <source>{rule}：+{points}</source>
+      <translation>{rule}: +{points}</translation>
     </message>
     <message>
       <source>{second} {b} 早于{first} {a}，请核对。</source>
