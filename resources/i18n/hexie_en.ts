@@ -4150,6 +4150,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>“{name}” is not a kind of file that can be added. Add scans, photos, PDF, Word or Excel files.</translation>
     </message>
     <message>
+      <source>不支持的文件类型“{suffix}”。请另存为 .xlsx、.xls 或 .csv 后再导入。</source>
+      <translation>Files of type “{suffix}” cannot be read. Save the file as .xlsx, .xls or .csv and import it again.</translation>
+    </message>
+    <message>
       <source>不是 SQLite 数据库文件</source>
       <translation>not a SQLite database file</translation>
     </message>
@@ -4428,6 +4432,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
 Check the path, or create it first with hexie init.</translation>
     </message>
     <message>
+      <source>找不到文件：{path}</source>
+      <translation>File not found: {path}</translation>
+    </message>
+    <message>
       <source>找不到文件：{path}。请确认文件仍在原处（U 盘是否已拔出）。</source>
       <translation>File not found: {path}. Check that it is still there (was the USB stick removed?).</translation>
     </message>
@@ -4496,8 +4504,24 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Cannot write the temporary file {path}: {reason}. Check the free disk space, then import again.</translation>
     </message>
     <message>
-      <source>无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
-      <translation>Cannot read “{file}”: the CSV is malformed ({reason}), usually a line break inside a cell without quotes. Open it in Excel or WPS, save it as .xlsx and import again.</translation>
+      <source>无法识别“{file}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。</source>
+      <translation>Cannot tell the text encoding of “{file}”. Save it as a CSV in UTF-8 or GBK.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：CSV 格式有误，常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
+      <translation>Cannot read “{file}”: the CSV is malformed, usually a line break inside a cell without quotes. Open it in Excel or WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。</source>
+      <translation>Cannot read “{file}”: the workbook is encrypted. Remove the password, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：工作簿设有打开密码。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。</source>
+      <translation>Cannot read “{file}”: the workbook has an opening password. Open it in Excel or WPS, remove the password, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：文件已损坏，或不是 Excel、WPS 表格或 CSV 文件。请在 Excel 或 WPS 中打开它并另存为 .xlsx 后再导入；打不开时请发文件的单位重新发送一份。</source>
+      <translation>Cannot read “{file}”: the file is damaged, or is not an Excel, WPS spreadsheet or CSV file. Open it in Excel or WPS, save it as .xlsx and import that; if it will not open, ask the office that sent it for a new copy.</translation>
     </message>
     <message>
       <source>无法读取“{name}”：{reason}。</source>

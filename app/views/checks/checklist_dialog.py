@@ -17,7 +17,7 @@ from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import error_label, tr_lines, tr_message
+from app.views.common.messages import error_label, exc_text, tr_lines, tr_message
 from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import (
     ask_open_file,
@@ -240,7 +240,7 @@ class ChecklistDialog(KeepsTyped, DatabaseDialog):
         try:
             items = checklist_xlsx.import_xlsx(path)
         except (ChecklistError, SpreadsheetError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc_text(exc))
             return
         problems = checklists.validate(items, self.spec.conditions)
         self.show_items(items)

@@ -22,6 +22,7 @@ from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
 from app.views.common.layouts import hbox, vbox
+from app.views.common.messages import exc_text
 from app.views.common.spec_dialog import SpecDialog
 from app.views.common.widgets import FindingsList, ask_open_file, headed_table, named, push_button
 
@@ -176,7 +177,7 @@ class LayoffDialog(SpecDialog):
             self.show_problems(exc)
             return
         except SpreadsheetError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc_text(exc))
             self.error.show()
             return
         lines = [self.tr("已导入 %1 人。").replace("%1", str(result.added))]

@@ -15,7 +15,7 @@ from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
 from app.views.common.import_preview import ImportPreview, problem_table
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import tr_message
+from app.views.common.messages import exc_text, tr_message
 from app.views.common.widgets import named
 
 
@@ -73,7 +73,7 @@ class RiskImportDialog(ImportPreview):
                 .replace("%2", risk_import.source_label(exc.chosen, english))
             )
             return
-        self.refuse(tr_message(exc.args[0]) if exc.args else str(exc))
+        self.refuse(exc_text(exc))
 
     def show_plan(self, plan: RiskPlan) -> None:
         self.take_plan(plan)

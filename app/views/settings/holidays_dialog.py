@@ -26,7 +26,7 @@ from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import error_label
+from app.views.common.messages import error_label, exc_text
 from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
@@ -167,7 +167,7 @@ class HolidaysDialog(KeepsTyped, DatabaseDialog):
         try:
             n = holidays.import_file(self.db, path)
         except (HolidayError, SpreadsheetError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc_text(exc))
             return
         self.error.setText(self.tr("已导入 %1 天。").replace("%1", str(n)))
         self.reload()
