@@ -2317,6 +2317,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Search</translation>
     </message>
     <message>
+      <source>数据库文件…</source>
+      <translation>Database file…</translation>
+    </message>
+    <message>
       <source>整改提醒</source>
       <translation>Reminders</translation>
     </message>
@@ -2518,12 +2522,20 @@ Log: %4
 %6</translation>
     </message>
     <message>
+      <source>和谐台账数据库</source>
+      <translation>Hexie Desk database</translation>
+    </message>
+    <message>
       <source>备份与恢复</source>
       <translation>Backup and restore</translation>
     </message>
     <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
+    </message>
+    <message>
+      <source>打开数据库文件</source>
+      <translation>Open database file</translation>
     </message>
     <message>
       <source>数据保存在办公室服务器上；本程序只连接这台服务器，不连接互联网。</source>
@@ -2536,6 +2548,10 @@ Log: %4
     <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
       <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
+    </message>
+    <message>
+      <source>这个文件已在本窗口中打开。</source>
+      <translation>This file is already open in this window.</translation>
     </message>
     <message>
       <source>这是办公室服务器上的数据库，不在本机备份。请在服务器上定时运行 hexie backup --db %1（或 pg_dump），恢复用 hexie restore 备份文件 --db %1。</source>
