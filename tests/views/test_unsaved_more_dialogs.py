@@ -138,3 +138,36 @@ def test_a_holiday_typed_but_not_added_asks(qtbot, window, monkeypatch):
     dialog.add_button.click()  # added: nothing left
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and len(asked) == 1
+
+
+def test_an_intervention_or_a_session_typed_but_not_recorded_asks(qtbot, window, monkeypatch):
+    from tests.records import offer
+
+    eid = enterprise(window.db)
+    asked = answer_questions(monkeypatch, NO)
+    risk = window.risk_tab.new_record()
+    qtbot.waitUntil(risk.isVisible)
+    qtbot.keyClick(risk, Qt.Key.Key_Escape)
+    assert not risk.isVisible() and asked == []  # nothing typed
+    risk = window.risk_tab.new_record()
+    qtbot.waitUntil(risk.isVisible)
+    type_text(qtbot, risk.step_who, "县人社局劳动关系科")
+    qtbot.keyClick(risk, Qt.Key.Key_Escape)
+    assert asked == [ASKED] and risk.isVisible() and risk.step_who.text() == "县人社局劳动关系科"
+    answer_questions(monkeypatch, YES)
+    risk.close()  # the ✕, answered 是: dropped
+    assert not risk.isVisible()
+    asked = answer_questions(monkeypatch, NO)
+    offers = window.offers_tab
+    dialog = offers.open_record(offer(window.db, eid))
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and asked == []
+    dialog = offers.open_record(offer(window.db, enterprise(window.db, serial=2)))
+    qtbot.waitUntil(dialog.isVisible)
+    type_text(qtbot, dialog.sessions_box.worker_chief, "Wang Wu")
+    dialog.close()
+    assert asked == [ASKED] and dialog.isVisible()
+    assert dialog.add_session()  # recorded: nothing left unsaved
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(asked) == 1
