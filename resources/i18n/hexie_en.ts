@@ -2679,7 +2679,7 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>用人单位方</source>

@@ -106,3 +106,28 @@ def test_the_chinese_offer_dialog_names_it_once_too(qtbot, window):
     qtbot.waitUntil(dialog.isVisible)
     texts = _label_texts(dialog)
     assert texts.count("变更／解除日期") == 1 and texts.count("变更／解除") == 1
+
+
+def test_record_dialogs_fit_a_1280_screen_in_english(qtbot, english_window):
+    """The layoff dialog was 1,339 pixels at least: its legal-ground box asked for its
+    longest English choice and the four re-employment counts sat in one row; its
+    findings ran off the panel's right edge and the people table's headers were cut."""
+    from PySide6.QtWidgets import QListWidget
+
+    for tab in (english_window.layoffs_tab, english_window.offers_tab, english_window.risk_tab):
+        tab.table.selectRow(0)
+        dialog = tab.open_selected()
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.minimumSizeHint().width() + 8 <= 1280, type(dialog).__name__
+        for findings in dialog.findChildren(QListWidget, "findings"):
+            assert findings.wordWrap()
+            assert findings.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        dialog.close()
+    dialog = english_window.layoffs_tab.new_record()
+    header = dialog.people.horizontalHeader()
+    for column in range(header.count()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+    ground = dialog.form.editors["ground"]
+    assert ground.view().minimumWidth() >= ground.fontMetrics().horizontalAdvance(
+        max((ground.itemText(i) for i in range(ground.count())), key=len)
+    )  # the open list still shows each legal ground whole

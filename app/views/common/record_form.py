@@ -121,6 +121,16 @@ class RecordForm:
             choices = (spec.choices_en if self.english else None) or spec.choices
             for value, text in choices() if choices else ():
                 editor.addItem(text, value)
+            # The form's row gives the box its width; its longest choice (an English
+            # legal ground) must not make the dialog wider than a 1280-pixel screen.
+            # The open list and the tooltip show the whole choice.
+            widest = editor.sizeHint().width()
+            editor.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            editor.setMinimumContentsLength(16)
+            editor.view().setMinimumWidth(widest)
+            editor.currentTextChanged.connect(editor.setToolTip)
             editor.currentIndexChanged.connect(lambda _i: self._changed())
         elif spec.kind is Kind.LONGTEXT:
             editor = QPlainTextEdit()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,7 +68,14 @@ class OptionalDate(QWidget):
 
 
 class FindingsList(QListWidget):
-    """Rule findings, ✓ or ✗, with the legal basis as tooltip."""
+    """Rule findings, ✓ or ✗, with the legal basis as tooltip; a long finding wraps
+    within the panel (an English one ran off its right edge)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_findings(self, findings: list[Finding]) -> None:
         self.clear()
