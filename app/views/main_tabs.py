@@ -17,13 +17,14 @@ from app.views.campaign.dashboard_tab import DashboardTab
 from app.views.campaign.guidance_tab import GuidanceTab
 from app.views.checks.health_check_tab import HealthCheckTab
 from app.views.common import read_only
+from app.views.common.column_fit import fit_contents
 from app.views.layoffs.layoffs_tab import LayoffsTab
 from app.views.ledger.ledger_tab import LedgerTab
 from app.views.negotiation.offers_tab import OffersTab
 from app.views.register.enterprise_tab import EnterpriseTab
 from app.views.risk.risk_grading_tab import RiskGradingTab
 from app.views.risk.risk_tab import RiskTab
-from app.views.window_layout import compact_combos, fit_contents, fit_headers, wrap_rows
+from app.views.window_layout import compact_combos, fit_headers, wrap_rows
 
 T = TypeVar("T", bound=QWidget)
 

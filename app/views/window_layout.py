@@ -218,27 +218,3 @@ def fit_headers(within: QWidget) -> None:
             wanted = header.sectionSizeHint(column)
             if header.sectionSize(column) < wanted and not header.isSectionHidden(column):
                 header.resizeSection(column, wanted)
-
-
-# A column grows to its widest shown value by at most this much: a date with a word
-# ("Check of 2026-07-18", "2026-08-24 (extended)") fits; a matter or a legal basis,
-# hundreds of pixels longer, stays at its width and is elided ("…", the full text in
-# its tooltip).
-GROW_TO_CONTENT = 60
-
-
-def fit_contents(within: QWidget) -> None:
-    """List columns whose values are a little wider than the width the record spec
-    gives (an English rendering of a Chinese date label) are widened to show them
-    whole; every list keeps a cell on one line (a wrapped cell showed its second line
-    cut off at the row's height)."""
-    for table in within.findChildren(QTableView):
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        for column in range(header.count()):
-            if header.isSectionHidden(column):
-                continue
-            wanted = table.sizeHintForColumn(column)
-            size = header.sectionSize(column)
-            if size < wanted <= size + GROW_TO_CONTENT:
-                header.resizeSection(column, wanted)

@@ -131,3 +131,17 @@ def test_record_dialogs_fit_a_1280_screen_in_english(qtbot, english_window):
     assert ground.view().minimumWidth() >= ground.fontMetrics().horizontalAdvance(
         max((ground.itemText(i) for i in range(ground.count())), key=len)
     )  # the open list still shows each legal ground whole
+
+
+def test_a_list_read_after_its_tab_was_built_still_fits_its_short_labels(english_window):
+    """The guidance lists are read when their campaign is chosen, after the tab was
+    laid out: "Employment guides handed out" was cut to "Employment gui…"."""
+    tab = english_window.guidance_tab
+    english_window.tabs.setCurrentWidget(tab)
+    QApplication.processEvents()
+    table = tab.activities.table
+    model = table.model()
+    across = Qt.Orientation.Horizontal
+    kind = next(c for c in range(model.columnCount()) if model.headerData(c, across) == "Kind")
+    assert model.rowCount() > 0
+    assert table.columnWidth(kind) >= table.sizeHintForColumn(kind)
