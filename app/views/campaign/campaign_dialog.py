@@ -85,6 +85,11 @@ class CampaignDialog(KeepsTyped, QDialog):
 
         self.list = named(QListWidget(), "campaign_list")
         self.list.currentRowChanged.connect(self._chosen)
+        # A campaign's full name (and its （当前）mark) wraps instead of running off
+        # the list's right edge.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         new = push_button(
             self.tr("按 2023 年通知新建…"),
             "campaign_new",
