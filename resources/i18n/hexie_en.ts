@@ -2679,7 +2679,7 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     </message>
     <message>
       <source>日期</source>
-      <translation>Date</translation>
+      <translation>Dates</translation>
     </message>
     <message>
       <source>用人单位方</source>
@@ -4504,8 +4504,8 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Deadline {old} extended to {new}: {reason}</translation>
     </message>
     <message>
-      <source>文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}</source>
-      <translation>The file "{path}" is not a Hexie Desk database ({what}); the program has not changed it. Check the file given with --db; if the office's database was overwritten: {hint}</translation>
+      <source>文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。请检查打开的是不是本单位的数据库文件；如果本单位的数据库被覆盖了：{hint}</source>
+      <translation>The file "{path}" is not a Hexie Desk database ({what}); the program has not changed it. Check that the file opened is the office's database; if the office's database was overwritten: {hint}</translation>
     </message>
     <message>
       <source>文件“{path}”是空的（0 字节），不是和谐台账的数据库，程序没有改动它。如果这是本单位的数据库，它已丢失内容：{hint}要新建数据库，请换一个文件名（hexie init --db 新文件）。</source>

@@ -63,5 +63,7 @@ def test_the_file_already_open_or_no_database_keeps_the_window(
     notes.write_bytes(b"not a database at all")
     assert not window.open_database_file(str(notes))
     assert len(said) == 2 and watched[0] is window and window.isVisible()
+    # Said in terms that hold in the window too (it said "check the file given with --db").
+    assert "notes.db" in said[1] and "请检查打开的是不是本单位的数据库文件" in said[1]
     QApplication.processEvents()
     assert window.db.address != str(notes)
