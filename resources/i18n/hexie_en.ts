@@ -2591,10 +2591,10 @@ Log: %4
     <message>
       <source>这个数据库已有 %1 家企业。演示的企业、体检、要约等记录会与本单位的真实记录混在一起，也会随同步包报送，之后无法整批删除。
 
-练习或演示请另用一个数据库文件（如 hexie demo --db 演示.sqlite3 --enterprises 500，再用 hexie --db 演示.sqlite3 打开）。仍要在这个数据库中生成吗？</source>
+练习或演示请另用一个数据库文件（用命令行 hexie demo --db 演示.sqlite3 --enterprises 500 生成，再在“文件 → 打开 → 数据库文件…”中打开它）。仍要在这个数据库中生成吗？</source>
       <translation>This database already holds %1 enterprises. The demo enterprises, checks, offers and other records would mix with this office's real records and go out in its sync bundles; they cannot be removed as a batch afterwards.
 
-To practise or demonstrate, use another database file (e.g. hexie demo --db demo.sqlite3 --enterprises 500, then open it with hexie --db demo.sqlite3). Generate them in this database anyway?</translation>
+To practise or demonstrate, use another database file (make it on the command line with hexie demo --db demo.sqlite3 --enterprises 500, then open it with File → Open → Database file…). Generate them in this database anyway?</translation>
     </message>
     <message>
       <source>选择企业名录文件</source>
