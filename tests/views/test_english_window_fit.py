@@ -145,3 +145,20 @@ def test_a_list_read_after_its_tab_was_built_still_fits_its_short_labels(english
     kind = next(c for c in range(model.columnCount()) if model.headerData(c, across) == "Kind")
     assert model.rowCount() > 0
     assert table.columnWidth(kind) >= table.sizeHintForColumn(kind)
+
+
+def test_a_dialog_taller_or_wider_than_the_screen_is_brought_inside_it(qtbot, english_window):
+    """A guidance activity opened 900 pixels tall: on a 1280×800 screen its 保存 and 取消
+    were below the bottom edge. Every dialog is kept inside the screen's available area
+    as it is shown (the offscreen test screen is 800 pixels tall)."""
+    tab = english_window.guidance_tab
+    english_window.tabs.setCurrentWidget(tab)
+    tab.activities.table.selectRow(0)
+    dialog = tab.activities.open_selected()
+    qtbot.waitUntil(dialog.isVisible)
+    area = dialog.screen().availableGeometry()
+    assert area.height() < 900  # the screen is smaller than the dialog's own size
+    assert dialog.geometry().bottom() <= area.bottom() and dialog.geometry().top() >= area.top()
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    bottom = save.mapTo(dialog, save.rect().bottomLeft()).y()
+    assert bottom < dialog.height()  # the buttons inside the dialog, on screen
