@@ -1499,7 +1499,7 @@ medium %2</translation>
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>正在生成%1</source>
@@ -1636,7 +1636,7 @@ medium %2</translation>
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>期限最后一天是节假日或周末的，顺延到下一个工作日（《民法典》第203条）</source>
@@ -2679,7 +2679,7 @@ To practise or demonstrate, use another database file (make it on the command li
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>用人单位方</source>
@@ -3028,7 +3028,7 @@ To practise or demonstrate, use another database file (make it on the command li
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>更改状态</source>

@@ -99,6 +99,7 @@ def test_the_offer_dialog_names_changed_or_ended_once(qtbot, english_window):
     texts = _label_texts(dialog)
     # The date, and the row with the kind (changed or ended) and the reason.
     assert texts.count("Changed / ended on") == 1 and texts.count("Changed / ended") == 1
+    assert "Date" in texts and "Dates" not in texts  # a session's one date (日期 said "Dates")
 
 
 def test_the_chinese_offer_dialog_names_it_once_too(qtbot, window):
