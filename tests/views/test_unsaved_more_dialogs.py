@@ -171,3 +171,17 @@ def test_an_intervention_or_a_session_typed_but_not_recorded_asks(qtbot, window,
     assert dialog.add_session()  # recorded: nothing left unsaved
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and len(asked) == 1
+
+
+def test_a_closed_items_extension_fields_cannot_be_typed_in(qtbot, window, tmp_path):
+    from tests.records import close
+
+    item_id = manual(window.db, enterprise(window.db))
+    evidence = tmp_path / "整改说明.pdf"
+    evidence.write_bytes(b"%PDF-1.4 evidence")
+    close(window.db, item_id, evidence)
+    dialog = window.ledger_tab.open_record(item_id)
+    qtbot.waitUntil(dialog.isVisible)
+    assert ledger.get(window.db, item_id).status == "closed"
+    assert not dialog.new_deadline.isEnabled() and not dialog.extend_reason.isEnabled()
+    assert dialog.note.isEnabled()  # re-opening it is still possible, with a reason

@@ -157,7 +157,9 @@ class RectificationDialog(KeepsTyped, DatabaseDialog):
             self.to_status.addItem(label(status, self.english), status)
         if before is None or self.new_deadline.date() == qdate(before.deadline):
             self.new_deadline.setDate(qdate(row.deadline))  # a deadline typed stays typed
-        self.extend_button.setEnabled(row.status != "closed")
+        # A closed item has no deadline to extend: nothing to type that could be applied.
+        for widget in (self.extend_button, self.new_deadline, self.extend_reason):
+            widget.setEnabled(row.status != "closed")
         self.history.clear()
         for line in ledger.history(self.db, self.item_id):
             when = line.on_date.isoformat() if line.on_date else f"{local(line.at):%Y-%m-%d}"
