@@ -60,6 +60,9 @@ def test_result_boxes_keep_their_height_and_questions_still_wrap(qtbot, english_
     dialog.resize(1180, 760)
     QApplication.processEvents()
     results = dialog.results
+    qtbot.wait(50)  # the rows measured again once the columns have their widths
+    for row in range(results.rowCount()):  # as tall as their text at this width, no taller
+        assert results.rowHeight(row) <= results.sizeHintForRow(row) + 1, row
     one_line = results.fontMetrics().height()
     tall = [r for r in range(results.rowCount()) if results.rowHeight(r) > 2 * one_line]
     assert tall  # the long questions (A02, A03) wrap onto two lines or more

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -170,8 +170,13 @@ class ResultsTable(QTableWidget):
         )
         header = self.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # A question wraps to the width its column gets once the dialog is laid out.
-        header.sectionResized.connect(lambda *_a: self.resizeRowsToContents())
+        # A question wraps to the width its stretched column has once the dialog is laid
+        # out (rows measured while it was narrow stayed hundreds of pixels tall): rows
+        # are measured again after every resize, once the columns have their widths.
+        self._rewrap = QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(0)
+        self._rewrap.timeout.connect(self.resizeRowsToContents)
         self.setColumnWidth(0, 48)
         self.setColumnWidth(1, 120)
         self.setColumnWidth(3, 90)
@@ -179,6 +184,10 @@ class ResultsTable(QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().hide()
         self.itemChanged.connect(lambda _item: None if self._filling else self.changed.emit())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._rewrap.start()
 
     def fill(self, lines: list[ResultLine]) -> None:
         self._filling = True
