@@ -166,3 +166,16 @@ def test_a_dialog_taller_or_wider_than_the_screen_is_brought_inside_it(qtbot, en
     save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
     bottom = save.mapTo(dialog, save.rect().bottomLeft()).y()
     assert bottom < dialog.height()  # the buttons inside the dialog, on screen
+
+
+def test_the_holidays_kind_column_shows_its_text_whole(qtbot, english_window):
+    english_window.edit_holidays()
+    dialog = english_window._holidays_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    table = dialog.table
+    assert table.rowCount() > 0 and not table.wordWrap()
+    widest = max(
+        table.fontMetrics().horizontalAdvance(table.item(r, 1).text())
+        for r in range(table.rowCount())
+    )
+    assert table.columnWidth(1) >= widest  # "Holiday (estimate)" wrapped and was cut

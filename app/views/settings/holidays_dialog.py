@@ -43,6 +43,7 @@ class HolidaysDialog(KeepsTyped, DatabaseDialog):
         self.table = headed_table("days", [self.tr("日期"), self.tr("类型"), self.tr("名称")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line a day ("Holiday (estimate)" wrapped, cut)
         self.day = named(QDateEdit(), "day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -132,6 +133,7 @@ class HolidaysDialog(KeepsTyped, DatabaseDialog):
                 if guess:
                     item.setForeground(QColor("#888888"))
                 self.table.setItem(r, c, item)
+        self.table.resizeColumnToContents(1)  # the kind shown whole, in either language
         self.complete.blockSignals(True)
         self.complete.setChecked(cover.source == "office")
         self.complete.setEnabled(cover.source != "package")
