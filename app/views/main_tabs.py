@@ -17,6 +17,7 @@ from app.views.campaign.dashboard_tab import DashboardTab
 from app.views.campaign.guidance_tab import GuidanceTab
 from app.views.checks.health_check_tab import HealthCheckTab
 from app.views.common import read_only
+from app.views.common.column_fit import fit_contents
 from app.views.layoffs.layoffs_tab import LayoffsTab
 from app.views.ledger.ledger_tab import LedgerTab
 from app.views.negotiation.offers_tab import OffersTab
@@ -70,6 +71,7 @@ class MainTabs:
             self.tabs.blockSignals(False)
         slot.deleteLater()
         fit_headers(widget)  # before the coordinator's own widths, which win
+        fit_contents(widget)  # a date label a little wider than its column, shown whole
         self.restore_column_widths(widget)
         compact_combos(widget)  # filter rows that fit 1280×800 in both languages
         wrap_rows(widget)  # and wrap at 150 % rather than widen the window

@@ -31,7 +31,7 @@ from app.views.menu_dialogs import MenuDialogs
 from app.views.menu_imports import MenuImports
 from app.views.menus import MainMenus
 from app.views.sync.sync_actions import SyncActions
-from app.views.window_layout import RemindersLayout, fit_window
+from app.views.window_layout import RemindersLayout, fit_window, keep_dialogs_on_screen
 
 
 class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMainWindow):
@@ -51,6 +51,7 @@ class MainWindow(MainMenus, MenuDialogs, MenuImports, MainTabs, SyncActions, QMa
         self.english = settings.language == "en"
         self.setWindowTitle(self.tr("和谐台账"))
         self.resize(1280, 800)
+        keep_dialogs_on_screen()
 
         # Tabs are built the first time they are shown (or used): the window opens
         # on the overview without building eight other tabs and their queries.

@@ -7,6 +7,7 @@ window (`_campaign_dialog`…) so it lives while open and tests can reach it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,6 +16,7 @@ from app import __version__
 from app.services.core import office
 from app.views.campaign.campaign_dialog import CampaignDialog
 from app.views.campaign.report_dialog import ReportDialog
+from app.views.common.widgets import ask_open_file
 from app.views.settings.office_dialog import OfficeDialog
 
 
@@ -30,6 +32,28 @@ class MenuDialogs:
     _refresh_built: Any
     # Opens another database in this window's place; True when it opened (app.gui).
     reopen: Any = None
+
+    def open_database_file(self, path: str | None = None) -> bool:
+        """文件 → 打开 → 数据库文件…: another office's or another year's file on this
+        PC opens in this window's place, as `hexie FILE` would (README, 命令行); the
+        window stays on its own database when the file cannot be opened (why was said)."""
+        if path is None:
+            path = ask_open_file(
+                self,  # type: ignore[arg-type]
+                self.tr("打开数据库文件"),  # type: ignore[attr-defined]
+                self.tr("和谐台账数据库"),  # type: ignore[attr-defined]
+                "*.sqlite3 *.sqlite *.db",
+            )
+            if not path:
+                return False
+        if not self.db.is_server and Path(path).resolve() == self.db.path.resolve():
+            QMessageBox.information(
+                self,  # type: ignore[arg-type]
+                self.tr("打开数据库文件"),  # type: ignore[attr-defined]
+                self.tr("这个文件已在本窗口中打开。"),  # type: ignore[attr-defined]
+            )
+            return False
+        return bool(self.reopen is not None and self.reopen(path))
 
     def connect_server(self) -> QWidget:
         """文件 → 打开 → 连接办公室服务器…: the chosen server opens in this window's

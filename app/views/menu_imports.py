@@ -63,8 +63,8 @@ class MenuImports:
                 self.tr(
                     "这个数据库已有 %1 家企业。演示的企业、体检、要约等记录会与本单位的真实记录混在一起，"
                     "也会随同步包报送，之后无法整批删除。\n\n"
-                    "练习或演示请另用一个数据库文件（如 hexie demo --db 演示.sqlite3 --enterprises 500，"
-                    "再用 hexie --db 演示.sqlite3 打开）。仍要在这个数据库中生成吗？"
+                    "练习或演示请另用一个数据库文件（用命令行 hexie demo --db 演示.sqlite3 --enterprises 500 生成，"
+                    "再在“文件 → 打开 → 数据库文件…”中打开它）。仍要在这个数据库中生成吗？"
                 ).replace("%1", str(held)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -80,7 +80,10 @@ class MenuImports:
         self.tasks.start(
             self,
             self.tr("正在生成演示数据"),
-            lambda: demo.generate(self.db, enterprises=count, seed=count),
+            # Another seed each time the register has grown: the same one again made
+            # the same credit codes and was refused with "换一个 --seed", a choice the
+            # window does not offer.
+            lambda: demo.generate(self.db, enterprises=count, seed=count + held),
             lambda _result: self.refresh_all(),
             on_cancel=lambda: QMessageBox.information(
                 self, self.tr("已取消"), self.tr("已取消，数据库未作任何改动。")

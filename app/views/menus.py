@@ -35,6 +35,11 @@ class MainMenus:
         bar: QMenuBar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         open_menu = file_menu.addMenu(self.tr("打开(&O)"))
+        # Another office file on this PC (as `hexie FILE` opens it), or the server.
+        self.open_file_action = self._action(
+            self.tr("数据库文件…"), lambda: self.open_database_file(), "Ctrl+O", "open_file"
+        )
+        open_menu.addAction(self.open_file_action)
         self.connect_server_action = self._action(
             self.tr("连接办公室服务器…"), self.connect_server, None, "connect_server"
         )

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QScrollArea,
     QSizePolicy,
     QTableView,
@@ -120,7 +120,28 @@ class RemindersLayout:
             self.settings.reminders_height = self.panel.height()
 
 
-def fit_to_screen(window: QMainWindow) -> None:
+class DialogsOnScreen(QObject):
+    """Every dialog, as it is shown, is kept within its screen's available area: a
+    dialog's own size (a guidance activity 900 pixels tall, the scan review 1360 wide)
+    put its 保存 and 关闭 below or beside a 1280×800 screen. Its scroll areas and lists
+    take the difference."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            if watched.isWindow():
+                fit_to_screen(watched)
+        return False
+
+
+def keep_dialogs_on_screen() -> None:
+    """Installed once on the application (the window calls it when it is built)."""
+    app = QCoreApplication.instance()
+    if app is not None and not hasattr(app, "_dialogs_on_screen"):
+        app._dialogs_on_screen = DialogsOnScreen(app)  # type: ignore[attr-defined]
+        app.installEventFilter(app._dialogs_on_screen)  # type: ignore[attr-defined]
+
+
+def fit_to_screen(window: QWidget) -> None:
     """Keep the window within its screen's available area (no status bar or buttons
     off-screen after a restore at another scale or on a smaller monitor)."""
     screen = window.screen() or QGuiApplication.primaryScreen()

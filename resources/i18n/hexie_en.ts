@@ -1507,7 +1507,7 @@ medium %2</translation>
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>正在生成%1</source>
@@ -1648,7 +1648,7 @@ medium %2</translation>
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>期限最后一天是节假日或周末的，顺延到下一个工作日（《民法典》第203条）</source>
@@ -2329,6 +2329,10 @@ Only if the office really changed its key, and you checked the new fingerprint b
       <translation>Search</translation>
     </message>
     <message>
+      <source>数据库文件…</source>
+      <translation>Database file…</translation>
+    </message>
+    <message>
       <source>整改提醒</source>
       <translation>Reminders</translation>
     </message>
@@ -2530,12 +2534,20 @@ Log: %4
 %6</translation>
     </message>
     <message>
+      <source>和谐台账数据库</source>
+      <translation>Hexie Desk database</translation>
+    </message>
+    <message>
       <source>备份与恢复</source>
       <translation>Backup and restore</translation>
     </message>
     <message>
       <source>工作总结</source>
       <translation>Summary report</translation>
+    </message>
+    <message>
+      <source>打开数据库文件</source>
+      <translation>Open database file</translation>
     </message>
     <message>
       <source>数据保存在办公室服务器上；本程序只连接这台服务器，不连接互联网。</source>
@@ -2548,6 +2560,10 @@ Log: %4
     <message>
       <source>还没有专项行动。请先在“设置 → 专项行动…”中新建。</source>
       <translation>No campaign yet. Create one in Settings → Campaigns… first.</translation>
+    </message>
+    <message>
+      <source>这个文件已在本窗口中打开。</source>
+      <translation>This file is already open in this window.</translation>
     </message>
     <message>
       <source>这是办公室服务器上的数据库，不在本机备份。请在服务器上定时运行 hexie backup --db %1（或 pg_dump），恢复用 hexie restore 备份文件 --db %1。</source>
@@ -2587,10 +2603,10 @@ Log: %4
     <message>
       <source>这个数据库已有 %1 家企业。演示的企业、体检、要约等记录会与本单位的真实记录混在一起，也会随同步包报送，之后无法整批删除。
 
-练习或演示请另用一个数据库文件（如 hexie demo --db 演示.sqlite3 --enterprises 500，再用 hexie --db 演示.sqlite3 打开）。仍要在这个数据库中生成吗？</source>
+练习或演示请另用一个数据库文件（用命令行 hexie demo --db 演示.sqlite3 --enterprises 500 生成，再在“文件 → 打开 → 数据库文件…”中打开它）。仍要在这个数据库中生成吗？</source>
       <translation>This database already holds %1 enterprises. The demo enterprises, checks, offers and other records would mix with this office's real records and go out in its sync bundles; they cannot be removed as a batch afterwards.
 
-To practise or demonstrate, use another database file (e.g. hexie demo --db demo.sqlite3 --enterprises 500, then open it with hexie --db demo.sqlite3). Generate them in this database anyway?</translation>
+To practise or demonstrate, use another database file (make it on the command line with hexie demo --db demo.sqlite3 --enterprises 500, then open it with File → Open → Database file…). Generate them in this database anyway?</translation>
     </message>
     <message>
       <source>选择企业名录文件</source>
@@ -2675,7 +2691,7 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>用人单位方</source>
@@ -3024,7 +3040,7 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     </message>
     <message>
       <source>日期</source>
-      <translation>Dates</translation>
+      <translation>Date</translation>
     </message>
     <message>
       <source>更改状态</source>
@@ -3464,6 +3480,10 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
       <source>重点走访名单：高风险且未体检的企业</source>
       <translation>Visit list: high-risk enterprises not yet checked</translation>
     </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
   </context>
   <context>
     <name>RiskImportDialog</name>
@@ -3502,6 +3522,10 @@ To practise or demonstrate, use another database file (e.g. hexie demo --db demo
     <message>
       <source>说明</source>
       <translation>Note</translation>
+    </message>
+    <message>
+      <source>这个文件看起来是“%1”的数据，不是“%2”的：请在上方“数据来源”中改选“%1”，文件会随即按它重新检查。未导入任何内容。</source>
+      <translation>This file looks like “%1” data, not “%2”: choose “%1” under Data source above and the file is checked again at once. Nothing was imported.</translation>
     </message>
   </context>
   <context>
@@ -4046,6 +4070,26 @@ So that the damage does not spread, it is now open read-only: you can view, prin
       <translation>{part}: {p} people, more than the {whole} of {w}; please check.</translation>
     </message>
     <message>
+      <source>{reason}，红线</source>
+      <translation>{reason}, red line</translation>
+    </message>
+    <message>
+      <source>{rule}（{metric} {value}）：+{points}</source>
+      <translation>{rule} ({metric}: {value}): +{points}</translation>
+    </message>
+    <message>
+      <source>{rule}（{metric} {value}，{period} 数据）：+{points}</source>
+      <translation>{rule} ({metric}: {value}, data for {period}): +{points}</translation>
+    </message>
+    <message>
+      <source>{rule}（{metric}变化 {change}%，{period} 数据）：+{points}</source>
+      <translation>{rule} ({metric} changed {change}%, data for {period}): +{points}</translation>
+    </message>
+    <message>
+      <source>{rule}：+{points}</source>
+      <translation>{rule}: +{points}</translation>
+    </message>
+    <message>
       <source>{second} {b} 早于{first} {a}，请核对。</source>
       <translation>{second} {b} is earlier than {first} {a}; please check.</translation>
     </message>
@@ -4136,6 +4180,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
     <message>
       <source>不支持“{name}”这种类型的文件。请添加扫描件、照片、PDF、Word 或 Excel 文件。</source>
       <translation>“{name}” is not a kind of file that can be added. Add scans, photos, PDF, Word or Excel files.</translation>
+    </message>
+    <message>
+      <source>不支持的文件类型“{suffix}”。请另存为 .xlsx、.xls 或 .csv 后再导入。</source>
+      <translation>Files of type “{suffix}” cannot be read. Save the file as .xlsx, .xls or .csv and import it again.</translation>
     </message>
     <message>
       <source>不是 SQLite 数据库文件</source>
@@ -4416,6 +4464,10 @@ So that the damage does not spread, it is now open read-only: you can view, prin
 Check the path, or create it first with hexie init.</translation>
     </message>
     <message>
+      <source>找不到文件：{path}</source>
+      <translation>File not found: {path}</translation>
+    </message>
+    <message>
       <source>找不到文件：{path}。请确认文件仍在原处（U 盘是否已拔出）。</source>
       <translation>File not found: {path}. Check that it is still there (was the USB stick removed?).</translation>
     </message>
@@ -4468,8 +4520,8 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Deadline {old} extended to {new}: {reason}</translation>
     </message>
     <message>
-      <source>文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}</source>
-      <translation>The file "{path}" is not a Hexie Desk database ({what}); the program has not changed it. Check the file given with --db; if the office's database was overwritten: {hint}</translation>
+      <source>文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。请检查打开的是不是本单位的数据库文件；如果本单位的数据库被覆盖了：{hint}</source>
+      <translation>The file "{path}" is not a Hexie Desk database ({what}); the program has not changed it. Check that the file opened is the office's database; if the office's database was overwritten: {hint}</translation>
     </message>
     <message>
       <source>文件“{path}”是空的（0 字节），不是和谐台账的数据库，程序没有改动它。如果这是本单位的数据库，它已丢失内容：{hint}要新建数据库，请换一个文件名（hexie init --db 新文件）。</source>
@@ -4484,8 +4536,24 @@ Check the path, or create it first with hexie init.</translation>
       <translation>Cannot write the temporary file {path}: {reason}. Check the free disk space, then import again.</translation>
     </message>
     <message>
-      <source>无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
-      <translation>Cannot read “{file}”: the CSV is malformed ({reason}), usually a line break inside a cell without quotes. Open it in Excel or WPS, save it as .xlsx and import again.</translation>
+      <source>无法识别“{file}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。</source>
+      <translation>Cannot tell the text encoding of “{file}”. Save it as a CSV in UTF-8 or GBK.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：CSV 格式有误，常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
+      <translation>Cannot read “{file}”: the CSV is malformed, usually a line break inside a cell without quotes. Open it in Excel or WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。</source>
+      <translation>Cannot read “{file}”: the workbook is encrypted. Remove the password, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：工作簿设有打开密码。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。</source>
+      <translation>Cannot read “{file}”: the workbook has an opening password. Open it in Excel or WPS, remove the password, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+      <source>无法读取“{file}”：文件已损坏，或不是 Excel、WPS 表格或 CSV 文件。请在 Excel 或 WPS 中打开它并另存为 .xlsx 后再导入；打不开时请发文件的单位重新发送一份。</source>
+      <translation>Cannot read “{file}”: the file is damaged, or is not an Excel, WPS spreadsheet or CSV file. Open it in Excel or WPS, save it as .xlsx and import that; if it will not open, ask the office that sent it for a new copy.</translation>
     </message>
     <message>
       <source>无法读取“{name}”：{reason}。</source>

@@ -354,3 +354,15 @@ def test_each_tile_says_what_it_counts_and_opens_a_list_that_long(qtbot, demo_wi
     assert every_check > checks  # the demo's drafts are in the period, and not counted
     # The status bar counts every item (全部), which the period's card need not equal.
     assert f"整改事项 {every_item} 条" in w.counts_label.text()
+
+
+def test_campaign_list_shows_a_long_name_and_its_current_mark_whole(qtbot, window):
+    campaigns.set_current(window.db, campaigns.save(window.db, campaigns.load_template()))
+    dialog = window.edit_campaigns()
+    qtbot.waitUntil(dialog.isVisible)
+    item = dialog.list.item(0)
+    assert item.text().endswith("（当前）")
+    rect = dialog.list.visualItemRect(item)
+    # Wrapped inside the list (it ran off the right edge, the mark out of sight).
+    assert rect.right() <= dialog.list.viewport().width()
+    assert rect.height() > dialog.list.fontMetrics().height() * 1.5

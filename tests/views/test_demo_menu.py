@@ -43,3 +43,16 @@ def test_demo_into_an_empty_database_goes_straight_to_the_number(qtbot, window, 
     asked, counts = answering(monkeypatch, QMessageBox.StandardButton.No)
     window.demo_action.trigger()
     assert asked == [] and counts == ["asked"]
+
+
+def test_demo_data_a_second_time_is_made_not_refused_for_its_seed(qtbot, window, monkeypatch):
+    """The window used the count as the seed: the same count again made the same credit
+    codes and was refused with "请换一个 --seed", which the window cannot do."""
+    from app.services.core.progress import drain
+    from app.services.demo import demo
+
+    drain(demo.generate(window.db, enterprises=20, seed=20))  # an earlier demo of 20
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (20, True))
+    window.demo_action.trigger()
+    assert enterprises.count(window.db, enterprises.EnterpriseFilter()) == 40

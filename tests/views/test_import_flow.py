@@ -103,3 +103,48 @@ def test_each_import_preview_checks_its_own_file():
     for dialog_type in (ImportDialog, RiskImportDialog):
         assert callable(dialog_type.check), dialog_type.__name__
     assert not hasattr(ImportPreview, "check")  # each its own: no base to fall back on
+
+
+def _refused_for(qtbot, window, path, monkeypatch) -> str:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = window.import_enterprises()
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith(("无法导入", "Cannot import")))
+    return dialog.summary.text()
+
+
+def test_a_file_that_is_no_spreadsheet_says_what_to_do_without_the_readers_words(
+    qtbot, window, tmp_path, monkeypatch, caplog
+):
+    """The reader's own words ("Cannot detect file format") stay out of the message,
+    in the log instead; the message says what to do."""
+    import logging
+
+    path = tmp_path / "名单.xls"
+    path.write_bytes(b"%PDF-1.4 a scanned list, not a spreadsheet")
+    with caplog.at_level(logging.INFO, logger="app.services.core.sheet_files"):
+        text = _refused_for(qtbot, window, path, monkeypatch)
+    assert "“名单.xls”" in text and "另存为 .xlsx" in text and "重新发送" in text
+    assert "Cannot" not in text and "format" not in text.lower(), text
+    assert any("名单.xls" in r.getMessage() for r in caplog.records)  # the detail, logged
+
+
+def test_the_english_window_says_it_in_english(qtbot, qapp, db, messages, tmp_path, monkeypatch):
+    import re
+
+    from app import i18n
+    from app.settings import AppSettings
+    from app.tasks import SyncTaskRunner
+    from app.views.main_window import MainWindow
+
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    i18n.install(qapp, "en")
+    try:
+        window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
+        qtbot.addWidget(window)
+        window.show()
+        text = _refused_for(qtbot, window, path, monkeypatch)
+    finally:
+        i18n.install(qapp, "zh_CN")
+    assert "“list.xlsx”" in text and "save it as .xlsx" in text
+    assert not re.search(r"[\u4e00-\u9fff]", text), text

@@ -74,7 +74,9 @@ def test_wrong_source_explained(qtbot, window, tmp_path):
     tab.source.setCurrentIndex(tab.source.findData("tax"))
     dialog = tab.import_file(str(path))
     qtbot.waitUntil(lambda: "无法导入" in dialog.summary.text())
-    assert "社保" in dialog.summary.text()
+    text = dialog.summary.text()
+    # What to do in the window's terms (the box above), not the command line's flag.
+    assert "社保" in text and "“数据来源”中改选" in text and "--source" not in text
 
 
 def test_recheck_after_a_refused_file_reads_it_again_with_the_chosen_source(

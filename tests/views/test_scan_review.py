@@ -109,3 +109,25 @@ def test_bad_numbers_and_a_missing_date_are_shown_and_nothing_saved(qtbot, scan_
     qtbot.mouseClick(review.final_button, Qt.MouseButton.LeftButton)
     assert "体检日期" in review.error.text()
     assert count(window.db, HealthCheck) == 0
+
+
+def test_closing_the_review_asks_while_a_form_has_unsaved_corrections(
+    qtbot, scan_window, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui import answer_questions
+
+    window, _forms, _scans = scan_window
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
+    window.import_scans_action.trigger()
+    dialog = window.scan_review
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and asked == []  # only read, nothing corrected: closes
+    window.import_scans_action.trigger()
+    dialog = window.scan_review
+    review = dialog.review(0)
+    type_text(qtbot, review.fields.inputs["check_date"], "2023-07-20")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["放弃未保存的修改？"] and dialog.isVisible()
+    assert review.fields.inputs["check_date"].text() == "2023-07-20"

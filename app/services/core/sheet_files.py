@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from pathlib import Path
 from typing import Any
 
 from app.services.core.messages import N_
-from app.services.core.sheet_types import Sheet, SpreadsheetError
+from app.services.core.sheet_types import Sheet, SpreadsheetError, damaged
+
+log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
 
@@ -19,13 +22,16 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt
 def read_sheets(path: str | Path) -> list[Sheet]:
     path = Path(path)
     if not path.exists():
-        raise SpreadsheetError(f"找不到文件：{path}")
+        raise SpreadsheetError(N_("找不到文件：{path}", path=str(path)))
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
         return [Sheet(path.stem, _read_csv(path))]
     if suffix not in SPREADSHEET_SUFFIXES:
         raise SpreadsheetError(
-            f"不支持的文件类型“{path.suffix}”。请另存为 .xlsx、.xls 或 .csv 后再导入。"
+            N_(
+                "不支持的文件类型“{suffix}”。请另存为 .xlsx、.xls 或 .csv 后再导入。",
+                suffix=path.suffix,
+            )
         )
     return _read_workbook(path)
 
@@ -49,22 +55,28 @@ def _read_workbook(path: Path) -> list[Sheet]:
 
 
 def _unreadable(path: Path, magic: bytes, exc: Exception) -> SpreadsheetError:
-    """What to tell the user about a workbook calamine could not read."""
+    """What to tell the user about a workbook calamine could not read: what to do, in
+    the user's language; the reader's own words ("Cannot detect file format") go to
+    the log, not into the message."""
+    log.info("could not read %s as a workbook: %s", path, exc)
     text = str(exc).lower()
     if path.suffix.lower() in (".xlsx", ".xlsm") and magic.startswith(b"\xd0\xcf\x11\xe0"):
         # An .xlsx that is an OLE container and no .xls is an encrypted (password) workbook.
         return SpreadsheetError(
-            f"无法读取“{path.name}”：工作簿设有打开密码。"
-            "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。"
+            N_(
+                "无法读取“{file}”：工作簿设有打开密码。"
+                "请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入。",
+                file=path.name,
+            )
         )
     if "password" in text or "encrypt" in text:
         return SpreadsheetError(
-            f"无法读取“{path.name}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。"
+            N_(
+                "无法读取“{file}”：工作簿已加密。请取消密码后另存为 .xlsx 再导入。",
+                file=path.name,
+            )
         )
-    return SpreadsheetError(
-        f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
-        "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
-    )
+    return damaged(path)
 
 
 def _sheets_of(workbook: Any) -> list[Sheet]:
@@ -85,7 +97,10 @@ def _read_csv(path: Path) -> list[list[Any]]:
             continue
     else:  # pragma: no cover - gb18030 decodes every byte string
         raise SpreadsheetError(
-            f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。"
+            N_(
+                "无法识别“{file}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV。",
+                file=path.name,
+            )
         )
     sample = text[:4096]
     try:
@@ -97,10 +112,10 @@ def _read_csv(path: Path) -> list[list[Any]]:
     except csv.Error as exc:
         # A bare carriage return inside an unquoted field (a cell pasted from another
         # program) stops Python's csv reader; the office can only re-save the file.
+        log.info("could not read %s as CSV: %s", path, exc)
         raise SpreadsheetError(
             N_(
-                "无法读取“{file}”：CSV 格式有误（{reason}），常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。",
+                "无法读取“{file}”：CSV 格式有误，常见原因是单元格内有未加引号的换行。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。",
                 file=path.name,
-                reason=str(exc),
             )
         ) from exc

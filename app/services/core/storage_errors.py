@@ -106,7 +106,7 @@ def foreign_file(path: Path | str, what: Message) -> NotOfficeDatabaseError:
         path,
         N_(
             "文件“{path}”不是和谐台账的数据库（{what}），程序没有改动它。"
-            "请检查 --db 指定的文件；如果本单位的数据库被覆盖了：{hint}"
+            "请检查打开的是不是本单位的数据库文件；如果本单位的数据库被覆盖了：{hint}"
         ),
         what=what,
     )

@@ -12,6 +12,7 @@ Shared strings beyond `SHARED_IN_MEMORY` bytes of XML go to a temporary SQLite f
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from collections.abc import Iterator
 from itertools import islice
@@ -19,9 +20,11 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, SpreadsheetError
+from app.services.core.sheet_types import HEADER_SCAN_ROWS, Sheet, damaged
 from app.services.core.spill import open_scratch
 from app.services.core.xlsx_rows import READ_BLOCK, SheetRows
+
+log = logging.getLogger(__name__)
 
 LARGE_XLSX_BYTES = 48 * 1024 * 1024  # sheet XML; ~50,000 rows of twelve columns
 SHARED_IN_MEMORY = 16 * 1024 * 1024
@@ -68,10 +71,8 @@ def _streamed(path: Path, name: str, rows: Iterator[list[Any]]) -> Sheet:
                 sheet.width = len(row) if len(row) > sheet.width else sheet.width
                 yield row
         except (ExpatError, OSError, ValueError, KeyError) as exc:
-            raise SpreadsheetError(
-                f"无法读取“{path.name}”：文件已损坏或不是表格文件（{exc}）。"
-                "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。"
-            ) from exc
+            log.info("could not read %s row by row: %s", path, exc)
+            raise damaged(path) from exc
 
     sheet.rest = rest()
     return sheet

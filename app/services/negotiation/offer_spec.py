@@ -100,7 +100,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     date_field("objection_on", "审查意见书", "Review objection"),
     date_field("effective_from", "合同生效", "In force from"),
     date_field("expires_on", "合同期满", "Expires"),
-    date_field("ended_on", "变更／解除", "Changed / ended"),
+    date_field("ended_on", "变更／解除日期", "Changed / ended on"),
     choice_field("reply", "答复", "Reply", REPLIES, REPLIES_EN, default=""),
     count_field("congress_members", "代表总数", "Members"),
     count_field("congress_attended", "出席", "Attended"),

@@ -25,7 +25,8 @@ from app.services.core.messages import N_
 from app.services.core.progress import Progress, Work
 from app.services.risk import risk_rules, risk_scoring
 from app.services.risk.risk_figures import Figure, reference_period
-from app.services.risk.risk_rules import LEVELS, METRICS, Rule, RuleSet
+from app.services.risk.risk_reasons import reason, shown
+from app.services.risk.risk_rules import LEVELS, RuleSet
 
 
 @dataclass
@@ -35,27 +36,6 @@ class Result:
     level: str
     red_line: bool
     reasons: list[dict[str, Any]]
-
-
-def reason_text(rule: Rule, figure: Figure | None) -> str:
-    label = METRICS.get(rule.metric, rule.metric)
-    if figure is None:
-        detail = ""
-    elif rule.aggregate in ("change_pct_3m", "yoy_change_pct"):
-        detail = f"（{label}变化 {figure.value:+.1f}%，{figure.period} 数据）"
-    else:
-        detail = f"（{label} {risk_rules.describe(figure.value)}{'，' + figure.period + ' 数据' if figure.period else ''}）"
-    return f"{rule.name}{detail}：+{rule.points}" + ("，红线" if rule.red_line else "")
-
-
-def reason(rule: Rule, figure: Figure | None) -> dict[str, Any]:
-    """What a grade keeps of a rule that fired."""
-    return {
-        "rule": rule.id,
-        "text": reason_text(rule, figure),
-        "points": rule.points,
-        "red_line": rule.red_line,
-    }
 
 
 def evaluate(
@@ -196,7 +176,8 @@ def enterprise_grade(db: Database, enterprise_id: str) -> dict[str, Any]:
             "red_line": row.red_line,
             "previous_level": row.previous_level,
             "rose": LEVELS.index(row.level) > LEVELS.index(row.previous_level or "low"),
-            "reasons": [r["text"] for r in json.loads(row.reasons_json)],
+            # Messages: Chinese text everywhere, the window's language in the window.
+            "reasons": [shown(r) for r in json.loads(row.reasons_json)],
         }
 
 

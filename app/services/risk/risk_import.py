@@ -72,18 +72,30 @@ def field_choices(source: str) -> list[tuple[str, str]]:
     return [(spec.name, spec.label_zh) for spec in specs(source)]
 
 
+class WrongSource(SpreadsheetError):
+    """The file is another source's (`other`), not the one chosen. The message says
+    what to do on the command line (--source); the window says it in its own terms
+    (the dialog's 数据来源 box), from `other` and `chosen`."""
+
+    def __init__(self, message: str, *, other: str, chosen: str) -> None:
+        super().__init__(message)
+        self.other, self.chosen = other, chosen
+
+
 def _refuse_other_source(source: str, labels: list[str], mapped: set[str]) -> None:
     """A file that is another source's, or that holds nothing this source needs."""
     other = looks_like(labels, source)
     needs = set(sources()[source].get("needs", ()))
     if other:
-        raise SpreadsheetError(
+        raise WrongSource(
             N_(
                 "这个文件看起来是“{other}”的数据，不是“{chosen}”的：请改选“{other}”（--source {key}）后再导入。未导入任何内容。",
                 other=Label(source_label(other), source_label(other, english=True)),
                 chosen=Label(source_label(source), source_label(source, english=True)),
                 key=other,
-            )
+            ),
+            other=other,
+            chosen=source,
         )
     if not (needs & mapped) and not needed_present(source, labels):
         raise SpreadsheetError(

@@ -33,6 +33,7 @@ from app.views.campaign import campaign_merge
 from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog
 from app.views.common.messages import error_label, tr_lines
+from app.views.common.unsaved import KeepsTyped, confirm_discard
 from app.views.common.widgets import headed_table, named, push_button
 
 
@@ -66,7 +67,7 @@ def _cell(t: QTableWidget, row: int, col: int) -> str:
     return item.text().strip() if item else ""
 
 
-class CampaignDialog(QDialog):
+class CampaignDialog(KeepsTyped, QDialog):
     changed = Signal()
 
     def __init__(
@@ -83,7 +84,12 @@ class CampaignDialog(QDialog):
         self.setObjectName("campaign_dialog")
 
         self.list = named(QListWidget(), "campaign_list")
-        self.list.currentRowChanged.connect(lambda _r: self.load_current())
+        self.list.currentRowChanged.connect(self._chosen)
+        # A campaign's full name (and its （当前）mark) wraps instead of running off
+        # the list's right edge.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         new = push_button(
             self.tr("按 2023 年通知新建…"),
             "campaign_new",
@@ -153,15 +159,35 @@ class CampaignDialog(QDialog):
         self.print_button = push_button(
             self.tr("打印实施方案…"), "campaign_print", lambda _c=False: self.print_plan()
         )
-        close = push_button(self.tr("关闭"), slot=self.accept)
+        close = push_button(self.tr("关闭"), slot=self.reject)  # asks first when edited
         buttons = hbox(self.print_button, 1, self.save_button, close)
         right = vbox(form, (self.detail_tabs, 1), self.error, buttons)
         hbox((left, 1), (right, 3), owner=self)
         self.resize(1060, 680)
         self.reload()
 
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        dates = (self.issued_on, self.starts_on, self.ends_on, self.report_due)
+        return (self.name, self.issuer, self.doc_number, *dates, *self.tables())
+
+    def tables(self) -> tuple[QTableWidget, ...]:
+        return (self.phases, self.plan, self.targets)
+
     # -- list -----------------------------------------------------------------------------------
-    def reload(self, select: str | None = None) -> None:
+    def _chosen(self, _row: int) -> None:
+        """Another campaign picked in the list: the one being edited is only dropped
+        when the user says so (No goes back to it, with what was typed)."""
+        if self.unsaved() and not confirm_discard(self):
+            back = next(
+                r for r in range(self.list.count()) if self.list.item(r).data(256) == self.editing
+            )
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(back)
+            self.list.blockSignals(False)
+            return
+        self.load_current()
+
+    def reload(self, select: str | None = None, *, keep_form: bool = False) -> None:
         current = campaigns.current(self.db)
         self.list.blockSignals(True)
         self.list.clear()
@@ -170,7 +196,6 @@ class CampaignDialog(QDialog):
             item = QListWidgetItem(f"{c.label}{mark}")
             item.setData(256, c.id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         wanted = select or self.editing or (current.id if current else None)
         for row in range(self.list.count()):
             if self.list.item(row).data(256) == wanted:
@@ -179,10 +204,12 @@ class CampaignDialog(QDialog):
         else:
             if self.list.count():
                 self.list.setCurrentRow(0)
+        self.list.blockSignals(False)  # the form follows below, loaded once
         has = self.list.count() > 0
         for w in (self.save_button, self.print_button, self.current_button):
             w.setEnabled(has)
-        self.load_current()
+        if not keep_form:
+            self.load_current()
 
     def load_current(self) -> None:
         item = self.list.currentItem()
@@ -234,6 +261,7 @@ class CampaignDialog(QDialog):
             self.targets.setItem(r, 1, QTableWidgetItem(str(data.targets.get(code, 0))))
         self.targets.setColumnWidth(0, 220)
         self.error.clear()
+        self.keep_typed()
 
     # -- reading the form -------------------------------------------------------------------------
     def read_input(self) -> CampaignInput:
@@ -300,6 +328,8 @@ class CampaignDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------------------
     def new_from_template(self, year: int | None = None) -> str | None:
+        if self.unsaved() and not confirm_discard(self):
+            return None  # the new campaign would replace the form being edited
         if year is None:
             year, ok = QInputDialog.getInt(
                 self,
@@ -319,7 +349,7 @@ class CampaignDialog(QDialog):
     def make_current(self) -> None:
         if self.editing:
             campaigns.set_current(self.db, self.editing)
-            self.reload(self.editing)
+            self.reload(self.editing, keep_form=True)  # what was typed stays, unsaved
             self.changed.emit()
 
     def delete_current(self) -> None:

@@ -29,10 +29,11 @@ from app.tasks import TaskRunner
 from app.views.common.layouts import form_rows, hbox, vbox
 from app.views.common.merge_dialog import MergeDialog, open_input_merge
 from app.views.common.messages import error_label, tr_message
+from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import named, push_button
 
 
-class ReportDialog(QDialog):
+class ReportDialog(KeepsTyped, QDialog):
     written = Signal(str)
 
     def __init__(
@@ -112,11 +113,16 @@ class ReportDialog(QDialog):
         self.write_button = push_button(
             self.tr("生成 Word 和统计表…"), "report_write", lambda _c=False: self.write()
         )
-        close = push_button(self.tr("关闭"), slot=self.accept)
+        close = push_button(self.tr("关闭"), slot=self.reject)  # asks first when edited
         buttons = hbox(self.redraft_button, 1, *(self.save_button, self.write_button, close))
         vbox(form, hint, (self.sections, 1), self.quote_box, self.error, buttons, owner=self)
         self.resize(820, 640)
         self._original = self.read_input() or data  # as loaded: what "I changed" is measured from
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        heading = (self.title, self.doc_number, self.addressee, self.issued_on, self.signer)
+        return (*heading, *self.editors.values())
 
     def quote(self) -> bool:
         """Append the chosen office's text for the current section, under its name."""
@@ -175,6 +181,7 @@ class ReportDialog(QDialog):
             return False
         self.loaded = edit_lock.saved_version(self.db, "campaign_report", saved)
         self._original = data
+        self.keep_typed()
         self.error.setText(self.tr("已保存。"))
         return True
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +23,7 @@ from app.services.checks.health_checks import RESULTS, RESULTS_EN, ROLES, Result
 from app.services.checks.snapshot_rules import ROLES_EN
 from app.views.common.layouts import vbox
 from app.views.common.readable import set_readable
-from app.views.common.widgets import headed_table, named, push_button
+from app.views.common.widgets import cell_combo, headed_table, named, push_button
 
 RESULT_ORDER = ("unchecked", "compliant", "noncompliant", "na")
 NONCOMPLIANT_BG = QColor("#fde7e7")
@@ -170,6 +170,13 @@ class ResultsTable(QTableWidget):
         )
         header = self.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A question wraps to the width its stretched column has once the dialog is laid
+        # out (rows measured while it was narrow stayed hundreds of pixels tall): rows
+        # are measured again after every resize, once the columns have their widths.
+        self._rewrap = QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(0)
+        self._rewrap.timeout.connect(self.resizeRowsToContents)
         self.setColumnWidth(0, 48)
         self.setColumnWidth(1, 120)
         self.setColumnWidth(3, 90)
@@ -177,6 +184,10 @@ class ResultsTable(QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().hide()
         self.itemChanged.connect(lambda _item: None if self._filling else self.changed.emit())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._rewrap.start()
 
     def fill(self, lines: list[ResultLine]) -> None:
         self._filling = True
@@ -199,9 +210,7 @@ class ResultsTable(QTableWidget):
             combo.currentIndexChanged.connect(
                 lambda _i, code=line.code, r=row: self._result_changed(code, r)
             )
-            self.setCellWidget(row, 3, combo)
-            # The whole result word ("Non-compliant" was cut to "Non-comp").
-            self.setColumnWidth(3, max(self.columnWidth(3), combo.sizeHint().width()))
+            cell_combo(self, row, 3, combo)  # the whole result word, at the box's height
             self.setItem(row, 4, QTableWidgetItem(line.note))
             self._colour(row)
         self.resizeRowsToContents()

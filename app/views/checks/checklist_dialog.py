@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QTableWidgetItem,
+    QWidget,
 )
 
 from app.services.checks import checklist_xlsx, checklists
@@ -17,11 +17,18 @@ from app.services.checks.checklists import SEVERITIES, ChecklistError, ItemSpec
 from app.services.core.spreadsheet import SpreadsheetError
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import error_label, tr_lines, tr_message
-from app.views.common.widgets import ask_open_file, headed_table, named, push_button
+from app.views.common.messages import error_label, exc_text, tr_lines, tr_message
+from app.views.common.unsaved import KeepsTyped
+from app.views.common.widgets import (
+    ask_open_file,
+    cell_combo,
+    headed_table,
+    named,
+    push_button,
+)
 
 
-class ChecklistDialog(DatabaseDialog):
+class ChecklistDialog(KeepsTyped, DatabaseDialog):
     def build(self) -> None:
         self.spec = checklists.active(self.db)
         self.setWindowTitle(self.tr("体检清单设置"))
@@ -44,10 +51,13 @@ class ChecklistDialog(DatabaseDialog):
                 self.tr("问题表述（不合规时）"),
             ],
         )
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((50, 130, 0, 180, 50, 50, 70, 200, 100, 40, 200)):
-            if width:
-                self.table.setColumnWidth(col, width)
+        # The question keeps a readable width (stretched, it was squeezed to a few
+        # characters beside the boxes' columns); the last column takes what is left.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in enumerate((50, 130, 280, 180, 50, 50, 70, 200, 100, 40, 200)):
+            self.table.setColumnWidth(col, width)
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.verticalHeader().hide()
         self.error = error_label()
         self.add_button = push_button(self.tr("新增项目"), "add_item", self.add_item)
@@ -64,6 +74,11 @@ class ChecklistDialog(DatabaseDialog):
         vbox(self.heading, self.used_by, self.table, self.error, buttons, owner=self)
         self.resize(1200, 700)
         self.show_items(self.spec.items)
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        """The items as edited (and an imported list not yet saved as a new edition)."""
+        return (self.table,)
 
     def _heading(self) -> None:
         editions = checklists.editions(self.db)
@@ -121,12 +136,12 @@ class ChecklistDialog(DatabaseDialog):
         for level in SEVERITIES:  # the checklist keeps 高 / 中 / 低; the box shows them
             severity.addItem(shown.get(level, level), level)
         severity.setCurrentIndex(max(severity.findData(item.severity), 0))
-        self.table.setCellWidget(row, 4, severity)
+        cell_combo(self.table, row, 4, severity)
         kind = QComboBox()
         for key, label in (("calendar", self.tr("日")), ("working", self.tr("工作日"))):
             kind.addItem(label, key)
         kind.setCurrentIndex(max(kind.findData(item.day_kind), 0))
-        self.table.setCellWidget(row, 6, kind)
+        cell_combo(self.table, row, 6, kind)
         condition = QComboBox()
         condition.addItem(self.tr("（全部企业）"), "")
         for key, rule in self.spec.conditions.items():
@@ -136,7 +151,7 @@ class ChecklistDialog(DatabaseDialog):
             condition.addItem(item.condition, item.condition)
             index = condition.count() - 1
         condition.setCurrentIndex(max(index, 0))
-        self.table.setCellWidget(row, 8, condition)
+        cell_combo(self.table, row, 8, condition)
         retired = QTableWidgetItem()
         retired.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         retired.setCheckState(Qt.CheckState.Checked if item.retired else Qt.CheckState.Unchecked)
@@ -198,6 +213,7 @@ class ChecklistDialog(DatabaseDialog):
             return False
         self.error.clear()
         self.show_items(self.spec.items)
+        self.keep_typed()
         QMessageBox.information(
             self,
             self.tr("体检清单"),
@@ -224,7 +240,7 @@ class ChecklistDialog(DatabaseDialog):
         try:
             items = checklist_xlsx.import_xlsx(path)
         except (ChecklistError, SpreadsheetError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc_text(exc))
             return
         problems = checklists.validate(items, self.spec.conditions)
         self.show_items(items)

@@ -43,6 +43,7 @@ from app.services.core.record_spec import RecordSpec
 from app.services.core.storage import Database
 from app.tasks import TaskRunner
 from app.views.common import print_menu
+from app.views.common.column_fit import grow_to_contents
 from app.views.common.enter_opens import EnterOpens
 from app.views.common.layouts import vbox
 from app.views.common.list_actions import ListActions
@@ -290,6 +291,7 @@ class ListTab(ListActions, PresetFilter, QWidget):
         # What a delete from this list is checked against (app/services/core/edit_lock.py).
         self.seen_seq = edit_lock.current_seq(self.db)
         self.model.reload()
+        grow_to_contents(self.table)  # the first rows read: short labels shown whole
         if self.model.counting:
             self.count_label.setText(self.tr("正在计数…"))
         self.filtered()

@@ -19,6 +19,12 @@ from app.views.common.widgets import named
 ERROR_STYLE = "color: #b00020;"
 
 
+def exc_text(exc: BaseException) -> str:
+    """An exception's message in the window's language: str(exc) would make the
+    service message inside it plain Chinese text (a file that cannot be read)."""
+    return tr_message(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
 def error_label(name: str = "error") -> QLabel:
     """An empty label in the error colour that wraps: where a dialog says what it refused
     or could not read (`name` is its object name, which tests find it by)."""

@@ -121,6 +121,16 @@ class RecordForm:
             choices = (spec.choices_en if self.english else None) or spec.choices
             for value, text in choices() if choices else ():
                 editor.addItem(text, value)
+            # The form's row gives the box its width; its longest choice (an English
+            # legal ground) must not make the dialog wider than a 1280-pixel screen.
+            # The open list and the tooltip show the whole choice.
+            widest = editor.sizeHint().width()
+            editor.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            editor.setMinimumContentsLength(16)
+            editor.view().setMinimumWidth(widest)
+            editor.currentTextChanged.connect(editor.setToolTip)
             editor.currentIndexChanged.connect(lambda _i: self._changed())
         elif spec.kind is Kind.LONGTEXT:
             editor = QPlainTextEdit()
@@ -155,8 +165,11 @@ class RecordForm:
             text, names = row
             line = QHBoxLayout()
             for name in names:
-                if len(names) > 1:
-                    line.addWidget(QLabel(self.label(self.fields[name])), 0, _TOP)
+                # A field the row is named after is not named again beside its box
+                # (the offer's 变更／解除 row read "变更／解除  变更／解除 [▾]").
+                own = self.label(self.fields[name])
+                if len(names) > 1 and own != text:
+                    line.addWidget(QLabel(own), 0, _TOP)
                 line.addWidget(self.wrapped(name), 1, _TOP)
             form.addRow(text, line)
         return form

@@ -31,7 +31,7 @@ from app.views.common.merge_dialog import MergeDialog, open_field_merge, plain_t
 from app.views.common.messages import FieldErrors
 from app.views.common.record_form import EnterpriseField, RecordForm
 from app.views.common.stored_dialog import StoredDialog
-from app.views.common.unsaved import confirm_discard
+from app.views.common.unsaved import confirm_discard, typed
 from app.views.common.widgets import push_button
 
 
@@ -72,6 +72,7 @@ class SpecDialog(StoredDialog):
         self._original = self.as_edited(self._first)
         self.build()
         self._kept = self.values()  # as opened (the type's own widgets filled too)
+        self._kept_steps = typed(*self.step_widgets())
 
     # -- what a subclass may add -------------------------------------------------------------
     def build(self) -> None:
@@ -80,6 +81,11 @@ class SpecDialog(StoredDialog):
     def new_values(self) -> dict[str, Any]:
         """What a new record starts with beyond the spec's defaults."""
         return {}
+
+    def step_widgets(self) -> tuple[QWidget, ...]:
+        """Where a step on the stored record is typed before its button records it
+        (an intervention, a session): typed and not recorded counts as unsaved."""
+        return ()
 
     def custom_values(self) -> dict[str, Any]:
         """The values of the type's own widgets (its "custom" fields)."""
@@ -133,7 +139,8 @@ class SpecDialog(StoredDialog):
 
     def unsaved(self) -> bool:
         """Whether anything was typed since the dialog opened or last saved."""
-        return self.values() != self._kept
+        steps = typed(*self.step_widgets()) != self._kept_steps
+        return steps or self.values() != self._kept
 
     def save(self) -> bool:
         try:
@@ -230,5 +237,6 @@ class SpecDialog(StoredDialog):
         self.loaded = edit_lock.written_version(self.db, self.record_id) or self.loaded
         self.errors.clear()
         self.refresh()
+        self._kept_steps = typed(*self.step_widgets())  # recorded: what is left is kept
         self.saved.emit(self.record_id)
         return True

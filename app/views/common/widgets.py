@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,7 +68,14 @@ class OptionalDate(QWidget):
 
 
 class FindingsList(QListWidget):
-    """Rule findings, ✓ or ✗, with the legal basis as tooltip."""
+    """Rule findings, ✓ or ✗, with the legal basis as tooltip; a long finding wraps
+    within the panel (an English one ran off its right edge)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_findings(self, findings: list[Finding]) -> None:
         self.clear()
@@ -188,3 +195,29 @@ def ask_open_files(parent: QWidget, title: str, kind: str, patterns: str) -> lis
     """The files the user chose to read (none when they cancelled), as ask_open_file."""
     paths, _ = QFileDialog.getOpenFileNames(parent, title, "", f"{kind} ({patterns})")
     return paths
+
+
+class _AtOwnHeight(QObject):
+    """Puts a cell's box back to its own height, centred in the row, whenever the
+    table stretches it to a tall row. (A maximum height would do it too, but Qt
+    then bounds the whole row's height hint by it and a long question stops
+    wrapping.)"""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            height = watched.sizeHint().height()
+            box = watched.geometry()
+            if box.height() > height:
+                top = box.top() + (box.height() - height) // 2
+                watched.setGeometry(box.left(), top, box.width(), height)
+        return False
+
+
+def cell_combo(table: QTableWidget, row: int, column: int, combo: QComboBox) -> QComboBox:
+    """`combo` in a table's cell at its own height (a row made tall by a long question
+    stretched the box into a tall grey slab), its column wide enough for its longest
+    choice ("Non-compliant", "(all enterprises)" were cut)."""
+    combo.installEventFilter(_AtOwnHeight(combo))
+    table.setCellWidget(row, column, combo)
+    table.setColumnWidth(column, max(table.columnWidth(column), combo.sizeHint().width()))
+    return combo

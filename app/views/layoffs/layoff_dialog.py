@@ -22,8 +22,10 @@ from app.services.layoffs import layoff_rules, layoffs
 from app.services.layoffs.layoff_spec import LAYOFF_FILING
 from app.services.layoffs.layoffs import SERVICES
 from app.views.common.layouts import hbox, vbox
+from app.views.common.messages import exc_text
 from app.views.common.spec_dialog import SpecDialog
 from app.views.common.widgets import FindingsList, ask_open_file, headed_table, named, push_button
+from app.views.window_layout import fit_headers
 
 COUNTS = ("reemployment_assistance", "psychological_support", "skills_training", "reemployed")
 
@@ -55,7 +57,10 @@ class LayoffDialog(SpecDialog):
                 "opinions",
                 "reported_on",
                 "compensation_plan",
-                (self.tr("再就业服务（人数）"), COUNTS),
+                # Two and two: the four side by side made the English dialog wider
+                # than a 1280-pixel screen.
+                (self.tr("再就业服务（人数）"), COUNTS[:2]),
+                ("", COUNTS[2:]),
                 "status",
                 "note",
             ],
@@ -82,6 +87,7 @@ class LayoffDialog(SpecDialog):
         )
         people_box = QGroupBox(self.tr("人员名单（身份证号码只显示部分）"))
         vbox(self.people, self.import_button, owner=people_box)
+        fit_headers(people_box)  # "Compensation (estimate)" and the services, not cut
         self.findings = named(FindingsList(), "findings")
         left = vbox(form, (people_box, 1))
         right = vbox(QLabel(self.tr("审查提示（不影响保存）")), (self.findings, 1))
@@ -176,7 +182,7 @@ class LayoffDialog(SpecDialog):
             self.show_problems(exc)
             return
         except SpreadsheetError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc_text(exc))
             self.error.show()
             return
         lines = [self.tr("已导入 %1 人。").replace("%1", str(result.added))]

@@ -35,10 +35,11 @@ from app.services.ledger.rectification_status import label
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import error_label, tr_lines
+from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import headed_table, named, push_button, pydate, qdate
 
 
-class RectificationDialog(DatabaseDialog):
+class RectificationDialog(KeepsTyped, DatabaseDialog):
     changed = Signal(str)
 
     def __init__(
@@ -100,7 +101,7 @@ class RectificationDialog(DatabaseDialog):
         QVBoxLayout(history_box).addWidget(self.history)
 
         self.error = error_label()
-        close = push_button(self.tr("关闭"), slot=self.accept)
+        close = push_button(self.tr("关闭"), slot=self.reject)  # asks first when typed in
 
         left = vbox(self.details, status_box, extend_box)
         right = vbox((files_box, 1), (history_box, 1))
@@ -110,13 +111,19 @@ class RectificationDialog(DatabaseDialog):
         layout.addLayout(buttons)
         self.resize(1000, 640)
         self.reload()
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        """The 办理 and 延期 fields: a status change's note and verifier, a new deadline
+        and its reason, typed but not yet applied."""
+        return (self.note, self.verified_by, self.new_deadline, self.extend_reason)
 
     def reload(self) -> None:
         # The version first, then the item: what a status change or an extension is
         # checked against (a colleague's change in between is refused, not overwritten).
         self.loaded = edit_lock.version_of(self.db, ledger.RECORD_TYPE, self.item_id)
         row = ledger.get(self.db, self.item_id)
-        self.row = row
+        before, self.row = getattr(self, "row", None), row
         today = date.today()
         late = row.overdue_days(today)
         lines = [
@@ -148,8 +155,11 @@ class RectificationDialog(DatabaseDialog):
         self.to_status.clear()
         for status in ledger.allowed_moves(row.status):
             self.to_status.addItem(label(status, self.english), status)
-        self.new_deadline.setDate(qdate(row.deadline))
-        self.extend_button.setEnabled(row.status != "closed")
+        if before is None or self.new_deadline.date() == qdate(before.deadline):
+            self.new_deadline.setDate(qdate(row.deadline))  # a deadline typed stays typed
+        # A closed item has no deadline to extend: nothing to type that could be applied.
+        for widget in (self.extend_button, self.new_deadline, self.extend_reason):
+            widget.setEnabled(row.status != "closed")
         self.history.clear()
         for line in ledger.history(self.db, self.item_id):
             when = line.on_date.isoformat() if line.on_date else f"{local(line.at):%Y-%m-%d}"
@@ -227,7 +237,10 @@ class RectificationDialog(DatabaseDialog):
             self._fail(exc)
             return False
         typed.clear()
+        if typed is self.note:
+            self.verified_by.clear()  # stored with the change (办理记录)
         self.reload()
+        self.keep_typed()
         self.changed.emit(self.item_id)
         return True
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QWidget,
 )
 
 from app.services.core.fields import ValidationError
@@ -71,6 +72,12 @@ class OfferDialog(SpecDialog):
         self._arrange()
         self.resize(1280, 760)
         self.load()
+
+    def step_widgets(self) -> tuple[QWidget, ...]:
+        """A session typed (its date, the sides, the chiefs), not yet recorded."""
+        box = self.sessions_box
+        sides = (box.employer_reps, box.worker_reps, box.employer_experts, box.worker_experts)
+        return (box.session_date, *sides, box.employer_chief, box.worker_chief)
 
     @property
     def offer_id(self) -> str | None:

@@ -18,6 +18,7 @@ from app.services.register.enterprise_import import (
 from app.tasks import TaskRunner
 from app.views.common.import_preview import ImportPreview, problem_table
 from app.views.common.layouts import hbox, vbox
+from app.views.common.messages import exc_text
 from app.views.common.widgets import named, push_button
 
 NOT_IMPORTED = ""
@@ -87,7 +88,7 @@ class ImportDialog(ImportPreview):
         )
 
     def show_unreadable(self, exc: BaseException) -> None:
-        self.refuse(str(exc))
+        self.refuse(exc_text(exc))
         self.recheck_button.setEnabled(self.mapping.rowCount() > 0)
 
     def show_plan(self, plan: ImportPlan) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.i18n import colon
@@ -71,6 +72,10 @@ class RiskDialog(SpecDialog):
         vbox(form, (steps_box, 1), self.button_row(), owner=self)
         self.resize(760, 680)
         self.load()
+
+    def step_widgets(self) -> tuple[QWidget, ...]:
+        """An intervention or an outcome typed, not yet recorded."""
+        return (self.step_date, self.step_who, self.step_action, self.close_on, self.outcome)
 
     @property
     def event_id(self) -> str | None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import county
+from app.i18n import county, tr_message
 from app.services.core import reference
 from app.services.core.office import office_name
 from app.services.core.storage import Database
@@ -204,17 +204,18 @@ class RiskGradingTab(QWidget):
         self.visit_rows = risk_grading.visit_list(self.db, since=self.visit_since())
         self.visits.setRowCount(len(self.visit_rows))
         for r, v in enumerate(self.visit_rows):
+            reasons = [tr_message(reason) for reason in v["reasons"]]
             values = (
                 v["name"] + (" ▲" if v["rose"] else ""),
                 county(v["county_code"]),
                 str(v["score"]),
-                "；".join(v["reasons"]),
+                self.tr("；").join(reasons),
                 v["contact_person"],
                 v["contact_phone"],
             )
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip("\n".join(v["reasons"]) if c == 3 else text)
+                item.setToolTip("\n".join(reasons) if c == 3 else text)
                 self.visits.setItem(r, c, item)
 
     # -- actions ---------------------------------------------------------------------------

@@ -8,13 +8,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTableWidgetItem, QWidget
 
+from app.i18n import current_language
 from app.services.core.storage import Database
 from app.services.risk import risk_import
 from app.services.risk.risk_import import RiskPlan
 from app.tasks import TaskRunner
 from app.views.common.import_preview import ImportPreview, problem_table
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import tr_message
+from app.views.common.messages import exc_text, tr_message
 from app.views.common.widgets import named
 
 
@@ -34,8 +35,9 @@ class RiskImportDialog(ImportPreview):
         self.batch_id: str | None = None
         self.setWindowTitle(self.tr("导入共享数据：%1").replace("%1", path.name))
         self.source_box = named(QComboBox(), "source")
+        english = current_language() == "en"
         for key, info in risk_import.sources().items():
-            self.source_box.addItem(info["label"], key)
+            self.source_box.addItem(info["label_en" if english else "label"], key)
         self.source_box.setCurrentIndex(self.source_box.findData(source))
         self.source_box.activated.connect(lambda _i: self.check())
         self.problems = problem_table([self.tr("行号"), self.tr("说明")])
@@ -58,7 +60,20 @@ class RiskImportDialog(ImportPreview):
         )
 
     def show_error(self, exc: BaseException) -> None:
-        self.refuse(tr_message(exc.args[0]) if exc.args else str(exc))
+        if isinstance(exc, risk_import.WrongSource):
+            # What to do in the window's terms: the box above, which checks again when
+            # another source is chosen (the command line's message names --source).
+            english = current_language() == "en"
+            self.refuse(
+                self.tr(
+                    "这个文件看起来是“%1”的数据，不是“%2”的：请在上方“数据来源”中改选“%1”，"
+                    "文件会随即按它重新检查。未导入任何内容。"
+                )
+                .replace("%1", risk_import.source_label(exc.other, english))
+                .replace("%2", risk_import.source_label(exc.chosen, english))
+            )
+            return
+        self.refuse(exc_text(exc))
 
     def show_plan(self, plan: RiskPlan) -> None:
         self.take_plan(plan)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from app.services.risk import risk_rules
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
 from app.views.common.messages import error_label
+from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import named, push_button
 
 
-class RulesDialog(DatabaseDialog):
+class RulesDialog(KeepsTyped, DatabaseDialog):
     """The rules as a JSON text the office edits; checked before it is used."""
 
     def build(self) -> None:
@@ -32,6 +33,10 @@ class RulesDialog(DatabaseDialog):
         buttons = hbox(reset, 1, save, close)
         vbox(note, (self.text, 1), self.error, buttons, owner=self)
         self.resize(820, 640)
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        return (self.text,)  # the rules as edited, or the defaults put back, not yet saved
 
     def save(self) -> bool:
         try:
@@ -39,5 +44,6 @@ class RulesDialog(DatabaseDialog):
         except risk_rules.RulesError as exc:
             self.error.setText(str(exc))
             return False
+        self.keep_typed()
         self.accept()
         return True

@@ -20,6 +20,7 @@ from app.services.scans.batch import ScanBatch
 from app.services.scans.confirm import SavedCheck
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
+from app.views.common.unsaved import confirm_discard
 from app.views.common.widgets import named
 from app.views.scans.review_form import FormReview
 
@@ -90,6 +91,14 @@ class ScanReviewDialog(DatabaseDialog):
         self.resize(1360, 860)
         if self.batch.forms:
             self.forms.setCurrentRow(0)
+
+    def reject(self) -> None:
+        """Esc, 关闭 and the ✕: readings corrected and fields typed on a form not yet
+        saved are only dropped when the user says so."""
+        edited = any(review.edited() for review in self.reviews.values())
+        if edited and not confirm_discard(self):
+            return
+        super().reject()
 
     def review(self, row: int) -> FormReview:
         """The review panel of the row-th form, built the first time it is shown."""

@@ -18,6 +18,7 @@ from app.services.scans.batch import FormReading
 from app.services.scans.confirm import SavedCheck
 from app.views.common.layouts import hbox, scrolled, vbox
 from app.views.common.messages import error_label
+from app.views.common.unsaved import typed
 from app.views.common.widgets import push_button
 from app.views.scans.review_fields import HandwrittenFields
 from app.views.scans.review_items import ItemReviewTable
@@ -80,6 +81,11 @@ class FormReview(QWidget):
         buttons = hbox((self.error, 1), self.draft_button, self.final_button)
 
         vbox(heading, self.summary, (splitter, 1), buttons, owner=self)
+        self._opened = typed(self.fields, self.table)
+
+    def edited(self) -> bool:
+        """Readings chosen or fields typed on this form and not yet saved."""
+        return self.result is None and typed(self.fields, self.table) != self._opened
 
     def save(self, *, finalise: bool) -> SavedCheck | None:
         self.error.clear()

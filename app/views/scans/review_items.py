@@ -19,7 +19,7 @@ from app.services.checks.health_checks import RESULTS, RESULTS_EN
 from app.services.scans.batch import FormReading
 from app.services.scans.messages import unclear_text
 from app.services.scans.reading import ItemReading
-from app.views.common.widgets import named
+from app.views.common.widgets import cell_combo, named
 from app.views.scans import cutouts
 
 CHOICES = ("compliant", "noncompliant", "na", "unchecked")
@@ -100,7 +100,7 @@ class ItemReviewTable(QTableWidget):
             combo.setCurrentIndex(combo.findData(wanted))
         combo.currentIndexChanged.connect(lambda _i, code=item.code: self._chosen(code))
         self._combos[item.code] = combo
-        self.setCellWidget(row, 4, combo)
+        cell_combo(self, row, 4, combo)
         if item.unclear:
             note = unclear_text(item.reason, self.english)
             if item.suggestion:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableWidgetItem,
+    QWidget,
 )
 
 from app.services.core import holidays
@@ -25,11 +26,12 @@ from app.services.core.holidays import EnteredDay, HolidayError
 from app.services.core.spreadsheet import SpreadsheetError
 from app.views.common.database_dialog import DatabaseDialog
 from app.views.common.layouts import hbox, vbox
-from app.views.common.messages import error_label
+from app.views.common.messages import error_label, exc_text
+from app.views.common.unsaved import KeepsTyped
 from app.views.common.widgets import ask_open_file, headed_table, named, push_button
 
 
-class HolidaysDialog(DatabaseDialog):
+class HolidaysDialog(KeepsTyped, DatabaseDialog):
     def build(self) -> None:
         self.setWindowTitle(self.tr("节假日与提醒"))
         self.year = named(QSpinBox(), "year")
@@ -41,6 +43,7 @@ class HolidaysDialog(DatabaseDialog):
         self.table = headed_table("days", [self.tr("日期"), self.tr("类型"), self.tr("名称")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line a day ("Holiday (estimate)" wrapped, cut)
         self.day = named(QDateEdit(), "day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -87,10 +90,15 @@ class HolidaysDialog(DatabaseDialog):
         settings = QFormLayout()
         settings.addRow(self.roll)
         settings.addRow(self.tr("提前提醒（工作日）"), self.remind)
-        close = push_button(self.tr("关闭"), slot=self.accept)
+        close = push_button(self.tr("关闭"), slot=self.reject)  # asks first: a day not added
         vbox(top, self.table, entry, self.complete, self.error, settings, close, owner=self)
         self.resize(700, 560)
         self.reload()
+        self.keep_typed()
+
+    def typed_widgets(self) -> tuple[QWidget, ...]:
+        """A holiday's name typed but not yet 添加 (every other change is stored at once)."""
+        return (self.name,)
 
     def reload(self) -> None:
         year = self.year.value()
@@ -125,6 +133,7 @@ class HolidaysDialog(DatabaseDialog):
                 if guess:
                     item.setForeground(QColor("#888888"))
                 self.table.setItem(r, c, item)
+        self.table.resizeColumnToContents(1)  # the kind shown whole, in either language
         self.complete.blockSignals(True)
         self.complete.setChecked(cover.source == "office")
         self.complete.setEnabled(cover.source != "package")
@@ -143,6 +152,7 @@ class HolidaysDialog(DatabaseDialog):
             return
         self.error.clear()
         holidays.set_days(self.db, [EnteredDay(day, is_workday, self.name.text().strip())])
+        self.keep_typed()
         self.reload()
 
     def remove_selected(self) -> None:
@@ -159,7 +169,7 @@ class HolidaysDialog(DatabaseDialog):
         try:
             n = holidays.import_file(self.db, path)
         except (HolidayError, SpreadsheetError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc_text(exc))
             return
         self.error.setText(self.tr("已导入 %1 天。").replace("%1", str(n)))
         self.reload()
