@@ -13,7 +13,7 @@ from harness import fuzz
 def test_fuzzed_files_and_bundles_end_in_a_result_or_the_documented_rejection(
     tmp_path: Path,
 ) -> None:
-    """120 cases (HEXIE_HARNESS=full: 300): spreadsheets for every import, signed
+    """80 cases (HEXIE_HARNESS=full: 300): spreadsheets for every import, signed
     bundles, a few through the CLI; no traceback, the documented exit code, the
     database unchanged on rejection."""
     sizes = fuzz.sizes(None, ci=os.environ.get("HEXIE_HARNESS") != "full")
