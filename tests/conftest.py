@@ -111,11 +111,28 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("db_engine", ENGINES, indirect=True)
 
 
+# The longest tests (10–30 s each), started first: xdist hands tests out in the order
+# collected, and one of these collected near the end ran alone after the rest had
+# finished, adding its whole length to the suite's time.
+LONGEST_FIRST = (
+    "test_bundle_streaming.py::test_a_bundle_far_larger_than_the_bound",
+    "test_fuzz_harness.py::test_fuzzed_files_and_bundles",
+    "test_crash_harness.py::test_kills_leave_every_database_sound",
+    "test_sync_convergence.py::test_ten_counties_converge",
+    "test_demo_believable.py::test_a_generated_demo_is_believable",
+    "test_demo_linear.py::test_demo_cost_grows_linearly",
+    "test_scans.py::test_finalising_with_items_unread",
+    "test_import_scans.py::test_json_gives_every_page",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test about a server office (marked server_only) runs on the test server alone;
-    without HEXIE_TEST_PG it is skipped, saying what it needs (`.ci/run` sets it)."""
+    """The longest tests first (LONGEST_FIRST). A test about a server office (marked
+    server_only) runs on the test server alone; without HEXIE_TEST_PG it is skipped,
+    saying what it needs (`.ci/run` sets it)."""
     from tests.pg_support import PG_URL
 
+    items.sort(key=lambda item: not any(name in item.nodeid for name in LONGEST_FIRST))
     if PG_URL:
         return
     needs = pytest.mark.skip(reason="about a server office: needs HEXIE_TEST_PG (.ci/run sets it)")
