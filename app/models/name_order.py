@@ -27,6 +27,7 @@ SQLite only (migration 0019_name_order): a server searches with pg_trgm.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -119,16 +120,11 @@ def usable(conn: Connection) -> int | None:
     return seq
 
 
-def rebuild(conn: Connection) -> None:
-    """Number the live register in its order and index every name under its rank,
-    in the caller's transaction (a rollback keeps the old snapshot)."""
-    for _step in rebuild_steps(conn):
-        pass
-
-
 def rebuild_steps(conn: Connection) -> Iterator[tuple[int, int]]:
-    """`rebuild`, yielding (names indexed, names) after each REBUILD_CHUNK of them, so
-    the caller can show progress and stop (its rollback then undoes it all)."""
+    """Number the live register in its order and index every name under its rank,
+    in the caller's transaction, yielding (names indexed, names) after each
+    REBUILD_CHUNK of them: the caller shows progress and may stop (its rollback then
+    undoes it all)."""
     for statement in _NUMBER:
         conn.execute(text(statement))
     # In rank order, so the trigram index's rowids arrive ascending (half the time
@@ -167,7 +163,7 @@ def refresh(conn: Connection) -> bool:
     """Rebuild when `due`; returns whether it did."""
     if not due(conn):
         return False
-    rebuild(conn)
+    deque(rebuild_steps(conn), maxlen=0)  # no one to tell of progress: run it through
     return True
 
 
