@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -43,3 +45,26 @@ def answer_questions(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     return asked
+
+
+@contextmanager
+def english_window(
+    qtbot: Any, qapp: Any, db: Any, *, size: tuple[int, int] | None = None
+) -> Iterator[Any]:
+    """The main window on `db` in English (resized to `size`), shown; Chinese again after."""
+    from app import i18n
+    from app.settings import AppSettings
+    from app.tasks import SyncTaskRunner
+    from app.views.main_window import MainWindow
+
+    i18n.install(qapp, "en")
+    window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
+    qtbot.addWidget(window)
+    if size:
+        window.resize(*size)
+    window.show()
+    try:
+        yield window
+    finally:
+        window.close()
+        i18n.install(qapp, "zh_CN")

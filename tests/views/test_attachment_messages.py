@@ -10,29 +10,18 @@ from datetime import date
 
 import pytest
 
-from app import i18n
 from app.services.core.progress import drain
 from app.services.demo import demo
-from app.settings import AppSettings
-from app.tasks import SyncTaskRunner
+from tests import gui
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
 def english_window(qtbot, qapp, db, messages) -> Iterator:
-    from app.views.main_window import MainWindow
-
     drain(demo.generate(db, enterprises=30, seed=2, today=date.today()))
-    i18n.install(qapp, "en")
-    window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
-    qtbot.addWidget(window)
-    window.show()
-    try:
+    with gui.english_window(qtbot, qapp, db) as window:
         yield window
-    finally:
-        window.close()
-        i18n.install(qapp, "zh_CN")
 
 
 def test_refused_evidence_files_are_explained_in_english(qtbot, english_window, tmp_path):

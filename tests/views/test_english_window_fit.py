@@ -12,28 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from app import i18n
 from app.services.core.progress import drain
 from app.services.demo import demo
-from app.settings import AppSettings
-from app.tasks import SyncTaskRunner
+from tests import gui
 
 
 @pytest.fixture
 def english_window(qtbot, qapp, db, messages) -> Iterator:
-    from app.views.main_window import MainWindow
-
     drain(demo.generate(db, enterprises=30, seed=2, today=date.today()))
-    i18n.install(qapp, "en")
-    window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    try:
+    with gui.english_window(qtbot, qapp, db, size=(1280, 800)) as window:
         yield window
-    finally:
-        window.close()
-        i18n.install(qapp, "zh_CN")
 
 
 def test_the_ledgers_check_dates_show_whole_on_one_line(english_window):

@@ -11,11 +11,9 @@ from datetime import date
 
 import pytest
 
-from app import i18n
 from app.services.register import enterprises
 from app.services.risk import risk_grading
-from app.settings import AppSettings
-from app.tasks import SyncTaskRunner
+from tests import gui
 from tests.builders import code, social_xlsx
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -23,17 +21,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture
 def english_window(qtbot, qapp, db, messages) -> Iterator:
-    from app.views.main_window import MainWindow
-
-    i18n.install(qapp, "en")
-    window = MainWindow(db, AppSettings(operator="tester", language="en"), SyncTaskRunner())
-    qtbot.addWidget(window)
-    window.show()
-    try:
+    with gui.english_window(qtbot, qapp, db) as window:
         yield window
-    finally:
-        window.close()
-        i18n.install(qapp, "zh_CN")
 
 
 def test_grade_reasons_are_english_in_the_english_window(qtbot, english_window, tmp_path):
